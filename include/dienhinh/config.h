@@ -1,0 +1,172 @@
+/* config.h — the YAML configuration as one validated struct.
+ *
+ * config_load() reads the file with libyaml, checks every key, reference and
+ * value, and either returns a complete dh_config or fills a diagnostic list
+ * whose entries read "FILE:LINE:COL: message" followed by the source line and
+ * a caret. Nothing outside src/config/ sees libyaml. All strings are NFC
+ * UTF-8 and owned by the struct (config_free releases everything). */
+#ifndef DIENHINH_CONFIG_H
+#define DIENHINH_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* A share such as 2/3 or 1/2; always 0 < num/den <= 1 once validated. */
+typedef struct dh_frac {
+	int num;
+	int den;
+} dh_frac;
+
+/* Roles as bits, so a person's roles and a permission's roles are masks.
+ * The first five come from `people[].roles`, the rest from the council. */
+enum dh_role {
+	DH_ROLE_CHIEF = 1u << 0,
+	DH_ROLE_LEADER = 1u << 1,
+	DH_ROLE_DEPT_HEAD = 1u << 2,
+	DH_ROLE_OFFICE = 1u << 3,
+	DH_ROLE_STAFF = 1u << 4,
+	DH_ROLE_CHAIR = 1u << 5,
+	DH_ROLE_VICE_CHAIR = 1u << 6,
+	DH_ROLE_STANDING = 1u << 7,
+	DH_ROLE_SECRETARY = 1u << 8,
+	DH_ROLE_MEMBER = 1u << 9,
+};
+#define DH_ROLE_COUNT 10
+
+/* "chief" -> DH_ROLE_CHIEF, 0 when unknown. */
+unsigned config_role_from_name(const char *name);
+/* DH_ROLE_CHIEF -> "chief" (single bit only). */
+const char *config_role_name(unsigned role);
+/* DH_ROLE_CHIEF -> "Chánh Thanh tra" etc. (single bit only). */
+const char *config_role_label(unsigned role);
+
+typedef struct dh_department {
+	char *id;
+	char *name;
+} dh_department;
+
+typedef struct dh_person {
+	char *login;
+	char *name;
+	char *position;
+	char *department; /* a dh_department id */
+	unsigned roles;   /* people[].roles | the council role, if a member */
+} dh_person;
+
+typedef struct dh_council_member {
+	char *login; /* a dh_person login */
+	unsigned role; /* exactly one of CHAIR..MEMBER */
+} dh_council_member;
+
+typedef enum dh_vote_method { DH_VOTE_SECRET, DH_VOTE_OPEN } dh_vote_method;
+/* approve_more_than: share > threshold; approve_at_least: share >= threshold */
+typedef enum dh_vote_rule { DH_RULE_MORE_THAN, DH_RULE_AT_LEAST } dh_vote_rule;
+typedef enum dh_vote_base { DH_BASE_MEMBERS, DH_BASE_PRESENT } dh_vote_base;
+
+typedef struct dh_council {
+	char *name;
+	dh_council_member *members;
+	size_t n_members;
+	dh_frac quorum;          /* share of all members who must attend */
+	dh_vote_method method;
+	dh_vote_rule rule;
+	dh_frac threshold;
+	dh_vote_base base;
+	bool written_votes_count; /* vote.written_votes: absent members' written opinions count */
+	bool recuse_self;         /* recuse: [self] */
+	bool recuse_department;   /* recuse: [department] */
+} dh_council;
+
+typedef struct dh_criterion {
+	char *id;
+	char *text;
+} dh_criterion;
+
+/* Index with enum dh_kind's DH_KIND_INDIVIDUAL.. (record.h). */
+#define DH_CANDIDATE_KINDS 3
+
+typedef struct dh_criteria {
+	int new_factor_min;
+	dh_criterion *list[DH_CANDIDATE_KINDS];
+	size_t n[DH_CANDIDATE_KINDS];
+} dh_criteria;
+
+typedef struct dh_deadline {
+	char *id;
+	char *label;
+	int date;     /* YYYYMMDD */
+	char *closes; /* a workflow action name it gates, or NULL */
+} dh_deadline;
+
+typedef struct dh_award {
+	char *id;
+	char *name;
+} dh_award;
+
+typedef struct dh_permission {
+	char *action; /* a workflow action name */
+	unsigned roles;
+} dh_permission;
+
+typedef struct dh_config {
+	char *path; /* the file it was read from */
+	struct {
+		char *name;
+		char *short_name; /* key `short` */
+		char *website;
+	} organization;
+	struct {
+		int year;
+		char *title;
+	} plan;
+	char *storage_path; /* relative paths are relative to the process cwd */
+	dh_department *departments;
+	size_t n_departments;
+	dh_person *people;
+	size_t n_people;
+	dh_council council;
+	dh_criteria criteria;
+	dh_deadline *deadlines;
+	size_t n_deadlines;
+	dh_award *awards;
+	size_t n_awards;
+	dh_permission *permissions; /* overrides only; defaults live in core */
+	size_t n_permissions;
+} dh_config;
+
+/* Diagnostics collected while loading: each is one or more complete lines. */
+typedef struct dh_diag {
+	char **lines;
+	size_t n;
+} dh_diag;
+
+void diag_free(dh_diag *d);
+
+/* 0 and *out set, or DH_ECONFIG with every problem found in DIAG (loading
+ * goes on after an error where it can, so one run shows them all), or DH_EIO
+ * when the file cannot be read (also described in DIAG). */
+int config_load(const char *path, dh_config **out, dh_diag *diag);
+void config_free(dh_config *cfg);
+
+/* Which file to use: explicit, else $DIENHINH_CONFIG, else
+ * ./config/dienhinh.yaml, else /etc/dienhinh/dienhinh.yaml. Returns a
+ * pointer to EXPLICIT, to the environment, or to a static string. */
+const char *config_find(const char *explicit_path);
+
+const dh_department *config_department(const dh_config *cfg, const char *id);
+/* By id or by name (NFC, case-insensitive match on the name). */
+const dh_department *config_department_lookup(const dh_config *cfg, const char *id_or_name);
+const dh_person *config_person(const dh_config *cfg, const char *login);
+const dh_award *config_award(const dh_config *cfg, const char *id);
+const dh_deadline *config_deadline(const dh_config *cfg, const char *id);
+/* The deadline whose `closes` names ACTION, or NULL. */
+const dh_deadline *config_deadline_closing(const dh_config *cfg, const char *action);
+const dh_criterion *config_criterion(const dh_config *cfg, int kind_index, const char *id);
+
+/* `check-config`'s human summary (Vietnamese): departments, people, council
+ * with quorum and threshold in words, criteria, deadlines with days left
+ * counted from TODAY (YYYYMMDD). */
+void config_print_summary(const dh_config *cfg, FILE *out, int today);
+
+#endif

@@ -1,0 +1,358 @@
+/* record.h — every kind of record the plan keeps, and their field tables.
+ *
+ * Each record is a plain C struct that begins with dh_meta. Beside each
+ * struct a table of dh_field (tag, type, name, offset) describes it, and one
+ * generic codec, JSON writer, differ and free walk those tables: adding a
+ * field is one line in record.c, never a change to the codec.
+ *
+ * On disk (see record.c for the full format): a version byte, the kind, then
+ * tag/wire-type/length fields; unknown tags are skipped so older programs
+ * read newer records, and every length is checked so any bytes decode to a
+ * record or to DH_ECORRUPT, never to a crash. */
+#ifndef DIENHINH_RECORD_H
+#define DIENHINH_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct dh_strlist {
+	size_t n;
+	char **v;
+} dh_strlist;
+
+typedef struct dh_idlist {
+	size_t n;
+	uint64_t *v;
+} dh_idlist;
+
+/* What every record carries. `rev` starts at 1 and grows by one per save;
+ * a save whose rev is not the stored rev is a conflict. Dates are YYYYMMDD
+ * ints (0 = not set); instants are Unix seconds. */
+typedef struct dh_meta {
+	uint64_t id; /* per record type, from 1, never reused */
+	uint32_t rev;
+	int64_t created_at;
+	int64_t updated_at;
+	char *created_by; /* login */
+	char *updated_by;
+	bool deleted; /* nothing is hard-deleted */
+	char *deleted_reason;
+} dh_meta;
+
+typedef enum dh_rtype {
+	DH_R_CANDIDATE = 1,
+	DH_R_FOSTERING,
+	DH_R_REGISTRATION,
+	DH_R_NIL_RETURN,
+	DH_R_SESSION,
+	DH_R_VOTE_ITEM,
+	DH_R_PROPOSAL,
+	DH_R_DECISION,
+	DH_R_CEREMONY,
+	DH_R_ACTIVITY,
+	DH_R_REVIEW,
+	DH_R_DISSEMINATION,
+	DH_R_COORDINATION,
+	DH_R_DRAFT,
+	DH_R_AUDIT,
+	DH_R__COUNT
+} dh_rtype;
+
+/* Candidate kinds; also the index into dh_criteria lists. */
+typedef enum dh_kind {
+	DH_KIND_INDIVIDUAL = 0,
+	DH_KIND_COLLECTIVE = 1,
+	DH_KIND_MODEL = 2,
+} dh_kind;
+
+typedef enum dh_stage {
+	DH_STAGE_NEW_FACTOR = 0,
+	DH_STAGE_FOSTERING,
+	DH_STAGE_NOMINATED,
+	DH_STAGE_APPROVED,
+	DH_STAGE_NOT_APPROVED,
+	DH_STAGE_RECOGNISED,
+	DH_STAGE_AWARDED,
+	DH_STAGE__COUNT
+} dh_stage;
+
+typedef struct dh_candidate {
+	dh_meta meta;
+	int year;
+	int kind; /* dh_kind */
+	char *name;
+	char *department; /* config department id */
+	char *position;
+	char *title;       /* the model / initiative / achievement */
+	char *description; /* long text */
+	char *prospects;
+	dh_strlist criteria; /* criterion ids met */
+	int stage;           /* dh_stage */
+	bool on_hold;
+	char *hold_reason;
+	char *recognised_decision; /* decision number, e.g. "15/QĐ-TTr" */
+	int recognised_date;
+	char *award_decision;
+	int award_date;
+	bool aims_provincial; /* follow-up toward provincial level */
+	char *followup_notes;
+	uint64_t duplicate_of; /* a recognised candidate with the same achievement */
+} dh_candidate;
+
+typedef enum dh_fostering_kind {
+	DH_FOSTER_GUIDANCE = 0,      /* hướng dẫn */
+	DH_FOSTER_ENCOURAGEMENT = 1, /* động viên */
+	DH_FOSTER_MATERIAL = 2,      /* hỗ trợ vật chất */
+} dh_fostering_kind;
+
+typedef struct dh_fostering {
+	dh_meta meta;
+	uint64_t candidate_id;
+	int date;
+	int kind; /* dh_fostering_kind */
+	char *description;
+	int64_t amount; /* VND, material support only */
+	char *by;       /* who gave it (free text: a name or a login) */
+} dh_fostering;
+
+typedef enum dh_reg_status {
+	DH_REG_SUBMITTED = 0,
+	DH_REG_ACCEPTED,  /* the Office checked it complete */
+	DH_REG_RETURNED,  /* returned with a reason */
+	DH_REG_WITHDRAWN, /* withdrawn by the department */
+} dh_reg_status;
+
+typedef struct dh_registration {
+	dh_meta meta;
+	int year;
+	uint64_t candidate_id;
+	char *department;
+	char *registered_by; /* login */
+	int date;
+	char *description; /* the initiative / model description, long text */
+	int status;        /* dh_reg_status */
+	char *reason;      /* why returned / withdrawn */
+	char *late_reason; /* a leader's override after the deadline */
+	char *late_approved_by;
+	bool complete; /* the Office's completeness check */
+	char *checked_by;
+} dh_registration;
+
+typedef struct dh_nil_return {
+	dh_meta meta;
+	int year;
+	char *department;
+	char *by;
+	int date;
+	char *note;
+} dh_nil_return;
+
+typedef struct dh_session {
+	dh_meta meta;
+	int year;
+	int date;
+	char *title;
+	int method; /* dh_vote_method (config.h) */
+	dh_strlist present; /* member logins attending */
+	dh_strlist written; /* absent members who sent a written opinion */
+	bool closed;
+	char *notes;
+} dh_session;
+
+typedef enum dh_vote { DH_VOTE_NONE = 0, DH_VOTE_AGREE, DH_VOTE_DISAGREE, DH_VOTE_ABSTAIN } dh_vote;
+
+typedef enum dh_result { DH_RESULT_PENDING = 0, DH_RESULT_PASSED, DH_RESULT_FAILED } dh_result;
+
+typedef struct dh_vote_item {
+	dh_meta meta;
+	uint64_t session_id;
+	uint64_t candidate_id;
+	int order;          /* position on the agenda */
+	dh_strlist recused; /* member logins who do not vote on this nominee */
+	dh_strlist votes;   /* open vote and written opinions: "login=a|d|b" */
+	int agree;          /* secret vote: counts typed from paper ballots */
+	int disagree;
+	int abstain;
+	bool closed;
+	int result;   /* dh_result, set when closed */
+	char *reason; /* "7/11 = 63,6% < 2/3 — không đạt" */
+	char *reopen_reason;
+} dh_vote_item;
+
+typedef struct dh_proposal {
+	dh_meta meta;
+	int year;
+	uint64_t session_id;
+	int date;
+	dh_idlist candidates;
+	char *number; /* tờ trình number */
+	char *notes;
+} dh_proposal;
+
+typedef enum dh_decision_type { DH_DEC_RECOGNITION = 0, DH_DEC_AWARD = 1 } dh_decision_type;
+
+typedef struct dh_decision {
+	dh_meta meta;
+	int year;
+	int type; /* dh_decision_type */
+	char *number;
+	int date;
+	char *signer;   /* login of the signer */
+	char *award_id; /* config award id, award decisions */
+	dh_idlist candidates;
+	bool revoked;
+	char *revoke_reason;
+	int revoke_date;
+} dh_decision;
+
+typedef struct dh_ceremony {
+	dh_meta meta;
+	int year;
+	int date;
+	char *title;
+	char *place;
+	dh_idlist decisions;
+	char *notes;
+} dh_ceremony;
+
+typedef enum dh_activity_kind { DH_ACT_MEETING = 0, DH_ACT_WEBSITE = 1, DH_ACT_OTHER = 2 } dh_activity_kind;
+
+typedef struct dh_activity {
+	dh_meta meta;
+	uint64_t candidate_id;
+	int kind; /* dh_activity_kind */
+	int date;
+	char *title;
+	char *url;
+	char *presenter;
+	char *audience;
+	int attendees;
+} dh_activity;
+
+typedef enum dh_review_kind { DH_REVIEW_PRELIMINARY = 0, DH_REVIEW_FINAL = 1 } dh_review_kind;
+
+typedef struct dh_review {
+	dh_meta meta;
+	int year;
+	int kind; /* dh_review_kind */
+	int date;
+	char *title;
+	char *notes;
+} dh_review;
+
+typedef struct dh_dissemination {
+	dh_meta meta;
+	int year;
+	char *department;
+	int date;
+	char *by;
+	int attendees;
+	char *notes;
+} dh_dissemination;
+
+typedef struct dh_coordination {
+	dh_meta meta;
+	int year;
+	char *department;
+	int date;
+	char *by;
+	char *notes;
+} dh_coordination;
+
+/* A form left unsaved by a dropped connection. */
+typedef struct dh_draft {
+	dh_meta meta;
+	char *login;
+	char *form;         /* the form's name */
+	int target_type;    /* dh_rtype being edited */
+	uint64_t target_id; /* 0 for a new record */
+	uint32_t target_rev;
+	dh_strlist fields; /* "field=value" */
+} dh_draft;
+
+/* One audited change: written in the same transaction as the change. */
+typedef struct dh_audit {
+	dh_meta meta; /* meta.id is the sequence number */
+	int64_t at;
+	char *who;
+	char *action;    /* workflow action name, or "save" / "delete" */
+	int target_type; /* dh_rtype */
+	uint64_t target_id;
+	char *before; /* JSON of the record before (NULL when created) */
+	char *after;  /* JSON of the record after */
+	char *note;   /* reason, when the action has one */
+} dh_audit;
+
+/* --- field tables ------------------------------------------------------ */
+
+typedef enum dh_ftype {
+	DH_F_STR = 1,  /* char * */
+	DH_F_INT,      /* int */
+	DH_F_I64,      /* int64_t */
+	DH_F_U32,      /* uint32_t */
+	DH_F_ID,       /* uint64_t */
+	DH_F_DATE,     /* int YYYYMMDD */
+	DH_F_BOOL,     /* bool */
+	DH_F_STRLIST,  /* dh_strlist */
+	DH_F_IDLIST,   /* dh_idlist */
+} dh_ftype;
+
+typedef struct dh_field {
+	uint8_t tag; /* stable on disk: never reuse a tag */
+	dh_ftype type;
+	const char *name; /* JSON / CSV / audit name */
+	size_t offset;
+} dh_field;
+
+typedef struct dh_schema {
+	dh_rtype type;
+	const char *name; /* "candidate", "fostering", ... */
+	size_t size;      /* sizeof the struct */
+	const dh_field *fields;
+	size_t n_fields;
+} dh_schema;
+
+const dh_schema *record_schema(dh_rtype type);
+const char *record_type_name(dh_rtype type);
+
+/* calloc'd zero record of TYPE; NULL on ENOMEM. */
+void *record_new(dh_rtype type);
+void record_free(dh_rtype type, void *rec);
+/* Deep copy; NULL on ENOMEM. */
+void *record_dup(dh_rtype type, const void *rec);
+
+/* Encode into a malloc'd buffer (*out, *len). */
+int record_encode(dh_rtype type, const void *rec, unsigned char **out, size_t *len);
+/* Decode any bytes: 0 and a new record, or DH_ECORRUPT / DH_ENOMEM. */
+int record_decode(dh_rtype type, const void *buf, size_t len, void **out);
+
+/* One JSON object, UTF-8 as is (no \u escapes for letters), no newline.
+ * Returns malloc'd text or NULL on ENOMEM. */
+char *record_to_json(dh_rtype type, const void *rec);
+void record_write_json(dh_rtype type, const void *rec, FILE *out);
+
+/* Names of the fields that differ, comma-separated; malloc'd. */
+char *record_diff(dh_rtype type, const void *a, const void *b);
+
+/* Names (codes) and Vietnamese labels of the enums. */
+const char *stage_name(int stage);  /* "new_factor" */
+const char *stage_label(int stage); /* "Nhân tố mới" */
+int stage_from_name(const char *name); /* -1 if unknown */
+const char *kind_name(int kind);  /* "individual" */
+const char *kind_label(int kind); /* "Cá nhân" */
+int kind_from_name(const char *name);
+const char *fostering_kind_label(int kind);
+const char *activity_kind_label(int kind);
+const char *reg_status_label(int status);
+
+/* strlist helpers */
+int strlist_push(dh_strlist *l, const char *s); /* copies */
+bool strlist_has(const dh_strlist *l, const char *s);
+void strlist_remove(dh_strlist *l, const char *s);
+void strlist_clear(dh_strlist *l);
+int idlist_push(dh_idlist *l, uint64_t id);
+bool idlist_has(const dh_idlist *l, uint64_t id);
+
+#endif

@@ -1,0 +1,67 @@
+/* repo.h — records on top of the store: typed reads, and writes that keep
+ * the revision check, the audit entry, the parent links and the lookup
+ * index in the same transaction as the change.
+ *
+ * A change that touches several records (closing a vote item moves the
+ * candidate's stage too) is one repo_write() whose function calls
+ * repo_tx_put() for each; all of it commits or none of it does. */
+#ifndef DIENHINH_REPO_H
+#define DIENHINH_REPO_H
+
+#include "dienhinh/record.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct dh_store dh_store;
+typedef struct dh_repo_tx dh_repo_tx;
+
+/* Read ------------------------------------------------------------------ */
+
+/* Fresh short read transaction; *OUT is a new record to record_free(). */
+int repo_get(dh_store *st, dh_rtype type, uint64_t id, void **out);
+
+/* Calls CB for every record of TYPE in id order (deleted ones too: check
+ * meta.deleted). CB returns 0 to go on, 1 to stop. The record is only
+ * borrowed for the call: record_dup() it to keep it. */
+typedef int (*dh_rec_fn)(const void *rec, void *ctx);
+int repo_each(dh_store *st, dh_rtype type, dh_rec_fn cb, void *ctx);
+/* Records of TYPE, starting at id FROM, at most LIMIT of them (a page). */
+int repo_page(dh_store *st, dh_rtype type, uint64_t from, size_t limit, bool reverse, dh_rec_fn cb, void *ctx);
+/* Records of CHILD type linked to PARENT_ID (a candidate's fostering log,
+ * a session's vote items), in id order. */
+int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);
+/* The highest id given so far to TYPE (records are never removed, so ids
+ * 1..N all exist). */
+int repo_last_id(dh_store *st, dh_rtype type, uint64_t *out);
+/* Audit entries, newest first, from sequence FROM (0 = newest). */
+int repo_audit(dh_store *st, uint64_t from, dh_rec_fn cb, void *ctx);
+
+/* Write ----------------------------------------------------------------- */
+
+typedef int (*dh_repo_fn)(dh_repo_tx *tx, void *ctx);
+/* Runs FN in one write transaction; ACTOR is the login written to audit. */
+int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx);
+
+/* Inside repo_write: */
+int repo_tx_get(dh_repo_tx *tx, dh_rtype type, uint64_t id, void **out);
+/* Insert (meta.id == 0: gets the next id, rev 1) or update (meta.rev must be
+ * the stored rev, else DH_ECONFLICT; rev then grows by one). Sets the meta
+ * timestamps and logins, writes the audit entry (ACTION, NOTE may be NULL),
+ * the parent link and the lookup index. REC is updated in place. */
+int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, void *rec);
+int repo_tx_children(dh_repo_tx *tx, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);
+int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx);
+
+/* Convenience: one record in its own transaction. */
+int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec);
+
+/* Drafts (not audited: they are one person's unsaved typing). */
+int repo_draft_put(dh_store *st, const dh_draft *d);
+int repo_draft_get(dh_store *st, const char *login, dh_draft **out); /* DH_ENOTFOUND */
+int repo_draft_del(dh_store *st, const char *login);
+
+/* The parent id a record of TYPE links to (candidate_id, session_id), or 0. */
+uint64_t repo_parent_of(dh_rtype type, const void *rec);
+
+#endif

@@ -1,0 +1,103 @@
+/* store.h — the LMDB environment as tables of bytes.
+ *
+ * The only module that includes lmdb.h. It owns the environment's life:
+ * creating the directory group-writable, the schema version, growing the map
+ * on MDB_MAP_FULL, adopting another process's growth (MDB_MAP_RESIZED),
+ * clearing stale readers, retrying a full reader table, close-on-exec on the
+ * data file, and the compacting backup. Callers express a transaction as a
+ * function so that a recoverable error can re-run it whole.
+ *
+ * Keys are built big-endian (store_key_*) so byte order is numeric order and
+ * ranges are cursor walks. Nothing here knows what a record is. */
+#ifndef DIENHINH_STORE_H
+#define DIENHINH_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct dh_store dh_store;
+typedef struct dh_stxn dh_stxn;
+
+typedef enum dh_table {
+	DH_T_META = 0, /* "schema", "seq:<type>", "gen" */
+	DH_T_RECORDS,  /* type u8 | id u64 -> encoded record */
+	DH_T_LINKS,    /* child type u8 | parent id u64 | child id u64 -> "" */
+	DH_T_AUDIT,    /* seq u64 -> encoded dh_audit */
+	DH_T_WORDS,    /* lookup index, owned by core/lookup */
+	DH_T_DRAFTS,   /* login -> encoded dh_draft */
+	DH_T__COUNT
+} dh_table;
+
+#define DH_SCHEMA_VERSION 1u
+
+typedef struct dh_store_opts {
+	size_t map_size; /* initial map size in bytes; 0 = default (64 MiB) */
+	bool read_only;
+} dh_store_opts;
+
+/* Open or create the environment in DIR (created mode 2770 when missing).
+ * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION. */
+int store_open(dh_store **out, const char *dir, const dh_store_opts *opts);
+void store_close(dh_store *st);
+
+typedef int (*dh_txn_fn)(dh_stxn *txn, void *ctx);
+
+/* Run FN in a short read transaction. */
+int store_read(dh_store *st, dh_txn_fn fn, void *ctx);
+/* Run FN in a write transaction and commit when it returns 0; abort on any
+ * other return. On MDB_MAP_FULL the map is grown and FN re-run from the
+ * start (FN must therefore not keep state outside the transaction between
+ * attempts, or must reset it at entry). Bumps the "gen" counter. */
+int store_write(dh_store *st, dh_txn_fn fn, void *ctx);
+
+/* *VAL points into the map: valid until the transaction ends. */
+int store_get(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void **val, size_t *vlen);
+int store_put(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void *val, size_t vlen);
+int store_del(dh_stxn *txn, dh_table t, const void *key, size_t klen); /* ok when absent */
+
+/* Walk keys that start with PREFIX (NULL, 0 = all), in key order, or in
+ * reverse when REVERSE. FROM (may be NULL) is where to start: the first key
+ * >= FROM (or <= FROM in reverse). CB returns 0 to go on, 1 to stop, <0 for
+ * an error that is returned. */
+typedef int (*dh_scan_fn)(const void *key, size_t klen, const void *val, size_t vlen, void *ctx);
+int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
+	       bool reverse, dh_scan_fn cb, void *ctx);
+/* Number of entries in a table. */
+int store_count(dh_stxn *txn, dh_table t, uint64_t *out);
+
+/* Next value of a named u64 counter in DH_T_META (first call returns 1). */
+int store_next_seq(dh_stxn *txn, const char *name, uint64_t *out);
+/* The commit generation: grows by one with every write transaction in any
+ * process, so a screen can poll it cheaply to know when to reload. */
+int store_generation(dh_store *st, uint64_t *out);
+
+/* Compacting consistent copy into DEST (a new or empty directory) while
+ * others keep working. */
+int store_backup(dh_store *st, const char *dest);
+
+typedef struct dh_store_info {
+	size_t map_size;
+	size_t used_bytes;
+	unsigned readers;
+	unsigned max_readers;
+} dh_store_info;
+int store_info(dh_store *st, dh_store_info *out);
+
+/* Big-endian key building. */
+static inline void store_put_u64(unsigned char *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--) {
+		p[i] = (unsigned char)(v & 0xff);
+		v >>= 8;
+	}
+}
+static inline uint64_t store_get_u64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+#endif

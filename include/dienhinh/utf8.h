@@ -1,0 +1,53 @@
+/* utf8.h — UTF-8 text: bytes, characters and screen columns.
+ *
+ * Glossary used in every prototype here:
+ *   byte      one unsigned char of UTF-8;
+ *   codepoint one Unicode scalar value;
+ *   grapheme  what a person calls a letter: a base codepoint plus the
+ *             combining marks after it ("ễ" typed as e + ̂ + ̃ is one);
+ *   column    one cell on the terminal; a grapheme takes 0, 1 or 2.
+ * Stored text is always NFC and valid UTF-8 without control characters. */
+#ifndef DIENHINH_UTF8_H
+#define DIENHINH_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one codepoint at S (LEN bytes left): its byte length, or -1 when
+ * the bytes are not valid UTF-8 (overlong, surrogate, truncated). */
+int utf8_decode(const char *s, size_t len, int32_t *cp);
+/* Encode CP into OUT (4 bytes room): byte length. */
+int utf8_encode(int32_t cp, char *out);
+bool utf8_valid(const char *s, size_t len);
+
+/* NFC of S as a new string; NULL when S is not valid UTF-8 (or ENOMEM). */
+char *utf8_nfc(const char *s);
+/* NFC, and refuses control characters (C0 except TAB/LF when ALLOW_NEWLINES,
+ * DEL, C1): returns a new string or NULL, setting *WHY to a Vietnamese
+ * message ("Ký tự điều khiển không được phép", "Văn bản không phải UTF-8"). */
+char *utf8_clean(const char *s, bool allow_newlines, const char **why);
+/* Copy of S with control characters replaced by U+FFFD (for display of
+ * anything that did not come through utf8_clean). */
+char *utf8_sanitize(const char *s);
+
+/* Columns one codepoint takes (0 for combining marks, 2 for wide). */
+int utf8_cp_width(int32_t cp);
+/* Columns of the whole string (invalid bytes count as one column each). */
+int utf8_width(const char *s);
+/* Bytes of the grapheme starting at S (>= 1 unless at the end). */
+size_t utf8_grapheme_len(const char *s, size_t len);
+/* Bytes of the grapheme that ends at OFF (for Backspace). */
+size_t utf8_grapheme_before(const char *s, size_t off);
+/* Number of graphemes in S. */
+size_t utf8_graphemes(const char *s);
+/* Bytes of the longest prefix of S that fits in COLS columns without
+ * splitting a grapheme; *USED gets its width (may be NULL). */
+size_t utf8_fit(const char *s, int cols, int *used);
+
+/* Case-insensitive comparison of two NFC strings (Unicode case folding). */
+int utf8_casecmp(const char *a, const char *b);
+/* Lower-case copy (NFC); NULL on bad input. */
+char *utf8_lower(const char *s);
+
+#endif

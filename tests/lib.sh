@@ -1,0 +1,72 @@
+# Shared helpers for tests/cli and tests/e2e (sourced, bash).
+# Each test gets a fresh temporary folder ($T) removed at exit, and the
+# binaries: $DH (ASan+UBSan build, for batch runs) and $DH_APP (plain build,
+# for the terminal).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DH=${DH:-$ROOT/build/asan/dienhinh}
+DH_APP=${DH_APP:-$ROOT/build/dienhinh}
+CONFIG=$ROOT/config/dienhinh.yaml
+T=$(mktemp -d)
+export DIENHINH_CONFIG=$CONFIG
+export DIENHINH_TODAY=${DIENHINH_TODAY:-2021-06-15}
+export LC_ALL=C.UTF-8
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+TMUX_SOCK="dh-test-$$"
+cleanup() {
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null || true
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# expect_exit CODE cmd... : runs cmd, captures stdout/stderr in $OUT/$ERR.
+expect_exit() {
+	local want=$1 got=0
+	shift
+	"$@" >"$T/out" 2>"$T/err" || got=$?
+	OUT=$(cat "$T/out")
+	ERR=$(cat "$T/err")
+	[ "$got" -eq "$want" ] || fail "exit $got, expected $want: $* 
+stdout: $OUT
+stderr: $ERR"
+}
+contains() { # haystack needle [what]
+	case $1 in *"$2"*) ;; *) fail "${3:-output} lacks '$2':
+$1" ;; esac
+}
+lacks() {
+	case $1 in *"$2"*) fail "${3:-output} has '$2':
+$1" ;; esac
+}
+
+# --- terminal -----------------------------------------------------------
+# tm_start [tmux new-session args after the command]: starts the app at 80x24.
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+tm_start() { # command string
+	tm new-session -d -x 80 -y 24 -s main "$1"
+}
+tm_keys() { tm send-keys -t main "$@"; }
+tm_screen() { tm capture-pane -p -t main; }
+# tm_wait TEXT [SECONDS]: poll the screen until TEXT shows.
+tm_wait() {
+	local text=$1 limit=${2:-10} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		case $(tm_screen 2>/dev/null) in *"$text"*) return 0 ;; esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "screen never showed '$text':
+$(tm_screen 2>/dev/null)"
+}
+tm_wait_gone() {
+	local text=$1 limit=${2:-10} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		case $(tm_screen 2>/dev/null) in *"$text"*) ;; *) return 0 ;; esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "screen still shows '$text':
+$(tm_screen)"
+}
