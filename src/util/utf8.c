@@ -13,13 +13,45 @@ static int utf8_next_folded(const char **s, int32_t *buf, int *have, int *pos);
 
 int utf8_decode(const char *s, size_t len, int32_t *cp)
 {
+	/* Strict UTF-8 (RFC 3629): no overlongs, no surrogates, nothing past
+	 * U+10FFFF. Written out rather than via utf8proc_iterate(): every
+	 * record decode validates its text, so this is on the hot path. */
+	const unsigned char *p = (const unsigned char *)s;
 	if (len == 0)
 		return -1;
-	/* utf8proc rejects overlongs, surrogates and truncation for us. */
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cp);
-	if (n <= 0)
+	unsigned c = p[0];
+	if (c < 0x80) {
+		*cp = (int32_t)c;
+		return 1;
+	}
+	int n;
+	uint32_t v, min;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		v = c & 0x1f;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		v = c & 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		v = c & 0x07;
+		min = 0x10000;
+	} else {
 		return -1;
-	return (int)n;
+	}
+	if (len < (size_t)n)
+		return -1;
+	for (int i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return -1;
+		v = v << 6 | (p[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return -1;
+	*cp = (int32_t)v;
+	return n;
 }
 
 int utf8_encode(int32_t cp, char *out)
@@ -31,6 +63,16 @@ bool utf8_valid(const char *s, size_t len)
 {
 	size_t off = 0;
 	while (off < len) {
+		/* ASCII runs eight bytes at a time */
+		while (off + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + off, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			off += 8;
+		}
+		if (off >= len)
+			break;
 		int32_t cp;
 		int n = utf8_decode(s + off, len - off, &cp);
 		if (n < 0)

@@ -44,6 +44,24 @@ static void test_decode_refuses_invalid_bytes(void **state)
 	assert_true(utf8_valid("Thanh tra tỉnh", strlen("Thanh tra tỉnh")));
 	assert_false(utf8_valid("Thanh \xe1\xbb", 8));
 	assert_true(utf8_valid("", 0));
+	assert_int_equal(utf8_decode("\xe0\x80\xaf", 3, &cp), -1); /* overlong, 3 bytes */
+	assert_int_equal(utf8_decode("\xf0\x80\x80\xaf", 4, &cp), -1);
+	assert_int_equal(utf8_decode("\xc2\x80", 2, &cp), 2);
+	assert_int_equal(cp, 0x80);
+	assert_int_equal(utf8_decode("\xf4\x8f\xbf\xbf", 4, &cp), 4);
+	assert_int_equal(cp, 0x10ffff);
+	assert_int_equal(utf8_decode("\xee\x80\x80", 3, &cp), 3); /* private use: valid */
+	assert_int_equal(utf8_decode("\xc3\x28", 2, &cp), -1);    /* bad continuation */
+	/* Long ASCII runs, with the bad byte at every offset around a word. */
+	char buf[40];
+	for (size_t bad = 0; bad < 20; bad++) {
+		memset(buf, 'a', sizeof buf);
+		assert_true(utf8_valid(buf, sizeof buf));
+		buf[bad] = (char)0xff;
+		assert_false(utf8_valid(buf, sizeof buf));
+		buf[bad] = (char)0xc3; /* a lead byte cut by the end of the text */
+		assert_false(utf8_valid(buf, bad + 1));
+	}
 }
 
 static void test_nfc_composes_decomposed_input(void **state)
