@@ -135,13 +135,20 @@ typedef struct dh_config {
 	size_t n_permissions;
 } dh_config;
 
-/* Diagnostics collected while loading: each is one or more complete lines. */
+/* Diagnostics collected while loading, sorted by position. Each entry is
+ * one or more complete lines, every one ending in '\n':
+ *   "FILE:LINE:COL: message"   (LINE, COL 1-based; COL counts characters)
+ *   " LINE | the source line"
+ *   "      | ^"                (the caret under COL)
+ * or only "FILE: message" when there is no position (unreadable file). */
 typedef struct dh_diag {
 	char **lines;
 	size_t n;
 } dh_diag;
 
 void diag_free(dh_diag *d);
+/* Every entry of D to OUT (stderr, for check-config). */
+void diag_print(const dh_diag *d, FILE *out);
 
 /* 0 and *out set, or DH_ECONFIG with every problem found in DIAG (loading
  * goes on after an error where it can, so one run shows them all), or DH_EIO
