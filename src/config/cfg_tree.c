@@ -30,6 +30,23 @@ typedef struct builder {
 } builder;
 
 static bool check_utf8(cfg_diags *d, const char *src, size_t len);
+/* What was open when the problem was met; shown with its position. */
+static const struct {
+	const char *en, *vi;
+} yaml_contexts[] = {
+	{"while scanning a quoted scalar", "dấu nháy mở"},
+	{"while parsing a flow mapping", "bảng `{` mở"},
+	{"while parsing a flow sequence", "danh sách `[` mở"},
+	{"while parsing a block mapping", "khối bắt đầu"},
+	{"while parsing a block collection", "danh sách bắt đầu"},
+	{"while scanning a simple key", "khóa bắt đầu"},
+	{"while scanning a block scalar", "khối văn bản bắt đầu"},
+	{"while scanning an anchor", "neo bắt đầu"},
+	{"while scanning an alias", "bí danh bắt đầu"},
+	{"while scanning a tag", "thẻ bắt đầu"},
+	{"while parsing a node", "giá trị bắt đầu"},
+};
+
 static void report_yaml_error(cfg_diags *d, const yaml_parser_t *p, const char *src, size_t len);
 static void handle_event(builder *b, const yaml_event_t *ev);
 static cfg_node *new_node(builder *b, cfg_kind kind, yaml_mark_t mark);
@@ -132,7 +149,7 @@ static const struct {
 	 "dấu `:` không được phép ở đây (thụt lề sai, hay giá trị cần đặt trong dấu nháy?)"},
 	{"found character that cannot start any token",
 	 "ký tự không thể bắt đầu một giá trị (tab thụt lề, hay giá trị cần đặt trong dấu nháy?)"},
-	{"found unexpected end of stream", "tệp kết thúc khi dấu nháy chưa đóng"},
+	{"found unexpected end of stream", "tệp kết thúc giữa chừng"},
 	{"did not find expected ',' or ']'", "thiếu dấu `,` hoặc `]`"},
 	{"did not find expected ',' or '}'", "thiếu dấu `,` hoặc `}`"},
 	{"did not find expected '-' indicator", "thiếu dấu `-` của danh sách (thụt lề sai?)"},
@@ -166,12 +183,25 @@ static void report_yaml_error(cfg_diags *d, const yaml_parser_t *p, const char *
 		cfg_error(d, 0, 0, "hết bộ nhớ khi đọc YAML");
 		return;
 	}
+	/* An unclosed quote is found at the end of the file; the place to
+	 * look at is where it opened. */
+	if (strcmp(problem, "found unexpected end of stream") == 0 && p->context &&
+	    strcmp(p->context, "while scanning a quoted scalar") == 0) {
+		mark_pos(p->context_mark, &line, &col);
+		cfg_error(d, line, col, "lỗi cú pháp YAML: dấu nháy mở ở đây không được đóng trước khi hết tệp");
+		return;
+	}
 	mark_pos(p->problem_mark, &line, &col);
-	char context[96] = "";
-	if (p->context) {
+	char context[128] = "";
+	if (p->context && (p->context_mark.line != p->problem_mark.line ||
+			   p->context_mark.column != p->problem_mark.column)) {
 		int cl, cc;
 		mark_pos(p->context_mark, &cl, &cc);
-		snprintf(context, sizeof context, " (trong khối bắt đầu ở dòng %d, cột %d)", cl, cc);
+		const char *what = "bắt đầu";
+		for (size_t i = 0; i < sizeof yaml_contexts / sizeof yaml_contexts[0]; i++)
+			if (strcmp(p->context, yaml_contexts[i].en) == 0)
+				what = yaml_contexts[i].vi;
+		snprintf(context, sizeof context, " (%s ở dòng %d, cột %d)", what, cl, cc);
 	}
 	if (said)
 		cfg_error(d, line, col, "lỗi cú pháp YAML: %s%s", said, context);

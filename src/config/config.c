@@ -151,6 +151,11 @@ static const char *join(const char *const *names, size_t n, char *buf, size_t si
 	size_t o = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < n && o < size; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(names[i], names[j]) == 0;
+		if (seen)
+			continue;
 		int w = snprintf(buf + o, size - o, "%s%s", i ? ", " : "", names[i]);
 		if (w < 0)
 			break;
@@ -202,6 +207,21 @@ static void check_keys(loader *l, const cfg_node *map, const char *what, const c
 	}
 }
 
+/* Whether MAP has an unknown key that the suggestion turns into KEY: the
+ * "did you mean" error already says what a "missing KEY" would. */
+static bool misspelt(const cfg_node *map, const char *key, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const cfg_node *k = map->items[i];
+		if (k->kind != CFG_SCALAR)
+			continue;
+		const char *s = cfg_suggest(k->value, names, n);
+		if (s && strcmp(s, key) == 0 && strcmp(k->value, key) != 0)
+			return true;
+	}
+	return false;
+}
+
 static bool walk_map(loader *l, const cfg_node *map, const char *what, const field *f, size_t nf, void *obj)
 {
 	if (map->kind != CFG_MAP) {
@@ -219,7 +239,7 @@ static bool walk_map(loader *l, const cfg_node *map, const char *what, const fie
 		const cfg_node *key = NULL;
 		const cfg_node *val = cfg_map_get(map, f[i].key, &key);
 		if (!val) {
-			if (f[i].required)
+			if (f[i].required && !misspelt(map, f[i].key, names, n))
 				cfg_error(l->d, map->line, map->col, "thiếu khóa bắt buộc `%s` trong `%s`", f[i].key,
 					  what);
 			continue;
