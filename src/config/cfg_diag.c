@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Characters of a source line shown at most. */
+#define SHOW_CHARS 120
+
 static bool is_control(int32_t cp);
 static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
 static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **out);
@@ -48,6 +51,11 @@ void cfg_error(cfg_diags *d, int line, int col, const char *fmt, ...)
 	}
 	d->v[d->n] = (struct cfg_entry){.line = line, .col = col, .seq = d->n, .msg = msg};
 	d->n++;
+}
+
+bool cfg_full(const cfg_diags *d)
+{
+	return d->n >= CFG_MAX_ERRORS;
 }
 
 static int entry_cmp(const void *a, const void *b)
@@ -198,12 +206,34 @@ static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **ou
 			r |= append(&caret, &clen, &ccap, " ", 1);
 		r |= append(&caret, &clen, &ccap, " | ", 3);
 		const char *s = d->src + start;
+		/* A long line is shown as a window around the column, so the
+		 * caret stays on the screen. */
+		int total = 0, first = 0, last;
+		for (size_t j = 0; j < n; total++) {
+			int32_t cp;
+			int k = utf8_decode(s + j, n - j, &cp);
+			j += k > 0 ? (size_t)k : 1;
+		}
+		last = total;
+		if (total > SHOW_CHARS) {
+			first = e->col - 1 > SHOW_CHARS / 2 ? e->col - 1 - SHOW_CHARS / 2 : 0;
+			last = first + SHOW_CHARS;
+		}
+		if (first > 0) {
+			r |= append(&buf, &len, &cap, "\xe2\x80\xa6", 3); /* … */
+			r |= append(&caret, &clen, &ccap, " ", 1);
+		}
 		size_t i = 0;
 		int cps = 0;
-		while (i < n) {
+		while (i < n && cps < last) {
 			int32_t cp;
 			int k = utf8_decode(s + i, n - i, &cp);
 			int width;
+			if (cps < first) {
+				cps++;
+				i += k > 0 ? (size_t)k : 1;
+				continue;
+			}
 			if (k <= 0) {
 				r |= append(&buf, &len, &cap, "\xef\xbf\xbd", 3);
 				width = 1;
@@ -227,6 +257,8 @@ static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **ou
 			cps++;
 			i += (size_t)k;
 		}
+		if (last < total)
+			r |= append(&buf, &len, &cap, "\xe2\x80\xa6", 3);
 		for (; cps < e->col - 1; cps++)
 			r |= append(&caret, &clen, &ccap, " ", 1);
 		r |= append(&buf, &len, &cap, "\n", 1);

@@ -43,6 +43,9 @@ typedef struct cfg_diags {
 
 void cfg_error(cfg_diags *d, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* No more room: further errors are only counted, so callers may skip the
+ * work of composing them. */
+bool cfg_full(const cfg_diags *d);
 /* Sort by position and render into OUT (each entry: the message line, the
  * source line, the caret line, every line ending in '\n'). */
 int cfg_diags_render(cfg_diags *d, dh_diag *out);
@@ -65,6 +68,7 @@ struct cfg_node {
 	bool plain;   /* a plain (unquoted) scalar: `~`, `null` and "" are empty */
 	cfg_node **items; /* CFG_SEQ: the items; CFG_MAP: key, value, key, value… */
 	size_t n;         /* number of entries in ITEMS */
+	size_t cap;       /* room in ITEMS */
 };
 
 /* Parse SRC (LEN bytes, the whole file) into *ROOT. Returns false after

@@ -69,8 +69,9 @@ bool cfg_tree_parse(cfg_diags *d, const char *src, size_t len, cfg_node **root)
 		cfg_error(d, 0, 0, "hết bộ nhớ khi khởi tạo bộ đọc YAML");
 		return false;
 	}
+	/* The encoding is left to libyaml so that it skips a UTF-8 BOM (the
+	 * bytes are known to be UTF-8 by now: a UTF-16 BOM is not). */
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src, len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 
 	builder b = {.d = d};
 	for (;;) {
@@ -113,11 +114,17 @@ bool cfg_tree_parse(cfg_diags *d, const char *src, size_t len, cfg_node **root)
 static bool check_utf8(cfg_diags *d, const char *src, size_t len)
 {
 	bool ok = true;
-	int last_line = 0;
-	size_t i = 0;
+	int line = 1, reported_line = 0;
+	size_t line_start = 0, i = 0;
+	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
+		i = line_start = 3; /* libyaml does not count the BOM as a column */
 	while (i < len) {
 		unsigned char c = (unsigned char)src[i];
 		if (c < 0x80) {
+			if (c == '\n') {
+				line++;
+				line_start = i + 1;
+			}
 			i++;
 			continue;
 		}
@@ -127,12 +134,21 @@ static bool check_utf8(cfg_diags *d, const char *src, size_t len)
 			i += (size_t)k;
 			continue;
 		}
-		int line, col;
-		cfg_position(src, len, i, &line, &col);
-		if (line != last_line)
-			cfg_error(d, line, col, "tệp không phải UTF-8 hợp lệ: byte 0x%02X không tạo thành ký tự (hãy lưu tệp với mã hóa UTF-8)", c);
-		last_line = line;
 		ok = false;
+		if (line != reported_line) {
+			/* Everything before the first bad byte of a line is valid,
+			 * so the column is a count of codepoints. */
+			int col = 1;
+			for (size_t j = line_start; j < i; col++) {
+				int n = utf8_decode(src + j, i - j, &cp);
+				j += n > 0 ? (size_t)n : 1;
+			}
+			cfg_error(d, line, col,
+				  "tệp không phải UTF-8 hợp lệ: byte 0x%02X không tạo thành ký tự (hãy lưu tệp với mã "
+				  "hóa UTF-8)",
+				  c);
+			reported_line = line;
+		}
 		i++;
 	}
 	return ok;
@@ -256,15 +272,19 @@ static bool attach(builder *b, cfg_node *n)
 		return true;
 	}
 	cfg_node *parent = b->stack[b->depth - 1];
-	cfg_node **items = realloc(parent->items, (parent->n + 1) * sizeof *items);
-	if (!items) {
-		cfg_tree_free(n);
-		cfg_error(b->d, 0, 0, "hết bộ nhớ khi đọc cấu hình");
-		b->failed = b->stop = true;
-		return false;
+	if (parent->n == parent->cap) {
+		size_t cap = parent->cap ? parent->cap * 2 : 8;
+		cfg_node **items = realloc(parent->items, cap * sizeof *items);
+		if (!items) {
+			cfg_tree_free(n);
+			cfg_error(b->d, 0, 0, "hết bộ nhớ khi đọc cấu hình");
+			b->failed = b->stop = true;
+			return false;
+		}
+		parent->items = items;
+		parent->cap = cap;
 	}
-	items[parent->n++] = n;
-	parent->items = items;
+	parent->items[parent->n++] = n;
 	return true;
 }
 

@@ -34,7 +34,9 @@
 #define LONGTEXT_MAX 4000
 #define ID_MAX 32
 #define FRAC_PART_MAX 1000
-#define LIST_MAX 2000
+#define LIST_MAX 500
+/* Keys a mapping may have: the largest table is the actions'. */
+#define KEYS_MAX 64
 
 static const struct {
 	unsigned bit;
@@ -62,6 +64,7 @@ static const char *const action_names[] = {
 #undef DH_ACTION_NAME
 };
 #define N_ACTIONS (sizeof action_names / sizeof action_names[0])
+_Static_assert(N_ACTIONS <= KEYS_MAX, "check_keys() tracks at most KEYS_MAX names");
 
 static const char *const kind_keys[DH_CANDIDATE_KINDS] = {
 	[DH_KIND_INDIVIDUAL] = "individual",
@@ -180,29 +183,34 @@ static const char *hint(const char *word, const char *const *names, size_t n, ch
 static void check_keys(loader *l, const cfg_node *map, const char *what, const char *const *names, size_t n)
 {
 	char shown[80], more[700];
+	/* Where each known key was first seen: linear in the keys, whatever
+	 * the file repeats. */
+	const cfg_node *first[KEYS_MAX] = {0};
+	if (n > KEYS_MAX)
+		n = KEYS_MAX;
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const cfg_node *k = map->items[i];
+		if (cfg_full(l->d)) {
+			cfg_error(l->d, 0, 0, "(không hiển thị)");
+			continue;
+		}
 		if (k->kind != CFG_SCALAR) {
 			cfg_error(l->d, k->line, k->col, "khóa trong `%s` phải là một từ, không phải %s", what,
 				  k->kind == CFG_SEQ ? "danh sách" : "bảng");
 			continue;
 		}
-		bool known = false;
-		for (size_t j = 0; j < n && !known; j++)
-			known = strcmp(k->value, names[j]) == 0;
-		if (!known) {
+		size_t j = 0;
+		while (j < n && strcmp(k->value, names[j]) != 0)
+			j++;
+		if (j == n) {
 			cfg_error(l->d, k->line, k->col, "khóa không hợp lệ `%s` trong `%s`%s",
 				  cfg_show(k->value, shown, sizeof shown), what,
 				  hint(k->value, names, n, more, sizeof more));
-			continue;
-		}
-		for (size_t j = 0; j < i; j += 2) {
-			const cfg_node *p = map->items[j];
-			if (p->kind == CFG_SCALAR && strcmp(p->value, k->value) == 0) {
-				cfg_error(l->d, k->line, k->col, "khóa `%s` lặp lại trong `%s` (đã có ở dòng %d)",
-					  k->value, what, p->line);
-				break;
-			}
+		} else if (first[j]) {
+			cfg_error(l->d, k->line, k->col, "khóa `%s` lặp lại trong `%s` (đã có ở dòng %d)", k->value,
+				  what, first[j]->line);
+		} else {
+			first[j] = k;
 		}
 	}
 }
@@ -211,6 +219,8 @@ static void check_keys(loader *l, const cfg_node *map, const char *what, const c
  * "did you mean" error already says what a "missing KEY" would. */
 static bool misspelt(const cfg_node *map, const char *key, const char *const *names, size_t n)
 {
+	if (map->n > 2 * KEYS_MAX)
+		return false; /* not a typo but a different file: keep it cheap */
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const cfg_node *k = map->items[i];
 		if (k->kind != CFG_SCALAR)
@@ -229,8 +239,8 @@ static bool walk_map(loader *l, const cfg_node *map, const char *what, const fie
 			  map->kind == CFG_SEQ ? ", không phải danh sách" : "");
 		return false;
 	}
-	const char *names[24] = {0};
-	size_t n = nf < 24 ? nf : 24;
+	const char *names[KEYS_MAX] = {0};
+	size_t n = nf < KEYS_MAX ? nf : KEYS_MAX;
 	for (size_t i = 0; i < n; i++)
 		names[i] = f[i].key;
 	check_keys(l, map, what, names, n);
@@ -292,7 +302,7 @@ static const cfg_node *item_key(const cfg_node *seq, size_t i, const char *key)
 
 static void check_unique(loader *l, const cfg_node *seq, const char *key, const char *what)
 {
-	if (!seq || seq->kind != CFG_SEQ)
+	if (!seq || seq->kind != CFG_SEQ || seq->n > LIST_MAX)
 		return;
 	char shown[80];
 	for (size_t i = 1; i < seq->n; i++) {

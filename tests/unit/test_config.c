@@ -719,6 +719,103 @@ static void test_unreadable_file(void **state)
 	assert_non_null(strstr(diag.lines[0], "đây là một thư mục"));
 }
 
+static void test_crlf_and_bom(void **state)
+{
+	(void)state;
+	/* Saved by a Windows editor: BOM and CRLF line ends. */
+	size_t n = strlen(base);
+	char *text = malloc(3 + 2 * n + 1);
+	assert_non_null(text);
+	size_t o = 0;
+	memcpy(text, "\xef\xbb\xbf", 3);
+	o = 3;
+	for (size_t i = 0; i < n; i++) {
+		if (base[i] == '\n')
+			text[o++] = '\r';
+		text[o++] = base[i];
+	}
+	int rc = load_bytes(text, o);
+	if (rc)
+		dump_diag();
+	assert_int_equal(rc, 0);
+	assert_string_equal(cfg->organization.name, "Thanh tra tỉnh Thử");
+	assert_string_equal(cfg->council.name, "Hội đồng");
+	/* positions after the BOM count from the first real character */
+	char *bad = strstr(text, "2021, title");
+	memcpy(bad, "2O21", 4);
+	const char *s = expect_diag(load_bytes(text, o), "2:15: `year` phải là một số nguyên từ 2000 đến 2100, không phải `2O21`");
+	assert_non_null(strstr(s, "\n 2 | plan: { year: 2O21, title: \"Kế hoạch năm 2021\" }\n"));
+	memcpy(bad, "2021", 4);
+	memcpy(strstr(text, "short"), "shrot", 5);
+	expect_only(load_bytes(text, o), "1:45: khóa không hợp lệ `shrot` trong `organization` — có phải `short`?");
+	memcpy(strstr(text, "shrot"), "short", 5);
+	memcpy(strstr(text, "TTr"), "TT\xff", 3);
+	expect_only(load_bytes(text, o), "1:55: tệp không phải UTF-8 hợp lệ: byte 0xFF không tạo thành ký tự (hãy lưu "
+					 "tệp với mã hóa UTF-8)");
+	free(text);
+}
+
+static void test_size_limits(void **state)
+{
+	(void)state;
+	/* a file bigger than any config */
+	size_t n = 1100 * 1024;
+	char *text = malloc(n + 1);
+	assert_non_null(text);
+	memset(text, '#', n);
+	for (size_t i = 80; i < n; i += 81)
+		text[i] = '\n';
+	text[n] = '\0';
+	assert_int_equal(load_bytes(text, n), DH_EIO);
+	assert_non_null(strstr(diag.lines[0], "tệp quá lớn cho một tệp cấu hình (quá 1 MiB)"));
+
+	/* more values than any config has, within the byte limit */
+	size_t o = (size_t)sprintf(text, "x: [");
+	for (int i = 0; i < 150000; i++)
+		o += (size_t)sprintf(text + o, "1,");
+	strcpy(text + o, "1]\n");
+	expect_only(load_text(text), "1:199999: tệp cấu hình quá lớn: hơn 100000 giá trị");
+	free(text);
+}
+
+/* Hostile files cost time linear in their size: each of these would be
+ * quadratic (or worse) if errors or lookups were computed naively. */
+static void test_hostile_files_are_cheap(void **state)
+{
+	(void)state;
+	size_t cap = 1000 * 1024;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	clock_t t0 = clock();
+
+	/* a bad byte on every line */
+	size_t o = 0;
+	while (o + 8 < cap)
+		o += (size_t)sprintf(text + o, "a: \xff\xfe\n");
+	assert_int_equal(load_bytes(text, o), DH_ECONFIG);
+	assert_int_equal(diag.n, 51);
+
+	/* many unknown keys, then the same known key again and again */
+	o = 0;
+	for (int i = 0; i < 20000; i++)
+		o += (size_t)sprintf(text + o, "k%05d: 1\n", i);
+	for (int i = 0; i < 20000; i++)
+		o += (size_t)sprintf(text + o, "plan: 1\n");
+	assert_int_equal(load_bytes(text, o), DH_ECONFIG);
+	assert_int_equal(diag.n, 51);
+
+	/* a list far longer than any department list */
+	o = (size_t)sprintf(text, "departments:\n");
+	for (int i = 0; i < 5000; i++)
+		o += (size_t)sprintf(text + o, "  - { id: d, name: \"Phòng\" }\n");
+	assert_int_equal(load_bytes(text, o), DH_ECONFIG);
+	assert_non_null(find_diag("2:3: `departments` có quá nhiều mục (5000, tối đa 500)"));
+
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	assert_true(secs < 5.0); /* under ASan; a fraction of a second without */
+	free(text);
+}
+
 static void test_data_files(void **state)
 {
 	(void)state;
@@ -788,6 +885,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_every_error_in_one_run_sorted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_too_many_errors_capped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unreadable_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_crlf_and_bom, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_size_limits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hostile_files_are_cheap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
