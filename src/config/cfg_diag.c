@@ -92,7 +92,8 @@ int cfg_diags_render(cfg_diags *d, dh_diag *out)
 	}
 	if (d->oom) {
 		char *s = NULL;
-		if (asprintf(&s, "%s: hết bộ nhớ khi ghi nhận lỗi, danh sách lỗi có thể thiếu\n", d->path) < 0)
+		if (asprintf(&s, "%s: hết bộ nhớ khi ghi nhận lỗi, danh sách lỗi có thể thiếu\n", d->path) <
+		    0)
 			return DH_ENOMEM;
 		out->lines[out->n++] = s;
 	}
@@ -347,7 +348,8 @@ size_t cfg_edit_distance(const char *a, const char *b)
 				best = m[i - 1][j] + 1;
 			if (m[i][j - 1] + 1 < best)
 				best = m[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && m[i - 2][j - 2] + 1 < best)
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    m[i - 2][j - 2] + 1 < best)
 				best = m[i - 2][j - 2] + 1;
 			m[i][j] = best;
 		}

@@ -22,8 +22,8 @@
 
 /* Bounds that keep a hostile file cheap: bytes read, nodes built, nesting. */
 #define CFG_MAX_FILE_BYTES (1024 * 1024)
-#define CFG_MAX_NODES 100000
-#define CFG_MAX_DEPTH 32
+#define CFG_MAX_NODES      100000
+#define CFG_MAX_DEPTH      32
 /* Errors kept before the rest are only counted. */
 #define CFG_MAX_ERRORS 50
 
@@ -35,14 +35,13 @@ typedef struct cfg_diags {
 		int line, col; /* 0 when the error has no position */
 		size_t seq;    /* discovery order, to keep the sort stable */
 		char *msg;
-	} *v;
+	} * v;
 	size_t n, cap;
 	size_t dropped; /* errors beyond CFG_MAX_ERRORS */
 	bool oom;
 } cfg_diags;
 
-void cfg_error(cfg_diags *d, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+void cfg_error(cfg_diags *d, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* No more room: further errors are only counted, so callers may skip the
  * work of composing them. */
 bool cfg_full(const cfg_diags *d);
@@ -64,8 +63,8 @@ typedef struct cfg_node cfg_node;
 struct cfg_node {
 	cfg_kind kind;
 	int line, col;
-	char *value;  /* CFG_SCALAR: the text, NUL-terminated */
-	bool plain;   /* a plain (unquoted) scalar: `~`, `null` and "" are empty */
+	char *value;      /* CFG_SCALAR: the text, NUL-terminated */
+	bool plain;       /* a plain (unquoted) scalar: `~`, `null` and "" are empty */
 	cfg_node **items; /* CFG_SEQ: the items; CFG_MAP: key, value, key, value… */
 	size_t n;         /* number of entries in ITEMS */
 	size_t cap;       /* room in ITEMS */

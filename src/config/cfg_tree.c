@@ -34,17 +34,17 @@ static bool check_utf8(cfg_diags *d, const char *src, size_t len);
 static const struct {
 	const char *en, *vi;
 } yaml_contexts[] = {
-	{"while scanning a quoted scalar", "dấu nháy mở"},
-	{"while parsing a flow mapping", "bảng `{` mở"},
-	{"while parsing a flow sequence", "danh sách `[` mở"},
-	{"while parsing a block mapping", "khối bắt đầu"},
-	{"while parsing a block collection", "danh sách bắt đầu"},
-	{"while scanning a simple key", "khóa bắt đầu"},
-	{"while scanning a block scalar", "khối văn bản bắt đầu"},
-	{"while scanning an anchor", "neo bắt đầu"},
-	{"while scanning an alias", "bí danh bắt đầu"},
-	{"while scanning a tag", "thẻ bắt đầu"},
-	{"while parsing a node", "giá trị bắt đầu"},
+    {"while scanning a quoted scalar", "dấu nháy mở"},
+    {"while parsing a flow mapping", "bảng `{` mở"},
+    {"while parsing a flow sequence", "danh sách `[` mở"},
+    {"while parsing a block mapping", "khối bắt đầu"},
+    {"while parsing a block collection", "danh sách bắt đầu"},
+    {"while scanning a simple key", "khóa bắt đầu"},
+    {"while scanning a block scalar", "khối văn bản bắt đầu"},
+    {"while scanning an anchor", "neo bắt đầu"},
+    {"while scanning an alias", "bí danh bắt đầu"},
+    {"while scanning a tag", "thẻ bắt đầu"},
+    {"while parsing a node", "giá trị bắt đầu"},
 };
 
 static void report_yaml_error(cfg_diags *d, const yaml_parser_t *p, const char *src, size_t len);
@@ -96,8 +96,9 @@ bool cfg_tree_parse(cfg_diags *d, const char *src, size_t len, cfg_node **root)
 		if (cfg_is_null(b.root))
 			cfg_error(d, 1, 1, "tệp cấu hình trống");
 		else
-			cfg_error(d, b.root->line, b.root->col,
-				  "gốc của cấu hình phải là một bảng `khóa: giá trị` (organization, plan, …)");
+			cfg_error(
+			    d, b.root->line, b.root->col,
+			    "gốc của cấu hình phải là một bảng `khóa: giá trị` (organization, plan, …)");
 		b.failed = true;
 	}
 	if (b.failed) {
@@ -144,9 +145,10 @@ static bool check_utf8(cfg_diags *d, const char *src, size_t len)
 				j += n > 0 ? (size_t)n : 1;
 			}
 			cfg_error(d, line, col,
-				  "tệp không phải UTF-8 hợp lệ: byte 0x%02X không tạo thành ký tự (hãy lưu tệp với mã "
-				  "hóa UTF-8)",
-				  c);
+			          "tệp không phải UTF-8 hợp lệ: byte 0x%02X không tạo thành ký tự (hãy lưu "
+			          "tệp với mã "
+			          "hóa UTF-8)",
+			          c);
 			reported_line = line;
 		}
 		i++;
@@ -159,24 +161,24 @@ static bool check_utf8(cfg_diags *d, const char *src, size_t len)
 static const struct {
 	const char *en, *vi;
 } yaml_problems[] = {
-	{"did not find expected key", "thiếu khóa hoặc thụt lề sai"},
-	{"did not find expected node content", "thiếu giá trị"},
-	{"mapping values are not allowed in this context",
-	 "dấu `:` không được phép ở đây (thụt lề sai, hay giá trị cần đặt trong dấu nháy?)"},
-	{"found character that cannot start any token",
-	 "ký tự không thể bắt đầu một giá trị (tab thụt lề, hay giá trị cần đặt trong dấu nháy?)"},
-	{"found unexpected end of stream", "tệp kết thúc giữa chừng"},
-	{"did not find expected ',' or ']'", "thiếu dấu `,` hoặc `]`"},
-	{"did not find expected ',' or '}'", "thiếu dấu `,` hoặc `}`"},
-	{"did not find expected '-' indicator", "thiếu dấu `-` của danh sách (thụt lề sai?)"},
-	{"could not find expected ':'", "thiếu dấu `:` sau khóa"},
-	{"found a tab character that violates indentation", "ký tự tab làm sai thụt lề (chỉ dùng dấu cách)"},
-	{"found a tab character where an indentation space is expected",
-	 "ký tự tab làm sai thụt lề (chỉ dùng dấu cách)"},
-	{"found unknown escape character", "chuỗi thoát `\\` không hợp lệ trong dấu nháy kép"},
-	{"control characters are not allowed", "ký tự điều khiển không được phép"},
-	{"found unexpected document indicator", "dấu `---` hoặc `...` không đúng chỗ"},
-	{"did not find the expected <document start>", "thiếu `---` trước tài liệu YAML"},
+    {"did not find expected key", "thiếu khóa hoặc thụt lề sai"},
+    {"did not find expected node content", "thiếu giá trị"},
+    {"mapping values are not allowed in this context",
+     "dấu `:` không được phép ở đây (thụt lề sai, hay giá trị cần đặt trong dấu nháy?)"},
+    {"found character that cannot start any token",
+     "ký tự không thể bắt đầu một giá trị (tab thụt lề, hay giá trị cần đặt trong dấu nháy?)"},
+    {"found unexpected end of stream", "tệp kết thúc giữa chừng"},
+    {"did not find expected ',' or ']'", "thiếu dấu `,` hoặc `]`"},
+    {"did not find expected ',' or '}'", "thiếu dấu `,` hoặc `}`"},
+    {"did not find expected '-' indicator", "thiếu dấu `-` của danh sách (thụt lề sai?)"},
+    {"could not find expected ':'", "thiếu dấu `:` sau khóa"},
+    {"found a tab character that violates indentation", "ký tự tab làm sai thụt lề (chỉ dùng dấu cách)"},
+    {"found a tab character where an indentation space is expected",
+     "ký tự tab làm sai thụt lề (chỉ dùng dấu cách)"},
+    {"found unknown escape character", "chuỗi thoát `\\` không hợp lệ trong dấu nháy kép"},
+    {"control characters are not allowed", "ký tự điều khiển không được phép"},
+    {"found unexpected document indicator", "dấu `---` hoặc `...` không đúng chỗ"},
+    {"did not find the expected <document start>", "thiếu `---` trước tài liệu YAML"},
 };
 
 static void report_yaml_error(cfg_diags *d, const yaml_parser_t *p, const char *src, size_t len)
@@ -204,13 +206,14 @@ static void report_yaml_error(cfg_diags *d, const yaml_parser_t *p, const char *
 	if (strcmp(problem, "found unexpected end of stream") == 0 && p->context &&
 	    strcmp(p->context, "while scanning a quoted scalar") == 0) {
 		mark_pos(p->context_mark, &line, &col);
-		cfg_error(d, line, col, "lỗi cú pháp YAML: dấu nháy mở ở đây không được đóng trước khi hết tệp");
+		cfg_error(d, line, col,
+		          "lỗi cú pháp YAML: dấu nháy mở ở đây không được đóng trước khi hết tệp");
 		return;
 	}
 	mark_pos(p->problem_mark, &line, &col);
 	char context[128] = "";
 	if (p->context && (p->context_mark.line != p->problem_mark.line ||
-			   p->context_mark.column != p->problem_mark.column)) {
+	                   p->context_mark.column != p->problem_mark.column)) {
 		int cl, cc;
 		mark_pos(p->context_mark, &cl, &cc);
 		const char *what = "bắt đầu";
@@ -237,7 +240,7 @@ static void refuse_anchor(builder *b, const yaml_char_t *anchor, yaml_mark_t mar
 	mark_pos(mark, &line, &col);
 	char shown[80];
 	cfg_error(b->d, line, col, "không hỗ trợ neo YAML `&%s` (và bí danh `*`): hãy viết giá trị trực tiếp",
-		  cfg_show((const char *)anchor, shown, sizeof shown));
+	          cfg_show((const char *)anchor, shown, sizeof shown));
 }
 
 static cfg_node *new_node(builder *b, cfg_kind kind, yaml_mark_t mark)
@@ -306,8 +309,8 @@ static void handle_event(builder *b, const yaml_event_t *ev)
 			char shown[80];
 			mark_pos(ev->start_mark, &line, &col);
 			cfg_error(b->d, line, col,
-				  "không hỗ trợ bí danh YAML `*%s` (và neo `&`): hãy viết giá trị trực tiếp",
-				  cfg_show((const char *)ev->data.alias.anchor, shown, sizeof shown));
+			          "không hỗ trợ bí danh YAML `*%s` (và neo `&`): hãy viết giá trị trực tiếp",
+			          cfg_show((const char *)ev->data.alias.anchor, shown, sizeof shown));
 		}
 		/* Keep the shape (a key still gets a value) without expanding. */
 		{
@@ -346,7 +349,7 @@ static void handle_event(builder *b, const yaml_event_t *ev)
 	case YAML_MAPPING_START_EVENT: {
 		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
 		refuse_anchor(b, seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor,
-			      ev->start_mark);
+		              ev->start_mark);
 		if (b->depth >= CFG_MAX_DEPTH) {
 			mark_pos(ev->start_mark, &line, &col);
 			cfg_error(b->d, line, col, "cấu hình lồng nhau quá sâu (quá %d cấp)", CFG_MAX_DEPTH);
@@ -364,8 +367,7 @@ static void handle_event(builder *b, const yaml_event_t *ev)
 		if (b->depth > 0)
 			b->depth--;
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 

@@ -30,11 +30,11 @@
 
 /* Text bounds in bytes: a name or a label fits a line; a criterion's text
  * may be a paragraph. */
-#define TEXT_MAX 1000
-#define LONGTEXT_MAX 4000
-#define ID_MAX 32
+#define TEXT_MAX      1000
+#define LONGTEXT_MAX  4000
+#define ID_MAX        32
 #define FRAC_PART_MAX 1000
-#define LIST_MAX 500
+#define LIST_MAX      500
 /* Keys a mapping may have: the largest table is the actions'. */
 #define KEYS_MAX 64
 
@@ -43,33 +43,34 @@ static const struct {
 	const char *name;
 	const char *label;
 } role_table[DH_ROLE_COUNT] = {
-	{DH_ROLE_CHIEF, "chief", "Chánh Thanh tra"},
-	{DH_ROLE_LEADER, "leader", "Phó Chánh Thanh tra"},
-	{DH_ROLE_DEPT_HEAD, "dept_head", "Trưởng phòng"},
-	{DH_ROLE_OFFICE, "office", "Cán bộ thi đua - khen thưởng"},
-	{DH_ROLE_STAFF, "staff", "Công chức"},
-	{DH_ROLE_CHAIR, "chair", "Chủ tịch Hội đồng"},
-	{DH_ROLE_VICE_CHAIR, "vice_chair", "Phó Chủ tịch Hội đồng"},
-	{DH_ROLE_STANDING, "standing", "Ủy viên thường trực"},
-	{DH_ROLE_SECRETARY, "secretary", "Thư ký Hội đồng"},
-	{DH_ROLE_MEMBER, "member", "Ủy viên Hội đồng"},
+    {DH_ROLE_CHIEF, "chief", "Chánh Thanh tra"},
+    {DH_ROLE_LEADER, "leader", "Phó Chánh Thanh tra"},
+    {DH_ROLE_DEPT_HEAD, "dept_head", "Trưởng phòng"},
+    {DH_ROLE_OFFICE, "office", "Cán bộ thi đua - khen thưởng"},
+    {DH_ROLE_STAFF, "staff", "Công chức"},
+    {DH_ROLE_CHAIR, "chair", "Chủ tịch Hội đồng"},
+    {DH_ROLE_VICE_CHAIR, "vice_chair", "Phó Chủ tịch Hội đồng"},
+    {DH_ROLE_STANDING, "standing", "Ủy viên thường trực"},
+    {DH_ROLE_SECRETARY, "secretary", "Thư ký Hội đồng"},
+    {DH_ROLE_MEMBER, "member", "Ủy viên Hội đồng"},
 };
 
 #define PERSON_ROLES (DH_ROLE_CHIEF | DH_ROLE_LEADER | DH_ROLE_DEPT_HEAD | DH_ROLE_OFFICE | DH_ROLE_STAFF)
-#define COUNCIL_ROLES (DH_ROLE_CHAIR | DH_ROLE_VICE_CHAIR | DH_ROLE_STANDING | DH_ROLE_SECRETARY | DH_ROLE_MEMBER)
+#define COUNCIL_ROLES                                                                                        \
+	(DH_ROLE_CHAIR | DH_ROLE_VICE_CHAIR | DH_ROLE_STANDING | DH_ROLE_SECRETARY | DH_ROLE_MEMBER)
 
 static const char *const action_names[] = {
 #define DH_ACTION_NAME(id, name, roles, label) name,
-	DH_ACTIONS(DH_ACTION_NAME)
+    DH_ACTIONS(DH_ACTION_NAME)
 #undef DH_ACTION_NAME
 };
 #define N_ACTIONS (sizeof action_names / sizeof action_names[0])
 _Static_assert(N_ACTIONS <= KEYS_MAX, "check_keys() tracks at most KEYS_MAX names");
 
 static const char *const kind_keys[DH_CANDIDATE_KINDS] = {
-	[DH_KIND_INDIVIDUAL] = "individual",
-	[DH_KIND_COLLECTIVE] = "collective",
-	[DH_KIND_MODEL] = "model",
+    [DH_KIND_INDIVIDUAL] = "individual",
+    [DH_KIND_COLLECTIVE] = "collective",
+    [DH_KIND_MODEL] = "model",
 };
 
 unsigned config_role_from_name(const char *name)
@@ -135,7 +136,7 @@ typedef struct field {
 static bool walk_map(loader *l, const cfg_node *map, const char *what, const field *f, size_t nf, void *obj);
 static void check_keys(loader *l, const cfg_node *map, const char *what, const char *const *names, size_t n);
 static void *walk_seq(loader *l, const cfg_node *seq, const char *what, size_t elem_size, const field *f,
-		      size_t nf, size_t *count);
+                      size_t nf, size_t *count);
 static void check_unique(loader *l, const cfg_node *seq, const char *key, const char *what);
 static void parse_value(loader *l, const field *f, const cfg_node *key, const cfg_node *val, void *obj);
 
@@ -144,7 +145,7 @@ static const char *scalar(loader *l, const cfg_node *key, const cfg_node *val)
 	if (val->kind == CFG_SCALAR)
 		return val->value;
 	cfg_error(l->d, val->line, val->col, "`%s` phải là một giá trị đơn, không phải %s", key->value,
-		  val->kind == CFG_SEQ ? "danh sách" : "bảng `khóa: giá trị`");
+	          val->kind == CFG_SEQ ? "danh sách" : "bảng `khóa: giá trị`");
 	return NULL;
 }
 
@@ -195,8 +196,8 @@ static void check_keys(loader *l, const cfg_node *map, const char *what, const c
 			continue;
 		}
 		if (k->kind != CFG_SCALAR) {
-			cfg_error(l->d, k->line, k->col, "khóa trong `%s` phải là một từ, không phải %s", what,
-				  k->kind == CFG_SEQ ? "danh sách" : "bảng");
+			cfg_error(l->d, k->line, k->col, "khóa trong `%s` phải là một từ, không phải %s",
+			          what, k->kind == CFG_SEQ ? "danh sách" : "bảng");
 			continue;
 		}
 		size_t j = 0;
@@ -204,11 +205,11 @@ static void check_keys(loader *l, const cfg_node *map, const char *what, const c
 			j++;
 		if (j == n) {
 			cfg_error(l->d, k->line, k->col, "khóa không hợp lệ `%s` trong `%s`%s",
-				  cfg_show(k->value, shown, sizeof shown), what,
-				  hint(k->value, names, n, more, sizeof more));
+			          cfg_show(k->value, shown, sizeof shown), what,
+			          hint(k->value, names, n, more, sizeof more));
 		} else if (first[j]) {
-			cfg_error(l->d, k->line, k->col, "khóa `%s` lặp lại trong `%s` (đã có ở dòng %d)", k->value,
-				  what, first[j]->line);
+			cfg_error(l->d, k->line, k->col, "khóa `%s` lặp lại trong `%s` (đã có ở dòng %d)",
+			          k->value, what, first[j]->line);
 		} else {
 			first[j] = k;
 		}
@@ -236,7 +237,7 @@ static bool walk_map(loader *l, const cfg_node *map, const char *what, const fie
 {
 	if (map->kind != CFG_MAP) {
 		cfg_error(l->d, map->line, map->col, "`%s` phải là một bảng `khóa: giá trị`%s", what,
-			  map->kind == CFG_SEQ ? ", không phải danh sách" : "");
+		          map->kind == CFG_SEQ ? ", không phải danh sách" : "");
 		return false;
 	}
 	const char *names[KEYS_MAX] = {0};
@@ -250,8 +251,8 @@ static bool walk_map(loader *l, const cfg_node *map, const char *what, const fie
 		const cfg_node *val = cfg_map_get(map, f[i].key, &key);
 		if (!val) {
 			if (f[i].required && !misspelt(map, f[i].key, names, n))
-				cfg_error(l->d, map->line, map->col, "thiếu khóa bắt buộc `%s` trong `%s`", f[i].key,
-					  what);
+				cfg_error(l->d, map->line, map->col, "thiếu khóa bắt buộc `%s` trong `%s`",
+				          f[i].key, what);
 			continue;
 		}
 		if (cfg_is_null(val)) {
@@ -265,12 +266,12 @@ static bool walk_map(loader *l, const cfg_node *map, const char *what, const fie
 }
 
 static void *walk_seq(loader *l, const cfg_node *seq, const char *what, size_t elem_size, const field *f,
-		      size_t nf, size_t *count)
+                      size_t nf, size_t *count)
 {
 	*count = 0;
 	if (seq->kind != CFG_SEQ) {
 		cfg_error(l->d, seq->line, seq->col, "`%s` phải là một danh sách (mỗi mục bắt đầu bằng `- `)",
-			  what);
+		          what);
 		return NULL;
 	}
 	if (seq->n == 0) {
@@ -279,7 +280,7 @@ static void *walk_seq(loader *l, const cfg_node *seq, const char *what, size_t e
 	}
 	if (seq->n > LIST_MAX) {
 		cfg_error(l->d, seq->line, seq->col, "`%s` có quá nhiều mục (%zu, tối đa %d)", what, seq->n,
-			  LIST_MAX);
+		          LIST_MAX);
 		return NULL;
 	}
 	char *arr = calloc(seq->n, elem_size);
@@ -312,8 +313,9 @@ static void check_unique(loader *l, const cfg_node *seq, const char *key, const 
 		for (size_t j = 0; j < i; j++) {
 			const cfg_node *b = item_key(seq, j, key);
 			if (b && strcmp(a->value, b->value) == 0) {
-				cfg_error(l->d, a->line, a->col, "trùng `%s` `%s` trong `%s` (đã có ở dòng %d)", key,
-					  cfg_show(a->value, shown, sizeof shown), what, b->line);
+				cfg_error(l->d, a->line, a->col,
+				          "trùng `%s` `%s` trong `%s` (đã có ở dòng %d)", key,
+				          cfg_show(a->value, shown, sizeof shown), what, b->line);
 				break;
 			}
 		}
@@ -343,7 +345,8 @@ static char *take_text(loader *l, const cfg_node *key, const cfg_node *val, bool
 		return NULL;
 	}
 	if (n > max) {
-		cfg_error(l->d, val->line, val->col, "`%s` quá dài (%zu byte, tối đa %zu)", key->value, n, max);
+		cfg_error(l->d, val->line, val->col, "`%s` quá dài (%zu byte, tối đa %zu)", key->value, n,
+		          max);
 		free(t);
 		return NULL;
 	}
@@ -360,7 +363,7 @@ static bool valid_id(const char *s, bool login)
 	for (size_t i = 1; i < n; i++) {
 		char c = s[i];
 		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-			  (login && (c == '.' || c == '-'));
+		          (login && (c == '.' || c == '-'));
 		if (!ok)
 			return false;
 	}
@@ -447,17 +450,10 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 	const char *s;
 
 	switch (f->type) {
-	case F_CUSTOM:
-		f->custom(l, key, val, obj);
-		return;
-	case F_TEXT:
-		*(char **)dst = take_text(l, key, val, false, TEXT_MAX);
-		return;
-	case F_LONGTEXT:
-		*(char **)dst = take_text(l, key, val, true, LONGTEXT_MAX);
-		return;
-	default:
-		break;
+	case F_CUSTOM: f->custom(l, key, val, obj); return;
+	case F_TEXT: *(char **)dst = take_text(l, key, val, false, TEXT_MAX); return;
+	case F_LONGTEXT: *(char **)dst = take_text(l, key, val, true, LONGTEXT_MAX); return;
+	default: break;
 	}
 	if (!(s = scalar(l, key, val)))
 		return;
@@ -468,14 +464,16 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 		if (!valid_id(s, f->type == F_LOGIN)) {
 			if (f->type == F_LOGIN)
 				cfg_error(l->d, val->line, val->col,
-					  "tên đăng nhập `%s` không hợp lệ: chữ thường không dấu, chữ số, `_`, `.`, "
-					  "`-`, bắt đầu bằng chữ, tối đa %d ký tự",
-					  shown, ID_MAX);
+				          "tên đăng nhập `%s` không hợp lệ: chữ thường không dấu, chữ số, "
+				          "`_`, `.`, "
+				          "`-`, bắt đầu bằng chữ, tối đa %d ký tự",
+				          shown, ID_MAX);
 			else
 				cfg_error(l->d, val->line, val->col,
-					  "mã `%s` không hợp lệ: chữ thường không dấu (a–z), chữ số và `_`, bắt đầu "
-					  "bằng chữ, tối đa %d ký tự",
-					  shown, ID_MAX);
+				          "mã `%s` không hợp lệ: chữ thường không dấu (a–z), chữ số và `_`, "
+				          "bắt đầu "
+				          "bằng chữ, tối đa %d ký tự",
+				          shown, ID_MAX);
 			return;
 		}
 		if (!(*(char **)dst = strdup(s)))
@@ -484,8 +482,9 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 	case F_INT: {
 		long v;
 		if (!parse_int(s, &v) || v < f->min || v > f->max) {
-			cfg_error(l->d, val->line, val->col, "`%s` phải là một số nguyên từ %d đến %d, không phải `%s`",
-				  key->value, f->min, f->max, shown);
+			cfg_error(l->d, val->line, val->col,
+			          "`%s` phải là một số nguyên từ %d đến %d, không phải `%s`", key->value,
+			          f->min, f->max, shown);
 			return;
 		}
 		*(int *)dst = (int)v;
@@ -494,8 +493,8 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 	case F_DATE: {
 		int ymd;
 		if (!date_shaped(s)) {
-			cfg_error(l->d, val->line, val->col, "ngày `%s` không đúng dạng YYYY-MM-DD (ví dụ 2021-06-30)",
-				  shown);
+			cfg_error(l->d, val->line, val->col,
+			          "ngày `%s` không đúng dạng YYYY-MM-DD (ví dụ 2021-06-30)", shown);
 			return;
 		}
 		if (date_parse(s, &ymd) != 0) {
@@ -508,15 +507,18 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 	case F_FRAC: {
 		long num, den;
 		if (!parse_frac(s, &num, &den)) {
-			cfg_error(l->d, val->line, val->col, "tỉ lệ `%s` phải viết dạng a/b, ví dụ \"2/3\"", shown);
+			cfg_error(l->d, val->line, val->col, "tỉ lệ `%s` phải viết dạng a/b, ví dụ \"2/3\"",
+			          shown);
 			return;
 		}
 		if (den == 0 || num <= 0 || num > den) {
-			cfg_error(l->d, val->line, val->col, "tỉ lệ `%s` phải lớn hơn 0 và không quá 1", shown);
+			cfg_error(l->d, val->line, val->col, "tỉ lệ `%s` phải lớn hơn 0 và không quá 1",
+			          shown);
 			return;
 		}
 		if (den > FRAC_PART_MAX) {
-			cfg_error(l->d, val->line, val->col, "tỉ lệ `%s`: mẫu số tối đa %d", shown, FRAC_PART_MAX);
+			cfg_error(l->d, val->line, val->col, "tỉ lệ `%s`: mẫu số tối đa %d", shown,
+			          FRAC_PART_MAX);
 			return;
 		}
 		*(dh_frac *)dst = (dh_frac){.num = (int)num, .den = (int)den};
@@ -529,7 +531,7 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 			*(bool *)dst = false;
 		else
 			cfg_error(l->d, val->line, val->col, "`%s` phải là true hoặc false, không phải `%s`",
-				  key->value, shown);
+			          key->value, shown);
 		return;
 	case F_URL: {
 		bool ok = strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0;
@@ -537,7 +539,8 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 			ok = (unsigned char)*p > 0x20 && *p != 0x7f;
 		if (!ok) {
 			cfg_error(l->d, val->line, val->col,
-				  "địa chỉ `%s` phải bắt đầu bằng https:// hoặc http:// và không có dấu cách", shown);
+			          "địa chỉ `%s` phải bắt đầu bằng https:// hoặc http:// và không có dấu cách",
+			          shown);
 			return;
 		}
 		if (!(*(char **)dst = strdup(s)))
@@ -547,7 +550,8 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 	case F_PATH: {
 		for (const char *p = s; *p; p++) {
 			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-				cfg_error(l->d, val->line, val->col, "đường dẫn `%s` chứa ký tự điều khiển", shown);
+				cfg_error(l->d, val->line, val->col, "đường dẫn `%s` chứa ký tự điều khiển",
+				          shown);
 				return;
 			}
 		}
@@ -555,8 +559,7 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 			cfg_error(l->d, 0, 0, "hết bộ nhớ");
 		return;
 	}
-	default:
-		return;
+	default: return;
 	}
 }
 
@@ -564,14 +567,14 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 
 /* Index of S in NAMES, or -1 after an error naming WHAT with a hint. */
 static int pick(loader *l, const cfg_node *val, const char *s, const char *what, const char *const *names,
-		size_t n)
+                size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(s, names[i]) == 0)
 			return (int)i;
 	char shown[80], more[700];
 	cfg_error(l->d, val->line, val->col, "%s không hợp lệ `%s`%s", what, cfg_show(s, shown, sizeof shown),
-		  hint(s, names, n, more, sizeof more));
+	          hint(s, names, n, more, sizeof more));
 	return -1;
 }
 
@@ -595,12 +598,13 @@ static unsigned one_role(loader *l, const cfg_node *val, unsigned allowed)
 	if (bit && !(bit & allowed)) {
 		if (bit & COUNCIL_ROLES)
 			cfg_error(l->d, val->line, val->col,
-				  "`%s` là vai trò trong Hội đồng: khai báo ở `council.members`, không ở `roles` (%s)",
-				  val->value, join(names, n, list, sizeof list));
+			          "`%s` là vai trò trong Hội đồng: khai báo ở `council.members`, không ở "
+			          "`roles` (%s)",
+			          val->value, join(names, n, list, sizeof list));
 		else
 			cfg_error(l->d, val->line, val->col,
-				  "`%s` không phải vai trò trong Hội đồng (chọn một trong: %s)", val->value,
-				  join(names, n, list, sizeof list));
+			          "`%s` không phải vai trò trong Hội đồng (chọn một trong: %s)", val->value,
+			          join(names, n, list, sizeof list));
 		return 0;
 	}
 	if (!bit) {
@@ -611,12 +615,14 @@ static unsigned one_role(loader *l, const cfg_node *val, unsigned allowed)
 }
 
 /* A list of roles (or a single one) from ALLOWED into a mask. */
-static unsigned role_list(loader *l, const cfg_node *key, const cfg_node *val, unsigned allowed, bool may_be_empty)
+static unsigned role_list(loader *l, const cfg_node *key, const cfg_node *val, unsigned allowed,
+                          bool may_be_empty)
 {
 	if (val->kind == CFG_SCALAR)
 		return one_role(l, val, allowed);
 	if (val->kind != CFG_SEQ) {
-		cfg_error(l->d, val->line, val->col, "`%s` phải là một danh sách vai trò, ví dụ [staff]", key->value);
+		cfg_error(l->d, val->line, val->col, "`%s` phải là một danh sách vai trò, ví dụ [staff]",
+		          key->value);
 		return 0;
 	}
 	if (val->n == 0 && !may_be_empty) {
@@ -657,23 +663,23 @@ static dh_person *find_person(const dh_config *cfg, const char *login)
 /* ---- sections -------------------------------------------------------- */
 
 static const field organization_fields[] = {
-	{"name", F_TEXT, true, offsetof(dh_config, organization.name), 0, 0, NULL},
-	{"short", F_TEXT, true, offsetof(dh_config, organization.short_name), 0, 0, NULL},
-	{"website", F_URL, false, offsetof(dh_config, organization.website), 0, 0, NULL},
+    {"name", F_TEXT, true, offsetof(dh_config, organization.name), 0, 0, NULL},
+    {"short", F_TEXT, true, offsetof(dh_config, organization.short_name), 0, 0, NULL},
+    {"website", F_URL, false, offsetof(dh_config, organization.website), 0, 0, NULL},
 };
 
 static const field plan_fields[] = {
-	{"year", F_INT, true, offsetof(dh_config, plan.year), 2000, 2100, NULL},
-	{"title", F_TEXT, true, offsetof(dh_config, plan.title), 0, 0, NULL},
+    {"year", F_INT, true, offsetof(dh_config, plan.year), 2000, 2100, NULL},
+    {"title", F_TEXT, true, offsetof(dh_config, plan.title), 0, 0, NULL},
 };
 
 static const field storage_fields[] = {
-	{"path", F_PATH, true, offsetof(dh_config, storage_path), 0, 0, NULL},
+    {"path", F_PATH, true, offsetof(dh_config, storage_path), 0, 0, NULL},
 };
 
 static const field department_fields[] = {
-	{"id", F_ID, true, offsetof(dh_department, id), 0, 0, NULL},
-	{"name", F_TEXT, true, offsetof(dh_department, name), 0, 0, NULL},
+    {"id", F_ID, true, offsetof(dh_department, id), 0, 0, NULL},
+    {"name", F_TEXT, true, offsetof(dh_department, name), 0, 0, NULL},
 };
 
 static void person_roles(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -682,11 +688,11 @@ static void person_roles(loader *l, const cfg_node *key, const cfg_node *val, vo
 }
 
 static const field person_fields[] = {
-	{"login", F_LOGIN, true, offsetof(dh_person, login), 0, 0, NULL},
-	{"name", F_TEXT, true, offsetof(dh_person, name), 0, 0, NULL},
-	{"position", F_TEXT, false, offsetof(dh_person, position), 0, 0, NULL},
-	{"department", F_ID, true, offsetof(dh_person, department), 0, 0, NULL},
-	{"roles", F_CUSTOM, true, 0, 0, 0, person_roles},
+    {"login", F_LOGIN, true, offsetof(dh_person, login), 0, 0, NULL},
+    {"name", F_TEXT, true, offsetof(dh_person, name), 0, 0, NULL},
+    {"position", F_TEXT, false, offsetof(dh_person, position), 0, 0, NULL},
+    {"department", F_ID, true, offsetof(dh_person, department), 0, 0, NULL},
+    {"roles", F_CUSTOM, true, 0, 0, 0, person_roles},
 };
 
 static void member_role(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -696,8 +702,8 @@ static void member_role(loader *l, const cfg_node *key, const cfg_node *val, voi
 }
 
 static const field member_fields[] = {
-	{"login", F_LOGIN, true, offsetof(dh_council_member, login), 0, 0, NULL},
-	{"role", F_CUSTOM, true, 0, 0, 0, member_role},
+    {"login", F_LOGIN, true, offsetof(dh_council_member, login), 0, 0, NULL},
+    {"role", F_CUSTOM, true, 0, 0, 0, member_role},
 };
 
 static void vote_method(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -740,11 +746,11 @@ static void vote_at_least(loader *l, const cfg_node *key, const cfg_node *val, v
 }
 
 static const field vote_fields[] = {
-	{"method", F_CUSTOM, true, 0, 0, 0, vote_method},
-	{"approve_more_than", F_CUSTOM, false, 0, 0, 0, vote_more_than},
-	{"approve_at_least", F_CUSTOM, false, 0, 0, 0, vote_at_least},
-	{"of", F_CUSTOM, true, 0, 0, 0, vote_base},
-	{"written_votes", F_BOOL, false, offsetof(dh_council, written_votes_count), 0, 0, NULL},
+    {"method", F_CUSTOM, true, 0, 0, 0, vote_method},
+    {"approve_more_than", F_CUSTOM, false, 0, 0, 0, vote_more_than},
+    {"approve_at_least", F_CUSTOM, false, 0, 0, 0, vote_at_least},
+    {"of", F_CUSTOM, true, 0, 0, 0, vote_base},
+    {"written_votes", F_BOOL, false, offsetof(dh_council, written_votes_count), 0, 0, NULL},
 };
 
 static void council_vote(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -756,11 +762,12 @@ static void council_vote(loader *l, const cfg_node *key, const cfg_node *val, vo
 		return;
 	if (l->rules_seen == 0)
 		cfg_error(l->d, val->line, val->col,
-			  "`council.vote` cần ngưỡng đạt: `approve_more_than` (trên …) hoặc `approve_at_least` (từ … "
-			  "trở lên)");
+		          "`council.vote` cần ngưỡng đạt: `approve_more_than` (trên …) hoặc "
+		          "`approve_at_least` (từ … "
+		          "trở lên)");
 	else if (l->rules_seen > 1 && l->at_least_key)
 		cfg_error(l->d, l->at_least_key->line, l->at_least_key->col,
-			  "chỉ dùng một trong hai: `approve_more_than` hoặc `approve_at_least`");
+		          "chỉ dùng một trong hai: `approve_more_than` hoặc `approve_at_least`");
 }
 
 static void council_recuse(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -769,8 +776,8 @@ static void council_recuse(loader *l, const cfg_node *key, const cfg_node *val, 
 	dh_council *c = obj;
 	c->recuse_self = false;
 	if (val->kind != CFG_SEQ) {
-		cfg_error(l->d, val->line, val->col, "`%s` phải là một danh sách, ví dụ [self] hoặc [self, department]",
-			  key->value);
+		cfg_error(l->d, val->line, val->col,
+		          "`%s` phải là một danh sách, ví dụ [self] hoặc [self, department]", key->value);
 		return;
 	}
 	bool seen[2] = {false, false};
@@ -792,7 +799,8 @@ static void council_members(loader *l, const cfg_node *key, const cfg_node *val,
 {
 	(void)key;
 	dh_council *c = obj;
-	c->members = walk_seq(l, val, "council.members", sizeof *c->members, FIELDS(member_fields), &c->n_members);
+	c->members =
+	    walk_seq(l, val, "council.members", sizeof *c->members, FIELDS(member_fields), &c->n_members);
 	if (!c->members)
 		return;
 	check_unique(l, val, "login", "council.members");
@@ -809,41 +817,44 @@ static void council_members(loader *l, const cfg_node *key, const cfg_node *val,
 		const cfg_node *login = item_key(val, i, "login");
 		if (m->login && login && !find_person(l->cfg, m->login))
 			cfg_error(l->d, login->line, login->col,
-				  "thành viên Hội đồng `%s` không có trong danh sách `people`%s",
-				  cfg_show(m->login, shown, sizeof shown),
-				  logins ? hint(m->login, logins, nl, more, sizeof more) : "");
+			          "thành viên Hội đồng `%s` không có trong danh sách `people`%s",
+			          cfg_show(m->login, shown, sizeof shown),
+			          logins ? hint(m->login, logins, nl, more, sizeof more) : "");
 		const cfg_node *role = item_key(val, i, "role");
 		if (m->role == DH_ROLE_CHAIR) {
 			if (first_chair)
 				cfg_error(l->d, role->line, role->col,
-					  "Hội đồng chỉ có một Chủ tịch (đã có ở dòng %d)", first_chair->line);
+				          "Hội đồng chỉ có một Chủ tịch (đã có ở dòng %d)",
+				          first_chair->line);
 			else
 				first_chair = role;
 		}
 		if (m->role == DH_ROLE_SECRETARY) {
 			if (first_secretary)
 				cfg_error(l->d, role->line, role->col,
-					  "Hội đồng chỉ có một Thư ký (đã có ở dòng %d)", first_secretary->line);
+				          "Hội đồng chỉ có một Thư ký (đã có ở dòng %d)",
+				          first_secretary->line);
 			else
 				first_secretary = role;
 		}
 	}
 	free(logins);
 	if (!first_chair)
-		cfg_error(l->d, val->line, val->col, "Hội đồng cần một thành viên có `role: chair` (Chủ tịch)");
+		cfg_error(l->d, val->line, val->col,
+		          "Hội đồng cần một thành viên có `role: chair` (Chủ tịch)");
 }
 
 static const field council_fields[] = {
-	{"name", F_TEXT, true, offsetof(dh_council, name), 0, 0, NULL},
-	{"members", F_CUSTOM, true, 0, 0, 0, council_members},
-	{"quorum", F_FRAC, true, offsetof(dh_council, quorum), 0, 0, NULL},
-	{"vote", F_CUSTOM, true, 0, 0, 0, council_vote},
-	{"recuse", F_CUSTOM, false, 0, 0, 0, council_recuse},
+    {"name", F_TEXT, true, offsetof(dh_council, name), 0, 0, NULL},
+    {"members", F_CUSTOM, true, 0, 0, 0, council_members},
+    {"quorum", F_FRAC, true, offsetof(dh_council, quorum), 0, 0, NULL},
+    {"vote", F_CUSTOM, true, 0, 0, 0, council_vote},
+    {"recuse", F_CUSTOM, false, 0, 0, 0, council_recuse},
 };
 
 static const field criterion_fields[] = {
-	{"id", F_ID, true, offsetof(dh_criterion, id), 0, 0, NULL},
-	{"text", F_LONGTEXT, true, offsetof(dh_criterion, text), 0, 0, NULL},
+    {"id", F_ID, true, offsetof(dh_criterion, id), 0, 0, NULL},
+    {"text", F_LONGTEXT, true, offsetof(dh_criterion, text), 0, 0, NULL},
 };
 
 static void criteria_list(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -860,10 +871,10 @@ static void criteria_list(loader *l, const cfg_node *key, const cfg_node *val, v
 }
 
 static const field criteria_fields[] = {
-	{"new_factor_min", F_INT, true, offsetof(dh_criteria, new_factor_min), 1, 50, NULL},
-	{"individual", F_CUSTOM, true, 0, 0, 0, criteria_list},
-	{"collective", F_CUSTOM, true, 0, 0, 0, criteria_list},
-	{"model", F_CUSTOM, true, 0, 0, 0, criteria_list},
+    {"new_factor_min", F_INT, true, offsetof(dh_criteria, new_factor_min), 1, 50, NULL},
+    {"individual", F_CUSTOM, true, 0, 0, 0, criteria_list},
+    {"collective", F_CUSTOM, true, 0, 0, 0, criteria_list},
+    {"model", F_CUSTOM, true, 0, 0, 0, criteria_list},
 };
 
 static void deadline_closes(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -875,15 +886,15 @@ static void deadline_closes(loader *l, const cfg_node *key, const cfg_node *val,
 }
 
 static const field deadline_fields[] = {
-	{"id", F_ID, true, offsetof(dh_deadline, id), 0, 0, NULL},
-	{"label", F_TEXT, true, offsetof(dh_deadline, label), 0, 0, NULL},
-	{"date", F_DATE, true, offsetof(dh_deadline, date), 0, 0, NULL},
-	{"closes", F_CUSTOM, false, 0, 0, 0, deadline_closes},
+    {"id", F_ID, true, offsetof(dh_deadline, id), 0, 0, NULL},
+    {"label", F_TEXT, true, offsetof(dh_deadline, label), 0, 0, NULL},
+    {"date", F_DATE, true, offsetof(dh_deadline, date), 0, 0, NULL},
+    {"closes", F_CUSTOM, false, 0, 0, 0, deadline_closes},
 };
 
 static const field award_fields[] = {
-	{"id", F_ID, true, offsetof(dh_award, id), 0, 0, NULL},
-	{"name", F_TEXT, true, offsetof(dh_award, name), 0, 0, NULL},
+    {"id", F_ID, true, offsetof(dh_award, id), 0, 0, NULL},
+    {"name", F_TEXT, true, offsetof(dh_award, name), 0, 0, NULL},
 };
 
 static void top_organization(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -908,8 +919,8 @@ static void top_departments(loader *l, const cfg_node *key, const cfg_node *val,
 {
 	(void)key;
 	dh_config *cfg = obj;
-	cfg->departments = walk_seq(l, val, "departments", sizeof *cfg->departments, FIELDS(department_fields),
-				    &cfg->n_departments);
+	cfg->departments = walk_seq(l, val, "departments", sizeof *cfg->departments,
+	                            FIELDS(department_fields), &cfg->n_departments);
 	check_unique(l, val, "id", "departments");
 	/* Names are matched case-insensitively by import: they must differ so. */
 	char shown[80];
@@ -921,7 +932,7 @@ static void top_departments(loader *l, const cfg_node *key, const cfg_node *val,
 				const cfg_node *n = item_key(val, i, "name");
 				const cfg_node *p = item_key(val, j, "name");
 				cfg_error(l->d, n->line, n->col, "trùng tên phòng `%s` (đã có ở dòng %d)",
-					  cfg_show(a, shown, sizeof shown), p->line);
+				          cfg_show(a, shown, sizeof shown), p->line);
 				break;
 			}
 		}
@@ -949,14 +960,15 @@ static void top_people(loader *l, const cfg_node *key, const cfg_node *val, void
 		const cfg_node *dep = item_key(val, i, "department");
 		if (p->department && dep && cfg->departments && !find_department(cfg, p->department))
 			cfg_error(l->d, dep->line, dep->col, "phòng `%s` không có trong `departments`%s",
-				  cfg_show(p->department, shown, sizeof shown),
-				  ids ? hint(p->department, ids, nd, more, sizeof more) : "");
+			          cfg_show(p->department, shown, sizeof shown),
+			          ids ? hint(p->department, ids, nd, more, sizeof more) : "");
 	}
 	free(ids);
 	if (!chief)
 		cfg_error(l->d, key->line, key->col,
-			  "`people` cần một người có vai trò `chief` (Chánh Thanh tra): chỉ người đó được quyết định "
-			  "công nhận, khen thưởng");
+		          "`people` cần một người có vai trò `chief` (Chánh Thanh tra): chỉ người đó được "
+		          "quyết định "
+		          "công nhận, khen thưởng");
 }
 
 static void top_council(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -983,8 +995,8 @@ static void top_criteria(loader *l, const cfg_node *key, const cfg_node *val, vo
 	for (int k = 0; k < DH_CANDIDATE_KINDS && min && c->new_factor_min > 0; k++) {
 		if (c->list[k] && (size_t)c->new_factor_min > c->n[k]) {
 			cfg_error(l->d, min->line, min->col,
-				  "`new_factor_min` = %d nhiều hơn số tiêu chí của `%s` (%zu)", c->new_factor_min,
-				  kind_keys[k], c->n[k]);
+			          "`new_factor_min` = %d nhiều hơn số tiêu chí của `%s` (%zu)",
+			          c->new_factor_min, kind_keys[k], c->n[k]);
 			break;
 		}
 	}
@@ -995,7 +1007,7 @@ static void top_deadlines(loader *l, const cfg_node *key, const cfg_node *val, v
 	(void)key;
 	dh_config *cfg = obj;
 	cfg->deadlines =
-		walk_seq(l, val, "deadlines", sizeof *cfg->deadlines, FIELDS(deadline_fields), &cfg->n_deadlines);
+	    walk_seq(l, val, "deadlines", sizeof *cfg->deadlines, FIELDS(deadline_fields), &cfg->n_deadlines);
 	if (!cfg->deadlines)
 		return;
 	check_unique(l, val, "id", "deadlines");
@@ -1008,8 +1020,9 @@ static void top_deadlines(loader *l, const cfg_node *key, const cfg_node *val, v
 		 * any other year is a typo. */
 		if (cfg->plan.year && cfg->deadlines[i].date && date && y != cfg->plan.year &&
 		    y != cfg->plan.year + 1)
-			cfg_error(l->d, date->line, date->col, "ngày %s không thuộc năm kế hoạch %d (hoặc đầu năm sau)",
-				  date_iso(cfg->deadlines[i].date, iso), cfg->plan.year);
+			cfg_error(l->d, date->line, date->col,
+			          "ngày %s không thuộc năm kế hoạch %d (hoặc đầu năm sau)",
+			          date_iso(cfg->deadlines[i].date, iso), cfg->plan.year);
 	}
 }
 
@@ -1027,7 +1040,8 @@ static void top_permissions(loader *l, const cfg_node *key, const cfg_node *val,
 	dh_config *cfg = obj;
 	if (val->kind != CFG_MAP) {
 		cfg_error(l->d, val->line, val->col,
-			  "`permissions` phải là một bảng `thao tác: [vai trò, …]`, ví dụ record_votes: [secretary]");
+		          "`permissions` phải là một bảng `thao tác: [vai trò, …]`, ví dụ record_votes: "
+		          "[secretary]");
 		return;
 	}
 	check_keys(l, val, "permissions", action_names, N_ACTIONS);
@@ -1054,16 +1068,16 @@ static void top_permissions(loader *l, const cfg_node *key, const cfg_node *val,
 }
 
 static const field top_fields[] = {
-	{"organization", F_CUSTOM, true, 0, 0, 0, top_organization},
-	{"plan", F_CUSTOM, true, 0, 0, 0, top_plan},
-	{"storage", F_CUSTOM, false, 0, 0, 0, top_storage},
-	{"departments", F_CUSTOM, true, 0, 0, 0, top_departments},
-	{"people", F_CUSTOM, true, 0, 0, 0, top_people},
-	{"council", F_CUSTOM, true, 0, 0, 0, top_council},
-	{"criteria", F_CUSTOM, true, 0, 0, 0, top_criteria},
-	{"deadlines", F_CUSTOM, true, 0, 0, 0, top_deadlines},
-	{"awards", F_CUSTOM, true, 0, 0, 0, top_awards},
-	{"permissions", F_CUSTOM, false, 0, 0, 0, top_permissions},
+    {"organization", F_CUSTOM, true, 0, 0, 0, top_organization},
+    {"plan", F_CUSTOM, true, 0, 0, 0, top_plan},
+    {"storage", F_CUSTOM, false, 0, 0, 0, top_storage},
+    {"departments", F_CUSTOM, true, 0, 0, 0, top_departments},
+    {"people", F_CUSTOM, true, 0, 0, 0, top_people},
+    {"council", F_CUSTOM, true, 0, 0, 0, top_council},
+    {"criteria", F_CUSTOM, true, 0, 0, 0, top_criteria},
+    {"deadlines", F_CUSTOM, true, 0, 0, 0, top_deadlines},
+    {"awards", F_CUSTOM, true, 0, 0, 0, top_awards},
+    {"permissions", F_CUSTOM, false, 0, 0, 0, top_permissions},
 };
 
 /* ---- load and free --------------------------------------------------- */
@@ -1075,7 +1089,9 @@ static int read_file(const char *path, char **buf, size_t *len, dh_diag *diag)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		why = errno == ENOENT ? "không có tệp này" : errno == EACCES ? "không có quyền đọc" : strerror(errno);
+		why = errno == ENOENT   ? "không có tệp này"
+		      : errno == EACCES ? "không có quyền đọc"
+		                        : strerror(errno);
 	} else if (S_ISDIR(st.st_mode)) {
 		why = "đây là một thư mục, không phải tệp";
 	} else if (st.st_size > CFG_MAX_FILE_BYTES) {

@@ -17,14 +17,14 @@ static const struct {
 	const char *name, *label;
 } action_labels[] = {
 #define DH_ACTION_LABEL(id, name, roles, label) {name, label},
-	DH_ACTIONS(DH_ACTION_LABEL)
+    DH_ACTIONS(DH_ACTION_LABEL)
 #undef DH_ACTION_LABEL
 };
 
 static const char *const kind_labels[DH_CANDIDATE_KINDS] = {
-	[DH_KIND_INDIVIDUAL] = "Cá nhân",
-	[DH_KIND_COLLECTIVE] = "Tập thể",
-	[DH_KIND_MODEL] = "Mô hình",
+    [DH_KIND_INDIVIDUAL] = "Cá nhân",
+    [DH_KIND_COLLECTIVE] = "Tập thể",
+    [DH_KIND_MODEL] = "Mô hình",
 };
 
 static const char *action_label(const char *name)
@@ -85,11 +85,12 @@ static void print_council(const dh_config *cfg, FILE *out)
 	}
 	int quorum = count_needed(c->quorum, n, false);
 	fprintf(out, "  Số thành viên dự họp tối thiểu: %d/%d tổng số thành viên (%d/%d)\n", c->quorum.num,
-		c->quorum.den, quorum, n);
+	        c->quorum.den, quorum, n);
 	fprintf(out, "  Hình thức biểu quyết: %s\n",
-		c->method == DH_VOTE_SECRET ? "bỏ phiếu kín" : "biểu quyết công khai");
+	        c->method == DH_VOTE_SECRET ? "bỏ phiếu kín" : "biểu quyết công khai");
 	bool more = c->rule == DH_RULE_MORE_THAN;
-	const char *base = c->base == DH_BASE_MEMBERS ? "tổng số thành viên Hội đồng" : "số thành viên dự họp";
+	const char *base =
+	    c->base == DH_BASE_MEMBERS ? "tổng số thành viên Hội đồng" : "số thành viên dự họp";
 	if (more)
 		fprintf(out, "  Đạt khi: trên %d/%d %s", c->threshold.num, c->threshold.den, base);
 	else
@@ -98,14 +99,15 @@ static void print_council(const dh_config *cfg, FILE *out)
 		fprintf(out, " (ít nhất %d/%d phiếu đồng ý)\n", count_needed(c->threshold, n, more), n);
 	else
 		fprintf(out, " (khi %d người dự họp: ít nhất %d phiếu đồng ý)\n", quorum,
-			count_needed(c->threshold, quorum, more));
+		        count_needed(c->threshold, quorum, more));
 	fprintf(out, "  Ý kiến bằng văn bản của thành viên vắng mặt: %s\n",
-		c->written_votes_count ? "được tính" : "không tính");
-	if (c->recuse_self || c->recuse_department) {
+	        c->written_votes_count ? "được tính" : "không tính");
+	if (c->recuse_self || c->recuse_department)
 		fprintf(out, "  Không biểu quyết:%s%s%s\n", c->recuse_self ? " người được xét" : "",
-			c->recuse_self && c->recuse_department ? ";" : "",
-			c->recuse_department ? " thành viên cùng phòng với người được xét" : "");
-	}
+		        c->recuse_self && c->recuse_department ? ";" : "",
+		        c->recuse_department ? " thành viên cùng phòng với người được xét" : "");
+	else
+		fputs("  Không biểu quyết: không quy định (người được xét vẫn biểu quyết)\n", out);
 }
 
 static void print_deadlines(const dh_config *cfg, FILE *out, int today)
@@ -210,7 +212,8 @@ void config_print_summary(const dh_config *cfg, FILE *out, int today)
 	if (cfg->n_permissions) {
 		fputs("\nPhân quyền riêng (thay cho mặc định):\n", out);
 		for (size_t i = 0; i < cfg->n_permissions; i++) {
-			fprintf(out, "  %s (%s): ", action_label(cfg->permissions[i].action), cfg->permissions[i].action);
+			fprintf(out, "  %s (%s): ", action_label(cfg->permissions[i].action),
+			        cfg->permissions[i].action);
 			print_roles(out, cfg->permissions[i].roles);
 			fputc('\n', out);
 		}

@@ -24,33 +24,33 @@ static dh_diag diag;
 /* A small valid config; the broken ones below change one thing in it, so
  * the line numbers in the expectations are the lines of this text. */
 static const char base[] =
-	"organization: { name: \"Thanh tra tỉnh Thử\", short: \"TTr\" }\n"            /* 1 */
-	"plan: { year: 2021, title: \"Kế hoạch năm 2021\" }\n"                        /* 2 */
-	"departments:\n"                                                               /* 3 */
-	"  - { id: ld, name: \"Ban lãnh đạo\" }\n"                                     /* 4 */
-	"  - { id: vp, name: \"Văn phòng\" }\n"                                        /* 5 */
-	"people:\n"                                                                    /* 6 */
-	"  - { login: thuanpv, name: \"Phạm Văn Thuần\", department: ld, roles: [chief] }\n" /* 7 */
-	"  - { login: tdkt, name: \"Võ Thị Hương\", department: vp, roles: [office] }\n" /* 8 */
-	"  - { login: an, name: \"Lê An\", department: vp, roles: [staff] }\n"         /* 9 */
-	"council:\n"                                                                   /* 10 */
-	"  name: \"Hội đồng\"\n"                                                       /* 11 */
-	"  members:\n"                                                                 /* 12 */
-	"    - { login: thuanpv, role: chair }\n"                                      /* 13 */
-	"    - { login: tdkt, role: secretary }\n"                                     /* 14 */
-	"    - { login: an, role: member }\n"                                          /* 15 */
-	"  quorum: \"2/3\"\n"                                                          /* 16 */
-	"  vote: { method: secret, approve_more_than: \"1/2\", of: members }\n"        /* 17 */
-	"  recuse: [self]\n"                                                           /* 18 */
-	"criteria:\n"                                                                  /* 19 */
-	"  new_factor_min: 1\n"                                                        /* 20 */
-	"  individual: [ { id: xs, text: \"Hoàn thành xuất sắc nhiệm vụ\" } ]\n"       /* 21 */
-	"  collective: [ { id: xs, text: \"Hoàn thành xuất sắc nhiệm vụ\" } ]\n"       /* 22 */
-	"  model: [ { id: moi, text: \"Cách làm mới\" } ]\n"                           /* 23 */
-	"deadlines:\n"                                                                 /* 24 */
-	"  - { id: registration, label: \"Đăng ký\", date: 2021-06-30, closes: nominate }\n" /* 25 */
-	"awards:\n"                                                                    /* 26 */
-	"  - { id: giay_khen, name: \"Giấy khen\" }\n";                                /* 27 */
+    "organization: { name: \"Thanh tra tỉnh Thử\", short: \"TTr\" }\n"                   /* 1 */
+    "plan: { year: 2021, title: \"Kế hoạch năm 2021\" }\n"                               /* 2 */
+    "departments:\n"                                                                     /* 3 */
+    "  - { id: ld, name: \"Ban lãnh đạo\" }\n"                                           /* 4 */
+    "  - { id: vp, name: \"Văn phòng\" }\n"                                              /* 5 */
+    "people:\n"                                                                          /* 6 */
+    "  - { login: thuanpv, name: \"Phạm Văn Thuần\", department: ld, roles: [chief] }\n" /* 7 */
+    "  - { login: tdkt, name: \"Võ Thị Hương\", department: vp, roles: [office] }\n"     /* 8 */
+    "  - { login: an, name: \"Lê An\", department: vp, roles: [staff] }\n"               /* 9 */
+    "council:\n"                                                                         /* 10 */
+    "  name: \"Hội đồng\"\n"                                                             /* 11 */
+    "  members:\n"                                                                       /* 12 */
+    "    - { login: thuanpv, role: chair }\n"                                            /* 13 */
+    "    - { login: tdkt, role: secretary }\n"                                           /* 14 */
+    "    - { login: an, role: member }\n"                                                /* 15 */
+    "  quorum: \"2/3\"\n"                                                                /* 16 */
+    "  vote: { method: secret, approve_more_than: \"1/2\", of: members }\n"              /* 17 */
+    "  recuse: [self]\n"                                                                 /* 18 */
+    "criteria:\n"                                                                        /* 19 */
+    "  new_factor_min: 1\n"                                                              /* 20 */
+    "  individual: [ { id: xs, text: \"Hoàn thành xuất sắc nhiệm vụ\" } ]\n"             /* 21 */
+    "  collective: [ { id: xs, text: \"Hoàn thành xuất sắc nhiệm vụ\" } ]\n"             /* 22 */
+    "  model: [ { id: moi, text: \"Cách làm mới\" } ]\n"                                 /* 23 */
+    "deadlines:\n"                                                                       /* 24 */
+    "  - { id: registration, label: \"Đăng ký\", date: 2021-06-30, closes: nominate }\n" /* 25 */
+    "awards:\n"                                                                          /* 26 */
+    "  - { id: giay_khen, name: \"Giấy khen\" }\n";                                      /* 27 */
 
 static int setup(void **state)
 {
@@ -165,8 +165,9 @@ static void test_example_loads(void **state)
 	assert_int_equal(diag.n, 0);
 	assert_string_equal(cfg->path, "config/dienhinh.yaml");
 	assert_int_equal(cfg->plan.year, 2021);
-	assert_string_equal(cfg->plan.title,
-			    "Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến xuất sắc năm 2021");
+	assert_string_equal(
+	    cfg->plan.title,
+	    "Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến xuất sắc năm 2021");
 	assert_string_equal(cfg->organization.short_name, "TTr");
 	assert_non_null(strstr(cfg->organization.name, "Thanh tra tỉnh "));
 	assert_string_equal(cfg->storage_path, "var/data");
@@ -224,8 +225,8 @@ static void test_example_loads(void **state)
 	assert_int_equal(reg->date / 10000, 2021);
 	assert_ptr_equal(config_deadline_closing(cfg, "nominate"), reg);
 	assert_null(config_deadline_closing(cfg, "award"));
-	for (const char *const *id = (const char *const[]){"preliminary_review", "council_session", "decisions",
-							    "final_review", NULL};
+	for (const char *const *id = (const char *const[]){"preliminary_review", "council_session",
+	                                                   "decisions", "final_review", NULL};
 	     *id; id++)
 		assert_non_null(config_deadline(cfg, *id));
 
@@ -246,22 +247,22 @@ static void test_example_summary(void **state)
 	config_print_summary(cfg, out, 20210915);
 	fclose(out);
 	static const char *const want[] = {
-		"Kế hoạch năm 2021: Kế hoạch xây dựng, bồi dưỡng",
-		"Phòng, ban (8):",
-		"Phạm Văn Thuần — Chánh Thanh tra (Ban lãnh đạo)",
-		"vai trò: Chánh Thanh tra, Chủ tịch Hội đồng",
-		"vai trò: Cán bộ thi đua - khen thưởng, Thư ký Hội đồng",
-		"Hội đồng thi đua, khen thưởng Thanh tra tỉnh (11 thành viên):",
-		"Số thành viên dự họp tối thiểu: 2/3 tổng số thành viên (8/11)",
-		"Hình thức biểu quyết: bỏ phiếu kín",
-		"Đạt khi: trên 1/2 tổng số thành viên Hội đồng (ít nhất 6/11 phiếu đồng ý)",
-		"Ý kiến bằng văn bản của thành viên vắng mặt: được tính",
-		"Không biểu quyết: người được xét",
-		"Nhân tố mới: đạt từ 3 tiêu chí trở lên",
-		"Mốc thời gian (tính đến ngày 15/09/2021):",
-		"quá hạn 62 ngày",
-		"còn 30 ngày — sau hạn khóa: Đăng ký đề nghị công nhận",
-		"Giấy khen của Chánh Thanh tra tỉnh (giay_khen)",
+	    "Kế hoạch năm 2021: Kế hoạch xây dựng, bồi dưỡng",
+	    "Phòng, ban (8):",
+	    "Phạm Văn Thuần — Chánh Thanh tra (Ban lãnh đạo)",
+	    "vai trò: Chánh Thanh tra, Chủ tịch Hội đồng",
+	    "vai trò: Cán bộ thi đua - khen thưởng, Thư ký Hội đồng",
+	    "Hội đồng thi đua, khen thưởng Thanh tra tỉnh (11 thành viên):",
+	    "Số thành viên dự họp tối thiểu: 2/3 tổng số thành viên (8/11)",
+	    "Hình thức biểu quyết: bỏ phiếu kín",
+	    "Đạt khi: trên 1/2 tổng số thành viên Hội đồng (ít nhất 6/11 phiếu đồng ý)",
+	    "Ý kiến bằng văn bản của thành viên vắng mặt: được tính",
+	    "Không biểu quyết: người được xét",
+	    "Nhân tố mới: đạt từ 3 tiêu chí trở lên",
+	    "Mốc thời gian (tính đến ngày 15/09/2021):",
+	    "quá hạn 62 ngày",
+	    "còn 30 ngày — sau hạn khóa: Đăng ký đề nghị công nhận",
+	    "Giấy khen của Chánh Thanh tra tỉnh (giay_khen)",
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
 		if (!strstr(text, want[i])) {
@@ -276,8 +277,8 @@ static void test_summary_threshold_words(void **state)
 {
 	(void)state;
 	assert_int_equal(load_variant("approve_more_than: \"1/2\", of: members",
-				      "approve_at_least: \"9/10\", of: present, written_votes: false"),
-			 0);
+	                              "approve_at_least: \"9/10\", of: present, written_votes: false"),
+	                 0);
 	assert_int_equal(cfg->council.rule, DH_RULE_AT_LEAST);
 	assert_int_equal(cfg->council.base, DH_BASE_PRESENT);
 	char *text = NULL;
@@ -287,10 +288,19 @@ static void test_summary_threshold_words(void **state)
 	fclose(out);
 	/* 3 members: quorum 2/3 → 2; at least 9/10 of 2 present → 2. */
 	assert_non_null(strstr(text, "Số thành viên dự họp tối thiểu: 2/3 tổng số thành viên (2/3)"));
-	assert_non_null(strstr(text, "Đạt khi: từ 9/10 số thành viên dự họp trở lên (khi 2 người dự họp: ít nhất "
-				     "2 phiếu đồng ý)"));
+	assert_non_null(strstr(text,
+	                       "Đạt khi: từ 9/10 số thành viên dự họp trở lên (khi 2 người dự họp: ít nhất "
+	                       "2 phiếu đồng ý)"));
 	assert_non_null(strstr(text, "vắng mặt: không tính"));
 	assert_non_null(strstr(text, "Đăng ký  hôm nay"));
+	free(text);
+
+	assert_int_equal(load_variant("recuse: [self]", "recuse: [department, self]"), 0);
+	out = open_memstream(&text, &len);
+	config_print_summary(cfg, out, 20210701);
+	fclose(out);
+	assert_non_null(strstr(text, "Không biểu quyết: người được xét; thành viên cùng phòng với người được xét\n"));
+	assert_non_null(strstr(text, "Đăng ký  quá hạn 1 ngày"));
 	free(text);
 }
 
@@ -369,7 +379,7 @@ static void test_unknown_key_suggests(void **state)
 {
 	(void)state;
 	const char *s = expect_diag(load_variant("  quorum: \"2/3\"", "  quorom: \"2/3\""),
-				    "16:3: khóa không hợp lệ `quorom` trong `council` — có phải `quorum`?");
+	                            "16:3: khóa không hợp lệ `quorom` trong `council` — có phải `quorum`?");
 	/* the source line and a caret under the column */
 	assert_non_null(strstr(s, "\n 16 |   quorom: \"2/3\"\n    |   ^\n"));
 	/* the suggestion already says that `quorum` is missing */
@@ -379,24 +389,26 @@ static void test_unknown_key_suggests(void **state)
 static void test_unknown_key_lists_valid_keys(void **state)
 {
 	(void)state;
-	expect_diag(load_variant("  recuse: [self]", "  recuse: [self]\n  colour: blue"),
-		    "19:3: khóa không hợp lệ `colour` trong `council` (chọn một trong: name, members, quorum, "
-		    "vote, recuse)");
+	expect_diag(
+	    load_variant("  recuse: [self]", "  recuse: [self]\n  colour: blue"),
+	    "19:3: khóa không hợp lệ `colour` trong `council` (chọn một trong: name, members, quorum, "
+	    "vote, recuse)");
 	expect_only(load_variant("deadlines:", "deadline:"),
-		    "24:1: khóa không hợp lệ `deadline` trong `cấu hình` — có phải `deadlines`?");
+	            "24:1: khóa không hợp lệ `deadline` trong `cấu hình` — có phải `deadlines`?");
 }
 
 static void test_bad_date(void **state)
 {
 	(void)state;
-	const char *s = expect_diag(load_variant("2021-06-30", "2021-02-30"), "25:49: ngày `2021-02-30` không có thật");
+	const char *s =
+	    expect_diag(load_variant("2021-06-30", "2021-02-30"), "25:49: ngày `2021-02-30` không có thật");
 	/* the caret counts characters, not the bytes of "Đăng ký" */
 	assert_non_null(strstr(s, "    |                                                 ^\n"));
 	assert_int_equal(diag.n, 1);
 	expect_only(load_variant("2021-06-30", "30/6/2021x"),
-		    "25:49: ngày `30/6/2021x` không đúng dạng YYYY-MM-DD (ví dụ 2021-06-30)");
+	            "25:49: ngày `30/6/2021x` không đúng dạng YYYY-MM-DD (ví dụ 2021-06-30)");
 	expect_only(load_variant("2021-06-30", "2012-06-30"),
-		    "25:49: ngày 2012-06-30 không thuộc năm kế hoạch 2021 (hoặc đầu năm sau)");
+	            "25:49: ngày 2012-06-30 không thuộc năm kế hoạch 2021 (hoặc đầu năm sau)");
 	assert_int_equal(load_variant("2021-06-30", "30/06/2021"), 0);
 	assert_int_equal(cfg->deadlines[0].date, 20210630);
 }
@@ -405,12 +417,15 @@ static void test_bad_fractions(void **state)
 {
 	(void)state;
 	expect_only(load_variant("quorum: \"2/3\"", "quorum: \"3/2\""),
-		    "16:11: tỉ lệ `3/2` phải lớn hơn 0 và không quá 1");
-	expect_only(load_variant("quorum: \"2/3\"", "quorum: 0/3"), "16:11: tỉ lệ `0/3` phải lớn hơn 0 và không quá 1");
-	expect_only(load_variant("quorum: \"2/3\"", "quorum: 2/0"), "16:11: tỉ lệ `2/0` phải lớn hơn 0 và không quá 1");
+	            "16:11: tỉ lệ `3/2` phải lớn hơn 0 và không quá 1");
+	expect_only(load_variant("quorum: \"2/3\"", "quorum: 0/3"),
+	            "16:11: tỉ lệ `0/3` phải lớn hơn 0 và không quá 1");
+	expect_only(load_variant("quorum: \"2/3\"", "quorum: 2/0"),
+	            "16:11: tỉ lệ `2/0` phải lớn hơn 0 và không quá 1");
 	expect_only(load_variant("quorum: \"2/3\"", "quorum: 66%"),
-		    "16:11: tỉ lệ `66%` phải viết dạng a/b, ví dụ \"2/3\"");
-	expect_only(load_variant("\"1/2\"", "\"-1/2\""), "17:46: tỉ lệ `-1/2` phải viết dạng a/b, ví dụ \"2/3\"");
+	            "16:11: tỉ lệ `66%` phải viết dạng a/b, ví dụ \"2/3\"");
+	expect_only(load_variant("\"1/2\"", "\"-1/2\""),
+	            "17:46: tỉ lệ `-1/2` phải viết dạng a/b, ví dụ \"2/3\"");
 	assert_int_equal(load_variant("quorum: \"2/3\"", "quorum: 1/1"), 0);
 	assert_int_equal(cfg->council.quorum.num, 1);
 }
@@ -418,12 +433,13 @@ static void test_bad_fractions(void **state)
 static void test_missing_required_key(void **state)
 {
 	(void)state;
-	expect_only(load_variant("plan: { year: 2021, title: \"Kế hoạch năm 2021\" }", "plan: { year: 2021 }"),
-		    "2:7: thiếu khóa bắt buộc `title` trong `plan`");
+	expect_only(
+	    load_variant("plan: { year: 2021, title: \"Kế hoạch năm 2021\" }", "plan: { year: 2021 }"),
+	    "2:7: thiếu khóa bắt buộc `title` trong `plan`");
 	expect_only(load_variant("awards:\n  - { id: giay_khen, name: \"Giấy khen\" }\n", ""),
-		    "1:1: thiếu khóa bắt buộc `awards` trong `cấu hình`");
+	            "1:1: thiếu khóa bắt buộc `awards` trong `cấu hình`");
 	expect_only(load_variant("  - { id: vp, name: \"Văn phòng\" }", "  - { id: vp }"),
-		    "5:5: thiếu khóa bắt buộc `name` trong `departments`");
+	            "5:5: thiếu khóa bắt buộc `name` trong `departments`");
 	expect_only(load_variant("name: \"Hội đồng\"", "name: \"\""), "11:9: `name` không được để trống");
 	expect_only(load_variant("name: \"Hội đồng\"", "name:"), "11:3: `name` không được để trống");
 }
@@ -431,44 +447,49 @@ static void test_missing_required_key(void **state)
 static void test_duplicate_department_id(void **state)
 {
 	(void)state;
-	expect_diag(load_variant("{ id: vp,", "{ id: ld,"), "5:11: trùng `id` `ld` trong `departments` (đã có ở dòng 4)");
+	expect_diag(load_variant("{ id: vp,", "{ id: ld,"),
+	            "5:11: trùng `id` `ld` trong `departments` (đã có ở dòng 4)");
 }
 
 static void test_duplicate_login_and_key(void **state)
 {
 	(void)state;
-	expect_diag(load_variant("{ login: an, name", "{ login: tdkt, name"), "9:14: trùng `login` `tdkt` trong `people` (đã có ở dòng 8)");
+	expect_diag(load_variant("{ login: an, name", "{ login: tdkt, name"),
+	            "9:14: trùng `login` `tdkt` trong `people` (đã có ở dòng 8)");
 	expect_only(load_variant("  recuse: [self]", "  recuse: [self]\n  quorum: \"1/2\""),
-		    "19:3: khóa `quorum` lặp lại trong `council` (đã có ở dòng 16)");
+	            "19:3: khóa `quorum` lặp lại trong `council` (đã có ở dòng 16)");
 }
 
 static void test_council_login_not_in_people(void **state)
 {
 	(void)state;
 	expect_only(load_variant("{ login: an, role: member }", "{ login: anh, role: member }"),
-		    "15:16: thành viên Hội đồng `anh` không có trong danh sách `people` — có phải `an`?");
+	            "15:16: thành viên Hội đồng `anh` không có trong danh sách `people` — có phải `an`?");
 }
 
 static void test_person_in_unknown_department(void **state)
 {
 	(void)state;
 	expect_only(load_variant("\"Lê An\", department: vp", "\"Lê An\", department: vpp"),
-		    "9:45: phòng `vpp` không có trong `departments` — có phải `vp`?");
+	            "9:45: phòng `vpp` không có trong `departments` — có phải `vp`?");
 }
 
 static void test_bad_role(void **state)
 {
 	(void)state;
-	expect_only(load_variant("roles: [staff]", "roles: [boss]"),
-		    "9:57: vai trò không hợp lệ `boss` (chọn một trong: chief, leader, dept_head, office, staff)");
+	expect_only(
+	    load_variant("roles: [staff]", "roles: [boss]"),
+	    "9:57: vai trò không hợp lệ `boss` (chọn một trong: chief, leader, dept_head, office, staff)");
 	expect_only(load_variant("roles: [staff]", "roles: [stafff]"),
-		    "9:57: vai trò không hợp lệ `stafff` — có phải `staff`?");
-	expect_only(load_variant("roles: [staff]", "roles: [staff, chair]"),
-		    "9:64: `chair` là vai trò trong Hội đồng: khai báo ở `council.members`, không ở `roles` (chief, "
-		    "leader, dept_head, office, staff)");
-	expect_only(load_variant("role: member", "role: chief"),
-		    "15:26: `chief` không phải vai trò trong Hội đồng (chọn một trong: chair, vice_chair, standing, "
-		    "secretary, member)");
+	            "9:57: vai trò không hợp lệ `stafff` — có phải `staff`?");
+	expect_only(
+	    load_variant("roles: [staff]", "roles: [staff, chair]"),
+	    "9:64: `chair` là vai trò trong Hội đồng: khai báo ở `council.members`, không ở `roles` (chief, "
+	    "leader, dept_head, office, staff)");
+	expect_only(
+	    load_variant("role: member", "role: chief"),
+	    "15:26: `chief` không phải vai trò trong Hội đồng (chọn một trong: chair, vice_chair, standing, "
+	    "secretary, member)");
 	expect_only(load_variant("roles: [staff]", "roles: [staff, staff]"), "9:64: vai trò `staff` lặp lại");
 	expect_only(load_variant("roles: [staff]", "roles: []"), "9:56: `roles` cần ít nhất một vai trò");
 }
@@ -476,32 +497,38 @@ static void test_bad_role(void **state)
 static void test_council_structure(void **state)
 {
 	(void)state;
-	expect_only(load_variant("role: member", "role: chair"), "15:26: Hội đồng chỉ có một Chủ tịch (đã có ở dòng 13)");
+	expect_only(load_variant("role: member", "role: chair"),
+	            "15:26: Hội đồng chỉ có một Chủ tịch (đã có ở dòng 13)");
 	expect_only(load_variant("{ login: thuanpv, role: chair }", "{ login: thuanpv, role: member }"),
-		    "13:5: Hội đồng cần một thành viên có `role: chair` (Chủ tịch)");
-	expect_only(load_variant("{ login: thuanpv, name", "{ login: thuanpv2, name"),
-		    "13:16: thành viên Hội đồng `thuanpv` không có trong danh sách `people` — có phải `thuanpv2`?");
-	expect_only(load_variant("roles: [chief]", "roles: [leader]"),
-		    "6:1: `people` cần một người có vai trò `chief` (Chánh Thanh tra): chỉ người đó được quyết định "
-		    "công nhận, khen thưởng");
+	            "13:5: Hội đồng cần một thành viên có `role: chair` (Chủ tịch)");
+	expect_only(
+	    load_variant("{ login: thuanpv, name", "{ login: thuanpv2, name"),
+	    "13:16: thành viên Hội đồng `thuanpv` không có trong danh sách `people` — có phải `thuanpv2`?");
+	expect_only(
+	    load_variant("roles: [chief]", "roles: [leader]"),
+	    "6:1: `people` cần một người có vai trò `chief` (Chánh Thanh tra): chỉ người đó được quyết định "
+	    "công nhận, khen thưởng");
 }
 
 static void test_vote_values(void **state)
 {
 	(void)state;
 	expect_only(load_variant("of: members", "of: all"),
-		    "17:57: cách tính tỉ lệ (`of`) không hợp lệ `all` (chọn một trong: members, present)");
+	            "17:57: cách tính tỉ lệ (`of`) không hợp lệ `all` (chọn một trong: members, present)");
 	expect_only(load_variant("method: secret", "method: secrt"),
-		    "17:19: cách biểu quyết không hợp lệ `secrt` — có phải `secret`?");
-	expect_only(load_variant("approve_more_than: \"1/2\"", "approve_more_than: \"1/2\", approve_at_least: \"2/3\""),
-		    "17:53: chỉ dùng một trong hai: `approve_more_than` hoặc `approve_at_least`");
-	expect_only(load_variant("approve_more_than: \"1/2\", ", ""),
-		    "17:9: `council.vote` cần ngưỡng đạt: `approve_more_than` (trên …) hoặc `approve_at_least` (từ … "
-		    "trở lên)");
+	            "17:19: cách biểu quyết không hợp lệ `secrt` — có phải `secret`?");
+	expect_only(load_variant("approve_more_than: \"1/2\"",
+	                         "approve_more_than: \"1/2\", approve_at_least: \"2/3\""),
+	            "17:53: chỉ dùng một trong hai: `approve_more_than` hoặc `approve_at_least`");
+	expect_only(
+	    load_variant("approve_more_than: \"1/2\", ", ""),
+	    "17:9: `council.vote` cần ngưỡng đạt: `approve_more_than` (trên …) hoặc `approve_at_least` (từ … "
+	    "trở lên)");
 	expect_only(load_variant("of: members", "of: members, written_votes: maybe"),
-		    "17:81: `written_votes` phải là true hoặc false, không phải `maybe`");
-	expect_only(load_variant("recuse: [self]", "recuse: [self, dept]"),
-		    "18:18: trường hợp không biểu quyết không hợp lệ `dept` (chọn một trong: self, department)");
+	            "17:81: `written_votes` phải là true hoặc false, không phải `maybe`");
+	expect_only(
+	    load_variant("recuse: [self]", "recuse: [self, dept]"),
+	    "18:18: trường hợp không biểu quyết không hợp lệ `dept` (chọn một trong: self, department)");
 	assert_int_equal(load_variant("recuse: [self]", "recuse: [self, department]"), 0);
 	assert_true(cfg->council.recuse_department);
 	assert_int_equal(load_variant("recuse: [self]", "recuse: []"), 0);
@@ -511,28 +538,34 @@ static void test_vote_values(void **state)
 static void test_numbers_in_range(void **state)
 {
 	(void)state;
-	expect_only(load_variant("year: 2021", "year: 21"), "2:15: `year` phải là một số nguyên từ 2000 đến 2100, không phải `21`");
+	expect_only(load_variant("year: 2021", "year: 21"),
+	            "2:15: `year` phải là một số nguyên từ 2000 đến 2100, không phải `21`");
 	expect_only(load_variant("new_factor_min: 1", "new_factor_min: 0"),
-		    "20:19: `new_factor_min` phải là một số nguyên từ 1 đến 50, không phải `0`");
+	            "20:19: `new_factor_min` phải là một số nguyên từ 1 đến 50, không phải `0`");
 	expect_only(load_variant("new_factor_min: 1", "new_factor_min: 2"),
-		    "20:19: `new_factor_min` = 2 nhiều hơn số tiêu chí của `individual` (1)");
-	expect_only(load_variant("new_factor_min: 1", "new_factor_min: 99999999999999999999"),
-		    "20:19: `new_factor_min` phải là một số nguyên từ 1 đến 50, không phải `99999999999999999999`");
+	            "20:19: `new_factor_min` = 2 nhiều hơn số tiêu chí của `individual` (1)");
+	expect_only(
+	    load_variant("new_factor_min: 1", "new_factor_min: 99999999999999999999"),
+	    "20:19: `new_factor_min` phải là một số nguyên từ 1 đến 50, không phải `99999999999999999999`");
 }
 
 static void test_ids_and_actions(void **state)
 {
 	(void)state;
-	expect_only(load_variant("closes: nominate", "closes: nominat"), "25:69: thao tác không hợp lệ `nominat` — có phải `nominate`?");
-	expect_only(load_variant("{ id: giay_khen,", "{ id: Giấy khen,"),
-		    "27:11: mã `Giấy khen` không hợp lệ: chữ thường không dấu (a–z), chữ số và `_`, bắt đầu bằng "
-		    "chữ, tối đa 32 ký tự");
+	expect_only(load_variant("closes: nominate", "closes: nominat"),
+	            "25:69: thao tác không hợp lệ `nominat` — có phải `nominate`?");
+	expect_only(
+	    load_variant("{ id: giay_khen,", "{ id: Giấy khen,"),
+	    "27:11: mã `Giấy khen` không hợp lệ: chữ thường không dấu (a–z), chữ số và `_`, bắt đầu bằng "
+	    "chữ, tối đa 32 ký tự");
 	expect_only(load_variant("awards:", "permissions: { record_vote: [secretary] }\nawards:"),
-		    "26:16: khóa không hợp lệ `record_vote` trong `permissions` — có phải `record_votes`?");
-	expect_only(load_variant("awards:", "permissions: { record_votes: [secretary, clerk] }\nawards:"),
-		    "26:42: vai trò không hợp lệ `clerk` (chọn một trong: chief, leader, dept_head, office, staff, "
-		    "chair, vice_chair, standing, secretary, member)");
-	assert_int_equal(load_variant("awards:", "permissions: { import: [], close_item: [chair] }\nawards:"), 0);
+	            "26:16: khóa không hợp lệ `record_vote` trong `permissions` — có phải `record_votes`?");
+	expect_only(
+	    load_variant("awards:", "permissions: { record_votes: [secretary, clerk] }\nawards:"),
+	    "26:42: vai trò không hợp lệ `clerk` (chọn một trong: chief, leader, dept_head, office, staff, "
+	    "chair, vice_chair, standing, secretary, member)");
+	assert_int_equal(load_variant("awards:", "permissions: { import: [], close_item: [chair] }\nawards:"),
+	                 0);
 	assert_int_equal(cfg->n_permissions, 2);
 	assert_int_equal(cfg->permissions[0].roles, 0);
 	assert_int_equal(cfg->permissions[1].roles, DH_ROLE_CHAIR);
@@ -542,44 +575,51 @@ static void test_wrong_shapes(void **state)
 {
 	(void)state;
 	expect_only(load_variant("awards:\n  - {", "awards:\n    {"),
-		    "27:5: `awards` phải là một danh sách (mỗi mục bắt đầu bằng `- `)");
+	            "27:5: `awards` phải là một danh sách (mỗi mục bắt đầu bằng `- `)");
 	expect_only(load_variant("  name: \"Hội đồng\"", "  name: [\"Hội đồng\"]"),
-		    "11:9: `name` phải là một giá trị đơn, không phải danh sách");
+	            "11:9: `name` phải là một giá trị đơn, không phải danh sách");
 	/* ld is then unknown to the people who name it: also said */
 	expect_diag(load_variant("  - { id: ld, name: \"Ban lãnh đạo\" }", "  - ld"),
-		    "4:5: `departments` phải là một bảng `khóa: giá trị`");
+	            "4:5: `departments` phải là một bảng `khóa: giá trị`");
 	expect_only(load_variant("model: [ { id: moi, text: \"Cách làm mới\" } ]", "model: []"),
-		    "23:10: `criteria.model` không được để trống");
+	            "23:10: `criteria.model` không được để trống");
 }
 
 static void test_control_characters(void **state)
 {
 	(void)state;
-	expect_only(load_variant("\"Lê An\"", "\"Lê\\u001b[31mAn\""), "9:24: `name`: Ký tự điều khiển không được phép");
-	expect_only(load_variant("\"Lê An\"", "\"Lê\\0An\""), "9:24: ký tự NUL không được phép trong giá trị");
+	expect_only(load_variant("\"Lê An\"", "\"Lê\\u001b[31mAn\""),
+	            "9:24: `name`: Ký tự điều khiển không được phép");
+	expect_only(load_variant("\"Lê An\"", "\"Lê\\0An\""),
+	            "9:24: ký tự NUL không được phép trong giá trị");
 }
 
 static void test_invalid_utf8(void **state)
 {
 	(void)state;
 	/* "Lê An" with a lone 0xC3 (Latin-1 habits) instead of the ê */
-	const char *s = expect_diag(load_variant("\"Lê An\"", "\"L\xc3 An\""),
-				    "9:26: tệp không phải UTF-8 hợp lệ: byte 0xC3 không tạo thành ký tự (hãy lưu tệp với "
-				    "mã hóa UTF-8)");
+	const char *s =
+	    expect_diag(load_variant("\"Lê An\"", "\"L\xc3 An\""),
+	                "9:26: tệp không phải UTF-8 hợp lệ: byte 0xC3 không tạo thành ký tự (hãy lưu tệp với "
+	                "mã hóa UTF-8)");
 	/* the source line is shown with a replacement character */
 	assert_non_null(strstr(s, "name: \"L\xef\xbf\xbd An\""));
 	assert_int_equal(diag.n, 1);
 
 	/* one entry per bad line, none for later bytes on the same line */
-	expect_diag(load_variant("\"Hội đồng\"", "\"H\xff\xfe\xf0i\""), "11:11: tệp không phải UTF-8 hợp lệ: byte 0xFF không "
-							      "tạo thành ký tự (hãy lưu tệp với mã hóa UTF-8)");
-	expect_diag(load_variant("\"Lê An\"", "\"L\xed\xa0\x80\""), "9:26: tệp không phải UTF-8 hợp lệ: byte 0xED không tạo "
-								  "thành ký tự (hãy lưu tệp với mã hóa UTF-8)");
+	expect_diag(load_variant("\"Hội đồng\"", "\"H\xff\xfe\xf0i\""),
+	            "11:11: tệp không phải UTF-8 hợp lệ: byte 0xFF không "
+	            "tạo thành ký tự (hãy lưu tệp với mã hóa UTF-8)");
+	expect_diag(load_variant("\"Lê An\"", "\"L\xed\xa0\x80\""),
+	            "9:26: tệp không phải UTF-8 hợp lệ: byte 0xED không tạo "
+	            "thành ký tự (hãy lưu tệp với mã hóa UTF-8)");
 	assert_int_equal(diag.n, 1);
 	/* overlong "/" */
-	expect_only(load_variant("\"2/3\"", "\"2\xc0\xaf" "3\""),
-		    "16:13: tệp không phải UTF-8 hợp lệ: byte 0xC0 không tạo thành ký tự (hãy lưu tệp với mã hóa "
-		    "UTF-8)");
+	expect_only(
+	    load_variant("\"2/3\"", "\"2\xc0\xaf"
+	                            "3\""),
+	    "16:13: tệp không phải UTF-8 hợp lệ: byte 0xC0 không tạo thành ký tự (hãy lưu tệp với mã hóa "
+	    "UTF-8)");
 }
 
 static void test_alias_bomb_is_refused_fast(void **state)
@@ -607,7 +647,7 @@ static void test_merge_key_alias_refused(void **state)
 {
 	(void)state;
 	expect_diag(load_variant("organization: {", "defaults: &d { short: TTr }\norganization: { <<: *d,"),
-		    "1:11: không hỗ trợ neo YAML `&d` (và bí danh `*`): hãy viết giá trị trực tiếp");
+	            "1:11: không hỗ trợ neo YAML `&d` (và bí danh `*`): hãy viết giá trị trực tiếp");
 }
 
 static void test_deep_nesting_bounded(void **state)
@@ -624,14 +664,15 @@ static void test_syntax_error(void **state)
 {
 	(void)state;
 	expect_only(load_variant("name: \"Giấy khen\" }", "name: \"Giấy khen }"),
-		    "27:28: lỗi cú pháp YAML: dấu nháy mở ở đây không được đóng trước khi hết tệp");
+	            "27:28: lỗi cú pháp YAML: dấu nháy mở ở đây không được đóng trước khi hết tệp");
 	expect_only(load_variant("  quorum: \"2/3\"", "  quorum: \"2/3"),
-		    "17:47: lỗi cú pháp YAML: thiếu khóa hoặc thụt lề sai (khối bắt đầu ở dòng 11, cột 3)");
+	            "17:47: lỗi cú pháp YAML: thiếu khóa hoặc thụt lề sai (khối bắt đầu ở dòng 11, cột 3)");
 	expect_only(load_variant("{ login: an, name", "{ login: an name"),
-		    "9:21: lỗi cú pháp YAML: thiếu dấu `,` hoặc `}` (bảng `{` mở ở dòng 9, cột 5)");
-	expect_only(load_variant("  quorum: \"2/3\"", "\tquorum: \"2/3\""),
-		    "16:1: lỗi cú pháp YAML: ký tự không thể bắt đầu một giá trị (tab thụt lề, hay giá trị cần đặt "
-		    "trong dấu nháy?)");
+	            "9:21: lỗi cú pháp YAML: thiếu dấu `,` hoặc `}` (bảng `{` mở ở dòng 9, cột 5)");
+	expect_only(
+	    load_variant("  quorum: \"2/3\"", "\tquorum: \"2/3\""),
+	    "16:1: lỗi cú pháp YAML: ký tự không thể bắt đầu một giá trị (tab thụt lề, hay giá trị cần đặt "
+	    "trong dấu nháy?)");
 }
 
 static void test_empty_file(void **state)
@@ -646,9 +687,9 @@ static void test_root_not_mapping(void **state)
 {
 	(void)state;
 	expect_only(load_text("# cấu hình\n- organization\n- plan\n"),
-		    "2:1: gốc của cấu hình phải là một bảng `khóa: giá trị` (organization, plan, …)");
+	            "2:1: gốc của cấu hình phải là một bảng `khóa: giá trị` (organization, plan, …)");
 	expect_only(load_text("\"Thanh tra tỉnh\"\n"),
-		    "1:1: gốc của cấu hình phải là một bảng `khóa: giá trị` (organization, plan, …)");
+	            "1:1: gốc của cấu hình phải là một bảng `khóa: giá trị` (organization, plan, …)");
 }
 
 static void test_two_documents(void **state)
@@ -663,20 +704,20 @@ static void test_every_error_in_one_run_sorted(void **state)
 {
 	(void)state;
 	const char three[] = "organization: { name: \"T\", short: \"T\", websit: \"x\" }\n"
-			     "plan: { year: 1999, title: \"K\" }\n";
+	                     "plan: { year: 1999, title: \"K\" }\n";
 	int rc = load_text(three);
 	assert_int_equal(rc, DH_ECONFIG);
 	/* in file order: line 1 before line 2 before the missing top-level keys
 	 * reported at the root (1:1 sorts first) */
 	const char *want[] = {
-		"1:1: thiếu khóa bắt buộc `departments` trong `cấu hình`",
-		"1:1: thiếu khóa bắt buộc `people` trong `cấu hình`",
-		"1:1: thiếu khóa bắt buộc `council` trong `cấu hình`",
-		"1:1: thiếu khóa bắt buộc `criteria` trong `cấu hình`",
-		"1:1: thiếu khóa bắt buộc `deadlines` trong `cấu hình`",
-		"1:1: thiếu khóa bắt buộc `awards` trong `cấu hình`",
-		"1:40: khóa không hợp lệ `websit` trong `organization` — có phải `website`?",
-		"2:15: `year` phải là một số nguyên từ 2000 đến 2100, không phải `1999`",
+	    "1:1: thiếu khóa bắt buộc `departments` trong `cấu hình`",
+	    "1:1: thiếu khóa bắt buộc `people` trong `cấu hình`",
+	    "1:1: thiếu khóa bắt buộc `council` trong `cấu hình`",
+	    "1:1: thiếu khóa bắt buộc `criteria` trong `cấu hình`",
+	    "1:1: thiếu khóa bắt buộc `deadlines` trong `cấu hình`",
+	    "1:1: thiếu khóa bắt buộc `awards` trong `cấu hình`",
+	    "1:40: khóa không hợp lệ `websit` trong `organization` — có phải `website`?",
+	    "2:15: `year` phải là một số nguyên từ 2000 đến 2100, không phải `1999`",
 	};
 	if (diag.n != sizeof want / sizeof want[0])
 		dump_diag();
@@ -743,15 +784,18 @@ static void test_crlf_and_bom(void **state)
 	/* positions after the BOM count from the first real character */
 	char *bad = strstr(text, "2021, title");
 	memcpy(bad, "2O21", 4);
-	const char *s = expect_diag(load_bytes(text, o), "2:15: `year` phải là một số nguyên từ 2000 đến 2100, không phải `2O21`");
+	const char *s = expect_diag(load_bytes(text, o),
+	                            "2:15: `year` phải là một số nguyên từ 2000 đến 2100, không phải `2O21`");
 	assert_non_null(strstr(s, "\n 2 | plan: { year: 2O21, title: \"Kế hoạch năm 2021\" }\n"));
 	memcpy(bad, "2021", 4);
 	memcpy(strstr(text, "short"), "shrot", 5);
-	expect_only(load_bytes(text, o), "1:45: khóa không hợp lệ `shrot` trong `organization` — có phải `short`?");
+	expect_only(load_bytes(text, o),
+	            "1:45: khóa không hợp lệ `shrot` trong `organization` — có phải `short`?");
 	memcpy(strstr(text, "shrot"), "short", 5);
 	memcpy(strstr(text, "TTr"), "TT\xff", 3);
-	expect_only(load_bytes(text, o), "1:55: tệp không phải UTF-8 hợp lệ: byte 0xFF không tạo thành ký tự (hãy lưu "
-					 "tệp với mã hóa UTF-8)");
+	expect_only(load_bytes(text, o),
+	            "1:55: tệp không phải UTF-8 hợp lệ: byte 0xFF không tạo thành ký tự (hãy lưu "
+	            "tệp với mã hóa UTF-8)");
 	free(text);
 }
 
@@ -823,16 +867,16 @@ static void test_data_files(void **state)
 	static const struct {
 		const char *file, *want;
 	} cases[] = {
-		{"tests/data/config/unknown_key.yaml",
-		 "tests/data/config/unknown_key.yaml:5:3: khóa không hợp lệ `titel` trong `plan` — có phải `title`?\n"},
-		{"tests/data/config/bad_date.yaml",
-		 "tests/data/config/bad_date.yaml:21:49: ngày `2021-02-30` không có thật\n"},
-		{"tests/data/config/latin1.yaml",
-		 "tests/data/config/latin1.yaml:2:25: tệp không phải UTF-8 hợp lệ: byte 0xEA không tạo thành ký tự "
-		 "(hãy lưu tệp với mã hóa UTF-8)\n"},
-		{"tests/data/config/billion_laughs.yaml",
-		 "tests/data/config/billion_laughs.yaml:2:4: không hỗ trợ neo YAML `&a` (và bí danh `*`): hãy viết "
-		 "giá trị trực tiếp\n"},
+	    {"tests/data/config/unknown_key.yaml", "tests/data/config/unknown_key.yaml:5:3: khóa không hợp "
+	                                           "lệ `titel` trong `plan` — có phải `title`?\n"},
+	    {"tests/data/config/bad_date.yaml",
+	     "tests/data/config/bad_date.yaml:21:49: ngày `2021-02-30` không có thật\n"},
+	    {"tests/data/config/latin1.yaml", "tests/data/config/latin1.yaml:2:25: tệp không phải UTF-8 hợp "
+	                                      "lệ: byte 0xEA không tạo thành ký tự "
+	                                      "(hãy lưu tệp với mã hóa UTF-8)\n"},
+	    {"tests/data/config/billion_laughs.yaml", "tests/data/config/billion_laughs.yaml:2:4: không hỗ "
+	                                              "trợ neo YAML `&a` (và bí danh `*`): hãy viết "
+	                                              "giá trị trực tiếp\n"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		diag_free(&diag);
@@ -850,45 +894,45 @@ static void test_data_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_example_loads, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_example_summary, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_summary_threshold_words, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_base_loads, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_department_lookup, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_text_is_nfc, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_config_find, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_key_suggests, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_key_lists_valid_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_fractions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_required_key, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_department_id, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_login_and_key, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_council_login_not_in_people, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_person_in_unknown_department, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_role, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_council_structure, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_vote_values, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_numbers_in_range, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ids_and_actions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_wrong_shapes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_control_characters, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alias_bomb_is_refused_fast, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_merge_key_alias_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_deep_nesting_bounded, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_syntax_error, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_root_not_mapping, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_two_documents, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_every_error_in_one_run_sorted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_too_many_errors_capped, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unreadable_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_crlf_and_bom, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_size_limits, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_hostile_files_are_cheap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_data_files, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_example_loads, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_example_summary, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_summary_threshold_words, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_base_loads, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_department_lookup, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_text_is_nfc, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_config_find, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_key_suggests, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_key_lists_valid_keys, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_date, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_fractions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_required_key, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_duplicate_department_id, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_duplicate_login_and_key, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_council_login_not_in_people, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_person_in_unknown_department, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_role, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_council_structure, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_vote_values, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_numbers_in_range, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ids_and_actions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wrong_shapes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_control_characters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_alias_bomb_is_refused_fast, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_merge_key_alias_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_deep_nesting_bounded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_syntax_error, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_root_not_mapping, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_two_documents, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_every_error_in_one_run_sorted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_too_many_errors_capped, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unreadable_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_crlf_and_bom, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_size_limits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_hostile_files_are_cheap, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_data_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
