@@ -184,8 +184,12 @@ static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **ou
 		r |= append(&buf, &len, &cap, ": ", 2);
 		r |= append(&buf, &len, &cap, e->msg, strlen(e->msg));
 		r |= append(&buf, &len, &cap, "\n", 1);
+		if (r) {
+			free(buf);
+			return DH_ENOMEM;
+		}
 		*out = buf;
-		return r ? DH_ENOMEM : 0;
+		return 0;
 	}
 	r |= append(&buf, &len, &cap, d->path, strlen(d->path));
 	snprintf(head, sizeof head, ":%d:%d: ", e->line, e->col);

@@ -1087,7 +1087,7 @@ static int read_file(const char *path, char **buf, size_t *len, dh_diag *diag)
 	const char *why = NULL;
 	char *msg = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
+	struct stat st = {0};
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		why = errno == ENOENT   ? "không có tệp này"
 		      : errno == EACCES ? "không có quyền đọc"
