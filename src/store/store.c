@@ -486,7 +486,8 @@ static int scan_start(MDB_cursor *c, const unsigned char *prefix, size_t plen, c
 	/* The last key with PREFIX is just before PREFIX + 1. */
 	unsigned char up[512];
 	size_t ulen = plen < sizeof(up) ? plen : sizeof(up);
-	memcpy(up, prefix, ulen);
+	if (ulen)
+		memcpy(up, prefix, ulen);
 	while (ulen && up[ulen - 1] == 0xff)
 		ulen--;
 	if (!ulen)
