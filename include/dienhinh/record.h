@@ -336,6 +336,18 @@ void *record_dup(dh_rtype type, const void *rec);
 /* Encode into a malloc'd buffer (*out, *len). DH_EINVAL when a string is not
  * valid UTF-8 (what is stored must decode again). */
 int record_encode(dh_rtype type, const void *rec, unsigned char **out, size_t *len);
+/* A growable byte buffer the caller keeps and reuses, so that encoding many
+ * records (a bulk import) does not allocate for each; free(p) when done. */
+typedef struct dh_bytes {
+	unsigned char *p;
+	size_t n, cap;
+} dh_bytes;
+/* record_encode into OUT (OUT->n is the length). TRUSTED skips the UTF-8
+ * check: only for strings known valid (JSON made from checked records). */
+int record_encode_bytes(dh_rtype type, const void *rec, dh_bytes *out, bool trusted);
+/* record_to_json into OUT, NUL-terminated (OUT->n leaves the NUL out). */
+int record_json_bytes(dh_rtype type, const void *rec, dh_bytes *out);
+
 /* Decode any bytes: 0 and a new record, or DH_ECORRUPT / DH_ENOMEM. */
 int record_decode(dh_rtype type, const void *buf, size_t len, void **out);
 

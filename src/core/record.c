@@ -446,12 +446,10 @@ typedef struct buf {
 	bool oom;
 } buf;
 
-static bool buf_reserve(buf *b, size_t more)
+static bool buf_grow(buf *b, size_t more)
 {
 	if (b->oom)
 		return false;
-	if (b->n + more <= b->cap)
-		return true;
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < b->n + more)
 		cap *= 2;
@@ -463,6 +461,13 @@ static bool buf_reserve(buf *b, size_t more)
 	b->p = p;
 	b->cap = cap;
 	return true;
+}
+
+/* Inline room check; the rare growth is out of line. After a failed
+ * growth the buffer keeps its size and the oom flag says it all. */
+static inline bool buf_reserve(buf *b, size_t more)
+{
+	return (b->n + more <= b->cap && !b->oom) || buf_grow(b, more);
 }
 
 static void buf_add(buf *b, const void *s, size_t n)
@@ -516,17 +521,17 @@ static void put_head(buf *b, uint8_t tag, uint8_t wire)
 	}
 }
 
-static int put_bytes(buf *b, const char *s)
+static int put_bytes(buf *b, const char *s, bool check)
 {
 	size_t n = strlen(s);
-	if (!utf8_valid(s, n))
+	if (check && !utf8_valid(s, n))
 		return DH_EINVAL;
 	put_varint(b, n);
 	buf_add(b, s, n);
 	return 0;
 }
 
-static int encode_field(buf *b, const void *rec, const dh_field *f)
+static int encode_field(buf *b, const void *rec, const dh_field *f, bool check)
 {
 	const void *p = field_cptr(rec, f);
 	switch (f->type) {
@@ -535,7 +540,7 @@ static int encode_field(buf *b, const void *rec, const dh_field *f)
 		if (!s)
 			return 0;
 		put_head(b, f->tag, WIRE_BYTES);
-		return put_bytes(b, s);
+		return put_bytes(b, s, check);
 	}
 	case DH_F_INT:
 	case DH_F_I64:
@@ -566,7 +571,7 @@ static int encode_field(buf *b, const void *rec, const dh_field *f)
 		for (size_t i = 0; i < l->n; i++) {
 			if (!l->v[i])
 				return DH_EINVAL;
-			int rc = put_bytes(b, l->v[i]);
+			int rc = put_bytes(b, l->v[i], check);
 			if (rc)
 				return rc;
 		}
@@ -586,30 +591,46 @@ static int encode_field(buf *b, const void *rec, const dh_field *f)
 	return DH_EINVAL;
 }
 
-int record_encode(dh_rtype type, const void *rec, unsigned char **out, size_t *len)
+static int encode(dh_rtype type, const void *rec, buf *b, bool check)
 {
 	const dh_schema *s = record_schema(type);
-	*out = NULL;
-	*len = 0;
 	if (!s || !rec)
 		return DH_EINVAL;
-	buf b = {0};
-	buf_byte(&b, RECORD_FORMAT);
-	buf_byte(&b, (unsigned char)type);
+	b->n = 0;
+	b->oom = false;
+	buf_byte(b, RECORD_FORMAT);
+	buf_byte(b, (unsigned char)type);
 	for (size_t i = 0; i < s->n_fields; i++) {
-		int rc = encode_field(&b, rec, &s->fields[i]);
-		if (rc) {
-			free(b.p);
+		int rc = encode_field(b, rec, &s->fields[i], check);
+		if (rc)
 			return rc;
-		}
 	}
-	if (b.oom) {
+	return b->oom ? DH_ENOMEM : 0;
+}
+
+int record_encode(dh_rtype type, const void *rec, unsigned char **out, size_t *len)
+{
+	buf b = {0};
+	int rc = encode(type, rec, &b, true);
+	*out = NULL;
+	*len = 0;
+	if (rc) {
 		free(b.p);
-		return DH_ENOMEM;
+		return rc;
 	}
 	*out = b.p;
 	*len = b.n;
 	return 0;
+}
+
+int record_encode_bytes(dh_rtype type, const void *rec, dh_bytes *out, bool trusted)
+{
+	buf b = {out->p, 0, out->cap, false};
+	int rc = encode(type, rec, &b, !trusted);
+	out->p = b.p;
+	out->cap = b.cap;
+	out->n = rc ? 0 : b.n;
+	return rc;
 }
 
 /* --- decoding ---------------------------------------------------------- */
@@ -835,13 +856,27 @@ int record_decode(dh_rtype type, const void *data, size_t len, void **out)
 
 /* --- JSON -------------------------------------------------------------- */
 
+/* Bytes that go out as they are: printable ASCII but the quote and the
+ * backslash, and UTF-8 lead/continuation bytes other than the two that can
+ * start a sequence needing an escape (C2 for C1 controls, E2 for U+2028/9). */
+static bool json_plain(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') || (c >= 0x80 && c != 0xc2 && c != 0xe2);
+}
+
 static void json_string(buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	buf_byte(b, '"');
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
+		const unsigned char *run = p;
+		while (json_plain(*p))
+			p++;
+		buf_add(b, run, (size_t)(p - run));
 		unsigned c = *p;
+		if (!c)
+			break;
 		/* Letters go out as they are; what a terminal or a JSON reader
 		 * could trip on is escaped: C0, DEL, C1 (U+0080..U+009F, bytes
 		 * C2 80..C2 9F) and the JavaScript line breaks U+2028/U+2029. */
@@ -953,28 +988,48 @@ static void json_field(buf *b, const void *rec, const dh_field *f)
 	}
 }
 
-char *record_to_json(dh_rtype type, const void *rec)
+static int to_json(dh_rtype type, const void *rec, buf *b)
 {
 	const dh_schema *s = record_schema(type);
 	if (!s || !rec)
-		return NULL;
-	buf b = {0};
-	buf_byte(&b, '{');
+		return DH_EINVAL;
+	b->n = 0;
+	b->oom = false;
+	buf_byte(b, '{');
 	for (size_t i = 0; i < s->n_fields; i++) {
 		if (i)
-			buf_byte(&b, ',');
-		buf_byte(&b, '"');
-		buf_str(&b, s->fields[i].name);
-		buf_str(&b, "\":");
-		json_field(&b, rec, &s->fields[i]);
+			buf_byte(b, ',');
+		buf_byte(b, '"');
+		buf_str(b, s->fields[i].name);
+		buf_str(b, "\":");
+		json_field(b, rec, &s->fields[i]);
 	}
-	buf_byte(&b, '}');
-	buf_byte(&b, 0);
-	if (b.oom) {
+	buf_byte(b, '}');
+	buf_byte(b, 0);
+	if (b->oom)
+		return DH_ENOMEM;
+	b->n--; /* the NUL is there, not counted */
+	return 0;
+}
+
+char *record_to_json(dh_rtype type, const void *rec)
+{
+	buf b = {0};
+	if (to_json(type, rec, &b)) {
 		free(b.p);
 		return NULL;
 	}
 	return (char *)b.p;
+}
+
+int record_json_bytes(dh_rtype type, const void *rec, dh_bytes *out)
+{
+	buf b = {out->p, 0, out->cap, false};
+	int rc = to_json(type, rec, &b);
+	out->p = b.p;
+	out->cap = b.cap;
+	out->n = rc ? 0 : b.n;
+	return rc;
 }
 
 void record_write_json(dh_rtype type, const void *rec, FILE *out)

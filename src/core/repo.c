@@ -19,6 +19,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/store.h"
+#include "dienhinh/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,9 @@ typedef struct write_ctx {
 	void *ctx;
 	undo_entry *undo;
 	size_t n_undo, cap_undo;
+	/* Scratch reused by every put of the write (a bulk import makes
+	 * thousands). */
+	dh_bytes enc, before_json, after_json, audit_enc;
 } write_ctx;
 
 struct dh_repo_tx {
@@ -339,6 +343,10 @@ int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
 	else
 		undo_commit(&w);
 	free(w.undo);
+	free(w.enc.p);
+	free(w.before_json.p);
+	free(w.after_json.p);
+	free(w.audit_enc.p);
 	return rc;
 }
 
@@ -380,11 +388,13 @@ static int put_links(dh_repo_tx *tx, dh_rtype type, const void *before, const vo
 static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, const void *before,
 		     const void *after)
 {
+	write_ctx *w = tx->w;
 	uint64_t seq;
 	int rc = store_next_seq(tx->txn, "seq:audit", &seq);
-	if (rc)
+	if (rc || (before && (rc = record_json_bytes(type, before, &w->before_json))) ||
+	    (rc = record_json_bytes(type, after, &w->after_json)))
 		return rc;
-	char *who = (char *)tx->w->actor;
+	char *who = (char *)w->actor;
 	dh_audit a = {
 		.meta = {.id = seq, .rev = 1, .created_at = tx->now, .created_by = who},
 		.at = tx->now,
@@ -392,25 +402,21 @@ static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rt
 		.action = (char *)(action ? action : "save"),
 		.target_type = (int)type,
 		.target_id = ((const dh_meta *)after)->id,
-		.before = before ? record_to_json(type, before) : NULL,
-		.after = record_to_json(type, after),
+		.before = before ? (char *)w->before_json.p : NULL,
+		.after = (char *)w->after_json.p,
 		.note = (char *)note,
 	};
-	unsigned char *enc = NULL;
-	size_t len;
-	if (!a.after || (before && !a.before))
-		rc = DH_ENOMEM;
-	else
-		rc = record_encode(DH_R_AUDIT, &a, &enc, &len);
-	if (!rc) {
-		unsigned char k[8];
-		store_put_u64(k, seq);
-		rc = store_put(tx->txn, DH_T_AUDIT, k, sizeof(k), enc, len);
-	}
-	free(enc);
-	free(a.before);
-	free(a.after);
-	return rc;
+	/* The JSON comes from records whose strings were checked (by the
+	 * encoder, or by the decoder for BEFORE); the actor, action and note
+	 * were not. */
+	if ((note && !utf8_valid(note, strlen(note))) || !utf8_valid(a.who, strlen(a.who)) ||
+	    !utf8_valid(a.action, strlen(a.action)))
+		return DH_EINVAL;
+	if ((rc = record_encode_bytes(DH_R_AUDIT, &a, &w->audit_enc, true)))
+		return rc;
+	unsigned char k[8];
+	store_put_u64(k, seq);
+	return store_put(tx->txn, DH_T_AUDIT, k, sizeof(k), w->audit_enc.p, w->audit_enc.n);
 }
 
 int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, void *rec)
@@ -470,14 +476,11 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 		m->created_at = tx->now;
 		m->created_by = created_by;
 	}
-	unsigned char k[REC_KEY], *enc = NULL;
-	size_t len;
+	unsigned char k[REC_KEY];
 	rec_key(k, type, id);
-	if ((rc = record_encode(type, rec, &enc, &len)))
-		goto out;
-	rc = store_put(tx->txn, DH_T_RECORDS, k, sizeof(k), enc, len);
-	free(enc);
-	if (rc || (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)))
+	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
+	    (rc = store_put(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
+	    (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)))
 		goto out;
 	rc = put_audit(tx, action, note, type, before, rec);
 out:

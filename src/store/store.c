@@ -405,6 +405,8 @@ void store_close(dh_store *st)
 int store_get(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void **val, size_t *vlen)
 {
 	MDB_val k = {klen, (void *)key}, v;
+	*val = NULL;
+	*vlen = 0;
 	int rc = mdb_get(txn->txn, txn->st->dbi[t], &k, &v);
 	if (rc)
 		return txn_fail(txn, rc);
