@@ -318,9 +318,33 @@ static int set_cloexec(MDB_env *env)
 	return 0;
 }
 
+/* mkdir -p for the folders above the environment (ordinary modes). */
+static int make_parents(const char *dir)
+{
+	char *path = strdup(dir);
+	if (!path)
+		return DH_ENOMEM;
+	int rc = 0;
+	for (char *p = strchr(path + 1, '/'); p && !rc; p = strchr(p + 1, '/')) {
+		*p = 0;
+		if (mkdir(path, 0777) == -1 && errno != EEXIST)
+			rc = errno_err("mkdir", path);
+		*p = '/';
+	}
+	free(path);
+	return rc;
+}
+
 static int make_group_dir(const char *dir)
 {
-	if (mkdir(dir, 02770) == 0) {
+	int made = mkdir(dir, 02770);
+	if (made == -1 && errno == ENOENT) {
+		int rc = make_parents(dir);
+		if (rc)
+			return rc;
+		made = mkdir(dir, 02770);
+	}
+	if (made == 0) {
 		/* mkdir filters the mode through the umask and drops setgid:
 		 * set both, so the group shares the folder and its files. */
 		if (chmod(dir, 02770) == -1)
@@ -328,7 +352,7 @@ static int make_group_dir(const char *dir)
 		return 0;
 	}
 	if (errno == EEXIST)
-		return 0;
+		return 0; /* not a folder: mdb_env_open says so */
 	return errno_err("mkdir", dir);
 }
 
@@ -381,7 +405,12 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	mdb_env_info(st->env, &info);
 	if (info.me_mapsize < map_size && (rc = store_err(mdb_env_set_mapsize(st->env, map_size))))
 		goto fail;
-	rc = opts->read_only ? open_tables_read_only(st) : run_write(st, open_tables_fn, NULL, false);
+	/* Tables and schema are checked in a read transaction: a session
+	 * starting while an import holds the write lock need not wait for it.
+	 * Only a new environment takes the write lock, to create them. */
+	rc = open_tables_read_only(st);
+	if (rc == DH_ENOTFOUND && !opts->read_only)
+		rc = run_write(st, open_tables_fn, NULL, false);
 	if (rc)
 		goto fail;
 	*out = st;

@@ -110,6 +110,17 @@ static void files_are_group_writable_whatever_the_umask(void **state)
 	/* The process umask is left as it was. */
 	assert_int_equal(umask(old), old);
 	store_close(st);
+
+	/* Missing folders above it are made too. */
+	char deep[200];
+	snprintf(deep, sizeof(deep), "%s/var/data/db", t->root);
+	st = open_db(deep, 0);
+	assert_int_equal(stat(deep, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 02770);
+	store_close(st);
+	/* A file where the folder should be is an error, not a crash. */
+	snprintf(path, sizeof(path), "%s/data.mdb", t->db);
+	assert_int_not_equal(store_open(&st, path, NULL), 0);
 }
 
 static int list_fds_of_shell(void *arg, int out)
@@ -630,6 +641,69 @@ static void a_full_reader_table_is_retried(void **state)
 	store_close(st);
 }
 
+typedef struct write_holder {
+	const char *dir;
+	int fd;
+} write_holder;
+
+static int hold_write_fn(dh_stxn *txn, void *p)
+{
+	(void)txn;
+	write_holder *h = p;
+	if (write(h->fd, "w", 1) != 1)
+		return 1;
+	for (;;)
+		pause();
+}
+
+static int hold_writer(void *arg, int out)
+{
+	write_holder *h = arg;
+	dh_store *st;
+	if (store_open(&st, h->dir, NULL))
+		return 1;
+	h->fd = out;
+	return store_write(st, hold_write_fn, h) ? 2 : 0;
+}
+
+static pid_t alarm_victim;
+
+static void alarm_fail(int sig)
+{
+	(void)sig;
+	kill(alarm_victim, SIGKILL);
+	static const char m[] = "store_open waited for another process's write\n";
+	if (write(2, m, sizeof(m) - 1)) {
+	}
+	_exit(1);
+}
+
+/* A session starting while an import holds the write lock opens at once
+ * and reads (it does not queue behind the import). */
+static void opening_does_not_wait_for_a_writer(void **state)
+{
+	tmpdb *t = *state;
+	dh_store *st = open_db(t->db, 0);
+	assert_int_equal(put_str(st, "k", "v"), 0);
+	store_close(st);
+	write_holder h = {t->db, -1};
+	int fd;
+	pid_t pid = spawn(hold_writer, &h, &fd);
+	char c;
+	assert_int_equal(read_full(fd, &c, 1), 1);
+	close(fd);
+	alarm_victim = pid;
+	signal(SIGALRM, alarm_fail);
+	alarm(10);
+	st = open_db(t->db, 0);
+	assert_string_equal(get_str(st, "k").val, "v");
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
+	store_close(st);
+	kill(pid, SIGKILL);
+	wait_exit(pid);
+}
+
 /* --- backup ------------------------------------------------------------ */
 
 static void backup_is_a_compact_copy(void **state)
@@ -674,6 +748,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(a_full_map_grows_and_the_write_runs_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(another_process_growth_is_adopted, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_full_reader_table_is_retried, setup, teardown),
+		cmocka_unit_test_setup_teardown(opening_does_not_wait_for_a_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(backup_is_a_compact_copy, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
