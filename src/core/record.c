@@ -505,7 +505,9 @@ static void put_varint(buf *b, uint64_t v)
 
 static uint64_t zigzag(int64_t v)
 {
-	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+	/* All ones for a negative value, without shifting a signed one. */
+	uint64_t sign = v < 0 ? UINT64_MAX : 0;
+	return ((uint64_t)v << 1) ^ sign;
 }
 
 static int64_t unzigzag(uint64_t v)
