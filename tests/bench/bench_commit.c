@@ -3,8 +3,8 @@
  *
  *   build/bench/bench_commit [-n COMMITS] [-b BULK_RECORDS] [DIR]
  *
- * DIR (default: a new folder under build/) holds two environments side by
- * side, so both measurements meet the same disk. The bare commit is one
+ * DIR (default: a new folder under build/, removed afterwards) holds the
+ * environments side by side, so every measurement meets the same disk. The bare commit is one
  * write transaction putting the bytes repo_save would put for a candidate
  * (the record and its audit entry) and committing them durably, with the
  * same LMDB flags as the store; the repo one is repo_save of a fresh
@@ -17,6 +17,7 @@
 #include "dienhinh/repo.h"
 #include "dienhinh/store.h"
 
+#include <ftw.h>
 #include <lmdb.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,6 +26,14 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
 
 static double now_s(void)
 {
@@ -230,6 +239,7 @@ int main(int argc, char **argv)
 	if (n < 10)
 		n = 10;
 	char dir[512];
+	bool made = false;
 	if (optind < argc) {
 		snprintf(dir, sizeof(dir), "%s", argv[optind]);
 		mkdir(dir, 0770);
@@ -239,6 +249,7 @@ int main(int argc, char **argv)
 			perror("mkdtemp");
 			return 74;
 		}
+		made = true;
 	}
 	char bare[600], split[600], repo[600], bulkdir[600];
 	snprintf(bare, sizeof(bare), "%s/bare", dir);
@@ -271,5 +282,7 @@ int main(int argc, char **argv)
 	free(tb);
 	free(ts);
 	free(tr);
+	if (made)
+		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 	return 0;
 }
