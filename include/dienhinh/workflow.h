@@ -104,6 +104,12 @@ unsigned wf_action_roles(const dh_config *cfg, dh_action a);
 /* "Chánh Thanh tra, Phó Chánh Thanh tra" — who may, for a refusal message. */
 void wf_who_may(const dh_config *cfg, dh_action a, char *buf, size_t size);
 
+/* Vietnamese words for an audit entry's action: the label of a permission
+ * action, or of the audit-only names this module writes ("release",
+ * "restore", "close_session", "reopen_session", "recuse") and "import",
+ * "save"; the name itself when unknown. For screen 8. */
+const char *wf_audit_label(const char *action);
+
 /* Role check only (for offering keys). */
 bool wf_may(const dh_ctx *ctx, dh_action a);
 /* Role check plus the department rule: may the actor do A to a record of

@@ -91,6 +91,29 @@ void wf_who_may(const dh_config *cfg, dh_action a, char *buf, size_t size)
 	}
 }
 
+const char *wf_audit_label(const char *action)
+{
+	static const struct {
+		const char *name, *label;
+	} extra[] = {
+		{"release", "Tiếp tục xét (hết tạm dừng)"},
+		{"restore", "Khôi phục hồ sơ đã xóa"},
+		{"close_session", "Kết thúc phiên họp"},
+		{"reopen_session", "Mở lại phiên họp (đính chính)"},
+		{"recuse", "Ghi thành viên không biểu quyết"},
+		{"save", "Lưu"},
+	};
+	if (!action)
+		return "";
+	int a = wf_action_from_name(action);
+	if (a >= 0)
+		return wf_action_label(a);
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (strcmp(extra[i].name, action) == 0)
+			return extra[i].label;
+	return action;
+}
+
 /* --- messages ---------------------------------------------------------- */
 
 /* Cut a UTF-8 sequence that truncation left incomplete at the end of BUF. */
@@ -588,14 +611,18 @@ static int put(dh_repo_tx *tx, wf_op *op, const char *action, const char *note, 
 	return rc;
 }
 
-/* Start an action: clear the message, check the role. */
+/* Start an action: clear the message, check the role and the deadline
+ * that closes the action (nomination checks its own, with the override). */
 static int begin(dh_ctx *ctx, wf_op *op, dh_action a, wf_body body)
 {
 	clear_message(ctx);
 	memset(op, 0, sizeof(*op));
 	op->ctx = ctx;
 	op->body = body;
-	return permit(ctx, a);
+	int rc = permit(ctx, a);
+	if (rc || a == DH_ACT_NOMINATE)
+		return rc;
+	return deadline_gate(ctx, a, NULL, NULL);
 }
 
 /* Run with an input copy: validated input IN of TYPE. The op takes IN. */
@@ -807,8 +834,7 @@ int wf_candidate_save(dh_ctx *ctx, const dh_candidate *in, uint64_t *out_id)
 	dh_candidate *c = record_dup(DH_R_CANDIDATE, in);
 	if (!c)
 		return DH_ENOMEM;
-	if ((rc = wf_candidate_normalise(ctx, c)) || (rc = permit_in(ctx, a, c->department)) ||
-	    (rc = deadline_gate(ctx, a, NULL, NULL))) {
+	if ((rc = wf_candidate_normalise(ctx, c)) || (rc = permit_in(ctx, a, c->department))) {
 		record_free(DH_R_CANDIDATE, c);
 		return rc;
 	}
@@ -1331,7 +1357,6 @@ int wf_nil_return(dh_ctx *ctx, const dh_nil_return *in, uint64_t *out_id)
 		return DH_ENOMEM;
 	if (!(rc = check_year(ctx, &n->year)) && !(rc = check_department(ctx, n->department)) &&
 	    !(rc = permit_in(ctx, DH_ACT_NIL_RETURN, n->department)) &&
-	    !(rc = deadline_gate(ctx, DH_ACT_NIL_RETURN, NULL, NULL)) &&
 	    !(rc = check_date(ctx, &n->date, true, "date", "Ngày báo")) &&
 	    !(rc = clean_text(ctx, &n->note, "note", "Ghi chú", true, WF_MAX_TEXT, false)) &&
 	    !(rc = clean_text(ctx, &n->by, "by", "Người báo", false, WF_MAX_LINE, false)) && !n->by)
@@ -1513,7 +1538,7 @@ int wf_session_save(dh_ctx *ctx, const dh_session *in, uint64_t *out_id)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_MANAGE_SESSION, session_save_body);
-	if (rc || (rc = deadline_gate(ctx, DH_ACT_MANAGE_SESSION, NULL, NULL)))
+	if (rc)
 		return rc;
 	dh_session *s = record_dup(DH_R_SESSION, in);
 	if (!s)
@@ -1913,7 +1938,7 @@ int wf_item_close(dh_ctx *ctx, uint64_t item_id)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_CLOSE_ITEM, item_close_body);
-	if (rc || (rc = deadline_gate(ctx, DH_ACT_CLOSE_ITEM, NULL, NULL)))
+	if (rc)
 		return rc;
 	op.target = item_id;
 	return op_run(&op, NULL);
@@ -2069,7 +2094,7 @@ int wf_proposal_save(dh_ctx *ctx, const dh_proposal *in, uint64_t *out_id)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_PROPOSE, proposal_body);
-	if (rc || (rc = deadline_gate(ctx, DH_ACT_PROPOSE, NULL, NULL)))
+	if (rc)
 		return rc;
 	dh_proposal *p = record_dup(DH_R_PROPOSAL, in);
 	if (!p)
@@ -2151,7 +2176,7 @@ static int issue_decision(dh_ctx *ctx, const dh_decision *in, int type, uint64_t
 	dh_action a = type == DH_DEC_AWARD ? DH_ACT_AWARD : DH_ACT_RECOGNISE;
 	wf_op op;
 	int rc = begin(ctx, &op, a, decision_body);
-	if (rc || (rc = deadline_gate(ctx, a, NULL, NULL)))
+	if (rc)
 		return rc;
 	if (in->meta.id)
 		return say(ctx, DH_EINVAL, "Quyết định đã ban hành không sửa được: thu hồi rồi ban hành quyết định mới.");
@@ -2303,7 +2328,7 @@ int wf_ceremony_save(dh_ctx *ctx, const dh_ceremony *in, uint64_t *out_id)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_CEREMONY, ceremony_body);
-	if (rc || (rc = deadline_gate(ctx, DH_ACT_CEREMONY, NULL, NULL)))
+	if (rc)
 		return rc;
 	dh_ceremony *c = record_dup(DH_R_CEREMONY, in);
 	if (!c)
@@ -2363,7 +2388,7 @@ int wf_activity_save(dh_ctx *ctx, const dh_activity *in, uint64_t *out_id)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_REPLICATE, activity_body);
-	if (rc || (rc = deadline_gate(ctx, DH_ACT_REPLICATE, NULL, NULL)))
+	if (rc)
 		return rc;
 	dh_activity *a = record_dup(DH_R_ACTIVITY, in);
 	if (!a)
@@ -2402,7 +2427,7 @@ int wf_review_save(dh_ctx *ctx, const dh_review *in, uint64_t *out_id)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_REVIEW, plain_body);
-	if (rc || (rc = deadline_gate(ctx, DH_ACT_REVIEW, NULL, NULL)))
+	if (rc)
 		return rc;
 	dh_review *r = record_dup(DH_R_REVIEW, in);
 	if (!r)
@@ -2434,7 +2459,7 @@ static int department_note(dh_ctx *ctx, dh_action a, int *year, char **departmen
 	if ((rc = check_year(ctx, year)) ||
 	    (rc = clean_text(ctx, department, "department", "Phòng", false, WF_MAX_LINE, true)) ||
 	    (rc = check_department(ctx, *department)) || (rc = permit_in(ctx, a, *department)) ||
-	    (rc = deadline_gate(ctx, a, NULL, NULL)) || (rc = check_date(ctx, date, true, "date", "Ngày")) ||
+	    (rc = check_date(ctx, date, true, "date", "Ngày")) ||
 	    (rc = clean_text(ctx, by, "by", "Người thực hiện", false, WF_MAX_LINE, false)) ||
 	    (rc = clean_text(ctx, notes, "notes", "Nội dung", true, WF_MAX_TEXT, false)))
 		return rc;

@@ -263,6 +263,9 @@ static void action_names_round_trip(void **state)
 	for (int a = 0; a < DH_ACT__COUNT; a++)
 		assert_int_equal(wf_action_from_name(wf_action_name(a)), a);
 	assert_int_equal(wf_action_from_name("fly"), -1);
+	assert_string_equal(wf_audit_label("recognise"), "Quyết định công nhận");
+	assert_string_equal(wf_audit_label("release"), "Tiếp tục xét (hết tạm dừng)");
+	assert_string_equal(wf_audit_label("fly"), "fly");
 }
 
 /* Every action, by someone whose roles do not include it: refused before
@@ -550,6 +553,19 @@ static void deadline_gates_any_action_config_names(void **state)
 	chief->today = 20211130;
 	assert_int_equal(wf_recognise(chief, &d, NULL), 0);
 	free(d.candidates.v);
+	/* and the council's votes after its session deadline */
+	for (size_t i = 0; i < f->cfg->n_deadlines; i++)
+		if (strcmp(f->cfg->deadlines[i].id, "council_session") == 0)
+			f->cfg->deadlines[i].closes = strdup("record_votes");
+	uint64_t late = nominated(f, "Người muộn", "nv3");
+	uint64_t sid = new_session(f);
+	attend(f, sid, N_COUNCIL);
+	uint64_t item = add_item(f, sid, late);
+	dh_ctx *sec = as(f, "tdkt");
+	sec->today = 20211106;
+	assert_int_equal(wf_vote_counts(sec, item, 11, 0, 0), DH_EDEADLINE);
+	assert_contains(sec->message, "Họp Hội đồng thi đua, khen thưởng bình xét");
+	sec->today = BEFORE_DEADLINE;
 }
 
 static void nil_return_and_who_has_answered(void **state)
