@@ -71,7 +71,9 @@ const char *council_percent(int agree, int base, char *buf, size_t size)
 	}
 	/* tenths of a percent, rounded half up: (1000a/b + 1/2) */
 	int64_t tenths = ((int64_t)agree * 2000 + base) / (2 * (int64_t)base);
-	snprintf(buf, size, "%lld,%lld%%", (long long)(tenths / 10), (long long)(tenths % 10));
+	char text[48];
+	snprintf(text, sizeof(text), "%lld,%lld%%", (long long)(tenths / 10), (long long)(tenths % 10));
+	snprintf(buf, size, "%s", text);
 	return buf;
 }
 
