@@ -65,15 +65,19 @@ int council_votes_needed(const dh_council *c, int base)
 
 const char *council_percent(int agree, int base, char *buf, size_t size)
 {
-	if (base <= 0) {
-		snprintf(buf, size, "0,0%%");
-		return buf;
-	}
+	if (base <= 0)
+		agree = 0, base = 1;
 	/* tenths of a percent, rounded half up: (1000a/b + 1/2) */
 	int64_t tenths = ((int64_t)agree * 2000 + base) / (2 * (int64_t)base);
 	char text[48];
 	snprintf(text, sizeof(text), "%lld,%lld%%", (long long)(tenths / 10), (long long)(tenths % 10));
-	snprintf(buf, size, "%s", text);
+	size_t len = strlen(text);
+	if (size == 0)
+		return buf;
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
 	return buf;
 }
 
