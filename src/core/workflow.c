@@ -13,6 +13,7 @@
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/utf8.h"
 
@@ -767,6 +768,26 @@ static int dup_visit(const void *rec, void *p)
 	return 0;
 }
 
+/* Candidates the lookup index finds for the name typed without its marks
+ * (so that any marks match), recognised or awarded: a small superset of the
+ * duplicates, each then compared exactly. 1 when the index answered. */
+static int dup_by_lookup(dh_ctx *ctx, dup_scan *d)
+{
+	dh_lookup_opts opts = {.recognised_only = true, .cfg = ctx->cfg};
+	dh_hit *hits = NULL;
+	size_t n = 0;
+	if (lookup_search(ctx->store, d->name_key, &opts, &hits, &n) != 0)
+		return 0;
+	for (size_t i = 0; i < n && !d->found && !d->err; i++) {
+		void *rec = NULL;
+		if (repo_get(ctx->store, DH_R_CANDIDATE, hits[i].id, &rec) == 0)
+			dup_visit(rec, d);
+		record_free(DH_R_CANDIDATE, rec);
+	}
+	free(hits);
+	return 1;
+}
+
 uint64_t wf_find_duplicate(dh_ctx *ctx, const dh_candidate *c)
 {
 	dup_scan d = {.c = c};
@@ -774,7 +795,10 @@ uint64_t wf_find_duplicate(dh_ctx *ctx, const dh_candidate *c)
 	if (name && title && *name) {
 		d.name_key = name;
 		d.title_key = title;
-		repo_each(ctx->store, DH_R_CANDIDATE, dup_visit, &d);
+		/* The full scan decodes every candidate (about a second per
+		 * million): only when the index cannot answer. */
+		if (!dup_by_lookup(ctx, &d))
+			repo_each(ctx->store, DH_R_CANDIDATE, dup_visit, &d);
 	}
 	free(name);
 	free(title);
