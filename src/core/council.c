@@ -65,8 +65,10 @@ int council_votes_needed(const dh_council *c, int base)
 
 const char *council_percent(int agree, int base, char *buf, size_t size)
 {
-	if (base <= 0)
-		agree = 0, base = 1;
+	if (base <= 0) {
+		agree = 0;
+		base = 1;
+	}
 	/* tenths of a percent, rounded half up: (1000a/b + 1/2) */
 	int64_t tenths = ((int64_t)agree * 2000 + base) / (2 * (int64_t)base);
 	char text[48];

@@ -976,6 +976,31 @@ static void correction_moves_back_with_its_reason(void **state)
 	assert_int_equal(wf_correct_stage(leader, other, DH_STAGE_APPROVED, "x"), DH_ESTAGE);
 }
 
+static void correction_to_nominated_reopens_the_vote(void **state)
+{
+	fx *f = *state;
+	uint64_t cid = nominated(f, "Người U", "nv2");
+	uint64_t sid = new_session(f);
+	attend(f, sid, N_COUNCIL);
+	uint64_t item = add_item(f, sid, cid);
+	dh_ctx *sec = as(f, "tdkt");
+	assert_int_equal(wf_vote_counts(sec, item, 3, 8, 0), 0);
+	assert_int_equal(wf_item_close(sec, item), 0);
+	assert_int_equal(stage_of(f, cid), DH_STAGE_NOT_APPROVED);
+	assert_int_equal(wf_correct_stage(as(f, "hungnv"), cid, DH_STAGE_NOMINATED, "Bỏ phiếu lại"), 0);
+	dh_vote_item *it = get(f, DH_R_VOTE_ITEM, item);
+	assert_false(it->closed);
+	assert_string_equal(it->reopen_reason, "Bỏ phiếu lại");
+	assert_int_equal(wf_vote_counts(sec, item, 8, 3, 0), 0);
+	assert_int_equal(wf_item_close(sec, item), 0);
+	assert_int_equal(stage_of(f, cid), DH_STAGE_APPROVED);
+	/* after the session is closed the correction waits for it to reopen */
+	assert_int_equal(wf_session_close(sec, sid), 0);
+	assert_int_equal(wf_correct_stage(as(f, "hungnv"), cid, DH_STAGE_NOMINATED, "Lần nữa"), DH_ELOCKED);
+	assert_int_equal(wf_session_reopen(as(f, "thuanpv"), sid, "Đính chính"), 0);
+	assert_int_equal(wf_correct_stage(as(f, "hungnv"), cid, DH_STAGE_NOMINATED, "Lần nữa"), 0);
+}
+
 static void deletion_keeps_the_record_and_its_reason(void **state)
 {
 	fx *f = *state;
@@ -1079,6 +1104,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(recognise_award_and_revoke_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(replication_only_for_recognised, setup, teardown),
 		cmocka_unit_test_setup_teardown(correction_moves_back_with_its_reason, setup, teardown),
+		cmocka_unit_test_setup_teardown(correction_to_nominated_reopens_the_vote, setup, teardown),
 		cmocka_unit_test_setup_teardown(deletion_keeps_the_record_and_its_reason, setup, teardown),
 		cmocka_unit_test_setup_teardown(implementation_records_by_department, setup, teardown),
 		cmocka_unit_test_setup_teardown(keys_offered_follow_the_stage, setup, teardown),
