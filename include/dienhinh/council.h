@@ -59,6 +59,8 @@ typedef struct dh_tally {
 	char reason[192]; /* "7/11 = 63,6% > 1/2 — đạt" (UTF-8) */
 } dh_tally;
 
+/* Council members (of C) marked present in S: what the quorum counts. */
+int council_present(const dh_council *c, const dh_session *s);
 /* Least number present for a quorum: ceil(num * members / den). */
 int council_quorum_needed(const dh_council *c);
 bool council_has_quorum(const dh_council *c, int present);

@@ -32,6 +32,15 @@ static int vote_index(const dh_strlist *votes, const char *login)
 	return -1;
 }
 
+int council_present(const dh_council *c, const dh_session *s)
+{
+	int n = 0;
+	for (size_t i = 0; i < c->n_members; i++)
+		if (list_has(&s->present, c->members[i].login))
+			n++;
+	return n;
+}
+
 int council_quorum_needed(const dh_council *c)
 {
 	int64_t need = (int64_t)c->quorum.num * (int64_t)c->n_members;

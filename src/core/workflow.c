@@ -1949,6 +1949,9 @@ static int item_close_body(dh_repo_tx *tx, wf_op *op)
 		return say(op->ctx, DH_EINVAL, "Chưa chốt được: %s.", t.reason);
 	if (t.cast == 0)
 		return say(op->ctx, DH_EINVAL, "Chưa có phiếu biểu quyết nào cho «%s».", c->name);
+	if (t.cast > t.voters) /* attendance changed after the counts were typed */
+		return say(op->ctx, DH_EINVAL, "Tổng số phiếu (%d) nhiều hơn số thành viên được biểu quyết (%d): sửa số phiếu.",
+			   t.cast, t.voters);
 	it->closed = true;
 	it->result = t.result;
 	if ((rc = set_str(&it->reason, t.reason)) || (rc = put(tx, op, "close_item", t.reason, DH_R_VOTE_ITEM, it)))

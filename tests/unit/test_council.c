@@ -104,6 +104,9 @@ static void quorum_is_two_thirds_of_all_members(void **state)
 	assert_int_equal(council_quorum_needed(&f.council), 6); /* exactly 2/3 of 9 */
 	assert_true(council_has_quorum(&f.council, 6));
 	assert_false(council_has_quorum(&f.council, 5));
+	attend(&f, 0, 5);
+	f.present[f.session.present.n++] = "stranger"; /* not a member: not counted */
+	assert_int_equal(council_present(&f.council, &f.session), 5);
 }
 
 static void quorum_one_member_short_fails_with_reason(void **state)

@@ -651,6 +651,12 @@ static void secret_vote_result_moves_the_candidate(void **state)
 	uint64_t ip = add_item(f, sid, pass), ifl = add_item(f, sid, fail);
 	assert_int_equal(wf_vote_counts(sec, ip, 12, 0, 0), DH_EINVAL); /* 11 voters at most */
 	assert_contains(sec->message, "(11)");
+	assert_int_equal(wf_vote_counts(sec, ip, 11, 0, 0), 0);
+	/* a member's opinion turns out not to exist: 10 voters, 11 ballots */
+	assert_int_equal(wf_attendance(sec, sid, council_logins[10], DH_ABSENT), 0);
+	assert_int_equal(wf_item_close(sec, ip), DH_EINVAL);
+	assert_contains(sec->message, "(11)");
+	assert_int_equal(wf_attendance(sec, sid, council_logins[10], DH_WRITTEN), 0);
 	assert_int_equal(wf_vote_counts(sec, ip, 6, 5, 0), 0);
 	assert_int_equal(wf_vote_counts(sec, ifl, 5, 5, 1), 0); /* one vote short */
 	assert_int_equal(wf_item_close(as(f, "hoantt"), ip), DH_EPERM);
