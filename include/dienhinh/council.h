@@ -48,14 +48,14 @@ typedef struct dh_tally {
 	int agree;    /* votes so far: open vote counted from members' votes, */
 	int disagree; /* secret vote the counts typed from the ballots */
 	int abstain;
-	int cast;        /* agree + disagree + abstain */
-	int outstanding; /* voters - cast: votes that may still come */
-	int base;        /* the denominator the threshold applies to */
-	int needed;      /* least agree votes that pass (base + 1 if none can) */
-	int result;      /* dh_result if the item were closed now: PASSED or FAILED */
-	bool decided;    /* no outstanding vote can change the result */
-	bool can_pass;   /* agree + outstanding would pass */
-	bool hidden;     /* secret vote still open: the screen hides the counts */
+	int cast;         /* agree + disagree + abstain */
+	int outstanding;  /* voters - cast: votes that may still come */
+	int base;         /* the denominator the threshold applies to */
+	int needed;       /* least agree votes that pass (base + 1 if none can) */
+	int result;       /* dh_result if the item were closed now: PASSED or FAILED */
+	bool decided;     /* no outstanding vote can change the result */
+	bool can_pass;    /* agree + outstanding would pass */
+	bool hidden;      /* secret vote still open: the screen hides the counts */
 	char reason[192]; /* "7/11 = 63,6% > 1/2 — đạt" (UTF-8) */
 } dh_tally;
 
@@ -93,7 +93,7 @@ bool council_is_recused(const dh_vote_item *it, const char *login);
 dh_vote council_vote_of(const dh_vote_item *it, const char *login);
 /* Set (or with DH_VOTE_NONE remove) LOGIN's vote in VOTES. 0 or DH_ENOMEM. */
 int council_set_vote(dh_strlist *votes, const char *login, dh_vote v);
-char council_vote_code(dh_vote v); /* 'a', 'd', 'b'; 0 for NONE */
+char council_vote_code(dh_vote v);         /* 'a', 'd', 'b'; 0 for NONE */
 const char *council_vote_label(dh_vote v); /* "Tán thành", "Không tán thành", "Không biểu quyết" */
 
 #endif

@@ -252,8 +252,8 @@ void council_tally(const dh_council *c, const dh_session *s, const dh_vote_item 
 	t->decided = t->quorum && (passes_now || !t->can_pass);
 
 	if (!t->quorum) {
-		snprintf(t->reason, sizeof(t->reason), "không đủ số thành viên dự họp (%d/%d < %d/%d)", t->present,
-			 t->members, c->quorum.num, c->quorum.den);
+		snprintf(t->reason, sizeof(t->reason), "không đủ số thành viên dự họp (%d/%d < %d/%d)",
+		         t->present, t->members, c->quorum.num, c->quorum.den);
 		return;
 	}
 	if (t->base <= 0) {
@@ -268,5 +268,5 @@ void council_tally(const dh_council *c, const dh_session *s, const dh_vote_item 
 	else
 		sign = passes_now ? "≥" : "<";
 	snprintf(t->reason, sizeof(t->reason), "%d/%d = %s %s %d/%d — %s", t->agree, t->base, pct, sign,
-		 c->threshold.num, c->threshold.den, passes_now ? "đạt" : "không đạt");
+	         c->threshold.num, c->threshold.den, passes_now ? "đạt" : "không đạt");
 }

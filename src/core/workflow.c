@@ -34,7 +34,7 @@ static const struct {
 	const char *label;
 } wf_actions[DH_ACT__COUNT] = {
 #define DH_ACTION_ROW(id, name, roles, label) [DH_ACT_##id] = {name, roles, label},
-	DH_ACTIONS(DH_ACTION_ROW)
+    DH_ACTIONS(DH_ACTION_ROW)
 #undef DH_ACTION_ROW
 };
 
@@ -97,12 +97,12 @@ const char *wf_audit_label(const char *action)
 	static const struct {
 		const char *name, *label;
 	} extra[] = {
-		{"release", "Tiếp tục xét (hết tạm dừng)"},
-		{"restore", "Khôi phục hồ sơ đã xóa"},
-		{"close_session", "Kết thúc phiên họp"},
-		{"reopen_session", "Mở lại phiên họp (đính chính)"},
-		{"recuse", "Ghi thành viên không biểu quyết"},
-		{"save", "Lưu"},
+	    {"release", "Tiếp tục xét (hết tạm dừng)"},
+	    {"restore", "Khôi phục hồ sơ đã xóa"},
+	    {"close_session", "Kết thúc phiên họp"},
+	    {"reopen_session", "Mở lại phiên họp (đính chính)"},
+	    {"recuse", "Ghi thành viên không biểu quyết"},
+	    {"save", "Lưu"},
 	};
 	if (!action)
 		return "";
@@ -152,7 +152,7 @@ __attribute__((format(printf, 3, 4))) static int say(dh_ctx *ctx, int err, const
 
 /* The same, naming the input field at fault. */
 __attribute__((format(printf, 4, 5))) static int say_field(dh_ctx *ctx, int err, const char *field,
-							   const char *fmt, ...)
+                                                           const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -248,7 +248,7 @@ static int permit(dh_ctx *ctx, dh_action a)
 {
 	if (!ctx->person)
 		return say(ctx, DH_EPERM, "Tài khoản «%s» không có trong cấu hình: chỉ được tra cứu.",
-			   ctx->login ? ctx->login : "?");
+		           ctx->login ? ctx->login : "?");
 	if (wf_may(ctx, a))
 		return 0;
 	char who[256], what[128];
@@ -270,7 +270,7 @@ static int permit_in(dh_ctx *ctx, dh_action a, const char *department)
 	char what[128];
 	label_lowered(a, what, sizeof(what));
 	return say(ctx, DH_EPERM, "Bạn chỉ được %s cho hồ sơ của %s; hồ sơ này thuộc %s.", what,
-		   department_name(ctx->cfg, ctx->person->department), department_name(ctx->cfg, department));
+	           department_name(ctx->cfg, ctx->person->department), department_name(ctx->cfg, department));
 }
 
 const dh_deadline *wf_deadline_of(const dh_config *cfg, dh_action a)
@@ -297,12 +297,14 @@ static int deadline_gate(dh_ctx *ctx, dh_action a, const char *late_reason, bool
 				return 0;
 			}
 			return say_field(ctx, DH_EDEADLINE, "late_reason",
-					 "Đã quá hạn «%s» (%s): ghi lý do cho phép đăng ký quá hạn.", label, day);
+			                 "Đã quá hạn «%s» (%s): ghi lý do cho phép đăng ký quá hạn.", label,
+			                 day);
 		}
 		char who[256];
 		wf_who_may(ctx->cfg, DH_ACT_LATE_OVERRIDE, who, sizeof(who));
-		return say(ctx, DH_EDEADLINE, "Đã quá hạn «%s» (%s): chỉ %s được cho phép làm quá hạn, kèm lý do.",
-			   label, day, who);
+		return say(ctx, DH_EDEADLINE,
+		           "Đã quá hạn «%s» (%s): chỉ %s được cho phép làm quá hạn, kèm lý do.", label, day,
+		           who);
 	}
 	return say(ctx, DH_EDEADLINE, "Đã quá hạn «%s» (%s).", label, day);
 }
@@ -325,15 +327,18 @@ bool wf_candidate_may(const dh_ctx *ctx, dh_action a, const dh_candidate *c)
 	case DH_ACT_HOLD: return live;
 	case DH_ACT_DELETE:
 		return live && (c->stage == DH_STAGE_NEW_FACTOR || c->stage == DH_STAGE_FOSTERING ||
-				c->stage == DH_STAGE_NOT_APPROVED);
-	case DH_ACT_NOMINATE: return live && (c->stage == DH_STAGE_NEW_FACTOR || c->stage == DH_STAGE_FOSTERING);
-	case DH_ACT_CORRECT: return live && c->stage >= DH_STAGE_FOSTERING && c->stage <= DH_STAGE_NOT_APPROVED;
+		                c->stage == DH_STAGE_NOT_APPROVED);
+	case DH_ACT_NOMINATE:
+		return live && (c->stage == DH_STAGE_NEW_FACTOR || c->stage == DH_STAGE_FOSTERING);
+	case DH_ACT_CORRECT:
+		return live && c->stage >= DH_STAGE_FOSTERING && c->stage <= DH_STAGE_NOT_APPROVED;
 	case DH_ACT_RETURN:
 	case DH_ACT_WITHDRAW:
 	case DH_ACT_MANAGE_SESSION: return live && c->stage == DH_STAGE_NOMINATED;
 	case DH_ACT_RECOGNISE: return live && c->stage == DH_STAGE_APPROVED && !c->on_hold;
 	case DH_ACT_AWARD: return live && c->stage == DH_STAGE_RECOGNISED && !c->on_hold;
-	case DH_ACT_REPLICATE: return live && (c->stage == DH_STAGE_RECOGNISED || c->stage == DH_STAGE_AWARDED);
+	case DH_ACT_REPLICATE:
+		return live && (c->stage == DH_STAGE_RECOGNISED || c->stage == DH_STAGE_AWARDED);
 	default: return true;
 	}
 }
@@ -363,8 +368,8 @@ static bool blank(const char *s)
 /* Replace *FIELD with its NFC copy without control characters, trimmed of
  * ASCII white space at both ends, at most MAX characters. An empty value is
  * NULL. LABEL names the field for the person reading the message. */
-static int clean_text(dh_ctx *ctx, char **field, const char *name, const char *label, bool multiline, size_t max,
-		      bool required)
+static int clean_text(dh_ctx *ctx, char **field, const char *name, const char *label, bool multiline,
+                      size_t max, bool required)
 {
 	if (blank(*field)) {
 		free(*field);
@@ -396,7 +401,7 @@ static int clean_text(dh_ctx *ctx, char **field, const char *name, const char *l
 
 /* A copy of an argument string, cleaned as clean_text does. */
 static int clean_arg(dh_ctx *ctx, const char *in, char **out, const char *name, const char *label, size_t max,
-		     bool required)
+                     bool required)
 {
 	*out = NULL;
 	if (in && !(*out = strdup(in)))
@@ -575,8 +580,8 @@ static int tx_load_live(dh_repo_tx *tx, wf_op *op, dh_rtype type, uint64_t id, v
 		return rc;
 	const dh_meta *m = *out;
 	if (m->deleted)
-		return say(op->ctx, DH_ESTAGE, "%s #%llu đã bị xóa (%s).", type_what(type), (unsigned long long)id,
-			   m->deleted_reason ? m->deleted_reason : "không rõ lý do");
+		return say(op->ctx, DH_ESTAGE, "%s #%llu đã bị xóa (%s).", type_what(type),
+		           (unsigned long long)id, m->deleted_reason ? m->deleted_reason : "không rõ lý do");
 	return 0;
 }
 
@@ -595,12 +600,12 @@ static int check_update(wf_op *op, const dh_meta *stored, const dh_meta *in)
 {
 	if (stored->deleted)
 		return say(op->ctx, DH_ESTAGE, "%s #%llu đã bị xóa: không sửa được.", type_what(op->type),
-			   (unsigned long long)stored->id);
+		           (unsigned long long)stored->id);
 	if (stored->rev != in->rev)
 		return say(op->ctx, DH_ECONFLICT,
-			   "%s đã được %s lưu sau khi bạn mở (phiên bản %u, bạn sửa từ bản %u): hãy tải lại.",
-			   type_what(op->type), stored->updated_by ? stored->updated_by : "người khác", stored->rev,
-			   in->rev);
+		           "%s đã được %s lưu sau khi bạn mở (phiên bản %u, bạn sửa từ bản %u): hãy tải lại.",
+		           type_what(op->type), stored->updated_by ? stored->updated_by : "người khác",
+		           stored->rev, in->rev);
 	return 0;
 }
 
@@ -665,7 +670,8 @@ int wf_candidate_normalise(dh_ctx *ctx, dh_candidate *c)
 	if ((rc = clean_text(ctx, &c->name, "name", "Tên", false, WF_MAX_NAME, true)))
 		return rc;
 	if (c->kind < 0 || c->kind >= DH_CANDIDATE_KINDS)
-		return say_field(ctx, DH_EINVAL, "kind", "Loại hồ sơ không hợp lệ (cá nhân, tập thể hoặc mô hình).");
+		return say_field(ctx, DH_EINVAL, "kind",
+		                 "Loại hồ sơ không hợp lệ (cá nhân, tập thể hoặc mô hình).");
 	if ((rc = check_year(ctx, &c->year)))
 		return rc;
 	if ((rc = clean_text(ctx, &c->department, "department", "Phòng", false, WF_MAX_LINE, true)) ||
@@ -675,18 +681,21 @@ int wf_candidate_normalise(dh_ctx *ctx, dh_candidate *c)
 	    (rc = clean_text(ctx, &c->title, "title", "Mô hình, thành tích", false, WF_MAX_LINE, false)) ||
 	    (rc = clean_text(ctx, &c->description, "description", "Mô tả", true, WF_MAX_TEXT, false)) ||
 	    (rc = clean_text(ctx, &c->prospects, "prospects", "Triển vọng", true, WF_MAX_TEXT, false)) ||
-	    (rc = clean_text(ctx, &c->followup_notes, "followup_notes", "Theo dõi", true, WF_MAX_TEXT, false)) ||
-	    (rc = clean_text(ctx, &c->hold_reason, "hold_reason", "Lý do tạm dừng", true, WF_MAX_LINE, false)) ||
-	    (rc = clean_text(ctx, &c->recognised_decision, "recognised_decision", "Số quyết định công nhận", false,
-			     WF_MAX_LINE, false)) ||
+	    (rc = clean_text(ctx, &c->followup_notes, "followup_notes", "Theo dõi", true, WF_MAX_TEXT,
+	                     false)) ||
+	    (rc = clean_text(ctx, &c->hold_reason, "hold_reason", "Lý do tạm dừng", true, WF_MAX_LINE,
+	                     false)) ||
+	    (rc = clean_text(ctx, &c->recognised_decision, "recognised_decision", "Số quyết định công nhận",
+	                     false, WF_MAX_LINE, false)) ||
 	    (rc = clean_text(ctx, &c->award_decision, "award_decision", "Số quyết định khen thưởng", false,
-			     WF_MAX_LINE, false)))
+	                     WF_MAX_LINE, false)))
 		return rc;
 	for (size_t i = 0; i < c->criteria.n; i++) {
 		const char *id = c->criteria.v[i];
 		if (!id || !config_criterion(ctx->cfg, c->kind, id))
-			return say_field(ctx, DH_EINVAL, "criteria", "Tiêu chí «%s» không có trong cấu hình cho loại %s.",
-					 id ? id : "", kind_label(c->kind));
+			return say_field(ctx, DH_EINVAL, "criteria",
+			                 "Tiêu chí «%s» không có trong cấu hình cho loại %s.", id ? id : "",
+			                 kind_label(c->kind));
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(c->criteria.v[j], id) == 0)
 				return say_field(ctx, DH_EINVAL, "criteria", "Tiêu chí «%s» bị lặp.", id);
@@ -694,9 +703,11 @@ int wf_candidate_normalise(dh_ctx *ctx, dh_candidate *c)
 	if (c->stage < 0 || c->stage >= DH_STAGE__COUNT)
 		return say_field(ctx, DH_EINVAL, "stage", "Bước hồ sơ không hợp lệ.");
 	if (c->recognised_date && !date_valid(c->recognised_date))
-		return say_field(ctx, DH_EINVAL, "recognised_date", "Ngày công nhận không phải một ngày có thật.");
+		return say_field(ctx, DH_EINVAL, "recognised_date",
+		                 "Ngày công nhận không phải một ngày có thật.");
 	if (c->award_date && !date_valid(c->award_date))
-		return say_field(ctx, DH_EINVAL, "award_date", "Ngày khen thưởng không phải một ngày có thật.");
+		return say_field(ctx, DH_EINVAL, "award_date",
+		                 "Ngày khen thưởng không phải một ngày có thật.");
 	return 0;
 }
 
@@ -708,8 +719,8 @@ static char *fold_key(const char *s)
 	if (!s)
 		return strdup("");
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
-			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-				 UTF8PROC_CASEFOLD) < 0)
+	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+	                     UTF8PROC_CASEFOLD) < 0)
 		return NULL;
 	char *out = (char *)mapped;
 	size_t w = 0;
@@ -748,8 +759,8 @@ static int dup_visit(const void *rec, void *p)
 {
 	const dh_candidate *o = rec;
 	dup_scan *d = p;
-	if (o->meta.deleted || o->meta.id == d->c->meta.id || o->kind != d->c->kind || o->year == d->c->year ||
-	    (o->stage != DH_STAGE_RECOGNISED && o->stage != DH_STAGE_AWARDED))
+	if (o->meta.deleted || o->meta.id == d->c->meta.id || o->kind != d->c->kind ||
+	    o->year == d->c->year || (o->stage != DH_STAGE_RECOGNISED && o->stage != DH_STAGE_AWARDED))
 		return 0;
 	char *name = fold_key(o->name), *title = fold_key(o->title);
 	if (!name || !title) {
@@ -836,7 +847,8 @@ static int candidate_save_body(dh_repo_tx *tx, wf_op *op)
 		c->stage = DH_STAGE_NEW_FACTOR;
 	} else {
 		if ((rc = tx_load(tx, op, DH_R_CANDIDATE, in->meta.id, (void **)&c)) ||
-		    (rc = check_update(op, &c->meta, &in->meta)) || (rc = permit_in(op->ctx, DH_ACT_EDIT, c->department)))
+		    (rc = check_update(op, &c->meta, &in->meta)) ||
+		    (rc = permit_in(op->ctx, DH_ACT_EDIT, c->department)))
 			return rc;
 	}
 	if ((rc = copy_editable(c, in)))
@@ -884,7 +896,7 @@ static int fostering_body(dh_repo_tx *tx, wf_op *op)
 			return rc;
 		if (stored->candidate_id != in->candidate_id)
 			return say_field(op->ctx, DH_EINVAL, "candidate_id",
-					 "Không chuyển được mục bồi dưỡng sang hồ sơ khác.");
+			                 "Không chuyển được mục bồi dưỡng sang hồ sơ khác.");
 	}
 	if ((rc = put(tx, op, "foster", NULL, DH_R_FOSTERING, f)))
 		return rc;
@@ -933,8 +945,8 @@ static int hold_body(dh_repo_tx *tx, wf_op *op)
 	    (rc = permit_in(op->ctx, DH_ACT_HOLD, c->department)))
 		return rc;
 	if (c->on_hold == op->flag)
-		return say(op->ctx, DH_EINVAL, op->flag ? "«%s» đang tạm dừng xét rồi." : "«%s» không bị tạm dừng xét.",
-			   c->name);
+		return say(op->ctx, DH_EINVAL,
+		           op->flag ? "«%s» đang tạm dừng xét rồi." : "«%s» không bị tạm dừng xét.", c->name);
 	c->on_hold = op->flag;
 	if ((rc = set_str(&c->hold_reason, op->flag ? op->reason : NULL)))
 		return rc;
@@ -967,7 +979,8 @@ static int item_scan_visit(const void *rec, void *p)
 {
 	const dh_vote_item *it = rec;
 	item_scan *s = p;
-	if (!it->meta.deleted && it->candidate_id == s->candidate_id && s->n < sizeof(s->ids) / sizeof(s->ids[0]))
+	if (!it->meta.deleted && it->candidate_id == s->candidate_id &&
+	    s->n < sizeof(s->ids) / sizeof(s->ids[0]))
 		s->ids[s->n++] = it->meta.id;
 	return 0;
 }
@@ -1025,13 +1038,15 @@ static int correct_body(dh_repo_tx *tx, wf_op *op)
 	    (rc = permit_in(op->ctx, DH_ACT_CORRECT, c->department)))
 		return rc;
 	if (c->stage == DH_STAGE_RECOGNISED || c->stage == DH_STAGE_AWARDED)
-		return say(op->ctx, DH_ESTAGE, "«%s» đã có quyết định (%s): thu hồi quyết định thay cho đính chính.",
-			   c->name, c->stage == DH_STAGE_AWARDED ? c->award_decision : c->recognised_decision);
+		return say(op->ctx, DH_ESTAGE,
+		           "«%s» đã có quyết định (%s): thu hồi quyết định thay cho đính chính.", c->name,
+		           c->stage == DH_STAGE_AWARDED ? c->award_decision : c->recognised_decision);
 	if (c->stage == DH_STAGE_NEW_FACTOR)
 		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước đầu tiên: không lùi được nữa.", c->name);
 	if (target >= c->stage)
-		return say_field(op->ctx, DH_EINVAL, "stage", "Đính chính chỉ lùi bước: «%s» đang ở bước «%s».",
-				 c->name, stage_text(c->stage));
+		return say_field(op->ctx, DH_EINVAL, "stage",
+		                 "Đính chính chỉ lùi bước: «%s» đang ở bước «%s».", c->name,
+		                 stage_text(c->stage));
 	/* Agenda items follow the stage: back to nominated reopens a closed
 	 * item; below nominated the items go (deleted with the reason). */
 	if (c->stage >= DH_STAGE_NOMINATED) {
@@ -1049,17 +1064,20 @@ static int correct_body(dh_repo_tx *tx, wf_op *op)
 					continue;
 				if (s->closed)
 					return say(op->ctx, DH_ELOCKED,
-						   "Phiên họp «%s» đã kết thúc: mở lại phiên họp trước khi đính chính.",
-						   s->title ? s->title : "");
+					           "Phiên họp «%s» đã kết thúc: mở lại phiên họp trước khi "
+					           "đính chính.",
+					           s->title ? s->title : "");
 				it->closed = false;
 				it->result = DH_RESULT_PENDING;
-				if ((rc = set_str(&it->reason, NULL)) || (rc = set_str(&it->reopen_reason, op->reason)))
+				if ((rc = set_str(&it->reason, NULL)) ||
+				    (rc = set_str(&it->reopen_reason, op->reason)))
 					return rc;
 			} else {
 				if (it->closed && s->closed)
 					return say(op->ctx, DH_ELOCKED,
-						   "Phiên họp «%s» đã kết thúc: mở lại phiên họp trước khi đính chính.",
-						   s->title ? s->title : "");
+					           "Phiên họp «%s» đã kết thúc: mở lại phiên họp trước khi "
+					           "đính chính.",
+					           s->title ? s->title : "");
 				it->meta.deleted = true;
 				if ((rc = set_str(&it->meta.deleted_reason, op->reason)))
 					return rc;
@@ -1082,7 +1100,8 @@ int wf_correct_stage(dh_ctx *ctx, uint64_t candidate_id, int stage, const char *
 	int rc = begin(ctx, &op, DH_ACT_CORRECT, correct_body);
 	if (!rc && (stage < 0 || stage >= DH_STAGE__COUNT))
 		rc = say_field(ctx, DH_EINVAL, "stage", "Bước hồ sơ không hợp lệ.");
-	if (rc || (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do đính chính", WF_MAX_LINE, true))) {
+	if (rc ||
+	    (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do đính chính", WF_MAX_LINE, true))) {
 		free(op.reason);
 		return rc;
 	}
@@ -1147,8 +1166,9 @@ static int deletable(dh_repo_tx *tx, wf_op *op, dh_rtype type, const void *rec, 
 		if (!restoring && c->stage != DH_STAGE_NEW_FACTOR && c->stage != DH_STAGE_FOSTERING &&
 		    c->stage != DH_STAGE_NOT_APPROVED)
 			return say(ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: %s trước khi xóa.", c->name,
-				   stage_text(c->stage),
-				   c->stage == DH_STAGE_NOMINATED ? "rút đăng ký" : "thu hồi quyết định hoặc đính chính");
+			           stage_text(c->stage),
+			           c->stage == DH_STAGE_NOMINATED ? "rút đăng ký"
+			                                          : "thu hồi quyết định hoặc đính chính");
 		return 0;
 	}
 	case DH_R_VOTE_ITEM: {
@@ -1179,11 +1199,13 @@ static int deletable(dh_repo_tx *tx, wf_op *op, dh_rtype type, const void *rec, 
 		if ((rc = repo_tx_children(tx, DH_R_VOTE_ITEM, s->meta.id, closed_visit, &cs)))
 			return rc;
 		if (!restoring && cs.closed + cs.open > 0)
-			return say(ctx, DH_ELOCKED, "Phiên họp còn %d mục bình xét: xóa các mục trước.", cs.closed + cs.open);
+			return say(ctx, DH_ELOCKED, "Phiên họp còn %d mục bình xét: xóa các mục trước.",
+			           cs.closed + cs.open);
 		return 0;
 	}
 	case DH_R_REGISTRATION:
-		return say(ctx, DH_EINVAL, "Hồ sơ đăng ký không xóa: dùng «Rút đăng ký» hoặc «Trả lại hồ sơ».");
+		return say(ctx, DH_EINVAL,
+		           "Hồ sơ đăng ký không xóa: dùng «Rút đăng ký» hoặc «Trả lại hồ sơ».");
 	case DH_R_DECISION: return say(ctx, DH_EINVAL, "Quyết định không xóa: dùng «Thu hồi quyết định».");
 	case DH_R_FOSTERING:
 	case DH_R_NIL_RETURN:
@@ -1209,8 +1231,9 @@ static int delete_body(dh_repo_tx *tx, wf_op *op)
 		return rc;
 	dh_meta *m = rec;
 	if (m->deleted != restoring)
-		return say(op->ctx, DH_EINVAL, restoring ? "%s #%llu không bị xóa." : "%s #%llu đã bị xóa rồi.",
-			   type_what(op->type), (unsigned long long)m->id);
+		return say(op->ctx, DH_EINVAL,
+		           restoring ? "%s #%llu không bị xóa." : "%s #%llu đã bị xóa rồi.",
+		           type_what(op->type), (unsigned long long)m->id);
 	if ((rc = deletable(tx, op, op->type, rec, restoring)))
 		return rc;
 	m->deleted = !restoring;
@@ -1258,25 +1281,26 @@ static int nominate_body(dh_repo_tx *tx, wf_op *op)
 		return rc;
 	if (c->stage != DH_STAGE_NEW_FACTOR && c->stage != DH_STAGE_FOSTERING)
 		return say(op->ctx, DH_ESTAGE,
-			   "«%s» đang ở bước «%s»: chỉ đăng ký nhân tố mới hoặc hồ sơ đang bồi dưỡng.", c->name,
-			   stage_text(c->stage));
+		           "«%s» đang ở bước «%s»: chỉ đăng ký nhân tố mới hoặc hồ sơ đang bồi dưỡng.",
+		           c->name, stage_text(c->stage));
 	if ((rc = active_registrations(tx, c->meta.id, &rs)))
 		return rc;
 	if (rs.n > 0)
 		return say(op->ctx, DH_ESTAGE, "«%s» đã có hồ sơ đăng ký #%llu đang xét.", c->name,
-			   (unsigned long long)rs.ids[0]);
+		           (unsigned long long)rs.ids[0]);
 	if ((rc = op_input_copy(op, (void **)&r)))
 		return rc;
 	if (!r->description && (rc = set_str(&r->description, c->description)))
 		return rc;
 	if (!r->description)
-		return say_field(op->ctx, DH_EINVAL, "description", "Chưa có bản mô tả sáng kiến, mô hình của «%s».",
-				 c->name);
+		return say_field(op->ctx, DH_EINVAL, "description",
+		                 "Chưa có bản mô tả sáng kiến, mô hình của «%s».", c->name);
 	r->year = c->year;
 	r->status = DH_REG_SUBMITTED;
 	r->complete = false;
-	if ((rc = set_str(&r->department, c->department)) || (rc = set_str(&r->registered_by, op->ctx->login)) ||
-	    (rc = set_str(&r->reason, NULL)) || (rc = set_str(&r->checked_by, NULL)) ||
+	if ((rc = set_str(&r->department, c->department)) ||
+	    (rc = set_str(&r->registered_by, op->ctx->login)) || (rc = set_str(&r->reason, NULL)) ||
+	    (rc = set_str(&r->checked_by, NULL)) ||
 	    (rc = set_str(&r->late_approved_by, op->flag ? op->ctx->login : NULL)) ||
 	    (!op->flag && (rc = set_str(&r->late_reason, NULL))))
 		return rc;
@@ -1301,7 +1325,7 @@ int wf_nominate(dh_ctx *ctx, const dh_registration *in, uint64_t *out_id)
 	if (!(rc = check_date(ctx, &r->date, true, "date", "Ngày đăng ký")) &&
 	    !(rc = clean_text(ctx, &r->description, "description", "Bản mô tả", true, WF_MAX_TEXT, false)) &&
 	    !(rc = clean_text(ctx, &r->late_reason, "late_reason", "Lý do đăng ký quá hạn", true, WF_MAX_LINE,
-			      false)))
+	                      false)))
 		rc = deadline_gate(ctx, DH_ACT_NOMINATE, r->late_reason, &op.flag);
 	if (rc) {
 		record_free(DH_R_REGISTRATION, r);
@@ -1321,7 +1345,8 @@ static int answer_reg_visit(const void *rec, void *p)
 {
 	const dh_registration *r = rec;
 	answer_scan *s = p;
-	if (!r->meta.deleted && r->year == s->year && r->department && strcmp(r->department, s->department) == 0 &&
+	if (!r->meta.deleted && r->year == s->year && r->department &&
+	    strcmp(r->department, s->department) == 0 &&
 	    (r->status == DH_REG_SUBMITTED || r->status == DH_REG_ACCEPTED)) {
 		s->registration = r->meta.id;
 		return 1;
@@ -1333,7 +1358,8 @@ static int answer_nil_visit(const void *rec, void *p)
 {
 	const dh_nil_return *n = rec;
 	answer_scan *s = p;
-	if (!n->meta.deleted && n->year == s->year && n->department && strcmp(n->department, s->department) == 0) {
+	if (!n->meta.deleted && n->year == s->year && n->department &&
+	    strcmp(n->department, s->department) == 0) {
 		s->nil_return = n->meta.id;
 		return 1;
 	}
@@ -1352,7 +1378,7 @@ static int nil_return_body(dh_repo_tx *tx, wf_op *op)
 	const char *dept = department_name(op->ctx->cfg, in->department);
 	if (s.registration)
 		return say(op->ctx, DH_EINVAL, "%s đã có hồ sơ đăng ký năm %d (#%llu).", dept, in->year,
-			   (unsigned long long)s.registration);
+		           (unsigned long long)s.registration);
 	if (in->meta.id) {
 		dh_nil_return *stored;
 		if ((rc = tx_load(tx, op, DH_R_NIL_RETURN, in->meta.id, (void **)&stored)) ||
@@ -1364,7 +1390,8 @@ static int nil_return_body(dh_repo_tx *tx, wf_op *op)
 	} else if (s.nil_return) {
 		return say(op->ctx, DH_EINVAL, "%s đã báo không có đăng ký năm %d.", dept, in->year);
 	}
-	if ((rc = op_input_copy(op, (void **)&n)) || (rc = put(tx, op, "nil_return", NULL, DH_R_NIL_RETURN, n)))
+	if ((rc = op_input_copy(op, (void **)&n)) ||
+	    (rc = put(tx, op, "nil_return", NULL, DH_R_NIL_RETURN, n)))
 		return rc;
 	op->id = n->meta.id;
 	return 0;
@@ -1399,8 +1426,9 @@ static int accept_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = tx_load_live(tx, op, DH_R_REGISTRATION, op->target, (void **)&r)))
 		return rc;
 	if (r->status != DH_REG_SUBMITTED)
-		return say(op->ctx, DH_ESTAGE, "Hồ sơ đăng ký đang ở trạng thái «%s»: chỉ kiểm tra hồ sơ mới gửi.",
-			   reg_status_label(r->status));
+		return say(op->ctx, DH_ESTAGE,
+		           "Hồ sơ đăng ký đang ở trạng thái «%s»: chỉ kiểm tra hồ sơ mới gửi.",
+		           reg_status_label(r->status));
 	r->status = DH_REG_ACCEPTED;
 	r->complete = true;
 	if ((rc = set_str(&r->checked_by, op->ctx->login)))
@@ -1447,17 +1475,19 @@ static int return_body(dh_repo_tx *tx, wf_op *op)
 	    (rc = permit_in(op->ctx, a, r->department)))
 		return rc;
 	if (r->status != DH_REG_SUBMITTED && r->status != DH_REG_ACCEPTED)
-		return say(op->ctx, DH_ESTAGE, "Hồ sơ đăng ký đang ở trạng thái «%s».", reg_status_label(r->status));
+		return say(op->ctx, DH_ESTAGE, "Hồ sơ đăng ký đang ở trạng thái «%s».",
+		           reg_status_label(r->status));
 	if ((rc = tx_load(tx, op, DH_R_CANDIDATE, r->candidate_id, (void **)&c)))
 		return rc;
 	if (c->stage != DH_STAGE_NOMINATED)
 		return say(op->ctx, DH_ESTAGE, "«%s» đã được Hội đồng bình xét (bước «%s»).", c->name,
-			   stage_text(c->stage));
+		           stage_text(c->stage));
 	const char *action = wf_action_name(a);
 	if ((rc = drop_open_items(tx, op, c->meta.id, action)))
 		return rc;
 	r->status = a == DH_ACT_RETURN ? DH_REG_RETURNED : DH_REG_WITHDRAWN;
-	if ((rc = set_str(&r->reason, op->reason)) || (rc = put(tx, op, action, op->reason, DH_R_REGISTRATION, r)))
+	if ((rc = set_str(&r->reason, op->reason)) ||
+	    (rc = put(tx, op, action, op->reason, DH_R_REGISTRATION, r)))
 		return rc;
 	op->id = r->meta.id;
 	c->stage = DH_STAGE_FOSTERING;
@@ -1468,7 +1498,8 @@ static int end_registration(dh_ctx *ctx, dh_action a, uint64_t id, const char *r
 {
 	wf_op op;
 	int rc = begin(ctx, &op, a, return_body);
-	if (rc || (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do", WF_MAX_LINE, a == DH_ACT_RETURN))) {
+	if (rc ||
+	    (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do", WF_MAX_LINE, a == DH_ACT_RETURN))) {
 		free(op.reason);
 		return rc;
 	}
@@ -1504,7 +1535,8 @@ static int answered_reg_visit(const void *rec, void *p)
 {
 	const dh_registration *r = rec;
 	answered_scan *s = p;
-	if (!r->meta.deleted && r->year == s->year && (r->status == DH_REG_SUBMITTED || r->status == DH_REG_ACCEPTED))
+	if (!r->meta.deleted && r->year == s->year &&
+	    (r->status == DH_REG_SUBMITTED || r->status == DH_REG_ACCEPTED))
 		mark_answered(s, r->department);
 	return 0;
 }
@@ -1567,7 +1599,8 @@ int wf_session_save(dh_ctx *ctx, const dh_session *in, uint64_t *out_id)
 	dh_session *s = record_dup(DH_R_SESSION, in);
 	if (!s)
 		return DH_ENOMEM;
-	if (!(rc = check_year(ctx, &s->year)) && !(rc = check_date(ctx, &s->date, true, "date", "Ngày họp")) &&
+	if (!(rc = check_year(ctx, &s->year)) &&
+	    !(rc = check_date(ctx, &s->date, true, "date", "Ngày họp")) &&
 	    !(rc = clean_text(ctx, &s->title, "title", "Tên phiên họp", false, WF_MAX_LINE, false)) &&
 	    !(rc = clean_text(ctx, &s->notes, "notes", "Ghi chú", true, WF_MAX_TEXT, false)) && !s->title) {
 		char title[128], day[11];
@@ -1644,7 +1677,8 @@ static int tx_load_open_session(dh_repo_tx *tx, wf_op *op, uint64_t id, dh_sessi
 	if (rc)
 		return rc;
 	if ((*s)->closed)
-		return say(op->ctx, DH_ELOCKED, "Phiên họp «%s» đã kết thúc.", (*s)->title ? (*s)->title : "");
+		return say(op->ctx, DH_ELOCKED, "Phiên họp «%s» đã kết thúc.",
+		           (*s)->title ? (*s)->title : "");
 	return 0;
 }
 
@@ -1674,7 +1708,8 @@ static int attendance_body(dh_repo_tx *tx, wf_op *op)
 static int check_member(dh_ctx *ctx, const char *login)
 {
 	if (!login || !council_is_member(&ctx->cfg->council, login))
-		return say_field(ctx, DH_EINVAL, "login", "«%s» không phải thành viên Hội đồng.", login ? login : "");
+		return say_field(ctx, DH_EINVAL, "login", "«%s» không phải thành viên Hội đồng.",
+		                 login ? login : "");
 	return 0;
 }
 
@@ -1752,14 +1787,14 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 	    (rc = tx_load_live(tx, op, DH_R_CANDIDATE, op->other, (void **)&c)))
 		return rc;
 	if (c->stage != DH_STAGE_NOMINATED)
-		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: chỉ đưa ra bình xét hồ sơ đã đăng ký.", c->name,
-			   stage_text(c->stage));
+		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: chỉ đưa ra bình xét hồ sơ đã đăng ký.",
+		           c->name, stage_text(c->stage));
 	item_scan is = {.op = op, .candidate_id = c->meta.id};
 	if ((rc = candidate_items(tx, &is)))
 		return rc;
 	if (is.n > 0)
 		return say(op->ctx, DH_EINVAL, "«%s» đã có trong chương trình bình xét (mục #%llu).", c->name,
-			   (unsigned long long)is.ids[0]);
+		           (unsigned long long)is.ids[0]);
 	order_scan os = {0};
 	if ((rc = repo_tx_children(tx, DH_R_VOTE_ITEM, s->meta.id, order_visit, &os)))
 		return rc;
@@ -1773,9 +1808,9 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 		const char *login = cfg->council.members[i].login;
 		const dh_person *p = config_person(cfg, login);
 		bool self = cfg->council.recuse_self &&
-			    (strcmp(login, c->name) == 0 || (p && same_person_name(p->name, c->name)));
+		            (strcmp(login, c->name) == 0 || (p && same_person_name(p->name, c->name)));
 		bool dept = cfg->council.recuse_department && p && p->department && c->department &&
-			    strcmp(p->department, c->department) == 0;
+		            strcmp(p->department, c->department) == 0;
 		if ((self || dept) && (rc = strlist_push(&it->recused, login)))
 			return rc;
 	}
@@ -1804,7 +1839,7 @@ static int tx_load_open_item(dh_repo_tx *tx, wf_op *op, uint64_t id, dh_vote_ite
 		return rc;
 	if ((*it)->closed)
 		return say(op->ctx, DH_ELOCKED, "Mục bình xét đã chốt kết quả (%s): muốn sửa phải mở lại.",
-			   (*it)->reason ? (*it)->reason : "");
+		           (*it)->reason ? (*it)->reason : "");
 	return tx_load_open_session(tx, op, (*it)->session_id, s);
 }
 
@@ -1825,7 +1860,8 @@ static int recuse_body(dh_repo_tx *tx, wf_op *op)
 		strlist_remove(&it->recused, op->login);
 	}
 	char note[160];
-	snprintf(note, sizeof(note), "%s: %s", op->login, op->flag ? "không tham gia biểu quyết" : "tham gia biểu quyết");
+	snprintf(note, sizeof(note), "%s: %s", op->login,
+	         op->flag ? "không tham gia biểu quyết" : "tham gia biểu quyết");
 	op->id = it->meta.id;
 	return put(tx, op, "recuse", note, DH_R_VOTE_ITEM, it);
 }
@@ -1858,12 +1894,14 @@ static int vote_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)))
 		return rc;
 	if (s->method != DH_VOTE_OPEN)
-		return say(op->ctx, DH_EINVAL, "Phiên họp bỏ phiếu kín: nhập số phiếu, không ghi phiếu từng người.");
+		return say(op->ctx, DH_EINVAL,
+		           "Phiên họp bỏ phiếu kín: nhập số phiếu, không ghi phiếu từng người.");
 	if (council_is_recused(it, op->login))
-		return say(op->ctx, DH_EINVAL, "%s không tham gia biểu quyết hồ sơ này.", member_name(cfg, op->login));
+		return say(op->ctx, DH_EINVAL, "%s không tham gia biểu quyết hồ sơ này.",
+		           member_name(cfg, op->login));
 	if (v != DH_VOTE_NONE && council_attendance(s, op->login) == DH_ABSENT)
 		return say(op->ctx, DH_EINVAL, "%s vắng mặt và không có ý kiến bằng văn bản.",
-			   member_name(cfg, op->login));
+		           member_name(cfg, op->login));
 	if (council_vote_of(it, op->login) == v)
 		return 0;
 	if ((rc = council_set_vote(&it->votes, op->login, v)))
@@ -1897,20 +1935,22 @@ static int counts_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)))
 		return rc;
 	if (s->method != DH_VOTE_SECRET)
-		return say(op->ctx, DH_EINVAL, "Phiên họp biểu quyết công khai: ghi phiếu của từng thành viên.");
+		return say(op->ctx, DH_EINVAL,
+		           "Phiên họp biểu quyết công khai: ghi phiếu của từng thành viên.");
 	council_tally(&op->ctx->cfg->council, s, it, &t);
 	int sum = op->arg[0] + op->arg[1] + op->arg[2];
 	if (sum > t.voters)
 		return say_field(op->ctx, DH_EINVAL, "agree",
-				 "Tổng số phiếu (%d) nhiều hơn số thành viên được biểu quyết (%d).", sum, t.voters);
+		                 "Tổng số phiếu (%d) nhiều hơn số thành viên được biểu quyết (%d).", sum,
+		                 t.voters);
 	if (it->agree == op->arg[0] && it->disagree == op->arg[1] && it->abstain == op->arg[2])
 		return 0;
 	it->agree = op->arg[0];
 	it->disagree = op->arg[1];
 	it->abstain = op->arg[2];
 	char note[96];
-	snprintf(note, sizeof(note), "tán thành %d, không tán thành %d, không biểu quyết %d", it->agree, it->disagree,
-		 it->abstain);
+	snprintf(note, sizeof(note), "tán thành %d, không tán thành %d, không biểu quyết %d", it->agree,
+	         it->disagree, it->abstain);
 	op->id = it->meta.id;
 	return put(tx, op, "record_votes", note, DH_R_VOTE_ITEM, it);
 }
@@ -1922,8 +1962,11 @@ int wf_vote_counts(dh_ctx *ctx, uint64_t item_id, int agree, int disagree, int a
 	if (rc)
 		return rc;
 	if (agree < 0 || disagree < 0 || abstain < 0)
-		return say_field(ctx, DH_EINVAL, agree < 0 ? "agree" : disagree < 0 ? "disagree" : "abstain",
-				 "Số phiếu không được âm.");
+		return say_field(ctx, DH_EINVAL,
+		                 agree < 0      ? "agree"
+		                 : disagree < 0 ? "disagree"
+		                                : "abstain",
+		                 "Số phiếu không được âm.");
 	op.target = item_id;
 	op.arg[0] = agree;
 	op.arg[1] = disagree;
@@ -1943,18 +1986,20 @@ static int item_close_body(dh_repo_tx *tx, wf_op *op)
 		return rc;
 	if (c->stage != DH_STAGE_NOMINATED)
 		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s», không còn chờ bình xét.", c->name,
-			   stage_text(c->stage));
+		           stage_text(c->stage));
 	council_tally(&op->ctx->cfg->council, s, it, &t);
 	if (!t.quorum)
 		return say(op->ctx, DH_EINVAL, "Chưa chốt được: %s.", t.reason);
 	if (t.cast == 0)
 		return say(op->ctx, DH_EINVAL, "Chưa có phiếu biểu quyết nào cho «%s».", c->name);
 	if (t.cast > t.voters) /* attendance changed after the counts were typed */
-		return say(op->ctx, DH_EINVAL, "Tổng số phiếu (%d) nhiều hơn số thành viên được biểu quyết (%d): sửa số phiếu.",
-			   t.cast, t.voters);
+		return say(op->ctx, DH_EINVAL,
+		           "Tổng số phiếu (%d) nhiều hơn số thành viên được biểu quyết (%d): sửa số phiếu.",
+		           t.cast, t.voters);
 	it->closed = true;
 	it->result = t.result;
-	if ((rc = set_str(&it->reason, t.reason)) || (rc = put(tx, op, "close_item", t.reason, DH_R_VOTE_ITEM, it)))
+	if ((rc = set_str(&it->reason, t.reason)) ||
+	    (rc = put(tx, op, "close_item", t.reason, DH_R_VOTE_ITEM, it)))
 		return rc;
 	op->id = it->meta.id;
 	c->stage = t.result == DH_RESULT_PASSED ? DH_STAGE_APPROVED : DH_STAGE_NOT_APPROVED;
@@ -1986,7 +2031,7 @@ static int item_reopen_body(dh_repo_tx *tx, wf_op *op)
 		return rc;
 	if (c->stage != DH_STAGE_APPROVED && c->stage != DH_STAGE_NOT_APPROVED)
 		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: không mở lại kết quả được.", c->name,
-			   stage_text(c->stage));
+		           stage_text(c->stage));
 	it->closed = false;
 	it->result = DH_RESULT_PENDING;
 	if ((rc = set_str(&it->reopen_reason, op->reason)) ||
@@ -2015,7 +2060,7 @@ typedef struct passed_scan {
 	struct passed {
 		int order;
 		uint64_t candidate_id;
-	} *v;
+	} * v;
 	int err;
 } passed_scan;
 
@@ -2097,7 +2142,8 @@ static int proposal_body(dh_repo_tx *tx, wf_op *op)
 				rc = idlist_push(&p->candidates, c->meta.id);
 		}
 		if (!rc && p->candidates.n == 0)
-			rc = say(op->ctx, DH_EINVAL, "Chưa có hồ sơ nào được Hội đồng thông qua ở phiên họp này.");
+			rc = say(op->ctx, DH_EINVAL,
+			         "Chưa có hồ sơ nào được Hội đồng thông qua ở phiên họp này.");
 	}
 	for (size_t i = 0; !rc && i < p->candidates.n; i++) {
 		uint64_t id = p->candidates.v[i];
@@ -2108,7 +2154,8 @@ static int proposal_body(dh_repo_tx *tx, wf_op *op)
 		if ((rc = tx_load_live(tx, op, DH_R_CANDIDATE, id, (void **)&c)))
 			break;
 		if (!passed || c->stage < DH_STAGE_APPROVED || c->stage == DH_STAGE_NOT_APPROVED)
-			rc = say(op->ctx, DH_ESTAGE, "«%s» không được Hội đồng thông qua ở phiên họp này.", c->name);
+			rc = say(op->ctx, DH_ESTAGE, "«%s» không được Hội đồng thông qua ở phiên họp này.",
+			         c->name);
 	}
 	free(ps.v);
 	if (rc || (rc = put(tx, op, "propose", NULL, DH_R_PROPOSAL, p)))
@@ -2167,8 +2214,9 @@ static int decision_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = repo_tx_each(tx, DH_R_DECISION, number_visit, &ns)))
 		return rc;
 	if (ns.found)
-		return say_field(op->ctx, DH_EINVAL, "number", "Số quyết định «%s» đã dùng (quyết định #%llu).",
-				 d->number, (unsigned long long)ns.found);
+		return say_field(op->ctx, DH_EINVAL, "number",
+		                 "Số quyết định «%s» đã dùng (quyết định #%llu).", d->number,
+		                 (unsigned long long)ns.found);
 	if ((rc = put(tx, op, award ? "award" : "recognise", NULL, DH_R_DECISION, d)))
 		return rc;
 	op->id = d->meta.id;
@@ -2177,12 +2225,13 @@ static int decision_body(dh_repo_tx *tx, wf_op *op)
 		if ((rc = tx_load_live(tx, op, DH_R_CANDIDATE, d->candidates.v[i], (void **)&c)))
 			return rc;
 		if (c->on_hold)
-			return say(op->ctx, DH_EHOLD, "«%s» đang bị tạm dừng xét (%s): không thể %s.", c->name,
-				   c->hold_reason ? c->hold_reason : "không rõ lý do",
-				   award ? "khen thưởng" : "công nhận");
+			return say(op->ctx, DH_EHOLD, "«%s» đang bị tạm dừng xét (%s): không thể %s.",
+			           c->name, c->hold_reason ? c->hold_reason : "không rõ lý do",
+			           award ? "khen thưởng" : "công nhận");
 		if (c->stage != need)
-			return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: chỉ %s hồ sơ ở bước «%s».", c->name,
-				   stage_text(c->stage), award ? "khen thưởng" : "công nhận", stage_text(need));
+			return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: chỉ %s hồ sơ ở bước «%s».",
+			           c->name, stage_text(c->stage), award ? "khen thưởng" : "công nhận",
+			           stage_text(need));
 		if (award) {
 			c->stage = DH_STAGE_AWARDED;
 			c->award_date = d->date;
@@ -2206,7 +2255,8 @@ static int issue_decision(dh_ctx *ctx, const dh_decision *in, int type, uint64_t
 	if (rc)
 		return rc;
 	if (in->meta.id)
-		return say(ctx, DH_EINVAL, "Quyết định đã ban hành không sửa được: thu hồi rồi ban hành quyết định mới.");
+		return say(ctx, DH_EINVAL,
+		           "Quyết định đã ban hành không sửa được: thu hồi rồi ban hành quyết định mới.");
 	dh_decision *d = record_dup(DH_R_DECISION, in);
 	if (!d)
 		return DH_ENOMEM;
@@ -2221,14 +2271,16 @@ static int issue_decision(dh_ctx *ctx, const dh_decision *in, int type, uint64_t
 		if (!d->signer)
 			rc = set_str(&d->signer, ctx->login);
 		else if (!config_person(ctx->cfg, d->signer))
-			rc = say_field(ctx, DH_EINVAL, "signer", "Người ký «%s» không có trong cấu hình.", d->signer);
+			rc = say_field(ctx, DH_EINVAL, "signer", "Người ký «%s» không có trong cấu hình.",
+			               d->signer);
 	}
 	if (!rc && type == DH_DEC_AWARD) {
 		if (!d->award_id && ctx->cfg->n_awards > 0)
 			rc = set_str(&d->award_id, ctx->cfg->awards[0].id);
 		if (!rc && (!d->award_id || !config_award(ctx->cfg, d->award_id)))
-			rc = say_field(ctx, DH_EINVAL, "award_id", "Hình thức khen thưởng «%s» không có trong cấu hình.",
-				       d->award_id ? d->award_id : "");
+			rc = say_field(ctx, DH_EINVAL, "award_id",
+			               "Hình thức khen thưởng «%s» không có trong cấu hình.",
+			               d->award_id ? d->award_id : "");
 	} else if (!rc) {
 		rc = set_str(&d->award_id, NULL);
 	}
@@ -2237,8 +2289,9 @@ static int issue_decision(dh_ctx *ctx, const dh_decision *in, int type, uint64_t
 	for (size_t i = 0; !rc && i < d->candidates.n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (d->candidates.v[i] == d->candidates.v[j])
-				rc = say_field(ctx, DH_EINVAL, "candidates", "Hồ sơ #%llu có hai lần trong quyết định.",
-					       (unsigned long long)d->candidates.v[i]);
+				rc = say_field(ctx, DH_EINVAL, "candidates",
+				               "Hồ sơ #%llu có hai lần trong quyết định.",
+				               (unsigned long long)d->candidates.v[i]);
 	if (rc) {
 		record_free(DH_R_DECISION, d);
 		return rc;
@@ -2272,8 +2325,9 @@ static int revoke_body(dh_repo_tx *tx, wf_op *op)
 			return rc;
 		if (!award && c->stage == DH_STAGE_AWARDED)
 			return say(op->ctx, DH_ESTAGE,
-				   "«%s» đã được khen thưởng theo quyết định %s: thu hồi quyết định khen thưởng trước.",
-				   c->name, c->award_decision ? c->award_decision : "");
+			           "«%s» đã được khen thưởng theo quyết định %s: thu hồi quyết định khen "
+			           "thưởng trước.",
+			           c->name, c->award_decision ? c->award_decision : "");
 		const char *number = award ? c->award_decision : c->recognised_decision;
 		int stage = award ? DH_STAGE_AWARDED : DH_STAGE_RECOGNISED;
 		/* Only candidates this decision put where they are go back. */
@@ -2343,7 +2397,7 @@ static int ceremony_body(dh_repo_tx *tx, wf_op *op)
 			return rc;
 		if (d->revoked)
 			return say_field(op->ctx, DH_EINVAL, "decisions", "Quyết định %s đã bị thu hồi.",
-					 d->number ? d->number : "");
+			                 d->number ? d->number : "");
 	}
 	if ((rc = put(tx, op, "ceremony", NULL, DH_R_CEREMONY, c)))
 		return rc;
@@ -2360,7 +2414,8 @@ int wf_ceremony_save(dh_ctx *ctx, const dh_ceremony *in, uint64_t *out_id)
 	dh_ceremony *c = record_dup(DH_R_CEREMONY, in);
 	if (!c)
 		return DH_ENOMEM;
-	if (!(rc = check_year(ctx, &c->year)) && !(rc = check_date(ctx, &c->date, true, "date", "Ngày tổ chức")) &&
+	if (!(rc = check_year(ctx, &c->year)) &&
+	    !(rc = check_date(ctx, &c->date, true, "date", "Ngày tổ chức")) &&
 	    !(rc = clean_text(ctx, &c->title, "title", "Tên buổi tuyên dương", false, WF_MAX_LINE, true)) &&
 	    !(rc = clean_text(ctx, &c->place, "place", "Địa điểm", false, WF_MAX_LINE, false)))
 		rc = clean_text(ctx, &c->notes, "notes", "Ghi chú", true, WF_MAX_TEXT, false);
@@ -2382,15 +2437,16 @@ static int activity_body(dh_repo_tx *tx, wf_op *op)
 	    (rc = simple_update(tx, op, DH_ACT_REPLICATE)))
 		return rc;
 	if (c->stage != DH_STAGE_RECOGNISED && c->stage != DH_STAGE_AWARDED)
-		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: chỉ nhân rộng mô hình, điển hình đã được công nhận.",
-			   c->name, stage_text(c->stage));
+		return say(op->ctx, DH_ESTAGE,
+		           "«%s» đang ở bước «%s»: chỉ nhân rộng mô hình, điển hình đã được công nhận.",
+		           c->name, stage_text(c->stage));
 	if (in->meta.id) {
 		dh_activity *stored;
 		if ((rc = tx_load(tx, op, DH_R_ACTIVITY, in->meta.id, (void **)&stored)))
 			return rc;
 		if (stored->candidate_id != in->candidate_id)
 			return say_field(op->ctx, DH_EINVAL, "candidate_id",
-					 "Không chuyển được hoạt động nhân rộng sang hồ sơ khác.");
+			                 "Không chuyển được hoạt động nhân rộng sang hồ sơ khác.");
 	}
 	if ((rc = op_input_copy(op, (void **)&a)) || (rc = put(tx, op, "replicate", NULL, DH_R_ACTIVITY, a)))
 		return rc;
@@ -2426,11 +2482,14 @@ int wf_activity_save(dh_ctx *ctx, const dh_activity *in, uint64_t *out_id)
 		rc = say_field(ctx, DH_EINVAL, "attendees", "Số người dự phải từ 0 đến 1.000.000.");
 	if (!rc && !(rc = check_date(ctx, &a->date, true, "date", "Ngày")) &&
 	    !(rc = clean_text(ctx, &a->title, "title", "Nội dung", false, WF_MAX_LINE, true)) &&
-	    !(rc = clean_text(ctx, &a->url, "url", "Địa chỉ bài đăng", false, WF_MAX_LINE, a->kind == DH_ACT_WEBSITE)) &&
-	    !(rc = clean_text(ctx, &a->presenter, "presenter", "Người trình bày", false, WF_MAX_LINE, false)) &&
-	    !(rc = clean_text(ctx, &a->audience, "audience", "Đối tượng", false, WF_MAX_LINE, false)) && a->url &&
-	    !web_address(a->url))
-		rc = say_field(ctx, DH_EINVAL, "url", "Địa chỉ «%s» phải bắt đầu bằng http:// hoặc https://.", a->url);
+	    !(rc = clean_text(ctx, &a->url, "url", "Địa chỉ bài đăng", false, WF_MAX_LINE,
+	                      a->kind == DH_ACT_WEBSITE)) &&
+	    !(rc = clean_text(ctx, &a->presenter, "presenter", "Người trình bày", false, WF_MAX_LINE,
+	                      false)) &&
+	    !(rc = clean_text(ctx, &a->audience, "audience", "Đối tượng", false, WF_MAX_LINE, false)) &&
+	    a->url && !web_address(a->url))
+		rc = say_field(ctx, DH_EINVAL, "url", "Địa chỉ «%s» phải bắt đầu bằng http:// hoặc https://.",
+		               a->url);
 	if (rc) {
 		record_free(DH_R_ACTIVITY, a);
 		return rc;
@@ -2461,12 +2520,14 @@ int wf_review_save(dh_ctx *ctx, const dh_review *in, uint64_t *out_id)
 		return DH_ENOMEM;
 	if (r->kind != DH_REVIEW_PRELIMINARY && r->kind != DH_REVIEW_FINAL)
 		rc = say_field(ctx, DH_EINVAL, "kind", "Loại sơ kết, tổng kết không hợp lệ.");
-	if (!rc && !(rc = check_year(ctx, &r->year)) && !(rc = check_date(ctx, &r->date, true, "date", "Ngày")) &&
+	if (!rc && !(rc = check_year(ctx, &r->year)) &&
+	    !(rc = check_date(ctx, &r->date, true, "date", "Ngày")) &&
 	    !(rc = clean_text(ctx, &r->title, "title", "Tên buổi", false, WF_MAX_LINE, false)) &&
 	    !(rc = clean_text(ctx, &r->notes, "notes", "Nội dung", true, WF_MAX_TEXT, false)) && !r->title) {
 		char title[160];
-		snprintf(title, sizeof(title), "%s công tác xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến năm %d",
-			 r->kind == DH_REVIEW_FINAL ? "Tổng kết" : "Sơ kết", r->year);
+		snprintf(title, sizeof(title),
+		         "%s công tác xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến năm %d",
+		         r->kind == DH_REVIEW_FINAL ? "Tổng kết" : "Sơ kết", r->year);
 		rc = set_str(&r->title, title);
 	}
 	if (rc) {
@@ -2480,7 +2541,7 @@ int wf_review_save(dh_ctx *ctx, const dh_review *in, uint64_t *out_id)
 /* Dissemination and coordination share their shape: year, department,
  * date, by, notes. */
 static int department_note(dh_ctx *ctx, dh_action a, int *year, char **department, int *date, char **by,
-			   char **notes)
+                           char **notes)
 {
 	int rc;
 	if ((rc = check_year(ctx, year)) ||
@@ -2504,8 +2565,8 @@ int wf_dissemination_save(dh_ctx *ctx, const dh_dissemination *in, uint64_t *out
 		return DH_ENOMEM;
 	if (d->attendees < 0 || d->attendees > 100000)
 		rc = say_field(ctx, DH_EINVAL, "attendees", "Số người dự phải từ 0 đến 100.000.");
-	if (rc || (rc = department_note(ctx, DH_ACT_DISSEMINATE, &d->year, &d->department,
-					&d->date, &d->by, &d->notes))) {
+	if (rc || (rc = department_note(ctx, DH_ACT_DISSEMINATE, &d->year, &d->department, &d->date, &d->by,
+	                                &d->notes))) {
 		record_free(DH_R_DISSEMINATION, d);
 		return rc;
 	}
@@ -2522,8 +2583,8 @@ int wf_coordination_save(dh_ctx *ctx, const dh_coordination *in, uint64_t *out_i
 	dh_coordination *d = record_dup(DH_R_COORDINATION, in);
 	if (!d)
 		return DH_ENOMEM;
-	if ((rc = department_note(ctx, DH_ACT_COORDINATE, &d->year, &d->department, &d->date,
-				  &d->by, &d->notes))) {
+	if ((rc = department_note(ctx, DH_ACT_COORDINATE, &d->year, &d->department, &d->date, &d->by,
+	                          &d->notes))) {
 		record_free(DH_R_COORDINATION, d);
 		return rc;
 	}

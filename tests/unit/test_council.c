@@ -16,7 +16,7 @@
 #define MAX_MEMBERS 16
 
 static char *logins[MAX_MEMBERS] = {"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08",
-				    "m09", "m10", "m11", "m12", "m13", "m14", "m15", "m16"};
+                                    "m09", "m10", "m11", "m12", "m13", "m14", "m15", "m16"};
 
 /* A council of N members with the given rule; the rest as in the example
  * config (2/3 quorum, recuse self). */
@@ -410,7 +410,8 @@ static void non_members_never_count(void **state)
 static void needed_matches_the_rule_everywhere(void **state)
 {
 	(void)state;
-	static const dh_frac fracs[] = {{1, 2}, {2, 3}, {3, 4}, {9, 10}, {1, 1}, {1, 3}, {51, 100}, {50, 100}};
+	static const dh_frac fracs[] = {{1, 2}, {2, 3}, {3, 4},    {9, 10},
+	                                {1, 1}, {1, 3}, {51, 100}, {50, 100}};
 	fixture f;
 	for (int rule = 0; rule < 2; rule++)
 		for (size_t k = 0; k < sizeof(fracs) / sizeof(fracs[0]); k++)
@@ -494,28 +495,28 @@ static void attendance_and_membership(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(quorum_is_two_thirds_of_all_members),
-		cmocka_unit_test(quorum_one_member_short_fails_with_reason),
-		cmocka_unit_test(more_than_half_of_members),
-		cmocka_unit_test(more_than_half_with_exactly_half_fails),
-		cmocka_unit_test(at_least_nine_tenths_passes_at_exactly_ninety_percent),
-		cmocka_unit_test(at_least_nine_tenths_of_eleven_needs_ten),
-		cmocka_unit_test(two_thirds_exactly_is_not_lost_to_rounding),
-		cmocka_unit_test(recused_member_leaves_the_base_and_cannot_vote),
-		cmocka_unit_test(recused_member_still_counts_for_quorum),
-		cmocka_unit_test(written_opinions_count_only_when_config_says),
-		cmocka_unit_test(written_opinion_does_not_make_quorum),
-		cmocka_unit_test(absent_without_opinion_counts_against_when_base_is_members),
-		cmocka_unit_test(live_tally_knows_when_it_is_decided),
-		cmocka_unit_test(secret_tally_is_hidden_until_closed),
-		cmocka_unit_test(secret_counts_ignore_open_vote_strings),
-		cmocka_unit_test(nobody_left_to_vote_fails),
-		cmocka_unit_test(non_members_never_count),
-		cmocka_unit_test(needed_matches_the_rule_everywhere),
-		cmocka_unit_test(percent_has_one_decimal_and_a_comma),
-		cmocka_unit_test(rule_in_words),
-		cmocka_unit_test(votes_are_set_replaced_and_cleared),
-		cmocka_unit_test(attendance_and_membership),
+	    cmocka_unit_test(quorum_is_two_thirds_of_all_members),
+	    cmocka_unit_test(quorum_one_member_short_fails_with_reason),
+	    cmocka_unit_test(more_than_half_of_members),
+	    cmocka_unit_test(more_than_half_with_exactly_half_fails),
+	    cmocka_unit_test(at_least_nine_tenths_passes_at_exactly_ninety_percent),
+	    cmocka_unit_test(at_least_nine_tenths_of_eleven_needs_ten),
+	    cmocka_unit_test(two_thirds_exactly_is_not_lost_to_rounding),
+	    cmocka_unit_test(recused_member_leaves_the_base_and_cannot_vote),
+	    cmocka_unit_test(recused_member_still_counts_for_quorum),
+	    cmocka_unit_test(written_opinions_count_only_when_config_says),
+	    cmocka_unit_test(written_opinion_does_not_make_quorum),
+	    cmocka_unit_test(absent_without_opinion_counts_against_when_base_is_members),
+	    cmocka_unit_test(live_tally_knows_when_it_is_decided),
+	    cmocka_unit_test(secret_tally_is_hidden_until_closed),
+	    cmocka_unit_test(secret_counts_ignore_open_vote_strings),
+	    cmocka_unit_test(nobody_left_to_vote_fails),
+	    cmocka_unit_test(non_members_never_count),
+	    cmocka_unit_test(needed_matches_the_rule_everywhere),
+	    cmocka_unit_test(percent_has_one_decimal_and_a_comma),
+	    cmocka_unit_test(rule_in_words),
+	    cmocka_unit_test(votes_are_set_replaced_and_cleared),
+	    cmocka_unit_test(attendance_and_membership),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

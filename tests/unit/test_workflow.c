@@ -22,13 +22,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#define EXAMPLE_CONFIG "config/dienhinh.yaml"
+#define EXAMPLE_CONFIG  "config/dienhinh.yaml"
 #define BEFORE_DEADLINE 20210615 /* registration closes 2021-10-15 */
 
 /* The council of the example, in its order: chair, two vice-chairs,
  * standing member, secretary, six members. */
-static const char *const council_logins[] = {"thuanpv", "hungnv", "bichlth", "dungtq", "tdkt", "minhdh",
-					     "tambv",   "cuongvd", "namhv",  "hailv",  "quangmv"};
+static const char *const council_logins[] = {"thuanpv", "hungnv",  "bichlth", "dungtq", "tdkt",   "minhdh",
+                                             "tambv",   "cuongvd", "namhv",   "hailv",  "quangmv"};
 #define N_COUNCIL 11
 
 typedef struct fx {
@@ -226,7 +226,7 @@ static void refusal_names_who_may(void **state)
 	assert_false(wf_may(as(f, "hoantt"), DH_ACT_RECORD_VOTES));
 	assert_int_equal(wf_check(as(f, "hoantt"), DH_ACT_CORRECT), DH_EPERM);
 	assert_string_equal(as(f, "hoantt")->message,
-			    "Chỉ Chánh Thanh tra, Phó Chánh Thanh tra được đính chính bước hồ sơ.");
+	                    "Chỉ Chánh Thanh tra, Phó Chánh Thanh tra được đính chính bước hồ sơ.");
 }
 
 static void config_overrides_the_default_roles(void **state)
@@ -254,7 +254,8 @@ static void unknown_login_may_only_look_up(void **state)
 		assert_false(wf_may(stranger, a));
 	dh_candidate c = {.name = (char *)"Nguyễn Văn A", .department = (char *)"nv1"};
 	assert_int_equal(wf_candidate_save(stranger, &c, NULL), DH_EPERM);
-	assert_string_equal(stranger->message, "Tài khoản «nobody» không có trong cấu hình: chỉ được tra cứu.");
+	assert_string_equal(stranger->message,
+	                    "Tài khoản «nobody» không có trong cấu hình: chỉ được tra cứu.");
 }
 
 static void action_names_round_trip(void **state)
@@ -290,36 +291,36 @@ static void every_action_refused_by_role(void **state)
 		const char *what;
 		int rc;
 	} calls[] = {
-		{"edit", wf_candidate_save(staff, &c, NULL)},
-		{"foster", wf_fostering_save(staff, &fo, NULL)},
-		{"hold", wf_hold(staff, 1, true, "x")},
-		{"correct", wf_correct_stage(staff, 1, 0, "x")},
-		{"delete", wf_delete(staff, DH_R_CANDIDATE, 1, "x")},
-		{"restore", wf_restore(staff, DH_R_CANDIDATE, 1, "x")},
-		{"nominate", wf_nominate(staff, &r, NULL)},
-		{"nil_return", wf_nil_return(staff, &n, NULL)},
-		{"accept", wf_registration_accept(staff, 1)},
-		{"return", wf_registration_return(staff, 1, "x")},
-		{"withdraw", wf_registration_withdraw(staff, 1, "x")},
-		{"session", wf_session_save(staff, &s, NULL)},
-		{"session_close", wf_session_close(staff, 1)},
-		{"session_reopen", wf_session_reopen(staff, 1, "x")},
-		{"attendance", wf_attendance(staff, 1, "thuanpv", DH_PRESENT)},
-		{"item_add", wf_item_add(staff, 1, 1, NULL)},
-		{"recuse", wf_item_recuse(staff, 1, "thuanpv", true)},
-		{"vote", wf_vote(staff, 1, "thuanpv", DH_VOTE_AGREE)},
-		{"counts", wf_vote_counts(staff, 1, 1, 0, 0)},
-		{"close", wf_item_close(staff, 1)},
-		{"reopen", wf_item_reopen(staff, 1, "x")},
-		{"proposal", wf_proposal_save(staff, &p, NULL)},
-		{"recognise", wf_recognise(staff, &d, NULL)},
-		{"award", wf_award(staff, &d, NULL)},
-		{"revoke", wf_decision_revoke(staff, 1, "x", 0)},
-		{"ceremony", wf_ceremony_save(staff, &ce, NULL)},
-		{"replicate", wf_activity_save(staff, &ac, NULL)},
-		{"review", wf_review_save(staff, &rv, NULL)},
-		{"disseminate", wf_dissemination_save(staff, &di, NULL)},
-		{"coordinate", wf_coordination_save(staff, &co, NULL)},
+	    {"edit", wf_candidate_save(staff, &c, NULL)},
+	    {"foster", wf_fostering_save(staff, &fo, NULL)},
+	    {"hold", wf_hold(staff, 1, true, "x")},
+	    {"correct", wf_correct_stage(staff, 1, 0, "x")},
+	    {"delete", wf_delete(staff, DH_R_CANDIDATE, 1, "x")},
+	    {"restore", wf_restore(staff, DH_R_CANDIDATE, 1, "x")},
+	    {"nominate", wf_nominate(staff, &r, NULL)},
+	    {"nil_return", wf_nil_return(staff, &n, NULL)},
+	    {"accept", wf_registration_accept(staff, 1)},
+	    {"return", wf_registration_return(staff, 1, "x")},
+	    {"withdraw", wf_registration_withdraw(staff, 1, "x")},
+	    {"session", wf_session_save(staff, &s, NULL)},
+	    {"session_close", wf_session_close(staff, 1)},
+	    {"session_reopen", wf_session_reopen(staff, 1, "x")},
+	    {"attendance", wf_attendance(staff, 1, "thuanpv", DH_PRESENT)},
+	    {"item_add", wf_item_add(staff, 1, 1, NULL)},
+	    {"recuse", wf_item_recuse(staff, 1, "thuanpv", true)},
+	    {"vote", wf_vote(staff, 1, "thuanpv", DH_VOTE_AGREE)},
+	    {"counts", wf_vote_counts(staff, 1, 1, 0, 0)},
+	    {"close", wf_item_close(staff, 1)},
+	    {"reopen", wf_item_reopen(staff, 1, "x")},
+	    {"proposal", wf_proposal_save(staff, &p, NULL)},
+	    {"recognise", wf_recognise(staff, &d, NULL)},
+	    {"award", wf_award(staff, &d, NULL)},
+	    {"revoke", wf_decision_revoke(staff, 1, "x", 0)},
+	    {"ceremony", wf_ceremony_save(staff, &ce, NULL)},
+	    {"replicate", wf_activity_save(staff, &ac, NULL)},
+	    {"review", wf_review_save(staff, &rv, NULL)},
+	    {"disseminate", wf_dissemination_save(staff, &di, NULL)},
+	    {"coordinate", wf_coordination_save(staff, &co, NULL)},
 	};
 	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
 		if (calls[i].rc != DH_EPERM)
@@ -373,9 +374,9 @@ static void candidate_is_stored_nfc_new_factor_plan_year(void **state)
 	fx *f = *state;
 	/* "Nguyễn" typed decomposed: u + horn-less... e + circumflex + tilde */
 	dh_candidate c = {.name = (char *)"  Nguye\xcc\x82\xcc\x83n Va\xcc\x86n Ho\xcc\x80\x61  ",
-			  .department = (char *)"nv1",
-			  .stage = DH_STAGE_AWARDED,
-			  .on_hold = true};
+	                  .department = (char *)"nv1",
+	                  .stage = DH_STAGE_AWARDED,
+	                  .on_hold = true};
 	char *crit[] = {(char *)"xs", (char *)"pham_chat", (char *)"sang_kien"};
 	c.criteria = (dh_strlist){3, crit};
 	uint64_t id = 0;
@@ -452,7 +453,8 @@ static void possible_duplicate_of_an_earlier_recognition_is_flagged(void **state
 	uint64_t id = new_candidate_by(f, "tdkt", "nguyễn  văn hoà", "tcd", DH_KIND_INDIVIDUAL);
 	assert_int_equal(cand(f, id)->duplicate_of, old_id);
 	/* another achievement is no duplicate */
-	dh_candidate c = {.name = (char *)"Nguyễn Văn Hòa", .title = (char *)"Sáng kiến khác", .department = (char *)"tcd"};
+	dh_candidate c = {
+	    .name = (char *)"Nguyễn Văn Hòa", .title = (char *)"Sáng kiến khác", .department = (char *)"tcd"};
 	uint64_t other = 0;
 	assert_int_equal(wf_candidate_save(as(f, "tdkt"), &c, &other), 0);
 	assert_int_equal(cand(f, other)->duplicate_of, 0);
@@ -462,7 +464,8 @@ static void fostering_moves_a_new_factor_on(void **state)
 {
 	fx *f = *state;
 	uint64_t id = new_candidate(f, "Lê Văn Cường", "nv3");
-	dh_fostering fo = {.candidate_id = id, .kind = DH_FOSTER_GUIDANCE, .description = (char *)"Hướng dẫn"};
+	dh_fostering fo = {
+	    .candidate_id = id, .kind = DH_FOSTER_GUIDANCE, .description = (char *)"Hướng dẫn"};
 	dh_ctx *head = as(f, "cuongvd");
 	fo.amount = 500000; /* money only for material support */
 	assert_int_equal(wf_fostering_save(head, &fo, NULL), DH_EINVAL);
@@ -493,7 +496,7 @@ static void nomination_moves_to_nominated_once(void **state)
 	assert_int_equal(wf_nominate(head, &r, NULL), DH_EINVAL);
 	assert_string_equal(head->field, "description");
 	r.description = (char *)"Mô tả mô hình";
-	assert_int_equal(wf_nominate(as(f, "tambv"), &r, NULL), DH_EPERM); /* other department */
+	assert_int_equal(wf_nominate(as(f, "tambv"), &r, NULL), DH_EPERM);  /* other department */
 	assert_int_equal(wf_nominate(as(f, "hoantt"), &r, NULL), DH_EPERM); /* staff */
 	uint64_t rid = 0;
 	assert_int_equal(wf_nominate(head, &r, &rid), 0);
@@ -770,8 +773,9 @@ static void self_recusal_from_the_council_list(void **state)
 	/* base: 11 members less the recused one = 10; 5 agree is exactly half */
 	for (int i = 0; i < 9; i++)
 		if (strcmp(council_logins[i], "minhdh") != 0)
-			assert_int_equal(wf_vote(sec, item, council_logins[i], i < 5 ? DH_VOTE_AGREE : DH_VOTE_DISAGREE),
-					 0);
+			assert_int_equal(
+			    wf_vote(sec, item, council_logins[i], i < 5 ? DH_VOTE_AGREE : DH_VOTE_DISAGREE),
+			    0);
 	assert_int_equal(wf_item_close(sec, item), 0);
 	it = get(f, DH_R_VOTE_ITEM, item);
 	assert_string_equal(it->reason, "5/10 = 50,0% ≤ 1/2 — không đạt");
@@ -792,7 +796,8 @@ static void written_opinion_counts_in_an_open_vote(void **state)
 		assert_int_equal(wf_vote(sec, item, council_logins[i], DH_VOTE_AGREE), 0);
 	assert_int_equal(wf_vote(sec, item, "quangmv", DH_VOTE_AGREE), 0);
 	assert_int_equal(wf_item_close(sec, item), 0);
-	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, item))->reason, "6/11 = 54,5% > 1/2 — đạt");
+	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, item))->reason,
+	                    "6/11 = 54,5% > 1/2 — đạt");
 }
 
 static void written_opinion_ignored_when_config_says(void **state)
@@ -810,7 +815,8 @@ static void written_opinion_ignored_when_config_says(void **state)
 		assert_int_equal(wf_vote(sec, item, council_logins[i], DH_VOTE_AGREE), 0);
 	assert_int_equal(wf_vote(sec, item, "quangmv", DH_VOTE_AGREE), 0); /* kept for the minutes */
 	assert_int_equal(wf_item_close(sec, item), 0);
-	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, item))->reason, "5/11 = 45,5% ≤ 1/2 — không đạt");
+	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, item))->reason,
+	                    "5/11 = 45,5% ≤ 1/2 — không đạt");
 }
 
 static void at_least_nine_tenths_at_the_exact_threshold(void **state)
@@ -831,8 +837,10 @@ static void at_least_nine_tenths_at_the_exact_threshold(void **state)
 	assert_int_equal(wf_item_close(sec, ib), 0);
 	assert_int_equal(stage_of(f, a), DH_STAGE_APPROVED);
 	assert_int_equal(stage_of(f, b), DH_STAGE_NOT_APPROVED);
-	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, ia))->reason, "9/10 = 90,0% ≥ 9/10 — đạt");
-	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, ib))->reason, "8/10 = 80,0% < 9/10 — không đạt");
+	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, ia))->reason,
+	                    "9/10 = 90,0% ≥ 9/10 — đạt");
+	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, ib))->reason,
+	                    "8/10 = 80,0% < 9/10 — không đạt");
 	f->cfg->council.n_members = N_COUNCIL; /* config_free frees every member */
 }
 
@@ -944,7 +952,8 @@ static void replication_only_for_recognised(void **state)
 	recognise(f, cid, "16/QĐ-TTr");
 	uint64_t id = 0;
 	assert_int_equal(wf_activity_save(office, &a, &id), 0);
-	assert_string_equal(((dh_activity *)get(f, DH_R_ACTIVITY, id))->url, "https://thanhtra.hatinh.gov.vn/bai-viet");
+	assert_string_equal(((dh_activity *)get(f, DH_R_ACTIVITY, id))->url,
+	                    "https://thanhtra.hatinh.gov.vn/bai-viet");
 	a.kind = DH_ACT_MEETING;
 	a.url = NULL;
 	assert_int_equal(wf_activity_save(as(f, "minhdh"), &a, NULL), DH_EPERM); /* nv1 head, nv2 record */
@@ -1038,7 +1047,8 @@ static void deletion_keeps_the_record_and_its_reason(void **state)
 static void implementation_records_by_department(void **state)
 {
 	fx *f = *state;
-	dh_dissemination d = {.department = (char *)"nv2", .attendees = 12, .notes = (char *)"Quán triệt kế hoạch"};
+	dh_dissemination d = {
+	    .department = (char *)"nv2", .attendees = 12, .notes = (char *)"Quán triệt kế hoạch"};
 	assert_int_equal(wf_dissemination_save(as(f, "minhdh"), &d, NULL), DH_EPERM);
 	uint64_t id = 0;
 	assert_int_equal(wf_dissemination_save(as(f, "tambv"), &d, &id), 0);
@@ -1081,39 +1091,40 @@ static void keys_offered_follow_the_stage(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(refusal_names_who_may, setup, teardown),
-		cmocka_unit_test_setup_teardown(config_overrides_the_default_roles, setup, teardown),
-		cmocka_unit_test_setup_teardown(unknown_login_may_only_look_up, setup, teardown),
-		cmocka_unit_test_setup_teardown(action_names_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(every_action_refused_by_role, setup, teardown),
-		cmocka_unit_test_setup_teardown(candidate_fields_are_checked_and_named, setup, teardown),
-		cmocka_unit_test_setup_teardown(candidate_is_stored_nfc_new_factor_plan_year, setup, teardown),
-		cmocka_unit_test_setup_teardown(staff_create_only_in_their_department, setup, teardown),
-		cmocka_unit_test_setup_teardown(edit_keeps_stage_and_refuses_a_stale_revision, setup, teardown),
-		cmocka_unit_test_setup_teardown(possible_duplicate_of_an_earlier_recognition_is_flagged, setup, teardown),
-		cmocka_unit_test_setup_teardown(fostering_moves_a_new_factor_on, setup, teardown),
-		cmocka_unit_test_setup_teardown(nomination_moves_to_nominated_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(registration_deadline_and_late_override, setup, teardown),
-		cmocka_unit_test_setup_teardown(deadline_gates_any_action_config_names, setup, teardown),
-		cmocka_unit_test_setup_teardown(nil_return_and_who_has_answered, setup, teardown),
-		cmocka_unit_test_setup_teardown(office_checks_returns_and_departments_withdraw, setup, teardown),
-		cmocka_unit_test_setup_teardown(quorum_one_member_short_cannot_close, setup, teardown),
-		cmocka_unit_test_setup_teardown(secret_vote_result_moves_the_candidate, setup, teardown),
-		cmocka_unit_test_setup_teardown(reopen_is_the_chairs_audited_correction, setup, teardown),
-		cmocka_unit_test_setup_teardown(changes_leave_their_audit_entry, setup, teardown),
-		cmocka_unit_test_setup_teardown(self_recusal_from_the_council_list, setup, teardown),
-		cmocka_unit_test_setup_teardown(written_opinion_counts_in_an_open_vote, setup, teardown),
-		cmocka_unit_test_setup_teardown(written_opinion_ignored_when_config_says, setup, teardown),
-		cmocka_unit_test_setup_teardown(at_least_nine_tenths_at_the_exact_threshold, setup, teardown),
-		cmocka_unit_test_setup_teardown(one_agenda_item_per_nominee, setup, teardown),
-		cmocka_unit_test_setup_teardown(hold_blocks_recognition, setup, teardown),
-		cmocka_unit_test_setup_teardown(recognise_award_and_revoke_in_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(replication_only_for_recognised, setup, teardown),
-		cmocka_unit_test_setup_teardown(correction_moves_back_with_its_reason, setup, teardown),
-		cmocka_unit_test_setup_teardown(correction_to_nominated_reopens_the_vote, setup, teardown),
-		cmocka_unit_test_setup_teardown(deletion_keeps_the_record_and_its_reason, setup, teardown),
-		cmocka_unit_test_setup_teardown(implementation_records_by_department, setup, teardown),
-		cmocka_unit_test_setup_teardown(keys_offered_follow_the_stage, setup, teardown),
+	    cmocka_unit_test_setup_teardown(refusal_names_who_may, setup, teardown),
+	    cmocka_unit_test_setup_teardown(config_overrides_the_default_roles, setup, teardown),
+	    cmocka_unit_test_setup_teardown(unknown_login_may_only_look_up, setup, teardown),
+	    cmocka_unit_test_setup_teardown(action_names_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(every_action_refused_by_role, setup, teardown),
+	    cmocka_unit_test_setup_teardown(candidate_fields_are_checked_and_named, setup, teardown),
+	    cmocka_unit_test_setup_teardown(candidate_is_stored_nfc_new_factor_plan_year, setup, teardown),
+	    cmocka_unit_test_setup_teardown(staff_create_only_in_their_department, setup, teardown),
+	    cmocka_unit_test_setup_teardown(edit_keeps_stage_and_refuses_a_stale_revision, setup, teardown),
+	    cmocka_unit_test_setup_teardown(possible_duplicate_of_an_earlier_recognition_is_flagged, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(fostering_moves_a_new_factor_on, setup, teardown),
+	    cmocka_unit_test_setup_teardown(nomination_moves_to_nominated_once, setup, teardown),
+	    cmocka_unit_test_setup_teardown(registration_deadline_and_late_override, setup, teardown),
+	    cmocka_unit_test_setup_teardown(deadline_gates_any_action_config_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(nil_return_and_who_has_answered, setup, teardown),
+	    cmocka_unit_test_setup_teardown(office_checks_returns_and_departments_withdraw, setup, teardown),
+	    cmocka_unit_test_setup_teardown(quorum_one_member_short_cannot_close, setup, teardown),
+	    cmocka_unit_test_setup_teardown(secret_vote_result_moves_the_candidate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(reopen_is_the_chairs_audited_correction, setup, teardown),
+	    cmocka_unit_test_setup_teardown(changes_leave_their_audit_entry, setup, teardown),
+	    cmocka_unit_test_setup_teardown(self_recusal_from_the_council_list, setup, teardown),
+	    cmocka_unit_test_setup_teardown(written_opinion_counts_in_an_open_vote, setup, teardown),
+	    cmocka_unit_test_setup_teardown(written_opinion_ignored_when_config_says, setup, teardown),
+	    cmocka_unit_test_setup_teardown(at_least_nine_tenths_at_the_exact_threshold, setup, teardown),
+	    cmocka_unit_test_setup_teardown(one_agenda_item_per_nominee, setup, teardown),
+	    cmocka_unit_test_setup_teardown(hold_blocks_recognition, setup, teardown),
+	    cmocka_unit_test_setup_teardown(recognise_award_and_revoke_in_order, setup, teardown),
+	    cmocka_unit_test_setup_teardown(replication_only_for_recognised, setup, teardown),
+	    cmocka_unit_test_setup_teardown(correction_moves_back_with_its_reason, setup, teardown),
+	    cmocka_unit_test_setup_teardown(correction_to_nominated_reopens_the_vote, setup, teardown),
+	    cmocka_unit_test_setup_teardown(deletion_keeps_the_record_and_its_reason, setup, teardown),
+	    cmocka_unit_test_setup_teardown(implementation_records_by_department, setup, teardown),
+	    cmocka_unit_test_setup_teardown(keys_offered_follow_the_stage, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
