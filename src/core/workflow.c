@@ -132,34 +132,22 @@ static void trim_partial_utf8(char *buf)
 		buf[i - 1] = '\0';
 }
 
-static int vsay(dh_ctx *ctx, int err, const char *field, const char *fmt, va_list ap)
+/* Write the message (and the field at fault, or none) into CTX. */
+__attribute__((format(printf, 3, 4))) static void tell(dh_ctx *ctx, const char *field, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	vsnprintf(ctx->message, sizeof(ctx->message), fmt, ap);
+	va_end(ap);
 	trim_partial_utf8(ctx->message);
 	snprintf(ctx->field, sizeof(ctx->field), "%s", field ? field : "");
-	return err;
 }
 
-/* Set the refusal message and return ERR. */
-__attribute__((format(printf, 3, 4))) static int say(dh_ctx *ctx, int err, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsay(ctx, err, NULL, fmt, ap);
-	va_end(ap);
-	return err;
-}
-
+/* Set the refusal message and evaluate to ERR (a macro, so that readers
+ * and analysers see which code comes back). */
+#define say(ctx, err, ...) (tell((ctx), NULL, __VA_ARGS__), (err))
 /* The same, naming the input field at fault. */
-__attribute__((format(printf, 4, 5))) static int say_field(dh_ctx *ctx, int err, const char *field,
-                                                           const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsay(ctx, err, field, fmt, ap);
-	va_end(ap);
-	return err;
-}
+#define say_field(ctx, err, field, ...) (tell((ctx), (field), __VA_ARGS__), (err))
 
 static void clear_message(dh_ctx *ctx)
 {
@@ -526,9 +514,9 @@ static int op_run(wf_op *op, uint64_t *out_id)
 	}
 	if (!ctx->message[0]) {
 		if (rc == DH_ECONFLICT)
-			say(ctx, rc, "Hồ sơ vừa được người khác lưu trước; hãy tải lại rồi sửa tiếp.");
+			tell(ctx, NULL, "Hồ sơ vừa được người khác lưu trước; hãy tải lại rồi sửa tiếp.");
 		else
-			say(ctx, rc, "%s.", dh_strerror(rc));
+			tell(ctx, NULL, "%s.", dh_strerror(rc));
 	}
 	return rc;
 }
@@ -558,14 +546,18 @@ static const char *type_what(dh_rtype type)
 static int tx_load(dh_repo_tx *tx, wf_op *op, dh_rtype type, uint64_t id, void **out)
 {
 	*out = NULL;
-	if (id == 0)
-		return say(op->ctx, DH_ENOTFOUND, "Chưa chọn %s.", type_what(type));
+	if (id == 0) {
+		tell(op->ctx, NULL, "Chưa chọn %s.", type_what(type));
+		return DH_ENOTFOUND;
+	}
 	void *rec = NULL;
 	int rc = repo_tx_get(tx, type, id, &rec);
 	if (rc == DH_ENOTFOUND)
-		return say(op->ctx, rc, "Không tìm thấy %s #%llu.", type_what(type), (unsigned long long)id);
+		tell(op->ctx, NULL, "Không tìm thấy %s #%llu.", type_what(type), (unsigned long long)id);
 	if (rc)
 		return rc;
+	if (!rec)
+		return DH_ECORRUPT;
 	if ((rc = pool_keep(&op->pool, type, rec)))
 		return rc;
 	*out = rec;
@@ -1834,6 +1826,7 @@ int wf_item_add(dh_ctx *ctx, uint64_t session_id, uint64_t candidate_id, uint64_
 /* An item open for votes, with its session. */
 static int tx_load_open_item(dh_repo_tx *tx, wf_op *op, uint64_t id, dh_vote_item **it, dh_session **s)
 {
+	*s = NULL;
 	int rc = tx_load_live(tx, op, DH_R_VOTE_ITEM, id, (void **)it);
 	if (rc)
 		return rc;
