@@ -210,6 +210,25 @@ int wf_registration_withdraw(dh_ctx *ctx, uint64_t registration_id, const char *
  * registration or a nil return. */
 int wf_departments_answered(dh_ctx *ctx, int year, bool *answered);
 
+/* --- what waits (screens 1 and 3) -------------------------------------- */
+
+/* One line of "what waits for me": the action it needs, how many records,
+ * and the sentence for the screen ("3 hồ sơ đăng ký chờ kiểm tra"). */
+typedef struct dh_todo {
+	dh_action action;
+	int count;
+	char text[192];
+} dh_todo;
+
+/* What waits for the actor in YEAR (0 = the plan year), by their roles and
+ * (for department heads and staff) their department: only lines the actor
+ * may act on and whose count is not 0, at most MAX into OUT, *N set. Reads
+ * every candidate of every year once (a scan, not an index). */
+int wf_todo(dh_ctx *ctx, int year, dh_todo *out, size_t max, size_t *n);
+/* Nominated candidates (live, any year) that are on no agenda yet, in id
+ * order, appended to OUT: what the secretary may add to a session. */
+int wf_awaiting_agenda(dh_ctx *ctx, dh_idlist *out);
+
 /* --- council (screen 3) ------------------------------------------------- */
 
 /* A session (action manage_session): date valid (0 = today), title (a

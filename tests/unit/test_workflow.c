@@ -1088,6 +1088,63 @@ static void keys_offered_follow_the_stage(void **state)
 	assert_true(wf_candidate_may(head, DH_ACT_WITHDRAW, c));
 }
 
+/* The line of wf_todo() for action A, or NULL. */
+static const dh_todo *todo_for(const dh_todo *lines, size_t n, dh_action a)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].action == a)
+			return &lines[i];
+	return NULL;
+}
+
+static void what_waits_for_each_role(void **state)
+{
+	fx *f = *state;
+	dh_todo lines[16];
+	size_t n = 0;
+	/* nv1's head: their own department only */
+	new_candidate(f, "Nhân tố nv1", "nv1");
+	new_candidate(f, "Nhân tố nv2", "nv2");
+	assert_int_equal(wf_todo(as(f, "minhdh"), 0, lines, 16, &n), 0);
+	const dh_todo *l = todo_for(lines, n, DH_ACT_FOSTER);
+	assert_non_null(l);
+	assert_string_equal(l->text, "1 nhân tố mới chưa được bồi dưỡng");
+	l = todo_for(lines, n, DH_ACT_NIL_RETURN);
+	assert_non_null(l);
+	assert_string_equal(l->text, "1 phòng chưa đăng ký hoặc báo không có (hạn 15/10/2021)");
+	assert_null(todo_for(lines, n, DH_ACT_RECOGNISE));
+	/* the Office sees every department, and what waits for checking */
+	uint64_t cid = nominated(f, "Người V", "nv3");
+	assert_int_equal(wf_todo(as(f, "tdkt"), 0, lines, 16, &n), 0);
+	char want[96];
+	snprintf(want, sizeof(want), "%zu phòng chưa đăng ký hoặc báo không có (hạn 15/10/2021)",
+	         f->cfg->n_departments - 1);
+	assert_string_equal(todo_for(lines, n, DH_ACT_NIL_RETURN)->text, want);
+	assert_string_equal(todo_for(lines, n, DH_ACT_CHECK_REGISTRATION)->text,
+	                    "1 hồ sơ đăng ký chờ kiểm tra");
+	assert_string_equal(todo_for(lines, n, DH_ACT_MANAGE_SESSION)->text,
+	                    "1 hồ sơ đã đăng ký chưa đưa ra Hội đồng bình xét");
+	dh_idlist waiting = {0};
+	assert_int_equal(wf_awaiting_agenda(as(f, "tdkt"), &waiting), 0);
+	assert_int_equal(waiting.n, 1);
+	assert_int_equal(waiting.v[0], cid);
+	free(waiting.v);
+	/* the Chief Inspector: what the council passed, but not who is on hold */
+	approve(f, cid);
+	assert_int_equal(wf_todo(as(f, "thuanpv"), 0, lines, 16, &n), 0);
+	assert_string_equal(todo_for(lines, n, DH_ACT_RECOGNISE)->text,
+	                    "1 hồ sơ được Hội đồng thông qua, chờ quyết định công nhận");
+	assert_int_equal(wf_hold(as(f, "thuanpv"), cid, true, "Có đơn"), 0);
+	assert_int_equal(wf_todo(as(f, "thuanpv"), 0, lines, 16, &n), 0);
+	assert_null(todo_for(lines, n, DH_ACT_RECOGNISE));
+	assert_string_equal(todo_for(lines, n, DH_ACT_HOLD)->text, "1 hồ sơ đang tạm dừng xét");
+	/* staff have nothing to act on; nor does an unknown login */
+	assert_int_equal(wf_todo(as(f, "lanpt"), 0, lines, 16, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(wf_todo(as(f, "nobody"), 0, lines, 16, &n), 0);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1125,6 +1182,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(deletion_keeps_the_record_and_its_reason, setup, teardown),
 	    cmocka_unit_test_setup_teardown(implementation_records_by_department, setup, teardown),
 	    cmocka_unit_test_setup_teardown(keys_offered_follow_the_stage, setup, teardown),
+	    cmocka_unit_test_setup_teardown(what_waits_for_each_role, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
