@@ -140,6 +140,10 @@ __attribute__((format(printf, 3, 4))) static void tell(dh_ctx *ctx, const char *
 	vsnprintf(ctx->message, sizeof(ctx->message), fmt, ap);
 	va_end(ap);
 	trim_partial_utf8(ctx->message);
+	/* Sentences may open with a record kind ("hồ sơ #3 …"); all of them
+	 * start with an ASCII letter. */
+	if (ctx->message[0] >= 'a' && ctx->message[0] <= 'z')
+		ctx->message[0] = (char)(ctx->message[0] - 'a' + 'A');
 	snprintf(ctx->field, sizeof(ctx->field), "%s", field ? field : "");
 }
 
@@ -593,11 +597,16 @@ static int check_update(wf_op *op, const dh_meta *stored, const dh_meta *in)
 	if (stored->deleted)
 		return say(op->ctx, DH_ESTAGE, "%s #%llu đã bị xóa: không sửa được.", type_what(op->type),
 		           (unsigned long long)stored->id);
-	if (stored->rev != in->rev)
+	if (stored->rev != in->rev) {
+		const dh_person *p =
+		    stored->updated_by ? config_person(op->ctx->cfg, stored->updated_by) : NULL;
+		const char *who = p && p->name         ? p->name
+		                  : stored->updated_by ? stored->updated_by
+		                                       : "người khác";
 		return say(op->ctx, DH_ECONFLICT,
 		           "%s đã được %s lưu sau khi bạn mở (phiên bản %u, bạn sửa từ bản %u): hãy tải lại.",
-		           type_what(op->type), stored->updated_by ? stored->updated_by : "người khác",
-		           stored->rev, in->rev);
+		           type_what(op->type), who, stored->rev, in->rev);
+	}
 	return 0;
 }
 
