@@ -24,6 +24,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,10 +109,15 @@ static void cli_help(FILE *out)
 	      out);
 }
 
-static int cli_usage_error(const char *fmt, const char *arg)
+static int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int cli_usage_error(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fputs("dienhinh: ", stderr);
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nGõ “dienhinh --help” để xem cách dùng.\n", stderr);
 	return EX_USAGE;
 }

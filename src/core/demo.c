@@ -210,6 +210,13 @@ typedef struct demo_job {
 	demo_state cur;
 	bool first;
 	dh_repo_tx *tx;
+	/* Every record made in the current write: the store restores their
+	 * meta if it runs the write again, so they live until it returns. */
+	struct demo_kept {
+		dh_rtype type;
+		void *rec;
+	} *kept;
+	size_t n_kept, cap_kept;
 	char buf[1024]; /* scratch for text */
 } demo_job;
 
@@ -452,14 +459,28 @@ static int demo_put(demo_job *j, dh_rtype type, void *rec)
 	return rc;
 }
 
-/* Put REC and free it whatever happened. */
-static int demo_put_free(demo_job *j, dh_rtype type, void *rec)
+/* A new record of TYPE, kept until the write returns; NULL on ENOMEM. */
+static void *demo_new(demo_job *j, dh_rtype type)
 {
-	if (!rec)
-		return DH_ENOMEM;
-	int rc = demo_put(j, type, rec);
-	record_free(type, rec);
-	return rc;
+	if (j->n_kept == j->cap_kept) {
+		size_t cap = j->cap_kept ? j->cap_kept * 2 : 4096;
+		struct demo_kept *nk = realloc(j->kept, cap * sizeof(*nk));
+		if (!nk)
+			return NULL;
+		j->kept = nk;
+		j->cap_kept = cap;
+	}
+	void *rec = record_new(type);
+	if (rec)
+		j->kept[j->n_kept++] = (struct demo_kept){type, rec};
+	return rec;
+}
+
+static void demo_release(demo_job *j)
+{
+	for (size_t i = 0; i < j->n_kept; i++)
+		record_free(j->kept[i].type, j->kept[i].rec);
+	j->n_kept = 0;
 }
 
 static int demo_fostering(demo_job *j, const dh_candidate *c, int until)
@@ -468,7 +489,7 @@ static int demo_fostering(demo_job *j, const dh_candidate *c, int until)
 	int year = c->year;
 	int n = 1 + (int)demo_below(s, 3);
 	for (int i = 0; i < n; i++) {
-		dh_fostering *f = record_new(DH_R_FOSTERING);
+		dh_fostering *f = demo_new(j, DH_R_FOSTERING);
 		if (!f)
 			return DH_ENOMEM;
 		f->candidate_id = c->meta.id;
@@ -496,7 +517,7 @@ static int demo_fostering(demo_job *j, const dh_candidate *c, int until)
 		const demo_plan *p = j->plan;
 		f->by = strdup(p->n_leaders ? p->leader_names[demo_below(s, (unsigned)p->n_leaders)]
 					    : p->chief_name ? p->chief_name : "Lãnh đạo cơ quan");
-		int rc = demo_put_free(j, DH_R_FOSTERING, f);
+		int rc = demo_put(j, DH_R_FOSTERING, f);
 		if (rc)
 			return rc;
 	}
@@ -507,7 +528,7 @@ static int demo_registration(demo_job *j, const dh_candidate *c, size_t dept, in
 {
 	const demo_plan *p = j->plan;
 	demo_state *s = &j->cur;
-	dh_registration *r = record_new(DH_R_REGISTRATION);
+	dh_registration *r = demo_new(j, DH_R_REGISTRATION);
 	if (!r)
 		return DH_ENOMEM;
 	r->year = c->year;
@@ -530,14 +551,14 @@ static int demo_registration(demo_job *j, const dh_candidate *c, size_t dept, in
 	}
 	if (dept < DEMO_MAX_DEPTS && (status == DH_REG_SUBMITTED || status == DH_REG_ACCEPTED))
 		s->registered[dept] = true;
-	return demo_put_free(j, DH_R_REGISTRATION, r);
+	return demo_put(j, DH_R_REGISTRATION, r);
 }
 
 static int demo_activity(demo_job *j, const dh_candidate *c, int from)
 {
 	const demo_plan *p = j->plan;
 	demo_state *s = &j->cur;
-	dh_activity *a = record_new(DH_R_ACTIVITY);
+	dh_activity *a = demo_new(j, DH_R_ACTIVITY);
 	if (!a)
 		return DH_ENOMEM;
 	a->candidate_id = c->meta.id;
@@ -561,7 +582,7 @@ static int demo_activity(demo_job *j, const dh_candidate *c, int from)
 		a->attendees = 30 + (int)demo_below(s, 50);
 	}
 	a->presenter = strdup(c->kind == DH_KIND_INDIVIDUAL ? c->name : "Đại diện đơn vị");
-	return demo_put_free(j, DH_R_ACTIVITY, a);
+	return demo_put(j, DH_R_ACTIVITY, a);
 }
 
 /* The round's council session (not yet written): attendance with one or two
@@ -571,7 +592,7 @@ static dh_session *demo_session(demo_job *j, int year)
 	const demo_plan *p = j->plan;
 	demo_state *s = &j->cur;
 	const dh_council *cc = &p->cfg->council;
-	dh_session *se = record_new(DH_R_SESSION);
+	dh_session *se = demo_new(j, DH_R_SESSION);
 	if (!se)
 		return NULL;
 	se->year = year;
@@ -658,7 +679,7 @@ static int demo_round(demo_job *j, size_t n)
 	int council = demo_ymd(year, p->md_council);
 	int decided = demo_ymd(year, p->md_decisions);
 	for (size_t i = 0; i < n; i++) {
-		if (!(c[i] = record_new(DH_R_CANDIDATE))) {
+		if (!(c[i] = demo_new(j, DH_R_CANDIDATE))) {
 			rc = DH_ENOMEM;
 			goto out;
 		}
@@ -687,7 +708,7 @@ static int demo_round(demo_job *j, size_t n)
 		for (size_t i = 0; i < n; i++) {
 			if (!demo_voted(c[i]->stage))
 				continue;
-			if (!(items[i] = record_new(DH_R_VOTE_ITEM))) {
+			if (!(items[i] = demo_new(j, DH_R_VOTE_ITEM))) {
 				rc = DH_ENOMEM;
 				goto out;
 			}
@@ -753,7 +774,7 @@ static int demo_round(demo_job *j, size_t n)
 	if (se) {
 		if ((rc = demo_put(j, DH_R_SESSION, se)))
 			goto out;
-		if (!(prop = record_new(DH_R_PROPOSAL))) {
+		if (!(prop = demo_new(j, DH_R_PROPOSAL))) {
 			rc = DH_ENOMEM;
 			goto out;
 		}
@@ -781,7 +802,7 @@ static int demo_round(demo_job *j, size_t n)
 	}
 
 	if (any_recognised) {
-		if (!(recog = record_new(DH_R_DECISION)) || !(award = record_new(DH_R_DECISION))) {
+		if (!(recog = demo_new(j, DH_R_DECISION)) || !(award = demo_new(j, DH_R_DECISION))) {
 			rc = DH_ENOMEM;
 			goto out;
 		}
@@ -824,14 +845,6 @@ static int demo_round(demo_job *j, size_t n)
 		}
 	}
 out:
-	for (size_t i = 0; i < n; i++) {
-		record_free(DH_R_CANDIDATE, c[i]);
-		record_free(DH_R_VOTE_ITEM, items[i]);
-	}
-	record_free(DH_R_SESSION, se);
-	record_free(DH_R_PROPOSAL, prop);
-	record_free(DH_R_DECISION, recog);
-	record_free(DH_R_DECISION, award);
 	return rc;
 }
 
@@ -850,7 +863,7 @@ static int demo_year_end(demo_job *j)
 	for (size_t d = 0; d < p->n_depts; d++) {
 		if (s->registered[d] || p->today < demo_ymd(year, 401) || (!past && demo_chance(s, 40)))
 			continue;
-		dh_nil_return *nr = record_new(DH_R_NIL_RETURN);
+		dh_nil_return *nr = demo_new(j, DH_R_NIL_RETURN);
 		if (!nr)
 			return DH_ENOMEM;
 		nr->year = year;
@@ -858,7 +871,7 @@ static int demo_year_end(demo_job *j)
 		nr->by = strdup(p->head_login[d] ? p->head_login[d] : p->ctx->login);
 		nr->date = demo_date_between(j, date_add_days(reg_deadline, -20), reg_deadline);
 		nr->note = strdup("Năm nay đơn vị không có tập thể, cá nhân, mô hình đủ điều kiện đề nghị.");
-		if ((rc = demo_put_free(j, DH_R_NIL_RETURN, nr)))
+		if ((rc = demo_put(j, DH_R_NIL_RETURN, nr)))
 			return rc;
 	}
 
@@ -866,7 +879,7 @@ static int demo_year_end(demo_job *j)
 	for (size_t d = 0; d < p->n_depts; d++) {
 		if (p->today < demo_ymd(year, 220) || (!past && d == p->n_depts - 1))
 			continue;
-		dh_dissemination *di = record_new(DH_R_DISSEMINATION);
+		dh_dissemination *di = demo_new(j, DH_R_DISSEMINATION);
 		if (!di)
 			return DH_ENOMEM;
 		di->year = year;
@@ -877,10 +890,10 @@ static int demo_year_end(demo_job *j)
 		di->notes = demo_fmt(j, "Quán triệt Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm %d "
 					"đến toàn thể công chức của phòng.",
 				     year);
-		if ((rc = demo_put_free(j, DH_R_DISSEMINATION, di)))
+		if ((rc = demo_put(j, DH_R_DISSEMINATION, di)))
 			return rc;
 		if (demo_chance(s, 50) && p->today >= demo_ymd(year, 601)) {
-			dh_coordination *co = record_new(DH_R_COORDINATION);
+			dh_coordination *co = demo_new(j, DH_R_COORDINATION);
 			if (!co)
 				return DH_ENOMEM;
 			co->year = year;
@@ -888,13 +901,13 @@ static int demo_year_end(demo_job *j)
 			co->date = demo_date_between(j, demo_ymd(year, 501), demo_ymd(year, 601));
 			co->by = strdup(di->by);
 			co->notes = strdup("Phối hợp với Văn phòng rà soát danh sách nhân tố mới, thống nhất hồ sơ đăng ký.");
-			if ((rc = demo_put_free(j, DH_R_COORDINATION, co)))
+			if ((rc = demo_put(j, DH_R_COORDINATION, co)))
 				return rc;
 		}
 	}
 
 	if (s->n_award_decisions && p->today >= date_add_days(demo_ymd(year, p->md_decisions), 10)) {
-		dh_ceremony *ce = record_new(DH_R_CEREMONY);
+		dh_ceremony *ce = demo_new(j, DH_R_CEREMONY);
 		if (!ce)
 			return DH_ENOMEM;
 		ce->year = year;
@@ -905,7 +918,7 @@ static int demo_year_end(demo_job *j)
 		for (size_t i = 0; i < s->n_award_decisions; i++)
 			idlist_push(&ce->decisions, s->award_decisions[i]);
 		ce->notes = strdup("Lãnh đạo cơ quan trao Giấy khen; đại diện điển hình phát biểu, chia sẻ kinh nghiệm.");
-		if ((rc = demo_put_free(j, DH_R_CEREMONY, ce)))
+		if ((rc = demo_put(j, DH_R_CEREMONY, ce)))
 			return rc;
 	}
 
@@ -920,7 +933,7 @@ static int demo_year_end(demo_job *j)
 		int date = demo_ymd(year, i == 0 ? p->md_preliminary : p->md_final);
 		if (p->today < date)
 			continue;
-		dh_review *rv = record_new(DH_R_REVIEW);
+		dh_review *rv = demo_new(j, DH_R_REVIEW);
 		if (!rv)
 			return DH_ENOMEM;
 		rv->year = year;
@@ -928,7 +941,7 @@ static int demo_year_end(demo_job *j)
 		rv->date = date;
 		rv->title = strdup(demo_text_fill(j, &(demo_text){reviews[i].title, ARG_YEAR}, year, NULL));
 		rv->notes = strdup("Các phòng báo cáo kết quả; Văn phòng tổng hợp số liệu, đề xuất nhiệm vụ thời gian tới.");
-		if ((rc = demo_put_free(j, DH_R_REVIEW, rv)))
+		if ((rc = demo_put(j, DH_R_REVIEW, rv)))
 			return rc;
 	}
 	return 0;
@@ -1068,7 +1081,9 @@ int demo_generate(dh_ctx *ctx, const dh_demo_opts *opts, dh_demo_result *res)
 	job->start.rng = opts->seed ^ 0x64696E68696E68ull; /* "dinhinh": seed 0 is a seed too */
 	job->first = true;
 	while (!demo_finished(&job->start)) {
-		if ((rc = repo_write(ctx->store, ctx->login, demo_tx, job)))
+		rc = repo_write(ctx->store, ctx->login, demo_tx, job);
+		demo_release(job);
+		if (rc)
 			break;
 		job->start = job->cur;
 		job->first = false;
@@ -1076,6 +1091,7 @@ int demo_generate(dh_ctx *ctx, const dh_demo_opts *opts, dh_demo_result *res)
 	res->candidates = job->start.candidates;
 	res->records = job->start.records;
 out:
+	free(job->kept);
 	free(plan);
 	free(job);
 	return rc;

@@ -115,74 +115,91 @@ int export_csv(dh_store *st, FILE *out)
 
 /* --- JSON Lines ---------------------------------------------------------- */
 
-/* Which decisions name which candidate: decisions have no parent link (one
- * decision lists many candidates), so they are read once, up front. */
-typedef struct export_dec_ref {
+/* Vote items link to their session and decisions list many candidates, so
+ * neither can be found from a candidate by a link: one walk over each type
+ * up front notes which record belongs to which candidate. */
+typedef struct export_ref {
 	uint64_t candidate;
-	size_t decision; /* index into jsonl.decisions */
-} export_dec_ref;
+	uint64_t id;
+	int type; /* dh_decision_type for decisions */
+} export_ref;
+
+typedef struct export_refs {
+	export_ref *v;
+	size_t n, cap;
+} export_refs;
 
 typedef struct export_jsonl_state {
 	FILE *out;
 	dh_stxn *txn;
-	dh_decision **decisions;
-	size_t n_decisions, cap_decisions;
-	export_dec_ref *refs;
-	size_t n_refs, cap_refs;
+	export_refs items;
+	export_refs decisions;
 } export_jsonl_state;
 
-static int export_keep_decision(void *rec, void *ctx)
+static int export_ref_push(export_refs *r, uint64_t candidate, uint64_t id, int type)
 {
-	export_jsonl_state *s = ctx;
-	dh_decision *d = rec;
-	if (s->n_decisions == s->cap_decisions) {
-		size_t cap = s->cap_decisions ? s->cap_decisions * 2 : 64;
-		dh_decision **nd = realloc(s->decisions, cap * sizeof(*nd));
-		if (!nd)
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 256;
+		export_ref *nv = realloc(r->v, cap * sizeof(*nv));
+		if (!nv)
 			return DH_ENOMEM;
-		s->decisions = nd;
-		s->cap_decisions = cap;
+		r->v = nv;
+		r->cap = cap;
 	}
-	dh_decision *copy = record_dup(DH_R_DECISION, d);
-	if (!copy)
-		return DH_ENOMEM;
-	size_t index = s->n_decisions;
-	s->decisions[s->n_decisions++] = copy;
-	for (size_t i = 0; i < d->candidates.n; i++) {
-		if (s->n_refs == s->cap_refs) {
-			size_t cap = s->cap_refs ? s->cap_refs * 2 : 256;
-			export_dec_ref *nr = realloc(s->refs, cap * sizeof(*nr));
-			if (!nr)
-				return DH_ENOMEM;
-			s->refs = nr;
-			s->cap_refs = cap;
-		}
-		s->refs[s->n_refs++] = (export_dec_ref){d->candidates.v[i], index};
-	}
+	r->v[r->n++] = (export_ref){candidate, id, type};
 	return 0;
 }
 
 static int export_ref_cmp(const void *a, const void *b)
 {
-	const export_dec_ref *x = a, *y = b;
+	const export_ref *x = a, *y = b;
 	if (x->candidate != y->candidate)
 		return x->candidate < y->candidate ? -1 : 1;
-	return x->decision < y->decision ? -1 : x->decision > y->decision;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Writes ",\"KEY\":[" then each element, then "]". */
+static int export_note_item(void *rec, void *ctx)
+{
+	const dh_vote_item *it = rec;
+	return export_ref_push(ctx, it->candidate_id, it->meta.id, 0);
+}
+
+static int export_note_decision(void *rec, void *ctx)
+{
+	const dh_decision *d = rec;
+	for (size_t i = 0; i < d->candidates.n; i++) {
+		int rc = export_ref_push(ctx, d->candidates.v[i], d->meta.id, d->type);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Write record TYPE/ID as the next element of a JSON array. */
+static int export_json_elem(export_jsonl_state *s, size_t *written, dh_rtype type, uint64_t id)
+{
+	unsigned char key[9];
+	export_record_key(key, type, id);
+	const void *val;
+	size_t len;
+	int rc = store_get(s->txn, DH_T_RECORDS, key, sizeof(key), &val, &len);
+	if (rc == DH_ENOTFOUND)
+		return 0; /* a dangling reference is no history */
+	void *rec = NULL;
+	if (rc || (rc = record_decode(type, val, len, &rec)))
+		return rc;
+	if ((*written)++)
+		putc_unlocked(',', s->out);
+	record_write_json(type, rec, s->out);
+	record_free(type, rec);
+	return 0;
+}
+
 typedef struct export_children {
 	export_jsonl_state *s;
 	dh_rtype type;
 	size_t written;
 } export_children;
-
-static void export_json_elem(export_jsonl_state *s, size_t *written, dh_rtype type, const void *rec)
-{
-	if ((*written)++)
-		putc_unlocked(',', s->out);
-	record_write_json(type, rec, s->out);
-}
 
 static int export_child_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
 {
@@ -191,55 +208,47 @@ static int export_child_cb(const void *key, size_t klen, const void *val, size_t
 	export_children *ch = ctx;
 	if (klen != 17)
 		return 0;
-	unsigned char rkey[9];
-	export_record_key(rkey, ch->type, store_get_u64((const unsigned char *)key + 9));
-	const void *rv;
-	size_t rlen;
-	int rc = store_get(ch->s->txn, DH_T_RECORDS, rkey, sizeof(rkey), &rv, &rlen);
-	if (rc == DH_ENOTFOUND)
-		return 0; /* a dangling link is no history */
-	if (rc)
-		return rc;
-	void *rec = NULL;
-	if ((rc = record_decode(ch->type, rv, rlen, &rec)))
-		return rc;
-	export_json_elem(ch->s, &ch->written, ch->type, rec);
-	record_free(ch->type, rec);
-	return 0;
+	return export_json_elem(ch->s, &ch->written, ch->type, store_get_u64((const unsigned char *)key + 9));
 }
 
-static int export_history(export_jsonl_state *s, const char *name, dh_rtype type, uint64_t parent)
+/* ,"NAME":[...] with the records of TYPE whose parent link is CANDIDATE. */
+static int export_linked(export_jsonl_state *s, const char *name, dh_rtype type, uint64_t candidate)
 {
 	fprintf(s->out, ",\"%s\":[", name);
 	unsigned char prefix[9];
-	prefix[0] = (unsigned char)type;
-	store_put_u64(prefix + 1, parent);
+	export_record_key(prefix, type, candidate);
 	export_children ch = {s, type, 0};
 	int rc = store_scan(s->txn, DH_T_LINKS, prefix, sizeof(prefix), NULL, 0, false, export_child_cb, &ch);
 	putc_unlocked(']', s->out);
 	return rc;
 }
 
-static void export_decisions_of(export_jsonl_state *s, uint64_t candidate, int type, const char *name)
+/* ,"NAME":[...] with the records of TYPE noted in REFS for CANDIDATE (of
+ * SUBTYPE, or any when SUBTYPE < 0). */
+static int export_noted(export_jsonl_state *s, const char *name, dh_rtype type, const export_refs *refs,
+			uint64_t candidate, int subtype)
 {
 	fprintf(s->out, ",\"%s\":[", name);
-	export_dec_ref key = {candidate, 0};
-	/* The first ref of CANDIDATE: refs are sorted by candidate, then index. */
-	size_t lo = 0, hi = s->n_refs;
+	export_ref key = {candidate, 0, 0};
+	size_t lo = 0, hi = refs->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (export_ref_cmp(&s->refs[mid], &key) < 0)
+		if (export_ref_cmp(&refs->v[mid], &key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	size_t written = 0;
-	for (size_t i = lo; i < s->n_refs && s->refs[i].candidate == candidate; i++) {
-		const dh_decision *d = s->decisions[s->refs[i].decision];
-		if (d->type == type && !(i > lo && s->refs[i - 1].decision == s->refs[i].decision))
-			export_json_elem(s, &written, DH_R_DECISION, d);
+	int rc = 0;
+	for (size_t i = lo; i < refs->n && refs->v[i].candidate == candidate && !rc; i++) {
+		if (subtype >= 0 && refs->v[i].type != subtype)
+			continue;
+		if (i > lo && refs->v[i - 1].id == refs->v[i].id)
+			continue; /* listed twice in one decision */
+		rc = export_json_elem(s, &written, type, refs->v[i].id);
 	}
 	putc_unlocked(']', s->out);
+	return rc;
 }
 
 static int export_jsonl_row(void *rec, void *ctx)
@@ -249,32 +258,22 @@ static int export_jsonl_row(void *rec, void *ctx)
 	char *json = record_to_json(DH_R_CANDIDATE, c);
 	if (!json)
 		return DH_ENOMEM;
-	/* The candidate's object, reopened to add its history. */
+	/* The candidate's own object, reopened to add its history. */
 	size_t n = strlen(json);
-	if (n < 2 || json[n - 1] != '}') {
+	if (n < 3 || json[n - 1] != '}') {
 		free(json);
 		return DH_ECORRUPT;
 	}
 	fwrite(json, 1, n - 1, s->out);
-	bool empty = n == 2;
 	free(json);
-	if (empty)
-		fputs("\"id\":0", s->out); /* never: a candidate has fields */
-	static const struct {
-		const char *name;
-		dh_rtype type;
-	} history[] = {
-		{"fostering", DH_R_FOSTERING},
-		{"registrations", DH_R_REGISTRATION},
-		{"vote_items", DH_R_VOTE_ITEM},
-	};
+	uint64_t id = c->meta.id;
 	int rc;
-	for (size_t i = 0; i < sizeof(history) / sizeof(history[0]); i++)
-		if ((rc = export_history(s, history[i].name, history[i].type, c->meta.id)))
-			return rc;
-	export_decisions_of(s, c->meta.id, DH_DEC_RECOGNITION, "decisions");
-	export_decisions_of(s, c->meta.id, DH_DEC_AWARD, "awards");
-	if ((rc = export_history(s, "activities", DH_R_ACTIVITY, c->meta.id)))
+	if ((rc = export_linked(s, "fostering", DH_R_FOSTERING, id)) ||
+	    (rc = export_linked(s, "registrations", DH_R_REGISTRATION, id)) ||
+	    (rc = export_noted(s, "vote_items", DH_R_VOTE_ITEM, &s->items, id, -1)) ||
+	    (rc = export_noted(s, "decisions", DH_R_DECISION, &s->decisions, id, DH_DEC_RECOGNITION)) ||
+	    (rc = export_noted(s, "awards", DH_R_DECISION, &s->decisions, id, DH_DEC_AWARD)) ||
+	    (rc = export_linked(s, "activities", DH_R_ACTIVITY, id)))
 		return rc;
 	fputs("}\n", s->out);
 	return export_out_error(s->out);
@@ -284,11 +283,15 @@ static int export_jsonl_fn(dh_stxn *txn, void *ctx)
 {
 	export_jsonl_state *s = ctx;
 	s->txn = txn;
-	int rc = export_each(txn, DH_R_DECISION, export_keep_decision, s);
-	if (rc)
+	s->items.n = s->decisions.n = 0;
+	int rc;
+	if ((rc = export_each(txn, DH_R_VOTE_ITEM, export_note_item, &s->items)) ||
+	    (rc = export_each(txn, DH_R_DECISION, export_note_decision, &s->decisions)))
 		return rc;
-	if (s->n_refs)
-		qsort(s->refs, s->n_refs, sizeof(*s->refs), export_ref_cmp);
+	if (s->items.n)
+		qsort(s->items.v, s->items.n, sizeof(*s->items.v), export_ref_cmp);
+	if (s->decisions.n)
+		qsort(s->decisions.v, s->decisions.n, sizeof(*s->decisions.v), export_ref_cmp);
 	return export_each(txn, DH_R_CANDIDATE, export_jsonl_row, s);
 }
 
@@ -296,9 +299,7 @@ int export_jsonl(dh_store *st, FILE *out)
 {
 	export_jsonl_state s = {.out = out};
 	int rc = store_read(st, export_jsonl_fn, &s);
-	for (size_t i = 0; i < s.n_decisions; i++)
-		record_free(DH_R_DECISION, s.decisions[i]);
-	free(s.decisions);
-	free(s.refs);
+	free(s.items.v);
+	free(s.decisions.v);
 	return rc ? rc : export_out_error(out);
 }

@@ -55,11 +55,15 @@ typedef struct import_job {
 	const char *data;
 	size_t len;
 	FILE *err;
-	bool quiet; /* the second pass: rows were checked already */
 	int *col_at; /* header position -> enum import_col */
 	size_t n_header;
 	int pos_of[IC__COUNT]; /* column -> header position, -1 when absent */
 	dh_import_result *res;
+	/* The checked candidates and the lines they start on: kept until the
+	 * write returns, since the store restores their meta if it re-runs it. */
+	dh_candidate **cands;
+	long *lines;
+	size_t n_cands, cap_cands;
 	size_t written;
 } import_job;
 
@@ -68,7 +72,7 @@ static void import_error(import_job *j, long line, const char *fmt, ...) __attri
 static void import_error(import_job *j, long line, const char *fmt, ...)
 {
 	j->res->errors++;
-	if (j->quiet || j->res->errors > IMPORT_MAX_ERRORS)
+	if (j->res->errors > IMPORT_MAX_ERRORS)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
@@ -360,9 +364,28 @@ nomem:
 	return DH_ENOMEM;
 }
 
-/* Walk the file: the header, then every row, building each candidate and
- * handing it to PUT (NULL in the checking pass). */
-static int import_walk(import_job *j, dh_repo_tx *tx)
+static int import_keep(import_job *j, dh_candidate *cand, long line)
+{
+	if (j->n_cands == j->cap_cands) {
+		size_t cap = j->cap_cands ? j->cap_cands * 2 : 256;
+		dh_candidate **nc = realloc(j->cands, cap * sizeof(*nc));
+		if (!nc)
+			return DH_ENOMEM;
+		j->cands = nc;
+		long *nl = realloc(j->lines, cap * sizeof(*nl));
+		if (!nl)
+			return DH_ENOMEM;
+		j->lines = nl;
+		j->cap_cands = cap;
+	}
+	j->cands[j->n_cands] = cand;
+	j->lines[j->n_cands++] = line;
+	return 0;
+}
+
+/* Read the file: the header, then every row, checked and built; bad rows
+ * are reported and the rest still read, so one run shows every fault. */
+static int import_read(import_job *j)
 {
 	dh_csv c;
 	csv_init(&c, j->data, j->len);
@@ -373,27 +396,22 @@ static int import_walk(import_job *j, dh_repo_tx *tx)
 			continue;
 		if (!header) {
 			header = true;
-			if ((rc = import_header(j, &c)))
-				break;
-			if (j->res->errors)
+			if ((rc = import_header(j, &c)) || j->res->errors)
 				break; /* rows make no sense without their columns */
 			continue;
 		}
-		if (!tx)
-			j->res->rows++;
+		j->res->rows++;
 		dh_candidate *cand = record_new(DH_R_CANDIDATE);
 		if (!cand) {
 			rc = DH_ENOMEM;
 			break;
 		}
 		rc = import_row(j, &c, cand);
-		if (rc == 0 && tx) {
-			rc = repo_tx_put(tx, "import", j->note, DH_R_CANDIDATE, cand);
-			if (rc == 0)
-				j->written++;
-		}
-		record_free(DH_R_CANDIDATE, cand);
-		if (rc == DH_EINVAL && !tx)
+		if (rc == 0 && j->res->errors == 0)
+			rc = import_keep(j, cand, c.row_line);
+		else
+			record_free(DH_R_CANDIDATE, cand);
+		if (rc == DH_EINVAL)
 			rc = 0; /* reported; go on to find the other bad rows */
 		if (rc)
 			break;
@@ -414,7 +432,15 @@ static int import_write_fn(dh_repo_tx *tx, void *ctx)
 {
 	import_job *j = ctx;
 	j->written = 0; /* the store may run this again after growing the map */
-	return import_walk(j, tx);
+	for (size_t i = 0; i < j->n_cands; i++) {
+		char note[256];
+		snprintf(note, sizeof(note), "%s:%ld", j->note, j->lines[i]);
+		int rc = repo_tx_put(tx, "import", note, DH_R_CANDIDATE, j->cands[i]);
+		if (rc)
+			return rc;
+		j->written++;
+	}
+	return 0;
 }
 
 int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res)
@@ -433,15 +459,18 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 		.err = err,
 		.res = res,
 	};
-	rc = import_walk(&j, NULL);
-	if (rc == 0 && res->rows) {
-		j.quiet = true;
+	rc = import_read(&j);
+	if (rc == 0 && j.n_cands) {
 		rc = repo_write(ctx->store, ctx->login, import_write_fn, &j);
 		if (rc == 0)
 			res->written = j.written;
 	}
 	if (res->errors > IMPORT_MAX_ERRORS)
 		fprintf(err, "%s: … và %zu lỗi khác\n", name, res->errors - IMPORT_MAX_ERRORS);
+	for (size_t i = 0; i < j.n_cands; i++)
+		record_free(DH_R_CANDIDATE, j.cands[i]);
+	free(j.cands);
+	free(j.lines);
 	free(j.col_at);
 	return rc;
 }
