@@ -252,6 +252,14 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 	}
 	dh_store_opts opts = {.read_only = read_only};
 	int rc = store_open(&env->store, dir, &opts);
+	if (rc == DH_ENOTFOUND && read_only) {
+		/* Reading never creates: a mistyped -d should not look empty. */
+		fprintf(stderr, "dienhinh: chưa có cơ sở dữ liệu ở %s (tạo bằng import hoặc demo, hoặc kiểm tra -d)\n",
+			dir);
+		env->store = NULL;
+		cli_close(env);
+		return EX_IOERR;
+	}
 	if (rc) {
 		const char *why = store_last_error();
 		fprintf(stderr, "dienhinh: không mở được cơ sở dữ liệu %s: %s%s%s\n", dir, dh_strerror(rc),
@@ -569,7 +577,7 @@ static int cmd_backup(const cli_globals *g, int argc, char **argv)
 		const char *why = store_last_error();
 		fprintf(stderr, "dienhinh backup: không sao lưu được vào %s: %s%s%s\n", dest, dh_strerror(rc),
 			why && *why ? " — " : "", why ? why : "");
-		code = dh_exit_code(rc);
+		code = EX_IOERR; /* whatever the cause, the copy could not be written */
 	} else {
 		printf("Đã sao lưu vào %s.\n", dest);
 	}

@@ -205,33 +205,43 @@ static int import_enum(const char *s, int n, const char *(*name_fn)(int), const 
 	return -1;
 }
 
-/* The text of column COL in the current row, cleaned (valid UTF-8, no
- * control characters, NFC) and trimmed, as a new string; "" for an absent
- * column or an empty cell. NULL after an error has been reported. */
+/* Free text goes into the record as it is and the core's
+ * wf_candidate_normalise() checks and composes it (NFC, no control
+ * characters, lengths), as for a form; the other columns are read here and
+ * must be clean text to be compared and quoted in a message. */
+static bool import_free_text(int col)
+{
+	return col == IC_NAME || col == IC_POSITION || col == IC_TITLE || col == IC_DESCRIPTION ||
+	       col == IC_RECOGNISED_DECISION || col == IC_AWARD_DECISION;
+}
+
+/* The text of column COL in the current row as a new string, spaces and
+ * line breaks at both ends trimmed, "" for an absent column or an empty
+ * cell; NULL after an error has been reported. */
 static char *import_cell(import_job *j, const dh_csv *c, int col)
 {
 	int pos = j->pos_of[col];
-	const char *raw = pos >= 0 && (size_t)pos < c->n ? csv_field(c, (size_t)pos) : "";
-	bool multiline = col == IC_DESCRIPTION;
-	const char *why = NULL;
-	char *clean = utf8_clean(raw, multiline, &why);
-	if (!clean) {
-		import_error(j, c->row_line, "cột “%s”: %s", import_col_names[col],
-			     why ? why : "văn bản không phải UTF-8 hợp lệ");
-		return NULL;
-	}
-	/* Trim spaces and line breaks at both ends; undo the quote an export
-	 * puts before a cell that would start a formula. */
-	char *s = clean;
+	const char *s = pos >= 0 && (size_t)pos < c->n ? csv_field(c, (size_t)pos) : "";
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;
+	/* Undo the quote an export puts before a cell that would start a
+	 * formula. */
 	if (s[0] == '\'' && csv_cell_dangerous(s + 1))
 		s++;
 	size_t n = strlen(s);
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
 		n--;
-	memmove(clean, s, n);
-	clean[n] = '\0';
+	char *text = strndup(s, n);
+	if (!text)
+		import_error(j, c->row_line, "%s", dh_strerror(DH_ENOMEM));
+	if (!text || import_free_text(col))
+		return text;
+	const char *why = NULL;
+	char *clean = utf8_clean(text, false, &why);
+	free(text);
+	if (!clean)
+		import_error(j, c->row_line, "cột “%s”: %s", import_col_names[col],
+			     why ? why : "văn bản không phải UTF-8 hợp lệ");
 	return clean;
 }
 
