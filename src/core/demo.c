@@ -488,12 +488,22 @@ static int demo_fostering(demo_job *j, const dh_candidate *c, int until)
 	demo_state *s = &j->cur;
 	int year = c->year;
 	int n = 1 + (int)demo_below(s, 3);
+	/* The log reads in date order, as it was kept. */
+	int dates[3];
+	for (int i = 0; i < n; i++)
+		dates[i] = demo_date_between(j, demo_ymd(year, 115), until);
+	for (int i = 1; i < n; i++)
+		for (int k = i; k > 0 && dates[k - 1] > dates[k]; k--) {
+			int t = dates[k];
+			dates[k] = dates[k - 1];
+			dates[k - 1] = t;
+		}
 	for (int i = 0; i < n; i++) {
 		dh_fostering *f = demo_new(j, DH_R_FOSTERING);
 		if (!f)
 			return DH_ENOMEM;
 		f->candidate_id = c->meta.id;
-		f->date = demo_date_between(j, demo_ymd(year, 115), until);
+		f->date = dates[i];
 		unsigned r = demo_below(s, 100);
 		f->kind = r < 45 ? DH_FOSTER_GUIDANCE : r < 80 ? DH_FOSTER_ENCOURAGEMENT : DH_FOSTER_MATERIAL;
 		static const char *const guidance[] = {
