@@ -65,6 +65,7 @@ typedef struct import_job {
 	long *lines;
 	size_t n_cands, cap_cands;
 	size_t written;
+	bool bad_utf8; /* some cell was not UTF-8: say how to save the file */
 } import_job;
 
 static void import_error(import_job *j, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -221,7 +222,17 @@ static bool import_free_text(int col)
 static char *import_cell(import_job *j, const dh_csv *c, int col)
 {
 	int pos = j->pos_of[col];
-	const char *s = pos >= 0 && (size_t)pos < c->n ? csv_field(c, (size_t)pos) : "";
+	const char *s = "";
+	size_t len = 0;
+	if (pos >= 0 && (size_t)pos < c->n) {
+		s = csv_field(c, (size_t)pos);
+		len = csv_field_len(c, (size_t)pos);
+	}
+	if (!utf8_valid(s, len)) {
+		import_error(j, c->row_line, "cột “%s”: văn bản không phải UTF-8", import_col_names[col]);
+		j->bad_utf8 = true;
+		return NULL;
+	}
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;
 	/* Undo the quote an export puts before a cell that would start a
@@ -469,6 +480,13 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 		.err = err,
 		.res = res,
 	};
+	const unsigned char *head = (const unsigned char *)data;
+	if (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
+		/* Excel's "Unicode text": every other byte is NUL. */
+		import_error(&j, 1, "tệp được lưu dạng UTF-16; hãy lưu bảng tính dạng "
+				    "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
+		return DH_EINVAL;
+	}
 	rc = import_read(&j);
 	if (rc == 0 && j.n_cands) {
 		rc = repo_write(ctx->store, ctx->login, import_write_fn, &j);
@@ -477,6 +495,10 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 	}
 	if (res->errors > IMPORT_MAX_ERRORS)
 		fprintf(err, "%s: … và %zu lỗi khác\n", name, res->errors - IMPORT_MAX_ERRORS);
+	if (j.bad_utf8)
+		fprintf(err, "%s: tệp có chỗ không phải UTF-8; trong Excel hãy chọn Lưu thành → "
+			     "“CSV UTF-8 (phân cách bằng dấu phẩy)”\n",
+			name);
 	for (size_t i = 0; i < j.n_cands; i++)
 		record_free(DH_R_CANDIDATE, j.cands[i]);
 	free(j.cands);

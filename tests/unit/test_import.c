@@ -197,6 +197,7 @@ static void test_header_faults_are_named_on_line_one(void **state)
 	expect_rejected(f, "kind,name,department,name\nindividual,A,nv1,B\n", 1, "hai lần");
 	expect_rejected(f, "kind;name;department\nindividual;A;nv1\n", 1, "dấu chấm phẩy");
 	expect_rejected(f, "", 1, "tiêu đề");
+	expect_rejected(f, "\xFF\xFEk", 1, "UTF-16"); /* Excel's "Unicode text" */
 	/* The header may come after blank lines; its line is the real one. */
 	expect_rejected(f, "\n\nkind,name,dept\n", 3, "dept");
 }
