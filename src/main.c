@@ -66,47 +66,49 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv);
 static int cmd_backup(const cli_globals *g, int argc, char **argv);
 
 static const cli_cmd cli_cmds[] = {
-	{"check-config", cmd_check_config, "check-config [TỆP]"},
-	{"demo", cmd_demo, "demo [--records N] [--seed S]"},
-	{"import", cmd_import, "import TỆP.csv"},
-	{"export", cmd_export, "export [--format csv|jsonl]"},
-	{"search", cmd_search, "search [--format text|tsv|json] [--recognised] TỪ_KHÓA..."},
-	{"stats", cmd_stats, "stats [--year NĂM] [--format text|tsv]"},
-	{"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
+    {"check-config", cmd_check_config, "check-config [TỆP]"},
+    {"demo", cmd_demo, "demo [--records N] [--seed S]"},
+    {"import", cmd_import, "import TỆP.csv"},
+    {"export", cmd_export, "export [--format csv|jsonl]"},
+    {"search", cmd_search, "search [--format text|tsv|json] [--recognised] TỪ_KHÓA..."},
+    {"stats", cmd_stats, "stats [--year NĂM] [--format text|tsv]"},
+    {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
 };
 
 static void cli_help(FILE *out)
 {
-	fputs("dienhinh — quản lý xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến\n"
-	      "\n"
-	      "Cách dùng:\n"
-	      "  dienhinh [-c CẤU_HÌNH] [-d THƯ_MỤC_DỮ_LIỆU] [--as TÊN_ĐĂNG_NHẬP]   mở giao diện toàn màn hình\n"
-	      "  dienhinh [tùy chọn chung] LỆNH [...]\n"
-	      "\n"
-	      "Lệnh:\n"
-	      "  check-config [TỆP]                   kiểm tra tệp cấu hình, in bản tóm tắt\n"
-	      "  demo [--records N] [--seed S]        tạo dữ liệu mẫu vào cơ sở dữ liệu trống\n"
-	      "  import TỆP.csv                       nhập hồ sơ từ bảng tính (tất cả hoặc không gì cả)\n"
-	      "  export [--format csv|jsonl]          xuất mọi hồ sơ ra đầu ra chuẩn\n"
-	      "  search [--format text|tsv|json] [--recognised] TỪ_KHÓA...\n"
-	      "                                       tra cứu như màn hình 7\n"
-	      "  stats [--year NĂM] [--format text|tsv]\n"
-	      "                                       số liệu sơ kết, tổng kết của một năm\n"
-	      "  report minutes|proposal|registrations|decision|review [...]\n"
-	      "                                       văn bản của kế hoạch (Markdown) — sắp có\n"
-	      "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
-	      "  --help | --version\n"
-	      "\n"
-	      "Tùy chọn chung (đặt trước LỆNH):\n"
-	      "  -c CẤU_HÌNH        tệp cấu hình (mặc định: $DIENHINH_CONFIG, ./config/dienhinh.yaml,\n"
-	      "                     /etc/dienhinh/dienhinh.yaml)\n"
-	      "  -d THƯ_MỤC         thư mục cơ sở dữ liệu (mặc định: storage.path trong cấu hình)\n"
-	      "  --as TÊN           chạy với tư cách người dùng khác (để dùng thử, kiểm thử;\n"
-	      "                     bị từ chối khi chương trình chạy với quyền mượn)\n"
-	      "\n"
-	      "Mã thoát: 0 thành công, 1 không tìm thấy, 64 sai cú pháp, 65 dữ liệu vào sai,\n"
-	      "74 lỗi đọc/ghi, 77 không có quyền, 78 cấu hình sai.\n",
-	      out);
+	fputs(
+	    "dienhinh — quản lý xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến\n"
+	    "\n"
+	    "Cách dùng:\n"
+	    "  dienhinh [-c CẤU_HÌNH] [-d THƯ_MỤC_DỮ_LIỆU] [--as TÊN_ĐĂNG_NHẬP]   mở giao diện toàn màn "
+	    "hình\n"
+	    "  dienhinh [tùy chọn chung] LỆNH [...]\n"
+	    "\n"
+	    "Lệnh:\n"
+	    "  check-config [TỆP]                   kiểm tra tệp cấu hình, in bản tóm tắt\n"
+	    "  demo [--records N] [--seed S]        tạo dữ liệu mẫu vào cơ sở dữ liệu trống\n"
+	    "  import TỆP.csv                       nhập hồ sơ từ bảng tính (tất cả hoặc không gì cả)\n"
+	    "  export [--format csv|jsonl]          xuất mọi hồ sơ ra đầu ra chuẩn\n"
+	    "  search [--format text|tsv|json] [--recognised] TỪ_KHÓA...\n"
+	    "                                       tra cứu như màn hình 7\n"
+	    "  stats [--year NĂM] [--format text|tsv]\n"
+	    "                                       số liệu sơ kết, tổng kết của một năm\n"
+	    "  report minutes|proposal|registrations|decision|review [...]\n"
+	    "                                       văn bản của kế hoạch (Markdown) — sắp có\n"
+	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
+	    "  --help | --version\n"
+	    "\n"
+	    "Tùy chọn chung (đặt trước LỆNH):\n"
+	    "  -c CẤU_HÌNH        tệp cấu hình (mặc định: $DIENHINH_CONFIG, ./config/dienhinh.yaml,\n"
+	    "                     /etc/dienhinh/dienhinh.yaml)\n"
+	    "  -d THƯ_MỤC         thư mục cơ sở dữ liệu (mặc định: storage.path trong cấu hình)\n"
+	    "  --as TÊN           chạy với tư cách người dùng khác (để dùng thử, kiểm thử;\n"
+	    "                     bị từ chối khi chương trình chạy với quyền mượn)\n"
+	    "\n"
+	    "Mã thoát: 0 thành công, 1 không tìm thấy, 64 sai cú pháp, 65 dữ liệu vào sai,\n"
+	    "74 lỗi đọc/ghi, 77 không có quyền, 78 cấu hình sai.\n",
+	    out);
 }
 
 static int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -156,8 +158,9 @@ static int cli_opt(int argc, char **argv, int *i, const char *name, const char *
 static int cli_bad_option(const char *cmd, const char *opt)
 {
 	if (strcmp(opt, "-c") == 0 || strcmp(opt, "-d") == 0 || strncmp(opt, "--as", 4) == 0)
-		fprintf(stderr, "dienhinh %s: tùy chọn chung %s phải đặt trước tên lệnh (dienhinh %s ... %s ...)\n",
-			cmd, opt, opt, cmd);
+		fprintf(stderr,
+		        "dienhinh %s: tùy chọn chung %s phải đặt trước tên lệnh (dienhinh %s ... %s ...)\n",
+		        cmd, opt, opt, cmd);
 	else
 		fprintf(stderr, "dienhinh %s: tùy chọn không hợp lệ: %s\n", cmd, opt);
 	return cli_cmd_usage(cmd);
@@ -205,7 +208,8 @@ static int cli_identity(const cli_globals *g, char *buf, size_t size)
 {
 	if (g->as) {
 		if (cli_privileged()) {
-			fputs("dienhinh: không được dùng --as khi chương trình chạy với quyền mượn (setuid/setgid).\n",
+			fputs("dienhinh: không được dùng --as khi chương trình chạy với quyền mượn "
+			      "(setuid/setgid).\n",
 			      stderr);
 			return EX_NOPERM;
 		}
@@ -245,8 +249,9 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		return code;
 	const char *dir = g->datadir ? g->datadir : env->cfg->storage_path;
 	if (!dir || !*dir) {
-		fprintf(stderr, "dienhinh: chưa có thư mục dữ liệu: dùng -d hoặc khai báo storage.path trong %s\n",
-			path);
+		fprintf(stderr,
+		        "dienhinh: chưa có thư mục dữ liệu: dùng -d hoặc khai báo storage.path trong %s\n",
+		        path);
 		cli_close(env);
 		return EX_CONFIG;
 	}
@@ -254,8 +259,10 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 	int rc = store_open(&env->store, dir, &opts);
 	if (rc == DH_ENOTFOUND && read_only) {
 		/* Reading never creates: a mistyped -d should not look empty. */
-		fprintf(stderr, "dienhinh: chưa có cơ sở dữ liệu ở %s (tạo bằng import hoặc demo, hoặc kiểm tra -d)\n",
-			dir);
+		fprintf(
+		    stderr,
+		    "dienhinh: chưa có cơ sở dữ liệu ở %s (tạo bằng import hoặc demo, hoặc kiểm tra -d)\n",
+		    dir);
 		env->store = NULL;
 		cli_close(env);
 		return EX_IOERR;
@@ -263,7 +270,7 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 	if (rc) {
 		const char *why = store_last_error();
 		fprintf(stderr, "dienhinh: không mở được cơ sở dữ liệu %s: %s%s%s\n", dir, dh_strerror(rc),
-			why && *why ? " — " : "", why ? why : "");
+		        why && *why ? " — " : "", why ? why : "");
 		env->store = NULL;
 		cli_close(env);
 		return dh_exit_code(rc);
@@ -322,13 +329,14 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--records", &v))) {
 			if (r < 0 || !cli_parse_num(v, 1, DEMO_MAX_RECORDS, &n))
-				return cli_usage_error("--records cần một số từ 1 đến 10000000, không phải “%s”.",
-						       r < 0 ? "" : v);
+				return cli_usage_error(
+				    "--records cần một số từ 1 đến 10000000, không phải “%s”.",
+				    r < 0 ? "" : v);
 			opts.records = (size_t)n;
 		} else if ((r = cli_opt(argc, argv, &i, "--seed", &v))) {
 			if (r < 0 || !cli_parse_num(v, 0, LLONG_MAX, &n))
 				return cli_usage_error("--seed cần một số nguyên không âm, không phải “%s”.",
-						       r < 0 ? "" : v);
+				                       r < 0 ? "" : v);
 			opts.seed = (uint64_t)n;
 		} else {
 			return cli_bad_option(argv[0], argv[i]);
@@ -423,8 +431,10 @@ static void search_print(const char *format, const dh_config *cfg, const dh_cand
 		free(json);
 	} else {
 		const dh_department *d = c->department ? config_department(cfg, c->department) : NULL;
-		printf("%6" PRIu64 "  %d  %s: %s\n", c->meta.id, c->year, kind_label(c->kind), c->name ? c->name : "");
-		printf("%6s  %s · %s", "", d ? d->name : (c->department ? c->department : ""), stage_label(c->stage));
+		printf("%6" PRIu64 "  %d  %s: %s\n", c->meta.id, c->year, kind_label(c->kind),
+		       c->name ? c->name : "");
+		printf("%6s  %s · %s", "", d ? d->name : (c->department ? c->department : ""),
+		       stage_label(c->stage));
 		if (c->title && *c->title)
 			printf(" · %s", c->title);
 		putchar('\n');
@@ -513,7 +523,6 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 	return cli_flush_stdout(code);
 }
 
-
 static int cmd_stats(const cli_globals *g, int argc, char **argv)
 {
 	const char *format = "text";
@@ -526,7 +535,8 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 				return cli_cmd_usage(argv[0]);
 		} else if ((r = cli_opt(argc, argv, &i, "--year", &v))) {
 			if (r < 0 || !cli_parse_num(v, 1900, 2999, &year))
-				return cli_usage_error("--year cần một năm (ví dụ 2021), không phải “%s”.", r < 0 ? "" : v);
+				return cli_usage_error("--year cần một năm (ví dụ 2021), không phải “%s”.",
+				                       r < 0 ? "" : v);
 		} else {
 			return cli_bad_option(argv[0], argv[i]);
 		}
@@ -576,7 +586,7 @@ static int cmd_backup(const cli_globals *g, int argc, char **argv)
 	} else if ((rc = store_backup(env.store, dest))) {
 		const char *why = store_last_error();
 		fprintf(stderr, "dienhinh backup: không sao lưu được vào %s: %s%s%s\n", dest, dh_strerror(rc),
-			why && *why ? " — " : "", why ? why : "");
+		        why && *why ? " — " : "", why ? why : "");
 		code = EX_IOERR; /* whatever the cause, the copy could not be written */
 	} else {
 		printf("Đã sao lưu vào %s.\n", dest);

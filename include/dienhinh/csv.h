@@ -30,7 +30,7 @@ typedef struct dh_csv {
 	size_t *offs; /* start of each field in BUF */
 	size_t *lens; /* bytes of each field */
 	size_t offs_cap;
-	size_t n; /* fields in the current row */
+	size_t n;          /* fields in the current row */
 	const char *error; /* Vietnamese reason after csv_next() failed */
 } dh_csv;
 

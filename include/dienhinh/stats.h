@@ -20,7 +20,7 @@ typedef struct dh_store dh_store;
 
 /* One department's candidates by kind and stage. */
 typedef struct dh_stats_dept {
-	char *id;   /* department id (config's, or one found in the data) */
+	char *id;         /* department id (config's, or one found in the data) */
 	const char *name; /* config's name, or NULL when config lacks the id */
 	int count[DH_CANDIDATE_KINDS][DH_STAGE__COUNT];
 	int total;
@@ -39,7 +39,7 @@ typedef struct dh_stats {
 	int meeting_new_factor_min; /* candidates meeting criteria.new_factor_min */
 	int fostering[3];           /* entries by dh_fostering_kind */
 	int fostering_total;
-	int64_t material_total; /* VND given as material support */
+	int64_t material_total;  /* VND given as material support */
 	int fostered_candidates; /* distinct candidates that got any fostering */
 	int registrations[4];    /* by dh_reg_status */
 	int registrations_total;

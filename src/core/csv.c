@@ -142,7 +142,8 @@ int csv_next(dh_csv *c)
 				c->p += run;
 			}
 			if (c->p < c->end && *c->p != ',' && *c->p != '\r' && *c->p != '\n')
-				return csv_fail(c, "Có ký tự ngay sau dấu ngoặc kép đóng (ô phải được bao trọn trong ngoặc kép)");
+				return csv_fail(c, "Có ký tự ngay sau dấu ngoặc kép đóng (ô phải được bao "
+				                   "trọn trong ngoặc kép)");
 		} else {
 			size_t run = plain_run(c->p, c->end);
 			if (c->p + run < c->end && c->p[run] == '\0')

@@ -28,12 +28,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEMO_YEARS 5
-#define DEMO_ROUND 50
+#define DEMO_YEARS         5
+#define DEMO_ROUND         50
 #define DEMO_TX_CANDIDATES 2500
-#define DEMO_MAX_DEPTS 64
-#define DEMO_MAX_MEMBERS 64
-#define DEMO_CEREMONY_MAX 40
+#define DEMO_MAX_DEPTS     64
+#define DEMO_MAX_MEMBERS   64
+#define DEMO_CEREMONY_MAX  40
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -44,27 +44,31 @@ static const struct {
 	const char *name;
 	unsigned weight;
 } demo_families[] = {
-	{"Nguyễn", 31}, {"Trần", 11}, {"Lê", 9},    {"Phạm", 7},   {"Hoàng", 4}, {"Phan", 4},  {"Vũ", 3},
-	{"Võ", 3},      {"Huỳnh", 2}, {"Đặng", 2},  {"Bùi", 2},    {"Đỗ", 2},    {"Hồ", 2},    {"Ngô", 2},
-	{"Dương", 1},   {"Lý", 1},    {"Đinh", 1},  {"Trương", 1}, {"Mai", 1},   {"Trịnh", 1}, {"Đào", 1},
-	{"Cao", 1},     {"Lưu", 1},   {"Hà", 1},    {"Tạ", 1},     {"Chu", 1},   {"Lương", 1}, {"Thái", 1},
+    {"Nguyễn", 31}, {"Trần", 11}, {"Lê", 9},   {"Phạm", 7},   {"Hoàng", 4}, {"Phan", 4},  {"Vũ", 3},
+    {"Võ", 3},      {"Huỳnh", 2}, {"Đặng", 2}, {"Bùi", 2},    {"Đỗ", 2},    {"Hồ", 2},    {"Ngô", 2},
+    {"Dương", 1},   {"Lý", 1},    {"Đinh", 1}, {"Trương", 1}, {"Mai", 1},   {"Trịnh", 1}, {"Đào", 1},
+    {"Cao", 1},     {"Lưu", 1},   {"Hà", 1},   {"Tạ", 1},     {"Chu", 1},   {"Lương", 1}, {"Thái", 1},
 };
 
 static const char *const demo_middle_m[] = {
-	"Văn", "Văn", "Văn", "Hữu", "Đức", "Minh", "Quốc", "Công", "Thanh", "Xuân", "Đình", "Ngọc", "Trọng", "Quang", "Tiến", "Mạnh", "Hoàng", "Anh",
+    "Văn",  "Văn",  "Văn",  "Hữu",   "Đức",   "Minh", "Quốc", "Công",  "Thanh",
+    "Xuân", "Đình", "Ngọc", "Trọng", "Quang", "Tiến", "Mạnh", "Hoàng", "Anh",
 };
 static const char *const demo_middle_f[] = {
-	"Thị", "Thị", "Thị", "Thị Thu", "Thị Thanh", "Thị Hồng", "Thị Minh", "Ngọc", "Thu", "Thanh", "Kim", "Bích", "Phương", "Diệu", "Thùy", "Hải",
+    "Thị", "Thị",   "Thị", "Thị Thu", "Thị Thanh", "Thị Hồng", "Thị Minh", "Ngọc",
+    "Thu", "Thanh", "Kim", "Bích",    "Phương",    "Diệu",     "Thùy",     "Hải",
 };
 static const char *const demo_given_m[] = {
-	"Anh", "Bảo", "Bình", "Cường", "Dũng", "Duy", "Đạt", "Đức", "Hải", "Hiếu", "Hoàng", "Hùng", "Huy", "Khánh", "Khoa",
-	"Kiên", "Long", "Lâm", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài", "Thắng", "Thành", "Thịnh",
-	"Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Hòa", "Lộc", "Tâm", "Thuận",
+    "Anh",   "Bảo",   "Bình", "Cường", "Dũng",  "Duy",  "Đạt",  "Đức",   "Hải",   "Hiếu",
+    "Hoàng", "Hùng",  "Huy",  "Khánh", "Khoa",  "Kiên", "Long", "Lâm",   "Minh",  "Nam",
+    "Nghĩa", "Phong", "Phúc", "Quân",  "Quang", "Sơn",  "Tài",  "Thắng", "Thành", "Thịnh",
+    "Toàn",  "Trung", "Tuấn", "Tùng",  "Việt",  "Vinh", "Hòa",  "Lộc",   "Tâm",   "Thuận",
 };
 static const char *const demo_given_f[] = {
-	"An", "Anh", "Chi", "Diệp", "Dung", "Duyên", "Giang", "Hà", "Hạnh", "Hằng", "Hiền", "Hoa", "Hòa", "Hồng", "Huệ",
-	"Hương", "Lan", "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Ngọc", "Nhung", "Oanh", "Phương", "Quỳnh", "Tâm", "Thảo",
-	"Thơ", "Thu", "Thủy", "Trang", "Tuyết", "Uyên", "Vân", "Yến",
+    "An",   "Anh", "Chi",  "Diệp",  "Dung",  "Duyên", "Giang",  "Hà",    "Hạnh", "Hằng",
+    "Hiền", "Hoa", "Hòa",  "Hồng",  "Huệ",   "Hương", "Lan",    "Linh",  "Loan", "Mai",
+    "My",   "Nga", "Ngân", "Ngọc",  "Nhung", "Oanh",  "Phương", "Quỳnh", "Tâm",  "Thảo",
+    "Thơ",  "Thu", "Thủy", "Trang", "Tuyết", "Uyên",  "Vân",    "Yến",
 };
 /* The tone mark on the other vowel, as many people write these names: lookup
  * must find both (DESIGN.md §7). */
@@ -73,8 +77,9 @@ static const struct {
 } demo_respell[] = {{"Hòa", "Hoà"}, {"Thủy", "Thuỷ"}, {"Thùy", "Thuỳ"}};
 
 static const char *const demo_positions[] = {
-	"Thanh tra viên", "Thanh tra viên", "Thanh tra viên chính", "Chuyên viên", "Chuyên viên chính",
-	"Phó Trưởng phòng", "Trưởng phòng", "Kế toán", "Văn thư", "Cán sự",
+    "Thanh tra viên",    "Thanh tra viên",   "Thanh tra viên chính", "Chuyên viên",
+    "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng",         "Kế toán",
+    "Văn thư",           "Cán sự",
 };
 
 /* What fills the one conversion of a title's format. */
@@ -95,35 +100,35 @@ typedef struct demo_text {
 } demo_text;
 
 static const demo_text demo_individual_titles[] = {
-	{"Hoàn thành xuất sắc nhiệm vụ năm %d", ARG_YEAR},
-	{"Có sáng kiến rút ngắn thời gian xác minh đơn khiếu nại còn %d ngày", ARG_DAYS},
-	{"Tham gia %d cuộc thanh tra, kiến nghị thu hồi nhiều khoản chi sai quy định", ARG_COUNT},
-	{"Gương mẫu, tận tụy trong công tác tiếp công dân năm %d", ARG_YEAR},
-	{"Điển hình trong phong trào thi đua “Dân vận khéo” năm %d", ARG_YEAR},
-	{"Xác minh, kết luận đúng hạn %d vụ việc khiếu nại, tố cáo phức tạp", ARG_COUNT},
-	{"Tích cực ứng dụng công nghệ thông tin trong quản lý hồ sơ thanh tra", ARG_NONE},
-	{"Hoàn thành vượt mức kế hoạch thanh tra chuyên đề năm %d", ARG_YEAR},
+    {"Hoàn thành xuất sắc nhiệm vụ năm %d", ARG_YEAR},
+    {"Có sáng kiến rút ngắn thời gian xác minh đơn khiếu nại còn %d ngày", ARG_DAYS},
+    {"Tham gia %d cuộc thanh tra, kiến nghị thu hồi nhiều khoản chi sai quy định", ARG_COUNT},
+    {"Gương mẫu, tận tụy trong công tác tiếp công dân năm %d", ARG_YEAR},
+    {"Điển hình trong phong trào thi đua “Dân vận khéo” năm %d", ARG_YEAR},
+    {"Xác minh, kết luận đúng hạn %d vụ việc khiếu nại, tố cáo phức tạp", ARG_COUNT},
+    {"Tích cực ứng dụng công nghệ thông tin trong quản lý hồ sơ thanh tra", ARG_NONE},
+    {"Hoàn thành vượt mức kế hoạch thanh tra chuyên đề năm %d", ARG_YEAR},
 };
 
 static const demo_text demo_collective_names[] = {
-	{"Tập thể %s", ARG_DEPT},
-	{"Đoàn thanh tra số %d", ARG_TEAM},
-	{"Tổ tiếp công dân thường xuyên", ARG_NONE},
-	{"Tổ xác minh đơn thư, %s", ARG_DEPT},
-	{"Chi bộ %s", ARG_DEPT},
-	{"Tổ công tác phòng, chống tham nhũng", ARG_NONE},
-	{"Đoàn kiểm tra công vụ số %d", ARG_TEAM},
-	{"Chi đoàn Thanh tra tỉnh", ARG_NONE},
-	{"Công đoàn cơ sở Thanh tra tỉnh", ARG_NONE},
-	{"Tổ giúp việc Hội đồng thi đua, khen thưởng", ARG_NONE},
+    {"Tập thể %s", ARG_DEPT},
+    {"Đoàn thanh tra số %d", ARG_TEAM},
+    {"Tổ tiếp công dân thường xuyên", ARG_NONE},
+    {"Tổ xác minh đơn thư, %s", ARG_DEPT},
+    {"Chi bộ %s", ARG_DEPT},
+    {"Tổ công tác phòng, chống tham nhũng", ARG_NONE},
+    {"Đoàn kiểm tra công vụ số %d", ARG_TEAM},
+    {"Chi đoàn Thanh tra tỉnh", ARG_NONE},
+    {"Công đoàn cơ sở Thanh tra tỉnh", ARG_NONE},
+    {"Tổ giúp việc Hội đồng thi đua, khen thưởng", ARG_NONE},
 };
 
 static const demo_text demo_collective_titles[] = {
-	{"Hoàn thành xuất sắc kế hoạch công tác năm %d", ARG_YEAR},
-	{"Kết thúc đúng hạn 100%% cuộc thanh tra theo kế hoạch năm %d", ARG_YEAR},
-	{"Giải quyết dứt điểm %d vụ việc khiếu nại kéo dài", ARG_COUNT},
-	{"Nội bộ đoàn kết, không có đơn thư vượt cấp trong năm %d", ARG_YEAR},
-	{"Dẫn đầu phong trào thi đua chuyên đề của cơ quan năm %d", ARG_YEAR},
+    {"Hoàn thành xuất sắc kế hoạch công tác năm %d", ARG_YEAR},
+    {"Kết thúc đúng hạn 100%% cuộc thanh tra theo kế hoạch năm %d", ARG_YEAR},
+    {"Giải quyết dứt điểm %d vụ việc khiếu nại kéo dài", ARG_COUNT},
+    {"Nội bộ đoàn kết, không có đơn thư vượt cấp trong năm %d", ARG_YEAR},
+    {"Dẫn đầu phong trào thi đua chuyên đề của cơ quan năm %d", ARG_YEAR},
 };
 
 /* Models: a kind of practice and what it is applied to. */
@@ -131,38 +136,43 @@ static const struct {
 	const char *head;
 	const char *tails[6];
 } demo_models[] = {
-	{"Mô hình tiếp công dân",
-	 {"lưu động tại xã, phường", "trực tuyến kết hợp trực tiếp", "“một cửa” tại trụ sở Thanh tra tỉnh",
-	  "có luật sư, trợ giúp viên pháp lý tham gia", "định kỳ của Chánh Thanh tra tại cơ sở", "vào sáng thứ Bảy"}},
-	{"Mô hình “Dân vận khéo” trong",
-	 {"giải quyết khiếu nại về đất đai", "đối thoại với công dân", "vận động rút đơn khiếu nại kéo dài",
-	  "hòa giải tranh chấp tại cơ sở", "tiếp nhận phản ánh của người dân", "thực hiện kết luận thanh tra"}},
-	{"Mô hình số hóa",
-	 {"hồ sơ thanh tra", "sổ tiếp công dân", "quy trình xử lý đơn thư", "kết luận thanh tra và kiến nghị",
-	  "hồ sơ kê khai tài sản, thu nhập", "lưu trữ hồ sơ giải quyết khiếu nại"}},
-	{"Mô hình đối thoại",
-	 {"trước khi ban hành quyết định giải quyết khiếu nại", "ba bên tại cơ sở", "định kỳ với người khiếu nại đông người",
-	  "với doanh nghiệp sau thanh tra", "tại nơi phát sinh vụ việc", "có sự tham gia của Mặt trận Tổ quốc"}},
-	{"Sáng kiến",
-	 {"theo dõi, đôn đốc thực hiện kết luận thanh tra bằng bảng điện tử", "chấm điểm rủi ro tham nhũng tại đơn vị",
-	  "sổ tay nghiệp vụ thanh tra hành chính", "phân loại đơn thư theo thẩm quyền bằng phần mềm",
-	  "mẫu hóa biên bản làm việc trong thanh tra", "nhắc hạn giải quyết đơn thư qua tin nhắn"}},
-	{"Mô hình phối hợp",
-	 {"giữa Thanh tra tỉnh và Ban Tiếp công dân tỉnh", "với Ủy ban Mặt trận Tổ quốc trong giám sát",
-	  "liên ngành xác minh tài sản, thu nhập", "với Công an tỉnh trong chuyển hồ sơ có dấu hiệu tội phạm",
-	  "với Thanh tra huyện trong giải quyết đơn thư", "với cơ quan báo chí tuyên truyền pháp luật"}},
+    {"Mô hình tiếp công dân",
+     {"lưu động tại xã, phường", "trực tuyến kết hợp trực tiếp", "“một cửa” tại trụ sở Thanh tra tỉnh",
+      "có luật sư, trợ giúp viên pháp lý tham gia", "định kỳ của Chánh Thanh tra tại cơ sở",
+      "vào sáng thứ Bảy"}},
+    {"Mô hình “Dân vận khéo” trong",
+     {"giải quyết khiếu nại về đất đai", "đối thoại với công dân", "vận động rút đơn khiếu nại kéo dài",
+      "hòa giải tranh chấp tại cơ sở", "tiếp nhận phản ánh của người dân", "thực hiện kết luận thanh tra"}},
+    {"Mô hình số hóa",
+     {"hồ sơ thanh tra", "sổ tiếp công dân", "quy trình xử lý đơn thư", "kết luận thanh tra và kiến nghị",
+      "hồ sơ kê khai tài sản, thu nhập", "lưu trữ hồ sơ giải quyết khiếu nại"}},
+    {"Mô hình đối thoại",
+     {"trước khi ban hành quyết định giải quyết khiếu nại", "ba bên tại cơ sở",
+      "định kỳ với người khiếu nại đông người", "với doanh nghiệp sau thanh tra", "tại nơi phát sinh vụ việc",
+      "có sự tham gia của Mặt trận Tổ quốc"}},
+    {"Sáng kiến",
+     {"theo dõi, đôn đốc thực hiện kết luận thanh tra bằng bảng điện tử",
+      "chấm điểm rủi ro tham nhũng tại đơn vị", "sổ tay nghiệp vụ thanh tra hành chính",
+      "phân loại đơn thư theo thẩm quyền bằng phần mềm", "mẫu hóa biên bản làm việc trong thanh tra",
+      "nhắc hạn giải quyết đơn thư qua tin nhắn"}},
+    {"Mô hình phối hợp",
+     {"giữa Thanh tra tỉnh và Ban Tiếp công dân tỉnh", "với Ủy ban Mặt trận Tổ quốc trong giám sát",
+      "liên ngành xác minh tài sản, thu nhập", "với Công an tỉnh trong chuyển hồ sơ có dấu hiệu tội phạm",
+      "với Thanh tra huyện trong giải quyết đơn thư", "với cơ quan báo chí tuyên truyền pháp luật"}},
 };
 
 static const demo_text demo_model_titles[] = {
-	{"Giảm %d%% số đơn khiếu nại vượt cấp", ARG_PERCENT},
-	{"Rút ngắn thời gian xử lý đơn từ 10 xuống %d ngày làm việc", ARG_DAYS},
-	{"Hơn %d lượt công dân được tiếp, đa số hài lòng", ARG_PEOPLE},
-	{"Được Thanh tra Chính phủ ghi nhận, đề nghị nhân rộng năm %d", ARG_YEAR},
-	{"Duy trì ổn định, áp dụng tại %d đơn vị trong tỉnh", ARG_COUNT},
+    {"Giảm %d%% số đơn khiếu nại vượt cấp", ARG_PERCENT},
+    {"Rút ngắn thời gian xử lý đơn từ 10 xuống %d ngày làm việc", ARG_DAYS},
+    {"Hơn %d lượt công dân được tiếp, đa số hài lòng", ARG_PEOPLE},
+    {"Được Thanh tra Chính phủ ghi nhận, đề nghị nhân rộng năm %d", ARG_YEAR},
+    {"Duy trì ổn định, áp dụng tại %d đơn vị trong tỉnh", ARG_COUNT},
 };
 
 static const char *const demo_places[] = {
-	"Hội trường Thanh tra tỉnh", "Phòng họp tầng 3, Thanh tra tỉnh", "Hội trường Ủy ban nhân dân tỉnh",
+    "Hội trường Thanh tra tỉnh",
+    "Phòng họp tầng 3, Thanh tra tỉnh",
+    "Hội trường Ủy ban nhân dân tỉnh",
 };
 
 /* --- the generator's state ------------------------------------------------ */
@@ -197,7 +207,7 @@ typedef struct demo_state {
 	int round; /* council round within the year, from 1 */
 	int decision_no;
 	int proposal_no;
-	int team_no; /* "Đoàn thanh tra số N" */
+	int team_no;                     /* "Đoàn thanh tra số N" */
 	bool registered[DEMO_MAX_DEPTS]; /* this year: an active registration */
 	uint64_t award_decisions[DEMO_CEREMONY_MAX];
 	size_t n_award_decisions;
@@ -215,7 +225,7 @@ typedef struct demo_job {
 	struct demo_kept {
 		dh_rtype type;
 		void *rec;
-	} *kept;
+	} * kept;
 	size_t n_kept, cap_kept;
 	char buf[1024]; /* scratch for text */
 } demo_job;
@@ -336,19 +346,21 @@ static int demo_describe(demo_job *j, dh_candidate *c, size_t dept)
 		c->position = strdup(DEMO_PICK(s, demo_positions));
 		c->title = strdup(demo_text_fill(j, &DEMO_PICK(s, demo_individual_titles), c->year, dname));
 		if (c->name && c->position && c->title && demo_chance(s, 60))
-			c->description = demo_fmt(j,
-						  "Đồng chí %s, %s %s, luôn hoàn thành tốt nhiệm vụ được giao; %s. "
-						  "Là tấm gương về tinh thần trách nhiệm, được đồng nghiệp tín nhiệm.",
-						  c->name, c->position, dname, c->title);
+			c->description =
+			    demo_fmt(j,
+			             "Đồng chí %s, %s %s, luôn hoàn thành tốt nhiệm vụ được giao; %s. "
+			             "Là tấm gương về tinh thần trách nhiệm, được đồng nghiệp tín nhiệm.",
+			             c->name, c->position, dname, c->title);
 		break;
 	case DH_KIND_COLLECTIVE:
 		c->name = strdup(demo_text_fill(j, &DEMO_PICK(s, demo_collective_names), c->year, dname));
 		c->title = strdup(demo_text_fill(j, &DEMO_PICK(s, demo_collective_titles), c->year, dname));
 		if (c->name && c->title && demo_chance(s, 50))
-			c->description = demo_fmt(j,
-						  "%s gồm %d thành viên, thuộc %s. Trong năm %d: %s; thực hiện tốt quy chế "
-						  "dân chủ, không có cá nhân vi phạm kỷ luật.",
-						  c->name, 4 + (int)demo_below(s, 12), dname, c->year, c->title);
+			c->description = demo_fmt(
+			    j,
+			    "%s gồm %d thành viên, thuộc %s. Trong năm %d: %s; thực hiện tốt quy chế "
+			    "dân chủ, không có cá nhân vi phạm kỷ luật.",
+			    c->name, 4 + (int)demo_below(s, 12), dname, c->year, c->title);
 		break;
 	default: {
 		size_t m = demo_below(s, COUNT_OF(demo_models));
@@ -358,12 +370,13 @@ static int demo_describe(demo_job *j, dh_candidate *c, size_t dept)
 		c->title = strdup(demo_text_fill(j, &DEMO_PICK(s, demo_model_titles), c->year, dname));
 		c->position = demo_fmt(j, "Đơn vị chủ trì: %s", dname);
 		if (c->name && c->title)
-			c->description = demo_fmt(j,
-						  "%s được %s triển khai từ tháng %d/%d. Cách làm: phân công rõ người, rõ "
-						  "việc, công khai quy trình và thời hạn; định kỳ rút kinh nghiệm. Kết quả: "
-						  "%s. Có thể nhân rộng tại các phòng nghiệp vụ và Thanh tra các huyện.",
-						  c->name, dname, 1 + (int)demo_below(s, 12), c->year - (int)demo_below(s, 2),
-						  c->title);
+			c->description = demo_fmt(
+			    j,
+			    "%s được %s triển khai từ tháng %d/%d. Cách làm: phân công rõ người, rõ "
+			    "việc, công khai quy trình và thời hạn; định kỳ rút kinh nghiệm. Kết quả: "
+			    "%s. Có thể nhân rộng tại các phòng nghiệp vụ và Thanh tra các huyện.",
+			    c->name, dname, 1 + (int)demo_below(s, 12), c->year - (int)demo_below(s, 2),
+			    c->title);
 		break;
 	}
 	}
@@ -371,7 +384,7 @@ static int demo_describe(demo_job *j, dh_candidate *c, size_t dept)
 		return DH_ENOMEM;
 	if (demo_chance(s, 30))
 		c->prospects = strdup(demo_chance(s, 50) ? "Có triển vọng trở thành điển hình cấp tỉnh"
-							 : "Tiếp tục theo dõi, bồi dưỡng trong năm tới");
+		                                         : "Tiếp tục theo dõi, bồi dưỡng trong năm tới");
 	return 0;
 }
 
@@ -383,7 +396,8 @@ static int demo_criteria(demo_job *j, dh_candidate *c)
 	size_t n = cr->n[c->kind];
 	if (!n)
 		return 0;
-	size_t min = c->stage >= DH_STAGE_NOMINATED && cr->new_factor_min > 0 ? (size_t)cr->new_factor_min : 1;
+	size_t min =
+	    c->stage >= DH_STAGE_NOMINATED && cr->new_factor_min > 0 ? (size_t)cr->new_factor_min : 1;
 	if (min > n)
 		min = n;
 	size_t want = min + demo_below(&j->cur, (unsigned)(n - min + 1));
@@ -507,14 +521,14 @@ static int demo_fostering(demo_job *j, const dh_candidate *c, int until)
 		unsigned r = demo_below(s, 100);
 		f->kind = r < 45 ? DH_FOSTER_GUIDANCE : r < 80 ? DH_FOSTER_ENCOURAGEMENT : DH_FOSTER_MATERIAL;
 		static const char *const guidance[] = {
-			"Hướng dẫn hoàn thiện hồ sơ, tổng kết cách làm",
-			"Hướng dẫn xây dựng báo cáo thành tích, lượng hóa kết quả",
-			"Trao đổi, góp ý cách triển khai với lãnh đạo phòng",
+		    "Hướng dẫn hoàn thiện hồ sơ, tổng kết cách làm",
+		    "Hướng dẫn xây dựng báo cáo thành tích, lượng hóa kết quả",
+		    "Trao đổi, góp ý cách triển khai với lãnh đạo phòng",
 		};
 		static const char *const encouragement[] = {
-			"Động viên, biểu dương tại cuộc họp giao ban cơ quan",
-			"Lãnh đạo cơ quan thăm hỏi, động viên",
-			"Tạo điều kiện tham gia lớp bồi dưỡng nghiệp vụ",
+		    "Động viên, biểu dương tại cuộc họp giao ban cơ quan",
+		    "Lãnh đạo cơ quan thăm hỏi, động viên",
+		    "Tạo điều kiện tham gia lớp bồi dưỡng nghiệp vụ",
 		};
 		if (f->kind == DH_FOSTER_GUIDANCE) {
 			f->description = strdup(DEMO_PICK(s, guidance));
@@ -525,8 +539,9 @@ static int demo_fostering(demo_job *j, const dh_candidate *c, int until)
 			f->description = strdup("Hỗ trợ kinh phí triển khai, in ấn tài liệu");
 		}
 		const demo_plan *p = j->plan;
-		f->by = strdup(p->n_leaders ? p->leader_names[demo_below(s, (unsigned)p->n_leaders)]
-					    : p->chief_name ? p->chief_name : "Lãnh đạo cơ quan");
+		f->by = strdup(p->n_leaders    ? p->leader_names[demo_below(s, (unsigned)p->n_leaders)]
+		               : p->chief_name ? p->chief_name
+		                               : "Lãnh đạo cơ quan");
 		int rc = demo_put(j, DH_R_FOSTERING, f);
 		if (rc)
 			return rc;
@@ -553,9 +568,9 @@ static int demo_registration(demo_job *j, const dh_candidate *c, size_t dept, in
 		r->checked_by = strdup(p->office_login ? p->office_login : p->ctx->login);
 	} else if (status == DH_REG_RETURNED) {
 		static const char *const why[] = {
-			"Hồ sơ chưa có bản mô tả sáng kiến, mô hình",
-			"Chưa đạt số tiêu chí tối thiểu theo kế hoạch",
-			"Thành tích chưa được lượng hóa, đề nghị bổ sung số liệu",
+		    "Hồ sơ chưa có bản mô tả sáng kiến, mô hình",
+		    "Chưa đạt số tiêu chí tối thiểu theo kế hoạch",
+		    "Thành tích chưa được lượng hóa, đề nghị bổ sung số liệu",
 		};
 		r->reason = strdup(DEMO_PICK(s, why));
 	}
@@ -577,14 +592,15 @@ static int demo_activity(demo_job *j, const dh_candidate *c, int from)
 	a->kind = r < 50 ? DH_ACT_MEETING : r < 85 ? DH_ACT_WEBSITE : DH_ACT_OTHER;
 	if (a->kind == DH_ACT_MEETING) {
 		a->title = demo_fmt(j, "Trao đổi kinh nghiệm tại cuộc họp giao ban cơ quan tháng %d/%d",
-				    a->date / 100 % 100, a->date / 10000);
+		                    a->date / 100 % 100, a->date / 10000);
 		a->audience = strdup("Cán bộ, công chức, người lao động cơ quan");
 		a->attendees = 25 + (int)demo_below(s, 40);
 	} else if (a->kind == DH_ACT_WEBSITE) {
 		a->title = demo_fmt(j, "Giới thiệu điển hình: %s", c->name);
-		const char *site = p->cfg->organization.website ? p->cfg->organization.website : "https://thanhtra.example.vn";
+		const char *site = p->cfg->organization.website ? p->cfg->organization.website
+		                                                : "https://thanhtra.example.vn";
 		a->url = demo_fmt(j, "%s/tin-tuc/dien-hinh-tien-tien-%d-%llu", site, c->year,
-				  (unsigned long long)c->meta.id);
+		                  (unsigned long long)c->meta.id);
 		a->audience = strdup("Người đọc Trang thông tin điện tử");
 	} else {
 		a->title = demo_fmt(j, "Tọa đàm chuyên đề “%s”", c->title);
@@ -607,8 +623,8 @@ static dh_session *demo_session(demo_job *j, int year)
 		return NULL;
 	se->year = year;
 	se->date = demo_date_between(j, demo_ymd(year, p->md_council), demo_ymd(year, p->md_council));
-	se->title = demo_fmt(j, "Phiên họp bình xét mô hình tiêu biểu, điển hình tiên tiến năm %d (đợt %d)", year,
-			     s->round);
+	se->title = demo_fmt(j, "Phiên họp bình xét mô hình tiêu biểu, điển hình tiên tiến năm %d (đợt %d)",
+	                     year, s->round);
 	se->method = cc->method;
 	se->closed = true;
 	int absent = (int)demo_below(s, 3);
@@ -619,13 +635,14 @@ static dh_session *demo_session(demo_job *j, int year)
 		const char *login = cc->members[m].login;
 		/* The chair and the secretary are always there. */
 		bool away = m >= first_absent && cc->members[m].role != DH_ROLE_CHAIR &&
-			    cc->members[m].role != DH_ROLE_SECRETARY;
+		            cc->members[m].role != DH_ROLE_SECRETARY;
 		if (!away)
 			strlist_push(&se->present, login);
 		else if (cc->written_votes_count && demo_chance(s, 50))
 			strlist_push(&se->written, login);
 	}
-	se->notes = strdup("Phiên họp đủ số thành viên theo quy định; bỏ phiếu theo phương thức của Hội đồng.");
+	se->notes =
+	    strdup("Phiên họp đủ số thành viên theo quy định; bỏ phiếu theo phương thức của Hội đồng.");
 	return se;
 }
 
@@ -658,7 +675,9 @@ static int demo_votes(demo_job *j, const dh_session *se, dh_vote_item *it, bool 
 			dh_attendance at = council_attendance(se, login);
 			if (at == DH_ABSENT || (at == DH_WRITTEN && !cc->written_votes_count))
 				continue;
-			dh_vote v = k < agree ? DH_VOTE_AGREE : k < agree + disagree ? DH_VOTE_DISAGREE : DH_VOTE_ABSTAIN;
+			dh_vote v = k < agree              ? DH_VOTE_AGREE
+			            : k < agree + disagree ? DH_VOTE_DISAGREE
+			                                   : DH_VOTE_ABSTAIN;
 			if (council_set_vote(&it->votes, login, v))
 				return -1;
 			k++;
@@ -748,7 +767,8 @@ static int demo_round(demo_job *j, size_t n)
 			c[i]->recognised_date = recog_date;
 			if (c[i]->kind == DH_KIND_MODEL && demo_chance(s, 20)) {
 				c[i]->aims_provincial = true;
-				c[i]->followup_notes = strdup("Tiếp tục theo dõi, hỗ trợ để đề nghị công nhận cấp tỉnh");
+				c[i]->followup_notes =
+				    strdup("Tiếp tục theo dõi, hỗ trợ để đề nghị công nhận cấp tỉnh");
 			}
 		}
 		if (c[i]->stage == DH_STAGE_AWARDED) {
@@ -772,10 +792,12 @@ static int demo_round(demo_job *j, size_t n)
 		    (rc = demo_fostering(j, ci, ci->stage >= DH_STAGE_NOMINATED ? reg_deadline : council)))
 			goto out;
 		if (ci->stage >= DH_STAGE_NOMINATED) {
-			int status = ci->stage == DH_STAGE_NOMINATED && demo_chance(s, 50) ? DH_REG_SUBMITTED : DH_REG_ACCEPTED;
+			int status = ci->stage == DH_STAGE_NOMINATED && demo_chance(s, 50) ? DH_REG_SUBMITTED
+			                                                                   : DH_REG_ACCEPTED;
 			if ((rc = demo_registration(j, ci, dept_of[i], status)))
 				goto out;
-		} else if (ci->stage == DH_STAGE_FOSTERING && demo_chance(s, 8) && p->today >= demo_ymd(year, 401)) {
+		} else if (ci->stage == DH_STAGE_FOSTERING && demo_chance(s, 8) &&
+		           p->today >= demo_ymd(year, 401)) {
 			if ((rc = demo_registration(j, ci, dept_of[i], DH_REG_RETURNED)))
 				goto out;
 		}
@@ -795,7 +817,8 @@ static int demo_round(demo_job *j, size_t n)
 			items[i]->candidate_id = c[i]->meta.id;
 			if ((rc = demo_put(j, DH_R_VOTE_ITEM, items[i])))
 				goto out;
-			if (items[i]->result == DH_RESULT_PASSED && idlist_push(&prop->candidates, c[i]->meta.id)) {
+			if (items[i]->result == DH_RESULT_PASSED &&
+			    idlist_push(&prop->candidates, c[i]->meta.id)) {
 				rc = DH_ENOMEM;
 				goto out;
 			}
@@ -803,9 +826,11 @@ static int demo_round(demo_job *j, size_t n)
 		if (prop->candidates.n) {
 			prop->year = year;
 			prop->session_id = se->meta.id;
-			prop->date = demo_date_between(j, date_add_days(se->date, 2), date_add_days(se->date, 5));
+			prop->date =
+			    demo_date_between(j, date_add_days(se->date, 2), date_add_days(se->date, 5));
 			prop->number = demo_fmt(j, "%d/TTr-HĐTĐKT", ++s->proposal_no);
-			prop->notes = strdup("Hội đồng đề nghị Chánh Thanh tra xem xét, quyết định công nhận.");
+			prop->notes =
+			    strdup("Hội đồng đề nghị Chánh Thanh tra xem xét, quyết định công nhận.");
 			if ((rc = demo_put(j, DH_R_PROPOSAL, prop)))
 				goto out;
 		}
@@ -897,9 +922,11 @@ static int demo_year_end(demo_job *j)
 		di->date = demo_date_between(j, demo_ymd(year, 201), demo_ymd(year, 220));
 		di->by = strdup(p->head_name[d] ? p->head_name[d] : "Lãnh đạo phòng");
 		di->attendees = 5 + (int)demo_below(s, 20);
-		di->notes = demo_fmt(j, "Quán triệt Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm %d "
-					"đến toàn thể công chức của phòng.",
-				     year);
+		di->notes = demo_fmt(
+		    j,
+		    "Quán triệt Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm %d "
+		    "đến toàn thể công chức của phòng.",
+		    year);
 		if ((rc = demo_put(j, DH_R_DISSEMINATION, di)))
 			return rc;
 		if (demo_chance(s, 50) && p->today >= demo_ymd(year, 601)) {
@@ -910,7 +937,8 @@ static int demo_year_end(demo_job *j)
 			co->department = strdup(demo_dept(p, d)->id);
 			co->date = demo_date_between(j, demo_ymd(year, 501), demo_ymd(year, 601));
 			co->by = strdup(di->by);
-			co->notes = strdup("Phối hợp với Văn phòng rà soát danh sách nhân tố mới, thống nhất hồ sơ đăng ký.");
+			co->notes = strdup("Phối hợp với Văn phòng rà soát danh sách nhân tố mới, thống nhất "
+			                   "hồ sơ đăng ký.");
 			if ((rc = demo_put(j, DH_R_COORDINATION, co)))
 				return rc;
 		}
@@ -922,12 +950,14 @@ static int demo_year_end(demo_job *j)
 			return DH_ENOMEM;
 		ce->year = year;
 		ce->date = date_add_days(demo_ymd(year, p->md_decisions), 10);
-		ce->title = demo_fmt(j, "Lễ tuyên dương, trao Giấy khen các mô hình tiêu biểu, điển hình tiên tiến năm %d",
-				     year);
+		ce->title = demo_fmt(
+		    j, "Lễ tuyên dương, trao Giấy khen các mô hình tiêu biểu, điển hình tiên tiến năm %d",
+		    year);
 		ce->place = strdup(DEMO_PICK(s, demo_places));
 		for (size_t i = 0; i < s->n_award_decisions; i++)
 			idlist_push(&ce->decisions, s->award_decisions[i]);
-		ce->notes = strdup("Lãnh đạo cơ quan trao Giấy khen; đại diện điển hình phát biểu, chia sẻ kinh nghiệm.");
+		ce->notes = strdup(
+		    "Lãnh đạo cơ quan trao Giấy khen; đại diện điển hình phát biểu, chia sẻ kinh nghiệm.");
 		if ((rc = demo_put(j, DH_R_CEREMONY, ce)))
 			return rc;
 	}
@@ -936,8 +966,9 @@ static int demo_year_end(demo_job *j)
 		int kind;
 		const char *title;
 	} reviews[] = {
-		{DH_REVIEW_PRELIMINARY, "Sơ kết 6 tháng công tác xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến năm %d"},
-		{DH_REVIEW_FINAL, "Tổng kết công tác xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến năm %d"},
+	    {DH_REVIEW_PRELIMINARY,
+	     "Sơ kết 6 tháng công tác xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến năm %d"},
+	    {DH_REVIEW_FINAL, "Tổng kết công tác xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến năm %d"},
 	};
 	for (size_t i = 0; i < COUNT_OF(reviews); i++) {
 		int date = demo_ymd(year, i == 0 ? p->md_preliminary : p->md_final);
@@ -950,7 +981,8 @@ static int demo_year_end(demo_job *j)
 		rv->kind = reviews[i].kind;
 		rv->date = date;
 		rv->title = strdup(demo_text_fill(j, &(demo_text){reviews[i].title, ARG_YEAR}, year, NULL));
-		rv->notes = strdup("Các phòng báo cáo kết quả; Văn phòng tổng hợp số liệu, đề xuất nhiệm vụ thời gian tới.");
+		rv->notes = strdup(
+		    "Các phòng báo cáo kết quả; Văn phòng tổng hợp số liệu, đề xuất nhiệm vụ thời gian tới.");
 		if ((rc = demo_put(j, DH_R_REVIEW, rv)))
 			return rc;
 	}
@@ -968,8 +1000,9 @@ static int demo_check_empty(demo_job *j)
 		if (rc == 0) {
 			record_free((dh_rtype)t, rec);
 			snprintf(j->plan->ctx->message, sizeof(j->plan->ctx->message),
-				 "Cơ sở dữ liệu đã có dữ liệu (%s): dữ liệu mẫu chỉ được tạo trong cơ sở dữ liệu trống.",
-				 record_type_name((dh_rtype)t));
+			         "Cơ sở dữ liệu đã có dữ liệu (%s): dữ liệu mẫu chỉ được tạo trong cơ sở dữ "
+			         "liệu trống.",
+			         record_type_name((dh_rtype)t));
 			return DH_EINVAL;
 		}
 		if (rc != DH_ENOTFOUND)
@@ -1055,11 +1088,13 @@ static int demo_plan_init(demo_plan *p, dh_ctx *ctx, const dh_demo_opts *opts)
 			p->office_login = per->login;
 			p->office_name = per->name;
 		}
-		if ((per->roles & (DH_ROLE_LEADER | DH_ROLE_CHIEF)) && p->n_leaders < COUNT_OF(p->leader_names))
+		if ((per->roles & (DH_ROLE_LEADER | DH_ROLE_CHIEF)) &&
+		    p->n_leaders < COUNT_OF(p->leader_names))
 			p->leader_names[p->n_leaders++] = per->name;
 		if (per->roles & DH_ROLE_DEPT_HEAD)
 			for (size_t d = 0; d < p->n_depts; d++)
-				if (per->department && strcmp(per->department, cfg->departments[d].id) == 0 && !p->head_login[d]) {
+				if (per->department && strcmp(per->department, cfg->departments[d].id) == 0 &&
+				    !p->head_login[d]) {
 					p->head_login[d] = per->login;
 					p->head_name[d] = per->name;
 				}

@@ -20,8 +20,19 @@
 #include <string.h>
 
 const char *const export_csv_columns[] = {
-	"id",	 "year",	"kind",		       "name",		  "department",	    "position",	  "title",
-	"description", "stage", "recognised_decision", "recognised_date", "award_decision", "award_date",
+    "id",
+    "year",
+    "kind",
+    "name",
+    "department",
+    "position",
+    "title",
+    "description",
+    "stage",
+    "recognised_decision",
+    "recognised_date",
+    "award_decision",
+    "award_date",
 };
 const size_t export_csv_n_columns = sizeof(export_csv_columns) / sizeof(export_csv_columns[0]);
 
@@ -226,7 +237,7 @@ static int export_linked(export_jsonl_state *s, const char *name, dh_rtype type,
 /* ,"NAME":[...] with the records of TYPE noted in REFS for CANDIDATE (of
  * SUBTYPE, or any when SUBTYPE < 0). */
 static int export_noted(export_jsonl_state *s, const char *name, dh_rtype type, const export_refs *refs,
-			uint64_t candidate, int subtype)
+                        uint64_t candidate, int subtype)
 {
 	fprintf(s->out, ",\"%s\":[", name);
 	export_ref key = {candidate, 0, 0};

@@ -19,32 +19,32 @@
 #include <unistd.h>
 
 /* The columns a header may name. */
-#define IMPORT_COLUMNS(X) \
-	X(ID, "id") \
-	X(YEAR, "year") \
-	X(KIND, "kind") \
-	X(NAME, "name") \
-	X(DEPARTMENT, "department") \
-	X(POSITION, "position") \
-	X(TITLE, "title") \
-	X(DESCRIPTION, "description") \
-	X(STAGE, "stage") \
-	X(RECOGNISED_DECISION, "recognised_decision") \
-	X(RECOGNISED_DATE, "recognised_date") \
-	X(AWARD_DECISION, "award_decision") \
+#define IMPORT_COLUMNS(X)                                                                                    \
+	X(ID, "id")                                                                                          \
+	X(YEAR, "year")                                                                                      \
+	X(KIND, "kind")                                                                                      \
+	X(NAME, "name")                                                                                      \
+	X(DEPARTMENT, "department")                                                                          \
+	X(POSITION, "position")                                                                              \
+	X(TITLE, "title")                                                                                    \
+	X(DESCRIPTION, "description")                                                                        \
+	X(STAGE, "stage")                                                                                    \
+	X(RECOGNISED_DECISION, "recognised_decision")                                                        \
+	X(RECOGNISED_DATE, "recognised_date")                                                                \
+	X(AWARD_DECISION, "award_decision")                                                                  \
 	X(AWARD_DATE, "award_date")
 
 enum import_col {
 #define IMPORT_COL_ENUM(id, name) IC_##id,
 	IMPORT_COLUMNS(IMPORT_COL_ENUM)
 #undef IMPORT_COL_ENUM
-	IC__COUNT,
+	    IC__COUNT,
 	IC_NONE = -1, /* a header cell left empty */
 };
 
 static const char *const import_col_names[] = {
 #define IMPORT_COL_NAME(id, name) name,
-	IMPORT_COLUMNS(IMPORT_COL_NAME)
+    IMPORT_COLUMNS(IMPORT_COL_NAME)
 #undef IMPORT_COL_NAME
 };
 
@@ -68,7 +68,8 @@ typedef struct import_job {
 	bool bad_utf8; /* some cell was not UTF-8: say how to save the file */
 } import_job;
 
-static void import_error(import_job *j, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void import_error(import_job *j, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static void import_error(import_job *j, long line, const char *fmt, ...)
 {
@@ -137,8 +138,8 @@ static int import_header(import_job *j, dh_csv *c)
 	long line = c->row_line;
 	if (c->n == 1 && strchr(csv_field(c, 0), ';')) {
 		import_error(j, line,
-			     "dòng tiêu đề dùng dấu chấm phẩy (;) để ngăn cột; hãy lưu bảng tính dạng "
-			     "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
+		             "dòng tiêu đề dùng dấu chấm phẩy (;) để ngăn cột; hãy lưu bảng tính dạng "
+		             "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
 		return 0;
 	}
 	for (size_t i = 0; i < c->n; i++) {
@@ -164,13 +165,14 @@ static int import_header(import_job *j, dh_csv *c)
 			char *shown = utf8_sanitize(csv_field(c, i));
 			if (best)
 				import_error(j, line, "cột “%s” không có trong danh sách cột (có phải “%s”?)",
-					     shown ? shown : "?", best);
+				             shown ? shown : "?", best);
 			else
-				import_error(j, line,
-					     "cột “%s” không có trong danh sách cột: year, kind, name, department, "
-					     "position, title, description, stage, recognised_decision, "
-					     "recognised_date, award_decision, award_date",
-					     shown ? shown : "?");
+				import_error(
+				    j, line,
+				    "cột “%s” không có trong danh sách cột: year, kind, name, department, "
+				    "position, title, description, stage, recognised_decision, "
+				    "recognised_date, award_decision, award_date",
+				    shown ? shown : "?");
 			free(shown);
 			continue;
 		}
@@ -185,7 +187,7 @@ static int import_header(import_job *j, dh_csv *c)
 	for (size_t k = 0; k < sizeof(required) / sizeof(required[0]); k++)
 		if (j->pos_of[required[k]] < 0)
 			import_error(j, line, "thiếu cột bắt buộc “%s” (bắt buộc: kind, name, department)",
-				     import_col_names[required[k]]);
+			             import_col_names[required[k]]);
 	return 0;
 }
 
@@ -252,7 +254,7 @@ static char *import_cell(import_job *j, const dh_csv *c, int col)
 	free(text);
 	if (!clean)
 		import_error(j, c->row_line, "cột “%s”: %s", import_col_names[col],
-			     why ? why : "văn bản không phải UTF-8 hợp lệ");
+		             why ? why : "văn bản không phải UTF-8 hợp lệ");
 	return clean;
 }
 
@@ -263,8 +265,9 @@ static bool import_date(import_job *j, const dh_csv *c, int col, const char *s, 
 		return true;
 	if (date_parse(s, out) == 0)
 		return true;
-	import_error(j, c->row_line, "cột “%s”: “%s” không phải một ngày có thật (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
-		     import_col_names[col], s);
+	import_error(j, c->row_line,
+	             "cột “%s”: “%s” không phải một ngày có thật (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
+	             import_col_names[col], s);
 	return false;
 }
 
@@ -279,8 +282,8 @@ static int import_row(import_job *j, const dh_csv *c, dh_candidate *cand)
 		if (!csv_field_len(c, i))
 			continue;
 		if (i >= j->n_header)
-			import_error(j, c->row_line, "dòng có %zu ô, nhiều hơn %zu cột của dòng tiêu đề", c->n,
-				     j->n_header);
+			import_error(j, c->row_line, "dòng có %zu ô, nhiều hơn %zu cột của dòng tiêu đề",
+			             c->n, j->n_header);
 		else
 			import_error(j, c->row_line, "ô thứ %zu có dữ liệu nhưng cột không có tên", i + 1);
 		break;
@@ -302,14 +305,17 @@ static int import_row(import_job *j, const dh_csv *c, dh_candidate *cand)
 	if (cell[IC_KIND][0]) {
 		cand->kind = import_enum(cell[IC_KIND], DH_CANDIDATE_KINDS, kind_name, kind_label);
 		if (cand->kind < 0)
-			import_error(j, c->row_line, "cột “kind”: “%s” không phải individual, collective hoặc model",
-				     cell[IC_KIND]);
+			import_error(j, c->row_line,
+			             "cột “kind”: “%s” không phải individual, collective hoặc model",
+			             cell[IC_KIND]);
 	}
 	if (cell[IC_DEPARTMENT][0]) {
 		const dh_department *d = config_department_lookup(j->ctx->cfg, cell[IC_DEPARTMENT]);
 		if (!d)
-			import_error(j, c->row_line, "cột “department”: không có phòng “%s” trong cấu hình (ghi mã hoặc tên phòng)",
-				     cell[IC_DEPARTMENT]);
+			import_error(
+			    j, c->row_line,
+			    "cột “department”: không có phòng “%s” trong cấu hình (ghi mã hoặc tên phòng)",
+			    cell[IC_DEPARTMENT]);
 		else if (!(cand->department = strdup(d->id)))
 			goto nomem;
 	}
@@ -317,42 +323,47 @@ static int import_row(import_job *j, const dh_csv *c, dh_candidate *cand)
 		char *end;
 		long y = strtol(cell[IC_YEAR], &end, 10);
 		if (*end || y < 2000 || y > 2100)
-			import_error(j, c->row_line, "cột “year”: “%s” không phải một năm từ 2000 đến 2100", cell[IC_YEAR]);
+			import_error(j, c->row_line, "cột “year”: “%s” không phải một năm từ 2000 đến 2100",
+			             cell[IC_YEAR]);
 		else
 			cand->year = (int)y;
 	}
 	if (cell[IC_STAGE][0]) {
 		cand->stage = import_enum(cell[IC_STAGE], DH_STAGE__COUNT, stage_name, stage_label);
 		if (cand->stage < 0)
-			import_error(j, c->row_line,
-				     "cột “stage”: “%s” không phải một bước (new_factor, fostering, nominated, "
-				     "approved, not_approved, recognised, awarded)",
-				     cell[IC_STAGE]);
+			import_error(
+			    j, c->row_line,
+			    "cột “stage”: “%s” không phải một bước (new_factor, fostering, nominated, "
+			    "approved, not_approved, recognised, awarded)",
+			    cell[IC_STAGE]);
 	} else {
 		/* A decision number says how far the candidate got. */
-		cand->stage = cell[IC_AWARD_DECISION][0]	 ? DH_STAGE_AWARDED
-			      : cell[IC_RECOGNISED_DECISION][0] ? DH_STAGE_RECOGNISED
-							      : DH_STAGE_NEW_FACTOR;
+		cand->stage = cell[IC_AWARD_DECISION][0]        ? DH_STAGE_AWARDED
+		              : cell[IC_RECOGNISED_DECISION][0] ? DH_STAGE_RECOGNISED
+		                                                : DH_STAGE_NEW_FACTOR;
 	}
 	import_date(j, c, IC_RECOGNISED_DATE, cell[IC_RECOGNISED_DATE], &cand->recognised_date);
 	import_date(j, c, IC_AWARD_DATE, cell[IC_AWARD_DATE], &cand->award_date);
 	if (cand->stage >= 0 && cand->stage < DH_STAGE_RECOGNISED &&
 	    (cell[IC_RECOGNISED_DECISION][0] || cand->recognised_date))
-		import_error(j, c->row_line, "có quyết định công nhận nhưng bước là “%s”", stage_name(cand->stage));
-	if (cand->stage >= 0 && cand->stage < DH_STAGE_AWARDED && (cell[IC_AWARD_DECISION][0] || cand->award_date))
-		import_error(j, c->row_line, "có quyết định khen thưởng nhưng bước là “%s”", stage_name(cand->stage));
+		import_error(j, c->row_line, "có quyết định công nhận nhưng bước là “%s”",
+		             stage_name(cand->stage));
+	if (cand->stage >= 0 && cand->stage < DH_STAGE_AWARDED &&
+	    (cell[IC_AWARD_DECISION][0] || cand->award_date))
+		import_error(j, c->row_line, "có quyết định khen thưởng nhưng bước là “%s”",
+		             stage_name(cand->stage));
 
 	/* The remaining text moves into the record as it is. */
 	static const struct {
 		int col;
 		size_t offset;
 	} text[] = {
-		{IC_NAME, offsetof(dh_candidate, name)},
-		{IC_POSITION, offsetof(dh_candidate, position)},
-		{IC_TITLE, offsetof(dh_candidate, title)},
-		{IC_DESCRIPTION, offsetof(dh_candidate, description)},
-		{IC_RECOGNISED_DECISION, offsetof(dh_candidate, recognised_decision)},
-		{IC_AWARD_DECISION, offsetof(dh_candidate, award_decision)},
+	    {IC_NAME, offsetof(dh_candidate, name)},
+	    {IC_POSITION, offsetof(dh_candidate, position)},
+	    {IC_TITLE, offsetof(dh_candidate, title)},
+	    {IC_DESCRIPTION, offsetof(dh_candidate, description)},
+	    {IC_RECOGNISED_DECISION, offsetof(dh_candidate, recognised_decision)},
+	    {IC_AWARD_DECISION, offsetof(dh_candidate, award_decision)},
 	};
 	for (size_t k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
 		if (!cell[text[k].col][0])
@@ -372,7 +383,8 @@ static int import_row(import_job *j, const dh_csv *c, dh_candidate *cand)
 			if (j->ctx->field[0])
 				import_error(j, c->row_line, "cột “%s”: %s", j->ctx->field, j->ctx->message);
 			else
-				import_error(j, c->row_line, "%s", j->ctx->message[0] ? j->ctx->message : dh_strerror(rc));
+				import_error(j, c->row_line, "%s",
+				             j->ctx->message[0] ? j->ctx->message : dh_strerror(rc));
 		}
 	}
 done:
@@ -440,7 +452,8 @@ static int import_read(import_job *j)
 	if (rc == DH_EINVAL && c.error) {
 		import_error(j, c.row_line, "%s", c.error);
 	} else if (rc == 0 && !header) {
-		import_error(j, 1, "tệp trống: cần một dòng tiêu đề nêu tên các cột (ít nhất kind, name, department)");
+		import_error(
+		    j, 1, "tệp trống: cần một dòng tiêu đề nêu tên các cột (ít nhất kind, name, department)");
 		rc = DH_EINVAL;
 	}
 	csv_free(&c);
@@ -472,19 +485,20 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 		return rc;
 	const char *base = strrchr(name, '/');
 	import_job j = {
-		.ctx = ctx,
-		.name = name,
-		.note = base ? base + 1 : name,
-		.data = data,
-		.len = len,
-		.err = err,
-		.res = res,
+	    .ctx = ctx,
+	    .name = name,
+	    .note = base ? base + 1 : name,
+	    .data = data,
+	    .len = len,
+	    .err = err,
+	    .res = res,
 	};
 	const unsigned char *head = (const unsigned char *)data;
 	if (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
 		/* Excel's "Unicode text": every other byte is NUL. */
-		import_error(&j, 1, "tệp được lưu dạng UTF-16; hãy lưu bảng tính dạng "
-				    "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
+		import_error(&j, 1,
+		             "tệp được lưu dạng UTF-16; hãy lưu bảng tính dạng "
+		             "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
 		return DH_EINVAL;
 	}
 	rc = import_read(&j);
@@ -496,9 +510,10 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 	if (res->errors > IMPORT_MAX_ERRORS)
 		fprintf(err, "%s: … và %zu lỗi khác\n", name, res->errors - IMPORT_MAX_ERRORS);
 	if (j.bad_utf8)
-		fprintf(err, "%s: tệp có chỗ không phải UTF-8; trong Excel hãy chọn Lưu thành → "
-			     "“CSV UTF-8 (phân cách bằng dấu phẩy)”\n",
-			name);
+		fprintf(err,
+		        "%s: tệp có chỗ không phải UTF-8; trong Excel hãy chọn Lưu thành → "
+		        "“CSV UTF-8 (phân cách bằng dấu phẩy)”\n",
+		        name);
 	for (size_t i = 0; i < j.n_cands; i++)
 		record_free(DH_R_CANDIDATE, j.cands[i]);
 	free(j.cands);
@@ -557,7 +572,8 @@ int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
 	if (!std_in)
 		close(fd);
 	if (rc) {
-		fprintf(err, "%s: không đọc được tệp: %s\n", path, rc == DH_EIO ? strerror(saved) : dh_strerror(rc));
+		fprintf(err, "%s: không đọc được tệp: %s\n", path,
+		        rc == DH_EIO ? strerror(saved) : dh_strerror(rc));
 		return rc;
 	}
 	rc = import_csv(ctx, std_in ? "(stdin)" : path, data, len, err, res);

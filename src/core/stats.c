@@ -219,10 +219,10 @@ int stats_compute(dh_store *st, const dh_config *cfg, int year, dh_stats *out)
 		dh_rtype type;
 		dh_rec_fn fn;
 	} walks[] = {
-		{DH_R_CANDIDATE, stats_candidate},   {DH_R_FOSTERING, stats_fostering},
-		{DH_R_REGISTRATION, stats_registration}, {DH_R_NIL_RETURN, stats_nil_return},
-		{DH_R_DECISION, stats_decision},     {DH_R_ACTIVITY, stats_activity},
-		{DH_R_SESSION, stats_session},       {DH_R_VOTE_ITEM, stats_vote_item},
+	    {DH_R_CANDIDATE, stats_candidate},       {DH_R_FOSTERING, stats_fostering},
+	    {DH_R_REGISTRATION, stats_registration}, {DH_R_NIL_RETURN, stats_nil_return},
+	    {DH_R_DECISION, stats_decision},         {DH_R_ACTIVITY, stats_activity},
+	    {DH_R_SESSION, stats_session},           {DH_R_VOTE_ITEM, stats_vote_item},
 	};
 	for (size_t i = 0; i < sizeof(walks) / sizeof(walks[0]) && !rc; i++)
 		rc = repo_each(st, walks[i].type, walks[i].fn, &j);
@@ -293,8 +293,8 @@ void stats_print_text(const dh_stats *s, FILE *out)
 	char money[32];
 	fprintf(out, "Số liệu năm %d\n\n", s->year);
 	fprintf(out, "Hồ sơ: %d (%s %d, %s %d, %s %d)", s->candidates, kind_label(DH_KIND_INDIVIDUAL),
-		s->by_kind[DH_KIND_INDIVIDUAL], kind_label(DH_KIND_COLLECTIVE), s->by_kind[DH_KIND_COLLECTIVE],
-		kind_label(DH_KIND_MODEL), s->by_kind[DH_KIND_MODEL]);
+	        s->by_kind[DH_KIND_INDIVIDUAL], kind_label(DH_KIND_COLLECTIVE),
+	        s->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL), s->by_kind[DH_KIND_MODEL]);
 	if (s->on_hold)
 		fprintf(out, "; đang tạm dừng xét: %d", s->on_hold);
 	fputc('\n', out);
@@ -303,11 +303,12 @@ void stats_print_text(const dh_stats *s, FILE *out)
 		fprintf(out, "%s %s %d", st ? " ·" : "", stage_label(st), s->by_stage[st]);
 	fputc('\n', out);
 	fprintf(out, "Đạt số tiêu chí của nhân tố mới: %d\n", s->meeting_new_factor_min);
-	fprintf(out, "Bồi dưỡng: %d lượt (%s %d, %s %d, %s %d) cho %d hồ sơ; hỗ trợ vật chất tổng cộng %s đồng\n",
-		s->fostering_total, fostering_kind_label(DH_FOSTER_GUIDANCE), s->fostering[DH_FOSTER_GUIDANCE],
-		fostering_kind_label(DH_FOSTER_ENCOURAGEMENT), s->fostering[DH_FOSTER_ENCOURAGEMENT],
-		fostering_kind_label(DH_FOSTER_MATERIAL), s->fostering[DH_FOSTER_MATERIAL], s->fostered_candidates,
-		stats_money(s->material_total, money));
+	fprintf(
+	    out, "Bồi dưỡng: %d lượt (%s %d, %s %d, %s %d) cho %d hồ sơ; hỗ trợ vật chất tổng cộng %s đồng\n",
+	    s->fostering_total, fostering_kind_label(DH_FOSTER_GUIDANCE), s->fostering[DH_FOSTER_GUIDANCE],
+	    fostering_kind_label(DH_FOSTER_ENCOURAGEMENT), s->fostering[DH_FOSTER_ENCOURAGEMENT],
+	    fostering_kind_label(DH_FOSTER_MATERIAL), s->fostering[DH_FOSTER_MATERIAL],
+	    s->fostered_candidates, stats_money(s->material_total, money));
 	fprintf(out, "Đăng ký: %d (", s->registrations_total);
 	for (int r = 0; r < 4; r++)
 		fprintf(out, "%s%s %d", r ? ", " : "", reg_status_label(r), s->registrations[r]);
@@ -315,14 +316,16 @@ void stats_print_text(const dh_stats *s, FILE *out)
 	size_t configured = 0;
 	for (size_t i = 0; i < s->n_depts; i++)
 		configured += s->depts[i].name != NULL;
-	fprintf(out, "Phòng đã trả lời (đăng ký hoặc báo không có): %d/%zu\n", s->departments_answered, configured);
-	fprintf(out, "Hội đồng: %d phiên họp; %d lượt bình xét đạt, %d không đạt\n", s->sessions, s->items_passed,
-		s->items_failed);
-	fprintf(out, "Quyết định: công nhận %d, tặng Giấy khen %d\n", s->recognition_decisions, s->award_decisions);
+	fprintf(out, "Phòng đã trả lời (đăng ký hoặc báo không có): %d/%zu\n", s->departments_answered,
+	        configured);
+	fprintf(out, "Hội đồng: %d phiên họp; %d lượt bình xét đạt, %d không đạt\n", s->sessions,
+	        s->items_passed, s->items_failed);
+	fprintf(out, "Quyết định: công nhận %d, tặng Giấy khen %d\n", s->recognition_decisions,
+	        s->award_decisions);
 	fprintf(out, "Nhân rộng: %d hoạt động (%s %d, %s %d, %s %d), %d lượt người dự\n", s->activities_total,
-		activity_kind_label(DH_ACT_MEETING), s->activities[DH_ACT_MEETING], activity_kind_label(DH_ACT_WEBSITE),
-		s->activities[DH_ACT_WEBSITE], activity_kind_label(DH_ACT_OTHER), s->activities[DH_ACT_OTHER],
-		s->activity_attendees);
+	        activity_kind_label(DH_ACT_MEETING), s->activities[DH_ACT_MEETING],
+	        activity_kind_label(DH_ACT_WEBSITE), s->activities[DH_ACT_WEBSITE],
+	        activity_kind_label(DH_ACT_OTHER), s->activities[DH_ACT_OTHER], s->activity_attendees);
 
 	fputs("\nTheo phòng:\n", out);
 	stats_cell(out, "Phòng", 34);
@@ -339,9 +342,12 @@ void stats_print_text(const dh_stats *s, FILE *out)
 		char *name = utf8_sanitize(d->name ? d->name : (d->id[0] ? d->id : "(không ghi phòng)"));
 		stats_cell(out, name ? name : d->id, 34);
 		free(name);
-		const char *answered = !d->name ? "" : d->registrations ? "đăng ký" : d->nil_return ? "không có" : "chưa";
-		fprintf(out, " %7d %7d %7d %5d %10d %7d %s\n", per_kind[0], per_kind[1], per_kind[2], d->total, recognised,
-			d->registrations, answered);
+		const char *answered = !d->name           ? ""
+		                       : d->registrations ? "đăng ký"
+		                       : d->nil_return    ? "không có"
+		                                          : "chưa";
+		fprintf(out, " %7d %7d %7d %5d %10d %7d %s\n", per_kind[0], per_kind[1], per_kind[2],
+		        d->total, recognised, d->registrations, answered);
 	}
 }
 
@@ -351,6 +357,6 @@ void stats_print_tsv(const dh_stats *s, FILE *out)
 		for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
 			for (int st = 0; st < DH_STAGE__COUNT; st++)
 				if (s->depts[i].count[k][st])
-					fprintf(out, "%s\t%s\t%s\t%d\n", s->depts[i].id, kind_name(k), stage_name(st),
-						s->depts[i].count[k][st]);
+					fprintf(out, "%s\t%s\t%s\t%d\n", s->depts[i].id, kind_name(k),
+					        stage_name(st), s->depts[i].count[k][st]);
 }

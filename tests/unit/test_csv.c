@@ -54,8 +54,8 @@ static void test_quoted_fields_hold_commas_quotes_and_newlines(void **state)
 	(void)state;
 	dh_csv c;
 	read_all(&c, "name,desc\r\n"
-		     "\"Nguyễn, Văn A\",\"Dòng 1\r\nDòng 2\nDòng \"\"3\"\"\"\r\n"
-		     "next,\"\"\r\n");
+	             "\"Nguyễn, Văn A\",\"Dòng 1\r\nDòng 2\nDòng \"\"3\"\"\"\r\n"
+	             "next,\"\"\r\n");
 	expect_row(&c, 1, 2, (const char *[]){"name", "desc"});
 	expect_row(&c, 2, 2, (const char *[]){"Nguyễn, Văn A", "Dòng 1\nDòng 2\nDòng \"3\""});
 	/* The row after a quoted multi-line field starts on its real line. */
@@ -186,8 +186,9 @@ static void test_writer_quotes_defuses_and_uses_crlf(void **state)
 {
 	(void)state;
 	char *s = write_to_string(write_sample);
-	assert_string_equal(s, "\xEF\xBB\xBFid,name\r\n"
-			       "42,'=cmd|' /C calc'!A0,\"Lê, \"\"Hoà\"\"\",\"dòng 1\ndòng 2\",,'+1,'@SUM(1),\"'-2,5\"\r\n");
+	assert_string_equal(
+	    s, "\xEF\xBB\xBFid,name\r\n"
+	       "42,'=cmd|' /C calc'!A0,\"Lê, \"\"Hoà\"\"\",\"dòng 1\ndòng 2\",,'+1,'@SUM(1),\"'-2,5\"\r\n");
 	free(s);
 }
 
@@ -199,8 +200,8 @@ static void test_written_text_reads_back(void **state)
 	read_all(&c, s);
 	expect_row(&c, 1, 2, (const char *[]){"id", "name"});
 	expect_row(&c, 2, 8,
-		   (const char *[]){"42", "'=cmd|' /C calc'!A0", "Lê, \"Hoà\"", "dòng 1\ndòng 2", "", "'+1", "'@SUM(1)",
-				    "'-2,5"});
+	           (const char *[]){"42", "'=cmd|' /C calc'!A0", "Lê, \"Hoà\"", "dòng 1\ndòng 2", "", "'+1",
+	                            "'@SUM(1)", "'-2,5"});
 	assert_int_equal(csv_next(&c), 0);
 	csv_free(&c);
 	free(s);
@@ -209,18 +210,18 @@ static void test_written_text_reads_back(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_simple_rows_with_lf_and_crlf),
-		cmocka_unit_test(test_bom_is_skipped),
-		cmocka_unit_test(test_quoted_fields_hold_commas_quotes_and_newlines),
-		cmocka_unit_test(test_lone_cr_ends_a_row),
-		cmocka_unit_test(test_quote_inside_plain_field_is_a_letter),
-		cmocka_unit_test(test_blank_rows_are_reported_blank),
-		cmocka_unit_test(test_unterminated_quote_names_the_row_start),
-		cmocka_unit_test(test_text_after_closing_quote_is_an_error),
-		cmocka_unit_test(test_nul_byte_is_an_error),
-		cmocka_unit_test(test_long_fields_grow_the_buffer),
-		cmocka_unit_test(test_writer_quotes_defuses_and_uses_crlf),
-		cmocka_unit_test(test_written_text_reads_back),
+	    cmocka_unit_test(test_simple_rows_with_lf_and_crlf),
+	    cmocka_unit_test(test_bom_is_skipped),
+	    cmocka_unit_test(test_quoted_fields_hold_commas_quotes_and_newlines),
+	    cmocka_unit_test(test_lone_cr_ends_a_row),
+	    cmocka_unit_test(test_quote_inside_plain_field_is_a_letter),
+	    cmocka_unit_test(test_blank_rows_are_reported_blank),
+	    cmocka_unit_test(test_unterminated_quote_names_the_row_start),
+	    cmocka_unit_test(test_text_after_closing_quote_is_an_error),
+	    cmocka_unit_test(test_nul_byte_is_an_error),
+	    cmocka_unit_test(test_long_fields_grow_the_buffer),
+	    cmocka_unit_test(test_writer_quotes_defuses_and_uses_crlf),
+	    cmocka_unit_test(test_written_text_reads_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

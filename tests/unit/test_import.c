@@ -113,12 +113,13 @@ static void test_good_rows_land_with_their_fields(void **state)
 	dh_import_result res;
 	/* Decomposed "Nguyễn Thị Hoà", a department by name, both date forms,
 	 * a quoted description over two lines, columns in their own order. */
-	const char *text = "\xEF\xBB\xBF"
-			   "Name,department,KIND,stage,recognised_decision,recognised_date,award_date,award_decision,"
-			   "description\r\n"
-			   "Nguye\xCC\x82\xCC\x83n Thi\xCC\xA3 Hoa\xCC\x80,Văn phòng,individual,,,,,,\r\n"
-			   "Mô hình một cửa,nv1,Mô hình,,15/QĐ-TTr,30/11/2020,2020-12-02,16/QĐ-TTr,\"dòng 1\r\n"
-			   "dòng 2\"\r\n";
+	const char *text =
+	    "\xEF\xBB\xBF"
+	    "Name,department,KIND,stage,recognised_decision,recognised_date,award_date,award_decision,"
+	    "description\r\n"
+	    "Nguye\xCC\x82\xCC\x83n Thi\xCC\xA3 Hoa\xCC\x80,Văn phòng,individual,,,,,,\r\n"
+	    "Mô hình một cửa,nv1,Mô hình,,15/QĐ-TTr,30/11/2020,2020-12-02,16/QĐ-TTr,\"dòng 1\r\n"
+	    "dòng 2\"\r\n";
 	assert_int_equal(import_text(f, text, &res), 0);
 	assert_int_equal(res.rows, 2);
 	assert_int_equal(res.written, 2);
@@ -134,7 +135,7 @@ static void test_good_rows_land_with_their_fields(void **state)
 	record_free(DH_R_CANDIDATE, a);
 
 	dh_candidate *b = get(f->st, 2);
-	assert_int_equal(b->kind, DH_KIND_MODEL); /* by its Vietnamese label */
+	assert_int_equal(b->kind, DH_KIND_MODEL);     /* by its Vietnamese label */
 	assert_int_equal(b->stage, DH_STAGE_AWARDED); /* the award decision says so */
 	assert_int_equal(b->recognised_date, 20201130);
 	assert_int_equal(b->award_date, 20201202);
@@ -167,21 +168,21 @@ static void test_every_bad_row_rejects_the_file(void **state)
 		const char *row;
 		const char *what;
 	} cases[] = {
-		{"individual,,nv1,2021,,\n", "name"},
-		{",Lê Văn Bình,nv1,2021,,\n", "kind"},
-		{"individual,Lê Văn Bình,,2021,,\n", "department"},
-		{"team,Lê Văn Bình,nv1,2021,,\n", "team"},
-		{"individual,Lê Văn Bình,Phòng Kế hoạch,2021,,\n", "Phòng Kế hoạch"},
-		{"individual,Lê Văn Bình,nv1,năm nay,,\n", "year"},
-		{"individual,Lê Văn Bình,nv1,1850,,\n", "year"},
-		{"individual,Lê Văn Bình,nv1,2021,done,\n", "done"},
-		{"individual,Lê Văn Bình,nv1,2021,recognised,31/02/2021\n", "31/02/2021"},
-		{"individual,Lê Văn Bình,nv1,2021,fostering,2021-11-30\n", "fostering"},
-		{"individual,Lê V\xE3n Bình,nv1,2021,,\n", "UTF-8"},
-		{"individual,Lê Văn\x1b[31m Bình,nv1,2021,,\n", "điều khiển"},
-		{"individual,Lê Văn Bình,nv1,2021,,,extra\n", "nhiều hơn"},
-		{"individual,\"Lê Văn Bình,nv1,2021,,\n", "ngoặc kép"},
-		{"individual,\"Lê Văn\" Bình,nv1,2021,,\n", "ngoặc kép"},
+	    {"individual,,nv1,2021,,\n", "name"},
+	    {",Lê Văn Bình,nv1,2021,,\n", "kind"},
+	    {"individual,Lê Văn Bình,,2021,,\n", "department"},
+	    {"team,Lê Văn Bình,nv1,2021,,\n", "team"},
+	    {"individual,Lê Văn Bình,Phòng Kế hoạch,2021,,\n", "Phòng Kế hoạch"},
+	    {"individual,Lê Văn Bình,nv1,năm nay,,\n", "year"},
+	    {"individual,Lê Văn Bình,nv1,1850,,\n", "year"},
+	    {"individual,Lê Văn Bình,nv1,2021,done,\n", "done"},
+	    {"individual,Lê Văn Bình,nv1,2021,recognised,31/02/2021\n", "31/02/2021"},
+	    {"individual,Lê Văn Bình,nv1,2021,fostering,2021-11-30\n", "fostering"},
+	    {"individual,Lê V\xE3n Bình,nv1,2021,,\n", "UTF-8"},
+	    {"individual,Lê Văn\x1b[31m Bình,nv1,2021,,\n", "điều khiển"},
+	    {"individual,Lê Văn Bình,nv1,2021,,,extra\n", "nhiều hơn"},
+	    {"individual,\"Lê Văn Bình,nv1,2021,,\n", "ngoặc kép"},
+	    {"individual,\"Lê Văn\" Bình,nv1,2021,,\n", "ngoặc kép"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		snprintf(text, sizeof(text), "%s%s%s%s", h, ok, cases[i].row, ok);
@@ -259,8 +260,8 @@ static void test_an_export_imports_again_unchanged(void **state)
 	fixture *f = *state;
 	dh_import_result res;
 	const char *text = "kind,name,department,title,stage,recognised_decision,recognised_date\n"
-			   "individual,=1+1,nv1,\"-dấu, phẩy\",recognised,7/QĐ-TTr,2021-11-30\n"
-			   "collective,Tổ tiếp công dân,tcd,@tag,,,\n";
+	                   "individual,=1+1,nv1,\"-dấu, phẩy\",recognised,7/QĐ-TTr,2021-11-30\n"
+	                   "collective,Tổ tiếp công dân,tcd,@tag,,,\n";
 	assert_int_equal(import_text(f, text, &res), 0);
 	char *first = export_to_string(f->st);
 	assert_non_null(strstr(first, ",'=1+1,"));
@@ -288,13 +289,14 @@ static void test_an_export_imports_again_unchanged(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_good_rows_land_with_their_fields, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_every_bad_row_rejects_the_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_header_faults_are_named_on_line_one, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_all_faults_of_a_file_are_reported_up_to_a_limit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_permission_is_checked_before_anything, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_header_only_writes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_an_export_imports_again_unchanged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_good_rows_land_with_their_fields, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_every_bad_row_rejects_the_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_header_faults_are_named_on_line_one, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_all_faults_of_a_file_are_reported_up_to_a_limit, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_permission_is_checked_before_anything, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_header_only_writes_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_an_export_imports_again_unchanged, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

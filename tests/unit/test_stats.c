@@ -130,7 +130,7 @@ static void test_candidates_by_department_kind_and_stage(void **state)
 	cand(&b, 2021, DH_KIND_INDIVIDUAL, "nv1", DH_STAGE_FOSTERING);
 	cand(&b, 2021, DH_KIND_MODEL, "tcd", DH_STAGE_AWARDED);
 	cand(&b, 2021, DH_KIND_COLLECTIVE, "oldx", DH_STAGE_NEW_FACTOR)->on_hold = true; /* config lacks it */
-	cand(&b, 2020, DH_KIND_INDIVIDUAL, "nv1", DH_STAGE_RECOGNISED);      /* another year */
+	cand(&b, 2020, DH_KIND_INDIVIDUAL, "nv1", DH_STAGE_RECOGNISED);                  /* another year */
 	cand(&b, 2021, DH_KIND_INDIVIDUAL, "nv1", DH_STAGE_NEW_FACTOR)->meta.deleted = true;
 	/* Meets the new-factor minimum (3 criteria of the example config). */
 	dh_candidate *c = cand(&b, 2021, DH_KIND_INDIVIDUAL, "vp", DH_STAGE_NOMINATED);
@@ -161,9 +161,9 @@ static void test_candidates_by_department_kind_and_stage(void **state)
 	stats_print_tsv(&s, out);
 	fclose(out);
 	assert_string_equal(buf, "vp\tindividual\tnominated\t1\n"
-				 "nv1\tindividual\tfostering\t2\n"
-				 "tcd\tmodel\tawarded\t1\n"
-				 "oldx\tcollective\tnew_factor\t1\n");
+	                         "nv1\tindividual\tfostering\t2\n"
+	                         "tcd\tmodel\tawarded\t1\n"
+	                         "oldx\tcollective\tnew_factor\t1\n");
 	free(buf);
 	stats_free(&s);
 }
@@ -182,11 +182,11 @@ static void test_support_registrations_and_replication_of_the_year(void **state)
 		int64_t amount;
 		bool deleted;
 	} fos[] = {
-		{1, 20210301, DH_FOSTER_GUIDANCE, 0, false},
-		{1, 20210401, DH_FOSTER_MATERIAL, 2000000, false},
-		{2, 20210501, DH_FOSTER_MATERIAL, 1500000, false}, /* last year's model, helped this year */
-		{2, 20201201, DH_FOSTER_MATERIAL, 9000000, false}, /* last year */
-		{1, 20210601, DH_FOSTER_MATERIAL, 7000000, true},  /* deleted */
+	    {1, 20210301, DH_FOSTER_GUIDANCE, 0, false},
+	    {1, 20210401, DH_FOSTER_MATERIAL, 2000000, false},
+	    {2, 20210501, DH_FOSTER_MATERIAL, 1500000, false}, /* last year's model, helped this year */
+	    {2, 20201201, DH_FOSTER_MATERIAL, 9000000, false}, /* last year */
+	    {1, 20210601, DH_FOSTER_MATERIAL, 7000000, true},  /* deleted */
 	};
 	for (size_t i = 0; i < sizeof(fos) / sizeof(fos[0]); i++) {
 		dh_fostering *x = add(&b, DH_R_FOSTERING);
@@ -298,9 +298,10 @@ static void test_an_empty_year_has_only_zeros(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_candidates_by_department_kind_and_stage, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_support_registrations_and_replication_of_the_year, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_an_empty_year_has_only_zeros, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_candidates_by_department_kind_and_stage, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_support_registrations_and_replication_of_the_year, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_an_empty_year_has_only_zeros, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
