@@ -145,7 +145,8 @@ static size_t lk_varint_put(unsigned char *p, uint64_t v)
 /* One varint at P (before END) into *V: the byte after it, or NULL when the
  * bytes end first. Returning the pointer (not taking its address) keeps the
  * scan loop's pointer in a register. */
-static inline const unsigned char *lk_varint_next(const unsigned char *p, const unsigned char *end, uint64_t *v)
+static inline const unsigned char *lk_varint_next(const unsigned char *p, const unsigned char *end,
+                                                  uint64_t *v)
 {
 	uint64_t r = 0;
 	for (unsigned shift = 0; shift < 64 && p < end; shift += 7) {
@@ -161,7 +162,7 @@ static inline const unsigned char *lk_varint_next(const unsigned char *p, const 
 
 /* 'p' ‖ year ‖ base ‖ 0 ‖ marks ‖ field: a posting key without its id. */
 static size_t lk_spell(unsigned char *out, uint8_t year, const char *base, size_t blen, unsigned tone,
-		       unsigned nmods, const uint8_t *mods, unsigned field)
+                       unsigned nmods, const uint8_t *mods, unsigned field)
 {
 	size_t k = 0;
 	out[k++] = LK_POSTING;
@@ -266,8 +267,8 @@ static int lk_doc_build(lk_doc *d, const dh_candidate *c)
 		return 0;
 	d->year = lk_year_byte(c->year);
 	lk_entry tmpl = {
-		.id = c->meta.id,
-		.stage = (uint8_t)(c->stage >= 0 && c->stage < 16 ? c->stage : 0),
+	    .id = c->meta.id,
+	    .stage = (uint8_t)(c->stage >= 0 && c->stage < 16 ? c->stage : 0),
 	};
 	lk_doc_words(d, c->name, LK_NAME, &tmpl);
 	lk_doc_words(d, c->title, LK_TITLE, &tmpl);
@@ -413,15 +414,15 @@ static int lk_directory_add(dh_stxn *txn, const unsigned char *spell, size_t sle
 	count += delta;
 	if (count <= 0)
 		return store_del(txn, DH_T_WORDS, key, slen);
-	unsigned char v[4] = {(unsigned char)(count >> 24), (unsigned char)(count >> 16), (unsigned char)(count >> 8),
-	                      (unsigned char)count};
+	unsigned char v[4] = {(unsigned char)(count >> 24), (unsigned char)(count >> 16),
+	                      (unsigned char)(count >> 8), (unsigned char)count};
 	return store_put(txn, DH_T_WORDS, key, slen, v, sizeof v);
 }
 
 /* Appends ADD (ids above LAST, the chunk's last) to the chunk F found:
  * the common change, a new candidate, rewrites no entry. */
 static int lk_append(dh_stxn *txn, const unsigned char *spell, size_t slen, const lk_found *f,
-		     const unsigned char *body, size_t blen, uint64_t last, const lk_entry *add, size_t nadd)
+                     const unsigned char *body, size_t blen, uint64_t last, const lk_entry *add, size_t nadd)
 {
 	unsigned char *buf = malloc(10 + blen + nadd * LK_ENTRY_MAX);
 	if (!buf)
@@ -447,7 +448,7 @@ static int lk_append(dh_stxn *txn, const unsigned char *spell, size_t slen, cons
 
 /* Replaces the entries of candidate ID under SPELL with ADD (sorted). */
 static int lk_update_spell(dh_stxn *txn, const unsigned char *spell, size_t slen, uint64_t id,
-			   const lk_entry *add, size_t nadd)
+                           const lk_entry *add, size_t nadd)
 {
 	unsigned char from[LK_KEY_MAX];
 	memcpy(from, spell, slen);
@@ -648,7 +649,7 @@ static lk_group *lk_group_of(const unsigned char *spell, size_t slen)
  * filling it and then new chunks. *DONE is false, and nothing is written,
  * when the first id is not past the last one there. */
 static int lk_append_run(dh_stxn *txn, const unsigned char *spell, size_t slen, const lk_entry *add, size_t n,
-			 bool *done)
+                         bool *done)
 {
 	unsigned char from[LK_KEY_MAX];
 	memcpy(from, spell, slen);
@@ -743,7 +744,8 @@ static int lk_batch_flush(dh_stxn *txn)
 			/* additions with ascending ids */
 			size_t n = 0;
 			uint32_t j = i;
-			for (uint64_t last = 0; j != LK_NO_OP && lk_batch.ops[j].add && (n == 0 || lk_batch.ops[j].id > last);
+			for (uint64_t last = 0;
+			     j != LK_NO_OP && lk_batch.ops[j].add && (n == 0 || lk_batch.ops[j].id > last);
 			     j = lk_batch.ops[j].next) {
 				if (n == run_cap) {
 					size_t cap = run_cap ? run_cap * 2 : 256;
@@ -755,7 +757,8 @@ static int lk_batch_flush(dh_stxn *txn)
 					run = v;
 					run_cap = cap;
 				}
-				run[n++] = (lk_entry){.id = lk_batch.ops[j].id, .stage = lk_batch.ops[j].stage};
+				run[n++] =
+				    (lk_entry){.id = lk_batch.ops[j].id, .stage = lk_batch.ops[j].stage};
 				last = lk_batch.ops[j].id;
 			}
 			bool done = false;
@@ -800,7 +803,8 @@ static int lk_change(dh_stxn *txn, const unsigned char *spell, size_t slen, uint
 	if (!g)
 		return DH_ENOMEM;
 	uint32_t k = (uint32_t)lk_batch.nops++;
-	lk_batch.ops[k] = (lk_op){.id = id, .next = LK_NO_OP, .add = add != NULL, .stage = add ? add->stage : 0};
+	lk_batch.ops[k] =
+	    (lk_op){.id = id, .next = LK_NO_OP, .add = add != NULL, .stage = add ? add->stage : 0};
 	if (g->tail == LK_NO_OP)
 		g->head = k;
 	else
@@ -859,7 +863,7 @@ static int lk_apply(dh_stxn *txn, const lk_doc *old, uint64_t old_id, const lk_d
 			       !memcmp(old->v[i2].spell, any->spell, any->slen))
 				i2++;
 		if (c >= 0)
-			while (j2 < new->n && new->v[j2].slen == any->slen &&
+			while (j2 < new->n &&new->v[j2].slen == any->slen &&
 			       !memcmp(new->v[j2].spell, any->spell, any->slen))
 				j2++;
 		bool same = old_id == new_id && i2 - i == j2 - j;
@@ -870,7 +874,8 @@ static int lk_apply(dh_stxn *txn, const lk_doc *old, uint64_t old_id, const lk_d
 			if (i2 > i && old_id != new_id)
 				rc = lk_change(txn, any->spell, any->slen, old_id, NULL);
 			if (!rc)
-				rc = lk_change(txn, any->spell, any->slen, new_id, j2 > j ? &new->v[j].e : NULL);
+				rc = lk_change(txn, any->spell, any->slen, new_id,
+				               j2 > j ? &new->v[j].e : NULL);
 		}
 		i = i2;
 		j = j2;
@@ -1023,7 +1028,7 @@ typedef struct lk_search {
 	 * after the first word, a chunk whose ids miss every live block is
 	 * skipped undecoded. */
 	uint64_t *blocks;
-	size_t nblocks; /* in uint64_t words */
+	size_t nblocks;  /* in uint64_t words */
 	unsigned stages; /* bit per dh_stage wanted */
 	unsigned round;  /* position in ORDER of the word being matched */
 	dh_hit *hits;
@@ -1099,7 +1104,6 @@ typedef struct lk_scan {
 	lk_search *s;
 	unsigned points;
 } lk_scan;
-
 
 /* The entries of one chunk, every one worth SC->POINTS. Spellings come best
  * first, so the first entry met for a candidate carries its best points
@@ -1261,7 +1265,8 @@ static int lk_plan_word(lk_search *s, dh_stxn *txn, lk_qword *qw)
 			lk_dept *dep = &qw->depts[d];
 			dep->spell[1] = year;
 			pl.dept_quality = dep->quality;
-			rc = store_scan(txn, DH_T_WORDS, dep->spell, dep->slen, NULL, 0, false, lk_plan_key, &pl);
+			rc = store_scan(txn, DH_T_WORDS, dep->spell, dep->slen, NULL, 0, false, lk_plan_key,
+			                &pl);
 		}
 		qw->to[year] = (uint32_t)qw->nspells;
 		if (qw->to[year] - qw->from[year] > 1)

@@ -35,7 +35,8 @@ static int setup(void **state)
 	assert_non_null(mkdtemp(f->dir));
 	assert_int_equal(store_open(&f->st, f->dir, NULL), 0);
 	f->depts[0] = (dh_department){.id = "vp", .name = "Văn phòng"};
-	f->depts[1] = (dh_department){.id = "p1", .name = "Phòng Thanh tra, giải quyết khiếu nại, tố cáo khu vực 1"};
+	f->depts[1] =
+	    (dh_department){.id = "p1", .name = "Phòng Thanh tra, giải quyết khiếu nại, tố cáo khu vực 1"};
 	f->depts[2] = (dh_department){.id = "ttr", .name = "Phòng Nghiệp vụ"};
 	f->cfg.departments = f->depts;
 	f->cfg.n_departments = 3;
@@ -106,44 +107,44 @@ static void test_semantics_table(void **state)
 	static const struct {
 		const char *query, *ids; /* expected ids, as a sorted set */
 	} cases[] = {
-		{"nguyen", "1,6,8"},
-		{"nguyê", "1,6"},
-		{"Nguyễn", "1"},
-		{"nguye\xcc\x82\xcc\x83n", "1"}, /* NFD */
-		{"NGUYỄN VĂN", "1"},
-		{"nguyen van", "1,8"},
-		{"van nguyen", "1,8"},
-		{"văn", "1,5"},
-		{"vân", "3"},
-		{"van", "1,3,5,8"},
-		{"d", "2,3,6,7"}, /* 7: "dân", "đúng" in its title */
-		{"đ", "2,6,7"},
-		{"dang", "2,6"},
-		{"đặng", "2"},
-		{"hoà", "2,5"},
-		{"hòa", "2,5"},
-		{"hoa", "2,5"},
-		{"hoá", ""},
-		{"thuỷ", "4"},
-		{"thủy tiên", "4"},
-		{"thu", "4,7"}, /* 7: "thường" */
-		{"tiếp công", "7"},
-		{"tiep cong dan", "7"},
-		{"cong dan tiep", "7"},
-		{"tiep an", ""},
-		{"an", "1,3"},
-		{"2021", "1,2,3,7"},
-		{"2020 van", "5"},
-		{"  ,  ", ""},
-		{"", ""},
-		{"xyz", ""},
-		{"nguyen xyz", ""},
-		/* department names come from config */
-		{"văn phòng", "1,5"},
-		{"khieu nai an", "3"},
-		{"nghiep vu", "4,6,7"},
-		{"phong", "1,2,3,4,5,6,7,8"},
-		{"vp", ""}, /* ids are not words */
+	    {"nguyen", "1,6,8"},
+	    {"nguyê", "1,6"},
+	    {"Nguyễn", "1"},
+	    {"nguye\xcc\x82\xcc\x83n", "1"}, /* NFD */
+	    {"NGUYỄN VĂN", "1"},
+	    {"nguyen van", "1,8"},
+	    {"van nguyen", "1,8"},
+	    {"văn", "1,5"},
+	    {"vân", "3"},
+	    {"van", "1,3,5,8"},
+	    {"d", "2,3,6,7"}, /* 7: "dân", "đúng" in its title */
+	    {"đ", "2,6,7"},
+	    {"dang", "2,6"},
+	    {"đặng", "2"},
+	    {"hoà", "2,5"},
+	    {"hòa", "2,5"},
+	    {"hoa", "2,5"},
+	    {"hoá", ""},
+	    {"thuỷ", "4"},
+	    {"thủy tiên", "4"},
+	    {"thu", "4,7"}, /* 7: "thường" */
+	    {"tiếp công", "7"},
+	    {"tiep cong dan", "7"},
+	    {"cong dan tiep", "7"},
+	    {"tiep an", ""},
+	    {"an", "1,3"},
+	    {"2021", "1,2,3,7"},
+	    {"2020 van", "5"},
+	    {"  ,  ", ""},
+	    {"", ""},
+	    {"xyz", ""},
+	    {"nguyen xyz", ""},
+	    /* department names come from config */
+	    {"văn phòng", "1,5"},
+	    {"khieu nai an", "3"},
+	    {"nghiep vu", "4,6,7"},
+	    {"phong", "1,2,3,4,5,6,7,8"},
+	    {"vp", ""}, /* ids are not words */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = search(f, cases[i].query, false);
@@ -163,9 +164,11 @@ static void test_semantics_table(void **state)
 			}
 		char sorted[512] = "";
 		for (size_t a = 0; a < n; a++)
-			snprintf(sorted + strlen(sorted), 32, "%s%llu", a ? "," : "", (unsigned long long)v[a]);
+			snprintf(sorted + strlen(sorted), 32, "%s%llu", a ? "," : "",
+			         (unsigned long long)v[a]);
 		if (strcmp(sorted, cases[i].ids) != 0)
-			fail_msg("query \"%s\": got {%s}, expected {%s}", cases[i].query, sorted, cases[i].ids);
+			fail_msg("query \"%s\": got {%s}, expected {%s}", cases[i].query, sorted,
+			         cases[i].ids);
 	}
 }
 
@@ -367,7 +370,8 @@ static void check_against_scan(fixture *f, const char *query, bool recognised_on
 	/* The whole ranking, then the first few as a screen asks for them. */
 	static const size_t limits[] = {0, 1, 7, 50};
 	for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
-		dh_lookup_opts opts = {.recognised_only = recognised_only, .cfg = &f->cfg, .limit = limits[l]};
+		dh_lookup_opts opts = {
+		    .recognised_only = recognised_only, .cfg = &f->cfg, .limit = limits[l]};
 		dh_hit *hits;
 		size_t n;
 		assert_int_equal(lookup_search(f->st, query, &opts, &hits, &n), 0);
@@ -390,23 +394,68 @@ static int rebuild_fn(dh_stxn *txn, void *ctx)
 	return lookup_rebuild(txn);
 }
 
-static const char *const family[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
+static const char *const family[] = {"Nguyễn", "Trần", "Lê",  "Phạm", "Hoàng", "Huỳnh", "Phan",  "Vũ",
                                      "Võ",     "Đặng", "Bùi", "Đỗ",   "Hồ",    "Ngô",   "Dương", "Lý"};
 static const char *const middle[] = {"Văn", "Thị", "Minh", "Ngọc", "Đức", "Thanh", "Quang", "Vân", "Hữu"};
-static const char *const given[] = {"An",   "Anh",  "Bình", "Cường", "Dũng",  "Hòa", "Hoà",
-                                    "Hùng", "Lan",  "Mai",  "Nam",   "Thủy",  "Thuỷ", "Trung",
-                                    "Tuấn", "Đạt",  "Dương", "Nguyên", "Thuận", "Thuần"};
-static const char *const title_words[] = {"Tiếp",   "công", "dân",  "giải", "quyết",   "khiếu", "nại",
-                                          "tố",     "cáo",  "thanh", "tra", "phòng",   "chống", "tham",
-                                          "nhũng", "cải",  "cách", "hành", "chính", "đường", "dây", "nóng"};
+static const char *const given[] = {"An",   "Anh", "Bình",  "Cường",  "Dũng",  "Hòa",  "Hoà",
+                                    "Hùng", "Lan", "Mai",   "Nam",    "Thủy",  "Thuỷ", "Trung",
+                                    "Tuấn", "Đạt", "Dương", "Nguyên", "Thuận", "Thuần"};
+static const char *const title_words[] = {"Tiếp", "công",  "dân",   "giải",  "quyết", "khiếu", "nại",   "tố",
+                                          "cáo",  "thanh", "tra",   "phòng", "chống", "tham",  "nhũng", "cải",
+                                          "cách", "hành",  "chính", "đường", "dây",   "nóng"};
 static const char *const queries[] = {
-	"nguyen", "nguyễn van", "d", "đ", "đặng", "hoà", "hoa", "thuy", "thủy", "thuỷ an", "văn", "vân",
-	"van", "tiep cong dan", "tiếp", "khieu nai", "2020", "2021 thanh", "thuận", "thuần", "thuan",
-	"nguyen thi mai", "đuc", "đức", "duc", "dương", "duong", "ng", "n", "phong", "văn phòng",
-	"nghiệp vụ", "qđ 12", "tr", "th", "nguyên", "x", "nam nguyen", "a", "h",
-	/* a rare word with common ones: checked on the records themselves */
-	"zyx n", "zyx phong", "zyx văn phòng", "zyx nghiep", "zyx 2019", "zyx thuy", "zyx a", "t zyx",
-	"zyx đ", "zyx d", "zyx hoà",
+    "nguyen",
+    "nguyễn van",
+    "d",
+    "đ",
+    "đặng",
+    "hoà",
+    "hoa",
+    "thuy",
+    "thủy",
+    "thuỷ an",
+    "văn",
+    "vân",
+    "van",
+    "tiep cong dan",
+    "tiếp",
+    "khieu nai",
+    "2020",
+    "2021 thanh",
+    "thuận",
+    "thuần",
+    "thuan",
+    "nguyen thi mai",
+    "đuc",
+    "đức",
+    "duc",
+    "dương",
+    "duong",
+    "ng",
+    "n",
+    "phong",
+    "văn phòng",
+    "nghiệp vụ",
+    "qđ 12",
+    "tr",
+    "th",
+    "nguyên",
+    "x",
+    "nam nguyen",
+    "a",
+    "h",
+    /* a rare word with common ones: checked on the records themselves */
+    "zyx n",
+    "zyx phong",
+    "zyx văn phòng",
+    "zyx nghiep",
+    "zyx 2019",
+    "zyx thuy",
+    "zyx a",
+    "t zyx",
+    "zyx đ",
+    "zyx d",
+    "zyx hoà",
 };
 
 static void test_index_matches_a_plain_scan_through_many_changes(void **state)
@@ -421,7 +470,8 @@ static void test_index_matches_a_plain_scan_through_many_changes(void **state)
 		snprintf(name, sizeof name, "%s %s %s", pick(&seed, family, 16), pick(&seed, middle, 9),
 		         pick(&seed, given, 20));
 		snprintf(title, sizeof title, "%s %s %s %s", pick(&seed, title_words, 22),
-		         pick(&seed, title_words, 22), pick(&seed, title_words, 22), pick(&seed, title_words, 22));
+		         pick(&seed, title_words, 22), pick(&seed, title_words, 22),
+		         pick(&seed, title_words, 22));
 		seed = seed * 1103515245u + 12345u;
 		add(f, 2015 + (int)(seed >> 16) % 8, name, i % 3 ? title : NULL, depts[(seed >> 20) % 4],
 		    (int)((seed >> 8) % DH_STAGE__COUNT));
@@ -588,8 +638,8 @@ static void test_limit_finds_rare_best_matches_in_old_years(void **state)
 			add(f, y, "Phong Nguyễn", "Tiếp công dân", "ttr", DH_STAGE_RECOGNISED);
 	}
 	static const char *const rare[] = {
-		"nguyen", "nguyen van an", "van an", "phong", "phong nguyen", "phong ng", "nguyễn", "an", "a",
-		"nguyen 1995", "p", "tiep nguyen",
+	    "nguyen", "nguyen van an", "van an", "phong",       "phong nguyen", "phong ng", "nguyễn", "an",
+	    "a",      "nguyen 1995",   "p",      "tiep nguyen",
 	};
 	for (size_t q = 0; q < sizeof rare / sizeof rare[0]; q++) {
 		check_against_scan(f, rare[q], false);
@@ -600,16 +650,17 @@ static void test_limit_finds_rare_best_matches_in_old_years(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_semantics_table, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rank_exact_then_field_then_year, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_records_without_a_year_are_found_last, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_recognised_only_filters_stages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_index_follows_edits_stage_changes_and_deletion, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_limit_keeps_the_best, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_index_matches_a_plain_scan_through_many_changes, setup,
-		                                teardown),
-		cmocka_unit_test_setup_teardown(test_limit_finds_rare_best_matches_in_old_years, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_batched_index_matches_a_plain_scan, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_semantics_table, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rank_exact_then_field_then_year, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_records_without_a_year_are_found_last, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_recognised_only_filters_stages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_follows_edits_stage_changes_and_deletion, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_limit_keeps_the_best, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_matches_a_plain_scan_through_many_changes, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_limit_finds_rare_best_matches_in_old_years, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_batched_index_matches_a_plain_scan, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
