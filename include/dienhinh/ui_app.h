@@ -234,6 +234,10 @@ int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...) __attribute
 /* Text padded with spaces (or cut) to exactly COLS columns; RIGHT aligns right. */
 void ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, bool right);
 
+/* S cut or padded with spaces to exactly COLS columns, into OUT (SIZE
+ * bytes): printf's %-20s counts bytes, which Vietnamese letters break. */
+const char *ui_pad(char *out, size_t size, const char *s, int cols);
+
 /* "1.500.000" into BUF: VND grouping with dots. */
 const char *ui_format_money(int64_t amount, char *buf, size_t size);
 /* Parse "1.500.000", "1500000", "1 500 000" (optional "đ"): 0 and *OUT, or DH_EINVAL. */

@@ -249,12 +249,19 @@ static void app_draw_header(ui_app *app)
 	wmove(stdscr, 0, 0);
 	for (int i = 0; i < COLS; i++)
 		waddch(stdscr, ' ');
-	/* Who I am stays whole on the right; the organisation gets the rest. */
-	char right[400];
-	snprintf(right, sizeof(right), "Năm %d │ %s: %s ", cfg->plan.year, who, roles);
-	int rw = ui_text_width(right, COLS - 20);
-	int x = ui_put(stdscr, 0, 1, org, COLS - rw - 3);
-	(void)x;
+	/* Who I am and my roles stay whole when they can; the organisation
+	 * falls back to its short name first. */
+	const char *org_short = cfg->organization.short_name ? cfg->organization.short_name : org;
+	char left[300], right[400];
+	snprintf(right, sizeof(right), "%s · %s ", who, roles);
+	snprintf(left, sizeof(left), " %s · năm %d", org, cfg->plan.year);
+	if (ui_text_width(left, 400) + ui_text_width(right, 400) + 2 > COLS)
+		snprintf(left, sizeof(left), " %s · năm %d", org_short, cfg->plan.year);
+	if (ui_text_width(left, 400) + ui_text_width(right, 400) + 2 > COLS && app->ctx->person)
+		snprintf(right, sizeof(right), "%s · %s ", app->ctx->person->name, roles);
+	int lw = ui_text_width(left, COLS);
+	int rw = ui_text_width(right, COLS - lw - 2 > 0 ? COLS - lw - 2 : 0);
+	ui_put(stdscr, 0, 0, left, lw);
 	ui_put(stdscr, 0, COLS - rw, right, rw);
 
 	/* Row 1: the screens by digit, the current one with its title, then
@@ -316,7 +323,7 @@ static void app_draw_bar(ui_app *app)
 			if (b->help_only || !v || !binding_offered(b, v))
 				continue;
 			const char *label = b->label ? b->label : ui_action_label(b->action);
-			int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 2;
+			int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 1;
 			if (x + need > COLS)
 				break;
 			wattrset(stdscr, ui_style(UI_S_KEY));
@@ -324,7 +331,7 @@ static void app_draw_bar(ui_app *app)
 			wattrset(stdscr, ui_style(UI_S_BAR));
 			x += ui_put(stdscr, y, x, " ", COLS - x);
 			x += ui_put(stdscr, y, x, label, COLS - x);
-			x += ui_put(stdscr, y, x, "  ", COLS - x);
+			x += ui_put(stdscr, y, x, " ", COLS - x);
 		}
 	}
 	wattrset(stdscr, A_NORMAL);

@@ -146,6 +146,25 @@ void ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, bool right)
 			waddch(w, ' ');
 }
 
+const char *ui_pad(char *out, size_t size, const char *s, int cols)
+{
+	if (!size)
+		return out;
+	size_t n = utf8_fit(s ? s : "", cols, NULL);
+	int used = 0;
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s ? s : "", n);
+	out[n] = '\0';
+	used = utf8_width(out);
+	while (used < cols && n + 1 < size) {
+		out[n++] = ' ';
+		used++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 const char *ui_format_money(int64_t amount, char *buf, size_t size)
 {
 	char digits[32];

@@ -372,6 +372,7 @@ static unsigned form_save(ui_form *f)
 	form_validate_field(f, f->focus);
 	ui_form_clear_errors(f);
 	f->base.ctx->message[0] = '\0';
+	f->base.ctx->field[0] = '\0';
 	int rc = f->spec->save(f);
 	if (rc == 0) {
 		ui_form_mark_clean(f);
@@ -379,6 +380,10 @@ static unsigned form_save(ui_form *f)
 		return UI_R_POP | UI_R_RELOAD;
 	}
 	if (rc == DH_EINVAL) {
+		/* The core names the field it refused: put its sentence there. */
+		int at = f->base.ctx->field[0] ? ui_form_find(f, f->base.ctx->field) : -1;
+		if (at >= 0 && !f->values[at].error[0])
+			ui_form_error(f, at, "%s", f->base.ctx->message[0] ? f->base.ctx->message : "Giá trị không hợp lệ");
 		for (int i = 0; i < f->spec->n_fields; i++)
 			if (f->values[i].error[0]) {
 				f->focus = i;

@@ -45,30 +45,20 @@ static ui_view *foster_open(ui_app *app, const dh_candidate *c);
 
 static int cand_write(dh_ctx *ctx, dh_candidate *c)
 {
-	dh_action a = c->meta.id ? DH_ACT_EDIT : DH_ACT_CREATE;
-	int rc = wf_check(ctx, a);
-	if (rc)
-		return rc;
-	return repo_save(ctx->store, ctx->login, wf_action_name(a), NULL, DH_R_CANDIDATE, c);
-}
-
-static int cand_delete(dh_ctx *ctx, dh_candidate *c, const char *reason)
-{
-	int rc = wf_check(ctx, DH_ACT_DELETE);
-	if (rc)
-		return rc;
-	c->meta.deleted = true;
-	free(c->meta.deleted_reason);
-	c->meta.deleted_reason = reason ? strdup(reason) : NULL;
-	return repo_save(ctx->store, ctx->login, "delete", reason, DH_R_CANDIDATE, c);
+	uint64_t id = 0;
+	int rc = wf_candidate_save(ctx, c, &id);
+	if (rc == 0 && !c->meta.id)
+		c->meta.id = id;
+	return rc;
 }
 
 static int foster_write(dh_ctx *ctx, dh_fostering *f)
 {
-	int rc = wf_check(ctx, DH_ACT_FOSTER);
-	if (rc)
-		return rc;
-	return repo_save(ctx->store, ctx->login, "foster", NULL, DH_R_FOSTERING, f);
+	uint64_t id = 0;
+	int rc = wf_fostering_save(ctx, f, &id);
+	if (rc == 0 && !f->meta.id)
+		f->meta.id = id;
+	return rc;
 }
 
 /* --- helpers ---------------------------------------------------------------- */
@@ -95,8 +85,8 @@ static const char *dept_name(const dh_config *cfg, const char *id)
 /* --- the candidate list source ------------------------------------------ */
 
 static const ui_list_column cand_columns[] = {
-	{"Số", 6, true}, {"Năm", 4, false}, {"Loại", 8, false}, {"Tên", 0, false}, {"Phòng", 16, false},
-	{"Bước", 15, false},
+	{"Số", 6, true}, {"Năm", 4, false}, {"Loại", 7, false}, {"Tên", 0, false}, {"Đơn vị", 14, false},
+	{"Bước", 18, false},
 };
 
 static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *row)
@@ -604,8 +594,8 @@ static const ui_binding cand_keys[] = {
 	{UI_A_ADD, "a", {'a'}, NULL, "Thêm nhân tố mới", false},
 	{UI_A_EDIT, "e", {'e'}, NULL, "Sửa hồ sơ đang chọn", false},
 	{UI_A_FOSTER, "b", {'b'}, NULL, NULL, false},
-	{UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
 	UI_LIST_BINDINGS,
+	{UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
 	{0},
 };
 
@@ -678,7 +668,7 @@ static unsigned cand_key(ui_view *v, int action, int key)
 		char q[300];
 		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (hồ sơ vẫn được lưu vết trong nhật ký)", c->name ? c->name : "");
 		if (ui_confirm(v->app, q)) {
-			int rc = cand_delete(v->ctx, c, "Xóa từ màn hình Nhân tố mới");
+			int rc = wf_delete(v->ctx, DH_R_CANDIDATE, c->meta.id, "Xóa từ màn hình Nhân tố mới");
 			if (rc == 0)
 				ui_message(v->app, "Đã xóa (có lưu vết).");
 			else

@@ -214,7 +214,9 @@ static void overview_build(overview_view *o, overview_page *p)
 			style = UI_S_DIM;
 		else if (days <= 7)
 			style = UI_S_WARN;
-		page_add(p, style, "  %s  %-16s %s", date_vn(d->date, date), left, d->label ? d->label : d->id);
+		char padded[80];
+		page_add(p, style, "  %s  %s %s", date_vn(d->date, date), ui_pad(padded, sizeof(padded), left, 16),
+			 d->label ? d->label : d->id);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
@@ -226,11 +228,14 @@ static void overview_build(overview_view *o, overview_page *p)
 	}
 	const overview_counts *c = o->counted ? &o->shown : &o->work;
 	for (int s = 0; s < DH_STAGE__COUNT; s += 2) {
-		char left[120], right[120] = "";
-		snprintf(left, sizeof(left), "%-22s %7ld", stage_label(s), c->stage[s]);
-		if (s + 1 < DH_STAGE__COUNT)
-			snprintf(right, sizeof(right), "%-22s %7ld", stage_label(s + 1), c->stage[s + 1]);
-		page_add(p, UI_S_NORMAL, "  %s      %s", left, right);
+		char a[120], b[120] = "";
+		ui_pad(a, sizeof(a), stage_label(s), 24);
+		if (s + 1 < DH_STAGE__COUNT) {
+			char lab[100];
+			snprintf(b, sizeof(b), "%s %7ld", ui_pad(lab, sizeof(lab), stage_label(s + 1), 24),
+				 c->stage[s + 1]);
+		}
+		page_add(p, UI_S_NORMAL, "  %s %7ld      %s", a, c->stage[s], b);
 	}
 	if (c->hold)
 		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
