@@ -198,14 +198,38 @@ static bool binding_offered(const ui_binding *b, ui_view *v)
 	return !v->ops->offers || v->ops->offers(v, b->action);
 }
 
+static bool key_printable(int key)
+{
+	return !(key & UI_KEYCODE) && key >= 0x20 && key != 0x7f;
+}
+
+/* Whether B appears on the bottom line and the help page of V now: offered,
+ * reachable while typing (a key that is not text), and for the shell's own
+ * keys, not taken by the view's table. */
+static bool binding_shown(const ui_binding *b, ui_view *v, bool global)
+{
+	if (!binding_offered(b, v))
+		return false;
+	bool typing = view_typing(v);
+	bool reachable = false, shadowed = global;
+	for (int i = 0; i < UI_BINDING_KEYS && b->codes[i]; i++) {
+		if (!typing || !key_printable(b->codes[i]))
+			reachable = true;
+		if (global && !binding_find(v->ops->bindings, b->codes[i], v, typing))
+			shadowed = false;
+	}
+	if (!b->codes[0])
+		reachable = true; /* a help line for keys handled raw */
+	return reachable && !shadowed;
+}
+
 /* Printable keys are text while the view takes typing, whatever the
  * table says; everything else goes through the table. */
 static const ui_binding *binding_find(const ui_binding *table, int key, ui_view *v, bool typing)
 {
 	if (!table)
 		return NULL;
-	bool printable = !(key & UI_KEYCODE) && key >= 0x20 && key != 0x7f;
-	if (typing && printable)
+	if (typing && key_printable(key))
 		return NULL;
 	for (const ui_binding *b = table; b->action; b++)
 		for (int i = 0; i < UI_BINDING_KEYS && b->codes[i]; i++)
@@ -320,7 +344,7 @@ static void app_draw_bar(ui_app *app)
 		if (!tables[t])
 			continue;
 		for (const ui_binding *b = tables[t]; b->action; b++) {
-			if (b->help_only || !v || !binding_offered(b, v))
+			if (b->help_only || !v || !binding_shown(b, v, t == 0))
 				continue;
 			const char *label = b->label ? b->label : ui_action_label(b->action);
 			int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 1;
@@ -718,7 +742,7 @@ static void help_draw(ui_view *v, WINDOW *w)
 		if (!h->tables[t])
 			continue;
 		for (const ui_binding *b = h->tables[t]; b->action; b++) {
-			if (!binding_offered(b, h->for_view))
+			if (!binding_shown(b, h->for_view, t == 1))
 				continue;
 			const char *help = b->help ? b->help : ui_action_help(b->action);
 			HELP_LINE(UI_S_TITLE, b->keys, help);

@@ -22,8 +22,10 @@ enum { FORM_A_PICK_NEXT = UI_A__COUNT, FORM_A_PICK_PREV, FORM_A_EDITING };
 static const ui_binding form_keys[] = {
 	{UI_A_SAVE, "F2/^S", {UI_K(KEY_F(2)), UI_CTRL('s')}, NULL, NULL, false},
 	{UI_A_CANCEL, "Esc", {UI_ESC}, NULL, NULL, false},
-	{UI_A_NEXT_FIELD, "Tab", {UI_TAB, UI_K(KEY_DOWN)}, NULL, "Sang ô kế tiếp (Tab hoặc ↓)", false},
-	{UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB), UI_K(KEY_UP)}, NULL, "Về ô trước (Shift-Tab hoặc ↑)", true},
+	{UI_A_NEXT_FIELD, "Tab", {UI_TAB}, NULL, "Sang ô kế tiếp", false},
+	{UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB)}, NULL, "Về ô trước (Shift-Tab)", true},
+	{UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, "Xuống: mục kế trong danh sách đánh dấu, hoặc ô sau", true},
+	{UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, "Lên: mục trước trong danh sách đánh dấu, hoặc ô trước", true},
 	{UI_A_PICK, "Enter", {UI_ENTER}, NULL, "Mở danh sách để chọn (← → đổi nhanh)", false},
 	{UI_A_TOGGLE, "Space", {' '}, NULL, NULL, false},
 	{UI_A_EXTERNAL, "^E", {UI_CTRL('e')}, NULL, NULL, false},
@@ -40,7 +42,7 @@ static const ui_field *form_field(const ui_form *f, int i);
 static size_t form_choices(ui_form *f, int i, const ui_choice **out);
 static bool form_is_text(const ui_field *fd);
 static void form_validate_field(ui_form *f, int i);
-static void form_move(ui_form *f, int delta);
+static void form_move(ui_form *f, int delta, bool by_item);
 static unsigned form_save(ui_form *f);
 static void form_toggle(ui_form *f);
 static unsigned form_pick(ui_form *f);
@@ -265,10 +267,11 @@ static void form_validate_field(ui_form *f, int i)
 	}
 }
 
-static void form_move(ui_form *f, int delta)
+/* Tab leaves a checklist at once; the arrows walk through its items. */
+static void form_move(ui_form *f, int delta, bool by_item)
 {
 	const ui_field *fd = form_field(f, f->focus);
-	if (fd->type == UI_F_CHECKS) {
+	if (by_item && fd->type == UI_F_CHECKS) {
 		const ui_choice *c;
 		int n = (int)form_choices(f, f->focus, &c);
 		if (f->item + delta >= 0 && f->item + delta < n) {
@@ -284,7 +287,7 @@ static void form_move(ui_form *f, int delta)
 		next = 0;
 	f->focus = next;
 	f->item = 0;
-	if (delta < 0 && form_field(f, next)->type == UI_F_CHECKS) {
+	if (by_item && delta < 0 && form_field(f, next)->type == UI_F_CHECKS) {
 		const ui_choice *c;
 		size_t n = form_choices(f, next, &c);
 		f->item = n ? (int)n - 1 : 0;
@@ -433,7 +436,8 @@ static bool form_offers(ui_view *v, int action)
 {
 	ui_form *f = (ui_form *)v;
 	ui_ftype t = form_field(f, f->focus)->type;
-	if (f->readonly && action != UI_A_CANCEL && action != UI_A_NEXT_FIELD && action != UI_A_PREV_FIELD)
+	if (f->readonly && action != UI_A_CANCEL && action != UI_A_NEXT_FIELD && action != UI_A_PREV_FIELD &&
+	    action != UI_A_UP && action != UI_A_DOWN)
 		return false;
 	switch (action) {
 	case UI_A_PICK:
@@ -456,8 +460,10 @@ static unsigned form_key(ui_view *v, int action, int key)
 		if (f->dirty && !ui_confirm(v->app, "Bỏ các thay đổi chưa lưu?"))
 			return UI_R_DRAW;
 		return UI_R_POP;
-	case UI_A_NEXT_FIELD: form_move(f, +1); return UI_R_DRAW;
-	case UI_A_PREV_FIELD: form_move(f, -1); return UI_R_DRAW;
+	case UI_A_NEXT_FIELD: form_move(f, +1, false); return UI_R_DRAW;
+	case UI_A_PREV_FIELD: form_move(f, -1, false); return UI_R_DRAW;
+	case UI_A_DOWN: form_move(f, +1, true); return UI_R_DRAW;
+	case UI_A_UP: form_move(f, -1, true); return UI_R_DRAW;
 	case UI_A_PICK: return form_pick(f);
 	case FORM_A_PICK_NEXT: form_cycle(f, +1); return UI_R_DRAW;
 	case FORM_A_PICK_PREV: form_cycle(f, -1); return UI_R_DRAW;

@@ -834,7 +834,7 @@ static const ui_field foster_fields[FF__COUNT] = {
 	[FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
 	[FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
 	[FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0},
-	[FF_AMOUNT] = {"amount", "Số tiền (hỗ trợ vật chất)", UI_F_MONEY, 0, false, 0, 1000000000000LL},
+	[FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL},
 	[FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0},
 };
 
