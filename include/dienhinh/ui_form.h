@@ -58,9 +58,10 @@ typedef struct ui_form_spec {
 	 * DH_ECONFLICT = someone saved first (the widget offers the choice).
 	 * Anything else: ctx->message (a refusal) or dh_strerror is shown. */
 	int (*save)(ui_form *f);
-	/* After a conflict: read the newest record. KEEP_MINE: take only its
-	 * revision so my fields are saved over it; else load every field. */
-	int (*reread)(ui_form *f, bool keep_mine);
+	/* After a conflict: read the newest record and load every field from
+	 * it (ui_form_set). To keep what I typed, the widget then puts back
+	 * the fields I changed, so the next save re-applies only those. */
+	int (*reread)(ui_form *f);
 	/* What a draft of this form points at (type, id, revision). */
 	void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
 	/* Free the screen's state in f->user. */

@@ -369,6 +369,28 @@ static unsigned form_external(ui_form *f)
 	return UI_R_ALL | UI_R_DRAW;
 }
 
+/* Reload the newest record, then put back only the fields I changed: the
+ * other person's changes to other fields survive my next save. */
+static void form_keep_mine(ui_form *f)
+{
+	int n = f->spec->n_fields;
+	char **mine = calloc((size_t)n, sizeof(*mine));
+	if (!mine)
+		return;
+	for (int i = 0; i < n; i++)
+		if (f->values[i].text.changed)
+			mine[i] = strdup(f->values[i].text.buf);
+	f->spec->reread(f);
+	ui_form_mark_clean(f);
+	for (int i = 0; i < n; i++) {
+		if (mine[i])
+			ui_form_put(f, i, mine[i]);
+		free(mine[i]);
+	}
+	free(mine);
+	f->dirty = true;
+}
+
 static unsigned form_save(ui_form *f)
 {
 	ui_app *app = f->base.app;
@@ -402,13 +424,12 @@ static unsigned form_save(ui_form *f)
 			       "g: giữ phần bạn gõ để lưu lại",
 			       "tg");
 		if (k == 't') {
-			f->spec->reread(f, false);
+			f->spec->reread(f);
 			ui_form_mark_clean(f);
 			ui_message(app, "Đã tải bản mới nhất; phần bạn gõ đã bỏ.");
 		} else if (k == 'g') {
-			f->spec->reread(f, true);
-			f->dirty = true;
-			ui_message(app, "Giữ phần bạn gõ trên bản mới nhất: xem lại rồi F2 để lưu.");
+			form_keep_mine(f);
+			ui_message(app, "Đã giữ phần bạn sửa trên bản mới nhất: xem lại rồi F2 để lưu.");
 		} else {
 			ui_error(app, "Chưa lưu: hồ sơ đã được người khác sửa.");
 		}

@@ -481,7 +481,7 @@ static int cand_form_save(ui_form *f)
 	return 0;
 }
 
-static int cand_form_refresh(ui_form *f, bool keep_mine)
+static int cand_form_refresh(ui_form *f)
 {
 	cand_form *cf = f->user;
 	void *rec = NULL;
@@ -490,8 +490,7 @@ static int cand_form_refresh(ui_form *f, bool keep_mine)
 		return rc;
 	record_free(DH_R_CANDIDATE, cf->rec);
 	cf->rec = rec;
-	if (!keep_mine)
-		cand_form_load(f, cf->rec);
+	cand_form_load(f, cf->rec);
 	return 0;
 }
 
@@ -916,7 +915,7 @@ static int foster_form_save(ui_form *f)
 	return 0;
 }
 
-static int foster_form_refresh(ui_form *f, bool keep_mine)
+static int foster_form_refresh(ui_form *f)
 {
 	foster_form *ff = f->user;
 	void *rec = NULL;
@@ -925,8 +924,7 @@ static int foster_form_refresh(ui_form *f, bool keep_mine)
 		return rc;
 	record_free(DH_R_FOSTERING, ff->rec);
 	ff->rec = rec;
-	if (!keep_mine)
-		foster_form_load(f, ff->rec);
+	foster_form_load(f, ff->rec);
 	return 0;
 }
 
