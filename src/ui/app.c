@@ -752,7 +752,7 @@ static void help_draw(ui_view *v, WINDOW *w)
 		HELP_LINE(UI_S_NORMAL, "", "");
 		HELP_LINE(UI_S_TITLE, "Màn hình", "");
 		for (int s = 0; s < UI_SCREEN_COUNT; s++) {
-			char digit[4];
+			char digit[12];
 			snprintf(digit, sizeof(digit), "%d", s + 1);
 			HELP_LINE(UI_S_NORMAL, digit, screens[s].title);
 		}
