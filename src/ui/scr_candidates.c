@@ -37,6 +37,7 @@ typedef struct cand_screen {
 	bool explicit_ids;
 	int sort;
 	char *filter;
+	dh_candidate *cur; /* the record under the cursor, for the key line */
 } cand_screen;
 
 static ui_view *foster_open(ui_app *app, const dh_candidate *c);
@@ -572,7 +573,7 @@ static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candid
 	}
 	if (c) {
 		cand_form_load(f, c);
-		f->readonly = !wf_may(ctx, DH_ACT_EDIT);
+		f->readonly = !wf_candidate_may(ctx, DH_ACT_EDIT, c);
 	} else {
 		cf->rec->year = cfg->plan.year;
 		cf->rec->kind = DH_KIND_INDIVIDUAL;
@@ -598,6 +599,26 @@ static const ui_binding cand_keys[] = {
 	{0},
 };
 
+/* The record under the cursor, read again when the cursor or the data
+ * moved: the key line asks the workflow about this very record. */
+static const dh_candidate *cand_peek(cand_screen *s)
+{
+	const ui_list_row *row = s->list.count ? ui_list_current(&s->list) : NULL;
+	if (!row || !row->id) {
+		record_free(DH_R_CANDIDATE, s->cur);
+		s->cur = NULL;
+		return NULL;
+	}
+	if (s->cur && s->cur->meta.id == row->id)
+		return s->cur;
+	record_free(DH_R_CANDIDATE, s->cur);
+	s->cur = NULL;
+	void *rec = NULL;
+	if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, row->id, &rec) == 0)
+		s->cur = rec;
+	return s->cur;
+}
+
 static dh_candidate *cand_current(cand_screen *s)
 {
 	const ui_list_row *row = ui_list_current(&s->list);
@@ -610,14 +631,17 @@ static dh_candidate *cand_current(cand_screen *s)
 static bool cand_offers(ui_view *v, int action)
 {
 	cand_screen *s = (cand_screen *)v;
-	const ui_list_row *row = s->list.count ? ui_list_current(&s->list) : NULL;
-	bool live = row && row->style != UI_S_DIM;
+	const dh_candidate *c = NULL;
 	switch (action) {
-	case UI_A_OPEN: return row != NULL || s->list.filtering;
+	case UI_A_OPEN: return s->list.filtering || cand_peek(s) != NULL;
 	case UI_A_ADD: return wf_may(v->ctx, DH_ACT_CREATE);
-	case UI_A_EDIT: return live && wf_may(v->ctx, DH_ACT_EDIT);
-	case UI_A_DELETE: return live && wf_may(v->ctx, DH_ACT_DELETE);
-	case UI_A_FOSTER: return row != NULL;
+	case UI_A_EDIT:
+		c = cand_peek(s);
+		return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	case UI_A_DELETE:
+		c = cand_peek(s);
+		return c && wf_candidate_may(v->ctx, DH_ACT_DELETE, c);
+	case UI_A_FOSTER: return cand_peek(s) != NULL;
 	}
 	return ui_list_offers(&s->list, action);
 }
@@ -698,13 +722,17 @@ static bool cand_cursor(ui_view *v, int *y, int *x)
 
 static void cand_view_reload(ui_view *v)
 {
-	ui_list_reload(&((cand_screen *)v)->list);
+	cand_screen *s = (cand_screen *)v;
+	record_free(DH_R_CANDIDATE, s->cur);
+	s->cur = NULL;
+	ui_list_reload(&s->list);
 }
 
 static void cand_destroy(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
 	ui_list_free(&s->list);
+	record_free(DH_R_CANDIDATE, s->cur);
 	free(s->ids);
 	free(s->filter);
 	free(s);
@@ -741,6 +769,7 @@ typedef struct foster_view {
 	ui_view base;
 	ui_list list;
 	uint64_t candidate_id;
+	dh_candidate *candidate; /* for the workflow's per-record rules */
 	char title[160];
 	dh_fostering **items; /* a candidate's log is short: kept whole */
 	size_t n, cap;
@@ -986,7 +1015,7 @@ static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fosteri
 		set_str(&ff->rec->by, ctx->person ? ctx->person->name : ctx->login);
 	}
 	foster_form_load(f, ff->rec);
-	f->readonly = !wf_may(ctx, DH_ACT_FOSTER);
+	f->readonly = !log->candidate || !wf_candidate_may(ctx, DH_ACT_FOSTER, log->candidate);
 	ui_form_focus(f, r ? FF_DATE : FF_DESCRIPTION);
 	return f;
 }
@@ -1008,7 +1037,7 @@ static bool foster_offers(ui_view *v, int action)
 {
 	foster_view *fv = (foster_view *)v;
 	switch (action) {
-	case UI_A_ADD: return wf_may(v->ctx, DH_ACT_FOSTER);
+	case UI_A_ADD: return fv->candidate && wf_candidate_may(v->ctx, DH_ACT_FOSTER, fv->candidate);
 	case UI_A_OPEN: return fv->n > 0;
 	case UI_A_CANCEL: return true;
 	}
@@ -1064,13 +1093,20 @@ static void foster_draw(ui_view *v, WINDOW *w)
 
 static void foster_view_reload(ui_view *v)
 {
-	ui_list_reload(&((foster_view *)v)->list);
+	foster_view *fv = (foster_view *)v;
+	void *rec = NULL;
+	if (repo_get(v->ctx->store, DH_R_CANDIDATE, fv->candidate_id, &rec) == 0) {
+		record_free(DH_R_CANDIDATE, fv->candidate);
+		fv->candidate = rec;
+	}
+	ui_list_reload(&fv->list);
 }
 
 static void foster_destroy(ui_view *v)
 {
 	foster_view *fv = (foster_view *)v;
 	ui_list_free(&fv->list);
+	record_free(DH_R_CANDIDATE, fv->candidate);
 	for (size_t i = 0; i < fv->n; i++)
 		record_free(DH_R_FOSTERING, fv->items[i]);
 	free(fv->items);
@@ -1094,6 +1130,7 @@ static ui_view *foster_open(ui_app *app, const dh_candidate *c)
 		return NULL;
 	ui_view_init(&fv->base, &foster_ops, app);
 	fv->candidate_id = c->meta.id;
+	fv->candidate = record_dup(DH_R_CANDIDATE, c);
 	snprintf(fv->title, sizeof(fv->title), "Bồi dưỡng: %s", c->name ? c->name : "");
 	foster_load(fv);
 	if (ui_list_init(&fv->list, &foster_source, fv) != 0) {

@@ -221,21 +221,24 @@ static void overview_build(overview_view *o, overview_page *p)
 	page_add(p, UI_S_NORMAL, "%s", "");
 
 	if (o->counted) {
-		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %ld", cfg->plan.year, o->shown.total);
+		char total[32];
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", cfg->plan.year,
+			 ui_format_money(o->shown.total, total, sizeof(total)));
 	} else {
 		int pct = o->last ? (int)((o->next - 1) * 100 / o->last) : 0;
 		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (đang đếm… %d%%)", cfg->plan.year, pct);
 	}
 	const overview_counts *c = o->counted ? &o->shown : &o->work;
 	for (int s = 0; s < DH_STAGE__COUNT; s += 2) {
-		char a[120], b[120] = "";
+		char a[120], b[120] = "", n1[32], n2[32];
 		ui_pad(a, sizeof(a), stage_label(s), 24);
+		ui_format_money(c->stage[s], n1, sizeof(n1));
 		if (s + 1 < DH_STAGE__COUNT) {
 			char lab[100];
-			snprintf(b, sizeof(b), "%s %7ld", ui_pad(lab, sizeof(lab), stage_label(s + 1), 24),
-				 c->stage[s + 1]);
+			snprintf(b, sizeof(b), "%s %9s", ui_pad(lab, sizeof(lab), stage_label(s + 1), 24),
+				 ui_format_money(c->stage[s + 1], n2, sizeof(n2)));
 		}
-		page_add(p, UI_S_NORMAL, "  %s %7ld      %s", a, c->stage[s], b);
+		page_add(p, UI_S_NORMAL, "  %s %9s      %s", a, n1, b);
 	}
 	if (c->hold)
 		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
