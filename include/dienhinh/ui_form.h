@@ -53,6 +53,9 @@ typedef struct ui_form_spec {
 	/* The choices of a CHOICE or CHECKS field as things are now (the
 	 * criteria depend on the kind chosen); *OUT stays the spec's. */
 	size_t (*choices)(ui_form *f, int field, const ui_choice **out);
+	/* A line of help under a field as things are now ("đạt 2/6 tiêu chí,
+	 * cần ít nhất 3"), or NULL; may be NULL itself. */
+	const char *(*note)(ui_form *f, int field, char *buf, size_t size);
 	/* Check the fields (ui_form_error on the wrong ones) and write.
 	 * 0 = saved, the form closes. DH_EINVAL = a field says why.
 	 * DH_ECONFLICT = someone saved first (the widget offers the choice).

@@ -805,6 +805,7 @@ static ui_view *help_open(ui_app *app, ui_view *for_view)
 
 int ui_ask(ui_app *app, const char *question, const char *keys)
 {
+	timeout(UI_POLL_MS); /* the loop may have left it at 0 for idle work */
 	for (;;) {
 		if (stop_signal)
 			return UI_ESC;
@@ -845,6 +846,7 @@ int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, 
 		return -1;
 	int sel = current >= 0 && (size_t)current < n ? current : 0;
 	int top = 0;
+	timeout(UI_POLL_MS);
 	for (;;) {
 		if (stop_signal)
 			return -1;

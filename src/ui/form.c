@@ -536,9 +536,18 @@ static unsigned form_key(ui_view *v, int action, int key)
 	return UI_R_DRAW;
 }
 
-/* Rows a field takes: its line, a checklist's items, its message. */
+static const char *form_note(ui_form *f, int i, char *buf, size_t size)
+{
+	if (!f->spec->note)
+		return NULL;
+	const char *n = f->spec->note(f, i, buf, size);
+	return n && *n ? n : NULL;
+}
+
+/* Rows a field takes: its line, a checklist's items, its note, its message. */
 static int form_field_rows(ui_form *f, int i)
 {
+	char note[200];
 	const ui_field *fd = form_field(f, i);
 	int rows = 1;
 	if (fd->type == UI_F_CHECKS) {
@@ -546,6 +555,8 @@ static int form_field_rows(ui_form *f, int i)
 		size_t n = form_choices(f, i, &c);
 		rows = n ? (int)n : 1;
 	}
+	if (form_note(f, i, note, sizeof(note)))
+		rows++;
 	if (f->values[i].error[0])
 		rows++;
 	return rows;
@@ -682,6 +693,15 @@ static void form_draw(ui_view *v, WINDOW *w)
 				f->cursor_x = vx + ccol;
 			}
 		}
+		}
+		char note[200];
+		if (form_note(f, i, note, sizeof(note))) {
+			int ny = y + h - 1 - (f->values[i].error[0] ? 1 : 0);
+			if (ny >= 1 && ny < rows) {
+				wattrset(w, ui_style(UI_S_DIM));
+				ui_put(w, ny, vx, note, vw);
+				wattrset(w, A_NORMAL);
+			}
 		}
 		if (f->values[i].error[0]) {
 			int ey = y + h - 1;

@@ -395,6 +395,27 @@ static size_t cand_form_choices(ui_form *f, int field, const ui_choice **out)
 	return 0;
 }
 
+/* Under the checklist: how many criteria are met against the config's
+ * minimum for a new factor ("đạt nhiều tiêu chí"). */
+static const char *cand_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	if (field != CF_CRITERIA)
+		return NULL;
+	const ui_choice *c;
+	size_t n = cand_form_choices(f, field, &c);
+	int met = 0;
+	for (size_t i = 0; i < n; i++)
+		met += ui_form_checked(f, field, c[i].value);
+	int min = f->base.ctx->cfg->criteria.new_factor_min;
+	if (min <= 0)
+		snprintf(buf, size, "Đạt %d/%zu tiêu chí", met, n);
+	else if (met >= min)
+		snprintf(buf, size, "Đạt %d/%zu tiêu chí — đủ mức nhân tố mới (từ %d)", met, n, min);
+	else
+		snprintf(buf, size, "Đạt %d/%zu tiêu chí — cần ít nhất %d", met, n, min);
+	return buf;
+}
+
 static void cand_form_load(ui_form *f, const dh_candidate *c)
 {
 	char buf[32];
@@ -521,6 +542,7 @@ static const ui_form_spec cand_form_new_spec = {
 	.fields = cand_fields,
 	.n_fields = CF__COUNT,
 	.choices = cand_form_choices,
+	.note = cand_form_note,
 	.save = cand_form_save,
 	.reread = cand_form_refresh,
 	.target = cand_form_target,
@@ -532,6 +554,7 @@ static const ui_form_spec cand_form_edit_spec = {
 	.fields = cand_fields,
 	.n_fields = CF__COUNT,
 	.choices = cand_form_choices,
+	.note = cand_form_note,
 	.save = cand_form_save,
 	.reread = cand_form_refresh,
 	.target = cand_form_target,
