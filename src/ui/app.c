@@ -545,7 +545,12 @@ static void app_offer_draft(ui_app *app)
 	if (repo_draft_get(app->ctx->store, app->ctx->login, &d) != 0 || !d)
 		return;
 	app_draw(app);
-	if (ui_confirm(app, "Có biểu mẫu chưa lưu từ lần trước. Khôi phục bản nháp?")) {
+	bool yes = ui_confirm(app, "Có biểu mẫu chưa lưu từ lần trước. Khôi phục bản nháp?");
+	if (stop_signal) { /* the connection dropped again: keep it for next time */
+		record_free(DH_R_DRAFT, d);
+		return;
+	}
+	if (yes) {
 		bool restored = false;
 		for (int s = 0; s < UI_SCREEN_COUNT && !restored; s++) {
 			if (!screens[s].restore)
@@ -758,6 +763,9 @@ static void help_draw(ui_view *v, WINDOW *w)
 		}
 	}
 #undef HELP_LINE
+	/* Scrolling stops at the last line. */
+	if (h->scroll > line - rows)
+		h->scroll = line - rows > 0 ? line - rows : 0;
 }
 
 static unsigned help_key(ui_view *v, int action, int key)
@@ -842,7 +850,7 @@ bool ui_confirm(ui_app *app, const char *question)
 
 int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, int current)
 {
-	if (n == 0)
+	if (n == 0 || app->too_small)
 		return -1;
 	int sel = current >= 0 && (size_t)current < n ? current : 0;
 	int top = 0;
