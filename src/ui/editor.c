@@ -33,32 +33,25 @@ static int write_all(int fd, const char *s, size_t n)
 	return 0;
 }
 
+/* The whole file as a string; NULL when unreadable or over LIMIT bytes. */
 static char *read_file(const char *path, size_t limit)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return NULL;
-	size_t cap = 4096, len = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		if (len + 1024 > cap) {
-			cap *= 2;
-			char *p = realloc(buf, cap);
-			if (!p) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = p;
+	struct stat sb;
+	char *buf = NULL;
+	if (fstat(fileno(fp), &sb) == 0 && sb.st_size >= 0 && (size_t)sb.st_size <= limit) {
+		size_t size = (size_t)sb.st_size;
+		buf = malloc(size + 1);
+		if (buf && fread(buf, 1, size, fp) != size) {
+			free(buf);
+			buf = NULL;
 		}
-		size_t n = fread(buf + len, 1, cap - len - 1, fp);
-		len += n;
-		if (n == 0 || len > limit)
-			break;
+		if (buf)
+			buf[size] = '\0';
 	}
 	fclose(fp);
-	if (buf)
-		buf[len] = '\0';
 	return buf;
 }
 
