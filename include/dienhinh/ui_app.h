@@ -16,9 +16,23 @@
  * The bottom line and the help page (`?`/F1) are generated from the same
  * tables, so they always show exactly the keys that work here.
  *
- * A new screen is one file: a function `ui_view *open(ui_app *)` returning
- * its root view (usually a ui_list fed by callbacks, see ui_list.h, and
- * forms from a field table, see ui_form.h), added to UI_SCREENS below. */
+ * A new screen is one file, src/ui/scr_<name>.c (scr_candidates.c is the
+ * worked example):
+ *   1. a struct beginning with `ui_view`, holding a ui_list (ui_list.h)
+ *      and the source callbacks that feed it a page of rows at a time;
+ *   2. a key table: its own actions ({UI_A_ADD, "a", {'a'}, ...}) then
+ *      UI_LIST_BINDINGS, ended by {0};
+ *   3. `offers`: wf_may / wf_candidate_may for each action, so the key
+ *      line shows only what this person may do; `key`: ui_list_key first,
+ *      then its own actions, returning UI_R_* flags; `draw`: ui_list_draw;
+ *      `reload`: ui_list_reload (the shell calls it when another session
+ *      committed); `typing` / `cursor`: from the list's filter line;
+ *   4. forms as a ui_form_spec over a field table (ui_form.h), pushed with
+ *      ui_push; saves call the workflow's wf_* function and return its code;
+ *   5. `ui_view *ui_<name>_open(ui_app *)` in place of ui_placeholder_open
+ *      in UI_SCREENS below (and a restore function if its forms keep drafts).
+ * Nothing may hold a transaction between keys: read with repo_get /
+ * repo_page inside a callback, copy what must stay (record_dup). */
 #ifndef DIENHINH_UI_APP_H
 #define DIENHINH_UI_APP_H
 
