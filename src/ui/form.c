@@ -17,11 +17,12 @@
 #define FORM_LABEL_COLS 22
 #define FORM_DEFAULT_MAX 500
 
-enum { FORM_A_PICK_NEXT = UI_A__COUNT, FORM_A_PICK_PREV, FORM_A_EDITING };
+enum { FORM_A_PICK_NEXT = UI_A__COUNT, FORM_A_PICK_PREV, FORM_A_EDITING, FORM_A_CLOSE };
 
 static const ui_binding form_keys[] = {
 	{UI_A_SAVE, "F2/^S", {UI_K(KEY_F(2)), UI_CTRL('s')}, NULL, NULL, false},
 	{UI_A_CANCEL, "Esc", {UI_ESC}, NULL, NULL, false},
+	{FORM_A_CLOSE, "Esc", {UI_ESC}, "Đóng", "Đóng (chỉ xem, không sửa được)", false},
 	{UI_A_NEXT_FIELD, "Tab", {UI_TAB}, NULL, "Sang ô kế tiếp", false},
 	{UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB)}, NULL, "Về ô trước (Shift-Tab)", true},
 	{UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, "Xuống: mục kế trong danh sách đánh dấu, hoặc ô sau", true},
@@ -457,8 +458,10 @@ static bool form_offers(ui_view *v, int action)
 {
 	ui_form *f = (ui_form *)v;
 	ui_ftype t = form_field(f, f->focus)->type;
-	if (f->readonly && action != UI_A_CANCEL && action != UI_A_NEXT_FIELD && action != UI_A_PREV_FIELD &&
-	    action != UI_A_UP && action != UI_A_DOWN)
+	if (action == FORM_A_CLOSE)
+		return f->readonly;
+	if (f->readonly && action != UI_A_NEXT_FIELD && action != UI_A_PREV_FIELD && action != UI_A_UP &&
+	    action != UI_A_DOWN)
 		return false;
 	switch (action) {
 	case UI_A_PICK:
@@ -477,6 +480,7 @@ static unsigned form_key(ui_view *v, int action, int key)
 	const ui_field *fd = form_field(f, f->focus);
 	switch (action) {
 	case UI_A_SAVE: return form_save(f);
+	case FORM_A_CLOSE: return UI_R_POP;
 	case UI_A_CANCEL:
 		if (f->dirty && !ui_confirm(v->app, "Bỏ các thay đổi chưa lưu?"))
 			return UI_R_DRAW;
