@@ -32,7 +32,7 @@ tm_wait "Ngô Bảo Châu"
 tm_wait "Đã khôi phục bản nháp"
 tm_keys F2
 tm_wait "Đã lưu."
-expect_exit 0 "$DH" -d "$T/db" export --format jsonl
+expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
 contains "$OUT" "Ngô Bảo Châu" "export"
 
 # SIGTERM while editing an existing record.

@@ -28,5 +28,5 @@ fds=$(cat "$T"/dienhinh-*.txt.fds 2>/dev/null || true)
 lacks "$fds" "data.mdb" "editor's open files"
 tm_keys F2
 tm_wait "Đã lưu."
-expect_exit 0 "$DH" -d "$T/db" export --format jsonl
+expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
 contains "$OUT" 'Đầu dòng\nMô hình tiếp công dân kiểu mới' "export"

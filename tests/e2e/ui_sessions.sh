@@ -53,6 +53,6 @@ tm_keys F2
 tm_wait "Đã lưu."
 tm_wait "Đỗ Thị Mai Anh (sửa)"
 
-expect_exit 0 "$DH" -d "$T/db" export --format jsonl
+expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
 line=$(grep "Đỗ Thị Mai Anh (sửa)" <<<"$OUT") || fail "export lacks the first person's name"
 contains "$line" "Chuyên viên chính" "the saved record keeps the second person's position"

@@ -48,7 +48,7 @@ tm_keys F2
 tm_wait "Đã lưu."
 tm_wait "01/06/2021"
 
-expect_exit 0 "$DH" -d "$T/db" export --format jsonl
+expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
 contains "$OUT" "Nguyễn Thị Thủy" "export"
 contains "$OUT" "Trần Văn Đức" "export"
 contains "$OUT" "Hướng dẫn viết sáng kiến" "export"
