@@ -277,12 +277,19 @@ static void app_draw_header(ui_app *app)
 	 * falls back to its short name first. */
 	const char *org_short = cfg->organization.short_name ? cfg->organization.short_name : org;
 	char left[300], right[400];
-	snprintf(right, sizeof(right), "%s · %s ", who, roles);
-	snprintf(left, sizeof(left), " %s · năm %d", org, cfg->plan.year);
-	if (ui_text_width(left, 400) + ui_text_width(right, 400) + 2 > COLS)
-		snprintf(left, sizeof(left), " %s · năm %d", org_short, cfg->plan.year);
-	if (ui_text_width(left, 400) + ui_text_width(right, 400) + 2 > COLS && app->ctx->person)
-		snprintf(right, sizeof(right), "%s · %s ", app->ctx->person->name, roles);
+	/* From the fullest to the tightest, the first that fits 80 columns. */
+	for (int variant = 0; variant < 4; variant++) {
+		const char *name = variant < 3 || !app->ctx->person ? who : app->ctx->person->name;
+		snprintf(right, sizeof(right), "%s · %s ", name, roles);
+		if (variant == 0)
+			snprintf(left, sizeof(left), " %s · năm %d", org, cfg->plan.year);
+		else if (variant == 1)
+			snprintf(left, sizeof(left), " %s · năm %d", org_short, cfg->plan.year);
+		else
+			snprintf(left, sizeof(left), " %s · %d", org_short, cfg->plan.year);
+		if (ui_text_width(left, 400) + ui_text_width(right, 400) + 1 <= COLS)
+			break;
+	}
 	int lw = ui_text_width(left, COLS);
 	int rw = ui_text_width(right, COLS - lw - 2 > 0 ? COLS - lw - 2 : 0);
 	ui_put(stdscr, 0, 0, left, lw);
