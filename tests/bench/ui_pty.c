@@ -202,6 +202,11 @@ int main(int argc, char **argv)
 	/* The overview's counts arrive in the background; the list of what
 	 * waits for me is drawn once they are complete. */
 	double counted = wait_for(&c, 0, "chưa có ghi nhận bồi dưỡng", t0, 0);
+	if (memmem(c.out, c.len, "Khôi phục bản nháp", strlen("Khôi phục bản nháp"))) {
+		fprintf(stderr, "ui_pty: a draft was waiting for tdkt; dropping it\n");
+		if (write(c.fd, "k", 1) < 0)
+			return 1;
+	}
 	if (write(c.fd, "2", 1) < 0)
 		return 1;
 	wait_for(&c, c.len, "Sắp xếp", now_ms(), 50);
@@ -213,6 +218,11 @@ int main(int argc, char **argv)
 	long priv = smaps_kb(c.pid, "Private_Dirty");
 	long anon = smaps_kb(c.pid, "Anonymous");
 	long rss = smaps_kb(c.pid, "Rss");
+	/* Leave the form without saving, so no draft waits at the next start. */
+	if (write(c.fd, "\033", 1) < 0 || wait_for(&c, c.len, "Bỏ các thay đổi", now_ms(), 0) < 0 ||
+	    write(c.fd, "c", 1) < 0)
+		fprintf(stderr, "ui_pty: could not close the form\n");
+	wait_for(&c, c.len, "Sắp xếp", now_ms(), 50);
 	finish(&c);
 	printf("  overview counts complete %7.0f ms (in the background, keys answered meanwhile)\n", counted);
 	printf("keystroke to redraw (median of 60, output end):\n");
