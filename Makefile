@@ -1,10 +1,9 @@
 # dienhinh — build, test, run.  `make help` lists the targets.
-.POSIX:
 .SUFFIXES:
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-CC ?= cc
+CC := cc
 PKG_CONFIG ?= pkg-config
 VERSION := 0.1.0
 
@@ -15,7 +14,7 @@ DEB_PKGS := build-essential pkg-config libncurses-dev liblmdb-dev libyaml-dev \
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wvla
-CFLAGS ?= -O2 -g
+CFLAGS := -O2 -g
 ALL_CFLAGS := -std=c17 -D_GNU_SOURCE -DDH_VERSION='"$(VERSION)"' -Iinclude $(WARN) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)

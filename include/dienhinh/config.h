@@ -49,7 +49,7 @@ typedef struct dh_department {
 typedef struct dh_person {
 	char *login;
 	char *name;
-	char *position;
+	char *position;   /* NULL when config gives none */
 	char *department; /* a dh_department id */
 	unsigned roles;   /* people[].roles | the council role, if a member */
 } dh_person;
@@ -73,8 +73,8 @@ typedef struct dh_council {
 	dh_vote_rule rule;
 	dh_frac threshold;
 	dh_vote_base base;
-	bool written_votes_count; /* vote.written_votes: absent members' written opinions count */
-	bool recuse_self;         /* recuse: [self] */
+	bool written_votes_count; /* vote.written_votes: absent members' written opinions count (default false) */
+	bool recuse_self;         /* recuse: [self] (also when `recuse` is absent) */
 	bool recuse_department;   /* recuse: [department] */
 } dh_council;
 
@@ -114,13 +114,13 @@ typedef struct dh_config {
 	struct {
 		char *name;
 		char *short_name; /* key `short` */
-		char *website;
+		char *website; /* NULL when absent */
 	} organization;
 	struct {
 		int year;
 		char *title;
 	} plan;
-	char *storage_path; /* relative paths are relative to the process cwd */
+	char *storage_path; /* relative paths are relative to the process cwd; "var/data" when absent */
 	dh_department *departments;
 	size_t n_departments;
 	dh_person *people;
@@ -135,13 +135,20 @@ typedef struct dh_config {
 	size_t n_permissions;
 } dh_config;
 
-/* Diagnostics collected while loading: each is one or more complete lines. */
+/* Diagnostics collected while loading, sorted by position. Each entry is
+ * one or more complete lines, every one ending in '\n':
+ *   "FILE:LINE:COL: message"   (LINE, COL 1-based; COL counts characters)
+ *   " LINE | the source line"
+ *   "      | ^"                (the caret under COL)
+ * or only "FILE: message" when there is no position (unreadable file). */
 typedef struct dh_diag {
 	char **lines;
 	size_t n;
 } dh_diag;
 
 void diag_free(dh_diag *d);
+/* Every entry of D to OUT (stderr, for check-config). */
+void diag_print(const dh_diag *d, FILE *out);
 
 /* 0 and *out set, or DH_ECONFIG with every problem found in DIAG (loading
  * goes on after an error where it can, so one run shows them all), or DH_EIO

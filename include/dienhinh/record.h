@@ -314,8 +314,18 @@ typedef struct dh_schema {
 	size_t n_fields;
 } dh_schema;
 
+/* The first DH_META_NFIELDS entries of every table are the dh_meta fields
+ * (tags 1..8: id, rev, created_at, updated_at, created_by, updated_by,
+ * deleted, deleted_reason); a type's own fields follow, from tag 16. */
+#define DH_META_NFIELDS 8
+
+/* NULL for a type out of range. */
 const dh_schema *record_schema(dh_rtype type);
 const char *record_type_name(dh_rtype type);
+/* Vietnamese name of the kind of record ("Quyết định"). */
+const char *record_type_label(dh_rtype type);
+/* The dh_rtype named NAME ("candidate"), or -1. */
+int record_type_from_name(const char *name);
 
 /* calloc'd zero record of TYPE; NULL on ENOMEM. */
 void *record_new(dh_rtype type);
@@ -323,8 +333,21 @@ void record_free(dh_rtype type, void *rec);
 /* Deep copy; NULL on ENOMEM. */
 void *record_dup(dh_rtype type, const void *rec);
 
-/* Encode into a malloc'd buffer (*out, *len). */
+/* Encode into a malloc'd buffer (*out, *len). DH_EINVAL when a string is not
+ * valid UTF-8 (what is stored must decode again). */
 int record_encode(dh_rtype type, const void *rec, unsigned char **out, size_t *len);
+/* A growable byte buffer the caller keeps and reuses, so that encoding many
+ * records (a bulk import) does not allocate for each; free(p) when done. */
+typedef struct dh_bytes {
+	unsigned char *p;
+	size_t n, cap;
+} dh_bytes;
+/* record_encode into OUT (OUT->n is the length). TRUSTED skips the UTF-8
+ * check: only for strings known valid (JSON made from checked records). */
+int record_encode_bytes(dh_rtype type, const void *rec, dh_bytes *out, bool trusted);
+/* record_to_json into OUT, NUL-terminated (OUT->n leaves the NUL out). */
+int record_json_bytes(dh_rtype type, const void *rec, dh_bytes *out);
+
 /* Decode any bytes: 0 and a new record, or DH_ECORRUPT / DH_ENOMEM. */
 int record_decode(dh_rtype type, const void *buf, size_t len, void **out);
 
@@ -333,7 +356,8 @@ int record_decode(dh_rtype type, const void *buf, size_t len, void **out);
 char *record_to_json(dh_rtype type, const void *rec);
 void record_write_json(dh_rtype type, const void *rec, FILE *out);
 
-/* Names of the fields that differ, comma-separated; malloc'd. */
+/* Names of the fields that differ, comma-separated ("" when none); malloc'd.
+ * The save bookkeeping (id, rev, created_*, updated_*) is not compared. */
 char *record_diff(dh_rtype type, const void *a, const void *b);
 
 /* Names (codes) and Vietnamese labels of the enums. */
@@ -346,6 +370,10 @@ int kind_from_name(const char *name);
 const char *fostering_kind_label(int kind);
 const char *activity_kind_label(int kind);
 const char *reg_status_label(int status);
+const char *vote_label(int vote);          /* dh_vote: "Đồng ý" */
+const char *result_label(int result);      /* dh_result: "Đạt" */
+const char *decision_type_label(int type); /* "Công nhận" / "Khen thưởng" */
+const char *review_kind_label(int kind);   /* "Sơ kết" / "Tổng kết" */
 
 /* strlist helpers */
 int strlist_push(dh_strlist *l, const char *s); /* copies */
@@ -354,5 +382,7 @@ void strlist_remove(dh_strlist *l, const char *s);
 void strlist_clear(dh_strlist *l);
 int idlist_push(dh_idlist *l, uint64_t id);
 bool idlist_has(const dh_idlist *l, uint64_t id);
+void idlist_remove(dh_idlist *l, uint64_t id);
+void idlist_clear(dh_idlist *l);
 
 #endif

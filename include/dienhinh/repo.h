@@ -40,7 +40,15 @@ int repo_audit(dh_store *st, uint64_t from, dh_rec_fn cb, void *ctx);
 /* Write ----------------------------------------------------------------- */
 
 typedef int (*dh_repo_fn)(dh_repo_tx *tx, void *ctx);
-/* Runs FN in one write transaction; ACTOR is the login written to audit. */
+/* Runs FN in one write transaction; ACTOR is the login written to audit.
+ * FN may run more than once (after the map grows): it must start from its
+ * inputs each time. The records it passed to repo_tx_put are put back as
+ * they were before every re-run and when the write fails, so their ids,
+ * revisions and timestamps change only when the write commits. Such a
+ * record must therefore stay alive until repo_write returns or FN runs
+ * again (FN may free, at its entry, what its previous run kept). Do not call
+ * repo_write from inside a read callback (repo_each...): the map could not
+ * grow under the open read (DH_EBUSY). */
 int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx);
 
 /* Inside repo_write: */

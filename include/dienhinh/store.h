@@ -34,12 +34,18 @@ typedef enum dh_table {
 typedef struct dh_store_opts {
 	size_t map_size; /* initial map size in bytes; 0 = default (64 MiB) */
 	bool read_only;
+	unsigned max_readers; /* reader table size when the environment is
+				 created; 0 = default (256) */
 } dh_store_opts;
 
 /* Open or create the environment in DIR (created mode 2770 when missing).
  * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION. */
 int store_open(dh_store **out, const char *dir, const dh_store_opts *opts);
 void store_close(dh_store *st);
+/* The library's own words for the last environment-level failure met
+ * ("data: Permission denied"), for a message after the Vietnamese one; ""
+ * when there was none. */
+const char *store_last_error(void);
 
 typedef int (*dh_txn_fn)(dh_stxn *txn, void *ctx);
 
@@ -50,6 +56,9 @@ int store_read(dh_store *st, dh_txn_fn fn, void *ctx);
  * start (FN must therefore not keep state outside the transaction between
  * attempts, or must reset it at entry). Bumps the "gen" counter. */
 int store_write(dh_store *st, dh_txn_fn fn, void *ctx);
+/* store_write without the "gen" bump: for writes no other screen shows
+ * (drafts), so that sessions do not reload for them. */
+int store_write_quiet(dh_store *st, dh_txn_fn fn, void *ctx);
 
 /* *VAL points into the map: valid until the transaction ends. */
 int store_get(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void **val, size_t *vlen);

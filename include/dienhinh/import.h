@@ -1,0 +1,42 @@
+/* import.h — candidates from a spreadsheet (DESIGN.md §6), all or nothing.
+ *
+ * The file is CSV (csv.h) whose header row names the columns, in any order:
+ *   year, kind, name, department, position, title, description, stage,
+ *   recognised_decision, recognised_date, award_decision, award_date
+ * and `id`, which is accepted and ignored so that an export imports again.
+ * Only kind, name and department are required. kind and stage are ids
+ * (individual, recognised) or their Vietnamese labels; department an id or a
+ * name from config; dates YYYY-MM-DD or DD/MM/YYYY; year empty = the plan's.
+ * Text is checked (valid UTF-8, no control characters) and stored NFC.
+ *
+ * Every row is parsed and checked before anything is written; then all rows
+ * go into the store in one write transaction, so a file is imported whole or
+ * not at all, even when the process is killed halfway. */
+#ifndef DIENHINH_IMPORT_H
+#define DIENHINH_IMPORT_H
+
+#include "dienhinh/workflow.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* How many row errors are printed before "… và N lỗi khác". */
+#define IMPORT_MAX_ERRORS 50
+
+typedef struct dh_import_result {
+	size_t rows;    /* data rows read (blank rows not counted) */
+	size_t errors;  /* rows (or header problems) refused */
+	size_t written; /* candidates stored (rows, or 0) */
+} dh_import_result;
+
+/* Import DATA (LEN bytes) as read from a file called NAME (used in the
+ * messages). Checks ctx's import permission first (DH_EPERM, ctx->message).
+ * Each problem goes to ERR as "NAME:LINE: message", LINE being the line the
+ * row starts on; any problem → DH_EINVAL and nothing written. */
+int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res);
+
+/* The same for the file at PATH ("-" reads standard input). A file that
+ * cannot be read → DH_EIO, described on ERR. */
+int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res);
+
+#endif

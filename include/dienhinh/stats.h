@@ -1,0 +1,68 @@
+/* stats.h — the review numbers of one plan year (screen 1, screen 5,
+ * `dienhinh stats`).
+ *
+ * What counts for year Y: candidates whose `year` is Y (deleted ones left
+ * out); registrations and nil returns of year Y; fostering entries and
+ * replication activities dated in Y (support to a model recognised in an
+ * earlier year still counts in the year it was given); decisions of year Y
+ * that are not revoked. */
+#ifndef DIENHINH_STATS_H
+#define DIENHINH_STATS_H
+
+#include "dienhinh/config.h"
+#include "dienhinh/record.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct dh_store dh_store;
+
+/* One department's candidates by kind and stage. */
+typedef struct dh_stats_dept {
+	char *id;         /* department id (config's, or one found in the data) */
+	const char *name; /* config's name, or NULL when config lacks the id */
+	int count[DH_CANDIDATE_KINDS][DH_STAGE__COUNT];
+	int total;
+	int registrations; /* active (submitted or accepted) registrations */
+	bool nil_return;   /* reported that it has nobody to propose */
+} dh_stats_dept;
+
+typedef struct dh_stats {
+	int year;
+	dh_stats_dept *depts; /* config's departments in order, then others */
+	size_t n_depts;
+	int by_stage[DH_STAGE__COUNT];
+	int by_kind[DH_CANDIDATE_KINDS];
+	int candidates;
+	int on_hold;
+	int meeting_new_factor_min; /* candidates meeting criteria.new_factor_min */
+	int fostering[3];           /* entries by dh_fostering_kind */
+	int fostering_total;
+	int64_t material_total;  /* VND given as material support */
+	int fostered_candidates; /* distinct candidates that got any fostering */
+	int registrations[4];    /* by dh_reg_status */
+	int registrations_total;
+	int nil_returns;
+	int departments_answered; /* config departments with a registration or a nil return */
+	int recognition_decisions;
+	int award_decisions;
+	int activities[3]; /* by dh_activity_kind */
+	int activities_total;
+	int activity_attendees;
+	int sessions;
+	int items_passed;
+	int items_failed;
+} dh_stats;
+
+/* Compute the numbers of YEAR into OUT (to stats_free). CFG may be NULL
+ * (then departments are only those found in the data). */
+int stats_compute(dh_store *st, const dh_config *cfg, int year, dh_stats *out);
+void stats_free(dh_stats *s);
+/* The readable report (Vietnamese). */
+void stats_print_text(const dh_stats *s, FILE *out);
+/* One line per department, kind and stage with records:
+ * "department_id\tkind\tstage\tcount". */
+void stats_print_tsv(const dh_stats *s, FILE *out);
+
+#endif

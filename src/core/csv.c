@@ -1,0 +1,225 @@
+/* csv.c — RFC 4180 reader and Excel-safe writer (see csv.h). */
+#include "dienhinh/csv.h"
+
+#include "dienhinh/error.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int csv_reserve(dh_csv *c, size_t used, size_t more);
+static int csv_push_field(dh_csv *c, size_t off, size_t len);
+static int csv_fail(dh_csv *c, const char *why);
+
+void csv_init(dh_csv *c, const char *data, size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	c->p = data;
+	c->end = data + len;
+	c->line = 1;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		c->p += 3;
+}
+
+void csv_free(dh_csv *c)
+{
+	free(c->buf);
+	free(c->offs);
+	free(c->lens);
+	c->buf = NULL;
+	c->offs = c->lens = NULL;
+	c->buf_cap = c->offs_cap = 0;
+}
+
+/* Room for MORE bytes after USED, plus the NUL that ends a field. */
+static int csv_reserve(dh_csv *c, size_t used, size_t more)
+{
+	size_t need = used + more + 1;
+	if (need <= c->buf_cap)
+		return 0;
+	size_t cap = c->buf_cap ? c->buf_cap : 256;
+	while (cap < need)
+		cap *= 2;
+	char *nb = realloc(c->buf, cap);
+	if (!nb)
+		return DH_ENOMEM;
+	c->buf = nb;
+	c->buf_cap = cap;
+	return 0;
+}
+
+static int csv_push_field(dh_csv *c, size_t off, size_t len)
+{
+	if (c->n == c->offs_cap) {
+		size_t cap = c->offs_cap ? c->offs_cap * 2 : 16;
+		size_t *no = realloc(c->offs, cap * sizeof(*no));
+		if (!no)
+			return DH_ENOMEM;
+		c->offs = no;
+		size_t *nl = realloc(c->lens, cap * sizeof(*nl));
+		if (!nl)
+			return DH_ENOMEM;
+		c->lens = nl;
+		c->offs_cap = cap;
+	}
+	c->offs[c->n] = off;
+	c->lens[c->n] = len;
+	c->n++;
+	c->buf[off + len] = '\0';
+	return 0;
+}
+
+static int csv_fail(dh_csv *c, const char *why)
+{
+	c->error = why;
+	c->p = c->end; /* a broken quote leaves nothing trustworthy after it */
+	return DH_EINVAL;
+}
+
+/* Length of the run from P that holds none of the bytes a quoted field
+ * treats specially. */
+static size_t quoted_run(const char *p, const char *end)
+{
+	const char *q = p;
+	while (q < end && *q != '"' && *q != '\r' && *q != '\n' && *q != '\0')
+		q++;
+	return (size_t)(q - p);
+}
+
+static size_t plain_run(const char *p, const char *end)
+{
+	const char *q = p;
+	while (q < end && *q != ',' && *q != '\r' && *q != '\n' && *q != '\0')
+		q++;
+	return (size_t)(q - p);
+}
+
+int csv_next(dh_csv *c)
+{
+	if (c->p >= c->end)
+		return 0;
+	c->n = 0;
+	c->error = NULL;
+	c->row_line = c->line;
+	size_t used = 0;
+	int rc;
+	for (;;) {
+		size_t off = used;
+		if (c->p < c->end && *c->p == '"') {
+			c->p++;
+			for (;;) {
+				if (c->p >= c->end)
+					return csv_fail(c, "Dấu ngoặc kép mở mà không đóng");
+				char ch = *c->p;
+				if (ch == '"') {
+					if (c->p + 1 < c->end && c->p[1] == '"') {
+						if ((rc = csv_reserve(c, used, 1)))
+							return rc;
+						c->buf[used++] = '"';
+						c->p += 2;
+						continue;
+					}
+					c->p++;
+					break;
+				}
+				if (ch == '\r' || ch == '\n') {
+					/* CRLF, LF and CR inside quotes are all one line break. */
+					c->p++;
+					if (ch == '\r' && c->p < c->end && *c->p == '\n')
+						c->p++;
+					c->line++;
+					if ((rc = csv_reserve(c, used, 1)))
+						return rc;
+					c->buf[used++] = '\n';
+					continue;
+				}
+				if (ch == '\0')
+					return csv_fail(c, "Tệp chứa byte NUL");
+				size_t run = quoted_run(c->p, c->end);
+				if ((rc = csv_reserve(c, used, run)))
+					return rc;
+				memcpy(c->buf + used, c->p, run);
+				used += run;
+				c->p += run;
+			}
+			if (c->p < c->end && *c->p != ',' && *c->p != '\r' && *c->p != '\n')
+				return csv_fail(c, "Có ký tự ngay sau dấu ngoặc kép đóng (ô phải được bao "
+				                   "trọn trong ngoặc kép)");
+		} else {
+			size_t run = plain_run(c->p, c->end);
+			if (c->p + run < c->end && c->p[run] == '\0')
+				return csv_fail(c, "Tệp chứa byte NUL");
+			if ((rc = csv_reserve(c, used, run)))
+				return rc;
+			memcpy(c->buf + used, c->p, run);
+			used += run;
+			c->p += run;
+		}
+		if ((rc = csv_reserve(c, used, 0)) || (rc = csv_push_field(c, off, used - off)))
+			return rc;
+		used++; /* the NUL */
+		if (c->p >= c->end)
+			return 1;
+		char sep = *c->p++;
+		if (sep == ',')
+			continue;
+		if (sep == '\r' && c->p < c->end && *c->p == '\n')
+			c->p++;
+		c->line++;
+		return 1;
+	}
+}
+
+bool csv_row_blank(const dh_csv *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->lens[i])
+			return false;
+	return true;
+}
+
+/* Writing -------------------------------------------------------------- */
+
+void csv_write_bom(FILE *out)
+{
+	fputs("\xEF\xBB\xBF", out);
+}
+
+bool csv_cell_dangerous(const char *s)
+{
+	return s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r');
+}
+
+void csv_write_cell(FILE *out, size_t col, const char *s)
+{
+	if (col)
+		putc_unlocked(',', out);
+	if (!s || !*s)
+		return;
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		putc_unlocked('"', out);
+	if (csv_cell_dangerous(s))
+		putc_unlocked('\'', out);
+	if (!quote) {
+		fputs(s, out);
+		return;
+	}
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			putc_unlocked('"', out);
+		putc_unlocked(*p, out);
+	}
+	putc_unlocked('"', out);
+}
+
+void csv_write_int_cell(FILE *out, size_t col, long long v)
+{
+	if (col)
+		putc_unlocked(',', out);
+	fprintf(out, "%lld", v);
+}
+
+void csv_write_row_end(FILE *out)
+{
+	fputs("\r\n", out);
+}

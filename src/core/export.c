@@ -1,0 +1,316 @@
+/* export.c — every candidate as CSV for Excel or JSON Lines with its history
+ * (export.h).
+ *
+ * Both formats walk one read transaction of the store directly (the tables
+ * as store.h lays them out: records under type | id, parent links under
+ * child type | parent id | child id), so the output is one snapshot and a
+ * candidate's history costs a cursor walk, not a transaction per record. */
+#include "dienhinh/export.h"
+
+#include "dienhinh/csv.h"
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/record.h"
+#include "dienhinh/store.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const export_csv_columns[] = {
+    "id",
+    "year",
+    "kind",
+    "name",
+    "department",
+    "position",
+    "title",
+    "description",
+    "stage",
+    "recognised_decision",
+    "recognised_date",
+    "award_decision",
+    "award_date",
+};
+const size_t export_csv_n_columns = sizeof(export_csv_columns) / sizeof(export_csv_columns[0]);
+
+/* Key of a record in DH_T_RECORDS: type u8 | id u64. */
+static void export_record_key(unsigned char key[9], dh_rtype type, uint64_t id)
+{
+	key[0] = (unsigned char)type;
+	store_put_u64(key + 1, id);
+}
+
+/* Calls FN for every record of TYPE in the transaction, decoded. */
+typedef int (*export_rec_fn)(void *rec, void *ctx);
+
+typedef struct export_scan {
+	dh_rtype type;
+	export_rec_fn fn;
+	void *ctx;
+} export_scan;
+
+static int export_scan_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+	(void)key;
+	export_scan *s = ctx;
+	if (klen != 9)
+		return 0;
+	void *rec = NULL;
+	int rc = record_decode(s->type, val, vlen, &rec);
+	if (rc)
+		return rc;
+	rc = s->fn(rec, s->ctx);
+	record_free(s->type, rec);
+	return rc;
+}
+
+static int export_each(dh_stxn *txn, dh_rtype type, export_rec_fn fn, void *ctx)
+{
+	unsigned char prefix = (unsigned char)type;
+	export_scan s = {type, fn, ctx};
+	return store_scan(txn, DH_T_RECORDS, &prefix, 1, NULL, 0, false, export_scan_cb, &s);
+}
+
+static int export_out_error(FILE *out)
+{
+	return ferror(out) ? DH_EIO : 0;
+}
+
+/* --- CSV ---------------------------------------------------------------- */
+
+static int export_csv_row(void *rec, void *ctx)
+{
+	FILE *out = ctx;
+	const dh_candidate *c = rec;
+	if (c->meta.deleted)
+		return 0;
+	char d1[11], d2[11];
+	csv_write_int_cell(out, 0, (long long)c->meta.id);
+	if (c->year)
+		csv_write_int_cell(out, 1, c->year);
+	else
+		csv_write_cell(out, 1, NULL);
+	csv_write_cell(out, 2, kind_name(c->kind));
+	csv_write_cell(out, 3, c->name);
+	csv_write_cell(out, 4, c->department);
+	csv_write_cell(out, 5, c->position);
+	csv_write_cell(out, 6, c->title);
+	csv_write_cell(out, 7, c->description);
+	csv_write_cell(out, 8, stage_name(c->stage));
+	csv_write_cell(out, 9, c->recognised_decision);
+	csv_write_cell(out, 10, date_iso(c->recognised_date, d1));
+	csv_write_cell(out, 11, c->award_decision);
+	csv_write_cell(out, 12, date_iso(c->award_date, d2));
+	csv_write_row_end(out);
+	return export_out_error(out);
+}
+
+static int export_csv_fn(dh_stxn *txn, void *ctx)
+{
+	FILE *out = ctx;
+	csv_write_bom(out);
+	for (size_t i = 0; i < export_csv_n_columns; i++)
+		csv_write_cell(out, i, export_csv_columns[i]);
+	csv_write_row_end(out);
+	return export_each(txn, DH_R_CANDIDATE, export_csv_row, out);
+}
+
+int export_csv(dh_store *st, FILE *out)
+{
+	int rc = store_read(st, export_csv_fn, out);
+	return rc ? rc : export_out_error(out);
+}
+
+/* --- JSON Lines ---------------------------------------------------------- */
+
+/* Vote items link to their session and decisions list many candidates, so
+ * neither can be found from a candidate by a link: one walk over each type
+ * up front notes which record belongs to which candidate. */
+typedef struct export_ref {
+	uint64_t candidate;
+	uint64_t id;
+	int type; /* dh_decision_type for decisions */
+} export_ref;
+
+typedef struct export_refs {
+	export_ref *v;
+	size_t n, cap;
+} export_refs;
+
+typedef struct export_jsonl_state {
+	FILE *out;
+	dh_stxn *txn;
+	export_refs items;
+	export_refs decisions;
+} export_jsonl_state;
+
+static int export_ref_push(export_refs *r, uint64_t candidate, uint64_t id, int type)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 256;
+		export_ref *nv = realloc(r->v, cap * sizeof(*nv));
+		if (!nv)
+			return DH_ENOMEM;
+		r->v = nv;
+		r->cap = cap;
+	}
+	r->v[r->n++] = (export_ref){candidate, id, type};
+	return 0;
+}
+
+static int export_ref_cmp(const void *a, const void *b)
+{
+	const export_ref *x = a, *y = b;
+	if (x->candidate != y->candidate)
+		return x->candidate < y->candidate ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int export_note_item(void *rec, void *ctx)
+{
+	const dh_vote_item *it = rec;
+	return export_ref_push(ctx, it->candidate_id, it->meta.id, 0);
+}
+
+static int export_note_decision(void *rec, void *ctx)
+{
+	const dh_decision *d = rec;
+	for (size_t i = 0; i < d->candidates.n; i++) {
+		int rc = export_ref_push(ctx, d->candidates.v[i], d->meta.id, d->type);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Write record TYPE/ID as the next element of a JSON array. */
+static int export_json_elem(export_jsonl_state *s, size_t *written, dh_rtype type, uint64_t id)
+{
+	unsigned char key[9];
+	export_record_key(key, type, id);
+	const void *val;
+	size_t len;
+	int rc = store_get(s->txn, DH_T_RECORDS, key, sizeof(key), &val, &len);
+	if (rc == DH_ENOTFOUND)
+		return 0; /* a dangling reference is no history */
+	void *rec = NULL;
+	if (rc || (rc = record_decode(type, val, len, &rec)))
+		return rc;
+	if ((*written)++)
+		putc_unlocked(',', s->out);
+	record_write_json(type, rec, s->out);
+	record_free(type, rec);
+	return 0;
+}
+
+typedef struct export_children {
+	export_jsonl_state *s;
+	dh_rtype type;
+	size_t written;
+} export_children;
+
+static int export_child_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+	(void)val;
+	(void)vlen;
+	export_children *ch = ctx;
+	if (klen != 17)
+		return 0;
+	return export_json_elem(ch->s, &ch->written, ch->type, store_get_u64((const unsigned char *)key + 9));
+}
+
+/* ,"NAME":[...] with the records of TYPE whose parent link is CANDIDATE. */
+static int export_linked(export_jsonl_state *s, const char *name, dh_rtype type, uint64_t candidate)
+{
+	fprintf(s->out, ",\"%s\":[", name);
+	unsigned char prefix[9];
+	export_record_key(prefix, type, candidate);
+	export_children ch = {s, type, 0};
+	int rc = store_scan(s->txn, DH_T_LINKS, prefix, sizeof(prefix), NULL, 0, false, export_child_cb, &ch);
+	putc_unlocked(']', s->out);
+	return rc;
+}
+
+/* ,"NAME":[...] with the records of TYPE noted in REFS for CANDIDATE (of
+ * SUBTYPE, or any when SUBTYPE < 0). */
+static int export_noted(export_jsonl_state *s, const char *name, dh_rtype type, const export_refs *refs,
+                        uint64_t candidate, int subtype)
+{
+	fprintf(s->out, ",\"%s\":[", name);
+	export_ref key = {candidate, 0, 0};
+	size_t lo = 0, hi = refs->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (export_ref_cmp(&refs->v[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t written = 0;
+	int rc = 0;
+	for (size_t i = lo; i < refs->n && refs->v[i].candidate == candidate && !rc; i++) {
+		if (subtype >= 0 && refs->v[i].type != subtype)
+			continue;
+		if (i > lo && refs->v[i - 1].id == refs->v[i].id)
+			continue; /* listed twice in one decision */
+		rc = export_json_elem(s, &written, type, refs->v[i].id);
+	}
+	putc_unlocked(']', s->out);
+	return rc;
+}
+
+static int export_jsonl_row(void *rec, void *ctx)
+{
+	export_jsonl_state *s = ctx;
+	const dh_candidate *c = rec;
+	char *json = record_to_json(DH_R_CANDIDATE, c);
+	if (!json)
+		return DH_ENOMEM;
+	/* The candidate's own object, reopened to add its history. */
+	size_t n = strlen(json);
+	if (n < 3 || json[n - 1] != '}') {
+		free(json);
+		return DH_ECORRUPT;
+	}
+	fwrite(json, 1, n - 1, s->out);
+	free(json);
+	uint64_t id = c->meta.id;
+	int rc;
+	if ((rc = export_linked(s, "fostering", DH_R_FOSTERING, id)) ||
+	    (rc = export_linked(s, "registrations", DH_R_REGISTRATION, id)) ||
+	    (rc = export_noted(s, "vote_items", DH_R_VOTE_ITEM, &s->items, id, -1)) ||
+	    (rc = export_noted(s, "decisions", DH_R_DECISION, &s->decisions, id, DH_DEC_RECOGNITION)) ||
+	    (rc = export_noted(s, "awards", DH_R_DECISION, &s->decisions, id, DH_DEC_AWARD)) ||
+	    (rc = export_linked(s, "activities", DH_R_ACTIVITY, id)))
+		return rc;
+	fputs("}\n", s->out);
+	return export_out_error(s->out);
+}
+
+static int export_jsonl_fn(dh_stxn *txn, void *ctx)
+{
+	export_jsonl_state *s = ctx;
+	s->txn = txn;
+	s->items.n = s->decisions.n = 0;
+	int rc;
+	if ((rc = export_each(txn, DH_R_VOTE_ITEM, export_note_item, &s->items)) ||
+	    (rc = export_each(txn, DH_R_DECISION, export_note_decision, &s->decisions)))
+		return rc;
+	if (s->items.n)
+		qsort(s->items.v, s->items.n, sizeof(*s->items.v), export_ref_cmp);
+	if (s->decisions.n)
+		qsort(s->decisions.v, s->decisions.n, sizeof(*s->decisions.v), export_ref_cmp);
+	return export_each(txn, DH_R_CANDIDATE, export_jsonl_row, s);
+}
+
+int export_jsonl(dh_store *st, FILE *out)
+{
+	export_jsonl_state s = {.out = out};
+	int rc = store_read(st, export_jsonl_fn, &s);
+	free(s.items.v);
+	free(s.decisions.v);
+	return rc ? rc : export_out_error(out);
+}

@@ -1,0 +1,568 @@
+/* repo.c — typed records over the store, with revision check, audit, parent
+ * links and the lookup index in the same transaction as every change.
+ *
+ * Keys: DH_T_RECORDS  type u8 | id u64
+ *       DH_T_LINKS    child type u8 | parent id u64 | child id u64 -> ""
+ *       DH_T_AUDIT    seq u64
+ *       DH_T_META     "seq:<type name>" (ids), "seq:audit" (audit seqs)
+ *       DH_T_DRAFTS   login
+ * all integers big-endian so that byte order is id order.
+ *
+ * Restartable writes: store_write runs the caller's function again after
+ * growing the map, and repo_tx_put updates the caller's record in place (id,
+ * rev, timestamps). So every put first notes the record's meta as it was;
+ * before a re-run, and when the write fails, the notes put every record
+ * back as the caller gave it, and only a commit makes the changes stick. */
+#include "dienhinh/repo.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/lookup.h"
+#include "dienhinh/store.h"
+#include "dienhinh/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { REC_KEY = 9, LINK_KEY = 17 };
+
+/* One record's meta before a put. */
+typedef struct undo_entry {
+	dh_meta *meta; /* in the caller's record */
+	dh_meta old;
+	bool created_by_replaced; /* besides updated_by, always replaced */
+} undo_entry;
+
+typedef struct write_ctx {
+	const char *actor;
+	dh_repo_fn fn;
+	void *ctx;
+	undo_entry *undo;
+	size_t n_undo, cap_undo;
+	/* Scratch reused by every put of the write (a bulk import makes
+	 * thousands). */
+	dh_bytes enc, before_json, after_json, audit_enc;
+} write_ctx;
+
+struct dh_repo_tx {
+	dh_stxn *txn;
+	write_ctx *w;
+	int64_t now;
+};
+
+static void rec_key(unsigned char k[REC_KEY], dh_rtype type, uint64_t id)
+{
+	k[0] = (unsigned char)type;
+	store_put_u64(k + 1, id);
+}
+
+static void link_key(unsigned char k[LINK_KEY], dh_rtype child, uint64_t parent, uint64_t id)
+{
+	k[0] = (unsigned char)child;
+	store_put_u64(k + 1, parent);
+	store_put_u64(k + 9, id);
+}
+
+static bool type_is_record(dh_rtype type)
+{
+	return type >= DH_R_CANDIDATE && type < DH_R_DRAFT;
+}
+
+static int seq_name(char *out, size_t cap, const char *name)
+{
+	size_t n = strlen(name);
+	if (n + 5 > cap)
+		return DH_EINVAL;
+	memcpy(out, "seq:", 4);
+	memcpy(out + 4, name, n + 1);
+	return 0;
+}
+
+uint64_t repo_parent_of(dh_rtype type, const void *rec)
+{
+	if (!rec)
+		return 0;
+	switch (type) {
+	case DH_R_FOSTERING: return ((const dh_fostering *)rec)->candidate_id;
+	case DH_R_REGISTRATION: return ((const dh_registration *)rec)->candidate_id;
+	case DH_R_ACTIVITY: return ((const dh_activity *)rec)->candidate_id;
+	case DH_R_VOTE_ITEM: return ((const dh_vote_item *)rec)->session_id;
+	default: return 0;
+	}
+}
+
+/* --- reading inside a transaction -------------------------------------- */
+
+static int get_in(dh_stxn *txn, dh_rtype type, uint64_t id, void **out)
+{
+	unsigned char k[REC_KEY];
+	const void *v;
+	size_t n;
+	*out = NULL;
+	if (!record_schema(type))
+		return DH_EINVAL;
+	rec_key(k, type, id);
+	int rc = store_get(txn, DH_T_RECORDS, k, sizeof(k), &v, &n);
+	return rc ? rc : record_decode(type, v, n, out);
+}
+
+typedef struct each_ctx {
+	dh_rtype type;
+	dh_rec_fn cb;
+	void *ctx;
+	size_t left; /* records still wanted; SIZE_MAX = all */
+	dh_stxn *txn; /* for children: the records are read by id */
+} each_ctx;
+
+static int each_value(const void *key, size_t klen, const void *val, size_t vlen, void *p)
+{
+	each_ctx *e = p;
+	(void)key;
+	(void)klen;
+	void *rec;
+	int rc = record_decode(e->type, val, vlen, &rec);
+	if (rc)
+		return rc;
+	rc = e->cb(rec, e->ctx);
+	record_free(e->type, rec);
+	if (rc)
+		return rc;
+	if (e->left != SIZE_MAX && --e->left == 0)
+		return 1;
+	return 0;
+}
+
+static int each_in(dh_stxn *txn, dh_rtype type, dh_rec_fn cb, void *ctx)
+{
+	if (!record_schema(type))
+		return DH_EINVAL;
+	unsigned char prefix = (unsigned char)type;
+	each_ctx e = {type, cb, ctx, SIZE_MAX, txn};
+	return store_scan(txn, DH_T_RECORDS, &prefix, 1, NULL, 0, false, each_value, &e);
+}
+
+static int child_link(const void *key, size_t klen, const void *val, size_t vlen, void *p)
+{
+	each_ctx *e = p;
+	(void)val;
+	(void)vlen;
+	if (klen != LINK_KEY)
+		return DH_ECORRUPT;
+	void *rec;
+	int rc = get_in(e->txn, e->type, store_get_u64((const unsigned char *)key + 9), &rec);
+	if (rc)
+		return rc == DH_ENOTFOUND ? DH_ECORRUPT : rc; /* a link to nothing */
+	rc = e->cb(rec, e->ctx);
+	record_free(e->type, rec);
+	return rc;
+}
+
+static int children_in(dh_stxn *txn, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx)
+{
+	if (!record_schema(child))
+		return DH_EINVAL;
+	unsigned char prefix[9];
+	prefix[0] = (unsigned char)child;
+	store_put_u64(prefix + 1, parent_id);
+	each_ctx e = {child, cb, ctx, SIZE_MAX, txn};
+	return store_scan(txn, DH_T_LINKS, prefix, sizeof(prefix), NULL, 0, false, child_link, &e);
+}
+
+/* --- reading ------------------------------------------------------------ */
+
+typedef struct read_args {
+	dh_rtype type;
+	uint64_t id;
+	void **out;
+	dh_rec_fn cb;
+	void *ctx;
+	size_t limit;
+	bool reverse;
+} read_args;
+
+static int get_fn(dh_stxn *txn, void *p)
+{
+	read_args *a = p;
+	return get_in(txn, a->type, a->id, a->out);
+}
+
+int repo_get(dh_store *st, dh_rtype type, uint64_t id, void **out)
+{
+	read_args a = {.type = type, .id = id, .out = out};
+	*out = NULL;
+	return store_read(st, get_fn, &a);
+}
+
+static int each_fn(dh_stxn *txn, void *p)
+{
+	read_args *a = p;
+	return each_in(txn, a->type, a->cb, a->ctx);
+}
+
+int repo_each(dh_store *st, dh_rtype type, dh_rec_fn cb, void *ctx)
+{
+	read_args a = {.type = type, .cb = cb, .ctx = ctx};
+	return store_read(st, each_fn, &a);
+}
+
+static int page_fn(dh_stxn *txn, void *p)
+{
+	read_args *a = p;
+	unsigned char prefix = (unsigned char)a->type, from[REC_KEY];
+	rec_key(from, a->type, a->id);
+	each_ctx e = {a->type, a->cb, a->ctx, a->limit ? a->limit : SIZE_MAX, txn};
+	/* From 0 means from the start: the first id forward, the last back. */
+	bool from_start = a->id == 0;
+	return store_scan(txn, DH_T_RECORDS, &prefix, 1, from_start ? NULL : from, from_start ? 0 : sizeof(from),
+			  a->reverse, each_value, &e);
+}
+
+int repo_page(dh_store *st, dh_rtype type, uint64_t from, size_t limit, bool reverse, dh_rec_fn cb, void *ctx)
+{
+	if (!record_schema(type))
+		return DH_EINVAL;
+	read_args a = {.type = type, .id = from, .cb = cb, .ctx = ctx, .limit = limit, .reverse = reverse};
+	return store_read(st, page_fn, &a);
+}
+
+static int children_fn(dh_stxn *txn, void *p)
+{
+	read_args *a = p;
+	return children_in(txn, a->type, a->id, a->cb, a->ctx);
+}
+
+int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx)
+{
+	read_args a = {.type = child, .id = parent_id, .cb = cb, .ctx = ctx};
+	return store_read(st, children_fn, &a);
+}
+
+static int last_id_fn(dh_stxn *txn, void *p)
+{
+	read_args *a = p;
+	char name[64];
+	const void *v;
+	size_t n;
+	int rc = seq_name(name, sizeof(name), record_type_name(a->type));
+	if (rc)
+		return rc;
+	rc = store_get(txn, DH_T_META, name, strlen(name), &v, &n);
+	if (rc == DH_ENOTFOUND) {
+		a->id = 0;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	if (n != 8)
+		return DH_ECORRUPT;
+	a->id = store_get_u64(v);
+	return 0;
+}
+
+int repo_last_id(dh_store *st, dh_rtype type, uint64_t *out)
+{
+	if (!record_schema(type))
+		return DH_EINVAL;
+	read_args a = {.type = type};
+	int rc = store_read(st, last_id_fn, &a);
+	*out = rc ? 0 : a.id;
+	return rc;
+}
+
+static int audit_fn(dh_stxn *txn, void *p)
+{
+	read_args *a = p;
+	unsigned char from[8];
+	store_put_u64(from, a->id);
+	each_ctx e = {DH_R_AUDIT, a->cb, a->ctx, SIZE_MAX, txn};
+	return store_scan(txn, DH_T_AUDIT, NULL, 0, a->id ? from : NULL, a->id ? sizeof(from) : 0, true,
+			  each_value, &e);
+}
+
+int repo_audit(dh_store *st, uint64_t from, dh_rec_fn cb, void *ctx)
+{
+	read_args a = {.id = from, .cb = cb, .ctx = ctx};
+	return store_read(st, audit_fn, &a);
+}
+
+/* --- undo notes --------------------------------------------------------- */
+
+static void undo_restore(write_ctx *w)
+{
+	while (w->n_undo) {
+		undo_entry *u = &w->undo[--w->n_undo];
+		free(u->meta->updated_by);
+		if (u->created_by_replaced)
+			free(u->meta->created_by);
+		*u->meta = u->old;
+	}
+}
+
+static void undo_commit(write_ctx *w)
+{
+	for (size_t i = 0; i < w->n_undo; i++) {
+		free(w->undo[i].old.updated_by);
+		if (w->undo[i].created_by_replaced)
+			free(w->undo[i].old.created_by);
+	}
+	w->n_undo = 0;
+}
+
+static int undo_reserve(write_ctx *w)
+{
+	if (w->n_undo < w->cap_undo)
+		return 0;
+	size_t cap = w->cap_undo ? w->cap_undo * 2 : 16;
+	undo_entry *u = realloc(w->undo, cap * sizeof(*u));
+	if (!u)
+		return DH_ENOMEM;
+	w->undo = u;
+	w->cap_undo = cap;
+	return 0;
+}
+
+/* --- writing ------------------------------------------------------------ */
+
+static int write_attempt(dh_stxn *txn, void *p)
+{
+	write_ctx *w = p;
+	/* A re-run after map growth starts from the records as given. */
+	undo_restore(w);
+	dh_repo_tx tx = {txn, w, date_now()};
+	return w->fn(&tx, w->ctx);
+}
+
+int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
+{
+	if (!actor || !*actor)
+		return DH_EINVAL;
+	write_ctx w = {.actor = actor, .fn = fn, .ctx = ctx};
+	int rc = store_write(st, write_attempt, &w);
+	if (rc)
+		undo_restore(&w);
+	else
+		undo_commit(&w);
+	free(w.undo);
+	free(w.enc.p);
+	free(w.before_json.p);
+	free(w.after_json.p);
+	free(w.audit_enc.p);
+	return rc;
+}
+
+int repo_tx_get(dh_repo_tx *tx, dh_rtype type, uint64_t id, void **out)
+{
+	return get_in(tx->txn, type, id, out);
+}
+
+int repo_tx_children(dh_repo_tx *tx, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx)
+{
+	return children_in(tx->txn, child, parent_id, cb, ctx);
+}
+
+int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx)
+{
+	return each_in(tx->txn, type, cb, ctx);
+}
+
+static int put_links(dh_repo_tx *tx, dh_rtype type, const void *before, const void *after, uint64_t id)
+{
+	uint64_t old_parent = repo_parent_of(type, before), new_parent = repo_parent_of(type, after);
+	unsigned char k[LINK_KEY];
+	int rc;
+	if (before && old_parent == new_parent)
+		return 0;
+	if (old_parent) {
+		link_key(k, type, old_parent, id);
+		if ((rc = store_del(tx->txn, DH_T_LINKS, k, sizeof(k))))
+			return rc;
+	}
+	if (new_parent) {
+		link_key(k, type, new_parent, id);
+		if ((rc = store_put(tx->txn, DH_T_LINKS, k, sizeof(k), "", 0)))
+			return rc;
+	}
+	return 0;
+}
+
+static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, const void *before,
+		     const void *after)
+{
+	write_ctx *w = tx->w;
+	uint64_t seq;
+	int rc = store_next_seq(tx->txn, "seq:audit", &seq);
+	if (rc || (before && (rc = record_json_bytes(type, before, &w->before_json))) ||
+	    (rc = record_json_bytes(type, after, &w->after_json)))
+		return rc;
+	char *who = (char *)w->actor;
+	dh_audit a = {
+		.meta = {.id = seq, .rev = 1, .created_at = tx->now, .created_by = who},
+		.at = tx->now,
+		.who = who,
+		.action = (char *)(action ? action : "save"),
+		.target_type = (int)type,
+		.target_id = ((const dh_meta *)after)->id,
+		.before = before ? (char *)w->before_json.p : NULL,
+		.after = (char *)w->after_json.p,
+		.note = (char *)note,
+	};
+	/* The JSON comes from records whose strings were checked (by the
+	 * encoder, or by the decoder for BEFORE); the actor, action and note
+	 * were not. */
+	if ((note && !utf8_valid(note, strlen(note))) || !utf8_valid(a.who, strlen(a.who)) ||
+	    !utf8_valid(a.action, strlen(a.action)))
+		return DH_EINVAL;
+	if ((rc = record_encode_bytes(DH_R_AUDIT, &a, &w->audit_enc, true)))
+		return rc;
+	unsigned char k[8];
+	store_put_u64(k, seq);
+	return store_put(tx->txn, DH_T_AUDIT, k, sizeof(k), w->audit_enc.p, w->audit_enc.n);
+}
+
+int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, void *rec)
+{
+	const dh_schema *s = record_schema(type);
+	if (!s || !type_is_record(type) || !rec)
+		return DH_EINVAL;
+	write_ctx *w = tx->w;
+	dh_meta *m = rec;
+	void *before = NULL;
+	uint64_t id = m->id;
+	int rc;
+	if ((rc = undo_reserve(w)))
+		return rc;
+	if (id == 0) {
+		char name[64];
+		if ((rc = seq_name(name, sizeof(name), s->name)) || (rc = store_next_seq(tx->txn, name, &id)))
+			return rc;
+	} else {
+		if ((rc = get_in(tx->txn, type, id, &before)))
+			return rc;
+		if (((dh_meta *)before)->rev != m->rev) {
+			record_free(type, before);
+			return DH_ECONFLICT;
+		}
+	}
+	char *updated_by = strdup(w->actor);
+	char *created_by = before ? NULL : strdup(w->actor);
+	if (!updated_by || (!before && !created_by)) {
+		free(updated_by);
+		free(created_by);
+		record_free(type, before);
+		return DH_ENOMEM;
+	}
+	w->undo[w->n_undo++] = (undo_entry){m, *m, before == NULL};
+	m->id = id;
+	m->updated_at = tx->now;
+	m->updated_by = updated_by;
+	if (before) {
+		m->rev = ((dh_meta *)before)->rev + 1;
+		/* Who made it and when is the stored truth, not the caller's copy. */
+		const dh_meta *bm = before;
+		m->created_at = bm->created_at;
+		if (!m->created_by || !bm->created_by || strcmp(m->created_by, bm->created_by) != 0) {
+			/* Keep the caller's pointer owned by the undo note; give
+			 * the record its own copy of the stored login. */
+			char *c = bm->created_by ? strdup(bm->created_by) : NULL;
+			if (bm->created_by && !c) {
+				rc = DH_ENOMEM;
+				goto out;
+			}
+			w->undo[w->n_undo - 1].created_by_replaced = true;
+			m->created_by = c;
+		}
+	} else {
+		m->rev = 1;
+		m->created_at = tx->now;
+		m->created_by = created_by;
+	}
+	unsigned char k[REC_KEY];
+	rec_key(k, type, id);
+	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
+	    (rc = store_put(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
+	    (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)))
+		goto out;
+	rc = put_audit(tx, action, note, type, before, rec);
+out:
+	record_free(type, before);
+	return rc;
+}
+
+typedef struct save_args {
+	const char *action, *note;
+	dh_rtype type;
+	void *rec;
+} save_args;
+
+static int save_fn(dh_repo_tx *tx, void *p)
+{
+	save_args *a = p;
+	return repo_tx_put(tx, a->action, a->note, a->type, a->rec);
+}
+
+int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec)
+{
+	save_args a = {action, note, type, rec};
+	return repo_write(st, actor, save_fn, &a);
+}
+
+/* --- drafts -------------------------------------------------------------- */
+
+typedef struct draft_args {
+	const char *login;
+	const dh_draft *in;
+	dh_draft **out;
+} draft_args;
+
+static int draft_put_fn(dh_stxn *txn, void *p)
+{
+	draft_args *a = p;
+	unsigned char *enc;
+	size_t len;
+	int rc = record_encode(DH_R_DRAFT, a->in, &enc, &len);
+	if (rc)
+		return rc;
+	rc = store_put(txn, DH_T_DRAFTS, a->login, strlen(a->login), enc, len);
+	free(enc);
+	return rc;
+}
+
+int repo_draft_put(dh_store *st, const dh_draft *d)
+{
+	if (!d || !d->login || !*d->login)
+		return DH_EINVAL;
+	draft_args a = {d->login, d, NULL};
+	return store_write_quiet(st, draft_put_fn, &a);
+}
+
+static int draft_get_fn(dh_stxn *txn, void *p)
+{
+	draft_args *a = p;
+	const void *v;
+	size_t n;
+	int rc = store_get(txn, DH_T_DRAFTS, a->login, strlen(a->login), &v, &n);
+	return rc ? rc : record_decode(DH_R_DRAFT, v, n, (void **)a->out);
+}
+
+int repo_draft_get(dh_store *st, const char *login, dh_draft **out)
+{
+	*out = NULL;
+	if (!login || !*login)
+		return DH_EINVAL;
+	draft_args a = {login, NULL, out};
+	return store_read(st, draft_get_fn, &a);
+}
+
+static int draft_del_fn(dh_stxn *txn, void *p)
+{
+	draft_args *a = p;
+	return store_del(txn, DH_T_DRAFTS, a->login, strlen(a->login));
+}
+
+int repo_draft_del(dh_store *st, const char *login)
+{
+	if (!login || !*login)
+		return DH_EINVAL;
+	draft_args a = {login, NULL, NULL};
+	return store_write_quiet(st, draft_del_fn, &a);
+}

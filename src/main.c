@@ -1,0 +1,663 @@
+/* main.c — the command line (DESIGN.md §6): global options, then either the
+ * full-screen app or one subcommand.
+ *
+ *   dienhinh [-c CONFIG] [-d DATADIR] [--as LOGIN] [SUBCOMMAND ...]
+ *
+ * Exit codes follow sysexits(3): 0 ok, 1 nothing found, 64 usage, 65 bad
+ * input data, 74 I/O, 77 not permitted, 78 bad config. */
+#include "dienhinh/config.h"
+#include "dienhinh/date.h"
+#include "dienhinh/demo.h"
+#include "dienhinh/error.h"
+#include "dienhinh/export.h"
+#include "dienhinh/import.h"
+#include "dienhinh/lookup.h"
+#include "dienhinh/record.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/stats.h"
+#include "dienhinh/store.h"
+#include "dienhinh/ui.h"
+#include "dienhinh/workflow.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+/* What the global options said. */
+typedef struct cli_globals {
+	const char *config;  /* -c */
+	const char *datadir; /* -d */
+	const char *as;      /* --as */
+} cli_globals;
+
+/* Everything a subcommand that reads or writes data needs, set up by
+ * cli_open() and released by cli_close(). */
+typedef struct cli_env {
+	dh_config *cfg;
+	dh_store *store;
+	char login[256];
+	dh_ctx ctx;
+} cli_env;
+
+typedef int (*cli_cmd_fn)(const cli_globals *g, int argc, char **argv);
+
+typedef struct cli_cmd {
+	const char *name;
+	cli_cmd_fn fn;
+	const char *usage;
+} cli_cmd;
+
+static int cmd_check_config(const cli_globals *g, int argc, char **argv);
+static int cmd_demo(const cli_globals *g, int argc, char **argv);
+static int cmd_import(const cli_globals *g, int argc, char **argv);
+static int cmd_export(const cli_globals *g, int argc, char **argv);
+static int cmd_search(const cli_globals *g, int argc, char **argv);
+static int cmd_stats(const cli_globals *g, int argc, char **argv);
+static int cmd_backup(const cli_globals *g, int argc, char **argv);
+
+static const cli_cmd cli_cmds[] = {
+    {"check-config", cmd_check_config, "check-config [TỆP]"},
+    {"demo", cmd_demo, "demo [--records N] [--seed S]"},
+    {"import", cmd_import, "import TỆP.csv"},
+    {"export", cmd_export, "export [--format csv|jsonl]"},
+    {"search", cmd_search, "search [--format text|tsv|json] [--recognised] TỪ_KHÓA..."},
+    {"stats", cmd_stats, "stats [--year NĂM] [--format text|tsv]"},
+    {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
+};
+
+static void cli_help(FILE *out)
+{
+	fputs(
+	    "dienhinh — quản lý xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến\n"
+	    "\n"
+	    "Cách dùng:\n"
+	    "  dienhinh [-c CẤU_HÌNH] [-d THƯ_MỤC_DỮ_LIỆU] [--as TÊN_ĐĂNG_NHẬP]   mở giao diện toàn màn "
+	    "hình\n"
+	    "  dienhinh [tùy chọn chung] LỆNH [...]\n"
+	    "\n"
+	    "Lệnh:\n"
+	    "  check-config [TỆP]                   kiểm tra tệp cấu hình, in bản tóm tắt\n"
+	    "  demo [--records N] [--seed S]        tạo dữ liệu mẫu vào cơ sở dữ liệu trống\n"
+	    "  import TỆP.csv                       nhập hồ sơ từ bảng tính (tất cả hoặc không gì cả)\n"
+	    "  export [--format csv|jsonl]          xuất mọi hồ sơ ra đầu ra chuẩn\n"
+	    "  search [--format text|tsv|json] [--recognised] TỪ_KHÓA...\n"
+	    "                                       tra cứu như màn hình 7\n"
+	    "  stats [--year NĂM] [--format text|tsv]\n"
+	    "                                       số liệu sơ kết, tổng kết của một năm\n"
+	    "  report minutes|proposal|registrations|decision|review [...]\n"
+	    "                                       văn bản của kế hoạch (Markdown) — sắp có\n"
+	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
+	    "  --help | --version\n"
+	    "\n"
+	    "Tùy chọn chung (đặt trước LỆNH):\n"
+	    "  -c CẤU_HÌNH        tệp cấu hình (mặc định: $DIENHINH_CONFIG, ./config/dienhinh.yaml,\n"
+	    "                     /etc/dienhinh/dienhinh.yaml)\n"
+	    "  -d THƯ_MỤC         thư mục cơ sở dữ liệu (mặc định: storage.path trong cấu hình)\n"
+	    "  --as TÊN           chạy với tư cách người dùng khác (để dùng thử, kiểm thử;\n"
+	    "                     bị từ chối khi chương trình chạy với quyền mượn)\n"
+	    "\n"
+	    "Mã thoát: 0 thành công, 1 không tìm thấy, 64 sai cú pháp, 65 dữ liệu vào sai,\n"
+	    "74 lỗi đọc/ghi, 77 không có quyền, 78 cấu hình sai.\n",
+	    out);
+}
+
+static int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("dienhinh: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nGõ “dienhinh --help” để xem cách dùng.\n", stderr);
+	return EX_USAGE;
+}
+
+static int cli_cmd_usage(const char *cmd)
+{
+	for (size_t i = 0; i < sizeof(cli_cmds) / sizeof(cli_cmds[0]); i++)
+		if (strcmp(cli_cmds[i].name, cmd) == 0)
+			fprintf(stderr, "Cách dùng: dienhinh [tùy chọn chung] %s\n", cli_cmds[i].usage);
+	return EX_USAGE;
+}
+
+/* "--name VALUE" or "--name=VALUE" at ARGV[*I]: 1 and *VALUE (advancing *I
+ * past a separate value), 0 when ARGV[*I] is another option, -1 when the
+ * value is missing. */
+static int cli_opt(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*value = a + n + 1;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*value = argv[++*i];
+	return 1;
+}
+
+/* An option a subcommand does not know: say so, and whether it is a global
+ * one that belongs before the subcommand. */
+static int cli_bad_option(const char *cmd, const char *opt)
+{
+	if (strcmp(opt, "-c") == 0 || strcmp(opt, "-d") == 0 || strncmp(opt, "--as", 4) == 0)
+		fprintf(stderr,
+		        "dienhinh %s: tùy chọn chung %s phải đặt trước tên lệnh (dienhinh %s ... %s ...)\n",
+		        cmd, opt, opt, cmd);
+	else
+		fprintf(stderr, "dienhinh %s: tùy chọn không hợp lệ: %s\n", cmd, opt);
+	return cli_cmd_usage(cmd);
+}
+
+static bool cli_parse_num(const char *s, long long min, long long max, long long *out)
+{
+	if (!s || !*s)
+		return false;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Load the config at PATH; on failure print why and return 78. */
+static int cli_load_config(const char *path, dh_config **out)
+{
+	dh_diag diag = {0};
+	int rc = config_load(path, out, &diag);
+	if (rc) {
+		diag_print(&diag, stderr);
+		if (diag.n == 0)
+			fprintf(stderr, "%s: %s\n", path, dh_strerror(rc));
+		diag_free(&diag);
+		*out = NULL;
+		return EX_CONFIG;
+	}
+	diag_free(&diag);
+	return 0;
+}
+
+/* Set-gid or set-uid: the process could do what its real user cannot, and
+ * --as would then lend another person's roles together with that power. */
+static bool cli_privileged(void)
+{
+	return getuid() != geteuid() || getgid() != getegid();
+}
+
+/* Who is at the keyboard: the real user (never $USER), or --as. */
+static int cli_identity(const cli_globals *g, char *buf, size_t size)
+{
+	if (g->as) {
+		if (cli_privileged()) {
+			fputs("dienhinh: không được dùng --as khi chương trình chạy với quyền mượn "
+			      "(setuid/setgid).\n",
+			      stderr);
+			return EX_NOPERM;
+		}
+		if (!*g->as) {
+			fputs("dienhinh: --as cần một tên đăng nhập.\n", stderr);
+			return EX_USAGE;
+		}
+		snprintf(buf, size, "%s", g->as);
+		return 0;
+	}
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "uid%u", (unsigned)getuid());
+	return 0;
+}
+
+static void cli_close(cli_env *env)
+{
+	if (env->store)
+		store_close(env->store);
+	config_free(env->cfg);
+	memset(env, 0, sizeof(*env));
+}
+
+/* Config, identity and store for a subcommand; returns 0 or the exit code
+ * (having said why). */
+static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
+{
+	memset(env, 0, sizeof(*env));
+	int code = cli_identity(g, env->login, sizeof(env->login));
+	if (code)
+		return code;
+	const char *path = config_find(g->config);
+	if ((code = cli_load_config(path, &env->cfg)))
+		return code;
+	const char *dir = g->datadir ? g->datadir : env->cfg->storage_path;
+	if (!dir || !*dir) {
+		fprintf(stderr,
+		        "dienhinh: chưa có thư mục dữ liệu: dùng -d hoặc khai báo storage.path trong %s\n",
+		        path);
+		cli_close(env);
+		return EX_CONFIG;
+	}
+	dh_store_opts opts = {.read_only = read_only};
+	int rc = store_open(&env->store, dir, &opts);
+	if (rc == DH_ENOTFOUND && read_only) {
+		/* Reading never creates: a mistyped -d should not look empty. */
+		fprintf(
+		    stderr,
+		    "dienhinh: chưa có cơ sở dữ liệu ở %s (tạo bằng import hoặc demo, hoặc kiểm tra -d)\n",
+		    dir);
+		env->store = NULL;
+		cli_close(env);
+		return EX_IOERR;
+	}
+	if (rc) {
+		const char *why = store_last_error();
+		fprintf(stderr, "dienhinh: không mở được cơ sở dữ liệu %s: %s%s%s\n", dir, dh_strerror(rc),
+		        why && *why ? " — " : "", why ? why : "");
+		env->store = NULL;
+		cli_close(env);
+		return dh_exit_code(rc);
+	}
+	wf_ctx_init(&env->ctx, env->cfg, env->store, env->login);
+	return 0;
+}
+
+/* Say why RC happened (the context's message when it has one) and return
+ * its exit code. */
+static int cli_fail(cli_env *env, const char *cmd, int rc)
+{
+	fprintf(stderr, "dienhinh %s: %s\n", cmd, env->ctx.message[0] ? env->ctx.message : dh_strerror(rc));
+	return dh_exit_code(rc);
+}
+
+/* Finish writing standard output: a write error (disk full) is an I/O
+ * failure, not a success. */
+static int cli_flush_stdout(int code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "dienhinh: không ghi được ra đầu ra chuẩn: %s\n", strerror(errno));
+		return code ? code : EX_IOERR;
+	}
+	return code;
+}
+
+/* --- subcommands -------------------------------------------------------- */
+
+static int cmd_check_config(const cli_globals *g, int argc, char **argv)
+{
+	const char *file = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1])
+			return cli_bad_option(argv[0], argv[i]);
+		if (file)
+			return cli_cmd_usage(argv[0]);
+		file = argv[i];
+	}
+	const char *path = file ? file : config_find(g->config);
+	dh_config *cfg = NULL;
+	int code = cli_load_config(path, &cfg);
+	if (code)
+		return code;
+	config_print_summary(cfg, stdout, date_today());
+	config_free(cfg);
+	return cli_flush_stdout(0);
+}
+
+static int cmd_demo(const cli_globals *g, int argc, char **argv)
+{
+	dh_demo_opts opts = {.records = 200, .seed = 1};
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		long long n;
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--records", &v))) {
+			if (r < 0 || !cli_parse_num(v, 1, DEMO_MAX_RECORDS, &n))
+				return cli_usage_error(
+				    "--records cần một số từ 1 đến 10000000, không phải “%s”.",
+				    r < 0 ? "" : v);
+			opts.records = (size_t)n;
+		} else if ((r = cli_opt(argc, argv, &i, "--seed", &v))) {
+			if (r < 0 || !cli_parse_num(v, 0, LLONG_MAX, &n))
+				return cli_usage_error("--seed cần một số nguyên không âm, không phải “%s”.",
+				                       r < 0 ? "" : v);
+			opts.seed = (uint64_t)n;
+		} else {
+			return cli_bad_option(argv[0], argv[i]);
+		}
+	}
+	cli_env env;
+	int code = cli_open(g, &env, false);
+	if (code)
+		return code;
+	dh_demo_result res = {0};
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = demo_generate(&env.ctx, &opts, &res);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (rc) {
+		code = cli_fail(&env, argv[0], rc);
+		cli_close(&env);
+		return code;
+	}
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("Đã tạo %zu hồ sơ mẫu (%zu bản ghi) trong %.1f giây.\n", res.candidates, res.records, secs);
+	cli_close(&env);
+	return cli_flush_stdout(0);
+}
+
+static int cmd_import(const cli_globals *g, int argc, char **argv)
+{
+	const char *file = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1])
+			return cli_bad_option(argv[0], argv[i]);
+		if (file)
+			return cli_usage_error("import nhận đúng một tệp (thừa “%s”).", argv[i]);
+		file = argv[i];
+	}
+	if (!file)
+		return cli_cmd_usage(argv[0]);
+	cli_env env;
+	int code = cli_open(g, &env, false);
+	if (code)
+		return code;
+	dh_import_result res = {0};
+	int rc = import_file(&env.ctx, file, stderr, &res);
+	if (rc == DH_EINVAL) {
+		fprintf(stderr, "dienhinh import: %s có %zu lỗi; không nhập hồ sơ nào.\n", file, res.errors);
+		code = EX_DATAERR;
+	} else if (rc == DH_EIO && res.rows == 0) {
+		code = EX_IOERR; /* import_file said which file */
+	} else if (rc) {
+		code = cli_fail(&env, argv[0], rc);
+	} else {
+		printf("Đã nhập %zu hồ sơ từ %s.\n", res.written, file);
+	}
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
+static int cmd_export(const cli_globals *g, int argc, char **argv)
+{
+	const char *format = "csv";
+	for (int i = 1; i < argc; i++) {
+		int r = cli_opt(argc, argv, &i, "--format", &format);
+		if (r < 0)
+			return cli_cmd_usage(argv[0]);
+		if (r == 0)
+			return cli_bad_option(argv[0], argv[i]);
+	}
+	bool jsonl = strcmp(format, "jsonl") == 0;
+	if (!jsonl && strcmp(format, "csv") != 0)
+		return cli_usage_error("định dạng xuất không hợp lệ: “%s” (csv hoặc jsonl).", format);
+	cli_env env;
+	int code = cli_open(g, &env, true);
+	if (code)
+		return code;
+	int rc = wf_check(&env.ctx, DH_ACT_EXPORT);
+	if (!rc)
+		rc = jsonl ? export_jsonl(env.store, stdout) : export_csv(env.store, stdout);
+	code = rc ? cli_fail(&env, argv[0], rc) : 0;
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
+/* One hit, as --format asks. */
+static void search_print(const char *format, const dh_config *cfg, const dh_candidate *c, size_t index)
+{
+	if (strcmp(format, "tsv") == 0) {
+		printf("%" PRIu64 "\t%d\t%s\t%s\t%s\t%s\n", c->meta.id, c->year, kind_name(c->kind),
+		       c->name ? c->name : "", c->department ? c->department : "", stage_name(c->stage));
+	} else if (strcmp(format, "json") == 0) {
+		char *json = record_to_json(DH_R_CANDIDATE, c);
+		printf("%s%s", index ? ",\n" : "[\n", json ? json : "null");
+		free(json);
+	} else {
+		const dh_department *d = c->department ? config_department(cfg, c->department) : NULL;
+		printf("%6" PRIu64 "  %d  %s: %s\n", c->meta.id, c->year, kind_label(c->kind),
+		       c->name ? c->name : "");
+		printf("%6s  %s · %s", "", d ? d->name : (c->department ? c->department : ""),
+		       stage_label(c->stage));
+		if (c->title && *c->title)
+			printf(" · %s", c->title);
+		putchar('\n');
+	}
+}
+
+static int cmd_search(const cli_globals *g, int argc, char **argv)
+{
+	const char *format = "text";
+	bool recognised = false, words_only = false;
+	int code = 0;
+	/* The query is the remaining words joined by spaces. */
+	size_t qlen = 1;
+	for (int i = 1; i < argc; i++)
+		qlen += strlen(argv[i]) + 1;
+	char *query = calloc(1, qlen);
+	if (!query)
+		return EX_OSERR;
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (!words_only && strcmp(argv[i], "--") == 0) {
+			words_only = true;
+			continue;
+		}
+		if (!words_only && (r = cli_opt(argc, argv, &i, "--format", &format))) {
+			if (r < 0)
+				code = cli_cmd_usage(argv[0]);
+		} else if (!words_only && strcmp(argv[i], "--recognised") == 0) {
+			recognised = true;
+		} else if (!words_only && argv[i][0] == '-' && argv[i][1]) {
+			code = cli_bad_option(argv[0], argv[i]);
+		} else {
+			if (query[0])
+				strcat(query, " ");
+			strcat(query, argv[i]);
+		}
+		if (code)
+			break;
+	}
+	if (!code && strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json"))
+		code = cli_usage_error("định dạng không hợp lệ: “%s” (text, tsv hoặc json).", format);
+	if (!code && !query[strspn(query, " \t")])
+		code = cli_cmd_usage(argv[0]);
+	if (code) {
+		free(query);
+		return code;
+	}
+
+	cli_env env;
+	if ((code = cli_open(g, &env, true))) {
+		free(query);
+		return code;
+	}
+	dh_lookup_opts lo = {.recognised_only = recognised, .cfg = env.cfg};
+	dh_hit *hits = NULL;
+	size_t n = 0;
+	int rc = lookup_search(env.store, query, &lo, &hits, &n);
+	if (rc) {
+		code = cli_fail(&env, argv[0], rc);
+	} else {
+		size_t shown = 0;
+		for (size_t i = 0; i < n; i++) {
+			void *rec = NULL;
+			rc = repo_get(env.store, DH_R_CANDIDATE, hits[i].id, &rec);
+			if (rc == DH_ENOTFOUND)
+				continue;
+			if (rc) {
+				code = cli_fail(&env, argv[0], rc);
+				break;
+			}
+			search_print(format, env.cfg, rec, shown++);
+			record_free(DH_R_CANDIDATE, rec);
+		}
+		if (!code && strcmp(format, "json") == 0)
+			fputs(shown ? "\n]\n" : "[]\n", stdout);
+		else if (!code && strcmp(format, "text") == 0 && shown)
+			printf("%zu kết quả.\n", shown);
+		else if (!code && strcmp(format, "text") == 0)
+			puts("Không tìm thấy hồ sơ nào.");
+		if (!code && shown == 0)
+			code = 1;
+	}
+	free(hits);
+	free(query);
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
+static int cmd_stats(const cli_globals *g, int argc, char **argv)
+{
+	const char *format = "text";
+	long long year = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--format", &format))) {
+			if (r < 0)
+				return cli_cmd_usage(argv[0]);
+		} else if ((r = cli_opt(argc, argv, &i, "--year", &v))) {
+			if (r < 0 || !cli_parse_num(v, 1900, 2999, &year))
+				return cli_usage_error("--year cần một năm (ví dụ 2021), không phải “%s”.",
+				                       r < 0 ? "" : v);
+		} else {
+			return cli_bad_option(argv[0], argv[i]);
+		}
+	}
+	bool tsv = strcmp(format, "tsv") == 0;
+	if (!tsv && strcmp(format, "text") != 0)
+		return cli_usage_error("định dạng không hợp lệ: “%s” (text hoặc tsv).", format);
+	cli_env env;
+	int code = cli_open(g, &env, true);
+	if (code)
+		return code;
+	dh_stats s;
+	int rc = stats_compute(env.store, env.cfg, year ? (int)year : env.cfg->plan.year, &s);
+	if (rc) {
+		code = cli_fail(&env, argv[0], rc);
+	} else {
+		if (tsv)
+			stats_print_tsv(&s, stdout);
+		else
+			stats_print_text(&s, stdout);
+		stats_free(&s);
+	}
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
+static int cmd_backup(const cli_globals *g, int argc, char **argv)
+{
+	const char *dest = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1])
+			return cli_bad_option(argv[0], argv[i]);
+		if (dest)
+			return cli_cmd_usage(argv[0]);
+		dest = argv[i];
+	}
+	if (!dest)
+		return cli_cmd_usage(argv[0]);
+	cli_env env;
+	int code = cli_open(g, &env, true);
+	if (code)
+		return code;
+	/* A backup is the whole data set: the same people who may export. */
+	int rc = wf_check(&env.ctx, DH_ACT_EXPORT);
+	if (rc) {
+		code = cli_fail(&env, argv[0], rc);
+	} else if ((rc = store_backup(env.store, dest))) {
+		const char *why = store_last_error();
+		fprintf(stderr, "dienhinh backup: không sao lưu được vào %s: %s%s%s\n", dest, dh_strerror(rc),
+		        why && *why ? " — " : "", why ? why : "");
+		code = EX_IOERR; /* whatever the cause, the copy could not be written */
+	} else {
+		printf("Đã sao lưu vào %s.\n", dest);
+	}
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
+/* The full-screen app. */
+static int cli_app(const cli_globals *g)
+{
+	setlocale(LC_ALL, "");
+	cli_env env;
+	int code = cli_open(g, &env, false);
+	if (code)
+		return code;
+	code = ui_run(&env.ctx);
+	cli_close(&env);
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	cli_globals g = {0};
+	int i = 1;
+	for (; i < argc; i++) {
+		const char *a = argv[i], *v;
+		int r;
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			cli_help(stdout);
+			return cli_flush_stdout(0);
+		}
+		if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("dienhinh %s\n", DH_VERSION);
+			return cli_flush_stdout(0);
+		}
+		if (strcmp(a, "-c") == 0 || strcmp(a, "-d") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage_error("tùy chọn %s cần một giá trị.", a);
+			if (a[1] == 'c')
+				g.config = argv[++i];
+			else
+				g.datadir = argv[++i];
+		} else if (a[1] == 'c' || a[1] == 'd') { /* -cFILE, -dDIR */
+			if (a[1] == 'c')
+				g.config = a + 2;
+			else
+				g.datadir = a + 2;
+		} else if ((r = cli_opt(argc, argv, &i, "--as", &v))) {
+			if (r < 0)
+				return cli_usage_error("tùy chọn %s cần một tên đăng nhập.", a);
+			g.as = v;
+		} else {
+			return cli_usage_error("tùy chọn không hợp lệ: %s", a);
+		}
+	}
+	if (i >= argc)
+		return cli_app(&g);
+	const char *cmd = argv[i];
+	for (size_t k = 0; k < sizeof(cli_cmds) / sizeof(cli_cmds[0]); k++)
+		if (strcmp(cli_cmds[k].name, cmd) == 0)
+			return cli_cmds[k].fn(&g, argc - i, argv + i);
+	if (strcmp(cmd, "help") == 0) {
+		cli_help(stdout);
+		return cli_flush_stdout(0);
+	}
+	return cli_usage_error("không có lệnh “%s”.", cmd);
+}

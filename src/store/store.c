@@ -1,0 +1,661 @@
+/* store.c — the LMDB environment (the only file that includes lmdb.h).
+ *
+ * Every LMDB code is translated to a dh_err here, once (store_err). The
+ * recoverable conditions are handled in two places only: txn_begin (another
+ * process grew the map: adopt it; the reader table is full: clear stale
+ * readers and back off) and run_write (this transaction filled the map: grow
+ * it and run the caller's function again from the start).
+ *
+ * MDB_NOTLS: the app is single-threaded, but a list callback may well read
+ * another record in its own short transaction while the outer read is open
+ * (repo_each -> repo_get); without NOTLS LMDB allows one read transaction
+ * per thread and the inner one would fail with MDB_BAD_RSLOT. With NOTLS a
+ * reader slot belongs to the transaction instead. */
+#include "dienhinh/store.h"
+
+#include "dienhinh/error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+	DEFAULT_MAP_SIZE = 64u << 20,
+	DEFAULT_MAX_READERS = 256,
+	/* Reader table full: about 1.5 s of backoff in all before DH_EBUSY. */
+	READER_RETRIES = 12,
+	READER_BACKOFF_MAX_MS = 256,
+	/* Map growth by doubling: bounds one write's retries. */
+	GROW_RETRIES = 32,
+	RESIZE_RETRIES = 8,
+};
+
+static const char *const table_names[DH_T__COUNT] = {
+	[DH_T_META] = "meta",   [DH_T_RECORDS] = "records", [DH_T_LINKS] = "links",
+	[DH_T_AUDIT] = "audit", [DH_T_WORDS] = "words",     [DH_T_DRAFTS] = "drafts",
+};
+
+struct dh_store {
+	MDB_env *env;
+	MDB_dbi dbi[DH_T__COUNT];
+	bool read_only;
+	bool writing;    /* a write transaction of ours is open */
+	unsigned active; /* transactions of ours open (reads nest) */
+};
+
+struct dh_stxn {
+	dh_store *st;
+	MDB_txn *txn;
+	bool write;
+	bool map_full; /* a put met MDB_MAP_FULL: grow and run again */
+	int err;       /* sticky: the first real failure; refuses the commit */
+};
+
+/* --- errors ------------------------------------------------------------ */
+
+static char last_detail[256];
+
+const char *store_last_error(void)
+{
+	return last_detail;
+}
+
+static int store_err(int rc)
+{
+	if (rc == 0)
+		return 0;
+	if (rc != MDB_NOTFOUND)
+		snprintf(last_detail, sizeof(last_detail), "%s", mdb_strerror(rc));
+	switch (rc) {
+	case MDB_NOTFOUND: return DH_ENOTFOUND;
+	case MDB_KEYEXIST: return DH_ECONFLICT;
+	case MDB_MAP_FULL:
+	case MDB_READERS_FULL:
+	case MDB_MAP_RESIZED:
+	case MDB_TXN_FULL:
+	case MDB_DBS_FULL: return DH_EBUSY;
+	case MDB_VERSION_MISMATCH: return DH_EVERSION;
+	case MDB_INVALID:
+	case MDB_CORRUPTED:
+	case MDB_PAGE_NOTFOUND:
+	case MDB_INCOMPATIBLE:
+	case MDB_BAD_DBI: return DH_ECORRUPT;
+	case MDB_BAD_VALSIZE:
+	case EINVAL: return DH_EINVAL;
+	case ENOMEM: return DH_ENOMEM;
+	default: return DH_EIO;
+	}
+}
+
+static int errno_err(const char *what, const char *path)
+{
+	snprintf(last_detail, sizeof(last_detail), "%s %s: %s", what, path, strerror(errno));
+	return errno == ENOMEM ? DH_ENOMEM : DH_EIO;
+}
+
+/* Remember a failure in the transaction so that a caller who misses one
+ * return code still cannot commit a half-done change. */
+static int txn_fail(dh_stxn *t, int rc)
+{
+	if (rc == MDB_MAP_FULL)
+		t->map_full = true;
+	int e = store_err(rc);
+	if (!t->err && rc != MDB_NOTFOUND && rc != MDB_BAD_VALSIZE)
+		t->err = e;
+	return e;
+}
+
+/* --- transactions ------------------------------------------------------ */
+
+static void sleep_ms(unsigned ms)
+{
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+static int adopt_map_size(dh_store *st)
+{
+	/* Remapping under an open read transaction of ours would pull its
+	 * pages away: refuse rather than crash. */
+	if (st->active)
+		return DH_EBUSY;
+	return store_err(mdb_env_set_mapsize(st->env, 0));
+}
+
+static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
+{
+	unsigned backoff = 1;
+	int resized = 0, full = 0;
+	for (;;) {
+		int rc = mdb_txn_begin(st->env, NULL, flags, out);
+		if (rc == 0)
+			return 0;
+		if (rc == MDB_MAP_RESIZED && resized++ < RESIZE_RETRIES) {
+			int e = adopt_map_size(st);
+			if (e)
+				return e;
+			continue;
+		}
+		if (rc == MDB_READERS_FULL && full++ < READER_RETRIES) {
+			int dead = 0;
+			mdb_reader_check(st->env, &dead);
+			if (!dead) {
+				sleep_ms(backoff);
+				if (backoff < READER_BACKOFF_MAX_MS)
+					backoff *= 2;
+			}
+			continue;
+		}
+		return store_err(rc);
+	}
+}
+
+int store_read(dh_store *st, dh_txn_fn fn, void *ctx)
+{
+	MDB_txn *txn;
+	int rc = txn_begin(st, MDB_RDONLY, &txn);
+	if (rc)
+		return rc;
+	dh_stxn t = {.st = st, .txn = txn};
+	st->active++;
+	rc = fn(&t, ctx);
+	mdb_txn_abort(txn);
+	st->active--;
+	return rc ? rc : t.err;
+}
+
+static int bump_generation(dh_stxn *t)
+{
+	uint64_t gen = 0;
+	const void *v;
+	size_t n;
+	int rc = store_get(t, DH_T_META, "gen", 3, &v, &n);
+	if (rc == 0 && n == 8)
+		gen = store_get_u64(v);
+	else if (rc != DH_ENOTFOUND)
+		return rc ? rc : DH_ECORRUPT;
+	unsigned char b[8];
+	store_put_u64(b, gen + 1);
+	return store_put(t, DH_T_META, "gen", 3, b, 8);
+}
+
+static int grow_map(dh_store *st)
+{
+	if (st->active)
+		return DH_EBUSY;
+	MDB_envinfo info;
+	int rc = mdb_env_info(st->env, &info);
+	if (rc)
+		return store_err(rc);
+	if (info.me_mapsize > SIZE_MAX / 2)
+		return DH_EBUSY;
+	return store_err(mdb_env_set_mapsize(st->env, info.me_mapsize * 2));
+}
+
+static int run_write(dh_store *st, dh_txn_fn fn, void *ctx, bool bump)
+{
+	if (st->read_only) {
+		snprintf(last_detail, sizeof(last_detail), "read-only");
+		return DH_EIO;
+	}
+	/* A second write transaction in the same process would wait forever
+	 * for the lock the first one holds. */
+	if (st->writing)
+		return DH_EINVAL;
+	for (int attempt = 0;; attempt++) {
+		MDB_txn *txn;
+		int rc = txn_begin(st, 0, &txn);
+		if (rc)
+			return rc;
+		dh_stxn t = {.st = st, .txn = txn, .write = true};
+		st->writing = true;
+		st->active++;
+		rc = fn(&t, ctx);
+		if (rc == 0 && !t.err && bump)
+			rc = bump_generation(&t);
+		if (rc == 0 && !t.err) {
+			int mrc = mdb_txn_commit(txn);
+			if (mrc)
+				rc = txn_fail(&t, mrc);
+		} else {
+			mdb_txn_abort(txn);
+		}
+		st->writing = false;
+		st->active--;
+		if (t.map_full && attempt < GROW_RETRIES) {
+			int g = grow_map(st);
+			if (g)
+				return g;
+			continue;
+		}
+		return rc ? rc : t.err;
+	}
+}
+
+int store_write(dh_store *st, dh_txn_fn fn, void *ctx)
+{
+	return run_write(st, fn, ctx, true);
+}
+
+int store_write_quiet(dh_store *st, dh_txn_fn fn, void *ctx)
+{
+	return run_write(st, fn, ctx, false);
+}
+
+/* --- open / close ------------------------------------------------------ */
+
+static int open_tables_fn(dh_stxn *t, void *ctx)
+{
+	(void)ctx;
+	dh_store *st = t->st;
+	unsigned flags = t->write ? MDB_CREATE : 0;
+	int rc = mdb_dbi_open(t->txn, table_names[DH_T_META], flags, &st->dbi[DH_T_META]);
+	if (rc)
+		return rc == MDB_NOTFOUND ? DH_ENOTFOUND : txn_fail(t, rc);
+	const void *v;
+	size_t n;
+	rc = store_get(t, DH_T_META, "schema", 6, &v, &n);
+	if (rc == 0) {
+		if (n != 8)
+			return DH_ECORRUPT;
+		uint64_t version = store_get_u64(v);
+		if (version > DH_SCHEMA_VERSION) {
+			snprintf(last_detail, sizeof(last_detail), "schema %llu > %u", (unsigned long long)version,
+				 DH_SCHEMA_VERSION);
+			return DH_EVERSION;
+		}
+		/* Older versions would be migrated here; 1 is the first. */
+	} else if (rc == DH_ENOTFOUND && t->write) {
+		unsigned char b[8];
+		store_put_u64(b, DH_SCHEMA_VERSION);
+		if ((rc = store_put(t, DH_T_META, "schema", 6, b, 8)))
+			return rc;
+	} else {
+		return rc;
+	}
+	for (int i = 1; i < DH_T__COUNT; i++) {
+		rc = mdb_dbi_open(t->txn, table_names[i], flags, &st->dbi[i]);
+		if (rc)
+			return rc == MDB_NOTFOUND ? DH_ENOTFOUND : txn_fail(t, rc);
+	}
+	return 0;
+}
+
+/* The reader-side twin of run_write for opening the tables read-only: the
+ * handles survive only a committed transaction. */
+static int open_tables_read_only(dh_store *st)
+{
+	MDB_txn *txn;
+	int rc = txn_begin(st, MDB_RDONLY, &txn);
+	if (rc)
+		return rc;
+	dh_stxn t = {.st = st, .txn = txn};
+	rc = open_tables_fn(&t, NULL);
+	if (rc) {
+		mdb_txn_abort(txn);
+		return rc;
+	}
+	return store_err(mdb_txn_commit(txn));
+}
+
+/* LMDB opens the data file without close-on-exec (its lock and meta
+ * descriptors have it): an editor spawned from a form must not inherit it. */
+static int set_cloexec(MDB_env *env)
+{
+	int fd;
+	if (mdb_env_get_fd(env, &fd))
+		return DH_EIO;
+	int fl = fcntl(fd, F_GETFD);
+	if (fl == -1 || fcntl(fd, F_SETFD, fl | FD_CLOEXEC) == -1)
+		return errno_err("fcntl", "data.mdb");
+	return 0;
+}
+
+/* mkdir -p for the folders above the environment (ordinary modes). */
+static int make_parents(const char *dir)
+{
+	char *path = strdup(dir);
+	if (!path)
+		return DH_ENOMEM;
+	int rc = 0;
+	for (char *p = strchr(path + 1, '/'); p && !rc; p = strchr(p + 1, '/')) {
+		*p = 0;
+		if (mkdir(path, 0777) == -1 && errno != EEXIST)
+			rc = errno_err("mkdir", path);
+		*p = '/';
+	}
+	free(path);
+	return rc;
+}
+
+static int make_group_dir(const char *dir)
+{
+	int made = mkdir(dir, 02770);
+	if (made == -1 && errno == ENOENT) {
+		int rc = make_parents(dir);
+		if (rc)
+			return rc;
+		made = mkdir(dir, 02770);
+	}
+	if (made == 0) {
+		/* mkdir filters the mode through the umask and drops setgid:
+		 * set both, so the group shares the folder and its files. */
+		if (chmod(dir, 02770) == -1)
+			return errno_err("chmod", dir);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0; /* not a folder: mdb_env_open says so */
+	return errno_err("mkdir", dir);
+}
+
+int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
+{
+	static const dh_store_opts defaults = {0};
+	if (!opts)
+		opts = &defaults;
+	*out = NULL;
+	last_detail[0] = 0;
+	if (!dir || !*dir)
+		return DH_EINVAL;
+	int rc;
+	if (!opts->read_only && (rc = make_group_dir(dir)))
+		return rc;
+	dh_store *st = calloc(1, sizeof(*st));
+	if (!st)
+		return DH_ENOMEM;
+	st->read_only = opts->read_only;
+	size_t map_size = opts->map_size ? opts->map_size : DEFAULT_MAP_SIZE;
+	if ((rc = store_err(mdb_env_create(&st->env)))) {
+		free(st);
+		return rc;
+	}
+	if ((rc = store_err(mdb_env_set_maxdbs(st->env, DH_T__COUNT))) ||
+	    (rc = store_err(mdb_env_set_maxreaders(st->env, opts->max_readers ? opts->max_readers
+									: DEFAULT_MAX_READERS))) ||
+	    (rc = store_err(mdb_env_set_mapsize(st->env, map_size))))
+		goto fail;
+	/* The files are shared by a Unix group: 0660 whatever the umask. */
+	mode_t old_mask = umask(007);
+	int mrc = mdb_env_open(st->env, dir, MDB_NOTLS | (opts->read_only ? MDB_RDONLY : 0), 0660);
+	umask(old_mask);
+	if (mrc) {
+		rc = store_err(mrc);
+		if (mrc == ENOENT)
+			rc = DH_ENOTFOUND;
+		snprintf(last_detail, sizeof(last_detail), "%s: %s", dir, mdb_strerror(mrc));
+		goto fail;
+	}
+	if ((rc = set_cloexec(st->env)))
+		goto fail;
+	int dead;
+	mdb_reader_check(st->env, &dead);
+	/* Take the larger of the size asked for and the size another process
+	 * already grew the map to. */
+	if ((rc = store_err(mdb_env_set_mapsize(st->env, 0))))
+		goto fail;
+	MDB_envinfo info;
+	mdb_env_info(st->env, &info);
+	if (info.me_mapsize < map_size && (rc = store_err(mdb_env_set_mapsize(st->env, map_size))))
+		goto fail;
+	/* Tables and schema are checked in a read transaction: a session
+	 * starting while an import holds the write lock need not wait for it.
+	 * Only a new environment takes the write lock, to create them. */
+	rc = open_tables_read_only(st);
+	if (rc == DH_ENOTFOUND && !opts->read_only)
+		rc = run_write(st, open_tables_fn, NULL, false);
+	if (rc)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	mdb_env_close(st->env);
+	free(st);
+	return rc;
+}
+
+void store_close(dh_store *st)
+{
+	if (!st)
+		return;
+	mdb_env_close(st->env);
+	free(st);
+}
+
+/* --- data -------------------------------------------------------------- */
+
+int store_get(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void **val, size_t *vlen)
+{
+	MDB_val k = {klen, (void *)key}, v;
+	*val = NULL;
+	*vlen = 0;
+	int rc = mdb_get(txn->txn, txn->st->dbi[t], &k, &v);
+	if (rc)
+		return txn_fail(txn, rc);
+	*val = v.mv_data;
+	*vlen = v.mv_size;
+	return 0;
+}
+
+int store_put(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void *val, size_t vlen)
+{
+	if (!txn->write)
+		return DH_EINVAL;
+	MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
+	int rc = mdb_put(txn->txn, txn->st->dbi[t], &k, &v, 0);
+	return rc ? txn_fail(txn, rc) : 0;
+}
+
+int store_del(dh_stxn *txn, dh_table t, const void *key, size_t klen)
+{
+	if (!txn->write)
+		return DH_EINVAL;
+	MDB_val k = {klen, (void *)key};
+	int rc = mdb_del(txn->txn, txn->st->dbi[t], &k, NULL);
+	return rc && rc != MDB_NOTFOUND ? txn_fail(txn, rc) : 0;
+}
+
+static bool has_prefix(const MDB_val *k, const void *prefix, size_t plen)
+{
+	return k->mv_size >= plen && (plen == 0 || memcmp(k->mv_data, prefix, plen) == 0);
+}
+
+/* Where FROM lies against the keys with PREFIX: -1 before them all, 0 among
+ * them, 1 after them all. */
+static int from_vs_prefix(const void *from, size_t flen, const void *prefix, size_t plen)
+{
+	size_t n = flen < plen ? flen : plen;
+	int c = n ? memcmp(from, prefix, n) : 0;
+	if (c)
+		return c < 0 ? -1 : 1;
+	return flen < plen ? -1 : 0;
+}
+
+/* Put the cursor on the last key <= KEY (MDB_NOTFOUND when none). */
+static int seek_at_or_before(MDB_cursor *c, const void *key, size_t klen, MDB_val *k, MDB_val *v)
+{
+	k->mv_data = (void *)key;
+	k->mv_size = klen;
+	int rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+	if (rc == MDB_NOTFOUND)
+		return mdb_cursor_get(c, k, v, MDB_LAST);
+	if (rc)
+		return rc;
+	if (k->mv_size == klen && memcmp(k->mv_data, key, klen) == 0)
+		return 0;
+	return mdb_cursor_get(c, k, v, MDB_PREV);
+}
+
+static int scan_start(MDB_cursor *c, const unsigned char *prefix, size_t plen, const void *from, size_t flen,
+		      bool reverse, MDB_val *k, MDB_val *v)
+{
+	if (from && plen) {
+		int where = from_vs_prefix(from, flen, prefix, plen);
+		if (where == (reverse ? -1 : 1))
+			return MDB_NOTFOUND;
+		if (where != 0)
+			from = NULL; /* FROM is beyond the range on the near side */
+	}
+	if (!reverse) {
+		const void *start = from ? from : prefix;
+		size_t slen = from ? flen : plen;
+		if (!slen)
+			return mdb_cursor_get(c, k, v, MDB_FIRST);
+		k->mv_data = (void *)start;
+		k->mv_size = slen;
+		return mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+	}
+	if (from)
+		return seek_at_or_before(c, from, flen, k, v);
+	/* The last key with PREFIX is just before PREFIX + 1. */
+	unsigned char up[512];
+	size_t ulen = plen < sizeof(up) ? plen : sizeof(up);
+	if (ulen)
+		memcpy(up, prefix, ulen);
+	while (ulen && up[ulen - 1] == 0xff)
+		ulen--;
+	if (!ulen)
+		return mdb_cursor_get(c, k, v, MDB_LAST);
+	up[ulen - 1]++;
+	k->mv_data = up;
+	k->mv_size = ulen;
+	int rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+	if (rc == MDB_NOTFOUND)
+		return mdb_cursor_get(c, k, v, MDB_LAST);
+	return rc ? rc : mdb_cursor_get(c, k, v, MDB_PREV);
+}
+
+int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
+	       bool reverse, dh_scan_fn cb, void *ctx)
+{
+	MDB_cursor *c;
+	int rc = mdb_cursor_open(txn->txn, txn->st->dbi[t], &c);
+	if (rc)
+		return txn_fail(txn, rc);
+	MDB_val k, v;
+	if (!prefix)
+		plen = 0;
+	rc = scan_start(c, prefix, plen, from, from ? flen : 0, reverse, &k, &v);
+	int out = 0;
+	while (rc == 0 && has_prefix(&k, prefix, plen)) {
+		int r = cb(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx);
+		if (r) {
+			out = r < 0 ? r : 0;
+			break;
+		}
+		rc = mdb_cursor_get(c, &k, &v, reverse ? MDB_PREV : MDB_NEXT);
+	}
+	if (rc && rc != MDB_NOTFOUND)
+		out = txn_fail(txn, rc);
+	mdb_cursor_close(c);
+	return out;
+}
+
+int store_count(dh_stxn *txn, dh_table t, uint64_t *out)
+{
+	MDB_stat s;
+	int rc = mdb_stat(txn->txn, txn->st->dbi[t], &s);
+	if (rc)
+		return txn_fail(txn, rc);
+	*out = s.ms_entries;
+	return 0;
+}
+
+int store_next_seq(dh_stxn *txn, const char *name, uint64_t *out)
+{
+	size_t klen = strlen(name);
+	const void *v;
+	size_t n;
+	uint64_t seq = 0;
+	int rc = store_get(txn, DH_T_META, name, klen, &v, &n);
+	if (rc == 0) {
+		if (n != 8)
+			return DH_ECORRUPT;
+		seq = store_get_u64(v);
+	} else if (rc != DH_ENOTFOUND) {
+		return rc;
+	}
+	unsigned char b[8];
+	store_put_u64(b, seq + 1);
+	if ((rc = store_put(txn, DH_T_META, name, klen, b, 8)))
+		return rc;
+	*out = seq + 1;
+	return 0;
+}
+
+static int generation_fn(dh_stxn *t, void *ctx)
+{
+	const void *v;
+	size_t n;
+	int rc = store_get(t, DH_T_META, "gen", 3, &v, &n);
+	if (rc == DH_ENOTFOUND) {
+		*(uint64_t *)ctx = 0;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	if (n != 8)
+		return DH_ECORRUPT;
+	*(uint64_t *)ctx = store_get_u64(v);
+	return 0;
+}
+
+int store_generation(dh_store *st, uint64_t *out)
+{
+	return store_read(st, generation_fn, out);
+}
+
+/* --- backup and info --------------------------------------------------- */
+
+int store_backup(dh_store *st, const char *dest)
+{
+	int rc = make_group_dir(dest);
+	if (rc)
+		return rc;
+	mode_t old_mask = umask(007);
+	int mrc = mdb_env_copy2(st->env, dest, MDB_CP_COMPACT);
+	umask(old_mask);
+	if (mrc == EEXIST) {
+		snprintf(last_detail, sizeof(last_detail), "%s/data.mdb: %s", dest, strerror(EEXIST));
+		return DH_EINVAL;
+	}
+	if (mrc) {
+		rc = store_err(mrc);
+		snprintf(last_detail, sizeof(last_detail), "%s: %s", dest, mdb_strerror(mrc));
+	}
+	return rc;
+}
+
+static int count_reader_line(const char *msg, void *ctx)
+{
+	/* One line per live reader, under a header ("pid thread txnid"), or
+	 * "(no active readers)". */
+	unsigned long pid;
+	if (sscanf(msg, " %lu", &pid) == 1)
+		(*(unsigned *)ctx)++;
+	return 0;
+}
+
+int store_info(dh_store *st, dh_store_info *out)
+{
+	MDB_envinfo info;
+	MDB_stat stat;
+	int rc = mdb_env_info(st->env, &info);
+	if (!rc)
+		rc = mdb_env_stat(st->env, &stat);
+	if (rc)
+		return store_err(rc);
+	out->map_size = info.me_mapsize;
+	out->used_bytes = (info.me_last_pgno + 1) * (size_t)stat.ms_psize;
+	out->max_readers = info.me_maxreaders;
+	out->readers = 0;
+	mdb_reader_list(st->env, count_reader_line, &out->readers);
+	return 0;
+}

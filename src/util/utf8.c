@@ -1,0 +1,301 @@
+/* utf8.c — UTF-8 bytes, codepoints, graphemes and columns on top of
+ * utf8proc. The editor and the list widgets think in graphemes and columns;
+ * the store only ever sees NFC text that went through utf8_clean(). */
+#include "dienhinh/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static bool utf8_is_control(int32_t cp);
+static int32_t utf8_lower_cp(int32_t cp, void *data);
+static int utf8_next_folded(const char **s, int32_t *buf, int *have, int *pos);
+
+int utf8_decode(const char *s, size_t len, int32_t *cp)
+{
+	/* Strict UTF-8 (RFC 3629): no overlongs, no surrogates, nothing past
+	 * U+10FFFF. Written out rather than via utf8proc_iterate(): every
+	 * record decode validates its text, so this is on the hot path. */
+	const unsigned char *p = (const unsigned char *)s;
+	if (len == 0)
+		return -1;
+	unsigned c = p[0];
+	if (c < 0x80) {
+		*cp = (int32_t)c;
+		return 1;
+	}
+	int n;
+	uint32_t v, min;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		v = c & 0x1f;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		v = c & 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		v = c & 0x07;
+		min = 0x10000;
+	} else {
+		return -1;
+	}
+	if (len < (size_t)n)
+		return -1;
+	for (int i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return -1;
+		v = v << 6 | (p[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return -1;
+	*cp = (int32_t)v;
+	return n;
+}
+
+int utf8_encode(int32_t cp, char *out)
+{
+	return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+	size_t off = 0;
+	while (off < len) {
+		/* ASCII runs eight bytes at a time */
+		while (off + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + off, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			off += 8;
+		}
+		if (off >= len)
+			break;
+		int32_t cp;
+		int n = utf8_decode(s + off, len - off, &cp);
+		if (n < 0)
+			return false;
+		off += (size_t)n;
+	}
+	return true;
+}
+
+char *utf8_nfc(const char *s)
+{
+	if (!s || !utf8_valid(s, strlen(s)))
+		return NULL;
+	return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+}
+
+/* C0 (TAB and LF are decided by the caller), DEL and C1. */
+static bool utf8_is_control(int32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
+char *utf8_clean(const char *s, bool allow_newlines, const char **why)
+{
+	const char *dummy;
+	if (!why)
+		why = &dummy;
+	*why = NULL;
+	size_t len = s ? strlen(s) : 0;
+	if (!s || !utf8_valid(s, len)) {
+		*why = "Văn bản không phải UTF-8";
+		return NULL;
+	}
+	for (size_t off = 0; off < len;) {
+		int32_t cp;
+		off += (size_t)utf8_decode(s + off, len - off, &cp);
+		if (utf8_is_control(cp) && !(allow_newlines && (cp == '\n' || cp == '\t'))) {
+			*why = "Ký tự điều khiển không được phép";
+			return NULL;
+		}
+	}
+	char *out = utf8_nfc(s);
+	if (!out)
+		*why = "Hết bộ nhớ";
+	return out;
+}
+
+char *utf8_sanitize(const char *s)
+{
+	static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+	size_t len = s ? strlen(s) : 0;
+	/* Every input byte becomes at most three output bytes. */
+	char *out = malloc(len * 3 + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t off = 0; off < len;) {
+		int32_t cp;
+		int n = utf8_decode(s + off, len - off, &cp);
+		if (n < 0 || utf8_is_control(cp)) {
+			memcpy(out + o, replacement, 3);
+			o += 3;
+			off += n < 0 ? 1 : (size_t)n;
+			continue;
+		}
+		memcpy(out + o, s + off, (size_t)n);
+		o += (size_t)n;
+		off += (size_t)n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int utf8_cp_width(int32_t cp)
+{
+	if (cp < 0 || cp > 0x10ffff)
+		return 1;
+	return utf8proc_charwidth(cp);
+}
+
+int utf8_width(const char *s)
+{
+	size_t len = strlen(s);
+	int cols = 0;
+	for (size_t off = 0; off < len;) {
+		int32_t cp;
+		int n = utf8_decode(s + off, len - off, &cp);
+		if (n < 0) {
+			cols++;
+			off++;
+			continue;
+		}
+		cols += utf8_cp_width(cp);
+		off += (size_t)n;
+	}
+	return cols;
+}
+
+size_t utf8_grapheme_len(const char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	int32_t prev;
+	int n = utf8_decode(s, len, &prev);
+	if (n < 0)
+		return 1; /* an invalid byte stands alone */
+	size_t off = (size_t)n;
+	utf8proc_int32_t state = 0;
+	while (off < len) {
+		int32_t cp;
+		n = utf8_decode(s + off, len - off, &cp);
+		if (n < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state))
+			break;
+		prev = cp;
+		off += (size_t)n;
+	}
+	return off;
+}
+
+size_t utf8_grapheme_before(const char *s, size_t off)
+{
+	/* Grapheme breaks depend on what came before (regional indicator
+	 * pairs), so walk from the start: edited fields are short. */
+	size_t start = 0, pos = 0;
+	while (pos < off) {
+		size_t g = utf8_grapheme_len(s + pos, off - pos);
+		start = pos;
+		pos += g;
+	}
+	return off - start;
+}
+
+size_t utf8_graphemes(const char *s)
+{
+	size_t len = strlen(s), count = 0;
+	for (size_t off = 0; off < len; count++)
+		off += utf8_grapheme_len(s + off, len - off);
+	return count;
+}
+
+size_t utf8_fit(const char *s, int cols, int *used)
+{
+	size_t len = strlen(s), off = 0;
+	int width = 0;
+	while (off < len) {
+		size_t g = utf8_grapheme_len(s + off, len - off);
+		int w = 0;
+		for (size_t i = 0; i < g;) {
+			int32_t cp;
+			int n = utf8_decode(s + off + i, g - i, &cp);
+			if (n < 0) {
+				w++;
+				i++;
+				continue;
+			}
+			w += utf8_cp_width(cp);
+			i += (size_t)n;
+		}
+		if (width + w > cols)
+			break;
+		width += w;
+		off += g;
+	}
+	if (used)
+		*used = width;
+	return off;
+}
+
+/* The next codepoint of the case-folded text at *S; a codepoint may fold to
+ * several (ß → ss), kept in BUF. Returns 0 at the end. */
+static int utf8_next_folded(const char **s, int32_t *buf, int *have, int *pos)
+{
+	while (*pos >= *have) {
+		if (**s == '\0')
+			return 0;
+		int32_t cp;
+		int n = utf8_decode(*s, strlen(*s), &cp);
+		if (n < 0) {
+			cp = (unsigned char)**s; /* compare invalid bytes as they are */
+			n = 1;
+		}
+		*s += n;
+		int last = 0;
+		utf8proc_ssize_t got = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_CASEFOLD, &last);
+		if (got <= 0 || got > 8) {
+			buf[0] = cp;
+			got = 1;
+		}
+		*have = (int)got;
+		*pos = 0;
+	}
+	return buf[(*pos)++];
+}
+
+int utf8_casecmp(const char *a, const char *b)
+{
+	int32_t abuf[8], bbuf[8];
+	int ahave = 0, apos = 0, bhave = 0, bpos = 0;
+	for (;;) {
+		int32_t ca = utf8_next_folded(&a, abuf, &ahave, &apos);
+		int32_t cb = utf8_next_folded(&b, bbuf, &bhave, &bpos);
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+		if (ca == 0)
+			return 0;
+	}
+}
+
+static int32_t utf8_lower_cp(int32_t cp, void *data)
+{
+	(void)data;
+	return utf8proc_tolower(cp);
+}
+
+char *utf8_lower(const char *s)
+{
+	if (!s || !utf8_valid(s, strlen(s)))
+		return NULL;
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &out,
+	                                         UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE,
+	                                         utf8_lower_cp, NULL);
+	if (n < 0)
+		return NULL;
+	return (char *)out;
+}

@@ -1,0 +1,204 @@
+/* test_utf8.c — bytes, codepoints, graphemes and columns of Vietnamese text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dienhinh/utf8.h"
+
+/* "Nguyễn" with the ễ spelled e + combining circumflex + combining tilde. */
+#define NGUYEN_NFD "Nguye\xcc\x82\xcc\x83n"
+#define NGUYEN_NFC "Nguy\xe1\xbb\x85n"
+
+static void test_decode_and_encode_round_trip(void **state)
+{
+	(void)state;
+	int32_t cp;
+	assert_int_equal(utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(utf8_decode("đ", 2, &cp), 2);
+	assert_int_equal(cp, 0x111);
+	assert_int_equal(utf8_decode("ễ", 3, &cp), 3);
+	assert_int_equal(cp, 0x1ec5);
+	assert_int_equal(utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+	char out[4];
+	assert_int_equal(utf8_encode(0x1ec5, out), 3);
+	assert_memory_equal(out, "ễ", 3);
+	assert_int_equal(utf8_encode(0x1f600, out), 4);
+}
+
+static void test_decode_refuses_invalid_bytes(void **state)
+{
+	(void)state;
+	int32_t cp;
+	assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), -1);         /* overlong '/' */
+	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), -1);     /* surrogate */
+	assert_int_equal(utf8_decode("\xe1\xbb", 2, &cp), -1);         /* truncated */
+	assert_int_equal(utf8_decode("\xff", 1, &cp), -1);
+	assert_int_equal(utf8_decode("\x80", 1, &cp), -1);
+	assert_int_equal(utf8_decode("\xf4\x90\x80\x80", 4, &cp), -1); /* > U+10FFFF */
+	assert_true(utf8_valid("Thanh tra tỉnh", strlen("Thanh tra tỉnh")));
+	assert_false(utf8_valid("Thanh \xe1\xbb", 8));
+	assert_true(utf8_valid("", 0));
+	assert_int_equal(utf8_decode("\xe0\x80\xaf", 3, &cp), -1); /* overlong, 3 bytes */
+	assert_int_equal(utf8_decode("\xf0\x80\x80\xaf", 4, &cp), -1);
+	assert_int_equal(utf8_decode("\xc2\x80", 2, &cp), 2);
+	assert_int_equal(cp, 0x80);
+	assert_int_equal(utf8_decode("\xf4\x8f\xbf\xbf", 4, &cp), 4);
+	assert_int_equal(cp, 0x10ffff);
+	assert_int_equal(utf8_decode("\xee\x80\x80", 3, &cp), 3); /* private use: valid */
+	assert_int_equal(utf8_decode("\xc3\x28", 2, &cp), -1);    /* bad continuation */
+	/* Long ASCII runs, with the bad byte at every offset around a word. */
+	char buf[40];
+	for (size_t bad = 0; bad < 20; bad++) {
+		memset(buf, 'a', sizeof buf);
+		assert_true(utf8_valid(buf, sizeof buf));
+		buf[bad] = (char)0xff;
+		assert_false(utf8_valid(buf, sizeof buf));
+		buf[bad] = (char)0xc3; /* a lead byte cut by the end of the text */
+		assert_false(utf8_valid(buf, bad + 1));
+	}
+}
+
+static void test_nfc_composes_decomposed_input(void **state)
+{
+	(void)state;
+	char *s = utf8_nfc(NGUYEN_NFD);
+	assert_non_null(s);
+	assert_string_equal(s, NGUYEN_NFC);
+	free(s);
+	s = utf8_nfc("Ho\xcc\x80" "a");
+	assert_string_equal(s, "Hòa");
+	free(s);
+	assert_null(utf8_nfc("bad \xff"));
+}
+
+static void test_clean_refuses_control_characters(void **state)
+{
+	(void)state;
+	const char *why = NULL;
+	char *s = utf8_clean(NGUYEN_NFD " Văn A", false, &why);
+	assert_non_null(s);
+	assert_string_equal(s, NGUYEN_NFC " Văn A");
+	assert_null(why);
+	free(s);
+
+	static const char *bad[] = {"a\x1b[31mb", "a\rb", "a\x7f", "a\xc2\x85", "a\nb", "a\tb", "a\x01"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		why = NULL;
+		assert_null(utf8_clean(bad[i], false, &why));
+		assert_string_equal(why, "Ký tự điều khiển không được phép");
+	}
+	/* Multi-line text keeps its lines and tabs, never escapes. */
+	s = utf8_clean("dòng 1\n\tdòng 2", true, &why);
+	assert_string_equal(s, "dòng 1\n\tdòng 2");
+	free(s);
+	assert_null(utf8_clean("a\x1b" "b", true, &why));
+	assert_null(utf8_clean("a\rb", true, &why));
+
+	assert_null(utf8_clean("Nguy\xe1\xbb", false, &why));
+	assert_string_equal(why, "Văn bản không phải UTF-8");
+	assert_null(utf8_clean("x\xff", true, NULL)); /* WHY may be NULL */
+}
+
+static void test_sanitize_replaces_controls_and_bad_bytes(void **state)
+{
+	(void)state;
+	char *s = utf8_sanitize("Tên\x1b[2J\n\xffđ");
+	assert_string_equal(s, "Tên\xef\xbf\xbd[2J\xef\xbf\xbd\xef\xbf\xbdđ");
+	free(s);
+	s = utf8_sanitize("");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_width_counts_columns_not_bytes(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("Nguyễn Văn Đạt"), 14);
+	assert_int_equal(utf8_width(NGUYEN_NFD), 6);
+	assert_int_equal(utf8_width("漢字"), 4);
+	assert_int_equal(utf8_width(""), 0);
+	assert_int_equal(utf8_width("a\xff" "b"), 3);
+	assert_int_equal(utf8_cp_width(0x0301), 0);
+	assert_int_equal(utf8_cp_width('a'), 1);
+	assert_int_equal(utf8_cp_width(0x6f22), 2);
+}
+
+static void test_graphemes_keep_marks_with_their_letter(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_graphemes(NGUYEN_NFD), 6);
+	assert_int_equal(utf8_graphemes(NGUYEN_NFC), 6);
+	assert_int_equal(utf8_graphemes(""), 0);
+	/* "e" + circumflex + tilde is one grapheme of five bytes. */
+	const char *s = NGUYEN_NFD;
+	assert_int_equal(utf8_grapheme_len(s + 4, strlen(s) - 4), 5);
+	assert_int_equal(utf8_grapheme_len(s, strlen(s)), 1);
+	assert_int_equal(utf8_grapheme_len(s, 0), 0);
+	/* Backspace after the ễ removes all of it. */
+	assert_int_equal(utf8_grapheme_before(s, 9), 5);
+	assert_int_equal(utf8_grapheme_before(s, strlen(s)), 1);
+	assert_int_equal(utf8_grapheme_before("đ", 2), 2);
+	assert_int_equal(utf8_grapheme_before("ab", 0), 0);
+	/* Two flags: each is a pair of regional indicators. */
+	const char *flags = "\xf0\x9f\x87\xbb\xf0\x9f\x87\xb3\xf0\x9f\x87\xbb\xf0\x9f\x87\xb3";
+	assert_int_equal(utf8_graphemes(flags), 2);
+	assert_int_equal(utf8_grapheme_before(flags, 16), 8);
+}
+
+static void test_fit_never_splits_a_letter_or_a_wide_char(void **state)
+{
+	(void)state;
+	int used = -1;
+	const char *s = NGUYEN_NFD " Văn";
+	size_t n = utf8_fit(s, 5, &used);
+	assert_int_equal(used, 5);
+	assert_int_equal(n, 9); /* "Nguyễ" with both marks */
+	n = utf8_fit("漢字x", 3, &used);
+	assert_int_equal(n, 3);
+	assert_int_equal(used, 2);
+	n = utf8_fit("abc", 10, &used);
+	assert_int_equal(n, 3);
+	assert_int_equal(used, 3);
+	assert_int_equal(utf8_fit("abc", 0, NULL), 0);
+}
+
+static void test_casecmp_and_lower_fold_vietnamese_capitals(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_casecmp("NGUYỄN VĂN ĐẠT", "nguyễn văn đạt"), 0);
+	assert_int_equal(utf8_casecmp("Đặng", "đặng"), 0);
+	assert_int_not_equal(utf8_casecmp("Văn", "Vân"), 0);
+	assert_true(utf8_casecmp("a", "B") < 0);
+	assert_true(utf8_casecmp("B", "a") > 0);
+	assert_true(utf8_casecmp("ab", "AB c") < 0);
+	assert_int_equal(utf8_casecmp("STRASSE", "straße"), 0);
+	char *s = utf8_lower("NGUYỄN Văn ĐẠT");
+	assert_string_equal(s, "nguyễn văn đạt");
+	free(s);
+	s = utf8_lower(NGUYEN_NFD);
+	assert_string_equal(s, "nguy\xe1\xbb\x85n");
+	free(s);
+	assert_null(utf8_lower("\xff"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_and_encode_round_trip),
+		cmocka_unit_test(test_decode_refuses_invalid_bytes),
+		cmocka_unit_test(test_nfc_composes_decomposed_input),
+		cmocka_unit_test(test_clean_refuses_control_characters),
+		cmocka_unit_test(test_sanitize_replaces_controls_and_bad_bytes),
+		cmocka_unit_test(test_width_counts_columns_not_bytes),
+		cmocka_unit_test(test_graphemes_keep_marks_with_their_letter),
+		cmocka_unit_test(test_fit_never_splits_a_letter_or_a_wide_char),
+		cmocka_unit_test(test_casecmp_and_lower_fold_vietnamese_capitals),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
