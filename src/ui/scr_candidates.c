@@ -22,6 +22,7 @@
 #include <string.h>
 
 #define CAND_SORT_LIMIT 200000 /* name/stage order over more than this: filter first */
+#define CAND_FILTER_LIMIT 50000 /* best hits kept while filtering: memory stays small */
 
 enum { CAND_SORT_NEWEST, CAND_SORT_OLDEST, CAND_SORT_NAME, CAND_SORT_STAGE, CAND_SORTS };
 static const char *const cand_sort_names[CAND_SORTS] = {"mới nhất", "cũ nhất", "tên", "bước"};
@@ -228,11 +229,14 @@ static void cand_rebuild(cand_screen *s)
 	size_t n = 0;
 	if (filtered) {
 		dh_hit *hits = NULL;
-		dh_lookup_opts opts = {.recognised_only = false, .limit = 0, .cfg = ctx->cfg};
+		dh_lookup_opts opts = {.recognised_only = false, .limit = CAND_FILTER_LIMIT, .cfg = ctx->cfg};
 		if (lookup_search(st, s->filter, &opts, &hits, &n) != 0) {
 			n = 0;
 			hits = NULL;
 		}
+		if (n >= CAND_FILTER_LIMIT)
+			ui_message(s->base.app, "Chỉ hiện %d kết quả khớp nhất: gõ thêm để lọc hẹp hơn.",
+				   CAND_FILTER_LIMIT);
 		ids = malloc((n ? n : 1) * sizeof(*ids));
 		if (!ids) {
 			free(hits);
