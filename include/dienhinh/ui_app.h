@@ -52,7 +52,7 @@ typedef struct ui_view ui_view;
  * UI_KEYCODE set (the two ranges overlap otherwise: KEY_DOWN is ĉ). */
 #define UI_KEYCODE 0x40000000
 #define UI_K(code) ((code) | UI_KEYCODE)
-#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC     27
 #define UI_ENTER   '\n'
 #define UI_TAB     '\t'
@@ -60,30 +60,30 @@ typedef struct ui_view ui_view;
 /* The shared actions: id, word on the bottom line, help text. A view may
  * add its own with ids from UI_A__COUNT up, giving label and help in its
  * bindings. */
-#define UI_ACTIONS(X) \
-	X(QUIT, "Thoát", "Quay lại; ở màn hình đầu thì thoát chương trình") \
-	X(HELP, "Trợ giúp", "Xem các phím dùng được ở đây") \
-	X(SCREEN, "Màn hình", "Chuyển sang màn hình 1 đến 8") \
-	X(LOOKUP, "Tra cứu", "Mở màn hình Tra cứu") \
-	X(UP, "Lên", "Lên một dòng") \
-	X(DOWN, "Xuống", "Xuống một dòng") \
-	X(PGUP, "Trang trước", "Lên một trang") \
-	X(PGDN, "Trang sau", "Xuống một trang") \
-	X(HOME, "Đầu", "Về dòng đầu") \
-	X(END, "Cuối", "Xuống dòng cuối") \
-	X(OPEN, "Mở", "Mở dòng đang chọn") \
-	X(ADD, "Thêm", "Thêm mới") \
-	X(EDIT, "Sửa", "Sửa dòng đang chọn") \
-	X(DELETE, "Xóa", "Xóa dòng đang chọn (hỏi lại trước; vẫn lưu vết)") \
-	X(FILTER, "Lọc", "Lọc danh sách theo chữ gõ vào (Esc bỏ lọc)") \
-	X(SORT, "Sắp xếp", "Đổi cách sắp xếp danh sách") \
-	X(NEXT_FIELD, "Ô sau", "Sang ô kế tiếp") \
-	X(PREV_FIELD, "Ô trước", "Về ô trước") \
-	X(SAVE, "Lưu", "Lưu biểu mẫu") \
-	X(CANCEL, "Hủy", "Đóng biểu mẫu (hỏi lại nếu có thay đổi)") \
-	X(TOGGLE, "Chọn", "Đánh dấu / bỏ đánh dấu mục đang chọn") \
-	X(PICK, "Danh sách", "Mở danh sách để chọn") \
-	X(EXTERNAL, "Soạn thảo", "Soạn văn bản dài bằng $VISUAL / $EDITOR") \
+#define UI_ACTIONS(X)                                                                                        \
+	X(QUIT, "Thoát", "Quay lại; ở màn hình đầu thì thoát chương trình")                                  \
+	X(HELP, "Trợ giúp", "Xem các phím dùng được ở đây")                                                  \
+	X(SCREEN, "Màn hình", "Chuyển sang màn hình 1 đến 8")                                                \
+	X(LOOKUP, "Tra cứu", "Mở màn hình Tra cứu")                                                          \
+	X(UP, "Lên", "Lên một dòng")                                                                         \
+	X(DOWN, "Xuống", "Xuống một dòng")                                                                   \
+	X(PGUP, "Trang trước", "Lên một trang")                                                              \
+	X(PGDN, "Trang sau", "Xuống một trang")                                                              \
+	X(HOME, "Đầu", "Về dòng đầu")                                                                        \
+	X(END, "Cuối", "Xuống dòng cuối")                                                                    \
+	X(OPEN, "Mở", "Mở dòng đang chọn")                                                                   \
+	X(ADD, "Thêm", "Thêm mới")                                                                           \
+	X(EDIT, "Sửa", "Sửa dòng đang chọn")                                                                 \
+	X(DELETE, "Xóa", "Xóa dòng đang chọn (hỏi lại trước; vẫn lưu vết)")                                  \
+	X(FILTER, "Lọc", "Lọc danh sách theo chữ gõ vào (Esc bỏ lọc)")                                       \
+	X(SORT, "Sắp xếp", "Đổi cách sắp xếp danh sách")                                                     \
+	X(NEXT_FIELD, "Ô sau", "Sang ô kế tiếp")                                                             \
+	X(PREV_FIELD, "Ô trước", "Về ô trước")                                                               \
+	X(SAVE, "Lưu", "Lưu biểu mẫu")                                                                       \
+	X(CANCEL, "Hủy", "Đóng biểu mẫu (hỏi lại nếu có thay đổi)")                                          \
+	X(TOGGLE, "Chọn", "Đánh dấu / bỏ đánh dấu mục đang chọn")                                            \
+	X(PICK, "Danh sách", "Mở danh sách để chọn")                                                         \
+	X(EXTERNAL, "Soạn thảo", "Soạn văn bản dài bằng $VISUAL / $EDITOR")                                  \
 	X(FOSTER, "Bồi dưỡng", "Sổ bồi dưỡng của hồ sơ đang chọn")
 
 typedef enum ui_action {
@@ -91,7 +91,7 @@ typedef enum ui_action {
 #define UI_ACTION_ENUM(id, label, help) UI_A_##id,
 	UI_ACTIONS(UI_ACTION_ENUM)
 #undef UI_ACTION_ENUM
-	UI_A__COUNT
+	    UI_A__COUNT
 } ui_action;
 
 const char *ui_action_label(int action);
@@ -169,14 +169,14 @@ typedef struct dh_draft dh_draft;
 typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 
 /* Digit, title exactly as DESIGN.md §3, root view, draft restorer (may be NULL). */
-#define UI_SCREENS(X) \
-	X(1, "Tổng quan", ui_overview_open, NULL) \
-	X(2, "Nhân tố mới", ui_candidates_open, ui_candidates_restore) \
-	X(3, "Lựa chọn, công nhận", ui_placeholder_open, NULL) \
-	X(4, "Khen thưởng, nhân rộng", ui_placeholder_open, NULL) \
-	X(5, "Sơ kết, tổng kết", ui_placeholder_open, NULL) \
-	X(6, "Tổ chức thực hiện", ui_placeholder_open, NULL) \
-	X(7, "Tra cứu", ui_placeholder_open, NULL) \
+#define UI_SCREENS(X)                                                                                        \
+	X(1, "Tổng quan", ui_overview_open, NULL)                                                            \
+	X(2, "Nhân tố mới", ui_candidates_open, ui_candidates_restore)                                       \
+	X(3, "Lựa chọn, công nhận", ui_placeholder_open, NULL)                                               \
+	X(4, "Khen thưởng, nhân rộng", ui_placeholder_open, NULL)                                            \
+	X(5, "Sơ kết, tổng kết", ui_placeholder_open, NULL)                                                  \
+	X(6, "Tổ chức thực hiện", ui_placeholder_open, NULL)                                                 \
+	X(7, "Tra cứu", ui_placeholder_open, NULL)                                                           \
 	X(8, "Nhật ký", ui_placeholder_open, NULL)
 
 #define UI_SCREEN_COUNT 8

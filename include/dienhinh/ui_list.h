@@ -21,7 +21,7 @@
 #include <stdint.h>
 
 #define UI_LIST_MAXCOLS 8
-#define UI_LIST_CELL 192 /* bytes per cell: longer text is cut at a letter */
+#define UI_LIST_CELL    192 /* bytes per cell: longer text is cut at a letter */
 
 typedef struct ui_list_column {
 	const char *title;
@@ -76,15 +76,17 @@ typedef struct ui_list {
 } ui_list;
 
 /* Navigation, filter and sort: for a screen's key table. */
-#define UI_LIST_BINDINGS \
-	{UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true}, \
-	{UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true}, \
-	{UI_A_PGDN, "PgDn", {UI_K(KEY_NPAGE), ' '}, NULL, NULL, true}, \
-	{UI_A_PGUP, "PgUp", {UI_K(KEY_PPAGE)}, NULL, NULL, true}, \
-	{UI_A_HOME, "Home/g", {UI_K(KEY_HOME), 'g'}, NULL, NULL, true}, \
-	{UI_A_END, "End/G", {UI_K(KEY_END), 'G'}, NULL, NULL, true}, \
-	{UI_A_FILTER, "f", {'f'}, NULL, NULL, false}, \
-	{UI_A_SORT, "s", {'s'}, NULL, NULL, false}
+#define UI_LIST_BINDINGS                                                                                     \
+	{UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},                                         \
+	    {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},                                         \
+	    {UI_A_PGDN, "PgDn", {UI_K(KEY_NPAGE), ' '}, NULL, NULL, true},                                   \
+	    {UI_A_PGUP, "PgUp", {UI_K(KEY_PPAGE)}, NULL, NULL, true},                                        \
+	    {UI_A_HOME, "Home/g", {UI_K(KEY_HOME), 'g'}, NULL, NULL, true},                                  \
+	    {UI_A_END, "End/G", {UI_K(KEY_END), 'G'}, NULL, NULL, true},                                     \
+	    {UI_A_FILTER, "f", {'f'}, NULL, NULL, false},                                                    \
+	{                                                                                                    \
+		UI_A_SORT, "s", {'s'}, NULL, NULL, false                                                     \
+	}
 
 int ui_list_init(ui_list *l, const ui_list_source *src, void *ctx);
 void ui_list_free(ui_list *l);

@@ -21,9 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define UI_MIN_COLS 80
+#define UI_MIN_COLS  80
 #define UI_MIN_LINES 24
-#define UI_POLL_MS 250 /* the store generation is checked this often */
+#define UI_POLL_MS   250 /* the store generation is checked this often */
 
 struct ui_app {
 	dh_ctx *ctx;
@@ -43,10 +43,9 @@ static volatile sig_atomic_t stop_signal;
 static const struct {
 	const char *label;
 	const char *help;
-} action_text[UI_A__COUNT] = {
-	[UI_A_NONE] = {"", ""},
+} action_text[UI_A__COUNT] = {[UI_A_NONE] = {"", ""},
 #define UI_ACTION_TEXT(id, label, help) [UI_A_##id] = {label, help},
-	UI_ACTIONS(UI_ACTION_TEXT)
+                              UI_ACTIONS(UI_ACTION_TEXT)
 #undef UI_ACTION_TEXT
 };
 
@@ -55,23 +54,23 @@ static const struct {
 	ui_screen_open_fn open;
 	ui_screen_restore_fn restore;
 } screens[UI_SCREEN_COUNT] = {
-#define UI_SCREEN_ENTRY(digit, title, open, restore) [(digit) - 1] = {title, open, restore},
-	UI_SCREENS(UI_SCREEN_ENTRY)
+#define UI_SCREEN_ENTRY(digit, title, open, restore) [(digit)-1] = {title, open, restore},
+    UI_SCREENS(UI_SCREEN_ENTRY)
 #undef UI_SCREEN_ENTRY
 };
 
 /* The shell's own keys: checked after the view's. While the view takes
  * typing only F1 is left, so the table differs. */
 static const ui_binding app_keys[] = {
-	{UI_A_HELP, "?/F1", {'?', UI_K(KEY_F(1))}, NULL, NULL, false},
-	{UI_A_QUIT, "q", {'q'}, NULL, NULL, false},
-	{UI_A_SCREEN, "1–8", {'1', '2', '3', '4', '5', '6', '7', '8'}, NULL, NULL, true},
-	{UI_A_LOOKUP, "/", {'/'}, NULL, NULL, true},
-	{0},
+    {UI_A_HELP, "?/F1", {'?', UI_K(KEY_F(1))}, NULL, NULL, false},
+    {UI_A_QUIT, "q", {'q'}, NULL, NULL, false},
+    {UI_A_SCREEN, "1–8", {'1', '2', '3', '4', '5', '6', '7', '8'}, NULL, NULL, true},
+    {UI_A_LOOKUP, "/", {'/'}, NULL, NULL, true},
+    {0},
 };
 static const ui_binding app_keys_typing[] = {
-	{UI_A_HELP, "F1", {UI_K(KEY_F(1))}, NULL, NULL, false},
-	{0},
+    {UI_A_HELP, "F1", {UI_K(KEY_F(1))}, NULL, NULL, false},
+    {0},
 };
 
 static void on_stop_signal(int sig);
@@ -262,7 +261,7 @@ static void app_draw_header(ui_app *app)
 		for (unsigned bit = 1; bit < (1u << DH_ROLE_COUNT); bit <<= 1)
 			if (app->ctx->roles & bit)
 				o += (size_t)snprintf(roles + o, sizeof(roles) - o, "%s%s", o ? ", " : "",
-						      config_role_label(bit));
+				                      config_role_label(bit));
 		snprintf(who, sizeof(who), "%s (%s)", app->ctx->person->name, app->ctx->login);
 	} else {
 		snprintf(who, sizeof(who), "%s", app->ctx->login ? app->ctx->login : "?");
@@ -374,8 +373,8 @@ static void app_draw(ui_app *app)
 		werase(stdscr);
 		char line1[120], line2[120];
 		snprintf(line1, sizeof(line1), "Cửa sổ quá nhỏ: %d×%d.", COLS, LINES);
-		snprintf(line2, sizeof(line2), "Cần ít nhất %d×%d. Hãy phóng to cửa sổ (q: thoát).", UI_MIN_COLS,
-			 UI_MIN_LINES);
+		snprintf(line2, sizeof(line2), "Cần ít nhất %d×%d. Hãy phóng to cửa sổ (q: thoát).",
+		         UI_MIN_COLS, UI_MIN_LINES);
 		int y = LINES / 2 - 1;
 		if (y < 0)
 			y = 0;
@@ -508,12 +507,8 @@ static unsigned app_dispatch(ui_app *app, int key)
 		if (v->below)
 			return UI_R_POP;
 		return UI_R_QUIT;
-	case UI_A_SCREEN:
-		app_switch(app, key - '1');
-		return UI_R_DRAW;
-	case UI_A_LOOKUP:
-		app_switch(app, 6);
-		return UI_R_DRAW;
+	case UI_A_SCREEN: app_switch(app, key - '1'); return UI_R_DRAW;
+	case UI_A_LOOKUP: app_switch(app, 6); return UI_R_DRAW;
 	}
 	return UI_R_NONE;
 }
@@ -603,10 +598,10 @@ static int app_check_terminal(void)
 	const char *codeset = nl_langinfo(CODESET);
 	if (!codeset || strcmp(codeset, "UTF-8") != 0) {
 		fprintf(stderr,
-			"dienhinh: cần môi trường ngôn ngữ UTF-8 (hiện là %s).\n"
-			"Hãy đặt LANG=C.UTF-8 (hoặc vi_VN.UTF-8), ví dụ: export LANG=C.UTF-8\n"
-			"dienhinh: a UTF-8 locale is required (found %s); set LANG=C.UTF-8\n",
-			codeset ? codeset : "?", codeset ? codeset : "?");
+		        "dienhinh: cần môi trường ngôn ngữ UTF-8 (hiện là %s).\n"
+		        "Hãy đặt LANG=C.UTF-8 (hoặc vi_VN.UTF-8), ví dụ: export LANG=C.UTF-8\n"
+		        "dienhinh: a UTF-8 locale is required (found %s); set LANG=C.UTF-8\n",
+		        codeset ? codeset : "?", codeset ? codeset : "?");
 		return EX_CONFIG;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -720,10 +715,10 @@ typedef struct help_view {
 } help_view;
 
 static const ui_binding help_keys[] = {
-	{UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, false},
-	{UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, false},
-	{UI_A_QUIT, "q/Esc", {'q', UI_ESC, '?', UI_K(KEY_F(1))}, "Đóng", "Đóng trang trợ giúp", false},
-	{0},
+    {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, false},
+    {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, false},
+    {UI_A_QUIT, "q/Esc", {'q', UI_ESC, '?', UI_K(KEY_F(1))}, "Đóng", "Đóng trang trợ giúp", false},
+    {0},
 };
 
 static const char *help_title(ui_view *v)
@@ -738,16 +733,16 @@ static void help_draw(ui_view *v, WINDOW *w)
 	int rows = getmaxy(w), cols = getmaxx(w);
 	int line = 0;
 	int y = 0;
-#define HELP_LINE(style, keys, text) \
-	do { \
-		if (line >= h->scroll && y < rows) { \
-			wattrset(w, ui_style(style)); \
-			ui_put_cell(w, y, 1, keys, 14, false); \
-			wattrset(w, A_NORMAL); \
-			ui_put(w, y, 16, text, cols - 17); \
-			y++; \
-		} \
-		line++; \
+#define HELP_LINE(style, keys, text)                                                                         \
+	do {                                                                                                 \
+		if (line >= h->scroll && y < rows) {                                                         \
+			wattrset(w, ui_style(style));                                                        \
+			ui_put_cell(w, y, 1, keys, 14, false);                                               \
+			wattrset(w, A_NORMAL);                                                               \
+			ui_put(w, y, 16, text, cols - 17);                                                   \
+			y++;                                                                                 \
+		}                                                                                            \
+		line++;                                                                                      \
 	} while (0)
 	HELP_LINE(UI_S_TITLE, "Phím", "Việc làm được ở đây");
 	for (int t = 0; t < 2; t++) {
@@ -796,11 +791,11 @@ static void help_destroy(ui_view *v)
 }
 
 static const ui_view_ops help_ops = {
-	.bindings = help_keys,
-	.title = help_title,
-	.draw = help_draw,
-	.key = help_key,
-	.destroy = help_destroy,
+    .bindings = help_keys,
+    .title = help_title,
+    .draw = help_draw,
+    .key = help_key,
+    .destroy = help_destroy,
 };
 
 static ui_view *help_open(ui_app *app, ui_view *for_view)

@@ -14,29 +14,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FORM_LABEL_COLS 22
+#define FORM_LABEL_COLS  22
 #define FORM_DEFAULT_MAX 500
 
 enum { FORM_A_PICK_NEXT = UI_A__COUNT, FORM_A_PICK_PREV, FORM_A_EDITING, FORM_A_CLOSE };
 
 static const ui_binding form_keys[] = {
-	{UI_A_SAVE, "F2/^S", {UI_K(KEY_F(2)), UI_CTRL('s')}, NULL, NULL, false},
-	{UI_A_CANCEL, "Esc", {UI_ESC}, NULL, NULL, false},
-	{FORM_A_CLOSE, "Esc", {UI_ESC}, "Đóng", "Đóng (chỉ xem, không sửa được)", false},
-	{UI_A_NEXT_FIELD, "Tab", {UI_TAB}, NULL, "Sang ô kế tiếp", false},
-	{UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB)}, NULL, "Về ô trước (Shift-Tab)", true},
-	{UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, "Xuống: mục kế trong danh sách đánh dấu, hoặc ô sau", true},
-	{UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, "Lên: mục trước trong danh sách đánh dấu, hoặc ô trước", true},
-	{UI_A_PICK, "Enter", {UI_ENTER}, NULL, "Mở danh sách để chọn (← → đổi nhanh)", false},
-	{UI_A_TOGGLE, "Space", {' '}, NULL, NULL, false},
-	{UI_A_EXTERNAL, "^E", {UI_CTRL('e')}, NULL, NULL, false},
-	{UI_A_NEXT_FIELD, "Enter", {UI_ENTER}, NULL, "Sang ô kế tiếp", true},
-	{FORM_A_PICK_NEXT, "→", {UI_K(KEY_RIGHT)}, "Đổi", "Chọn mục kế tiếp của danh sách", true},
-	{FORM_A_PICK_PREV, "←", {UI_K(KEY_LEFT)}, "Đổi", "Chọn mục trước của danh sách", true},
-	/* Only a help line: these keys go to the line editor raw. */
-	{FORM_A_EDITING, "←→ Home End", {0}, NULL,
-	 "Sửa trong ô: ← → từng chữ, Home/End, ^U xóa đầu dòng, ^K xóa cuối dòng, ^W xóa một từ", true},
-	{0},
+    {UI_A_SAVE, "F2/^S", {UI_K(KEY_F(2)), UI_CTRL('s')}, NULL, NULL, false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, NULL, NULL, false},
+    {FORM_A_CLOSE, "Esc", {UI_ESC}, "Đóng", "Đóng (chỉ xem, không sửa được)", false},
+    {UI_A_NEXT_FIELD, "Tab", {UI_TAB}, NULL, "Sang ô kế tiếp", false},
+    {UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB)}, NULL, "Về ô trước (Shift-Tab)", true},
+    {UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, "Xuống: mục kế trong danh sách đánh dấu, hoặc ô sau", true},
+    {UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, "Lên: mục trước trong danh sách đánh dấu, hoặc ô trước", true},
+    {UI_A_PICK, "Enter", {UI_ENTER}, NULL, "Mở danh sách để chọn (← → đổi nhanh)", false},
+    {UI_A_TOGGLE, "Space", {' '}, NULL, NULL, false},
+    {UI_A_EXTERNAL, "^E", {UI_CTRL('e')}, NULL, NULL, false},
+    {UI_A_NEXT_FIELD, "Enter", {UI_ENTER}, NULL, "Sang ô kế tiếp", true},
+    {FORM_A_PICK_NEXT, "→", {UI_K(KEY_RIGHT)}, "Đổi", "Chọn mục kế tiếp của danh sách", true},
+    {FORM_A_PICK_PREV, "←", {UI_K(KEY_LEFT)}, "Đổi", "Chọn mục trước của danh sách", true},
+    /* Only a help line: these keys go to the line editor raw. */
+    {FORM_A_EDITING,
+     "←→ Home End",
+     {0},
+     NULL,
+     "Sửa trong ô: ← → từng chữ, Home/End, ^U xóa đầu dòng, ^K xóa cuối dòng, ^W xóa một từ",
+     true},
+    {0},
 };
 
 static const ui_field *form_field(const ui_form *f, int i);
@@ -155,7 +159,7 @@ static int form_range(ui_form *f, int field, int64_t v)
 			ui_form_error(f, field, "Phải từ %s trở lên", ui_format_money(lo, a, sizeof(a)));
 		else
 			ui_form_error(f, field, "Phải từ %s đến %s", ui_format_money(lo, a, sizeof(a)),
-				      ui_format_money(hi, b, sizeof(b)));
+			              ui_format_money(hi, b, sizeof(b)));
 		return DH_EINVAL;
 	}
 	return 0;
@@ -409,7 +413,9 @@ static unsigned form_save(ui_form *f)
 		/* The core names the field it refused: put its sentence there. */
 		int at = f->base.ctx->field[0] ? ui_form_find(f, f->base.ctx->field) : -1;
 		if (at >= 0 && !f->values[at].error[0])
-			ui_form_error(f, at, "%s", f->base.ctx->message[0] ? f->base.ctx->message : "Giá trị không hợp lệ");
+			ui_form_error(f, at, "%s",
+			              f->base.ctx->message[0] ? f->base.ctx->message
+			                                      : "Giá trị không hợp lệ");
 		for (int i = 0; i < f->spec->n_fields; i++)
 			if (f->values[i].error[0]) {
 				f->focus = i;
@@ -421,9 +427,9 @@ static unsigned form_save(ui_form *f)
 	}
 	if (rc == DH_ECONFLICT && f->spec->reread) {
 		int k = ui_ask(app,
-			       "Người khác vừa lưu hồ sơ này trước bạn. t: tải bản mới (bỏ phần bạn gõ) · "
-			       "g: giữ phần bạn gõ để lưu lại",
-			       "tg");
+		               "Người khác vừa lưu hồ sơ này trước bạn. t: tải bản mới (bỏ phần bạn gõ) · "
+		               "g: giữ phần bạn gõ để lưu lại",
+		               "tg");
 		if (k == 't') {
 			f->spec->reread(f);
 			ui_form_mark_clean(f);
@@ -528,8 +534,9 @@ static unsigned form_key(ui_view *v, int action, int key)
 			return UI_R_NONE;
 		if (ui_edit_insert(e, key) != 0) {
 			ui_error(v->app, "%s",
-				 e->max_bytes && e->len + 4 > e->max_bytes ? "Ô này đã đủ độ dài tối đa."
-									    : "Ký tự này không gõ được vào ô.");
+			         e->max_bytes && e->len + 4 > e->max_bytes
+			             ? "Ô này đã đủ độ dài tối đa."
+			             : "Ký tự này không gõ được vào ô.");
 			return UI_R_DRAW;
 		}
 	}
@@ -595,7 +602,9 @@ static void form_draw(ui_view *v, WINDOW *w)
 	wattrset(w, ui_style(UI_S_TITLE));
 	char title[200];
 	snprintf(title, sizeof(title), "%s%s", f->spec->title,
-		 f->readonly ? "  (chỉ xem)" : f->dirty ? "  (chưa lưu)" : "");
+	         f->readonly ? "  (chỉ xem)"
+	         : f->dirty  ? "  (chưa lưu)"
+	                     : "");
 	ui_put(w, 0, 1, title, cols - 2);
 	wattrset(w, A_NORMAL);
 
@@ -673,7 +682,9 @@ static void form_draw(ui_view *v, WINDOW *w)
 		default: {
 			if (y < 1)
 				break;
-			int width = fd->type == UI_F_DATE ? 12 : fd->type == UI_F_MONEY || fd->type == UI_F_NUMBER ? 20 : vw;
+			int width = fd->type == UI_F_DATE                               ? 12
+			            : fd->type == UI_F_MONEY || fd->type == UI_F_NUMBER ? 20
+			                                                                : vw;
 			if (fd->type == UI_F_LONG && focused)
 				width = vw - 14 > 10 ? vw - 14 : vw;
 			size_t first;
@@ -779,7 +790,8 @@ void ui_form_apply_draft(ui_form *f, const dh_draft *d)
 			continue;
 		for (int i = 0; i < f->spec->n_fields; i++) {
 			const char *name = f->spec->fields[i].name;
-			if (strlen(name) == (size_t)(eq - line) && memcmp(name, line, (size_t)(eq - line)) == 0) {
+			if (strlen(name) == (size_t)(eq - line) &&
+			    memcmp(name, line, (size_t)(eq - line)) == 0) {
 				const char *why = NULL;
 				char *clean = utf8_clean(eq + 1, form_field(f, i)->type == UI_F_LONG, &why);
 				if (clean) {
@@ -804,15 +816,15 @@ static void form_destroy(ui_view *v)
 }
 
 static const ui_view_ops form_ops = {
-	.bindings = form_keys,
-	.title = form_title,
-	.draw = form_draw,
-	.key = form_key,
-	.offers = form_offers,
-	.typing = form_typing,
-	.draft = form_draft,
-	.cursor = form_cursor,
-	.destroy = form_destroy,
+    .bindings = form_keys,
+    .title = form_title,
+    .draw = form_draw,
+    .key = form_key,
+    .offers = form_offers,
+    .typing = form_typing,
+    .draft = form_draft,
+    .cursor = form_cursor,
+    .destroy = form_destroy,
 };
 
 ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user)

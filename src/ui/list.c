@@ -163,16 +163,12 @@ unsigned ui_list_key(ui_list *l, int action, int key)
 		l->top = l->top > page ? l->top - page : 0;
 		list_clamp(l);
 		return UI_R_DRAW;
-	case UI_A_HOME:
-		l->cursor = l->top = 0;
-		return UI_R_DRAW;
+	case UI_A_HOME: l->cursor = l->top = 0; return UI_R_DRAW;
 	case UI_A_END:
 		l->cursor = l->count ? l->count - 1 : 0;
 		list_clamp(l);
 		return UI_R_DRAW;
-	case UI_A_FILTER:
-		l->filtering = true;
-		return UI_R_DRAW;
+	case UI_A_FILTER: l->filtering = true; return UI_R_DRAW;
 	case UI_A_SORT:
 		if (!l->src->sort || l->src->n_sorts < 2)
 			return UI_R_UNHANDLED;
@@ -277,7 +273,7 @@ void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols)
 		wattrset(w, ui_style(UI_S_DIM));
 		ui_put(w, y + 2, x + 2,
 		       l->filter.len ? "Không có dòng nào khớp với bộ lọc."
-				     : (src->empty_text ? src->empty_text : "Chưa có dữ liệu."),
+		                     : (src->empty_text ? src->empty_text : "Chưa có dữ liệu."),
 		       cols - 4);
 		wattrset(w, A_NORMAL);
 	}
@@ -307,7 +303,8 @@ void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols)
 	ui_format_money((int64_t)l->count, total, sizeof(total));
 	int sn = snprintf(status, sizeof(status), "%s/%s", num, total);
 	if (src->sort && src->n_sorts > 1)
-		snprintf(status + sn, sizeof(status) - (size_t)sn, " · xếp theo %s", src->sort_names[l->sort]);
+		snprintf(status + sn, sizeof(status) - (size_t)sn, " · xếp theo %s",
+		         src->sort_names[l->sort]);
 	wattrset(w, ui_style(UI_S_DIM));
 	int sw = ui_text_width(status, cols);
 	ui_put(w, sy, x + cols - sw, status, sw);

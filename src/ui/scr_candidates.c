@@ -21,8 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CAND_SORT_LIMIT 200000 /* name/stage order over more than this: filter first */
-#define CAND_FILTER_LIMIT 50000 /* best hits kept while filtering: memory stays small */
+#define CAND_SORT_LIMIT   200000 /* name/stage order over more than this: filter first */
+#define CAND_FILTER_LIMIT 50000  /* best hits kept while filtering: memory stays small */
 
 enum { CAND_SORT_NEWEST, CAND_SORT_OLDEST, CAND_SORT_NAME, CAND_SORT_STAGE, CAND_SORTS };
 static const char *const cand_sort_names[CAND_SORTS] = {"mới nhất", "cũ nhất", "tên", "bước"};
@@ -87,8 +87,8 @@ static const char *dept_name(const dh_config *cfg, const char *id)
 /* --- the candidate list source ------------------------------------------ */
 
 static const ui_list_column cand_columns[] = {
-	{"Số", 6, true}, {"Năm", 4, false}, {"Loại", 7, false}, {"Tên", 0, false}, {"Đơn vị", 14, false},
-	{"Bước", 18, false},
+    {"Số", 6, true},   {"Năm", 4, false},     {"Loại", 7, false},
+    {"Tên", 0, false}, {"Đơn vị", 14, false}, {"Bước", 18, false},
 };
 
 static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *row)
@@ -99,7 +99,8 @@ static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *ro
 	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
 	snprintf(row->cells[1], UI_LIST_CELL, "%d", c->year);
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
-	snprintf(row->cells[3], UI_LIST_CELL, "%s%s", c->name ? c->name : "", c->meta.deleted ? " (đã xóa)" : "");
+	snprintf(row->cells[3], UI_LIST_CELL, "%s%s", c->name ? c->name : "",
+	         c->meta.deleted ? " (đã xóa)" : "");
 	snprintf(row->cells[4], UI_LIST_CELL, "%s", dept_name(cfg, c->department));
 	snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_label(c->stage));
 }
@@ -220,7 +221,8 @@ static void cand_rebuild(cand_screen *s)
 	if (!st || (!filtered && !keyed))
 		return;
 	if (!filtered && s->last > CAND_SORT_LIMIT) {
-		ui_error(s->base.app, "Quá nhiều hồ sơ để xếp theo %s: hãy lọc (f) trước.", cand_sort_names[s->sort]);
+		ui_error(s->base.app, "Quá nhiều hồ sơ để xếp theo %s: hãy lọc (f) trước.",
+		         cand_sort_names[s->sort]);
 		s->sort = CAND_SORT_NEWEST;
 		s->list.sort = CAND_SORT_NEWEST;
 		return;
@@ -236,7 +238,7 @@ static void cand_rebuild(cand_screen *s)
 		}
 		if (n >= CAND_FILTER_LIMIT)
 			ui_message(s->base.app, "Chỉ hiện %d kết quả khớp nhất: gõ thêm để lọc hẹp hơn.",
-				   CAND_FILTER_LIMIT);
+			           CAND_FILTER_LIMIT);
 		ids = malloc((n ? n : 1) * sizeof(*ids));
 		if (!ids) {
 			free(hits);
@@ -323,17 +325,17 @@ static size_t cand_index_of(void *ctx, uint64_t id)
 }
 
 static const ui_list_source cand_source = {
-	.columns = cand_columns,
-	.n_columns = 6,
-	.count = cand_count,
-	.rows = cand_rows,
-	.filter = cand_filter,
-	.sort = cand_sort,
-	.sort_names = cand_sort_names,
-	.n_sorts = CAND_SORTS,
-	.reload = cand_reload,
-	.index_of = cand_index_of,
-	.empty_text = "Chưa có nhân tố mới nào. Bấm a để thêm.",
+    .columns = cand_columns,
+    .n_columns = 6,
+    .count = cand_count,
+    .rows = cand_rows,
+    .filter = cand_filter,
+    .sort = cand_sort,
+    .sort_names = cand_sort_names,
+    .n_sorts = CAND_SORTS,
+    .reload = cand_reload,
+    .index_of = cand_index_of,
+    .empty_text = "Chưa có nhân tố mới nào. Bấm a để thêm.",
 };
 
 /* --- the candidate form --------------------------------------------------- */
@@ -354,23 +356,23 @@ enum {
 };
 
 static const ui_field cand_fields[CF__COUNT] = {
-	[CF_NAME] = {"name", "Họ tên / tên", UI_F_TEXT, 200, true, 0, 0},
-	[CF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0},
-	[CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
-	[CF_YEAR] = {"year", "Năm", UI_F_NUMBER, 4, true, 2000, 2100},
-	[CF_POSITION] = {"position", "Chức vụ", UI_F_TEXT, 200, false, 0, 0},
-	[CF_TITLE] = {"title", "Mô hình / thành tích", UI_F_TEXT, 300, false, 0, 0},
-	[CF_CRITERIA] = {"criteria", "Tiêu chí đạt", UI_F_CHECKS, 0, false, 0, 0},
-	[CF_DESCRIPTION] = {"description", "Mô tả", UI_F_LONG, 20000, false, 0, 0},
-	[CF_PROSPECTS] = {"prospects", "Triển vọng", UI_F_LONG, 4000, false, 0, 0},
-	[CF_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0},
-	[CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0},
+    [CF_NAME] = {"name", "Họ tên / tên", UI_F_TEXT, 200, true, 0, 0},
+    [CF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0},
+    [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
+    [CF_YEAR] = {"year", "Năm", UI_F_NUMBER, 4, true, 2000, 2100},
+    [CF_POSITION] = {"position", "Chức vụ", UI_F_TEXT, 200, false, 0, 0},
+    [CF_TITLE] = {"title", "Mô hình / thành tích", UI_F_TEXT, 300, false, 0, 0},
+    [CF_CRITERIA] = {"criteria", "Tiêu chí đạt", UI_F_CHECKS, 0, false, 0, 0},
+    [CF_DESCRIPTION] = {"description", "Mô tả", UI_F_LONG, 20000, false, 0, 0},
+    [CF_PROSPECTS] = {"prospects", "Triển vọng", UI_F_LONG, 4000, false, 0, 0},
+    [CF_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0},
+    [CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0},
 };
 
 static const ui_choice kind_choices[DH_CANDIDATE_KINDS] = {
-	{"individual", "Cá nhân"},
-	{"collective", "Tập thể"},
-	{"model", "Mô hình"},
+    {"individual", "Cá nhân"},
+    {"collective", "Tập thể"},
+    {"model", "Mô hình"},
 };
 
 typedef struct cand_form {
@@ -541,28 +543,28 @@ static void cand_form_destroy(ui_form *f)
 }
 
 static const ui_form_spec cand_form_new_spec = {
-	.name = "candidate",
-	.title = "Thêm nhân tố mới",
-	.fields = cand_fields,
-	.n_fields = CF__COUNT,
-	.choices = cand_form_choices,
-	.note = cand_form_note,
-	.save = cand_form_save,
-	.reread = cand_form_refresh,
-	.target = cand_form_target,
-	.destroy = cand_form_destroy,
+    .name = "candidate",
+    .title = "Thêm nhân tố mới",
+    .fields = cand_fields,
+    .n_fields = CF__COUNT,
+    .choices = cand_form_choices,
+    .note = cand_form_note,
+    .save = cand_form_save,
+    .reread = cand_form_refresh,
+    .target = cand_form_target,
+    .destroy = cand_form_destroy,
 };
 static const ui_form_spec cand_form_edit_spec = {
-	.name = "candidate",
-	.title = "Hồ sơ nhân tố",
-	.fields = cand_fields,
-	.n_fields = CF__COUNT,
-	.choices = cand_form_choices,
-	.note = cand_form_note,
-	.save = cand_form_save,
-	.reread = cand_form_refresh,
-	.target = cand_form_target,
-	.destroy = cand_form_destroy,
+    .name = "candidate",
+    .title = "Hồ sơ nhân tố",
+    .fields = cand_fields,
+    .n_fields = CF__COUNT,
+    .choices = cand_form_choices,
+    .note = cand_form_note,
+    .save = cand_form_save,
+    .reread = cand_form_refresh,
+    .target = cand_form_target,
+    .destroy = cand_form_destroy,
 };
 
 /* A form for C (NULL: a new candidate with the defaults: individual, my
@@ -617,13 +619,13 @@ static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candid
 /* --- the candidate screen ------------------------------------------------- */
 
 static const ui_binding cand_keys[] = {
-	{UI_A_OPEN, "Enter", {UI_ENTER}, NULL, "Mở hồ sơ đang chọn", false},
-	{UI_A_ADD, "a", {'a'}, NULL, "Thêm nhân tố mới", false},
-	{UI_A_EDIT, "e", {'e'}, NULL, "Sửa hồ sơ đang chọn", false},
-	{UI_A_FOSTER, "b", {'b'}, NULL, NULL, false},
-	UI_LIST_BINDINGS,
-	{UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
-	{0},
+    {UI_A_OPEN, "Enter", {UI_ENTER}, NULL, "Mở hồ sơ đang chọn", false},
+    {UI_A_ADD, "a", {'a'}, NULL, "Thêm nhân tố mới", false},
+    {UI_A_EDIT, "e", {'e'}, NULL, "Sửa hồ sơ đang chọn", false},
+    {UI_A_FOSTER, "b", {'b'}, NULL, NULL, false},
+    UI_LIST_BINDINGS,
+    {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
+    {0},
 };
 
 /* The record under the cursor, read again when the cursor or the data
@@ -662,12 +664,8 @@ static bool cand_offers(ui_view *v, int action)
 	switch (action) {
 	case UI_A_OPEN: return s->list.filtering || cand_peek(s) != NULL;
 	case UI_A_ADD: return wf_may(v->ctx, DH_ACT_CREATE);
-	case UI_A_EDIT:
-		c = cand_peek(s);
-		return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
-	case UI_A_DELETE:
-		c = cand_peek(s);
-		return c && wf_candidate_may(v->ctx, DH_ACT_DELETE, c);
+	case UI_A_EDIT: c = cand_peek(s); return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	case UI_A_DELETE: c = cand_peek(s); return c && wf_candidate_may(v->ctx, DH_ACT_DELETE, c);
 	case UI_A_FOSTER: return cand_peek(s) != NULL;
 	}
 	return ui_list_offers(&s->list, action);
@@ -716,13 +714,15 @@ static unsigned cand_key(ui_view *v, int action, int key)
 		if (!c)
 			return UI_R_DRAW;
 		char q[300];
-		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (hồ sơ vẫn được lưu vết trong nhật ký)", c->name ? c->name : "");
+		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (hồ sơ vẫn được lưu vết trong nhật ký)",
+		         c->name ? c->name : "");
 		if (ui_confirm(v->app, q)) {
 			int rc = wf_delete(v->ctx, DH_R_CANDIDATE, c->meta.id, "Xóa từ màn hình Nhân tố mới");
 			if (rc == 0)
 				ui_message(v->app, "Đã xóa (có lưu vết).");
 			else
-				ui_error(v->app, "Chưa xóa: %s", v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
+				ui_error(v->app, "Chưa xóa: %s",
+				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
 		}
 		record_free(DH_R_CANDIDATE, c);
 		return UI_R_RELOAD | UI_R_DRAW;
@@ -766,14 +766,14 @@ static void cand_destroy(ui_view *v)
 }
 
 static const ui_view_ops cand_ops = {
-	.bindings = cand_keys,
-	.draw = cand_draw,
-	.key = cand_key,
-	.offers = cand_offers,
-	.reload = cand_view_reload,
-	.typing = cand_typing,
-	.cursor = cand_cursor,
-	.destroy = cand_destroy,
+    .bindings = cand_keys,
+    .draw = cand_draw,
+    .key = cand_key,
+    .offers = cand_offers,
+    .reload = cand_view_reload,
+    .typing = cand_typing,
+    .cursor = cand_cursor,
+    .destroy = cand_destroy,
 };
 
 ui_view *ui_candidates_open(ui_app *app)
@@ -803,8 +803,8 @@ typedef struct foster_view {
 } foster_view;
 
 static const ui_list_column foster_columns[] = {
-	{"Ngày", 10, false}, {"Hình thức", 15, false}, {"Nội dung", 0, false}, {"Số tiền", 13, true},
-	{"Người thực hiện", 16, false},
+    {"Ngày", 10, false},   {"Hình thức", 15, false},       {"Nội dung", 0, false},
+    {"Số tiền", 13, true}, {"Người thực hiện", 16, false},
 };
 
 static int foster_collect(const void *rec, void *arg)
@@ -874,29 +874,29 @@ static size_t foster_index_of(void *ctx, uint64_t id)
 }
 
 static const ui_list_source foster_source = {
-	.columns = foster_columns,
-	.n_columns = 5,
-	.count = foster_count,
-	.rows = foster_rows,
-	.reload = foster_source_reload,
-	.index_of = foster_index_of,
-	.empty_text = "Chưa có ghi nhận bồi dưỡng nào. Bấm a để thêm.",
+    .columns = foster_columns,
+    .n_columns = 5,
+    .count = foster_count,
+    .rows = foster_rows,
+    .reload = foster_source_reload,
+    .index_of = foster_index_of,
+    .empty_text = "Chưa có ghi nhận bồi dưỡng nào. Bấm a để thêm.",
 };
 
 enum { FF_DATE, FF_KIND, FF_DESCRIPTION, FF_AMOUNT, FF_BY, FF__COUNT };
 
 static const ui_field foster_fields[FF__COUNT] = {
-	[FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
-	[FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
-	[FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0},
-	[FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL},
-	[FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0},
+    [FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
+    [FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
+    [FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0},
+    [FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL},
+    [FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0},
 };
 
 static const ui_choice foster_kind_choices[] = {
-	{"0", "Hướng dẫn"},
-	{"1", "Động viên"},
-	{"2", "Hỗ trợ vật chất"},
+    {"0", "Hướng dẫn"},
+    {"1", "Động viên"},
+    {"2", "Hỗ trợ vật chất"},
 };
 
 typedef struct foster_form {
@@ -1009,15 +1009,15 @@ static void foster_form_destroy(ui_form *f)
 }
 
 static const ui_form_spec foster_form_spec = {
-	.name = "fostering",
-	.title = "Ghi nhận bồi dưỡng",
-	.fields = foster_fields,
-	.n_fields = FF__COUNT,
-	.choices = foster_form_choices,
-	.save = foster_form_save,
-	.reread = foster_form_refresh,
-	.target = foster_form_target,
-	.destroy = foster_form_destroy,
+    .name = "fostering",
+    .title = "Ghi nhận bồi dưỡng",
+    .fields = foster_fields,
+    .n_fields = FF__COUNT,
+    .choices = foster_form_choices,
+    .save = foster_form_save,
+    .reread = foster_form_refresh,
+    .target = foster_form_target,
+    .destroy = foster_form_destroy,
 };
 
 static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fostering *r)
@@ -1048,11 +1048,11 @@ static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fosteri
 }
 
 static const ui_binding foster_keys[] = {
-	{UI_A_ADD, "a", {'a'}, NULL, "Ghi nhận bồi dưỡng mới", false},
-	{UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, NULL, "Mở / sửa ghi nhận đang chọn", false},
-	{UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách nhân tố", true},
-	UI_LIST_BINDINGS,
-	{0},
+    {UI_A_ADD, "a", {'a'}, NULL, "Ghi nhận bồi dưỡng mới", false},
+    {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, NULL, "Mở / sửa ghi nhận đang chọn", false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách nhân tố", true},
+    UI_LIST_BINDINGS,
+    {0},
 };
 
 static const char *foster_title(ui_view *v)
@@ -1113,7 +1113,7 @@ static void foster_draw(ui_view *v, WINDOW *w)
 	char money[40];
 	wattrset(w, ui_style(UI_S_TITLE));
 	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · %zu lần · hỗ trợ vật chất %s đồng", fv->title, fv->n,
-		ui_format_money(total, money, sizeof(money)));
+	        ui_format_money(total, money, sizeof(money)));
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));
 }
@@ -1141,13 +1141,13 @@ static void foster_destroy(ui_view *v)
 }
 
 static const ui_view_ops foster_ops = {
-	.bindings = foster_keys,
-	.title = foster_title,
-	.draw = foster_draw,
-	.key = foster_key,
-	.offers = foster_offers,
-	.reload = foster_view_reload,
-	.destroy = foster_destroy,
+    .bindings = foster_keys,
+    .title = foster_title,
+    .draw = foster_draw,
+    .key = foster_key,
+    .offers = foster_offers,
+    .reload = foster_view_reload,
+    .destroy = foster_destroy,
 };
 
 static ui_view *foster_open(ui_app *app, const dh_candidate *c)

@@ -40,9 +40,9 @@ typedef struct overview_view {
 } overview_view;
 
 static const ui_binding overview_keys[] = {
-	{UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", true},
-	{UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, "Cuộn lên", true},
-	{0},
+    {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", true},
+    {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, "Cuộn lên", true},
+    {0},
 };
 
 static void overview_start(overview_view *o)
@@ -96,7 +96,8 @@ static unsigned overview_idle(ui_view *v)
 	dh_store *st = v->ctx->store;
 	if (st && o->next <= o->last) {
 		uint64_t before = o->next;
-		int rc = repo_page(st, DH_R_CANDIDATE, o->next, OVERVIEW_SLICE, false, overview_count_candidate, o);
+		int rc = repo_page(st, DH_R_CANDIDATE, o->next, OVERVIEW_SLICE, false,
+		                   overview_count_candidate, o);
 		if (rc == 0 && o->next == before)
 			o->next = o->last + 1; /* nothing more to read */
 		if (rc != 0)
@@ -145,7 +146,8 @@ static void overview_waiting(overview_view *o, overview_page *p)
 {
 	dh_ctx *ctx = o->base.ctx;
 	if (!ctx->person) {
-		page_add(p, UI_S_NORMAL, "  Tài khoản %s chưa có trong cấu hình: chỉ được tra cứu.", ctx->login);
+		page_add(p, UI_S_NORMAL, "  Tài khoản %s chưa có trong cấu hình: chỉ được tra cứu.",
+		         ctx->login);
 		return;
 	}
 	if (!o->counted) {
@@ -159,27 +161,29 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	int before = p->n;
 	char date[11];
 	if (wf_may(ctx, DH_ACT_FOSTER) && scope[DH_STAGE_NEW_FACTOR])
-		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng", scope[DH_STAGE_NEW_FACTOR],
-			 where);
+		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng",
+		         scope[DH_STAGE_NEW_FACTOR], where);
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
 		if (d && d->date)
 			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s)",
-				 scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
 			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký",
-				 scope[DH_STAGE_FOSTERING], where);
+			         scope[DH_STAGE_FOSTERING], where);
 	}
 	if (wf_may(ctx, DH_ACT_CHECK_REGISTRATION) && c->unchecked)
 		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra", c->unchecked);
-	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) && c->stage[DH_STAGE_NOMINATED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét", c->stage[DH_STAGE_NOMINATED]);
+	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) &&
+	    c->stage[DH_STAGE_NOMINATED])
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét",
+		         c->stage[DH_STAGE_NOMINATED]);
 	if (wf_may(ctx, DH_ACT_RECOGNISE) && c->stage[DH_STAGE_APPROVED])
 		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận",
-			 c->stage[DH_STAGE_APPROVED]);
+		         c->stage[DH_STAGE_APPROVED]);
 	if (wf_may(ctx, DH_ACT_AWARD) && c->stage[DH_STAGE_RECOGNISED])
 		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen",
-			 c->stage[DH_STAGE_RECOGNISED]);
+		         c->stage[DH_STAGE_RECOGNISED]);
 	if (wf_may(ctx, DH_ACT_HOLD) && c->hold)
 		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét", c->hold);
 	if (p->n == before)
@@ -192,8 +196,9 @@ static void overview_build(overview_view *o, overview_page *p)
 	const dh_config *cfg = ctx->cfg;
 	char date[11];
 	page_add(p, UI_S_TITLE, "%s", cfg->plan.title ? cfg->plan.title : "Kế hoạch");
-	page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s", cfg->organization.name ? cfg->organization.name : "",
-		 cfg->plan.year, date_vn(ctx->today, date));
+	page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
+	         cfg->organization.name ? cfg->organization.name : "", cfg->plan.year,
+	         date_vn(ctx->today, date));
 	page_add(p, UI_S_NORMAL, "%s", "");
 
 	page_add(p, UI_S_TITLE, "Thời hạn");
@@ -215,15 +220,15 @@ static void overview_build(overview_view *o, overview_page *p)
 		else if (days <= 7)
 			style = UI_S_WARN;
 		char padded[80];
-		page_add(p, style, "  %s  %s %s", date_vn(d->date, date), ui_pad(padded, sizeof(padded), left, 16),
-			 d->label ? d->label : d->id);
+		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
+		         ui_pad(padded, sizeof(padded), left, 16), d->label ? d->label : d->id);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
 	if (o->counted) {
 		char total[32];
 		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", cfg->plan.year,
-			 ui_format_money(o->shown.total, total, sizeof(total)));
+		         ui_format_money(o->shown.total, total, sizeof(total)));
 	} else {
 		int pct = o->last ? (int)((o->next - 1) * 100 / o->last) : 0;
 		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (đang đếm… %d%%)", cfg->plan.year, pct);
@@ -236,7 +241,7 @@ static void overview_build(overview_view *o, overview_page *p)
 		if (s + 1 < DH_STAGE__COUNT) {
 			char lab[100];
 			snprintf(b, sizeof(b), "%s %9s", ui_pad(lab, sizeof(lab), stage_label(s + 1), 24),
-				 ui_format_money(c->stage[s + 1], n2, sizeof(n2)));
+			         ui_format_money(c->stage[s + 1], n2, sizeof(n2)));
 		}
 		page_add(p, UI_S_NORMAL, "  %s %9s      %s", a, n1, b);
 	}
@@ -293,12 +298,12 @@ static void overview_destroy(ui_view *v)
 }
 
 static const ui_view_ops overview_ops = {
-	.bindings = overview_keys,
-	.draw = overview_draw,
-	.key = overview_key,
-	.reload = overview_reload,
-	.idle = overview_idle,
-	.destroy = overview_destroy,
+    .bindings = overview_keys,
+    .draw = overview_draw,
+    .key = overview_key,
+    .reload = overview_reload,
+    .idle = overview_idle,
+    .destroy = overview_destroy,
 };
 
 ui_view *ui_overview_open(ui_app *app)

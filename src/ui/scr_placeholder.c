@@ -36,10 +36,10 @@ static void placeholder_destroy(ui_view *v)
 }
 
 static const ui_view_ops placeholder_ops = {
-	.bindings = placeholder_keys,
-	.draw = placeholder_draw,
-	.key = placeholder_key,
-	.destroy = placeholder_destroy,
+    .bindings = placeholder_keys,
+    .draw = placeholder_draw,
+    .key = placeholder_key,
+    .destroy = placeholder_destroy,
 };
 
 ui_view *ui_placeholder_open(ui_app *app)

@@ -230,7 +230,8 @@ int main(int argc, char **argv)
 	printf("  form, typing        %7.2f ms\n", form_key);
 	printf("memory of one session:\n");
 	printf("  at first screen     private dirty %ld kB, anonymous %ld kB\n", priv_first, anon_first);
-	printf("  after list and form private dirty %ld kB, anonymous %ld kB, rss %ld kB (rss counts the shared map)\n",
+	printf("  after list and form private dirty %ld kB, anonymous %ld kB, rss %ld kB (rss counts the "
+	       "shared map)\n",
 	       priv, anon, rss);
 	return 0;
 }

@@ -104,7 +104,7 @@ static void control_characters_and_overlong_text_are_refused(void **state)
 	assert_int_equal(ui_edit_insert(&e, 0x1b), DH_EINVAL);
 	assert_int_equal(ui_edit_insert(&e, '\n'), DH_EINVAL);
 	assert_int_equal(ui_edit_insert(&e, 0x85), DH_EINVAL);
-	type(&e, "ăâ"); /* 4 bytes */
+	type(&e, "ăâ");                                          /* 4 bytes */
 	assert_int_equal(ui_edit_insert(&e, 0x1ec5), DH_EINVAL); /* ễ: 3 more */
 	assert_string_equal(e.buf, "ăâ");
 	ui_edit_free(&e);
@@ -154,15 +154,15 @@ static void wide_letters_take_two_columns_and_the_view_follows(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(decomposed_marks_join_their_letter),
-		cmocka_unit_test(dot_below_before_circumflex_still_composes),
-		cmocka_unit_test(backspace_removes_a_whole_letter),
-		cmocka_unit_test(cursor_never_splits_a_letter),
-		cmocka_unit_test(typing_in_the_middle_keeps_the_rest),
-		cmocka_unit_test(kills_word_and_line_ends),
-		cmocka_unit_test(control_characters_and_overlong_text_are_refused),
-		cmocka_unit_test(set_normalises_and_rejects_bad_utf8),
-		cmocka_unit_test(wide_letters_take_two_columns_and_the_view_follows),
+	    cmocka_unit_test(decomposed_marks_join_their_letter),
+	    cmocka_unit_test(dot_below_before_circumflex_still_composes),
+	    cmocka_unit_test(backspace_removes_a_whole_letter),
+	    cmocka_unit_test(cursor_never_splits_a_letter),
+	    cmocka_unit_test(typing_in_the_middle_keeps_the_rest),
+	    cmocka_unit_test(kills_word_and_line_ends),
+	    cmocka_unit_test(control_characters_and_overlong_text_are_refused),
+	    cmocka_unit_test(set_normalises_and_rejects_bad_utf8),
+	    cmocka_unit_test(wide_letters_take_two_columns_and_the_view_follows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

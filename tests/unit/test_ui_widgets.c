@@ -58,12 +58,12 @@ static size_t fake_index_of(void *ctx, uint64_t id)
 static const ui_list_column fake_columns[] = {{"Số", 8, true}};
 
 static const ui_list_source fake = {
-	.columns = fake_columns,
-	.n_columns = 1,
-	.count = fake_count,
-	.rows = fake_rows,
-	.filter = fake_filter,
-	.index_of = fake_index_of,
+    .columns = fake_columns,
+    .n_columns = 1,
+    .count = fake_count,
+    .rows = fake_rows,
+    .filter = fake_filter,
+    .index_of = fake_index_of,
 };
 
 static void a_million_rows_cost_one_page(void **state)
@@ -170,12 +170,12 @@ static void padding_counts_columns_not_bytes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_million_rows_cost_one_page),
-		cmocka_unit_test(cursor_stays_on_its_record_when_rows_arrive),
-		cmocka_unit_test(filter_line_sends_nfc_as_typed),
-		cmocka_unit_test(unhandled_keys_go_back_to_the_screen),
-		cmocka_unit_test(money_is_grouped_with_dots_and_read_back),
-		cmocka_unit_test(padding_counts_columns_not_bytes),
+	    cmocka_unit_test(a_million_rows_cost_one_page),
+	    cmocka_unit_test(cursor_stays_on_its_record_when_rows_arrive),
+	    cmocka_unit_test(filter_line_sends_nfc_as_typed),
+	    cmocka_unit_test(unhandled_keys_go_back_to_the_screen),
+	    cmocka_unit_test(money_is_grouped_with_dots_and_read_back),
+	    cmocka_unit_test(padding_counts_columns_not_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
