@@ -5,6 +5,11 @@
 
 expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 40
 
+# The screens reach data only through the core: no LMDB, no YAML here.
+if grep -lE '#include [<"](lmdb|yaml)\.h' "$ROOT"/src/ui/* "$ROOT"/include/dienhinh/ui*.h; then
+	fail "the UI includes lmdb.h or yaml.h"
+fi
+
 # Not UTF-8: refused before the terminal is touched.
 LC_ALL=C expect_exit 78 "$DH_APP" -d "$T/db" --as tdkt
 contains "$ERR" "UTF-8" "stderr"
