@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define OVERVIEW_SLICE 20000 /* candidates counted per idle slice */
+#define OVERVIEW_SLICE 2000 /* candidates per idle slice: a few ms, so keys never wait */
 #define OVERVIEW_LINES 64
 
 typedef struct overview_counts {
@@ -36,6 +36,7 @@ typedef struct overview_view {
 	bool counting;
 	uint64_t next; /* next candidate id of the pass */
 	uint64_t last; /* highest id when the pass began */
+	int shown_pct; /* progress last drawn */
 	int scroll;
 } overview_view;
 
@@ -53,6 +54,7 @@ static void overview_start(overview_view *o)
 	if (o->base.ctx->store)
 		repo_last_id(o->base.ctx->store, DH_R_CANDIDATE, &o->last);
 	o->counting = true;
+	o->shown_pct = -1;
 }
 
 static int overview_count_candidate(const void *rec, void *arg)
@@ -102,8 +104,15 @@ static unsigned overview_idle(ui_view *v)
 			o->next = o->last + 1; /* nothing more to read */
 		if (rc != 0)
 			o->next = o->last + 1;
-		if (o->next <= o->last)
+		if (o->next <= o->last) {
+			/* Repaint for each new percent only: over SSH every
+			 * byte counts. */
+			int pct = (int)((o->next - 1) * 100 / o->last);
+			if (pct == o->shown_pct)
+				return UI_R_BUSY;
+			o->shown_pct = pct;
 			return UI_R_BUSY | UI_R_DRAW;
+		}
 	}
 	if (st)
 		repo_each(st, DH_R_REGISTRATION, overview_count_registration, o);
