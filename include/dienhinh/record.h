@@ -283,6 +283,9 @@ typedef struct dh_audit {
 	char *before; /* JSON of the record before (NULL when created) */
 	char *after;  /* JSON of the record after */
 	char *note;   /* reason, when the action has one */
+	uint64_t last_id; /* a bulk entry (repo_bulk_begin): the records
+			     target_id..last_id of target_type were created;
+			     0 for an entry about one record */
 } dh_audit;
 
 /* --- field tables ------------------------------------------------------ */
@@ -347,6 +350,17 @@ typedef struct dh_bytes {
 int record_encode_bytes(dh_rtype type, const void *rec, dh_bytes *out, bool trusted);
 /* record_to_json into OUT, NUL-terminated (OUT->n leaves the NUL out). */
 int record_json_bytes(dh_rtype type, const void *rec, dh_bytes *out);
+
+/* The audit entry as stored. A's own fields, and the records before and
+ * after the change as their codec bytes (BEFORE may be NULL), not as JSON
+ * text: a third of the size, and no JSON to write on every save. A's
+ * before and after strings, when set, are stored as they are (a bulk
+ * entry's summary). Strings are checked as by record_encode. */
+int record_audit_encode(const dh_audit *a, const void *before, size_t before_len, const void *after,
+			size_t after_len, dh_bytes *out);
+/* Decode a stored audit entry (any bytes): the records kept as codec bytes
+ * come back as before/after JSON text, as record_to_json writes it. */
+int record_audit_decode(const void *buf, size_t len, dh_audit **out);
 
 /* Decode any bytes: 0 and a new record, or DH_ECORRUPT / DH_ENOMEM. */
 int record_decode(dh_rtype type, const void *buf, size_t len, void **out);

@@ -34,7 +34,10 @@ int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb
 /* The highest id given so far to TYPE (records are never removed, so ids
  * 1..N all exist). */
 int repo_last_id(dh_store *st, dh_rtype type, uint64_t *out);
-/* Audit entries, newest first, from sequence FROM (0 = newest). */
+/* Audit entries, newest first, from sequence FROM (0 = newest). Each has
+ * the records before and after as JSON text (record_to_json), made from
+ * the records kept in the entry; a bulk entry (repo_bulk_begin) has
+ * last_id set and a summary as `after`. */
 int repo_audit(dh_store *st, uint64_t from, dh_rec_fn cb, void *ctx);
 
 /* Write ----------------------------------------------------------------- */
@@ -55,9 +58,21 @@ int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx);
 int repo_tx_get(dh_repo_tx *tx, dh_rtype type, uint64_t id, void **out);
 /* Insert (meta.id == 0: gets the next id, rev 1) or update (meta.rev must be
  * the stored rev, else DH_ECONFLICT; rev then grows by one). Sets the meta
- * timestamps and logins, writes the audit entry (ACTION, NOTE may be NULL),
- * the parent link and the lookup index. REC is updated in place. */
+ * timestamps and logins, writes the audit entry (ACTION, NOTE may be NULL;
+ * see repo_bulk_begin), the parent link and the lookup index. REC is
+ * updated in place. */
 int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, void *rec);
+/* Bulk mode, for an import or the demo: call it first in the write's
+ * function. From then on, in this write, a record that repo_tx_put creates
+ * gets no audit entry of its own; when the function returns, one entry per
+ * type of record created sums them up: ACTION, NOTE (may be NULL; e.g. the
+ * file's name), target_type, target_id the first id and last_id the last
+ * (the ids in between are all of that write), and `after` a JSON summary
+ * ({"type":"candidate","created":1000,"first_id":1,"last_id":1000}).
+ * An update of a record that existed before still gets its own entry with
+ * before and after. For an import of a thousand rows this is one audit
+ * entry instead of a thousand: the database stays near the CSV's size. */
+int repo_bulk_begin(dh_repo_tx *tx, const char *action, const char *note);
 int repo_tx_children(dh_repo_tx *tx, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);
 int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx);
 

@@ -20,7 +20,7 @@ typedef struct dh_store dh_store;
 typedef struct dh_stxn dh_stxn;
 
 typedef enum dh_table {
-	DH_T_META = 0, /* "schema", "seq:<type>", "gen" */
+	DH_T_META = 0, /* "schema", "quiet" (and "seq:<type>", "gen" of old) */
 	DH_T_RECORDS,  /* type u8 | id u64 -> encoded record */
 	DH_T_LINKS,    /* child type u8 | parent id u64 | child id u64 -> "" */
 	DH_T_AUDIT,    /* seq u64 -> encoded dh_audit */
@@ -54,16 +54,25 @@ int store_read(dh_store *st, dh_txn_fn fn, void *ctx);
 /* Run FN in a write transaction and commit when it returns 0; abort on any
  * other return. On MDB_MAP_FULL the map is grown and FN re-run from the
  * start (FN must therefore not keep state outside the transaction between
- * attempts, or must reset it at entry). Bumps the "gen" counter. */
+ * attempts, or must reset it at entry). Moves the generation by one when
+ * it commits a change. */
 int store_write(dh_store *st, dh_txn_fn fn, void *ctx);
-/* store_write without the "gen" bump: for writes no other screen shows
- * (drafts), so that sessions do not reload for them. */
+/* store_write that leaves the generation where it is: for writes no other
+ * screen shows (drafts), so that sessions do not reload for them. */
 int store_write_quiet(dh_store *st, dh_txn_fn fn, void *ctx);
 
 /* *VAL points into the map: valid until the transaction ends. */
 int store_get(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void **val, size_t *vlen);
 int store_put(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void *val, size_t vlen);
 int store_del(dh_stxn *txn, dh_table t, const void *key, size_t klen); /* ok when absent */
+/* store_put for a key expected past every key of the table (a new id, an
+ * audit sequence): the table's last page is filled before another starts.
+ * A key that is not past the last is put as store_put would. */
+int store_append(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void *val, size_t vlen);
+/* The last key that starts with PREFIX (NULL, 0 = of the table):
+ * DH_ENOTFOUND when none. *KEY points into the map, valid until the
+ * transaction ends or writes again. */
+int store_last_key(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void **key, size_t *klen);
 
 /* Walk keys that start with PREFIX (NULL, 0 = all), in key order, or in
  * reverse when REVERSE. FROM (may be NULL) is where to start: the first key
@@ -77,8 +86,10 @@ int store_count(dh_stxn *txn, dh_table t, uint64_t *out);
 
 /* Next value of a named u64 counter in DH_T_META (first call returns 1). */
 int store_next_seq(dh_stxn *txn, const char *name, uint64_t *out);
-/* The commit generation: grows by one with every write transaction in any
- * process, so a screen can poll it cheaply to know when to reload. */
+/* The commit generation: grows with every write transaction that commits
+ * a change in any process (but store_write_quiet), so a screen can poll it
+ * cheaply to know when to reload. It is LMDB's transaction id less the
+ * quiet commits: an ordinary write does not have to touch META for it. */
 int store_generation(dh_store *st, uint64_t *out);
 
 /* Compacting consistent copy into DEST (a new or empty directory) while

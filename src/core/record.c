@@ -28,6 +28,12 @@
  * tags they do not know (the wire type says how), so the format version only
  * changes for a change older programs could not skip.
  *
+ * An audit entry (record_audit_encode) is a dh_audit in this format whose
+ * before/after strings are usually absent; the records before and after
+ * the change follow as two more fields, tags AUDIT_BEFORE and AUDIT_AFTER
+ * (WIRE_BYTES), each a whole record in this format. A reader that does not
+ * know those tags skips them as any unknown field.
+ *
  * Decoding trusts nothing: every length and count is checked against the
  * bytes left, a known tag must carry its expected wire type and appear once,
  * numbers must fit their C type (bool is 0 or 1), strings must be valid
@@ -51,6 +57,9 @@ enum {
 	WIRE_BYTES = 2,
 	WIRE_STRLIST = 3,
 	WIRE_IDLIST = 4,
+	/* Fields of a stored audit entry past its table: the records. */
+	AUDIT_BEFORE = 40,
+	AUDIT_AFTER = 41,
 };
 
 /* --- field tables ------------------------------------------------------ */
@@ -249,6 +258,7 @@ static const dh_field audit_fields[] = {
 	F(21, DH_F_STR, dh_audit, before),
 	F(22, DH_F_STR, dh_audit, after),
 	F(23, DH_F_STR, dh_audit, note),
+	F(24, DH_F_ID, dh_audit, last_id),
 };
 
 #define SCHEMA(t, nm, st, fl) [t] = {t, nm, sizeof(st), fl, sizeof(fl) / sizeof(fl[0])}
@@ -853,6 +863,99 @@ int record_decode(dh_rtype type, const void *data, size_t len, void **out)
 		return rc;
 	}
 	*out = rec;
+	return 0;
+}
+
+/* --- audit entries ---------------------------------------------------- */
+
+static void put_record_field(buf *b, uint8_t tag, const void *rec, size_t len)
+{
+	put_head(b, tag, WIRE_BYTES);
+	put_varint(b, len);
+	buf_add(b, rec, len);
+}
+
+int record_audit_encode(const dh_audit *a, const void *before, size_t before_len, const void *after,
+			size_t after_len, dh_bytes *out)
+{
+	buf b = {out->p, 0, out->cap, false};
+	int rc = encode(DH_R_AUDIT, a, &b, true);
+	if (!rc && before)
+		put_record_field(&b, AUDIT_BEFORE, before, before_len);
+	if (!rc && after)
+		put_record_field(&b, AUDIT_AFTER, after, after_len);
+	if (!rc && b.oom)
+		rc = DH_ENOMEM;
+	out->p = b.p;
+	out->cap = b.cap;
+	out->n = rc ? 0 : b.n;
+	return rc;
+}
+
+static int to_json(dh_rtype type, const void *rec, buf *b);
+
+/* The record kept as codec bytes, as JSON text in *OUT (left alone when
+ * OUT already holds text). */
+static int audit_json(int type, const unsigned char *p, size_t n, char **out)
+{
+	if (*out || !p)
+		return 0;
+	if (!record_schema((dh_rtype)type) || type == DH_R_AUDIT)
+		return DH_ECORRUPT;
+	void *rec;
+	int rc = record_decode((dh_rtype)type, p, n, &rec);
+	if (rc)
+		return rc;
+	buf b = {0};
+	rc = to_json((dh_rtype)type, rec, &b);
+	record_free((dh_rtype)type, rec);
+	if (rc) {
+		free(b.p);
+		return rc;
+	}
+	*out = (char *)b.p;
+	return 0;
+}
+
+int record_audit_decode(const void *data, size_t len, dh_audit **out)
+{
+	void *rec;
+	*out = NULL;
+	int rc = record_decode(DH_R_AUDIT, data, len, &rec);
+	if (rc)
+		return rc;
+	dh_audit *a = rec;
+	/* record_decode checked the framing of every field; find the two it
+	 * skipped. */
+	const unsigned char *b = data, *kept[2] = {NULL, NULL};
+	size_t kept_len[2] = {0, 0};
+	reader r = {b + 2, b + len};
+	while (!rc && r.p < r.end) {
+		unsigned tag = r.p[0], wire = r.p[1];
+		r.p += 2;
+		if ((tag == AUDIT_BEFORE || tag == AUDIT_AFTER) && wire == WIRE_BYTES) {
+			int i = tag == AUDIT_AFTER;
+			size_t n;
+			if (kept[i] || get_size(&r, &n)) {
+				rc = DH_ECORRUPT;
+				break;
+			}
+			kept[i] = r.p;
+			kept_len[i] = n;
+			r.p += n;
+		} else {
+			rc = skip_payload(&r, wire);
+		}
+	}
+	if (!rc)
+		rc = audit_json(a->target_type, kept[0], kept_len[0], &a->before);
+	if (!rc)
+		rc = audit_json(a->target_type, kept[1], kept_len[1], &a->after);
+	if (rc) {
+		record_free(DH_R_AUDIT, a);
+		return rc;
+	}
+	*out = a;
 	return 0;
 }
 

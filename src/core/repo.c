@@ -3,10 +3,14 @@
  *
  * Keys: DH_T_RECORDS  type u8 | id u64
  *       DH_T_LINKS    child type u8 | parent id u64 | child id u64 -> ""
- *       DH_T_AUDIT    seq u64
- *       DH_T_META     "seq:<type name>" (ids), "seq:audit" (audit seqs)
+ *       DH_T_AUDIT    seq u64 (record_audit_encode)
  *       DH_T_DRAFTS   login
  * all integers big-endian so that byte order is id order.
+ *
+ * Ids and audit sequence numbers are the last key of their range plus one
+ * (records and audit entries are never removed), found once per write and
+ * counted on from there: a save touches no counter page in META. Older
+ * databases also hold "seq:<type>" counters there; nothing reads them.
  *
  * Restartable writes: store_write runs the caller's function again after
  * growing the map, and repo_tx_put updates the caller's record in place (id,
@@ -19,8 +23,8 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/store.h"
-#include "dienhinh/utf8.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +45,15 @@ typedef struct write_ctx {
 	size_t n_undo, cap_undo;
 	/* Scratch reused by every put of the write (a bulk import makes
 	 * thousands). */
-	dh_bytes enc, before_json, after_json, audit_enc;
+	dh_bytes enc, before_enc, audit_enc;
+	/* The next id of each type and the next audit sequence, once looked
+	 * up in this attempt (0: not yet). */
+	uint64_t next_id[DH_R__COUNT], next_audit;
+	/* repo_bulk_begin: one audit entry per type for the records created,
+	 * ids bulk_first..bulk_last. */
+	bool bulk;
+	char *bulk_action, *bulk_note;
+	uint64_t bulk_first[DH_R__COUNT], bulk_last[DH_R__COUNT];
 } write_ctx;
 
 struct dh_repo_tx {
@@ -66,16 +78,6 @@ static void link_key(unsigned char k[LINK_KEY], dh_rtype child, uint64_t parent,
 static bool type_is_record(dh_rtype type)
 {
 	return type >= DH_R_CANDIDATE && type < DH_R_DRAFT;
-}
-
-static int seq_name(char *out, size_t cap, const char *name)
-{
-	size_t n = strlen(name);
-	if (n + 5 > cap)
-		return DH_EINVAL;
-	memcpy(out, "seq:", 4);
-	memcpy(out + 4, name, n + 1);
-	return 0;
 }
 
 uint64_t repo_parent_of(dh_rtype type, const void *rec)
@@ -120,7 +122,8 @@ static int each_value(const void *key, size_t klen, const void *val, size_t vlen
 	(void)key;
 	(void)klen;
 	void *rec;
-	int rc = record_decode(e->type, val, vlen, &rec);
+	int rc = e->type == DH_R_AUDIT ? record_audit_decode(val, vlen, (dh_audit **)&rec)
+				       : record_decode(e->type, val, vlen, &rec);
 	if (rc)
 		return rc;
 	rc = e->cb(rec, e->ctx);
@@ -237,26 +240,28 @@ int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb
 	return store_read(st, children_fn, &a);
 }
 
+/* The highest id of TYPE in TXN (0: none yet). */
+static int last_id_in(dh_stxn *txn, dh_rtype type, uint64_t *out)
+{
+	unsigned char prefix = (unsigned char)type;
+	const void *key;
+	size_t klen;
+	*out = 0;
+	int rc = store_last_key(txn, DH_T_RECORDS, &prefix, 1, &key, &klen);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (klen != REC_KEY)
+		return DH_ECORRUPT;
+	*out = store_get_u64((const unsigned char *)key + 1);
+	return 0;
+}
+
 static int last_id_fn(dh_stxn *txn, void *p)
 {
 	read_args *a = p;
-	char name[64];
-	const void *v;
-	size_t n;
-	int rc = seq_name(name, sizeof(name), record_type_name(a->type));
-	if (rc)
-		return rc;
-	rc = store_get(txn, DH_T_META, name, strlen(name), &v, &n);
-	if (rc == DH_ENOTFOUND) {
-		a->id = 0;
-		return 0;
-	}
-	if (rc)
-		return rc;
-	if (n != 8)
-		return DH_ECORRUPT;
-	a->id = store_get_u64(v);
-	return 0;
+	return last_id_in(txn, a->type, &a->id);
 }
 
 int repo_last_id(dh_store *st, dh_rtype type, uint64_t *out)
@@ -323,11 +328,26 @@ static int undo_reserve(write_ctx *w)
 
 /* --- writing ------------------------------------------------------------ */
 
+static void bulk_reset(write_ctx *w)
+{
+	free(w->bulk_action);
+	free(w->bulk_note);
+	w->bulk = false;
+	w->bulk_action = w->bulk_note = NULL;
+	memset(w->bulk_first, 0, sizeof(w->bulk_first));
+	memset(w->bulk_last, 0, sizeof(w->bulk_last));
+}
+
+static int put_bulk_audit(dh_repo_tx *tx);
+
 static int write_attempt(dh_stxn *txn, void *p)
 {
 	write_ctx *w = p;
 	/* A re-run after map growth starts from the records as given. */
 	undo_restore(w);
+	bulk_reset(w);
+	memset(w->next_id, 0, sizeof(w->next_id));
+	w->next_audit = 0;
 	dh_repo_tx tx = {txn, w, date_now()};
 	/* Index changes are gathered and written once at the end: a bulk
 	 * import touches the same postings thousands of times. */
@@ -335,6 +355,8 @@ static int write_attempt(dh_stxn *txn, void *p)
 	if (rc)
 		return rc;
 	rc = w->fn(&tx, w->ctx);
+	if (!rc && w->bulk)
+		rc = put_bulk_audit(&tx);
 	if (!rc)
 		return lookup_batch_end(txn);
 	lookup_batch_abort();
@@ -351,10 +373,10 @@ int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
 		undo_restore(&w);
 	else
 		undo_commit(&w);
+	bulk_reset(&w);
 	free(w.undo);
 	free(w.enc.p);
-	free(w.before_json.p);
-	free(w.after_json.p);
+	free(w.before_enc.p);
 	free(w.audit_enc.p);
 	return rc;
 }
@@ -394,38 +416,116 @@ static int put_links(dh_repo_tx *tx, dh_rtype type, const void *before, const vo
 	return 0;
 }
 
-static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, const void *before,
-		     const void *after)
+static int next_audit_seq(dh_repo_tx *tx, uint64_t *seq)
+{
+	write_ctx *w = tx->w;
+	if (!w->next_audit) {
+		const void *key;
+		size_t klen;
+		int rc = store_last_key(tx->txn, DH_T_AUDIT, NULL, 0, &key, &klen);
+		if (rc == 0 && klen != 8)
+			return DH_ECORRUPT;
+		if (rc && rc != DH_ENOTFOUND)
+			return rc;
+		w->next_audit = rc ? 1 : store_get_u64(key) + 1;
+	}
+	*seq = w->next_audit++;
+	return 0;
+}
+
+/* Writes entry A (its meta, sequence and time filled in here) with the
+ * records' codec bytes BEFORE (may be NULL) and AFTER. */
+static int write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, const dh_bytes *after)
 {
 	write_ctx *w = tx->w;
 	uint64_t seq;
-	int rc = store_next_seq(tx->txn, "seq:audit", &seq);
-	if (rc || (before && (rc = record_json_bytes(type, before, &w->before_json))) ||
-	    (rc = record_json_bytes(type, after, &w->after_json)))
+	int rc = next_audit_seq(tx, &seq);
+	if (rc)
 		return rc;
-	char *who = (char *)w->actor;
-	dh_audit a = {
-		.meta = {.id = seq, .rev = 1, .created_at = tx->now, .created_by = who},
-		.at = tx->now,
-		.who = who,
-		.action = (char *)(action ? action : "save"),
-		.target_type = (int)type,
-		.target_id = ((const dh_meta *)after)->id,
-		.before = before ? (char *)w->before_json.p : NULL,
-		.after = (char *)w->after_json.p,
-		.note = (char *)note,
-	};
-	/* The JSON comes from records whose strings were checked (by the
-	 * encoder, or by the decoder for BEFORE); the actor, action and note
-	 * were not. */
-	if ((note && !utf8_valid(note, strlen(note))) || !utf8_valid(a.who, strlen(a.who)) ||
-	    !utf8_valid(a.action, strlen(a.action)))
-		return DH_EINVAL;
-	if ((rc = record_encode_bytes(DH_R_AUDIT, &a, &w->audit_enc, true)))
+	a->meta = (dh_meta){.id = seq, .rev = 1, .created_at = tx->now, .created_by = a->who};
+	a->at = tx->now;
+	if ((rc = record_audit_encode(a, before ? before->p : NULL, before ? before->n : 0, after ? after->p : NULL,
+				      after ? after->n : 0, &w->audit_enc)))
 		return rc;
 	unsigned char k[8];
 	store_put_u64(k, seq);
-	return store_put(tx->txn, DH_T_AUDIT, k, sizeof(k), w->audit_enc.p, w->audit_enc.n);
+	return store_append(tx->txn, DH_T_AUDIT, k, sizeof(k), w->audit_enc.p, w->audit_enc.n);
+}
+
+static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, bool has_before,
+		     uint64_t id)
+{
+	write_ctx *w = tx->w;
+	dh_audit a = {
+		.who = (char *)w->actor,
+		.action = (char *)(action ? action : "save"),
+		.target_type = (int)type,
+		.target_id = id,
+		.note = (char *)note,
+	};
+	return write_audit(tx, &a, has_before ? &w->before_enc : NULL, &w->enc);
+}
+
+/* The bulk entries: one per type of record created, when the write's
+ * function has returned. */
+static int put_bulk_audit(dh_repo_tx *tx)
+{
+	write_ctx *w = tx->w;
+	for (int t = 1; t < DH_R__COUNT; t++) {
+		if (!w->bulk_first[t])
+			continue;
+		char summary[160];
+		uint64_t first = w->bulk_first[t], last = w->bulk_last[t];
+		snprintf(summary, sizeof(summary), "{\"type\":\"%s\",\"created\":%llu,\"first_id\":%llu,\"last_id\":%llu}",
+			 record_type_name((dh_rtype)t), (unsigned long long)(last - first + 1),
+			 (unsigned long long)first, (unsigned long long)last);
+		dh_audit a = {
+			.who = (char *)w->actor,
+			.action = w->bulk_action,
+			.target_type = t,
+			.target_id = first,
+			.last_id = last,
+			.after = summary,
+			.note = w->bulk_note,
+		};
+		int rc = write_audit(tx, &a, NULL, NULL);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int repo_bulk_begin(dh_repo_tx *tx, const char *action, const char *note)
+{
+	write_ctx *w = tx->w;
+	if (!action || !*action)
+		return DH_EINVAL;
+	char *a = strdup(action), *n = note ? strdup(note) : NULL;
+	if (!a || (note && !n)) {
+		free(a);
+		free(n);
+		return DH_ENOMEM;
+	}
+	free(w->bulk_action);
+	free(w->bulk_note);
+	w->bulk = true;
+	w->bulk_action = a;
+	w->bulk_note = n;
+	return 0;
+}
+
+static int new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
+{
+	write_ctx *w = tx->w;
+	if (!w->next_id[type]) {
+		uint64_t last;
+		int rc = last_id_in(tx->txn, type, &last);
+		if (rc)
+			return rc;
+		w->next_id[type] = last + 1;
+	}
+	*id = w->next_id[type]++;
+	return 0;
 }
 
 int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, void *rec)
@@ -441,11 +541,27 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 	if ((rc = undo_reserve(w)))
 		return rc;
 	if (id == 0) {
-		char name[64];
-		if ((rc = seq_name(name, sizeof(name), s->name)) || (rc = store_next_seq(tx->txn, name, &id)))
+		if ((rc = new_id(tx, type, &id)))
 			return rc;
 	} else {
-		if ((rc = get_in(tx->txn, type, id, &before)))
+		/* The stored bytes are kept for the audit entry: they are the
+		 * record before, as its codec wrote it. */
+		unsigned char k[REC_KEY];
+		const void *v;
+		size_t n;
+		rec_key(k, type, id);
+		if ((rc = store_get(tx->txn, DH_T_RECORDS, k, sizeof(k), &v, &n)))
+			return rc;
+		if (n > w->before_enc.cap) {
+			unsigned char *p = realloc(w->before_enc.p, n);
+			if (!p)
+				return DH_ENOMEM;
+			w->before_enc.p = p;
+			w->before_enc.cap = n;
+		}
+		memcpy(w->before_enc.p, v, n);
+		w->before_enc.n = n;
+		if ((rc = record_decode(type, w->before_enc.p, n, &before)))
 			return rc;
 		if (((dh_meta *)before)->rev != m->rev) {
 			record_free(type, before);
@@ -488,10 +604,17 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 	unsigned char k[REC_KEY];
 	rec_key(k, type, id);
 	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
-	    (rc = store_put(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
+	    (rc = (before ? store_put : store_append)(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
 	    (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)))
 		goto out;
-	rc = put_audit(tx, action, note, type, before, rec);
+	if (!before && w->bulk) {
+		/* Ids of one type made in one write follow each other. */
+		if (!w->bulk_first[type])
+			w->bulk_first[type] = id;
+		w->bulk_last[type] = id;
+	} else {
+		rc = put_audit(tx, action, note, type, before != NULL, id);
+	}
 out:
 	record_free(type, before);
 	return rc;

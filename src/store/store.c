@@ -171,19 +171,35 @@ int store_read(dh_store *st, dh_txn_fn fn, void *ctx)
 	return rc ? rc : t.err;
 }
 
-static int bump_generation(dh_stxn *t)
+/* The commit generation is LMDB's own transaction id, which every commit
+ * in any process moves by one, less the number of quiet commits (drafts)
+ * counted in META "quiet": so an ordinary write touches no META page, and
+ * only the rare quiet one pays for its counter. */
+static int read_quiet_count(dh_stxn *t, uint64_t *out)
 {
-	uint64_t gen = 0;
 	const void *v;
 	size_t n;
-	int rc = store_get(t, DH_T_META, "gen", 3, &v, &n);
-	if (rc == 0 && n == 8)
-		gen = store_get_u64(v);
-	else if (rc != DH_ENOTFOUND)
-		return rc ? rc : DH_ECORRUPT;
+	*out = 0;
+	int rc = store_get(t, DH_T_META, "quiet", 5, &v, &n);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (n != 8)
+		return DH_ECORRUPT;
+	*out = store_get_u64(v);
+	return 0;
+}
+
+static int count_quiet_commit(dh_stxn *t)
+{
+	uint64_t quiet;
+	int rc = read_quiet_count(t, &quiet);
+	if (rc)
+		return rc;
 	unsigned char b[8];
-	store_put_u64(b, gen + 1);
-	return store_put(t, DH_T_META, "gen", 3, b, 8);
+	store_put_u64(b, quiet + 1);
+	return store_put(t, DH_T_META, "quiet", 5, b, 8);
 }
 
 static int grow_map(dh_store *st)
@@ -218,8 +234,10 @@ static int run_write(dh_store *st, dh_txn_fn fn, void *ctx, bool bump)
 		st->writing = true;
 		st->active++;
 		rc = fn(&t, ctx);
-		if (rc == 0 && !t.err && bump)
-			rc = bump_generation(&t);
+		/* A quiet commit moves the transaction id too: count it, so
+		 * that the generation stays where it was. */
+		if (rc == 0 && !t.err && !bump)
+			rc = count_quiet_commit(&t);
 		if (rc == 0 && !t.err) {
 			int mrc = mdb_txn_commit(txn);
 			if (mrc)
@@ -462,6 +480,20 @@ int store_del(dh_stxn *txn, dh_table t, const void *key, size_t klen)
 	return rc && rc != MDB_NOTFOUND ? txn_fail(txn, rc) : 0;
 }
 
+int store_append(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void *val, size_t vlen)
+{
+	if (!txn->write)
+		return DH_EINVAL;
+	MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
+	/* MDB_APPEND fills the last page before it starts a new one (a plain
+	 * put splits it in half) and skips the search; it refuses a key that
+	 * is not past the last one, which then goes in the ordinary way. */
+	int rc = mdb_put(txn->txn, txn->st->dbi[t], &k, &v, MDB_APPEND);
+	if (rc == MDB_KEYEXIST)
+		rc = mdb_put(txn->txn, txn->st->dbi[t], &k, &v, 0);
+	return rc ? txn_fail(txn, rc) : 0;
+}
+
 static bool has_prefix(const MDB_val *k, const void *prefix, size_t plen)
 {
 	return k->mv_size >= plen && (plen == 0 || memcmp(k->mv_data, prefix, plen) == 0);
@@ -558,6 +590,32 @@ int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const 
 	return out;
 }
 
+typedef struct last_key {
+	const void *key;
+	size_t klen;
+} last_key;
+
+static int take_last_key(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+	(void)val;
+	(void)vlen;
+	last_key *l = ctx;
+	l->key = key;
+	l->klen = klen;
+	return 1;
+}
+
+int store_last_key(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void **key, size_t *klen)
+{
+	last_key l = {NULL, 0};
+	int rc = store_scan(txn, t, prefix, plen, NULL, 0, true, take_last_key, &l);
+	*key = l.key;
+	*klen = l.klen;
+	if (rc)
+		return rc;
+	return l.key ? 0 : DH_ENOTFOUND;
+}
+
 int store_count(dh_stxn *txn, dh_table t, uint64_t *out)
 {
 	MDB_stat s;
@@ -592,23 +650,19 @@ int store_next_seq(dh_stxn *txn, const char *name, uint64_t *out)
 
 static int generation_fn(dh_stxn *t, void *ctx)
 {
-	const void *v;
-	size_t n;
-	int rc = store_get(t, DH_T_META, "gen", 3, &v, &n);
-	if (rc == DH_ENOTFOUND) {
-		*(uint64_t *)ctx = 0;
-		return 0;
-	}
+	uint64_t quiet;
+	int rc = read_quiet_count(t, &quiet);
 	if (rc)
 		return rc;
-	if (n != 8)
-		return DH_ECORRUPT;
-	*(uint64_t *)ctx = store_get_u64(v);
+	/* The snapshot's transaction id and the quiet count of the same
+	 * snapshot: one consistent answer. */
+	*(uint64_t *)ctx = (uint64_t)mdb_txn_id(t->txn) - quiet;
 	return 0;
 }
 
 int store_generation(dh_store *st, uint64_t *out)
 {
+	*out = 0;
 	return store_read(st, generation_fn, out);
 }
 
