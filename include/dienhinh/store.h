@@ -26,6 +26,9 @@ typedef enum dh_table {
 	DH_T_AUDIT,    /* seq u64 -> encoded dh_audit */
 	DH_T_WORDS,    /* lookup index, owned by core/lookup */
 	DH_T_DRAFTS,   /* login -> encoded dh_draft */
+	DH_T_FRESH,    /* lookup: candidates whose postings wait, owned by
+			  core/lookup (absent from older databases opened
+			  read-only: read as empty) */
 	DH_T__COUNT
 } dh_table;
 

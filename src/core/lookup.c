@@ -10,6 +10,10 @@
  *   'd' ‖ year ‖ base ‖ 0x00 ‖ marks ‖ field -> u32 BE number of chunks
  *   'y' ‖ year                               -> ""
  *
+ * and in DH_T_FRESH (a table of its own: a small tree, one page to touch):
+ *
+ *   id (u64 BE) -> the candidate's record as its postings have it ("": none)
+ *
  *   year   255 - (year - 1900): the newest year sorts first (255: none)
  *   base   the word's base letters; the department is indexed by its id as
  *          the base "\x01<id>", which no typed word can start
@@ -24,6 +28,17 @@
  * chunk is made or dropped. 'y' lists the years. The department's *name*
  * comes from config at query time (opts->cfg): renaming a department in
  * config needs no reindex.
+ *
+ * Fresh candidates. A candidate's words lie all over the index: writing
+ * its postings dirties a page per word, some twenty, and one save from a
+ * form would cost several times a bare commit. So a save of one or a few
+ * candidates writes only a key in DH_T_FRESH: "the postings of this id are
+ * stale; ask its record". Its value is the record as the postings still have it
+ * (empty when they have nothing), so that the postings can be put right
+ * later. A query skips the postings of fresh ids and checks their records
+ * instead, by the same rule (lk_verify_cand). Once LK_FRESH_MAX are fresh,
+ * the next write that needs one more folds them all into the postings,
+ * in one batch (their words share pages); a bulk write does so at its end.
  *
  * Query. Marks and field sit in the key, so a spelling's worth to a query
  * word (quality: prefix, whole word or exact; and field) is known from the
@@ -57,6 +72,10 @@ enum {
 	LK_POSTING = 'p',
 	LK_DIRECTORY = 'd',
 	LK_YEARS = 'y',
+	/* Candidates changed since their postings were last written: more
+	 * and every query reads more records; fewer and the postings are
+	 * rewritten more often (measured in tests/bench). */
+	LK_FRESH_MAX = 64,
 	LK_DEPT_MARK = 0x01,
 	LK_NO_YEAR = 255,
 	LK_CHUNK_MAX = 512, /* bytes: small rewrites, and pages fill well */
@@ -579,6 +598,9 @@ static struct {
 	size_t ngroups, groups_cap;
 	uint32_t *table; /* group index + 1, open addressing */
 	size_t table_size;
+	bool fresh_known; /* nfresh counted in this transaction */
+	size_t nfresh;    /* keys in DH_T_FRESH */
+	bool fold;        /* fold the fresh ones into the postings at the end */
 } lk_batch;
 
 enum { LK_BATCH_MAX = 1 << 18, LK_NO_OP = UINT32_MAX }; /* changes held before writing some */
@@ -820,11 +842,15 @@ int lookup_batch_begin(dh_stxn *txn)
 	return 0;
 }
 
+static int lk_fresh_fold(dh_stxn *txn);
+
 int lookup_batch_end(dh_stxn *txn)
 {
 	if (lk_batch.txn != txn)
 		return 0;
-	int rc = lk_batch_flush(txn);
+	int rc = lk_batch.fold ? lk_fresh_fold(txn) : 0;
+	if (!rc)
+		rc = lk_batch_flush(txn);
 	lookup_batch_abort();
 	return rc;
 }
@@ -883,13 +909,164 @@ static int lk_apply(dh_stxn *txn, const lk_doc *old, uint64_t old_id, const lk_d
 	return rc;
 }
 
+/* --- fresh candidates -------------------------------------------------- */
+
+static void lk_fresh_key(unsigned char key[8], uint64_t id)
+{
+	store_put_u64(key, id);
+}
+
+/* A change of candidate ID (BEFORE: as its postings have it, when it was
+ * not fresh) taken as fresh: 1 when it was, 0 when its postings must be
+ * written now. */
+static int lk_fresh_take(dh_stxn *txn, uint64_t id, const dh_candidate *before)
+{
+	unsigned char key[8];
+	const void *val;
+	size_t vlen;
+	lk_fresh_key(key, id);
+	int rc = store_get(txn, DH_T_FRESH, key, sizeof key, &val, &vlen);
+	if (rc == 0)
+		return 1; /* fresh already: its record answers for it */
+	if (rc != DH_ENOTFOUND)
+		return rc;
+	if (lk_batch.txn != txn)
+		return 0;
+	if (!lk_batch.fresh_known) {
+		uint64_t n;
+		if ((rc = store_count(txn, DH_T_FRESH, &n)))
+			return rc;
+		lk_batch.nfresh = (size_t)n;
+		lk_batch.fresh_known = true;
+	}
+	if (lk_batch.nfresh >= LK_FRESH_MAX) {
+		lk_batch.fold = true;
+		return 0;
+	}
+	unsigned char *enc = NULL;
+	size_t len = 0;
+	if (before && !before->meta.deleted && (rc = record_encode(DH_R_CANDIDATE, before, &enc, &len)))
+		return rc;
+	rc = store_put(txn, DH_T_FRESH, key, sizeof key, enc ? (const void *)enc : "", len);
+	free(enc);
+	if (rc)
+		return rc;
+	lk_batch.nfresh++;
+	return 1;
+}
+
+typedef struct lk_fresh_list {
+	uint64_t *ids;
+	unsigned char **vals; /* malloc'd copies: the keys are rewritten */
+	size_t *lens;
+	size_t n, cap;
+	int err;
+} lk_fresh_list;
+
+static int lk_fresh_collect(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+	lk_fresh_list *l = ctx;
+	if (klen != 8)
+		return l->err = DH_ECORRUPT;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		uint64_t *ids = realloc(l->ids, cap * sizeof *ids);
+		if (ids)
+			l->ids = ids;
+		unsigned char **vals = realloc(l->vals, cap * sizeof *vals);
+		if (vals)
+			l->vals = vals;
+		size_t *lens = realloc(l->lens, cap * sizeof *lens);
+		if (lens)
+			l->lens = lens;
+		if (!ids || !vals || !lens)
+			return l->err = DH_ENOMEM;
+		l->cap = cap;
+	}
+	unsigned char *copy = malloc(vlen ? vlen : 1);
+	if (!copy)
+		return l->err = DH_ENOMEM;
+	memcpy(copy, val, vlen);
+	l->ids[l->n] = store_get_u64(key);
+	l->vals[l->n] = copy;
+	l->lens[l->n++] = vlen;
+	return 0;
+}
+
+static void lk_fresh_list_free(lk_fresh_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->vals[i]);
+	free(l->ids);
+	free(l->vals);
+	free(l->lens);
+}
+
+/* The stored candidate ID in TXN; NULL (and 0) when there is none. */
+static int lk_load_candidate(dh_stxn *txn, uint64_t id, dh_candidate **out)
+{
+	unsigned char key[9];
+	const void *val;
+	size_t vlen;
+	*out = NULL;
+	key[0] = DH_R_CANDIDATE;
+	store_put_u64(key + 1, id);
+	int rc = store_get(txn, DH_T_RECORDS, key, sizeof key, &val, &vlen);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	return rc ? rc : record_decode(DH_R_CANDIDATE, val, vlen, (void **)out);
+}
+
+/* Writes the postings of every fresh candidate (gathered in the batch),
+ * from what they had to what the record now says, and drops the 'f' keys. */
+static int lk_fresh_fold(dh_stxn *txn)
+{
+	lk_fresh_list l = {0};
+	int rc = store_scan(txn, DH_T_FRESH, NULL, 0, NULL, 0, false, lk_fresh_collect, &l);
+	if (!rc)
+		rc = l.err;
+	lk_doc old = {0}, new = {0};
+	for (size_t i = 0; !rc && i < l.n; i++) {
+		dh_candidate *was = NULL, *now = NULL;
+		if (l.lens[i])
+			rc = record_decode(DH_R_CANDIDATE, l.vals[i], l.lens[i], (void **)&was);
+		if (!rc)
+			rc = lk_load_candidate(txn, l.ids[i], &now);
+		if (!rc)
+			rc = lk_doc_build(&old, was);
+		if (!rc)
+			rc = lk_doc_build(&new, now);
+		if (!rc && new.n)
+			rc = lk_note_year(txn, new.year);
+		if (!rc)
+			rc = lk_apply(txn, &old, l.ids[i], &new, l.ids[i]);
+		if (!rc) {
+			unsigned char key[8];
+			lk_fresh_key(key, l.ids[i]);
+			rc = store_del(txn, DH_T_FRESH, key, sizeof key);
+		}
+		record_free(DH_R_CANDIDATE, was);
+		record_free(DH_R_CANDIDATE, now);
+	}
+	free(old.v);
+	free(new.v);
+	lk_fresh_list_free(&l);
+	lk_batch.nfresh = 0;
+	lk_batch.fold = false;
+	return rc;
+}
+
 int lookup_reindex(dh_stxn *txn, dh_rtype type, const void *before, const void *after)
 {
 	if (type != DH_R_CANDIDATE)
 		return 0;
 	const dh_candidate *b = before, *a = after;
+	uint64_t id = a ? a->meta.id : b ? b->meta.id : 0;
+	int rc = lk_fresh_take(txn, id, b);
+	if (rc)
+		return rc < 0 ? rc : 0;
 	lk_doc old = {0}, new = {0};
-	int rc = lk_doc_build(&old, b);
+	rc = lk_doc_build(&old, b);
 	if (!rc)
 		rc = lk_doc_build(&new, a);
 	if (!rc && new.n)
@@ -953,19 +1130,25 @@ static int lk_rebuild_one(const void *key, size_t klen, const void *val, size_t 
 int lookup_rebuild(dh_stxn *txn)
 {
 	if (lk_batch.txn == txn) {
-		/* all of it is made again from the records */
+		/* all of it is made again from the records, as postings */
 		lk_batch.nops = lk_batch.ngroups = 0;
 		if (lk_batch.table)
 			memset(lk_batch.table, 0, lk_batch.table_size * sizeof *lk_batch.table);
+		lk_batch.fresh_known = true;
+		lk_batch.nfresh = LK_FRESH_MAX;
 	}
-	lk_keys k = {0};
-	int rc = store_scan(txn, DH_T_WORDS, NULL, 0, NULL, 0, false, lk_collect_key, &k);
-	if (!rc && k.err)
-		rc = k.err;
-	for (size_t i = 0; !rc && i < k.n; i++)
-		rc = store_del(txn, DH_T_WORDS, k.v[i], k.len[i]);
-	free(k.v);
-	free(k.len);
+	static const dh_table tables[] = {DH_T_WORDS, DH_T_FRESH};
+	int rc = 0;
+	for (size_t t = 0; !rc && t < sizeof tables / sizeof tables[0]; t++) {
+		lk_keys k = {0};
+		rc = store_scan(txn, tables[t], NULL, 0, NULL, 0, false, lk_collect_key, &k);
+		if (!rc && k.err)
+			rc = k.err;
+		for (size_t i = 0; !rc && i < k.n; i++)
+			rc = store_del(txn, tables[t], k.v[i], k.len[i]);
+		free(k.v);
+		free(k.len);
+	}
 	if (rc < 0)
 		return rc;
 	unsigned char type = DH_R_CANDIDATE;
@@ -1035,6 +1218,8 @@ typedef struct lk_search {
 	size_t nhits, hcap;
 	uint32_t classes[LK_CLASSES]; /* hits per qsum * 64 + fsum */
 	unsigned min_class;           /* hits of a lower class are not kept */
+	uint64_t *fresh;              /* fresh candidates: their postings are skipped */
+	size_t nfresh, fresh_cap;
 	int err;
 } lk_search;
 
@@ -1419,6 +1604,17 @@ static unsigned lk_class_of(unsigned points)
 	return points / 4 * 64 + points % 4;
 }
 
+static void lk_fresh_mark(lk_search *s, bool on)
+{
+	for (size_t i = 0; i < s->nfresh; i++) {
+		uint64_t id = s->fresh[i];
+		if (on)
+			s->bits[id / 64] |= 1ull << (id % 64);
+		else
+			s->bits[id / 64] &= ~(1ull << (id % 64));
+	}
+}
+
 /* All hits of the query in year S->YEARS[YI], appended to S->HITS. */
 static int lk_search_year(lk_search *s, dh_stxn *txn, size_t yi)
 {
@@ -1462,7 +1658,14 @@ static int lk_search_year(lk_search *s, dh_stxn *txn, size_t yi)
 		s->round = (unsigned)i;
 		if (i > 0)
 			lk_blocks_build(s);
-		if ((rc = lk_scan_word(s, txn, &s->q[s->order[i]])))
+		/* The first word makes the candidates: a fresh id's bit set
+		 * beforehand keeps its stale postings out. */
+		if (i == 0)
+			lk_fresh_mark(s, true);
+		rc = lk_scan_word(s, txn, &s->q[s->order[i]]);
+		if (i == 0)
+			lk_fresh_mark(s, false);
+		if (rc)
 			break;
 		for (size_t k = 0; k < s->ncands; k++) {
 			lk_cand *c = &s->cands[k];
@@ -1566,13 +1769,78 @@ static int lk_year_cb(const void *key, size_t klen, const void *val, size_t vlen
 	return 0;
 }
 
+static int lk_fresh_id_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+	(void)val;
+	(void)vlen;
+	lk_search *s = ctx;
+	if (klen != 8)
+		return s->err = DH_ECORRUPT;
+	if (s->nfresh == s->fresh_cap) {
+		size_t cap = s->fresh_cap ? s->fresh_cap * 2 : 64;
+		uint64_t *v = realloc(s->fresh, cap * sizeof *v);
+		if (!v)
+			return s->err = DH_ENOMEM;
+		s->fresh = v;
+		s->fresh_cap = cap;
+	}
+	uint64_t id = store_get_u64(key);
+	s->fresh[s->nfresh++] = id;
+	if (id >= s->nslots && lk_slot_grow(s, id))
+		return s->err = DH_ENOMEM;
+	return 0;
+}
+
+/* The hits among the fresh candidates, checked on their records. They
+ * leave the classes alone: the years' early stop is about the postings,
+ * and the best LIMIT of all is among the best LIMIT of the postings and
+ * these. */
+static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
+{
+	for (size_t i = 0; i < s->nfresh; i++) {
+		dh_candidate *c;
+		int rc = lk_load_candidate(txn, s->fresh[i], &c);
+		if (rc)
+			return rc;
+		if (!c)
+			continue;
+		unsigned stage = c->stage >= 0 && c->stage < 16 ? (unsigned)c->stage : 0;
+		unsigned qsum = 0, fsum = 0;
+		bool hit = !c->meta.deleted && (s->stages >> stage & 1);
+		for (size_t w = 0; hit && w < s->nq; w++) {
+			unsigned points = lk_verify_cand(&s->q[w], c);
+			hit = points > 0;
+			qsum += points / 4;
+			fsum += points % 4;
+		}
+		int year = lk_year_of(lk_year_byte(c->year));
+		record_free(DH_R_CANDIDATE, c);
+		if (!hit)
+			continue;
+		if (s->nhits == s->hcap) {
+			size_t cap = s->hcap ? s->hcap * 2 : 256;
+			dh_hit *v = realloc(s->hits, cap * sizeof *v);
+			if (!v)
+				return DH_ENOMEM;
+			s->hits = v;
+			s->hcap = cap;
+		}
+		s->hits[s->nhits++] = (dh_hit){.id = s->fresh[i], .score = (int)(qsum * 64 + fsum) * 10000 + year};
+	}
+	return 0;
+}
+
 static int lk_search_txn(dh_stxn *txn, void *ctx)
 {
 	lk_search *s = ctx;
 	s->ncands = 0;
 	s->nhits = 0;
 	s->nyears = 0;
+	s->nfresh = 0;
 	s->err = 0;
+	int frc = store_scan(txn, DH_T_FRESH, NULL, 0, NULL, 0, false, lk_fresh_id_cb, s);
+	if (frc < 0 || s->err)
+		return frc < 0 ? frc : s->err;
 	memset(s->classes, 0, sizeof s->classes);
 	s->stages = s->opts->recognised_only ? 1u << DH_STAGE_RECOGNISED | 1u << DH_STAGE_AWARDED : 0xffffu;
 	unsigned char ykey = LK_YEARS;
@@ -1588,10 +1856,13 @@ static int lk_search_txn(dh_stxn *txn, void *ctx)
 	for (size_t yi = 0; yi < s->nyears; yi++) {
 		if ((rc = lk_search_year(s, txn, yi)))
 			return rc;
-		if ((rc = lk_after_year(s, txn, yi)))
-			return rc < 0 ? rc : 0;
+		if ((rc = lk_after_year(s, txn, yi))) {
+			if (rc < 0)
+				return rc;
+			break;
+		}
 	}
-	return 0;
+	return lk_fresh_hits(s, txn);
 }
 
 static int lk_hit_cmp(const void *a, const void *b)
@@ -1769,6 +2040,7 @@ int lookup_search(dh_store *st, const char *query, const dh_lookup_opts *opts, d
 	free(s->slot);
 	free(s->bits);
 	free(s->blocks);
+	free(s->fresh);
 	free(s);
 	return rc;
 }

@@ -39,11 +39,15 @@ enum {
 static const char *const table_names[DH_T__COUNT] = {
 	[DH_T_META] = "meta",   [DH_T_RECORDS] = "records", [DH_T_LINKS] = "links",
 	[DH_T_AUDIT] = "audit", [DH_T_WORDS] = "words",     [DH_T_DRAFTS] = "drafts",
+	[DH_T_FRESH] = "fresh",
 };
 
 struct dh_store {
 	MDB_env *env;
 	MDB_dbi dbi[DH_T__COUNT];
+	/* A table a newer program added, not in a database opened read-only:
+	 * it reads as empty. */
+	bool missing[DH_T__COUNT];
 	bool read_only;
 	bool writing;    /* a write transaction of ours is open */
 	unsigned active; /* transactions of ours open (reads nest) */
@@ -300,6 +304,9 @@ static int open_tables_fn(dh_stxn *t, void *ctx)
 	}
 	for (int i = 1; i < DH_T__COUNT; i++) {
 		rc = mdb_dbi_open(t->txn, table_names[i], flags, &st->dbi[i]);
+		st->missing[i] = rc == MDB_NOTFOUND && st->read_only && i >= DH_T_FRESH;
+		if (st->missing[i])
+			continue;
 		if (rc)
 			return rc == MDB_NOTFOUND ? DH_ENOTFOUND : txn_fail(t, rc);
 	}
@@ -454,6 +461,8 @@ int store_get(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void
 	MDB_val k = {klen, (void *)key}, v;
 	*val = NULL;
 	*vlen = 0;
+	if (txn->st->missing[t])
+		return DH_ENOTFOUND;
 	int rc = mdb_get(txn->txn, txn->st->dbi[t], &k, &v);
 	if (rc)
 		return txn_fail(txn, rc);
@@ -568,6 +577,8 @@ int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const 
 	       bool reverse, dh_scan_fn cb, void *ctx)
 {
 	MDB_cursor *c;
+	if (txn->st->missing[t])
+		return 0;
 	int rc = mdb_cursor_open(txn->txn, txn->st->dbi[t], &c);
 	if (rc)
 		return txn_fail(txn, rc);
@@ -619,6 +630,9 @@ int store_last_key(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, co
 int store_count(dh_stxn *txn, dh_table t, uint64_t *out)
 {
 	MDB_stat s;
+	*out = 0;
+	if (txn->st->missing[t])
+		return 0;
 	int rc = mdb_stat(txn->txn, txn->st->dbi[t], &s);
 	if (rc)
 		return txn_fail(txn, rc);

@@ -1,14 +1,18 @@
 /* bench_commit.c — what one durable change costs against a bare LMDB
  * commit of the same size on the same disk, and the bulk insert rate.
  *
- *   build/bench/bench_commit [-n COMMITS] [-b BULK_RECORDS] [DIR]
+ *   build/bench/bench_commit [-n COMMITS] [-p RECORDS_BEFORE] [-b BULK_RECORDS] [DIR]
  *
  * DIR (default: a new folder under build/, removed afterwards) holds the
- * environments side by side, so every measurement meets the same disk. The bare commit is one
- * write transaction putting the bytes repo_save would put for a candidate
+ * environments side by side, so every measurement meets the same disk.
+ * Each starts with RECORDS_BEFORE records (default 100000), so that its
+ * trees are as deep as in use. The bare commit is one write transaction
+ * putting the bytes repo_save puts for a new candidate besides its index
  * (the record and its audit entry) and committing them durably, with the
- * same LMDB flags as the store; the repo one is repo_save of a fresh
- * candidate (id, revision, audit, link, lookup index, generation).
+ * same LMDB flags as the store; the repo one is repo_save of a realistic
+ * new candidate (tests/bench/bench_gen.h): id, revision, audit entry,
+ * lookup index. The three are timed in turn, commit after commit, so that
+ * the load of a shared machine falls on all of them alike.
  *
  * This program includes lmdb.h on purpose: measuring LMDB itself is its
  * point. Nothing in src/ outside store.c does. */
@@ -16,6 +20,8 @@
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/store.h"
+
+#include "bench_gen.h"
 
 #include <ftw.h>
 #include <lmdb.h>
@@ -48,46 +54,35 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The I-th candidate of the benchmark's records: realistic ones, made
+ * in order from bench_gen's fixed seed (I only says how many precede). */
 static dh_candidate *sample_candidate(unsigned i)
 {
-	dh_candidate *c = record_new(DH_R_CANDIDATE);
-	char name[64];
-	snprintf(name, sizeof(name), "Nguyễn Văn Thành %u", i);
-	c->year = 2021;
-	c->kind = (int)(i % 3);
-	c->name = strdup(name);
-	c->department = strdup("nv2");
-	c->position = strdup("Thanh tra viên chính");
-	c->title = strdup("Mô hình tiếp công dân, giải quyết khiếu nại tại chỗ");
-	c->description = strdup("Tổ chức tiếp công dân định kỳ và đột xuất, phân loại đơn ngay tại buổi "
-				"tiếp, hướng dẫn công dân gửi đơn đúng cơ quan có thẩm quyền; rút ngắn thời "
-				"gian xử lý đơn từ 10 ngày xuống còn 5 ngày làm việc.");
-	strlist_push(&c->criteria, "xs");
-	strlist_push(&c->criteria, "sang_kien");
-	strlist_push(&c->criteria, "lan_toa");
-	return c;
+	(void)i;
+	return bench_candidate();
 }
 
-/* The bytes one repo_save of a candidate puts: its record and its audit
- * entry (the before/after JSON is most of it). */
+/* The bytes one repo_save of a new candidate puts besides its index: its
+ * record and its audit entry (which holds the record's bytes again). */
 static size_t change_size(void)
 {
 	dh_candidate *c = sample_candidate(1);
 	c->meta.id = 1;
 	c->meta.rev = 1;
+	c->meta.created_at = c->meta.updated_at = 1637000000;
 	c->meta.created_by = strdup("tdkt");
 	c->meta.updated_by = strdup("tdkt");
 	unsigned char *enc;
-	size_t len, alen;
+	size_t len;
 	record_encode(DH_R_CANDIDATE, c, &enc, &len);
-	free(enc);
 	dh_audit a = {.who = "tdkt", .action = "save", .target_type = DH_R_CANDIDATE, .target_id = 1};
-	a.after = record_to_json(DH_R_CANDIDATE, c);
-	record_encode(DH_R_AUDIT, &a, &enc, &alen);
+	dh_bytes audit = {0};
+	record_audit_encode(&a, NULL, 0, enc, len, &audit);
+	size_t size = len + audit.n;
 	free(enc);
-	free(a.after);
+	free(audit.p);
 	record_free(DH_R_CANDIDATE, c);
-	return len + alen;
+	return size;
 }
 
 static int check(int rc, const char *what)
@@ -99,73 +94,82 @@ static int check(int rc, const char *what)
 	return 0;
 }
 
-/* SPLIT: the same puts repo_save makes, as bare LMDB calls: the record, the
- * audit entry in its own table, the id and audit counters and the commit
- * generation in a meta table. Otherwise one put of all the bytes. */
-static void bare_commits(const char *dir, int n, size_t size, bool split, double *t)
-{
+/* A bare LMDB environment with the store's flags. SPLIT: a commit makes
+ * the puts repo_save makes but the index's, as bare LMDB calls (the record,
+ * and the audit entry in its own table); otherwise one put of all the
+ * bytes. */
+typedef struct bare_env {
 	MDB_env *env;
-	MDB_dbi dbi, meta, audit;
-	MDB_txn *txn;
-	check(mdb_env_create(&env), "env");
-	check(mdb_env_set_maxdbs(env, 8), "maxdbs");
-	check(mdb_env_set_mapsize(env, 1u << 30), "mapsize");
-	mkdir(dir, 0770);
-	check(mdb_env_open(env, dir, MDB_NOTLS, 0660), dir);
-	check(mdb_txn_begin(env, NULL, 0, &txn), "begin");
-	check(mdb_dbi_open(txn, "records", MDB_CREATE, &dbi), "dbi");
-	check(mdb_dbi_open(txn, "meta", MDB_CREATE, &meta), "dbi");
-	check(mdb_dbi_open(txn, "audit", MDB_CREATE, &audit), "dbi");
-	check(mdb_txn_commit(txn), "commit");
-	size_t record_size = size / 3; /* about what the record is of the change */
-	char *val = malloc(size);
-	memset(val, 'x', size);
-	for (int i = 0; i < n; i++) {
-		unsigned char key[9] = {1};
-		store_put_u64(key + 1, (uint64_t)i + 1);
-		MDB_val k = {sizeof(key), key}, v = {size, val};
-		double a = now_s();
-		check(mdb_txn_begin(env, NULL, 0, &txn), "begin");
-		if (split) {
-			unsigned char seq[8];
-			store_put_u64(seq, (uint64_t)i + 1);
-			MDB_val s8 = {8, seq}, ak = {8, seq}, rec = {record_size, val}, av = {size - record_size, val};
-			MDB_val k1 = {13, "seq:candidate"}, k2 = {9, "seq:audit"}, k3 = {3, "gen"};
-			check(mdb_put(txn, dbi, &k, &rec, 0), "put");
-			check(mdb_put(txn, meta, &k1, &s8, 0), "put");
-			check(mdb_put(txn, meta, &k2, &s8, 0), "put");
-			check(mdb_put(txn, meta, &k3, &s8, 0), "put");
-			check(mdb_put(txn, audit, &ak, &av, 0), "put");
-		} else {
-			check(mdb_put(txn, dbi, &k, &v, 0), "put");
-		}
-		check(mdb_txn_commit(txn), "commit");
-		t[i] = now_s() - a;
+	MDB_dbi records, audit;
+	bool split;
+	uint64_t next; /* the next id */
+	size_t size;
+	char *val;
+} bare_env;
+
+static void bare_put(bare_env *b, MDB_txn *txn)
+{
+	unsigned char key[9] = {1}, seq[8];
+	store_put_u64(key + 1, b->next);
+	store_put_u64(seq, b->next);
+	b->next++;
+	size_t record_size = b->size / 2; /* about what the record is of the change */
+	MDB_val k = {sizeof(key), key}, v = {b->size, b->val};
+	if (b->split) {
+		MDB_val ak = {8, seq}, rec = {record_size, b->val}, av = {b->size - record_size, b->val};
+		check(mdb_put(txn, b->records, &k, &rec, 0), "put");
+		check(mdb_put(txn, b->audit, &ak, &av, 0), "put");
+	} else {
+		check(mdb_put(txn, b->records, &k, &v, 0), "put");
 	}
-	free(val);
-	mdb_env_close(env);
 }
 
-static void repo_commits(const char *dir, int n, double *t)
+static void bare_open(bare_env *b, const char *dir, size_t size, bool split, size_t prefill)
 {
-	dh_store *st;
-	int rc = store_open(&st, dir, &(dh_store_opts){.map_size = 1u << 30});
+	MDB_txn *txn;
+	*b = (bare_env){.split = split, .next = 1, .size = size, .val = malloc(size)};
+	memset(b->val, 'x', size);
+	check(mdb_env_create(&b->env), "env");
+	check(mdb_env_set_maxdbs(b->env, 8), "maxdbs");
+	check(mdb_env_set_mapsize(b->env, (size_t)4 << 30), "mapsize");
+	mkdir(dir, 0770);
+	check(mdb_env_open(b->env, dir, MDB_NOTLS, 0660), dir);
+	check(mdb_txn_begin(b->env, NULL, 0, &txn), "begin");
+	check(mdb_dbi_open(txn, "records", MDB_CREATE, &b->records), "dbi");
+	check(mdb_dbi_open(txn, "audit", MDB_CREATE, &b->audit), "dbi");
+	for (size_t i = 0; i < prefill; i++)
+		bare_put(b, txn);
+	check(mdb_txn_commit(txn), "commit");
+}
+
+static double bare_commit(bare_env *b)
+{
+	MDB_txn *txn;
+	double a = now_s();
+	check(mdb_txn_begin(b->env, NULL, 0, &txn), "begin");
+	bare_put(b, txn);
+	check(mdb_txn_commit(txn), "commit");
+	return now_s() - a;
+}
+
+static void bare_close(bare_env *b)
+{
+	mdb_env_close(b->env);
+	free(b->val);
+}
+
+static double repo_commit(dh_store *st, unsigned i)
+{
+	dh_candidate *c = sample_candidate(i);
+	double a = now_s();
+	int rc = repo_save(st, "tdkt", NULL, NULL, DH_R_CANDIDATE, c);
+	double t = now_s() - a;
+	record_free(DH_R_CANDIDATE, c);
 	if (rc) {
-		fprintf(stderr, "bench_commit: %s: %s\n", dir, dh_strerror(rc));
+		fprintf(stderr, "bench_commit: repo_save: %s\n", dh_strerror(rc));
 		exit(1);
 	}
-	for (int i = 0; i < n; i++) {
-		dh_candidate *c = sample_candidate((unsigned)i);
-		double a = now_s();
-		rc = repo_save(st, "tdkt", NULL, NULL, DH_R_CANDIDATE, c);
-		t[i] = now_s() - a;
-		record_free(DH_R_CANDIDATE, c);
-		if (rc) {
-			fprintf(stderr, "bench_commit: repo_save: %s\n", dh_strerror(rc));
-			exit(1);
-		}
-	}
-	store_close(st);
+	return t;
 }
 
 typedef struct bulk {
@@ -176,28 +180,25 @@ typedef struct bulk {
 static int bulk_fn(dh_repo_tx *tx, void *p)
 {
 	bulk *b = p;
+	int rc = repo_bulk_begin(tx, "import", "bench_commit");
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < b->n; i++) {
-		int rc = repo_tx_put(tx, "import", NULL, DH_R_CANDIDATE, b->recs[i]);
+			rc = repo_tx_put(tx, "import", NULL, DH_R_CANDIDATE, b->recs[i]);
 		if (rc)
 			return rc;
 	}
 	return 0;
 }
 
-static double bulk_rate(const char *dir, size_t n)
+/* N new candidates through repo in one bulk write, into ST: the time. */
+static double bulk_insert(dh_store *st, size_t n, unsigned from)
 {
-	dh_store *st;
-	/* The default map, so that growth is part of the measure. */
-	int rc = store_open(&st, dir, NULL);
-	if (rc) {
-		fprintf(stderr, "bench_commit: %s: %s\n", dir, dh_strerror(rc));
-		exit(1);
-	}
 	bulk b = {calloc(n, sizeof(*b.recs)), n};
 	for (size_t i = 0; i < n; i++)
-		b.recs[i] = sample_candidate((unsigned)i);
+		b.recs[i] = sample_candidate(from + (unsigned)i);
 	double a = now_s();
-	rc = repo_write(st, "tdkt", bulk_fn, &b);
+	int rc = repo_write(st, "tdkt", bulk_fn, &b);
 	double secs = now_s() - a;
 	if (rc) {
 		fprintf(stderr, "bench_commit: bulk: %s\n", dh_strerror(rc));
@@ -206,6 +207,25 @@ static double bulk_rate(const char *dir, size_t n)
 	for (size_t i = 0; i < n; i++)
 		record_free(DH_R_CANDIDATE, b.recs[i]);
 	free(b.recs);
+	return secs;
+}
+
+static dh_store *open_store(const char *dir, size_t map_size)
+{
+	dh_store *st;
+	int rc = store_open(&st, dir, &(dh_store_opts){.map_size = map_size});
+	if (rc) {
+		fprintf(stderr, "bench_commit: %s: %s\n", dir, dh_strerror(rc));
+		exit(1);
+	}
+	return st;
+}
+
+static double bulk_rate(const char *dir, size_t n)
+{
+	/* The default map, so that growth is part of the measure. */
+	dh_store *st = open_store(dir, 0);
+	double secs = bulk_insert(st, n, 0);
 	store_close(st);
 	return (double)n / secs;
 }
@@ -224,15 +244,17 @@ static void summary(const char *name, double *t, int n, double *median)
 int main(int argc, char **argv)
 {
 	int n = 2000;
-	size_t bulk_n = 100000;
+	size_t bulk_n = 100000, prefill = 100000;
 	int opt;
-	while ((opt = getopt(argc, argv, "n:b:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:b:p:")) != -1) {
 		if (opt == 'n')
 			n = atoi(optarg);
 		else if (opt == 'b')
 			bulk_n = (size_t)atol(optarg);
+		else if (opt == 'p')
+			prefill = (size_t)atol(optarg);
 		else {
-			fprintf(stderr, "usage: bench_commit [-n COMMITS] [-b BULK_RECORDS] [DIR]\n");
+			fprintf(stderr, "usage: bench_commit [-n COMMITS] [-p RECORDS_BEFORE] [-b BULK_RECORDS] [DIR]\n");
 			return 64;
 		}
 	}
@@ -260,20 +282,35 @@ int main(int argc, char **argv)
 	size_t size = change_size();
 	double *tb = calloc((size_t)n, sizeof(double)), *tr = calloc((size_t)n, sizeof(double));
 	double *ts = calloc((size_t)n, sizeof(double));
-	printf("%d durable commits each, %zu bytes per change, in %s\n", n, size, dir);
-	/* Interleave halves so that a disk's mood swings hit both alike. */
-	for (int half = 0; half < 2; half++) {
-		int from = half ? n / 2 : 0, k = half ? n - n / 2 : n / 2;
-		bare_commits(bare, k, size, false, tb + from);
-		bare_commits(split, k, size, true, ts + from);
-		repo_commits(repo, k, tr + from);
+	printf("%d durable commits each, %zu bytes per change (and the index), into %zu records already there, "
+	       "in %s\n",
+	       n, size, prefill, dir);
+	bare_env eb, es;
+	bare_open(&eb, bare, size, false, prefill);
+	bare_open(&es, split, size, true, prefill);
+	dh_store *st = open_store(repo, (size_t)4 << 30);
+	for (size_t done = 0; done < prefill; done += 20000)
+		bulk_insert(st, prefill - done < 20000 ? prefill - done : 20000, (unsigned)done);
+	/* Round robin, the order turning, so that the disk's mood swings (the
+	 * machine is shared) hit all three alike. */
+	for (int i = 0; i < n; i++) {
+		for (int k = 0; k < 3; k++) {
+			switch ((i + k) % 3) {
+			case 0: tb[i] = bare_commit(&eb); break;
+			case 1: ts[i] = bare_commit(&es); break;
+			default: tr[i] = repo_commit(st, (unsigned)(prefill + (size_t)i)); break;
+			}
+		}
 	}
+	bare_close(&eb);
+	bare_close(&es);
+	store_close(st);
 	double mb, ms, mr;
 	summary("bare 1 put", tb, n, &mb);
-	summary("bare 5 puts", ts, n, &ms);
+	summary("bare 2 puts", ts, n, &ms);
 	summary("repo_save", tr, n, &mr);
 	printf("ratio repo_save / bare commit of one put:  %.2f\n", mr / mb);
-	printf("ratio repo_save / bare commit, same puts:  %.2f\n", mr / ms);
+	printf("ratio repo_save / bare commit of record and audit:  %.2f\n", mr / ms);
 	if (bulk_n) {
 		double rate = bulk_rate(bulkdir, bulk_n);
 		printf("bulk insert: %zu candidates in one transaction, with audit and index: %.0f records/s\n",
