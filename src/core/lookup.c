@@ -75,7 +75,7 @@ enum {
 	/* Candidates changed since their postings were last written: more
 	 * and every query reads more records; fewer and the postings are
 	 * rewritten more often (measured in tests/bench). */
-	LK_FRESH_MAX = 64,
+	LK_FRESH_MAX = 128,
 	LK_DEPT_MARK = 0x01,
 	LK_NO_YEAR = 255,
 	LK_CHUNK_MAX = 512, /* bytes: small rewrites, and pages fill well */

@@ -5,6 +5,8 @@
  *                                    (through repo, index and audit, as an
  *                                    import: bulk mode, 20000 a write),
  *                                    the same rows into CSV
+ *   lookup_bench saves DIR N         N new candidates saved one by one, as
+ *                                    from a form: time per durable save
  *   lookup_bench query DIR QUERY...  each query: first and warm time, and
  *                                    every keystroke of it as screen 7 runs
  *                                    it (limit 200, recognised only)
@@ -142,6 +144,46 @@ static int bench_gen(const char *dir, size_t n, const char *csv_path)
 	dh_store_info info;
 	store_info(st, &info);
 	printf("gen\t%zu records\t%.0f ms in repo_write\t%zu bytes used\n", n, write_ms, info.used_bytes);
+	store_close(st);
+	return 0;
+}
+
+static int bench_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* N new candidates saved one by one, as from a form: each its own durable
+ * write (record, audit entry, index). */
+static int bench_saves(const char *dir, size_t n)
+{
+	dh_store *st;
+	int rc = store_open(&st, dir, NULL);
+	if (rc) {
+		fprintf(stderr, "%s: %s\n", dir, dh_strerror(rc));
+		return 1;
+	}
+	double *t = calloc(n ? n : 1, sizeof *t), sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		dh_candidate *c = bench_candidate();
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		rc = repo_save(st, "bench", NULL, NULL, DH_R_CANDIDATE, c);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		record_free(DH_R_CANDIDATE, c);
+		if (rc) {
+			fprintf(stderr, "ghi: %s\n", dh_strerror(rc));
+			return 1;
+		}
+		t[i] = bench_ms(&t0, &t1);
+		sum += t[i];
+	}
+	qsort(t, n, sizeof *t, bench_cmp_double);
+	if (n)
+		printf("saves\t%zu\tmedian %.3f ms\tmean %.3f ms\tp99 %.3f ms\tmax %.3f ms\n", n, t[n / 2],
+		       sum / (double)n, t[n * 99 / 100], t[n - 1]);
+	free(t);
 	store_close(st);
 	return 0;
 }
@@ -317,8 +359,10 @@ int main(int argc, char **argv)
 		store_close(st);
 		return 0;
 	}
+	if (argc == 4 && strcmp(argv[1], "saves") == 0)
+		return bench_saves(argv[2], (size_t)strtoull(argv[3], NULL, 10));
 	if (argc == 4 && strcmp(argv[1], "search") == 0)
 		return bench_search(argv[2], argv[3]);
-	fprintf(stderr, "usage: lookup_bench gen DIR N CSV | query DIR QUERY... | search DIR QUERY\n");
+	fprintf(stderr, "usage: lookup_bench gen DIR N CSV | saves DIR N | query DIR QUERY... | search DIR QUERY\n");
 	return 64;
 }

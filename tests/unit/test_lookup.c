@@ -252,6 +252,55 @@ static void test_index_follows_edits_stage_changes_and_deletion(void **state)
 	assert_string_equal(search(f, "pham", false), "");
 }
 
+static void check_against_scan(fixture *f, const char *query, bool recognised_only);
+
+/* A save from a form writes the candidate as fresh, its postings left for
+ * later; hundreds of saves later they are written. Whichever way the index
+ * holds a candidate, a search sees what its record says now. */
+static void test_single_saves_are_found_before_and_after_their_postings_are_written(void **state)
+{
+	fixture *f = *state;
+	uint64_t id = add(f, 2019, "Trần Thị Bích", "Sổ tay tiếp công dân", "vp", DH_STAGE_RECOGNISED);
+	char idstr[32];
+	snprintf(idstr, sizeof idstr, "%llu", (unsigned long long)id);
+	assert_string_equal(search(f, "bich", true), idstr);
+	/* enough saves that the first ones are written as postings */
+	for (int i = 0; i < 300; i++)
+		add(f, 2020 + i % 2, "Nguyễn Văn An", i % 2 ? "Tiếp công dân" : NULL, "p1", DH_STAGE_AWARDED);
+	assert_string_equal(search(f, "bich", true), idstr);
+	assert_string_equal(search(f, "sổ tay", true), idstr);
+
+	/* Renamed: the postings still say Bích; the search must not. */
+	dh_candidate *c;
+	assert_int_equal(repo_get(f->st, DH_R_CANDIDATE, id, (void **)&c), 0);
+	free(c->name);
+	c->name = strdup("Lê Thị Cúc");
+	c->stage = DH_STAGE_NOMINATED;
+	assert_int_equal(repo_save(f->st, "tdkt", "save", NULL, DH_R_CANDIDATE, c), 0);
+	assert_string_equal(search(f, "bich", false), "");
+	assert_string_equal(search(f, "cúc", false), idstr);
+	assert_string_equal(search(f, "cúc", true), ""); /* its stage now */
+	assert_string_equal(search(f, "sổ tay", false), idstr);
+	check_against_scan(f, "tiep cong dan", true);
+	check_against_scan(f, "nguyen an", false);
+
+	/* and after many more saves, written out: the same answers */
+	for (int i = 0; i < 300; i++)
+		add(f, 2018, "Nguyễn Văn Bình", NULL, "ttr", DH_STAGE_RECOGNISED);
+	assert_string_equal(search(f, "bich", false), "");
+	assert_string_equal(search(f, "cúc", false), idstr);
+	assert_string_equal(search(f, "cúc", true), "");
+	check_against_scan(f, "tiep cong dan", true);
+	check_against_scan(f, "nguyen", false);
+
+	c->meta.deleted = true;
+	assert_int_equal(repo_save(f->st, "tdkt", "delete", "nhập trùng", DH_R_CANDIDATE, c), 0);
+	record_free(DH_R_CANDIDATE, c);
+	assert_string_equal(search(f, "cúc", false), "");
+	assert_string_equal(search(f, "sổ tay", false), "");
+	check_against_scan(f, "nguyen van", false);
+}
+
 static void test_limit_keeps_the_best(void **state)
 {
 	fixture *f = *state;
@@ -657,6 +706,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_follows_edits_stage_changes_and_deletion, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_limit_keeps_the_best, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_single_saves_are_found_before_and_after_their_postings_are_written,
+	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_matches_a_plain_scan_through_many_changes, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_limit_finds_rare_best_matches_in_old_years, setup, teardown),

@@ -219,6 +219,10 @@ static void audit_entries_hold_who_what_before_after(void **state)
 	assert_non_null(strstr(second->after, "\"name\":\"Nguyễn Văn Ân\""));
 	assert_non_null(strstr(second->after, "\"rev\":2,"));
 	assert_true(second->at >= first_at);
+	/* The JSON is the record's own, as record_to_json writes it. */
+	char *now = record_to_json(DH_R_CANDIDATE, c);
+	assert_string_equal(second->after, now);
+	free(now);
 	collect_free(a);
 
 	/* From a given sequence, going back. */
@@ -509,6 +513,102 @@ static void bulk_insert_on_a_tiny_map_grows_and_numbers_once(void **state)
 	store_close(st);
 }
 
+/* An import in bulk mode: new candidates and fostering entries, and a
+ * correction of a candidate that was there before. */
+typedef struct bulk_import {
+	bulk *b;
+	dh_fostering *f[2];
+	dh_candidate *fix; /* kept until the write returns or runs again */
+} bulk_import;
+
+static int bulk_import_fn(dh_repo_tx *tx, void *p)
+{
+	bulk_import *bi = p;
+	bi->b->runs++;
+	record_free(DH_R_CANDIDATE, bi->fix);
+	bi->fix = NULL;
+	int rc = repo_bulk_begin(tx, "import", "danh-sach.csv");
+	for (size_t i = 0; !rc && i < bi->b->n; i++)
+		rc = repo_tx_put(tx, "import", "danh-sach.csv:2", DH_R_CANDIDATE, bi->b->recs[i]);
+	for (size_t i = 0; !rc && i < 2; i++)
+		rc = repo_tx_put(tx, "import", NULL, DH_R_FOSTERING, bi->f[i]);
+	if (!rc)
+		rc = repo_tx_get(tx, DH_R_CANDIDATE, 1, (void **)&bi->fix);
+	if (!rc) {
+		free(bi->fix->name);
+		bi->fix->name = strdup("Nguyễn Văn Ân");
+		rc = repo_tx_put(tx, "correct", "gõ sai dấu", DH_R_CANDIDATE, bi->fix);
+	}
+	return rc;
+}
+
+static void a_bulk_write_sums_up_what_it_created_in_one_entry_per_type(void **state)
+{
+	tmpdb *t = *state;
+	dh_store *st = open_db(t->db, 64 << 10);
+	dh_candidate *first = candidate("Nguyễn Văn An");
+	assert_int_equal(repo_save(st, "tdkt", NULL, NULL, DH_R_CANDIDATE, first), 0);
+	record_free(DH_R_CANDIDATE, first);
+	bulk_import bi = {.b = bulk_new(3000, "Nhân tố")};
+	for (int i = 0; i < 2; i++) {
+		bi.f[i] = record_new(DH_R_FOSTERING);
+		bi.f[i]->candidate_id = 1;
+		bi.f[i]->description = strdup("Hướng dẫn cách làm");
+	}
+	assert_int_equal(repo_write(st, "tdkt", bulk_import_fn, &bi), 0);
+	assert_true(bi.b->runs > 1); /* the map grew and it ran again */
+	assert_int_equal(bi.b->recs[0]->meta.id, 2);
+	assert_int_equal(bi.b->recs[2999]->meta.id, 3001);
+	assert_int_equal(count_of(st, DH_R_CANDIDATE), 3001);
+
+	/* The save before, the correction with its before and after, and
+	 * one entry per type created: nothing twice for the re-runs. */
+	collect *a = collect_new(DH_R_AUDIT);
+	assert_int_equal(repo_audit(st, 0, collect_fn, a), 0);
+	assert_int_equal(a->n, 4);
+	collect_free(a);
+	dh_audit *e[4] = {0};
+	for (uint64_t seq = 1; seq <= 4; seq++) {
+		a = collect_new(DH_R_AUDIT);
+		a->stop_after = 1;
+		assert_int_equal(repo_audit(st, seq, collect_fn, a), 0);
+		e[seq - 1] = a->last;
+		a->last = NULL;
+		collect_free(a);
+	}
+	assert_int_equal(e[0]->last_id, 0);
+	assert_string_equal(e[1]->action, "correct");
+	assert_int_equal(e[1]->target_id, 1);
+	assert_non_null(strstr(e[1]->before, "\"name\":\"Nguyễn Văn An\""));
+	assert_non_null(strstr(e[1]->after, "\"name\":\"Nguyễn Văn Ân\""));
+	assert_int_equal(e[1]->last_id, 0);
+	assert_string_equal(e[2]->action, "import");
+	assert_string_equal(e[2]->note, "danh-sach.csv");
+	assert_string_equal(e[2]->who, "tdkt");
+	assert_int_equal(e[2]->target_type, DH_R_CANDIDATE);
+	assert_int_equal(e[2]->target_id, 2);
+	assert_int_equal(e[2]->last_id, 3001);
+	assert_null(e[2]->before);
+	assert_string_equal(e[2]->after, "{\"type\":\"candidate\",\"created\":3000,\"first_id\":2,\"last_id\":3001}");
+	assert_int_equal(e[3]->target_type, DH_R_FOSTERING);
+	assert_int_equal(e[3]->target_id, 1);
+	assert_int_equal(e[3]->last_id, 2);
+	for (int i = 0; i < 4; i++)
+		record_free(DH_R_AUDIT, e[i]);
+
+	/* Later saves are audited one by one again. */
+	dh_candidate *c = candidate("Từng người một");
+	assert_int_equal(repo_save(st, "thuanpv", NULL, NULL, DH_R_CANDIDATE, c), 0);
+	assert_int_equal(c->meta.id, 3002);
+	record_free(DH_R_CANDIDATE, c);
+	assert_int_equal(audit_count(st), 5);
+	record_free(DH_R_CANDIDATE, bi.fix);
+	record_free(DH_R_FOSTERING, bi.f[0]);
+	record_free(DH_R_FOSTERING, bi.f[1]);
+	bulk_free(bi.b);
+	store_close(st);
+}
+
 static int put_raw(dh_stxn *txn, void *p)
 {
 	(void)p;
@@ -746,6 +846,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pages_and_walks_in_id_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(drafts_are_kept_per_login, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_insert_on_a_tiny_map_grows_and_numbers_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_bulk_write_sums_up_what_it_created_in_one_entry_per_type, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(a_corrupted_value_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_writer_killed_mid_write_loses_nothing_committed, setup, teardown),
 		cmocka_unit_test_setup_teardown(several_processes_write_at_once, setup, teardown),
