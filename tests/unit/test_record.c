@@ -406,6 +406,86 @@ static void mutated_records_never_crash(void **state)
 	assert_true(corrupt > 100);
 }
 
+/* An audit entry keeps the records before and after as their codec bytes
+ * and hands them out as JSON text, the same text record_to_json writes;
+ * mangled entries decode or are refused, never crash. */
+static void audit_entries_keep_records_and_give_json(void **state)
+{
+	(void)state;
+	dh_candidate *before = filled(DH_R_CANDIDATE), *after = filled(DH_R_CANDIDATE);
+	free(after->name);
+	after->name = strdup("Lê Thị Cúc");
+	after->meta.rev = before->meta.rev + 1;
+	unsigned char *b, *a;
+	size_t blen, alen;
+	assert_int_equal(record_encode(DH_R_CANDIDATE, before, &b, &blen), 0);
+	assert_int_equal(record_encode(DH_R_CANDIDATE, after, &a, &alen), 0);
+	dh_audit e = {.meta = {.id = 7, .rev = 1}, .at = 1630000000, .who = "tdkt", .action = "correct",
+		      .target_type = DH_R_CANDIDATE, .target_id = 42, .note = "gõ sai dấu"};
+	dh_bytes out = {0};
+	assert_int_equal(record_audit_encode(&e, b, blen, a, alen, &out), 0);
+	char *jb = record_to_json(DH_R_CANDIDATE, before), *ja = record_to_json(DH_R_CANDIDATE, after);
+	assert_true(out.n < strlen(jb) + strlen(ja)); /* smaller than the JSON it stands for */
+	dh_audit *back;
+	assert_int_equal(record_audit_decode(out.p, out.n, &back), 0);
+	assert_string_equal(back->before, jb);
+	assert_string_equal(back->after, ja);
+	assert_string_equal(back->who, "tdkt");
+	assert_string_equal(back->note, "gõ sai dấu");
+	assert_int_equal(back->target_id, 42);
+	record_free(DH_R_AUDIT, back);
+	/* A reader of records sees an audit entry without the extra fields. */
+	void *plain;
+	assert_int_equal(record_decode(DH_R_AUDIT, out.p, out.n, &plain), 0);
+	assert_null(((dh_audit *)plain)->before);
+	record_free(DH_R_AUDIT, plain);
+	/* Text kept as it is (a bulk entry's summary), no record bytes. */
+	dh_audit sum = {.who = "tdkt", .action = "import", .target_type = DH_R_CANDIDATE, .target_id = 1,
+			.last_id = 9, .after = "{\"created\":9}"};
+	dh_bytes out2 = {0};
+	assert_int_equal(record_audit_encode(&sum, NULL, 0, NULL, 0, &out2), 0);
+	assert_int_equal(record_audit_decode(out2.p, out2.n, &back), 0);
+	assert_null(back->before);
+	assert_string_equal(back->after, "{\"created\":9}");
+	assert_int_equal(back->last_id, 9);
+	record_free(DH_R_AUDIT, back);
+	free(out2.p);
+	/* Record bytes for a type that is not a record's: refused. */
+	e.target_type = 99;
+	assert_int_equal(record_audit_encode(&e, b, blen, a, alen, &out), 0);
+	assert_int_equal(record_audit_decode(out.p, out.n, &back), DH_ECORRUPT);
+	e.target_type = DH_R_CANDIDATE;
+	assert_int_equal(record_audit_encode(&e, b, blen, a, alen, &out), 0);
+	unsigned char *m = malloc(out.n + 8);
+	size_t ok = 0;
+	for (int iter = 0; iter < 20000; iter++) {
+		size_t n = out.n;
+		memcpy(m, out.p, n);
+		for (int k = 1 + (int)(rnd() % 3); k > 0; k--) {
+			size_t at = rnd() % n;
+			if (rnd() % 3 == 0)
+				n = at > 2 ? at : 2; /* cut */
+			else
+				m[at] ^= (unsigned char)(1u << (rnd() % 8));
+		}
+		int rc = record_audit_decode(m, n, &back);
+		assert_true(rc == 0 || rc == DH_ECORRUPT);
+		if (rc == 0) {
+			ok++;
+			record_free(DH_R_AUDIT, back);
+		}
+	}
+	assert_true(ok > 100);
+	free(m);
+	free(out.p);
+	free(jb);
+	free(ja);
+	free(a);
+	free(b);
+	record_free(DH_R_CANDIDATE, before);
+	record_free(DH_R_CANDIDATE, after);
+}
+
 static void diff_names_changed_fields_only(void **state)
 {
 	(void)state;
@@ -504,6 +584,7 @@ int main(void)
 		cmocka_unit_test(hostile_bytes_decode_or_corrupt),
 		cmocka_unit_test(unknown_tags_are_skipped),
 		cmocka_unit_test(mutated_records_never_crash),
+		cmocka_unit_test(audit_entries_keep_records_and_give_json),
 		cmocka_unit_test(diff_names_changed_fields_only),
 		cmocka_unit_test(labels_are_vietnamese),
 		cmocka_unit_test(list_helpers),

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <lmdb.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -212,6 +213,148 @@ static void read_only_open(void **state)
 	store_close(st);
 }
 
+static int count_fn(dh_stxn *txn, void *p)
+{
+	return store_count(txn, DH_T_RECORDS, p);
+}
+
+typedef struct last_ask {
+	unsigned char prefix;
+	int rc;
+	uint64_t id;
+} last_ask;
+
+static int ask_last(dh_stxn *txn, void *p)
+{
+	last_ask *a = p;
+	const void *k;
+	size_t n;
+	a->id = 0;
+	a->rc = store_last_key(txn, DH_T_RECORDS, &a->prefix, 1, &k, &n);
+	if (a->rc == 0 && n == 9)
+		a->id = store_get_u64((const unsigned char *)k + 1);
+	return 0;
+}
+
+static int append_some(dh_stxn *txn, void *p)
+{
+	(void)p;
+	/* ids 1..300 of type 1 and 1..5 of type 3, then type 2 in between:
+	 * an append past the end, and one that is not (put as usual). */
+	unsigned char k[9];
+	int rc = 0;
+	for (uint64_t id = 1; !rc && id <= 300; id++) {
+		k[0] = 1;
+		store_put_u64(k + 1, id);
+		rc = store_append(txn, DH_T_RECORDS, k, sizeof(k), "value", 5);
+	}
+	for (uint64_t id = 1; !rc && id <= 5; id++) {
+		k[0] = 3;
+		store_put_u64(k + 1, id);
+		rc = store_append(txn, DH_T_RECORDS, k, sizeof(k), "value", 5);
+	}
+	k[0] = 2;
+	store_put_u64(k + 1, 7);
+	if (!rc)
+		rc = store_append(txn, DH_T_RECORDS, k, sizeof(k), "middle", 6);
+	k[0] = 1;
+	store_put_u64(k + 1, 5);
+	if (!rc)
+		rc = store_append(txn, DH_T_RECORDS, k, sizeof(k), "again", 5);
+	return rc;
+}
+
+static void last_keys_of_a_range_and_appends(void **state)
+{
+	tmpdb *t = *state;
+	dh_store *st = open_db(t->db, 0);
+	last_ask a = {.prefix = 1};
+	assert_int_equal(store_read(st, ask_last, &a), 0);
+	assert_int_equal(a.rc, DH_ENOTFOUND);
+	assert_int_equal(store_write(st, append_some, NULL), 0);
+	uint64_t count;
+	for (unsigned char p = 1; p <= 4; p++) {
+		a = (last_ask){.prefix = p};
+		assert_int_equal(store_read(st, ask_last, &a), 0);
+		static const uint64_t want[] = {0, 300, 7, 5, 0};
+		assert_int_equal(a.rc, want[p] ? 0 : DH_ENOTFOUND);
+		assert_int_equal(a.id, want[p]);
+	}
+	assert_int_equal(store_read(st, count_fn, &count), 0);
+	assert_int_equal(count, 306);
+	store_close(st);
+}
+
+/* A database made before DH_T_FRESH existed, as an older program left it. */
+static void drop_fresh_table(const char *dir)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, DH_T__COUNT), 0);
+	assert_int_equal(mdb_env_open(env, dir, 0, 0660), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "fresh", 0, &dbi), 0);
+	assert_int_equal(mdb_drop(txn, dbi, 1), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+typedef struct fresh_look {
+	int scanned;
+	uint64_t count;
+	int get_rc;
+} fresh_look;
+
+static int count_scanned(const void *key, size_t klen, const void *val, size_t vlen, void *p)
+{
+	(void)key;
+	(void)klen;
+	(void)val;
+	(void)vlen;
+	((fresh_look *)p)->scanned++;
+	return 0;
+}
+
+static int look_at_fresh(dh_stxn *txn, void *p)
+{
+	fresh_look *l = p;
+	const void *v;
+	size_t n;
+	int rc = store_scan(txn, DH_T_FRESH, NULL, 0, NULL, 0, false, count_scanned, l);
+	if (!rc)
+		rc = store_count(txn, DH_T_FRESH, &l->count);
+	l->get_rc = store_get(txn, DH_T_FRESH, "k", 1, &v, &n);
+	return rc;
+}
+
+static void an_older_database_without_a_newer_table_opens(void **state)
+{
+	tmpdb *t = *state;
+	dh_store *st = open_db(t->db, 0);
+	assert_int_equal(put_str(st, "k", "v"), 0);
+	store_close(st);
+	drop_fresh_table(t->db);
+	/* Read-only (a search while nobody may write): the table reads as
+	 * empty. */
+	dh_store_opts ro = {.read_only = true};
+	assert_int_equal(store_open(&st, t->db, &ro), 0);
+	fresh_look l = {0};
+	assert_int_equal(store_read(st, look_at_fresh, &l), 0);
+	assert_int_equal(l.scanned, 0);
+	assert_int_equal(l.count, 0);
+	assert_int_equal(l.get_rc, DH_ENOTFOUND);
+	assert_string_equal(get_str(st, "k").val, "v");
+	store_close(st);
+	/* Read-write: made. */
+	st = open_db(t->db, 0);
+	kv a = {"k2", "v2", 0};
+	assert_int_equal(store_write(st, put_kv, &a), 0);
+	assert_int_equal(store_read(st, look_at_fresh, &l), 0);
+	store_close(st);
+}
+
 /* --- transactions ------------------------------------------------------ */
 
 static void a_failed_write_leaves_nothing(void **state)
@@ -398,11 +541,6 @@ static void scans_walk_prefixes_in_key_order(void **state)
 	assert_int_equal(l.ids[0], 1001);
 	assert_int_equal(l.ids[399], 2100);
 	store_close(st);
-}
-
-static int count_fn(dh_stxn *txn, void *p)
-{
-	return store_count(txn, DH_T_RECORDS, p);
 }
 
 static int stop_error(const void *key, size_t klen, const void *val, size_t vlen, void *p)
@@ -755,6 +893,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(database_files_are_closed_on_exec, setup, teardown),
 		cmocka_unit_test_setup_teardown(schema_version_is_written_and_a_newer_one_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(read_only_open, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_older_database_without_a_newer_table_opens, setup, teardown),
+		cmocka_unit_test_setup_teardown(last_keys_of_a_range_and_appends, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failed_write_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(generation_grows_with_every_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(sequences_start_at_one_and_survive_reopen, setup, teardown),
