@@ -69,8 +69,9 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
  * file's name), target_type, target_id the first id and last_id the last
  * (the ids in between are all of that write), and `after` a JSON summary
  * ({"type":"candidate","created":1000,"first_id":1,"last_id":1000}).
- * An update of a record that existed before still gets its own entry with
- * before and after. For an import of a thousand rows this is one audit
+ * An update of a record that existed before the write still gets its own
+ * entry with before and after; one of a record this write created does
+ * not (nobody saw it before the commit). For an import of a thousand rows this is one audit
  * entry instead of a thousand: the database stays near the CSV's size. */
 int repo_bulk_begin(dh_repo_tx *tx, const char *action, const char *note);
 int repo_tx_children(dh_repo_tx *tx, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);

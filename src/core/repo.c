@@ -612,6 +612,9 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 		if (!w->bulk_first[type])
 			w->bulk_first[type] = id;
 		w->bulk_last[type] = id;
+	} else if (w->bulk && w->bulk_first[type] && id >= w->bulk_first[type] && id <= w->bulk_last[type]) {
+		/* Made by this write: nobody saw it before this change, the
+		 * summary speaks for its state at the commit. */
 	} else {
 		rc = put_audit(tx, action, note, type, before != NULL, id);
 	}

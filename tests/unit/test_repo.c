@@ -532,6 +532,11 @@ static int bulk_import_fn(dh_repo_tx *tx, void *p)
 		rc = repo_tx_put(tx, "import", "danh-sach.csv:2", DH_R_CANDIDATE, bi->b->recs[i]);
 	for (size_t i = 0; !rc && i < 2; i++)
 		rc = repo_tx_put(tx, "import", NULL, DH_R_FOSTERING, bi->f[i]);
+	if (!rc) {
+		/* a change to one it made: covered by the summary */
+		bi->b->recs[0]->stage = DH_STAGE_FOSTERING;
+		rc = repo_tx_put(tx, "foster", NULL, DH_R_CANDIDATE, bi->b->recs[0]);
+	}
 	if (!rc)
 		rc = repo_tx_get(tx, DH_R_CANDIDATE, 1, (void **)&bi->fix);
 	if (!rc) {
@@ -558,6 +563,7 @@ static void a_bulk_write_sums_up_what_it_created_in_one_entry_per_type(void **st
 	assert_int_equal(repo_write(st, "tdkt", bulk_import_fn, &bi), 0);
 	assert_true(bi.b->runs > 1); /* the map grew and it ran again */
 	assert_int_equal(bi.b->recs[0]->meta.id, 2);
+	assert_int_equal(bi.b->recs[0]->meta.rev, 2);
 	assert_int_equal(bi.b->recs[2999]->meta.id, 3001);
 	assert_int_equal(count_of(st, DH_R_CANDIDATE), 3001);
 
