@@ -13,6 +13,9 @@
  * and in DH_T_FRESH (a table of its own: a small tree, one page to touch):
  *
  *   id (u64 BE) -> the candidate's record as its postings have it ("": none)
+ *   "w"         -> u64 BE: the postings are written for every candidate up
+ *                  to this id (but those with a key above); absent in a
+ *                  database whose postings were always written at once
  *
  *   year   255 - (year - 1900): the newest year sorts first (255: none)
  *   base   the word's base letters; the department is indexed by its id as
@@ -31,14 +34,17 @@
  *
  * Fresh candidates. A candidate's words lie all over the index: writing
  * its postings dirties a page per word, some twenty, and one save from a
- * form would cost several times a bare commit. So a save of one or a few
- * candidates writes only a key in DH_T_FRESH: "the postings of this id are
- * stale; ask its record". Its value is the record as the postings still have it
- * (empty when they have nothing), so that the postings can be put right
- * later. A query skips the postings of fresh ids and checks their records
- * instead, by the same rule (lk_verify_cand). Once LK_FRESH_MAX are fresh,
- * the next write that needs one more folds them all into the postings,
- * in one batch (their words share pages); a bulk write does so at its end.
+ * form would cost several times a bare commit. So the postings of a
+ * candidate saved alone wait, and the candidate is "fresh": a query skips
+ * whatever postings a fresh id has and checks its record instead, by the
+ * same rule (lk_verify_cand). A new candidate is fresh by its id alone,
+ * above the mark "w": creating one writes nothing here. A change to an
+ * older one writes a key in DH_T_FRESH holding the record as the postings
+ * still have it (empty when they have nothing), so that they can be put
+ * right later. Once more than LK_FRESH_MAX are fresh, the write that makes
+ * them so writes all their postings, in one batch (their words share
+ * pages), drops the keys and moves the mark past the last id; a bulk
+ * write (an import) does so at its end.
  *
  * Query. Marks and field sit in the key, so a spelling's worth to a query
  * word (quality: prefix, whole word or exact; and field) is known from the
@@ -598,9 +604,14 @@ static struct {
 	size_t ngroups, groups_cap;
 	uint32_t *table; /* group index + 1, open addressing */
 	size_t table_size;
-	bool fresh_known; /* nfresh counted in this transaction */
-	size_t nfresh;    /* keys in DH_T_FRESH */
-	bool fold;        /* fold the fresh ones into the postings at the end */
+	bool fresh_known; /* nfresh and the mark read in this transaction */
+	size_t nfresh;    /* ids in DH_T_FRESH */
+	bool has_mark;    /* the mark "w" is there */
+	uint64_t mark;
+	uint64_t new_first;   /* the first candidate made in this transaction */
+	uint64_t gather_from; /* candidates made from this id on have their
+				 postings gathered (0: none) */
+	bool fold; /* write every fresh candidate's postings at the end */
 } lk_batch;
 
 enum { LK_BATCH_MAX = 1 << 18, LK_NO_OP = UINT32_MAX }; /* changes held before writing some */
@@ -809,6 +820,9 @@ static int lk_change(dh_stxn *txn, const unsigned char *spell, size_t slen, uint
 	if (lk_batch.txn != txn)
 		return lk_update_spell(txn, spell, slen, id, add, add ? 1 : 0);
 	if (lk_batch.nops >= LK_BATCH_MAX) {
+		/* Written now, the postings of this write's new candidates
+		 * cannot be left for later: the end writes everyone's. */
+		lk_batch.fold = true;
 		int rc = lk_batch_flush(txn);
 		if (rc)
 			return rc;
@@ -842,13 +856,13 @@ int lookup_batch_begin(dh_stxn *txn)
 	return 0;
 }
 
-static int lk_fresh_fold(dh_stxn *txn);
+static int lk_fresh_finish(dh_stxn *txn);
 
 int lookup_batch_end(dh_stxn *txn)
 {
 	if (lk_batch.txn != txn)
 		return 0;
-	int rc = lk_batch.fold ? lk_fresh_fold(txn) : 0;
+	int rc = lk_fresh_finish(txn);
 	if (!rc)
 		rc = lk_batch_flush(txn);
 	lookup_batch_abort();
@@ -911,41 +925,147 @@ static int lk_apply(dh_stxn *txn, const lk_doc *old, uint64_t old_id, const lk_d
 
 /* --- fresh candidates -------------------------------------------------- */
 
+static const unsigned char lk_mark_key[1] = {'w'};
+
 static void lk_fresh_key(unsigned char key[8], uint64_t id)
 {
 	store_put_u64(key, id);
 }
 
-/* A change of candidate ID (BEFORE: as its postings have it, when it was
- * not fresh) taken as fresh: 1 when it was, 0 when its postings must be
- * written now. */
+/* The highest candidate id in TXN (0: none). */
+static int lk_last_candidate(dh_stxn *txn, uint64_t *out)
+{
+	unsigned char prefix = DH_R_CANDIDATE;
+	const void *key;
+	size_t klen;
+	*out = 0;
+	int rc = store_last_key(txn, DH_T_RECORDS, &prefix, 1, &key, &klen);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (klen < 9)
+		return DH_ECORRUPT;
+	*out = store_get_u64((const unsigned char *)key + 1);
+	return 0;
+}
+
+static int lk_read_mark(dh_stxn *txn, bool *has, uint64_t *mark)
+{
+	const void *val;
+	size_t vlen;
+	*has = false;
+	*mark = 0;
+	int rc = store_get(txn, DH_T_FRESH, lk_mark_key, sizeof lk_mark_key, &val, &vlen);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (vlen != 8)
+		return DH_ECORRUPT;
+	*has = true;
+	*mark = store_get_u64(val);
+	return 0;
+}
+
+static int lk_write_mark(dh_stxn *txn, uint64_t mark)
+{
+	unsigned char v[8];
+	store_put_u64(v, mark);
+	lk_batch.has_mark = true;
+	lk_batch.mark = mark;
+	return store_put(txn, DH_T_FRESH, lk_mark_key, sizeof lk_mark_key, v, sizeof v);
+}
+
+/* What this transaction knows of the fresh candidates, read once. */
+static int lk_fresh_state(dh_stxn *txn)
+{
+	if (lk_batch.fresh_known)
+		return 0;
+	uint64_t n;
+	int rc = store_count(txn, DH_T_FRESH, &n);
+	if (!rc)
+		rc = lk_read_mark(txn, &lk_batch.has_mark, &lk_batch.mark);
+	if (rc)
+		return rc;
+	lk_batch.nfresh = (size_t)n - lk_batch.has_mark;
+	lk_batch.fresh_known = true;
+	return 0;
+}
+
+/* Candidates above this id are fresh by their ids (where the mark is, or
+ * is to be: a database without one has every older candidate's postings). */
+static uint64_t lk_mark_now(uint64_t last)
+{
+	if (lk_batch.has_mark)
+		return lk_batch.mark;
+	return lk_batch.new_first ? lk_batch.new_first - 1 : last;
+}
+
+/* Fresh candidates once ID, the highest, is: those with keys and those
+ * above the mark. */
+static uint64_t lk_fresh_count(uint64_t id)
+{
+	uint64_t mark = lk_mark_now(id);
+	return lk_batch.nfresh + (id > mark ? id - mark : 0);
+}
+
+/* A change of candidate ID (BEFORE: as its postings have it, or NULL when
+ * it is new) taken as fresh: 1 when its postings are left for later, 0
+ * when they are to change now (in a batch: gathered, and the end decides;
+ * see lk_fresh_finish). */
 static int lk_fresh_take(dh_stxn *txn, uint64_t id, const dh_candidate *before)
 {
 	unsigned char key[8];
 	const void *val;
 	size_t vlen;
+	int rc;
+	if (lk_batch.txn != txn) {
+		/* Written at once: a fresh id's postings are skipped anyway,
+		 * and later written from what its key says they hold. */
+		lk_fresh_key(key, id);
+		rc = store_get(txn, DH_T_FRESH, key, sizeof key, &val, &vlen);
+		return rc == 0 ? 1 : rc == DH_ENOTFOUND ? 0 : rc;
+	}
+	if ((rc = lk_fresh_state(txn)))
+		return rc;
+	if (!before) {
+		if (lk_batch.has_mark && id <= lk_batch.mark) {
+			lk_batch.fold = true; /* new, under the mark: written, all */
+			return 0;
+		}
+		if (!lk_batch.new_first)
+			lk_batch.new_first = id;
+		if (lk_batch.gather_from)
+			return 0;
+		if (lk_fresh_count(id) <= LK_FRESH_MAX)
+			return 1; /* fresh by its id: nothing to do */
+		/* Too many: from this one on the postings are gathered, and
+		 * at the end everyone's are written (an import). */
+		lk_batch.gather_from = id;
+		lk_batch.fold = true;
+		return 0;
+	}
+	if (lk_batch.gather_from && id >= lk_batch.gather_from)
+		return 0; /* made here, its postings gathered since */
+	if (lk_batch.has_mark ? id > lk_batch.mark : lk_batch.new_first && id >= lk_batch.new_first)
+		return 1; /* fresh by its id */
 	lk_fresh_key(key, id);
-	int rc = store_get(txn, DH_T_FRESH, key, sizeof key, &val, &vlen);
+	rc = store_get(txn, DH_T_FRESH, key, sizeof key, &val, &vlen);
 	if (rc == 0)
 		return 1; /* fresh already: its record answers for it */
 	if (rc != DH_ENOTFOUND)
 		return rc;
-	if (lk_batch.txn != txn)
-		return 0;
-	if (!lk_batch.fresh_known) {
-		uint64_t n;
-		if ((rc = store_count(txn, DH_T_FRESH, &n)))
-			return rc;
-		lk_batch.nfresh = (size_t)n;
-		lk_batch.fresh_known = true;
-	}
-	if (lk_batch.nfresh >= LK_FRESH_MAX) {
+	uint64_t last;
+	if ((rc = lk_last_candidate(txn, &last)))
+		return rc;
+	if (lk_fresh_count(last) >= LK_FRESH_MAX) {
 		lk_batch.fold = true;
 		return 0;
 	}
 	unsigned char *enc = NULL;
 	size_t len = 0;
-	if (before && !before->meta.deleted && (rc = record_encode(DH_R_CANDIDATE, before, &enc, &len)))
+	if (!before->meta.deleted && (rc = record_encode(DH_R_CANDIDATE, before, &enc, &len)))
 		return rc;
 	rc = store_put(txn, DH_T_FRESH, key, sizeof key, enc ? (const void *)enc : "", len);
 	free(enc);
@@ -966,6 +1086,8 @@ typedef struct lk_fresh_list {
 static int lk_fresh_collect(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
 {
 	lk_fresh_list *l = ctx;
+	if (klen == sizeof lk_mark_key)
+		return 0; /* the mark */
 	if (klen != 8)
 		return l->err = DH_ECORRUPT;
 	if (l->n == l->cap) {
@@ -1017,9 +1139,28 @@ static int lk_load_candidate(dh_stxn *txn, uint64_t id, dh_candidate **out)
 	return rc ? rc : record_decode(DH_R_CANDIDATE, val, vlen, (void **)out);
 }
 
-/* Writes the postings of every fresh candidate (gathered in the batch),
- * from what they had to what the record now says, and drops the 'f' keys. */
-static int lk_fresh_fold(dh_stxn *txn)
+/* Candidate ID's postings, from what they hold (WAS, NULL: nothing) to
+ * what its record says now: gathered in the batch. */
+static int lk_fold_one(dh_stxn *txn, uint64_t id, const dh_candidate *was, lk_doc *old, lk_doc *new)
+{
+	dh_candidate *now;
+	int rc = lk_load_candidate(txn, id, &now);
+	if (!rc)
+		rc = lk_doc_build(old, was);
+	if (!rc)
+		rc = lk_doc_build(new, now);
+	if (!rc && new->n)
+		rc = lk_note_year(txn, new->year);
+	if (!rc)
+		rc = lk_apply(txn, old, id, new, id);
+	record_free(DH_R_CANDIDATE, now);
+	return rc;
+}
+
+/* Writes the postings of every fresh candidate but those this write made
+ * (theirs are gathered already), drops the keys, and moves the mark past
+ * LAST, the last candidate. */
+static int lk_fresh_fold(dh_stxn *txn, uint64_t from, uint64_t to, uint64_t last)
 {
 	lk_fresh_list l = {0};
 	int rc = store_scan(txn, DH_T_FRESH, NULL, 0, NULL, 0, false, lk_fresh_collect, &l);
@@ -1027,34 +1168,52 @@ static int lk_fresh_fold(dh_stxn *txn)
 		rc = l.err;
 	lk_doc old = {0}, new = {0};
 	for (size_t i = 0; !rc && i < l.n; i++) {
-		dh_candidate *was = NULL, *now = NULL;
+		dh_candidate *was = NULL;
 		if (l.lens[i])
 			rc = record_decode(DH_R_CANDIDATE, l.vals[i], l.lens[i], (void **)&was);
-		if (!rc)
-			rc = lk_load_candidate(txn, l.ids[i], &now);
-		if (!rc)
-			rc = lk_doc_build(&old, was);
-		if (!rc)
-			rc = lk_doc_build(&new, now);
-		if (!rc && new.n)
-			rc = lk_note_year(txn, new.year);
-		if (!rc)
-			rc = lk_apply(txn, &old, l.ids[i], &new, l.ids[i]);
+		if (!rc && !(lk_batch.gather_from && l.ids[i] >= lk_batch.gather_from))
+			rc = lk_fold_one(txn, l.ids[i], was, &old, &new);
 		if (!rc) {
 			unsigned char key[8];
 			lk_fresh_key(key, l.ids[i]);
 			rc = store_del(txn, DH_T_FRESH, key, sizeof key);
 		}
 		record_free(DH_R_CANDIDATE, was);
-		record_free(DH_R_CANDIDATE, now);
 	}
+	/* fresh by their ids: nothing in the postings for them yet */
+	for (uint64_t id = from + 1; !rc && id <= to; id++)
+		rc = lk_fold_one(txn, id, NULL, &old, &new);
 	free(old.v);
 	free(new.v);
 	lk_fresh_list_free(&l);
+	if (!rc)
+		rc = lk_write_mark(txn, last);
 	lk_batch.nfresh = 0;
-	lk_batch.fold = false;
 	return rc;
 }
+
+/* At the end of a batch: unless too many became fresh, or postings were
+ * gathered (which then must be written with everyone's), nothing is left
+ * to do but set the mark if there is none yet. Else every fresh
+ * candidate's postings are written. */
+static int lk_fresh_finish(dh_stxn *txn)
+{
+	if (!lk_batch.fresh_known)
+		return 0; /* no candidate here: write what is gathered */
+	uint64_t last;
+	int rc = lk_last_candidate(txn, &last);
+	if (rc)
+		return rc;
+	uint64_t mark = lk_mark_now(last);
+	if (!lk_batch.fold && lk_fresh_count(last) <= LK_FRESH_MAX)
+		return lk_batch.has_mark || !lk_batch.new_first ? 0 : lk_write_mark(txn, mark);
+	/* fresh by id: those not gathered */
+	uint64_t to = lk_batch.gather_from ? lk_batch.gather_from - 1 : last;
+	return lk_fresh_fold(txn, mark, to, last);
+}
+
+/* lookup_rebuild at work: every candidate's postings are written. */
+static bool lk_rebuilding;
 
 int lookup_reindex(dh_stxn *txn, dh_rtype type, const void *before, const void *after)
 {
@@ -1062,7 +1221,7 @@ int lookup_reindex(dh_stxn *txn, dh_rtype type, const void *before, const void *
 		return 0;
 	const dh_candidate *b = before, *a = after;
 	uint64_t id = a ? a->meta.id : b ? b->meta.id : 0;
-	int rc = lk_fresh_take(txn, id, b);
+	int rc = lk_rebuilding ? 0 : lk_fresh_take(txn, id, b);
 	if (rc)
 		return rc < 0 ? rc : 0;
 	lk_doc old = {0}, new = {0};
@@ -1134,8 +1293,6 @@ int lookup_rebuild(dh_stxn *txn)
 		lk_batch.nops = lk_batch.ngroups = 0;
 		if (lk_batch.table)
 			memset(lk_batch.table, 0, lk_batch.table_size * sizeof *lk_batch.table);
-		lk_batch.fresh_known = true;
-		lk_batch.nfresh = LK_FRESH_MAX;
 	}
 	static const dh_table tables[] = {DH_T_WORDS, DH_T_FRESH};
 	int rc = 0;
@@ -1153,8 +1310,25 @@ int lookup_rebuild(dh_stxn *txn)
 		return rc;
 	unsigned char type = DH_R_CANDIDATE;
 	lk_rebuild_ctx r = {.txn = txn};
+	lk_rebuilding = true;
 	rc = store_scan(txn, DH_T_RECORDS, &type, 1, NULL, 0, false, lk_rebuild_one, &r);
-	return rc < 0 ? rc : r.err;
+	lk_rebuilding = false;
+	if (rc < 0 || r.err)
+		return rc < 0 ? rc : r.err;
+	/* every candidate's postings are (or, gathered, will be) written */
+	uint64_t last;
+	if ((rc = lk_last_candidate(txn, &last)))
+		return rc;
+	if (lk_batch.txn == txn) {
+		/* what the batch knew of the fresh ones is gone: read again,
+		 * and write whatever is gathered */
+		lk_batch.fresh_known = false;
+		lk_batch.new_first = lk_batch.gather_from = 0;
+		lk_batch.fold = true;
+	}
+	unsigned char v[8];
+	store_put_u64(v, last);
+	return store_put(txn, DH_T_FRESH, lk_mark_key, sizeof lk_mark_key, v, sizeof v);
 }
 
 /* --- search ------------------------------------------------------------ */
@@ -1769,13 +1943,8 @@ static int lk_year_cb(const void *key, size_t klen, const void *val, size_t vlen
 	return 0;
 }
 
-static int lk_fresh_id_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+static int lk_fresh_push(lk_search *s, uint64_t id)
 {
-	(void)val;
-	(void)vlen;
-	lk_search *s = ctx;
-	if (klen != 8)
-		return s->err = DH_ECORRUPT;
 	if (s->nfresh == s->fresh_cap) {
 		size_t cap = s->fresh_cap ? s->fresh_cap * 2 : 64;
 		uint64_t *v = realloc(s->fresh, cap * sizeof *v);
@@ -1784,10 +1953,63 @@ static int lk_fresh_id_cb(const void *key, size_t klen, const void *val, size_t 
 		s->fresh = v;
 		s->fresh_cap = cap;
 	}
-	uint64_t id = store_get_u64(key);
 	s->fresh[s->nfresh++] = id;
 	if (id >= s->nslots && lk_slot_grow(s, id))
 		return s->err = DH_ENOMEM;
+	return 0;
+}
+
+typedef struct lk_fresh_scan {
+	lk_search *s;
+	bool has_mark;
+	uint64_t mark;
+} lk_fresh_scan;
+
+static int lk_fresh_id_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+	lk_fresh_scan *fs = ctx;
+	if (klen == sizeof lk_mark_key) {
+		if (vlen != 8)
+			return fs->s->err = DH_ECORRUPT;
+		fs->has_mark = true;
+		fs->mark = store_get_u64(val);
+		return 0;
+	}
+	if (klen != 8)
+		return fs->s->err = DH_ECORRUPT;
+	return lk_fresh_push(fs->s, store_get_u64(key));
+}
+
+static int lk_id_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The fresh candidates: the keys of DH_T_FRESH, and every id above the
+ * mark; sorted, each once. */
+static int lk_fresh_ids(lk_search *s, dh_stxn *txn)
+{
+	lk_fresh_scan fs = {.s = s};
+	int rc = store_scan(txn, DH_T_FRESH, NULL, 0, NULL, 0, false, lk_fresh_id_cb, &fs);
+	if (rc < 0 || s->err)
+		return rc < 0 ? rc : s->err;
+	if (fs.has_mark) {
+		uint64_t last;
+		if ((rc = lk_last_candidate(txn, &last)))
+			return rc;
+		for (uint64_t id = fs.mark + 1; id <= last; id++)
+			if (lk_fresh_push(s, id))
+				return s->err;
+	}
+	if (s->nfresh > 1) {
+		qsort(s->fresh, s->nfresh, sizeof *s->fresh, lk_id_cmp);
+		size_t out = 1;
+		for (size_t i = 1; i < s->nfresh; i++)
+			if (s->fresh[i] != s->fresh[out - 1])
+				s->fresh[out++] = s->fresh[i];
+		s->nfresh = out;
+	}
 	return 0;
 }
 
@@ -1838,9 +2060,9 @@ static int lk_search_txn(dh_stxn *txn, void *ctx)
 	s->nyears = 0;
 	s->nfresh = 0;
 	s->err = 0;
-	int frc = store_scan(txn, DH_T_FRESH, NULL, 0, NULL, 0, false, lk_fresh_id_cb, s);
-	if (frc < 0 || s->err)
-		return frc < 0 ? frc : s->err;
+	int frc = lk_fresh_ids(s, txn);
+	if (frc)
+		return frc;
 	memset(s->classes, 0, sizeof s->classes);
 	s->stages = s->opts->recognised_only ? 1u << DH_STAGE_RECOGNISED | 1u << DH_STAGE_AWARDED : 0xffffu;
 	unsigned char ykey = LK_YEARS;

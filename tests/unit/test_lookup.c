@@ -668,6 +668,65 @@ static void test_batched_index_matches_a_plain_scan(void **state)
 		record_free(DH_R_CANDIDATE, v[i]);
 }
 
+/* Records and postings written at once, one by one, without a batch: as
+ * a database from before fresh candidates has them. */
+static int unbatched_fn(dh_stxn *txn, void *ctx)
+{
+	batch_ctx *b = ctx;
+	int rc = 0;
+	for (size_t i = b->from; !rc && i < b->from + b->n; i++) {
+		rc = put_record(txn, b->v[i]);
+		if (!rc)
+			rc = lookup_reindex(txn, DH_R_CANDIDATE, NULL, b->v[i]);
+	}
+	return rc;
+}
+
+static void test_an_index_written_before_fresh_candidates_goes_on(void **state)
+{
+	fixture *f = *state;
+	enum { N = 400 };
+	static dh_candidate *v[N];
+	unsigned seed = 11;
+	for (size_t i = 0; i < N; i++) {
+		dh_candidate *c = record_new(DH_R_CANDIDATE);
+		char name[128];
+		snprintf(name, sizeof name, "%s %s %s", pick(&seed, family, 16), pick(&seed, middle, 9),
+		         pick(&seed, given, 20));
+		c->meta.id = i + 1;
+		c->meta.rev = 1;
+		c->name = strdup(name);
+		c->department = strdup("vp");
+		c->year = 2019 + (int)(i % 3);
+		c->stage = DH_STAGE_RECOGNISED;
+		v[i] = c;
+	}
+	batch_ctx b = {.v = v, .from = 0, .n = N};
+	assert_int_equal(store_write(f->st, unbatched_fn, &b), 0);
+	check_against_scan(f, "nguyen", false);
+	/* Saves from a form on top: new ones, and changes to old ones. */
+	for (int i = 0; i < 300; i++) {
+		if (i % 3) {
+			add(f, 2021, i % 2 ? "Đặng Thị Thuỷ" : "Nguyễn Văn An", NULL, "p1", DH_STAGE_AWARDED);
+			continue;
+		}
+		dh_candidate *c;
+		assert_int_equal(repo_get(f->st, DH_R_CANDIDATE, 1 + (uint64_t)i, (void **)&c), 0);
+		free(c->name);
+		c->name = strdup(i % 2 ? "Trần Văn Bình" : "Lê Thị Hoà");
+		assert_int_equal(repo_save(f->st, "tdkt", "save", NULL, DH_R_CANDIDATE, c), 0);
+		record_free(DH_R_CANDIDATE, c);
+		if (i % 50 == 0) {
+			check_against_scan(f, "nguyen van", false);
+			check_against_scan(f, "hoà", true);
+		}
+	}
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+		check_against_scan(f, queries[q], false);
+	for (size_t i = 0; i < N; i++)
+		record_free(DH_R_CANDIDATE, v[i]);
+}
+
 /* A screen asks for the best few: a rare exact spelling in an old year
  * still comes before common looser matches of newer years. */
 static void test_limit_finds_rare_best_matches_in_old_years(void **state)
@@ -712,6 +771,7 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_limit_finds_rare_best_matches_in_old_years, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_batched_index_matches_a_plain_scan, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_an_index_written_before_fresh_candidates_goes_on, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
