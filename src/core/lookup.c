@@ -610,8 +610,8 @@ static struct {
 	uint64_t mark;
 	uint64_t new_first;   /* the first candidate made in this transaction */
 	uint64_t gather_from; /* candidates made from this id on have their
-				 postings gathered (0: none) */
-	bool fold; /* write every fresh candidate's postings at the end */
+	                         postings gathered (0: none) */
+	bool fold;            /* write every fresh candidate's postings at the end */
 } lk_batch;
 
 enum { LK_BATCH_MAX = 1 << 18, LK_NO_OP = UINT32_MAX }; /* changes held before writing some */
@@ -2047,7 +2047,8 @@ static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
 			s->hits = v;
 			s->hcap = cap;
 		}
-		s->hits[s->nhits++] = (dh_hit){.id = s->fresh[i], .score = (int)(qsum * 64 + fsum) * 10000 + year};
+		s->hits[s->nhits++] =
+		    (dh_hit){.id = s->fresh[i], .score = (int)(qsum * 64 + fsum) * 10000 + year};
 	}
 	return 0;
 }

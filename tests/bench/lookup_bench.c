@@ -363,6 +363,7 @@ int main(int argc, char **argv)
 		return bench_saves(argv[2], (size_t)strtoull(argv[3], NULL, 10));
 	if (argc == 4 && strcmp(argv[1], "search") == 0)
 		return bench_search(argv[2], argv[3]);
-	fprintf(stderr, "usage: lookup_bench gen DIR N CSV | saves DIR N | query DIR QUERY... | search DIR QUERY\n");
+	fprintf(stderr,
+	        "usage: lookup_bench gen DIR N CSV | saves DIR N | query DIR QUERY... | search DIR QUERY\n");
 	return 64;
 }

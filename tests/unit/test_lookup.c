@@ -765,13 +765,14 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_follows_edits_stage_changes_and_deletion, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_limit_keeps_the_best, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_single_saves_are_found_before_and_after_their_postings_are_written,
-	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_single_saves_are_found_before_and_after_their_postings_are_written, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_matches_a_plain_scan_through_many_changes, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_limit_finds_rare_best_matches_in_old_years, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_batched_index_matches_a_plain_scan, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_an_index_written_before_fresh_candidates_goes_on, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_an_index_written_before_fresh_candidates_goes_on, setup,
+	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
