@@ -261,7 +261,7 @@ static const dh_field audit_fields[] = {
 	F(24, DH_F_ID, dh_audit, last_id),
 };
 
-#define SCHEMA(t, nm, st, fl) [t] = {t, nm, sizeof(st), fl, sizeof(fl) / sizeof(fl[0])}
+#define SCHEMA(t, nm, st, fl) [t] = {t, nm, sizeof(st), fl, sizeof(fl) / sizeof((fl)[0])}
 
 static const dh_schema schemas[DH_R__COUNT] = {
 	SCHEMA(DH_R_CANDIDATE, "candidate", dh_candidate, candidate_fields),
