@@ -172,7 +172,7 @@ typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 #define UI_SCREENS(X)                                                                                        \
 	X(1, "Tổng quan", ui_overview_open, NULL)                                                            \
 	X(2, "Nhân tố mới", ui_candidates_open, ui_candidates_restore)                                       \
-	X(3, "Lựa chọn, công nhận", ui_placeholder_open, NULL)                                               \
+	X(3, "Lựa chọn, công nhận", ui_selection_open, ui_selection_restore)                                 \
 	X(4, "Khen thưởng, nhân rộng", ui_placeholder_open, NULL)                                            \
 	X(5, "Sơ kết, tổng kết", ui_placeholder_open, NULL)                                                  \
 	X(6, "Tổ chức thực hiện", ui_placeholder_open, NULL)                                                 \
@@ -184,6 +184,8 @@ typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 ui_view *ui_overview_open(ui_app *app);
 ui_view *ui_candidates_open(ui_app *app);
 bool ui_candidates_restore(ui_app *app, const dh_draft *draft);
+ui_view *ui_selection_open(ui_app *app);
+bool ui_selection_restore(ui_app *app, const dh_draft *draft);
 ui_view *ui_placeholder_open(ui_app *app);
 
 /* --- services for views ----------------------------------------------------- */
