@@ -439,6 +439,7 @@ static const ui_field prop_fields[PF__COUNT] = {
 typedef struct prop_session {
 	uint64_t id;
 	choice_set passed;
+	bool proposed; /* another live proposal is from this session */
 } prop_session;
 
 typedef struct prop_form {
@@ -447,7 +448,39 @@ typedef struct prop_form {
 	choice_set sessions;
 	prop_session *per; /* parallel to sessions */
 	size_t n_per;
+	dh_proposal **others; /* the live proposals, to tell which sessions have one */
+	size_t n_others, cap_others;
 } prop_form;
+
+static int others_collect(const void *rec, void *arg)
+{
+	prop_form *pf = arg;
+	const dh_proposal *p = rec;
+	if (p->meta.deleted || p->meta.id == pf->rec->meta.id)
+		return 0;
+	if (pf->n_others == pf->cap_others) {
+		size_t cap = pf->cap_others ? pf->cap_others * 2 : 8;
+		dh_proposal **v = realloc(pf->others, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		pf->others = v;
+		pf->cap_others = cap;
+	}
+	dh_proposal *copy = record_dup(DH_R_PROPOSAL, p);
+	if (!copy)
+		return -1;
+	pf->others[pf->n_others++] = copy;
+	return 0;
+}
+
+/* Another proposal already made from session SID, or NULL. */
+static const dh_proposal *prop_of_session(const prop_form *pf, uint64_t sid)
+{
+	for (size_t i = 0; i < pf->n_others; i++)
+		if (pf->others[i]->session_id == sid)
+			return pf->others[i];
+	return NULL;
+}
 
 typedef struct session_collect {
 	ui_form *f;
@@ -470,7 +503,9 @@ static int prop_load_sessions(ui_form *f)
 	prop_form *pf = f->user;
 	dh_ctx *ctx = f->base.ctx;
 	session_collect sc = {f, {0}};
-	int rc = repo_each(ctx->store, DH_R_SESSION, session_collect_cb, &sc);
+	int rc = repo_each(ctx->store, DH_R_PROPOSAL, others_collect, pf);
+	if (rc == 0)
+		rc = repo_each(ctx->store, DH_R_SESSION, session_collect_cb, &sc);
 	if (rc == 0 && pf->rec->session_id && !idlist_has(&sc.ids, pf->rec->session_id))
 		rc = idlist_push(&sc.ids, pf->rec->session_id);
 	pf->per = calloc(sc.ids.n + 1, sizeof(*pf->per));
@@ -496,14 +531,19 @@ static int prop_load_sessions(ui_form *f)
 				continue;
 			const dh_candidate *cand = c;
 			char label[400];
-			snprintf(label, sizeof(label), "%s — %s (%s)", cand->name ? cand->name : "",
-			         sel_dept_short(ctx->cfg, cand->department), stage_label(cand->stage));
+			bool approved = cand->stage == DH_STAGE_APPROVED && !cand->meta.deleted;
+			snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
+			         sel_dept_short(ctx->cfg, cand->department), approved ? "" : " (",
+			         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
 			rc = choice_id(&ps->passed, cand->meta.id, label);
 			record_free(DH_R_CANDIDATE, c);
 		}
 		char day[11], label[400];
-		snprintf(label, sizeof(label), "%s %s — %zu hồ sơ được thông qua", date_vn(se->date, day),
-		         se->title ? se->title : "", ps->passed.n);
+		const dh_proposal *made = prop_of_session(pf, sid);
+		snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s", date_vn(se->date, day),
+		         ps->passed.n, made ? ", đã có tờ trình " : "",
+		         made ? (made->number ? made->number : "(chưa có số)") : "", se->title ? se->title : "");
+		ps->proposed = made != NULL;
 		if (rc == 0)
 			rc = choice_id(&pf->sessions, sid, label);
 		if (rc == 0)
@@ -546,9 +586,16 @@ static size_t prop_form_choices(ui_form *f, int field, const ui_choice **out)
 
 static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
 {
+	prop_session *ps = prop_chosen(f);
+	if (field == PF_SESSION) {
+		const dh_proposal *made = ps ? prop_of_session(f->user, ps->id) : NULL;
+		if (!made)
+			return NULL;
+		snprintf(buf, size, "⚠ Phiên họp này đã có tờ trình %s", made->number ? made->number : "(chưa có số)");
+		return buf;
+	}
 	if (field != PF_CANDIDATES)
 		return NULL;
-	prop_session *ps = prop_chosen(f);
 	if (!ps)
 		return note_text(buf, size, "Chọn phiên họp trước");
 	int ticked = 0;
@@ -644,6 +691,9 @@ static void prop_form_destroy(ui_form *f)
 	for (size_t i = 0; i < pf->n_per; i++)
 		choice_free(&pf->per[i].passed);
 	free(pf->per);
+	for (size_t i = 0; i < pf->n_others; i++)
+		record_free(DH_R_PROPOSAL, pf->others[i]);
+	free(pf->others);
 	choice_free(&pf->sessions);
 	record_free(DH_R_PROPOSAL, pf->rec);
 	free(pf);
@@ -696,12 +746,14 @@ ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 		return NULL;
 	}
 	if (!p) {
-		/* The newest session that passed someone not yet proposed. */
-		for (size_t i = 0; i < pf->n_per; i++)
-			if (pf->per[i].passed.n) {
+		/* The newest session that passed someone and has no proposal
+		 * yet, else the newest that passed someone. */
+		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+			if (pf->per[i].passed.n && !pf->per[i].proposed)
 				pf->rec->session_id = pf->per[i].id;
-				break;
-			}
+		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+			if (pf->per[i].passed.n)
+				pf->rec->session_id = pf->per[i].id;
 		if (!pf->rec->session_id) {
 			ui_error(app, "Chưa có phiên họp nào năm %d có hồ sơ được Hội đồng thông qua.",
 			         ctx->cfg->plan.year);
@@ -744,9 +796,8 @@ static int dec_choice_collect(const void *rec, void *arg)
 	char label[500], year[16] = "";
 	if (c->year != cfg->plan.year)
 		snprintf(year, sizeof(year), " (năm %d)", c->year);
-	snprintf(label, sizeof(label), "%s%s — %s%s%s", c->name ? c->name : "", year,
-	         sel_dept_short(cfg, c->department), c->on_hold ? " — ⚠ tạm dừng xét: " : "",
-	         c->on_hold ? (c->hold_reason ? c->hold_reason : "không rõ lý do") : "");
+	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "", c->name ? c->name : "",
+	         year, sel_dept_short(cfg, c->department));
 	df->held += c->on_hold;
 	return choice_id(&df->candidates, c->meta.id, label) ? -1 : 0;
 }
@@ -887,6 +938,16 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 	if (!ctx->person || !(ctx->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
 		signer = df->signers.n ? df->signers.v[0].value : "";
 	ui_form_set(f, DF_SIGNER, signer);
+	/* From a proposal: its nominees first, ticked. */
+	if (ticked) {
+		size_t k = 0;
+		for (size_t i = 0; i < df->candidates.n; i++)
+			if (idlist_has(ticked, parse_id(df->candidates.v[i].value))) {
+				ui_choice c = df->candidates.v[i];
+				memmove(&df->candidates.v[k + 1], &df->candidates.v[k], (i - k) * sizeof(c));
+				df->candidates.v[k++] = c;
+			}
+	}
 	ticks_set(f, DF_CANDIDATES, ticked, &df->candidates);
 	ui_form_focus(f, DF_NUMBER);
 	return f;
