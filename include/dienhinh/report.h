@@ -44,15 +44,15 @@ int report_from_name(const char *name);
 
 /* What to write. Zero means the default. */
 typedef struct dh_report_opts {
-	int year;             /* 0: the plan year */
-	uint64_t session_id;  /* minutes: 0 = the year's latest session;
-	                         proposal: 0 = every session of the year */
-	uint64_t decision_id; /* decision: 0 = decision_number, else the
-	                         year's latest decision */
+	int year;                    /* 0: the plan year */
+	uint64_t session_id;         /* minutes: 0 = the year's latest session;
+	                                proposal: 0 = every session of the year */
+	uint64_t decision_id;        /* decision: 0 = decision_number, else the
+	                                year's latest decision */
 	const char *decision_number; /* "15/QĐ-TTr" (NULL: by id / latest) */
-	int review_kind; /* review: -1 = the kind of the year's latest
-	                    review (none: a neutral title), else a
-	                    dh_review_kind */
+	int review_kind;             /* review: -1 = the kind of the year's latest
+	                                review (none: a neutral title), else a
+	                                dh_review_kind */
 } dh_report_opts;
 
 /* Defaults: every field "not given" (review_kind -1). */
@@ -80,11 +80,12 @@ int report_document(dh_ctx *ctx, int kind, const dh_report_opts *o, FILE *out);
 int report_write(dh_ctx *ctx, const char *name, int argc, char **argv, FILE *out);
 
 /* Markdown text of S to OUT: the characters Markdown gives a meaning
- * (\ ` * _ [ ] < > # | ~ &) are escaped, control characters and invalid
- * UTF-8 become U+FFFD. With REPORT_MD_CELL a line break becomes a space
- * (one table cell); with REPORT_MD_BLOCK S starts a line and every line
- * of it is kept (a hard break), its leading spaces dropped and a marker
- * that would start a list, heading or code block escaped. */
+ * (\ ` * _ [ ] < # | ~ &) are escaped, control characters and invalid
+ * UTF-8 become U+FFFD (a '>' means something only at a line's start).
+ * With REPORT_MD_CELL a line break becomes a space (one table cell); with
+ * REPORT_MD_BLOCK S starts a line and every line of it is kept (a hard
+ * break), its leading spaces dropped and a marker that would start a
+ * list, quote, heading or code block escaped. */
 enum { REPORT_MD_INLINE = 0, REPORT_MD_CELL = 1, REPORT_MD_BLOCK = 2 };
 void report_md(FILE *out, const char *s, int mode);
 

@@ -153,19 +153,22 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 		uint64_t n;
 		if ((allowed & OPT_YEAR) && (r = rp_opt(argc, argv, &i, "--year", &v))) {
 			if (r < 0 || !rp_number(v, 2000, 2100, &n))
-				return rp_say(ctx, DH_EINVAL, "--year cần một năm từ 2000 đến 2100, không phải “%s”.",
+				return rp_say(ctx, DH_EINVAL,
+				              "--year cần một năm từ 2000 đến 2100, không phải “%s”.",
 				              r < 0 ? "" : rp_quote(v, q));
 			o->year = (int)n;
 		} else if ((allowed & OPT_SESSION) && (r = rp_opt(argc, argv, &i, "--session", &v))) {
 			if (r < 0 || !rp_number(v, 1, UINT64_MAX / 2, &n))
 				return rp_say(ctx, DH_EINVAL,
-				              "--session cần mã số của một phiên họp (số nguyên dương), không phải “%s”.",
+				              "--session cần mã số của một phiên họp (số nguyên dương), "
+				              "không phải “%s”.",
 				              r < 0 ? "" : rp_quote(v, q));
 			o->session_id = n;
 		} else if ((allowed & OPT_DECISION) && (r = rp_opt(argc, argv, &i, "--decision", &v))) {
 			if (r < 0 || !*v)
-				return rp_say(ctx, DH_EINVAL,
-				              "--decision cần mã số hoặc số của một quyết định (ví dụ 15/QĐ-TTr).");
+				return rp_say(
+				    ctx, DH_EINVAL,
+				    "--decision cần mã số hoặc số của một quyết định (ví dụ 15/QĐ-TTr).");
 			o->decision_id = 0;
 			o->decision_number = NULL;
 			if (!rp_number(v, 1, UINT64_MAX / 2, &o->decision_id))
@@ -176,12 +179,14 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 			else if (r == 1 && strcmp(v, "final") == 0)
 				o->review_kind = DH_REVIEW_FINAL;
 			else
-				return rp_say(ctx, DH_EINVAL,
-				              "--kind là preliminary (sơ kết) hoặc final (tổng kết), không phải “%s”.",
-				              r < 0 ? "" : rp_quote(v, q));
+				return rp_say(
+				    ctx, DH_EINVAL,
+				    "--kind là preliminary (sơ kết) hoặc final (tổng kết), không phải “%s”.",
+				    r < 0 ? "" : rp_quote(v, q));
 		} else {
-			return rp_say(ctx, DH_EINVAL, "report %s không nhận “%s”. Cách dùng: dienhinh report %s %s",
-			              name, rp_quote(argv[i], q), name, report_table[kind].usage);
+			return rp_say(ctx, DH_EINVAL,
+			              "report %s không nhận “%s”. Cách dùng: dienhinh report %s %s", name,
+			              rp_quote(argv[i], q), name, report_table[kind].usage);
 		}
 	}
 	return 0;
@@ -204,7 +209,7 @@ static void rp_md_line(FILE *out, const char *s, size_t len, bool at_start)
 	if (at_start) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++; /* four spaces would make a code block */
-		if (i < len && (s[i] == '-' || s[i] == '+' || s[i] == '=')) {
+		if (i < len && (s[i] == '-' || s[i] == '+' || s[i] == '=' || s[i] == '>')) {
 			fputc('\\', out);
 		} else if (i < len && s[i] >= '0' && s[i] <= '9') {
 			size_t j = i;
@@ -220,7 +225,7 @@ static void rp_md_line(FILE *out, const char *s, size_t len, bool at_start)
 	while (i < len) {
 		unsigned char ch = (unsigned char)s[i];
 		if (ch < 0x80) {
-			if (strchr("\\`*_[]<>#|~&", ch))
+			if (strchr("\\`*_[]<#|~&", ch)) /* '>' only quotes at a line's start */
 				fputc('\\', out);
 			if (ch == '\r')
 				; /* a Windows line end left inside the text */
@@ -268,8 +273,9 @@ void report_md(FILE *out, const char *s, int mode)
 			if (rp_blank(s, used)) {
 				gap = wrote;
 			} else {
+				/* a new paragraph, or a hard line break */
 				if (wrote)
-					fputs(gap ? "\n\n" : "  \n", out); /* paragraph, or a hard line break */
+					fputs(gap ? "\n\n" : "  \n", out);
 				rp_md_line(out, s, used, true);
 				wrote = true;
 				gap = false;
@@ -324,6 +330,13 @@ static int rp_push(rp_vec *l, void *rec)
 	}
 	l->v[l->n++] = rec;
 	return 0;
+}
+
+/* qsort, which must not be given the NULL of an empty vector. */
+static void rp_sort(rp_vec *l, int (*cmp)(const void *, const void *))
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp);
 }
 
 static void rp_vec_free(rp_vec *l, dh_rtype type)
@@ -509,6 +522,22 @@ static void rp_puts(rp_doc *d, const char *s)
 	fputs(s, d->out);
 }
 
+/* A web address as a Markdown autolink <…>, where backslashes would stay
+ * literal: only when every byte is one a URL may hold unescaped (a '|'
+ * would end the table cell); anything else is escaped text. */
+static void rp_url(rp_doc *d, const char *url)
+{
+	static const char ok[] = "-._~:/?#[]@!$&'()*+,;=%";
+	bool plain = strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0;
+	for (const char *p = url; plain && *p; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		        strchr(ok, *p);
+	if (plain)
+		rp_printf(d, "<%s>", url);
+	else
+		rp_cell(d, url);
+}
+
 /* Upper-case copy of S for a heading ("THANH TRA TỈNH HÀ TĨNH"); NULL on
  * ENOMEM. Invalid bytes are dropped: the copy is only ever escaped text. */
 static char *rp_upper(const char *s)
@@ -642,13 +671,14 @@ static void rp_heading(rp_doc *d, const char *body, const char *number, int date
 	rp_puts(d, "* |\n\n");
 }
 
-/* Signatures side by side: TITLE over "(Ký, ghi rõ họ tên)" over NAME. */
+/* Signatures side by side: TITLE over "(Ký, ghi rõ họ tên)" over NAME; a
+ * side without a NAME is only its TITLE (the list of recipients). */
 static void rp_signatures(rp_doc *d, const char *left_title, const char *left_name, const char *right_title,
                           const char *right_name)
 {
 	rp_printf(d, "\n| %s | %s |\n|:---:|:---:|\n", left_title, right_title);
-	rp_printf(d, "| %s | %s |\n", left_title[0] ? "*(Ký, ghi rõ họ tên)*" : "",
-	          right_title[0] ? "*(Ký, ghi rõ họ tên)*" : "");
+	rp_printf(d, "| %s | %s |\n", left_name ? "*(Ký, ghi rõ họ tên)*" : "",
+	          right_name ? "*(Ký, ghi rõ họ tên)*" : "");
 	rp_puts(d, "|   |   |\n|   |   |\n| ");
 	if (left_name && *left_name) {
 		rp_puts(d, "**");
@@ -694,16 +724,16 @@ static void rp_cand_name(rp_doc *d, const dh_candidate *c, uint64_t id)
  * NOTE(i) gives the last column's text (may be NULL for none). */
 typedef void (*rp_note_fn)(rp_doc *d, size_t i, void *arg);
 
-static void rp_cand_table(rp_doc *d, int kind, const dh_candidate *const *cands, const size_t *index, size_t n,
-                          const char *note_head, rp_note_fn note, void *arg)
+static void rp_cand_table(rp_doc *d, int kind, const dh_candidate *const *cands, const size_t *index,
+                          size_t n, const char *note_head, rp_note_fn note, void *arg)
 {
 	bool person = kind == DH_KIND_INDIVIDUAL;
 	const char *name_head = kind == DH_KIND_INDIVIDUAL   ? "Họ và tên"
 	                        : kind == DH_KIND_COLLECTIVE ? "Tên tập thể"
 	                                                     : "Tên mô hình";
 	const char *title_head = kind == DH_KIND_MODEL ? "Nội dung mô hình" : "Thành tích, sáng kiến";
-	rp_printf(d, "| STT | %s |%s Đơn vị | %s |%s%s%s\n", name_head, person ? " Chức vụ |" : "", title_head,
-	          note_head ? " " : "", note_head ? note_head : "", note_head ? " |" : "");
+	rp_printf(d, "| STT | %s |%s Đơn vị | %s |%s%s%s\n", name_head, person ? " Chức vụ |" : "",
+	          title_head, note_head ? " " : "", note_head ? note_head : "", note_head ? " |" : "");
 	rp_printf(d, "|---:|---|%s---|---|%s\n", person ? "---|" : "", note_head ? "---|" : "");
 	for (size_t i = 0; i < n; i++) {
 		const dh_candidate *c = cands[i];
@@ -730,8 +760,8 @@ static void rp_cand_table(rp_doc *d, int kind, const dh_candidate *const *cands,
 /* Writes the candidates CANDS[0..N) grouped by kind under numbered
  * headings (only kinds that have any); INDEX passed back to NOTE is the
  * position in CANDS. Returns what was written per kind in COUNTS. */
-static int rp_by_kind(rp_doc *d, const dh_candidate *const *cands, size_t n, const char *note_head, rp_note_fn note,
-                      void *arg)
+static int rp_by_kind(rp_doc *d, const dh_candidate *const *cands, size_t n, const char *note_head,
+                      rp_note_fn note, void *arg)
 {
 	static const char *const heads[] = {"Cá nhân", "Tập thể", "Mô hình"};
 	const dh_candidate **group = calloc(n ? n : 1, sizeof(*group));
@@ -746,7 +776,8 @@ static int rp_by_kind(rp_doc *d, const dh_candidate *const *cands, size_t n, con
 		size_t m = 0;
 		for (size_t i = 0; i < n; i++) {
 			int kind = cands[i] ? cands[i]->kind : DH_KIND_INDIVIDUAL;
-			if (kind == k || (k == DH_KIND_INDIVIDUAL && (kind < 0 || kind >= DH_CANDIDATE_KINDS))) {
+			if (kind == k ||
+			    (k == DH_KIND_INDIVIDUAL && (kind < 0 || kind >= DH_CANDIDATE_KINDS))) {
 				group[m] = cands[i];
 				index[m++] = i;
 			}
@@ -788,7 +819,8 @@ static int rp_load_sessions(rp_doc *d, uint64_t id, bool all, rp_vec *out)
 		void *rec = NULL;
 		rc = repo_get(d->ctx->store, DH_R_SESSION, id, &rec);
 		if (rc == DH_ENOTFOUND)
-			return rp_say(d->ctx, DH_ENOTFOUND, "Không có phiên họp Hội đồng mang mã số %" PRIu64 ".", id);
+			return rp_say(d->ctx, DH_ENOTFOUND,
+			              "Không có phiên họp Hội đồng mang mã số %" PRIu64 ".", id);
 		if (rc)
 			return rc;
 		dh_session *s = rec;
@@ -805,7 +837,7 @@ static int rp_load_sessions(rp_doc *d, uint64_t id, bool all, rp_vec *out)
 		return rc;
 	if (!out->n)
 		return rp_say(d->ctx, DH_ENOTFOUND, "Chưa có phiên họp Hội đồng nào của năm %d.", d->year);
-	qsort(out->v, out->n, sizeof(*out->v), rp_session_cmp);
+	rp_sort(out, rp_session_cmp);
 	if (!all) {
 		for (size_t i = 0; i + 1 < out->n; i++)
 			record_free(DH_R_SESSION, out->v[i]);
@@ -822,7 +854,7 @@ static int rp_load_items(rp_doc *d, uint64_t sid, rp_vec *items)
 	int rc = rp_collect_children(d->ctx->store, DH_R_VOTE_ITEM, sid, rp_live, NULL, items);
 	if (rc)
 		return rc;
-	qsort(items->v, items->n, sizeof(*items->v), rp_item_cmp);
+	rp_sort(items, rp_item_cmp);
 	for (size_t i = 0; i < items->n && !rc; i++) {
 		const dh_candidate *c;
 		rc = rp_cand(d, ((dh_vote_item *)items->v[i])->candidate_id, &c);
@@ -873,7 +905,9 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 		          cn->written_votes_count ? "được tính vào kết quả biểu quyết"
 		                                  : "không tính vào kết quả biểu quyết theo quy chế");
 	rp_puts(d, ".\n\n");
-	rp_puts(d, "| STT | Họ và tên | Chức vụ | Chức danh trong Hội đồng | Tham dự |\n|---:|---|---|---|---|\n");
+	rp_puts(
+	    d,
+	    "| STT | Họ và tên | Chức vụ | Chức danh trong Hội đồng | Tham dự |\n|---:|---|---|---|---|\n");
 	for (size_t i = 0; i < cn->n_members; i++) {
 		const char *login = cn->members[i].login;
 		const dh_person *p = config_person(d->cfg, login);
@@ -889,10 +923,12 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 	bool quorum = council_has_quorum(cn, present);
 	council_percent(present, members, pct, sizeof(pct));
 	rp_printf(d,
-	          "\n**Số thành viên dự họp: %d/%d = %s %s %d/%d tổng số thành viên Hội đồng (cần ít nhất %d) — %s.**\n\n",
+	          "\n**Số thành viên dự họp: %d/%d = %s %s %d/%d tổng số thành viên Hội đồng (cần ít nhất "
+	          "%d) — %s.**\n\n",
 	          present, members, pct, quorum ? "≥" : "<", cn->quorum.num, cn->quorum.den,
 	          council_quorum_needed(cn),
-	          quorum ? "phiên họp đủ điều kiện tiến hành" : "không đủ số thành viên, Hội đồng không biểu quyết");
+	          quorum ? "phiên họp đủ điều kiện tiến hành"
+	                 : "không đủ số thành viên, Hội đồng không biểu quyết");
 }
 
 static void rp_minutes_rules(rp_doc *d, const dh_session *s)
@@ -918,7 +954,8 @@ static void rp_minutes_rules(rp_doc *d, const dh_session *s)
 }
 
 /* The open vote, member by member. */
-static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_item *it, const dh_candidate *c)
+static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_item *it,
+                                  const dh_candidate *c)
 {
 	const dh_council *cn = &d->cfg->council;
 	rp_puts(d, "\n| STT | Thành viên | Biểu quyết |\n|---:|---|---|\n");
@@ -959,7 +996,7 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 	rp_puts(d, "\n\n");
 	if (c) {
 		rp_printf(d, "- Loại: %s", kind_label(c->kind));
-		if (c->position && *c->position) {
+		if (c->kind == DH_KIND_INDIVIDUAL && c->position && *c->position) {
 			rp_puts(d, "; chức vụ: ");
 			rp_text(d, c->position);
 		}
@@ -994,23 +1031,27 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 	bool shown = s->method == DH_VOTE_OPEN || it->closed;
 	if (s->method == DH_VOTE_OPEN) {
 		rp_minutes_open_votes(d, s, it, c);
-		rp_printf(d, "- Tổng hợp biểu quyết: tán thành **%d**, không tán thành **%d**, không biểu quyết **%d**",
+		rp_printf(d,
+		          "- Tổng hợp biểu quyết: tán thành **%d**, không tán thành **%d**, không biểu quyết "
+		          "**%d**",
 		          t.agree, t.disagree, t.abstain);
 		if (t.outstanding)
 			rp_printf(d, ", chưa biểu quyết %d", t.outstanding);
 		rp_puts(d, ".\n");
 	} else if (shown) {
-		rp_printf(d,
-		          "- Kết quả kiểm phiếu: tán thành **%d**, không tán thành **%d**, không biểu quyết **%d** "
-		          "(%d phiếu/%d thành viên được biểu quyết).\n",
-		          t.agree, t.disagree, t.abstain, t.cast, t.voters);
+		rp_printf(
+		    d,
+		    "- Kết quả kiểm phiếu: tán thành **%d**, không tán thành **%d**, không biểu quyết **%d** "
+		    "(%d phiếu/%d thành viên được biểu quyết).\n",
+		    t.agree, t.disagree, t.abstain, t.cast, t.voters);
 	} else {
-		rp_puts(d, "- Kết quả kiểm phiếu: chưa công bố (bỏ phiếu kín: số phiếu chỉ công bố khi chốt kết quả).\n");
+		rp_puts(d, "- Kết quả kiểm phiếu: chưa công bố (bỏ phiếu kín: số phiếu chỉ công bố khi chốt "
+		           "kết quả).\n");
 	}
 	if (shown && t.base > 0) {
 		if (cn->base == DH_BASE_MEMBERS)
-			rp_printf(d, "- Tỷ lệ tính trên %d thành viên (tổng số thành viên Hội đồng%s).\n", t.base,
-			          t.recused ? " trừ thành viên không tham gia biểu quyết" : "");
+			rp_printf(d, "- Tỷ lệ tính trên %d thành viên (tổng số thành viên Hội đồng%s).\n",
+			          t.base, t.recused ? " trừ thành viên không tham gia biểu quyết" : "");
 		else
 			rp_printf(d, "- Tỷ lệ tính trên %d thành viên được biểu quyết.\n", t.base);
 	}
@@ -1049,7 +1090,8 @@ static void rp_minutes_conclusion(rp_doc *d, const rp_vec *items)
 	rp_puts(d, "## IV. Kết luận\n\n");
 	if (passed) {
 		rp_printf(d,
-		          "Hội đồng thống nhất đề nghị Chánh Thanh tra xem xét, công nhận **%zu** hồ sơ đạt yêu cầu:\n\n",
+		          "Hội đồng thống nhất đề nghị Chánh Thanh tra xem xét, công nhận **%zu** hồ sơ đạt "
+		          "yêu cầu:\n\n",
 		          passed);
 		rp_puts(d, "| STT | Tên | Loại | Đơn vị | Kết quả biểu quyết |\n|---:|---|---|---|---|\n");
 		size_t k = 0;
@@ -1122,7 +1164,7 @@ static int rp_minutes(rp_doc *d, const dh_report_opts *o)
 	rp_text(d, cfg->council.name);
 	rp_printf(d, " họp bình xét mô hình tiêu biểu, điển hình tiên tiến (phiên họp mã số %" PRIu64 ")",
 	          s->meta.id);
-	if (cfg->plan.title) {
+	if (cfg->plan.title && cfg->plan.year == s->year) {
 		rp_puts(d, " theo ");
 		rp_text(d, cfg->plan.title);
 	}
@@ -1173,7 +1215,8 @@ static const dh_vote_item *rp_passed_item(const rp_vec *items, uint64_t sid, uin
 {
 	for (size_t i = 0; i < items->n; i++) {
 		const dh_vote_item *it = items->v[i];
-		if (it->session_id == sid && it->candidate_id == cid && it->closed && it->result == DH_RESULT_PASSED)
+		if (it->session_id == sid && it->candidate_id == cid && it->closed &&
+		    it->result == DH_RESULT_PASSED)
 			return it;
 	}
 	return NULL;
@@ -1246,8 +1289,8 @@ static int rp_proposal_load(rp_doc *d, const dh_report_opts *o, rp_proposal_job 
 				p = j->proposals.v[k];
 		if (p) { /* what the council actually proposed */
 			for (size_t k = 0; !rc && k < p->candidates.n; k++)
-				rc = rp_add_nominee(d, j, p->candidates.v[k], rp_passed_item(&j->items, sid, p->candidates.v[k]),
-				                    cap);
+				rc = rp_add_nominee(d, j, p->candidates.v[k],
+				                    rp_passed_item(&j->items, sid, p->candidates.v[k]), cap);
 			continue;
 		}
 		for (size_t k = 0; !rc && k < j->items.n; k++) {
@@ -1275,10 +1318,12 @@ static int rp_proposal(rp_doc *d, const dh_report_opts *o)
 	const dh_proposal *only = j.proposals.n == 1 ? j.proposals.v[0] : NULL;
 	int date = only && only->date ? only->date : d->ctx->today;
 	int year = o->session_id ? ((dh_session *)j.sessions.v[0])->year : d->year;
-	rp_heading(d, cfg->council.name, only && only->number && *only->number ? only->number : "……/TTr-HĐTĐKT",
-	           date);
+	rp_heading(d, cfg->council.name,
+	           only && only->number && *only->number ? only->number : "……/TTr-HĐTĐKT", date);
 	rp_puts(d, "# TỜ TRÌNH\n\n");
-	rp_printf(d, "**Về việc đề nghị công nhận mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d**\n\n", year);
+	rp_printf(d,
+	          "**Về việc đề nghị công nhận mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d**\n\n",
+	          year);
 	rp_puts(d, "Kính gửi: ");
 	if (cfg->organization.name && strncmp(cfg->organization.name, "Thanh tra", 9) == 0) {
 		rp_puts(d, "Chánh ");
@@ -1287,7 +1332,7 @@ static int rp_proposal(rp_doc *d, const dh_report_opts *o)
 		rp_puts(d, "Chánh Thanh tra");
 	}
 	rp_puts(d, ".\n\n");
-	if (cfg->plan.title) {
+	if (cfg->plan.title && cfg->plan.year == year) {
 		rp_puts(d, "Căn cứ ");
 		rp_text(d, cfg->plan.title);
 		rp_puts(d, ";\n\n");
@@ -1313,7 +1358,7 @@ static int rp_proposal(rp_doc *d, const dh_report_opts *o)
 		rp_puts(d, "Chưa có hồ sơ nào được Hội đồng thông qua để đề nghị công nhận.\n");
 	} else {
 		rp_text(d, cfg->council.name);
-		rp_printf(d, " kính trình Chánh Thanh tra xem xét, quyết định công nhận **%zu** hồ sơ (", j.n);
+		rp_printf(d, " đề nghị Chánh Thanh tra công nhận **%zu** hồ sơ (", j.n);
 		rp_kind_counts(d, per_kind);
 		rp_puts(d, "), cụ thể như sau:\n");
 		if ((rc = rp_by_kind(d, j.cands, j.n, "Kết quả bình xét", rp_proposal_note, &j)))
@@ -1348,7 +1393,8 @@ static bool rp_reg_active(const dh_registration *r)
 
 static int rp_reg_cmp(const void *a, const void *b)
 {
-	const dh_registration *x = *(const dh_registration *const *)a, *y = *(const dh_registration *const *)b;
+	const dh_registration *x = *(const dh_registration *const *)a,
+	                      *y = *(const dh_registration *const *)b;
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
@@ -1406,7 +1452,7 @@ static int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	if (!rc)
 		rc = rp_collect(d->ctx->store, DH_R_NIL_RETURN, rp_nil_return_of_year, &d->year, &nils);
 	if (!rc) {
-		qsort(regs.v, regs.n, sizeof(*regs.v), rp_reg_cmp);
+		rp_sort(&regs, rp_reg_cmp);
 		rows = calloc(cfg->n_departments + regs.n + nils.n + 1, sizeof(*rows));
 		if (!rows)
 			rc = DH_ENOMEM;
@@ -1423,7 +1469,8 @@ static int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	for (size_t pass = 0; pass < 2; pass++) {
 		rp_vec *v = pass ? &nils : &regs;
 		for (size_t i = 0; i < v->n; i++) {
-			const char *id = pass ? ((dh_nil_return *)v->v[i])->department : ((dh_registration *)v->v[i])->department;
+			const char *id = pass ? ((dh_nil_return *)v->v[i])->department
+			                      : ((dh_registration *)v->v[i])->department;
 			id = id ? id : "";
 			size_t k = 0;
 			while (k < n_rows && strcmp(rows[k].id, id) != 0)
@@ -1438,7 +1485,8 @@ static int rp_registrations(rp_doc *d, const dh_report_opts *o)
 			const dh_registration *r = v->v[i];
 			const dh_candidate *c;
 			rp_cand(d, r->candidate_id, &c);
-			int kind = c && c->kind >= 0 && c->kind < DH_CANDIDATE_KINDS ? c->kind : DH_KIND_INDIVIDUAL;
+			int kind =
+			    c && c->kind >= 0 && c->kind < DH_CANDIDATE_KINDS ? c->kind : DH_KIND_INDIVIDUAL;
 			if (rp_reg_active(r))
 				rows[k].active[kind]++;
 			else
@@ -1483,9 +1531,10 @@ static int rp_registrations(rp_doc *d, const dh_report_opts *o)
 		}
 		rp_puts(d, ".\n");
 	}
-	rp_printf(d,
-	          "- Đơn vị đã trả lời: **%d/%zu** (đăng ký: %d, báo không có hồ sơ: %d); chưa trả lời: **%zu**.\n",
-	          answered, cfg->n_departments, with_regs, with_nil, cfg->n_departments - (size_t)answered);
+	rp_printf(
+	    d,
+	    "- Đơn vị đã trả lời: **%d/%zu** (đăng ký: %d, báo không có hồ sơ: %d); chưa trả lời: **%zu**.\n",
+	    answered, cfg->n_departments, with_regs, with_nil, cfg->n_departments - (size_t)answered);
 	rp_printf(d, "- Hồ sơ đăng ký: **%zu** (", regs.n);
 	for (int s = 0; s < 4; s++)
 		rp_printf(d, "%s%s %d", s ? ", " : "", reg_status_label(s), status[s]);
@@ -1499,8 +1548,8 @@ static int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	for (size_t i = 0; i < n_rows; i++) {
 		rp_printf(d, "| %zu | ", i + 1);
 		rp_cell_or(d, rp_dept_name(cfg, rows[i].id), "(không ghi đơn vị)");
-		rp_printf(d, " | %d | %d | %d | %d | ", rows[i].active[0], rows[i].active[1], rows[i].active[2],
-		          rows[i].inactive);
+		rp_printf(d, " | %d | %d | %d | %d | ", rows[i].active[0], rows[i].active[1],
+		          rows[i].active[2], rows[i].inactive);
 		rp_dept_answer(d, &rows[i]);
 		rp_puts(d, " |\n");
 	}
@@ -1518,14 +1567,17 @@ static int rp_registrations(rp_doc *d, const dh_report_opts *o)
 			if (strcmp(id, rows[i].id) != 0)
 				continue;
 			if (!k)
-				rp_puts(d, "| STT | Tên | Loại | Chức vụ | Ngày đăng ký | Người đăng ký | Tình trạng |\n"
-				           "|---:|---|---|---|---|---|---|\n");
+				rp_puts(d,
+				        "| STT | Tên | Loại | Chức vụ | Thành tích, mô hình | Ngày đăng ký | "
+				        "Người đăng ký | Tình trạng |\n|---:|---|---|---|---|---|---|---|\n");
 			const dh_candidate *c;
 			rp_cand(d, reg->candidate_id, &c);
 			rp_printf(d, "| %zu | ", ++k);
 			rp_cand_name(d, c, reg->candidate_id);
 			rp_printf(d, " | %s | ", c ? kind_label(c->kind) : "");
 			rp_cell_or(d, c ? c->position : NULL, "");
+			rp_puts(d, " | ");
+			rp_cell_or(d, c ? c->title : NULL, "");
 			rp_printf(d, " | %s | ", rp_date(reg->date, date_buf));
 			rp_cell_or(d, rp_person_name(cfg, reg->registered_by), "");
 			rp_puts(d, " | ");
@@ -1534,7 +1586,8 @@ static int rp_registrations(rp_doc *d, const dh_report_opts *o)
 		}
 		if (rows[i].nil) {
 			const dh_nil_return *nr = rows[i].nil;
-			rp_printf(d, "%sBáo không có hồ sơ đề nghị: ngày %s", k ? "\n" : "", rp_date(nr->date, date_buf));
+			rp_printf(d, "%sBáo không có hồ sơ đề nghị: ngày %s", k ? "\n" : "",
+			          rp_date(nr->date, date_buf));
 			if (nr->by && *nr->by) {
 				rp_puts(d, ", ");
 				rp_text(d, rp_person_name(cfg, nr->by));
@@ -1603,7 +1656,8 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 			              o->decision_id);
 		if (!rc && ((dh_decision *)rec)->meta.deleted) {
 			record_free(DH_R_DECISION, rec);
-			return rp_say(d->ctx, DH_ENOTFOUND, "Quyết định mã số %" PRIu64 " đã bị xóa.", o->decision_id);
+			return rp_say(d->ctx, DH_ENOTFOUND, "Quyết định mã số %" PRIu64 " đã bị xóa.",
+			              o->decision_id);
 		}
 		*out = rec;
 		return rc;
@@ -1617,13 +1671,14 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 		rc = rp_collect(d->ctx->store, DH_R_DECISION, rp_decision_of_year, &d->year, &v);
 	if (!rc && !v.n) {
 		char q[64];
-		rc = number ? rp_say(d->ctx, DH_ENOTFOUND, "Không có quyết định số “%s”.", rp_quote(number, q))
-		            : rp_say(d->ctx, DH_ENOTFOUND, "Chưa có quyết định công nhận hoặc khen thưởng nào của năm %d.",
-		                     d->year);
+		rc = number
+		         ? rp_say(d->ctx, DH_ENOTFOUND, "Không có quyết định số “%s”.", rp_quote(number, q))
+		         : rp_say(d->ctx, DH_ENOTFOUND,
+		                  "Chưa có quyết định công nhận hoặc khen thưởng nào của năm %d.", d->year);
 	}
 	if (!rc) {
 		/* The latest; of a number reused after a revocation, the one in force. */
-		qsort(v.v, v.n, sizeof(*v.v), rp_decision_cmp);
+		rp_sort(&v, rp_decision_cmp);
 		size_t pick = v.n - 1;
 		for (size_t i = v.n; number && i-- > 0;)
 			if (!((dh_decision *)v.v[i])->revoked) {
@@ -1685,7 +1740,8 @@ static int rp_decision(rp_doc *d, const dh_report_opts *o)
 	}
 	rp_puts(d, ")*\n\n");
 	if (dec->revoked) {
-		rp_printf(d, "> **Quyết định này đã bị thu hồi** ngày %s", rp_date(dec->revoke_date, date_buf));
+		rp_printf(d, "> **Quyết định này đã bị thu hồi** ngày %s",
+		          rp_date(dec->revoke_date, date_buf));
 		if (dec->revoke_reason && *dec->revoke_reason) {
 			rp_puts(d, ". Lý do: ");
 			rp_text(d, dec->revoke_reason);
@@ -1743,7 +1799,8 @@ static int rp_by_date_activity(const void *a, const void *b)
 
 static int rp_by_date_dissemination(const void *a, const void *b)
 {
-	const dh_dissemination *x = *(const dh_dissemination *const *)a, *y = *(const dh_dissemination *const *)b;
+	const dh_dissemination *x = *(const dh_dissemination *const *)a,
+	                       *y = *(const dh_dissemination *const *)b;
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
@@ -1771,7 +1828,9 @@ static void rp_review_dissemination(rp_doc *d, rp_review_job *j)
 	}
 	rp_puts(d, "## I. Công tác quán triệt, tổ chức thực hiện\n\n");
 	rp_printf(d, "Đã quán triệt kế hoạch: **%zu/%zu** đơn vị.\n\n", done, cfg->n_departments);
-	rp_puts(d, "| STT | Đơn vị | Ngày quán triệt | Người thực hiện | Số người dự |\n|---:|---|---|---|---:|\n");
+	rp_puts(
+	    d,
+	    "| STT | Đơn vị | Ngày quán triệt | Người thực hiện | Số người dự |\n|---:|---|---|---|---:|\n");
 	for (size_t i = 0; i < cfg->n_departments; i++) {
 		const dh_dissemination *first = NULL;
 		for (size_t k = 0; k < j->disseminations.n && !first; k++) {
@@ -1825,16 +1884,20 @@ static void rp_review_selection(rp_doc *d, rp_review_job *j)
 		rp_printf(d, "%s%s %d", r ? ", " : "", reg_status_label(r), s->registrations[r]);
 	rp_printf(d, "); %d đơn vị báo không có hồ sơ; %d/%zu đơn vị đã trả lời.\n", s->nil_returns,
 	          s->departments_answered, d->cfg->n_departments);
-	rp_printf(d, "- Hội đồng thi đua, khen thưởng họp **%d** phiên; **%d** lượt bình xét đạt, **%d** không đạt.\n",
-	          s->sessions, s->items_passed, s->items_failed);
-	rp_printf(d, "- Quyết định công nhận: **%d**; quyết định tặng Giấy khen: **%d**.\n", s->recognition_decisions,
-	          s->award_decisions);
+	rp_printf(
+	    d,
+	    "- Hội đồng thi đua, khen thưởng họp **%d** phiên; **%d** lượt bình xét đạt, **%d** không đạt.\n",
+	    s->sessions, s->items_passed, s->items_failed);
+	rp_printf(d, "- Quyết định công nhận: **%d**; quyết định tặng Giấy khen: **%d**.\n",
+	          s->recognition_decisions, s->award_decisions);
 	rp_printf(d, "- Đã công nhận: **%d**; đã khen thưởng: **%d**.\n\n",
-	          s->by_stage[DH_STAGE_RECOGNISED] + s->by_stage[DH_STAGE_AWARDED], s->by_stage[DH_STAGE_AWARDED]);
+	          s->by_stage[DH_STAGE_RECOGNISED] + s->by_stage[DH_STAGE_AWARDED],
+	          s->by_stage[DH_STAGE_AWARDED]);
 	if (!j->honoured.n)
 		return;
 	char date_buf[11];
-	rp_puts(d, "| STT | Tên | Loại | Đơn vị | Quyết định công nhận | Khen thưởng |\n|---:|---|---|---|---|---|\n");
+	rp_puts(d, "| STT | Tên | Loại | Đơn vị | Quyết định công nhận | Khen thưởng "
+	           "|\n|---:|---|---|---|---|---|\n");
 	for (size_t i = 0; i < j->honoured.n; i++) {
 		const dh_candidate *c = j->honoured.v[i];
 		rp_printf(d, "| %zu | ", i + 1);
@@ -1876,20 +1939,21 @@ static void rp_review_departments(rp_doc *d, const dh_stats *s)
 		regs += dep->registrations;
 		rp_puts(d, "| ");
 		rp_cell_or(d, dep->name ? dep->name : dep->id, "(không ghi đơn vị)");
-		rp_printf(d, " | %d | %d | %d | %d | %d | %d |\n", per_kind[0], per_kind[1], per_kind[2], dep->total,
-		          honoured, dep->registrations);
+		rp_printf(d, " | %d | %d | %d | %d | %d | %d |\n", per_kind[0], per_kind[1], per_kind[2],
+		          dep->total, honoured, dep->registrations);
 	}
-	rp_printf(d, "| **Cộng** | **%d** | **%d** | **%d** | **%d** | **%d** | **%d** |\n\n", sum[0], sum[1], sum[2],
-	          total, honoured_sum, regs);
+	rp_printf(d, "| **Cộng** | **%d** | **%d** | **%d** | **%d** | **%d** | **%d** |\n\n", sum[0], sum[1],
+	          sum[2], total, honoured_sum, regs);
 
-	rp_puts(d, "### 4. Số liệu theo bước\n\n| Bước | Cá nhân | Tập thể | Mô hình | Tổng |\n|---|---:|---:|---:|---:|\n");
+	rp_puts(d, "### 4. Số liệu theo bước\n\n| Bước | Cá nhân | Tập thể | Mô hình | Tổng "
+	           "|\n|---|---:|---:|---:|---:|\n");
 	for (int st = 0; st < DH_STAGE__COUNT; st++) {
 		int per_kind[DH_CANDIDATE_KINDS] = {0};
 		for (size_t i = 0; i < s->n_depts; i++)
 			for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
 				per_kind[k] += s->depts[i].count[k][st];
-		rp_printf(d, "| %s | %d | %d | %d | %d |\n", stage_label(st), per_kind[0], per_kind[1], per_kind[2],
-		          s->by_stage[st]);
+		rp_printf(d, "| %s | %d | %d | %d | %d |\n", stage_label(st), per_kind[0], per_kind[1],
+		          per_kind[2], s->by_stage[st]);
 	}
 	rp_printf(d, "| **Cộng** | **%d** | **%d** | **%d** | **%d** |\n\n", s->by_kind[0], s->by_kind[1],
 	          s->by_kind[2], s->candidates);
@@ -1906,13 +1970,15 @@ static void rp_review_replication(rp_doc *d, rp_review_job *j)
 	rp_printf(d, "), %d lượt người dự.\n\n", s->activity_attendees);
 	if (!j->activities.n)
 		return;
-	rp_puts(d, "| STT | Ngày | Hình thức | Nội dung | Điển hình được nhân rộng | Người trình bày | Đối tượng, địa chỉ |\n"
+	rp_puts(d, "| STT | Ngày | Hình thức | Nội dung | Điển hình được nhân rộng | Người trình bày | Đối "
+	           "tượng, địa chỉ |\n"
 	           "|---:|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < j->activities.n; i++) {
 		const dh_activity *a = j->activities.v[i];
 		const dh_candidate *c;
 		rp_cand(d, a->candidate_id, &c);
-		rp_printf(d, "| %zu | %s | %s | ", i + 1, rp_date(a->date, date_buf), activity_kind_label(a->kind));
+		rp_printf(d, "| %zu | %s | %s | ", i + 1, rp_date(a->date, date_buf),
+		          activity_kind_label(a->kind));
 		rp_cell_or(d, a->title, "");
 		rp_puts(d, " | ");
 		rp_cand_name(d, c, a->candidate_id);
@@ -1930,7 +1996,7 @@ static void rp_review_replication(rp_doc *d, rp_review_job *j)
 		}
 		if (a->url && *a->url) {
 			rp_puts(d, any ? "; " : "");
-			rp_cell(d, a->url);
+			rp_url(d, a->url);
 		}
 		rp_puts(d, " |\n");
 	}
@@ -1947,7 +2013,8 @@ static void rp_review_meetings(rp_doc *d, rp_review_job *j)
 	}
 	for (size_t i = 0; i < j->reviews.n; i++) {
 		const dh_review *r = j->reviews.v[i];
-		rp_printf(d, "### %zu. %s ngày %s", i + 1, review_kind_label(r->kind), rp_date(r->date, date_buf));
+		rp_printf(d, "### %zu. %s ngày %s", i + 1, review_kind_label(r->kind),
+		          rp_date(r->date, date_buf));
 		if (r->title && *r->title) {
 			rp_puts(d, ": ");
 			rp_text(d, r->title);
@@ -1969,12 +2036,13 @@ static int rp_review_load(rp_doc *d, rp_review_job *j)
 	j->have_stats = true;
 	if ((rc = rp_collect(st, DH_R_REVIEW, rp_review_of_year, &d->year, &j->reviews)) ||
 	    (rc = rp_collect(st, DH_R_ACTIVITY, rp_activity_in_year, &d->year, &j->activities)) ||
-	    (rc = rp_collect(st, DH_R_DISSEMINATION, rp_dissemination_of_year, &d->year, &j->disseminations)) ||
+	    (rc = rp_collect(st, DH_R_DISSEMINATION, rp_dissemination_of_year, &d->year,
+	                     &j->disseminations)) ||
 	    (rc = rp_collect(st, DH_R_CANDIDATE, rp_candidate_honoured, &d->year, &j->honoured)))
 		return rc;
-	qsort(j->reviews.v, j->reviews.n, sizeof(void *), rp_by_date_review);
-	qsort(j->activities.v, j->activities.n, sizeof(void *), rp_by_date_activity);
-	qsort(j->disseminations.v, j->disseminations.n, sizeof(void *), rp_by_date_dissemination);
+	rp_sort(&j->reviews, rp_by_date_review);
+	rp_sort(&j->activities, rp_by_date_activity);
+	rp_sort(&j->disseminations, rp_by_date_dissemination);
 	for (size_t i = 0; !rc && i < j->activities.n; i++) {
 		const dh_candidate *c;
 		rc = rp_cand(d, ((dh_activity *)j->activities.v[i])->candidate_id, &c);
@@ -2013,7 +2081,9 @@ static int rp_review(rp_doc *d, const dh_report_opts *o)
 		rp_puts(d, ", ");
 		rp_text(d, cfg->organization.name);
 		rp_printf(d, " báo cáo kết quả %s như sau.\n\n",
-		          kind == DH_REVIEW_FINAL ? "cả năm" : kind == DH_REVIEW_PRELIMINARY ? "sơ kết" : "thực hiện");
+		          kind == DH_REVIEW_FINAL         ? "cả năm"
+		          : kind == DH_REVIEW_PRELIMINARY ? "sơ kết"
+		                                          : "thực hiện");
 	}
 	rp_review_dissemination(d, &j);
 	rp_puts(d, "## II. Kết quả thực hiện\n\n");
@@ -2023,8 +2093,7 @@ static int rp_review(rp_doc *d, const dh_report_opts *o)
 	rp_review_replication(d, &j);
 	rp_review_meetings(d, &j);
 	const dh_person *chief = rp_person_with(cfg, DH_ROLE_CHIEF);
-	rp_signatures(d, "Nơi nhận: Thanh tra tỉnh; Lưu: VT, HĐTĐKT.", NULL, "CHÁNH THANH TRA",
-	              chief ? chief->name : NULL);
+	rp_signatures(d, "Nơi nhận: Lưu VT, HĐTĐKT.", NULL, "CHÁNH THANH TRA", chief ? chief->name : NULL);
 done:
 	if (j.have_stats)
 		stats_free(&j.stats);
@@ -2082,10 +2151,12 @@ int report_write(dh_ctx *ctx, const char *name, int argc, char **argv, FILE *out
 	int kind = report_from_name(name);
 	if (kind < 0) {
 		char q[64];
-		return rp_say(ctx, DH_EINVAL,
-		              "Không có văn bản “%s”: chọn minutes (biên bản), proposal (tờ trình), registrations "
-		              "(tổng hợp đăng ký), decision (phụ lục quyết định) hoặc review (báo cáo sơ kết, tổng kết).",
-		              name ? rp_quote(name, q) : "");
+		return rp_say(
+		    ctx, DH_EINVAL,
+		    "Không có văn bản “%s”: chọn minutes (biên bản), proposal (tờ trình), registrations "
+		    "(tổng hợp đăng ký), decision (phụ lục quyết định) hoặc review (báo cáo sơ kết, tổng "
+		    "kết).",
+		    name ? rp_quote(name, q) : "");
 	}
 	dh_report_opts o;
 	int rc = report_parse_args(ctx, kind, argc, argv, &o);
