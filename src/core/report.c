@@ -448,19 +448,26 @@ typedef struct rp_doc {
 	const dh_config *cfg;
 	FILE *out;
 	int year;
-	rp_vec cands; /* dh_candidate *, in the order read */
+	rp_vec cands; /* dh_candidate *, by id */
 } rp_doc;
 
-/* Candidate ID (read on first use); *OUT NULL when it does not exist. */
+/* Candidate ID (read on first use); *OUT NULL when it does not exist.
+ * D->cands stays sorted by id: a proposal or a review meets thousands. */
 static int rp_cand(rp_doc *d, uint64_t id, const dh_candidate **out)
 {
 	*out = NULL;
-	for (size_t i = 0; i < d->cands.n; i++) {
-		const dh_candidate *c = d->cands.v[i];
-		if (c->meta.id == id) {
-			*out = c;
+	size_t lo = 0, hi = d->cands.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint64_t at = ((const dh_candidate *)d->cands.v[mid])->meta.id;
+		if (at == id) {
+			*out = d->cands.v[mid];
 			return 0;
 		}
+		if (at < id)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	void *rec = NULL;
 	int rc = repo_get(d->ctx->store, DH_R_CANDIDATE, id, &rec);
@@ -472,6 +479,8 @@ static int rp_cand(rp_doc *d, uint64_t id, const dh_candidate **out)
 		record_free(DH_R_CANDIDATE, rec);
 		return rc;
 	}
+	memmove(&d->cands.v[lo + 1], &d->cands.v[lo], (d->cands.n - 1 - lo) * sizeof(*d->cands.v));
+	d->cands.v[lo] = rec;
 	*out = rec;
 	return 0;
 }
