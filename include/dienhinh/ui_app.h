@@ -1,0 +1,260 @@
+/* ui_app.h — the app shell that every screen plugs into.
+ *
+ * The shell owns the terminal, the header, the message line and the bottom
+ * key line, the stack of views, signals, and the store-generation poll that
+ * makes other sessions' changes appear. A *view* is anything that fills the
+ * body: a screen's list, a form, the help page. A view is a struct that
+ * begins with `ui_view` and a table of callbacks (ui_view_ops), the way
+ * tmux's mode-tree views plug into one widget.
+ *
+ * Keys -> actions -> handlers: every view has a table of ui_binding (key
+ * codes, action, the word for the bottom line, the help text). The shell
+ * looks the key up there (then in its own global table), asks the view's
+ * `offers` whether the action applies here (workflow's wf_may for the
+ * person's roles, the field type in a form, ...), and calls the view's
+ * `key` handler, which returns what changed (UI_R_*); the shell redraws.
+ * The bottom line and the help page (`?`/F1) are generated from the same
+ * tables, so they always show exactly the keys that work here.
+ *
+ * A new screen is one file, src/ui/scr_<name>.c (scr_candidates.c is the
+ * worked example):
+ *   1. a struct beginning with `ui_view`, holding a ui_list (ui_list.h)
+ *      and the source callbacks that feed it a page of rows at a time;
+ *   2. a key table: its own actions ({UI_A_ADD, "a", {'a'}, ...}) then
+ *      UI_LIST_BINDINGS, ended by {0};
+ *   3. `offers`: wf_may / wf_candidate_may for each action, so the key
+ *      line shows only what this person may do; `key`: ui_list_key first,
+ *      then its own actions, returning UI_R_* flags; `draw`: ui_list_draw;
+ *      `reload`: ui_list_reload (the shell calls it when another session
+ *      committed); `typing` / `cursor`: from the list's filter line;
+ *   4. forms as a ui_form_spec over a field table (ui_form.h), pushed with
+ *      ui_push; saves call the workflow's wf_* function and return its code;
+ *   5. `ui_view *ui_<name>_open(ui_app *)` in place of ui_placeholder_open
+ *      in UI_SCREENS below (and a restore function if its forms keep drafts).
+ * Nothing may hold a transaction between keys: read with repo_get /
+ * repo_page inside a callback, copy what must stay (record_dup). */
+#ifndef DIENHINH_UI_APP_H
+#define DIENHINH_UI_APP_H
+
+#include "dienhinh/workflow.h"
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ui_app ui_app;
+typedef struct ui_view ui_view;
+
+/* --- keys -------------------------------------------------------------- */
+
+/* A key is a Unicode codepoint as typed, or a curses KEY_* code with
+ * UI_KEYCODE set (the two ranges overlap otherwise: KEY_DOWN is ĉ). */
+#define UI_KEYCODE 0x40000000
+#define UI_K(code) ((code) | UI_KEYCODE)
+#define UI_CTRL(c) ((c)&0x1f)
+#define UI_ESC     27
+#define UI_ENTER   '\n'
+#define UI_TAB     '\t'
+
+/* The shared actions: id, word on the bottom line, help text. A view may
+ * add its own with ids from UI_A__COUNT up, giving label and help in its
+ * bindings. */
+#define UI_ACTIONS(X)                                                                                        \
+	X(QUIT, "Thoát", "Quay lại; ở màn hình đầu thì thoát chương trình")                                  \
+	X(HELP, "Trợ giúp", "Xem các phím dùng được ở đây")                                                  \
+	X(SCREEN, "Màn hình", "Chuyển sang màn hình 1 đến 8")                                                \
+	X(LOOKUP, "Tra cứu", "Mở màn hình Tra cứu")                                                          \
+	X(UP, "Lên", "Lên một dòng")                                                                         \
+	X(DOWN, "Xuống", "Xuống một dòng")                                                                   \
+	X(PGUP, "Trang trước", "Lên một trang")                                                              \
+	X(PGDN, "Trang sau", "Xuống một trang")                                                              \
+	X(HOME, "Đầu", "Về dòng đầu")                                                                        \
+	X(END, "Cuối", "Xuống dòng cuối")                                                                    \
+	X(OPEN, "Mở", "Mở dòng đang chọn")                                                                   \
+	X(ADD, "Thêm", "Thêm mới")                                                                           \
+	X(EDIT, "Sửa", "Sửa dòng đang chọn")                                                                 \
+	X(DELETE, "Xóa", "Xóa dòng đang chọn (hỏi lại trước; vẫn lưu vết)")                                  \
+	X(FILTER, "Lọc", "Lọc danh sách theo chữ gõ vào (Esc bỏ lọc)")                                       \
+	X(SORT, "Sắp xếp", "Đổi cách sắp xếp danh sách")                                                     \
+	X(NEXT_FIELD, "Ô sau", "Sang ô kế tiếp")                                                             \
+	X(PREV_FIELD, "Ô trước", "Về ô trước")                                                               \
+	X(SAVE, "Lưu", "Lưu biểu mẫu")                                                                       \
+	X(CANCEL, "Hủy", "Đóng biểu mẫu (hỏi lại nếu có thay đổi)")                                          \
+	X(TOGGLE, "Chọn", "Đánh dấu / bỏ đánh dấu mục đang chọn")                                            \
+	X(PICK, "Danh sách", "Mở danh sách để chọn")                                                         \
+	X(EXTERNAL, "Soạn thảo", "Soạn văn bản dài bằng $VISUAL / $EDITOR")                                  \
+	X(FOSTER, "Bồi dưỡng", "Sổ bồi dưỡng của hồ sơ đang chọn")
+
+typedef enum ui_action {
+	UI_A_NONE = 0,
+#define UI_ACTION_ENUM(id, label, help) UI_A_##id,
+	UI_ACTIONS(UI_ACTION_ENUM)
+#undef UI_ACTION_ENUM
+	    UI_A__COUNT
+} ui_action;
+
+const char *ui_action_label(int action);
+const char *ui_action_help(int action);
+
+#define UI_BINDING_KEYS 9
+
+/* One line of a key table. A table ends with an entry whose action is 0. */
+typedef struct ui_binding {
+	int action;                 /* ui_action or a view's own id */
+	const char *keys;           /* as shown: "a", "↑/k", "F2/^S" */
+	int codes[UI_BINDING_KEYS]; /* the keys themselves, 0-terminated */
+	const char *label;          /* bottom-line word; NULL: the action's */
+	const char *help;           /* help text; NULL: the action's */
+	bool help_only;             /* listed in help, not on the bottom line */
+} ui_binding;
+
+/* What a handler changed; the shell decides what to repaint. */
+enum ui_reaction {
+	UI_R_NONE = 0,
+	UI_R_DRAW = 1u << 0,      /* the view's body */
+	UI_R_RELOAD = 1u << 1,    /* data changed: every view reloads, then draws */
+	UI_R_ALL = 1u << 2,       /* repaint the whole terminal (after $EDITOR) */
+	UI_R_POP = 1u << 3,       /* close this view */
+	UI_R_QUIT = 1u << 4,      /* leave the program */
+	UI_R_UNHANDLED = 1u << 5, /* the key means nothing here */
+	UI_R_BUSY = 1u << 6,      /* idle work left: call `idle` again without waiting */
+};
+
+/* --- views -------------------------------------------------------------- */
+
+typedef struct ui_view_ops {
+	const ui_binding *bindings;
+	/* Shown after the screen title in the header ("Sửa hồ sơ"); may be NULL. */
+	const char *(*title)(ui_view *v);
+	/* Paint the body window W (the rows between header and message line). */
+	void (*draw)(ui_view *v, WINDOW *w);
+	/* ACTION from the bindings, or UI_A_NONE with the raw KEY. */
+	unsigned (*key)(ui_view *v, int action, int key);
+	/* Whether ACTION applies now (NULL: always). Hidden keys are not bound. */
+	bool (*offers)(ui_view *v, int action);
+	/* Another session committed: reload what is shown (NULL: nothing). */
+	void (*reload)(ui_view *v);
+	/* True while printable keys are text (a form, a filter being typed):
+	 * they then skip the bindings and go to `key` raw. */
+	bool (*typing)(ui_view *v);
+	/* Keep unsaved typing as a draft (SIGHUP/SIGTERM); NULL: nothing to keep. */
+	int (*draft)(ui_view *v);
+	/* No key came: do a slice of background work (counting a large
+	 * table) and return UI_R_BUSY while there is more (NULL: none). */
+	unsigned (*idle)(ui_view *v);
+	/* Where the terminal cursor goes after drawing (NULL or false: hidden). */
+	bool (*cursor)(ui_view *v, int *y, int *x);
+	void (*destroy)(ui_view *v);
+} ui_view_ops;
+
+struct ui_view {
+	const ui_view_ops *ops;
+	ui_app *app;
+	dh_ctx *ctx;
+	ui_view *below; /* managed by the shell */
+};
+
+/* Fill the common part of a new view. */
+void ui_view_init(ui_view *v, const ui_view_ops *ops, ui_app *app);
+/* Put V on top of the stack (the shell destroys it when popped). */
+void ui_push(ui_app *app, ui_view *v);
+
+/* --- screens -------------------------------------------------------------- */
+
+typedef ui_view *(*ui_screen_open_fn)(ui_app *app);
+/* Offer a saved draft back: push the form it belongs to and return true,
+ * or false when DRAFT is not one of this screen's forms. */
+typedef struct dh_draft dh_draft;
+typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
+
+/* Digit, title exactly as DESIGN.md §3, root view, draft restorer (may be NULL). */
+#define UI_SCREENS(X)                                                                                        \
+	X(1, "Tổng quan", ui_overview_open, NULL)                                                            \
+	X(2, "Nhân tố mới", ui_candidates_open, ui_candidates_restore)                                       \
+	X(3, "Lựa chọn, công nhận", ui_placeholder_open, NULL)                                               \
+	X(4, "Khen thưởng, nhân rộng", ui_placeholder_open, NULL)                                            \
+	X(5, "Sơ kết, tổng kết", ui_placeholder_open, NULL)                                                  \
+	X(6, "Tổ chức thực hiện", ui_placeholder_open, NULL)                                                 \
+	X(7, "Tra cứu", ui_placeholder_open, NULL)                                                           \
+	X(8, "Nhật ký", ui_placeholder_open, NULL)
+
+#define UI_SCREEN_COUNT 8
+
+ui_view *ui_overview_open(ui_app *app);
+ui_view *ui_candidates_open(ui_app *app);
+bool ui_candidates_restore(ui_app *app, const dh_draft *draft);
+ui_view *ui_placeholder_open(ui_app *app);
+
+/* --- services for views ----------------------------------------------------- */
+
+dh_ctx *ui_ctx(ui_app *app);
+/* 1..8: the screen being shown. */
+int ui_screen_number(ui_app *app);
+const char *ui_screen_title(int number);
+
+/* A line on the message row until the next key. */
+void ui_message(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Ask QUESTION on the message row and wait for one of KEYS (ASCII letters);
+ * returns the key typed, or UI_ESC. Answers Esc to a SIGHUP as well. */
+int ui_ask(ui_app *app, const char *question, const char *keys);
+/* "… (c/k)": true for c (có), y or Enter. */
+bool ui_confirm(ui_app *app, const char *question);
+
+typedef struct ui_choice {
+	const char *value; /* stored code: a department id, "individual" */
+	const char *label; /* shown */
+} ui_choice;
+/* A picker over N choices; returns the index chosen or -1 (Esc). */
+int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, int current);
+
+/* Edit TEXT in $VISUAL / $EDITOR (else vi): a temporary file, the screen
+ * handed over and restored. 0 and *OUT (new, NFC, checked; trailing newline
+ * dropped), or DH_EINVAL with *WHY (not UTF-8, control characters), or
+ * DH_EIO when the editor failed (message set). */
+int ui_external_edit(ui_app *app, const char *text, char **out, const char **why);
+
+/* True once SIGHUP/SIGTERM arrived: long loops (pickers, questions) return. */
+bool ui_stopping(ui_app *app);
+
+/* --- drawing helpers -------------------------------------------------------- */
+
+enum ui_style {
+	UI_S_NORMAL = 0,
+	UI_S_HEADER,   /* top line */
+	UI_S_BAR,      /* bottom key line */
+	UI_S_KEY,      /* a key name on the bottom line */
+	UI_S_TITLE,    /* a screen or section title */
+	UI_S_SELECTED, /* the list row under the cursor */
+	UI_S_FIELD,    /* an input field */
+	UI_S_FOCUS,    /* the focused input field */
+	UI_S_ERROR,    /* a wrong value, a refusal */
+	UI_S_WARN,     /* overdue, attention */
+	UI_S_OK,       /* done, passed */
+	UI_S_DIM,      /* secondary text */
+	UI_S__COUNT
+};
+/* The attributes of a style: colours unless NO_COLOR is set or the terminal
+ * has none; always distinct by bold / reverse / underline on TERM=vt100. */
+attr_t ui_style(int style);
+
+/* Print stored text at Y, X in at most COLS columns, never splitting a
+ * letter and never sending a control character to the terminal (newlines
+ * show as ¶). Returns the columns used. */
+int ui_put(WINDOW *w, int y, int x, const char *s, int cols);
+/* Same, with a printf format. */
+int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Text padded with spaces (or cut) to exactly COLS columns; RIGHT aligns right. */
+void ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, bool right);
+
+/* S cut or padded with spaces to exactly COLS columns, into OUT (SIZE
+ * bytes): printf's %-20s counts bytes, which Vietnamese letters break. */
+const char *ui_pad(char *out, size_t size, const char *s, int cols);
+
+/* "1.500.000" into BUF: VND grouping with dots. */
+const char *ui_format_money(int64_t amount, char *buf, size_t size);
+/* Parse "1.500.000", "1500000", "1 500 000" (optional "đ"): 0 and *OUT, or DH_EINVAL. */
+int ui_parse_money(const char *s, int64_t *out);
+
+#endif

@@ -1,0 +1,121 @@
+/* ui_form.h — the one form widget, built from a table of fields.
+ *
+ * A screen describes a form as a ui_form_spec: its fields (name, label,
+ * type, limits) and a few callbacks — the choices of a picker or a
+ * checklist, save, refresh after a conflict, and where a draft points. The
+ * widget does the rest the same way everywhere: the line editor for text
+ * (ui_edit.h), pickers, DD/MM/YYYY dates, VND amounts shown "1.500.000",
+ * checklists, long text inline and in $EDITOR (Ctrl-E), a message beside
+ * a wrong field with what was typed kept, Tab / Shift-Tab, F2 or Ctrl-S to
+ * save, Esc that asks before dropping changes, a conflict choice when
+ * someone saved first, and the draft kept on SIGHUP/SIGTERM.
+ *
+ * Every field's state is text (a choice holds its code, a checklist the
+ * codes ticked, comma-separated; a box "1" or ""), so drafts and restores
+ * are one loop over the table. */
+#ifndef DIENHINH_UI_FORM_H
+#define DIENHINH_UI_FORM_H
+
+#include "dienhinh/ui_app.h"
+#include "dienhinh/ui_edit.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum ui_ftype {
+	UI_F_TEXT = 0, /* one line */
+	UI_F_LONG,     /* long text: inline, and Ctrl-E in $VISUAL/$EDITOR */
+	UI_F_CHOICE,   /* one code from the spec's choices (picker on Enter) */
+	UI_F_DATE,     /* DD/MM/YYYY (YYYY-MM-DD accepted) */
+	UI_F_MONEY,    /* VND, shown with dots: 1.500.000 */
+	UI_F_NUMBER,   /* a whole number */
+	UI_F_CHECKS,   /* checklist: codes from the spec's choices */
+	UI_F_BOOL,     /* one box */
+} ui_ftype;
+
+typedef struct ui_field {
+	const char *name;  /* the key in a draft; stable */
+	const char *label; /* Vietnamese */
+	ui_ftype type;
+	size_t max_bytes; /* text: longest accepted (0: 500) */
+	bool required;
+	int64_t min, max; /* MONEY / NUMBER: allowed range (both 0: >= 0) */
+} ui_field;
+
+typedef struct ui_form ui_form;
+
+typedef struct ui_form_spec {
+	const char *name;  /* the form's name in a draft ("candidate") */
+	const char *title; /* shown in the header */
+	const ui_field *fields;
+	int n_fields;
+	/* The choices of a CHOICE or CHECKS field as things are now (the
+	 * criteria depend on the kind chosen); *OUT stays the spec's. */
+	size_t (*choices)(ui_form *f, int field, const ui_choice **out);
+	/* A line of help under a field as things are now ("đạt 2/6 tiêu chí,
+	 * cần ít nhất 3"), or NULL; may be NULL itself. */
+	const char *(*note)(ui_form *f, int field, char *buf, size_t size);
+	/* Check the fields (ui_form_error on the wrong ones) and write.
+	 * 0 = saved, the form closes. DH_EINVAL = a field says why.
+	 * DH_ECONFLICT = someone saved first (the widget offers the choice).
+	 * Anything else: ctx->message (a refusal) or dh_strerror is shown. */
+	int (*save)(ui_form *f);
+	/* After a conflict: read the newest record and load every field from
+	 * it (ui_form_set). To keep what I typed, the widget then puts back
+	 * the fields I changed, so the next save re-applies only those. */
+	int (*reread)(ui_form *f);
+	/* What a draft of this form points at (type, id, revision). */
+	void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
+	/* Free the screen's state in f->user. */
+	void (*destroy)(ui_form *f);
+} ui_form_spec;
+
+typedef struct ui_form_value {
+	ui_edit text;
+	char error[160];
+} ui_form_value;
+
+struct ui_form {
+	ui_view base;
+	const ui_form_spec *spec;
+	void *user; /* the screen's state: the record being edited... */
+	ui_form_value *values;
+	int focus; /* field index */
+	int item;  /* checklist row inside the focused field */
+	int scroll;
+	bool dirty;
+	bool readonly; /* shown, not editable: the person may not edit */
+	bool has_cursor;
+	int cursor_y, cursor_x;
+};
+
+/* A new form view (push it with ui_push); NULL on ENOMEM. */
+ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user);
+
+/* Loading: set a field's text without marking the form changed. */
+int ui_form_set(ui_form *f, int field, const char *text);
+/* Set a field as if typed (marks the form changed). */
+int ui_form_put(ui_form *f, int field, const char *text);
+const char *ui_form_get(const ui_form *f, int field);
+int ui_form_find(const ui_form *f, const char *name); /* -1 if none */
+void ui_form_focus(ui_form *f, int field);
+void ui_form_mark_clean(ui_form *f);
+
+/* Reading values for save: each sets the field's message and returns
+ * DH_EINVAL when the text is wrong (the text stays as typed). An empty
+ * optional field gives 0. */
+int ui_form_date(ui_form *f, int field, int *ymd);
+int ui_form_money(ui_form *f, int field, int64_t *amount);
+int ui_form_number(ui_form *f, int field, int *value);
+/* NFC text checked for control characters and length; NULL (and the
+ * field's message) when wrong; "" when empty. Borrowed from the form. */
+const char *ui_form_text(ui_form *f, int field);
+bool ui_form_checked(const ui_form *f, int field, const char *code);
+void ui_form_error(ui_form *f, int field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_form_clear_errors(ui_form *f);
+
+/* Fill the fields from a draft's "name=value" lines (marks it changed). */
+void ui_form_apply_draft(ui_form *f, const dh_draft *d);
+
+#endif

@@ -1,0 +1,109 @@
+/* ui_list.h — the one list widget every list screen uses.
+ *
+ * The widget owns the cursor, scrolling, the filter line (typed live), the
+ * sort choice, the count and the column layout; the data stays with the
+ * screen, behind a ui_list_source of callbacks (tmux mode-tree's split).
+ * Only the rows on screen are fetched — a page at a time through `rows` —
+ * so a million records open as fast as ten: a source over candidates in id
+ * order answers `count` with repo_last_id and `rows` with one repo_page.
+ *
+ * A screen embeds a ui_list in its view, lists UI_LIST_BINDINGS in its key
+ * table, and passes keys to ui_list_key first: what it leaves
+ * (UI_R_UNHANDLED) is the screen's (Enter opens, `a` adds...). */
+#ifndef DIENHINH_UI_LIST_H
+#define DIENHINH_UI_LIST_H
+
+#include "dienhinh/ui_app.h"
+#include "dienhinh/ui_edit.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UI_LIST_MAXCOLS 8
+#define UI_LIST_CELL    192 /* bytes per cell: longer text is cut at a letter */
+
+typedef struct ui_list_column {
+	const char *title;
+	int width;  /* columns; 0 = what is left (one such column) */
+	bool right; /* numbers align right */
+} ui_list_column;
+
+typedef struct ui_list_row {
+	uint64_t id; /* what Enter opens; 0 = nothing */
+	int style;   /* UI_S_* for the row (UI_S_DIM for a deleted record...) */
+	char cells[UI_LIST_MAXCOLS][UI_LIST_CELL];
+} ui_list_row;
+
+typedef struct ui_list_source {
+	const ui_list_column *columns;
+	int n_columns;
+	/* Rows the current filter and sort give. */
+	size_t (*count)(void *ctx);
+	/* Fill rows FIRST .. FIRST+N-1 (in the current order) into OUT and
+	 * return how many were filled. */
+	size_t (*rows)(void *ctx, size_t first, size_t n, ui_list_row *out);
+	/* Filter by TEXT ("" = none); NULL when the list cannot filter. */
+	int (*filter)(void *ctx, const char *text);
+	/* Order by SORT_NAMES[K]; NULL when there is one order only. */
+	int (*sort)(void *ctx, int k);
+	const char *const *sort_names;
+	int n_sorts;
+	/* The store changed: recount (NULL: nothing to do). */
+	void (*reload)(void *ctx);
+	/* Position of ID in the current order, or SIZE_MAX (NULL: unknown);
+	 * keeps the cursor on its record when rows come and go. */
+	size_t (*index_of)(void *ctx, uint64_t id);
+	const char *empty_text; /* shown when there is nothing */
+} ui_list_source;
+
+typedef struct ui_list {
+	const ui_list_source *src;
+	void *ctx;
+	size_t count;
+	size_t cursor;
+	size_t top;
+	int sort;
+	ui_edit filter;
+	bool filtering; /* the filter line has the keys */
+	ui_list_row *cache;
+	size_t cache_first;
+	size_t cache_n;
+	size_t cache_cap;
+	int visible; /* rows shown at the last draw */
+	int filter_y, filter_x;
+	bool filter_cursor;
+} ui_list;
+
+/* Navigation, filter and sort: for a screen's key table. */
+#define UI_LIST_BINDINGS                                                                                     \
+	{UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},                                         \
+	    {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},                                         \
+	    {UI_A_PGDN, "PgDn", {UI_K(KEY_NPAGE), ' '}, NULL, NULL, true},                                   \
+	    {UI_A_PGUP, "PgUp", {UI_K(KEY_PPAGE)}, NULL, NULL, true},                                        \
+	    {UI_A_HOME, "Home/g", {UI_K(KEY_HOME), 'g'}, NULL, NULL, true},                                  \
+	    {UI_A_END, "End/G", {UI_K(KEY_END), 'G'}, NULL, NULL, true},                                     \
+	    {UI_A_FILTER, "f", {'f'}, NULL, NULL, false},                                                    \
+	{                                                                                                    \
+		UI_A_SORT, "s", {'s'}, NULL, NULL, false                                                     \
+	}
+
+int ui_list_init(ui_list *l, const ui_list_source *src, void *ctx);
+void ui_list_free(ui_list *l);
+/* Draw in the box Y, X, ROWS x COLS of W: column titles, rows, and a
+ * status line with the position, the count, the sort and the filter. */
+void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols);
+/* Navigation, the filter line and sorting; UI_R_UNHANDLED for the rest. */
+unsigned ui_list_key(ui_list *l, int action, int key);
+bool ui_list_offers(const ui_list *l, int action);
+bool ui_list_typing(const ui_list *l);
+bool ui_list_cursor(const ui_list *l, int *y, int *x);
+/* The row under the cursor (NULL when the list is empty). */
+const ui_list_row *ui_list_current(ui_list *l);
+/* Recount after a change (another session's or ours), keeping the cursor
+ * on the same record when the source can tell where it went. */
+void ui_list_reload(ui_list *l);
+/* Put the cursor on ID (after adding it) when the source can find it. */
+void ui_list_select(ui_list *l, uint64_t id);
+
+#endif

@@ -1,0 +1,859 @@
+/* form.c — the generic form: layout, focus, typing, pickers, checklists,
+ * validation messages, save with conflict handling, drafts. */
+#include "dienhinh/ui_form.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/record.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/utf8.h"
+#include "ui_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FORM_LABEL_COLS  22
+#define FORM_DEFAULT_MAX 500
+
+enum { FORM_A_PICK_NEXT = UI_A__COUNT, FORM_A_PICK_PREV, FORM_A_EDITING, FORM_A_CLOSE };
+
+static const ui_binding form_keys[] = {
+    {UI_A_SAVE, "F2/^S", {UI_K(KEY_F(2)), UI_CTRL('s')}, NULL, NULL, false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, NULL, NULL, false},
+    {FORM_A_CLOSE, "Esc", {UI_ESC}, "Đóng", "Đóng (chỉ xem, không sửa được)", false},
+    {UI_A_NEXT_FIELD, "Tab", {UI_TAB}, NULL, "Sang ô kế tiếp", false},
+    {UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB)}, NULL, "Về ô trước (Shift-Tab)", true},
+    {UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, "Xuống: mục kế trong danh sách đánh dấu, hoặc ô sau", true},
+    {UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, "Lên: mục trước trong danh sách đánh dấu, hoặc ô trước", true},
+    {UI_A_PICK, "Enter", {UI_ENTER}, NULL, "Mở danh sách để chọn (← → đổi nhanh)", false},
+    {UI_A_TOGGLE, "Space", {' '}, NULL, NULL, false},
+    {UI_A_EXTERNAL, "^E", {UI_CTRL('e')}, NULL, NULL, false},
+    {UI_A_NEXT_FIELD, "Enter", {UI_ENTER}, NULL, "Sang ô kế tiếp", true},
+    {FORM_A_PICK_NEXT, "→", {UI_K(KEY_RIGHT)}, "Đổi", "Chọn mục kế tiếp của danh sách", true},
+    {FORM_A_PICK_PREV, "←", {UI_K(KEY_LEFT)}, "Đổi", "Chọn mục trước của danh sách", true},
+    /* Only a help line: these keys go to the line editor raw. */
+    {FORM_A_EDITING,
+     "←→ Home End",
+     {0},
+     NULL,
+     "Sửa trong ô: ← → từng chữ, Home/End, ^U xóa đầu dòng, ^K xóa cuối dòng, ^W xóa một từ",
+     true},
+    {0},
+};
+
+static const ui_field *form_field(const ui_form *f, int i);
+static size_t form_choices(ui_form *f, int i, const ui_choice **out);
+static bool form_is_text(const ui_field *fd);
+static void form_validate_field(ui_form *f, int i);
+static void form_move(ui_form *f, int delta, bool by_item);
+static unsigned form_save(ui_form *f);
+static void form_toggle(ui_form *f);
+static unsigned form_pick(ui_form *f);
+static void form_cycle(ui_form *f, int delta);
+static unsigned form_external(ui_form *f);
+static int form_draft(ui_view *v);
+
+static const ui_field *form_field(const ui_form *f, int i)
+{
+	return &f->spec->fields[i];
+}
+
+static bool form_is_text(const ui_field *fd)
+{
+	return fd->type == UI_F_TEXT || fd->type == UI_F_LONG || fd->type == UI_F_DATE ||
+	       fd->type == UI_F_MONEY || fd->type == UI_F_NUMBER;
+}
+
+static size_t form_choices(ui_form *f, int i, const ui_choice **out)
+{
+	*out = NULL;
+	return f->spec->choices ? f->spec->choices(f, i, out) : 0;
+}
+
+int ui_form_find(const ui_form *f, const char *name)
+{
+	for (int i = 0; i < f->spec->n_fields; i++)
+		if (strcmp(f->spec->fields[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *ui_form_get(const ui_form *f, int field)
+{
+	return f->values[field].text.buf;
+}
+
+int ui_form_set(ui_form *f, int field, const char *text)
+{
+	int rc = ui_edit_set(&f->values[field].text, text ? text : "");
+	f->values[field].text.changed = false;
+	return rc;
+}
+
+int ui_form_put(ui_form *f, int field, const char *text)
+{
+	int rc = ui_edit_set(&f->values[field].text, text ? text : "");
+	if (rc == 0)
+		f->dirty = true;
+	return rc;
+}
+
+void ui_form_focus(ui_form *f, int field)
+{
+	if (field >= 0 && field < f->spec->n_fields) {
+		f->focus = field;
+		f->item = 0;
+	}
+}
+
+void ui_form_mark_clean(ui_form *f)
+{
+	f->dirty = false;
+	for (int i = 0; i < f->spec->n_fields; i++)
+		f->values[i].text.changed = false;
+}
+
+void ui_form_error(ui_form *f, int field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(f->values[field].error, sizeof(f->values[field].error), fmt, ap);
+	va_end(ap);
+}
+
+void ui_form_clear_errors(ui_form *f)
+{
+	for (int i = 0; i < f->spec->n_fields; i++)
+		f->values[i].error[0] = '\0';
+}
+
+int ui_form_date(ui_form *f, int field, int *ymd)
+{
+	const char *s = ui_form_get(f, field);
+	*ymd = 0;
+	if (!*s) {
+		if (form_field(f, field)->required) {
+			ui_form_error(f, field, "Cần nhập ngày (DD/MM/YYYY)");
+			return DH_EINVAL;
+		}
+		return 0;
+	}
+	if (date_parse(s, ymd) != 0) {
+		ui_form_error(f, field, "Ngày không có thật hoặc sai dạng DD/MM/YYYY");
+		return DH_EINVAL;
+	}
+	return 0;
+}
+
+static int form_range(ui_form *f, int field, int64_t v)
+{
+	const ui_field *fd = form_field(f, field);
+	int64_t lo = fd->min, hi = fd->max;
+	if (lo == 0 && hi == 0)
+		hi = INT64_MAX;
+	if (v < lo || v > hi) {
+		char a[32], b[32];
+		if (hi == INT64_MAX)
+			ui_form_error(f, field, "Phải từ %s trở lên", ui_format_money(lo, a, sizeof(a)));
+		else
+			ui_form_error(f, field, "Phải từ %s đến %s", ui_format_money(lo, a, sizeof(a)),
+			              ui_format_money(hi, b, sizeof(b)));
+		return DH_EINVAL;
+	}
+	return 0;
+}
+
+int ui_form_money(ui_form *f, int field, int64_t *amount)
+{
+	const char *s = ui_form_get(f, field);
+	*amount = 0;
+	if (!*s) {
+		if (form_field(f, field)->required) {
+			ui_form_error(f, field, "Cần nhập số tiền");
+			return DH_EINVAL;
+		}
+		return 0;
+	}
+	if (ui_parse_money(s, amount) != 0) {
+		ui_form_error(f, field, "Số tiền chỉ gồm chữ số, ví dụ 1.500.000");
+		return DH_EINVAL;
+	}
+	return form_range(f, field, *amount);
+}
+
+int ui_form_number(ui_form *f, int field, int *value)
+{
+	int64_t v;
+	const char *s = ui_form_get(f, field);
+	*value = 0;
+	if (!*s) {
+		if (form_field(f, field)->required) {
+			ui_form_error(f, field, "Cần nhập một số");
+			return DH_EINVAL;
+		}
+		return 0;
+	}
+	if (ui_parse_money(s, &v) != 0 || v > INT32_MAX) {
+		ui_form_error(f, field, "Cần một số nguyên");
+		return DH_EINVAL;
+	}
+	if (form_range(f, field, v))
+		return DH_EINVAL;
+	*value = (int)v;
+	return 0;
+}
+
+const char *ui_form_text(ui_form *f, int field)
+{
+	const ui_field *fd = form_field(f, field);
+	const char *s = ui_form_get(f, field);
+	if (fd->required && !*s) {
+		ui_form_error(f, field, "Không được để trống");
+		return NULL;
+	}
+	/* The editor refuses control characters already; a restored draft
+	 * or $EDITOR text went through utf8_clean too. Length is checked
+	 * here so the message sits beside the field. */
+	size_t max = fd->max_bytes ? fd->max_bytes : FORM_DEFAULT_MAX;
+	if (strlen(s) > max) {
+		ui_form_error(f, field, "Dài quá: tối đa %zu byte", max);
+		return NULL;
+	}
+	return s;
+}
+
+bool ui_form_checked(const ui_form *f, int field, const char *code)
+{
+	const char *s = ui_form_get(f, field);
+	size_t n = strlen(code);
+	while (*s) {
+		const char *comma = strchr(s, ',');
+		size_t len = comma ? (size_t)(comma - s) : strlen(s);
+		if (len == n && memcmp(s, code, n) == 0)
+			return true;
+		if (!comma)
+			break;
+		s = comma + 1;
+	}
+	return false;
+}
+
+/* Checks the field the cursor leaves, so a wrong date is flagged at once;
+ * a good amount is shown again with its thousand dots. */
+static void form_validate_field(ui_form *f, int i)
+{
+	const ui_field *fd = form_field(f, i);
+	f->values[i].error[0] = '\0';
+	switch (fd->type) {
+	case UI_F_DATE: {
+		int ymd;
+		if (ui_form_date(f, i, &ymd) == 0 && ymd) {
+			char buf[11];
+			ui_form_set(f, i, date_vn(ymd, buf));
+		}
+		break;
+	}
+	case UI_F_MONEY: {
+		int64_t v;
+		if (ui_form_money(f, i, &v) == 0 && *ui_form_get(f, i)) {
+			char buf[40];
+			ui_form_set(f, i, ui_format_money(v, buf, sizeof(buf)));
+		}
+		break;
+	}
+	case UI_F_NUMBER: {
+		int v;
+		(void)ui_form_number(f, i, &v);
+		break;
+	}
+	default: break;
+	}
+}
+
+/* Tab leaves a checklist at once; the arrows walk through its items. */
+static void form_move(ui_form *f, int delta, bool by_item)
+{
+	const ui_field *fd = form_field(f, f->focus);
+	if (by_item && fd->type == UI_F_CHECKS) {
+		const ui_choice *c;
+		int n = (int)form_choices(f, f->focus, &c);
+		if (f->item + delta >= 0 && f->item + delta < n) {
+			f->item += delta;
+			return;
+		}
+	}
+	form_validate_field(f, f->focus);
+	int next = f->focus + delta;
+	if (next < 0)
+		next = f->spec->n_fields - 1;
+	if (next >= f->spec->n_fields)
+		next = 0;
+	f->focus = next;
+	f->item = 0;
+	if (by_item && delta < 0 && form_field(f, next)->type == UI_F_CHECKS) {
+		const ui_choice *c;
+		size_t n = form_choices(f, next, &c);
+		f->item = n ? (int)n - 1 : 0;
+	}
+}
+
+static void form_toggle(ui_form *f)
+{
+	const ui_field *fd = form_field(f, f->focus);
+	if (fd->type == UI_F_BOOL) {
+		ui_form_put(f, f->focus, *ui_form_get(f, f->focus) ? "" : "1");
+		return;
+	}
+	if (fd->type != UI_F_CHECKS)
+		return;
+	const ui_choice *c;
+	size_t n = form_choices(f, f->focus, &c);
+	if ((size_t)f->item >= n)
+		return;
+	/* Rebuild the code list in the order of the choices. */
+	char out[1024] = "";
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool on = ui_form_checked(f, f->focus, c[i].value);
+		if ((int)i == f->item)
+			on = !on;
+		if (on)
+			o += (size_t)snprintf(out + o, sizeof(out) - o, "%s%s", o ? "," : "", c[i].value);
+		if (o >= sizeof(out))
+			break;
+	}
+	ui_form_put(f, f->focus, out);
+}
+
+static int form_choice_index(ui_form *f, int field, const ui_choice *c, size_t n)
+{
+	const char *cur = ui_form_get(f, field);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(c[i].value, cur) == 0)
+			return (int)i;
+	return -1;
+}
+
+static unsigned form_pick(ui_form *f)
+{
+	const ui_choice *c;
+	size_t n = form_choices(f, f->focus, &c);
+	int cur = form_choice_index(f, f->focus, c, n);
+	int k = ui_pick(f->base.app, form_field(f, f->focus)->label, c, n, cur);
+	if (k >= 0 && k != cur)
+		ui_form_put(f, f->focus, c[k].value);
+	return UI_R_DRAW;
+}
+
+static void form_cycle(ui_form *f, int delta)
+{
+	const ui_choice *c;
+	size_t n = form_choices(f, f->focus, &c);
+	if (!n)
+		return;
+	int cur = form_choice_index(f, f->focus, c, n);
+	int next = cur < 0 ? 0 : (cur + delta + (int)n) % (int)n;
+	ui_form_put(f, f->focus, c[next].value);
+}
+
+static unsigned form_external(ui_form *f)
+{
+	char *out = NULL;
+	const char *why = NULL;
+	int rc = ui_external_edit(f->base.app, ui_form_get(f, f->focus), &out, &why);
+	if (rc == 0) {
+		if (strcmp(out, ui_form_get(f, f->focus)) != 0)
+			ui_form_put(f, f->focus, out);
+		free(out);
+		f->values[f->focus].text.cur = f->values[f->focus].text.len;
+	} else if (rc == DH_EINVAL) {
+		ui_form_error(f, f->focus, "%s", why ? why : dh_strerror(rc));
+	}
+	return UI_R_ALL | UI_R_DRAW;
+}
+
+/* Reload the newest record, then put back only the fields I changed: the
+ * other person's changes to other fields survive my next save. */
+static void form_keep_mine(ui_form *f)
+{
+	int n = f->spec->n_fields;
+	char **mine = calloc((size_t)n, sizeof(*mine));
+	if (!mine)
+		return;
+	for (int i = 0; i < n; i++)
+		if (f->values[i].text.changed)
+			mine[i] = strdup(f->values[i].text.buf);
+	f->spec->reread(f);
+	ui_form_mark_clean(f);
+	for (int i = 0; i < n; i++) {
+		if (mine[i])
+			ui_form_put(f, i, mine[i]);
+		free(mine[i]);
+	}
+	free(mine);
+	f->dirty = true;
+}
+
+static unsigned form_save(ui_form *f)
+{
+	ui_app *app = f->base.app;
+	form_validate_field(f, f->focus);
+	ui_form_clear_errors(f);
+	f->base.ctx->message[0] = '\0';
+	f->base.ctx->field[0] = '\0';
+	int rc = f->spec->save(f);
+	if (rc == 0) {
+		ui_form_mark_clean(f);
+		ui_message(app, "Đã lưu.");
+		return UI_R_POP | UI_R_RELOAD;
+	}
+	if (rc == DH_EINVAL) {
+		/* The core names the field it refused: put its sentence there. */
+		int at = f->base.ctx->field[0] ? ui_form_find(f, f->base.ctx->field) : -1;
+		if (at >= 0 && !f->values[at].error[0])
+			ui_form_error(f, at, "%s",
+			              f->base.ctx->message[0] ? f->base.ctx->message
+			                                      : "Giá trị không hợp lệ");
+		for (int i = 0; i < f->spec->n_fields; i++)
+			if (f->values[i].error[0]) {
+				f->focus = i;
+				f->item = 0;
+				break;
+			}
+		ui_error(app, "Chưa lưu: có ô chưa đúng (xem dòng báo bên dưới ô).");
+		return UI_R_DRAW;
+	}
+	if (rc == DH_ECONFLICT && f->spec->reread) {
+		int k = ui_ask(app,
+		               "Người khác vừa lưu hồ sơ này trước bạn. t: tải bản mới (bỏ phần bạn gõ) · "
+		               "g: giữ phần bạn gõ để lưu lại",
+		               "tg");
+		if (k == 't') {
+			f->spec->reread(f);
+			ui_form_mark_clean(f);
+			ui_message(app, "Đã tải bản mới nhất; phần bạn gõ đã bỏ.");
+		} else if (k == 'g') {
+			form_keep_mine(f);
+			ui_message(app, "Đã giữ phần bạn sửa trên bản mới nhất: xem lại rồi F2 để lưu.");
+		} else {
+			ui_error(app, "Chưa lưu: hồ sơ đã được người khác sửa.");
+		}
+		return UI_R_DRAW;
+	}
+	const char *msg = f->base.ctx->message[0] ? f->base.ctx->message : dh_strerror(rc);
+	ui_error(app, "Chưa lưu: %s", msg);
+	return UI_R_DRAW;
+}
+
+/* --- view callbacks ------------------------------------------------------ */
+
+static const char *form_title(ui_view *v)
+{
+	return ((ui_form *)v)->spec->title;
+}
+
+static bool form_typing(ui_view *v)
+{
+	(void)v;
+	return true;
+}
+
+static bool form_offers(ui_view *v, int action)
+{
+	ui_form *f = (ui_form *)v;
+	ui_ftype t = form_field(f, f->focus)->type;
+	if (action == FORM_A_CLOSE)
+		return f->readonly;
+	if (f->readonly && action != UI_A_NEXT_FIELD && action != UI_A_PREV_FIELD && action != UI_A_UP &&
+	    action != UI_A_DOWN)
+		return false;
+	switch (action) {
+	case UI_A_PICK:
+	case FORM_A_PICK_NEXT:
+	case FORM_A_PICK_PREV: return t == UI_F_CHOICE;
+	case UI_A_TOGGLE: return t == UI_F_CHECKS || t == UI_F_BOOL;
+	case UI_A_EXTERNAL: return t == UI_F_LONG;
+	case FORM_A_EDITING: return form_is_text(form_field(f, f->focus));
+	}
+	return true;
+}
+
+static unsigned form_key(ui_view *v, int action, int key)
+{
+	ui_form *f = (ui_form *)v;
+	const ui_field *fd = form_field(f, f->focus);
+	switch (action) {
+	case UI_A_SAVE: return form_save(f);
+	case FORM_A_CLOSE: return UI_R_POP;
+	case UI_A_CANCEL:
+		if (f->dirty && !ui_confirm(v->app, "Bỏ các thay đổi chưa lưu?"))
+			return UI_R_DRAW;
+		return UI_R_POP;
+	case UI_A_NEXT_FIELD: form_move(f, +1, false); return UI_R_DRAW;
+	case UI_A_PREV_FIELD: form_move(f, -1, false); return UI_R_DRAW;
+	case UI_A_DOWN: form_move(f, +1, true); return UI_R_DRAW;
+	case UI_A_UP: form_move(f, -1, true); return UI_R_DRAW;
+	case UI_A_PICK: return form_pick(f);
+	case FORM_A_PICK_NEXT: form_cycle(f, +1); return UI_R_DRAW;
+	case FORM_A_PICK_PREV: form_cycle(f, -1); return UI_R_DRAW;
+	case UI_A_TOGGLE: form_toggle(f); return UI_R_DRAW;
+	case UI_A_EXTERNAL: return form_external(f);
+	}
+	if (f->readonly)
+		return UI_R_NONE;
+	/* Raw keys: Space on a box or a picker, the rest to the line editor. */
+	if (key == ' ' && (fd->type == UI_F_CHECKS || fd->type == UI_F_BOOL)) {
+		form_toggle(f);
+		return UI_R_DRAW;
+	}
+	if (key == ' ' && fd->type == UI_F_CHOICE)
+		return form_pick(f);
+	if (!form_is_text(fd))
+		return UI_R_NONE;
+	ui_edit *e = &f->values[f->focus].text;
+	switch (key) {
+	case UI_K(KEY_LEFT): ui_edit_left(e); break;
+	case UI_K(KEY_RIGHT): ui_edit_right(e); break;
+	case UI_K(KEY_HOME):
+	case UI_CTRL('a'): ui_edit_home(e); break;
+	case UI_K(KEY_END): ui_edit_end(e); break;
+	case UI_K(KEY_BACKSPACE): ui_edit_backspace(e); break;
+	case UI_K(KEY_DC):
+	case UI_CTRL('d'): ui_edit_delete(e); break;
+	case UI_CTRL('u'): ui_edit_kill_home(e); break;
+	case UI_CTRL('k'): ui_edit_kill_end(e); break;
+	case UI_CTRL('w'): ui_edit_kill_word(e); break;
+	case UI_K(KEY_SLEFT):
+	case UI_K(541): /* Ctrl-Left on xterm */ ui_edit_word_left(e); break;
+	case UI_K(KEY_SRIGHT):
+	case UI_K(556): ui_edit_word_right(e); break;
+	default:
+		if ((key & UI_KEYCODE) || key < 0x20 || key == 0x7f)
+			return UI_R_NONE;
+		if (ui_edit_insert(e, key) != 0) {
+			ui_error(v->app, "%s",
+			         e->max_bytes && e->len + 4 > e->max_bytes
+			             ? "Ô này đã đủ độ dài tối đa."
+			             : "Ký tự này không gõ được vào ô.");
+			return UI_R_DRAW;
+		}
+	}
+	if (e->changed) {
+		f->dirty = true;
+		f->values[f->focus].error[0] = '\0';
+	}
+	return UI_R_DRAW;
+}
+
+static const char *form_note(ui_form *f, int i, char *buf, size_t size)
+{
+	if (!f->spec->note)
+		return NULL;
+	const char *n = f->spec->note(f, i, buf, size);
+	return n && *n ? n : NULL;
+}
+
+/* Rows a field takes: its line, a checklist's items, its note, its message. */
+static int form_field_rows(ui_form *f, int i)
+{
+	char note[200];
+	const ui_field *fd = form_field(f, i);
+	int rows = 1;
+	if (fd->type == UI_F_CHECKS) {
+		const ui_choice *c;
+		size_t n = form_choices(f, i, &c);
+		rows = n ? (int)n : 1;
+	}
+	if (form_note(f, i, note, sizeof(note)))
+		rows++;
+	if (f->values[i].error[0])
+		rows++;
+	return rows;
+}
+
+static void form_draw(ui_view *v, WINDOW *w)
+{
+	ui_form *f = (ui_form *)v;
+	int rows = getmaxy(w), cols = getmaxx(w);
+	int vx = FORM_LABEL_COLS + 2;
+	int vw = cols - vx - 2;
+	f->has_cursor = false;
+
+	/* Keep the focused field in sight. */
+	int y = 0, focus_top = 0, focus_bottom = 0;
+	for (int i = 0; i < f->spec->n_fields; i++) {
+		int h = form_field_rows(f, i);
+		if (i == f->focus) {
+			focus_top = y;
+			focus_bottom = y + h;
+		}
+		y += h;
+	}
+	int body = rows - 1;
+	if (focus_top < f->scroll)
+		f->scroll = focus_top;
+	if (focus_bottom > f->scroll + body)
+		f->scroll = focus_bottom - body;
+	if (f->scroll < 0)
+		f->scroll = 0;
+
+	wattrset(w, ui_style(UI_S_TITLE));
+	char title[200];
+	snprintf(title, sizeof(title), "%s%s", f->spec->title,
+	         f->readonly ? "  (chỉ xem)"
+	         : f->dirty  ? "  (chưa lưu)"
+	                     : "");
+	ui_put(w, 0, 1, title, cols - 2);
+	wattrset(w, A_NORMAL);
+
+	y = 1 - f->scroll;
+	for (int i = 0; i < f->spec->n_fields; i++) {
+		const ui_field *fd = form_field(f, i);
+		int h = form_field_rows(f, i);
+		bool focused = i == f->focus;
+		ui_edit *e = &f->values[i].text;
+		if (y + h <= 1 || y >= rows) {
+			y += h;
+			continue;
+		}
+		char label[120];
+		snprintf(label, sizeof(label), "%s%s", fd->label, fd->required ? " *" : "");
+		if (y >= 1) {
+			wattrset(w, focused ? A_BOLD : A_NORMAL);
+			ui_put_cell(w, y, 1, label, FORM_LABEL_COLS, true);
+			wattrset(w, A_NORMAL);
+		}
+		attr_t fa = ui_style(focused ? UI_S_FOCUS : UI_S_FIELD);
+		switch (fd->type) {
+		case UI_F_CHOICE: {
+			const ui_choice *c;
+			size_t n = form_choices(f, i, &c);
+			int k = form_choice_index(f, i, c, n);
+			char shown[200];
+			snprintf(shown, sizeof(shown), "%s ▾", k >= 0 ? c[k].label : "(chưa chọn)");
+			if (y >= 1) {
+				wattrset(w, fa);
+				ui_put_cell(w, y, vx, shown, vw < 40 ? vw : 40, false);
+				wattrset(w, A_NORMAL);
+				if (focused) {
+					f->has_cursor = true;
+					f->cursor_y = y;
+					f->cursor_x = vx;
+				}
+			}
+			break;
+		}
+		case UI_F_BOOL:
+			if (y >= 1) {
+				wattrset(w, fa);
+				ui_put(w, y, vx, *e->buf ? "[x]" : "[ ]", 3);
+				wattrset(w, A_NORMAL);
+				if (focused) {
+					f->has_cursor = true;
+					f->cursor_y = y;
+					f->cursor_x = vx + 1;
+				}
+			}
+			break;
+		case UI_F_CHECKS: {
+			const ui_choice *c;
+			size_t n = form_choices(f, i, &c);
+			if (n == 0 && y >= 1)
+				ui_put(w, y, vx, "(không có mục nào)", vw);
+			for (size_t k = 0; k < n; k++) {
+				int yy = y + (int)k;
+				if (yy < 1 || yy >= rows)
+					continue;
+				bool on = ui_form_checked(f, i, c[k].value);
+				wattrset(w, focused && (int)k == f->item ? fa : A_NORMAL);
+				ui_put(w, yy, vx, on ? "[x]" : "[ ]", 3);
+				wattrset(w, A_NORMAL);
+				ui_put(w, yy, vx + 4, c[k].label, vw - 4);
+				if (focused && (int)k == f->item) {
+					f->has_cursor = true;
+					f->cursor_y = yy;
+					f->cursor_x = vx + 1;
+				}
+			}
+			break;
+		}
+		default: {
+			if (y < 1)
+				break;
+			int width = fd->type == UI_F_DATE                               ? 12
+			            : fd->type == UI_F_MONEY || fd->type == UI_F_NUMBER ? 20
+			                                                                : vw;
+			if (fd->type == UI_F_LONG && focused)
+				width = vw - 14 > 10 ? vw - 14 : vw;
+			size_t first;
+			int ccol;
+			ui_edit_view(e, width, &first, &ccol);
+			wattrset(w, fa);
+			ui_put_cell(w, y, vx, e->buf + first, width, false);
+			wattrset(w, A_NORMAL);
+			if (fd->type == UI_F_MONEY)
+				ui_put(w, y, vx + width + 1, "đồng", 5);
+			else if (fd->type == UI_F_DATE)
+				ui_put(w, y, vx + width + 1, "DD/MM/YYYY", 10);
+			else if (fd->type == UI_F_LONG && focused) {
+				wattrset(w, ui_style(UI_S_DIM));
+				ui_put(w, y, vx + width + 1, "^E soạn thảo", 13);
+				wattrset(w, A_NORMAL);
+			}
+			if (focused) {
+				f->has_cursor = true;
+				f->cursor_y = y;
+				f->cursor_x = vx + ccol;
+			}
+		}
+		}
+		char note[200];
+		if (form_note(f, i, note, sizeof(note))) {
+			int ny = y + h - 1 - (f->values[i].error[0] ? 1 : 0);
+			if (ny >= 1 && ny < rows) {
+				wattrset(w, ui_style(UI_S_DIM));
+				ui_put(w, ny, vx, note, vw);
+				wattrset(w, A_NORMAL);
+			}
+		}
+		if (f->values[i].error[0]) {
+			int ey = y + h - 1;
+			if (ey >= 1 && ey < rows) {
+				wattrset(w, ui_style(UI_S_ERROR));
+				char msg[200];
+				snprintf(msg, sizeof(msg), "⚠ %s", f->values[i].error);
+				ui_put(w, ey, vx, msg, vw);
+				wattrset(w, A_NORMAL);
+			}
+		}
+		y += h;
+	}
+}
+
+static bool form_cursor(ui_view *v, int *y, int *x)
+{
+	ui_form *f = (ui_form *)v;
+	if (!f->has_cursor)
+		return false;
+	*y = f->cursor_y;
+	*x = f->cursor_x;
+	return true;
+}
+
+/* SIGHUP/SIGTERM: what was typed becomes the login's draft. */
+static int form_draft(ui_view *v)
+{
+	ui_form *f = (ui_form *)v;
+	dh_ctx *ctx = v->ctx;
+	if (!f->dirty || !ctx->store || !ctx->login)
+		return DH_ENOTFOUND;
+	dh_draft d;
+	memset(&d, 0, sizeof(d));
+	d.login = (char *)ctx->login;
+	d.form = (char *)f->spec->name;
+	if (f->spec->target) {
+		uint64_t id = 0;
+		uint32_t rev = 0;
+		int type = 0;
+		f->spec->target(f, &type, &id, &rev);
+		d.target_type = type;
+		d.target_id = id;
+		d.target_rev = rev;
+	}
+	int rc = 0;
+	for (int i = 0; i < f->spec->n_fields && rc == 0; i++) {
+		size_t n = strlen(f->spec->fields[i].name) + f->values[i].text.len + 2;
+		char *line = malloc(n);
+		if (!line) {
+			rc = DH_ENOMEM;
+			break;
+		}
+		snprintf(line, n, "%s=%s", f->spec->fields[i].name, f->values[i].text.buf);
+		rc = strlist_push(&d.fields, line);
+		free(line);
+	}
+	if (rc == 0)
+		rc = repo_draft_put(ctx->store, &d);
+	strlist_clear(&d.fields);
+	free(d.fields.v);
+	return rc;
+}
+
+void ui_form_apply_draft(ui_form *f, const dh_draft *d)
+{
+	for (size_t k = 0; k < d->fields.n; k++) {
+		const char *line = d->fields.v[k];
+		const char *eq = strchr(line, '=');
+		if (!eq)
+			continue;
+		for (int i = 0; i < f->spec->n_fields; i++) {
+			const char *name = f->spec->fields[i].name;
+			if (strlen(name) == (size_t)(eq - line) &&
+			    memcmp(name, line, (size_t)(eq - line)) == 0) {
+				const char *why = NULL;
+				char *clean = utf8_clean(eq + 1, form_field(f, i)->type == UI_F_LONG, &why);
+				if (clean) {
+					ui_form_put(f, i, clean);
+					free(clean);
+				}
+			}
+		}
+	}
+	f->dirty = true;
+}
+
+static void form_destroy(ui_view *v)
+{
+	ui_form *f = (ui_form *)v;
+	if (f->spec->destroy)
+		f->spec->destroy(f);
+	for (int i = 0; i < f->spec->n_fields; i++)
+		ui_edit_free(&f->values[i].text);
+	free(f->values);
+	free(f);
+}
+
+static const ui_view_ops form_ops = {
+    .bindings = form_keys,
+    .title = form_title,
+    .draw = form_draw,
+    .key = form_key,
+    .offers = form_offers,
+    .typing = form_typing,
+    .draft = form_draft,
+    .cursor = form_cursor,
+    .destroy = form_destroy,
+};
+
+ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user)
+{
+	ui_form *f = calloc(1, sizeof(*f));
+	if (!f)
+		return NULL;
+	f->values = calloc((size_t)spec->n_fields, sizeof(*f->values));
+	if (!f->values) {
+		free(f);
+		return NULL;
+	}
+	for (int i = 0; i < spec->n_fields; i++) {
+		const ui_field *fd = &spec->fields[i];
+		size_t max = fd->max_bytes ? fd->max_bytes : FORM_DEFAULT_MAX;
+		if (fd->type == UI_F_LONG && !fd->max_bytes)
+			max = 20000;
+		if (fd->type == UI_F_DATE)
+			max = 10;
+		if (ui_edit_init(&f->values[i].text, max, fd->type == UI_F_LONG) != 0) {
+			for (int j = 0; j < i; j++)
+				ui_edit_free(&f->values[j].text);
+			free(f->values);
+			free(f);
+			return NULL;
+		}
+	}
+	ui_view_init(&f->base, &form_ops, app);
+	f->spec = spec;
+	f->user = user;
+	return f;
+}

@@ -1,0 +1,328 @@
+/* list.c — the generic list: cursor, page cache, filter line, sort, count.
+ * The rows come from the source's callbacks, one page at a time. */
+#include "dienhinh/ui_list.h"
+
+#include "dienhinh/error.h"
+#include "ui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void list_invalidate(ui_list *l);
+static void list_clamp(ui_list *l);
+static const ui_list_row *list_row(ui_list *l, size_t i);
+static void list_apply_filter(ui_list *l);
+
+int ui_list_init(ui_list *l, const ui_list_source *src, void *ctx)
+{
+	memset(l, 0, sizeof(*l));
+	l->src = src;
+	l->ctx = ctx;
+	int rc = ui_edit_init(&l->filter, 200, false);
+	if (rc)
+		return rc;
+	l->count = src->count(ctx);
+	return 0;
+}
+
+void ui_list_free(ui_list *l)
+{
+	ui_edit_free(&l->filter);
+	free(l->cache);
+	memset(l, 0, sizeof(*l));
+}
+
+static void list_invalidate(ui_list *l)
+{
+	l->cache_n = 0;
+}
+
+static void list_clamp(ui_list *l)
+{
+	if (l->count == 0) {
+		l->cursor = l->top = 0;
+		return;
+	}
+	if (l->cursor >= l->count)
+		l->cursor = l->count - 1;
+	if (l->top > l->cursor)
+		l->top = l->cursor;
+	size_t vis = l->visible > 0 ? (size_t)l->visible : 1;
+	if (l->cursor >= l->top + vis)
+		l->top = l->cursor - vis + 1;
+}
+
+/* Row I from the page cache, fetching the page that holds it when
+ * needed: the page starts at the top row and covers one screen. */
+static const ui_list_row *list_row(ui_list *l, size_t i)
+{
+	if (i >= l->count)
+		return NULL;
+	if (l->cache_n && i >= l->cache_first && i < l->cache_first + l->cache_n)
+		return &l->cache[i - l->cache_first];
+	size_t want = l->visible > 0 ? (size_t)l->visible : 1;
+	if (want > l->cache_cap) {
+		ui_list_row *c = realloc(l->cache, want * sizeof(*c));
+		if (!c)
+			return NULL;
+		l->cache = c;
+		l->cache_cap = want;
+	}
+	size_t first = i >= l->top && i < l->top + want ? l->top : i;
+	memset(l->cache, 0, want * sizeof(*l->cache));
+	l->cache_first = first;
+	l->cache_n = l->src->rows(l->ctx, first, want, l->cache);
+	if (i >= first + l->cache_n)
+		return NULL;
+	return &l->cache[i - first];
+}
+
+const ui_list_row *ui_list_current(ui_list *l)
+{
+	return l->count ? list_row(l, l->cursor) : NULL;
+}
+
+void ui_list_reload(ui_list *l)
+{
+	const ui_list_row *cur = ui_list_current(l);
+	uint64_t id = cur ? cur->id : 0;
+	if (l->src->reload)
+		l->src->reload(l->ctx);
+	l->count = l->src->count(l->ctx);
+	list_invalidate(l);
+	if (id)
+		ui_list_select(l, id);
+	list_clamp(l);
+}
+
+void ui_list_select(ui_list *l, uint64_t id)
+{
+	if (!l->src->index_of)
+		return;
+	size_t i = l->src->index_of(l->ctx, id);
+	if (i == SIZE_MAX || i >= l->count)
+		return;
+	l->cursor = i;
+	list_clamp(l);
+}
+
+static void list_apply_filter(ui_list *l)
+{
+	if (!l->src->filter)
+		return;
+	l->src->filter(l->ctx, l->filter.buf);
+	l->count = l->src->count(l->ctx);
+	l->cursor = l->top = 0;
+	list_invalidate(l);
+}
+
+bool ui_list_typing(const ui_list *l)
+{
+	return l->filtering;
+}
+
+bool ui_list_offers(const ui_list *l, int action)
+{
+	switch (action) {
+	case UI_A_FILTER: return l->src->filter != NULL && !l->filtering;
+	case UI_A_SORT: return l->src->sort != NULL && l->src->n_sorts > 1 && !l->filtering;
+	case UI_A_UP:
+	case UI_A_DOWN:
+	case UI_A_PGUP:
+	case UI_A_PGDN:
+	case UI_A_HOME:
+	case UI_A_END: return true;
+	}
+	return true;
+}
+
+unsigned ui_list_key(ui_list *l, int action, int key)
+{
+	size_t page = l->visible > 1 ? (size_t)l->visible - 1 : 1;
+	switch (action) {
+	case UI_A_DOWN:
+		if (l->cursor + 1 < l->count)
+			l->cursor++;
+		list_clamp(l);
+		return UI_R_DRAW;
+	case UI_A_UP:
+		if (l->cursor > 0)
+			l->cursor--;
+		list_clamp(l);
+		return UI_R_DRAW;
+	case UI_A_PGDN:
+		l->cursor += page;
+		l->top += page;
+		if (l->count && l->top + (size_t)l->visible > l->count)
+			l->top = l->count > (size_t)l->visible ? l->count - (size_t)l->visible : 0;
+		list_clamp(l);
+		return UI_R_DRAW;
+	case UI_A_PGUP:
+		l->cursor = l->cursor > page ? l->cursor - page : 0;
+		l->top = l->top > page ? l->top - page : 0;
+		list_clamp(l);
+		return UI_R_DRAW;
+	case UI_A_HOME: l->cursor = l->top = 0; return UI_R_DRAW;
+	case UI_A_END:
+		l->cursor = l->count ? l->count - 1 : 0;
+		list_clamp(l);
+		return UI_R_DRAW;
+	case UI_A_FILTER: l->filtering = true; return UI_R_DRAW;
+	case UI_A_SORT:
+		if (!l->src->sort || l->src->n_sorts < 2)
+			return UI_R_UNHANDLED;
+		l->sort = (l->sort + 1) % l->src->n_sorts;
+		l->src->sort(l->ctx, l->sort);
+		l->count = l->src->count(l->ctx);
+		l->cursor = l->top = 0;
+		list_invalidate(l);
+		return UI_R_DRAW;
+	}
+	if (l->filtering) {
+		/* The filter line: typed live; Enter keeps it, Esc drops it. */
+		if (action == UI_A_OPEN || key == UI_ENTER) {
+			l->filtering = false;
+			return UI_R_DRAW;
+		}
+		if (key == UI_ESC) {
+			l->filtering = false;
+			ui_edit_set(&l->filter, "");
+			list_apply_filter(l);
+			return UI_R_DRAW;
+		}
+		size_t before = l->filter.len;
+		if (key == UI_K(KEY_BACKSPACE))
+			ui_edit_backspace(&l->filter);
+		else if (key == UI_K(KEY_LEFT))
+			ui_edit_left(&l->filter);
+		else if (key == UI_K(KEY_RIGHT))
+			ui_edit_right(&l->filter);
+		else if (key == UI_CTRL('u'))
+			ui_edit_kill_home(&l->filter);
+		else if (key == UI_CTRL('w'))
+			ui_edit_kill_word(&l->filter);
+		else if (!(key & UI_KEYCODE) && key >= 0x20)
+			ui_edit_insert(&l->filter, key);
+		else
+			return UI_R_NONE;
+		/* A combining mark changes the text without changing how long
+		 * it is in letters, so compare the bytes too. */
+		if (l->filter.changed || l->filter.len != before) {
+			l->filter.changed = false;
+			list_apply_filter(l);
+		}
+		return UI_R_DRAW;
+	}
+	if (key == UI_ESC && l->filter.len) {
+		ui_edit_set(&l->filter, "");
+		list_apply_filter(l);
+		return UI_R_DRAW;
+	}
+	return UI_R_UNHANDLED;
+}
+
+bool ui_list_cursor(const ui_list *l, int *y, int *x)
+{
+	if (!l->filtering || !l->filter_cursor)
+		return false;
+	*y = l->filter_y;
+	*x = l->filter_x;
+	return true;
+}
+
+void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols)
+{
+	const ui_list_source *src = l->src;
+	int body = rows - 2; /* column titles and the status line */
+	if (body < 1)
+		return;
+	if (l->visible != body) {
+		l->visible = body;
+		list_invalidate(l);
+	}
+	list_clamp(l);
+
+	/* Column widths: fixed ones as given, the flexible one takes the rest. */
+	int widths[UI_LIST_MAXCOLS];
+	int fixed = 0, flex = -1;
+	int n = src->n_columns < UI_LIST_MAXCOLS ? src->n_columns : UI_LIST_MAXCOLS;
+	for (int c = 0; c < n; c++) {
+		widths[c] = src->columns[c].width;
+		if (widths[c] == 0)
+			flex = c;
+		fixed += widths[c] + 1;
+	}
+	if (flex >= 0) {
+		widths[flex] = cols - fixed - 1;
+		if (widths[flex] < 4)
+			widths[flex] = 4;
+	}
+
+	wattrset(w, ui_style(UI_S_TITLE) | A_UNDERLINE);
+	ui_put_cell(w, y, x, "", cols, false);
+	int cx = x;
+	for (int c = 0; c < n && cx < x + cols; c++) {
+		int cw = widths[c] < x + cols - cx ? widths[c] : x + cols - cx;
+		ui_put_cell(w, y, cx, src->columns[c].title, cw, src->columns[c].right);
+		cx += widths[c] + 1;
+	}
+	wattrset(w, A_NORMAL);
+
+	if (l->count == 0) {
+		wattrset(w, ui_style(UI_S_DIM));
+		ui_put(w, y + 2, x + 2,
+		       l->filter.len ? "Không có dòng nào khớp với bộ lọc."
+		                     : (src->empty_text ? src->empty_text : "Chưa có dữ liệu."),
+		       cols - 4);
+		wattrset(w, A_NORMAL);
+	}
+	for (int r = 0; r < body; r++) {
+		size_t i = l->top + (size_t)r;
+		if (i >= l->count)
+			break;
+		const ui_list_row *row = list_row(l, i);
+		if (!row)
+			break;
+		attr_t a = i == l->cursor ? ui_style(UI_S_SELECTED) : ui_style(row->style);
+		wattrset(w, a);
+		ui_put_cell(w, y + 1 + r, x, "", cols, false);
+		cx = x;
+		for (int c = 0; c < n && cx < x + cols; c++) {
+			int cw = widths[c] < x + cols - cx ? widths[c] : x + cols - cx;
+			ui_put_cell(w, y + 1 + r, cx, row->cells[c], cw, src->columns[c].right);
+			cx += widths[c] + 1;
+		}
+	}
+	wattrset(w, A_NORMAL);
+
+	/* Status: position and count, then the sort, then the filter. */
+	int sy = y + rows - 1;
+	char status[160], num[32], total[32];
+	ui_format_money((int64_t)(l->count ? l->cursor + 1 : 0), num, sizeof(num));
+	ui_format_money((int64_t)l->count, total, sizeof(total));
+	int sn = snprintf(status, sizeof(status), "%s/%s", num, total);
+	if (src->sort && src->n_sorts > 1)
+		snprintf(status + sn, sizeof(status) - (size_t)sn, " · xếp theo %s",
+		         src->sort_names[l->sort]);
+	wattrset(w, ui_style(UI_S_DIM));
+	int sw = ui_text_width(status, cols);
+	ui_put(w, sy, x + cols - sw, status, sw);
+	wattrset(w, A_NORMAL);
+	l->filter_cursor = false;
+	if (l->filtering || l->filter.len) {
+		int room = cols - sw - 2;
+		int lx = ui_put(w, sy, x, "Lọc: ", room);
+		wattrset(w, ui_style(l->filtering ? UI_S_FOCUS : UI_S_FIELD));
+		size_t first;
+		int ccol;
+		ui_edit_view(&l->filter, room - lx, &first, &ccol);
+		ui_put_cell(w, sy, x + lx, l->filter.buf + first, room - lx, false);
+		wattrset(w, A_NORMAL);
+		if (l->filtering) {
+			l->filter_cursor = true;
+			l->filter_y = sy;
+			l->filter_x = x + lx + ccol;
+		}
+	}
+}

@@ -1,0 +1,1232 @@
+/* scr_candidates.c — screen 2, Nhân tố mới: the candidates (one ui_list
+ * fed by callbacks), the candidate form (one ui_form from a field table)
+ * and each candidate's fostering log (a list and a form again).
+ *
+ * Nothing is held between keys: every read is its own short transaction,
+ * every save goes through the workflow's permission check, and a form
+ * keeps the revision it was loaded at so a newer save by someone else is
+ * seen as a conflict, never overwritten. */
+#include "dienhinh/ui_app.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/lookup.h"
+#include "dienhinh/record.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/ui_form.h"
+#include "dienhinh/ui_list.h"
+#include "dienhinh/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CAND_SORT_LIMIT   200000 /* name/stage order over more than this: filter first */
+#define CAND_FILTER_LIMIT 50000  /* best hits kept while filtering: memory stays small */
+
+enum { CAND_SORT_NEWEST, CAND_SORT_OLDEST, CAND_SORT_NAME, CAND_SORT_STAGE, CAND_SORTS };
+static const char *const cand_sort_names[CAND_SORTS] = {"mới nhất", "cũ nhất", "tên", "bước"};
+
+typedef struct cand_screen {
+	ui_view base;
+	ui_list list;
+	uint64_t last; /* highest candidate id: ids 1..last all exist */
+	/* A filter or a name/stage order makes the ids explicit; otherwise
+	 * row i is simply id last-i (or i+1), read a page at a time. */
+	uint64_t *ids;
+	size_t n_ids;
+	bool explicit_ids;
+	int sort;
+	char *filter;
+	dh_candidate *cur; /* the record under the cursor, for the key line */
+} cand_screen;
+
+static ui_view *foster_open(ui_app *app, const dh_candidate *c);
+
+/* --- writes through the workflow ---------------------------------------- */
+
+static int cand_write(dh_ctx *ctx, dh_candidate *c)
+{
+	uint64_t id = 0;
+	int rc = wf_candidate_save(ctx, c, &id);
+	if (rc == 0 && !c->meta.id)
+		c->meta.id = id;
+	return rc;
+}
+
+static int foster_write(dh_ctx *ctx, dh_fostering *f)
+{
+	uint64_t id = 0;
+	int rc = wf_fostering_save(ctx, f, &id);
+	if (rc == 0 && !f->meta.id)
+		f->meta.id = id;
+	return rc;
+}
+
+/* --- helpers ---------------------------------------------------------------- */
+
+static int set_str(char **dst, const char *s)
+{
+	char *copy = NULL;
+	if (s && *s) {
+		copy = strdup(s);
+		if (!copy)
+			return DH_ENOMEM;
+	}
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+static const char *dept_name(const dh_config *cfg, const char *id)
+{
+	const dh_department *d = id ? config_department(cfg, id) : NULL;
+	return d ? d->name : (id ? id : "");
+}
+
+/* --- the candidate list source ------------------------------------------ */
+
+static const ui_list_column cand_columns[] = {
+    {"Số", 6, true},   {"Năm", 4, false},     {"Loại", 7, false},
+    {"Tên", 0, false}, {"Đơn vị", 14, false}, {"Bước", 18, false},
+};
+
+static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *row)
+{
+	const dh_config *cfg = s->base.ctx->cfg;
+	row->id = c->meta.id;
+	row->style = c->meta.deleted ? UI_S_DIM : c->on_hold ? UI_S_WARN : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
+	snprintf(row->cells[1], UI_LIST_CELL, "%d", c->year);
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
+	snprintf(row->cells[3], UI_LIST_CELL, "%s%s", c->name ? c->name : "",
+	         c->meta.deleted ? " (đã xóa)" : "");
+	snprintf(row->cells[4], UI_LIST_CELL, "%s", dept_name(cfg, c->department));
+	snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_label(c->stage));
+}
+
+typedef struct page_fill {
+	cand_screen *s;
+	ui_list_row *out;
+	size_t n, max;
+} page_fill;
+
+static int cand_page_cb(const void *rec, void *arg)
+{
+	page_fill *pf = arg;
+	cand_fill_row(pf->s, rec, &pf->out[pf->n++]);
+	return pf->n >= pf->max;
+}
+
+static size_t cand_count(void *ctx)
+{
+	cand_screen *s = ctx;
+	return s->explicit_ids ? s->n_ids : (size_t)s->last;
+}
+
+static size_t cand_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	cand_screen *s = ctx;
+	dh_store *st = s->base.ctx->store;
+	page_fill pf = {s, out, 0, n};
+	if (!st)
+		return 0;
+	if (!s->explicit_ids) {
+		if (first >= s->last)
+			return 0;
+		bool newest = s->sort == CAND_SORT_NEWEST;
+		uint64_t from = newest ? s->last - first : first + 1;
+		repo_page(st, DH_R_CANDIDATE, from, n, newest, cand_page_cb, &pf);
+		return pf.n;
+	}
+	for (size_t i = first; i < s->n_ids && pf.n < n; i++) {
+		void *rec = NULL;
+		if (repo_get(st, DH_R_CANDIDATE, s->ids[i], &rec) != 0)
+			continue;
+		cand_fill_row(s, rec, &out[pf.n++]);
+		record_free(DH_R_CANDIDATE, rec);
+	}
+	return pf.n;
+}
+
+typedef struct sort_key {
+	uint64_t id;
+	int stage;
+	char *name;
+} sort_key;
+
+typedef struct key_collect {
+	sort_key *keys;
+	size_t n, cap;
+} key_collect;
+
+static int key_push(key_collect *kc, const dh_candidate *c)
+{
+	if (kc->n == kc->cap) {
+		size_t cap = kc->cap ? kc->cap * 2 : 256;
+		sort_key *k = realloc(kc->keys, cap * sizeof(*k));
+		if (!k)
+			return DH_ENOMEM;
+		kc->keys = k;
+		kc->cap = cap;
+	}
+	sort_key *k = &kc->keys[kc->n++];
+	k->id = c->meta.id;
+	k->stage = c->stage;
+	k->name = utf8_lower(c->name ? c->name : "");
+	return 0;
+}
+
+static int key_collect_cb(const void *rec, void *arg)
+{
+	return key_push(arg, rec) ? -1 : 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	const sort_key *x = a, *y = b;
+	int c = strcmp(x->name ? x->name : "", y->name ? y->name : "");
+	if (c)
+		return c;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+static int by_stage(const void *a, const void *b)
+{
+	const sort_key *x = a, *y = b;
+	if (x->stage != y->stage)
+		return x->stage - y->stage;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+static int by_id_desc(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Rebuild the explicit ids for the current filter and order. */
+static void cand_rebuild(cand_screen *s)
+{
+	dh_ctx *ctx = s->base.ctx;
+	dh_store *st = ctx->store;
+	free(s->ids);
+	s->ids = NULL;
+	s->n_ids = 0;
+	s->explicit_ids = false;
+	if (st)
+		repo_last_id(st, DH_R_CANDIDATE, &s->last);
+	bool filtered = s->filter && *s->filter;
+	bool keyed = s->sort == CAND_SORT_NAME || s->sort == CAND_SORT_STAGE;
+	if (!st || (!filtered && !keyed))
+		return;
+	if (!filtered && s->last > CAND_SORT_LIMIT) {
+		ui_error(s->base.app, "Quá nhiều hồ sơ để xếp theo %s: hãy lọc (f) trước.",
+		         cand_sort_names[s->sort]);
+		s->sort = CAND_SORT_NEWEST;
+		s->list.sort = CAND_SORT_NEWEST;
+		return;
+	}
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	if (filtered) {
+		dh_hit *hits = NULL;
+		dh_lookup_opts opts = {.recognised_only = false, .limit = CAND_FILTER_LIMIT, .cfg = ctx->cfg};
+		if (lookup_search(st, s->filter, &opts, &hits, &n) != 0) {
+			n = 0;
+			hits = NULL;
+		}
+		if (n >= CAND_FILTER_LIMIT)
+			ui_message(s->base.app, "Chỉ hiện %d kết quả khớp nhất: gõ thêm để lọc hẹp hơn.",
+			           CAND_FILTER_LIMIT);
+		ids = malloc((n ? n : 1) * sizeof(*ids));
+		if (!ids) {
+			free(hits);
+			return;
+		}
+		for (size_t i = 0; i < n; i++)
+			ids[i] = hits[i].id;
+		free(hits);
+		/* Hits come best first; the list shows them in the order chosen. */
+		if (s->sort == CAND_SORT_NEWEST || s->sort == CAND_SORT_OLDEST)
+			qsort(ids, n, sizeof(*ids), by_id_desc);
+		if (s->sort == CAND_SORT_OLDEST)
+			for (size_t i = 0; i < n / 2; i++) {
+				uint64_t t = ids[i];
+				ids[i] = ids[n - 1 - i];
+				ids[n - 1 - i] = t;
+			}
+	}
+	if (keyed) {
+		key_collect kc = {0};
+		if (filtered) {
+			for (size_t i = 0; i < n; i++) {
+				void *rec = NULL;
+				if (repo_get(st, DH_R_CANDIDATE, ids[i], &rec) == 0) {
+					key_push(&kc, rec);
+					record_free(DH_R_CANDIDATE, rec);
+				}
+			}
+		} else {
+			repo_each(st, DH_R_CANDIDATE, key_collect_cb, &kc);
+		}
+		qsort(kc.keys, kc.n, sizeof(*kc.keys), s->sort == CAND_SORT_NAME ? by_name : by_stage);
+		free(ids);
+		ids = malloc((kc.n ? kc.n : 1) * sizeof(*ids));
+		n = 0;
+		for (size_t i = 0; i < kc.n; i++) {
+			if (ids)
+				ids[n++] = kc.keys[i].id;
+			free(kc.keys[i].name);
+		}
+		free(kc.keys);
+		if (!ids)
+			return;
+	}
+	s->ids = ids;
+	s->n_ids = n;
+	s->explicit_ids = true;
+}
+
+static int cand_filter(void *ctx, const char *text)
+{
+	cand_screen *s = ctx;
+	free(s->filter);
+	s->filter = text && *text ? strdup(text) : NULL;
+	cand_rebuild(s);
+	return 0;
+}
+
+static int cand_sort(void *ctx, int k)
+{
+	cand_screen *s = ctx;
+	s->sort = k;
+	cand_rebuild(s);
+	return 0;
+}
+
+static void cand_reload(void *ctx)
+{
+	cand_rebuild(ctx);
+}
+
+static size_t cand_index_of(void *ctx, uint64_t id)
+{
+	cand_screen *s = ctx;
+	if (!s->explicit_ids) {
+		if (id == 0 || id > s->last)
+			return SIZE_MAX;
+		return s->sort == CAND_SORT_NEWEST ? (size_t)(s->last - id) : (size_t)(id - 1);
+	}
+	for (size_t i = 0; i < s->n_ids; i++)
+		if (s->ids[i] == id)
+			return i;
+	return SIZE_MAX;
+}
+
+static const ui_list_source cand_source = {
+    .columns = cand_columns,
+    .n_columns = 6,
+    .count = cand_count,
+    .rows = cand_rows,
+    .filter = cand_filter,
+    .sort = cand_sort,
+    .sort_names = cand_sort_names,
+    .n_sorts = CAND_SORTS,
+    .reload = cand_reload,
+    .index_of = cand_index_of,
+    .empty_text = "Chưa có nhân tố mới nào. Bấm a để thêm.",
+};
+
+/* --- the candidate form --------------------------------------------------- */
+
+enum {
+	CF_NAME,
+	CF_KIND,
+	CF_DEPARTMENT,
+	CF_YEAR,
+	CF_POSITION,
+	CF_TITLE,
+	CF_CRITERIA,
+	CF_DESCRIPTION,
+	CF_PROSPECTS,
+	CF_PROVINCIAL,
+	CF_FOLLOWUP,
+	CF__COUNT
+};
+
+static const ui_field cand_fields[CF__COUNT] = {
+    [CF_NAME] = {"name", "Họ tên / tên", UI_F_TEXT, 200, true, 0, 0},
+    [CF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0},
+    [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
+    [CF_YEAR] = {"year", "Năm", UI_F_NUMBER, 4, true, 2000, 2100},
+    [CF_POSITION] = {"position", "Chức vụ", UI_F_TEXT, 200, false, 0, 0},
+    [CF_TITLE] = {"title", "Mô hình / thành tích", UI_F_TEXT, 300, false, 0, 0},
+    [CF_CRITERIA] = {"criteria", "Tiêu chí đạt", UI_F_CHECKS, 0, false, 0, 0},
+    [CF_DESCRIPTION] = {"description", "Mô tả", UI_F_LONG, 20000, false, 0, 0},
+    [CF_PROSPECTS] = {"prospects", "Triển vọng", UI_F_LONG, 4000, false, 0, 0},
+    [CF_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0},
+    [CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0},
+};
+
+static const ui_choice kind_choices[DH_CANDIDATE_KINDS] = {
+    {"individual", "Cá nhân"},
+    {"collective", "Tập thể"},
+    {"model", "Mô hình"},
+};
+
+typedef struct cand_form {
+	cand_screen *screen; /* the list to put the cursor on after a save */
+	dh_candidate *rec;   /* as loaded (its rev is the one we save over) */
+	ui_choice *departments;
+	size_t n_departments;
+	ui_choice *criteria[DH_CANDIDATE_KINDS];
+	size_t n_criteria[DH_CANDIDATE_KINDS];
+} cand_form;
+
+static size_t cand_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	cand_form *cf = f->user;
+	switch (field) {
+	case CF_KIND: *out = kind_choices; return DH_CANDIDATE_KINDS;
+	case CF_DEPARTMENT: *out = cf->departments; return cf->n_departments;
+	case CF_CRITERIA: {
+		int k = kind_from_name(ui_form_get(f, CF_KIND));
+		if (k < 0 || k >= DH_CANDIDATE_KINDS)
+			k = DH_KIND_INDIVIDUAL;
+		*out = cf->criteria[k];
+		return cf->n_criteria[k];
+	}
+	}
+	return 0;
+}
+
+/* Under the checklist: how many criteria are met against the config's
+ * minimum for a new factor ("đạt nhiều tiêu chí"). */
+static const char *cand_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	if (field != CF_CRITERIA)
+		return NULL;
+	const ui_choice *c;
+	size_t n = cand_form_choices(f, field, &c);
+	int met = 0;
+	for (size_t i = 0; i < n; i++)
+		met += ui_form_checked(f, field, c[i].value);
+	int min = f->base.ctx->cfg->criteria.new_factor_min;
+	if (min <= 0)
+		snprintf(buf, size, "Đạt %d/%zu tiêu chí", met, n);
+	else if (met >= min)
+		snprintf(buf, size, "Đạt %d/%zu tiêu chí — đủ mức nhân tố mới (từ %d)", met, n, min);
+	else
+		snprintf(buf, size, "Đạt %d/%zu tiêu chí — cần ít nhất %d", met, n, min);
+	return buf;
+}
+
+static void cand_form_load(ui_form *f, const dh_candidate *c)
+{
+	char buf[32];
+	ui_form_set(f, CF_NAME, c->name);
+	ui_form_set(f, CF_KIND, kind_name(c->kind));
+	ui_form_set(f, CF_DEPARTMENT, c->department);
+	snprintf(buf, sizeof(buf), "%d", c->year);
+	ui_form_set(f, CF_YEAR, buf);
+	ui_form_set(f, CF_POSITION, c->position);
+	ui_form_set(f, CF_TITLE, c->title);
+	char crit[1024] = "";
+	size_t o = 0;
+	for (size_t i = 0; i < c->criteria.n && o < sizeof(crit); i++)
+		o += (size_t)snprintf(crit + o, sizeof(crit) - o, "%s%s", i ? "," : "", c->criteria.v[i]);
+	ui_form_set(f, CF_CRITERIA, crit);
+	ui_form_set(f, CF_DESCRIPTION, c->description);
+	ui_form_set(f, CF_PROSPECTS, c->prospects);
+	ui_form_set(f, CF_PROVINCIAL, c->aims_provincial ? "1" : "");
+	ui_form_set(f, CF_FOLLOWUP, c->followup_notes);
+	ui_form_mark_clean(f);
+}
+
+static int cand_form_save(ui_form *f)
+{
+	cand_form *cf = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	dh_candidate *c = record_dup(DH_R_CANDIDATE, cf->rec);
+	if (!c)
+		return DH_ENOMEM;
+	int bad = 0;
+	const char *name = ui_form_text(f, CF_NAME);
+	const char *position = ui_form_text(f, CF_POSITION);
+	const char *title = ui_form_text(f, CF_TITLE);
+	const char *description = ui_form_text(f, CF_DESCRIPTION);
+	const char *prospects = ui_form_text(f, CF_PROSPECTS);
+	const char *followup = ui_form_text(f, CF_FOLLOWUP);
+	bad |= !name || !position || !title || !description || !prospects || !followup;
+	int year;
+	bad |= ui_form_number(f, CF_YEAR, &year) != 0;
+	int kind = kind_from_name(ui_form_get(f, CF_KIND));
+	if (kind < 0) {
+		ui_form_error(f, CF_KIND, "Chọn một loại");
+		bad = 1;
+	}
+	const char *dept = ui_form_get(f, CF_DEPARTMENT);
+	if (!config_department(ctx->cfg, dept)) {
+		ui_form_error(f, CF_DEPARTMENT, "Chọn một đơn vị trong danh sách");
+		bad = 1;
+	}
+	if (bad) {
+		record_free(DH_R_CANDIDATE, c);
+		return DH_EINVAL;
+	}
+	int rc = 0;
+	rc |= set_str(&c->name, name);
+	rc |= set_str(&c->position, position);
+	rc |= set_str(&c->title, title);
+	rc |= set_str(&c->description, description);
+	rc |= set_str(&c->prospects, prospects);
+	rc |= set_str(&c->followup_notes, followup);
+	rc |= set_str(&c->department, dept);
+	c->year = year ? year : ctx->cfg->plan.year;
+	c->kind = kind;
+	c->aims_provincial = *ui_form_get(f, CF_PROVINCIAL) != '\0';
+	/* Only the criteria of the kind chosen count. */
+	strlist_clear(&c->criteria);
+	for (size_t i = 0; i < cf->n_criteria[kind]; i++)
+		if (ui_form_checked(f, CF_CRITERIA, cf->criteria[kind][i].value))
+			rc |= strlist_push(&c->criteria, cf->criteria[kind][i].value);
+	if (rc) {
+		record_free(DH_R_CANDIDATE, c);
+		return DH_ENOMEM;
+	}
+	rc = cand_write(ctx, c);
+	if (rc) {
+		record_free(DH_R_CANDIDATE, c);
+		return rc;
+	}
+	record_free(DH_R_CANDIDATE, cf->rec);
+	cf->rec = c;
+	if (cf->screen) {
+		ui_list_reload(&cf->screen->list);
+		ui_list_select(&cf->screen->list, c->meta.id);
+	}
+	return 0;
+}
+
+static int cand_form_refresh(ui_form *f)
+{
+	cand_form *cf = f->user;
+	void *rec = NULL;
+	int rc = repo_get(f->base.ctx->store, DH_R_CANDIDATE, cf->rec->meta.id, &rec);
+	if (rc)
+		return rc;
+	record_free(DH_R_CANDIDATE, cf->rec);
+	cf->rec = rec;
+	cand_form_load(f, cf->rec);
+	return 0;
+}
+
+static void cand_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	cand_form *cf = f->user;
+	*type = DH_R_CANDIDATE;
+	*id = cf->rec->meta.id;
+	*rev = cf->rec->meta.rev;
+}
+
+static void cand_form_destroy(ui_form *f)
+{
+	cand_form *cf = f->user;
+	if (!cf)
+		return;
+	record_free(DH_R_CANDIDATE, cf->rec);
+	free(cf->departments);
+	for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
+		free(cf->criteria[k]);
+	free(cf);
+}
+
+static const ui_form_spec cand_form_new_spec = {
+    .name = "candidate",
+    .title = "Thêm nhân tố mới",
+    .fields = cand_fields,
+    .n_fields = CF__COUNT,
+    .choices = cand_form_choices,
+    .note = cand_form_note,
+    .save = cand_form_save,
+    .reread = cand_form_refresh,
+    .target = cand_form_target,
+    .destroy = cand_form_destroy,
+};
+static const ui_form_spec cand_form_edit_spec = {
+    .name = "candidate",
+    .title = "Hồ sơ nhân tố",
+    .fields = cand_fields,
+    .n_fields = CF__COUNT,
+    .choices = cand_form_choices,
+    .note = cand_form_note,
+    .save = cand_form_save,
+    .reread = cand_form_refresh,
+    .target = cand_form_target,
+    .destroy = cand_form_destroy,
+};
+
+/* A form for C (NULL: a new candidate with the defaults: individual, my
+ * department, this plan year; the cursor on the name). */
+static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candidate *c)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	const dh_config *cfg = ctx->cfg;
+	cand_form *cf = calloc(1, sizeof(*cf));
+	if (!cf)
+		return NULL;
+	cf->screen = screen;
+	cf->rec = c ? record_dup(DH_R_CANDIDATE, c) : record_new(DH_R_CANDIDATE);
+	cf->departments = calloc(cfg->n_departments + 1, sizeof(*cf->departments));
+	bool ok = cf->rec && cf->departments;
+	for (size_t i = 0; ok && i < cfg->n_departments; i++) {
+		cf->departments[i].value = cfg->departments[i].id;
+		cf->departments[i].label = cfg->departments[i].name;
+	}
+	cf->n_departments = cfg->n_departments;
+	for (int k = 0; ok && k < DH_CANDIDATE_KINDS; k++) {
+		size_t n = cfg->criteria.n[k];
+		cf->criteria[k] = calloc(n + 1, sizeof(ui_choice));
+		ok = cf->criteria[k] != NULL;
+		for (size_t i = 0; ok && i < n; i++) {
+			cf->criteria[k][i].value = cfg->criteria.list[k][i].id;
+			cf->criteria[k][i].label = cfg->criteria.list[k][i].text;
+		}
+		cf->n_criteria[k] = n;
+	}
+	ui_form *f = ok ? ui_form_new(app, c ? &cand_form_edit_spec : &cand_form_new_spec, cf) : NULL;
+	if (!f) {
+		cand_form_destroy(&(ui_form){.user = cf});
+		return NULL;
+	}
+	if (c) {
+		cand_form_load(f, c);
+		f->readonly = !wf_candidate_may(ctx, DH_ACT_EDIT, c);
+	} else {
+		cf->rec->year = cfg->plan.year;
+		cf->rec->kind = DH_KIND_INDIVIDUAL;
+		if (ctx->person && ctx->person->department)
+			set_str(&cf->rec->department, ctx->person->department);
+		else if (cfg->n_departments)
+			set_str(&cf->rec->department, cfg->departments[0].id);
+		cand_form_load(f, cf->rec);
+	}
+	ui_form_focus(f, CF_NAME);
+	return f;
+}
+
+/* --- the candidate screen ------------------------------------------------- */
+
+static const ui_binding cand_keys[] = {
+    {UI_A_OPEN, "Enter", {UI_ENTER}, NULL, "Mở hồ sơ đang chọn", false},
+    {UI_A_ADD, "a", {'a'}, NULL, "Thêm nhân tố mới", false},
+    {UI_A_EDIT, "e", {'e'}, NULL, "Sửa hồ sơ đang chọn", false},
+    {UI_A_FOSTER, "b", {'b'}, NULL, NULL, false},
+    UI_LIST_BINDINGS,
+    {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
+    {0},
+};
+
+/* The record under the cursor, read again when the cursor or the data
+ * moved: the key line asks the workflow about this very record. */
+static const dh_candidate *cand_peek(cand_screen *s)
+{
+	const ui_list_row *row = s->list.count ? ui_list_current(&s->list) : NULL;
+	if (!row || !row->id) {
+		record_free(DH_R_CANDIDATE, s->cur);
+		s->cur = NULL;
+		return NULL;
+	}
+	if (s->cur && s->cur->meta.id == row->id)
+		return s->cur;
+	record_free(DH_R_CANDIDATE, s->cur);
+	s->cur = NULL;
+	void *rec = NULL;
+	if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, row->id, &rec) == 0)
+		s->cur = rec;
+	return s->cur;
+}
+
+static dh_candidate *cand_current(cand_screen *s)
+{
+	const ui_list_row *row = ui_list_current(&s->list);
+	void *rec = NULL;
+	if (!row || !row->id || repo_get(s->base.ctx->store, DH_R_CANDIDATE, row->id, &rec) != 0)
+		return NULL;
+	return rec;
+}
+
+static bool cand_offers(ui_view *v, int action)
+{
+	cand_screen *s = (cand_screen *)v;
+	const dh_candidate *c = NULL;
+	switch (action) {
+	case UI_A_OPEN: return s->list.filtering || cand_peek(s) != NULL;
+	case UI_A_ADD: return wf_may(v->ctx, DH_ACT_CREATE);
+	case UI_A_EDIT: c = cand_peek(s); return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	case UI_A_DELETE: c = cand_peek(s); return c && wf_candidate_may(v->ctx, DH_ACT_DELETE, c);
+	case UI_A_FOSTER: return cand_peek(s) != NULL;
+	}
+	return ui_list_offers(&s->list, action);
+}
+
+static unsigned cand_key(ui_view *v, int action, int key)
+{
+	cand_screen *s = (cand_screen *)v;
+	unsigned r = ui_list_key(&s->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	switch (action) {
+	case UI_A_ADD: {
+		if (wf_check(v->ctx, DH_ACT_CREATE) != 0) {
+			ui_error(v->app, "%s", v->ctx->message);
+			return UI_R_DRAW;
+		}
+		ui_form *f = cand_form_open(v->app, s, NULL);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	case UI_A_OPEN:
+	case UI_A_EDIT: {
+		dh_candidate *c = cand_current(s);
+		if (!c)
+			return UI_R_DRAW;
+		ui_form *f = cand_form_open(v->app, s, c);
+		record_free(DH_R_CANDIDATE, c);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	case UI_A_FOSTER: {
+		dh_candidate *c = cand_current(s);
+		if (!c)
+			return UI_R_DRAW;
+		ui_view *fv = foster_open(v->app, c);
+		record_free(DH_R_CANDIDATE, c);
+		if (fv)
+			ui_push(v->app, fv);
+		return UI_R_DRAW;
+	}
+	case UI_A_DELETE: {
+		dh_candidate *c = cand_current(s);
+		if (!c)
+			return UI_R_DRAW;
+		char q[300];
+		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (hồ sơ vẫn được lưu vết trong nhật ký)",
+		         c->name ? c->name : "");
+		if (ui_confirm(v->app, q)) {
+			int rc = wf_delete(v->ctx, DH_R_CANDIDATE, c->meta.id, "Xóa từ màn hình Nhân tố mới");
+			if (rc == 0)
+				ui_message(v->app, "Đã xóa (có lưu vết).");
+			else
+				ui_error(v->app, "Chưa xóa: %s",
+				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
+		}
+		record_free(DH_R_CANDIDATE, c);
+		return UI_R_RELOAD | UI_R_DRAW;
+	}
+	}
+	return UI_R_NONE;
+}
+
+static void cand_draw(ui_view *v, WINDOW *w)
+{
+	cand_screen *s = (cand_screen *)v;
+	ui_list_draw(&s->list, w, 0, 0, getmaxy(w), getmaxx(w));
+}
+
+static bool cand_typing(ui_view *v)
+{
+	return ui_list_typing(&((cand_screen *)v)->list);
+}
+
+static bool cand_cursor(ui_view *v, int *y, int *x)
+{
+	return ui_list_cursor(&((cand_screen *)v)->list, y, x);
+}
+
+static void cand_view_reload(ui_view *v)
+{
+	cand_screen *s = (cand_screen *)v;
+	record_free(DH_R_CANDIDATE, s->cur);
+	s->cur = NULL;
+	ui_list_reload(&s->list);
+}
+
+static void cand_destroy(ui_view *v)
+{
+	cand_screen *s = (cand_screen *)v;
+	ui_list_free(&s->list);
+	record_free(DH_R_CANDIDATE, s->cur);
+	free(s->ids);
+	free(s->filter);
+	free(s);
+}
+
+static const ui_view_ops cand_ops = {
+    .bindings = cand_keys,
+    .draw = cand_draw,
+    .key = cand_key,
+    .offers = cand_offers,
+    .reload = cand_view_reload,
+    .typing = cand_typing,
+    .cursor = cand_cursor,
+    .destroy = cand_destroy,
+};
+
+ui_view *ui_candidates_open(ui_app *app)
+{
+	cand_screen *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	ui_view_init(&s->base, &cand_ops, app);
+	cand_rebuild(s);
+	if (ui_list_init(&s->list, &cand_source, s) != 0) {
+		free(s);
+		return NULL;
+	}
+	return &s->base;
+}
+
+/* --- the fostering log ------------------------------------------------------ */
+
+typedef struct foster_view {
+	ui_view base;
+	ui_list list;
+	uint64_t candidate_id;
+	dh_candidate *candidate; /* for the workflow's per-record rules */
+	char title[160];
+	dh_fostering **items; /* a candidate's log is short: kept whole */
+	size_t n, cap;
+} foster_view;
+
+static const ui_list_column foster_columns[] = {
+    {"Ngày", 10, false},   {"Hình thức", 15, false},       {"Nội dung", 0, false},
+    {"Số tiền", 13, true}, {"Người thực hiện", 16, false},
+};
+
+static int foster_collect(const void *rec, void *arg)
+{
+	foster_view *fv = arg;
+	if (fv->n == fv->cap) {
+		size_t cap = fv->cap ? fv->cap * 2 : 16;
+		dh_fostering **p = realloc(fv->items, cap * sizeof(*p));
+		if (!p)
+			return -1;
+		fv->items = p;
+		fv->cap = cap;
+	}
+	dh_fostering *copy = record_dup(DH_R_FOSTERING, rec);
+	if (!copy)
+		return -1;
+	fv->items[fv->n++] = copy;
+	return 0;
+}
+
+static void foster_load(foster_view *fv)
+{
+	for (size_t i = 0; i < fv->n; i++)
+		record_free(DH_R_FOSTERING, fv->items[i]);
+	fv->n = 0;
+	if (fv->base.ctx->store)
+		repo_children(fv->base.ctx->store, DH_R_FOSTERING, fv->candidate_id, foster_collect, fv);
+}
+
+static size_t foster_count(void *ctx)
+{
+	return ((foster_view *)ctx)->n;
+}
+
+static size_t foster_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	foster_view *fv = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < fv->n && k < n; i++, k++) {
+		const dh_fostering *f = fv->items[i];
+		char date[11], money[40] = "";
+		out[k].id = f->meta.id;
+		out[k].style = f->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(f->date, date));
+		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
+		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", f->description ? f->description : "");
+		if (f->amount)
+			ui_format_money(f->amount, money, sizeof(money));
+		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", money);
+		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", f->by ? f->by : "");
+	}
+	return k;
+}
+
+static void foster_source_reload(void *ctx)
+{
+	foster_load(ctx);
+}
+
+static size_t foster_index_of(void *ctx, uint64_t id)
+{
+	foster_view *fv = ctx;
+	for (size_t i = 0; i < fv->n; i++)
+		if (fv->items[i]->meta.id == id)
+			return i;
+	return SIZE_MAX;
+}
+
+static const ui_list_source foster_source = {
+    .columns = foster_columns,
+    .n_columns = 5,
+    .count = foster_count,
+    .rows = foster_rows,
+    .reload = foster_source_reload,
+    .index_of = foster_index_of,
+    .empty_text = "Chưa có ghi nhận bồi dưỡng nào. Bấm a để thêm.",
+};
+
+enum { FF_DATE, FF_KIND, FF_DESCRIPTION, FF_AMOUNT, FF_BY, FF__COUNT };
+
+static const ui_field foster_fields[FF__COUNT] = {
+    [FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
+    [FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
+    [FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0},
+    [FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL},
+    [FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0},
+};
+
+static const ui_choice foster_kind_choices[] = {
+    {"0", "Hướng dẫn"},
+    {"1", "Động viên"},
+    {"2", "Hỗ trợ vật chất"},
+};
+
+typedef struct foster_form {
+	foster_view *log;
+	dh_fostering *rec;
+} foster_form;
+
+static size_t foster_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	(void)f;
+	if (field == FF_KIND) {
+		*out = foster_kind_choices;
+		return 3;
+	}
+	return 0;
+}
+
+static void foster_form_load(ui_form *f, const dh_fostering *r)
+{
+	char buf[40];
+	ui_form_set(f, FF_DATE, date_vn(r->date, buf));
+	snprintf(buf, sizeof(buf), "%d", r->kind);
+	ui_form_set(f, FF_KIND, buf);
+	ui_form_set(f, FF_DESCRIPTION, r->description);
+	ui_form_set(f, FF_AMOUNT, r->amount ? ui_format_money(r->amount, buf, sizeof(buf)) : "");
+	ui_form_set(f, FF_BY, r->by);
+	ui_form_mark_clean(f);
+}
+
+static int foster_form_save(ui_form *f)
+{
+	foster_form *ff = f->user;
+	dh_fostering *r = record_dup(DH_R_FOSTERING, ff->rec);
+	if (!r)
+		return DH_ENOMEM;
+	int bad = 0, date = 0;
+	int64_t amount = 0;
+	bad |= ui_form_date(f, FF_DATE, &date) != 0;
+	bad |= ui_form_money(f, FF_AMOUNT, &amount) != 0;
+	const char *desc = ui_form_text(f, FF_DESCRIPTION);
+	const char *by = ui_form_text(f, FF_BY);
+	bad |= !desc || !by;
+	int kind = atoi(ui_form_get(f, FF_KIND));
+	if (kind < DH_FOSTER_GUIDANCE || kind > DH_FOSTER_MATERIAL) {
+		ui_form_error(f, FF_KIND, "Chọn một hình thức");
+		bad = 1;
+	}
+	if (!bad && amount && kind != DH_FOSTER_MATERIAL) {
+		ui_form_error(f, FF_AMOUNT, "Chỉ ghi số tiền khi hình thức là hỗ trợ vật chất");
+		bad = 1;
+	}
+	if (bad) {
+		record_free(DH_R_FOSTERING, r);
+		return DH_EINVAL;
+	}
+	r->date = date;
+	r->kind = kind;
+	r->amount = amount;
+	int rc = set_str(&r->description, desc) | set_str(&r->by, by);
+	if (rc == 0)
+		rc = foster_write(f->base.ctx, r);
+	if (rc) {
+		record_free(DH_R_FOSTERING, r);
+		return rc;
+	}
+	record_free(DH_R_FOSTERING, ff->rec);
+	ff->rec = r;
+	if (ff->log) {
+		ui_list_reload(&ff->log->list);
+		ui_list_select(&ff->log->list, r->meta.id);
+	}
+	return 0;
+}
+
+static int foster_form_refresh(ui_form *f)
+{
+	foster_form *ff = f->user;
+	void *rec = NULL;
+	int rc = repo_get(f->base.ctx->store, DH_R_FOSTERING, ff->rec->meta.id, &rec);
+	if (rc)
+		return rc;
+	record_free(DH_R_FOSTERING, ff->rec);
+	ff->rec = rec;
+	foster_form_load(f, ff->rec);
+	return 0;
+}
+
+/* A new entry's draft points at its candidate; an edit at the entry. */
+static void foster_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	foster_form *ff = f->user;
+	if (ff->rec->meta.id) {
+		*type = DH_R_FOSTERING;
+		*id = ff->rec->meta.id;
+		*rev = ff->rec->meta.rev;
+	} else {
+		*type = DH_R_CANDIDATE;
+		*id = ff->rec->candidate_id;
+		*rev = 0;
+	}
+}
+
+static void foster_form_destroy(ui_form *f)
+{
+	foster_form *ff = f->user;
+	if (!ff)
+		return;
+	record_free(DH_R_FOSTERING, ff->rec);
+	free(ff);
+}
+
+static const ui_form_spec foster_form_spec = {
+    .name = "fostering",
+    .title = "Ghi nhận bồi dưỡng",
+    .fields = foster_fields,
+    .n_fields = FF__COUNT,
+    .choices = foster_form_choices,
+    .save = foster_form_save,
+    .reread = foster_form_refresh,
+    .target = foster_form_target,
+    .destroy = foster_form_destroy,
+};
+
+static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fostering *r)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	foster_form *ff = calloc(1, sizeof(*ff));
+	if (!ff)
+		return NULL;
+	ff->log = log;
+	ff->rec = r ? record_dup(DH_R_FOSTERING, r) : record_new(DH_R_FOSTERING);
+	ui_form *f = ff->rec ? ui_form_new(app, &foster_form_spec, ff) : NULL;
+	if (!f) {
+		if (ff->rec)
+			record_free(DH_R_FOSTERING, ff->rec);
+		free(ff);
+		return NULL;
+	}
+	if (!r) {
+		ff->rec->candidate_id = log->candidate_id;
+		ff->rec->date = ctx->today;
+		ff->rec->kind = DH_FOSTER_GUIDANCE;
+		set_str(&ff->rec->by, ctx->person ? ctx->person->name : ctx->login);
+	}
+	foster_form_load(f, ff->rec);
+	f->readonly = !log->candidate || !wf_candidate_may(ctx, DH_ACT_FOSTER, log->candidate);
+	ui_form_focus(f, r ? FF_DATE : FF_DESCRIPTION);
+	return f;
+}
+
+static const ui_binding foster_keys[] = {
+    {UI_A_ADD, "a", {'a'}, NULL, "Ghi nhận bồi dưỡng mới", false},
+    {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, NULL, "Mở / sửa ghi nhận đang chọn", false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách nhân tố", true},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+static const char *foster_title(ui_view *v)
+{
+	return ((foster_view *)v)->title;
+}
+
+static bool foster_offers(ui_view *v, int action)
+{
+	foster_view *fv = (foster_view *)v;
+	switch (action) {
+	case UI_A_ADD: return fv->candidate && wf_candidate_may(v->ctx, DH_ACT_FOSTER, fv->candidate);
+	case UI_A_OPEN: return fv->n > 0;
+	case UI_A_CANCEL: return true;
+	}
+	return ui_list_offers(&fv->list, action);
+}
+
+static unsigned foster_key(ui_view *v, int action, int key)
+{
+	foster_view *fv = (foster_view *)v;
+	unsigned r = ui_list_key(&fv->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_ADD: {
+		if (wf_check(v->ctx, DH_ACT_FOSTER) != 0) {
+			ui_error(v->app, "%s", v->ctx->message);
+			return UI_R_DRAW;
+		}
+		ui_form *f = foster_form_open(v->app, fv, NULL);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	case UI_A_OPEN: {
+		const ui_list_row *row = ui_list_current(&fv->list);
+		size_t i = row ? foster_index_of(fv, row->id) : SIZE_MAX;
+		if (i == SIZE_MAX)
+			return UI_R_DRAW;
+		ui_form *f = foster_form_open(v->app, fv, fv->items[i]);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	}
+	return UI_R_NONE;
+}
+
+static void foster_draw(ui_view *v, WINDOW *w)
+{
+	foster_view *fv = (foster_view *)v;
+	int64_t total = 0;
+	for (size_t i = 0; i < fv->n; i++)
+		if (!fv->items[i]->meta.deleted)
+			total += fv->items[i]->amount;
+	char money[40];
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · %zu lần · hỗ trợ vật chất %s đồng", fv->title, fv->n,
+	        ui_format_money(total, money, sizeof(money)));
+	wattrset(w, A_NORMAL);
+	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));
+}
+
+static void foster_view_reload(ui_view *v)
+{
+	foster_view *fv = (foster_view *)v;
+	void *rec = NULL;
+	if (repo_get(v->ctx->store, DH_R_CANDIDATE, fv->candidate_id, &rec) == 0) {
+		record_free(DH_R_CANDIDATE, fv->candidate);
+		fv->candidate = rec;
+	}
+	ui_list_reload(&fv->list);
+}
+
+static void foster_destroy(ui_view *v)
+{
+	foster_view *fv = (foster_view *)v;
+	ui_list_free(&fv->list);
+	record_free(DH_R_CANDIDATE, fv->candidate);
+	for (size_t i = 0; i < fv->n; i++)
+		record_free(DH_R_FOSTERING, fv->items[i]);
+	free(fv->items);
+	free(fv);
+}
+
+static const ui_view_ops foster_ops = {
+    .bindings = foster_keys,
+    .title = foster_title,
+    .draw = foster_draw,
+    .key = foster_key,
+    .offers = foster_offers,
+    .reload = foster_view_reload,
+    .destroy = foster_destroy,
+};
+
+static ui_view *foster_open(ui_app *app, const dh_candidate *c)
+{
+	foster_view *fv = calloc(1, sizeof(*fv));
+	if (!fv)
+		return NULL;
+	ui_view_init(&fv->base, &foster_ops, app);
+	fv->candidate_id = c->meta.id;
+	fv->candidate = record_dup(DH_R_CANDIDATE, c);
+	snprintf(fv->title, sizeof(fv->title), "Bồi dưỡng: %s", c->name ? c->name : "");
+	foster_load(fv);
+	if (ui_list_init(&fv->list, &foster_source, fv) != 0) {
+		foster_destroy(&fv->base);
+		return NULL;
+	}
+	return &fv->base;
+}
+
+/* --- drafts ------------------------------------------------------------------ */
+
+bool ui_candidates_restore(ui_app *app, const dh_draft *d)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	cand_screen *screen = (cand_screen *)NULL;
+	if (!d->form)
+		return false;
+	if (strcmp(d->form, "candidate") == 0) {
+		void *rec = NULL;
+		if (d->target_id && repo_get(ctx->store, DH_R_CANDIDATE, d->target_id, &rec) != 0)
+			return false;
+		ui_form *f = cand_form_open(app, screen, rec);
+		if (rec)
+			record_free(DH_R_CANDIDATE, rec);
+		if (!f)
+			return false;
+		cand_form *cf = f->user;
+		/* Saving checks against the revision the typing started from. */
+		if (d->target_id)
+			cf->rec->meta.rev = d->target_rev;
+		ui_form_apply_draft(f, d);
+		f->readonly = false;
+		ui_push(app, &f->base);
+		return true;
+	}
+	if (strcmp(d->form, "fostering") == 0) {
+		void *entry = NULL;
+		uint64_t cand_id = d->target_id;
+		if (d->target_type == DH_R_FOSTERING) {
+			if (repo_get(ctx->store, DH_R_FOSTERING, d->target_id, &entry) != 0)
+				return false;
+			cand_id = ((dh_fostering *)entry)->candidate_id;
+		}
+		void *cand = NULL;
+		if (repo_get(ctx->store, DH_R_CANDIDATE, cand_id, &cand) != 0) {
+			if (entry)
+				record_free(DH_R_FOSTERING, entry);
+			return false;
+		}
+		ui_view *log = foster_open(app, cand);
+		record_free(DH_R_CANDIDATE, cand);
+		if (!log) {
+			if (entry)
+				record_free(DH_R_FOSTERING, entry);
+			return false;
+		}
+		ui_push(app, log);
+		ui_form *f = foster_form_open(app, (foster_view *)log, entry);
+		if (entry) {
+			record_free(DH_R_FOSTERING, entry);
+		}
+		if (!f)
+			return true;
+		foster_form *ff = f->user;
+		if (d->target_type == DH_R_FOSTERING)
+			ff->rec->meta.rev = d->target_rev;
+		ui_form_apply_draft(f, d);
+		ui_push(app, &f->base);
+		return true;
+	}
+	return false;
+}

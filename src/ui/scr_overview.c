@@ -1,0 +1,326 @@
+/* scr_overview.c — screen 1, Tổng quan: the plan, its deadlines with the
+ * days left, this year's records per stage, and what waits for me.
+ *
+ * The screen shows at once; the counts come in the background (`idle`),
+ * a page of candidates per slice in its own short read transaction, so a
+ * million records never hold the first screen or a key back. */
+#include "dienhinh/ui_app.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/record.h"
+#include "dienhinh/repo.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define OVERVIEW_SLICE 2000 /* candidates per idle slice: a few ms, so keys never wait */
+#define OVERVIEW_LINES 64
+
+typedef struct overview_counts {
+	long stage[DH_STAGE__COUNT]; /* this year, whole agency */
+	long mine[DH_STAGE__COUNT];  /* this year, my department */
+	long hold;
+	long hold_mine;
+	long total;
+	long unchecked; /* registrations waiting for the Office's check */
+} overview_counts;
+
+typedef struct overview_view {
+	ui_view base;
+	overview_counts shown; /* the last complete pass */
+	overview_counts work;  /* the pass under way */
+	bool counted;          /* `shown` holds a complete pass */
+	bool counting;
+	uint64_t next; /* next candidate id of the pass */
+	uint64_t last; /* highest id when the pass began */
+	int shown_pct; /* progress last drawn */
+	int scroll;
+} overview_view;
+
+static const ui_binding overview_keys[] = {
+    {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", true},
+    {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, "Cuộn lên", true},
+    {0},
+};
+
+static void overview_start(overview_view *o)
+{
+	memset(&o->work, 0, sizeof(o->work));
+	o->next = 1;
+	o->last = 0;
+	if (o->base.ctx->store)
+		repo_last_id(o->base.ctx->store, DH_R_CANDIDATE, &o->last);
+	o->counting = true;
+	o->shown_pct = -1;
+}
+
+static int overview_count_candidate(const void *rec, void *arg)
+{
+	overview_view *o = arg;
+	const dh_candidate *c = rec;
+	o->next = c->meta.id + 1;
+	if (c->meta.deleted || c->year != o->base.ctx->cfg->plan.year)
+		return 0;
+	if (c->stage < 0 || c->stage >= DH_STAGE__COUNT)
+		return 0;
+	const dh_person *me = o->base.ctx->person;
+	bool mine = me && me->department && c->department && strcmp(me->department, c->department) == 0;
+	o->work.stage[c->stage]++;
+	o->work.total++;
+	if (mine)
+		o->work.mine[c->stage]++;
+	if (c->on_hold) {
+		o->work.hold++;
+		if (mine)
+			o->work.hold_mine++;
+	}
+	return 0;
+}
+
+static int overview_count_registration(const void *rec, void *arg)
+{
+	overview_view *o = arg;
+	const dh_registration *r = rec;
+	if (!r->meta.deleted && r->year == o->base.ctx->cfg->plan.year && r->status == DH_REG_SUBMITTED &&
+	    !r->complete)
+		o->work.unchecked++;
+	return 0;
+}
+
+static unsigned overview_idle(ui_view *v)
+{
+	overview_view *o = (overview_view *)v;
+	if (!o->counting)
+		return UI_R_NONE;
+	dh_store *st = v->ctx->store;
+	if (st && o->next <= o->last) {
+		uint64_t before = o->next;
+		int rc = repo_page(st, DH_R_CANDIDATE, o->next, OVERVIEW_SLICE, false,
+		                   overview_count_candidate, o);
+		if (rc == 0 && o->next == before)
+			o->next = o->last + 1; /* nothing more to read */
+		if (rc != 0)
+			o->next = o->last + 1;
+		if (o->next <= o->last) {
+			/* Repaint for each new percent only: over SSH every
+			 * byte counts. */
+			int pct = (int)((o->next - 1) * 100 / o->last);
+			if (pct == o->shown_pct)
+				return UI_R_BUSY;
+			o->shown_pct = pct;
+			return UI_R_BUSY | UI_R_DRAW;
+		}
+	}
+	if (st)
+		repo_each(st, DH_R_REGISTRATION, overview_count_registration, o);
+	o->shown = o->work;
+	o->counted = true;
+	o->counting = false;
+	return UI_R_DRAW;
+}
+
+typedef struct overview_line {
+	int style;
+	char text[240];
+} overview_line;
+
+typedef struct overview_page {
+	overview_line line[OVERVIEW_LINES];
+	int n;
+} overview_page;
+
+static void page_add(overview_page *p, int style, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void page_add(overview_page *p, int style, const char *fmt, ...)
+{
+	if (p->n >= OVERVIEW_LINES)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->line[p->n].text, sizeof(p->line[p->n].text), fmt, ap);
+	va_end(ap);
+	p->line[p->n].style = style;
+	p->n++;
+}
+
+/* Whole agency for the Office and the leadership, else my department. */
+static bool overview_agency_wide(const dh_ctx *ctx)
+{
+	return ctx->roles & (DH_ROLE_OFFICE | DH_ROLE_LEADER | DH_ROLE_CHIEF);
+}
+
+static void overview_waiting(overview_view *o, overview_page *p)
+{
+	dh_ctx *ctx = o->base.ctx;
+	if (!ctx->person) {
+		page_add(p, UI_S_NORMAL, "  Tài khoản %s chưa có trong cấu hình: chỉ được tra cứu.",
+		         ctx->login);
+		return;
+	}
+	if (!o->counted) {
+		page_add(p, UI_S_DIM, "  (đang đếm hồ sơ…)");
+		return;
+	}
+	const overview_counts *c = &o->shown;
+	bool wide = overview_agency_wide(ctx);
+	const long *scope = wide ? c->stage : c->mine;
+	const char *where = wide ? "" : " của phòng";
+	int before = p->n;
+	char date[11];
+	if (wf_may(ctx, DH_ACT_FOSTER) && scope[DH_STAGE_NEW_FACTOR])
+		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng",
+		         scope[DH_STAGE_NEW_FACTOR], where);
+	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
+		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
+		if (d && d->date)
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s)",
+			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+		else
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký",
+			         scope[DH_STAGE_FOSTERING], where);
+	}
+	if (wf_may(ctx, DH_ACT_CHECK_REGISTRATION) && c->unchecked)
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra", c->unchecked);
+	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) &&
+	    c->stage[DH_STAGE_NOMINATED])
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét",
+		         c->stage[DH_STAGE_NOMINATED]);
+	if (wf_may(ctx, DH_ACT_RECOGNISE) && c->stage[DH_STAGE_APPROVED])
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận",
+		         c->stage[DH_STAGE_APPROVED]);
+	if (wf_may(ctx, DH_ACT_AWARD) && c->stage[DH_STAGE_RECOGNISED])
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen",
+		         c->stage[DH_STAGE_RECOGNISED]);
+	if (wf_may(ctx, DH_ACT_HOLD) && c->hold)
+		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét", c->hold);
+	if (p->n == before)
+		page_add(p, UI_S_NORMAL, "  Không có việc nào đang chờ bạn.");
+}
+
+static void overview_build(overview_view *o, overview_page *p)
+{
+	dh_ctx *ctx = o->base.ctx;
+	const dh_config *cfg = ctx->cfg;
+	char date[11];
+	page_add(p, UI_S_TITLE, "%s", cfg->plan.title ? cfg->plan.title : "Kế hoạch");
+	page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
+	         cfg->organization.name ? cfg->organization.name : "", cfg->plan.year,
+	         date_vn(ctx->today, date));
+	page_add(p, UI_S_NORMAL, "%s", "");
+
+	page_add(p, UI_S_TITLE, "Thời hạn");
+	if (cfg->n_deadlines == 0)
+		page_add(p, UI_S_DIM, "  (cấu hình chưa có thời hạn nào)");
+	for (size_t i = 0; i < cfg->n_deadlines; i++) {
+		const dh_deadline *d = &cfg->deadlines[i];
+		char left[64];
+		int style = UI_S_NORMAL;
+		int days = date_valid(d->date) && date_valid(ctx->today) ? date_diff(ctx->today, d->date) : 0;
+		if (days > 0)
+			snprintf(left, sizeof(left), "còn %d ngày", days);
+		else if (days == 0)
+			snprintf(left, sizeof(left), "hôm nay");
+		else
+			snprintf(left, sizeof(left), "quá hạn %d ngày", -days);
+		if (days < 0)
+			style = UI_S_DIM;
+		else if (days <= 7)
+			style = UI_S_WARN;
+		char padded[80];
+		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
+		         ui_pad(padded, sizeof(padded), left, 16), d->label ? d->label : d->id);
+	}
+	page_add(p, UI_S_NORMAL, "%s", "");
+
+	if (o->counted) {
+		char total[32];
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", cfg->plan.year,
+		         ui_format_money(o->shown.total, total, sizeof(total)));
+	} else {
+		int pct = o->last ? (int)((o->next - 1) * 100 / o->last) : 0;
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (đang đếm… %d%%)", cfg->plan.year, pct);
+	}
+	const overview_counts *c = o->counted ? &o->shown : &o->work;
+	for (int s = 0; s < DH_STAGE__COUNT; s += 2) {
+		char a[120], b[120] = "", n1[32], n2[32];
+		ui_pad(a, sizeof(a), stage_label(s), 24);
+		ui_format_money(c->stage[s], n1, sizeof(n1));
+		if (s + 1 < DH_STAGE__COUNT) {
+			char lab[100];
+			snprintf(b, sizeof(b), "%s %9s", ui_pad(lab, sizeof(lab), stage_label(s + 1), 24),
+			         ui_format_money(c->stage[s + 1], n2, sizeof(n2)));
+		}
+		page_add(p, UI_S_NORMAL, "  %s %9s      %s", a, n1, b);
+	}
+	if (c->hold)
+		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
+	page_add(p, UI_S_NORMAL, "%s", "");
+	page_add(p, UI_S_TITLE, "Việc chờ tôi");
+	overview_waiting(o, p);
+}
+
+static void overview_draw(ui_view *v, WINDOW *w)
+{
+	overview_view *o = (overview_view *)v;
+	overview_page *p = malloc(sizeof(*p));
+	if (!p)
+		return;
+	p->n = 0;
+	overview_build(o, p);
+	int rows = getmaxy(w), cols = getmaxx(w);
+	if (o->scroll > p->n - rows)
+		o->scroll = p->n - rows > 0 ? p->n - rows : 0;
+	for (int y = 0; y < rows && o->scroll + y < p->n; y++) {
+		const overview_line *l = &p->line[o->scroll + y];
+		wattrset(w, ui_style(l->style));
+		ui_put(w, y, 1, l->text, cols - 2);
+	}
+	wattrset(w, A_NORMAL);
+	free(p);
+}
+
+static unsigned overview_key(ui_view *v, int action, int key)
+{
+	overview_view *o = (overview_view *)v;
+	(void)key;
+	switch (action) {
+	case UI_A_DOWN: o->scroll++; return UI_R_DRAW;
+	case UI_A_UP:
+		if (o->scroll > 0)
+			o->scroll--;
+		return UI_R_DRAW;
+	}
+	return UI_R_NONE;
+}
+
+static void overview_reload(ui_view *v)
+{
+	/* The last numbers stay on screen until the new pass completes. */
+	overview_start((overview_view *)v);
+}
+
+static void overview_destroy(ui_view *v)
+{
+	free(v);
+}
+
+static const ui_view_ops overview_ops = {
+    .bindings = overview_keys,
+    .draw = overview_draw,
+    .key = overview_key,
+    .reload = overview_reload,
+    .idle = overview_idle,
+    .destroy = overview_destroy,
+};
+
+ui_view *ui_overview_open(ui_app *app)
+{
+	overview_view *o = calloc(1, sizeof(*o));
+	if (!o)
+		return NULL;
+	ui_view_init(&o->base, &overview_ops, app);
+	overview_start(o);
+	return &o->base;
+}

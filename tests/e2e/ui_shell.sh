@@ -1,0 +1,54 @@
+# The shell: header, the eight screens by digit with their exact titles,
+# help generated from the key table, quitting with status 0, and a locale
+# that is not UTF-8 refused with a message that says what to set.
+. "$(dirname "$0")/../lib.sh"
+
+expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 40
+
+# The screens reach data only through the core: no LMDB, no YAML here.
+if grep -lE '#include [<"](lmdb|yaml)\.h' "$ROOT"/src/ui/* "$ROOT"/include/dienhinh/ui*.h; then
+	fail "the UI includes lmdb.h or yaml.h"
+fi
+
+# Not UTF-8: refused before the terminal is touched.
+LC_ALL=C expect_exit 78 "$DH_APP" -d "$T/db" --as tdkt
+contains "$ERR" "UTF-8" "stderr"
+contains "$ERR" "LANG=C.UTF-8" "stderr"
+
+tm_start "$DH_APP -d '$T/db' --as tdkt; echo \$? > '$T/exit'"
+tm_wait "Tổng quan"
+screen=$(tm_screen)
+contains "$screen" "Võ Thị Thanh Hương" "header"
+contains "$screen" "2021" "header"
+contains "$screen" "Thời hạn" "overview"
+contains "$screen" "Việc chờ tôi" "overview"
+contains "$screen" "?/F1 Trợ giúp" "key line"
+
+titles=("Tổng quan" "Nhân tố mới" "Lựa chọn, công nhận" "Khen thưởng, nhân rộng" "Sơ kết, tổng kết"
+	"Tổ chức thực hiện" "Tra cứu" "Nhật ký")
+for n in 3 4 5 6 7 8 2 1; do
+	tm_keys "$n"
+	tm_wait " $n ${titles[$((n - 1))]}"
+done
+tm_keys 5
+tm_wait "chưa được xây dựng"
+tm_keys 2
+tm_wait "xếp theo mới nhất"
+contains "$(tm_screen)" "a Thêm" "candidate key line"
+
+# Help lists every key of the screen, from the same table as the key line.
+tm_keys '?'
+tm_wait "Phím"
+screen=$(tm_screen)
+contains "$screen" "Thêm nhân tố mới" "help"
+contains "$screen" "Lọc danh sách" "help"
+contains "$screen" "Đổi cách sắp xếp" "help"
+tm_keys Escape
+tm_wait_gone "Việc làm được ở đây"
+
+# '/' goes to the lookup screen; q quits from the top with status 0.
+tm_keys /
+tm_wait " 7 Tra cứu"
+tm_keys q
+for _ in $(seq 100); do [ -s "$T/exit" ] && break; sleep 0.05; done
+[ "$(cat "$T/exit" 2>/dev/null)" = 0 ] || fail "exit status $(cat "$T/exit" 2>/dev/null), expected 0"

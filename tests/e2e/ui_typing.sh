@@ -1,0 +1,55 @@
+# Vietnamese typed precomposed and decomposed (as an NFD input method
+# sends it) lands in the database as NFC; Backspace removes a whole letter;
+# F2 saves with only a name; a wrong date is shown beside its field with
+# the typed text kept.
+. "$(dirname "$0")/../lib.sh"
+
+expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 5
+tm_start "$DH_APP -d '$T/db' --as tdkt"
+tm_wait "Tổng quan"
+tm_keys 2
+tm_wait "xếp theo mới nhất"
+
+# Decomposed: e + circumflex + tilde, i + dot below, u + hook above.
+nfd=$(printf 'Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Thu\xcc\x89y')
+tm_keys a
+tm_wait "Thêm nhân tố mới"
+tm_keys -l "$nfd"
+tm_wait "Nguyễn Thị Thủy"
+# Backspace twice: "y" then the whole "ủ", mark and all.
+tm_keys BSpace BSpace
+tm_wait_gone "Thủ"
+contains "$(tm_screen)" "Nguyễn Thị Th" "after two Backspaces"
+tm_keys -l "ủy"
+tm_wait "Nguyễn Thị Thủy"
+tm_keys F2
+tm_wait "Đã lưu."
+
+# Precomposed, with a wrong date in the fostering form first.
+tm_keys a
+tm_wait "Thêm nhân tố mới"
+tm_keys -l "Trần Văn Đức"
+tm_keys C-s
+tm_wait "Đã lưu."
+tm_keys Home b
+tm_wait "Bồi dưỡng: Trần Văn Đức"
+tm_keys a
+tm_wait "Ghi nhận bồi dưỡng"
+tm_keys BTab BTab C-u
+tm_keys -l "31/02/2021"
+tm_keys F2
+tm_wait "Ngày không có thật"
+contains "$(tm_screen)" "31/02/2021" "the typed date kept"
+tm_keys C-u
+tm_keys -l "01/06/2021"
+tm_keys Tab Tab
+tm_keys -l "Hướng dẫn viết sáng kiến"
+tm_keys F2
+tm_wait "Đã lưu."
+tm_wait "01/06/2021"
+
+expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
+contains "$OUT" "Nguyễn Thị Thủy" "export"
+contains "$OUT" "Trần Văn Đức" "export"
+contains "$OUT" "Hướng dẫn viết sáng kiến" "export"
+lacks "$OUT" "$(printf 'e\xcc\x82')" "export (NFD)"
