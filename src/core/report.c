@@ -729,12 +729,13 @@ static void rp_cand_name(rp_doc *d, const dh_candidate *c, uint64_t id)
 		rp_printf(d, "(hồ sơ #%" PRIu64 " không còn)", id);
 }
 
-/* One table of candidates of one kind. COLS: which optional columns.
- * NOTE(i) gives the last column's text (may be NULL for none). */
+/* NOTE(d, i, arg) writes the last column for the candidate at position I
+ * of the list given to rp_by_kind(). */
 typedef void (*rp_note_fn)(rp_doc *d, size_t i, void *arg);
 
-static void rp_cand_table(rp_doc *d, int kind, const dh_candidate *const *cands, const size_t *index,
-                          size_t n, const char *note_head, rp_note_fn note, void *arg)
+/* One table of candidates of one kind: IDS[INDEX[0..N)], read already. */
+static void rp_cand_table(rp_doc *d, int kind, const uint64_t *ids, const size_t *index, size_t n,
+                          const char *note_head, rp_note_fn note, void *arg)
 {
 	bool person = kind == DH_KIND_INDIVIDUAL;
 	const char *name_head = kind == DH_KIND_INDIVIDUAL   ? "Họ và tên"
@@ -745,9 +746,10 @@ static void rp_cand_table(rp_doc *d, int kind, const dh_candidate *const *cands,
 	          title_head, note_head ? " " : "", note_head ? note_head : "", note_head ? " |" : "");
 	rp_printf(d, "|---:|---|%s---|---|%s\n", person ? "---|" : "", note_head ? "---|" : "");
 	for (size_t i = 0; i < n; i++) {
-		const dh_candidate *c = cands[i];
+		const dh_candidate *c;
+		rp_cand(d, ids[index[i]], &c);
 		rp_printf(d, "| %zu | ", i + 1);
-		rp_cand_name(d, c, 0);
+		rp_cand_name(d, c, ids[index[i]]);
 		rp_puts(d, " | ");
 		if (person) {
 			rp_cell_or(d, c ? c->position : NULL, "");
@@ -766,37 +768,32 @@ static void rp_cand_table(rp_doc *d, int kind, const dh_candidate *const *cands,
 	}
 }
 
-/* Writes the candidates CANDS[0..N) grouped by kind under numbered
- * headings (only kinds that have any); INDEX passed back to NOTE is the
- * position in CANDS. Returns what was written per kind in COUNTS. */
-static int rp_by_kind(rp_doc *d, const dh_candidate *const *cands, size_t n, const char *note_head,
-                      rp_note_fn note, void *arg)
+/* The candidates IDS[0..N) (read already) grouped by kind under numbered
+ * headings, only the kinds that have any; a record that is gone counts as
+ * an individual. The position in IDS is what NOTE gets. */
+static int rp_by_kind(rp_doc *d, const uint64_t *ids, size_t n, const char *note_head, rp_note_fn note,
+                      void *arg)
 {
 	static const char *const heads[] = {"Cá nhân", "Tập thể", "Mô hình"};
-	const dh_candidate **group = calloc(n ? n : 1, sizeof(*group));
 	size_t *index = calloc(n ? n : 1, sizeof(*index));
-	if (!group || !index) {
-		free(group);
-		free(index);
+	if (!index)
 		return DH_ENOMEM;
-	}
 	int section = 0;
 	for (int k = 0; k < DH_CANDIDATE_KINDS; k++) {
 		size_t m = 0;
 		for (size_t i = 0; i < n; i++) {
-			int kind = cands[i] ? cands[i]->kind : DH_KIND_INDIVIDUAL;
-			if (kind == k ||
-			    (k == DH_KIND_INDIVIDUAL && (kind < 0 || kind >= DH_CANDIDATE_KINDS))) {
-				group[m] = cands[i];
+			const dh_candidate *c;
+			rp_cand(d, ids[i], &c);
+			int kind =
+			    c && c->kind >= 0 && c->kind < DH_CANDIDATE_KINDS ? c->kind : DH_KIND_INDIVIDUAL;
+			if (kind == k)
 				index[m++] = i;
-			}
 		}
 		if (!m)
 			continue;
 		rp_printf(d, "\n## %s. %s (%zu)\n\n", rp_roman[section++], heads[k], m);
-		rp_cand_table(d, k, group, index, m, note_head, note, arg);
+		rp_cand_table(d, k, ids, index, m, note_head, note, arg);
 	}
-	free(group);
 	free(index);
 	return 0;
 }
@@ -1212,7 +1209,7 @@ typedef struct rp_proposal_job {
 	rp_vec sessions, proposals, items; /* items of every session */
 	rp_nominee *v;
 	size_t n;
-	const dh_candidate **cands; /* v[i].c, for rp_by_kind */
+	uint64_t *ids; /* v[i].c's id, for rp_by_kind */
 } rp_proposal_job;
 
 static bool rp_stage_passed(int stage)
@@ -1240,8 +1237,10 @@ static int rp_add_nominee(rp_doc *d, rp_proposal_job *j, uint64_t cid, const dh_
 	for (size_t i = 0; i < j->n; i++)
 		if (j->v[i].c == c)
 			return 0;
-	if (j->n < cap)
+	if (j->n < cap) {
+		j->ids[j->n] = cid;
 		j->v[j->n++] = (rp_nominee){c, item};
+	}
 	return 0;
 }
 
@@ -1250,7 +1249,7 @@ static void rp_proposal_note(rp_doc *d, size_t i, void *arg)
 	const rp_proposal_job *j = arg;
 	const rp_nominee *nm = &j->v[i];
 	rp_cell_or(d, nm->item ? nm->item->reason : NULL, "");
-	if (nm->c->on_hold)
+	if (nm->c && nm->c->on_hold)
 		rp_puts(d, "; đang tạm dừng xét");
 }
 
@@ -1287,8 +1286,8 @@ static int rp_proposal_load(rp_doc *d, const dh_report_opts *o, rp_proposal_job 
 	if (rc)
 		return rc;
 	j->v = calloc(cap ? cap : 1, sizeof(*j->v));
-	j->cands = calloc(cap ? cap : 1, sizeof(*j->cands));
-	if (!j->v || !j->cands)
+	j->ids = calloc(cap ? cap : 1, sizeof(*j->ids));
+	if (!j->v || !j->ids)
 		return DH_ENOMEM;
 	for (size_t s = 0; !rc && s < j->sessions.n; s++) {
 		uint64_t sid = ((dh_session *)j->sessions.v[s])->meta.id;
@@ -1312,8 +1311,6 @@ static int rp_proposal_load(rp_doc *d, const dh_report_opts *o, rp_proposal_job 
 			rc = rp_add_nominee(d, j, it->candidate_id, it, cap);
 		}
 	}
-	for (size_t i = 0; i < j->n; i++)
-		j->cands[i] = j->v[i].c;
 	return rc;
 }
 
@@ -1361,7 +1358,7 @@ static int rp_proposal(rp_doc *d, const dh_report_opts *o)
 	}
 	int per_kind[DH_CANDIDATE_KINDS] = {0};
 	for (size_t i = 0; i < j.n; i++)
-		if (j.v[i].c->kind >= 0 && j.v[i].c->kind < DH_CANDIDATE_KINDS)
+		if (j.v[i].c && j.v[i].c->kind >= 0 && j.v[i].c->kind < DH_CANDIDATE_KINDS)
 			per_kind[j.v[i].c->kind]++;
 	if (!j.n) {
 		rp_puts(d, "Chưa có hồ sơ nào được Hội đồng thông qua để đề nghị công nhận.\n");
@@ -1370,7 +1367,7 @@ static int rp_proposal(rp_doc *d, const dh_report_opts *o)
 		rp_printf(d, " đề nghị Chánh Thanh tra công nhận **%zu** hồ sơ (", j.n);
 		rp_kind_counts(d, per_kind);
 		rp_puts(d, "), cụ thể như sau:\n");
-		if ((rc = rp_by_kind(d, j.cands, j.n, "Kết quả bình xét", rp_proposal_note, &j)))
+		if ((rc = rp_by_kind(d, j.ids, j.n, "Kết quả bình xét", rp_proposal_note, &j)))
 			goto done;
 	}
 	for (size_t k = 0; k < j.proposals.n; k++) {
@@ -1386,7 +1383,7 @@ static int rp_proposal(rp_doc *d, const dh_report_opts *o)
 	              rp_person_name(cfg, rp_member_with(cfg, DH_ROLE_CHAIR)));
 done:
 	free(j.v);
-	free(j.cands);
+	free(j.ids);
 	rp_vec_free(&j.items, DH_R_VOTE_ITEM);
 	rp_vec_free(&j.proposals, DH_R_PROPOSAL);
 	rp_vec_free(&j.sessions, DH_R_SESSION);
@@ -1717,12 +1714,11 @@ static int rp_decision(rp_doc *d, const dh_report_opts *o)
 {
 	const dh_config *cfg = d->cfg;
 	dh_decision *dec = NULL;
-	const dh_candidate **cands = NULL;
 	int rc = rp_load_decision(d, o, &dec);
-	if (!rc && !(cands = calloc(dec->candidates.n ? dec->candidates.n : 1, sizeof(*cands))))
-		rc = DH_ENOMEM;
-	for (size_t i = 0; !rc && i < dec->candidates.n; i++)
-		rc = rp_cand(d, dec->candidates.v[i], &cands[i]);
+	for (size_t i = 0; !rc && i < dec->candidates.n; i++) {
+		const dh_candidate *c;
+		rc = rp_cand(d, dec->candidates.v[i], &c);
+	}
 	if (rc)
 		goto done;
 
@@ -1760,13 +1756,15 @@ static int rp_decision(rp_doc *d, const dh_report_opts *o)
 	int per_kind[DH_CANDIDATE_KINDS] = {0};
 	size_t present = 0;
 	for (size_t i = 0; i < dec->candidates.n; i++) {
-		if (!cands[i])
+		const dh_candidate *c;
+		rp_cand(d, dec->candidates.v[i], &c);
+		if (!c)
 			continue;
 		present++;
-		if (cands[i]->kind >= 0 && cands[i]->kind < DH_CANDIDATE_KINDS)
-			per_kind[cands[i]->kind]++;
+		if (c->kind >= 0 && c->kind < DH_CANDIDATE_KINDS)
+			per_kind[c->kind]++;
 	}
-	if ((rc = rp_by_kind(d, cands, dec->candidates.n, "Ghi chú", rp_decision_note, dec)))
+	if ((rc = rp_by_kind(d, dec->candidates.v, dec->candidates.n, "Ghi chú", rp_decision_note, dec)))
 		goto done;
 	rp_printf(d, "\n**Tổng cộng: %zu** (", present);
 	rp_kind_counts(d, per_kind);
@@ -1782,7 +1780,6 @@ static int rp_decision(rp_doc *d, const dh_report_opts *o)
 		rp_puts(d, ".\n");
 	}
 done:
-	free(cands);
 	if (dec)
 		record_free(DH_R_DECISION, dec);
 	return rc;
