@@ -2118,10 +2118,12 @@ int report_document(dh_ctx *ctx, int kind, const dh_report_opts *o, FILE *out)
 	ctx->field[0] = '\0';
 	if (kind < 0 || kind >= DH_REPORT__COUNT)
 		return rp_say(ctx, DH_EINVAL, "Không có văn bản này.");
-	if (!ctx->person)
+	if (!ctx->person) {
+		char q[64];
 		return rp_say(ctx, DH_EPERM,
 		              "Chỉ người có tên trong cấu hình mới được lập văn bản; “%s” chỉ được tra cứu.",
-		              ctx->login ? ctx->login : "?");
+		              rp_quote(ctx->login ? ctx->login : "?", q));
+	}
 	rp_doc d = {.ctx = ctx, .cfg = ctx->cfg, .out = out, .year = o->year ? o->year : ctx->cfg->plan.year};
 	/* Everything is read before the first byte is written; a document
 	 * either refuses whole or comes out whole. */

@@ -473,6 +473,9 @@ static void minutes_take_the_latest_session_and_refuse_what_is_missing(void **st
 	assert_has(as(f, "tdkt")->message, "Không có văn bản “memo”");
 	/* a login config does not know may only look up */
 	assert_int_equal(doc_as(f, "nobody", &t, "minutes", (const char *)NULL), DH_EPERM);
+	assert_string_equal(
+	    as(f, "nobody")->message,
+	    "Chỉ người có tên trong cấu hình mới được lập văn bản; “nobody” chỉ được tra cứu.");
 	assert_string_equal(t, "");
 	/* a deleted session is gone for the minutes too */
 	assert_int_equal(wf_delete(as(f, "tdkt"), DH_R_SESSION, 1, "Nhập nhầm"), 0);
