@@ -18,6 +18,22 @@ typedef struct dh_config dh_config;
  * index for a record going from BEFORE (NULL when new) to AFTER. Types that
  * are not searched return 0 at once. */
 int lookup_reindex(dh_stxn *txn, dh_rtype type, const void *before, const void *after);
+/* Drops the whole index and builds it again from every candidate record,
+ * inside the write transaction TXN (after a change of the index format, or
+ * to repair it). */
+int lookup_rebuild(dh_stxn *txn);
+
+/* Bulk writes. Between lookup_batch_begin(TXN) and lookup_batch_end(TXN),
+ * lookup_reindex() in TXN gathers its changes in memory and writes them
+ * word by word, a run of new candidates at a time: an import of many
+ * candidates in one transaction is several times faster. lookup_batch_end()
+ * must run before the commit (it writes what is left; an error there must
+ * abort the transaction); lookup_batch_abort() forgets everything when the
+ * transaction is aborted or about to be re-run. Without
+ * lookup_batch_begin(), every change is written at once. */
+int lookup_batch_begin(dh_stxn *txn);
+int lookup_batch_end(dh_stxn *txn);
+void lookup_batch_abort(void);
 
 typedef struct dh_lookup_opts {
 	bool recognised_only; /* stages recognised and awarded only */

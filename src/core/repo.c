@@ -329,7 +329,16 @@ static int write_attempt(dh_stxn *txn, void *p)
 	/* A re-run after map growth starts from the records as given. */
 	undo_restore(w);
 	dh_repo_tx tx = {txn, w, date_now()};
-	return w->fn(&tx, w->ctx);
+	/* Index changes are gathered and written once at the end: a bulk
+	 * import touches the same postings thousands of times. */
+	int rc = lookup_batch_begin(txn);
+	if (rc)
+		return rc;
+	rc = w->fn(&tx, w->ctx);
+	if (!rc)
+		return lookup_batch_end(txn);
+	lookup_batch_abort();
+	return rc;
 }
 
 int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)

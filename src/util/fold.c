@@ -152,8 +152,8 @@ int fold_each(const char *text, size_t len, fold_word_fn fn, void *ctx)
 		}
 		int32_t parts[8];
 		int boundclass = 0;
-		utf8proc_ssize_t np =
-			utf8proc_decompose_char(cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &boundclass);
+		utf8proc_ssize_t np = utf8proc_decompose_char(
+		    cp, parts, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, &boundclass);
 		if (np <= 0 || np > 8) {
 			parts[0] = cp;
 			np = 1;
@@ -168,17 +168,11 @@ int fold_each(const char *text, size_t len, fold_word_fn fn, void *ctx)
 			case UTF8PROC_CATEGORY_LO:
 			case UTF8PROC_CATEGORY_ND:
 			case UTF8PROC_CATEGORY_NL:
-			case UTF8PROC_CATEGORY_NO:
-				fold_add_letter(&st, parts[i], here);
-				break;
+			case UTF8PROC_CATEGORY_NO: fold_add_letter(&st, parts[i], here); break;
 			case UTF8PROC_CATEGORY_MN:
 			case UTF8PROC_CATEGORY_MC:
-			case UTF8PROC_CATEGORY_ME:
-				fold_add_mark(&st, parts[i]);
-				break;
-			default:
-				separator = true;
-				break;
+			case UTF8PROC_CATEGORY_ME: fold_add_mark(&st, parts[i]); break;
+			default: separator = true; break;
 			}
 		}
 		if (separator) {

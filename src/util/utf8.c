@@ -292,9 +292,9 @@ char *utf8_lower(const char *s)
 	if (!s || !utf8_valid(s, strlen(s)))
 		return NULL;
 	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &out,
-	                                         UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE,
-	                                         utf8_lower_cp, NULL);
+	utf8proc_ssize_t n =
+	    utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &out,
+	                        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE, utf8_lower_cp, NULL);
 	if (n < 0)
 		return NULL;
 	return (char *)out;
