@@ -352,7 +352,7 @@ static unsigned form_pick(ui_form *f)
 	size_t n = form_choices(f, f->focus, &c);
 	int cur = form_choice_index(f, f->focus, c, n);
 	int k = ui_pick(f->base.app, form_field(f, f->focus)->label, c, n, cur);
-	if (k >= 0 && k != cur)
+	if (c && k >= 0 && k != cur)
 		ui_form_put(f, f->focus, c[k].value);
 	return UI_R_DRAW;
 }
