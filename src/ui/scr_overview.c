@@ -176,7 +176,10 @@ static void overview_waiting(overview_view *o, overview_page *p)
 		         scope[DH_STAGE_NEW_FACTOR], where);
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
-		if (d && d->date)
+		if (d && d->date && ctx->today > d->date)
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng (hạn đăng ký %s đã qua)",
+			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+		else if (d && d->date)
 			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
@@ -247,7 +250,7 @@ static void overview_build(overview_view *o, overview_page *p)
 			style = UI_S_WARN;
 		char padded[80];
 		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
-		         ui_pad(padded, sizeof(padded), left, 16), d->label ? d->label : d->id);
+		         ui_pad(padded, sizeof(padded), left, 17), d->label ? d->label : d->id);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
