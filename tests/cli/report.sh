@@ -4,7 +4,6 @@
 . "$(dirname "$0")/../lib.sh"
 export DIENHINH_TODAY=2021-09-15
 
-
 expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 300 --seed 7
 
 # Every table keeps its shape: within a block of table lines every row has as
