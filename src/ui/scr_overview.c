@@ -228,7 +228,6 @@ static void overview_build(overview_view *o, overview_page *p)
 	page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
 	         cfg->organization.name ? cfg->organization.name : "", cfg->plan.year,
 	         date_vn(ctx->today, date));
-	page_add(p, UI_S_NORMAL, "%s", "");
 
 	page_add(p, UI_S_TITLE, "Thời hạn");
 	if (cfg->n_deadlines == 0)
@@ -297,6 +296,13 @@ static void overview_draw(ui_view *v, WINDOW *w)
 		const overview_line *l = &p->line[o->scroll + y];
 		wattrset(w, ui_style(l->style));
 		ui_put(w, y, 1, l->text, cols - 2);
+	}
+	/* More below: say so on the last row rather than hide it silently. */
+	int below = p->n - o->scroll - rows;
+	if (below > 0) {
+		wattrset(w, ui_style(UI_S_DIM));
+		ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
+		ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
 	}
 	wattrset(w, A_NORMAL);
 	free(p);
