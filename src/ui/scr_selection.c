@@ -42,6 +42,7 @@ enum {
 	SEL_A_PROP_DELETE,
 	SEL_A_DEC_ADD,
 	SEL_A_DEC_REVOKE,
+	SEL_A_DEC_HOLD,
 };
 
 static const ui_binding sel_keys[] = {
@@ -67,6 +68,7 @@ static const ui_binding sel_keys[] = {
     {SEL_A_PROP_DELETE, "x", {'x'}, "Xóa", "Xóa tờ trình đang chọn (có lưu vết)", false},
     {SEL_A_DEC_ADD, "a", {'a'}, "Ra quyết định", "Ra quyết định công nhận các hồ sơ được Hội đồng đề nghị", false},
     {SEL_A_DEC_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định đang chọn, kèm lý do", false},
+    {SEL_A_DEC_HOLD, "p", {'p'}, "Tạm dừng", "Tạm dừng xét / cho xét tiếp một hồ sơ đang chờ công nhận", false},
     UI_LIST_BINDINGS,
     {0},
 };
@@ -102,7 +104,8 @@ static int action_mode(int action)
 	case SEL_A_PROP_DECIDE:
 	case SEL_A_PROP_DELETE: return SEL_PROP;
 	case SEL_A_DEC_ADD:
-	case SEL_A_DEC_REVOKE: return SEL_DEC;
+	case SEL_A_DEC_REVOKE:
+	case SEL_A_DEC_HOLD: return SEL_DEC;
 	}
 	return -1;
 }
@@ -115,7 +118,8 @@ static int action_wf(int action)
 	case SEL_A_REG_RETURN: return DH_ACT_RETURN;
 	case SEL_A_REG_WITHDRAW: return DH_ACT_WITHDRAW;
 	case SEL_A_HOLD:
-	case SEL_A_RELEASE: return DH_ACT_HOLD;
+	case SEL_A_RELEASE:
+	case SEL_A_DEC_HOLD: return DH_ACT_HOLD;
 	case SEL_A_NIL: return DH_ACT_NIL_RETURN;
 	case SEL_A_NIL_DELETE:
 	case SEL_A_PROP_DELETE: return DH_ACT_DELETE;
@@ -436,8 +440,7 @@ static void reg_fill(sel_screen *s, const sel_reg *g, ui_list_row *row)
 		case DH_STAGE_NOT_APPROVED: note_add(notes, UI_LIST_CELL, "HĐ không đề nghị"); break;
 		case DH_STAGE_RECOGNISED: note_add(notes, UI_LIST_CELL, "đã công nhận"); break;
 		case DH_STAGE_AWARDED: note_add(notes, UI_LIST_CELL, "đã khen thưởng"); break;
-		default:
-			note_add(notes, UI_LIST_CELL, g->status == DH_REG_SUBMITTED ? "chờ kiểm tra" : "đủ hồ sơ");
+		default: break; /* the status says it: submitted, or checked complete */
 		}
 	}
 	if (g->late)
@@ -845,6 +848,10 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 		if (!cur_proposal(s))
 			return say(why, size, "Chưa chọn tờ trình nào.");
 		return true;
+	case SEL_A_DEC_HOLD:
+		if (!s->approved)
+			return say(why, size, "Không có hồ sơ nào đang chờ quyết định công nhận.");
+		return true;
 	case SEL_A_DEC_REVOKE: {
 		const dh_decision *d = cur_decision(s);
 		if (!d)
@@ -920,10 +927,13 @@ static unsigned reg_add(sel_screen *s)
 	const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
 	int today = ctx->today ? ctx->today : date_today();
 	if (d && d->date && today > d->date && !wf_may(ctx, DH_ACT_LATE_OVERRIDE)) {
-		char who[256], day[11];
+		char who[256], day[11], msg[512];
 		wf_who_may(ctx->cfg, DH_ACT_LATE_OVERRIDE, who, sizeof(who));
-		ui_error(s->base.app, "Đã quá hạn «%s» (%s): chỉ %s được cho phép đăng ký quá hạn, kèm lý do.",
-		         d->label ? d->label : d->id, date_vn(d->date, day), who);
+		date_vn(d->date, day);
+		snprintf(msg, sizeof(msg), "Quá hạn đăng ký %s: cần %s cho phép.", day, who);
+		if (utf8_width(msg) > COLS - 2)
+			snprintf(msg, sizeof(msg), "Quá hạn đăng ký %s: cần lãnh đạo cho phép, kèm lý do.", day);
+		ui_error(s->base.app, "%s", msg);
 		return UI_R_DRAW;
 	}
 	return push_form(s, sel_registration_form(s->base.app, s));
@@ -950,6 +960,73 @@ static unsigned reg_accept(sel_screen *s)
 static unsigned reason_form(sel_screen *s, int kind, uint64_t id)
 {
 	return push_form(s, sel_reason_form(s->base.app, s, kind, id));
+}
+
+/* The candidates waiting for recognition, for the hold picker. */
+typedef struct hold_pick {
+	sel_screen *s;
+	ui_choice *v;
+	uint64_t *ids;
+	bool *held;
+	size_t n, cap;
+} hold_pick;
+
+static int hold_collect(const void *rec, void *arg)
+{
+	hold_pick *hp = arg;
+	const dh_candidate *c = rec;
+	const dh_config *cfg = hp->s->base.ctx->cfg;
+	if (c->meta.deleted || c->stage != DH_STAGE_APPROVED || !wf_candidate_may(hp->s->base.ctx, DH_ACT_HOLD, c))
+		return 0;
+	if (hp->n == hp->cap) {
+		size_t cap = hp->cap ? hp->cap * 2 : 16;
+		ui_choice *v = realloc(hp->v, cap * sizeof(*v));
+		if (v)
+			hp->v = v;
+		uint64_t *ids = realloc(hp->ids, cap * sizeof(*ids));
+		if (ids)
+			hp->ids = ids;
+		bool *held = realloc(hp->held, cap * sizeof(*held));
+		if (held)
+			hp->held = held;
+		if (!v || !ids || !held)
+			return -1;
+		hp->cap = cap;
+	}
+	char label[400];
+	snprintf(label, sizeof(label), "%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "", c->name ? c->name : "",
+	         sel_dept_short(cfg, c->department));
+	char *copy = strdup(label);
+	if (!copy)
+		return -1;
+	hp->v[hp->n] = (ui_choice){copy, copy};
+	hp->ids[hp->n] = c->meta.id;
+	hp->held[hp->n] = c->on_hold;
+	hp->n++;
+	return 0;
+}
+
+/* Hold or release one of the candidates waiting for recognition: the
+ * Chief Inspector learns of a complaint while preparing the decision. */
+static unsigned dec_hold(sel_screen *s)
+{
+	hold_pick hp = {.s = s};
+	unsigned r = UI_R_DRAW;
+	if (repo_each(s->base.ctx->store, DH_R_CANDIDATE, hold_collect, &hp) != 0) {
+		ui_error(s->base.app, "%s", dh_strerror(DH_ENOMEM));
+	} else if (hp.n == 0) {
+		ui_error(s->base.app, "Không có hồ sơ nào đang chờ quyết định công nhận.");
+	} else {
+		int k = ui_pick(s->base.app, "Tạm dừng xét / cho xét tiếp", hp.v, hp.n, 0);
+		if (k >= 0)
+			r = reason_form(s, hp.held[k] ? SEL_R_RELEASE : SEL_R_HOLD, hp.ids[k]);
+	}
+	for (size_t i = 0; i < hp.n; i++)
+		free((char *)hp.v[i].value);
+	free(hp.v);
+	free(hp.ids);
+	free(hp.held);
+	return r;
 }
 
 static sel_page *reg_page(sel_screen *s);
@@ -1052,6 +1129,7 @@ static unsigned sel_key(ui_view *v, int action, int key)
 		return p ? push_form(s, sel_decision_form(v->app, s, &p->candidates)) : UI_R_DRAW;
 	}
 	case SEL_A_DEC_ADD: return push_form(s, sel_decision_form(v->app, s, NULL));
+	case SEL_A_DEC_HOLD: return dec_hold(s);
 	case SEL_A_DEC_REVOKE: {
 		const dh_decision *d = cur_decision(s);
 		return d ? reason_form(s, SEL_R_REVOKE, d->meta.id) : UI_R_DRAW;
@@ -1092,32 +1170,46 @@ static const char *days_left(int today, int date, char *buf, size_t size)
 	return buf;
 }
 
-/* The registration deadline: style and text. */
-static int deadline_line(sel_screen *s, char *buf, size_t size, int cols)
+/* The registration deadline, and how many registrations wait for the
+ * Office's check (WAITING, 0: not said), in COLS columns: the fullest
+ * wording that fits. Returns the style. */
+static int deadline_line(sel_screen *s, char *buf, size_t size, int cols, int waiting)
 {
 	const dh_ctx *ctx = s->base.ctx;
 	const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
-	if (!d || !d->date) {
-		snprintf(buf, size, "Cấu hình không đặt hạn đăng ký.");
-		return UI_S_DIM;
+	char head[2][300], tail[2][64] = {"", ""};
+	int style, heads = 1;
+	if (waiting) {
+		snprintf(tail[0], sizeof(tail[0]), " · %d hồ sơ chờ kiểm tra", waiting);
+		snprintf(tail[1], sizeof(tail[1]), " · %d chờ kiểm tra", waiting);
 	}
 	int today = ctx->today ? ctx->today : date_today();
 	char day[11], left[48];
-	date_vn(d->date, day);
-	days_left(today, d->date, left, sizeof(left));
-	if (today <= d->date) {
-		snprintf(buf, size, "Hạn đăng ký %s: %s", day, left);
-		return date_diff(today, d->date) <= 7 ? UI_S_WARN : UI_S_OK;
+	if (!d || !d->date) {
+		snprintf(head[0], sizeof(head[0]), "Cấu hình không đặt hạn đăng ký");
+		style = UI_S_DIM;
+	} else if (today <= d->date) {
+		date_vn(d->date, day);
+		snprintf(head[0], sizeof(head[0]), "Hạn đăng ký %s: %s", day, days_left(today, d->date, left, sizeof(left)));
+		style = date_diff(today, d->date) <= 7 ? UI_S_WARN : UI_S_OK;
+	} else {
+		char who[200];
+		int late = -date_diff(today, d->date);
+		date_vn(d->date, day);
+		wf_who_may(ctx->cfg, DH_ACT_LATE_OVERRIDE, who, sizeof(who));
+		snprintf(head[0], sizeof(head[0]), "Đã quá hạn đăng ký %s (%d ngày): đăng ký muộn cần %s cho phép", day,
+		         late, who);
+		snprintf(head[1], sizeof(head[1]), "Quá hạn đăng ký %s (%d ngày), cần lãnh đạo cho phép", day, late);
+		heads = 2;
+		style = UI_S_WARN;
 	}
-	char who[200];
-	int late = -date_diff(today, d->date);
-	wf_who_may(ctx->cfg, DH_ACT_LATE_OVERRIDE, who, sizeof(who));
-	snprintf(buf, size, "Đã quá hạn đăng ký %s (%d ngày): đăng ký muộn cần %s cho phép", day, late, who);
-	/* Who may, in full when it fits the line. */
-	if (utf8_width(buf) > cols)
-		snprintf(buf, size, "Đã quá hạn đăng ký %s (%d ngày): đăng ký muộn cần lãnh đạo cho phép", day,
-		         late);
-	return UI_S_WARN;
+	for (int h = 0; h < heads; h++)
+		for (int t = 0; t < 2; t++) {
+			snprintf(buf, size, "%s%s", head[h], tail[t]);
+			if (utf8_width(buf) <= cols)
+				return style;
+		}
+	return style;
 }
 
 /* "Chưa trả lời 3/8 đơn vị: Văn phòng, Nghiệp vụ 1, …" */
@@ -1129,7 +1221,7 @@ static int unanswered_line(sel_screen *s, char *buf, size_t size)
 		snprintf(buf, size, "Cả %d đơn vị đã trả lời (đăng ký hoặc báo không có).", n);
 		return UI_S_OK;
 	}
-	size_t o = (size_t)snprintf(buf, size, "Chưa trả lời %d/%d đơn vị (u):", n - s->n_answered, n);
+	size_t o = (size_t)snprintf(buf, size, "Chưa trả lời %d/%d (u):", n - s->n_answered, n);
 	bool first = true;
 	for (int i = 0; i < n && o < size; i++) {
 		if (s->depts[i].answered)
@@ -1167,11 +1259,7 @@ static void sel_draw(ui_view *v, WINDOW *w)
 		int submitted = 0;
 		for (size_t i = 0; i < s->n_regs; i++)
 			submitted += s->regs[i].status == DH_REG_SUBMITTED;
-		int style = deadline_line(s, line, sizeof(line), cols - 2);
-		if (submitted) {
-			size_t o = strlen(line);
-			snprintf(line + o, sizeof(line) - o, " · %d hồ sơ chờ kiểm tra", submitted);
-		}
+		int style = deadline_line(s, line, sizeof(line), cols - 2, submitted);
 		draw_line(w, top++, cols, style, line);
 		style = unanswered_line(s, line, sizeof(line));
 		draw_line(w, top++, cols, style, line);
@@ -1182,7 +1270,7 @@ static void sel_draw(ui_view *v, WINDOW *w)
 		snprintf(line, sizeof(line), "Năm %d: %d/%d đơn vị đã trả lời (đăng ký hoặc báo không có).",
 		         s->year, s->n_answered, n);
 		draw_line(w, top++, cols, s->n_answered >= n ? UI_S_OK : UI_S_WARN, line);
-		draw_line(w, top++, cols, deadline_line(s, line, sizeof(line), cols - 2), line);
+		draw_line(w, top++, cols, deadline_line(s, line, sizeof(line), cols - 2, 0), line);
 		break;
 	}
 	case SEL_PROP:
@@ -1295,6 +1383,12 @@ ui_view *ui_selection_open(ui_app *app)
 			sel_destroy(&s->base);
 			return NULL;
 		}
+	/* A department head answers for their own department. */
+	int mine = s->base.ctx->person ? dept_index(cfg, s->base.ctx->person->department) : -1;
+	if (mine >= 0) {
+		ui_list_select(&s->lists[SEL_DEPT], (uint64_t)mine + 1);
+		s->lists[SEL_DEPT].top = 0; /* the first draw scrolls if it must */
+	}
 	return &s->base;
 }
 
@@ -1366,9 +1460,10 @@ static sel_page *reg_page(sel_screen *s)
 	             : r->status == DH_REG_WITHDRAWN ? "Lý do rút"
 	                                             : "Lý do",
 	             r->reason);
-	if (r->late_reason && *r->late_reason)
-		sel_page_addf(p, UI_S_WARN, "Đăng ký quá hạn", "%s — %s cho phép", r->late_reason,
-		              sel_person_name(cfg, r->late_approved_by));
+	if (r->late_reason && *r->late_reason) {
+		sel_page_add(p, UI_S_WARN, "Đăng ký quá hạn", r->late_reason);
+		sel_page_add(p, UI_S_WARN, "Người cho phép", sel_person_name(cfg, r->late_approved_by));
+	}
 	if (c)
 		page_duplicate(p, s->base.ctx->store, c);
 	sel_page_add(p, UI_S_NORMAL, NULL, "");

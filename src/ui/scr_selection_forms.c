@@ -184,7 +184,7 @@ static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
 		         c->on_hold ? " · ⚠ đang tạm dừng xét" : "");
 		return buf;
 	case RF_DESCRIPTION:
-		if (*ui_form_get(f, RF_DESCRIPTION))
+		if (!c || *ui_form_get(f, RF_DESCRIPTION))
 			return NULL;
 		if (c && c->description && *c->description)
 			return note_text(buf, size, "Để trống: dùng bản mô tả trong hồ sơ nhân tố");
@@ -192,8 +192,7 @@ static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
 	case RF_LATE: {
 		const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
 		char day[11];
-		snprintf(buf, size, "Đã quá hạn %s: %s cho phép, ghi lý do", d ? date_vn(d->date, day) : "",
-		         actor_name(ctx));
+		snprintf(buf, size, "Hạn đã qua (%s): lý do cho phép đăng ký muộn", d ? date_vn(d->date, day) : "");
 		return buf;
 	}
 	}
@@ -260,7 +259,7 @@ static const ui_form_spec reg_spec = {
 };
 static const ui_form_spec reg_late_spec = {
     .name = "registration",
-    .title = "Đăng ký quá hạn (lãnh đạo cho phép)",
+    .title = "Đăng ký quá hạn",
     .fields = reg_fields,
     .n_fields = RF__COUNT,
     .choices = reg_form_choices,
@@ -824,10 +823,32 @@ static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
 	int ticked = 0;
 	for (size_t i = 0; i < df->candidates.n; i++)
 		ticked += ui_form_checked(f, field, df->candidates.v[i].value);
-	int o = snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space: chọn / bỏ)", ticked, df->candidates.n);
+	int o = snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space)", ticked, df->candidates.n);
 	if (df->held && o > 0 && (size_t)o < size)
-		snprintf(buf + o, size - (size_t)o, "; %d hồ sơ đang tạm dừng xét không công nhận được", df->held);
+		snprintf(buf + o, size - (size_t)o, " · %d đang tạm dừng xét", df->held);
 	return buf;
+}
+
+static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
+{
+	for (size_t i = 0; i < df->candidates.n; i++) {
+		if (!ui_form_checked(f, DF_CANDIDATES, df->candidates.v[i].value))
+			continue;
+		void *rec = NULL;
+		if (repo_get(ctx->store, DH_R_CANDIDATE, parse_id(df->candidates.v[i].value), &rec) != 0)
+			continue;
+		const dh_candidate *c = rec;
+		bool held = c->on_hold;
+		if (held) {
+			snprintf(ctx->message, sizeof(ctx->message), "«%s» đang bị tạm dừng xét.", c->name ? c->name : "");
+			ui_form_error(f, DF_CANDIDATES, "Bỏ chọn — tạm dừng: %s",
+			              c->hold_reason ? c->hold_reason : "không rõ lý do");
+		}
+		record_free(DH_R_CANDIDATE, rec);
+		if (held)
+			return true;
+	}
+	return false;
 }
 
 static int dec_form_save(ui_form *f)
@@ -861,7 +882,10 @@ static int dec_form_save(ui_form *f)
 	uint64_t id = 0;
 	int rc = wf_recognise(ctx, &d, &id);
 	free(d.candidates.v);
-	/* Who is on hold or not approved: beside the list as well. */
+	/* Who is on hold: the name on the message line, the reason beside
+	 * the list (the workflow's sentence holds both, too long for a line). */
+	if (rc == DH_EHOLD && held_ticked(f, df, ctx))
+		return rc;
 	if (rc == DH_EHOLD || rc == DH_ESTAGE || (rc == DH_EINVAL && strcmp(ctx->field, "candidates") == 0))
 		ui_form_error(f, DF_CANDIDATES, "%s", refusal(ctx, rc));
 	if (rc == 0)
