@@ -55,20 +55,39 @@ static const ui_binding sel_keys[] = {
      "Tab",
      {UI_TAB, UI_K(KEY_BTAB), 'r', 't', 'd', 'u'},
      "Mục",
-     "Chuyển mục: Tab mục sau, Shift-Tab mục trước; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị",
+     "Mục sau; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị",
      false},
-    {SEL_A_HOLD, "p", {'p'}, "Tạm dừng", "Tạm dừng xét hồ sơ (kỷ luật, thanh tra, khiếu nại), kèm lý do", false},
+    {SEL_A_HOLD,
+     "p",
+     {'p'},
+     "Tạm dừng",
+     "Tạm dừng xét hồ sơ (kỷ luật, thanh tra, khiếu nại), kèm lý do",
+     false},
     {SEL_A_RELEASE, "p", {'p'}, "Tiếp tục xét", "Cho hồ sơ đang tạm dừng được xét tiếp", false},
     {SEL_A_NIL, "n", {'n'}, "Báo không có", "Đơn vị báo năm nay không có ai để đăng ký", false},
     {SEL_A_NIL_DELETE, "x", {'x'}, "Xóa báo", "Xóa báo không có đăng ký của đơn vị (có lưu vết)", false},
-    {SEL_A_PROP_ADD, "a", {'a'}, "Lập tờ trình", "Lập tờ trình từ các hồ sơ Hội đồng thông qua ở một phiên họp",
+    {SEL_A_PROP_ADD,
+     "a",
+     {'a'},
+     "Lập tờ trình",
+     "Lập tờ trình từ các hồ sơ Hội đồng thông qua ở một phiên họp",
      false},
     {SEL_A_PROP_DECIDE, "c", {'c'}, "Ra QĐ", "Ra quyết định công nhận theo tờ trình đang chọn", false},
     {SEL_A_PROP_EDIT, "e", {'e'}, "Sửa", "Sửa tờ trình đang chọn", false},
     {SEL_A_PROP_DELETE, "x", {'x'}, "Xóa", "Xóa tờ trình đang chọn (có lưu vết)", false},
-    {SEL_A_DEC_ADD, "a", {'a'}, "Ra quyết định", "Ra quyết định công nhận các hồ sơ được Hội đồng đề nghị", false},
+    {SEL_A_DEC_ADD,
+     "a",
+     {'a'},
+     "Ra quyết định",
+     "Ra quyết định công nhận các hồ sơ được Hội đồng đề nghị",
+     false},
     {SEL_A_DEC_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định đang chọn, kèm lý do", false},
-    {SEL_A_DEC_HOLD, "p", {'p'}, "Tạm dừng", "Tạm dừng xét / cho xét tiếp một hồ sơ đang chờ công nhận", false},
+    {SEL_A_DEC_HOLD,
+     "p",
+     {'p'},
+     "Tạm dừng",
+     "Tạm dừng xét / cho xét tiếp một hồ sơ đang chờ công nhận",
+     false},
     UI_LIST_BINDINGS,
     {0},
 };
@@ -235,8 +254,9 @@ static int id_cmp(const void *a, const void *b)
 static void reg_arrange(sel_screen *s)
 {
 	static int (*const cmp[REG_SORTS])(const void *, const void *) = {reg_by_newest, reg_by_oldest,
-	                                                                   reg_by_dept, reg_by_status};
-	qsort(s->regs, s->n_regs, sizeof(*s->regs), cmp[s->reg_sort]);
+	                                                                  reg_by_dept, reg_by_status};
+	if (s->n_regs)
+		qsort(s->regs, s->n_regs, sizeof(*s->regs), cmp[s->reg_sort]);
 	free(s->shown);
 	s->shown = malloc((s->n_regs ? s->n_regs : 1) * sizeof(*s->shown));
 	s->n_shown = 0;
@@ -247,7 +267,8 @@ static void reg_arrange(sel_screen *s)
 	bool filtered = s->reg_filter && *s->reg_filter;
 	if (filtered && s->base.ctx->store) {
 		dh_hit *hits = NULL;
-		dh_lookup_opts opts = {.recognised_only = false, .limit = SEL_FILTER_LIMIT, .cfg = s->base.ctx->cfg};
+		dh_lookup_opts opts = {
+		    .recognised_only = false, .limit = SEL_FILTER_LIMIT, .cfg = s->base.ctx->cfg};
 		if (lookup_search(s->base.ctx->store, s->reg_filter, &opts, &hits, &n_hits) != 0)
 			n_hits = 0;
 		hits_id = malloc((n_hits ? n_hits : 1) * sizeof(*hits_id));
@@ -256,10 +277,12 @@ static void reg_arrange(sel_screen *s)
 		free(hits);
 		if (!hits_id)
 			n_hits = 0;
-		qsort(hits_id, n_hits, sizeof(*hits_id), id_cmp);
+		if (hits_id)
+			qsort(hits_id, n_hits, sizeof(*hits_id), id_cmp);
 	}
 	for (size_t i = 0; i < s->n_regs; i++)
-		if (!filtered || bsearch(&s->regs[i].candidate_id, hits_id, n_hits, sizeof(*hits_id), id_cmp))
+		if (!filtered ||
+		    (hits_id && bsearch(&s->regs[i].candidate_id, hits_id, n_hits, sizeof(*hits_id), id_cmp)))
 			s->shown[s->n_shown++] = i;
 	free(hits_id);
 }
@@ -406,7 +429,7 @@ static void sel_gather(sel_screen *s)
 /* --- list sources ------------------------------------------------------------- */
 
 static const ui_list_column reg_columns[] = {
-    {"Ngày", 10, false}, {"Nhân tố đăng ký", 0, false}, {"Đơn vị", 13, false},
+    {"Ngày", 10, false},       {"Nhân tố đăng ký", 0, false}, {"Đơn vị", 13, false},
     {"Trạng thái", 12, false}, {"Ghi chú", 17, false},
 };
 
@@ -509,7 +532,7 @@ static const ui_list_source reg_source = {
 };
 
 static const ui_list_column prop_columns[] = {
-    {"Số tờ trình", 16, false}, {"Ngày", 10, false}, {"Phiên họp Hội đồng", 0, false},
+    {"Số tờ trình", 16, false}, {"Ngày", 10, false},        {"Phiên họp Hội đồng", 0, false},
     {"Hồ sơ", 5, true},         {"Đã công nhận", 12, true},
 };
 
@@ -758,10 +781,10 @@ static bool scope(sel_screen *s, int a, const char *dept, char *why, size_t size
 	snprintf(what, sizeof(what), "%s", wf_action_label((dh_action)a));
 	/* "Rút đăng ký" reads "rút đăng ký" inside a sentence. */
 	char *lowered = utf8_lower(what);
-	bool ok = say(why, size, "Bạn chỉ được %s cho hồ sơ của %s; hồ sơ này thuộc %s.",
-	              lowered ? lowered : what,
-	              sel_dept_name(ctx->cfg, ctx->person ? ctx->person->department : NULL),
-	              sel_dept_name(ctx->cfg, dept));
+	bool ok =
+	    say(why, size, "Bạn chỉ được %s cho hồ sơ của %s; hồ sơ này thuộc %s.", lowered ? lowered : what,
+	        sel_dept_name(ctx->cfg, ctx->person ? ctx->person->department : NULL),
+	        sel_dept_name(ctx->cfg, dept));
 	free(lowered);
 	return ok;
 }
@@ -796,10 +819,12 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 		if (!scope(s, a, r->department, why, size))
 			return false;
 		if (action == SEL_A_REG_ACCEPT && r->status != DH_REG_SUBMITTED)
-			return say(why, size, "Hồ sơ đăng ký đang ở trạng thái «%s»: chỉ kiểm tra hồ sơ mới nộp.",
+			return say(why, size,
+			           "Hồ sơ đăng ký đang ở trạng thái «%s»: chỉ kiểm tra hồ sơ mới nộp.",
 			           reg_status_label(r->status));
 		if (r->status != DH_REG_SUBMITTED && r->status != DH_REG_ACCEPTED)
-			return say(why, size, "Hồ sơ đăng ký đang ở trạng thái «%s».", reg_status_label(r->status));
+			return say(why, size, "Hồ sơ đăng ký đang ở trạng thái «%s».",
+			           reg_status_label(r->status));
 		if (action != SEL_A_REG_ACCEPT && c && c->stage != DH_STAGE_NOMINATED)
 			return say(why, size, "«%s» đã được Hội đồng bình xét (bước «%s»).", c->name,
 			           stage_label(c->stage));
@@ -826,11 +851,11 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 			return say(why, size, "Bạn chỉ được báo không có đăng ký cho %s.",
 			           sel_dept_name(ctx->cfg, ctx->person ? ctx->person->department : NULL));
 		if (s->depts[i].registered)
-			return say(why, size, "%s đã có %d hồ sơ đăng ký năm %d.", ctx->cfg->departments[i].name,
-			           s->depts[i].registered, s->year);
+			return say(why, size, "%s đã có %d hồ sơ đăng ký năm %d.",
+			           ctx->cfg->departments[i].name, s->depts[i].registered, s->year);
 		if (s->depts[i].nil_id)
-			return say(why, size, "%s đã báo không có đăng ký năm %d.", ctx->cfg->departments[i].name,
-			           s->year);
+			return say(why, size, "%s đã báo không có đăng ký năm %d.",
+			           ctx->cfg->departments[i].name, s->year);
 		return true;
 	}
 	case SEL_A_NIL_DELETE: {
@@ -883,6 +908,12 @@ static bool sel_offers(ui_view *v, int action)
  * nothing. */
 static unsigned sel_explain(sel_screen *s, int key)
 {
+	/* Deleting is what people try first; a registration is ended
+	 * otherwise. */
+	if (key == 'x' && s->mode == SEL_REG && cur_id(s)) {
+		ui_error(s->base.app, "Hồ sơ đăng ký không xóa: dùng Rút (w) hoặc Trả lại (l).");
+		return UI_R_DRAW;
+	}
 	const dh_candidate *c = s->mode == SEL_REG ? cur_candidate(s) : NULL;
 	for (const ui_binding *b = sel_keys; b->action; b++) {
 		if (action_mode(b->action) != s->mode)
@@ -892,7 +923,8 @@ static unsigned sel_explain(sel_screen *s, int key)
 			match |= b->codes[i] == key;
 		if (!match)
 			continue;
-		if (c && ((b->action == SEL_A_HOLD && c->on_hold) || (b->action == SEL_A_RELEASE && !c->on_hold)))
+		if (c &&
+		    ((b->action == SEL_A_HOLD && c->on_hold) || (b->action == SEL_A_RELEASE && !c->on_hold)))
 			continue;
 		char why[512];
 		why[0] = '\0';
@@ -932,7 +964,8 @@ static unsigned reg_add(sel_screen *s)
 		date_vn(d->date, day);
 		snprintf(msg, sizeof(msg), "Quá hạn đăng ký %s: cần %s cho phép.", day, who);
 		if (utf8_width(msg) > COLS - 2)
-			snprintf(msg, sizeof(msg), "Quá hạn đăng ký %s: cần lãnh đạo cho phép, kèm lý do.", day);
+			snprintf(msg, sizeof(msg), "Quá hạn đăng ký %s: cần lãnh đạo cho phép, kèm lý do.",
+			         day);
 		ui_error(s->base.app, "%s", msg);
 		return UI_R_DRAW;
 	}
@@ -953,7 +986,8 @@ static unsigned reg_accept(sel_screen *s)
 	if (rc == 0)
 		ui_message(s->base.app, "Đã kiểm tra: hồ sơ của «%s» đầy đủ.", c && c->name ? c->name : "?");
 	else
-		ui_error(s->base.app, "Chưa ghi: %s", s->base.ctx->message[0] ? s->base.ctx->message : dh_strerror(rc));
+		ui_error(s->base.app, "Chưa ghi: %s",
+		         s->base.ctx->message[0] ? s->base.ctx->message : dh_strerror(rc));
 	return UI_R_RELOAD | UI_R_DRAW;
 }
 
@@ -976,7 +1010,8 @@ static int hold_collect(const void *rec, void *arg)
 	hold_pick *hp = arg;
 	const dh_candidate *c = rec;
 	const dh_config *cfg = hp->s->base.ctx->cfg;
-	if (c->meta.deleted || c->stage != DH_STAGE_APPROVED || !wf_candidate_may(hp->s->base.ctx, DH_ACT_HOLD, c))
+	if (c->meta.deleted || c->stage != DH_STAGE_APPROVED ||
+	    !wf_candidate_may(hp->s->base.ctx, DH_ACT_HOLD, c))
 		return 0;
 	if (hp->n == hp->cap) {
 		size_t cap = hp->cap ? hp->cap * 2 : 16;
@@ -994,8 +1029,8 @@ static int hold_collect(const void *rec, void *arg)
 		hp->cap = cap;
 	}
 	char label[400];
-	snprintf(label, sizeof(label), "%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "", c->name ? c->name : "",
-	         sel_dept_short(cfg, c->department));
+	snprintf(label, sizeof(label), "%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
+	         c->name ? c->name : "", sel_dept_short(cfg, c->department));
 	char *copy = strdup(label);
 	if (!copy)
 		return -1;
@@ -1095,7 +1130,8 @@ static unsigned sel_key(ui_view *v, int action, int key)
 		const dh_registration *reg = cur_registration(s);
 		if (!reg)
 			return UI_R_DRAW;
-		return reason_form(s, action == SEL_A_REG_RETURN ? SEL_R_RETURN : SEL_R_WITHDRAW, reg->meta.id);
+		return reason_form(s, action == SEL_A_REG_RETURN ? SEL_R_RETURN : SEL_R_WITHDRAW,
+		                   reg->meta.id);
 	}
 	case SEL_A_HOLD:
 	case SEL_A_RELEASE: {
@@ -1190,16 +1226,18 @@ static int deadline_line(sel_screen *s, char *buf, size_t size, int cols, int wa
 		style = UI_S_DIM;
 	} else if (today <= d->date) {
 		date_vn(d->date, day);
-		snprintf(head[0], sizeof(head[0]), "Hạn đăng ký %s: %s", day, days_left(today, d->date, left, sizeof(left)));
+		snprintf(head[0], sizeof(head[0]), "Hạn đăng ký %s: %s", day,
+		         days_left(today, d->date, left, sizeof(left)));
 		style = date_diff(today, d->date) <= 7 ? UI_S_WARN : UI_S_OK;
 	} else {
 		char who[200];
 		int late = -date_diff(today, d->date);
 		date_vn(d->date, day);
 		wf_who_may(ctx->cfg, DH_ACT_LATE_OVERRIDE, who, sizeof(who));
-		snprintf(head[0], sizeof(head[0]), "Đã quá hạn đăng ký %s (%d ngày): đăng ký muộn cần %s cho phép", day,
-		         late, who);
-		snprintf(head[1], sizeof(head[1]), "Quá hạn đăng ký %s (%d ngày), cần lãnh đạo cho phép", day, late);
+		snprintf(head[0], sizeof(head[0]),
+		         "Đã quá hạn đăng ký %s (%d ngày): đăng ký muộn cần %s cho phép", day, late, who);
+		snprintf(head[1], sizeof(head[1]), "Quá hạn đăng ký %s (%d ngày), cần lãnh đạo cho phép", day,
+		         late);
 		heads = 2;
 		style = UI_S_WARN;
 	}
@@ -1274,7 +1312,8 @@ static void sel_draw(ui_view *v, WINDOW *w)
 		break;
 	}
 	case SEL_PROP:
-		snprintf(line, sizeof(line), "Tờ trình của Hội đồng đề nghị Chánh Thanh tra công nhận: %zu tờ trình.",
+		snprintf(line, sizeof(line),
+		         "Tờ trình của Hội đồng đề nghị Chánh Thanh tra công nhận: %zu tờ trình.",
 		         s->n_props);
 		draw_line(w, top++, cols, UI_S_DIM, line);
 		break;
@@ -1283,8 +1322,9 @@ static void sel_draw(ui_view *v, WINDOW *w)
 		for (size_t i = 0; i < s->n_decs; i++)
 			revoked += s->decs[i]->revoked;
 		if (s->approved)
-			snprintf(line, sizeof(line), "Chờ quyết định công nhận: %d hồ sơ được Hội đồng đề nghị%s",
-			         s->approved, s->approved_held ? "" : ".");
+			snprintf(line, sizeof(line),
+			         "Chờ quyết định công nhận: %d hồ sơ được Hội đồng đề nghị%s", s->approved,
+			         s->approved_held ? "" : ".");
 		else
 			snprintf(line, sizeof(line), "Không có hồ sơ nào chờ quyết định công nhận.");
 		if (s->approved_held) {
@@ -1293,15 +1333,20 @@ static void sel_draw(ui_view *v, WINDOW *w)
 		}
 		draw_line(w, top++, cols, s->approved ? UI_S_WARN : UI_S_DIM, line);
 		if (revoked)
-			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận, %d đã thu hồi.", s->year,
-			         s->n_decs, revoked);
+			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận, %d đã thu hồi.",
+			         s->year, s->n_decs, revoked);
 		else
 			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận.", s->year, s->n_decs);
 		draw_line(w, top++, cols, UI_S_DIM, line);
 		break;
 	}
 	}
-	ui_list_draw(&s->lists[s->mode], w, top, 0, rows - top, cols);
+	/* A list not drawn yet scrolled as if one row high when its cursor
+	 * was placed (my department): its first draw scrolls as it must. */
+	ui_list *l = &s->lists[s->mode];
+	if (l->visible == 0)
+		l->top = 0;
+	ui_list_draw(l, w, top, 0, rows - top, cols);
 }
 
 static bool sel_typing(ui_view *v)
@@ -1376,8 +1421,10 @@ ui_view *ui_selection_open(ui_app *app)
 		return NULL;
 	}
 	sel_gather(s);
-	static const ui_list_source *const sources[SEL__MODES] = {
-	    [SEL_REG] = &reg_source, [SEL_PROP] = &prop_source, [SEL_DEC] = &dec_source, [SEL_DEPT] = &dept_source};
+	static const ui_list_source *const sources[SEL__MODES] = {[SEL_REG] = &reg_source,
+	                                                          [SEL_PROP] = &prop_source,
+	                                                          [SEL_DEC] = &dec_source,
+	                                                          [SEL_DEPT] = &dept_source};
 	for (int m = 0; m < SEL__MODES; m++)
 		if (ui_list_init(&s->lists[m], sources[m], s) != 0) {
 			sel_destroy(&s->base);
@@ -1385,10 +1432,8 @@ ui_view *ui_selection_open(ui_app *app)
 		}
 	/* A department head answers for their own department. */
 	int mine = s->base.ctx->person ? dept_index(cfg, s->base.ctx->person->department) : -1;
-	if (mine >= 0) {
+	if (mine >= 0)
 		ui_list_select(&s->lists[SEL_DEPT], (uint64_t)mine + 1);
-		s->lists[SEL_DEPT].top = 0; /* the first draw scrolls if it must */
-	}
 	return &s->base;
 }
 
@@ -1410,9 +1455,11 @@ static void page_candidate(sel_page *p, const dh_config *cfg, const dh_candidate
 		sel_page_addf(p, UI_S_OK, "Quyết định công nhận", "%s ngày %s", c->recognised_decision,
 		              date_vn(c->recognised_date, day));
 	if (c->on_hold)
-		sel_page_addf(p, UI_S_WARN, "Tạm dừng xét", "%s", c->hold_reason ? c->hold_reason : "(không rõ lý do)");
+		sel_page_addf(p, UI_S_WARN, "Tạm dừng xét", "%s",
+		              c->hold_reason ? c->hold_reason : "(không rõ lý do)");
 	if (c->meta.deleted)
-		sel_page_addf(p, UI_S_WARN, "Đã xóa", "%s", c->meta.deleted_reason ? c->meta.deleted_reason : "");
+		sel_page_addf(p, UI_S_WARN, "Đã xóa", "%s",
+		              c->meta.deleted_reason ? c->meta.deleted_reason : "");
 }
 
 /* The possible duplicate in words: who, when recognised, by which decision. */
@@ -1422,14 +1469,16 @@ static void page_duplicate(sel_page *p, dh_store *st, const dh_candidate *c)
 	if (!c->duplicate_of)
 		return;
 	if (repo_get(st, DH_R_CANDIDATE, c->duplicate_of, &rec) != 0) {
-		sel_page_addf(p, UI_S_WARN, "Có thể trùng", "hồ sơ #%llu", (unsigned long long)c->duplicate_of);
+		sel_page_addf(p, UI_S_WARN, "Có thể trùng", "hồ sơ #%llu",
+		              (unsigned long long)c->duplicate_of);
 		return;
 	}
 	const dh_candidate *d = rec;
 	char day[11];
-	sel_page_addf(p, UI_S_WARN, "Có thể trùng", "#%llu %s — năm %d, %s%s%s%s", (unsigned long long)d->meta.id,
-	              d->name ? d->name : "", d->year, stage_label(d->stage),
-	              d->recognised_decision ? " theo QĐ " : "", d->recognised_decision ? d->recognised_decision : "",
+	sel_page_addf(p, UI_S_WARN, "Có thể trùng", "#%llu %s — năm %d, %s%s%s%s",
+	              (unsigned long long)d->meta.id, d->name ? d->name : "", d->year, stage_label(d->stage),
+	              d->recognised_decision ? " theo QĐ " : "",
+	              d->recognised_decision ? d->recognised_decision : "",
 	              d->recognised_date ? date_vn(d->recognised_date, day) : "");
 	record_free(DH_R_CANDIDATE, rec);
 }
@@ -1451,12 +1500,13 @@ static sel_page *reg_page(sel_screen *s)
 	sel_page_add(p, UI_S_NORMAL, "Ngày đăng ký", date_vn(r->date, day));
 	sel_page_addf(p, UI_S_NORMAL, "Người đăng ký", "%s (%s)", sel_person_name(cfg, r->registered_by),
 	              r->registered_by ? r->registered_by : "");
-	sel_page_add(p, r->status == DH_REG_RETURNED || r->status == DH_REG_WITHDRAWN ? UI_S_WARN : UI_S_NORMAL,
+	sel_page_add(p,
+	             r->status == DH_REG_RETURNED || r->status == DH_REG_WITHDRAWN ? UI_S_WARN : UI_S_NORMAL,
 	             "Trạng thái", reg_status_label(r->status));
 	if (r->complete)
 		sel_page_addf(p, UI_S_OK, "Kiểm tra", "Đủ hồ sơ — %s", sel_person_name(cfg, r->checked_by));
 	sel_page_add(p, UI_S_WARN,
-	             r->status == DH_REG_RETURNED ? "Lý do trả lại"
+	             r->status == DH_REG_RETURNED    ? "Lý do trả lại"
 	             : r->status == DH_REG_WITHDRAWN ? "Lý do rút"
 	                                             : "Lý do",
 	             r->reason);
@@ -1484,8 +1534,8 @@ static void page_candidates(sel_page *p, sel_screen *s, const dh_idlist *ids)
 		}
 		const dh_candidate *c = rec;
 		sel_page_addf(p, c->on_hold ? UI_S_WARN : UI_S_NORMAL, NULL, "  %zu. %s — %s — %s%s", i + 1,
-		              c->name ? c->name : "", sel_dept_short(cfg, c->department), stage_label(c->stage),
-		              c->on_hold ? " (tạm dừng xét)" : "");
+		              c->name ? c->name : "", sel_dept_short(cfg, c->department),
+		              stage_label(c->stage), c->on_hold ? " (tạm dừng xét)" : "");
 		record_free(DH_R_CANDIDATE, rec);
 	}
 }
@@ -1505,7 +1555,8 @@ static sel_page *prop_page(sel_screen *s)
 	void *rec = NULL;
 	if (repo_get(s->base.ctx->store, DH_R_SESSION, pr->session_id, &rec) == 0) {
 		const dh_session *se = rec;
-		sel_page_addf(p, UI_S_NORMAL, "Phiên họp", "%s %s", date_vn(se->date, day), se->title ? se->title : "");
+		sel_page_addf(p, UI_S_NORMAL, "Phiên họp", "%s %s", date_vn(se->date, day),
+		              se->title ? se->title : "");
 		record_free(DH_R_SESSION, rec);
 	}
 	sel_page_add(p, UI_S_NORMAL, "Người lập", sel_person_name(s->base.ctx->cfg, pr->meta.created_by));
@@ -1557,7 +1608,8 @@ static sel_page *dept_page(sel_screen *s)
 	if (!p)
 		return NULL;
 	char day[11];
-	sel_page_add(p, d->answered ? UI_S_OK : UI_S_WARN, "Năm", d->answered ? "Đã trả lời" : "Chưa trả lời");
+	sel_page_add(p, d->answered ? UI_S_OK : UI_S_WARN, "Năm",
+	             d->answered ? "Đã trả lời" : "Chưa trả lời");
 	if (d->nil_id) {
 		void *rec = NULL;
 		if (repo_get(s->base.ctx->store, DH_R_NIL_RETURN, d->nil_id, &rec) == 0) {
@@ -1580,8 +1632,9 @@ static sel_page *dept_page(sel_screen *s)
 		if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, g->candidate_id, &rec) == 0 &&
 		    ((dh_candidate *)rec)->name)
 			name = ((dh_candidate *)rec)->name;
-		sel_page_addf(p, g->status == DH_REG_SUBMITTED || g->status == DH_REG_ACCEPTED ? UI_S_NORMAL : UI_S_DIM,
-		              NULL, "  %s  %s — %s", date_vn(g->date, day), name, reg_status_label(g->status));
+		sel_page_addf(
+		    p, g->status == DH_REG_SUBMITTED || g->status == DH_REG_ACCEPTED ? UI_S_NORMAL : UI_S_DIM,
+		    NULL, "  %s  %s — %s", date_vn(g->date, day), name, reg_status_label(g->status));
 		if (rec)
 			record_free(DH_R_CANDIDATE, rec);
 		k++;

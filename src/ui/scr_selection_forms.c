@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SEL_LONG_BYTES  (WF_MAX_TEXT * 4) /* the workflow counts letters; a letter is up to 4 bytes */
-#define SEL_LINE_BYTES  (WF_MAX_LINE * 4)
+#define SEL_LONG_BYTES   (WF_MAX_TEXT * 4) /* the workflow counts letters; a letter is up to 4 bytes */
+#define SEL_LINE_BYTES   (WF_MAX_LINE * 4)
 #define SEL_CHECKS_BYTES 1000 /* ids ticked, comma-separated */
 
 /* Owned choices: the strings live as long as the form. */
@@ -141,8 +141,8 @@ static int reg_choice_collect(const void *rec, void *arg)
 	if (c->year != ctx->cfg->plan.year || !wf_candidate_may(ctx, DH_ACT_NOMINATE, c))
 		return 0;
 	char label[400];
-	snprintf(label, sizeof(label), "%s — %s (%s)", c->name ? c->name : "", sel_dept_short(ctx->cfg, c->department),
-	         stage_label(c->stage));
+	snprintf(label, sizeof(label), "%s — %s (%s)", c->name ? c->name : "",
+	         sel_dept_short(ctx->cfg, c->department), stage_label(c->stage));
 	return choice_id(&rf->candidates, c->meta.id, label) ? -1 : 0;
 }
 
@@ -192,7 +192,8 @@ static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
 	case RF_LATE: {
 		const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
 		char day[11];
-		snprintf(buf, size, "Hạn đã qua (%s): lý do cho phép đăng ký muộn", d ? date_vn(d->date, day) : "");
+		snprintf(buf, size, "Hạn đã qua (%s): lý do cho phép đăng ký muộn",
+		         d ? date_vn(d->date, day) : "");
 		return buf;
 	}
 	}
@@ -361,8 +362,8 @@ static int nil_form_save(ui_form *f)
 	uint64_t id = 0;
 	int rc = wf_nil_return(ctx, &n, &id);
 	if (rc == 0)
-		sel_select_after(nf->screen, SEL_DEPT, (uint64_t)(config_department(ctx->cfg, dept) -
-		                                                  ctx->cfg->departments) + 1);
+		sel_select_after(nf->screen, SEL_DEPT,
+		                 (uint64_t)(config_department(ctx->cfg, dept) - ctx->cfg->departments) + 1);
 	return rc;
 }
 
@@ -404,7 +405,8 @@ ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 	nf->screen = s;
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++) {
 		const dh_department *d = &ctx->cfg->departments[i];
-		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) && choice_add(&nf->departments, d->id, d->name)) {
+		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) &&
+		    choice_add(&nf->departments, d->id, d->name)) {
 			nil_form_destroy(&(ui_form){.user = nf});
 			return NULL;
 		}
@@ -539,9 +541,10 @@ static int prop_load_sessions(ui_form *f)
 		}
 		char day[11], label[400];
 		const dh_proposal *made = prop_of_session(pf, sid);
-		snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s", date_vn(se->date, day),
-		         ps->passed.n, made ? ", đã có tờ trình " : "",
-		         made ? (made->number ? made->number : "(chưa có số)") : "", se->title ? se->title : "");
+		snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s",
+		         date_vn(se->date, day), ps->passed.n, made ? ", đã có tờ trình " : "",
+		         made ? (made->number ? made->number : "(chưa có số)") : "",
+		         se->title ? se->title : "");
 		ps->proposed = made != NULL;
 		if (rc == 0)
 			rc = choice_id(&pf->sessions, sid, label);
@@ -590,7 +593,8 @@ static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
 		const dh_proposal *made = ps ? prop_of_session(f->user, ps->id) : NULL;
 		if (!made)
 			return NULL;
-		snprintf(buf, size, "⚠ Phiên họp này đã có tờ trình %s", made->number ? made->number : "(chưa có số)");
+		snprintf(buf, size, "⚠ Phiên họp này đã có tờ trình %s",
+		         made->number ? made->number : "(chưa có số)");
 		return buf;
 	}
 	if (field != PF_CANDIDATES)
@@ -601,7 +605,8 @@ static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
 	for (size_t i = 0; i < ps->passed.n; i++)
 		ticked += ui_form_checked(f, field, ps->passed.v[i].value);
 	if (!ticked)
-		snprintf(buf, size, "Không đánh dấu: đưa cả %zu hồ sơ được thông qua vào tờ trình", ps->passed.n);
+		snprintf(buf, size, "Không đánh dấu: đưa cả %zu hồ sơ được thông qua vào tờ trình",
+		         ps->passed.n);
 	else
 		snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space: chọn / bỏ)", ticked, ps->passed.n);
 	return buf;
@@ -795,8 +800,8 @@ static int dec_choice_collect(const void *rec, void *arg)
 	char label[500], year[16] = "";
 	if (c->year != cfg->plan.year)
 		snprintf(year, sizeof(year), " (năm %d)", c->year);
-	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "", c->name ? c->name : "",
-	         year, sel_dept_short(cfg, c->department));
+	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
+	         c->name ? c->name : "", year, sel_dept_short(cfg, c->department));
 	df->held += c->on_hold;
 	return choice_id(&df->candidates, c->meta.id, label) ? -1 : 0;
 }
@@ -840,7 +845,8 @@ static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 		const dh_candidate *c = rec;
 		bool held = c->on_hold;
 		if (held) {
-			snprintf(ctx->message, sizeof(ctx->message), "«%s» đang bị tạm dừng xét.", c->name ? c->name : "");
+			snprintf(ctx->message, sizeof(ctx->message), "«%s» đang bị tạm dừng xét.",
+			         c->name ? c->name : "");
 			ui_form_error(f, DF_CANDIDATES, "Bỏ chọn — tạm dừng: %s",
 			              c->hold_reason ? c->hold_reason : "không rõ lý do");
 		}
@@ -1030,8 +1036,9 @@ static int reason_form_save(ui_form *f)
 }
 
 static const dh_rtype reason_target[SEL_R__COUNT] = {
-    [SEL_R_RETURN] = DH_R_REGISTRATION, [SEL_R_WITHDRAW] = DH_R_REGISTRATION, [SEL_R_HOLD] = DH_R_CANDIDATE,
-    [SEL_R_RELEASE] = DH_R_CANDIDATE,   [SEL_R_REVOKE] = DH_R_DECISION,       [SEL_R_DEL_NIL] = DH_R_NIL_RETURN,
+    [SEL_R_RETURN] = DH_R_REGISTRATION, [SEL_R_WITHDRAW] = DH_R_REGISTRATION,
+    [SEL_R_HOLD] = DH_R_CANDIDATE,      [SEL_R_RELEASE] = DH_R_CANDIDATE,
+    [SEL_R_REVOKE] = DH_R_DECISION,     [SEL_R_DEL_NIL] = DH_R_NIL_RETURN,
     [SEL_R_DEL_PROP] = DH_R_PROPOSAL,
 };
 
@@ -1081,7 +1088,8 @@ static int reason_about(dh_ctx *ctx, reason_form *xf)
 		const dh_registration *r = rec;
 		void *c = NULL;
 		const char *name = "?";
-		if (repo_get(ctx->store, DH_R_CANDIDATE, r->candidate_id, &c) == 0 && ((dh_candidate *)c)->name)
+		if (repo_get(ctx->store, DH_R_CANDIDATE, r->candidate_id, &c) == 0 &&
+		    ((dh_candidate *)c)->name)
 			name = ((dh_candidate *)c)->name;
 		snprintf(xf->about, sizeof(xf->about), "%s · đăng ký %s · %s", name, date_vn(r->date, day),
 		         sel_dept_short(ctx->cfg, r->department));

@@ -155,8 +155,8 @@ static int page_render(sel_page *p, WINDOW *w, int cols, int rows, int first)
 				}
 				wattrset(w, ui_style(e->style));
 				char buf[1024];
-				snprintf(buf, sizeof(buf), "%.*s", (int)(len < sizeof(buf) ? len : sizeof(buf) - 1),
-				         s);
+				snprintf(buf, sizeof(buf), "%.*s",
+				         (int)(len < sizeof(buf) ? len : sizeof(buf) - 1), s);
 				ui_put(w, y, x, buf, width);
 				wattrset(w, A_NORMAL);
 			}
