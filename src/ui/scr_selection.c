@@ -27,7 +27,8 @@
 #define SEL_FILTER_LIMIT 50000 /* lookup hits kept while filtering */
 
 enum {
-	SEL_A_MODE = UI_A__COUNT,
+	SEL_A_MODE = UI_A__COUNT, /* in the registrations, before the rarer hold */
+	SEL_A_MODE_LAST,          /* elsewhere, after the sub-view's actions */
 	SEL_A_REG_ADD,
 	SEL_A_REG_ACCEPT,
 	SEL_A_REG_RETURN,
@@ -87,6 +88,12 @@ static const ui_binding sel_keys[] = {
      {'p'},
      "Tạm dừng",
      "Tạm dừng xét / cho xét tiếp một hồ sơ đang chờ công nhận",
+     false},
+    {SEL_A_MODE_LAST,
+     "Tab",
+     {UI_TAB, UI_K(KEY_BTAB), 'r', 't', 'd', 'u'},
+     "Mục",
+     "Mục sau; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị",
      false},
     UI_LIST_BINDINGS,
     {0},
@@ -897,7 +904,9 @@ static bool sel_offers(ui_view *v, int action)
 		return false;
 	switch (action) {
 	case UI_A_OPEN: return s->lists[s->mode].filtering || cur_id(s) != 0;
-	case SEL_A_MODE: return !s->lists[s->mode].filtering;
+	case SEL_A_MODE:
+	case SEL_A_MODE_LAST:
+		return !s->lists[s->mode].filtering && (action == SEL_A_MODE) == (s->mode == SEL_REG);
 	}
 	if (mode >= 0)
 		return sel_can(s, action, NULL, 0);
@@ -1108,7 +1117,8 @@ static unsigned sel_key(ui_view *v, int action, int key)
 	switch (action) {
 	case UI_A_NONE: return sel_explain(s, key);
 	case UI_A_OPEN: return sel_open(s);
-	case SEL_A_MODE: {
+	case SEL_A_MODE:
+	case SEL_A_MODE_LAST: {
 		size_t at = 0;
 		for (size_t i = 0; i < SEL_TABS; i++)
 			if (sel_tabs[i].mode == s->mode)
