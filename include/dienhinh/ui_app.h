@@ -172,7 +172,7 @@ typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 #define UI_SCREENS(X)                                                                                        \
 	X(1, "Tổng quan", ui_overview_open, NULL)                                                            \
 	X(2, "Nhân tố mới", ui_candidates_open, ui_candidates_restore)                                       \
-	X(3, "Lựa chọn, công nhận", ui_placeholder_open, NULL)                                               \
+	X(3, "Lựa chọn, công nhận", ui_council_open, ui_council_restore)                                     \
 	X(4, "Khen thưởng, nhân rộng", ui_placeholder_open, NULL)                                            \
 	X(5, "Sơ kết, tổng kết", ui_placeholder_open, NULL)                                                  \
 	X(6, "Tổ chức thực hiện", ui_placeholder_open, NULL)                                                 \
@@ -185,6 +185,10 @@ ui_view *ui_overview_open(ui_app *app);
 ui_view *ui_candidates_open(ui_app *app);
 bool ui_candidates_restore(ui_app *app, const dh_draft *draft);
 ui_view *ui_placeholder_open(ui_app *app);
+/* TEMPORARY (council branch): screen 3 opens the council sessions until
+ * scr3 builds its root view and pushes ui_council_open (ui_council.h). */
+ui_view *ui_council_open(ui_app *app);
+bool ui_council_restore(ui_app *app, const dh_draft *draft);
 
 /* --- services for views ----------------------------------------------------- */
 
