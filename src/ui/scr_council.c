@@ -45,6 +45,7 @@ enum {
 	CA_AGREE,
 	CA_DISAGREE,
 	CA_ABSTAIN,
+	CA_VOTES,
 	CA_RECUSE,
 	CA_BACK,
 };
@@ -130,9 +131,12 @@ static const char *method_words(int method)
 /* The header line of a session: title, date, method, state. */
 static void session_heading(const dh_session *s, char *buf, size_t size)
 {
-	char day[11];
-	snprintf(buf, size, "%s · %s · %s%s", s->title ? s->title : "", date_vn(s->date, day),
-	         method_words(s->method),
+	char day[11], when[24] = "";
+	const char *title = s->title ? s->title : "";
+	/* The default title already says the date. */
+	if (!strstr(title, date_vn(s->date, day)))
+		snprintf(when, sizeof(when), " · %s", day);
+	snprintf(buf, size, "%s%s · %s%s", title, when, method_words(s->method),
 	         s->meta.deleted ? " · đã xóa"
 	         : s->closed     ? " · đã kết thúc"
 	                         : "");
@@ -176,7 +180,7 @@ struct list_view {
 };
 
 static const ui_list_column list_columns[] = {
-    {"Số", 3, true},         {"Ngày", 10, false},  {"Phiên họp", 0, false},  {"Biểu quyết", 10, false},
+    {"Số", 3, true},         {"Ngày", 10, false},  {"Phiên họp", 0, false},  {"Hình thức", 9, false},
     {"Có mặt", 6, true},     {"Đã chốt", 7, true}, {"Tình trạng", 11, false},
 };
 
@@ -411,8 +415,8 @@ static void list_draw(ui_view *v, WINDOW *w)
 	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · năm %d · %zu thành viên", c->name ? c->name : "Hội đồng",
 	        lv->year, c->n_members);
 	wattrset(w, ui_style(UI_S_DIM));
-	ui_putf(w, 1, 1, getmaxx(w) - 2, "Cần có mặt %d/%d thành viên; đạt khi tán thành %s", c->quorum.num,
-	        c->quorum.den, rule);
+	ui_putf(w, 1, 1, getmaxx(w) - 2, "Cần có mặt %d/%d · đạt khi tán thành %s", c->quorum.num, c->quorum.den,
+	        rule);
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&lv->list, w, 2, 0, getmaxy(w) - 2, getmaxx(w));
 }
@@ -642,7 +646,7 @@ static const char *reason_form_note(ui_form *f, int field, char *buf, size_t siz
 	reason_form *rf = f->user;
 	if (field != RF_REASON)
 		return NULL;
-	snprintf(buf, size, "%s — đính chính, có lưu vết", rf->what);
+	snprintf(buf, size, "«%s» — đính chính, có lưu vết", rf->what);
 	return buf;
 }
 
@@ -735,19 +739,23 @@ static const int count_widths[SESS_COUNT] = {9, 8, 8};
 #define RESULT_WIDTH 16
 
 static const ui_binding sess_keys[] = {
+    {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại danh sách phiên họp (Esc khi đang gõ: bỏ số đang gõ)",
+     false},
     {CA_DIGITS, "0–9", {'0', '1', '2', '3', '4', '5', '6', '7', '8'}, "Số phiếu",
-     "Gõ số phiếu vào ô đang chọn (phiếu kín)", false},
+     "Gõ số phiếu vào ô đang chọn (phiếu kín): tán thành, không tán thành, không biểu quyết", false},
     {CA_DIGIT9, "9", {'9'}, "Số phiếu", "Gõ số phiếu", true},
-    {CA_NEXT, "Tab/Enter", {UI_TAB, UI_ENTER}, "Ô sau", "Ghi số vừa gõ, sang ô sau", false},
+    {CA_NEXT, "Tab", {UI_TAB, UI_ENTER}, "Ô sau", "Tab hoặc Enter: ghi số vừa gõ, sang ô sau", false},
     {CA_PREV, "S-Tab", {UI_K(KEY_BTAB)}, "Ô trước", "Ghi số vừa gõ, về ô trước", true},
     {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE)}, "Xóa số", "Xóa chữ số vừa gõ", true},
     {CA_LEFT, "←", {UI_K(KEY_LEFT)}, "Ô trái", "Sang ô bên trái", true},
     {CA_RIGHT, "→", {UI_K(KEY_RIGHT)}, "Ô phải", "Sang ô bên phải", true},
-    {CA_MEMBERS, "v", {'v'}, "Thành viên", "Thành viên: không tham gia biểu quyết, phiếu công khai", false},
-    {UI_A_OPEN, "Enter", {UI_ENTER}, "Biểu quyết", "Ghi phiếu của từng thành viên cho hồ sơ này", true},
     {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ đang chọn (công bố, khóa lại)", false},
     {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
-    {UI_A_ADD, "a", {'a'}, "Thêm hồ sơ", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
+    {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
+    {UI_A_OPEN, "Enter", {UI_ENTER, 'v'}, "Biểu quyết",
+     "Enter hoặc v: ghi phiếu của từng thành viên (a/d/b), không tham gia biểu quyết (r)", false},
+    {CA_MEMBERS, "v", {'v', UI_ENTER}, "Thành viên",
+     "v hoặc Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
     {CA_CLOSE_SESSION, "t", {'t'}, "Kết thúc", "Kết thúc phiên họp (mọi hồ sơ đã chốt)", false},
     {UI_A_EDIT, "e", {'e'}, "Sửa phiên", "Sửa ngày, tên, ghi chú của phiên họp", true},
@@ -756,7 +764,6 @@ static const ui_binding sess_keys[] = {
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
     {UI_A_HOME, "Home", {UI_K(KEY_HOME)}, NULL, NULL, true},
     {UI_A_END, "End", {UI_K(KEY_END)}, NULL, NULL, true},
-    {CA_BACK, "q/Esc", {'q', UI_ESC}, "Quay lại", "Quay lại danh sách phiên họp (Esc: bỏ số đang gõ)", true},
     {0},
 };
 
@@ -874,8 +881,7 @@ static const char *sess_locked_why(sess_view *s, char *buf, size_t size)
 	if (!ci)
 		return "Chưa có hồ sơ nào trong chương trình.";
 	if (ci->item->closed) {
-		snprintf(buf, size, "«%s» đã chốt kết quả: muốn sửa phải mở lại (m, Chủ tịch Hội đồng).",
-		         cand_name(ci));
+		snprintf(buf, size, "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).", cand_name(ci));
 		return buf;
 	}
 	return NULL;
@@ -895,8 +901,8 @@ static bool sess_offers(ui_view *v, int action)
 	case CA_ERASE:
 	case CA_LEFT:
 	case CA_RIGHT: return sess_counting(s);
-	case CA_MEMBERS: return ci != NULL;
-	case UI_A_OPEN: return ci != NULL && !sess_counting(s);
+	case CA_MEMBERS: return ci != NULL && sess_secret(s);
+	case UI_A_OPEN: return ci != NULL && !sess_secret(s);
 	case CA_CLOSE_ITEM: return live && ci && !ci->item->closed && wf_may(ctx, DH_ACT_CLOSE_ITEM);
 	case CA_ATTEND: return s->loaded;
 	case UI_A_ADD: return live && wf_may(ctx, DH_ACT_MANAGE_SESSION);
@@ -960,7 +966,7 @@ static unsigned sess_add_items(sess_view *s)
 	}
 	int k = ui_pick(v->app, "Đưa vào chương trình bình xét", choices, ids.n + extra, 0);
 	int added = 0, rc = 0;
-	uint64_t last = 0;
+	uint64_t first_added = 0;
 	if (k >= 0) {
 		size_t from = extra && k == 0 ? 0 : (size_t)k - extra;
 		size_t to = extra && k == 0 ? ids.n : from + 1;
@@ -970,8 +976,8 @@ static unsigned sess_add_items(sess_view *s)
 			rc = wf_item_add(ctx, s->session_id, ids.v[i], &id);
 			if (rc)
 				break;
-			added++;
-			last = id;
+			if (!added++)
+				first_added = id;
 		}
 	}
 	for (size_t i = 0; i < ids.n + extra; i++)
@@ -982,8 +988,8 @@ static unsigned sess_add_items(sess_view *s)
 	if (k < 0)
 		return UI_R_DRAW;
 	sess_load(s);
-	if (last) {
-		int at = ui_council_find(&s->m, last);
+	if (first_added) {
+		int at = ui_council_find(&s->m, first_added);
 		if (at >= 0)
 			s->row = at;
 		s->col = 0;
@@ -1005,8 +1011,8 @@ static unsigned sess_close_item(sess_view *s)
 		return UI_R_DRAW;
 	char q[300];
 	if (sess_secret(s))
-		snprintf(q, sizeof(q), "Chốt và công bố kết quả «%s» (đã nhập %d/%d phiếu)?", cand_name(ci),
-		         ci->tally.cast, ci->tally.voters);
+		snprintf(q, sizeof(q), "Chốt, công bố kết quả «%s» (%d/%d phiếu)?", cand_name(ci), ci->tally.cast,
+		         ci->tally.voters);
 	else
 		snprintf(q, sizeof(q), "Chốt kết quả «%s» (%d/%d đã biểu quyết)?", cand_name(ci), ci->tally.cast,
 		         ci->tally.voters);
@@ -1033,13 +1039,13 @@ static unsigned sess_reopen(sess_view *s)
 	ui_form *f = NULL;
 	char what[240];
 	if (s->m.session->closed) {
-		snprintf(what, sizeof(what), "Mở lại «%s»", s->m.session->title ? s->m.session->title : "");
+		snprintf(what, sizeof(what), "%s", s->m.session->title ? s->m.session->title : "");
 		f = reason_form_open(v->app, DH_R_SESSION, s->session_id, what);
 	} else {
 		ui_council_item *ci = sess_item(s);
 		if (!ci)
 			return UI_R_DRAW;
-		snprintf(what, sizeof(what), "Mở lại kết quả «%s»", cand_name(ci));
+		snprintf(what, sizeof(what), "%s", cand_name(ci));
 		f = reason_form_open(v->app, DH_R_VOTE_ITEM, ci->item->meta.id, what);
 	}
 	if (f)
@@ -1415,24 +1421,25 @@ static const ui_binding att_keys[] = {
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
     {UI_A_HOME, "Home", {UI_K(KEY_HOME)}, NULL, NULL, true},
     {UI_A_END, "End", {UI_K(KEY_END)}, NULL, NULL, true},
-    {CA_BACK, "q/Esc", {'q', UI_ESC}, "Quay lại", "Quay lại phiên họp", false},
+    {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại phiên họp (q hoặc Esc)", false},
     {0},
 };
 
 static const ui_binding item_keys[] = {
-    {CA_AGREE, "a", {'a'}, "Tán thành", "Thành viên đang chọn tán thành (biểu quyết công khai)", false},
-    {CA_DISAGREE, "d", {'d'}, "Không TT", "Thành viên đang chọn không tán thành", false},
-    {CA_ABSTAIN, "b", {'b'}, "Không BQ", "Thành viên đang chọn không biểu quyết", false},
+    {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại phiên họp", false},
+    {CA_VOTES, "a/d/b", {0}, "Biểu quyết", "Ghi phiếu của thành viên đang chọn, rồi xuống dòng sau", false},
+    {CA_AGREE, "a", {'a'}, "Tán thành", "Tán thành", true},
+    {CA_DISAGREE, "d", {'d'}, "Không TT", "Không tán thành", true},
+    {CA_ABSTAIN, "b", {'b'}, "Không BQ", "Không biểu quyết", true},
     {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE), UI_K(KEY_DC)}, "Xóa phiếu", "Xóa phiếu đã ghi của thành viên", true},
+    {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ này (công bố, khóa lại)", false},
     {CA_RECUSE, "r", {'r'}, "Không tham gia",
      "Thành viên không tham gia biểu quyết hồ sơ này (tự xét, cùng đơn vị) / tham gia lại", false},
-    {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ này (công bố, khóa lại)", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt (có lý do, có lưu vết)", false},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
     {UI_A_HOME, "Home", {UI_K(KEY_HOME)}, NULL, NULL, true},
     {UI_A_END, "End", {UI_K(KEY_END)}, NULL, NULL, true},
-    {CA_BACK, "q/Esc", {'q', UI_ESC}, "Quay lại", "Quay lại phiên họp", false},
     {0},
 };
 
@@ -1483,6 +1490,7 @@ static bool member_offers(ui_view *v, int action)
 	case CA_ABSENT:
 	case CA_WRITTEN:
 	case CA_CYCLE: return live && wf_may(ctx, DH_ACT_RECORD_ATTENDANCE);
+	case CA_VOTES:
 	case CA_AGREE:
 	case CA_DISAGREE:
 	case CA_ABSTAIN:
@@ -1520,8 +1528,7 @@ static unsigned member_refuse(member_view *mv, int key)
 	if (mv->loaded && mv->m.session->closed)
 		why = "Phiên họp đã kết thúc.";
 	else if (ci && ci->item->closed) {
-		snprintf(buf, sizeof(buf), "«%s» đã chốt kết quả: muốn sửa phải mở lại (m, Chủ tịch Hội đồng).",
-		         cand_name(ci));
+		snprintf(buf, sizeof(buf), "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).", cand_name(ci));
 		why = buf;
 	}
 	if (!mv->item_id) {
@@ -1641,7 +1648,7 @@ static unsigned member_key(ui_view *v, int action, int key)
 		if (!ci)
 			return UI_R_DRAW;
 		char what[240];
-		snprintf(what, sizeof(what), "Mở lại kết quả «%s»", cand_name(ci));
+		snprintf(what, sizeof(what), "%s", cand_name(ci));
 		ui_form *f = reason_form_open(v->app, DH_R_VOTE_ITEM, ci->item->meta.id, what);
 		if (f)
 			ui_push(v->app, &f->base);
@@ -1680,10 +1687,8 @@ static const char *member_vote_words(const dh_council *c, const dh_session *s, c
 		*style = UI_S_DIM;
 		return "(không tính)";
 	}
-	if (s->method == DH_VOTE_SECRET) {
-		*style = UI_S_DIM;
-		return "phiếu kín";
-	}
+	if (s->method == DH_VOTE_SECRET)
+		return "bỏ phiếu kín";
 	dh_vote vote = council_vote_of(it, login);
 	if (vote == DH_VOTE_NONE) {
 		*style = UI_S_DIM;
@@ -1734,16 +1739,15 @@ static void member_draw(ui_view *v, WINDOW *w)
 		if (t->hidden && !ci->item->closed)
 			snprintf(line, sizeof(line), "Bỏ phiếu kín · %d người được biểu quyết · %d không tham gia",
 			         t->voters, t->recused);
+		else if (ci->item->closed)
+			snprintf(line, sizeof(line), "Tán thành %d · Không tán thành %d · Không biểu quyết %d", t->agree,
+			         t->disagree, t->abstain);
 		else
-			snprintf(line, sizeof(line), "Tán thành %d · Không tán thành %d · Không biểu quyết %d%s", t->agree,
-			         t->disagree, t->abstain, ci->item->closed ? "" : "");
-		if (!(t->hidden && !ci->item->closed) && t->outstanding > 0 && !ci->item->closed) {
+			snprintf(line, sizeof(line), "Tán thành (a) %d · Không tán thành (d) %d · Không biểu quyết (b) %d",
+			         t->agree, t->disagree, t->abstain);
+		if (!ci->item->closed && !t->hidden && t->outstanding > 0) {
 			size_t o = strlen(line);
 			snprintf(line + o, sizeof(line) - o, " · chưa ghi %d", t->outstanding);
-		}
-		if (t->written > 0) {
-			size_t o = strlen(line);
-			snprintf(line + o, sizeof(line) - o, " · %d ý kiến văn bản", t->written);
 		}
 		ui_put(w, 2, 1, line, cols - 2);
 		int rstyle;
@@ -1900,11 +1904,11 @@ bool ui_council_restore(ui_app *app, const dh_draft *d)
 			if (repo_get(ctx->store, DH_R_VOTE_ITEM, d->target_id, &rec) != 0)
 				return false;
 			session_id = ((dh_vote_item *)rec)->session_id;
-			snprintf(what, sizeof(what), "Mở lại kết quả hồ sơ #%llu",
+			snprintf(what, sizeof(what), "hồ sơ #%llu",
 			         (unsigned long long)((dh_vote_item *)rec)->candidate_id);
 			record_free(DH_R_VOTE_ITEM, rec);
 		} else if (d->target_type == DH_R_SESSION) {
-			snprintf(what, sizeof(what), "Mở lại phiên họp #%llu", (unsigned long long)session_id);
+			snprintf(what, sizeof(what), "phiên họp #%llu", (unsigned long long)session_id);
 		} else {
 			return false;
 		}
