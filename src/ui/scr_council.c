@@ -854,24 +854,27 @@ static bool sess_commit(sess_view *s)
 }
 
 /* Tab/Enter: to the next count, then the first count of the next nominee
- * still open (closed ones are locked: nothing to type there). */
+ * still open, wrapping round to the top (closed ones are locked: nothing
+ * to type there); Shift-Tab the other way. */
 static void sess_next_cell(sess_view *s, int dir)
 {
-	if (s->m.n == 0)
+	int n = (int)s->m.n;
+	if (n == 0)
 		return;
 	int col = s->col + dir;
 	if (col >= 0 && col < SESS_COUNT) {
 		s->col = col;
 		return;
 	}
-	for (int r = s->row + dir; r >= 0 && (size_t)r < s->m.n; r += dir)
+	for (int k = 1; k <= n; k++) {
+		int r = ((s->row + dir * k) % n + n) % n;
 		if (!s->m.items[r].item->closed) {
 			s->row = r;
 			s->col = dir > 0 ? 0 : SESS_COUNT - 1;
 			return;
 		}
-	ui_message(s->base.app, dir > 0 ? "Đây là hồ sơ cuối cùng còn mở: bấm c để chốt kết quả."
-	                                : "Đây là hồ sơ đầu tiên còn mở.");
+	}
+	ui_message(s->base.app, "Mọi hồ sơ đã chốt kết quả.");
 }
 
 /* Why a count cannot be typed on the current row, or NULL. */
@@ -1027,9 +1030,22 @@ static unsigned sess_close_item(sess_view *s)
 	}
 	sess_load(s);
 	int at = ui_council_find(&s->m, id);
-	if (at >= 0)
+	if (at >= 0) {
 		ui_message(v->app, "Đã chốt «%s»: %s", cand_name(&s->m.items[at]),
 		           s->m.items[at].item->reason ? s->m.items[at].item->reason : "");
+		/* On to the next nominee still waiting, at its first count. */
+		s->row = at;
+		s->col = SESS_COUNT - 1;
+		for (size_t k = 1; k < s->m.n; k++) {
+			size_t r = ((size_t)at + k) % s->m.n;
+			if (!s->m.items[r].item->closed) {
+				s->row = (int)r;
+				s->col = 0;
+				break;
+			}
+		}
+		s->col = 0;
+	}
 	return UI_R_RELOAD | UI_R_DRAW;
 }
 
@@ -1110,6 +1126,15 @@ static unsigned sess_key(ui_view *v, int action, int key)
 	case CA_PREV:
 		if (!sess_commit(s))
 			return UI_R_DRAW;
+		if (action == CA_NEXT && key == UI_ENTER && s->col == SESS_COUNT - 1) {
+			/* Enter on the last count stays on the nominee, so that
+			 * the `c` that follows closes this one and no other. */
+			ui_council_item *ci = sess_item(s);
+			if (ci && !ci->item->closed && wf_may(v->ctx, DH_ACT_CLOSE_ITEM))
+				ui_message(v->app, "Bấm c để chốt kết quả «%s», Tab để sang hồ sơ sau.",
+				           cand_name(ci));
+			return UI_R_RELOAD | UI_R_DRAW;
+		}
 		sess_next_cell(s, action == CA_NEXT ? 1 : -1);
 		return UI_R_RELOAD | UI_R_DRAW;
 	case CA_LEFT:
@@ -1125,6 +1150,8 @@ static unsigned sess_key(ui_view *v, int action, int key)
 	case UI_A_END:
 		if (!sess_commit(s))
 			return UI_R_DRAW;
+		/* A new row starts at its first count, as the ballots are read. */
+		s->col = 0;
 		if (action == UI_A_UP)
 			s->row--;
 		else if (action == UI_A_DOWN)
