@@ -50,6 +50,8 @@ enum {
 	CA_BACK,
 };
 
+#define UI_MESSAGE_COLS 78 /* the message line of an 80-column terminal */
+
 typedef struct list_view list_view;
 typedef struct sess_view sess_view;
 
@@ -103,14 +105,36 @@ static const char *cand_name(const ui_council_item *ci)
 	return ci->candidate && ci->candidate->name ? ci->candidate->name : "(không đọc được hồ sơ)";
 }
 
+/* The verb of a refusal when the core's sentence is too long for the one
+ * message line (council roles have long names). */
+static const char *short_verb(dh_action a)
+{
+	switch (a) {
+	case DH_ACT_RECORD_VOTES: return "ghi phiếu";
+	case DH_ACT_RECORD_ATTENDANCE: return "điểm danh";
+	case DH_ACT_CLOSE_ITEM: return "chốt";
+	case DH_ACT_REOPEN_ITEM: return "mở lại";
+	case DH_ACT_MANAGE_SESSION: return "lập phiên";
+	case DH_ACT_DELETE: return "xóa";
+	default: break;
+	}
+	return "làm việc này";
+}
+
 /* A refusal for ACTION in the core's own words (who may), or why not here. */
 static void say_refused(ui_view *v, dh_action a, const char *why_here)
 {
 	v->ctx->message[0] = '\0';
-	if (wf_check(v->ctx, a) != 0)
-		ui_error(v->app, "%s", v->ctx->message);
-	else if (why_here)
+	if (wf_check(v->ctx, a) != 0) {
+		char who[256];
+		wf_who_may(v->ctx->cfg, a, who, sizeof(who));
+		if (utf8_width(v->ctx->message) > UI_MESSAGE_COLS && v->ctx->person && who[0])
+			ui_error(v->app, "Chỉ %s được %s.", who, short_verb(a));
+		else
+			ui_error(v->app, "%s", v->ctx->message);
+	} else if (why_here) {
 		ui_error(v->app, "%s", why_here);
+	}
 }
 
 static void say_failed(ui_view *v, const char *what, int rc)
@@ -180,8 +204,8 @@ struct list_view {
 };
 
 static const ui_list_column list_columns[] = {
-    {"Số", 3, true},         {"Ngày", 10, false},  {"Phiên họp", 0, false},  {"Hình thức", 9, false},
-    {"Có mặt", 6, true},     {"Đã chốt", 7, true}, {"Tình trạng", 11, false},
+    {"Số", 3, true},     {"Ngày", 10, false},   {"Phiên họp", 0, false},
+    {"Có mặt", 6, true}, {"Đã chốt", 7, true}, {"Tình trạng", 11, false},
 };
 
 static void list_clear(list_view *lv)
@@ -266,11 +290,10 @@ static size_t list_src_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 		snprintf(out[k].cells[0], UI_LIST_CELL, "%llu", (unsigned long long)s->meta.id);
 		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(s->date, day));
 		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", s->title ? s->title : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", s->method == DH_VOTE_OPEN ? "Công khai" : "Kín");
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%d/%zu", council_present(&cfg->council, s),
+		snprintf(out[k].cells[3], UI_LIST_CELL, "%d/%zu", council_present(&cfg->council, s),
 		         cfg->council.n_members);
-		snprintf(out[k].cells[5], UI_LIST_CELL, "%d/%d", r->closed, r->items);
-		snprintf(out[k].cells[6], UI_LIST_CELL, "%s",
+		snprintf(out[k].cells[4], UI_LIST_CELL, "%d/%d", r->closed, r->items);
+		snprintf(out[k].cells[5], UI_LIST_CELL, "%s",
 		         s->meta.deleted ? "Đã xóa"
 		         : s->closed     ? "Đã kết thúc"
 		                         : "Đang họp");
@@ -294,7 +317,7 @@ static size_t list_src_index_of(void *ctx, uint64_t id)
 
 static const ui_list_source list_source = {
     .columns = list_columns,
-    .n_columns = 7,
+    .n_columns = 6,
     .count = list_src_count,
     .rows = list_src_rows,
     .reload = list_src_reload,
@@ -492,7 +515,7 @@ static const char *session_form_note(ui_form *f, int field, char *buf, size_t si
 	session_form *sf = f->user;
 	if (field == SF_DATE) {
 		int method = sf->rec->meta.id ? sf->rec->method : (int)f->base.ctx->cfg->council.method;
-		snprintf(buf, size, "Hình thức: %s (theo cấu hình Hội đồng)", method_words(method));
+		snprintf(buf, size, "Hình thức: %s (theo cấu hình)", method_words(method));
 		return buf;
 	}
 	if (field == SF_TITLE && !sf->rec->meta.id) {
@@ -646,7 +669,7 @@ static const char *reason_form_note(ui_form *f, int field, char *buf, size_t siz
 	reason_form *rf = f->user;
 	if (field != RF_REASON)
 		return NULL;
-	snprintf(buf, size, "«%s» — đính chính, có lưu vết", rf->what);
+	snprintf(buf, size, "Đính chính, có lưu vết: «%s»", rf->what);
 	return buf;
 }
 
@@ -1031,8 +1054,10 @@ static unsigned sess_close_item(sess_view *s)
 	sess_load(s);
 	int at = ui_council_find(&s->m, id);
 	if (at >= 0) {
-		ui_message(v->app, "Đã chốt «%s»: %s", cand_name(&s->m.items[at]),
-		           s->m.items[at].item->reason ? s->m.items[at].item->reason : "");
+		/* The result first: a long name is cut, not the result. */
+		ui_message(v->app, "Đã chốt: %s · %s",
+		           s->m.items[at].item->reason ? s->m.items[at].item->reason : "",
+		           cand_name(&s->m.items[at]));
 		/* On to the next nominee still waiting, at its first count. */
 		s->row = at;
 		s->col = SESS_COUNT - 1;
@@ -1358,10 +1383,16 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	ui_putf(w, y, 1, cols - 2, "%s · %s · %s", cand_name(ci), c ? dept_name(cfg, c->department) : "",
 	        c ? kind_label(c->kind) : "");
 	wattrset(w, A_NORMAL);
-	recusal_text(cfg, ci->item, line, sizeof(line));
 	if (ci->item->reopen_reason && !ci->item->closed) {
-		size_t o = strlen(line);
-		snprintf(line + o, sizeof(line) - o, " · Đã mở lại: %s", ci->item->reopen_reason);
+		/* Reopened: why, first; the recusals after it when there are any. */
+		size_t o = (size_t)snprintf(line, sizeof(line), "Đã mở lại: %s", ci->item->reopen_reason);
+		if (ci->item->recused.n && o < sizeof(line)) {
+			snprintf(line + o, sizeof(line) - o, " · ");
+			o = strlen(line);
+			recusal_text(cfg, ci->item, line + o, sizeof(line) - o);
+		}
+	} else {
+		recusal_text(cfg, ci->item, line, sizeof(line));
 	}
 	ui_put(w, y + 1, 1, line, cols - 2);
 	char reason[300];
@@ -1668,7 +1699,8 @@ static unsigned member_key(ui_view *v, int action, int key)
 		member_load(mv);
 		ci = member_item(mv);
 		if (ci)
-			ui_message(v->app, "Đã chốt «%s»: %s", cand_name(ci), ci->item->reason ? ci->item->reason : "");
+			ui_message(v->app, "Đã chốt: %s · %s", ci->item->reason ? ci->item->reason : "",
+			           cand_name(ci));
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
 	case CA_REOPEN: {

@@ -26,7 +26,7 @@ contains "$(tm_screen)" "a Thêm phiên" "key line"
 # A session: the date defaults to today, the method comes from config.
 tm_keys a
 tm_wait "Lập phiên họp Hội đồng"
-contains "$(tm_screen)" "Hình thức: Bỏ phiếu kín (theo cấu hình Hội đồng)" "session form"
+contains "$(tm_screen)" "Hình thức: Bỏ phiếu kín (theo cấu hình)" "session form"
 tm_keys C-s
 tm_wait "Đã lưu."
 tm_wait "Đang họp"
