@@ -28,7 +28,6 @@
 enum {
 	CA_ATTEND = UI_A__COUNT,
 	CA_DIGITS,
-	CA_DIGIT9,
 	CA_ERASE,
 	CA_NEXT,
 	CA_PREV,
@@ -137,9 +136,15 @@ static void say_refused(ui_view *v, dh_action a, const char *why_here)
 	}
 }
 
+/* "Chưa chốt: <the core's reason>", the reason alone when both do not fit
+ * the one message line. */
 static void say_failed(ui_view *v, const char *what, int rc)
 {
-	ui_error(v->app, "%s: %s", what, v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
+	const char *why = v->ctx->message[0] ? v->ctx->message : dh_strerror(rc);
+	if (utf8_width(what) + 2 + utf8_width(why) > UI_MESSAGE_COLS)
+		ui_error(v->app, "%s", why);
+	else
+		ui_error(v->app, "%s: %s", what, why);
 }
 
 static bool session_open_for_work(const dh_session *s)
@@ -762,12 +767,12 @@ static const int count_widths[SESS_COUNT] = {9, 8, 8};
 #define RESULT_WIDTH 16
 
 static const ui_binding sess_keys[] = {
-    {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại danh sách phiên họp (Esc khi đang gõ: bỏ số đang gõ)",
-     false},
-    {CA_DIGITS, "0–9", {'0', '1', '2', '3', '4', '5', '6', '7', '8'}, "Số phiếu",
-     "Gõ số phiếu vào ô đang chọn (phiếu kín): tán thành, không tán thành, không biểu quyết", false},
-    {CA_DIGIT9, "9", {'9'}, "Số phiếu", "Gõ số phiếu", true},
-    {CA_NEXT, "Tab", {UI_TAB, UI_ENTER}, "Ô sau", "Tab hoặc Enter: ghi số vừa gõ, sang ô sau", false},
+    {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại (Esc khi đang gõ số: bỏ số đang gõ)", false},
+    /* 1–8 here, since the shell would take them for screens; 0 and 9
+     * are no one's key and come raw (sess_key). */
+    {CA_DIGITS, "0–9", {'1', '2', '3', '4', '5', '6', '7', '8', '9'}, "Số phiếu",
+     "Gõ số phiếu kín vào ô đang chọn (số cũ được thay)", false},
+    {CA_NEXT, "Tab", {UI_TAB, UI_ENTER}, "Ô sau", "Tab/Enter: ghi số vừa gõ, sang ô sau", false},
     {CA_PREV, "S-Tab", {UI_K(KEY_BTAB)}, "Ô trước", "Ghi số vừa gõ, về ô trước", true},
     {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE)}, "Xóa số", "Xóa chữ số vừa gõ", true},
     {CA_LEFT, "←", {UI_K(KEY_LEFT)}, "Ô trái", "Sang ô bên trái", true},
@@ -776,9 +781,9 @@ static const ui_binding sess_keys[] = {
     {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
     {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {UI_A_OPEN, "Enter", {UI_ENTER, 'v'}, "Biểu quyết",
-     "Enter hoặc v: ghi phiếu của từng thành viên (a/d/b), không tham gia biểu quyết (r)", false},
+     "Enter/v: phiếu của từng thành viên (a/d/b), không tham gia (r)", false},
     {CA_MEMBERS, "v", {'v', UI_ENTER}, "Thành viên",
-     "v hoặc Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)", false},
+     "v/Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
     {CA_CLOSE_SESSION, "t", {'t'}, "Kết thúc", "Kết thúc phiên họp (mọi hồ sơ đã chốt)", false},
     {UI_A_EDIT, "e", {'e'}, "Sửa phiên", "Sửa ngày, tên, ghi chú của phiên họp", true},
@@ -921,7 +926,6 @@ static bool sess_offers(ui_view *v, int action)
 	bool live = sess_live(s);
 	switch (action) {
 	case CA_DIGITS:
-	case CA_DIGIT9:
 	case CA_NEXT:
 	case CA_PREV:
 	case CA_ERASE:
@@ -1125,10 +1129,11 @@ static unsigned sess_key(ui_view *v, int action, int key)
 	char why[300];
 	if (!s->loaded)
 		return action == CA_BACK ? UI_R_POP : UI_R_NONE;
+	if (action == UI_A_NONE && key == '0' && sess_counting(s))
+		action = CA_DIGITS;
 	/* Whatever moves away writes the count being typed first. */
 	switch (action) {
-	case CA_DIGITS:
-	case CA_DIGIT9: {
+	case CA_DIGITS: {
 		const char *locked = sess_locked_why(s, why, sizeof(why));
 		if (locked) {
 			ui_error(v->app, "%s", locked);
@@ -1492,7 +1497,7 @@ static const ui_binding item_keys[] = {
     {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE), UI_K(KEY_DC)}, "Xóa phiếu", "Xóa phiếu đã ghi của thành viên", true},
     {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ này (công bố, khóa lại)", false},
     {CA_RECUSE, "r", {'r'}, "Không tham gia",
-     "Thành viên không tham gia biểu quyết hồ sơ này (tự xét, cùng đơn vị) / tham gia lại", false},
+     "Không tham gia / tham gia lại biểu quyết hồ sơ này", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt (có lý do, có lưu vết)", false},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},

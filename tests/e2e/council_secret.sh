@@ -100,7 +100,12 @@ case $line in *"6        3        0 Đạt (chốt)"*) ;; *) fail "passed row: '
 # The recused nominee: the base is the 10 members who may vote on him,
 # and his 8 voters are the 7 others present and the written opinion.
 tm_wait "đã nhập 0/8 phiếu"
-tm_keys 5 Tab 3 Enter
+# More ballots than voters is refused, and what was typed stays to fix.
+tm_keys 1 0 Tab
+tm_wait "Tổng số phiếu (10) nhiều hơn số thành viên được biểu quyết (8)."
+line=$(row "Đỗ Hữu Minh")
+case $line in *"10        —        — Chưa có phiếu"*) ;; *) fail "typed count lost: '$line'" ;; esac
+tm_keys BSpace BSpace 5 Tab 3 Enter
 tm_wait "đã nhập 8/8 phiếu"
 tm_keys c
 tm_wait "Chốt, công bố kết quả «Đỗ Hữu Minh»"
