@@ -209,7 +209,7 @@ struct list_view {
 };
 
 static const ui_list_column list_columns[] = {
-    {"Số", 3, true},     {"Ngày", 10, false},   {"Phiên họp", 0, false},
+    {"Số", 3, true},     {"Ngày", 10, false},  {"Phiên họp", 0, false},
     {"Có mặt", 6, true}, {"Đã chốt", 7, true}, {"Tình trạng", 11, false},
 };
 
@@ -408,7 +408,8 @@ static unsigned list_key(ui_view *v, int action, int key)
 		if (!s)
 			return UI_R_DRAW;
 		char q[300];
-		snprintf(q, sizeof(q), "Xóa phiên họp “%s”? (vẫn lưu vết trong nhật ký)", s->title ? s->title : "");
+		snprintf(q, sizeof(q), "Xóa phiên họp “%s”? (vẫn lưu vết trong nhật ký)",
+		         s->title ? s->title : "");
 		if (ui_confirm(v->app, q)) {
 			v->ctx->message[0] = '\0';
 			int rc = wf_delete(v->ctx, DH_R_SESSION, s->meta.id, "Xóa từ màn hình họp Hội đồng");
@@ -425,7 +426,8 @@ static unsigned list_key(ui_view *v, int action, int key)
 			say_refused(v, DH_ACT_MANAGE_SESSION,
 			            s && s->closed ? "Phiên họp đã kết thúc: không sửa được." : NULL);
 		else if (key == 'x')
-			say_refused(v, DH_ACT_DELETE, s && s->closed ? "Phiên họp đã kết thúc: không xóa được." : NULL);
+			say_refused(v, DH_ACT_DELETE,
+			            s && s->closed ? "Phiên họp đã kết thúc: không xóa được." : NULL);
 		else
 			return UI_R_NONE;
 		return UI_R_DRAW;
@@ -443,8 +445,8 @@ static void list_draw(ui_view *v, WINDOW *w)
 	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · năm %d · %zu thành viên", c->name ? c->name : "Hội đồng",
 	        lv->year, c->n_members);
 	wattrset(w, ui_style(UI_S_DIM));
-	ui_putf(w, 1, 1, getmaxx(w) - 2, "Cần có mặt %d/%d · đạt khi tán thành %s", c->quorum.num, c->quorum.den,
-	        rule);
+	ui_putf(w, 1, 1, getmaxx(w) - 2, "Cần có mặt %d/%d · đạt khi tán thành %s", c->quorum.num,
+	        c->quorum.den, rule);
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&lv->list, w, 2, 0, getmaxy(w) - 2, getmaxx(w));
 }
@@ -770,8 +772,12 @@ static const ui_binding sess_keys[] = {
     {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại (Esc khi đang gõ số: bỏ số đang gõ)", false},
     /* 1–8 here, since the shell would take them for screens; 0 and 9
      * are no one's key and come raw (sess_key). */
-    {CA_DIGITS, "0–9", {'1', '2', '3', '4', '5', '6', '7', '8', '9'}, "Số phiếu",
-     "Gõ số phiếu kín vào ô đang chọn (số cũ được thay)", false},
+    {CA_DIGITS,
+     "0–9",
+     {'1', '2', '3', '4', '5', '6', '7', '8', '9'},
+     "Số phiếu",
+     "Gõ số phiếu kín vào ô đang chọn (số cũ được thay)",
+     false},
     {CA_NEXT, "Tab", {UI_TAB, UI_ENTER}, "Ô sau", "Tab/Enter: ghi số vừa gõ, sang ô sau", false},
     {CA_PREV, "S-Tab", {UI_K(KEY_BTAB)}, "Ô trước", "Ghi số vừa gõ, về ô trước", true},
     {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE)}, "Xóa số", "Xóa chữ số vừa gõ", true},
@@ -780,10 +786,18 @@ static const ui_binding sess_keys[] = {
     {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ đang chọn (công bố, khóa lại)", false},
     {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
     {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
-    {UI_A_OPEN, "Enter", {UI_ENTER, 'v'}, "Biểu quyết",
-     "Enter/v: phiếu của từng thành viên (a/d/b), không tham gia (r)", false},
-    {CA_MEMBERS, "v", {'v', UI_ENTER}, "Thành viên",
-     "v/Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)", false},
+    {UI_A_OPEN,
+     "Enter",
+     {UI_ENTER, 'v'},
+     "Biểu quyết",
+     "Enter/v: phiếu của từng thành viên (a/d/b), không tham gia (r)",
+     false},
+    {CA_MEMBERS,
+     "v",
+     {'v', UI_ENTER},
+     "Thành viên",
+     "v/Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)",
+     false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
     {CA_CLOSE_SESSION, "t", {'t'}, "Kết thúc", "Kết thúc phiên họp (mọi hồ sơ đã chốt)", false},
     {UI_A_EDIT, "e", {'e'}, "Sửa phiên", "Sửa ngày, tên, ghi chú của phiên họp", true},
@@ -1027,7 +1041,8 @@ static unsigned sess_add_items(sess_view *s)
 	if (rc)
 		say_failed(v, added ? "Đã thêm một phần, dừng lại" : "Chưa thêm", rc);
 	else if (added == 1 && sess_item(s) && sess_item(s)->item->recused.n)
-		ui_message(v->app, "Đã đưa vào chương trình; có thành viên không tham gia biểu quyết (xem dưới).");
+		ui_message(v->app,
+		           "Đã đưa vào chương trình; có thành viên không tham gia biểu quyết (xem dưới).");
 	else
 		ui_message(v->app, "Đã đưa %d hồ sơ vào chương trình bình xét.", added);
 	return UI_R_RELOAD | UI_R_DRAW;
@@ -1041,11 +1056,11 @@ static unsigned sess_close_item(sess_view *s)
 		return UI_R_DRAW;
 	char q[300];
 	if (sess_secret(s))
-		snprintf(q, sizeof(q), "Chốt, công bố kết quả «%s» (%d/%d phiếu)?", cand_name(ci), ci->tally.cast,
-		         ci->tally.voters);
+		snprintf(q, sizeof(q), "Chốt, công bố kết quả «%s» (%d/%d phiếu)?", cand_name(ci),
+		         ci->tally.cast, ci->tally.voters);
 	else
-		snprintf(q, sizeof(q), "Chốt kết quả «%s» (%d/%d đã biểu quyết)?", cand_name(ci), ci->tally.cast,
-		         ci->tally.voters);
+		snprintf(q, sizeof(q), "Chốt kết quả «%s» (%d/%d đã biểu quyết)?", cand_name(ci),
+		         ci->tally.cast, ci->tally.voters);
 	if (!ui_confirm(v->app, q))
 		return UI_R_DRAW;
 	uint64_t id = ci->item->meta.id;
@@ -1205,9 +1220,7 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		if (!sess_commit(s))
 			return UI_R_DRAW;
 		return sess_close_item(s);
-	case CA_REOPEN:
-		ui_council_entry_cancel(&s->entry);
-		return sess_reopen(s);
+	case CA_REOPEN: ui_council_entry_cancel(&s->entry); return sess_reopen(s);
 	case CA_ATTEND:
 	case CA_MEMBERS:
 	case UI_A_OPEN: {
@@ -1257,7 +1270,8 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		if (!ui_confirm(v->app, q))
 			return UI_R_DRAW;
 		v->ctx->message[0] = '\0';
-		int rc = wf_delete(v->ctx, DH_R_VOTE_ITEM, ci->item->meta.id, "Bỏ khỏi chương trình bình xét");
+		int rc =
+		    wf_delete(v->ctx, DH_R_VOTE_ITEM, ci->item->meta.id, "Bỏ khỏi chương trình bình xét");
 		if (rc)
 			say_failed(v, "Chưa bỏ", rc);
 		else
@@ -1279,7 +1293,8 @@ static void recusal_text(const dh_config *cfg, const dh_vote_item *it, char *buf
 	}
 	size_t o = (size_t)snprintf(buf, size, "Không tham gia biểu quyết: ");
 	for (size_t i = 0; i < it->recused.n && o < size; i++)
-		o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? ", " : "", person_name(cfg, it->recused.v[i]));
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? ", " : "",
+		                      person_name(cfg, it->recused.v[i]));
 }
 
 static void sess_draw(ui_view *v, WINDOW *w)
@@ -1494,10 +1509,14 @@ static const ui_binding item_keys[] = {
     {CA_AGREE, "a", {'a'}, "Tán thành", "Tán thành", true},
     {CA_DISAGREE, "d", {'d'}, "Không TT", "Không tán thành", true},
     {CA_ABSTAIN, "b", {'b'}, "Không BQ", "Không biểu quyết", true},
-    {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE), UI_K(KEY_DC)}, "Xóa phiếu", "Xóa phiếu đã ghi của thành viên", true},
+    {CA_ERASE,
+     "⌫",
+     {UI_K(KEY_BACKSPACE), UI_K(KEY_DC)},
+     "Xóa phiếu",
+     "Xóa phiếu đã ghi của thành viên",
+     true},
     {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ này (công bố, khóa lại)", false},
-    {CA_RECUSE, "r", {'r'}, "Không tham gia",
-     "Không tham gia / tham gia lại biểu quyết hồ sơ này", false},
+    {CA_RECUSE, "r", {'r'}, "Không tham gia", "Không tham gia / tham gia lại biểu quyết hồ sơ này", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt (có lý do, có lưu vết)", false},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
@@ -1591,7 +1610,8 @@ static unsigned member_refuse(member_view *mv, int key)
 	if (mv->loaded && mv->m.session->closed)
 		why = "Phiên họp đã kết thúc.";
 	else if (ci && ci->item->closed) {
-		snprintf(buf, sizeof(buf), "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).", cand_name(ci));
+		snprintf(buf, sizeof(buf), "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).",
+		         cand_name(ci));
 		why = buf;
 	}
 	if (!mv->item_id) {
@@ -1634,12 +1654,12 @@ static unsigned member_key(ui_view *v, int action, int key)
 		if (!login)
 			return UI_R_DRAW;
 		dh_attendance now = council_attendance(mv->m.session, login);
-		int at = action == CA_PRESENT ? DH_PRESENT
-		         : action == CA_ABSENT ? DH_ABSENT
+		int at = action == CA_PRESENT   ? DH_PRESENT
+		         : action == CA_ABSENT  ? DH_ABSENT
 		         : action == CA_WRITTEN ? DH_WRITTEN
-		         : now == DH_PRESENT ? DH_ABSENT
-		         : now == DH_ABSENT ? DH_WRITTEN
-		                            : DH_PRESENT;
+		         : now == DH_PRESENT    ? DH_ABSENT
+		         : now == DH_ABSENT     ? DH_WRITTEN
+		                                : DH_PRESENT;
 		ctx->message[0] = '\0';
 		rc = wf_attendance(ctx, mv->session_id, login, at);
 		if (rc) {
@@ -1691,8 +1711,8 @@ static unsigned member_key(ui_view *v, int action, int key)
 		if (!ci)
 			return UI_R_DRAW;
 		char q[300];
-		snprintf(q, sizeof(q), "Chốt kết quả «%s» (%d/%d đã biểu quyết)?", cand_name(ci), ci->tally.cast,
-		         ci->tally.voters);
+		snprintf(q, sizeof(q), "Chốt kết quả «%s» (%d/%d đã biểu quyết)?", cand_name(ci),
+		         ci->tally.cast, ci->tally.voters);
 		if (!ui_confirm(v->app, q))
 			return UI_R_DRAW;
 		ctx->message[0] = '\0';
@@ -1795,19 +1815,22 @@ static void member_draw(ui_view *v, WINDOW *w)
 		}
 		const dh_candidate *cand = ci->candidate;
 		wattrset(w, ui_style(UI_S_TITLE));
-		ui_putf(w, 0, 1, cols - 2, "%s · %s · %s", cand_name(ci), cand ? dept_name(cfg, cand->department) : "",
-		        cand ? kind_label(cand->kind) : "");
+		ui_putf(w, 0, 1, cols - 2, "%s · %s · %s", cand_name(ci),
+		        cand ? dept_name(cfg, cand->department) : "", cand ? kind_label(cand->kind) : "");
 		draw_quorum(w, 1, cfg, se, cols);
 		const dh_tally *t = &ci->tally;
 		wattrset(w, A_NORMAL);
 		if (t->hidden && !ci->item->closed)
-			snprintf(line, sizeof(line), "Bỏ phiếu kín · %d người được biểu quyết · %d không tham gia",
-			         t->voters, t->recused);
+			snprintf(line, sizeof(line),
+			         "Bỏ phiếu kín · %d người được biểu quyết · %d không tham gia", t->voters,
+			         t->recused);
 		else if (ci->item->closed)
-			snprintf(line, sizeof(line), "Tán thành %d · Không tán thành %d · Không biểu quyết %d", t->agree,
+			snprintf(line, sizeof(line),
+			         "Tán thành %d · Không tán thành %d · Không biểu quyết %d", t->agree,
 			         t->disagree, t->abstain);
 		else
-			snprintf(line, sizeof(line), "Tán thành (a) %d · Không tán thành (d) %d · Không biểu quyết (b) %d",
+			snprintf(line, sizeof(line),
+			         "Tán thành (a) %d · Không tán thành (d) %d · Không biểu quyết (b) %d",
 			         t->agree, t->disagree, t->abstain);
 		if (!ci->item->closed && !t->hidden && t->outstanding > 0) {
 			size_t o = strlen(line);

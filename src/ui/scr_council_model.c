@@ -190,8 +190,8 @@ void ui_council_reason_text(const ui_council_item *ci, char *buf, size_t size)
 		if (!t->quorum)
 			snprintf(buf, size, "Phiếu kín: %s", t->reason);
 		else
-			snprintf(buf, size, "Phiếu kín: đã nhập %d/%d phiếu; kết quả công bố khi chốt", t->cast,
-			         t->voters);
+			snprintf(buf, size, "Phiếu kín: đã nhập %d/%d phiếu; kết quả công bố khi chốt",
+			         t->cast, t->voters);
 		return;
 	}
 	if (t->outstanding > 0 && t->quorum)
