@@ -5,8 +5,10 @@
  *
  * The session mode is the moment that must not go wrong, with the council
  * watching the screen: one row per nominee; with a secret vote the digits
- * typed go straight into the focused count and Tab/Enter write it and move
- * on, while the counts stay hidden ("•") until the item is closed; with an
+ * typed go straight into the focused count, Tab/Enter move on, and the
+ * nominee's three counts are written together when the row is left (or on
+ * Enter at its last count, which stays so that `c` closes this nominee),
+ * while the counts stay hidden ("•") until the item is closed; with an
  * open vote each member's a/d/b is written at once and the result, with
  * its reason in words, follows at every key. Every write goes through the
  * workflow (roles, locks, audit); nothing is held between keys. */
@@ -758,7 +760,14 @@ struct sess_view {
 	ui_council_model m;
 	bool loaded;
 	int row, col, top;
-	ui_council_entry entry;
+	ui_council_entry entry; /* the count being typed in the focused cell */
+	/* The row's counts as typed, written together when the row is left
+	 * (or Enter on its last count): correcting 5/4/0 to 6/3/0 never
+	 * passes through 6/4/0, more ballots than voters. */
+	int pend[SESS_COUNT];
+	bool pend_typed[SESS_COUNT];
+	bool pend_dirty;
+	uint64_t pend_item;
 	char title[64];
 	int cursor_y, cursor_x;
 	bool has_cursor;
@@ -783,15 +792,15 @@ static const ui_binding sess_keys[] = {
     {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE)}, "Xóa số", "Xóa chữ số vừa gõ", true},
     {CA_LEFT, "←", {UI_K(KEY_LEFT)}, "Ô trái", "Sang ô bên trái", true},
     {CA_RIGHT, "→", {UI_K(KEY_RIGHT)}, "Ô phải", "Sang ô bên phải", true},
-    {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ đang chọn (công bố, khóa lại)", false},
-    {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
-    {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {UI_A_OPEN,
      "Enter",
      {UI_ENTER, 'v'},
      "Biểu quyết",
      "Enter/v: phiếu của từng thành viên (a/d/b), không tham gia (r)",
      false},
+    {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ đang chọn (công bố, khóa lại)", false},
+    {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
+    {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {CA_MEMBERS,
      "v",
      {'v', UI_ENTER},
@@ -869,28 +878,56 @@ static const char *sess_title(ui_view *v)
 	return ((sess_view *)v)->title;
 }
 
-/* Write the count being typed into the focused cell. False (with the
- * core's message shown, and the digits kept) when it was refused. */
-static bool sess_commit(sess_view *s)
+/* Is the current row holding counts typed but not written yet? */
+static bool sess_pending(sess_view *s)
+{
+	ui_council_item *ci = sess_item(s);
+	return s->pend_dirty && ci && ci->item->meta.id == s->pend_item;
+}
+
+/* The count being typed goes into the row's counts (not written yet). */
+static void sess_take_entry(sess_view *s)
 {
 	int value;
-	if (!ui_council_entry_value(&s->entry, &value))
-		return true;
 	ui_council_item *ci = sess_item(s);
-	if (!ci) {
+	if (!ci || !ui_council_entry_value(&s->entry, &value)) {
 		ui_council_entry_cancel(&s->entry);
-		return true;
+		return;
 	}
-	int counts[SESS_COUNT];
-	ui_council_counts_with(ci->item, s->col, value, counts);
+	if (!sess_pending(s)) {
+		s->pend[0] = ci->item->agree;
+		s->pend[1] = ci->item->disagree;
+		s->pend[2] = ci->item->abstain;
+		memset(s->pend_typed, 0, sizeof(s->pend_typed));
+		s->pend_item = ci->item->meta.id;
+	}
+	s->pend[s->col] = value;
+	s->pend_typed[s->col] = true;
+	s->pend_dirty = true;
+	ui_council_entry_cancel(&s->entry);
+}
+
+static void sess_discard(sess_view *s)
+{
+	ui_council_entry_cancel(&s->entry);
+	s->pend_dirty = false;
+}
+
+/* Write the row's counts. False (with the core's message shown and what
+ * was typed kept) when it was refused. */
+static bool sess_commit(sess_view *s)
+{
+	sess_take_entry(s);
+	if (!s->pend_dirty)
+		return true;
 	dh_ctx *ctx = s->base.ctx;
 	ctx->message[0] = '\0';
-	int rc = wf_vote_counts(ctx, ci->item->meta.id, counts[0], counts[1], counts[2]);
+	int rc = wf_vote_counts(ctx, s->pend_item, s->pend[0], s->pend[1], s->pend[2]);
 	if (rc) {
 		say_failed(&s->base, "Chưa ghi số phiếu", rc);
 		return false;
 	}
-	ui_council_entry_cancel(&s->entry);
+	s->pend_dirty = false;
 	sess_load(s);
 	return true;
 }
@@ -1168,10 +1205,17 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		return UI_R_DRAW;
 	}
 	case CA_NEXT:
-	case CA_PREV:
+	case CA_PREV: {
+		bool leaving = action == CA_NEXT ? s->col == SESS_COUNT - 1 : s->col == 0;
+		if (!leaving) {
+			/* Inside the row: keep what was typed, write later. */
+			sess_take_entry(s);
+			s->col += action == CA_NEXT ? 1 : -1;
+			return UI_R_DRAW;
+		}
 		if (!sess_commit(s))
 			return UI_R_DRAW;
-		if (action == CA_NEXT && key == UI_ENTER && s->col == SESS_COUNT - 1) {
+		if (action == CA_NEXT && key == UI_ENTER) {
 			/* Enter on the last count stays on the nominee, so that
 			 * the `c` that follows closes this one and no other. */
 			ui_council_item *ci = sess_item(s);
@@ -1182,13 +1226,13 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		}
 		sess_next_cell(s, action == CA_NEXT ? 1 : -1);
 		return UI_R_RELOAD | UI_R_DRAW;
+	}
 	case CA_LEFT:
 	case CA_RIGHT:
-		if (!sess_commit(s))
-			return UI_R_DRAW;
+		sess_take_entry(s);
 		s->col += action == CA_RIGHT ? 1 : -1;
 		sess_clamp(s);
-		return UI_R_RELOAD | UI_R_DRAW;
+		return UI_R_DRAW;
 	case UI_A_UP:
 	case UI_A_DOWN:
 	case UI_A_HOME:
@@ -1208,9 +1252,9 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		sess_clamp(s);
 		return UI_R_RELOAD | UI_R_DRAW;
 	case CA_BACK:
-		if (key == UI_ESC && s->entry.editing) {
-			ui_council_entry_cancel(&s->entry);
-			ui_message(v->app, "Đã bỏ số đang gõ.");
+		if (key == UI_ESC && (s->entry.editing || sess_pending(s))) {
+			sess_discard(s);
+			ui_message(v->app, "Đã bỏ các số chưa ghi của hồ sơ này.");
 			return UI_R_DRAW;
 		}
 		if (!sess_commit(s))
@@ -1220,7 +1264,7 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		if (!sess_commit(s))
 			return UI_R_DRAW;
 		return sess_close_item(s);
-	case CA_REOPEN: ui_council_entry_cancel(&s->entry); return sess_reopen(s);
+	case CA_REOPEN: sess_discard(s); return sess_reopen(s);
 	case CA_ATTEND:
 	case CA_MEMBERS:
 	case UI_A_OPEN: {
@@ -1261,7 +1305,7 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		return UI_R_DRAW;
 	}
 	case UI_A_DELETE: {
-		ui_council_entry_cancel(&s->entry);
+		sess_discard(s);
 		ui_council_item *ci = sess_item(s);
 		if (!ci)
 			return UI_R_DRAW;
@@ -1360,6 +1404,13 @@ static void sess_draw(ui_view *v, WINDOW *w)
 		int rstyle;
 		ui_council_count_cells(ci, cells);
 		ui_council_result_cell(ci, result, sizeof(result), &rstyle);
+		bool pending = sel && sess_pending(s);
+		if (pending) {
+			for (int k = 0; k < SESS_COUNT; k++)
+				snprintf(cells[k], sizeof(cells[k]), "•");
+			snprintf(result, sizeof(result), "Chưa ghi (Enter)");
+			rstyle = UI_S_WARN;
+		}
 		attr_t base = sel ? ui_style(UI_S_SELECTED) : A_NORMAL;
 		wattrset(w, base);
 		ui_put_cell(w, y, 0, "", cols, false);
@@ -1373,6 +1424,9 @@ static void sess_draw(ui_view *v, WINDOW *w)
 			if (focus && s->entry.editing) {
 				/* Only the digits being typed show, in the cell being typed. */
 				snprintf(typed, sizeof(typed), "%s", s->entry.digits);
+				text = typed;
+			} else if (focus && pending && s->pend_typed[k]) {
+				snprintf(typed, sizeof(typed), "%d", s->pend[k]);
 				text = typed;
 			}
 			wattrset(w, focus ? ui_style(UI_S_FOCUS) : base);
@@ -1419,6 +1473,11 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	int rstyle;
 	ui_council_result_cell(ci, line, sizeof(line), &rstyle);
 	ui_council_reason_text(ci, reason, sizeof(reason));
+	if (sess_pending(s)) {
+		snprintf(reason, sizeof(reason),
+		         "Số phiếu chưa ghi: Enter ở ô cuối (hoặc rời dòng) để ghi, Esc để bỏ");
+		rstyle = UI_S_WARN;
+	}
 	wattrset(w, ui_style(rstyle == UI_S_DIM ? UI_S_NORMAL : rstyle));
 	ui_put(w, y + 2, 1, reason, cols - 2);
 	wattrset(w, A_NORMAL);

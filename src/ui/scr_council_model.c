@@ -194,7 +194,9 @@ void ui_council_reason_text(const ui_council_item *ci, char *buf, size_t size)
 			         t->cast, t->voters);
 		return;
 	}
-	if (t->outstanding > 0 && t->quorum)
+	if (t->cast == 0 && t->quorum && t->base > 0)
+		snprintf(buf, size, "Chưa có phiếu · cần %d/%d phiếu tán thành để đạt", t->needed, t->base);
+	else if (t->outstanding > 0 && t->quorum)
 		snprintf(buf, size, "%s · còn %d phiếu chưa ghi", t->reason, t->outstanding);
 	else
 		snprintf(buf, size, "%s", t->reason);

@@ -132,14 +132,15 @@ two_wait "Đã mở lại: Nhập nhầm số phiếu không tán thành"
 line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1)
 case $line in *"•        •        • Đã nhập 9/9") ;; *) fail "reopened row: '$line'" ;; esac
 
-# The secretary corrects the counts and closes it again.
+# The secretary corrects the counts and closes it again: 7/2/0 becomes
+# 8/1/0, written together (8/2/0 on the way would be 10 ballots for 9).
 tm_wait "Đã mở lại: Nhập nhầm số phiếu không tán thành"
-tm_keys Home Tab 1 Tab 1 Enter
+tm_keys Home 8 Tab 1 Tab Enter
 tm_wait "Bấm c để chốt kết quả «Phòng Giám sát"
 tm_keys c c
-tm_wait "7/11 = 63,6% > 1/2 — đạt"
+tm_wait "8/11 = 72,7% > 1/2 — đạt"
 line=$(row "Phòng Giám sát")
-case $line in *"7        1        1 Đạt (chốt)") ;; *) fail "corrected row: '$line'" ;; esac
+case $line in *"8        1        0 Đạt (chốt)") ;; *) fail "corrected row: '$line'" ;; esac
 
 # The correction is in the audit trail with its reason.
 expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl

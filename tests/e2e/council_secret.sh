@@ -100,12 +100,18 @@ case $line in *"6        3        0 Đạt (chốt)"*) ;; *) fail "passed row: '
 # The recused nominee: the base is the 10 members who may vote on him,
 # and his 8 voters are the 7 others present and the written opinion.
 tm_wait "đã nhập 0/8 phiếu"
-# More ballots than voters is refused, and what was typed stays to fix.
-tm_keys 1 0 Tab
+# A nominee's counts are written together, on leaving the row or Enter on
+# its last count; more ballots than voters is refused, and what was typed
+# stays there to fix.
+tm_keys 1 0 Tab Tab
+tm_wait "Số phiếu chưa ghi: Enter ở ô cuối (hoặc rời dòng) để ghi, Esc để bỏ"
+tm_keys Enter
 tm_wait "Tổng số phiếu (10) nhiều hơn số thành viên được biểu quyết (8)."
+tm_keys BTab BTab
+tm_wait "Chưa ghi (Enter)"
 line=$(row "Đỗ Hữu Minh")
-case $line in *"10        —        — Chưa có phiếu"*) ;; *) fail "typed count lost: '$line'" ;; esac
-tm_keys BSpace BSpace 5 Tab 3 Enter
+case $line in *"10        •        • Chưa ghi (Enter)"*) ;; *) fail "typed count lost: '$line'" ;; esac
+tm_keys 5 Tab 3 Tab Enter
 tm_wait "đã nhập 8/8 phiếu"
 tm_keys c
 tm_wait "Chốt, công bố kết quả «Đỗ Hữu Minh»"

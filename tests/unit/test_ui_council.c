@@ -230,9 +230,12 @@ static void open_vote_result_follows_every_vote(void **state)
 	uint64_t it = item(f, sid, cid);
 	char cells[3][16], buf[300];
 	int style;
+	const ui_council_item *ci = load(f, sid, it);
+	ui_council_reason_text(ci, buf, sizeof(buf));
+	assert_string_equal(buf, "Chưa có phiếu · cần 6/11 phiếu tán thành để đạt");
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(wf_vote(&f->sec, it, council_logins[i], DH_VOTE_AGREE), 0);
-	const ui_council_item *ci = load(f, sid, it);
+	ci = load(f, sid, it);
 	ui_council_count_cells(ci, cells);
 	assert_string_equal(cells[0], "5");
 	ui_council_result_cell(ci, buf, sizeof(buf), &style);
