@@ -31,7 +31,7 @@ for n in 3 4 5 6 7 8 2 1; do
 	tm_wait " $n ${titles[$((n - 1))]}"
 done
 tm_keys 5
-tm_wait "chưa được xây dựng"
+tm_wait "Theo bước" # screen 5 is built: its figures
 tm_keys 2
 tm_wait "xếp theo mới nhất"
 contains "$(tm_screen)" "a Thêm" "candidate key line"
