@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { IMPL_A_COORDINATE = UI_A__COUNT, IMPL_A_YEAR_PREV, IMPL_A_YEAR_NEXT };
+enum { IMPL_A_COORDINATE = UI_A__COUNT, IMPL_A_YEAR };
 
 /* One entry of a department's log: a dissemination or a coordination note. */
 typedef struct impl_entry {
@@ -293,8 +293,7 @@ static const ui_binding impl_keys[] = {
     {UI_A_OPEN, "Enter", {UI_ENTER}, "Mở", "Mở sổ quán triệt, phối hợp của đơn vị đang chọn", false},
     {UI_A_ADD, "a", {'a'}, "Quán triệt", "Ghi buổi quán triệt kế hoạch của đơn vị đang chọn", false},
     {IMPL_A_COORDINATE, "p", {'p'}, "Phối hợp", "Ghi phối hợp với Văn phòng của đơn vị đang chọn", false},
-    {IMPL_A_YEAR_PREV, "←", {UI_K(KEY_LEFT)}, "Năm trước", "Xem năm trước", false},
-    {IMPL_A_YEAR_NEXT, "→", {UI_K(KEY_RIGHT)}, "Năm sau", "Xem năm sau", true},
+    {IMPL_A_YEAR, "←/→", {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)}, "Năm", "Xem năm trước / năm sau", false},
     UI_LIST_BINDINGS,
     {0},
 };
@@ -361,8 +360,7 @@ static unsigned impl_key(ui_view *v, int action, int key)
 		return r;
 	const impl_dept *d = impl_current(s);
 	switch (action) {
-	case IMPL_A_YEAR_PREV: impl_set_year(s, s->year - 1); return UI_R_DRAW;
-	case IMPL_A_YEAR_NEXT: impl_set_year(s, s->year + 1); return UI_R_DRAW;
+	case IMPL_A_YEAR: impl_set_year(s, s->year + (key == UI_K(KEY_LEFT) ? -1 : 1)); return UI_R_DRAW;
 	case UI_A_OPEN: {
 		if (!d)
 			return UI_R_DRAW;
@@ -437,7 +435,7 @@ ui_view *ui_implementation_open(ui_app *app)
 /* --- one department's log --------------------------------------------------- */
 
 static const ui_list_column impl_log_columns[] = {
-    {"Việc", 10, false}, {"Ngày", 10, false},    {"Người thực hiện", 18, false},
+    {"Việc", 10, false}, {"Ngày", 10, false},    {"Người thực hiện", 16, false},
     {"Số dự", 5, true},  {"Nội dung", 0, false},
 };
 
@@ -586,15 +584,17 @@ static void impl_log_draw(ui_view *v, WINDOW *w)
 		else
 			coo++;
 	}
-	wattrset(w, ui_style(UI_S_TITLE));
-	int x =
-	    1 + ui_putf(w, 0, 1, cols - 2, "%s · năm %d · ", impl_dept_name(v->ctx->cfg, dv->dept), dv->year);
+	/* The counts first: the department's name is also in the header. */
+	int x = 1;
 	if (dis) {
-		ui_putf(w, 0, x, cols - x - 1, "quán triệt %d lần, phối hợp %d lần", dis, coo);
+		wattrset(w, ui_style(UI_S_TITLE));
+		x += ui_putf(w, 0, x, cols - x - 1, "Năm %d · quán triệt %d lần", dv->year, dis);
 	} else {
 		wattrset(w, ui_style(UI_S_WARN));
-		ui_putf(w, 0, x, cols - x - 1, "! CHƯA quán triệt · phối hợp %d lần", coo);
+		x += ui_putf(w, 0, x, cols - x - 1, "Năm %d · ! CHƯA quán triệt", dv->year);
 	}
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, x, cols - x - 1, " · phối hợp %d lần · %s", coo, impl_dept_name(v->ctx->cfg, dv->dept));
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&dv->list, w, 1, 0, getmaxy(w) - 1, cols);
 }
@@ -833,7 +833,16 @@ static ui_form *impl_form_open(ui_app *app, dh_rtype type, const void *rec, cons
 			fm->depts[fm->n_depts++] =
 			    (ui_choice){cfg->departments[i].id, cfg->departments[i].name};
 	if (!rec) {
+		/* Who disseminated: me in my own department, else its head. */
 		const char *by = ctx->person ? ctx->person->name : ctx->login;
+		bool mine = ctx->person && ctx->person->department && dept &&
+		            strcmp(ctx->person->department, dept) == 0;
+		for (size_t i = 0; !mine && dept && i < cfg->n_people; i++)
+			if ((cfg->people[i].roles & DH_ROLE_DEPT_HEAD) && cfg->people[i].department &&
+			    strcmp(cfg->people[i].department, dept) == 0) {
+				by = cfg->people[i].name;
+				break;
+			}
 		if (type == DH_R_DISSEMINATION) {
 			dh_dissemination *r = fm->rec;
 			r->year = year;

@@ -581,8 +581,12 @@ static unsigned rev_export(rev_screen *s)
 		snprintf(path, sizeof(path), "%s", name);
 	else
 		snprintf(path + strlen(path), sizeof(path) - strlen(path), "/%s", name);
-	ui_message(app, "Đã ghi báo cáo %s năm %d vào %s", kind == DH_REVIEW_FINAL ? "tổng kết" : "sơ kết",
-	           s->year, path);
+	/* The file name must show: a long folder loses its start instead. */
+	const char *shown = path;
+	int room = 78 - utf8_width("Đã ghi báo cáo vào …");
+	while (utf8_width(shown) > room && *shown)
+		shown += utf8_grapheme_len(shown, strlen(shown));
+	ui_message(app, "Đã ghi báo cáo vào %s%s", shown == path ? "" : "…", shown);
 	return UI_R_DRAW;
 }
 
