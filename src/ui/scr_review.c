@@ -17,20 +17,11 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/report.h"
 #include "dienhinh/stats.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
 #include "dienhinh/utf8.h"
-
-/* The review report comes from report.h (the same document as `dienhinh
- * report review`); until that module is in the build, the screen writes
- * the same figures as Markdown itself. */
-#if __has_include("dienhinh/report.h")
-#include "dienhinh/report.h"
-#define REV_HAVE_REPORT 1
-#else
-#define REV_HAVE_REPORT 0
-#endif
 
 #include <errno.h>
 #include <limits.h>
@@ -459,7 +450,7 @@ static const ui_list_source rev_source = {
 
 /* --- exporting the report ------------------------------------------------------ */
 
-#if REV_HAVE_REPORT
+/* The same document as `dienhinh report review --year Y --kind K`. */
 static int rev_write_report(rev_screen *s, int kind, FILE *out)
 {
 	dh_report_opts o;
@@ -468,75 +459,6 @@ static int rev_write_report(rev_screen *s, int kind, FILE *out)
 	o.review_kind = kind;
 	return report_document(s->base.ctx, DH_REPORT_REVIEW, &o, out);
 }
-#else
-/* Markdown text: the characters Markdown gives a meaning are escaped. */
-static void rev_md(FILE *out, const char *text)
-{
-	for (const char *p = text ? text : ""; *p; p++) {
-		if (strchr("\\`*_[]<>#|~&", *p))
-			fputc('\\', out);
-		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, out);
-	}
-}
-
-static int rev_write_report(rev_screen *s, int kind, FILE *out)
-{
-	const dh_config *cfg = s->base.ctx->cfg;
-	if (!s->have_stats)
-		return DH_EIO;
-	const dh_stats *st = &s->stats;
-	char money[40], date[11];
-	fprintf(out, "# Báo cáo %s công tác xây dựng, bồi dưỡng, nhân rộng điển hình tiên tiến năm %d\n\n",
-	        kind == DH_REVIEW_FINAL ? "tổng kết" : "sơ kết", s->year);
-	rev_md(out, cfg->organization.name);
-	fprintf(out, "\n\n## Số liệu\n\n");
-	fprintf(out, "- Hồ sơ: %d (%s %d, %s %d, %s %d)\n", st->candidates, kind_label(0), st->by_kind[0],
-	        kind_label(1), st->by_kind[1], kind_label(2), st->by_kind[2]);
-	for (int g = 0; g < DH_STAGE__COUNT; g++)
-		fprintf(out, "- %s: %d\n", stage_label(g), st->by_stage[g]);
-	fprintf(out, "- Bồi dưỡng: %d lượt cho %d hồ sơ; hỗ trợ vật chất %s đồng\n", st->fostering_total,
-	        st->fostered_candidates, ui_format_money(st->material_total, money, sizeof(money)));
-	fprintf(out, "- Nhân rộng: %d hoạt động, %d lượt người dự\n", st->activities_total,
-	        st->activity_attendees);
-	fprintf(out, "- Quyết định: công nhận %d, tặng Giấy khen %d\n\n", st->recognition_decisions,
-	        st->award_decisions);
-	fprintf(out, "## Theo đơn vị\n\n| Đơn vị | Loại |");
-	for (int g = 0; g < DH_STAGE__COUNT; g++)
-		fprintf(out, " %s |", stage_label(g));
-	fprintf(out, "\n|---|---|");
-	for (int g = 0; g < DH_STAGE__COUNT; g++)
-		fprintf(out, "---:|");
-	fputc('\n', out);
-	for (size_t i = 0; i < st->n_depts; i++)
-		for (int k = 0; k < DH_CANDIDATE_KINDS; k++) {
-			int total = 0;
-			for (int g = 0; g < DH_STAGE__COUNT; g++)
-				total += st->depts[i].count[k][g];
-			if (!total)
-				continue;
-			fputs("| ", out);
-			rev_md(out, st->depts[i].name ? st->depts[i].name : st->depts[i].id);
-			fprintf(out, " | %s |", kind_label(k));
-			for (int g = 0; g < DH_STAGE__COUNT; g++)
-				fprintf(out, " %d |", st->depts[i].count[k][g]);
-			fputc('\n', out);
-		}
-	fprintf(out, "\n## Sơ kết, tổng kết\n\n");
-	for (size_t i = 0; i < s->n_reviews; i++) {
-		const dh_review *r = s->reviews[i];
-		if (r->meta.deleted)
-			continue;
-		fprintf(out, "- %s, %s: ", date_vn(r->date, date), review_kind_label(r->kind));
-		rev_md(out, r->title);
-		if (r->notes) {
-			fputs(" — ", out);
-			rev_md(out, r->notes);
-		}
-		fputc('\n', out);
-	}
-	return ferror(out) ? DH_EIO : 0;
-}
-#endif
 
 /* Write the review report of the year to a new file in the current
  * folder (bao-cao-so-ket-2021.md, then -2, -3... so nothing is
