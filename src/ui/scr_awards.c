@@ -1581,7 +1581,7 @@ static void aw_award_destroy(ui_form *f)
 }
 
 static const ui_form_spec aw_award_spec = {
-    .name = "award",
+    .name = "award_decision",
     .title = "Quyết định tặng Giấy khen",
     .fields = aw_award_fields,
     .n_fields = AF__COUNT,
@@ -1715,7 +1715,7 @@ static void aw_revoke_destroy(ui_form *f)
 }
 
 static const ui_form_spec aw_revoke_spec = {
-    .name = "revoke",
+    .name = "award_revoke",
     .title = "Thu hồi quyết định",
     .fields = aw_revoke_fields,
     .n_fields = RV__COUNT,
@@ -2231,14 +2231,14 @@ bool ui_awards_restore(ui_app *app, const dh_draft *d)
 		return false;
 	ui_form *f = NULL;
 	void *rec = NULL;
-	if (strcmp(d->form, "award") == 0) {
+	if (strcmp(d->form, "award_decision") == 0) {
 		f = aw_award_form_open(app, NULL, NULL, 0);
 		/* The records a decision may list are read again: every one still waiting. */
 		uint64_t last = 0;
 		repo_last_id(ctx->store, DH_R_CANDIDATE, &last);
 		for (uint64_t id = last; f && id >= 1 && last <= AW_SYNC_LIMIT; id--)
 			aw_award_offer(f, id);
-	} else if (strcmp(d->form, "revoke") == 0) {
+	} else if (strcmp(d->form, "award_revoke") == 0) {
 		if (repo_get(ctx->store, DH_R_DECISION, d->target_id, &rec) != 0)
 			return false;
 		f = aw_revoke_form_open(app, rec);

@@ -24,6 +24,7 @@
 #include "dienhinh/utf8.h"
 
 #include <errno.h>
+#include <time.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -57,7 +58,9 @@ typedef struct rev_screen {
 	int tab;
 	int year;
 	dh_stats stats;
-	bool have_stats;
+	bool have_stats; /* stats holds a year's figures (maybe not s->year's yet) */
+	bool stale;      /* the store changed, or the year: compute again */
+	int64_t computed_ms, cost_ms; /* when the figures were computed, and how long it took */
 	rev_line *lines;
 	int n_lines, cap_lines;
 	int scroll;
@@ -199,8 +202,8 @@ static void rev_build_table(rev_screen *s)
 static void rev_build(rev_screen *s)
 {
 	s->n_lines = 0;
-	if (!s->have_stats) {
-		rev_text(s, UI_S_ERROR, "Không tính được số liệu năm %d.", s->year);
+	if (!s->have_stats || s->stats.year != s->year) {
+		rev_text(s, UI_S_DIM, "Đang tính số liệu năm %d…", s->year);
 		return;
 	}
 	const dh_stats *st = &s->stats;
@@ -374,21 +377,59 @@ static int rev_by_date(const void *a, const void *b)
 	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
 }
 
+static int64_t rev_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The reviews of the year (few: read at once); the figures are only
+ * marked stale, to be computed while idle. */
 static void rev_load(rev_screen *s)
 {
 	dh_ctx *ctx = s->base.ctx;
 	for (size_t i = 0; i < s->n_reviews; i++)
 		record_free(DH_R_REVIEW, s->reviews[i]);
 	s->n_reviews = 0;
-	if (s->have_stats)
-		stats_free(&s->stats);
-	s->have_stats = false;
-	if (ctx->store) {
-		s->have_stats = stats_compute(ctx->store, ctx->cfg, s->year, &s->stats) == 0;
+	if (ctx->store)
 		repo_each(ctx->store, DH_R_REVIEW, rev_collect, s);
-	}
 	if (s->n_reviews)
 		qsort(s->reviews, s->n_reviews, sizeof(*s->reviews), rev_by_date);
+	s->stale = true;
+	rev_build(s);
+}
+
+/* stats_compute reads every record: on a large store it takes a while,
+ * so it runs when no key is waiting, and another session's commits make
+ * it run again at most every few times its own cost (at once for a new
+ * year, and within a second on an ordinary store). */
+static bool rev_compute_due(const rev_screen *s)
+{
+	if (!s->stale)
+		return false;
+	if (!s->have_stats || s->stats.year != s->year)
+		return true;
+	int64_t wait = s->cost_ms * 4 > 750 ? s->cost_ms * 4 : 750;
+	return rev_now_ms() - s->computed_ms >= wait;
+}
+
+static void rev_compute(rev_screen *s)
+{
+	dh_ctx *ctx = s->base.ctx;
+	dh_stats fresh;
+	int64_t start = rev_now_ms();
+	s->stale = false;
+	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, s->year, &fresh) != 0) {
+		ui_error(s->base.app, "Không tính được số liệu năm %d.", s->year);
+		return;
+	}
+	if (s->have_stats)
+		stats_free(&s->stats);
+	s->stats = fresh;
+	s->have_stats = true;
+	s->computed_ms = rev_now_ms();
+	s->cost_ms = s->computed_ms - start;
 	rev_build(s);
 }
 
@@ -673,6 +714,15 @@ static void rev_draw(ui_view *v, WINDOW *w)
 	rev_draw_tabs(s, w, cols); /* after the page: it shows where the page is */
 }
 
+static unsigned rev_idle(ui_view *v)
+{
+	rev_screen *s = (rev_screen *)v;
+	if (!rev_compute_due(s))
+		return UI_R_NONE;
+	rev_compute(s);
+	return UI_R_DRAW;
+}
+
 static void rev_view_reload(ui_view *v)
 {
 	ui_list_reload(&((rev_screen *)v)->list);
@@ -697,6 +747,7 @@ static const ui_view_ops rev_ops = {
     .key = rev_key,
     .offers = rev_offers,
     .reload = rev_view_reload,
+    .idle = rev_idle,
     .destroy = rev_destroy,
 };
 
