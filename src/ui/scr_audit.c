@@ -176,7 +176,12 @@ static const char *json_unescape(const char *p, const char *end, char *out, size
 				}
 				cp = cp * 16 + h;
 			}
-			utf8_encode(cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp, lit);
+			/* Controls stay out of what is shown; separators are spaces. */
+			if (cp == 0x2028 || cp == 0x2029 || cp == '\t' || cp == '\r')
+				cp = ' ';
+			else if ((cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff))
+				cp = 0xfffd;
+			utf8_encode(cp, lit);
 			p += 4;
 			break;
 		}
