@@ -553,6 +553,7 @@ static void filter_words(const dh_ctx *ctx, const audit_filter *f, char *out, si
 typedef struct audit_screen {
 	ui_view base;
 	ui_list list;
+	ui_list_source source; /* a copy: its empty text says why it is empty */
 	bool allowed;
 	char refusal[512];
 	char title[240]; /* a candidate's log: what it is about */
@@ -562,6 +563,7 @@ typedef struct audit_screen {
 	size_t n_seqs, cap_seqs;
 	uint64_t scan_next; /* filtered: the next entry the walk reads (0: done) */
 	uint64_t scan_top;  /* the newest entry when the walk began */
+	int scan_percent;   /* of the walk done, as last shown */
 	dh_audit *peek;     /* the entry under the cursor */
 } audit_screen;
 
@@ -693,6 +695,7 @@ static void audit_restart(audit_screen *s)
 		repo_last_id(s->base.ctx->store, DH_R_AUDIT, &s->last);
 	s->scan_top = s->last;
 	s->scan_next = filter_active(&s->f) ? s->last : 0;
+	s->scan_percent = 0;
 	record_free(DH_R_AUDIT, s->peek);
 	s->peek = NULL;
 }
@@ -774,9 +777,14 @@ static unsigned audit_idle(ui_view *v)
 	} else {
 		s->scan_next = a.last_seen - 1;
 	}
+	/* Matches are appended after what the list has cached, so the cache
+	 * stays; the screen is painted when there is something new to show. */
+	bool grew = s->list.count != s->n_seqs;
 	s->list.count = s->n_seqs;
-	s->list.cache_n = 0;
-	return UI_R_DRAW | (s->scan_next ? UI_R_BUSY : 0);
+	int percent = s->scan_top && s->scan_next ? (int)((s->scan_top - s->scan_next) * 100 / s->scan_top) : 100;
+	bool moved = percent != s->scan_percent;
+	s->scan_percent = percent;
+	return (grew || moved || !s->scan_next ? UI_R_DRAW : 0) | (s->scan_next ? UI_R_BUSY : 0);
 }
 
 static int dup_first_cb(const void *rec, void *arg)
@@ -1227,13 +1235,15 @@ static void audit_draw(ui_view *v, WINDOW *w)
 	snprintf(line, sizeof(line), "%s%s%s · %s mục", lead, words[0] ? ": " : "", words, num);
 	if (s->scan_next && s->scan_top) {
 		size_t o = strlen(line);
-		snprintf(line + o, sizeof(line) - o, " · đang tìm… %d%%",
-		         (int)((s->scan_top - s->scan_next) * 100 / s->scan_top));
+		snprintf(line + o, sizeof(line) - o, " · đang tìm… %d%%", s->scan_percent);
 	}
 	wattrset(w, ui_style(UI_S_TITLE));
 	ui_put(w, 0, 1, line, cols - 2);
 	wattrset(w, A_NORMAL);
 
+	s->source.empty_text = s->scan_next               ? "Đang tìm…"
+	                       : filter_active(&s->f) ? "Không có thay đổi nào khớp với điều kiện lọc."
+	                                              : "Nhật ký chưa có thay đổi nào.";
 	ui_list_draw(&s->list, w, 1, 0, rows - 3, cols);
 
 	/* The last two rows: the entry under the cursor. */
@@ -1318,7 +1328,8 @@ static audit_screen *audit_new(ui_app *app, const ui_view_ops *ops)
 static ui_view *audit_start(audit_screen *s)
 {
 	audit_restart(s);
-	if (ui_list_init(&s->list, &audit_source, s) != 0) {
+	s->source = audit_source;
+	if (ui_list_init(&s->list, &s->source, s) != 0) {
 		free(s->f.targets);
 		free(s);
 		return NULL;

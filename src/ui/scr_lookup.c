@@ -10,8 +10,10 @@
  * widens to every record and back.
  *
  * The query line has the keys while it is focused (digits and letters are
- * text then: years and names need them); Esc leaves it, and `/` from any
- * screen comes back to it (the shell sends UI_A_LOOKUP). */
+ * text then: years and names need them); Esc leaves it. `/` from any
+ * screen comes to it (the shell sends UI_A_LOOKUP), and so does a letter
+ * typed on the list; opened by its digit, the list has the keys, so that
+ * digits keep moving between screens. */
 #include "dienhinh/ui_app.h"
 
 #include "dienhinh/date.h"
@@ -217,14 +219,15 @@ static const ui_binding lookup_keys[] = {
     {UI_A_OPEN, "Enter", {UI_ENTER}, "Mở hồ sơ", "Mở toàn bộ hồ sơ đang chọn, với lịch sử của nó", false},
     {LK_A_WIDEN, "Tab", {UI_TAB}, "Mọi hồ sơ", "Tìm trong mọi hồ sơ, ở mọi bước", false},
     {LK_A_NARROW, "Tab", {UI_TAB}, "Chỉ đã công nhận", "Chỉ tìm hồ sơ đã được công nhận, khen thưởng", false},
-    {LK_A_FOCUS, "/", {'/', 'f'}, "Gõ tìm", "Về ô tìm kiếm để gõ", false},
+    {LK_A_FOCUS, "/", {'/'}, "Gõ tìm", "Về ô tìm kiếm để gõ (gõ một chữ cái cũng được)", false},
     {LK_A_BLUR, "Esc", {UI_ESC}, "Rời ô tìm", "Rời ô tìm kiếm (để dùng phím số, q…)", false},
-    {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
-    {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
+    /* No letters here: a letter typed on the list starts a query. */
+    {UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, NULL, true},
+    {UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, NULL, true},
     {UI_A_PGDN, "PgDn", {UI_K(KEY_NPAGE)}, NULL, NULL, true},
     {UI_A_PGUP, "PgUp", {UI_K(KEY_PPAGE)}, NULL, NULL, true},
-    {UI_A_HOME, "Home/g", {UI_K(KEY_HOME), 'g'}, NULL, NULL, true},
-    {UI_A_END, "End/G", {UI_K(KEY_END), 'G'}, NULL, NULL, true},
+    {UI_A_HOME, "Home", {UI_K(KEY_HOME)}, NULL, NULL, true},
+    {UI_A_END, "End", {UI_K(KEY_END)}, NULL, NULL, true},
     {0, NULL, {0}, NULL, NULL, false},
 };
 
@@ -308,9 +311,11 @@ static unsigned lookup_key(ui_view *v, int action, int key)
 	}
 	if (s->focused)
 		return lookup_edit_key(s, key) ? UI_R_DRAW : UI_R_NONE;
-	/* Typing a letter while the list has the keys starts a query there. */
+	/* A letter typed while the list has the keys starts a new query
+	 * (`/` goes back to the one there to edit it). */
 	if (!(key & UI_KEYCODE) && key > 0x20 && key != 0x7f) {
 		s->focused = true;
+		ui_edit_set(&s->query, "");
 		lookup_edit_key(s, key);
 		return UI_R_DRAW;
 	}
@@ -347,18 +352,16 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 
 	/* Row 1: how many, where, how fast. */
 	char line[300], num[32], ms[32];
-	const char *scope = s->all ? "trong mọi hồ sơ" : "trong hồ sơ đã công nhận, khen thưởng";
+	const char *scope = s->all ? "mọi hồ sơ, mọi bước" : "chỉ hồ sơ đã công nhận, khen thưởng";
 	if (!has_query)
-		snprintf(line, sizeof(line), "Gõ họ tên, tên mô hình, đơn vị, số quyết định hoặc năm; không dấu cũng được.");
+		snprintf(line, sizeof(line), "%s họ tên, tên mô hình, đơn vị, số quyết định hoặc năm; không dấu cũng được.",
+		         s->focused ? "Gõ" : "Bấm / rồi gõ");
 	else if (s->failed)
 		snprintf(line, sizeof(line), "Không tra cứu được.");
-	else if (s->partial)
-		snprintf(line, sizeof(line), "%s kết quả đầu %s (đang đếm hết…) · %s",
-		         ui_format_money((int64_t)s->n_ids, num, sizeof(num)), scope,
-		         format_ms(s->search_ms, ms, sizeof(ms)));
 	else
-		snprintf(line, sizeof(line), "%s kết quả %s · %s", ui_format_money((int64_t)s->n_ids, num, sizeof(num)),
-		         scope, format_ms(s->search_ms, ms, sizeof(ms)));
+		snprintf(line, sizeof(line), "%s%s kết quả%s · %s · %s",
+		         ui_format_money((int64_t)s->n_ids, num, sizeof(num)), s->partial ? "+" : "",
+		         s->partial ? " (đang đếm)" : "", scope, format_ms(s->search_ms, ms, sizeof(ms)));
 	wattrset(w, ui_style(has_query && s->n_ids ? UI_S_NORMAL : UI_S_DIM));
 	ui_put(w, 1, 1, line, cols - 2);
 	wattrset(w, A_NORMAL);
@@ -461,7 +464,9 @@ ui_view *ui_lookup_open(ui_app *app)
 		return NULL;
 	ui_view_init(&s->base, &lookup_ops, app);
 	s->source = lookup_source;
-	s->focused = true; /* the screen is for typing a query */
+	/* Opened by its digit the list has the keys, so digits still move
+	 * between screens; `/` (UI_A_LOOKUP) or a letter starts the query. */
+	s->focused = false;
 	if (ui_edit_init(&s->query, LOOKUP_MAX_BYTES, false) != 0) {
 		free(s);
 		return NULL;
