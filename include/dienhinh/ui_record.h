@@ -38,6 +38,9 @@ int ui_page_add(ui_page *p, int style, const char *label, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* A section title after an empty row. */
 int ui_page_section(ui_page *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Lay the lines out for ROWS x COLS without drawing (rows, total,
+ * scroll): the key line is drawn before the body and asks what fits. */
+void ui_page_measure(ui_page *p, int rows, int cols);
 /* Draw in the box Y, X, ROWS x COLS of W; the last row says where we are
  * when the lines do not fit. */
 void ui_page_draw(ui_page *p, WINDOW *w, int y, int x, int rows, int cols);

@@ -981,6 +981,7 @@ static ui_view *entry_open(ui_app *app, const dh_audit *a)
 	ui_page_init(&ev->page, 26);
 	snprintf(ev->title, sizeof(ev->title), "Mục nhật ký số %llu", (unsigned long long)a->meta.id);
 	entry_build(ev, a);
+	ui_page_measure(&ev->page, LINES - 4, COLS - 2);
 	return &ev->base;
 }
 
@@ -1219,12 +1220,16 @@ static void audit_draw(ui_view *v, WINDOW *w)
 	audit_screen *s = (audit_screen *)v;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	if (!s->allowed) {
-		wattrset(w, ui_style(UI_S_TITLE));
-		ui_put(w, 1, 2, "Nhật ký thay đổi", cols - 4);
-		wattrset(w, ui_style(UI_S_ERROR));
-		ui_put(w, 3, 2, s->refusal, cols - 4);
-		wattrset(w, A_NORMAL);
-		ui_put(w, 5, 2, "Tra cứu hồ sơ (phím 7 hoặc /) vẫn dùng được.", cols - 4);
+		/* On a page: the refusal names who may, and may need two rows. */
+		ui_page p;
+		ui_page_init(&p, 0);
+		ui_page_add(&p, UI_S_TITLE, NULL, "Nhật ký thay đổi");
+		ui_page_add(&p, UI_S_NORMAL, NULL, "%s", "");
+		ui_page_add(&p, UI_S_ERROR, NULL, "%s", s->refusal);
+		ui_page_add(&p, UI_S_NORMAL, NULL, "%s", "");
+		ui_page_add(&p, UI_S_NORMAL, NULL, "Tra cứu hồ sơ (phím 7 hoặc /) vẫn dùng được.");
+		ui_page_draw(&p, w, 1, 2, rows - 1, cols - 4);
+		ui_page_free(&p);
 		return;
 	}
 	/* Row 0: what is shown. */

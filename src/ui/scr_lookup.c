@@ -385,11 +385,13 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 	char facts[400] = "";
 	size_t o = 0;
 	if (c->recognised_decision && *c->recognised_decision)
-		o += (size_t)snprintf(facts + o, sizeof(facts) - o, "Công nhận: QĐ %s%s%s", c->recognised_decision,
-		                      c->recognised_date ? " ngày " : "", date_vn(c->recognised_date, d1));
+		o += (size_t)snprintf(facts + o, sizeof(facts) - o, "Công nhận %s%s%s%s", c->recognised_decision,
+		                      c->recognised_date ? " (" : "", date_vn(c->recognised_date, d1),
+		                      c->recognised_date ? ")" : "");
 	if (c->award_decision && *c->award_decision && o < sizeof(facts))
-		o += (size_t)snprintf(facts + o, sizeof(facts) - o, "%sGiấy khen: QĐ %s%s%s", o ? " · " : "",
-		                      c->award_decision, c->award_date ? " ngày " : "", date_vn(c->award_date, d2));
+		o += (size_t)snprintf(facts + o, sizeof(facts) - o, "%sGiấy khen %s%s%s%s", o ? " · " : "",
+		                      c->award_decision, c->award_date ? " (" : "", date_vn(c->award_date, d2),
+		                      c->award_date ? ")" : "");
 	if (!o && c->position && *c->position)
 		snprintf(facts, sizeof(facts), "%s", c->position);
 	wattrset(w, ui_style(UI_S_DIM));

@@ -179,19 +179,25 @@ static int page_layout(ui_page *p, WINDOW *w, int y, int x, int rows, int cols)
 	return row;
 }
 
+void ui_page_measure(ui_page *p, int rows, int cols)
+{
+	if (rows < 1 || cols < 8)
+		return;
+	p->total = page_layout(p, NULL, 0, 0, rows, cols);
+	int body = p->total > rows ? rows - 1 : rows; /* the last row says where we are */
+	p->rows = body < 1 ? 1 : body;
+	if (p->scroll > p->total - p->rows)
+		p->scroll = p->total - p->rows;
+	if (p->scroll < 0)
+		p->scroll = 0;
+}
+
 void ui_page_draw(ui_page *p, WINDOW *w, int y, int x, int rows, int cols)
 {
 	if (rows < 1 || cols < 8)
 		return;
-	p->total = page_layout(p, NULL, 0, x, rows, cols);
-	int body = p->total > rows ? rows - 1 : rows; /* the last row says where we are */
-	if (body < 1)
-		body = 1;
-	p->rows = body;
-	if (p->scroll > p->total - body)
-		p->scroll = p->total - body;
-	if (p->scroll < 0)
-		p->scroll = 0;
+	ui_page_measure(p, rows, cols);
+	int body = p->rows;
 	page_layout(p, w, y, x, body, cols);
 	if (p->total > rows) {
 		int last = p->scroll + body < p->total ? p->scroll + body : p->total;
@@ -531,6 +537,9 @@ static void record_build(record_view *rv)
 	build_votes(rv);
 	build_decisions(rv);
 	build_activities(rv);
+	/* As the body will be drawn, so that the key line, drawn first,
+	 * already knows whether there is more below. */
+	ui_page_measure(&rv->page, LINES - 4, COLS - 2);
 }
 
 static void record_load(record_view *rv)
