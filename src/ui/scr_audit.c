@@ -179,7 +179,8 @@ static const char *json_unescape(const char *p, const char *end, char *out, size
 			/* Controls stay out of what is shown; separators are spaces. */
 			if (cp == 0x2028 || cp == 0x2029 || cp == '\t' || cp == '\r')
 				cp = ' ';
-			else if ((cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff))
+			else if ((cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) ||
+			         (cp >= 0xd800 && cp <= 0xdfff))
 				cp = 0xfffd;
 			utf8_encode(cp, lit);
 			p += 4;
@@ -344,7 +345,8 @@ const char *ui_audit_field_label(const char *name)
 /* Fields every save touches: not what a person changed. */
 static bool member_is_bookkeeping(const ui_json_member *m)
 {
-	static const char *const names[] = {"id", "rev", "created_at", "updated_at", "created_by", "updated_by"};
+	static const char *const names[] = {"id",         "rev",        "created_at",
+	                                    "updated_at", "created_by", "updated_by"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (m->name_len == strlen(names[i]) && memcmp(m->name, names[i], m->name_len) == 0)
 			return true;
@@ -395,8 +397,8 @@ int ui_audit_changes(const char *before, const char *after, char *out, size_t si
 
 /* VALUE of field NAME in a record of TYPE, into OUT: labels for codes,
  * names for logins and departments, money with dots. */
-static const char *value_text(const dh_ctx *ctx, int type, const char *name, const ui_json_member *m, char *out,
-                              size_t size)
+static const char *value_text(const dh_ctx *ctx, int type, const char *name, const ui_json_member *m,
+                              char *out, size_t size)
 {
 	if (!m) {
 		snprintf(out, size, "%s", "");
@@ -410,11 +412,11 @@ static const char *value_text(const dh_ctx *ctx, int type, const char *name, con
 	if (strcmp(name, "stage") == 0 && number)
 		label = stage_label((int)v);
 	else if (strcmp(name, "kind") == 0 && number)
-		label = type == DH_R_CANDIDATE      ? kind_label((int)v)
-		        : type == DH_R_FOSTERING    ? fostering_kind_label((int)v)
-		        : type == DH_R_ACTIVITY     ? activity_kind_label((int)v)
-		        : type == DH_R_REVIEW       ? review_kind_label((int)v)
-		                                    : NULL;
+		label = type == DH_R_CANDIDATE   ? kind_label((int)v)
+		        : type == DH_R_FOSTERING ? fostering_kind_label((int)v)
+		        : type == DH_R_ACTIVITY  ? activity_kind_label((int)v)
+		        : type == DH_R_REVIEW    ? review_kind_label((int)v)
+		                                 : NULL;
 	else if (strcmp(name, "status") == 0 && type == DH_R_REGISTRATION && number)
 		label = reg_status_label((int)v);
 	else if (strcmp(name, "type") == 0 && type == DH_R_DECISION && number)
@@ -459,8 +461,8 @@ static const char *entry_subject(const dh_audit *a, char *out, size_t size)
 				break;
 		}
 	}
-	snprintf(out, size, "%s số %llu%s%s", record_type_label(a->target_type), (unsigned long long)a->target_id,
-	         *what ? ": " : "", what);
+	snprintf(out, size, "%s số %llu%s%s", record_type_label(a->target_type),
+	         (unsigned long long)a->target_id, *what ? ": " : "", what);
 	return out;
 }
 
@@ -479,10 +481,10 @@ typedef struct audit_target {
 } audit_target;
 
 typedef struct audit_filter {
-	char who[64];     /* a login, "" = anyone */
-	int type;         /* a dh_rtype, 0 = any */
-	uint64_t id;      /* 0 = any record of TYPE */
-	int from, to;     /* YYYYMMDD, 0 = open */
+	char who[64];          /* a login, "" = anyone */
+	int type;              /* a dh_rtype, 0 = any */
+	uint64_t id;           /* 0 = any record of TYPE */
+	int from, to;          /* YYYYMMDD, 0 = open */
 	audit_target *targets; /* a candidate and its history (NULL: no such limit) */
 	size_t n_targets;
 } audit_filter;
@@ -558,8 +560,8 @@ typedef struct audit_screen {
 	char refusal[512];
 	char title[240]; /* a candidate's log: what it is about */
 	audit_filter f;
-	uint64_t last;    /* the newest entry's sequence number */
-	uint64_t *seqs;   /* filtered: the matches found so far, newest first */
+	uint64_t last;  /* the newest entry's sequence number */
+	uint64_t *seqs; /* filtered: the matches found so far, newest first */
 	size_t n_seqs, cap_seqs;
 	uint64_t scan_next; /* filtered: the next entry the walk reads (0: done) */
 	uint64_t scan_top;  /* the newest entry when the walk began */
@@ -575,11 +577,11 @@ static const ui_list_column audit_columns[] = {
 };
 
 static const char *const type_short[DH_R__COUNT] = {
-    [DH_R_CANDIDATE] = "Hồ sơ",          [DH_R_FOSTERING] = "Bồi dưỡng",   [DH_R_REGISTRATION] = "Đăng ký",
-    [DH_R_NIL_RETURN] = "Không đề xuất", [DH_R_SESSION] = "Phiên họp",    [DH_R_VOTE_ITEM] = "Biểu quyết",
-    [DH_R_PROPOSAL] = "Tờ trình",        [DH_R_DECISION] = "Quyết định",  [DH_R_CEREMONY] = "Biểu dương",
-    [DH_R_ACTIVITY] = "Nhân rộng",       [DH_R_REVIEW] = "Sơ, tổng kết",  [DH_R_DISSEMINATION] = "Quán triệt",
-    [DH_R_COORDINATION] = "Phối hợp",    [DH_R_DRAFT] = "Bản nháp",       [DH_R_AUDIT] = "Nhật ký",
+    [DH_R_CANDIDATE] = "Hồ sơ",          [DH_R_FOSTERING] = "Bồi dưỡng", [DH_R_REGISTRATION] = "Đăng ký",
+    [DH_R_NIL_RETURN] = "Không đề xuất", [DH_R_SESSION] = "Phiên họp",   [DH_R_VOTE_ITEM] = "Biểu quyết",
+    [DH_R_PROPOSAL] = "Tờ trình",        [DH_R_DECISION] = "Quyết định", [DH_R_CEREMONY] = "Biểu dương",
+    [DH_R_ACTIVITY] = "Nhân rộng",       [DH_R_REVIEW] = "Sơ, tổng kết", [DH_R_DISSEMINATION] = "Quán triệt",
+    [DH_R_COORDINATION] = "Phối hợp",    [DH_R_DRAFT] = "Bản nháp",      [DH_R_AUDIT] = "Nhật ký",
 };
 
 static void audit_fill_row(audit_screen *s, const dh_audit *a, ui_list_row *row)
@@ -781,7 +783,8 @@ static unsigned audit_idle(ui_view *v)
 	 * stays; the screen is painted when there is something new to show. */
 	bool grew = s->list.count != s->n_seqs;
 	s->list.count = s->n_seqs;
-	int percent = s->scan_top && s->scan_next ? (int)((s->scan_top - s->scan_next) * 100 / s->scan_top) : 100;
+	int percent =
+	    s->scan_top && s->scan_next ? (int)((s->scan_top - s->scan_next) * 100 / s->scan_top) : 100;
 	bool moved = percent != s->scan_percent;
 	s->scan_percent = percent;
 	return (grew || moved || !s->scan_next ? UI_R_DRAW : 0) | (s->scan_next ? UI_R_BUSY : 0);
@@ -903,7 +906,8 @@ static void entry_build(entry_view *ev, const dh_audit *a)
 			}
 			changed++;
 			value_text(ctx, a->target_type, name, b, old, sizeof(old));
-			ui_page_add(p, UI_S_DIM, ui_audit_field_label(name), "Trước: %s", *old ? old : "(trống)");
+			ui_page_add(p, UI_S_DIM, ui_audit_field_label(name), "Trước: %s",
+			            *old ? old : "(trống)");
 			ui_page_add(p, UI_S_OK, "", "Sau: %s", *value ? value : "(trống)");
 		}
 		if (pass == 0 && !any) {
@@ -1246,7 +1250,7 @@ static void audit_draw(ui_view *v, WINDOW *w)
 	ui_put(w, 0, 1, line, cols - 2);
 	wattrset(w, A_NORMAL);
 
-	s->source.empty_text = s->scan_next               ? "Đang tìm…"
+	s->source.empty_text = s->scan_next           ? "Đang tìm…"
 	                       : filter_active(&s->f) ? "Không có thay đổi nào khớp với điều kiện lọc."
 	                                              : "Nhật ký chưa có thay đổi nào.";
 	ui_list_draw(&s->list, w, 1, 0, rows - 3, cols);
@@ -1261,13 +1265,14 @@ static void audit_draw(ui_view *v, WINDOW *w)
 	int n = ui_audit_changes(a->before, a->after, changes, sizeof(changes));
 	wattrset(w, ui_style(UI_S_DIM));
 	if (!a->before || !*a->before)
-		snprintf(line, sizeof(line), "Tạo mới%s%s", a->note && *a->note ? " · " : "", a->note ? a->note : "");
+		snprintf(line, sizeof(line), "Tạo mới%s%s", a->note && *a->note ? " · " : "",
+		         a->note ? a->note : "");
 	else if (n)
-		snprintf(line, sizeof(line), "Thay đổi: %s%s%s", changes, a->note && *a->note ? " · lý do: " : "",
-		         a->note ? a->note : "");
+		snprintf(line, sizeof(line), "Thay đổi: %s%s%s", changes,
+		         a->note && *a->note ? " · lý do: " : "", a->note ? a->note : "");
 	else
-		snprintf(line, sizeof(line), "Không trường nào thay đổi%s%s", a->note && *a->note ? " · " : "",
-		         a->note ? a->note : "");
+		snprintf(line, sizeof(line), "Không trường nào thay đổi%s%s",
+		         a->note && *a->note ? " · " : "", a->note ? a->note : "");
 	ui_put(w, rows - 1, 1, line, cols - 2);
 	wattrset(w, A_NORMAL);
 }

@@ -30,8 +30,8 @@
 #include <string.h>
 #include <time.h>
 
-#define LOOKUP_FIRST    200 /* hits asked for at each key */
-#define LOOKUP_PAUSE_MS 300 /* typing paused this long: count every hit */
+#define LOOKUP_FIRST     200 /* hits asked for at each key */
+#define LOOKUP_PAUSE_MS  300 /* typing paused this long: count every hit */
 #define LOOKUP_MAX_BYTES 200
 
 typedef struct lookup_screen {
@@ -43,10 +43,10 @@ typedef struct lookup_screen {
 	bool all;      /* every record, not only recognised and awarded */
 	uint64_t *ids; /* hits, best first */
 	size_t n_ids;
-	bool partial;      /* the first LOOKUP_FIRST only: the rest when typing pauses */
-	int64_t typed_ms;  /* when the query last changed */
-	double search_ms;  /* how long the last search took */
-	bool failed;       /* the last search failed (message shown) */
+	bool partial;     /* the first LOOKUP_FIRST only: the rest when typing pauses */
+	int64_t typed_ms; /* when the query last changed */
+	double search_ms; /* how long the last search took */
+	bool failed;      /* the last search failed (message shown) */
 	int query_y, query_x;
 	dh_candidate *peek; /* the hit under the cursor, for the lines below the list */
 } lookup_screen;
@@ -294,8 +294,9 @@ static unsigned lookup_key(ui_view *v, int action, int key)
 	case LK_A_NARROW:
 		s->all = action == LK_A_WIDEN;
 		lookup_query_changed(s);
-		ui_message(v->app, "%s", s->all ? "Tìm trong mọi hồ sơ, ở mọi bước."
-		                                : "Chỉ tìm hồ sơ đã được công nhận, khen thưởng.");
+		ui_message(v->app, "%s",
+		           s->all ? "Tìm trong mọi hồ sơ, ở mọi bước."
+		                  : "Chỉ tìm hồ sơ đã được công nhận, khen thưởng.");
 		return UI_R_DRAW;
 	case UI_A_OPEN: {
 		const ui_list_row *row = s->list.count ? ui_list_current(&s->list) : NULL;
@@ -354,7 +355,8 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 	char line[300], num[32], ms[32];
 	const char *scope = s->all ? "mọi hồ sơ, mọi bước" : "chỉ hồ sơ đã công nhận, khen thưởng";
 	if (!has_query)
-		snprintf(line, sizeof(line), "%s họ tên, tên mô hình, đơn vị, số quyết định hoặc năm; không dấu cũng được.",
+		snprintf(line, sizeof(line),
+		         "%s họ tên, tên mô hình, đơn vị, số quyết định hoặc năm; không dấu cũng được.",
 		         s->focused ? "Gõ" : "Bấm / rồi gõ");
 	else if (s->failed)
 		snprintf(line, sizeof(line), "Không tra cứu được.");
@@ -368,8 +370,9 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 
 	/* The hits, then two lines about the one under the cursor. */
 	s->source.empty_text = !has_query ? ""
-	                       : s->all   ? "Không tìm thấy hồ sơ nào."
-	                                  : "Không có hồ sơ đã công nhận nào khớp. Bấm Tab để tìm trong mọi hồ sơ.";
+	                       : s->all
+	                           ? "Không tìm thấy hồ sơ nào."
+	                           : "Không có hồ sơ đã công nhận nào khớp. Bấm Tab để tìm trong mọi hồ sơ.";
 	int list_rows = rows - 4;
 	ui_list_draw(&s->list, w, 2, 0, list_rows, cols);
 	const dh_candidate *c = lookup_peek(s);
@@ -385,13 +388,13 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 	char facts[400] = "";
 	size_t o = 0;
 	if (c->recognised_decision && *c->recognised_decision)
-		o += (size_t)snprintf(facts + o, sizeof(facts) - o, "Công nhận %s%s%s%s", c->recognised_decision,
-		                      c->recognised_date ? " (" : "", date_vn(c->recognised_date, d1),
-		                      c->recognised_date ? ")" : "");
+		o += (size_t)snprintf(facts + o, sizeof(facts) - o, "Công nhận %s%s%s%s",
+		                      c->recognised_decision, c->recognised_date ? " (" : "",
+		                      date_vn(c->recognised_date, d1), c->recognised_date ? ")" : "");
 	if (c->award_decision && *c->award_decision && o < sizeof(facts))
 		o += (size_t)snprintf(facts + o, sizeof(facts) - o, "%sGiấy khen %s%s%s%s", o ? " · " : "",
-		                      c->award_decision, c->award_date ? " (" : "", date_vn(c->award_date, d2),
-		                      c->award_date ? ")" : "");
+		                      c->award_decision, c->award_date ? " (" : "",
+		                      date_vn(c->award_date, d2), c->award_date ? ")" : "");
 	if (!o && c->position && *c->position)
 		snprintf(facts, sizeof(facts), "%s", c->position);
 	wattrset(w, ui_style(UI_S_DIM));

@@ -373,10 +373,12 @@ static void build_candidate(record_view *rv)
 	if (c->prospects && *c->prospects)
 		ui_page_add(p, UI_S_NORMAL, "Triển vọng", "%s", c->prospects);
 	if (c->aims_provincial || (c->followup_notes && *c->followup_notes))
-		ui_page_add(p, UI_S_NORMAL, "Hướng tới cấp tỉnh", "%s%s%s", c->aims_provincial ? "Có" : "Không",
+		ui_page_add(p, UI_S_NORMAL, "Hướng tới cấp tỉnh", "%s%s%s",
+		            c->aims_provincial ? "Có" : "Không",
 		            c->followup_notes && *c->followup_notes ? " · " : "",
 		            c->followup_notes ? c->followup_notes : "");
-	ui_page_add(p, UI_S_DIM, "Lập hồ sơ", "%s · %s", ui_record_instant(c->meta.created_at, when, sizeof(when)),
+	ui_page_add(p, UI_S_DIM, "Lập hồ sơ", "%s · %s",
+	            ui_record_instant(c->meta.created_at, when, sizeof(when)),
 	            ui_record_person(ctx, c->meta.created_by));
 	if (c->meta.rev > 1)
 		ui_page_add(p, UI_S_DIM, "Sửa lần cuối", "%s · %s (lần lưu thứ %u)",
@@ -398,10 +400,12 @@ static void build_candidate(record_view *rv)
 		const dh_fostering *f = rv->fostering.v[i];
 		char amount[64] = "";
 		if (f->amount)
-			snprintf(amount, sizeof(amount), " · %s đồng", ui_format_money(f->amount, money, sizeof(money)));
-		ui_page_add(p, f->meta.deleted ? UI_S_DIM : UI_S_NORMAL, date_vn(f->date, d1), "%s: %s%s%s%s%s",
-		            fostering_kind_label(f->kind), f->description ? f->description : "", amount,
-		            f->by && *f->by ? " · " : "", f->by ? f->by : "", f->meta.deleted ? " (đã xóa)" : "");
+			snprintf(amount, sizeof(amount), " · %s đồng",
+			         ui_format_money(f->amount, money, sizeof(money)));
+		ui_page_add(p, f->meta.deleted ? UI_S_DIM : UI_S_NORMAL, date_vn(f->date, d1),
+		            "%s: %s%s%s%s%s", fostering_kind_label(f->kind),
+		            f->description ? f->description : "", amount, f->by && *f->by ? " · " : "",
+		            f->by ? f->by : "", f->meta.deleted ? " (đã xóa)" : "");
 	}
 }
 
@@ -418,7 +422,8 @@ static void build_registrations(record_view *rv)
 		bool gone = r->status == DH_REG_RETURNED || r->status == DH_REG_WITHDRAWN;
 		ui_page_add(p, gone ? UI_S_DIM : UI_S_NORMAL, date_vn(r->date, d1), "%s · %s · %s%s%s%s",
 		            dept_name(ctx->cfg, r->department), reg_status_label(r->status),
-		            ui_record_person(ctx, r->registered_by), r->complete ? " · đã kiểm tra đủ hồ sơ" : "",
+		            ui_record_person(ctx, r->registered_by),
+		            r->complete ? " · đã kiểm tra đủ hồ sơ" : "",
 		            r->reason && *r->reason ? " · lý do: " : "", r->reason ? r->reason : "");
 		if (r->late_reason && *r->late_reason)
 			ui_page_add(p, UI_S_WARN, "", "Đăng ký quá hạn, %s cho phép: %s",
@@ -437,13 +442,15 @@ static void build_votes(record_view *rv)
 	for (size_t i = 0; i < rv->items.n; i++) {
 		const dh_vote_item *it = rv->items.v[i];
 		const dh_session *s = rv->sessions.v[i];
-		int style = it->meta.deleted ? UI_S_DIM
-		            : !it->closed    ? UI_S_NORMAL
+		int style = it->meta.deleted                 ? UI_S_DIM
+		            : !it->closed                    ? UI_S_NORMAL
 		            : it->result == DH_RESULT_PASSED ? UI_S_OK
 		                                             : UI_S_WARN;
-		ui_page_add(p, style, s ? date_vn(s->date, d1) : "", "%s%s · %s%s", s && s->title ? s->title : "Phiên họp",
+		ui_page_add(p, style, s ? date_vn(s->date, d1) : "", "%s%s · %s%s",
+		            s && s->title ? s->title : "Phiên họp",
 		            s && s->method == DH_VOTE_SECRET ? " (bỏ phiếu kín)" : " (biểu quyết công khai)",
-		            it->closed ? result_label(it->result) : "chưa chốt", it->meta.deleted ? " (đã xóa)" : "");
+		            it->closed ? result_label(it->result) : "chưa chốt",
+		            it->meta.deleted ? " (đã xóa)" : "");
 		if (it->closed && it->reason && *it->reason)
 			ui_page_add(p, style, "", "%s", it->reason);
 		if (s) {
@@ -452,7 +459,8 @@ static void build_votes(record_view *rv)
 			if (t.hidden)
 				ui_page_add(p, UI_S_DIM, "", "Bỏ phiếu kín: số phiếu chỉ hiện khi đã chốt.");
 			else
-				ui_page_add(p, UI_S_NORMAL, "", "Tán thành %d · không tán thành %d · không biểu quyết %d",
+				ui_page_add(p, UI_S_NORMAL, "",
+				            "Tán thành %d · không tán thành %d · không biểu quyết %d",
 				            t.agree, t.disagree, t.abstain);
 		}
 		if (it->recused.n) {
@@ -481,9 +489,9 @@ static void build_decisions(record_view *rv)
 	for (size_t i = 0; i < rv->decisions.n; i++) {
 		const dh_decision *d = rv->decisions.v[i];
 		const dh_award *aw = d->type == DH_DEC_AWARD ? config_award(ctx->cfg, d->award_id) : NULL;
-		ui_page_add(p, d->revoked ? UI_S_DIM : UI_S_NORMAL, date_vn(d->date, d1), "%s%s%s · số %s · %s ký",
-		            decision_type_label(d->type), aw ? ": " : "", aw ? aw->name : "", d->number ? d->number : "",
-		            ui_record_person(ctx, d->signer));
+		ui_page_add(p, d->revoked ? UI_S_DIM : UI_S_NORMAL, date_vn(d->date, d1),
+		            "%s%s%s · số %s · %s ký", decision_type_label(d->type), aw ? ": " : "",
+		            aw ? aw->name : "", d->number ? d->number : "", ui_record_person(ctx, d->signer));
 		if (d->revoked)
 			ui_page_add(p, UI_S_WARN, "", "Đã thu hồi%s%s: %s", d->revoke_date ? " ngày " : "",
 			            date_vn(d->revoke_date, d2), d->revoke_reason ? d->revoke_reason : "");
@@ -497,8 +505,9 @@ static void build_decisions(record_view *rv)
 		ui_page_section(p, "Biểu dương, tuyên dương");
 		for (size_t i = 0; i < rv->ceremonies.n; i++) {
 			const dh_ceremony *c = rv->ceremonies.v[i];
-			ui_page_add(p, c->meta.deleted ? UI_S_DIM : UI_S_NORMAL, date_vn(c->date, d1), "%s%s%s",
-			            c->title ? c->title : "", c->place && *c->place ? " · " : "", c->place ? c->place : "");
+			ui_page_add(p, c->meta.deleted ? UI_S_DIM : UI_S_NORMAL, date_vn(c->date, d1),
+			            "%s%s%s", c->title ? c->title : "", c->place && *c->place ? " · " : "",
+			            c->place ? c->place : "");
 		}
 		if (rv->scan <= SCAN_CEREMONIES)
 			ui_page_add(p, UI_S_DIM, "", "Đang tìm…");
@@ -517,11 +526,13 @@ static void build_activities(record_view *rv)
 		char people[40] = "";
 		if (a->attendees)
 			snprintf(people, sizeof(people), " · %d người", a->attendees);
-		ui_page_add(p, a->meta.deleted ? UI_S_DIM : UI_S_NORMAL, date_vn(a->date, d1), "%s: %s%s%s%s%s%s%s%s%s",
-		            activity_kind_label(a->kind), a->title ? a->title : "",
-		            a->presenter && *a->presenter ? " · trình bày: " : "", a->presenter ? a->presenter : "",
-		            a->audience && *a->audience ? " · đối tượng: " : "", a->audience ? a->audience : "", people,
-		            a->url && *a->url ? " · " : "", a->url ? a->url : "", a->meta.deleted ? " (đã xóa)" : "");
+		ui_page_add(p, a->meta.deleted ? UI_S_DIM : UI_S_NORMAL, date_vn(a->date, d1),
+		            "%s: %s%s%s%s%s%s%s%s%s", activity_kind_label(a->kind), a->title ? a->title : "",
+		            a->presenter && *a->presenter ? " · trình bày: " : "",
+		            a->presenter ? a->presenter : "",
+		            a->audience && *a->audience ? " · đối tượng: " : "",
+		            a->audience ? a->audience : "", people, a->url && *a->url ? " · " : "",
+		            a->url ? a->url : "", a->meta.deleted ? " (đã xóa)" : "");
 	}
 }
 
@@ -529,7 +540,8 @@ static void record_build(record_view *rv)
 {
 	ui_page_clear(&rv->page);
 	if (!rv->cand) {
-		ui_page_add(&rv->page, UI_S_ERROR, NULL, "Không đọc được hồ sơ số %llu.", (unsigned long long)rv->id);
+		ui_page_add(&rv->page, UI_S_ERROR, NULL, "Không đọc được hồ sơ số %llu.",
+		            (unsigned long long)rv->id);
 		return;
 	}
 	build_candidate(rv);
@@ -620,7 +632,8 @@ static unsigned record_idle(ui_view *v)
 	scan_args a = {rv, 0, 0, 0};
 	size_t found_before = rv->items.n + rv->decisions.n + rv->ceremonies.n;
 	size_t items_before = rv->items.n;
-	int rc = repo_page(v->ctx->store, scan_types[rv->scan], rv->scan_next, RECORD_SCAN_SLICE, false, scan_cb, &a);
+	int rc = repo_page(v->ctx->store, scan_types[rv->scan], rv->scan_next, RECORD_SCAN_SLICE, false,
+	                   scan_cb, &a);
 	/* Each new vote item's session, read now that the walk's read is over. */
 	for (size_t i = items_before; i < rv->items.n; i++) {
 		void *s = NULL;
@@ -678,8 +691,10 @@ static bool record_offers(ui_view *v, int action)
 /* The candidate and every record of its history, for its audit log. */
 static ui_view *record_audit(record_view *rv)
 {
-	const rec_vec *vecs[] = {&rv->fostering, &rv->registrations, &rv->activities, &rv->items, &rv->decisions};
-	const dh_rtype types[] = {DH_R_FOSTERING, DH_R_REGISTRATION, DH_R_ACTIVITY, DH_R_VOTE_ITEM, DH_R_DECISION};
+	const rec_vec *vecs[] = {&rv->fostering, &rv->registrations, &rv->activities, &rv->items,
+	                         &rv->decisions};
+	const dh_rtype types[] = {DH_R_FOSTERING, DH_R_REGISTRATION, DH_R_ACTIVITY, DH_R_VOTE_ITEM,
+	                          DH_R_DECISION};
 	size_t n = 1;
 	for (size_t k = 0; k < sizeof(vecs) / sizeof(vecs[0]); k++)
 		n += vecs[k]->n;

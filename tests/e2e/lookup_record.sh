@@ -52,7 +52,8 @@ contains "$history" "Khen thưởng: Giấy khen" "award decision"
 # Its log: the changes to the record and to its history.
 tm_keys n
 tm_wait "Nhật ký: $name"
-contains "$(tm_screen)" "Tạo dữ liệu mẫu" "the record's log"
+tm_wait "Tạo dữ liệu mẫu"
+tm_wait_gone "đang tìm"
 tm_keys Escape
 tm_wait "Esc Quay lại n Nhật ký"
 tm_keys Escape

@@ -119,3 +119,12 @@ contains "$(tm_screen)" "Tab Mọi hồ sơ" "key line"
 tm_keys -l x
 tm_wait "Không có hồ sơ đã công nhận nào khớp"
 expect_no_overflow
+
+# What another session commits shows up while the query is on screen.
+tm_keys BSpace
+tm_wait "$narrow kết quả · chỉ hồ sơ đã công nhận"
+printf 'year,kind,name,department,stage,recognised_decision,recognised_date\n2019,individual,Đặng Văn Mới,nv1,recognised,99/QĐ-TTr,2019-11-30\n' >"$T/new.csv"
+expect_exit 0 "$DH" -d "$T/db" --as tdkt import "$T/new.csv"
+tm_wait "$((narrow + 1)) kết quả · chỉ hồ sơ đã công nhận"
+tm_wait "Đặng Văn Mới"
+expect_same_hits dang
