@@ -213,7 +213,7 @@ static const dh_candidate *lookup_peek(lookup_screen *s)
 
 /* --- the view ---------------------------------------------------------------- */
 
-enum { LK_A_WIDEN = UI_A__COUNT, LK_A_NARROW, LK_A_FOCUS, LK_A_BLUR };
+enum { LK_A_WIDEN = UI_A__COUNT, LK_A_NARROW, LK_A_FOCUS, LK_A_BLUR, LK_A_TYPING_HELP };
 
 static const ui_binding lookup_keys[] = {
     {UI_A_OPEN, "Enter", {UI_ENTER}, "Mở hồ sơ", "Mở toàn bộ hồ sơ đang chọn, với lịch sử của nó", false},
@@ -221,6 +221,9 @@ static const ui_binding lookup_keys[] = {
     {LK_A_NARROW, "Tab", {UI_TAB}, "Chỉ đã công nhận", "Chỉ tìm hồ sơ đã được công nhận, khen thưởng", false},
     {LK_A_FOCUS, "/", {'/'}, "Gõ tìm", "Về ô tìm kiếm để gõ (gõ một chữ cái cũng được)", false},
     {LK_A_BLUR, "Esc", {UI_ESC}, "Rời ô tìm", "Rời ô tìm kiếm (để dùng phím số, q…)", false},
+    /* Help lines for the query line's own keys (handled raw). */
+    {LK_A_TYPING_HELP, "Ctrl-U", {0}, NULL, "Xóa cả từ khóa (Ctrl-W: xóa một từ; ←/→: di chuyển)", true},
+    {LK_A_TYPING_HELP, "gõ chữ", {0}, NULL, "Có dấu, không dấu, gõ dở đều được: nguyen, nguyê, Nguyễn", true},
     /* No letters here: a letter typed on the list starts a query. */
     {UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, NULL, true},
     {UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, NULL, true},
