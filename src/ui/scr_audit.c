@@ -883,7 +883,6 @@ static void entry_build(entry_view *ev, const dh_audit *a)
 		}
 		return;
 	}
-	int changed = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		bool any = false;
 		for (int i = 0; i < na; i++) {
@@ -904,7 +903,6 @@ static void entry_build(entry_view *ev, const dh_audit *a)
 				ui_page_add(p, UI_S_NORMAL, ui_audit_field_label(name), "%s", value);
 				continue;
 			}
-			changed++;
 			value_text(ctx, a->target_type, name, b, old, sizeof(old));
 			ui_page_add(p, UI_S_DIM, ui_audit_field_label(name), "Trước: %s",
 			            *old ? old : "(trống)");
@@ -915,7 +913,6 @@ static void entry_build(entry_view *ev, const dh_audit *a)
 			ui_page_add(p, UI_S_DIM, NULL, "Không trường nào thay đổi (chỉ lưu lại).");
 		}
 	}
-	(void)changed;
 }
 
 static const ui_binding entry_keys[] = {
