@@ -176,8 +176,8 @@ typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 	X(4, "Khen thưởng, nhân rộng", ui_awards_open, ui_awards_restore)                                    \
 	X(5, "Sơ kết, tổng kết", ui_review_open, ui_review_restore)                                          \
 	X(6, "Tổ chức thực hiện", ui_implementation_open, ui_implementation_restore)                         \
-	X(7, "Tra cứu", ui_placeholder_open, NULL)                                                           \
-	X(8, "Nhật ký", ui_placeholder_open, NULL)
+	X(7, "Tra cứu", ui_lookup_open, NULL)                                                                \
+	X(8, "Nhật ký", ui_audit_open, NULL)
 
 #define UI_SCREEN_COUNT 8
 
@@ -192,6 +192,8 @@ bool ui_review_restore(ui_app *app, const dh_draft *draft);
 ui_view *ui_implementation_open(ui_app *app);
 bool ui_implementation_restore(ui_app *app, const dh_draft *draft);
 ui_view *ui_placeholder_open(ui_app *app);
+ui_view *ui_lookup_open(ui_app *app);
+ui_view *ui_audit_open(ui_app *app);
 
 /* --- services for views ----------------------------------------------------- */
 
