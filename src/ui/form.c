@@ -591,17 +591,22 @@ static void form_draw(ui_view *v, WINDOW *w)
 	int vw = cols - vx - 2;
 	f->has_cursor = false;
 
-	/* Keep the focused field in sight. */
+	/* Keep the focused field in sight; in a checklist taller than the
+	 * body, the focused item. */
+	int body = rows - 1;
 	int y = 0, focus_top = 0, focus_bottom = 0;
 	for (int i = 0; i < f->spec->n_fields; i++) {
 		int h = form_field_rows(f, i);
 		if (i == f->focus) {
 			focus_top = y;
 			focus_bottom = y + h;
+			if (form_field(f, i)->type == UI_F_CHECKS && h > body) {
+				focus_top = f->item > 0 ? y + f->item : y;
+				focus_bottom = y + f->item + 1;
+			}
 		}
 		y += h;
 	}
-	int body = rows - 1;
 	if (focus_top < f->scroll)
 		f->scroll = focus_top;
 	if (focus_bottom > f->scroll + body)
