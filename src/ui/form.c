@@ -591,8 +591,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 	int vw = cols - vx - 2;
 	f->has_cursor = false;
 
-	/* Keep the focused field in sight; of a checklist taller than the
-	 * body, the item under the cursor. */
+	/* Keep the focused field in sight; in a checklist taller than the
+	 * body, the focused item. */
 	int body = rows - 1;
 	int y = 0, focus_top = 0, focus_bottom = 0;
 	for (int i = 0; i < f->spec->n_fields; i++) {
@@ -601,8 +601,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 			focus_top = y;
 			focus_bottom = y + h;
 			if (form_field(f, i)->type == UI_F_CHECKS && h > body) {
-				focus_top = y + f->item;
-				focus_bottom = focus_top + 1;
+				focus_top = f->item > 0 ? y + f->item : y;
+				focus_bottom = y + f->item + 1;
 			}
 		}
 		y += h;

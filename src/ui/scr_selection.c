@@ -5,8 +5,8 @@
  *
  * One root view with four sub-views the user switches between with a
  * letter shown on the tab strip and the key line: r registrations, t
- * proposals, d decisions, u the departments' answers. (The council
- * sessions are another file's view, pushed above this one.) Every list is
+ * proposals, d decisions, u the departments' answers; h pushes the council
+ * sessions, the council module's own view (ui_council.h). Every list is
  * gathered in short read transactions at reload; every change is a wf_*
  * call, and the key line offers only what the workflow would allow on the
  * row under the cursor. A key that is not offered still answers, with who
@@ -17,6 +17,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_council.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
@@ -44,6 +45,7 @@ enum {
 	SEL_A_DEC_ADD,
 	SEL_A_DEC_REVOKE,
 	SEL_A_DEC_HOLD,
+	SEL_A_COUNCIL,
 };
 
 static const ui_binding sel_keys[] = {
@@ -89,6 +91,7 @@ static const ui_binding sel_keys[] = {
      "Tạm dừng",
      "Tạm dừng xét / cho xét tiếp một hồ sơ đang chờ công nhận",
      false},
+    {SEL_A_COUNCIL, "h", {'h'}, "Hội đồng", "Phiên họp Hội đồng: điểm danh, bình xét, biểu quyết", true},
     {SEL_A_MODE_LAST,
      "Tab",
      {UI_TAB, UI_K(KEY_BTAB), 'r', 't', 'd', 'u'},
@@ -99,16 +102,18 @@ static const ui_binding sel_keys[] = {
     {0},
 };
 
+/* The council sessions: not a sub-view of this one but the council
+ * module's own view, pushed above it (ui_council.h). */
+#define SEL_COUNCIL (-1)
+
 /* The sub-views, in tab order, with the letter that opens each. */
 static const struct {
 	int mode;
 	int key;
 	const char *title;
 } sel_tabs[] = {
-    {SEL_REG, 'r', "Đăng ký"},
-    {SEL_PROP, 't', "Tờ trình"},
-    {SEL_DEC, 'd', "Quyết định"},
-    {SEL_DEPT, 'u', "Đơn vị"},
+    {SEL_REG, 'r', "Đăng ký"},    {SEL_COUNCIL, 'h', "Hội đồng"}, {SEL_PROP, 't', "Tờ trình"},
+    {SEL_DEC, 'd', "Quyết định"}, {SEL_DEPT, 'u', "Đơn vị"},
 };
 #define SEL_TABS (sizeof(sel_tabs) / sizeof(sel_tabs[0]))
 
@@ -904,6 +909,7 @@ static bool sel_offers(ui_view *v, int action)
 		return false;
 	switch (action) {
 	case UI_A_OPEN: return s->lists[s->mode].filtering || cur_id(s) != 0;
+	case SEL_A_COUNCIL: return !s->lists[s->mode].filtering;
 	case SEL_A_MODE:
 	case SEL_A_MODE_LAST:
 		return !s->lists[s->mode].filtering && (action == SEL_A_MODE) == (s->mode == SEL_REG);
@@ -1123,12 +1129,13 @@ static unsigned sel_key(ui_view *v, int action, int key)
 		for (size_t i = 0; i < SEL_TABS; i++)
 			if (sel_tabs[i].mode == s->mode)
 				at = i;
-		if (key == UI_TAB)
-			at = (at + 1) % SEL_TABS;
-		else if (key == UI_K(KEY_BTAB))
-			at = (at + SEL_TABS - 1) % SEL_TABS;
+		/* Tab walks the sub-views of this screen, not the council. */
+		int step = key == UI_TAB ? 1 : key == UI_K(KEY_BTAB) ? (int)SEL_TABS - 1 : 0;
+		do
+			at = (at + (size_t)step) % SEL_TABS;
+		while (step && sel_tabs[at].mode == SEL_COUNCIL);
 		for (size_t i = 0; i < SEL_TABS; i++)
-			if (sel_tabs[i].key == key)
+			if (sel_tabs[i].key == key && sel_tabs[i].mode != SEL_COUNCIL)
 				at = i;
 		sel_switch(s, sel_tabs[at].mode);
 		return UI_R_DRAW;
@@ -1176,6 +1183,12 @@ static unsigned sel_key(ui_view *v, int action, int key)
 	}
 	case SEL_A_DEC_ADD: return push_form(s, sel_decision_form(v->app, s, NULL));
 	case SEL_A_DEC_HOLD: return dec_hold(s);
+	case SEL_A_COUNCIL: {
+		ui_view *council = ui_council_open(v->app);
+		if (council)
+			ui_push(v->app, council);
+		return UI_R_DRAW;
+	}
 	case SEL_A_DEC_REVOKE: {
 		const dh_decision *d = cur_decision(s);
 		return d ? reason_form(s, SEL_R_REVOKE, d->meta.id) : UI_R_DRAW;

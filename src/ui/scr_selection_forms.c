@@ -11,6 +11,7 @@
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_council.h"
 #include "dienhinh/workflow.h"
 
 #include <stdio.h>
@@ -1068,8 +1069,8 @@ static void reason_form_destroy(ui_form *f)
 static const ui_form_spec reason_specs[SEL_R__COUNT] = {
     REASON_SPEC(SEL_R_RETURN, "registration_return", "Trả lại hồ sơ đăng ký", 1),
     REASON_SPEC(SEL_R_WITHDRAW, "registration_withdraw", "Rút hồ sơ đăng ký", 1),
-    REASON_SPEC(SEL_R_HOLD, "hold", "Tạm dừng xét hồ sơ", 1),
-    REASON_SPEC(SEL_R_RELEASE, "release", "Tiếp tục xét hồ sơ", 1),
+    REASON_SPEC(SEL_R_HOLD, "candidate_hold", "Tạm dừng xét hồ sơ", 1),
+    REASON_SPEC(SEL_R_RELEASE, "candidate_release", "Tiếp tục xét hồ sơ", 1),
     REASON_SPEC(SEL_R_REVOKE, "revoke_recognition", "Thu hồi quyết định công nhận", 2),
     REASON_SPEC(SEL_R_DEL_NIL, "nil_return_delete", "Xóa báo không có đăng ký", 1),
     REASON_SPEC(SEL_R_DEL_PROP, "proposal_delete", "Xóa tờ trình", 1),
@@ -1182,8 +1183,9 @@ bool ui_selection_restore(ui_app *app, const dh_draft *d)
 		for (int k = 0; k < SEL_R__COUNT && !f; k++)
 			if (strcmp(d->form, reason_specs[k].name) == 0)
 				f = sel_reason_form(app, NULL, k, d->target_id);
+		/* Not ours: perhaps the council sessions' (pushed from here). */
 		if (!f)
-			return false;
+			return ui_council_restore(app, d);
 	}
 	if (!f)
 		return false;
