@@ -178,11 +178,12 @@ static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
 	case RF_CANDIDATE:
 		if (!c)
 			return note_text(buf, size, "Enter: chọn nhân tố mới / hồ sơ đang bồi dưỡng");
-		snprintf(buf, size, "%s · %s · đạt %d/%zu tiêu chí%s%s", kind_label(c->kind),
+		/* Warnings first: the line is cut at the field's width. */
+		snprintf(buf, size, "%s%s%s · %s · đạt %d/%zu tiêu chí",
+		         c->duplicate_of ? "⚠ có thể trùng hồ sơ đã công nhận · " : "",
+		         c->on_hold ? "⚠ đang tạm dừng xét · " : "", kind_label(c->kind),
 		         sel_dept_short(ctx->cfg, c->department), wf_criteria_met(ctx->cfg, c),
-		         (size_t)c->kind < DH_CANDIDATE_KINDS ? ctx->cfg->criteria.n[c->kind] : 0,
-		         c->duplicate_of ? " · ⚠ có thể trùng hồ sơ đã công nhận" : "",
-		         c->on_hold ? " · ⚠ đang tạm dừng xét" : "");
+		         (size_t)c->kind < DH_CANDIDATE_KINDS ? ctx->cfg->criteria.n[c->kind] : 0);
 		return buf;
 	case RF_DESCRIPTION:
 		if (!c || *ui_form_get(f, RF_DESCRIPTION))

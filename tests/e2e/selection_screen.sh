@@ -15,7 +15,7 @@ start_as() { # login
 	tm_start "TERM=vt100 NO_COLOR=1 $DH_APP -d '$T/db' --as $1"
 	tm_wait "Tổng quan"
 	tm_keys 3
-	tm_wait "r Đăng ký   t Tờ trình   d Quyết định   u Đơn vị"
+	tm_wait "r Đăng ký   h Hội đồng   t Tờ trình   d Quyết định   u Đơn vị"
 }
 
 # The frame of an 80x24 screen: 24 rows, none wider than 80 columns, the
@@ -48,6 +48,13 @@ tm_keys Enter
 tm_wait "Mô tả sáng kiến, mô hình:"
 layout "a registration's page" "?/F1 Trợ giúp q Thoát ↓/j Xuống"
 tm_keys Escape
+# h: the council sessions, pushed above; q comes back here.
+tm_keys h
+tm_wait "› Họp Hội đồng"
+tm_wait "05/11/2021"
+tm_keys q
+tm_wait "Ngày       Nhân tố đăng ký"
+layout "registrations after the council"
 tm_keys Tab
 tm_wait "Tờ trình của Hội đồng đề nghị Chánh Thanh tra công nhận: 1 tờ trình."
 layout "proposals"
