@@ -1049,7 +1049,8 @@ static int hold_collect(const void *rec, void *arg)
 	char *copy = strdup(label);
 	if (!copy)
 		return -1;
-	hp->v[hp->n] = (ui_choice){copy, copy};
+	hp->v[hp->n].value = copy;
+	hp->v[hp->n].label = copy;
 	hp->ids[hp->n] = c->meta.id;
 	hp->held[hp->n] = c->on_hold;
 	hp->n++;

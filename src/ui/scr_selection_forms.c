@@ -463,7 +463,7 @@ static int others_collect(const void *rec, void *arg)
 		return 0;
 	if (pf->n_others == pf->cap_others) {
 		size_t cap = pf->cap_others ? pf->cap_others * 2 : 8;
-		dh_proposal **v = realloc(pf->others, cap * sizeof(*v));
+		dh_proposal **v = realloc(pf->others, cap * sizeof(dh_proposal *));
 		if (!v)
 			return -1;
 		pf->others = v;
@@ -1058,10 +1058,10 @@ static void reason_form_destroy(ui_form *f)
 }
 
 #define REASON_SPEC(kind, form_name, form_title, nfields)                                                    \
-	[kind] = {.name = form_name,                                                                         \
-	          .title = form_title,                                                                       \
+	[kind] = {.name = (form_name),                                                                       \
+	          .title = (form_title),                                                                     \
 	          .fields = reason_fields[kind],                                                             \
-	          .n_fields = nfields,                                                                       \
+	          .n_fields = (nfields),                                                                     \
 	          .note = reason_form_note,                                                                  \
 	          .save = reason_form_save,                                                                  \
 	          .target = reason_form_target,                                                              \
