@@ -14,6 +14,7 @@
 #include "dienhinh/lookup.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/report.h"
 #include "dienhinh/stats.h"
 #include "dienhinh/store.h"
 #include "dienhinh/ui.h"
@@ -63,6 +64,7 @@ static int cmd_import(const cli_globals *g, int argc, char **argv);
 static int cmd_export(const cli_globals *g, int argc, char **argv);
 static int cmd_search(const cli_globals *g, int argc, char **argv);
 static int cmd_stats(const cli_globals *g, int argc, char **argv);
+static int cmd_report(const cli_globals *g, int argc, char **argv);
 static int cmd_backup(const cli_globals *g, int argc, char **argv);
 
 static const cli_cmd cli_cmds[] = {
@@ -72,6 +74,7 @@ static const cli_cmd cli_cmds[] = {
     {"export", cmd_export, "export [--format csv|jsonl]"},
     {"search", cmd_search, "search [--format text|tsv|json] [--recognised] TỪ_KHÓA..."},
     {"stats", cmd_stats, "stats [--year NĂM] [--format text|tsv]"},
+    {"report", cmd_report, "report minutes|proposal|registrations|decision|review [...]"},
     {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
 };
 
@@ -95,7 +98,8 @@ static void cli_help(FILE *out)
 	    "  stats [--year NĂM] [--format text|tsv]\n"
 	    "                                       số liệu sơ kết, tổng kết của một năm\n"
 	    "  report minutes|proposal|registrations|decision|review [...]\n"
-	    "                                       văn bản của kế hoạch (Markdown) — sắp có\n"
+	    "                                       văn bản của kế hoạch (Markdown): biên bản họp, tờ trình,\n"
+	    "                                       tổng hợp đăng ký, phụ lục quyết định, báo cáo sơ kết/tổng kết\n"
 	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
 	    "  --help | --version\n"
 	    "\n"
@@ -558,6 +562,35 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 		else
 			stats_print_text(&s, stdout);
 		stats_free(&s);
+	}
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
+static int cmd_report(const cli_globals *g, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_cmd_usage(argv[0]);
+	/* The words first: a usage error needs no config and no database. */
+	dh_ctx words = {0};
+	dh_report_opts opts;
+	int kind = report_from_name(argv[1]);
+	if (kind < 0)
+		return cli_usage_error("không có văn bản “%s” (minutes, proposal, registrations, decision hoặc "
+		                       "review).",
+		                       argv[1]);
+	if (report_parse_args(&words, kind, argc - 2, argv + 2, &opts))
+		return cli_usage_error("%s", words.message);
+	cli_env env;
+	int code = cli_open(g, &env, true);
+	if (code)
+		return code;
+	int rc = report_document(&env.ctx, kind, &opts, stdout);
+	if (rc == DH_EINVAL) {
+		fprintf(stderr, "dienhinh report: %s\n", env.ctx.message);
+		code = EX_USAGE;
+	} else if (rc) {
+		code = cli_fail(&env, argv[0], rc);
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);

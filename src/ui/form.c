@@ -240,6 +240,16 @@ bool ui_form_checked(const ui_form *f, int field, const char *code)
 	return false;
 }
 
+/* Shows the same value in its usual form ("1.500.000", "01/06/2021")
+ * without changing whether the person has edited the field. */
+static void form_reformat(ui_form *f, int i, const char *text)
+{
+	bool changed = f->values[i].text.changed;
+	if (strcmp(ui_form_get(f, i), text) != 0)
+		ui_edit_set(&f->values[i].text, text);
+	f->values[i].text.changed = changed;
+}
+
 /* Checks the field the cursor leaves, so a wrong date is flagged at once;
  * a good amount is shown again with its thousand dots. */
 static void form_validate_field(ui_form *f, int i)
@@ -251,7 +261,7 @@ static void form_validate_field(ui_form *f, int i)
 		int ymd;
 		if (ui_form_date(f, i, &ymd) == 0 && ymd) {
 			char buf[11];
-			ui_form_set(f, i, date_vn(ymd, buf));
+			form_reformat(f, i, date_vn(ymd, buf));
 		}
 		break;
 	}
@@ -259,7 +269,7 @@ static void form_validate_field(ui_form *f, int i)
 		int64_t v;
 		if (ui_form_money(f, i, &v) == 0 && *ui_form_get(f, i)) {
 			char buf[40];
-			ui_form_set(f, i, ui_format_money(v, buf, sizeof(buf)));
+			form_reformat(f, i, ui_format_money(v, buf, sizeof(buf)));
 		}
 		break;
 	}
@@ -342,7 +352,7 @@ static unsigned form_pick(ui_form *f)
 	size_t n = form_choices(f, f->focus, &c);
 	int cur = form_choice_index(f, f->focus, c, n);
 	int k = ui_pick(f->base.app, form_field(f, f->focus)->label, c, n, cur);
-	if (k >= 0 && k != cur)
+	if (c && k >= 0 && k != cur)
 		ui_form_put(f, f->focus, c[k].value);
 	return UI_R_DRAW;
 }
@@ -581,17 +591,22 @@ static void form_draw(ui_view *v, WINDOW *w)
 	int vw = cols - vx - 2;
 	f->has_cursor = false;
 
-	/* Keep the focused field in sight. */
+	/* Keep the focused field in sight; in a checklist taller than the
+	 * body, the focused item. */
+	int body = rows - 1;
 	int y = 0, focus_top = 0, focus_bottom = 0;
 	for (int i = 0; i < f->spec->n_fields; i++) {
 		int h = form_field_rows(f, i);
 		if (i == f->focus) {
 			focus_top = y;
 			focus_bottom = y + h;
+			if (form_field(f, i)->type == UI_F_CHECKS && h > body) {
+				focus_top = f->item > 0 ? y + f->item : y;
+				focus_bottom = y + f->item + 1;
+			}
 		}
 		y += h;
 	}
-	int body = rows - 1;
 	if (focus_top < f->scroll)
 		f->scroll = focus_top;
 	if (focus_bottom > f->scroll + body)

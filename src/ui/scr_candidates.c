@@ -270,7 +270,8 @@ static void cand_rebuild(cand_screen *s)
 		} else {
 			repo_each(st, DH_R_CANDIDATE, key_collect_cb, &kc);
 		}
-		qsort(kc.keys, kc.n, sizeof(*kc.keys), s->sort == CAND_SORT_NAME ? by_name : by_stage);
+		if (kc.n)
+			qsort(kc.keys, kc.n, sizeof(*kc.keys), s->sort == CAND_SORT_NAME ? by_name : by_stage);
 		free(ids);
 		ids = malloc((kc.n ? kc.n : 1) * sizeof(*ids));
 		n = 0;
@@ -812,7 +813,7 @@ static int foster_collect(const void *rec, void *arg)
 	foster_view *fv = arg;
 	if (fv->n == fv->cap) {
 		size_t cap = fv->cap ? fv->cap * 2 : 16;
-		dh_fostering **p = realloc(fv->items, cap * sizeof(*p));
+		dh_fostering **p = realloc(fv->items, cap * sizeof(dh_fostering *));
 		if (!p)
 			return -1;
 		fv->items = p;

@@ -10,6 +10,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -37,6 +38,7 @@ typedef struct overview_view {
 	uint64_t next; /* next candidate id of the pass */
 	uint64_t last; /* highest id when the pass began */
 	int shown_pct; /* progress last drawn */
+	int cols;      /* body width at the last draw */
 	int scroll;
 } overview_view;
 
@@ -174,7 +176,10 @@ static void overview_waiting(overview_view *o, overview_page *p)
 		         scope[DH_STAGE_NEW_FACTOR], where);
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
-		if (d && d->date)
+		if (d && d->date && ctx->today > d->date)
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng (hạn đăng ký %s đã qua)",
+			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+		else if (d && d->date)
 			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
@@ -204,11 +209,25 @@ static void overview_build(overview_view *o, overview_page *p)
 	dh_ctx *ctx = o->base.ctx;
 	const dh_config *cfg = ctx->cfg;
 	char date[11];
-	page_add(p, UI_S_TITLE, "%s", cfg->plan.title ? cfg->plan.title : "Kế hoạch");
+	/* The plan's title is long: wrapped at a space to the screen's width. */
+	const char *title = cfg->plan.title ? cfg->plan.title : "Kế hoạch";
+	while (*title) {
+		size_t n = utf8_fit(title, o->cols > 10 ? o->cols - 2 : 78, NULL);
+		if (title[n]) {
+			size_t cut = n;
+			while (cut > 0 && title[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				n = cut;
+		}
+		page_add(p, UI_S_TITLE, "%.*s", (int)n, title);
+		title += n;
+		while (*title == ' ')
+			title++;
+	}
 	page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
 	         cfg->organization.name ? cfg->organization.name : "", cfg->plan.year,
 	         date_vn(ctx->today, date));
-	page_add(p, UI_S_NORMAL, "%s", "");
 
 	page_add(p, UI_S_TITLE, "Thời hạn");
 	if (cfg->n_deadlines == 0)
@@ -230,7 +249,7 @@ static void overview_build(overview_view *o, overview_page *p)
 			style = UI_S_WARN;
 		char padded[80];
 		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
-		         ui_pad(padded, sizeof(padded), left, 16), d->label ? d->label : d->id);
+		         ui_pad(padded, sizeof(padded), left, 17), d->label ? d->label : d->id);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
@@ -267,6 +286,7 @@ static void overview_draw(ui_view *v, WINDOW *w)
 	overview_page *p = malloc(sizeof(*p));
 	if (!p)
 		return;
+	o->cols = getmaxx(w);
 	p->n = 0;
 	overview_build(o, p);
 	int rows = getmaxy(w), cols = getmaxx(w);
@@ -276,6 +296,13 @@ static void overview_draw(ui_view *v, WINDOW *w)
 		const overview_line *l = &p->line[o->scroll + y];
 		wattrset(w, ui_style(l->style));
 		ui_put(w, y, 1, l->text, cols - 2);
+	}
+	/* More below: say so on the last row rather than hide it silently. */
+	int below = p->n - o->scroll - rows;
+	if (below > 0) {
+		wattrset(w, ui_style(UI_S_DIM));
+		ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
+		ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
 	}
 	wattrset(w, A_NORMAL);
 	free(p);

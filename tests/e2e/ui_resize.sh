@@ -10,6 +10,7 @@ tm_wait "xếp theo mới nhất"
 tm_keys a
 tm_wait "Thêm nhân tố mới"
 tm_keys -l "Lê Thị Hồng"
+tm_wait "Lê Thị Hồng"
 
 tm resize-window -t main -x 60 -y 20
 tm_wait "Cửa sổ quá nhỏ: 60×20"

@@ -31,7 +31,7 @@ for n in 3 4 5 6 7 8 2 1; do
 	tm_wait " $n ${titles[$((n - 1))]}"
 done
 tm_keys 5
-tm_wait "chưa được xây dựng"
+tm_wait "Theo bước" # screen 5 is built: its figures
 tm_keys 2
 tm_wait "xếp theo mới nhất"
 contains "$(tm_screen)" "a Thêm" "candidate key line"
@@ -46,9 +46,13 @@ contains "$screen" "Đổi cách sắp xếp" "help"
 tm_keys Escape
 tm_wait_gone "Việc làm được ở đây"
 
-# '/' goes to the lookup screen; q quits from the top with status 0.
+# '/' goes to the lookup screen with its query line taking the keys; Esc
+# leaves the query line, and q quits from the top with status 0.
 tm_keys /
 tm_wait " 7 Tra cứu"
+tm_wait "Esc Rời ô tìm"
+tm_keys Escape
+tm_wait_gone "Esc Rời ô tìm"
 tm_keys q
 for _ in $(seq 100); do [ -s "$T/exit" ] && break; sleep 0.05; done
 [ "$(cat "$T/exit" 2>/dev/null)" = 0 ] || fail "exit status $(cat "$T/exit" 2>/dev/null), expected 0"

@@ -1,0 +1,902 @@
+/* scr_implementation.c — screen 6, Tổ chức thực hiện (section III of the
+ * plan): for each department of the year, whether the plan was
+ * disseminated to its staff (date, by whom, how many attended) and its
+ * coordination notes with the Office. A department that has not
+ * disseminated stands out: its row is drawn in the warning style (bold on
+ * a vt100, colour elsewhere) and carries a "!" and the words "CHƯA", so
+ * it shows without colour too.
+ *
+ * The year's dissemination and coordination records are few (a handful
+ * per department), so each view reads them whole with repo_each, in its
+ * own short read, and keeps copies; nothing is held between keys. */
+#include "dienhinh/ui_app.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/record.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/ui_form.h"
+#include "dienhinh/ui_list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { IMPL_A_COORDINATE = UI_A__COUNT, IMPL_A_YEAR };
+
+/* One entry of a department's log: a dissemination or a coordination note. */
+typedef struct impl_entry {
+	dh_rtype type; /* DH_R_DISSEMINATION or DH_R_COORDINATION */
+	void *rec;
+} impl_entry;
+
+typedef struct impl_log {
+	impl_entry *v;
+	size_t n, cap;
+} impl_log;
+
+/* The year's records of one department, or of all (DEPT NULL). */
+typedef struct impl_load {
+	impl_log *log;
+	int year;
+	const char *dept;
+	int rc;
+} impl_load;
+
+/* What the overview shows per department. */
+typedef struct impl_dept {
+	const dh_department *dept;
+	int disseminated; /* live dissemination entries */
+	int last_date;    /* the latest dissemination */
+	char by[128];     /* who disseminated last */
+	int attendees;    /* at the latest dissemination */
+	int coordinated;  /* live coordination notes */
+} impl_dept;
+
+typedef struct impl_screen {
+	ui_view base;
+	ui_list list;
+	int year;
+	impl_dept *depts;
+	size_t n_depts;
+	size_t missing; /* departments that have not disseminated */
+} impl_screen;
+
+typedef struct impl_dept_view {
+	ui_view base;
+	ui_list list;
+	int year;
+	char dept[64];
+	char title[200];
+	impl_log log;
+} impl_dept_view;
+
+static ui_view *impl_dept_open(ui_app *app, const char *dept, int year);
+static ui_form *impl_form_open(ui_app *app, dh_rtype type, const void *rec, const char *dept, int year);
+
+/* --- helpers ---------------------------------------------------------------- */
+
+static int impl_set_str(char **dst, const char *s)
+{
+	char *copy = NULL;
+	if (s && *s && !(copy = strdup(s)))
+		return DH_ENOMEM;
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+static const char *impl_dept_name(const dh_config *cfg, const char *id)
+{
+	const dh_department *d = id ? config_department(cfg, id) : NULL;
+	return d ? d->name : (id ? id : "");
+}
+
+static const dh_meta *impl_meta(const impl_entry *e)
+{
+	return e->rec;
+}
+
+static int impl_entry_date(const impl_entry *e)
+{
+	return e->type == DH_R_DISSEMINATION ? ((const dh_dissemination *)e->rec)->date
+	                                     : ((const dh_coordination *)e->rec)->date;
+}
+
+static const char *impl_entry_dept(const impl_entry *e)
+{
+	return e->type == DH_R_DISSEMINATION ? ((const dh_dissemination *)e->rec)->department
+	                                     : ((const dh_coordination *)e->rec)->department;
+}
+
+static void impl_log_clear(impl_log *log)
+{
+	for (size_t i = 0; i < log->n; i++)
+		record_free(log->v[i].type, log->v[i].rec);
+	log->n = 0;
+}
+
+static void impl_log_free(impl_log *log)
+{
+	impl_log_clear(log);
+	free(log->v);
+	memset(log, 0, sizeof(*log));
+}
+
+static int impl_collect(dh_rtype type, const void *rec, impl_load *ld)
+{
+	const dh_dissemination *d = rec; /* year and department sit alike in both */
+	const dh_coordination *c = rec;
+	int year = type == DH_R_DISSEMINATION ? d->year : c->year;
+	const char *dept = type == DH_R_DISSEMINATION ? d->department : c->department;
+	if (year != ld->year || (ld->dept && (!dept || strcmp(dept, ld->dept) != 0)))
+		return 0;
+	impl_log *log = ld->log;
+	if (log->n == log->cap) {
+		size_t cap = log->cap ? log->cap * 2 : 32;
+		impl_entry *v = realloc(log->v, cap * sizeof(*v));
+		if (!v)
+			return ld->rc = DH_ENOMEM, -1;
+		log->v = v;
+		log->cap = cap;
+	}
+	void *copy = record_dup(type, rec);
+	if (!copy)
+		return ld->rc = DH_ENOMEM, -1;
+	log->v[log->n++] = (impl_entry){type, copy};
+	return 0;
+}
+
+static int impl_collect_dis(const void *rec, void *arg)
+{
+	return impl_collect(DH_R_DISSEMINATION, rec, arg);
+}
+
+static int impl_collect_coo(const void *rec, void *arg)
+{
+	return impl_collect(DH_R_COORDINATION, rec, arg);
+}
+
+/* Newest first; a dissemination before a note of the same day. */
+static int impl_entry_cmp(const void *a, const void *b)
+{
+	const impl_entry *x = a, *y = b;
+	int dx = impl_entry_date(x), dy = impl_entry_date(y);
+	if (dx != dy)
+		return dx < dy ? 1 : -1;
+	if (x->type != y->type)
+		return x->type == DH_R_DISSEMINATION ? -1 : 1;
+	uint64_t ix = impl_meta(x)->id, iy = impl_meta(y)->id;
+	return ix < iy ? 1 : ix > iy ? -1 : 0;
+}
+
+static int impl_load_log(dh_store *st, impl_log *log, int year, const char *dept)
+{
+	impl_log_clear(log);
+	impl_load ld = {log, year, dept, 0};
+	if (!st)
+		return 0;
+	int rc = repo_each(st, DH_R_DISSEMINATION, impl_collect_dis, &ld);
+	if (rc == 0)
+		rc = repo_each(st, DH_R_COORDINATION, impl_collect_coo, &ld);
+	if (log->n)
+		qsort(log->v, log->n, sizeof(*log->v), impl_entry_cmp);
+	return ld.rc ? ld.rc : rc;
+}
+
+/* --- the overview of departments ----------------------------------------- */
+
+static const ui_list_column impl_columns[] = {
+    {"", 1, false},     {"Đơn vị", 0, false},  {"Quán triệt", 10, false}, {"Người thực hiện", 18, false},
+    {"Số dự", 5, true}, {"Phối hợp", 8, true},
+};
+
+static void impl_summarise(impl_screen *s)
+{
+	const dh_config *cfg = s->base.ctx->cfg;
+	impl_log log = {0};
+	free(s->depts);
+	s->n_depts = 0;
+	s->missing = 0;
+	s->depts = calloc(cfg->n_departments ? cfg->n_departments : 1, sizeof(*s->depts));
+	if (!s->depts)
+		return;
+	s->n_depts = cfg->n_departments;
+	for (size_t i = 0; i < cfg->n_departments; i++)
+		s->depts[i].dept = &cfg->departments[i];
+	if (impl_load_log(s->base.ctx->store, &log, s->year, NULL) != 0)
+		ui_error(s->base.app, "Không đọc được dữ liệu: %s", dh_strerror(DH_EIO));
+	for (size_t k = 0; k < log.n; k++) {
+		const impl_entry *e = &log.v[k];
+		if (impl_meta(e)->deleted)
+			continue;
+		const char *dept = impl_entry_dept(e);
+		for (size_t i = 0; i < s->n_depts; i++) {
+			impl_dept *d = &s->depts[i];
+			if (!dept || strcmp(d->dept->id, dept) != 0)
+				continue;
+			if (e->type == DH_R_COORDINATION) {
+				d->coordinated++;
+				break;
+			}
+			const dh_dissemination *r = e->rec;
+			d->disseminated++;
+			if (r->date >= d->last_date) {
+				d->last_date = r->date;
+				snprintf(d->by, sizeof(d->by), "%s", r->by ? r->by : "");
+				d->attendees = r->attendees;
+			}
+			break;
+		}
+	}
+	for (size_t i = 0; i < s->n_depts; i++)
+		if (!s->depts[i].disseminated)
+			s->missing++;
+	impl_log_free(&log);
+}
+
+static size_t impl_count(void *ctx)
+{
+	return ((impl_screen *)ctx)->n_depts;
+}
+
+static size_t impl_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	impl_screen *s = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < s->n_depts && k < n; i++, k++) {
+		const impl_dept *d = &s->depts[i];
+		char date[11];
+		out[k].id = i + 1;
+		out[k].style = d->disseminated ? UI_S_NORMAL : UI_S_WARN;
+		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", d->disseminated ? " " : "!");
+		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", d->dept->name);
+		if (d->disseminated) {
+			snprintf(out[k].cells[2], UI_LIST_CELL, "%s", date_vn(d->last_date, date));
+			snprintf(out[k].cells[3], UI_LIST_CELL, "%s", d->by);
+			snprintf(out[k].cells[4], UI_LIST_CELL, "%d", d->attendees);
+		} else {
+			snprintf(out[k].cells[2], UI_LIST_CELL, "CHƯA");
+			snprintf(out[k].cells[3], UI_LIST_CELL, "chưa quán triệt");
+			out[k].cells[4][0] = '\0';
+		}
+		if (d->coordinated)
+			snprintf(out[k].cells[5], UI_LIST_CELL, "%d lần", d->coordinated);
+		else
+			snprintf(out[k].cells[5], UI_LIST_CELL, "—");
+	}
+	return k;
+}
+
+static void impl_source_reload(void *ctx)
+{
+	impl_summarise(ctx);
+}
+
+static size_t impl_index_of(void *ctx, uint64_t id)
+{
+	impl_screen *s = ctx;
+	return id >= 1 && id <= s->n_depts ? (size_t)(id - 1) : SIZE_MAX;
+}
+
+static const ui_list_source impl_source = {
+    .columns = impl_columns,
+    .n_columns = 6,
+    .count = impl_count,
+    .rows = impl_rows,
+    .reload = impl_source_reload,
+    .index_of = impl_index_of,
+    .empty_text = "Cấu hình chưa khai báo đơn vị nào.",
+};
+
+static const ui_binding impl_keys[] = {
+    {UI_A_OPEN, "Enter", {UI_ENTER}, "Mở", "Mở sổ quán triệt, phối hợp của đơn vị đang chọn", false},
+    {UI_A_ADD, "a", {'a'}, "Quán triệt", "Ghi buổi quán triệt kế hoạch của đơn vị đang chọn", false},
+    {IMPL_A_COORDINATE, "p", {'p'}, "Phối hợp", "Ghi phối hợp với Văn phòng của đơn vị đang chọn", false},
+    {IMPL_A_YEAR, "←/→", {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)}, "Năm", "Xem năm trước / năm sau", false},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+static const impl_dept *impl_current(impl_screen *s)
+{
+	const ui_list_row *row = ui_list_current(&s->list);
+	if (!row || row->id < 1 || row->id > s->n_depts)
+		return NULL;
+	return &s->depts[row->id - 1];
+}
+
+static bool impl_offers(ui_view *v, int action)
+{
+	impl_screen *s = (impl_screen *)v;
+	const impl_dept *d = impl_current(s);
+	switch (action) {
+	case UI_A_OPEN: return d != NULL;
+	case UI_A_ADD: return d && wf_may_for(v->ctx, DH_ACT_DISSEMINATE, d->dept->id);
+	case IMPL_A_COORDINATE: return d && wf_may_for(v->ctx, DH_ACT_COORDINATE, d->dept->id);
+	case UI_A_FILTER:
+	case UI_A_SORT: return false;
+	}
+	return ui_list_offers(&s->list, action);
+}
+
+static void impl_set_year(impl_screen *s, int year)
+{
+	if (year < 2000 || year > 2100)
+		return;
+	s->year = year;
+	ui_list_reload(&s->list);
+}
+
+/* Refused by the core (a department head of another department...): say who may. */
+static unsigned impl_refuse(ui_view *v, dh_action a)
+{
+	if (wf_check(v->ctx, a) != 0) {
+		ui_error(v->app, "%s", v->ctx->message);
+		return UI_R_DRAW;
+	}
+	char who[200];
+	wf_who_may(v->ctx->cfg, a, who, sizeof(who));
+	ui_error(v->app, "Chỉ %s (của đơn vị) được %s.", who, wf_action_label(a));
+	return UI_R_DRAW;
+}
+
+static unsigned impl_add(ui_view *v, dh_action a, const char *dept, int year)
+{
+	if (!wf_may_for(v->ctx, a, dept))
+		return impl_refuse(v, a);
+	ui_form *f = impl_form_open(v->app, a == DH_ACT_DISSEMINATE ? DH_R_DISSEMINATION : DH_R_COORDINATION,
+	                            NULL, dept, year);
+	if (f)
+		ui_push(v->app, &f->base);
+	return UI_R_DRAW;
+}
+
+static unsigned impl_key(ui_view *v, int action, int key)
+{
+	impl_screen *s = (impl_screen *)v;
+	unsigned r = ui_list_key(&s->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	const impl_dept *d = impl_current(s);
+	switch (action) {
+	case IMPL_A_YEAR: impl_set_year(s, s->year + (key == UI_K(KEY_LEFT) ? -1 : 1)); return UI_R_DRAW;
+	case UI_A_OPEN: {
+		if (!d)
+			return UI_R_DRAW;
+		ui_view *dv = impl_dept_open(v->app, d->dept->id, s->year);
+		if (dv)
+			ui_push(v->app, dv);
+		return UI_R_DRAW;
+	}
+	case UI_A_ADD: return d ? impl_add(v, DH_ACT_DISSEMINATE, d->dept->id, s->year) : UI_R_DRAW;
+	case IMPL_A_COORDINATE: return d ? impl_add(v, DH_ACT_COORDINATE, d->dept->id, s->year) : UI_R_DRAW;
+	}
+	return UI_R_NONE;
+}
+
+static void impl_draw(ui_view *v, WINDOW *w)
+{
+	impl_screen *s = (impl_screen *)v;
+	int cols = getmaxx(w);
+	size_t done = s->n_depts - s->missing;
+	wattrset(w, ui_style(UI_S_TITLE));
+	int x = 1 + ui_putf(w, 0, 1, cols - 2, "Năm %d · đã quán triệt %zu/%zu đơn vị", s->year, done,
+	                    s->n_depts);
+	if (s->missing) {
+		wattrset(w, ui_style(UI_S_WARN));
+		ui_putf(w, 0, x, cols - x - 1, " · ! chưa quán triệt: %zu", s->missing);
+	} else if (s->n_depts) {
+		wattrset(w, ui_style(UI_S_OK));
+		ui_put(w, 0, x, " · tất cả đã quán triệt", cols - x - 1);
+	}
+	wattrset(w, A_NORMAL);
+	ui_list_draw(&s->list, w, 1, 0, getmaxy(w) - 1, cols);
+}
+
+static void impl_view_reload(ui_view *v)
+{
+	ui_list_reload(&((impl_screen *)v)->list);
+}
+
+static void impl_destroy(ui_view *v)
+{
+	impl_screen *s = (impl_screen *)v;
+	ui_list_free(&s->list);
+	free(s->depts);
+	free(s);
+}
+
+static const ui_view_ops impl_ops = {
+    .bindings = impl_keys,
+    .draw = impl_draw,
+    .key = impl_key,
+    .offers = impl_offers,
+    .reload = impl_view_reload,
+    .destroy = impl_destroy,
+};
+
+ui_view *ui_implementation_open(ui_app *app)
+{
+	impl_screen *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	ui_view_init(&s->base, &impl_ops, app);
+	s->year = s->base.ctx->cfg->plan.year;
+	impl_summarise(s);
+	if (ui_list_init(&s->list, &impl_source, s) != 0) {
+		free(s->depts);
+		free(s);
+		return NULL;
+	}
+	return &s->base;
+}
+
+/* --- one department's log --------------------------------------------------- */
+
+static const ui_list_column impl_log_columns[] = {
+    {"Việc", 10, false}, {"Ngày", 10, false},    {"Người thực hiện", 16, false},
+    {"Số dự", 5, true},  {"Nội dung", 0, false},
+};
+
+static size_t impl_log_count(void *ctx)
+{
+	return ((impl_dept_view *)ctx)->log.n;
+}
+
+static size_t impl_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	impl_dept_view *dv = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < dv->log.n && k < n; i++, k++) {
+		const impl_entry *e = &dv->log.v[i];
+		const dh_meta *m = impl_meta(e);
+		char date[11];
+		out[k].id = i + 1;
+		out[k].style = m->deleted ? UI_S_DIM : UI_S_NORMAL;
+		if (e->type == DH_R_DISSEMINATION) {
+			const dh_dissemination *r = e->rec;
+			snprintf(out[k].cells[0], UI_LIST_CELL, "Quán triệt");
+			snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(r->date, date));
+			snprintf(out[k].cells[2], UI_LIST_CELL, "%s", r->by ? r->by : "");
+			snprintf(out[k].cells[3], UI_LIST_CELL, "%d", r->attendees);
+			snprintf(out[k].cells[4], UI_LIST_CELL, "%s%s", m->deleted ? "(đã xóa) " : "",
+			         r->notes ? r->notes : "");
+		} else {
+			const dh_coordination *r = e->rec;
+			snprintf(out[k].cells[0], UI_LIST_CELL, "Phối hợp");
+			snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(r->date, date));
+			snprintf(out[k].cells[2], UI_LIST_CELL, "%s", r->by ? r->by : "");
+			out[k].cells[3][0] = '\0';
+			snprintf(out[k].cells[4], UI_LIST_CELL, "%s%s", m->deleted ? "(đã xóa) " : "",
+			         r->notes ? r->notes : "");
+		}
+	}
+	return k;
+}
+
+static void impl_log_reload(void *ctx)
+{
+	impl_dept_view *dv = ctx;
+	if (impl_load_log(dv->base.ctx->store, &dv->log, dv->year, dv->dept) != 0)
+		ui_error(dv->base.app, "Không đọc được dữ liệu: %s", dh_strerror(DH_EIO));
+}
+
+static const ui_list_source impl_log_source = {
+    .columns = impl_log_columns,
+    .n_columns = 5,
+    .count = impl_log_count,
+    .rows = impl_log_rows,
+    .reload = impl_log_reload,
+    .empty_text = "Chưa ghi buổi quán triệt hay phối hợp nào. Bấm a hoặc p để thêm.",
+};
+
+static const ui_binding impl_log_keys[] = {
+    {UI_A_ADD, "a", {'a'}, "Quán triệt", "Ghi buổi quán triệt kế hoạch", false},
+    {IMPL_A_COORDINATE, "p", {'p'}, "Phối hợp", "Ghi phối hợp với Văn phòng", false},
+    {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, "Mở", "Mở / sửa dòng đang chọn", false},
+    {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách đơn vị", true},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+static const impl_entry *impl_log_current(impl_dept_view *dv)
+{
+	const ui_list_row *row = ui_list_current(&dv->list);
+	if (!row || row->id < 1 || row->id > dv->log.n)
+		return NULL;
+	return &dv->log.v[row->id - 1];
+}
+
+static bool impl_log_offers(ui_view *v, int action)
+{
+	impl_dept_view *dv = (impl_dept_view *)v;
+	const impl_entry *e = impl_log_current(dv);
+	switch (action) {
+	case UI_A_ADD: return wf_may_for(v->ctx, DH_ACT_DISSEMINATE, dv->dept);
+	case IMPL_A_COORDINATE: return wf_may_for(v->ctx, DH_ACT_COORDINATE, dv->dept);
+	case UI_A_OPEN: return e != NULL;
+	case UI_A_DELETE: return e && !impl_meta(e)->deleted && wf_may_for(v->ctx, DH_ACT_DELETE, dv->dept);
+	case UI_A_CANCEL: return true;
+	case UI_A_FILTER:
+	case UI_A_SORT: return false;
+	}
+	return ui_list_offers(&dv->list, action);
+}
+
+static unsigned impl_log_key(ui_view *v, int action, int key)
+{
+	impl_dept_view *dv = (impl_dept_view *)v;
+	unsigned r = ui_list_key(&dv->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	const impl_entry *e = impl_log_current(dv);
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_ADD: return impl_add(v, DH_ACT_DISSEMINATE, dv->dept, dv->year);
+	case IMPL_A_COORDINATE: return impl_add(v, DH_ACT_COORDINATE, dv->dept, dv->year);
+	case UI_A_OPEN: {
+		if (!e)
+			return UI_R_DRAW;
+		ui_form *f = impl_form_open(v->app, e->type, e->rec, dv->dept, dv->year);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	case UI_A_DELETE: {
+		if (!e)
+			return UI_R_DRAW;
+		char q[200], date[11];
+		snprintf(q, sizeof(q), "Xóa %s ngày %s? (vẫn lưu vết trong nhật ký)",
+		         e->type == DH_R_DISSEMINATION ? "buổi quán triệt" : "ghi chép phối hợp",
+		         date_vn(impl_entry_date(e), date));
+		if (!ui_confirm(v->app, q))
+			return UI_R_DRAW;
+		int rc = wf_delete(v->ctx, e->type, impl_meta(e)->id, "Xóa từ màn hình Tổ chức thực hiện");
+		if (rc == 0)
+			ui_message(v->app, "Đã xóa (có lưu vết).");
+		else
+			ui_error(v->app, "Chưa xóa: %s",
+			         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
+		return UI_R_RELOAD | UI_R_DRAW;
+	}
+	}
+	return UI_R_NONE;
+}
+
+static const char *impl_log_title(ui_view *v)
+{
+	return ((impl_dept_view *)v)->title;
+}
+
+static void impl_log_draw(ui_view *v, WINDOW *w)
+{
+	impl_dept_view *dv = (impl_dept_view *)v;
+	int cols = getmaxx(w);
+	int dis = 0, coo = 0;
+	for (size_t i = 0; i < dv->log.n; i++) {
+		const impl_entry *e = &dv->log.v[i];
+		if (impl_meta(e)->deleted)
+			continue;
+		if (e->type == DH_R_DISSEMINATION)
+			dis++;
+		else
+			coo++;
+	}
+	/* The counts first: the department's name is also in the header. */
+	int x = 1;
+	if (dis) {
+		wattrset(w, ui_style(UI_S_TITLE));
+		x += ui_putf(w, 0, x, cols - x - 1, "Năm %d · quán triệt %d lần", dv->year, dis);
+	} else {
+		wattrset(w, ui_style(UI_S_WARN));
+		x += ui_putf(w, 0, x, cols - x - 1, "Năm %d · ! CHƯA quán triệt", dv->year);
+	}
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, x, cols - x - 1, " · phối hợp %d lần · %s", coo, impl_dept_name(v->ctx->cfg, dv->dept));
+	wattrset(w, A_NORMAL);
+	ui_list_draw(&dv->list, w, 1, 0, getmaxy(w) - 1, cols);
+}
+
+static void impl_log_view_reload(ui_view *v)
+{
+	ui_list_reload(&((impl_dept_view *)v)->list);
+}
+
+static void impl_log_destroy(ui_view *v)
+{
+	impl_dept_view *dv = (impl_dept_view *)v;
+	ui_list_free(&dv->list);
+	impl_log_free(&dv->log);
+	free(dv);
+}
+
+static const ui_view_ops impl_log_ops = {
+    .bindings = impl_log_keys,
+    .title = impl_log_title,
+    .draw = impl_log_draw,
+    .key = impl_log_key,
+    .offers = impl_log_offers,
+    .reload = impl_log_view_reload,
+    .destroy = impl_log_destroy,
+};
+
+static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
+{
+	impl_dept_view *dv = calloc(1, sizeof(*dv));
+	if (!dv)
+		return NULL;
+	ui_view_init(&dv->base, &impl_log_ops, app);
+	dv->year = year;
+	snprintf(dv->dept, sizeof(dv->dept), "%s", dept);
+	snprintf(dv->title, sizeof(dv->title), "%s", impl_dept_name(dv->base.ctx->cfg, dept));
+	impl_log_reload(dv);
+	if (ui_list_init(&dv->list, &impl_log_source, dv) != 0) {
+		impl_log_destroy(&dv->base);
+		return NULL;
+	}
+	return &dv->base;
+}
+
+/* --- the forms ---------------------------------------------------------------- */
+
+enum { IF_DEPARTMENT, IF_DATE, IF_BY, IF_ATTENDEES, IF_NOTES, IF__COUNT };
+
+static const ui_field impl_dis_fields[IF__COUNT] = {
+    [IF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
+    [IF_DATE] = {"date", "Ngày quán triệt", UI_F_DATE, 0, true, 0, 0},
+    [IF_BY] = {"by", "Người quán triệt", UI_F_TEXT, 200, false, 0, 0},
+    [IF_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 7, false, 0, 100000},
+    [IF_NOTES] = {"notes", "Nội dung", UI_F_LONG, 20000, false, 0, 0},
+};
+
+/* A coordination note has no attendees: the same table without that row. */
+enum { CF_DEPARTMENT, CF_DATE, CF_BY, CF_NOTES, CF__COUNT };
+
+static const ui_field impl_coo_fields[CF__COUNT] = {
+    [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
+    [CF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
+    [CF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0},
+    [CF_NOTES] = {"notes", "Nội dung phối hợp", UI_F_LONG, 20000, false, 0, 0},
+};
+
+typedef struct impl_form {
+	dh_rtype type;
+	void *rec; /* as loaded: its rev is what we save over */
+	ui_choice *depts;
+	size_t n_depts;
+} impl_form;
+
+static size_t impl_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	impl_form *fm = f->user;
+	if (field != IF_DEPARTMENT) /* the same index in both tables */
+		return 0;
+	*out = fm->depts;
+	return fm->n_depts;
+}
+
+static void impl_form_load(ui_form *f)
+{
+	impl_form *fm = f->user;
+	char buf[32];
+	if (fm->type == DH_R_DISSEMINATION) {
+		const dh_dissemination *r = fm->rec;
+		ui_form_set(f, IF_DEPARTMENT, r->department);
+		ui_form_set(f, IF_DATE, date_vn(r->date, buf));
+		ui_form_set(f, IF_BY, r->by);
+		snprintf(buf, sizeof(buf), "%d", r->attendees);
+		ui_form_set(f, IF_ATTENDEES, r->meta.id || r->attendees ? buf : "");
+		ui_form_set(f, IF_NOTES, r->notes);
+	} else {
+		const dh_coordination *r = fm->rec;
+		ui_form_set(f, CF_DEPARTMENT, r->department);
+		ui_form_set(f, CF_DATE, date_vn(r->date, buf));
+		ui_form_set(f, CF_BY, r->by);
+		ui_form_set(f, CF_NOTES, r->notes);
+	}
+	ui_form_mark_clean(f);
+}
+
+static int impl_form_save(ui_form *f)
+{
+	impl_form *fm = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	bool dis = fm->type == DH_R_DISSEMINATION;
+	int fdate = dis ? IF_DATE : CF_DATE, fby = dis ? IF_BY : CF_BY, fnotes = dis ? IF_NOTES : CF_NOTES;
+	int date = 0, attendees = 0, bad = 0;
+	bad |= ui_form_date(f, fdate, &date) != 0;
+	if (dis)
+		bad |= ui_form_number(f, IF_ATTENDEES, &attendees) != 0;
+	const char *by = ui_form_text(f, fby);
+	const char *notes = ui_form_text(f, fnotes);
+	bad |= !by || !notes;
+	const char *dept = ui_form_get(f, IF_DEPARTMENT);
+	if (!config_department(ctx->cfg, dept)) {
+		ui_form_error(f, IF_DEPARTMENT, "Chọn một đơn vị trong danh sách");
+		bad = 1;
+	}
+	if (bad)
+		return DH_EINVAL;
+	void *rec = record_dup(fm->type, fm->rec);
+	if (!rec)
+		return DH_ENOMEM;
+	int rc;
+	uint64_t id = 0;
+	if (dis) {
+		dh_dissemination *r = rec;
+		r->date = date;
+		r->attendees = attendees;
+		rc = impl_set_str(&r->department, dept) | impl_set_str(&r->by, by) |
+		     impl_set_str(&r->notes, notes);
+		if (rc == 0)
+			rc = wf_dissemination_save(ctx, r, &id);
+	} else {
+		dh_coordination *r = rec;
+		r->date = date;
+		rc = impl_set_str(&r->department, dept) | impl_set_str(&r->by, by) |
+		     impl_set_str(&r->notes, notes);
+		if (rc == 0)
+			rc = wf_coordination_save(ctx, r, &id);
+	}
+	if (rc) {
+		record_free(fm->type, rec);
+		return rc;
+	}
+	record_free(fm->type, fm->rec);
+	fm->rec = rec;
+	if (!((dh_meta *)rec)->id)
+		((dh_meta *)rec)->id = id;
+	return 0;
+}
+
+static int impl_form_reread(ui_form *f)
+{
+	impl_form *fm = f->user;
+	void *rec = NULL;
+	int rc = repo_get(f->base.ctx->store, fm->type, ((dh_meta *)fm->rec)->id, &rec);
+	if (rc)
+		return rc;
+	record_free(fm->type, fm->rec);
+	fm->rec = rec;
+	impl_form_load(f);
+	return 0;
+}
+
+static void impl_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	impl_form *fm = f->user;
+	const dh_meta *m = fm->rec;
+	*type = fm->type;
+	*id = m->id;
+	*rev = m->rev;
+}
+
+static void impl_form_destroy(ui_form *f)
+{
+	impl_form *fm = f->user;
+	if (!fm)
+		return;
+	record_free(fm->type, fm->rec);
+	free(fm->depts);
+	free(fm);
+}
+
+static const ui_form_spec impl_dis_spec = {
+    .name = "dissemination",
+    .title = "Quán triệt kế hoạch",
+    .fields = impl_dis_fields,
+    .n_fields = IF__COUNT,
+    .choices = impl_form_choices,
+    .save = impl_form_save,
+    .reread = impl_form_reread,
+    .target = impl_form_target,
+    .destroy = impl_form_destroy,
+};
+
+static const ui_form_spec impl_coo_spec = {
+    .name = "coordination",
+    .title = "Phối hợp với Văn phòng",
+    .fields = impl_coo_fields,
+    .n_fields = CF__COUNT,
+    .choices = impl_form_choices,
+    .save = impl_form_save,
+    .reread = impl_form_reread,
+    .target = impl_form_target,
+    .destroy = impl_form_destroy,
+};
+
+/* A form over REC (NULL: a new entry of DEPT for YEAR, dated today, by me). */
+static ui_form *impl_form_open(ui_app *app, dh_rtype type, const void *rec, const char *dept, int year)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	const dh_config *cfg = ctx->cfg;
+	dh_action a = type == DH_R_DISSEMINATION ? DH_ACT_DISSEMINATE : DH_ACT_COORDINATE;
+	impl_form *fm = calloc(1, sizeof(*fm));
+	if (!fm)
+		return NULL;
+	fm->type = type;
+	fm->rec = rec ? record_dup(type, rec) : record_new(type);
+	fm->depts = calloc(cfg->n_departments + 1, sizeof(*fm->depts));
+	ui_form *f = fm->rec && fm->depts
+	                 ? ui_form_new(app, type == DH_R_DISSEMINATION ? &impl_dis_spec : &impl_coo_spec, fm)
+	                 : NULL;
+	if (!f) {
+		impl_form_destroy(&(ui_form){.user = fm});
+		return NULL;
+	}
+	/* Only the departments I may write for (a department head: my own). */
+	for (size_t i = 0; i < cfg->n_departments; i++)
+		if (wf_may_for(ctx, a, cfg->departments[i].id) ||
+		    (dept && strcmp(dept, cfg->departments[i].id) == 0))
+			fm->depts[fm->n_depts++] =
+			    (ui_choice){cfg->departments[i].id, cfg->departments[i].name};
+	if (!rec) {
+		/* Who disseminated: me in my own department, else its head. */
+		const char *by = ctx->person ? ctx->person->name : ctx->login;
+		bool mine = ctx->person && ctx->person->department && dept &&
+		            strcmp(ctx->person->department, dept) == 0;
+		for (size_t i = 0; !mine && dept && i < cfg->n_people; i++)
+			if ((cfg->people[i].roles & DH_ROLE_DEPT_HEAD) && cfg->people[i].department &&
+			    strcmp(cfg->people[i].department, dept) == 0) {
+				by = cfg->people[i].name;
+				break;
+			}
+		if (type == DH_R_DISSEMINATION) {
+			dh_dissemination *r = fm->rec;
+			r->year = year;
+			r->date = ctx->today;
+			impl_set_str(&r->department, dept);
+			impl_set_str(&r->by, by);
+		} else {
+			dh_coordination *r = fm->rec;
+			r->year = year;
+			r->date = ctx->today;
+			impl_set_str(&r->department, dept);
+			impl_set_str(&r->by, by);
+		}
+	}
+	impl_form_load(f);
+	const char *d = type == DH_R_DISSEMINATION ? ((dh_dissemination *)fm->rec)->department
+	                                           : ((dh_coordination *)fm->rec)->department;
+	f->readonly = ((const dh_meta *)fm->rec)->deleted || !wf_may_for(ctx, a, d);
+	ui_form_focus(f, rec ? IF_DATE : (type == DH_R_DISSEMINATION ? IF_ATTENDEES : CF_NOTES));
+	return f;
+}
+
+/* --- drafts ---------------------------------------------------------------- */
+
+bool ui_implementation_restore(ui_app *app, const dh_draft *d)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	if (!d->form)
+		return false;
+	dh_rtype type;
+	if (strcmp(d->form, "dissemination") == 0)
+		type = DH_R_DISSEMINATION;
+	else if (strcmp(d->form, "coordination") == 0)
+		type = DH_R_COORDINATION;
+	else
+		return false;
+	void *rec = NULL;
+	if (d->target_id && repo_get(ctx->store, type, d->target_id, &rec) != 0)
+		return false;
+	const char *dept = NULL;
+	for (size_t k = 0; k < d->fields.n; k++)
+		if (strncmp(d->fields.v[k], "department=", 11) == 0)
+			dept = d->fields.v[k] + 11;
+	ui_form *f = impl_form_open(app, type, rec, dept, ctx->cfg->plan.year);
+	if (rec)
+		record_free(type, rec);
+	if (!f)
+		return false;
+	impl_form *fm = f->user;
+	/* Saving checks against the revision the typing started from. */
+	if (d->target_id)
+		((dh_meta *)fm->rec)->rev = d->target_rev;
+	ui_form_apply_draft(f, d);
+	f->readonly = false;
+	ui_push(app, &f->base);
+	return true;
+}

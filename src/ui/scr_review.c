@@ -1,0 +1,943 @@
+/* scr_review.c — screen 5, Sơ kết, tổng kết (section II.4 of the plan):
+ * the year's figures from stats.h — per stage, kind and department, the
+ * department × kind × stage table that `dienhinh stats --format tsv`
+ * prints, fostering given, replication done, registrations, council and
+ * decisions — as tables and horizontal bar charts; the preliminary and
+ * final reviews of the year with their notes; and the review report
+ * written to a Markdown file.
+ *
+ * Two tabs (Tab): "Số liệu", a page that scrolls, and "Sơ kết, tổng kết",
+ * a list. ←/→ change the year in both. The bars are Unicode blocks with
+ * eighths where the terminal shows colour; with NO_COLOR or on a
+ * monochrome terminal (TERM=vt100) they are '#' runs, and every bar has
+ * its number beside it, so the chart never carries a figure alone. */
+#include "dienhinh/ui_app.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/record.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/report.h"
+#include "dienhinh/stats.h"
+#include "dienhinh/ui_form.h"
+#include "dienhinh/ui_list.h"
+#include "dienhinh/utf8.h"
+
+#include <errno.h>
+#include <time.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { REV_A_TAB = UI_A__COUNT, REV_A_YEAR, REV_A_EXPORT };
+enum { REV_TAB_FIGURES, REV_TAB_REVIEWS, REV_TABS };
+static const char *const rev_tab_names[REV_TABS] = {"Số liệu", "Sơ kết, tổng kết"};
+
+#define REV_LABEL_COLS 24 /* a bar's label */
+#define REV_VALUE_COLS 6  /* a bar's number */
+
+/* Short stage names for the department table (with a legend under it). */
+static const char *const rev_stage_abbr[DH_STAGE__COUNT] = {"NTM", "BD", "ĐK", "HĐ", "KĐ", "CN", "KT"};
+
+typedef enum rev_line_kind { REV_L_TEXT, REV_L_BAR } rev_line_kind;
+
+/* One line of the figures page: text in a style, or a bar with its label
+ * and number (the bar itself is drawn to the width of the terminal). */
+typedef struct rev_line {
+	rev_line_kind kind;
+	int style;
+	char text[320];
+	long value, max;
+} rev_line;
+
+typedef struct rev_screen {
+	ui_view base;
+	int tab;
+	int year;
+	dh_stats stats;
+	bool have_stats; /* stats holds a year's figures (maybe not s->year's yet) */
+	bool stale;      /* the store changed, or the year: compute again */
+	int64_t computed_ms, cost_ms; /* when the figures were computed, and how long it took */
+	rev_line *lines;
+	int n_lines, cap_lines;
+	int scroll;
+	int page_rows; /* rows the page had at the last draw */
+	ui_list list;  /* the reviews of the year */
+	dh_review **reviews;
+	size_t n_reviews, cap_reviews;
+} rev_screen;
+
+static ui_form *rev_form_open(ui_app *app, const dh_review *r, int year);
+
+/* --- helpers ---------------------------------------------------------------- */
+
+static int rev_set_str(char **dst, const char *s)
+{
+	char *copy = NULL;
+	if (s && *s && !(copy = strdup(s)))
+		return DH_ENOMEM;
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+/* Unicode blocks where colour is on; '#' where it is not (NO_COLOR, a vt100). */
+static bool rev_fancy_bars(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return has_colors() && !(nc && *nc);
+}
+
+static void rev_add(rev_screen *s, rev_line_kind kind, int style, long value, long max, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static void rev_add(rev_screen *s, rev_line_kind kind, int style, long value, long max, const char *fmt, ...)
+{
+	if (s->n_lines == s->cap_lines) {
+		int cap = s->cap_lines ? s->cap_lines * 2 : 64;
+		rev_line *l = realloc(s->lines, (size_t)cap * sizeof(*l));
+		if (!l)
+			return;
+		s->lines = l;
+		s->cap_lines = cap;
+	}
+	rev_line *l = &s->lines[s->n_lines++];
+	l->kind = kind;
+	l->style = style;
+	l->value = value;
+	l->max = max;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(l->text, sizeof(l->text), fmt, ap);
+	va_end(ap);
+}
+
+#define rev_text(s, style, ...)     rev_add((s), REV_L_TEXT, (style), 0, 0, __VA_ARGS__)
+#define rev_bar(s, value, max, ...) rev_add((s), REV_L_BAR, UI_S_NORMAL, (value), (max), __VA_ARGS__)
+
+/* S right-aligned in COLS columns, into OUT: printf's %4s counts bytes. */
+static const char *rev_right(char *out, size_t size, const char *s, int cols)
+{
+	int pad = cols - utf8_width(s);
+	size_t o = 0;
+	while (pad-- > 0 && o + 1 < size)
+		out[o++] = ' ';
+	snprintf(out + o, size - o, "%s", s);
+	return out;
+}
+
+static long rev_max(const int *v, int n)
+{
+	long m = 0;
+	for (int i = 0; i < n; i++)
+		if (v[i] > m)
+			m = v[i];
+	return m;
+}
+
+/* --- the figures page -------------------------------------------------------- */
+
+static void rev_build_table(rev_screen *s)
+{
+	const dh_stats *st = &s->stats;
+	char head[200], pad[96];
+	int o = snprintf(head, sizeof(head), "  %s", ui_pad(pad, sizeof(pad), "Đơn vị / loại", 22));
+	for (int g = 0; g < DH_STAGE__COUNT && o < (int)sizeof(head); g++)
+		o += snprintf(head + o, sizeof(head) - (size_t)o, " %s",
+		              rev_right(pad, sizeof(pad), rev_stage_abbr[g], 4));
+	if (o < (int)sizeof(head))
+		snprintf(head + o, sizeof(head) - (size_t)o, "  Tổng");
+	rev_text(s, UI_S_TITLE, "Theo đơn vị, loại và bước");
+	rev_text(s, UI_S_DIM, "%s", head);
+	bool any = false;
+	for (size_t i = 0; i < st->n_depts; i++) {
+		const dh_stats_dept *d = &st->depts[i];
+		if (!d->total)
+			continue;
+		any = true;
+		for (int k = -1; k < DH_CANDIDATE_KINDS; k++) {
+			int row[DH_STAGE__COUNT], total = 0;
+			for (int g = 0; g < DH_STAGE__COUNT; g++) {
+				row[g] = 0;
+				for (int kk = 0; kk < DH_CANDIDATE_KINDS; kk++)
+					if (k < 0 || kk == k)
+						row[g] += d->count[kk][g];
+				total += row[g];
+			}
+			if (k >= 0 && !total)
+				continue;
+			char line[320], name[120];
+			if (k < 0)
+				snprintf(name, sizeof(name), "%s", d->name ? d->name : d->id);
+			else
+				snprintf(name, sizeof(name), "  %s", kind_label(k));
+			o = snprintf(line, sizeof(line), "  %s", ui_pad(pad, sizeof(pad), name, 22));
+			for (int g = 0; g < DH_STAGE__COUNT && o < (int)sizeof(line); g++) {
+				char num[16], cell[32];
+				snprintf(num, sizeof(num), "%d", row[g]);
+				o += snprintf(line + o, sizeof(line) - (size_t)o, " %s",
+				              rev_right(cell, sizeof(cell), row[g] ? num : "·", 4));
+			}
+			if (o < (int)sizeof(line))
+				snprintf(line + o, sizeof(line) - (size_t)o, "  %4d", total);
+			rev_text(s, k < 0 ? UI_S_TITLE : UI_S_NORMAL, "%s", line);
+		}
+	}
+	if (!any)
+		rev_text(s, UI_S_DIM, "  (chưa có hồ sơ nào trong năm)");
+	rev_text(s, UI_S_DIM, "  Ký hiệu:");
+	for (int g = 0; g < DH_STAGE__COUNT; g += 2) {
+		char a[16], b[64], c[16];
+		ui_pad(a, sizeof(a), rev_stage_abbr[g], 3);
+		if (g + 1 < DH_STAGE__COUNT)
+			rev_text(s, UI_S_DIM, "    %s %s %s %s", a, ui_pad(b, sizeof(b), stage_label(g), 24),
+			         ui_pad(c, sizeof(c), rev_stage_abbr[g + 1], 3), stage_label(g + 1));
+		else
+			rev_text(s, UI_S_DIM, "    %s %s", a, stage_label(g));
+	}
+}
+
+static void rev_build(rev_screen *s)
+{
+	s->n_lines = 0;
+	if (!s->have_stats || s->stats.year != s->year) {
+		rev_text(s, UI_S_DIM, "Đang tính số liệu năm %d…", s->year);
+		return;
+	}
+	const dh_stats *st = &s->stats;
+	char money[40];
+	rev_text(s, UI_S_TITLE, "Số liệu năm %d: %d hồ sơ (%s %d, %s %d, %s %d)", st->year, st->candidates,
+	         kind_label(DH_KIND_INDIVIDUAL), st->by_kind[DH_KIND_INDIVIDUAL],
+	         kind_label(DH_KIND_COLLECTIVE), st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL),
+	         st->by_kind[DH_KIND_MODEL]);
+	if (st->on_hold)
+		rev_text(s, UI_S_WARN, "  Đang tạm dừng xét: %d hồ sơ", st->on_hold);
+	rev_text(s, UI_S_NORMAL, "  Đạt số tiêu chí của nhân tố mới: %d", st->meeting_new_factor_min);
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_text(s, UI_S_TITLE, "Theo bước");
+	long m = rev_max(st->by_stage, DH_STAGE__COUNT);
+	for (int g = 0; g < DH_STAGE__COUNT; g++)
+		rev_bar(s, st->by_stage[g], m, "%s", stage_label(g));
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_text(s, UI_S_TITLE, "Theo loại");
+	m = rev_max(st->by_kind, DH_CANDIDATE_KINDS);
+	for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
+		rev_bar(s, st->by_kind[k], m, "%s", kind_label(k));
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_text(s, UI_S_TITLE, "Theo đơn vị (số hồ sơ)");
+	m = 0;
+	for (size_t i = 0; i < st->n_depts; i++)
+		if (st->depts[i].total > m)
+			m = st->depts[i].total;
+	for (size_t i = 0; i < st->n_depts; i++)
+		rev_bar(s, st->depts[i].total, m, "%s",
+		        st->depts[i].name ? st->depts[i].name : st->depts[i].id);
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_build_table(s);
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_text(s, UI_S_TITLE, "Bồi dưỡng");
+	m = rev_max(st->fostering, 3);
+	for (int k = 0; k < 3; k++)
+		rev_bar(s, st->fostering[k], m, "%s", fostering_kind_label(k));
+	rev_text(s, UI_S_NORMAL, "  Tổng cộng %d lượt cho %d hồ sơ", st->fostering_total,
+	         st->fostered_candidates);
+	rev_text(s, UI_S_NORMAL, "  Hỗ trợ vật chất: %s đồng",
+	         ui_format_money(st->material_total, money, sizeof(money)));
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_text(s, UI_S_TITLE, "Nhân rộng");
+	static const char *const activity_short[3] = {"Hội nghị, cuộc họp", "Trang thông tin điện tử",
+	                                              "Hình thức khác"};
+	m = rev_max(st->activities, 3);
+	for (int k = 0; k < 3; k++)
+		rev_bar(s, st->activities[k], m, "%s", activity_short[k]);
+	rev_text(s, UI_S_NORMAL, "  Tổng cộng %d hoạt động, %d lượt người dự", st->activities_total,
+	         st->activity_attendees);
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_text(s, UI_S_TITLE, "Đăng ký, bình xét, quyết định");
+	rev_text(s, UI_S_NORMAL, "  Đăng ký: %d (đã nộp %d, đã tiếp nhận %d, trả lại %d, rút %d)",
+	         st->registrations_total, st->registrations[DH_REG_SUBMITTED],
+	         st->registrations[DH_REG_ACCEPTED], st->registrations[DH_REG_RETURNED],
+	         st->registrations[DH_REG_WITHDRAWN]);
+	size_t configured = 0;
+	for (size_t i = 0; i < st->n_depts; i++)
+		configured += st->depts[i].name != NULL;
+	rev_text(s, UI_S_NORMAL, "  Báo không có đăng ký: %d đơn vị · đã trả lời: %d/%zu đơn vị",
+	         st->nil_returns, st->departments_answered, configured);
+	rev_text(s, UI_S_NORMAL, "  Hội đồng: %d phiên họp; bình xét đạt %d, không đạt %d", st->sessions,
+	         st->items_passed, st->items_failed);
+	rev_text(s, UI_S_NORMAL, "  Quyết định: công nhận %d, tặng Giấy khen %d", st->recognition_decisions,
+	         st->award_decisions);
+	rev_text(s, UI_S_NORMAL, "%s", "");
+
+	rev_text(s, UI_S_TITLE, "Sơ kết, tổng kết trong năm");
+	int shown = 0;
+	for (size_t i = 0; i < s->n_reviews; i++) {
+		const dh_review *r = s->reviews[i];
+		char date[11];
+		if (r->meta.deleted)
+			continue;
+		rev_text(s, UI_S_NORMAL, "  %s  %s: %s", date_vn(r->date, date), review_kind_label(r->kind),
+		         r->title ? r->title : "");
+		shown++;
+	}
+	if (!shown)
+		rev_text(s, UI_S_DIM, "  Chưa có buổi sơ kết, tổng kết nào (Tab rồi a để ghi).");
+}
+
+/* Paint a bar line at Y: label, number, then the bar in what is left. */
+static void rev_draw_bar(WINDOW *w, int y, int cols, const rev_line *l, bool fancy)
+{
+	char pad[160];
+	ui_put(w, y, 3, ui_pad(pad, sizeof(pad), l->text, REV_LABEL_COLS), REV_LABEL_COLS);
+	char num[24];
+	snprintf(num, sizeof(num), "%ld", l->value);
+	ui_put_cell(w, y, 3 + REV_LABEL_COLS, num, REV_VALUE_COLS, true);
+	int x = 3 + REV_LABEL_COLS + REV_VALUE_COLS + 1;
+	int room = cols - x - 1;
+	if (room <= 0 || l->max <= 0 || l->value <= 0)
+		return;
+	/* In eighths of a column, at least one eighth for any non-zero value. */
+	long eighths = l->value * room * 8 / l->max;
+	if (eighths < 1)
+		eighths = 1;
+	wmove(w, y, x);
+	if (!fancy) {
+		long n = (eighths + 7) / 8;
+		for (long i = 0; i < n; i++)
+			waddch(w, '#');
+		return;
+	}
+	static const char *const part[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+	wattron(w, ui_style(UI_S_OK));
+	for (long i = 0; i < eighths / 8; i++)
+		waddstr(w, "█");
+	if (eighths % 8)
+		waddstr(w, part[eighths % 8]);
+	wattroff(w, ui_style(UI_S_OK));
+}
+
+static void rev_draw_figures(rev_screen *s, WINDOW *w, int top, int rows, int cols)
+{
+	bool fancy = rev_fancy_bars();
+	s->page_rows = rows;
+	int max_scroll = s->n_lines > rows ? s->n_lines - rows : 0;
+	if (s->scroll > max_scroll)
+		s->scroll = max_scroll;
+	if (s->scroll < 0)
+		s->scroll = 0;
+	for (int r = 0; r < rows && s->scroll + r < s->n_lines; r++) {
+		const rev_line *l = &s->lines[s->scroll + r];
+		if (l->kind == REV_L_BAR) {
+			rev_draw_bar(w, top + r, cols, l, fancy);
+			continue;
+		}
+		wattrset(w, ui_style(l->style));
+		ui_put(w, top + r, 1, l->text, cols - 2);
+		wattrset(w, A_NORMAL);
+	}
+}
+
+/* --- the year's data ---------------------------------------------------------- */
+
+static int rev_collect(const void *rec, void *arg)
+{
+	rev_screen *s = arg;
+	const dh_review *r = rec;
+	if (r->year != s->year)
+		return 0;
+	if (s->n_reviews == s->cap_reviews) {
+		size_t cap = s->cap_reviews ? s->cap_reviews * 2 : 8;
+		dh_review **v = realloc(s->reviews, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		s->reviews = v;
+		s->cap_reviews = cap;
+	}
+	dh_review *copy = record_dup(DH_R_REVIEW, r);
+	if (!copy)
+		return -1;
+	s->reviews[s->n_reviews++] = copy;
+	return 0;
+}
+
+static int rev_by_date(const void *a, const void *b)
+{
+	const dh_review *x = *(dh_review *const *)a, *y = *(dh_review *const *)b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
+}
+
+static int64_t rev_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The reviews of the year (few: read at once); the figures are only
+ * marked stale, to be computed while idle. */
+static void rev_load(rev_screen *s)
+{
+	dh_ctx *ctx = s->base.ctx;
+	for (size_t i = 0; i < s->n_reviews; i++)
+		record_free(DH_R_REVIEW, s->reviews[i]);
+	s->n_reviews = 0;
+	if (ctx->store)
+		repo_each(ctx->store, DH_R_REVIEW, rev_collect, s);
+	if (s->n_reviews)
+		qsort(s->reviews, s->n_reviews, sizeof(*s->reviews), rev_by_date);
+	s->stale = true;
+	rev_build(s);
+}
+
+/* stats_compute reads every record: on a large store it takes a while,
+ * so it runs when no key is waiting, and another session's commits make
+ * it run again at most every few times its own cost (at once for a new
+ * year, and within a second on an ordinary store). */
+static bool rev_compute_due(const rev_screen *s)
+{
+	if (!s->stale)
+		return false;
+	if (!s->have_stats || s->stats.year != s->year)
+		return true;
+	int64_t wait = s->cost_ms * 4 > 750 ? s->cost_ms * 4 : 750;
+	return rev_now_ms() - s->computed_ms >= wait;
+}
+
+static void rev_compute(rev_screen *s)
+{
+	dh_ctx *ctx = s->base.ctx;
+	dh_stats fresh;
+	int64_t start = rev_now_ms();
+	s->stale = false;
+	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, s->year, &fresh) != 0) {
+		ui_error(s->base.app, "Không tính được số liệu năm %d.", s->year);
+		return;
+	}
+	if (s->have_stats)
+		stats_free(&s->stats);
+	s->stats = fresh;
+	s->have_stats = true;
+	s->computed_ms = rev_now_ms();
+	s->cost_ms = s->computed_ms - start;
+	rev_build(s);
+}
+
+/* --- the reviews list ------------------------------------------------------------ */
+
+static const ui_list_column rev_columns[] = {
+    {"Ngày", 10, false},
+    {"Loại", 8, false},
+    {"Tên buổi", 0, false},
+    {"Nội dung", 24, false},
+};
+
+static size_t rev_count(void *ctx)
+{
+	return ((rev_screen *)ctx)->n_reviews;
+}
+
+static size_t rev_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	rev_screen *s = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < s->n_reviews && k < n; i++, k++) {
+		const dh_review *r = s->reviews[i];
+		char date[11];
+		out[k].id = r->meta.id;
+		out[k].style = r->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(r->date, date));
+		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", review_kind_label(r->kind));
+		snprintf(out[k].cells[2], UI_LIST_CELL, "%s%s", r->meta.deleted ? "(đã xóa) " : "",
+		         r->title ? r->title : "");
+		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", r->notes ? r->notes : "");
+	}
+	return k;
+}
+
+static size_t rev_index_of(void *ctx, uint64_t id)
+{
+	rev_screen *s = ctx;
+	for (size_t i = 0; i < s->n_reviews; i++)
+		if (s->reviews[i]->meta.id == id)
+			return i;
+	return SIZE_MAX;
+}
+
+static void rev_source_reload(void *ctx)
+{
+	rev_load(ctx);
+}
+
+static const ui_list_source rev_source = {
+    .columns = rev_columns,
+    .n_columns = 4,
+    .count = rev_count,
+    .rows = rev_rows,
+    .reload = rev_source_reload,
+    .index_of = rev_index_of,
+    .empty_text = "Năm này chưa có buổi sơ kết, tổng kết nào.",
+};
+
+/* --- exporting the report ------------------------------------------------------ */
+
+/* The same document as `dienhinh report review --year Y --kind K`. */
+static int rev_write_report(rev_screen *s, int kind, FILE *out)
+{
+	dh_report_opts o;
+	report_opts_init(&o);
+	o.year = s->year;
+	o.review_kind = kind;
+	return report_document(s->base.ctx, DH_REPORT_REVIEW, &o, out);
+}
+
+/* Write the review report of the year to a new file in the current
+ * folder (bao-cao-so-ket-2021.md, then -2, -3... so nothing is
+ * overwritten) and say where. */
+static unsigned rev_export(rev_screen *s)
+{
+	ui_app *app = s->base.app;
+	dh_ctx *ctx = s->base.ctx;
+	char q[160];
+	snprintf(q, sizeof(q), "Xuất báo cáo năm %d ra tệp: s sơ kết · t tổng kết · Esc thôi", s->year);
+	int k = ui_ask(app, q, "st");
+	if (k == UI_ESC)
+		return UI_R_DRAW;
+	int kind = k == 't' ? DH_REVIEW_FINAL : DH_REVIEW_PRELIMINARY;
+	char path[PATH_MAX], name[64];
+	FILE *out = NULL;
+	for (int n = 1; n < 1000 && !out; n++) {
+		if (n == 1)
+			snprintf(name, sizeof(name), "bao-cao-%s-%d.md",
+			         kind == DH_REVIEW_FINAL ? "tong-ket" : "so-ket", s->year);
+		else
+			snprintf(name, sizeof(name), "bao-cao-%s-%d-%d.md",
+			         kind == DH_REVIEW_FINAL ? "tong-ket" : "so-ket", s->year, n);
+		out = fopen(name, "wx");
+		if (!out && errno != EEXIST)
+			break;
+	}
+	if (!out) {
+		ui_error(app, "Không ghi được tệp %s: %s", name, strerror(errno));
+		return UI_R_DRAW;
+	}
+	ctx->message[0] = '\0';
+	int rc = rev_write_report(s, kind, out);
+	if (fclose(out) != 0 && rc == 0)
+		rc = DH_EIO;
+	if (rc) {
+		unlink(name);
+		ui_error(app, "Chưa xuất được báo cáo: %s", ctx->message[0] ? ctx->message : dh_strerror(rc));
+		return UI_R_DRAW;
+	}
+	if (!getcwd(path, sizeof(path)) || strlen(path) + strlen(name) + 2 > sizeof(path))
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path + strlen(path), sizeof(path) - strlen(path), "/%s", name);
+	/* The file name must show: a long folder loses its start instead. */
+	const char *shown = path;
+	int room = 78 - utf8_width("Đã ghi báo cáo vào …");
+	while (utf8_width(shown) > room && *shown)
+		shown += utf8_grapheme_len(shown, strlen(shown));
+	ui_message(app, "Đã ghi báo cáo vào %s%s", shown == path ? "" : "…", shown);
+	return UI_R_DRAW;
+}
+
+/* --- the screen ------------------------------------------------------------------ */
+
+static const ui_binding rev_keys[] = {
+    {REV_A_TAB, "Tab", {UI_TAB, UI_K(KEY_BTAB)}, "Mục", "Chuyển giữa Số liệu và Sơ kết, tổng kết", false},
+    {REV_A_YEAR, "←/→", {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)}, "Năm", "Xem năm trước / năm sau", false},
+    {UI_A_ADD, "a", {'a'}, NULL, "Ghi buổi sơ kết, tổng kết", false},
+    {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, "Mở", "Mở / sửa buổi sơ kết, tổng kết đang chọn", false},
+    {REV_A_EXPORT,
+     "r",
+     {'r'},
+     "Xuất báo cáo",
+     "Ghi báo cáo sơ kết / tổng kết của năm ra tệp Markdown",
+     false},
+    {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+static const dh_review *rev_current(rev_screen *s)
+{
+	const ui_list_row *row = s->tab == REV_TAB_REVIEWS ? ui_list_current(&s->list) : NULL;
+	size_t i = row ? rev_index_of(s, row->id) : SIZE_MAX;
+	return i == SIZE_MAX ? NULL : s->reviews[i];
+}
+
+static bool rev_offers(ui_view *v, int action)
+{
+	rev_screen *s = (rev_screen *)v;
+	const dh_review *r = rev_current(s);
+	switch (action) {
+	case REV_A_TAB:
+	case REV_A_YEAR: return true;
+	case REV_A_EXPORT: return v->ctx->person && wf_may(v->ctx, DH_ACT_EXPORT);
+	case UI_A_ADD: return s->tab == REV_TAB_REVIEWS && wf_may(v->ctx, DH_ACT_REVIEW);
+	case UI_A_OPEN: return r != NULL;
+	case UI_A_DELETE: return r && !r->meta.deleted && wf_may(v->ctx, DH_ACT_DELETE);
+	case UI_A_FILTER:
+	case UI_A_SORT: return false;
+	}
+	if (s->tab == REV_TAB_REVIEWS)
+		return ui_list_offers(&s->list, action);
+	return true;
+}
+
+static unsigned rev_scroll(rev_screen *s, int action)
+{
+	int page = s->page_rows > 2 ? s->page_rows - 1 : 1;
+	int max_scroll = s->n_lines > s->page_rows ? s->n_lines - s->page_rows : 0;
+	switch (action) {
+	case UI_A_DOWN: s->scroll++; break;
+	case UI_A_UP: s->scroll--; break;
+	case UI_A_PGDN: s->scroll += page; break;
+	case UI_A_PGUP: s->scroll -= page; break;
+	case UI_A_HOME: s->scroll = 0; break;
+	case UI_A_END: s->scroll = max_scroll; break;
+	default: return UI_R_UNHANDLED;
+	}
+	if (s->scroll > max_scroll)
+		s->scroll = max_scroll;
+	if (s->scroll < 0)
+		s->scroll = 0;
+	return UI_R_DRAW;
+}
+
+static unsigned rev_key(ui_view *v, int action, int key)
+{
+	rev_screen *s = (rev_screen *)v;
+	unsigned r = s->tab == REV_TAB_REVIEWS ? ui_list_key(&s->list, action, key) : rev_scroll(s, action);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	const dh_review *cur = rev_current(s);
+	switch (action) {
+	case REV_A_TAB: s->tab = (s->tab + 1) % REV_TABS; return UI_R_DRAW;
+	case REV_A_YEAR: {
+		int year = s->year + (key == UI_K(KEY_LEFT) ? -1 : 1);
+		if (year < 2000 || year > 2100)
+			return UI_R_DRAW;
+		s->year = year;
+		s->scroll = 0;
+		ui_list_reload(&s->list);
+		return UI_R_DRAW;
+	}
+	case REV_A_EXPORT: return rev_export(s);
+	case UI_A_ADD: {
+		if (wf_check(v->ctx, DH_ACT_REVIEW) != 0) {
+			ui_error(v->app, "%s", v->ctx->message);
+			return UI_R_DRAW;
+		}
+		ui_form *f = rev_form_open(v->app, NULL, s->year);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	case UI_A_OPEN: {
+		if (!cur)
+			return UI_R_DRAW;
+		ui_form *f = rev_form_open(v->app, cur, s->year);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	case UI_A_DELETE: {
+		if (!cur)
+			return UI_R_DRAW;
+		char q[300], date[11];
+		snprintf(q, sizeof(q), "Xóa buổi %s ngày %s? (vẫn lưu vết trong nhật ký)",
+		         cur->kind == DH_REVIEW_FINAL ? "tổng kết" : "sơ kết", date_vn(cur->date, date));
+		if (!ui_confirm(v->app, q))
+			return UI_R_DRAW;
+		int rc = wf_delete(v->ctx, DH_R_REVIEW, cur->meta.id, "Xóa từ màn hình Sơ kết, tổng kết");
+		if (rc == 0)
+			ui_message(v->app, "Đã xóa (có lưu vết).");
+		else
+			ui_error(v->app, "Chưa xóa: %s",
+			         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
+		return UI_R_RELOAD | UI_R_DRAW;
+	}
+	}
+	return UI_R_NONE;
+}
+
+static void rev_draw_tabs(rev_screen *s, WINDOW *w, int cols)
+{
+	int x = 1;
+	for (int t = 0; t < REV_TABS && x < cols; t++) {
+		char tab[64];
+		bool on = t == s->tab;
+		snprintf(tab, sizeof(tab), on ? "[%s]" : " %s ", rev_tab_names[t]);
+		wattrset(w, on ? ui_style(UI_S_SELECTED) | A_BOLD : A_NORMAL);
+		x += ui_put(w, 0, x, tab, cols - x);
+		wattrset(w, A_NORMAL);
+		x += ui_put(w, 0, x, " ", cols - x);
+	}
+	/* Where the page is, then the year, at the right. */
+	char where[64] = "", year[64];
+	if (s->tab == REV_TAB_FIGURES && s->n_lines > s->page_rows && s->page_rows > 0)
+		snprintf(where, sizeof(where), "dòng %d–%d/%d  ", s->scroll + 1,
+		         s->scroll + s->page_rows < s->n_lines ? s->scroll + s->page_rows : s->n_lines,
+		         s->n_lines);
+	snprintf(year, sizeof(year), "← Năm %d →", s->year);
+	int ww = utf8_width(where), yw = utf8_width(year);
+	if (x + ww + yw + 1 < cols) {
+		wattrset(w, ui_style(UI_S_DIM));
+		ui_put(w, 0, cols - yw - ww - 1, where, ww);
+		wattrset(w, ui_style(UI_S_TITLE));
+		ui_put(w, 0, cols - yw - 1, year, yw);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+static void rev_draw(ui_view *v, WINDOW *w)
+{
+	rev_screen *s = (rev_screen *)v;
+	int rows = getmaxy(w), cols = getmaxx(w);
+	if (s->tab == REV_TAB_FIGURES)
+		rev_draw_figures(s, w, 1, rows - 1, cols);
+	else
+		ui_list_draw(&s->list, w, 1, 0, rows - 1, cols);
+	rev_draw_tabs(s, w, cols); /* after the page: it shows where the page is */
+}
+
+static unsigned rev_idle(ui_view *v)
+{
+	rev_screen *s = (rev_screen *)v;
+	if (!rev_compute_due(s))
+		return UI_R_NONE;
+	rev_compute(s);
+	return UI_R_DRAW;
+}
+
+static void rev_view_reload(ui_view *v)
+{
+	ui_list_reload(&((rev_screen *)v)->list);
+}
+
+static void rev_destroy(ui_view *v)
+{
+	rev_screen *s = (rev_screen *)v;
+	ui_list_free(&s->list);
+	for (size_t i = 0; i < s->n_reviews; i++)
+		record_free(DH_R_REVIEW, s->reviews[i]);
+	free(s->reviews);
+	if (s->have_stats)
+		stats_free(&s->stats);
+	free(s->lines);
+	free(s);
+}
+
+static const ui_view_ops rev_ops = {
+    .bindings = rev_keys,
+    .draw = rev_draw,
+    .key = rev_key,
+    .offers = rev_offers,
+    .reload = rev_view_reload,
+    .idle = rev_idle,
+    .destroy = rev_destroy,
+};
+
+ui_view *ui_review_open(ui_app *app)
+{
+	rev_screen *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	ui_view_init(&s->base, &rev_ops, app);
+	s->year = s->base.ctx->cfg->plan.year;
+	rev_load(s);
+	if (ui_list_init(&s->list, &rev_source, s) != 0) {
+		rev_destroy(&s->base);
+		return NULL;
+	}
+	return &s->base;
+}
+
+/* --- the review form ------------------------------------------------------------- */
+
+enum { RF_KIND, RF_DATE, RF_TITLE, RF_NOTES, RF__COUNT };
+
+static const ui_field rev_fields[RF__COUNT] = {
+    [RF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0},
+    [RF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
+    [RF_TITLE] = {"title", "Tên buổi", UI_F_TEXT, 500, false, 0, 0},
+    [RF_NOTES] = {"notes", "Nội dung, kết luận", UI_F_LONG, 20000, false, 0, 0},
+};
+
+static const ui_choice rev_kind_choices[] = {{"0", "Sơ kết"}, {"1", "Tổng kết"}};
+
+typedef struct rev_form {
+	dh_review *rec;
+} rev_form;
+
+static size_t rev_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	(void)f;
+	if (field != RF_KIND)
+		return 0;
+	*out = rev_kind_choices;
+	return 2;
+}
+
+static const char *rev_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	if (field != RF_TITLE || *ui_form_get(f, RF_TITLE))
+		return NULL;
+	rev_form *rf = f->user;
+	snprintf(buf, size, "Để trống: «%s công tác … năm %d»",
+	         atoi(ui_form_get(f, RF_KIND)) == DH_REVIEW_FINAL ? "Tổng kết" : "Sơ kết", rf->rec->year);
+	return buf;
+}
+
+static void rev_form_load(ui_form *f)
+{
+	rev_form *rf = f->user;
+	char buf[16];
+	snprintf(buf, sizeof(buf), "%d", rf->rec->kind);
+	ui_form_set(f, RF_KIND, buf);
+	ui_form_set(f, RF_DATE, date_vn(rf->rec->date, buf));
+	ui_form_set(f, RF_TITLE, rf->rec->title);
+	ui_form_set(f, RF_NOTES, rf->rec->notes);
+	ui_form_mark_clean(f);
+}
+
+static int rev_form_save(ui_form *f)
+{
+	rev_form *rf = f->user;
+	int date = 0, bad = 0;
+	bad |= ui_form_date(f, RF_DATE, &date) != 0;
+	const char *title = ui_form_text(f, RF_TITLE);
+	const char *notes = ui_form_text(f, RF_NOTES);
+	bad |= !title || !notes;
+	const char *kind = ui_form_get(f, RF_KIND);
+	if (strcmp(kind, "0") != 0 && strcmp(kind, "1") != 0) {
+		ui_form_error(f, RF_KIND, "Chọn sơ kết hoặc tổng kết");
+		bad = 1;
+	}
+	if (bad)
+		return DH_EINVAL;
+	dh_review *r = record_dup(DH_R_REVIEW, rf->rec);
+	if (!r)
+		return DH_ENOMEM;
+	r->kind = atoi(kind);
+	r->date = date;
+	uint64_t id = 0;
+	int rc = rev_set_str(&r->title, title) | rev_set_str(&r->notes, notes);
+	if (rc == 0)
+		rc = wf_review_save(f->base.ctx, r, &id);
+	if (rc) {
+		record_free(DH_R_REVIEW, r);
+		return rc;
+	}
+	if (!r->meta.id)
+		r->meta.id = id;
+	record_free(DH_R_REVIEW, rf->rec);
+	rf->rec = r;
+	return 0;
+}
+
+static int rev_form_reread(ui_form *f)
+{
+	rev_form *rf = f->user;
+	void *rec = NULL;
+	int rc = repo_get(f->base.ctx->store, DH_R_REVIEW, rf->rec->meta.id, &rec);
+	if (rc)
+		return rc;
+	record_free(DH_R_REVIEW, rf->rec);
+	rf->rec = rec;
+	rev_form_load(f);
+	return 0;
+}
+
+static void rev_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	rev_form *rf = f->user;
+	*type = DH_R_REVIEW;
+	*id = rf->rec->meta.id;
+	*rev = rf->rec->meta.rev;
+}
+
+static void rev_form_destroy(ui_form *f)
+{
+	rev_form *rf = f->user;
+	if (!rf)
+		return;
+	record_free(DH_R_REVIEW, rf->rec);
+	free(rf);
+}
+
+static const ui_form_spec rev_form_spec = {
+    .name = "review",
+    .title = "Sơ kết, tổng kết",
+    .fields = rev_fields,
+    .n_fields = RF__COUNT,
+    .choices = rev_form_choices,
+    .note = rev_form_note,
+    .save = rev_form_save,
+    .reread = rev_form_reread,
+    .target = rev_form_target,
+    .destroy = rev_form_destroy,
+};
+
+/* A form over R (NULL: a new review of YEAR dated today; a final review
+ * once the preliminary one is recorded). */
+static ui_form *rev_form_open(ui_app *app, const dh_review *r, int year)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	rev_form *rf = calloc(1, sizeof(*rf));
+	if (!rf)
+		return NULL;
+	rf->rec = r ? record_dup(DH_R_REVIEW, r) : record_new(DH_R_REVIEW);
+	ui_form *f = rf->rec ? ui_form_new(app, &rev_form_spec, rf) : NULL;
+	if (!f) {
+		rev_form_destroy(&(ui_form){.user = rf});
+		return NULL;
+	}
+	if (!r) {
+		rf->rec->year = year;
+		rf->rec->date = ctx->today;
+		const dh_deadline *pre = config_deadline(ctx->cfg, "preliminary_review");
+		rf->rec->kind = pre && ctx->today > pre->date && ctx->today / 10000 == year
+		                    ? DH_REVIEW_FINAL
+		                    : DH_REVIEW_PRELIMINARY;
+	}
+	rev_form_load(f);
+	f->readonly = rf->rec->meta.deleted || !wf_may(ctx, DH_ACT_REVIEW);
+	ui_form_focus(f, r ? RF_NOTES : RF_KIND);
+	return f;
+}
+
+bool ui_review_restore(ui_app *app, const dh_draft *d)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	if (!d->form || strcmp(d->form, "review") != 0)
+		return false;
+	void *rec = NULL;
+	if (d->target_id && repo_get(ctx->store, DH_R_REVIEW, d->target_id, &rec) != 0)
+		return false;
+	ui_form *f = rev_form_open(app, rec, ctx->cfg->plan.year);
+	if (rec)
+		record_free(DH_R_REVIEW, rec);
+	if (!f)
+		return false;
+	rev_form *rf = f->user;
+	if (d->target_id)
+		rf->rec->meta.rev = d->target_rev;
+	ui_form_apply_draft(f, d);
+	f->readonly = false;
+	ui_push(app, &f->base);
+	return true;
+}
