@@ -32,7 +32,7 @@ int repo_page(dh_store *st, dh_rtype type, uint64_t from, size_t limit, bool rev
  * a session's vote items), in id order. */
 int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);
 /* The highest id given so far to TYPE (records are never removed, so ids
- * 1..N all exist). */
+ * 1..N all exist); for DH_R_AUDIT, the last audit sequence number. */
 int repo_last_id(dh_store *st, dh_rtype type, uint64_t *out);
 /* Audit entries, newest first, from sequence FROM (0 = newest). Each has
  * the records before and after as JSON text (record_to_json), made from

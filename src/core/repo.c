@@ -258,9 +258,29 @@ static int last_id_in(dh_stxn *txn, dh_rtype type, uint64_t *out)
 	return 0;
 }
 
+/* The last audit sequence number in TXN (0: none). */
+static int last_audit_in(dh_stxn *txn, uint64_t *out)
+{
+	const void *key;
+	size_t klen;
+	*out = 0;
+	int rc = store_last_key(txn, DH_T_AUDIT, NULL, 0, &key, &klen);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (klen != 8)
+		return DH_ECORRUPT;
+	*out = store_get_u64(key);
+	return 0;
+}
+
 static int last_id_fn(dh_stxn *txn, void *p)
 {
 	read_args *a = p;
+	/* Audit entries are numbered in a table of their own. */
+	if (a->type == DH_R_AUDIT)
+		return last_audit_in(txn, &a->id);
 	return last_id_in(txn, a->type, &a->id);
 }
 
@@ -420,14 +440,11 @@ static int next_audit_seq(dh_repo_tx *tx, uint64_t *seq)
 {
 	write_ctx *w = tx->w;
 	if (!w->next_audit) {
-		const void *key;
-		size_t klen;
-		int rc = store_last_key(tx->txn, DH_T_AUDIT, NULL, 0, &key, &klen);
-		if (rc == 0 && klen != 8)
-			return DH_ECORRUPT;
-		if (rc && rc != DH_ENOTFOUND)
+		uint64_t last;
+		int rc = last_audit_in(tx->txn, &last);
+		if (rc)
 			return rc;
-		w->next_audit = rc ? 1 : store_get_u64(key) + 1;
+		w->next_audit = last + 1;
 	}
 	*seq = w->next_audit++;
 	return 0;

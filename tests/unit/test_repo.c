@@ -602,6 +602,9 @@ static void a_bulk_write_sums_up_what_it_created_in_one_entry_per_type(void **st
 	for (int i = 0; i < 4; i++)
 		record_free(DH_R_AUDIT, e[i]);
 
+	uint64_t last_seq;
+	assert_int_equal(repo_last_id(st, DH_R_AUDIT, &last_seq), 0);
+	assert_int_equal(last_seq, 4); /* screen 8 pages back from it */
 	/* Later saves are audited one by one again. */
 	dh_candidate *c = candidate("Từng người một");
 	assert_int_equal(repo_save(st, "thuanpv", NULL, NULL, DH_R_CANDIDATE, c), 0);
