@@ -10,13 +10,6 @@
  *   'd' ‖ year ‖ base ‖ 0x00 ‖ marks ‖ field -> u32 BE number of chunks
  *   'y' ‖ year                               -> ""
  *
- * and in DH_T_FRESH (a table of its own: a small tree, one page to touch):
- *
- *   id (u64 BE) -> the candidate's record as its postings have it ("": none)
- *   "w"         -> u64 BE: the postings are written for every candidate up
- *                  to this id (but those with a key above); absent in a
- *                  database whose postings were always written at once
- *
  *   year   255 - (year - 1900): the newest year sorts first (255: none)
  *   base   the word's base letters; the department is indexed by its id as
  *          the base "\x01<id>", which no typed word can start
@@ -24,6 +17,14 @@
  *   field  where the word is (lk_field)
  *   chunk  varint (last id - first id), then per entry, ids ascending:
  *          varint (id - the previous id, or the first id), u8 stage
+ *
+ * and in DH_T_FRESH (a table of its own: a small tree, one page to touch),
+ * the fresh candidates (below):
+ *
+ *   id (u64 BE) -> the candidate's record as its postings have it ("": none)
+ *   "w"         -> u64 BE, the mark: every candidate above it is fresh;
+ *                  absent in a database whose postings were always
+ *                  written at once
  *
  * The directory ('d') lists every spelling that has postings and how big
  * they are, so a query finds the spellings a typed word starts, and what
