@@ -457,6 +457,7 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 	char *query = calloc(1, qlen);
 	if (!query)
 		return EX_OSERR;
+	size_t used = 0;
 	for (int i = 1; i < argc; i++) {
 		int r;
 		if (!words_only && strcmp(argv[i], "--") == 0) {
@@ -471,14 +472,16 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 		} else if (!words_only && argv[i][0] == '-' && argv[i][1]) {
 			code = cli_bad_option(argv[0], argv[i]);
 		} else {
-			if (query[0])
-				strcat(query, " ");
-			strcat(query, argv[i]);
+			/* qlen counted every word and a space, so this always fits. */
+			int w = snprintf(query + used, qlen - used, "%s%s", used ? " " : "", argv[i]);
+			if (w > 0)
+				used += (size_t)w;
 		}
 		if (code)
 			break;
 	}
-	if (!code && strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json"))
+	if (!code && strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0 &&
+	    strcmp(format, "json") != 0)
 		code = cli_usage_error("định dạng không hợp lệ: “%s” (text, tsv hoặc json).", format);
 	if (!code && !query[strspn(query, " \t")])
 		code = cli_cmd_usage(argv[0]);

@@ -164,6 +164,7 @@ static int aw_choice_add(aw_choices *c, const char *value, const char *label)
 		ui_choice *v = realloc(c->v, cap * sizeof(*v));
 		if (!v)
 			return DH_ENOMEM;
+		memset(v + c->cap, 0, (cap - c->cap) * sizeof(*v));
 		c->v = v;
 		c->cap = cap;
 	}
@@ -173,7 +174,11 @@ static int aw_choice_add(aw_choices *c, const char *value, const char *label)
 		free(lab);
 		return DH_ENOMEM;
 	}
-	c->v[c->n++] = (ui_choice){val, lab};
+	/* Field by field: cppcheck 2.10 loses track of the ownership in a
+	 * compound literal and reports a leak. */
+	c->v[c->n].value = val;
+	c->v[c->n].label = lab;
+	c->n++;
 	return 0;
 }
 
@@ -375,7 +380,7 @@ static int aw_collect_decision(const void *rec, void *arg)
 	const dh_decision *d = rec;
 	if (d->type != DH_DEC_AWARD || d->meta.deleted)
 		return 0;
-	dh_decision **v = realloc(s->decisions, (s->n_decisions + 1) * sizeof(*v));
+	dh_decision **v = realloc(s->decisions, (s->n_decisions + 1) * sizeof(dh_decision *));
 	if (!v)
 		return -1;
 	s->decisions = v;
@@ -388,7 +393,7 @@ static int aw_collect_decision(const void *rec, void *arg)
 static int aw_collect_ceremony(const void *rec, void *arg)
 {
 	aw_screen *s = arg;
-	dh_ceremony **v = realloc(s->ceremonies, (s->n_ceremonies + 1) * sizeof(*v));
+	dh_ceremony **v = realloc(s->ceremonies, (s->n_ceremonies + 1) * sizeof(dh_ceremony *));
 	if (!v)
 		return -1;
 	s->ceremonies = v;
@@ -430,9 +435,9 @@ static void aw_load_small(aw_screen *s)
 	repo_each(st, DH_R_CEREMONY, aw_collect_ceremony, s);
 	repo_last_id(st, DH_R_ACTIVITY, &s->last_activity);
 	if (s->n_decisions)
-		qsort(s->decisions, s->n_decisions, sizeof(*s->decisions), aw_decision_newest);
+		qsort(s->decisions, s->n_decisions, sizeof(dh_decision *), aw_decision_newest);
 	if (s->n_ceremonies)
-		qsort(s->ceremonies, s->n_ceremonies, sizeof(*s->ceremonies), aw_ceremony_newest);
+		qsort(s->ceremonies, s->n_ceremonies, sizeof(dh_ceremony *), aw_ceremony_newest);
 }
 
 static const ui_list_column aw_dec_columns[] = {
@@ -789,7 +794,8 @@ static unsigned aw_add_activity(aw_screen *s)
 		return UI_R_DRAW;
 	}
 	int k = ui_pick(v->app, "Nhân rộng hồ sơ nào?", ch.v, ch.n, 0);
-	uint64_t id = k >= 0 ? strtoull(ch.v[k].value, NULL, 10) : 0;
+	const char *picked = k >= 0 && (size_t)k < ch.n ? ch.v[k].value : NULL;
+	uint64_t id = picked ? strtoull(picked, NULL, 10) : 0;
 	aw_choices_free(&ch);
 	if (!id)
 		return UI_R_DRAW;
@@ -1089,7 +1095,7 @@ static int aw_log_collect(const void *rec, void *arg)
 	aw_log_view *lv = arg;
 	if (lv->n == lv->cap) {
 		size_t cap = lv->cap ? lv->cap * 2 : 16;
-		dh_activity **v = realloc(lv->items, cap * sizeof(*v));
+		dh_activity **v = realloc(lv->items, cap * sizeof(dh_activity *));
 		if (!v)
 			return -1;
 		lv->items = v;
@@ -1322,7 +1328,7 @@ static void aw_decv_load(aw_dec_view *dv)
 		dv->d = rec;
 	}
 	free(dv->cands);
-	dv->cands = calloc(dv->d->candidates.n + 1, sizeof(*dv->cands));
+	dv->cands = calloc(dv->d->candidates.n + 1, sizeof(dh_candidate *));
 	for (size_t i = 0; st && dv->cands && i < dv->d->candidates.n; i++) {
 		void *c = NULL;
 		if (repo_get(st, DH_R_CANDIDATE, dv->d->candidates.v[i], &c) == 0)

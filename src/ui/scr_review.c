@@ -356,7 +356,7 @@ static int rev_collect(const void *rec, void *arg)
 		return 0;
 	if (s->n_reviews == s->cap_reviews) {
 		size_t cap = s->cap_reviews ? s->cap_reviews * 2 : 8;
-		dh_review **v = realloc(s->reviews, cap * sizeof(*v));
+		dh_review **v = realloc(s->reviews, cap * sizeof(dh_review *));
 		if (!v)
 			return -1;
 		s->reviews = v;
@@ -395,7 +395,7 @@ static void rev_load(rev_screen *s)
 	if (ctx->store)
 		repo_each(ctx->store, DH_R_REVIEW, rev_collect, s);
 	if (s->n_reviews)
-		qsort(s->reviews, s->n_reviews, sizeof(*s->reviews), rev_by_date);
+		qsort(s->reviews, s->n_reviews, sizeof(dh_review *), rev_by_date);
 	s->stale = true;
 	rev_build(s);
 }
