@@ -6,6 +6,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/store.h"
+#include "dienhinh/utf8.h"
 #include "dienhinh/ui_app.h"
 #include "ui_internal.h"
 
@@ -353,6 +354,8 @@ static void app_draw_bar(ui_app *app)
 			if (b->help_only || !v || !binding_shown(b, v, t == 0))
 				continue;
 			const char *label = b->label ? b->label : ui_action_label(b->action);
+			if (t == 0 && b->action == UI_A_QUIT && v->below)
+				label = "Quay lại"; /* q leaves the program only from the top */
 			int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 1;
 			if (x + need > COLS)
 				break;
@@ -768,6 +771,14 @@ static void help_draw(ui_view *v, WINDOW *w)
 	/* Scrolling stops at the last line. */
 	if (h->scroll > line - rows)
 		h->scroll = line - rows > 0 ? line - rows : 0;
+	/* More below: say so on the last row rather than hide it silently. */
+	int below = line - h->scroll - rows;
+	if (below > 0 && rows > 1) {
+		wattrset(w, ui_style(UI_S_DIM));
+		ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
+		ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
+		wattrset(w, A_NORMAL);
+	}
 }
 
 static unsigned help_key(ui_view *v, int action, int key)
@@ -845,8 +856,18 @@ int ui_ask(ui_app *app, const char *question, const char *keys)
 bool ui_confirm(ui_app *app, const char *question)
 {
 	char q[300];
-	snprintf(q, sizeof(q), "%s (c: có, k: không)", question);
-	int k = ui_ask(app, q, "cky");
+	/* The keys to answer stay in sight: a long question is cut, not them. */
+	const char *keys = " (c: có, k: không)";
+	int room = COLS - 2 - ui_text_width(keys, 100);
+	int qw = ui_text_width(question, room + 1);
+	if (qw > room && room > 1) {
+		size_t n = utf8_fit(question, room - 1, NULL);
+		snprintf(q, sizeof(q), "%.*s…%s", (int)n, question, keys);
+	} else {
+		snprintf(q, sizeof(q), "%s%s", question, keys);
+	}
+	/* n (no) and y (yes) too, for hands used to English prompts. */
+	int k = ui_ask(app, q, "ckyn");
 	return k == 'c' || k == 'y';
 }
 

@@ -1959,7 +1959,7 @@ static const char *aw_act_note(ui_form *f, int field, char *buf, size_t size)
 		return NULL;
 	const char *site = f->base.ctx->cfg->organization.website;
 	if (atoi(ui_form_get(f, AC_KIND)) == DH_ACT_WEBSITE)
-		snprintf(buf, size, "Bắt buộc với bài đăng: %s/…", site ? site : "https://");
+		snprintf(buf, size, "Bắt buộc, dạng %s/…", site ? site : "https://");
 	else
 		snprintf(buf, size, "Chỉ cần khi đăng trên trang thông tin điện tử");
 	return buf;

@@ -147,6 +147,32 @@ static void page_add(overview_page *p, int style, const char *fmt, ...)
 	p->n++;
 }
 
+/* PREFIX then TEXT, wrapped at spaces to COLS columns; the lines after
+ * the first start under TEXT, so a long deadline label stays whole. */
+static void page_add_wrapped(overview_page *p, int style, const char *prefix, const char *text, int cols)
+{
+	int indent = utf8_width(prefix);
+	int room = cols - indent;
+	if (room < 10)
+		room = 10;
+	bool first = true;
+	do {
+		size_t n = utf8_fit(text, room, NULL);
+		if (text[n]) {
+			size_t cut = n;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				n = cut;
+		}
+		page_add(p, style, "%*s%s%.*s", first ? 0 : indent, "", first ? prefix : "", (int)n, text);
+		first = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	} while (*text);
+}
+
 /* Whole agency for the Office and the leadership, else my department. */
 static bool overview_agency_wide(const dh_ctx *ctx)
 {
@@ -157,8 +183,9 @@ static void overview_waiting(overview_view *o, overview_page *p)
 {
 	dh_ctx *ctx = o->base.ctx;
 	if (!ctx->person) {
-		page_add(p, UI_S_NORMAL, "  Tài khoản %s chưa có trong cấu hình: chỉ được tra cứu.",
+		page_add(p, UI_S_NORMAL, "  Tài khoản «%s» chưa có trong cấu hình: chỉ được xem và tra cứu",
 		         ctx->login);
+		page_add(p, UI_S_NORMAL, "  (bấm / để tra cứu). Cần nhập liệu: nhờ Văn phòng thêm tài khoản.");
 		return;
 	}
 	if (!o->counted) {
@@ -247,9 +274,10 @@ static void overview_build(overview_view *o, overview_page *p)
 			style = UI_S_DIM;
 		else if (days <= 7)
 			style = UI_S_WARN;
-		char padded[80];
-		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
-		         ui_pad(padded, sizeof(padded), left, 17), d->label ? d->label : d->id);
+		char padded[80], prefix[120];
+		snprintf(prefix, sizeof(prefix), "  %s  %s ", date_vn(d->date, date),
+		         ui_pad(padded, sizeof(padded), left, 17));
+		page_add_wrapped(p, style, prefix, d->label ? d->label : d->id, o->cols > 10 ? o->cols - 2 : 78);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 

@@ -23,6 +23,10 @@ contains "$screen" "2021" "header"
 contains "$screen" "Thời hạn" "overview"
 contains "$screen" "Việc chờ tôi" "overview"
 contains "$screen" "?/F1 Trợ giúp" "key line"
+# A deadline label longer than the line goes on below itself, whole.
+contains "$screen" "nhân rộng điển" "overview"
+tm_screen | grep -q '^ \{20,\}hình năm 2021' || fail "the long deadline label is not wrapped:
+$screen"
 
 titles=("Tổng quan" "Nhân tố mới" "Lựa chọn, công nhận" "Khen thưởng, nhân rộng" "Sơ kết, tổng kết"
 	"Tổ chức thực hiện" "Tra cứu" "Nhật ký")

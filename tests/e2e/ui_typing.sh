@@ -1,7 +1,9 @@
 # Vietnamese typed precomposed and decomposed (as an NFD input method
 # sends it) lands in the database as NFC; Backspace removes a whole letter;
 # F2 saves with only a name; a wrong date is shown beside its field with
-# the typed text kept.
+# the typed text kept. A name longer than its field reads from its start
+# once left; a sub-view says q goes back; a long delete question keeps its
+# answer keys in sight and n answers no.
 . "$(dirname "$0")/../lib.sh"
 
 expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 5
@@ -47,6 +49,24 @@ tm_keys -l "Hướng dẫn viết sáng kiến"
 tm_keys F2
 tm_wait "Đã lưu."
 tm_wait "01/06/2021"
+contains "$(tm_screen)" "q Quay lại" "key line of the fostering log"
+tm_keys q
+tm_wait "xếp theo mới nhất"
+
+long="Mô hình tiếp công dân trực tuyến kết hợp trực tiếp tại trụ sở Thanh tra tỉnh và các huyện"
+tm_keys a
+tm_wait "Thêm nhân tố mới"
+tm_keys -l "$long"
+tm_keys Tab
+tm_wait "Họ tên / tên * Mô hình tiếp công dân"
+contains "$(tm_screen)" "…" "a cut name"
+tm_keys F2
+tm_wait "Đã lưu."
+tm_keys Home x
+tm_wait "(c: có, k: không)"
+tm_keys n
+tm_wait_gone "(c: có, k: không)"
+lacks "$(tm_screen)" "(đã xóa)" "the list after answering no"
 
 expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
 contains "$OUT" "Nguyễn Thị Thủy" "export"
