@@ -78,10 +78,11 @@ static int set_str(char **dst, const char *s)
 	return 0;
 }
 
-static const char *dept_name(const dh_config *cfg, const char *id)
+/* The stage in a column of 18: the council's yes reads "Được đề nghị",
+ * beside "Không được đề nghị", rather than losing its last word. */
+static const char *stage_cell(int stage)
 {
-	const dh_department *d = id ? config_department(cfg, id) : NULL;
-	return d ? d->name : (id ? id : "");
+	return stage == DH_STAGE_APPROVED ? "Được đề nghị" : stage_label(stage);
 }
 
 /* --- the candidate list source ------------------------------------------ */
@@ -99,10 +100,13 @@ static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *ro
 	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
 	snprintf(row->cells[1], UI_LIST_CELL, "%d", c->year);
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
-	snprintf(row->cells[3], UI_LIST_CELL, "%s%s", c->name ? c->name : "",
-	         c->meta.deleted ? " (đã xóa)" : "");
-	snprintf(row->cells[4], UI_LIST_CELL, "%s", dept_name(cfg, c->department));
-	snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_label(c->stage));
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", c->name ? c->name : "");
+	snprintf(row->cells[4], UI_LIST_CELL, "%s", config_department_short(cfg, c->department));
+	/* Deleted shows where the stage goes: a long name would hide it. */
+	if (c->meta.deleted)
+		snprintf(row->cells[5], UI_LIST_CELL, "(đã xóa)");
+	else
+		snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_cell(c->stage));
 }
 
 typedef struct page_fill {

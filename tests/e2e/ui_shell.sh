@@ -39,6 +39,10 @@ tm_wait "Theo bước" # screen 5 is built: its figures
 tm_keys 2
 tm_wait "xếp theo mới nhất"
 contains "$(tm_screen)" "a Thêm" "candidate key line"
+# Departments read whole in their narrow column (config `short`, else the
+# name without "Phòng "): Nghiệp vụ 1, 2 and 3 stay apart.
+tm_screen | grep -qE ' Nghiệp vụ [123] ' || fail "no whole department name in the list:
+$(tm_screen)"
 
 # Help lists every key of the screen, from the same table as the key line.
 tm_keys '?'
