@@ -636,7 +636,7 @@ static const ui_binding aw_keys[] = {
      false},
     {UI_A_OPEN, "Enter", {UI_ENTER}, "Mở", "Mở dòng đang chọn (hồ sơ: sổ nhân rộng của hồ sơ)", false},
     {UI_A_TOGGLE, "Space", {' '}, "Chọn", "Đánh dấu / bỏ đánh dấu hồ sơ để tặng Giấy khen", false},
-    {AW_A_AWARD, "k", {'k'}, "Khen thưởng", "Quyết định tặng Giấy khen cho các hồ sơ đã đánh dấu", false},
+    {AW_A_AWARD, "a", {'a'}, "Khen thưởng", "Quyết định tặng Giấy khen cho các hồ sơ đã đánh dấu", false},
     {UI_A_ADD, "a", {'a'}, NULL, "Thêm mới ở mục đang xem", false},
     {AW_A_FOLLOWUP, "t", {'t'}, "Theo dõi", "Theo dõi, bồi dưỡng hồ sơ hướng tới cấp tỉnh", false},
     {UI_A_EDIT, "e", {'e'}, NULL, "Sửa dòng đang chọn", false},
