@@ -324,6 +324,21 @@ static int cmd_check_config(const cli_globals *g, int argc, char **argv)
 	return cli_flush_stdout(0);
 }
 
+/* 12.345: counts on the terminal are grouped the Vietnamese way. */
+static const char *cli_count(size_t n, char *buf, size_t size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof(digits), "%zu", n);
+	size_t o = 0;
+	for (int i = 0; i < len && o + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 static int cmd_demo(const cli_globals *g, int argc, char **argv)
 {
 	dh_demo_opts opts = {.records = 200, .seed = 1};
@@ -361,7 +376,13 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 		return code;
 	}
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("Đã tạo %zu hồ sơ mẫu (%zu bản ghi) trong %.1f giây.\n", res.candidates, res.records, secs);
+	char n1[32], n2[32], took[32];
+	snprintf(took, sizeof(took), "%.1f", secs);
+	char *dot = strchr(took, '.');
+	if (dot)
+		*dot = ','; /* 0,1 giây */
+	printf("Đã tạo %s hồ sơ mẫu (%s bản ghi) trong %s giây.\n", cli_count(res.candidates, n1, sizeof(n1)),
+	       cli_count(res.records, n2, sizeof(n2)), took);
 	cli_close(&env);
 	return cli_flush_stdout(0);
 }
@@ -392,7 +413,8 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 	} else if (rc) {
 		code = cli_fail(&env, argv[0], rc);
 	} else {
-		printf("Đã nhập %zu hồ sơ từ %s.\n", res.written, file);
+		char n1[32];
+		printf("Đã nhập %s hồ sơ từ %s.\n", cli_count(res.written, n1, sizeof(n1)), file);
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);
@@ -518,7 +540,7 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 		if (!code && strcmp(format, "json") == 0)
 			fputs(shown ? "\n]\n" : "[]\n", stdout);
 		else if (!code && strcmp(format, "text") == 0 && shown)
-			printf("%zu kết quả.\n", shown);
+			printf("%s kết quả.\n", cli_count(shown, (char[32]){0}, 32));
 		else if (!code && strcmp(format, "text") == 0)
 			puts("Không tìm thấy hồ sơ nào.");
 		if (!code && shown == 0)
