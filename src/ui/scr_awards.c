@@ -1376,7 +1376,7 @@ static const ui_list_source aw_decv_source = {
 
 static const ui_binding aw_decv_keys[] = {
     {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định này (ghi lý do)", false},
-    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", true},
     UI_LIST_BINDINGS,
     {0},
 };
