@@ -545,7 +545,7 @@ static const ui_list_source aw_cer_source = {
 
 static const ui_list_column aw_act_columns[] = {
     {"Ngày", 10, false},    {"Hình thức", 9, false},  {"Hồ sơ", 16, false},
-    {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Dự", 4, true},
+    {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Số dự", 5, true},
 };
 
 /* One activity row. NAME is the record's, for the list of every
@@ -1087,7 +1087,7 @@ struct aw_log_view {
 
 static const ui_list_column aw_log_columns[] = {
     {"Ngày", 10, false},      {"Hình thức", 9, false}, {"Nội dung", 0, false},
-    {"Trình bày", 16, false}, {"Dự", 4, true},
+    {"Trình bày", 16, false}, {"Số dự", 5, true},
 };
 
 static int aw_log_collect(const void *rec, void *arg)
