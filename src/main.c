@@ -376,12 +376,14 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 		return code;
 	}
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	char n1[32], n2[32], took[32];
-	snprintf(took, sizeof(took), "%.1f", secs);
-	char *dot = strchr(took, '.');
-	if (dot)
-		*dot = ','; /* 0,1 giây */
-	printf("Đã tạo %s hồ sơ mẫu (%s bản ghi) trong %s giây.\n", cli_count(res.candidates, n1, sizeof(n1)),
+	char n1[32], n2[32], took[48] = "";
+	if (secs >= 0.1) {
+		snprintf(took, sizeof(took), " trong %.1f giây", secs);
+		char *dot = strchr(took, '.');
+		if (dot)
+			*dot = ','; /* 1,5 giây */
+	}
+	printf("Đã tạo %s hồ sơ mẫu (%s bản ghi)%s.\n", cli_count(res.candidates, n1, sizeof(n1)),
 	       cli_count(res.records, n2, sizeof(n2)), took);
 	cli_close(&env);
 	return cli_flush_stdout(0);
