@@ -183,6 +183,34 @@ static bool cli_parse_num(const char *s, long long min, long long max, long long
 	return true;
 }
 
+/* No config file at all: where it was looked for, and the example that
+ * `make install` put beside the binary (PREFIX/share/dienhinh). */
+static void cli_config_hint(const char *path)
+{
+	if (strcmp(path, "/etc/dienhinh/dienhinh.yaml") == 0)
+		fputs("dienhinh: chưa có tệp cấu hình. Chương trình tìm lần lượt: -c TỆP, biến "
+		      "DIENHINH_CONFIG,\n  ./config/dienhinh.yaml, /etc/dienhinh/dienhinh.yaml.\n",
+		      stderr);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	*slash = '\0';
+	char example[PATH_MAX + 64];
+	snprintf(example, sizeof(example), "%s/../share/dienhinh/dienhinh.yaml.example", exe);
+	char real[PATH_MAX];
+	if (!realpath(example, real))
+		return;
+	fprintf(stderr,
+	        "  Tệp mẫu: %s — chép thành %s, sửa cho cơ quan mình,\n"
+	        "  rồi kiểm tra bằng: dienhinh check-config %s\n",
+	        real, path, path);
+}
+
 /* Load the config at PATH; on failure print why and return 78. */
 static int cli_load_config(const char *path, dh_config **out)
 {
@@ -192,6 +220,8 @@ static int cli_load_config(const char *path, dh_config **out)
 		diag_print(&diag, stderr);
 		if (diag.n == 0)
 			fprintf(stderr, "%s: %s\n", path, dh_strerror(rc));
+		if (access(path, F_OK) != 0)
+			cli_config_hint(path);
 		diag_free(&diag);
 		*out = NULL;
 		return EX_CONFIG;
