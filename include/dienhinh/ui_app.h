@@ -172,18 +172,22 @@ typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 #define UI_SCREENS(X)                                                                                        \
 	X(1, "Tổng quan", ui_overview_open, NULL)                                                            \
 	X(2, "Nhân tố mới", ui_candidates_open, ui_candidates_restore)                                       \
-	X(3, "Lựa chọn, công nhận", ui_placeholder_open, NULL)                                               \
+	X(3, "Lựa chọn, công nhận", ui_selection_open, ui_selection_restore)                                 \
 	X(4, "Khen thưởng, nhân rộng", ui_awards_open, ui_awards_restore)                                    \
 	X(5, "Sơ kết, tổng kết", ui_review_open, ui_review_restore)                                          \
 	X(6, "Tổ chức thực hiện", ui_implementation_open, ui_implementation_restore)                         \
-	X(7, "Tra cứu", ui_placeholder_open, NULL)                                                           \
-	X(8, "Nhật ký", ui_placeholder_open, NULL)
+	X(7, "Tra cứu", ui_lookup_open, NULL)                                                                \
+	X(8, "Nhật ký", ui_audit_open, NULL)
 
 #define UI_SCREEN_COUNT 8
 
 ui_view *ui_overview_open(ui_app *app);
 ui_view *ui_candidates_open(ui_app *app);
 bool ui_candidates_restore(ui_app *app, const dh_draft *draft);
+/* Screen 3: registrations, proposals, decisions; it pushes the council
+ * sessions (ui_council.h). */
+ui_view *ui_selection_open(ui_app *app);
+bool ui_selection_restore(ui_app *app, const dh_draft *draft);
 /* Screens 4, 5, 6. */
 ui_view *ui_awards_open(ui_app *app);
 bool ui_awards_restore(ui_app *app, const dh_draft *draft);
@@ -192,6 +196,8 @@ bool ui_review_restore(ui_app *app, const dh_draft *draft);
 ui_view *ui_implementation_open(ui_app *app);
 bool ui_implementation_restore(ui_app *app, const dh_draft *draft);
 ui_view *ui_placeholder_open(ui_app *app);
+ui_view *ui_lookup_open(ui_app *app);
+ui_view *ui_audit_open(ui_app *app);
 
 /* --- services for views ----------------------------------------------------- */
 

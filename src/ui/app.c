@@ -511,7 +511,16 @@ static unsigned app_dispatch(ui_app *app, int key)
 			return UI_R_POP;
 		return UI_R_QUIT;
 	case UI_A_SCREEN: app_switch(app, key - '1'); return UI_R_DRAW;
-	case UI_A_LOOKUP: app_switch(app, 6); return UI_R_DRAW;
+	case UI_A_LOOKUP: {
+		/* `/` means "type a query": the lookup screen's own view, told
+		 * so, puts the cursor in its query line. Screen 7 stacks only
+		 * read-only pages, so nothing unsaved is closed here. */
+		app_switch(app, 6);
+		while (app_top(app) && app_top(app)->below)
+			app_pop(app);
+		ui_view *root = app_top(app);
+		return root && root->ops->key ? root->ops->key(root, UI_A_LOOKUP, key) | UI_R_DRAW : UI_R_DRAW;
+	}
 	}
 	return UI_R_NONE;
 }

@@ -54,9 +54,13 @@ contains "$screen" "Đổi cách sắp xếp" "help"
 tm_keys Escape
 tm_wait_gone "Việc làm được ở đây"
 
-# '/' goes to the lookup screen; q quits from the top with status 0.
+# '/' goes to the lookup screen with its query line taking the keys; Esc
+# leaves the query line, and q quits from the top with status 0.
 tm_keys /
 tm_wait " 7 Tra cứu"
+tm_wait "Esc Rời ô tìm"
+tm_keys Escape
+tm_wait_gone "Esc Rời ô tìm"
 tm_keys q
 for _ in $(seq 100); do [ -s "$T/exit" ] && break; sleep 0.05; done
 [ "$(cat "$T/exit" 2>/dev/null)" = 0 ] || fail "exit status $(cat "$T/exit" 2>/dev/null), expected 0"

@@ -1,0 +1,1196 @@
+/* scr_selection_forms.c — screen 3's forms: a registration (with the
+ * late-registration reason after the deadline), a department's nil
+ * return, the council's proposal (tờ trình), the recognition decision,
+ * and the one-line reason forms (return, withdraw, hold, release, revoke,
+ * delete). Each is a field table for the form widget; each save is one
+ * wf_* call, whose refusal the widget shows beside the field it names or
+ * on the message line. Their drafts come back through
+ * ui_selection_restore(). */
+#include "scr_selection.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/ui_council.h"
+#include "dienhinh/workflow.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SEL_LONG_BYTES   (WF_MAX_TEXT * 4) /* the workflow counts letters; a letter is up to 4 bytes */
+#define SEL_LINE_BYTES   (WF_MAX_LINE * 4)
+#define SEL_CHECKS_BYTES 1000 /* ids ticked, comma-separated */
+
+/* Owned choices: the strings live as long as the form. */
+typedef struct choice_set {
+	ui_choice *v;
+	size_t n, cap;
+} choice_set;
+
+static int choice_add(choice_set *cs, const char *value, const char *label)
+{
+	if (cs->n == cs->cap) {
+		size_t cap = cs->cap ? cs->cap * 2 : 16;
+		ui_choice *v = realloc(cs->v, cap * sizeof(*v));
+		if (!v)
+			return DH_ENOMEM;
+		cs->v = v;
+		cs->cap = cap;
+	}
+	char *val = strdup(value), *lab = strdup(label);
+	if (!val || !lab) {
+		free(val);
+		free(lab);
+		return DH_ENOMEM;
+	}
+	cs->v[cs->n].value = val;
+	cs->v[cs->n].label = lab;
+	cs->n++;
+	return 0;
+}
+
+static void choice_free(choice_set *cs)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		free((char *)cs->v[i].value);
+		free((char *)cs->v[i].label);
+	}
+	free(cs->v);
+	memset(cs, 0, sizeof(*cs));
+}
+
+static int choice_id(choice_set *cs, uint64_t id, const char *label)
+{
+	char value[24];
+	snprintf(value, sizeof(value), "%llu", (unsigned long long)id);
+	return choice_add(cs, value, label);
+}
+
+static uint64_t parse_id(const char *s)
+{
+	char *end = NULL;
+	unsigned long long v = s && *s ? strtoull(s, &end, 10) : 0;
+	return end && *end == '\0' ? (uint64_t)v : 0;
+}
+
+/* The ids ticked in a checklist, in the order of its choices. */
+static int ticked_ids(ui_form *f, int field, const choice_set *cs, dh_idlist *out)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (ui_form_checked(f, field, cs->v[i].value) && idlist_push(out, parse_id(cs->v[i].value)))
+			return DH_ENOMEM;
+	return 0;
+}
+
+static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_set *cs)
+{
+	char buf[SEL_CHECKS_BYTES + 32] = "";
+	size_t o = 0;
+	for (size_t i = 0; ids && i < cs->n; i++) {
+		if (!idlist_has(ids, parse_id(cs->v[i].value)))
+			continue;
+		size_t len = strlen(cs->v[i].value) + 1;
+		if (o + len >= SEL_CHECKS_BYTES)
+			break;
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s", o ? "," : "", cs->v[i].value);
+	}
+	return ui_form_set(f, field, buf);
+}
+
+static const char *actor_name(const dh_ctx *ctx)
+{
+	return ctx->person ? ctx->person->name : (ctx->login ? ctx->login : "");
+}
+
+/* A form's note is printed from the buffer it was given. */
+static const char *note_text(char *buf, size_t size, const char *text)
+{
+	snprintf(buf, size, "%s", text);
+	return buf;
+}
+
+static const char *refusal(const dh_ctx *ctx, int rc)
+{
+	return ctx->message[0] ? ctx->message : dh_strerror(rc);
+}
+
+/* --- registration ---------------------------------------------------------------- */
+
+enum { RF_CANDIDATE, RF_DATE, RF_DESCRIPTION, RF_LATE, RF__COUNT };
+
+static const ui_field reg_fields[RF__COUNT] = {
+    [RF_CANDIDATE] = {"candidate", "Nhân tố", UI_F_CHOICE, 0, true, 0, 0},
+    [RF_DATE] = {"date", "Ngày đăng ký", UI_F_DATE, 0, true, 0, 0},
+    [RF_DESCRIPTION] = {"description", "Mô tả sáng kiến", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
+    [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
+};
+
+typedef struct reg_form {
+	sel_screen *screen;
+	choice_set candidates;
+	dh_candidate *picked; /* the candidate chosen, for the notes */
+	bool late;
+} reg_form;
+
+static int reg_choice_collect(const void *rec, void *arg)
+{
+	ui_form *f = arg;
+	reg_form *rf = f->user;
+	const dh_candidate *c = rec;
+	const dh_ctx *ctx = f->base.ctx;
+	if (c->year != ctx->cfg->plan.year || !wf_candidate_may(ctx, DH_ACT_NOMINATE, c))
+		return 0;
+	char label[400];
+	snprintf(label, sizeof(label), "%s — %s (%s)", c->name ? c->name : "",
+	         sel_dept_short(ctx->cfg, c->department), stage_label(c->stage));
+	return choice_id(&rf->candidates, c->meta.id, label) ? -1 : 0;
+}
+
+static size_t reg_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	reg_form *rf = f->user;
+	if (field != RF_CANDIDATE)
+		return 0;
+	*out = rf->candidates.v;
+	return rf->candidates.n;
+}
+
+static const dh_candidate *reg_picked(ui_form *f)
+{
+	reg_form *rf = f->user;
+	uint64_t id = parse_id(ui_form_get(f, RF_CANDIDATE));
+	if (rf->picked && rf->picked->meta.id == id)
+		return rf->picked;
+	record_free(DH_R_CANDIDATE, rf->picked);
+	rf->picked = NULL;
+	void *rec = NULL;
+	if (id && repo_get(f->base.ctx->store, DH_R_CANDIDATE, id, &rec) == 0)
+		rf->picked = rec;
+	return rf->picked;
+}
+
+static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	const dh_ctx *ctx = f->base.ctx;
+	const dh_candidate *c = reg_picked(f);
+	switch (field) {
+	case RF_CANDIDATE:
+		if (!c)
+			return note_text(buf, size, "Enter: chọn nhân tố mới / hồ sơ đang bồi dưỡng");
+		/* Warnings first: the line is cut at the field's width. */
+		snprintf(buf, size, "%s%s%s · %s · đạt %d/%zu tiêu chí",
+		         c->duplicate_of ? "⚠ có thể trùng hồ sơ đã công nhận · " : "",
+		         c->on_hold ? "⚠ đang tạm dừng xét · " : "", kind_label(c->kind),
+		         sel_dept_short(ctx->cfg, c->department), wf_criteria_met(ctx->cfg, c),
+		         (size_t)c->kind < DH_CANDIDATE_KINDS ? ctx->cfg->criteria.n[c->kind] : 0);
+		return buf;
+	case RF_DESCRIPTION:
+		if (!c || *ui_form_get(f, RF_DESCRIPTION))
+			return NULL;
+		if (c && c->description && *c->description)
+			return note_text(buf, size, "Để trống: dùng bản mô tả trong hồ sơ nhân tố");
+		return note_text(buf, size, "Cần bản mô tả (^E: soạn trong trình soạn thảo)");
+	case RF_LATE: {
+		const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
+		char day[11];
+		snprintf(buf, size, "Hạn đã qua (%s): lý do cho phép đăng ký muộn",
+		         d ? date_vn(d->date, day) : "");
+		return buf;
+	}
+	}
+	return NULL;
+}
+
+static int reg_form_save(ui_form *f)
+{
+	reg_form *rf = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	int date = 0, bad = 0;
+	uint64_t cand = parse_id(ui_form_get(f, RF_CANDIDATE));
+	if (!cand) {
+		ui_form_error(f, RF_CANDIDATE, "Chọn một nhân tố (Enter)");
+		bad = 1;
+	}
+	bad |= ui_form_date(f, RF_DATE, &date) != 0;
+	const char *desc = ui_form_text(f, RF_DESCRIPTION);
+	const char *late = rf->late ? ui_form_text(f, RF_LATE) : "";
+	if (bad || !desc || !late)
+		return DH_EINVAL;
+	dh_registration r;
+	memset(&r, 0, sizeof(r));
+	r.candidate_id = cand;
+	r.date = date;
+	r.description = *desc ? (char *)desc : NULL;
+	r.late_reason = *late ? (char *)late : NULL;
+	uint64_t id = 0;
+	int rc = wf_nominate(ctx, &r, &id);
+	if (rc)
+		return rc;
+	sel_select_after(rf->screen, SEL_REG, id);
+	return 0;
+}
+
+static void reg_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	(void)f;
+	*type = DH_R_REGISTRATION;
+	*id = 0;
+	*rev = 0;
+}
+
+static void reg_form_destroy(ui_form *f)
+{
+	reg_form *rf = f->user;
+	if (!rf)
+		return;
+	choice_free(&rf->candidates);
+	record_free(DH_R_CANDIDATE, rf->picked);
+	free(rf);
+}
+
+static const ui_form_spec reg_spec = {
+    .name = "registration",
+    .title = "Đăng ký đề nghị công nhận",
+    .fields = reg_fields,
+    .n_fields = RF_LATE,
+    .choices = reg_form_choices,
+    .note = reg_form_note,
+    .save = reg_form_save,
+    .target = reg_form_target,
+    .destroy = reg_form_destroy,
+};
+static const ui_form_spec reg_late_spec = {
+    .name = "registration",
+    .title = "Đăng ký quá hạn",
+    .fields = reg_fields,
+    .n_fields = RF__COUNT,
+    .choices = reg_form_choices,
+    .note = reg_form_note,
+    .save = reg_form_save,
+    .target = reg_form_target,
+    .destroy = reg_form_destroy,
+};
+
+ui_form *sel_registration_form(ui_app *app, sel_screen *s)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
+	int today = ctx->today ? ctx->today : date_today();
+	reg_form *rf = calloc(1, sizeof(*rf));
+	if (!rf)
+		return NULL;
+	rf->screen = s;
+	rf->late = d && d->date && today > d->date;
+	ui_form *f = ui_form_new(app, rf->late ? &reg_late_spec : &reg_spec, rf);
+	if (!f) {
+		free(rf);
+		return NULL;
+	}
+	if (ctx->store && repo_each(ctx->store, DH_R_CANDIDATE, reg_choice_collect, f) != 0) {
+		ui_error(app, "%s", dh_strerror(DH_ENOMEM));
+		f->base.ops->destroy(&f->base);
+		return NULL;
+	}
+	if (rf->candidates.n == 0) {
+		ui_error(app,
+		         "Không có nhân tố mới hoặc hồ sơ đang bồi dưỡng nào năm %d mà bạn được đăng ký "
+		         "(thêm ở màn hình 2).",
+		         ctx->cfg->plan.year);
+		f->base.ops->destroy(&f->base);
+		return NULL;
+	}
+	char day[11];
+	ui_form_set(f, RF_DATE, date_vn(today, day));
+	ui_form_focus(f, RF_CANDIDATE);
+	return f;
+}
+
+/* --- nil return ----------------------------------------------------------------- */
+
+enum { NF_DEPARTMENT, NF_DATE, NF_BY, NF_NOTE, NF__COUNT };
+
+static const ui_field nil_fields[NF__COUNT] = {
+    [NF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
+    [NF_DATE] = {"date", "Ngày báo", UI_F_DATE, 0, true, 0, 0},
+    [NF_BY] = {"by", "Người báo", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0},
+    [NF_NOTE] = {"note", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
+};
+
+typedef struct nil_form {
+	sel_screen *screen;
+	choice_set departments;
+} nil_form;
+
+static size_t nil_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	nil_form *nf = f->user;
+	if (field != NF_DEPARTMENT)
+		return 0;
+	*out = nf->departments.v;
+	return nf->departments.n;
+}
+
+static const char *nil_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	if (field != NF_DEPARTMENT)
+		return NULL;
+	snprintf(buf, size, "Năm %d đơn vị không có ai để đề nghị công nhận", f->base.ctx->cfg->plan.year);
+	return buf;
+}
+
+static int nil_form_save(ui_form *f)
+{
+	nil_form *nf = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	int date = 0;
+	int bad = ui_form_date(f, NF_DATE, &date) != 0;
+	const char *by = ui_form_text(f, NF_BY);
+	const char *note = ui_form_text(f, NF_NOTE);
+	const char *dept = ui_form_get(f, NF_DEPARTMENT);
+	if (!config_department(ctx->cfg, dept)) {
+		ui_form_error(f, NF_DEPARTMENT, "Chọn một đơn vị (Enter)");
+		bad = 1;
+	}
+	if (bad || !by || !note)
+		return DH_EINVAL;
+	dh_nil_return n;
+	memset(&n, 0, sizeof(n));
+	n.year = ctx->cfg->plan.year;
+	n.department = (char *)dept;
+	n.date = date;
+	n.by = *by ? (char *)by : NULL;
+	n.note = *note ? (char *)note : NULL;
+	uint64_t id = 0;
+	int rc = wf_nil_return(ctx, &n, &id);
+	if (rc == 0)
+		sel_select_after(nf->screen, SEL_DEPT,
+		                 (uint64_t)(config_department(ctx->cfg, dept) - ctx->cfg->departments) + 1);
+	return rc;
+}
+
+static void nil_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	(void)f;
+	*type = DH_R_NIL_RETURN;
+	*id = 0;
+	*rev = 0;
+}
+
+static void nil_form_destroy(ui_form *f)
+{
+	nil_form *nf = f->user;
+	if (!nf)
+		return;
+	choice_free(&nf->departments);
+	free(nf);
+}
+
+static const ui_form_spec nil_spec = {
+    .name = "nil_return",
+    .title = "Báo không có đăng ký",
+    .fields = nil_fields,
+    .n_fields = NF__COUNT,
+    .choices = nil_form_choices,
+    .note = nil_form_note,
+    .save = nil_form_save,
+    .target = nil_form_target,
+    .destroy = nil_form_destroy,
+};
+
+ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	nil_form *nf = calloc(1, sizeof(*nf));
+	if (!nf)
+		return NULL;
+	nf->screen = s;
+	for (size_t i = 0; i < ctx->cfg->n_departments; i++) {
+		const dh_department *d = &ctx->cfg->departments[i];
+		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) &&
+		    choice_add(&nf->departments, d->id, d->name)) {
+			nil_form_destroy(&(ui_form){.user = nf});
+			return NULL;
+		}
+	}
+	ui_form *f = ui_form_new(app, &nil_spec, nf);
+	if (!f) {
+		nil_form_destroy(&(ui_form){.user = nf});
+		return NULL;
+	}
+	char day[11];
+	ui_form_set(f, NF_DEPARTMENT, department ? department : (ctx->person ? ctx->person->department : ""));
+	ui_form_set(f, NF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
+	ui_form_set(f, NF_BY, actor_name(ctx));
+	ui_form_focus(f, department ? NF_NOTE : NF_DEPARTMENT);
+	return f;
+}
+
+/* --- the council's proposal ------------------------------------------------------- */
+
+enum { PF_SESSION, PF_NUMBER, PF_DATE, PF_CANDIDATES, PF_NOTES, PF__COUNT };
+
+static const ui_field prop_fields[PF__COUNT] = {
+    [PF_SESSION] = {"session", "Phiên họp", UI_F_CHOICE, 0, true, 0, 0},
+    [PF_NUMBER] = {"number", "Số tờ trình", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0},
+    [PF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
+    [PF_CANDIDATES] = {"candidates", "Hồ sơ đề nghị", UI_F_CHECKS, SEL_CHECKS_BYTES, false, 0, 0},
+    [PF_NOTES] = {"notes", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
+};
+
+/* One session of the year and the nominees the council passed in it. */
+typedef struct prop_session {
+	uint64_t id;
+	choice_set passed;
+	bool proposed; /* another live proposal is from this session */
+} prop_session;
+
+typedef struct prop_form {
+	sel_screen *screen;
+	dh_proposal *rec; /* as loaded: its rev is the one saved over */
+	choice_set sessions;
+	prop_session *per; /* parallel to sessions */
+	size_t n_per;
+	dh_proposal **others; /* the live proposals, to tell which sessions have one */
+	size_t n_others, cap_others;
+} prop_form;
+
+static int others_collect(const void *rec, void *arg)
+{
+	prop_form *pf = arg;
+	const dh_proposal *p = rec;
+	if (p->meta.deleted || p->meta.id == pf->rec->meta.id)
+		return 0;
+	if (pf->n_others == pf->cap_others) {
+		size_t cap = pf->cap_others ? pf->cap_others * 2 : 8;
+		dh_proposal **v = realloc(pf->others, cap * sizeof(dh_proposal *));
+		if (!v)
+			return -1;
+		pf->others = v;
+		pf->cap_others = cap;
+	}
+	dh_proposal *copy = record_dup(DH_R_PROPOSAL, p);
+	if (!copy)
+		return -1;
+	pf->others[pf->n_others++] = copy;
+	return 0;
+}
+
+/* Another proposal already made from session SID, or NULL. */
+static const dh_proposal *prop_of_session(const prop_form *pf, uint64_t sid)
+{
+	for (size_t i = 0; i < pf->n_others; i++)
+		if (pf->others[i]->session_id == sid)
+			return pf->others[i];
+	return NULL;
+}
+
+typedef struct session_collect {
+	ui_form *f;
+	dh_idlist ids;
+} session_collect;
+
+static int session_collect_cb(const void *rec, void *arg)
+{
+	session_collect *sc = arg;
+	const dh_session *se = rec;
+	if (se->meta.deleted || se->year != sc->f->base.ctx->cfg->plan.year)
+		return 0;
+	return idlist_push(&sc->ids, se->meta.id) ? -1 : 0;
+}
+
+/* The sessions of the year, each with the nominees it passed (and, for
+ * the proposal being edited, the ones already on it). */
+static int prop_load_sessions(ui_form *f)
+{
+	prop_form *pf = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	session_collect sc = {f, {0}};
+	int rc = repo_each(ctx->store, DH_R_PROPOSAL, others_collect, pf);
+	if (rc == 0)
+		rc = repo_each(ctx->store, DH_R_SESSION, session_collect_cb, &sc);
+	if (rc == 0 && pf->rec->session_id && !idlist_has(&sc.ids, pf->rec->session_id))
+		rc = idlist_push(&sc.ids, pf->rec->session_id);
+	pf->per = calloc(sc.ids.n + 1, sizeof(*pf->per));
+	if (!pf->per)
+		rc = DH_ENOMEM;
+	for (size_t i = sc.ids.n; rc == 0 && i-- > 0;) { /* newest first */
+		uint64_t sid = sc.ids.v[i];
+		void *rec = NULL;
+		if (repo_get(ctx->store, DH_R_SESSION, sid, &rec) != 0)
+			continue;
+		const dh_session *se = rec;
+		prop_session *ps = &pf->per[pf->n_per];
+		ps->id = sid;
+		dh_idlist ids = {0};
+		rc = wf_session_approved(ctx, sid, &ids);
+		if (rc == 0 && sid == pf->rec->session_id)
+			for (size_t j = 0; rc == 0 && j < pf->rec->candidates.n; j++)
+				if (!idlist_has(&ids, pf->rec->candidates.v[j]))
+					rc = idlist_push(&ids, pf->rec->candidates.v[j]);
+		for (size_t j = 0; rc == 0 && j < ids.n; j++) {
+			void *c = NULL;
+			if (repo_get(ctx->store, DH_R_CANDIDATE, ids.v[j], &c) != 0)
+				continue;
+			const dh_candidate *cand = c;
+			char label[400];
+			bool approved = cand->stage == DH_STAGE_APPROVED && !cand->meta.deleted;
+			snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
+			         sel_dept_short(ctx->cfg, cand->department), approved ? "" : " (",
+			         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
+			rc = choice_id(&ps->passed, cand->meta.id, label);
+			record_free(DH_R_CANDIDATE, c);
+		}
+		char day[11], label[400];
+		const dh_proposal *made = prop_of_session(pf, sid);
+		snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s",
+		         date_vn(se->date, day), ps->passed.n, made ? ", đã có tờ trình " : "",
+		         made ? (made->number ? made->number : "(chưa có số)") : "",
+		         se->title ? se->title : "");
+		ps->proposed = made != NULL;
+		if (rc == 0)
+			rc = choice_id(&pf->sessions, sid, label);
+		if (rc == 0)
+			pf->n_per++;
+		else
+			choice_free(&ps->passed);
+		idlist_clear(&ids);
+		free(ids.v);
+		record_free(DH_R_SESSION, rec);
+	}
+	idlist_clear(&sc.ids);
+	free(sc.ids.v);
+	return rc;
+}
+
+static prop_session *prop_chosen(ui_form *f)
+{
+	prop_form *pf = f->user;
+	uint64_t sid = parse_id(ui_form_get(f, PF_SESSION));
+	for (size_t i = 0; i < pf->n_per; i++)
+		if (pf->per[i].id == sid)
+			return &pf->per[i];
+	return NULL;
+}
+
+static size_t prop_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	prop_form *pf = f->user;
+	if (field == PF_SESSION) {
+		*out = pf->sessions.v;
+		return pf->sessions.n;
+	}
+	if (field == PF_CANDIDATES) {
+		prop_session *ps = prop_chosen(f);
+		*out = ps ? ps->passed.v : NULL;
+		return ps ? ps->passed.n : 0;
+	}
+	return 0;
+}
+
+static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	prop_session *ps = prop_chosen(f);
+	if (field == PF_SESSION) {
+		const dh_proposal *made = ps ? prop_of_session(f->user, ps->id) : NULL;
+		if (!made)
+			return NULL;
+		snprintf(buf, size, "⚠ Phiên họp này đã có tờ trình %s",
+		         made->number ? made->number : "(chưa có số)");
+		return buf;
+	}
+	if (field != PF_CANDIDATES)
+		return NULL;
+	if (!ps)
+		return note_text(buf, size, "Chọn phiên họp trước");
+	int ticked = 0;
+	for (size_t i = 0; i < ps->passed.n; i++)
+		ticked += ui_form_checked(f, field, ps->passed.v[i].value);
+	if (!ticked)
+		snprintf(buf, size, "Không đánh dấu: đưa cả %zu hồ sơ được thông qua vào tờ trình",
+		         ps->passed.n);
+	else
+		snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space: chọn / bỏ)", ticked, ps->passed.n);
+	return buf;
+}
+
+static void prop_form_load(ui_form *f, const dh_proposal *p)
+{
+	char buf[24], day[11];
+	if (p->session_id)
+		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)p->session_id);
+	else
+		buf[0] = '\0';
+	ui_form_set(f, PF_SESSION, buf);
+	ui_form_set(f, PF_NUMBER, p->number);
+	ui_form_set(f, PF_DATE, date_vn(p->date, day));
+	prop_session *ps = prop_chosen(f);
+	if (ps)
+		ticks_set(f, PF_CANDIDATES, &p->candidates, &ps->passed);
+	ui_form_set(f, PF_NOTES, p->notes);
+	ui_form_mark_clean(f);
+}
+
+static int prop_form_save(ui_form *f)
+{
+	prop_form *pf = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	int date = 0;
+	int bad = ui_form_date(f, PF_DATE, &date) != 0;
+	const char *number = ui_form_text(f, PF_NUMBER);
+	const char *notes = ui_form_text(f, PF_NOTES);
+	prop_session *ps = prop_chosen(f);
+	if (!ps) {
+		ui_form_error(f, PF_SESSION, "Chọn một phiên họp (Enter)");
+		bad = 1;
+	}
+	if (bad || !number || !notes)
+		return DH_EINVAL;
+	dh_proposal *p = record_dup(DH_R_PROPOSAL, pf->rec);
+	if (!p)
+		return DH_ENOMEM;
+	p->session_id = ps->id;
+	p->date = date;
+	idlist_clear(&p->candidates);
+	free(p->number);
+	free(p->notes);
+	p->number = *number ? strdup(number) : NULL;
+	p->notes = *notes ? strdup(notes) : NULL;
+	int rc = ticked_ids(f, PF_CANDIDATES, &ps->passed, &p->candidates);
+	uint64_t id = 0;
+	if (rc == 0)
+		rc = wf_proposal_save(ctx, p, &id);
+	if (rc == DH_ESTAGE || (rc == DH_EINVAL && !ctx->field[0]))
+		ui_form_error(f, PF_CANDIDATES, "%s", refusal(ctx, rc));
+	record_free(DH_R_PROPOSAL, p);
+	if (rc == 0)
+		sel_select_after(pf->screen, SEL_PROP, id);
+	return rc;
+}
+
+static int prop_form_reread(ui_form *f)
+{
+	prop_form *pf = f->user;
+	void *rec = NULL;
+	int rc = repo_get(f->base.ctx->store, DH_R_PROPOSAL, pf->rec->meta.id, &rec);
+	if (rc)
+		return rc;
+	record_free(DH_R_PROPOSAL, pf->rec);
+	pf->rec = rec;
+	prop_form_load(f, pf->rec);
+	return 0;
+}
+
+static void prop_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	prop_form *pf = f->user;
+	*type = DH_R_PROPOSAL;
+	*id = pf->rec->meta.id;
+	*rev = pf->rec->meta.rev;
+}
+
+static void prop_form_destroy(ui_form *f)
+{
+	prop_form *pf = f->user;
+	if (!pf)
+		return;
+	for (size_t i = 0; i < pf->n_per; i++)
+		choice_free(&pf->per[i].passed);
+	free(pf->per);
+	for (size_t i = 0; i < pf->n_others; i++)
+		record_free(DH_R_PROPOSAL, pf->others[i]);
+	free(pf->others);
+	choice_free(&pf->sessions);
+	record_free(DH_R_PROPOSAL, pf->rec);
+	free(pf);
+}
+
+static const ui_form_spec prop_new_spec = {
+    .name = "proposal",
+    .title = "Lập tờ trình đề nghị công nhận",
+    .fields = prop_fields,
+    .n_fields = PF__COUNT,
+    .choices = prop_form_choices,
+    .note = prop_form_note,
+    .save = prop_form_save,
+    .reread = prop_form_reread,
+    .target = prop_form_target,
+    .destroy = prop_form_destroy,
+};
+static const ui_form_spec prop_edit_spec = {
+    .name = "proposal",
+    .title = "Sửa tờ trình",
+    .fields = prop_fields,
+    .n_fields = PF__COUNT,
+    .choices = prop_form_choices,
+    .note = prop_form_note,
+    .save = prop_form_save,
+    .reread = prop_form_reread,
+    .target = prop_form_target,
+    .destroy = prop_form_destroy,
+};
+
+ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	prop_form *pf = calloc(1, sizeof(*pf));
+	if (!pf)
+		return NULL;
+	pf->screen = s;
+	pf->rec = p ? record_dup(DH_R_PROPOSAL, p) : record_new(DH_R_PROPOSAL);
+	ui_form *f = pf->rec ? ui_form_new(app, p ? &prop_edit_spec : &prop_new_spec, pf) : NULL;
+	if (!f) {
+		if (pf->rec)
+			record_free(DH_R_PROPOSAL, pf->rec);
+		free(pf);
+		return NULL;
+	}
+	int rc = ctx->store ? prop_load_sessions(f) : 0;
+	if (rc) {
+		ui_error(app, "%s", dh_strerror(rc));
+		f->base.ops->destroy(&f->base);
+		return NULL;
+	}
+	if (!p) {
+		/* The newest session that passed someone and has no proposal
+		 * yet, else the newest that passed someone. */
+		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+			if (pf->per[i].passed.n && !pf->per[i].proposed)
+				pf->rec->session_id = pf->per[i].id;
+		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+			if (pf->per[i].passed.n)
+				pf->rec->session_id = pf->per[i].id;
+		if (!pf->rec->session_id) {
+			ui_error(app, "Chưa có phiên họp nào năm %d có hồ sơ được Hội đồng thông qua.",
+			         ctx->cfg->plan.year);
+			f->base.ops->destroy(&f->base);
+			return NULL;
+		}
+		pf->rec->date = ctx->today ? ctx->today : date_today();
+	}
+	prop_form_load(f, pf->rec);
+	ui_form_focus(f, p ? PF_NUMBER : PF_SESSION);
+	return f;
+}
+
+/* --- the recognition decision --------------------------------------------------- */
+
+enum { DF_NUMBER, DF_DATE, DF_SIGNER, DF_CANDIDATES, DF__COUNT };
+
+static const ui_field dec_fields[DF__COUNT] = {
+    [DF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
+    [DF_DATE] = {"date", "Ngày quyết định", UI_F_DATE, 0, true, 0, 0},
+    [DF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0},
+    [DF_CANDIDATES] = {"candidates", "Công nhận hồ sơ", UI_F_CHECKS, SEL_CHECKS_BYTES, true, 0, 0},
+};
+
+typedef struct dec_form {
+	sel_screen *screen;
+	choice_set signers;
+	choice_set candidates; /* approved, waiting for recognition */
+	int held;
+} dec_form;
+
+static int dec_choice_collect(const void *rec, void *arg)
+{
+	ui_form *f = arg;
+	dec_form *df = f->user;
+	const dh_candidate *c = rec;
+	const dh_config *cfg = f->base.ctx->cfg;
+	if (c->meta.deleted || c->stage != DH_STAGE_APPROVED)
+		return 0;
+	char label[500], year[16] = "";
+	if (c->year != cfg->plan.year)
+		snprintf(year, sizeof(year), " (năm %d)", c->year);
+	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
+	         c->name ? c->name : "", year, sel_dept_short(cfg, c->department));
+	df->held += c->on_hold;
+	return choice_id(&df->candidates, c->meta.id, label) ? -1 : 0;
+}
+
+static size_t dec_form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	dec_form *df = f->user;
+	if (field == DF_SIGNER) {
+		*out = df->signers.v;
+		return df->signers.n;
+	}
+	if (field == DF_CANDIDATES) {
+		*out = df->candidates.v;
+		return df->candidates.n;
+	}
+	return 0;
+}
+
+static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	dec_form *df = f->user;
+	if (field != DF_CANDIDATES)
+		return field == DF_NUMBER ? note_text(buf, size, "Ví dụ: 15/QĐ-TTr") : NULL;
+	int ticked = 0;
+	for (size_t i = 0; i < df->candidates.n; i++)
+		ticked += ui_form_checked(f, field, df->candidates.v[i].value);
+	int o = snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space)", ticked, df->candidates.n);
+	if (df->held && o > 0 && (size_t)o < size)
+		snprintf(buf + o, size - (size_t)o, " · %d đang tạm dừng xét", df->held);
+	return buf;
+}
+
+static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
+{
+	for (size_t i = 0; i < df->candidates.n; i++) {
+		if (!ui_form_checked(f, DF_CANDIDATES, df->candidates.v[i].value))
+			continue;
+		void *rec = NULL;
+		if (repo_get(ctx->store, DH_R_CANDIDATE, parse_id(df->candidates.v[i].value), &rec) != 0)
+			continue;
+		const dh_candidate *c = rec;
+		bool held = c->on_hold;
+		if (held) {
+			snprintf(ctx->message, sizeof(ctx->message), "«%s» đang bị tạm dừng xét.",
+			         c->name ? c->name : "");
+			ui_form_error(f, DF_CANDIDATES, "Bỏ chọn — tạm dừng: %s",
+			              c->hold_reason ? c->hold_reason : "không rõ lý do");
+		}
+		record_free(DH_R_CANDIDATE, rec);
+		if (held)
+			return true;
+	}
+	return false;
+}
+
+static int dec_form_save(ui_form *f)
+{
+	dec_form *df = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	int date = 0;
+	int bad = ui_form_date(f, DF_DATE, &date) != 0;
+	const char *number = ui_form_text(f, DF_NUMBER);
+	const char *signer = ui_form_get(f, DF_SIGNER);
+	if (!config_person(ctx->cfg, signer)) {
+		ui_form_error(f, DF_SIGNER, "Chọn người ký (Enter)");
+		bad = 1;
+	}
+	dh_decision d;
+	memset(&d, 0, sizeof(d));
+	if (ticked_ids(f, DF_CANDIDATES, &df->candidates, &d.candidates))
+		return DH_ENOMEM;
+	if (d.candidates.n == 0) {
+		ui_form_error(f, DF_CANDIDATES, "Đánh dấu (Space) ít nhất một hồ sơ");
+		bad = 1;
+	}
+	if (bad || !number) {
+		free(d.candidates.v);
+		return DH_EINVAL;
+	}
+	d.year = ctx->cfg->plan.year;
+	d.number = (char *)number;
+	d.date = date;
+	d.signer = (char *)signer;
+	uint64_t id = 0;
+	int rc = wf_recognise(ctx, &d, &id);
+	free(d.candidates.v);
+	/* Who is on hold: the name on the message line, the reason beside
+	 * the list (the workflow's sentence holds both, too long for a line). */
+	if (rc == DH_EHOLD && held_ticked(f, df, ctx))
+		return rc;
+	if (rc == DH_EHOLD || rc == DH_ESTAGE || (rc == DH_EINVAL && strcmp(ctx->field, "candidates") == 0))
+		ui_form_error(f, DF_CANDIDATES, "%s", refusal(ctx, rc));
+	if (rc == 0)
+		sel_select_after(df->screen, SEL_DEC, id);
+	return rc;
+}
+
+static void dec_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	(void)f;
+	*type = DH_R_DECISION;
+	*id = 0;
+	*rev = 0;
+}
+
+static void dec_form_destroy(ui_form *f)
+{
+	dec_form *df = f->user;
+	if (!df)
+		return;
+	choice_free(&df->signers);
+	choice_free(&df->candidates);
+	free(df);
+}
+
+static const ui_form_spec dec_spec = {
+    .name = "recognition",
+    .title = "Quyết định công nhận",
+    .fields = dec_fields,
+    .n_fields = DF__COUNT,
+    .choices = dec_form_choices,
+    .note = dec_form_note,
+    .save = dec_form_save,
+    .target = dec_form_target,
+    .destroy = dec_form_destroy,
+};
+
+ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	const dh_config *cfg = ctx->cfg;
+	dec_form *df = calloc(1, sizeof(*df));
+	if (!df)
+		return NULL;
+	df->screen = s;
+	/* Who signs: the Chief Inspector, or a deputy signing for them. */
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < cfg->n_people; i++) {
+		const dh_person *p = &cfg->people[i];
+		if (p->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)) {
+			char label[300];
+			snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
+			rc = choice_add(&df->signers, p->login, label);
+		}
+	}
+	ui_form *f = rc == 0 ? ui_form_new(app, &dec_spec, df) : NULL;
+	if (!f) {
+		dec_form_destroy(&(ui_form){.user = df});
+		return NULL;
+	}
+	if (ctx->store && repo_each(ctx->store, DH_R_CANDIDATE, dec_choice_collect, f) != 0) {
+		ui_error(app, "%s", dh_strerror(DH_ENOMEM));
+		f->base.ops->destroy(&f->base);
+		return NULL;
+	}
+	if (df->candidates.n == 0) {
+		ui_error(app, "Không có hồ sơ nào được Hội đồng đề nghị đang chờ quyết định công nhận.");
+		f->base.ops->destroy(&f->base);
+		return NULL;
+	}
+	char day[11];
+	ui_form_set(f, DF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
+	const char *signer = ctx->login;
+	if (!ctx->person || !(ctx->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
+		signer = df->signers.n ? df->signers.v[0].value : "";
+	ui_form_set(f, DF_SIGNER, signer);
+	/* From a proposal: its nominees first, ticked. */
+	if (ticked) {
+		size_t k = 0;
+		for (size_t i = 0; i < df->candidates.n; i++)
+			if (idlist_has(ticked, parse_id(df->candidates.v[i].value))) {
+				ui_choice c = df->candidates.v[i];
+				memmove(&df->candidates.v[k + 1], &df->candidates.v[k], (i - k) * sizeof(c));
+				df->candidates.v[k++] = c;
+			}
+	}
+	ticks_set(f, DF_CANDIDATES, ticked, &df->candidates);
+	ui_form_focus(f, DF_NUMBER);
+	return f;
+}
+
+/* --- reasons ------------------------------------------------------------------------ */
+
+enum { XF_REASON, XF_DATE, XF__COUNT };
+
+static const ui_field reason_fields[SEL_R__COUNT][XF__COUNT] = {
+    [SEL_R_RETURN] = {{"reason", "Lý do trả lại", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
+    [SEL_R_WITHDRAW] = {{"reason", "Lý do rút", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0}},
+    [SEL_R_HOLD] = {{"reason", "Lý do tạm dừng", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
+    [SEL_R_RELEASE] = {{"reason", "Ghi chú", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0}},
+    [SEL_R_REVOKE] = {{"reason", "Lý do thu hồi", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
+                      {"date", "Ngày thu hồi", UI_F_DATE, 0, true, 0, 0}},
+    [SEL_R_DEL_NIL] = {{"reason", "Lý do xóa", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
+    [SEL_R_DEL_PROP] = {{"reason", "Lý do xóa", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
+};
+
+typedef struct reason_form {
+	sel_screen *screen;
+	int kind;
+	uint64_t id;
+	char about[400]; /* the record, in words, under the reason */
+} reason_form;
+
+static const char *reason_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	reason_form *xf = f->user;
+	if (field == XF_DATE)
+		return note_text(buf, size, "Các hồ sơ trở lại bước «Được Hội đồng đề nghị»");
+	snprintf(buf, size, "%s", xf->about);
+	return buf;
+}
+
+static int reason_form_save(ui_form *f)
+{
+	reason_form *xf = f->user;
+	dh_ctx *ctx = f->base.ctx;
+	const char *reason = ui_form_text(f, XF_REASON);
+	int date = 0;
+	if (!reason || (xf->kind == SEL_R_REVOKE && ui_form_date(f, XF_DATE, &date) != 0))
+		return DH_EINVAL;
+	const char *r = *reason ? reason : NULL;
+	switch (xf->kind) {
+	case SEL_R_RETURN: return wf_registration_return(ctx, xf->id, r);
+	case SEL_R_WITHDRAW: return wf_registration_withdraw(ctx, xf->id, r);
+	case SEL_R_HOLD: return wf_hold(ctx, xf->id, true, r);
+	case SEL_R_RELEASE: return wf_hold(ctx, xf->id, false, r);
+	case SEL_R_REVOKE: return wf_decision_revoke(ctx, xf->id, r, date);
+	case SEL_R_DEL_NIL: return wf_delete(ctx, DH_R_NIL_RETURN, xf->id, r);
+	case SEL_R_DEL_PROP: return wf_delete(ctx, DH_R_PROPOSAL, xf->id, r);
+	}
+	return DH_EINVAL;
+}
+
+static const dh_rtype reason_target[SEL_R__COUNT] = {
+    [SEL_R_RETURN] = DH_R_REGISTRATION, [SEL_R_WITHDRAW] = DH_R_REGISTRATION,
+    [SEL_R_HOLD] = DH_R_CANDIDATE,      [SEL_R_RELEASE] = DH_R_CANDIDATE,
+    [SEL_R_REVOKE] = DH_R_DECISION,     [SEL_R_DEL_NIL] = DH_R_NIL_RETURN,
+    [SEL_R_DEL_PROP] = DH_R_PROPOSAL,
+};
+
+static void reason_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	reason_form *xf = f->user;
+	*type = reason_target[xf->kind];
+	*id = xf->id;
+	*rev = 0;
+}
+
+static void reason_form_destroy(ui_form *f)
+{
+	free(f->user);
+}
+
+#define REASON_SPEC(kind, form_name, form_title, nfields)                                                    \
+	[kind] = {.name = (form_name),                                                                       \
+	          .title = (form_title),                                                                     \
+	          .fields = reason_fields[kind],                                                             \
+	          .n_fields = (nfields),                                                                     \
+	          .note = reason_form_note,                                                                  \
+	          .save = reason_form_save,                                                                  \
+	          .target = reason_form_target,                                                              \
+	          .destroy = reason_form_destroy}
+
+static const ui_form_spec reason_specs[SEL_R__COUNT] = {
+    REASON_SPEC(SEL_R_RETURN, "registration_return", "Trả lại hồ sơ đăng ký", 1),
+    REASON_SPEC(SEL_R_WITHDRAW, "registration_withdraw", "Rút hồ sơ đăng ký", 1),
+    REASON_SPEC(SEL_R_HOLD, "candidate_hold", "Tạm dừng xét hồ sơ", 1),
+    REASON_SPEC(SEL_R_RELEASE, "candidate_release", "Tiếp tục xét hồ sơ", 1),
+    REASON_SPEC(SEL_R_REVOKE, "revoke_recognition", "Thu hồi quyết định công nhận", 2),
+    REASON_SPEC(SEL_R_DEL_NIL, "nil_return_delete", "Xóa báo không có đăng ký", 1),
+    REASON_SPEC(SEL_R_DEL_PROP, "proposal_delete", "Xóa tờ trình", 1),
+};
+
+/* The record a reason form acts on, in words. */
+static int reason_about(dh_ctx *ctx, reason_form *xf)
+{
+	void *rec = NULL;
+	int rc = repo_get(ctx->store, reason_target[xf->kind], xf->id, &rec);
+	if (rc)
+		return rc;
+	char day[11];
+	switch (reason_target[xf->kind]) {
+	case DH_R_REGISTRATION: {
+		const dh_registration *r = rec;
+		void *c = NULL;
+		const char *name = "?";
+		if (repo_get(ctx->store, DH_R_CANDIDATE, r->candidate_id, &c) == 0 &&
+		    ((dh_candidate *)c)->name)
+			name = ((dh_candidate *)c)->name;
+		snprintf(xf->about, sizeof(xf->about), "%s · đăng ký %s · %s", name, date_vn(r->date, day),
+		         sel_dept_short(ctx->cfg, r->department));
+		if (c)
+			record_free(DH_R_CANDIDATE, c);
+		break;
+	}
+	case DH_R_CANDIDATE: {
+		const dh_candidate *c = rec;
+		snprintf(xf->about, sizeof(xf->about), "%s · %s · %s", c->name ? c->name : "",
+		         stage_label(c->stage), sel_dept_short(ctx->cfg, c->department));
+		break;
+	}
+	case DH_R_DECISION: {
+		const dh_decision *d = rec;
+		snprintf(xf->about, sizeof(xf->about), "Quyết định %s ngày %s · %zu hồ sơ",
+		         d->number ? d->number : "", date_vn(d->date, day), d->candidates.n);
+		break;
+	}
+	case DH_R_NIL_RETURN: {
+		const dh_nil_return *n = rec;
+		snprintf(xf->about, sizeof(xf->about), "%s báo không có đăng ký ngày %s",
+		         sel_dept_name(ctx->cfg, n->department), date_vn(n->date, day));
+		break;
+	}
+	case DH_R_PROPOSAL: {
+		const dh_proposal *p = rec;
+		snprintf(xf->about, sizeof(xf->about), "Tờ trình %s ngày %s: %zu hồ sơ",
+		         p->number ? p->number : "(chưa có số)", date_vn(p->date, day), p->candidates.n);
+		break;
+	}
+	default: break;
+	}
+	record_free(reason_target[xf->kind], rec);
+	return 0;
+}
+
+ui_form *sel_reason_form(ui_app *app, sel_screen *s, int kind, uint64_t id)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	if (kind < 0 || kind >= SEL_R__COUNT)
+		return NULL;
+	reason_form *xf = calloc(1, sizeof(*xf));
+	if (!xf)
+		return NULL;
+	xf->screen = s;
+	xf->kind = kind;
+	xf->id = id;
+	int rc = ctx->store ? reason_about(ctx, xf) : DH_ENOTFOUND;
+	ui_form *f = rc == 0 ? ui_form_new(app, &reason_specs[kind], xf) : NULL;
+	if (!f) {
+		if (rc)
+			ui_error(app, "%s", dh_strerror(rc));
+		free(xf);
+		return NULL;
+	}
+	if (kind == SEL_R_REVOKE) {
+		char day[11];
+		ui_form_set(f, XF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
+	}
+	ui_form_focus(f, XF_REASON);
+	return f;
+}
+
+/* --- drafts ------------------------------------------------------------------------------ */
+
+bool ui_selection_restore(ui_app *app, const dh_draft *d)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	ui_form *f = NULL;
+	if (!d->form)
+		return false;
+	if (strcmp(d->form, "registration") == 0) {
+		f = sel_registration_form(app, NULL);
+	} else if (strcmp(d->form, "nil_return") == 0) {
+		f = sel_nil_form(app, NULL, NULL);
+	} else if (strcmp(d->form, "recognition") == 0) {
+		f = sel_decision_form(app, NULL, NULL);
+	} else if (strcmp(d->form, "proposal") == 0) {
+		void *rec = NULL;
+		if (d->target_id && repo_get(ctx->store, DH_R_PROPOSAL, d->target_id, &rec) != 0)
+			return false;
+		f = sel_proposal_form(app, NULL, rec);
+		if (rec)
+			record_free(DH_R_PROPOSAL, rec);
+		/* Saving checks against the revision the typing started from. */
+		if (f && d->target_id)
+			((prop_form *)f->user)->rec->meta.rev = d->target_rev;
+	} else {
+		for (int k = 0; k < SEL_R__COUNT && !f; k++)
+			if (strcmp(d->form, reason_specs[k].name) == 0)
+				f = sel_reason_form(app, NULL, k, d->target_id);
+		/* Not ours: perhaps the council sessions' (pushed from here). */
+		if (!f)
+			return ui_council_restore(app, d);
+	}
+	if (!f)
+		return false;
+	ui_form_apply_draft(f, d);
+	ui_push(app, &f->base);
+	return true;
+}

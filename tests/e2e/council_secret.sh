@@ -1,0 +1,133 @@
+# A council session with a secret ballot, typed by the secretary (tdkt)
+# with the 11 members of the example config: attendance one short of the
+# quorum and then enough, an absent member's written opinion among the
+# voters, the counts hidden until an item is closed, a ballot that fails by
+# one vote (5/11 with "more than 1/2 of all members") and one that passes
+# exactly at the threshold (6/11), a nominee who is a council member and so
+# does not vote on himself, and a closed item that refuses edits.
+. "$(dirname "$0")/../lib.sh"
+
+cat >"$T/nominees.csv" <<'EOF'
+kind,name,department,title,stage
+individual,Đỗ Hữu Minh,nv1,Sáng kiến thanh tra theo chuyên đề,nominated
+individual,Nguyễn Thị Thanh Hòa,nv1,Tiếp công dân thân thiện,nominated
+collective,Phòng Tiếp công dân - Xử lý đơn,tcd,Tập thể tiêu biểu,nominated
+EOF
+expect_exit 0 "$DH" -d "$T/db" --as tdkt import "$T/nominees.csv"
+
+row() { tm_screen | grep -F "$1" | head -n 1; }
+
+tm_start "$DH_APP -d '$T/db' --as tdkt"
+tm_wait "Tổng quan"
+tm_keys 3
+tm_wait "h Hội đồng"
+tm_keys h
+tm_wait "Chưa có phiên họp Hội đồng nào"
+contains "$(tm_screen)" "a Thêm phiên" "key line"
+
+# A session: the date defaults to today, the method comes from config.
+tm_keys a
+tm_wait "Lập phiên họp Hội đồng"
+contains "$(tm_screen)" "Hình thức: Bỏ phiếu kín (theo cấu hình)" "session form"
+tm_keys C-s
+tm_wait "Đã lưu."
+tm_wait "Đang họp"
+tm_keys Enter
+tm_wait "Có mặt 0/11 — chưa đủ số lượng (cần 8 = 2/3)"
+contains "$(tm_screen)" "Đạt khi số phiếu tán thành trên 1/2 tổng số thành viên Hội đồng" "rule"
+
+# The agenda: every registered nominee, one row each.
+tm_keys a
+tm_wait "Tất cả 3 hồ sơ đang chờ"
+tm_keys Enter
+tm_wait "Đã đưa 3 hồ sơ vào chương trình bình xét."
+screen=$(tm_screen)
+contains "$screen" "1 Đỗ Hữu Minh" "agenda"
+contains "$screen" "2 Nguyễn Thị Thanh Hòa" "agenda"
+contains "$screen" "3 Phòng Tiếp công dân - Xử lý" "agenda"
+# The nominee who sits on the council does not vote on himself (recuse: self).
+contains "$screen" "Không tham gia biểu quyết: Đỗ Hữu Minh" "recusal"
+
+# Attendance: seven present is one short of 2/3 of 11; the eighth makes it.
+tm_keys p
+tm_wait "Điểm danh"
+tm_keys c c c c c c c
+tm_wait "Có mặt 7/11 — chưa đủ số lượng (cần 8 = 2/3)"
+tm_keys c
+tm_wait "Có mặt 8/11 — đủ số lượng (cần 8 = 2/3)"
+# Hoàng Văn Nam is away and sent his opinion in writing; the rest are away.
+tm_keys y v v
+tm_wait "1 vắng có ý kiến bằng văn bản"
+[ "$(row "Hoàng Văn Nam" | grep -c "Vắng, có ý kiến bằng văn bản")" = 1 ] || fail "written opinion:
+$(tm_screen)"
+[ "$(row "Mai Văn Quang" | grep -c "Vắng")" = 1 ] || fail "absent:
+$(tm_screen)"
+tm_keys q
+tm_wait "Hồ sơ được xét"
+
+# A ballot that fails by one vote: 5 of 11 is not more than half.
+# 8 present + 1 written opinion = 9 voters.
+tm_keys Down
+tm_wait "đã nhập 0/9 phiếu"
+# Digits go straight into the focused count; Tab and Enter write it and
+# move on; Enter on the last count stays on the nominee.
+tm_keys 5 Tab 4 Tab 0 Enter
+tm_wait "đã nhập 9/9 phiếu; kết quả công bố khi chốt"
+contains "$(tm_screen)" "Bấm c để chốt kết quả «Nguyễn Thị Thanh Hòa»" "hint"
+# The running tally stays hidden while the item is open.
+line=$(row "Nguyễn Thị Thanh Hòa")
+case $line in *"•        •        • Đã nhập 9/9"*) ;; *) fail "tally not hidden: '$line'" ;; esac
+lacks "$(tm_screen)" "5/11" "screen before closing"
+lacks "$(tm_screen)" "Không đạt" "screen before closing"
+tm_keys c
+tm_wait "Chốt, công bố kết quả «Nguyễn Thị Thanh Hòa» (9/9 phiếu)?"
+tm_keys c
+tm_wait "Không đạt (chốt)"
+line=$(row "Nguyễn Thị Thanh Hòa")
+case $line in *"5        4        0 Không đạt (chốt)"*) ;; *) fail "closed row: '$line'" ;; esac
+contains "$(tm_screen)" "5/11 = 45,5% ≤ 1/2 — không đạt" "result"
+
+# One that passes exactly at the threshold: 6 of 11. Closing moved the
+# cursor to the next nominee still waiting.
+tm_wait "đã nhập 0/9 phiếu"
+tm_keys 6 Tab 3 Tab 0 Enter
+tm_wait "Bấm c để chốt kết quả «Phòng Tiếp công dân"
+tm_keys c
+tm_wait "Chốt, công bố kết quả «Phòng Tiếp công dân"
+tm_keys c
+tm_wait "6/11 = 54,5% > 1/2 — đạt"
+line=$(row "Phòng Tiếp công dân - Xử lý")
+case $line in *"6        3        0 Đạt (chốt)"*) ;; *) fail "passed row: '$line'" ;; esac
+
+# The recused nominee: the base is the 10 members who may vote on him,
+# and his 8 voters are the 7 others present and the written opinion.
+tm_wait "đã nhập 0/8 phiếu"
+# A nominee's counts are written together, on leaving the row or Enter on
+# its last count; more ballots than voters is refused, and what was typed
+# stays there to fix.
+tm_keys 1 0 Tab Tab
+tm_wait "Số phiếu chưa ghi: Enter ở ô cuối (hoặc rời dòng) để ghi, Esc để bỏ"
+tm_keys Enter
+tm_wait "Tổng số phiếu (10) nhiều hơn số thành viên được biểu quyết (8)."
+tm_keys BTab BTab
+tm_wait "Chưa ghi (Enter)"
+line=$(row "Đỗ Hữu Minh")
+case $line in *"10        •        • Chưa ghi (Enter)"*) ;; *) fail "typed count lost: '$line'" ;; esac
+tm_keys 5 Tab 3 Tab Enter
+tm_wait "đã nhập 8/8 phiếu"
+tm_keys c
+tm_wait "Chốt, công bố kết quả «Đỗ Hữu Minh»"
+tm_keys c
+tm_wait "5/10 = 50,0% ≤ 1/2 — không đạt"
+
+# A closed item is locked: typing a count is refused and nothing changes.
+tm_keys Down 3
+tm_wait "«Nguyễn Thị Thanh Hòa» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m)."
+line=$(row "Nguyễn Thị Thanh Hòa")
+case $line in *"5        4        0 Không đạt (chốt)"*) ;; *) fail "closed row changed: '$line'" ;; esac
+lacks "$(tm_screen)" "m Mở lại" "secretary's key line (reopening is the chair's)"
+
+# The workflow moved the candidates.
+expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format csv
+contains "$(grep "Nguyễn Thị Thanh Hòa" <<<"$OUT")" "not_approved" "export"
+contains "$(grep "Phòng Tiếp công dân - Xử lý đơn,tcd" <<<"$OUT")" ",approved" "export"
