@@ -347,7 +347,6 @@ static void app_draw_bar(ui_app *app)
 		waddch(stdscr, ' ');
 	int x = 0;
 	const ui_binding *tables[2] = {app_global_keys(v), v ? v->ops->bindings : NULL};
-	const char *quit_label = NULL;
 	for (int t = 0; t < 2; t++) {
 		if (!tables[t])
 			continue;
@@ -355,15 +354,8 @@ static void app_draw_bar(ui_app *app)
 			if (b->help_only || !v || !binding_shown(b, v, t == 0))
 				continue;
 			const char *label = b->label ? b->label : ui_action_label(b->action);
-			if (t == 0 && b->action == UI_A_QUIT) {
-				if (v->below)
-					label = "Quay lại"; /* q leaves the program only from the top */
-				quit_label = label;
-			}
-			/* A view's own "Esc Quay lại" says again what q already says:
-			 * the room goes to the next key (help lists both). */
-			if (t == 1 && quit_label && strcmp(label, quit_label) == 0)
-				continue;
+			if (t == 0 && b->action == UI_A_QUIT && v->below)
+				label = "Quay lại"; /* q leaves the program only from the top */
 			int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 1;
 			if (x + need > COLS)
 				break;
