@@ -1794,9 +1794,9 @@ static int aw_cer_decision_cb(const void *rec, void *arg)
 		return 0;
 	char code[24], label[300], date[11];
 	snprintf(code, sizeof(code), "%llu", (unsigned long long)d->meta.id);
-	snprintf(label, sizeof(label), "%s số %s ngày %s (%zu hồ sơ)%s", decision_type_label(d->type),
-	         d->number ? d->number : "", date_vn(d->date, date), d->candidates.n,
-	         d->revoked ? " — đã thu hồi" : "");
+	/* Only award decisions are listed: the number and date say which. */
+	snprintf(label, sizeof(label), "Số %s ngày %s (%zu hồ sơ)%s", d->number ? d->number : "",
+	         date_vn(d->date, date), d->candidates.n, d->revoked ? " — đã thu hồi" : "");
 	return aw_choice_add(&p->cf->decisions, code, label) ? -1 : 0;
 }
 
@@ -1907,6 +1907,12 @@ static ui_form *aw_ceremony_form_open(ui_app *app, const dh_ceremony *c)
 	aw_dec_pick p = {cf, ctx->cfg};
 	if (ctx->store)
 		repo_each(ctx->store, DH_R_DECISION, aw_cer_decision_cb, &p);
+	/* Newest first: this year's ceremony hands out this year's decisions. */
+	for (size_t i = 0, n = cf->decisions.n; i < n / 2; i++) {
+		ui_choice t = cf->decisions.v[i];
+		cf->decisions.v[i] = cf->decisions.v[n - 1 - i];
+		cf->decisions.v[n - 1 - i] = t;
+	}
 	aw_cer_load(f);
 	f->readonly = cf->rec->meta.deleted || !wf_may(ctx, DH_ACT_CEREMONY);
 	ui_form_focus(f, c ? CE_DATE : CE_TITLE);
