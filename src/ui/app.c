@@ -739,23 +739,44 @@ static const char *help_title(ui_view *v)
 	return "Trợ giúp";
 }
 
+/* One entry of the help page at *Y (counted in *LINE for scrolling): the
+ * keys, then the text wrapped at spaces under itself. */
+static void help_line(help_view *h, WINDOW *w, int *line, int *y, int style, const char *keys, const char *text)
+{
+	int rows = getmaxy(w), cols = getmaxx(w);
+	int room = cols - 17 > 10 ? cols - 17 : 10;
+	bool first = true;
+	do {
+		size_t n = utf8_fit(text, room, NULL);
+		if (text[n]) {
+			size_t cut = n;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				n = cut;
+		}
+		if (*line >= h->scroll && *y < rows) {
+			wattrset(w, ui_style(style));
+			ui_put_cell(w, *y, 1, first ? keys : "", 14, false);
+			wattrset(w, A_NORMAL);
+			ui_putf(w, *y, 16, room, "%.*s", (int)n, text);
+			(*y)++;
+		}
+		(*line)++;
+		first = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	} while (*text);
+}
+
 static void help_draw(ui_view *v, WINDOW *w)
 {
 	help_view *h = (help_view *)v;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	int line = 0;
 	int y = 0;
-#define HELP_LINE(style, keys, text)                                                                         \
-	do {                                                                                                 \
-		if (line >= h->scroll && y < rows) {                                                         \
-			wattrset(w, ui_style(style));                                                        \
-			ui_put_cell(w, y, 1, keys, 14, false);                                               \
-			wattrset(w, A_NORMAL);                                                               \
-			ui_put(w, y, 16, text, cols - 17);                                                   \
-			y++;                                                                                 \
-		}                                                                                            \
-		line++;                                                                                      \
-	} while (0)
+#define HELP_LINE(style, keys, text) help_line(h, w, &line, &y, style, keys, text)
 	HELP_LINE(UI_S_TITLE, "Phím", "Việc làm được ở đây");
 	for (int t = 0; t < 2; t++) {
 		if (!h->tables[t])

@@ -16,6 +16,11 @@ tm_wait "xếp theo mới nhất"
 nfd=$(printf 'Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Thu\xcc\x89y')
 tm_keys a
 tm_wait "Thêm nhân tố mới"
+# The form's help wraps a long line instead of cutting it.
+tm_keys F1
+tm_wait "cuối dòng, ^W xóa một từ"
+tm_keys Escape
+tm_wait_gone "Việc làm được ở đây"
 tm_keys -l "$nfd"
 tm_wait "Nguyễn Thị Thủy"
 # Backspace twice: "y" then the whole "ủ", mark and all.
