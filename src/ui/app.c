@@ -487,6 +487,24 @@ static void app_switch(ui_app *app, int screen)
 	}
 }
 
+/* A key of this view that is not offered now (not this person's, or not
+ * for this row) would otherwise do nothing at all: say so, and where the
+ * keys that work are listed. */
+static bool app_say_unoffered(ui_app *app, ui_view *v, int key)
+{
+	if (!v->ops->bindings)
+		return false;
+	for (const ui_binding *b = v->ops->bindings; b->action; b++)
+		for (int i = 0; i < UI_BINDING_KEYS && b->codes[i]; i++)
+			if (b->codes[i] == key) {
+				const char *label = b->label ? b->label : ui_action_label(b->action);
+				ui_error(app, "Phím %s (%s) không dùng được ở đây lúc này. Bấm ? xem phím dùng được.",
+				         b->keys, label);
+				return true;
+			}
+	return false;
+}
+
 static unsigned app_dispatch(ui_app *app, int key)
 {
 	ui_view *v = app_top(app);
@@ -497,8 +515,12 @@ static unsigned app_dispatch(ui_app *app, int key)
 	if (b)
 		return v->ops->key(v, b->action, key);
 	b = binding_find(app_global_keys(v), key, v, typing);
-	if (!b)
-		return v->ops->key(v, UI_A_NONE, key);
+	if (!b) {
+		unsigned r = v->ops->key(v, UI_A_NONE, key);
+		if (r == UI_R_NONE && !typing && app_say_unoffered(app, v, key))
+			return UI_R_DRAW;
+		return r;
+	}
 	switch (b->action) {
 	case UI_A_HELP: {
 		ui_view *h = help_open(app, v);

@@ -64,3 +64,15 @@ tm_wait_gone "Esc Rời ô tìm"
 tm_keys q
 for _ in $(seq 100); do [ -s "$T/exit" ] && break; sleep 0.05; done
 [ "$(cat "$T/exit" 2>/dev/null)" = 0 ] || fail "exit status $(cat "$T/exit" 2>/dev/null), expected 0"
+
+# A login config does not know: the overview says what it may do and whom
+# to ask; a key it may not use says so instead of doing nothing.
+tm kill-server 2>/dev/null || true
+tm_start "$DH_APP -d '$T/db' --as khachxem"
+tm_wait "Tổng quan"
+contains "$(tm_screen)" "bấm / để tra cứu" "overview of an unknown login"
+tm_keys 2
+tm_wait "xếp theo mới nhất"
+lacks "$(tm_screen)" "a Thêm" "key line of an unknown login"
+tm_keys a
+tm_wait "Phím a (Thêm) không dùng được ở đây"
