@@ -855,7 +855,8 @@ static size_t foster_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 		out[k].style = f->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
 		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(f->date, date));
 		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", f->description ? f->description : "");
+		snprintf(out[k].cells[2], UI_LIST_CELL, "%s%s", f->meta.deleted ? "(đã xóa) " : "",
+		         f->description ? f->description : "");
 		if (f->amount)
 			ui_format_money(f->amount, money, sizeof(money));
 		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", money);
@@ -1055,6 +1056,7 @@ static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fosteri
 static const ui_binding foster_keys[] = {
     {UI_A_ADD, "a", {'a'}, NULL, "Ghi nhận bồi dưỡng mới", false},
     {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, NULL, "Mở / sửa ghi nhận đang chọn", false},
+    {UI_A_DELETE, "x", {'x'}, NULL, "Xóa ghi nhận đang chọn (hỏi lại trước; vẫn lưu vết)", false},
     {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách nhân tố", true},
     UI_LIST_BINDINGS,
     {0},
@@ -1065,12 +1067,24 @@ static const char *foster_title(ui_view *v)
 	return ((foster_view *)v)->title;
 }
 
+static const dh_fostering *foster_current(foster_view *fv)
+{
+	const ui_list_row *row = ui_list_current(&fv->list);
+	size_t i = row ? foster_index_of(fv, row->id) : SIZE_MAX;
+	return i == SIZE_MAX ? NULL : fv->items[i];
+}
+
 static bool foster_offers(ui_view *v, int action)
 {
 	foster_view *fv = (foster_view *)v;
 	switch (action) {
 	case UI_A_ADD: return fv->candidate && wf_candidate_may(v->ctx, DH_ACT_FOSTER, fv->candidate);
 	case UI_A_OPEN: return fv->n > 0;
+	case UI_A_DELETE: {
+		const dh_fostering *e = foster_current(fv);
+		return e && !e->meta.deleted && fv->candidate &&
+		       wf_may_for(v->ctx, DH_ACT_DELETE, fv->candidate->department);
+	}
 	case UI_A_CANCEL: return true;
 	}
 	return ui_list_offers(&fv->list, action);
@@ -1104,6 +1118,23 @@ static unsigned foster_key(ui_view *v, int action, int key)
 			ui_push(v->app, &f->base);
 		return UI_R_DRAW;
 	}
+	case UI_A_DELETE: {
+		const dh_fostering *e = foster_current(fv);
+		if (!e)
+			return UI_R_DRAW;
+		char q[200], date[11];
+		snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
+		         date_vn(e->date, date));
+		if (ui_confirm(v->app, q)) {
+			int rc = wf_delete(v->ctx, DH_R_FOSTERING, e->meta.id, "Xóa từ sổ bồi dưỡng");
+			if (rc == 0)
+				ui_message(v->app, "Đã xóa (có lưu vết).");
+			else
+				ui_error(v->app, "Chưa xóa: %s",
+				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
+		}
+		return UI_R_RELOAD | UI_R_DRAW;
+	}
 	}
 	return UI_R_NONE;
 }
@@ -1112,12 +1143,15 @@ static void foster_draw(ui_view *v, WINDOW *w)
 {
 	foster_view *fv = (foster_view *)v;
 	int64_t total = 0;
+	size_t times = 0;
 	for (size_t i = 0; i < fv->n; i++)
-		if (!fv->items[i]->meta.deleted)
+		if (!fv->items[i]->meta.deleted) {
 			total += fv->items[i]->amount;
+			times++;
+		}
 	char money[40];
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · %zu lần · hỗ trợ vật chất %s đồng", fv->title, fv->n,
+	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · %zu lần · hỗ trợ vật chất %s đồng", fv->title, times,
 	        ui_format_money(total, money, sizeof(money)));
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));

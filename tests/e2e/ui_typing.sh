@@ -78,3 +78,13 @@ contains "$OUT" "Nguyễn Thị Thủy" "export"
 contains "$OUT" "Trần Văn Đức" "export"
 contains "$OUT" "Hướng dẫn viết sáng kiến" "export"
 lacks "$OUT" "$(printf 'e\xcc\x82')" "export (NFD)"
+
+# A fostering entry typed by mistake is deleted after a question, and
+# stays in the log marked (đã xóa), out of the count.
+tm_keys Home j b
+tm_wait "Bồi dưỡng: Trần Văn Đức · 1 lần"
+tm_keys x
+tm_wait "Xóa ghi nhận bồi dưỡng ngày 01/06/2021?"
+tm_keys c
+tm_wait "(đã xóa) Hướng dẫn"
+contains "$(tm_screen)" "Bồi dưỡng: Trần Văn Đức · 0 lần" "the log's count"
