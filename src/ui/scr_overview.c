@@ -199,34 +199,34 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	int before = p->n;
 	char date[11];
 	if (wf_may(ctx, DH_ACT_FOSTER) && scope[DH_STAGE_NEW_FACTOR])
-		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng",
+		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng (màn hình 2)",
 		         scope[DH_STAGE_NEW_FACTOR], where);
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
 		if (d && d->date && ctx->today > d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng (hạn đăng ký %s đã qua)",
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng, hạn đăng ký %s đã qua (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else if (d && d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s)",
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký, hạn %s (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký",
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where);
 	}
 	if (wf_may(ctx, DH_ACT_CHECK_REGISTRATION) && c->unchecked)
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra", c->unchecked);
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra (màn hình 3)", c->unchecked);
 	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) &&
 	    c->stage[DH_STAGE_NOMINATED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét",
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét (màn hình 3)",
 		         c->stage[DH_STAGE_NOMINATED]);
 	if (wf_may(ctx, DH_ACT_RECOGNISE) && c->stage[DH_STAGE_APPROVED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận",
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận (màn hình 3)",
 		         c->stage[DH_STAGE_APPROVED]);
 	if (wf_may(ctx, DH_ACT_AWARD) && c->stage[DH_STAGE_RECOGNISED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen",
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen (màn hình 4)",
 		         c->stage[DH_STAGE_RECOGNISED]);
 	if (wf_may(ctx, DH_ACT_HOLD) && c->hold)
-		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét", c->hold);
+		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét (màn hình 3)", c->hold);
 	if (p->n == before)
 		page_add(p, UI_S_NORMAL, "  Không có việc nào đang chờ bạn.");
 }
