@@ -21,6 +21,11 @@ tm_keys F1
 tm_wait "cuối dòng, ^W xóa một từ"
 tm_keys Escape
 tm_wait_gone "Việc làm được ở đây"
+# A long criterion reads whole while it is the one chosen.
+tm_keys Tab Tab Tab Tab Tab Tab Down
+tm_wait "luật của Nhà nước"
+tm_keys BTab BTab BTab BTab BTab BTab
+tm_wait_gone "luật của Nhà nước"
 tm_keys -l "$nfd"
 tm_wait "Nguyễn Thị Thủy"
 # Backspace twice: "y" then the whole "ủ", mark and all.
