@@ -534,8 +534,7 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 		if (code)
 			break;
 	}
-	if (!code && strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0 &&
-	    strcmp(format, "json") != 0)
+	if (!code && strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0 && strcmp(format, "json") != 0)
 		code = cli_usage_error("định dạng không hợp lệ: “%s” (text, tsv hoặc json).", format);
 	if (!code && !query[strspn(query, " \t")])
 		code = cli_cmd_usage(argv[0]);

@@ -1294,7 +1294,8 @@ const dh_department *config_department_lookup(const dh_config *cfg, const char *
 	char *nfc = d ? NULL : utf8_nfc(trimmed);
 	for (size_t i = 0; nfc && !d && i < cfg->n_departments; i++)
 		if (utf8_casecmp(cfg->departments[i].name, nfc) == 0 ||
-		    (cfg->departments[i].short_name && utf8_casecmp(cfg->departments[i].short_name, nfc) == 0))
+		    (cfg->departments[i].short_name &&
+		     utf8_casecmp(cfg->departments[i].short_name, nfc) == 0))
 			d = &cfg->departments[i];
 	free(nfc);
 	free(trimmed);

@@ -498,8 +498,10 @@ static bool app_say_unoffered(ui_app *app, ui_view *v, int key)
 		for (int i = 0; i < UI_BINDING_KEYS && b->codes[i]; i++)
 			if (b->codes[i] == key) {
 				const char *label = b->label ? b->label : ui_action_label(b->action);
-				ui_error(app, "Phím %s (%s) không dùng được ở đây lúc này. Bấm ? xem phím dùng được.",
-				         b->keys, label);
+				ui_error(
+				    app,
+				    "Phím %s (%s) không dùng được ở đây lúc này. Bấm ? xem phím dùng được.",
+				    b->keys, label);
 				return true;
 			}
 	return false;
@@ -763,7 +765,8 @@ static const char *help_title(ui_view *v)
 
 /* One entry of the help page at *Y (counted in *LINE for scrolling): the
  * keys, then the text wrapped at spaces under itself. */
-static void help_line(help_view *h, WINDOW *w, int *line, int *y, int style, const char *keys, const char *text)
+static void help_line(help_view *h, WINDOW *w, int *line, int *y, int style, const char *keys,
+                      const char *text)
 {
 	int rows = getmaxy(w), cols = getmaxx(w);
 	int room = cols - 17 > 10 ? cols - 17 : 10;

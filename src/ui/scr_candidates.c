@@ -719,8 +719,7 @@ static unsigned cand_key(ui_view *v, int action, int key)
 		if (!c)
 			return UI_R_DRAW;
 		char q[300];
-		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (vẫn lưu vết trong nhật ký)",
-		         c->name ? c->name : "");
+		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (vẫn lưu vết trong nhật ký)", c->name ? c->name : "");
 		if (ui_confirm(v->app, q)) {
 			int rc = wf_delete(v->ctx, DH_R_CANDIDATE, c->meta.id, "Xóa từ màn hình Nhân tố mới");
 			if (rc == 0)
