@@ -945,7 +945,8 @@ static void aw_draw_info(aw_screen *s, WINDOW *w, int cols)
 		break;
 	}
 	case AW_TAB_CEREMONIES:
-		snprintf(info, sizeof(info), "Các buổi biểu dương, tuyên dương, trao Giấy khen; QĐ: số quyết định được trao.");
+		snprintf(info, sizeof(info),
+		         "Các buổi biểu dương, tuyên dương, trao Giấy khen; QĐ: số quyết định được trao.");
 		break;
 	case AW_TAB_ACTIVITIES:
 		snprintf(info, sizeof(info),

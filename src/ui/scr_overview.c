@@ -185,7 +185,8 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	if (!ctx->person) {
 		page_add(p, UI_S_NORMAL, "  Tài khoản «%s» chưa có trong cấu hình: chỉ được xem và tra cứu",
 		         ctx->login);
-		page_add(p, UI_S_NORMAL, "  (bấm / để tra cứu). Cần nhập liệu: nhờ Văn phòng thêm tài khoản.");
+		page_add(p, UI_S_NORMAL,
+		         "  (bấm / để tra cứu). Cần nhập liệu: nhờ Văn phòng thêm tài khoản.");
 		return;
 	}
 	if (!o->counted) {
@@ -204,26 +205,31 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
 		if (d && d->date && ctx->today > d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng, hạn đăng ký %s đã qua (màn hình 3)",
+			page_add(p, UI_S_NORMAL,
+			         "  • %ld hồ sơ%s đang bồi dưỡng, hạn đăng ký %s đã qua (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else if (d && d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký, hạn %s (màn hình 3)",
+			page_add(p, UI_S_NORMAL,
+			         "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký, hạn %s (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
 			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where);
 	}
 	if (wf_may(ctx, DH_ACT_CHECK_REGISTRATION) && c->unchecked)
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra (màn hình 3)", c->unchecked);
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra (màn hình 3)",
+		         c->unchecked);
 	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) &&
 	    c->stage[DH_STAGE_NOMINATED])
 		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét (màn hình 3)",
 		         c->stage[DH_STAGE_NOMINATED]);
 	if (wf_may(ctx, DH_ACT_RECOGNISE) && c->stage[DH_STAGE_APPROVED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận (màn hình 3)",
+		page_add(p, UI_S_NORMAL,
+		         "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận (màn hình 3)",
 		         c->stage[DH_STAGE_APPROVED]);
 	if (wf_may(ctx, DH_ACT_AWARD) && c->stage[DH_STAGE_RECOGNISED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen (màn hình 4)",
+		page_add(p, UI_S_NORMAL,
+		         "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen (màn hình 4)",
 		         c->stage[DH_STAGE_RECOGNISED]);
 	if (wf_may(ctx, DH_ACT_HOLD) && c->hold)
 		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét (màn hình 3)", c->hold);
@@ -277,7 +283,8 @@ static void overview_build(overview_view *o, overview_page *p)
 		char padded[80], prefix[120];
 		snprintf(prefix, sizeof(prefix), "  %s  %s ", date_vn(d->date, date),
 		         ui_pad(padded, sizeof(padded), left, 17));
-		page_add_wrapped(p, style, prefix, d->label ? d->label : d->id, o->cols > 10 ? o->cols - 2 : 78);
+		page_add_wrapped(p, style, prefix, d->label ? d->label : d->id,
+		                 o->cols > 10 ? o->cols - 2 : 78);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 

@@ -218,10 +218,9 @@ static void rev_build(rev_screen *s)
 	const dh_stats *st = &s->stats;
 	char money[40], n1[32], n2[32];
 	rev_text(s, UI_S_TITLE, "Số liệu năm %d: %s hồ sơ (%s %d, %s %d, %s %d)", st->year,
-	         ui_format_money(st->candidates, n1, sizeof(n1)),
-	         kind_label(DH_KIND_INDIVIDUAL), st->by_kind[DH_KIND_INDIVIDUAL],
-	         kind_label(DH_KIND_COLLECTIVE), st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL),
-	         st->by_kind[DH_KIND_MODEL]);
+	         ui_format_money(st->candidates, n1, sizeof(n1)), kind_label(DH_KIND_INDIVIDUAL),
+	         st->by_kind[DH_KIND_INDIVIDUAL], kind_label(DH_KIND_COLLECTIVE),
+	         st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL), st->by_kind[DH_KIND_MODEL]);
 	if (st->on_hold)
 		rev_text(s, UI_S_WARN, "  Đang tạm dừng xét: %d hồ sơ", st->on_hold);
 	rev_text(s, UI_S_NORMAL, "  Đạt số tiêu chí của nhân tố mới: %d", st->meeting_new_factor_min);
