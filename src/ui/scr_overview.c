@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "(màn hình 3)" with no-break spaces: a wrapped line never leaves the
+ * number alone on the next row. */
+#define ON_SCREEN(n) "(màn\u00a0hình\u00a0" #n ")"
 #define OVERVIEW_SLICE 2000 /* candidates per idle slice: a few ms, so keys never wait */
 #define OVERVIEW_LINES 64
 
@@ -173,6 +176,19 @@ static void page_add_wrapped(overview_page *p, int style, const char *prefix, co
 	} while (*text);
 }
 
+/* "  • " and a line of what waits, wrapped under itself at COLS. */
+static void page_bullet(overview_page *p, int style, int cols, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void page_bullet(overview_page *p, int style, int cols, const char *fmt, ...)
+{
+	char text[240];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	page_add_wrapped(p, style, "  • ", text, cols);
+}
+
 /* Whole agency for the Office and the leadership, else my department. */
 static bool overview_agency_wide(const dh_ctx *ctx)
 {
@@ -183,10 +199,12 @@ static void overview_waiting(overview_view *o, overview_page *p)
 {
 	dh_ctx *ctx = o->base.ctx;
 	if (!ctx->person) {
-		page_add(p, UI_S_NORMAL, "  Tài khoản «%s» chưa có trong cấu hình: chỉ được xem và tra cứu",
+		char text[240];
+		snprintf(text, sizeof(text),
+		         "Tài khoản «%s» chưa có trong cấu hình: chỉ được xem và tra cứu (phím /). Cần "
+		         "nhập liệu: nhờ Văn phòng thêm tài khoản vào cấu hình.",
 		         ctx->login);
-		page_add(p, UI_S_NORMAL,
-		         "  (bấm / để tra cứu). Cần nhập liệu: nhờ Văn phòng thêm tài khoản.");
+		page_add_wrapped(p, UI_S_NORMAL, "  ", text, o->cols > 10 ? o->cols - 2 : 78);
 		return;
 	}
 	if (!o->counted) {
@@ -198,41 +216,44 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	const long *scope = wide ? c->stage : c->mine;
 	const char *where = wide ? "" : " của phòng";
 	int before = p->n;
+	int width = o->cols > 10 ? o->cols - 2 : 78;
 	char date[11];
 	if (wf_may(ctx, DH_ACT_FOSTER) && scope[DH_STAGE_NEW_FACTOR])
-		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng (màn hình 2)",
-		         scope[DH_STAGE_NEW_FACTOR], where);
+		page_bullet(p, UI_S_NORMAL, width,
+		            "%ld nhân tố mới%s chưa có ghi nhận bồi dưỡng " ON_SCREEN(2),
+		            scope[DH_STAGE_NEW_FACTOR], where);
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
 		if (d && d->date && ctx->today > d->date)
-			page_add(p, UI_S_NORMAL,
-			         "  • %ld hồ sơ%s đang bồi dưỡng, hạn đăng ký %s đã qua (màn hình 3)",
-			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+			page_bullet(p, UI_S_NORMAL, width,
+			            "%ld hồ sơ%s đang bồi dưỡng, hạn đăng ký %s đã qua " ON_SCREEN(3),
+			            scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else if (d && d->date)
-			page_add(p, UI_S_NORMAL,
-			         "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký, hạn %s (màn hình 3)",
-			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+			page_bullet(p, UI_S_NORMAL, width,
+			            "%ld hồ sơ%s đang bồi dưỡng có thể đăng ký, hạn %s " ON_SCREEN(3),
+			            scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (màn hình 3)",
-			         scope[DH_STAGE_FOSTERING], where);
+			page_bullet(p, UI_S_NORMAL, width,
+			            "%ld hồ sơ%s đang bồi dưỡng có thể đăng ký " ON_SCREEN(3),
+			            scope[DH_STAGE_FOSTERING], where);
 	}
 	if (wf_may(ctx, DH_ACT_CHECK_REGISTRATION) && c->unchecked)
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra (màn hình 3)",
-		         c->unchecked);
+		page_bullet(p, UI_S_NORMAL, width, "%ld hồ sơ đăng ký chờ Văn phòng kiểm tra " ON_SCREEN(3),
+		            c->unchecked);
 	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) &&
 	    c->stage[DH_STAGE_NOMINATED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét (màn hình 3)",
-		         c->stage[DH_STAGE_NOMINATED]);
+		page_bullet(p, UI_S_NORMAL, width, "%ld hồ sơ đã đăng ký chờ Hội đồng bình xét " ON_SCREEN(3),
+		            c->stage[DH_STAGE_NOMINATED]);
 	if (wf_may(ctx, DH_ACT_RECOGNISE) && c->stage[DH_STAGE_APPROVED])
-		page_add(p, UI_S_NORMAL,
-		         "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận (màn hình 3)",
-		         c->stage[DH_STAGE_APPROVED]);
+		page_bullet(p, UI_S_NORMAL, width,
+		            "%ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận " ON_SCREEN(3),
+		            c->stage[DH_STAGE_APPROVED]);
 	if (wf_may(ctx, DH_ACT_AWARD) && c->stage[DH_STAGE_RECOGNISED])
-		page_add(p, UI_S_NORMAL,
-		         "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen (màn hình 4)",
-		         c->stage[DH_STAGE_RECOGNISED]);
+		page_bullet(p, UI_S_NORMAL, width,
+		            "%ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen " ON_SCREEN(4),
+		            c->stage[DH_STAGE_RECOGNISED]);
 	if (wf_may(ctx, DH_ACT_HOLD) && c->hold)
-		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét (màn hình 3)", c->hold);
+		page_bullet(p, UI_S_WARN, width, "%ld hồ sơ đang tạm dừng xét " ON_SCREEN(3), c->hold);
 	if (p->n == before)
 		page_add(p, UI_S_NORMAL, "  Không có việc nào đang chờ bạn.");
 }

@@ -70,7 +70,7 @@ for _ in $(seq 100); do [ -s "$T/exit" ] && break; sleep 0.05; done
 tm kill-server 2>/dev/null || true
 tm_start "$DH_APP -d '$T/db' --as khachxem"
 tm_wait "Tổng quan"
-contains "$(tm_screen)" "bấm / để tra cứu" "overview of an unknown login"
+contains "$(tm_screen)" "nhờ Văn phòng thêm tài khoản" "overview of an unknown login"
 tm_keys 2
 tm_wait "xếp theo mới nhất"
 lacks "$(tm_screen)" "a Thêm" "key line of an unknown login"
