@@ -1111,10 +1111,16 @@ static void foster_draw(ui_view *v, WINDOW *w)
 	for (size_t i = 0; i < fv->n; i++)
 		if (!fv->items[i]->meta.deleted)
 			total += fv->items[i]->amount;
-	char money[40];
+	char money[40], tail[96];
+	snprintf(tail, sizeof(tail), " · %zu lần · hỗ trợ vật chất %s đồng", fv->n,
+	         ui_format_money(total, money, sizeof(money)));
+	/* A long name gives way, never the total: a cut amount reads as
+	 * another amount ("1.500.00"). */
+	int cols = getmaxx(w) - 2;
+	int name_cols = cols - utf8_width(tail);
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · %zu lần · hỗ trợ vật chất %s đồng", fv->title, fv->n,
-	        ui_format_money(total, money, sizeof(money)));
+	int used = ui_put(w, 0, 1, fv->title, name_cols > 0 ? name_cols : 0);
+	ui_put(w, 0, 1 + used, tail, cols - used);
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));
 }
