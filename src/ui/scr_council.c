@@ -159,7 +159,8 @@ static const char *method_words(int method)
 	return method == DH_VOTE_OPEN ? "Biểu quyết công khai" : "Bỏ phiếu kín";
 }
 
-/* The header line of a session: title, date, method, state. */
+/* The header line of a session: state, title, date, method. The state
+ * comes first: after a long title it was cut off at 80 columns. */
 static void session_heading(const dh_session *s, char *buf, size_t size)
 {
 	char day[11], when[24] = "";
@@ -167,10 +168,11 @@ static void session_heading(const dh_session *s, char *buf, size_t size)
 	/* The default title already says the date. */
 	if (!strstr(title, date_vn(s->date, day)))
 		snprintf(when, sizeof(when), " · %s", day);
-	snprintf(buf, size, "%s%s · %s%s", title, when, method_words(s->method),
-	         s->meta.deleted ? " · đã xóa"
-	         : s->closed     ? " · đã kết thúc"
-	                         : "");
+	snprintf(buf, size, "%s%s%s · %s",
+	         s->meta.deleted ? "Đã xóa · "
+	         : s->closed     ? "Đã kết thúc · "
+	                         : "",
+	         title, when, method_words(s->method));
 }
 
 /* The quorum line, green when met, red when not. */
