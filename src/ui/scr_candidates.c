@@ -1119,7 +1119,10 @@ static void foster_draw(ui_view *v, WINDOW *w)
 	int cols = getmaxx(w) - 2;
 	int name_cols = cols - utf8_width(tail);
 	wattrset(w, ui_style(UI_S_TITLE));
-	int used = ui_put(w, 0, 1, fv->title, name_cols > 0 ? name_cols : 0);
+	size_t keep = utf8_fit(fv->title, name_cols > 0 ? name_cols : 0, NULL);
+	while (keep > 0 && fv->title[keep] && fv->title[keep - 1] == ' ')
+		keep--; /* cut at a space: no double space before the tail */
+	int used = ui_putf(w, 0, 1, cols, "%.*s", (int)keep, fv->title);
 	ui_put(w, 0, 1 + used, tail, cols - used);
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));
