@@ -1400,6 +1400,11 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	wattrset(w, A_NORMAL);
 
 	int body = rows - SESS_HEAD - SESS_FOOT;
+	/* A long agenda gives up its last row to the position line, which
+	 * would otherwise cover the result of the row under it. */
+	bool scrolls = s->m.n > (size_t)body;
+	if (scrolls)
+		body--;
 	if (body < 1)
 		body = 1;
 	if (s->m.n == 0) {
@@ -1462,9 +1467,9 @@ static void sess_draw(ui_view *v, WINDOW *w)
 		ui_put_cell(w, y, xr, result, RESULT_WIDTH, false);
 		wattrset(w, A_NORMAL);
 	}
-	if (s->m.n > (size_t)body) {
+	if (scrolls) {
 		wattrset(w, ui_style(UI_S_DIM));
-		ui_putf(w, SESS_HEAD + body - 1, cols - 12, 11, " %d/%zu ", s->row + 1, s->m.n);
+		ui_putf(w, SESS_HEAD + body, cols - 12, 11, " %d/%zu ", s->row + 1, s->m.n);
 		wattrset(w, A_NORMAL);
 	}
 
