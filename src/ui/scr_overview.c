@@ -247,9 +247,16 @@ static void overview_build(overview_view *o, overview_page *p)
 			style = UI_S_DIM;
 		else if (days <= 7)
 			style = UI_S_WARN;
-		char padded[80];
+		/* A label longer than the line ends with "…", not mid-word. */
+		char padded[80], label[300];
+		const char *text = d->label ? d->label : d->id;
+		int room = (o->cols > 10 ? o->cols - 2 : 78) - 32; /* after "  DD/MM/YYYY  <17> " */
+		if (room > 1 && utf8_width(text) > room)
+			snprintf(label, sizeof(label), "%.*s…", (int)utf8_fit(text, room - 1, NULL), text);
+		else
+			snprintf(label, sizeof(label), "%s", text);
 		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
-		         ui_pad(padded, sizeof(padded), left, 17), d->label ? d->label : d->id);
+		         ui_pad(padded, sizeof(padded), left, 17), label);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
