@@ -53,6 +53,9 @@ row() { tm_screen | grep -F "$1" | head -n 1; }
 # --- 15/06/2021: the department head finds new factors (screen 2) ---------------
 
 start_as namhv 2021-06-15
+# The deadlines from config; a label too long for the line ends with "…".
+tm_wait "15/10/2021  còn 122 ngày      Hạn đăng ký mô hình, điển hình tiên tiến"
+tm_wait "28/12/2021  còn 196 ngày      Tổng kết công tác xây dựng, nhân rộng điển hì…"
 fits "screen 1 of a department head"
 tm_keys 2
 tm_wait "Chưa có nhân tố mới nào. Bấm a để thêm."
