@@ -646,11 +646,17 @@ static void form_draw(ui_view *v, WINDOW *w)
 			const ui_choice *c;
 			size_t n = form_choices(f, i, &c);
 			int k = form_choice_index(f, i, c, n);
-			char shown[200];
-			snprintf(shown, sizeof(shown), "%s ▾", k >= 0 ? c[k].label : "(chưa chọn)");
+			/* A long label is cut with "…", never the ▾ that says Enter
+			 * opens a list. */
+			const char *chosen = k >= 0 ? c[k].label : "(chưa chọn)";
+			int room = vw < 60 ? vw : 60;
+			int lw = ui_text_width(chosen, room);
+			if (lw > room - 2)
+				lw = room - 2;
 			if (y >= 1) {
 				wattrset(w, fa);
-				ui_put_cell(w, y, vx, shown, vw < 40 ? vw : 40, false);
+				ui_put_cut(w, y, vx, chosen, lw, false);
+				ui_put_cell(w, y, vx + lw, " ▾", 2, false);
 				wattrset(w, A_NORMAL);
 				if (focused) {
 					f->has_cursor = true;
@@ -685,7 +691,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 				wattrset(w, focused && (int)k == f->item ? fa : A_NORMAL);
 				ui_put(w, yy, vx, on ? "[x]" : "[ ]", 3);
 				wattrset(w, A_NORMAL);
-				ui_put(w, yy, vx + 4, c[k].label, vw - 4);
+				ui_put_cut(w, yy, vx + 4, c[k].label, vw - 4, false);
 				if (focused && (int)k == f->item) {
 					f->has_cursor = true;
 					f->cursor_y = yy;
@@ -706,7 +712,12 @@ static void form_draw(ui_view *v, WINDOW *w)
 			int ccol;
 			ui_edit_view(e, width, &first, &ccol);
 			wattrset(w, fa);
-			ui_put_cell(w, y, vx, e->buf + first, width, false);
+			/* Only the field being typed in scrolls; the others read
+			 * from their first letter, "…" where they go on. */
+			if (focused)
+				ui_put_cell(w, y, vx, e->buf + first, width, false);
+			else
+				ui_put_cut(w, y, vx, e->buf, width, false);
 			wattrset(w, A_NORMAL);
 			if (fd->type == UI_F_MONEY)
 				ui_put(w, y, vx + width + 1, "đồng", 5);

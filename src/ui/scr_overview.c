@@ -147,6 +147,32 @@ static void page_add(overview_page *p, int style, const char *fmt, ...)
 	p->n++;
 }
 
+/* PREFIX then TEXT, wrapped at spaces to COLS columns; the lines after
+ * the first start under TEXT, so a long deadline label stays whole. */
+static void page_add_wrapped(overview_page *p, int style, const char *prefix, const char *text, int cols)
+{
+	int indent = utf8_width(prefix);
+	int room = cols - indent;
+	if (room < 10)
+		room = 10;
+	bool first = true;
+	do {
+		size_t n = utf8_fit(text, room, NULL);
+		if (text[n]) {
+			size_t cut = n;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				n = cut;
+		}
+		page_add(p, style, "%*s%s%.*s", first ? 0 : indent, "", first ? prefix : "", (int)n, text);
+		first = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	} while (*text);
+}
+
 /* Whole agency for the Office and the leadership, else my department. */
 static bool overview_agency_wide(const dh_ctx *ctx)
 {
@@ -157,8 +183,9 @@ static void overview_waiting(overview_view *o, overview_page *p)
 {
 	dh_ctx *ctx = o->base.ctx;
 	if (!ctx->person) {
-		page_add(p, UI_S_NORMAL, "  Tài khoản %s chưa có trong cấu hình: chỉ được tra cứu.",
+		page_add(p, UI_S_NORMAL, "  Tài khoản «%s» chưa có trong cấu hình: chỉ được xem và tra cứu",
 		         ctx->login);
+		page_add(p, UI_S_NORMAL, "  (bấm / để tra cứu). Cần nhập liệu: nhờ Văn phòng thêm tài khoản.");
 		return;
 	}
 	if (!o->counted) {
@@ -172,34 +199,34 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	int before = p->n;
 	char date[11];
 	if (wf_may(ctx, DH_ACT_FOSTER) && scope[DH_STAGE_NEW_FACTOR])
-		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng",
+		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng (màn hình 2)",
 		         scope[DH_STAGE_NEW_FACTOR], where);
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
 		if (d && d->date && ctx->today > d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng (hạn đăng ký %s đã qua)",
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng, hạn đăng ký %s đã qua (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else if (d && d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s)",
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký, hạn %s (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký",
+			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (màn hình 3)",
 			         scope[DH_STAGE_FOSTERING], where);
 	}
 	if (wf_may(ctx, DH_ACT_CHECK_REGISTRATION) && c->unchecked)
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra", c->unchecked);
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra (màn hình 3)", c->unchecked);
 	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) &&
 	    c->stage[DH_STAGE_NOMINATED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét",
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét (màn hình 3)",
 		         c->stage[DH_STAGE_NOMINATED]);
 	if (wf_may(ctx, DH_ACT_RECOGNISE) && c->stage[DH_STAGE_APPROVED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận",
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận (màn hình 3)",
 		         c->stage[DH_STAGE_APPROVED]);
 	if (wf_may(ctx, DH_ACT_AWARD) && c->stage[DH_STAGE_RECOGNISED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen",
+		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen (màn hình 4)",
 		         c->stage[DH_STAGE_RECOGNISED]);
 	if (wf_may(ctx, DH_ACT_HOLD) && c->hold)
-		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét", c->hold);
+		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét (màn hình 3)", c->hold);
 	if (p->n == before)
 		page_add(p, UI_S_NORMAL, "  Không có việc nào đang chờ bạn.");
 }
@@ -247,16 +274,10 @@ static void overview_build(overview_view *o, overview_page *p)
 			style = UI_S_DIM;
 		else if (days <= 7)
 			style = UI_S_WARN;
-		/* A label longer than the line ends with "…", not mid-word. */
-		char padded[80], label[300];
-		const char *text = d->label ? d->label : d->id;
-		int room = (o->cols > 10 ? o->cols - 2 : 78) - 32; /* after "  DD/MM/YYYY  <17> " */
-		if (room > 1 && utf8_width(text) > room)
-			snprintf(label, sizeof(label), "%.*s…", (int)utf8_fit(text, room - 1, NULL), text);
-		else
-			snprintf(label, sizeof(label), "%s", text);
-		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
-		         ui_pad(padded, sizeof(padded), left, 17), label);
+		char padded[80], prefix[120];
+		snprintf(prefix, sizeof(prefix), "  %s  %s ", date_vn(d->date, date),
+		         ui_pad(padded, sizeof(padded), left, 17));
+		page_add_wrapped(p, style, prefix, d->label ? d->label : d->id, o->cols > 10 ? o->cols - 2 : 78);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
