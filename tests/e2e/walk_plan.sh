@@ -55,7 +55,8 @@ row() { tm_screen | grep -F "$1" | head -n 1; }
 start_as namhv 2021-06-15
 # The deadlines from config; a label too long for the line ends with "…".
 tm_wait "15/10/2021  còn 122 ngày      Hạn đăng ký mô hình, điển hình tiên tiến"
-tm_wait "28/12/2021  còn 196 ngày      Tổng kết công tác xây dựng, nhân rộng điển hì…"
+tm_wait "28/12/2021  còn 196 ngày      Tổng kết công tác xây dựng, nhân rộng điển"
+tm_wait "                                 hình năm 2021"
 fits "screen 1 of a department head"
 tm_keys 2
 tm_wait "Chưa có nhân tố mới nào. Bấm a để thêm."
@@ -111,7 +112,7 @@ tm_wait "Đạt 5/5 tiêu chí"
 tm_keys Tab
 tm_keys -l "Tổ chức đối thoại tại nơi cư trú, giảm 40% đơn vượt cấp."
 tm_keys F2
-tm_wait "Mô hình Mô hình đối thoại tại nơ"
+tm_wait "Mô hình Mô hình đối thoại tại n"
 tm_keys Home b
 tm_wait "Bồi dưỡng: Mô hình đối thoại tại nơi cư trú · 0 lần"
 fits "the fostering log"
