@@ -1148,10 +1148,19 @@ static void foster_draw(ui_view *v, WINDOW *w)
 			total += fv->items[i]->amount;
 			times++;
 		}
-	char money[40];
+	char money[40], tail[96];
+	snprintf(tail, sizeof(tail), " · %zu lần · hỗ trợ vật chất %s đồng", times,
+	         ui_format_money(total, money, sizeof(money)));
+	/* A long name gives way, never the total: a cut amount reads as
+	 * another amount ("1.500.00"). */
+	int cols = getmaxx(w) - 2;
+	int name_cols = cols - utf8_width(tail);
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · %zu lần · hỗ trợ vật chất %s đồng", fv->title, times,
-	        ui_format_money(total, money, sizeof(money)));
+	size_t keep = utf8_fit(fv->title, name_cols > 0 ? name_cols : 0, NULL);
+	while (keep > 0 && fv->title[keep] && fv->title[keep - 1] == ' ')
+		keep--; /* cut at a space: no double space before the tail */
+	int used = ui_putf(w, 0, 1, cols, "%.*s", (int)keep, fv->title);
+	ui_put(w, 0, 1 + used, tail, cols - used);
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));
 }
