@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "(màn hình 3)" with no-break spaces: a wrapped line never leaves the
+/* "→ màn hình 3" with no-break spaces: a wrapped line never leaves the
  * number alone on the next row. */
-#define ON_SCREEN(n) "(màn\u00a0hình\u00a0" #n ")"
+#define ON_SCREEN(n) "→\u00a0màn\u00a0hình\u00a0" #n
 #define OVERVIEW_SLICE 2000 /* candidates per idle slice: a few ms, so keys never wait */
 #define OVERVIEW_LINES 64
 
@@ -226,11 +226,11 @@ static void overview_waiting(overview_view *o, overview_page *p)
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
 		if (d && d->date && ctx->today > d->date)
 			page_bullet(p, UI_S_NORMAL, width,
-			            "%ld hồ sơ%s đang bồi dưỡng, hạn đăng ký %s đã qua " ON_SCREEN(3),
+			            "%ld hồ sơ%s đang bồi dưỡng (hạn đăng ký %s đã qua) " ON_SCREEN(3),
 			            scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else if (d && d->date)
 			page_bullet(p, UI_S_NORMAL, width,
-			            "%ld hồ sơ%s đang bồi dưỡng có thể đăng ký, hạn %s " ON_SCREEN(3),
+			            "%ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s) " ON_SCREEN(3),
 			            scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
 			page_bullet(p, UI_S_NORMAL, width,
@@ -309,6 +309,12 @@ static void overview_build(overview_view *o, overview_page *p)
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
+	/* What waits for me comes before the counts: it is what this person
+	 * acts on, and it stays in sight without scrolling at 80x24. */
+	page_add(p, UI_S_TITLE, "Việc chờ tôi");
+	overview_waiting(o, p);
+	page_add(p, UI_S_NORMAL, "%s", "");
+
 	if (o->counted) {
 		char total[32];
 		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", cfg->plan.year,
@@ -331,9 +337,6 @@ static void overview_build(overview_view *o, overview_page *p)
 	}
 	if (c->hold)
 		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
-	page_add(p, UI_S_NORMAL, "%s", "");
-	page_add(p, UI_S_TITLE, "Việc chờ tôi");
-	overview_waiting(o, p);
 }
 
 static void overview_draw(ui_view *v, WINDOW *w)
