@@ -879,6 +879,35 @@ static ui_view *help_open(ui_app *app, ui_view *for_view)
 
 /* --- dialogs ---------------------------------------------------------------- */
 
+/* A question longer than the message line: on the two rows above the key
+ * line, wrapped at a space, so the question and its answer keys are both
+ * read (the conflict question, a long name in a confirmation). */
+static void ask_draw_long(const char *question)
+{
+	int room = COLS - 2;
+	if (LINES < 4 || room < 10 || ui_text_width(question, room + 1) <= room)
+		return;
+	size_t n = utf8_fit(question, room, NULL);
+	size_t cut = n;
+	while (cut > 0 && question[cut] != ' ')
+		cut--;
+	if (cut > 0)
+		n = cut;
+	const char *rest = question + n;
+	while (*rest == ' ')
+		rest++;
+	WINDOW *w = newwin(2, COLS, LINES - 3, 0);
+	if (!w)
+		return;
+	werase(w);
+	wattrset(w, ui_style(UI_S_WARN));
+	ui_putf(w, 0, 1, room, "%.*s", (int)n, question);
+	ui_put_cut(w, 1, 1, rest, room, false);
+	wnoutrefresh(w);
+	doupdate();
+	delwin(w);
+}
+
 int ui_ask(ui_app *app, const char *question, const char *keys)
 {
 	timeout(UI_POLL_MS); /* the loop may have left it at 0 for idle work */
@@ -888,6 +917,8 @@ int ui_ask(ui_app *app, const char *question, const char *keys)
 		snprintf(app->msg, sizeof(app->msg), "%s", question);
 		app->msg_style = UI_S_WARN;
 		app_draw(app);
+		if (!app->too_small)
+			ask_draw_long(question);
 		curs_set(0);
 		int key;
 		if (app_read_key(app, &key) == ERR)
@@ -910,17 +941,8 @@ int ui_ask(ui_app *app, const char *question, const char *keys)
 
 bool ui_confirm(ui_app *app, const char *question)
 {
-	char q[300];
-	/* The keys to answer stay in sight: a long question is cut, not them. */
-	const char *keys = " (c: có, k: không)";
-	int room = COLS - 2 - ui_text_width(keys, 100);
-	int qw = ui_text_width(question, room + 1);
-	if (qw > room && room > 1) {
-		size_t n = utf8_fit(question, room - 1, NULL);
-		snprintf(q, sizeof(q), "%.*s…%s", (int)n, question, keys);
-	} else {
-		snprintf(q, sizeof(q), "%s%s", question, keys);
-	}
+	char q[400];
+	snprintf(q, sizeof(q), "%s (c: có, k: không)", question);
 	/* n (no) and y (yes) too, for hands used to English prompts. */
 	int k = ui_ask(app, q, "ckyn");
 	return k == 'c' || k == 'y';
