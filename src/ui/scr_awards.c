@@ -925,7 +925,7 @@ static void aw_draw_info(aw_screen *s, WINDOW *w, int cols)
 	case AW_TAB_RECORDS:
 		if (s->n_tags) {
 			snprintf(info, sizeof(info),
-			         "Đã đánh dấu %zu hồ sơ: bấm k để quyết định tặng Giấy khen.", s->n_tags);
+			         "Đã đánh dấu %zu hồ sơ: bấm a để quyết định tặng Giấy khen.", s->n_tags);
 			style = UI_S_WARN;
 		} else if (s->scanning) {
 			snprintf(info, sizeof(info), "Đang đọc hồ sơ… %d%%",
@@ -1088,7 +1088,7 @@ struct aw_log_view {
 
 static const ui_list_column aw_log_columns[] = {
     {"Ngày", 10, false},      {"Hình thức", 9, false}, {"Nội dung", 0, false},
-    {"Trình bày", 16, false}, {"Số dự", 5, true},
+    {"Trình bày", 15, false}, {"Số dự", 5, true},
 };
 
 static int aw_log_collect(const void *rec, void *arg)
