@@ -167,7 +167,7 @@ for n in 1 2 3 4; do
 	tm_keys F2
 	tm_wait "$n hồ sơ chờ kiểm tra"
 done
-for name in "Đặng Thị Yến" "Tổ Tiếp công dân thườn" "Mô hình đối thoại tại" "Lê Văn Thành"; do
+for name in "Đặng Thị Yến" "Tổ Tiếp công dân thư" "Mô hình đối thoại tại" "Lê Văn Thành"; do
 	contains "$(row "$name")" "Đã nộp" "the registration of $name"
 done
 # Checking them is the Office's.
@@ -350,7 +350,7 @@ tm_wait "Đặng Thị Yến"
 fits "screen 4"
 tm_keys Space Space Space
 tm_wait "Đã đánh dấu 3 hồ sơ"
-tm_keys k
+tm_keys a
 tm_wait "Quyết định tặng Giấy khen"
 tm_wait "Đã chọn 3/3 hồ sơ"
 contains "$(tm_screen)" "Hình thức * Giấy khen của Chánh Thanh tra tỉnh" "the award form"
@@ -392,7 +392,7 @@ for i in 0 1 2; do
 	[ $i = 0 ] && fits "the activity form"
 	tm_keys F2
 	tm_wait "Nhân rộng: 1 hoạt động, 4$i lượt người dự"
-	contains "$(tm_screen)" "10/12/2021 Hội nghị  Giới thiệu kinh nghiệm tại hội nghị Hoàng Văn Nam" "the activity"
+	contains "$(tm_screen)" "10/12/2021 Hội nghị  Giới thiệu kinh nghiệm tại hội ngh… Hoàng Văn Nam" "the activity"
 	tm_keys q
 	tm_wait "[Hồ sơ đã công nhận]"
 done
@@ -548,7 +548,7 @@ only_hers() { # what: every entry shown is hers
 $others"
 }
 screen=$(tm_screen)
-for what in "Ghi hoạt động nhân rộ Nhân rộng 6" "Lập tờ trình đề nghị  Tờ trình 1" \
+for what in "Ghi hoạt động nhân r… Nhân rộng 6" "Lập tờ trình đề nghị  Tờ trình 1" \
 	"Kết thúc phiên họp    Phiên họp 1" "Chốt kết quả bình xét Hồ sơ 4"; do
 	contains "$screen" "Võ Thị Thanh Hương $what" "her latest steps"
 done
@@ -556,14 +556,14 @@ only_hers "her latest steps"
 tm_keys End
 tm_wait "38/38"
 screen=$(tm_screen)
-for what in "Kiểm tra hồ sơ đăng k Đăng ký 1" "Kiểm tra hồ sơ đăng k Đăng ký 4" \
-	"Lập phiên họp Hội đồn Phiên họp 1" "Lập phiên họp Hội đồn Biểu quyết 4" "Ghi điểm danh         Phiên họp 1"; do
+for what in "Kiểm tra hồ sơ đăng … Đăng ký 1" "Kiểm tra hồ sơ đăng … Đăng ký 4" \
+	"Lập phiên họp Hội đồ… Phiên họp 1" "Lập phiên họp Hội đồ… Biểu quyết 4" "Ghi điểm danh         Phiên họp 1"; do
 	contains "$screen" "Võ Thị Thanh Hương $what" "her first steps"
 done
 only_hers "her first steps"
 tm_keys PPage
 tm_wait "24/38"
-contains "$(tm_screen)" "Võ Thị Thanh Hương Ghi thành viên không  Biểu quyết 2" "the recusal"
+contains "$(tm_screen)" "Võ Thị Thanh Hương Ghi thành viên không… Biểu quyết 2" "the recusal"
 only_hers "her session"
 fits "the audit of one person"
 
