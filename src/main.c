@@ -183,6 +183,34 @@ static bool cli_parse_num(const char *s, long long min, long long max, long long
 	return true;
 }
 
+/* No config file at all: where it was looked for, and the example that
+ * `make install` put beside the binary (PREFIX/share/dienhinh). */
+static void cli_config_hint(const char *path)
+{
+	if (strcmp(path, "/etc/dienhinh/dienhinh.yaml") == 0)
+		fputs("dienhinh: chưa có tệp cấu hình. Chương trình tìm lần lượt: -c TỆP, biến "
+		      "DIENHINH_CONFIG,\n  ./config/dienhinh.yaml, /etc/dienhinh/dienhinh.yaml.\n",
+		      stderr);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	*slash = '\0';
+	char example[PATH_MAX + 64];
+	snprintf(example, sizeof(example), "%s/../share/dienhinh/dienhinh.yaml.example", exe);
+	char real[PATH_MAX];
+	if (!realpath(example, real))
+		return;
+	fprintf(stderr,
+	        "  Tệp mẫu: %s — chép thành %s, sửa cho cơ quan mình,\n"
+	        "  rồi kiểm tra bằng: dienhinh check-config %s\n",
+	        real, path, path);
+}
+
 /* Load the config at PATH; on failure print why and return 78. */
 static int cli_load_config(const char *path, dh_config **out)
 {
@@ -192,6 +220,8 @@ static int cli_load_config(const char *path, dh_config **out)
 		diag_print(&diag, stderr);
 		if (diag.n == 0)
 			fprintf(stderr, "%s: %s\n", path, dh_strerror(rc));
+		if (access(path, F_OK) != 0)
+			cli_config_hint(path);
 		diag_free(&diag);
 		*out = NULL;
 		return EX_CONFIG;
@@ -324,6 +354,21 @@ static int cmd_check_config(const cli_globals *g, int argc, char **argv)
 	return cli_flush_stdout(0);
 }
 
+/* 12.345: counts on the terminal are grouped the Vietnamese way. */
+static const char *cli_count(size_t n, char *buf, size_t size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof(digits), "%zu", n);
+	size_t o = 0;
+	for (int i = 0; i < len && o + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 static int cmd_demo(const cli_globals *g, int argc, char **argv)
 {
 	dh_demo_opts opts = {.records = 200, .seed = 1};
@@ -361,7 +406,15 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 		return code;
 	}
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("Đã tạo %zu hồ sơ mẫu (%zu bản ghi) trong %.1f giây.\n", res.candidates, res.records, secs);
+	char n1[32], n2[32], took[48] = "";
+	if (secs >= 0.1) {
+		snprintf(took, sizeof(took), " trong %.1f giây", secs);
+		char *dot = strchr(took, '.');
+		if (dot)
+			*dot = ','; /* 1,5 giây */
+	}
+	printf("Đã tạo %s hồ sơ mẫu (%s bản ghi)%s.\n", cli_count(res.candidates, n1, sizeof(n1)),
+	       cli_count(res.records, n2, sizeof(n2)), took);
 	cli_close(&env);
 	return cli_flush_stdout(0);
 }
@@ -392,7 +445,8 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 	} else if (rc) {
 		code = cli_fail(&env, argv[0], rc);
 	} else {
-		printf("Đã nhập %zu hồ sơ từ %s.\n", res.written, file);
+		char n1[32];
+		printf("Đã nhập %s hồ sơ từ %s.\n", cli_count(res.written, n1, sizeof(n1)), file);
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);
@@ -457,6 +511,7 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 	char *query = calloc(1, qlen);
 	if (!query)
 		return EX_OSERR;
+	size_t used = 0;
 	for (int i = 1; i < argc; i++) {
 		int r;
 		if (!words_only && strcmp(argv[i], "--") == 0) {
@@ -471,14 +526,15 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 		} else if (!words_only && argv[i][0] == '-' && argv[i][1]) {
 			code = cli_bad_option(argv[0], argv[i]);
 		} else {
-			if (query[0])
-				strcat(query, " ");
-			strcat(query, argv[i]);
+			/* qlen counted every word and a space, so this always fits. */
+			int w = snprintf(query + used, qlen - used, "%s%s", used ? " " : "", argv[i]);
+			if (w > 0)
+				used += (size_t)w;
 		}
 		if (code)
 			break;
 	}
-	if (!code && strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json"))
+	if (!code && strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0 && strcmp(format, "json") != 0)
 		code = cli_usage_error("định dạng không hợp lệ: “%s” (text, tsv hoặc json).", format);
 	if (!code && !query[strspn(query, " \t")])
 		code = cli_cmd_usage(argv[0]);
@@ -515,7 +571,7 @@ static int cmd_search(const cli_globals *g, int argc, char **argv)
 		if (!code && strcmp(format, "json") == 0)
 			fputs(shown ? "\n]\n" : "[]\n", stdout);
 		else if (!code && strcmp(format, "text") == 0 && shown)
-			printf("%zu kết quả.\n", shown);
+			printf("%s kết quả.\n", cli_count(shown, (char[32]){0}, 32));
 		else if (!code && strcmp(format, "text") == 0)
 			puts("Không tìm thấy hồ sơ nào.");
 		if (!code && shown == 0)

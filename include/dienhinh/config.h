@@ -44,6 +44,7 @@ const char *config_role_label(unsigned role);
 typedef struct dh_department {
 	char *id;
 	char *name;
+	char *short_name; /* for narrow columns ("Nghiệp vụ 1"); NULL when config gives none */
 } dh_department;
 
 typedef struct dh_person {
@@ -162,7 +163,10 @@ void config_free(dh_config *cfg);
 const char *config_find(const char *explicit_path);
 
 const dh_department *config_department(const dh_config *cfg, const char *id);
-/* By id or by name (NFC, case-insensitive match on the name). */
+/* The name for a narrow column: `short` from config, else the name
+ * without a leading "Phòng ", else the id ("" for NULL). */
+const char *config_department_short(const dh_config *cfg, const char *id);
+/* By id or by name or short name (NFC, case-insensitive match on names). */
 const dh_department *config_department_lookup(const dh_config *cfg, const char *id_or_name);
 const dh_person *config_person(const dh_config *cfg, const char *login);
 const dh_award *config_award(const dh_config *cfg, const char *id);

@@ -260,6 +260,9 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int cols);
 int ui_putf(WINDOW *w, int y, int x, int cols, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Text padded with spaces (or cut) to exactly COLS columns; RIGHT aligns right. */
 void ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, bool right);
+/* Same, but text that does not fit ends with "…", so a reader sees that it
+ * goes on (list cells, labels); not for a field being edited. */
+void ui_put_cut(WINDOW *w, int y, int x, const char *s, int cols, bool right);
 
 /* S cut or padded with spaces to exactly COLS columns, into OUT (SIZE
  * bytes): printf's %-20s counts bytes, which Vietnamese letters break. */

@@ -277,7 +277,7 @@ static bool attach(builder *b, cfg_node *n)
 	cfg_node *parent = b->stack[b->depth - 1];
 	if (parent->n == parent->cap) {
 		size_t cap = parent->cap ? parent->cap * 2 : 8;
-		cfg_node **items = realloc(parent->items, cap * sizeof *items);
+		cfg_node **items = realloc(parent->items, cap * sizeof(cfg_node *));
 		if (!items) {
 			cfg_tree_free(n);
 			cfg_error(b->d, 0, 0, "hết bộ nhớ khi đọc cấu hình");

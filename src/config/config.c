@@ -680,6 +680,7 @@ static const field storage_fields[] = {
 static const field department_fields[] = {
     {"id", F_ID, true, offsetof(dh_department, id), 0, 0, NULL},
     {"name", F_TEXT, true, offsetof(dh_department, name), 0, 0, NULL},
+    {"short", F_TEXT, false, offsetof(dh_department, short_name), 0, 0, NULL},
 };
 
 static void person_roles(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -1204,6 +1205,7 @@ void config_free(dh_config *cfg)
 	for (size_t i = 0; i < cfg->n_departments; i++) {
 		free(cfg->departments[i].id);
 		free(cfg->departments[i].name);
+		free(cfg->departments[i].short_name);
 	}
 	free(cfg->departments);
 	for (size_t i = 0; i < cfg->n_people; i++) {
@@ -1260,6 +1262,22 @@ const dh_department *config_department(const dh_config *cfg, const char *id)
 	return id ? find_department(cfg, id) : NULL;
 }
 
+const char *config_department_short(const dh_config *cfg, const char *id)
+{
+	const dh_department *d = config_department(cfg, id);
+	if (!d)
+		return id ? id : "";
+	if (d->short_name && *d->short_name)
+		return d->short_name;
+	if (!d->name)
+		return d->id;
+	/* "Phòng Nghiệp vụ 1" reads as "Nghiệp vụ 1" in a column headed Đơn vị. */
+	static const char prefix[] = "Phòng ";
+	if (strncmp(d->name, prefix, sizeof(prefix) - 1) == 0 && d->name[sizeof(prefix) - 1])
+		return d->name + sizeof(prefix) - 1;
+	return d->name;
+}
+
 const dh_department *config_department_lookup(const dh_config *cfg, const char *id_or_name)
 {
 	if (!id_or_name)
@@ -1275,7 +1293,9 @@ const dh_department *config_department_lookup(const dh_config *cfg, const char *
 	const dh_department *d = find_department(cfg, trimmed);
 	char *nfc = d ? NULL : utf8_nfc(trimmed);
 	for (size_t i = 0; nfc && !d && i < cfg->n_departments; i++)
-		if (utf8_casecmp(cfg->departments[i].name, nfc) == 0)
+		if (utf8_casecmp(cfg->departments[i].name, nfc) == 0 ||
+		    (cfg->departments[i].short_name &&
+		     utf8_casecmp(cfg->departments[i].short_name, nfc) == 0))
 			d = &cfg->departments[i];
 	free(nfc);
 	free(trimmed);

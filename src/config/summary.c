@@ -116,7 +116,7 @@ static void print_deadlines(const dh_config *cfg, FILE *out, int today)
 	fprintf(out, "Mốc thời gian (tính đến ngày %s):\n", date_vn(today, buf));
 	/* In date order, whatever the file's order. */
 	size_t n = cfg->n_deadlines;
-	const dh_deadline **v = malloc((n ? n : 1) * sizeof *v);
+	const dh_deadline **v = malloc((n ? n : 1) * sizeof(const dh_deadline *));
 	if (!v)
 		return;
 	for (size_t i = 0; i < n; i++) {

@@ -884,6 +884,27 @@ out:
 }
 
 /* The year's own records, after its last round. */
+
+/* Who disseminates in department D: its head, else the chief or a deputy
+ * who sits in it (the leadership board has no dept_head). */
+static const char *demo_dept_leader_name(const demo_plan *p, size_t d)
+{
+	if (p->head_name[d])
+		return p->head_name[d];
+	const char *id = demo_dept(p, d)->id;
+	const char *deputy = NULL;
+	for (size_t i = 0; i < p->cfg->n_people; i++) {
+		const dh_person *per = &p->cfg->people[i];
+		if (!per->department || strcmp(per->department, id) != 0)
+			continue;
+		if (per->roles & DH_ROLE_CHIEF)
+			return per->name;
+		if ((per->roles & DH_ROLE_LEADER) && !deputy)
+			deputy = per->name;
+	}
+	return deputy ? deputy : "Lãnh đạo phòng";
+}
+
 static int demo_year_end(demo_job *j)
 {
 	const demo_plan *p = j->plan;
@@ -920,7 +941,7 @@ static int demo_year_end(demo_job *j)
 		di->year = year;
 		di->department = strdup(demo_dept(p, d)->id);
 		di->date = demo_date_between(j, demo_ymd(year, 201), demo_ymd(year, 220));
-		di->by = strdup(p->head_name[d] ? p->head_name[d] : "Lãnh đạo phòng");
+		di->by = strdup(demo_dept_leader_name(p, d));
 		di->attendees = 5 + (int)demo_below(s, 20);
 		di->notes = demo_fmt(
 		    j,

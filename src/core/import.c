@@ -401,7 +401,7 @@ static int import_keep(import_job *j, dh_candidate *cand, long line)
 {
 	if (j->n_cands == j->cap_cands) {
 		size_t cap = j->cap_cands ? j->cap_cands * 2 : 256;
-		dh_candidate **nc = realloc(j->cands, cap * sizeof(*nc));
+		dh_candidate **nc = realloc(j->cands, cap * sizeof(dh_candidate *));
 		if (!nc)
 			return DH_ENOMEM;
 		j->cands = nc;

@@ -6,6 +6,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/store.h"
+#include "dienhinh/utf8.h"
 #include "dienhinh/ui_app.h"
 #include "ui_internal.h"
 
@@ -353,6 +354,8 @@ static void app_draw_bar(ui_app *app)
 			if (b->help_only || !v || !binding_shown(b, v, t == 0))
 				continue;
 			const char *label = b->label ? b->label : ui_action_label(b->action);
+			if (t == 0 && b->action == UI_A_QUIT && v->below)
+				label = "Quay lại"; /* q leaves the program only from the top */
 			int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 1;
 			if (x + need > COLS)
 				break;
@@ -484,6 +487,26 @@ static void app_switch(ui_app *app, int screen)
 	}
 }
 
+/* A key of this view that is not offered now (not this person's, or not
+ * for this row) would otherwise do nothing at all: say so, and where the
+ * keys that work are listed. */
+static bool app_say_unoffered(ui_app *app, ui_view *v, int key)
+{
+	if (!v->ops->bindings)
+		return false;
+	for (const ui_binding *b = v->ops->bindings; b->action; b++)
+		for (int i = 0; i < UI_BINDING_KEYS && b->codes[i]; i++)
+			if (b->codes[i] == key) {
+				const char *label = b->label ? b->label : ui_action_label(b->action);
+				ui_error(
+				    app,
+				    "Phím %s (%s) không dùng được ở đây lúc này. Bấm ? xem phím dùng được.",
+				    b->keys, label);
+				return true;
+			}
+	return false;
+}
+
 static unsigned app_dispatch(ui_app *app, int key)
 {
 	ui_view *v = app_top(app);
@@ -494,8 +517,12 @@ static unsigned app_dispatch(ui_app *app, int key)
 	if (b)
 		return v->ops->key(v, b->action, key);
 	b = binding_find(app_global_keys(v), key, v, typing);
-	if (!b)
-		return v->ops->key(v, UI_A_NONE, key);
+	if (!b) {
+		unsigned r = v->ops->key(v, UI_A_NONE, key);
+		if (r == UI_R_NONE && !typing && app_say_unoffered(app, v, key))
+			return UI_R_DRAW;
+		return r;
+	}
 	switch (b->action) {
 	case UI_A_HELP: {
 		ui_view *h = help_open(app, v);
@@ -736,23 +763,45 @@ static const char *help_title(ui_view *v)
 	return "Trợ giúp";
 }
 
+/* One entry of the help page at *Y (counted in *LINE for scrolling): the
+ * keys, then the text wrapped at spaces under itself. */
+static void help_line(help_view *h, WINDOW *w, int *line, int *y, int style, const char *keys,
+                      const char *text)
+{
+	int rows = getmaxy(w), cols = getmaxx(w);
+	int room = cols - 17 > 10 ? cols - 17 : 10;
+	bool first = true;
+	do {
+		size_t n = utf8_fit(text, room, NULL);
+		if (text[n]) {
+			size_t cut = n;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				n = cut;
+		}
+		if (*line >= h->scroll && *y < rows) {
+			wattrset(w, ui_style(style));
+			ui_put_cell(w, *y, 1, first ? keys : "", 14, false);
+			wattrset(w, A_NORMAL);
+			ui_putf(w, *y, 16, room, "%.*s", (int)n, text);
+			(*y)++;
+		}
+		(*line)++;
+		first = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	} while (*text);
+}
+
 static void help_draw(ui_view *v, WINDOW *w)
 {
 	help_view *h = (help_view *)v;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	int line = 0;
 	int y = 0;
-#define HELP_LINE(style, keys, text)                                                                         \
-	do {                                                                                                 \
-		if (line >= h->scroll && y < rows) {                                                         \
-			wattrset(w, ui_style(style));                                                        \
-			ui_put_cell(w, y, 1, keys, 14, false);                                               \
-			wattrset(w, A_NORMAL);                                                               \
-			ui_put(w, y, 16, text, cols - 17);                                                   \
-			y++;                                                                                 \
-		}                                                                                            \
-		line++;                                                                                      \
-	} while (0)
+#define HELP_LINE(style, keys, text) help_line(h, w, &line, &y, style, keys, text)
 	HELP_LINE(UI_S_TITLE, "Phím", "Việc làm được ở đây");
 	for (int t = 0; t < 2; t++) {
 		if (!h->tables[t])
@@ -777,6 +826,14 @@ static void help_draw(ui_view *v, WINDOW *w)
 	/* Scrolling stops at the last line. */
 	if (h->scroll > line - rows)
 		h->scroll = line - rows > 0 ? line - rows : 0;
+	/* More below: say so on the last row rather than hide it silently. */
+	int below = line - h->scroll - rows;
+	if (below > 0 && rows > 1) {
+		wattrset(w, ui_style(UI_S_DIM));
+		ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
+		ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
+		wattrset(w, A_NORMAL);
+	}
 }
 
 static unsigned help_key(ui_view *v, int action, int key)
@@ -822,6 +879,35 @@ static ui_view *help_open(ui_app *app, ui_view *for_view)
 
 /* --- dialogs ---------------------------------------------------------------- */
 
+/* A question longer than the message line: on the two rows above the key
+ * line, wrapped at a space, so the question and its answer keys are both
+ * read (the conflict question, a long name in a confirmation). */
+static void ask_draw_long(const char *question)
+{
+	int room = COLS - 2;
+	if (LINES < 4 || room < 10 || ui_text_width(question, room + 1) <= room)
+		return;
+	size_t n = utf8_fit(question, room, NULL);
+	size_t cut = n;
+	while (cut > 0 && question[cut] != ' ')
+		cut--;
+	if (cut > 0)
+		n = cut;
+	const char *rest = question + n;
+	while (*rest == ' ')
+		rest++;
+	WINDOW *w = newwin(2, COLS, LINES - 3, 0);
+	if (!w)
+		return;
+	werase(w);
+	wattrset(w, ui_style(UI_S_WARN));
+	ui_putf(w, 0, 1, room, "%.*s", (int)n, question);
+	ui_put_cut(w, 1, 1, rest, room, false);
+	wnoutrefresh(w);
+	doupdate();
+	delwin(w);
+}
+
 int ui_ask(ui_app *app, const char *question, const char *keys)
 {
 	timeout(UI_POLL_MS); /* the loop may have left it at 0 for idle work */
@@ -831,6 +917,8 @@ int ui_ask(ui_app *app, const char *question, const char *keys)
 		snprintf(app->msg, sizeof(app->msg), "%s", question);
 		app->msg_style = UI_S_WARN;
 		app_draw(app);
+		if (!app->too_small)
+			ask_draw_long(question);
 		curs_set(0);
 		int key;
 		if (app_read_key(app, &key) == ERR)
@@ -853,9 +941,10 @@ int ui_ask(ui_app *app, const char *question, const char *keys)
 
 bool ui_confirm(ui_app *app, const char *question)
 {
-	char q[300];
+	char q[400];
 	snprintf(q, sizeof(q), "%s (c: có, k: không)", question);
-	int k = ui_ask(app, q, "cky");
+	/* n (no) and y (yes) too, for hands used to English prompts. */
+	int k = ui_ask(app, q, "ckyn");
 	return k == 'c' || k == 'y';
 }
 

@@ -146,6 +146,21 @@ void ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, bool right)
 			waddch(w, ' ');
 }
 
+void ui_put_cut(WINDOW *w, int y, int x, const char *s, int cols, bool right)
+{
+	if (cols <= 0)
+		return;
+	if (!s || cols < 2 || put_walk(NULL, s, cols + 1) <= cols) {
+		ui_put_cell(w, y, x, s, cols, right);
+		return;
+	}
+	wmove(w, y, x);
+	int used = put_walk(w, s, cols - 1);
+	waddstr(w, "…");
+	for (used++; used < cols; used++)
+		waddch(w, ' ');
+}
+
 const char *ui_pad(char *out, size_t size, const char *s, int cols)
 {
 	if (!size)

@@ -566,7 +566,44 @@ static const char *form_note(ui_form *f, int i, char *buf, size_t size)
 }
 
 /* Rows a field takes: its line, a checklist's items, its note, its message. */
-static int form_field_rows(ui_form *f, int i)
+/* Bytes of TEXT for one line of WIDTH columns, cut at a space when it
+ * goes on. */
+static size_t form_wrap_next(const char *text, int width)
+{
+	size_t n = utf8_fit(text, width, NULL);
+	if (text[n]) {
+		size_t cut = n;
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut > 0)
+			n = cut;
+	}
+	if (n == 0 && *text)
+		n = utf8_grapheme_len(text, strlen(text));
+	return n;
+}
+
+/* Rows beyond the first that the focused item of a focused checklist
+ * takes: its whole text, wrapped, so a long criterion is read while it
+ * is the one chosen (the others stay one row, cut with "…"). */
+static int form_item_extra(ui_form *f, int i, int width)
+{
+	if (form_field(f, i)->type != UI_F_CHECKS || i != f->focus || width < 10)
+		return 0;
+	const ui_choice *c;
+	size_t n = form_choices(f, i, &c);
+	if (f->item < 0 || (size_t)f->item >= n || !c[f->item].label)
+		return 0;
+	int lines = 0;
+	for (const char *t = c[f->item].label; *t; lines++) {
+		t += form_wrap_next(t, width);
+		while (*t == ' ')
+			t++;
+	}
+	return lines > 1 ? lines - 1 : 0;
+}
+
+static int form_field_rows(ui_form *f, int i, int item_width)
 {
 	char note[200];
 	const ui_field *fd = form_field(f, i);
@@ -574,7 +611,7 @@ static int form_field_rows(ui_form *f, int i)
 	if (fd->type == UI_F_CHECKS) {
 		const ui_choice *c;
 		size_t n = form_choices(f, i, &c);
-		rows = n ? (int)n : 1;
+		rows = n ? (int)n + form_item_extra(f, i, item_width) : 1;
 	}
 	if (form_note(f, i, note, sizeof(note)))
 		rows++;
@@ -596,13 +633,13 @@ static void form_draw(ui_view *v, WINDOW *w)
 	int body = rows - 1;
 	int y = 0, focus_top = 0, focus_bottom = 0;
 	for (int i = 0; i < f->spec->n_fields; i++) {
-		int h = form_field_rows(f, i);
+		int h = form_field_rows(f, i, vw - 4);
 		if (i == f->focus) {
 			focus_top = y;
 			focus_bottom = y + h;
 			if (form_field(f, i)->type == UI_F_CHECKS && h > body) {
 				focus_top = f->item > 0 ? y + f->item : y;
-				focus_bottom = y + f->item + 1;
+				focus_bottom = y + f->item + 1 + form_item_extra(f, i, vw - 4);
 			}
 		}
 		y += h;
@@ -626,7 +663,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 	y = 1 - f->scroll;
 	for (int i = 0; i < f->spec->n_fields; i++) {
 		const ui_field *fd = form_field(f, i);
-		int h = form_field_rows(f, i);
+		int h = form_field_rows(f, i, vw - 4);
 		bool focused = i == f->focus;
 		ui_edit *e = &f->values[i].text;
 		if (y + h <= 1 || y >= rows) {
@@ -646,11 +683,17 @@ static void form_draw(ui_view *v, WINDOW *w)
 			const ui_choice *c;
 			size_t n = form_choices(f, i, &c);
 			int k = form_choice_index(f, i, c, n);
-			char shown[200];
-			snprintf(shown, sizeof(shown), "%s ▾", k >= 0 ? c[k].label : "(chưa chọn)");
+			/* A long label is cut with "…", never the ▾ that says Enter
+			 * opens a list. */
+			const char *chosen = k >= 0 ? c[k].label : "(chưa chọn)";
+			int room = vw < 60 ? vw : 60;
+			int lw = ui_text_width(chosen, room);
+			if (lw > room - 2)
+				lw = room - 2;
 			if (y >= 1) {
 				wattrset(w, fa);
-				ui_put_cell(w, y, vx, shown, vw < 40 ? vw : 40, false);
+				ui_put_cut(w, y, vx, chosen, lw, false);
+				ui_put_cell(w, y, vx + lw, " ▾", 2, false);
 				wattrset(w, A_NORMAL);
 				if (focused) {
 					f->has_cursor = true;
@@ -677,15 +720,30 @@ static void form_draw(ui_view *v, WINDOW *w)
 			size_t n = form_choices(f, i, &c);
 			if (n == 0 && y >= 1)
 				ui_put(w, y, vx, "(không có mục nào)", vw);
+			int extra = form_item_extra(f, i, vw - 4);
 			for (size_t k = 0; k < n; k++) {
-				int yy = y + (int)k;
+				bool chosen = focused && (int)k == f->item;
+				int yy = y + (int)k + (focused && (int)k > f->item ? extra : 0);
+				if (chosen) /* its whole text, on the rows it needs */
+					for (int l = 0, ly = yy; l <= extra; l++, ly++) {
+						const char *t = c[k].label;
+						for (int skip = 0; skip < l; skip++) {
+							t += form_wrap_next(t, vw - 4);
+							while (*t == ' ')
+								t++;
+						}
+						if (ly >= 1 && ly < rows)
+							ui_putf(w, ly, vx + 4, vw - 4, "%.*s",
+							        (int)form_wrap_next(t, vw - 4), t);
+					}
 				if (yy < 1 || yy >= rows)
 					continue;
 				bool on = ui_form_checked(f, i, c[k].value);
-				wattrset(w, focused && (int)k == f->item ? fa : A_NORMAL);
+				wattrset(w, chosen ? fa : A_NORMAL);
 				ui_put(w, yy, vx, on ? "[x]" : "[ ]", 3);
 				wattrset(w, A_NORMAL);
-				ui_put(w, yy, vx + 4, c[k].label, vw - 4);
+				if (!chosen || !extra)
+					ui_put_cut(w, yy, vx + 4, c[k].label, vw - 4, false);
 				if (focused && (int)k == f->item) {
 					f->has_cursor = true;
 					f->cursor_y = yy;
@@ -706,7 +764,12 @@ static void form_draw(ui_view *v, WINDOW *w)
 			int ccol;
 			ui_edit_view(e, width, &first, &ccol);
 			wattrset(w, fa);
-			ui_put_cell(w, y, vx, e->buf + first, width, false);
+			/* Only the field being typed in scrolls; the others read
+			 * from their first letter, "…" where they go on. */
+			if (focused)
+				ui_put_cell(w, y, vx, e->buf + first, width, false);
+			else
+				ui_put_cut(w, y, vx, e->buf, width, false);
 			wattrset(w, A_NORMAL);
 			if (fd->type == UI_F_MONEY)
 				ui_put(w, y, vx + width + 1, "đồng", 5);

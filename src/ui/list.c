@@ -290,7 +290,7 @@ void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols)
 		cx = x;
 		for (int c = 0; c < n && cx < x + cols; c++) {
 			int cw = widths[c] < x + cols - cx ? widths[c] : x + cols - cx;
-			ui_put_cell(w, y + 1 + r, cx, row->cells[c], cw, src->columns[c].right);
+			ui_put_cut(w, y + 1 + r, cx, row->cells[c], cw, src->columns[c].right);
 			cx += widths[c] + 1;
 		}
 	}

@@ -164,6 +164,7 @@ static int aw_choice_add(aw_choices *c, const char *value, const char *label)
 		ui_choice *v = realloc(c->v, cap * sizeof(*v));
 		if (!v)
 			return DH_ENOMEM;
+		memset(v + c->cap, 0, (cap - c->cap) * sizeof(*v));
 		c->v = v;
 		c->cap = cap;
 	}
@@ -173,7 +174,11 @@ static int aw_choice_add(aw_choices *c, const char *value, const char *label)
 		free(lab);
 		return DH_ENOMEM;
 	}
-	c->v[c->n++] = (ui_choice){val, lab};
+	/* Field by field: cppcheck 2.10 loses track of the ownership in a
+	 * compound literal and reports a leak. */
+	c->v[c->n].value = val;
+	c->v[c->n].label = lab;
+	c->n++;
 	return 0;
 }
 
@@ -375,7 +380,7 @@ static int aw_collect_decision(const void *rec, void *arg)
 	const dh_decision *d = rec;
 	if (d->type != DH_DEC_AWARD || d->meta.deleted)
 		return 0;
-	dh_decision **v = realloc(s->decisions, (s->n_decisions + 1) * sizeof(*v));
+	dh_decision **v = realloc(s->decisions, (s->n_decisions + 1) * sizeof(dh_decision *));
 	if (!v)
 		return -1;
 	s->decisions = v;
@@ -388,7 +393,7 @@ static int aw_collect_decision(const void *rec, void *arg)
 static int aw_collect_ceremony(const void *rec, void *arg)
 {
 	aw_screen *s = arg;
-	dh_ceremony **v = realloc(s->ceremonies, (s->n_ceremonies + 1) * sizeof(*v));
+	dh_ceremony **v = realloc(s->ceremonies, (s->n_ceremonies + 1) * sizeof(dh_ceremony *));
 	if (!v)
 		return -1;
 	s->ceremonies = v;
@@ -430,9 +435,9 @@ static void aw_load_small(aw_screen *s)
 	repo_each(st, DH_R_CEREMONY, aw_collect_ceremony, s);
 	repo_last_id(st, DH_R_ACTIVITY, &s->last_activity);
 	if (s->n_decisions)
-		qsort(s->decisions, s->n_decisions, sizeof(*s->decisions), aw_decision_newest);
+		qsort(s->decisions, s->n_decisions, sizeof(dh_decision *), aw_decision_newest);
 	if (s->n_ceremonies)
-		qsort(s->ceremonies, s->n_ceremonies, sizeof(*s->ceremonies), aw_ceremony_newest);
+		qsort(s->ceremonies, s->n_ceremonies, sizeof(dh_ceremony *), aw_ceremony_newest);
 }
 
 static const ui_list_column aw_dec_columns[] = {
@@ -540,7 +545,7 @@ static const ui_list_source aw_cer_source = {
 
 static const ui_list_column aw_act_columns[] = {
     {"Ngày", 10, false},    {"Hình thức", 9, false},  {"Hồ sơ", 16, false},
-    {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Dự", 4, true},
+    {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Số dự", 5, true},
 };
 
 /* One activity row. NAME is the record's, for the list of every
@@ -631,7 +636,7 @@ static const ui_binding aw_keys[] = {
      false},
     {UI_A_OPEN, "Enter", {UI_ENTER}, "Mở", "Mở dòng đang chọn (hồ sơ: sổ nhân rộng của hồ sơ)", false},
     {UI_A_TOGGLE, "Space", {' '}, "Chọn", "Đánh dấu / bỏ đánh dấu hồ sơ để tặng Giấy khen", false},
-    {AW_A_AWARD, "k", {'k'}, "Khen thưởng", "Quyết định tặng Giấy khen cho các hồ sơ đã đánh dấu", false},
+    {AW_A_AWARD, "a", {'a'}, "Khen thưởng", "Quyết định tặng Giấy khen cho các hồ sơ đã đánh dấu", false},
     {UI_A_ADD, "a", {'a'}, NULL, "Thêm mới ở mục đang xem", false},
     {AW_A_FOLLOWUP, "t", {'t'}, "Theo dõi", "Theo dõi, bồi dưỡng hồ sơ hướng tới cấp tỉnh", false},
     {UI_A_EDIT, "e", {'e'}, NULL, "Sửa dòng đang chọn", false},
@@ -789,7 +794,8 @@ static unsigned aw_add_activity(aw_screen *s)
 		return UI_R_DRAW;
 	}
 	int k = ui_pick(v->app, "Nhân rộng hồ sơ nào?", ch.v, ch.n, 0);
-	uint64_t id = k >= 0 ? strtoull(ch.v[k].value, NULL, 10) : 0;
+	const char *picked = k >= 0 && (size_t)k < ch.n ? ch.v[k].value : NULL;
+	uint64_t id = picked ? strtoull(picked, NULL, 10) : 0;
 	aw_choices_free(&ch);
 	if (!id)
 		return UI_R_DRAW;
@@ -919,7 +925,7 @@ static void aw_draw_info(aw_screen *s, WINDOW *w, int cols)
 	case AW_TAB_RECORDS:
 		if (s->n_tags) {
 			snprintf(info, sizeof(info),
-			         "Đã đánh dấu %zu hồ sơ: bấm k để quyết định tặng Giấy khen.", s->n_tags);
+			         "Đã đánh dấu %zu hồ sơ: bấm a để quyết định tặng Giấy khen.", s->n_tags);
 			style = UI_S_WARN;
 		} else if (s->scanning) {
 			snprintf(info, sizeof(info), "Đang đọc hồ sơ… %d%%",
@@ -939,7 +945,8 @@ static void aw_draw_info(aw_screen *s, WINDOW *w, int cols)
 		break;
 	}
 	case AW_TAB_CEREMONIES:
-		snprintf(info, sizeof(info), "Các buổi biểu dương, tuyên dương, trao Giấy khen.");
+		snprintf(info, sizeof(info),
+		         "Các buổi biểu dương, tuyên dương, trao Giấy khen; QĐ: số quyết định được trao.");
 		break;
 	case AW_TAB_ACTIVITIES:
 		snprintf(info, sizeof(info),
@@ -1081,7 +1088,7 @@ struct aw_log_view {
 
 static const ui_list_column aw_log_columns[] = {
     {"Ngày", 10, false},      {"Hình thức", 9, false}, {"Nội dung", 0, false},
-    {"Trình bày", 16, false}, {"Dự", 4, true},
+    {"Trình bày", 15, false}, {"Số dự", 5, true},
 };
 
 static int aw_log_collect(const void *rec, void *arg)
@@ -1089,7 +1096,7 @@ static int aw_log_collect(const void *rec, void *arg)
 	aw_log_view *lv = arg;
 	if (lv->n == lv->cap) {
 		size_t cap = lv->cap ? lv->cap * 2 : 16;
-		dh_activity **v = realloc(lv->items, cap * sizeof(*v));
+		dh_activity **v = realloc(lv->items, cap * sizeof(dh_activity *));
 		if (!v)
 			return -1;
 		lv->items = v;
@@ -1322,7 +1329,7 @@ static void aw_decv_load(aw_dec_view *dv)
 		dv->d = rec;
 	}
 	free(dv->cands);
-	dv->cands = calloc(dv->d->candidates.n + 1, sizeof(*dv->cands));
+	dv->cands = calloc(dv->d->candidates.n + 1, sizeof(dh_candidate *));
 	for (size_t i = 0; st && dv->cands && i < dv->d->candidates.n; i++) {
 		void *c = NULL;
 		if (repo_get(st, DH_R_CANDIDATE, dv->d->candidates.v[i], &c) == 0)
@@ -1370,7 +1377,7 @@ static const ui_list_source aw_decv_source = {
 
 static const ui_binding aw_decv_keys[] = {
     {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định này (ghi lý do)", false},
-    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", true},
     UI_LIST_BINDINGS,
     {0},
 };
@@ -1788,9 +1795,9 @@ static int aw_cer_decision_cb(const void *rec, void *arg)
 		return 0;
 	char code[24], label[300], date[11];
 	snprintf(code, sizeof(code), "%llu", (unsigned long long)d->meta.id);
-	snprintf(label, sizeof(label), "%s số %s ngày %s (%zu hồ sơ)%s", decision_type_label(d->type),
-	         d->number ? d->number : "", date_vn(d->date, date), d->candidates.n,
-	         d->revoked ? " — đã thu hồi" : "");
+	/* Only award decisions are listed: the number and date say which. */
+	snprintf(label, sizeof(label), "Số %s ngày %s (%zu hồ sơ)%s", d->number ? d->number : "",
+	         date_vn(d->date, date), d->candidates.n, d->revoked ? " — đã thu hồi" : "");
 	return aw_choice_add(&p->cf->decisions, code, label) ? -1 : 0;
 }
 
@@ -1901,6 +1908,12 @@ static ui_form *aw_ceremony_form_open(ui_app *app, const dh_ceremony *c)
 	aw_dec_pick p = {cf, ctx->cfg};
 	if (ctx->store)
 		repo_each(ctx->store, DH_R_DECISION, aw_cer_decision_cb, &p);
+	/* Newest first: this year's ceremony hands out this year's decisions. */
+	for (size_t i = 0, n = cf->decisions.n; i < n / 2; i++) {
+		ui_choice t = cf->decisions.v[i];
+		cf->decisions.v[i] = cf->decisions.v[n - 1 - i];
+		cf->decisions.v[n - 1 - i] = t;
+	}
 	aw_cer_load(f);
 	f->readonly = cf->rec->meta.deleted || !wf_may(ctx, DH_ACT_CEREMONY);
 	ui_form_focus(f, c ? CE_DATE : CE_TITLE);
@@ -1953,7 +1966,7 @@ static const char *aw_act_note(ui_form *f, int field, char *buf, size_t size)
 		return NULL;
 	const char *site = f->base.ctx->cfg->organization.website;
 	if (atoi(ui_form_get(f, AC_KIND)) == DH_ACT_WEBSITE)
-		snprintf(buf, size, "Bắt buộc với bài đăng: %s/…", site ? site : "https://");
+		snprintf(buf, size, "Bắt buộc, dạng %s/…", site ? site : "https://");
 	else
 		snprintf(buf, size, "Chỉ cần khi đăng trên trang thông tin điện tử");
 	return buf;

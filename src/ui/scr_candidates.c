@@ -78,10 +78,11 @@ static int set_str(char **dst, const char *s)
 	return 0;
 }
 
-static const char *dept_name(const dh_config *cfg, const char *id)
+/* The stage in a column of 18: the council's yes reads "Được đề nghị",
+ * beside "Không được đề nghị", rather than losing its last word. */
+static const char *stage_cell(int stage)
 {
-	const dh_department *d = id ? config_department(cfg, id) : NULL;
-	return d ? d->name : (id ? id : "");
+	return stage == DH_STAGE_APPROVED ? "Được đề nghị" : stage_label(stage);
 }
 
 /* --- the candidate list source ------------------------------------------ */
@@ -99,10 +100,13 @@ static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *ro
 	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
 	snprintf(row->cells[1], UI_LIST_CELL, "%d", c->year);
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
-	snprintf(row->cells[3], UI_LIST_CELL, "%s%s", c->name ? c->name : "",
-	         c->meta.deleted ? " (đã xóa)" : "");
-	snprintf(row->cells[4], UI_LIST_CELL, "%s", dept_name(cfg, c->department));
-	snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_label(c->stage));
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", c->name ? c->name : "");
+	snprintf(row->cells[4], UI_LIST_CELL, "%s", config_department_short(cfg, c->department));
+	/* Deleted shows where the stage goes: a long name would hide it. */
+	if (c->meta.deleted)
+		snprintf(row->cells[5], UI_LIST_CELL, "(đã xóa)");
+	else
+		snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_cell(c->stage));
 }
 
 typedef struct page_fill {
@@ -715,8 +719,7 @@ static unsigned cand_key(ui_view *v, int action, int key)
 		if (!c)
 			return UI_R_DRAW;
 		char q[300];
-		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (hồ sơ vẫn được lưu vết trong nhật ký)",
-		         c->name ? c->name : "");
+		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (vẫn lưu vết trong nhật ký)", c->name ? c->name : "");
 		if (ui_confirm(v->app, q)) {
 			int rc = wf_delete(v->ctx, DH_R_CANDIDATE, c->meta.id, "Xóa từ màn hình Nhân tố mới");
 			if (rc == 0)
@@ -851,7 +854,8 @@ static size_t foster_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 		out[k].style = f->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
 		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(f->date, date));
 		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", f->description ? f->description : "");
+		snprintf(out[k].cells[2], UI_LIST_CELL, "%s%s", f->meta.deleted ? "(đã xóa) " : "",
+		         f->description ? f->description : "");
 		if (f->amount)
 			ui_format_money(f->amount, money, sizeof(money));
 		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", money);
@@ -1051,6 +1055,7 @@ static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fosteri
 static const ui_binding foster_keys[] = {
     {UI_A_ADD, "a", {'a'}, NULL, "Ghi nhận bồi dưỡng mới", false},
     {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, NULL, "Mở / sửa ghi nhận đang chọn", false},
+    {UI_A_DELETE, "x", {'x'}, NULL, "Xóa ghi nhận đang chọn (hỏi lại trước; vẫn lưu vết)", false},
     {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách nhân tố", true},
     UI_LIST_BINDINGS,
     {0},
@@ -1061,12 +1066,24 @@ static const char *foster_title(ui_view *v)
 	return ((foster_view *)v)->title;
 }
 
+static const dh_fostering *foster_current(foster_view *fv)
+{
+	const ui_list_row *row = ui_list_current(&fv->list);
+	size_t i = row ? foster_index_of(fv, row->id) : SIZE_MAX;
+	return i == SIZE_MAX ? NULL : fv->items[i];
+}
+
 static bool foster_offers(ui_view *v, int action)
 {
 	foster_view *fv = (foster_view *)v;
 	switch (action) {
 	case UI_A_ADD: return fv->candidate && wf_candidate_may(v->ctx, DH_ACT_FOSTER, fv->candidate);
 	case UI_A_OPEN: return fv->n > 0;
+	case UI_A_DELETE: {
+		const dh_fostering *e = foster_current(fv);
+		return e && !e->meta.deleted && fv->candidate &&
+		       wf_may_for(v->ctx, DH_ACT_DELETE, fv->candidate->department);
+	}
 	case UI_A_CANCEL: return true;
 	}
 	return ui_list_offers(&fv->list, action);
@@ -1100,6 +1117,23 @@ static unsigned foster_key(ui_view *v, int action, int key)
 			ui_push(v->app, &f->base);
 		return UI_R_DRAW;
 	}
+	case UI_A_DELETE: {
+		const dh_fostering *e = foster_current(fv);
+		if (!e)
+			return UI_R_DRAW;
+		char q[200], date[11];
+		snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
+		         date_vn(e->date, date));
+		if (ui_confirm(v->app, q)) {
+			int rc = wf_delete(v->ctx, DH_R_FOSTERING, e->meta.id, "Xóa từ sổ bồi dưỡng");
+			if (rc == 0)
+				ui_message(v->app, "Đã xóa (có lưu vết).");
+			else
+				ui_error(v->app, "Chưa xóa: %s",
+				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
+		}
+		return UI_R_RELOAD | UI_R_DRAW;
+	}
 	}
 	return UI_R_NONE;
 }
@@ -1108,13 +1142,25 @@ static void foster_draw(ui_view *v, WINDOW *w)
 {
 	foster_view *fv = (foster_view *)v;
 	int64_t total = 0;
+	size_t times = 0;
 	for (size_t i = 0; i < fv->n; i++)
-		if (!fv->items[i]->meta.deleted)
+		if (!fv->items[i]->meta.deleted) {
 			total += fv->items[i]->amount;
-	char money[40];
+			times++;
+		}
+	char money[40], tail[96];
+	snprintf(tail, sizeof(tail), " · %zu lần · hỗ trợ vật chất %s đồng", times,
+	         ui_format_money(total, money, sizeof(money)));
+	/* A long name gives way, never the total: a cut amount reads as
+	 * another amount ("1.500.00"). */
+	int cols = getmaxx(w) - 2;
+	int name_cols = cols - utf8_width(tail);
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_putf(w, 0, 1, getmaxx(w) - 2, "%s · %zu lần · hỗ trợ vật chất %s đồng", fv->title, fv->n,
-	        ui_format_money(total, money, sizeof(money)));
+	size_t keep = utf8_fit(fv->title, name_cols > 0 ? name_cols : 0, NULL);
+	while (keep > 0 && fv->title[keep] && fv->title[keep - 1] == ' ')
+		keep--; /* cut at a space: no double space before the tail */
+	int used = ui_putf(w, 0, 1, cols, "%.*s", (int)keep, fv->title);
+	ui_put(w, 0, 1 + used, tail, cols - used);
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));
 }

@@ -159,7 +159,8 @@ static const char *method_words(int method)
 	return method == DH_VOTE_OPEN ? "Biểu quyết công khai" : "Bỏ phiếu kín";
 }
 
-/* The header line of a session: title, date, method, state. */
+/* The header line of a session: state, title, date, method. The state
+ * comes first: after a long title it was cut off at 80 columns. */
 static void session_heading(const dh_session *s, char *buf, size_t size)
 {
 	char day[11], when[24] = "";
@@ -167,10 +168,11 @@ static void session_heading(const dh_session *s, char *buf, size_t size)
 	/* The default title already says the date. */
 	if (!strstr(title, date_vn(s->date, day)))
 		snprintf(when, sizeof(when), " · %s", day);
-	snprintf(buf, size, "%s%s · %s%s", title, when, method_words(s->method),
-	         s->meta.deleted ? " · đã xóa"
-	         : s->closed     ? " · đã kết thúc"
-	                         : "");
+	snprintf(buf, size, "%s%s%s · %s",
+	         s->meta.deleted ? "Đã xóa · "
+	         : s->closed     ? "Đã kết thúc · "
+	                         : "",
+	         title, when, method_words(s->method));
 }
 
 /* The quorum line, green when met, red when not. */
@@ -799,6 +801,9 @@ static const ui_binding sess_keys[] = {
      "Enter/v: phiếu của từng thành viên (a/d/b), không tham gia (r)",
      false},
     {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ đang chọn (công bố, khóa lại)", false},
+    /* Offered once every item is closed, where `c` stood: placed after
+     * `a` and `v` it never fitted on an 80-column key line. */
+    {CA_CLOSE_SESSION, "t", {'t'}, "Kết thúc", "Kết thúc phiên họp (mọi hồ sơ đã chốt)", false},
     {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
     {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {CA_MEMBERS,
@@ -808,7 +813,6 @@ static const ui_binding sess_keys[] = {
      "v/Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)",
      false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
-    {CA_CLOSE_SESSION, "t", {'t'}, "Kết thúc", "Kết thúc phiên họp (mọi hồ sơ đã chốt)", false},
     {UI_A_EDIT, "e", {'e'}, "Sửa phiên", "Sửa ngày, tên, ghi chú của phiên họp", true},
     {UI_A_DELETE, "x", {'x'}, "Bỏ khỏi CT", "Bỏ hồ sơ chưa chốt khỏi chương trình (có lưu vết)", true},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
@@ -969,6 +973,16 @@ static const char *sess_locked_why(sess_view *s, char *buf, size_t size)
 	return NULL;
 }
 
+/* Agenda items not closed yet: the session cannot end while any is. */
+static size_t sess_open_items(sess_view *s)
+{
+	size_t open = 0;
+	for (size_t i = 0; i < s->m.n; i++)
+		if (!s->m.items[i].item->closed)
+			open++;
+	return open;
+}
+
 static bool sess_offers(ui_view *v, int action)
 {
 	sess_view *s = (sess_view *)v;
@@ -991,7 +1005,8 @@ static bool sess_offers(ui_view *v, int action)
 		if (!s->loaded || s->m.session->meta.deleted || !wf_may(ctx, DH_ACT_REOPEN_ITEM))
 			return false;
 		return s->m.session->closed || (ci && ci->item->closed);
-	case CA_CLOSE_SESSION: return live && s->m.n > 0 && wf_may(ctx, DH_ACT_MANAGE_SESSION);
+	case CA_CLOSE_SESSION:
+		return live && s->m.n > 0 && sess_open_items(s) == 0 && wf_may(ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_EDIT: return live && wf_may(ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_DELETE: return live && ci && !ci->item->closed && wf_may(ctx, DH_ACT_DELETE);
 	case UI_A_DOWN:
@@ -1183,6 +1198,12 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		return action == CA_BACK ? UI_R_POP : UI_R_NONE;
 	if (action == UI_A_NONE && key == '0' && sess_counting(s))
 		action = CA_DIGITS;
+	if (action == UI_A_NONE && key == 't' && sess_live(s) && sess_open_items(s) &&
+	    wf_may(v->ctx, DH_ACT_MANAGE_SESSION)) {
+		ui_error(v->app, "Còn %zu mục chưa chốt kết quả: chốt hết rồi mới kết thúc phiên họp.",
+		         sess_open_items(s));
+		return UI_R_DRAW;
+	}
 	/* Whatever moves away writes the count being typed first. */
 	switch (action) {
 	case CA_DIGITS: {

@@ -257,7 +257,10 @@ static size_t impl_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 			snprintf(out[k].cells[4], UI_LIST_CELL, "%d", d->attendees);
 		} else {
 			snprintf(out[k].cells[2], UI_LIST_CELL, "CHƯA");
-			snprintf(out[k].cells[3], UI_LIST_CELL, "chưa quán triệt");
+			/* Say what to do, to whoever may do it; "CHƯA" says the rest. */
+			snprintf(out[k].cells[3], UI_LIST_CELL, "%s",
+			         wf_may_for(s->base.ctx, DH_ACT_DISSEMINATE, d->dept->id) ? "bấm a để ghi"
+			                                                                  : "");
 			out[k].cells[4][0] = '\0';
 		}
 		if (d->coordinated)

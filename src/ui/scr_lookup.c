@@ -359,7 +359,7 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 	const char *scope = s->all ? "mọi hồ sơ, mọi bước" : "chỉ hồ sơ đã công nhận, khen thưởng";
 	if (!has_query)
 		snprintf(line, sizeof(line),
-		         "%s họ tên, tên mô hình, đơn vị, số quyết định hoặc năm; không dấu cũng được.",
+		         "%s họ tên, mô hình, đơn vị, số quyết định, năm; không dấu cũng được.",
 		         s->focused ? "Gõ" : "Bấm / rồi gõ");
 	else if (s->failed)
 		snprintf(line, sizeof(line), "Không tra cứu được.");

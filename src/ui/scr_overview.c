@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "→ màn hình 3" with no-break spaces: a wrapped line never leaves the
+ * number alone on the next row. */
+#define ON_SCREEN(n) "→\u00a0màn\u00a0hình\u00a0" #n
 #define OVERVIEW_SLICE 2000 /* candidates per idle slice: a few ms, so keys never wait */
 #define OVERVIEW_LINES 64
 
@@ -147,6 +150,45 @@ static void page_add(overview_page *p, int style, const char *fmt, ...)
 	p->n++;
 }
 
+/* PREFIX then TEXT, wrapped at spaces to COLS columns; the lines after
+ * the first start under TEXT, so a long deadline label stays whole. */
+static void page_add_wrapped(overview_page *p, int style, const char *prefix, const char *text, int cols)
+{
+	int indent = utf8_width(prefix);
+	int room = cols - indent;
+	if (room < 10)
+		room = 10;
+	bool first = true;
+	do {
+		size_t n = utf8_fit(text, room, NULL);
+		if (text[n]) {
+			size_t cut = n;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut > 0)
+				n = cut;
+		}
+		page_add(p, style, "%*s%s%.*s", first ? 0 : indent, "", first ? prefix : "", (int)n, text);
+		first = false;
+		text += n;
+		while (*text == ' ')
+			text++;
+	} while (*text);
+}
+
+/* "  • " and a line of what waits, wrapped under itself at COLS. */
+static void page_bullet(overview_page *p, int style, int cols, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void page_bullet(overview_page *p, int style, int cols, const char *fmt, ...)
+{
+	char text[240];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	page_add_wrapped(p, style, "  • ", text, cols);
+}
+
 /* Whole agency for the Office and the leadership, else my department. */
 static bool overview_agency_wide(const dh_ctx *ctx)
 {
@@ -157,8 +199,12 @@ static void overview_waiting(overview_view *o, overview_page *p)
 {
 	dh_ctx *ctx = o->base.ctx;
 	if (!ctx->person) {
-		page_add(p, UI_S_NORMAL, "  Tài khoản %s chưa có trong cấu hình: chỉ được tra cứu.",
+		char text[240];
+		snprintf(text, sizeof(text),
+		         "Tài khoản «%s» chưa có trong cấu hình: chỉ được xem và tra cứu (phím /). Cần "
+		         "nhập liệu: nhờ Văn phòng thêm tài khoản vào cấu hình.",
 		         ctx->login);
+		page_add_wrapped(p, UI_S_NORMAL, "  ", text, o->cols > 10 ? o->cols - 2 : 78);
 		return;
 	}
 	if (!o->counted) {
@@ -170,36 +216,44 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	const long *scope = wide ? c->stage : c->mine;
 	const char *where = wide ? "" : " của phòng";
 	int before = p->n;
+	int width = o->cols > 10 ? o->cols - 2 : 78;
 	char date[11];
 	if (wf_may(ctx, DH_ACT_FOSTER) && scope[DH_STAGE_NEW_FACTOR])
-		page_add(p, UI_S_NORMAL, "  • %ld nhân tố mới%s chưa có ghi nhận bồi dưỡng",
-		         scope[DH_STAGE_NEW_FACTOR], where);
+		page_bullet(p, UI_S_NORMAL, width,
+		            "%ld nhân tố mới%s chưa có ghi nhận bồi dưỡng " ON_SCREEN(2),
+		            scope[DH_STAGE_NEW_FACTOR], where);
 	if (wf_may(ctx, DH_ACT_NOMINATE) && scope[DH_STAGE_FOSTERING]) {
 		const dh_deadline *d = config_deadline_closing(ctx->cfg, "nominate");
 		if (d && d->date && ctx->today > d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng (hạn đăng ký %s đã qua)",
-			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+			page_bullet(p, UI_S_NORMAL, width,
+			            "%ld hồ sơ%s đang bồi dưỡng (hạn đăng ký %s đã qua) " ON_SCREEN(3),
+			            scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else if (d && d->date)
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s)",
-			         scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
+			page_bullet(p, UI_S_NORMAL, width,
+			            "%ld hồ sơ%s đang bồi dưỡng có thể đăng ký (hạn %s) " ON_SCREEN(3),
+			            scope[DH_STAGE_FOSTERING], where, date_vn(d->date, date));
 		else
-			page_add(p, UI_S_NORMAL, "  • %ld hồ sơ%s đang bồi dưỡng có thể đăng ký",
-			         scope[DH_STAGE_FOSTERING], where);
+			page_bullet(p, UI_S_NORMAL, width,
+			            "%ld hồ sơ%s đang bồi dưỡng có thể đăng ký " ON_SCREEN(3),
+			            scope[DH_STAGE_FOSTERING], where);
 	}
 	if (wf_may(ctx, DH_ACT_CHECK_REGISTRATION) && c->unchecked)
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đăng ký chờ Văn phòng kiểm tra", c->unchecked);
+		page_bullet(p, UI_S_NORMAL, width, "%ld hồ sơ đăng ký chờ Văn phòng kiểm tra " ON_SCREEN(3),
+		            c->unchecked);
 	if ((wf_may(ctx, DH_ACT_RECORD_VOTES) || wf_may(ctx, DH_ACT_MANAGE_SESSION)) &&
 	    c->stage[DH_STAGE_NOMINATED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã đăng ký chờ Hội đồng bình xét",
-		         c->stage[DH_STAGE_NOMINATED]);
+		page_bullet(p, UI_S_NORMAL, width, "%ld hồ sơ đã đăng ký chờ Hội đồng bình xét " ON_SCREEN(3),
+		            c->stage[DH_STAGE_NOMINATED]);
 	if (wf_may(ctx, DH_ACT_RECOGNISE) && c->stage[DH_STAGE_APPROVED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận",
-		         c->stage[DH_STAGE_APPROVED]);
+		page_bullet(p, UI_S_NORMAL, width,
+		            "%ld hồ sơ Hội đồng đã thông qua, chờ quyết định công nhận " ON_SCREEN(3),
+		            c->stage[DH_STAGE_APPROVED]);
 	if (wf_may(ctx, DH_ACT_AWARD) && c->stage[DH_STAGE_RECOGNISED])
-		page_add(p, UI_S_NORMAL, "  • %ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen",
-		         c->stage[DH_STAGE_RECOGNISED]);
+		page_bullet(p, UI_S_NORMAL, width,
+		            "%ld hồ sơ đã công nhận, chờ quyết định tặng Giấy khen " ON_SCREEN(4),
+		            c->stage[DH_STAGE_RECOGNISED]);
 	if (wf_may(ctx, DH_ACT_HOLD) && c->hold)
-		page_add(p, UI_S_WARN, "  • %ld hồ sơ đang tạm dừng xét", c->hold);
+		page_bullet(p, UI_S_WARN, width, "%ld hồ sơ đang tạm dừng xét " ON_SCREEN(3), c->hold);
 	if (p->n == before)
 		page_add(p, UI_S_NORMAL, "  Không có việc nào đang chờ bạn.");
 }
@@ -247,10 +301,18 @@ static void overview_build(overview_view *o, overview_page *p)
 			style = UI_S_DIM;
 		else if (days <= 7)
 			style = UI_S_WARN;
-		char padded[80];
-		page_add(p, style, "  %s  %s %s", date_vn(d->date, date),
-		         ui_pad(padded, sizeof(padded), left, 17), d->label ? d->label : d->id);
+		char padded[80], prefix[120];
+		snprintf(prefix, sizeof(prefix), "  %s  %s ", date_vn(d->date, date),
+		         ui_pad(padded, sizeof(padded), left, 17));
+		page_add_wrapped(p, style, prefix, d->label ? d->label : d->id,
+		                 o->cols > 10 ? o->cols - 2 : 78);
 	}
+	page_add(p, UI_S_NORMAL, "%s", "");
+
+	/* What waits for me comes before the counts: it is what this person
+	 * acts on, and it stays in sight without scrolling at 80x24. */
+	page_add(p, UI_S_TITLE, "Việc chờ tôi");
+	overview_waiting(o, p);
 	page_add(p, UI_S_NORMAL, "%s", "");
 
 	if (o->counted) {
@@ -275,9 +337,6 @@ static void overview_build(overview_view *o, overview_page *p)
 	}
 	if (c->hold)
 		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
-	page_add(p, UI_S_NORMAL, "%s", "");
-	page_add(p, UI_S_TITLE, "Việc chờ tôi");
-	overview_waiting(o, p);
 }
 
 static void overview_draw(ui_view *v, WINDOW *w)

@@ -139,6 +139,15 @@ static long rev_max(const int *v, int n)
 
 /* --- the figures page -------------------------------------------------------- */
 
+/* A department in COLS columns: its name when it fits, else its short
+ * name from config, so Phòng Tiếp công dân and PCTN stay readable. */
+static const char *rev_dept_label(const rev_screen *s, const char *id, const char *name, int cols)
+{
+	if (name && utf8_width(name) <= cols)
+		return name;
+	return config_department_short(s->base.ctx->cfg, id);
+}
+
 static void rev_build_table(rev_screen *s)
 {
 	const dh_stats *st = &s->stats;
@@ -170,7 +179,7 @@ static void rev_build_table(rev_screen *s)
 				continue;
 			char line[320], name[120];
 			if (k < 0)
-				snprintf(name, sizeof(name), "%s", d->name ? d->name : d->id);
+				snprintf(name, sizeof(name), "%s", rev_dept_label(s, d->id, d->name, 22));
 			else
 				snprintf(name, sizeof(name), "  %s", kind_label(k));
 			o = snprintf(line, sizeof(line), "  %s", ui_pad(pad, sizeof(pad), name, 22));
@@ -207,11 +216,11 @@ static void rev_build(rev_screen *s)
 		return;
 	}
 	const dh_stats *st = &s->stats;
-	char money[40];
-	rev_text(s, UI_S_TITLE, "Số liệu năm %d: %d hồ sơ (%s %d, %s %d, %s %d)", st->year, st->candidates,
-	         kind_label(DH_KIND_INDIVIDUAL), st->by_kind[DH_KIND_INDIVIDUAL],
-	         kind_label(DH_KIND_COLLECTIVE), st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL),
-	         st->by_kind[DH_KIND_MODEL]);
+	char money[40], n1[32], n2[32];
+	rev_text(s, UI_S_TITLE, "Số liệu năm %d: %s hồ sơ (%s %d, %s %d, %s %d)", st->year,
+	         ui_format_money(st->candidates, n1, sizeof(n1)), kind_label(DH_KIND_INDIVIDUAL),
+	         st->by_kind[DH_KIND_INDIVIDUAL], kind_label(DH_KIND_COLLECTIVE),
+	         st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL), st->by_kind[DH_KIND_MODEL]);
 	if (st->on_hold)
 		rev_text(s, UI_S_WARN, "  Đang tạm dừng xét: %d hồ sơ", st->on_hold);
 	rev_text(s, UI_S_NORMAL, "  Đạt số tiêu chí của nhân tố mới: %d", st->meeting_new_factor_min);
@@ -236,7 +245,7 @@ static void rev_build(rev_screen *s)
 			m = st->depts[i].total;
 	for (size_t i = 0; i < st->n_depts; i++)
 		rev_bar(s, st->depts[i].total, m, "%s",
-		        st->depts[i].name ? st->depts[i].name : st->depts[i].id);
+		        rev_dept_label(s, st->depts[i].id, st->depts[i].name, REV_LABEL_COLS));
 	rev_text(s, UI_S_NORMAL, "%s", "");
 
 	rev_build_table(s);
@@ -246,8 +255,9 @@ static void rev_build(rev_screen *s)
 	m = rev_max(st->fostering, 3);
 	for (int k = 0; k < 3; k++)
 		rev_bar(s, st->fostering[k], m, "%s", fostering_kind_label(k));
-	rev_text(s, UI_S_NORMAL, "  Tổng cộng %d lượt cho %d hồ sơ", st->fostering_total,
-	         st->fostered_candidates);
+	rev_text(s, UI_S_NORMAL, "  Tổng cộng %s lượt cho %s hồ sơ",
+	         ui_format_money(st->fostering_total, n1, sizeof(n1)),
+	         ui_format_money(st->fostered_candidates, n2, sizeof(n2)));
 	rev_text(s, UI_S_NORMAL, "  Hỗ trợ vật chất: %s đồng",
 	         ui_format_money(st->material_total, money, sizeof(money)));
 	rev_text(s, UI_S_NORMAL, "%s", "");
@@ -258,8 +268,9 @@ static void rev_build(rev_screen *s)
 	m = rev_max(st->activities, 3);
 	for (int k = 0; k < 3; k++)
 		rev_bar(s, st->activities[k], m, "%s", activity_short[k]);
-	rev_text(s, UI_S_NORMAL, "  Tổng cộng %d hoạt động, %d lượt người dự", st->activities_total,
-	         st->activity_attendees);
+	rev_text(s, UI_S_NORMAL, "  Tổng cộng %s hoạt động, %s lượt người dự",
+	         ui_format_money(st->activities_total, n1, sizeof(n1)),
+	         ui_format_money(st->activity_attendees, n2, sizeof(n2)));
 	rev_text(s, UI_S_NORMAL, "%s", "");
 
 	rev_text(s, UI_S_TITLE, "Đăng ký, bình xét, quyết định");
@@ -285,8 +296,12 @@ static void rev_build(rev_screen *s)
 		char date[11];
 		if (r->meta.deleted)
 			continue;
-		rev_text(s, UI_S_NORMAL, "  %s  %s: %s", date_vn(r->date, date), review_kind_label(r->kind),
-		         r->title ? r->title : "");
+		const char *kind = review_kind_label(r->kind), *title = r->title ? r->title : "";
+		/* "Sơ kết 6 tháng…" already says what it is. */
+		if (strncmp(title, kind, strlen(kind)) == 0)
+			rev_text(s, UI_S_NORMAL, "  %s  %s", date_vn(r->date, date), title);
+		else
+			rev_text(s, UI_S_NORMAL, "  %s  %s: %s", date_vn(r->date, date), kind, title);
 		shown++;
 	}
 	if (!shown)
@@ -299,7 +314,7 @@ static void rev_draw_bar(WINDOW *w, int y, int cols, const rev_line *l, bool fan
 	char pad[160];
 	ui_put(w, y, 3, ui_pad(pad, sizeof(pad), l->text, REV_LABEL_COLS), REV_LABEL_COLS);
 	char num[24];
-	snprintf(num, sizeof(num), "%ld", l->value);
+	ui_format_money(l->value, num, sizeof(num)); /* 1.201: grouped like every number on screen */
 	ui_put_cell(w, y, 3 + REV_LABEL_COLS, num, REV_VALUE_COLS, true);
 	int x = 3 + REV_LABEL_COLS + REV_VALUE_COLS + 1;
 	int room = cols - x - 1;
@@ -341,7 +356,7 @@ static void rev_draw_figures(rev_screen *s, WINDOW *w, int top, int rows, int co
 			continue;
 		}
 		wattrset(w, ui_style(l->style));
-		ui_put(w, top + r, 1, l->text, cols - 2);
+		ui_put_cut(w, top + r, 1, l->text, cols - 2, false);
 		wattrset(w, A_NORMAL);
 	}
 }
@@ -356,7 +371,7 @@ static int rev_collect(const void *rec, void *arg)
 		return 0;
 	if (s->n_reviews == s->cap_reviews) {
 		size_t cap = s->cap_reviews ? s->cap_reviews * 2 : 8;
-		dh_review **v = realloc(s->reviews, cap * sizeof(*v));
+		dh_review **v = realloc(s->reviews, cap * sizeof(dh_review *));
 		if (!v)
 			return -1;
 		s->reviews = v;
@@ -395,7 +410,7 @@ static void rev_load(rev_screen *s)
 	if (ctx->store)
 		repo_each(ctx->store, DH_R_REVIEW, rev_collect, s);
 	if (s->n_reviews)
-		qsort(s->reviews, s->n_reviews, sizeof(*s->reviews), rev_by_date);
+		qsort(s->reviews, s->n_reviews, sizeof(dh_review *), rev_by_date);
 	s->stale = true;
 	rev_build(s);
 }

@@ -607,8 +607,7 @@ static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
 	for (size_t i = 0; i < ps->passed.n; i++)
 		ticked += ui_form_checked(f, field, ps->passed.v[i].value);
 	if (!ticked)
-		snprintf(buf, size, "Không đánh dấu: đưa cả %zu hồ sơ được thông qua vào tờ trình",
-		         ps->passed.n);
+		snprintf(buf, size, "Không đánh dấu: đưa cả %zu hồ sơ được thông qua", ps->passed.n);
 	else
 		snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space: chọn / bỏ)", ticked, ps->passed.n);
 	return buf;

@@ -42,6 +42,18 @@ contains "$ERR" "$T/broken.yaml:$line:3:"
 DIENHINH_CONFIG="$T/broken.yaml" expect_exit 78 "$DH" -d "$T/db" stats
 expect_exit 78 "$DH" -c "$T/missing.yaml" check-config
 expect_exit 78 "$DH" check-config "$T/missing.yaml"
+# No config anywhere: say where it was looked for and point at the example
+# that `make install` puts in PREFIX/share/dienhinh.
+mkdir -p "$T/inst/bin" "$T/inst/share/dienhinh" "$T/empty"
+cp "$DH" "$T/inst/bin/dienhinh"
+cp "$CONFIG" "$T/inst/share/dienhinh/dienhinh.yaml.example"
+if [ ! -e /etc/dienhinh/dienhinh.yaml ]; then
+	(cd "$T/empty" && DIENHINH_CONFIG= expect_exit 78 "$T/inst/bin/dienhinh" stats) ||
+		fail "without a config"
+	(cd "$T/empty" && DIENHINH_CONFIG= "$T/inst/bin/dienhinh" stats 2>&1 || true) >"$T/noconf"
+	contains "$(cat "$T/noconf")" "./config/dienhinh.yaml, /etc/dienhinh/dienhinh.yaml" "without a config"
+	contains "$(cat "$T/noconf")" "$T/inst/share/dienhinh/dienhinh.yaml.example" "without a config"
+fi
 
 # Reading never creates a database: a mistyped -d is an error.
 expect_exit 74 "$DH" -d "$T/db" stats

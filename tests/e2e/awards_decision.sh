@@ -40,7 +40,8 @@ tm_start "$DH_APP -d '$T/db' --as thuanpv"
 tm_wait "Tổng quan"
 tm_keys 4
 tm_wait "Lê Văn Tám"
-contains "$(tm_screen)" "k Khen thưởng" "the chief's key line"
+# a (not k, which moves up in every list) opens the award decision.
+contains "$(tm_screen)" "a Khen thưởng" "the chief's key line"
 fits "records tab"
 # Filter to the record, mark it, open the decision.
 tm_keys f
@@ -49,7 +50,7 @@ tm_keys Enter
 tm_wait_gone "Mô hình tiếp dân lưu động"
 tm_keys Space
 tm_wait "Đã đánh dấu 1 hồ sơ"
-tm_keys k
+tm_keys a
 tm_wait "Quyết định tặng Giấy khen"
 contains "$(tm_screen)" "[x] Lê Văn Tám" "the checklist"
 contains "$(tm_screen)" "[ ] Mô hình tiếp dân lưu động" "the checklist"

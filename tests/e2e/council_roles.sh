@@ -101,8 +101,8 @@ lacks "$(two_screen)" "7/11" "member's screen before closing"
 line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1)
 case $line in *"•        •        • Đã nhập 9/9") ;; *) fail "member sees the tally: '$line'" ;; esac
 # Ending the session with an item still open is refused.
-tm_keys t c
-tm_wait "Còn 2 mục chưa chốt kết quả."
+tm_keys t
+tm_wait "Còn 2 mục chưa chốt kết quả: chốt hết rồi mới kết thúc phiên họp."
 tm_keys c c
 tm_wait "7/11 = 63,6% > 1/2 — đạt"
 # Within a second the member's screen has the result too.

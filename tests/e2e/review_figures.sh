@@ -84,11 +84,14 @@ compare_year() { # year
 		lines=$((lines + 1))
 		local full g idx=-1 found=""
 		full=$(grep -o "{ id: $id, *name: \"[^\"]*\"" "$CONFIG" | sed 's/.*name: "//; s/"$//')
+		# A name too long for the column shows as config's `short`.
+		local alias
+		alias=$(grep "{ id: $id," "$CONFIG" | grep -o 'short: "[^"]*"' | sed 's/short: "//; s/"$//' || true)
 		for ((g = 0; g < 7; g++)); do [ "${stages[g]}" = "$stage" ] && idx=$g; done
 		local key
 		for key in "${!shown[@]}"; do
 			local short=${key%%|*} rest=${key#*|}
-			if [[ -n $short && $full == "$short"* && $rest == "${kinds[$kind]}|$idx" ]]; then
+			if [[ -n $short && ($full == "$short"* || $short == "$alias") && $rest == "${kinds[$kind]}|$idx" ]]; then
 				found=${shown[$key]}
 			fi
 		done

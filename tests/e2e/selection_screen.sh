@@ -46,7 +46,7 @@ status_row "registrations" '[0-9]+/[0-9]+ · xếp theo mới nhất$'
 tm capture-pane -e -p -t main | grep -q $'\e\\[7m' || fail "no reverse video on vt100"
 tm_keys Enter
 tm_wait "Mô tả sáng kiến, mô hình:"
-layout "a registration's page" "?/F1 Trợ giúp q Thoát ↓/j Xuống"
+layout "a registration's page" "?/F1 Trợ giúp q Quay lại ↓/j Xuống"
 tm_keys Escape
 # h: the council sessions, pushed above; q comes back here.
 tm_keys h
@@ -90,7 +90,7 @@ layout "departments"
 status_row "departments" '/8$'
 tm_keys Enter
 tm_wait "Hồ sơ đăng ký trong năm:"
-layout "a department's page" "?/F1 Trợ giúp q Thoát ↓/j Xuống"
+layout "a department's page" "?/F1 Trợ giúp q Quay lại ↓/j Xuống"
 tm_keys Escape
 tm_keys '?'
 tm_wait "Việc làm được ở đây"

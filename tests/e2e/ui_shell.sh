@@ -23,6 +23,10 @@ contains "$screen" "2021" "header"
 contains "$screen" "Thời hạn" "overview"
 contains "$screen" "Việc chờ tôi" "overview"
 contains "$screen" "?/F1 Trợ giúp" "key line"
+# A deadline label longer than the line goes on below itself, whole.
+contains "$screen" "nhân rộng điển" "overview"
+tm_screen | grep -q '^ \{20,\}hình năm 2021' || fail "the long deadline label is not wrapped:
+$screen"
 
 titles=("Tổng quan" "Nhân tố mới" "Lựa chọn, công nhận" "Khen thưởng, nhân rộng" "Sơ kết, tổng kết"
 	"Tổ chức thực hiện" "Tra cứu" "Nhật ký")
@@ -35,6 +39,10 @@ tm_wait "Theo bước" # screen 5 is built: its figures
 tm_keys 2
 tm_wait "xếp theo mới nhất"
 contains "$(tm_screen)" "a Thêm" "candidate key line"
+# Departments read whole in their narrow column (config `short`, else the
+# name without "Phòng "): Nghiệp vụ 1, 2 and 3 stay apart.
+tm_screen | grep -qE ' Nghiệp vụ [123] ' || fail "no whole department name in the list:
+$(tm_screen)"
 
 # Help lists every key of the screen, from the same table as the key line.
 tm_keys '?'
@@ -56,3 +64,15 @@ tm_wait_gone "Esc Rời ô tìm"
 tm_keys q
 for _ in $(seq 100); do [ -s "$T/exit" ] && break; sleep 0.05; done
 [ "$(cat "$T/exit" 2>/dev/null)" = 0 ] || fail "exit status $(cat "$T/exit" 2>/dev/null), expected 0"
+
+# A login config does not know: the overview says what it may do and whom
+# to ask; a key it may not use says so instead of doing nothing.
+tm kill-server 2>/dev/null || true
+tm_start "$DH_APP -d '$T/db' --as khachxem"
+tm_wait "Tổng quan"
+contains "$(tm_screen)" "nhờ Văn phòng thêm tài khoản" "overview of an unknown login"
+tm_keys 2
+tm_wait "xếp theo mới nhất"
+lacks "$(tm_screen)" "a Thêm" "key line of an unknown login"
+tm_keys a
+tm_wait "Phím a (Thêm) không dùng được ở đây"

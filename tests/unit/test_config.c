@@ -337,6 +337,21 @@ static void test_department_lookup(void **state)
 	assert_null(config_department(cfg, "Văn phòng"));
 }
 
+/* A narrow column shows `short`, else the name without "Phòng ". */
+static void test_department_short(void **state)
+{
+	(void)state;
+	assert_int_equal(config_load("config/dienhinh.yaml", &cfg, &diag), 0);
+	assert_string_equal(config_department_short(cfg, "pctn"), "PCTN");
+	assert_string_equal(config_department_short(cfg, "nv1"), "Nghiệp vụ 1");
+	assert_string_equal(config_department_short(cfg, "vp"), "Văn phòng");
+	assert_string_equal(config_department_short(cfg, "zz"), "zz");
+	assert_string_equal(config_department_short(cfg, NULL), "");
+	/* The short name finds the department too (import, typing). */
+	assert_string_equal(config_department_lookup(cfg, "pctn")->id, "pctn");
+	assert_string_equal(config_department_lookup(cfg, "Tiếp công dân")->id, "tcd");
+}
+
 static void test_text_is_nfc(void **state)
 {
 	(void)state;
@@ -899,6 +914,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_summary_threshold_words, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_base_loads, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_department_lookup, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_department_short, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_text_is_nfc, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_config_find, setup, teardown),
