@@ -1042,7 +1042,9 @@ static int demo_tx(dh_repo_tx *tx, void *ctx)
 	demo_job *j = ctx;
 	j->tx = tx;
 	j->cur = j->start; /* a re-run makes the same records again */
-	int rc;
+	int rc = repo_bulk_begin(tx, "demo", NULL);
+	if (rc)
+		return rc;
 	if (j->first && (rc = demo_check_empty(j)))
 		return rc;
 	size_t made = 0;

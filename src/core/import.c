@@ -59,10 +59,9 @@ typedef struct import_job {
 	size_t n_header;
 	int pos_of[IC__COUNT]; /* column -> header position, -1 when absent */
 	dh_import_result *res;
-	/* The checked candidates and the lines they start on: kept until the
-	 * write returns, since the store restores their meta if it re-runs it. */
+	/* The checked candidates: kept until the write returns, since the
+	 * store restores their meta if it re-runs it. */
 	dh_candidate **cands;
-	long *lines;
 	size_t n_cands, cap_cands;
 	size_t written;
 	bool bad_utf8; /* some cell was not UTF-8: say how to save the file */
@@ -397,7 +396,7 @@ nomem:
 	return DH_ENOMEM;
 }
 
-static int import_keep(import_job *j, dh_candidate *cand, long line)
+static int import_keep(import_job *j, dh_candidate *cand)
 {
 	if (j->n_cands == j->cap_cands) {
 		size_t cap = j->cap_cands ? j->cap_cands * 2 : 256;
@@ -405,14 +404,9 @@ static int import_keep(import_job *j, dh_candidate *cand, long line)
 		if (!nc)
 			return DH_ENOMEM;
 		j->cands = nc;
-		long *nl = realloc(j->lines, cap * sizeof(*nl));
-		if (!nl)
-			return DH_ENOMEM;
-		j->lines = nl;
 		j->cap_cands = cap;
 	}
-	j->cands[j->n_cands] = cand;
-	j->lines[j->n_cands++] = line;
+	j->cands[j->n_cands++] = cand;
 	return 0;
 }
 
@@ -441,7 +435,7 @@ static int import_read(import_job *j)
 		}
 		rc = import_row(j, &c, cand);
 		if (rc == 0 && j->res->errors == 0)
-			rc = import_keep(j, cand, c.row_line);
+			rc = import_keep(j, cand);
 		else
 			record_free(DH_R_CANDIDATE, cand);
 		if (rc == DH_EINVAL)
@@ -466,10 +460,13 @@ static int import_write_fn(dh_repo_tx *tx, void *ctx)
 {
 	import_job *j = ctx;
 	j->written = 0; /* the store may run this again after growing the map */
+	/* One audit entry for the whole file (ids follow its rows), not one
+	 * per row: a million rows would otherwise double the database. */
+	int rc = repo_bulk_begin(tx, "import", j->note);
+	if (rc)
+		return rc;
 	for (size_t i = 0; i < j->n_cands; i++) {
-		char note[256];
-		snprintf(note, sizeof(note), "%s:%ld", j->note, j->lines[i]);
-		int rc = repo_tx_put(tx, "import", note, DH_R_CANDIDATE, j->cands[i]);
+		rc = repo_tx_put(tx, "import", NULL, DH_R_CANDIDATE, j->cands[i]);
 		if (rc)
 			return rc;
 		j->written++;
@@ -517,7 +514,6 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 	for (size_t i = 0; i < j.n_cands; i++)
 		record_free(DH_R_CANDIDATE, j.cands[i]);
 	free(j.cands);
-	free(j.lines);
 	free(j.col_at);
 	return rc;
 }

@@ -82,9 +82,41 @@ bool utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+/* Whether CP is left as it is by NFC whatever stands around it: not a
+ * combining mark, not a singleton or excluded composite, and nothing that
+ * composes with a following mark in a way that changes it. Kept to the
+ * blocks Vietnamese text lives in (ASCII, Latin-1, Latin Extended A/B, the
+ * precomposed Latin Extended Additional, the common punctuation); anything
+ * else goes through utf8proc. */
+static bool utf8_nfc_stable(int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
 char *utf8_nfc(const char *s)
 {
-	if (!s || !utf8_valid(s, strlen(s)))
+	if (!s)
+		return NULL;
+	/* Most text arrives composed already (typed, imported, stored): check
+	 * it in one pass and copy it, instead of decomposing and composing
+	 * every letter. A letter followed by a combining mark is not stable
+	 * (the mark is not), so decomposed input still takes the long way. */
+	size_t len = strlen(s);
+	bool stable = true;
+	for (size_t off = 0; off < len;) {
+		int32_t cp;
+		int n = utf8_decode(s + off, len - off, &cp);
+		if (n < 0)
+			return NULL;
+		if (!utf8_nfc_stable(cp)) {
+			stable = false;
+			break;
+		}
+		off += (size_t)n;
+	}
+	if (stable)
+		return strdup(s);
+	if (!utf8_valid(s, len))
 		return NULL;
 	return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
 }

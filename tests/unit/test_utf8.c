@@ -75,6 +75,19 @@ static void test_nfc_composes_decomposed_input(void **state)
 	assert_string_equal(s, "Hòa");
 	free(s);
 	assert_null(utf8_nfc("bad \xff"));
+	/* Composed text is copied as it is; a mark after a composed letter
+	 * still composes with it (ê + U+0301 = ế), and a singleton outside
+	 * the Vietnamese blocks still maps (OHM SIGN -> OMEGA). */
+	s = utf8_nfc("Nguyễn Thị Thuỷ — “Hòa” … 1.500.000");
+	assert_string_equal(s, "Nguyễn Thị Thuỷ — “Hòa” … 1.500.000");
+	free(s);
+	s = utf8_nfc("Nguy\xc3\xaa\xcc\x81t");
+	assert_string_equal(s, "Nguyết");
+	free(s);
+	s = utf8_nfc("\xe2\x84\xa6");
+	assert_string_equal(s, "\xce\xa9");
+	free(s);
+	assert_null(utf8_nfc("Hòa \xc3"));
 }
 
 static void test_clean_refuses_control_characters(void **state)
