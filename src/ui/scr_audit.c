@@ -461,8 +461,13 @@ static const char *entry_subject(const dh_audit *a, char *out, size_t size)
 				break;
 		}
 	}
-	snprintf(out, size, "%s số %llu%s%s", record_type_label(a->target_type),
-	         (unsigned long long)a->target_id, *what ? ": " : "", what);
+	if (a->last_id > a->target_id)
+		snprintf(out, size, "%s số %llu–%llu (%llu hồ sơ)", record_type_label(a->target_type),
+		         (unsigned long long)a->target_id, (unsigned long long)a->last_id,
+		         (unsigned long long)(a->last_id - a->target_id + 1));
+	else
+		snprintf(out, size, "%s số %llu%s%s", record_type_label(a->target_type),
+		         (unsigned long long)a->target_id, *what ? ": " : "", what);
 	return out;
 }
 
@@ -503,18 +508,27 @@ static int entry_date(const dh_audit *a)
 	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
+/* Whether entry A is about record ID of its type: a bulk entry (an
+ * import, the demo) covers the range of ids it created. */
+static bool entry_covers(const dh_audit *a, uint64_t id)
+{
+	if (a->last_id > a->target_id)
+		return id >= a->target_id && id <= a->last_id;
+	return id == a->target_id;
+}
+
 static bool filter_match(const audit_filter *f, const dh_audit *a)
 {
 	if (f->who[0] && (!a->who || strcmp(a->who, f->who) != 0))
 		return false;
 	if (f->type && a->target_type != f->type)
 		return false;
-	if (f->id && a->target_id != f->id)
+	if (f->id && !entry_covers(a, f->id))
 		return false;
 	if (f->targets) {
 		bool found = false;
 		for (size_t i = 0; i < f->n_targets && !found; i++)
-			found = f->targets[i].type == a->target_type && f->targets[i].id == a->target_id;
+			found = f->targets[i].type == a->target_type && entry_covers(a, f->targets[i].id);
 		if (!found)
 			return false;
 	}
@@ -594,7 +608,11 @@ static void audit_fill_row(audit_screen *s, const dh_audit *a, ui_list_row *row)
 	ui_record_instant(a->at, row->cells[0], UI_LIST_CELL);
 	snprintf(row->cells[1], UI_LIST_CELL, "%s", ui_record_person(s->base.ctx, a->who));
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", action_label(a->action));
-	snprintf(row->cells[3], UI_LIST_CELL, "%s %llu", type, (unsigned long long)a->target_id);
+	if (a->last_id > a->target_id)
+		snprintf(row->cells[3], UI_LIST_CELL, "%s %llu–%llu", type, (unsigned long long)a->target_id,
+		         (unsigned long long)a->last_id);
+	else
+		snprintf(row->cells[3], UI_LIST_CELL, "%s %llu", type, (unsigned long long)a->target_id);
 }
 
 typedef struct audit_page {
