@@ -107,6 +107,7 @@ format:
 
 bench: build/dienhinh $(BENCH_BIN)
 	tests/bench/run
+	tests/bench/ui.sh
 
 install: build/dienhinh
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dienhinh
