@@ -25,6 +25,7 @@
 #include "dienhinh/lookup.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_candlog.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
 
@@ -76,7 +77,7 @@ typedef struct aw_screen {
 	uint64_t last_activity; /* activities are ids 1..last, shown newest first */
 } aw_screen;
 
-typedef struct aw_log_view aw_log_view;
+typedef ui_candlog aw_log_view;
 
 static ui_view *aw_log_open(ui_app *app, const dh_candidate *c);
 static ui_view *aw_decision_open(ui_app *app, const dh_decision *d);
@@ -1076,57 +1077,10 @@ ui_view *ui_awards_open(ui_app *app)
 
 /* --- a record's replication log ------------------------------------------------ */
 
-struct aw_log_view {
-	ui_view base;
-	ui_list list;
-	uint64_t candidate_id;
-	dh_candidate *candidate;
-	char title[200];
-	dh_activity **items; /* a record's log is short: kept whole */
-	size_t n, cap;
-};
-
 static const ui_list_column aw_log_columns[] = {
     {"Ngày", 10, false},      {"Hình thức", 9, false}, {"Nội dung", 0, false},
     {"Trình bày", 15, false}, {"Số dự", 5, true},
 };
-
-static int aw_log_collect(const void *rec, void *arg)
-{
-	aw_log_view *lv = arg;
-	if (lv->n == lv->cap) {
-		size_t cap = lv->cap ? lv->cap * 2 : 16;
-		dh_activity **v = realloc(lv->items, cap * sizeof(dh_activity *));
-		if (!v)
-			return -1;
-		lv->items = v;
-		lv->cap = cap;
-	}
-	if (!(lv->items[lv->n] = record_dup(DH_R_ACTIVITY, rec)))
-		return -1;
-	lv->n++;
-	return 0;
-}
-
-static void aw_log_load(aw_log_view *lv)
-{
-	dh_store *st = lv->base.ctx->store;
-	for (size_t i = 0; i < lv->n; i++)
-		record_free(DH_R_ACTIVITY, lv->items[i]);
-	lv->n = 0;
-	void *rec = NULL;
-	if (st && repo_get(st, DH_R_CANDIDATE, lv->candidate_id, &rec) == 0) {
-		record_free(DH_R_CANDIDATE, lv->candidate);
-		lv->candidate = rec;
-	}
-	if (st)
-		repo_children(st, DH_R_ACTIVITY, lv->candidate_id, aw_log_collect, lv);
-}
-
-static size_t aw_log_count(void *ctx)
-{
-	return ((aw_log_view *)ctx)->n;
-}
 
 static size_t aw_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 {
@@ -1137,27 +1091,13 @@ static size_t aw_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static void aw_log_source_reload(void *ctx)
-{
-	aw_log_load(ctx);
-}
-
-static size_t aw_log_index_of(void *ctx, uint64_t id)
-{
-	aw_log_view *lv = ctx;
-	for (size_t i = 0; i < lv->n; i++)
-		if (lv->items[i]->meta.id == id)
-			return i;
-	return SIZE_MAX;
-}
-
 static const ui_list_source aw_log_source = {
     .columns = aw_log_columns,
     .n_columns = 5,
-    .count = aw_log_count,
+    .count = ui_candlog_count,
     .rows = aw_log_rows,
-    .reload = aw_log_source_reload,
-    .index_of = aw_log_index_of,
+    .reload = ui_candlog_load,
+    .index_of = ui_candlog_index_of,
     .empty_text = "Chưa có hoạt động nhân rộng nào cho hồ sơ này.",
 };
 
@@ -1173,9 +1113,7 @@ static const ui_binding aw_log_keys[] = {
 
 static const dh_activity *aw_log_current(aw_log_view *lv)
 {
-	const ui_list_row *row = ui_list_current(&lv->list);
-	size_t i = row ? aw_log_index_of(lv, row->id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : lv->items[i];
+	return ui_candlog_current(lv);
 }
 
 static bool aw_log_offers(ui_view *v, int action)
@@ -1224,11 +1162,6 @@ static unsigned aw_log_key(ui_view *v, int action, int key)
 	return UI_R_DRAW;
 }
 
-static const char *aw_log_title(ui_view *v)
-{
-	return ((aw_log_view *)v)->title;
-}
-
 static void aw_log_draw(ui_view *v, WINDOW *w)
 {
 	aw_log_view *lv = (aw_log_view *)v;
@@ -1237,9 +1170,9 @@ static void aw_log_draw(ui_view *v, WINDOW *w)
 	char d1[11], d2[11];
 	int people = 0, live = 0;
 	for (size_t i = 0; i < lv->n; i++)
-		if (!lv->items[i]->meta.deleted) {
+		if (!((dh_activity *)lv->items[i])->meta.deleted) {
 			live++;
-			people += lv->items[i]->attendees;
+			people += ((dh_activity *)lv->items[i])->attendees;
 		}
 	wattrset(w, ui_style(UI_S_TITLE));
 	ui_putf(w, 0, 1, cols - 2, "%s · %s · %d", c && c->name ? c->name : "", c ? kind_label(c->kind) : "",
@@ -1258,47 +1191,28 @@ static void aw_log_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&lv->list, w, 3, 0, getmaxy(w) - 3, cols);
 }
 
-static void aw_log_view_reload(ui_view *v)
-{
-	ui_list_reload(&((aw_log_view *)v)->list);
-}
-
-static void aw_log_destroy(ui_view *v)
-{
-	aw_log_view *lv = (aw_log_view *)v;
-	ui_list_free(&lv->list);
-	record_free(DH_R_CANDIDATE, lv->candidate);
-	for (size_t i = 0; i < lv->n; i++)
-		record_free(DH_R_ACTIVITY, lv->items[i]);
-	free(lv->items);
-	free(lv);
-}
-
 static const ui_view_ops aw_log_ops = {
     .bindings = aw_log_keys,
-    .title = aw_log_title,
+    .title = ui_candlog_title,
     .draw = aw_log_draw,
     .key = aw_log_key,
     .offers = aw_log_offers,
-    .reload = aw_log_view_reload,
-    .destroy = aw_log_destroy,
+    .reload = ui_candlog_reload,
+    .destroy = ui_candlog_destroy,
+};
+
+static const ui_candlog_spec aw_log_spec = {
+    .type = DH_R_ACTIVITY,
+    .ops = &aw_log_ops,
+    .source = &aw_log_source,
+    .title_prefix = "Nhân rộng: ",
+    .title_size = 200,
 };
 
 static ui_view *aw_log_open(ui_app *app, const dh_candidate *c)
 {
-	aw_log_view *lv = calloc(1, sizeof(*lv));
-	if (!lv)
-		return NULL;
-	ui_view_init(&lv->base, &aw_log_ops, app);
-	lv->candidate_id = c->meta.id;
-	lv->candidate = record_dup(DH_R_CANDIDATE, c);
-	snprintf(lv->title, sizeof(lv->title), "Nhân rộng: %s", c->name ? c->name : "");
-	aw_log_load(lv);
-	if (ui_list_init(&lv->list, &aw_log_source, lv) != 0) {
-		aw_log_destroy(&lv->base);
-		return NULL;
-	}
-	return &lv->base;
+	aw_log_view *lv = ui_candlog_open(app, &aw_log_spec, c);
+	return lv ? &lv->base : NULL;
 }
 
 /* --- one decision ------------------------------------------------------------------ */

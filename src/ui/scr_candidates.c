@@ -13,6 +13,7 @@
 #include "dienhinh/lookup.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_candlog.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
 #include "dienhinh/utf8.h"
@@ -796,52 +797,12 @@ ui_view *ui_candidates_open(ui_app *app)
 
 /* --- the fostering log ------------------------------------------------------ */
 
-typedef struct foster_view {
-	ui_view base;
-	ui_list list;
-	uint64_t candidate_id;
-	dh_candidate *candidate; /* for the workflow's per-record rules */
-	char title[160];
-	dh_fostering **items; /* a candidate's log is short: kept whole */
-	size_t n, cap;
-} foster_view;
+typedef ui_candlog foster_view;
 
 static const ui_list_column foster_columns[] = {
     {"Ngày", 10, false},   {"Hình thức", 15, false},       {"Nội dung", 0, false},
     {"Số tiền", 13, true}, {"Người thực hiện", 16, false},
 };
-
-static int foster_collect(const void *rec, void *arg)
-{
-	foster_view *fv = arg;
-	if (fv->n == fv->cap) {
-		size_t cap = fv->cap ? fv->cap * 2 : 16;
-		dh_fostering **p = realloc(fv->items, cap * sizeof(dh_fostering *));
-		if (!p)
-			return -1;
-		fv->items = p;
-		fv->cap = cap;
-	}
-	dh_fostering *copy = record_dup(DH_R_FOSTERING, rec);
-	if (!copy)
-		return -1;
-	fv->items[fv->n++] = copy;
-	return 0;
-}
-
-static void foster_load(foster_view *fv)
-{
-	for (size_t i = 0; i < fv->n; i++)
-		record_free(DH_R_FOSTERING, fv->items[i]);
-	fv->n = 0;
-	if (fv->base.ctx->store)
-		repo_children(fv->base.ctx->store, DH_R_FOSTERING, fv->candidate_id, foster_collect, fv);
-}
-
-static size_t foster_count(void *ctx)
-{
-	return ((foster_view *)ctx)->n;
-}
 
 static size_t foster_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 {
@@ -864,27 +825,13 @@ static size_t foster_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static void foster_source_reload(void *ctx)
-{
-	foster_load(ctx);
-}
-
-static size_t foster_index_of(void *ctx, uint64_t id)
-{
-	foster_view *fv = ctx;
-	for (size_t i = 0; i < fv->n; i++)
-		if (fv->items[i]->meta.id == id)
-			return i;
-	return SIZE_MAX;
-}
-
 static const ui_list_source foster_source = {
     .columns = foster_columns,
     .n_columns = 5,
-    .count = foster_count,
+    .count = ui_candlog_count,
     .rows = foster_rows,
-    .reload = foster_source_reload,
-    .index_of = foster_index_of,
+    .reload = ui_candlog_load,
+    .index_of = ui_candlog_index_of,
     .empty_text = "Chưa có ghi nhận bồi dưỡng nào. Bấm a để thêm.",
 };
 
@@ -1061,16 +1008,9 @@ static const ui_binding foster_keys[] = {
     {0},
 };
 
-static const char *foster_title(ui_view *v)
-{
-	return ((foster_view *)v)->title;
-}
-
 static const dh_fostering *foster_current(foster_view *fv)
 {
-	const ui_list_row *row = ui_list_current(&fv->list);
-	size_t i = row ? foster_index_of(fv, row->id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : fv->items[i];
+	return ui_candlog_current(fv);
 }
 
 static bool foster_offers(ui_view *v, int action)
@@ -1108,11 +1048,10 @@ static unsigned foster_key(ui_view *v, int action, int key)
 		return UI_R_DRAW;
 	}
 	case UI_A_OPEN: {
-		const ui_list_row *row = ui_list_current(&fv->list);
-		size_t i = row ? foster_index_of(fv, row->id) : SIZE_MAX;
-		if (i == SIZE_MAX)
+		const dh_fostering *e = foster_current(fv);
+		if (!e)
 			return UI_R_DRAW;
-		ui_form *f = foster_form_open(v->app, fv, fv->items[i]);
+		ui_form *f = foster_form_open(v->app, fv, e);
 		if (f)
 			ui_push(v->app, &f->base);
 		return UI_R_DRAW;
@@ -1144,8 +1083,8 @@ static void foster_draw(ui_view *v, WINDOW *w)
 	int64_t total = 0;
 	size_t times = 0;
 	for (size_t i = 0; i < fv->n; i++)
-		if (!fv->items[i]->meta.deleted) {
-			total += fv->items[i]->amount;
+		if (!((dh_fostering *)fv->items[i])->meta.deleted) {
+			total += ((dh_fostering *)fv->items[i])->amount;
 			times++;
 		}
 	char money[40], tail[96];
@@ -1165,53 +1104,28 @@ static void foster_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&fv->list, w, 1, 0, getmaxy(w) - 1, getmaxx(w));
 }
 
-static void foster_view_reload(ui_view *v)
-{
-	foster_view *fv = (foster_view *)v;
-	void *rec = NULL;
-	if (repo_get(v->ctx->store, DH_R_CANDIDATE, fv->candidate_id, &rec) == 0) {
-		record_free(DH_R_CANDIDATE, fv->candidate);
-		fv->candidate = rec;
-	}
-	ui_list_reload(&fv->list);
-}
-
-static void foster_destroy(ui_view *v)
-{
-	foster_view *fv = (foster_view *)v;
-	ui_list_free(&fv->list);
-	record_free(DH_R_CANDIDATE, fv->candidate);
-	for (size_t i = 0; i < fv->n; i++)
-		record_free(DH_R_FOSTERING, fv->items[i]);
-	free(fv->items);
-	free(fv);
-}
-
 static const ui_view_ops foster_ops = {
     .bindings = foster_keys,
-    .title = foster_title,
+    .title = ui_candlog_title,
     .draw = foster_draw,
     .key = foster_key,
     .offers = foster_offers,
-    .reload = foster_view_reload,
-    .destroy = foster_destroy,
+    .reload = ui_candlog_reload,
+    .destroy = ui_candlog_destroy,
+};
+
+static const ui_candlog_spec foster_log = {
+    .type = DH_R_FOSTERING,
+    .ops = &foster_ops,
+    .source = &foster_source,
+    .title_prefix = "Bồi dưỡng: ",
+    .title_size = 160,
 };
 
 static ui_view *foster_open(ui_app *app, const dh_candidate *c)
 {
-	foster_view *fv = calloc(1, sizeof(*fv));
-	if (!fv)
-		return NULL;
-	ui_view_init(&fv->base, &foster_ops, app);
-	fv->candidate_id = c->meta.id;
-	fv->candidate = record_dup(DH_R_CANDIDATE, c);
-	snprintf(fv->title, sizeof(fv->title), "Bồi dưỡng: %s", c->name ? c->name : "");
-	foster_load(fv);
-	if (ui_list_init(&fv->list, &foster_source, fv) != 0) {
-		foster_destroy(&fv->base);
-		return NULL;
-	}
-	return &fv->base;
+	foster_view *fv = ui_candlog_open(app, &foster_log, c);
+	return fv ? &fv->base : NULL;
 }
 
 /* --- drafts ------------------------------------------------------------------ */

@@ -1,0 +1,52 @@
+/* ui_candlog.h — a screen listing one candidate's child records of one type
+ * (the fostering log, the replication log): the records kept whole (a
+ * candidate's log is short), the candidate reread with them for the
+ * workflow's per-record rules, a title line, opened on a candidate.
+ *
+ * A screen keeps what differs: its ui_list_source (columns and rows; count,
+ * reload and index_of are the ones here), and its ui_view_ops (keys, draw,
+ * offers; title, reload and destroy are the ones here). */
+#ifndef DIENHINH_UI_CANDLOG_H
+#define DIENHINH_UI_CANDLOG_H
+
+#include "dienhinh/record.h"
+#include "dienhinh/ui_list.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ui_candlog_spec {
+	int type; /* the child record type (dh_rtype) */
+	const ui_view_ops *ops;
+	const ui_list_source *source; /* its ctx is the ui_candlog */
+	const char *title_prefix;     /* "Bồi dưỡng: ", then the name */
+	size_t title_size;            /* bytes of title kept, at most 200 */
+} ui_candlog_spec;
+
+typedef struct ui_candlog {
+	ui_view base;
+	ui_list list;
+	const ui_candlog_spec *spec;
+	uint64_t candidate_id;
+	dh_candidate *candidate;
+	char title[200];
+	void **items; /* records of spec->type, each beginning with dh_meta */
+	size_t n, cap;
+} ui_candlog;
+
+/* The log of candidate C, loaded; NULL when out of memory. */
+ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c);
+/* The record under the cursor, or NULL. */
+const void *ui_candlog_current(ui_candlog *lv);
+
+/* For the screen's ui_list_source (CTX is the ui_candlog). */
+size_t ui_candlog_count(void *ctx);
+void ui_candlog_load(void *ctx);
+size_t ui_candlog_index_of(void *ctx, uint64_t id);
+
+/* For the screen's ui_view_ops. */
+const char *ui_candlog_title(ui_view *v);
+void ui_candlog_reload(ui_view *v);
+void ui_candlog_destroy(ui_view *v);
+
+#endif

@@ -1,0 +1,108 @@
+/* candlog.c — the list of one candidate's child records that the fostering
+ * log and the replication log share (see ui_candlog.h). */
+#include "dienhinh/ui_candlog.h"
+
+#include "dienhinh/repo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static int candlog_collect(const void *rec, void *arg)
+{
+	ui_candlog *lv = arg;
+	if (lv->n == lv->cap) {
+		size_t cap = lv->cap ? lv->cap * 2 : 16;
+		void **p = realloc(lv->items, cap * sizeof(void *));
+		if (!p)
+			return -1;
+		lv->items = p;
+		lv->cap = cap;
+	}
+	if (!(lv->items[lv->n] = record_dup(lv->spec->type, rec)))
+		return -1;
+	lv->n++;
+	return 0;
+}
+
+static void candlog_clear(ui_candlog *lv)
+{
+	for (size_t i = 0; i < lv->n; i++)
+		record_free(lv->spec->type, lv->items[i]);
+	lv->n = 0;
+}
+
+/* The candidate is reread with its records: what may be done to them
+ * (add, delete) follows its current step and department. */
+void ui_candlog_load(void *ctx)
+{
+	ui_candlog *lv = ctx;
+	dh_store *st = lv->base.ctx->store;
+	candlog_clear(lv);
+	void *rec = NULL;
+	if (st && repo_get(st, DH_R_CANDIDATE, lv->candidate_id, &rec) == 0) {
+		record_free(DH_R_CANDIDATE, lv->candidate);
+		lv->candidate = rec;
+	}
+	if (st)
+		repo_children(st, lv->spec->type, lv->candidate_id, candlog_collect, lv);
+}
+
+size_t ui_candlog_count(void *ctx)
+{
+	return ((ui_candlog *)ctx)->n;
+}
+
+size_t ui_candlog_index_of(void *ctx, uint64_t id)
+{
+	ui_candlog *lv = ctx;
+	for (size_t i = 0; i < lv->n; i++)
+		if (((const dh_meta *)lv->items[i])->id == id)
+			return i;
+	return SIZE_MAX;
+}
+
+const void *ui_candlog_current(ui_candlog *lv)
+{
+	const ui_list_row *row = ui_list_current(&lv->list);
+	size_t i = row ? ui_candlog_index_of(lv, row->id) : SIZE_MAX;
+	return i == SIZE_MAX ? NULL : lv->items[i];
+}
+
+const char *ui_candlog_title(ui_view *v)
+{
+	return ((ui_candlog *)v)->title;
+}
+
+void ui_candlog_reload(ui_view *v)
+{
+	ui_list_reload(&((ui_candlog *)v)->list);
+}
+
+void ui_candlog_destroy(ui_view *v)
+{
+	ui_candlog *lv = (ui_candlog *)v;
+	ui_list_free(&lv->list);
+	record_free(DH_R_CANDIDATE, lv->candidate);
+	candlog_clear(lv);
+	free(lv->items);
+	free(lv);
+}
+
+ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c)
+{
+	ui_candlog *lv = calloc(1, sizeof(*lv));
+	if (!lv)
+		return NULL;
+	ui_view_init(&lv->base, spec->ops, app);
+	lv->spec = spec;
+	lv->candidate_id = c->meta.id;
+	lv->candidate = record_dup(DH_R_CANDIDATE, c);
+	size_t size = spec->title_size < sizeof(lv->title) ? spec->title_size : sizeof(lv->title);
+	snprintf(lv->title, size, "%s%s", spec->title_prefix, c->name ? c->name : "");
+	ui_candlog_load(lv);
+	if (ui_list_init(&lv->list, spec->source, lv) != 0) {
+		ui_candlog_destroy(&lv->base);
+		return NULL;
+	}
+	return lv;
+}
