@@ -520,8 +520,8 @@ tm_keys -l 3
 fits "the audit filter"
 tm_keys F2
 tm_wait "Lọc: Hồ sơ điển hình số 3 · 6 mục"
-steps=("Phạm Văn Thuần     Quyết định tặng Giấy" "Phạm Văn Thuần     Quyết định công nhận"
-	"Võ Thị Thanh Hương Chốt kết quả bình xét" "Hoàng Văn Nam      Đăng ký đề nghị công"
+steps=("Phạm Văn Thuần     Quyết định tặng Giấy khen " "Phạm Văn Thuần     Quyết định công nhận"
+	"Võ Thị Thanh Hương Chốt kết quả bình xét" "Hoàng Văn Nam      Đăng ký đề nghị công nhận "
 	"Hoàng Văn Nam      Ghi nhận bồi dưỡng" "Hoàng Văn Nam      Thêm nhân tố mới")
 screen=$(tm_screen)
 for i in "${!steps[@]}"; do
@@ -529,6 +529,9 @@ for i in "${!steps[@]}"; do
 	contains "$got" "${steps[$i]}" "audit line $((i + 1))"
 done
 contains "$screen" "Hồ sơ điển hình số 3: Mô hình đối thoại tại nơi cư trú" "the audit entry"
+# What changed runs on to the next row rather than losing the reason.
+contains "$screen" "Ngày khen thưởng · lý do:" "the audit entry's changes"
+contains "$(printf '%s\n' "$screen" | sed -n 22p)" " 130/QĐ-TTr" "the audit entry's reason, whole"
 fits "the audit of one record"
 tm_keys c
 tm_wait_gone "Lọc: Hồ sơ"
@@ -548,22 +551,22 @@ only_hers() { # what: every entry shown is hers
 $others"
 }
 screen=$(tm_screen)
-for what in "Ghi hoạt động nhân r… Nhân rộng 6" "Lập tờ trình đề nghị  Tờ trình 1" \
-	"Kết thúc phiên họp    Phiên họp 1" "Chốt kết quả bình xét Hồ sơ 4"; do
+for what in "Ghi hoạt động nhân rộng   Nhân rộng 6" "Lập tờ trình đề nghị      Tờ trình 1" \
+	"Kết thúc phiên họp        Phiên họp 1" "Chốt kết quả bình xét     Hồ sơ 4"; do
 	contains "$screen" "Võ Thị Thanh Hương $what" "her latest steps"
 done
 only_hers "her latest steps"
 tm_keys End
 tm_wait "38/38"
 screen=$(tm_screen)
-for what in "Kiểm tra hồ sơ đăng … Đăng ký 1" "Kiểm tra hồ sơ đăng … Đăng ký 4" \
-	"Lập phiên họp Hội đồ… Phiên họp 1" "Lập phiên họp Hội đồ… Biểu quyết 4" "Ghi điểm danh         Phiên họp 1"; do
+for what in "Kiểm tra hồ sơ đăng ký    Đăng ký 1" "Kiểm tra hồ sơ đăng ký    Đăng ký 4" \
+	"Lập phiên họp Hội đồng    Phiên họp 1" "Lập phiên họp Hội đồng    Biểu quyết 4" "Ghi điểm danh             Phiên họp 1"; do
 	contains "$screen" "Võ Thị Thanh Hương $what" "her first steps"
 done
 only_hers "her first steps"
 tm_keys PPage
 tm_wait "24/38"
-contains "$(tm_screen)" "Võ Thị Thanh Hương Ghi thành viên không… Biểu quyết 2" "the recusal"
+contains "$(tm_screen)" "Võ Thị Thanh Hương Ghi thành viên không biể… Biểu quyết 2" "the recusal"
 only_hers "her session"
 fits "the audit of one person"
 
