@@ -686,7 +686,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 			/* A long label is cut with "…", never the ▾ that says Enter
 			 * opens a list. */
 			const char *chosen = k >= 0 ? c[k].label : "(chưa chọn)";
-			int room = vw < 60 ? vw : 60;
+			int room = vw;
 			int lw = ui_text_width(chosen, room);
 			if (lw > room - 2)
 				lw = room - 2;

@@ -28,6 +28,12 @@ tm_wait "Nhân rộng: 0 hoạt động"
 fits "a record's log"
 tm_keys a
 tm_wait "Hoạt động nhân rộng"
+# A choice takes the width its line has: on a wider terminal the record's
+# whole label, department and all, still with its ▾.
+tm resize-window -t main -x 100 -y 30
+tm_wait "Mô hình tiếp dân lưu động (2021, Phòng Tiếp công dân - Xử lý đơn) ▾"
+tm resize-window -t main -x 80 -y 24
+tm_wait "Mô hình tiếp dân lưu động (2021, Phòng Tiếp công dâ… ▾"
 # Hình thức: the next choice is the website post.
 tm_keys Right
 tm_wait "Đăng trên trang thông tin điện tử"
