@@ -105,6 +105,62 @@ typedef struct dh_award {
 	char *name;
 } dh_award;
 
+/* The document kinds that carry a ký hiệu (`documents.codes`), in
+ * dh_report_kind order (report.h). */
+enum {
+	DH_DOC_CODE_MINUTES = 0,
+	DH_DOC_CODE_PROPOSAL,
+	DH_DOC_CODE_REGISTRATIONS,
+	DH_DOC_CODE_DECISION,
+	DH_DOC_CODE_REVIEW,
+	DH_DOC_CODE_BALLOT,
+	DH_DOC_CODE_AWARD, /* a Giấy khen decision */
+	DH_DOC_CODES
+};
+
+/* `documents:` — how the plan's documents look (NĐ 30/2020/NĐ-CP). Every
+ * number has its default in config.c, inside the decree's range. */
+typedef struct dh_documents {
+	char *folder;   /* where the screens write documents ("~/dienhinh-van-ban") */
+	double top_mm, bottom_mm, left_mm, right_mm; /* `page: {top, bottom, left, right}` */
+	double font_pt; /* body text, 13–14 */
+	char *codes[DH_DOC_CODES]; /* ký hiệu after "Số: N/": "BB-HĐTĐKT", "QĐ-TTr", … (never NULL once loaded) */
+	char **recipients[DH_DOC_CODES]; /* nơi nhận per kind, without "- " and ";" (may be empty) */
+	size_t n_recipients[DH_DOC_CODES];
+	char **basis; /* căn cứ lines of a decision, each without its ending ";" or "." */
+	size_t n_basis;
+} dh_documents;
+
+/* One field of the Giấy khen, in millimetres from the page's top left. */
+typedef struct dh_cert_field {
+	double x_mm, y_mm, w_mm, h_mm;
+	double size_pt; /* the largest size; a long text is shrunk or wrapped to fit */
+	bool bold, italic;
+	int align; /* 0 left, 1 centre, 2 right */
+	bool shown; /* false: config leaves this field off the blank */
+} dh_cert_field;
+
+enum {
+	DH_CERT_NAME = 0,  /* the person, collective or model */
+	DH_CERT_POSITION,  /* a person's position */
+	DH_CERT_UNIT,      /* the unit (department) */
+	DH_CERT_ACHIEVEMENT,
+	DH_CERT_DECISION,  /* "Quyết định số 12/QĐ-TTr ngày 30/11/2021" */
+	DH_CERT_BOOK,      /* "Số sổ vàng: 3" (the order in the decision) */
+	DH_CERT_PLACE_DATE, /* "Hà Tĩnh, ngày 30 tháng 11 năm 2021" */
+	DH_CERT_SIGNER_TITLE,
+	DH_CERT_SIGNER_NAME,
+	DH_CERT_FIELDS
+};
+
+/* `certificate:` — where each field prints on the office's pre-printed
+ * Giấy khen blanks (NĐ 98/2023 Art. 104: A4 landscape). */
+typedef struct dh_certificate {
+	double width_mm, height_mm; /* `page: {width, height}` */
+	double shift_x_mm, shift_y_mm; /* `shift: {x, y}`: one printer's offset, added to every field */
+	dh_cert_field fields[DH_CERT_FIELDS];
+} dh_certificate;
+
 typedef struct dh_permission {
 	char *action; /* a workflow action name */
 	unsigned roles;
@@ -116,6 +172,10 @@ typedef struct dh_config {
 		char *name;
 		char *short_name; /* key `short` */
 		char *website; /* NULL when absent */
+		char *parent;  /* the body above it ("Ủy ban nhân dân tỉnh Hà Tĩnh"); NULL when absent */
+		char *parent_short; /* for the header ("UBND tỉnh Hà Tĩnh"); NULL: `parent` */
+		char *place;   /* the place of the date line ("Hà Tĩnh"); NULL: from the name */
+		char *title;   /* the head's title as it signs ("Chánh Thanh tra"); NULL: the chief's position */
 	} organization;
 	struct {
 		int year;
@@ -134,6 +194,8 @@ typedef struct dh_config {
 	size_t n_awards;
 	dh_permission *permissions; /* overrides only; defaults live in core */
 	size_t n_permissions;
+	dh_documents documents;
+	dh_certificate certificate;
 } dh_config;
 
 /* Diagnostics collected while loading, sorted by position. Each entry is
