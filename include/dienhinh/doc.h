@@ -38,8 +38,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Inline style of a run. */
-enum { DOC_BOLD = 1u << 0, DOC_ITALIC = 1u << 1, DOC_UNDERLINE = 1u << 2 };
+/* Inline style of a run. DOC_LINK marks a web address (Markdown makes it
+ * an autolink; the other writers print it as text). */
+enum { DOC_BOLD = 1u << 0, DOC_ITALIC = 1u << 1, DOC_UNDERLINE = 1u << 2, DOC_LINK = 1u << 3 };
 
 typedef struct dh_doc_run {
 	char *text; /* cleaned UTF-8, may hold '\n' */

@@ -1,23 +1,26 @@
-/* report.h — the plan's documents as Markdown in Vietnamese (DESIGN.md §3,
- * §6): `dienhinh report minutes|proposal|registrations|decision|review`,
- * and the report export of screen 5.
+/* report.h — the plan's documents (DESIGN.md §3, §6, §12):
+ * `dienhinh report minutes|ballot|proposal|registrations|decision|review`,
+ * the screens' document keys and screen 5's report export.
  *
  *   minutes        biên bản họp Hội đồng thi đua, khen thưởng: attendance,
  *                  quorum with its arithmetic, each nominee's recusals, votes
  *                  and result with its reason, the list passed, signatures;
+ *   ballot         biên bản kiểm phiếu: a closed secret-ballot session's
+ *                  count, nominee by nominee;
  *   proposal       tờ trình: the council's proposal to the Chief Inspector,
  *                  grouped by kind (cá nhân, tập thể, mô hình);
  *   registrations  the registration summary per department: registrations
  *                  with their status, nil returns, who has not answered;
- *   decision       a decision's annex (phụ lục kèm theo Quyết định số …),
- *                  with its revocation noted;
+ *   decision       the quyết định (căn cứ, Điều 1–3, signer, nơi nhận)
+ *                  with its annex list, its revocation noted;
  *   review         báo cáo sơ kết / tổng kết: the year's figures (stats.h),
  *                  fostering, replication, reviews held.
  *
- * Every document reads what it needs first and writes only once nothing is
- * missing, so a refusal never leaves half a document behind. User text is
- * escaped so that a name with `|` or `*` cannot break a table or start
- * emphasis, and control characters never reach the output. */
+ * Each is built once as a dh_doc (doc.h) in the format of Nghị định
+ * 30/2020/NĐ-CP and written by a writer of its own: Markdown (doc_md.h),
+ * Word (doc_docx.h) or PDF (doc_pdf.h). Every document reads what it needs
+ * first and is written only once nothing is missing, so a refusal never
+ * leaves half a document behind, and a file appears whole or not at all. */
 #ifndef DIENHINH_REPORT_H
 #define DIENHINH_REPORT_H
 
@@ -26,14 +29,23 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* In the order of config.h's DH_DOC_CODE_* (each kind's ký hiệu). */
 typedef enum dh_report_kind {
 	DH_REPORT_MINUTES = 0,
 	DH_REPORT_PROPOSAL,
 	DH_REPORT_REGISTRATIONS,
 	DH_REPORT_DECISION,
 	DH_REPORT_REVIEW,
+	DH_REPORT_BALLOT,
 	DH_REPORT__COUNT
 } dh_report_kind;
+
+typedef enum dh_report_format { DH_FORMAT_MD = 0, DH_FORMAT_DOCX, DH_FORMAT_PDF } dh_report_format;
+
+/* "md", "docx", "pdf" -> dh_report_format, or -1. */
+int report_format_from_name(const char *name);
+/* "docx": the file name's extension for FORMAT. */
+const char *report_format_ext(int format);
 
 /* "minutes", ...: the command-line names, in dh_report_kind order. */
 const char *report_name(int kind);
@@ -66,7 +78,23 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 /* "[--session ID] [--year NĂM]": the options KIND takes, for a usage line. */
 const char *report_usage(int kind);
 
-/* Write document KIND to OUT. The actor must be a person in config
+struct dh_doc;
+
+/* Build document KIND: *DOC (doc_free() it) and *STEM, the default file
+ * name without its extension ("bien-ban-hop-2021-phien-6"; free() it). The
+ * actor must be a person in config (DH_EPERM otherwise). 0, or DH_EINVAL,
+ * DH_ENOTFOUND, a store error, as report_document(). */
+int report_build(dh_ctx *ctx, int kind, const dh_report_opts *o, struct dh_doc **doc, char **stem);
+
+/* Write document KIND as FORMAT to the file PATH, or, when PATH is NULL, to
+ * FOLDER/STEM.EXT (FOLDER made when missing, a leading "~/" is the home
+ * folder; NULL FOLDER: the current one). WRITTEN (WRITTEN_LEN bytes) gets
+ * the name written. 0, or what report_build() returns, or DH_EIO with
+ * ctx->message saying which file and why. */
+int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path, const char *folder,
+                char *written, size_t written_len);
+
+/* Write document KIND as Markdown to OUT. The actor must be a person in config
  * (DH_EPERM otherwise: an unknown login may only look up). 0, or:
  * DH_EINVAL (a bad option value), DH_ENOTFOUND (no such session /
  * decision, or none in the year), DH_EIO when OUT cannot be written, or a
@@ -78,16 +106,6 @@ int report_document(dh_ctx *ctx, int kind, const dh_report_opts *o, FILE *out);
  * the words after it. DH_EINVAL for an unknown name or a bad option (the
  * command line's usage error, exit 64), otherwise report_document(). */
 int report_write(dh_ctx *ctx, const char *name, int argc, char **argv, FILE *out);
-
-/* Markdown text of S to OUT: the characters Markdown gives a meaning
- * (\ ` * _ [ ] < # | ~ &) are escaped, control characters and invalid
- * UTF-8 become U+FFFD (a '>' means something only at a line's start).
- * With REPORT_MD_CELL a line break becomes a space (one table cell); with
- * REPORT_MD_BLOCK S starts a line and every line of it is kept (a hard
- * break), its leading spaces dropped and a marker that would start a
- * list, quote, heading or code block escaped. */
-enum { REPORT_MD_INLINE = 0, REPORT_MD_CELL = 1, REPORT_MD_BLOCK = 2 };
-void report_md(FILE *out, const char *s, int mode);
 
 /* "1.500.000": a VND amount with dots between thousands. BUF of 32 bytes. */
 const char *report_money(int64_t vnd, char buf[32]);
