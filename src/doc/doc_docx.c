@@ -28,15 +28,15 @@
 #define DOCX_R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define DOCX_XML  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-/* Cell margin of every table (left and right), the Word default. */
-#define DOCX_CELL_MAR 108L
 /* Body first-line indent: 1.27 cm. */
 #define DOCX_INDENT 720L
-/* The Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" is 175 pt wide in 14 pt bold
- * Times New Roman (measured with its metric twin Liberation Serif); its
- * rule must be as long as the text, and Word has no "as long as the line
- * above" border, so the width is known here. */
-#define DOCX_MOTTO_TWIPS_PER_PT (3500.0 / 14.0)
+/* Widths of the two fixed lines of the header in bold Times New Roman,
+ * twips per point of size (measured with its metric twin Liberation
+ * Serif). The Tiêu ngữ's rule must be as long as the text and Word has no
+ * "as long as the line above" border; the Quốc hiệu must stay on one line,
+ * so its column is made wide enough for it. */
+#define DOCX_MOTTO_TWIPS_PER_PT    (3424.0 / 14.0)
+#define DOCX_NATIONAL_TWIPS_PER_PT (5396.0 / 13.0)
 
 /* --- a growable buffer for XML -------------------------------------------- */
 
@@ -275,7 +275,7 @@ static void docx_rule(docx_buf *b, long width, long rule, long after)
 		side = 0;
 	docx_putf(b,
 	          "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/><w:spacing w:before=\"0\" w:after=\"%ld\" "
-	          "w:line=\"40\" w:lineRule=\"exact\"/><w:ind w:left=\"%ld\" w:right=\"%ld\"/></w:pPr></w:p>",
+	          "w:line=\"80\" w:lineRule=\"exact\"/><w:ind w:left=\"%ld\" w:right=\"%ld\"/></w:pPr></w:p>",
 	          after, side, side);
 }
 
@@ -283,15 +283,22 @@ static void docx_rule(docx_buf *b, long width, long rule, long after)
 
 /* <w:tbl> of style STYLE_ID, WIDTH twips, with the N column widths COLS
  * in its grid; fixed layout, so Word keeps the widths given instead of
- * fitting them to the text. */
-static void docx_table_open(docx_buf *b, const char *style_id, long width, const long *cols, size_t n)
+ * fitting them to the text. LAYOUT: a table that only places text side by
+ * side, without cell margins so that its text lines up with the page's
+ * margins (given here, not only in the style, as not every reader applies
+ * a table style's margins). */
+static void docx_table_open(docx_buf *b, const char *style_id, long width, const long *cols, size_t n,
+                            bool layout)
 {
 	docx_putf(
 	    b,
 	    "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/><w:tblW w:w=\"%ld\" w:type=\"dxa\"/>"
-	    "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" "
+	    "<w:tblLayout w:type=\"fixed\"/>%s<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" "
 	    "w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
-	    style_id, width);
+	    style_id, width,
+	    layout ? "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/>"
+	             "</w:tblCellMar>"
+	           : "");
 	for (size_t i = 0; i < n; i++)
 		docx_putf(b, "<w:gridCol w:w=\"%ld\"/>", cols[i]);
 	docx_puts(b, "</w:tblGrid>");
@@ -331,12 +338,14 @@ static void docx_header_block(docx_ctx *c)
 	const dh_doc *d = c->d;
 	const dh_doc_header *h = &d->header;
 	docx_buf *b = c->b;
+	/* Three fifths on the right, or what the Quốc hiệu needs and some
+	 * room: it is the one line of the header that may not wrap. */
 	long cols[2];
-	cols[0] = c->text_w * 2 / 5;
-	cols[1] = c->text_w - cols[0];
-	long inner0 = cols[0] - 2 * DOCX_CELL_MAR, inner1 = cols[1] - 2 * DOCX_CELL_MAR;
+	long national = lround(DOCX_NATIONAL_TWIPS_PER_PT * docx_mid(d)) + 400;
+	cols[1] = c->text_w * 3 / 5 > national ? c->text_w * 3 / 5 : national;
+	cols[0] = c->text_w - cols[1];
 
-	docx_table_open(b, "LayoutTable", c->text_w, cols, 2);
+	docx_table_open(b, "LayoutTable", c->text_w, cols, 2, true);
 	docx_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	docx_cell_open(b, cols[0], false);
 	if (h->parent && *h->parent && !docx_upper_line(b, "HeaderBody", 0, h->parent))
@@ -346,7 +355,7 @@ static void docx_header_block(docx_ctx *c)
 			c->oom = true;
 		/* NĐ 30: a third to a half of the issuer's name; a third of the
 		 * column is about that for the usual names. */
-		docx_rule(b, inner0, inner0 / 3, 0);
+		docx_rule(b, cols[0], cols[0] / 3, 0);
 	} else if (!h->parent || !*h->parent) {
 		docx_line(b, "HeaderBody", 0, NULL);
 	}
@@ -354,7 +363,7 @@ static void docx_header_block(docx_ctx *c)
 	docx_cell_open(b, cols[1], false);
 	docx_line(b, "NationalName", 0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	docx_line(b, "Motto", 0, "Độc lập - Tự do - Hạnh phúc");
-	docx_rule(b, inner1, lround(DOCX_MOTTO_TWIPS_PER_PT * docx_big(d)), 0);
+	docx_rule(b, cols[1], lround(DOCX_MOTTO_TWIPS_PER_PT * docx_big(d)), 0);
 	docx_puts(b, "</w:tc></w:tr>");
 
 	if (h->number || h->place_date) {
@@ -442,7 +451,7 @@ static void docx_table_block(docx_ctx *c, const dh_doc_table *t)
 		prev = edge;
 	}
 	docx_before_table(c);
-	docx_table_open(b, "TableGrid", c->text_w, cols, t->n_cols);
+	docx_table_open(b, "TableGrid", c->text_w, cols, t->n_cols, false);
 	docx_puts(b, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
 	for (size_t i = 0; i < t->n_cols; i++) {
 		docx_cell_open(b, cols[i], true);
@@ -510,7 +519,7 @@ static void docx_sign_block(docx_ctx *c, const dh_doc_sign *s)
 	cols[0] = s->has_left ? c->text_w / 2 : c->text_w * 9 / 20;
 	cols[1] = c->text_w - cols[0];
 	docx_before_table(c);
-	docx_table_open(b, "LayoutTable", c->text_w, cols, 2);
+	docx_table_open(b, "LayoutTable", c->text_w, cols, 2, true);
 	docx_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	docx_cell_open(b, cols[0], false);
 	if (s->has_left)
@@ -679,7 +688,7 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	 * and an exact line height keep it close to the text above. */
 	docx_pstyle(b, "Rule", "Rule",
 	            "<w:keepNext/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" "
-	            "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"40\" "
+	            "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"80\" "
 	            "w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>",
 	            "<w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/>");
 	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/>%s", big);
@@ -706,7 +715,9 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	    "<w:style w:type=\"table\" w:customStyle=\"1\" w:styleId=\"LayoutTable\">"
 	    "<w:name w:val=\"Layout Table\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
 	    "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
-	    "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders></w:tblPr></w:style>");
+	    "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblCellMar>"
+	    "<w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+	    "</w:tblPr></w:style>");
 
 	/* The signature block. */
 	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/><w:i/><w:iCs/>%s", small);

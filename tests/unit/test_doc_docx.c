@@ -217,6 +217,8 @@ static void decision_is_a_valid_word_file_in_the_state_format(void **state)
 		if (d->blocks[i].kind == DOC_B_PARA && d->blocks[i].u.para.kind == DOC_P_ITEM)
 			item = &d->blocks[i];
 	assert_non_null(item);
+	if (!item) /* for the analyzer, which does not know cmocka stops here */
+		return;
 	free(item->u.para.runs[0].text);
 	item->u.para.runs[0].text = strdup("- Công ty A&B <Hà Tĩnh>\x01\x02\x1f\x0b\xff hết.");
 	assert_non_null(item->u.para.runs[0].text);
