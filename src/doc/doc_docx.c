@@ -28,8 +28,11 @@
 #define DOCX_R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define DOCX_XML  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-/* Body first-line indent: 1.27 cm. */
-#define DOCX_INDENT 720L
+/* Cell margin (left, right) of the layout tables (header, signatures):
+ * 1 mm, enough to keep the two columns apart, little enough that the nơi
+ * nhận stands flush with the page's left margin. */
+#define DOCX_LAYOUT_MAR    "57"
+#define DOCX_LAYOUT_MAR_TW 57L
 /* Widths of the two fixed lines of the header in bold Times New Roman,
  * twips per point of size (measured with its metric twin Liberation
  * Serif). The Tiêu ngữ's rule must be as long as the text and Word has no
@@ -284,9 +287,9 @@ static void docx_rule(docx_buf *b, long width, long rule, long after)
 /* <w:tbl> of style STYLE_ID, WIDTH twips, with the N column widths COLS
  * in its grid; fixed layout, so Word keeps the widths given instead of
  * fitting them to the text. LAYOUT: a table that only places text side by
- * side, without cell margins so that its text lines up with the page's
- * margins (given here, not only in the style, as not every reader applies
- * a table style's margins). */
+ * side, with narrow cell margins so that its text lines up with the
+ * page's margins (given here, not only in the style, as not every reader
+ * applies a table style's margins). */
 static void docx_table_open(docx_buf *b, const char *style_id, long width, const long *cols, size_t n,
                             bool layout)
 {
@@ -296,7 +299,8 @@ static void docx_table_open(docx_buf *b, const char *style_id, long width, const
 	    "<w:tblLayout w:type=\"fixed\"/>%s<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" "
 	    "w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
 	    style_id, width,
-	    layout ? "<w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/>"
+	    layout ? "<w:tblCellMar><w:left w:w=\"" DOCX_LAYOUT_MAR
+	             "\" w:type=\"dxa\"/><w:right w:w=\"" DOCX_LAYOUT_MAR "\" w:type=\"dxa\"/>"
 	             "</w:tblCellMar>"
 	           : "");
 	for (size_t i = 0; i < n; i++)
@@ -355,7 +359,7 @@ static void docx_header_block(docx_ctx *c)
 			c->oom = true;
 		/* NĐ 30: a third to a half of the issuer's name; a third of the
 		 * column is about that for the usual names. */
-		docx_rule(b, cols[0], cols[0] / 3, 0);
+		docx_rule(b, cols[0] - 2 * DOCX_LAYOUT_MAR_TW, cols[0] / 3, 0);
 	} else if (!h->parent || !*h->parent) {
 		docx_line(b, "HeaderBody", 0, NULL);
 	}
@@ -363,7 +367,7 @@ static void docx_header_block(docx_ctx *c)
 	docx_cell_open(b, cols[1], false);
 	docx_line(b, "NationalName", 0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	docx_line(b, "Motto", 0, "Độc lập - Tự do - Hạnh phúc");
-	docx_rule(b, cols[1], lround(DOCX_MOTTO_TWIPS_PER_PT * docx_big(d)), 0);
+	docx_rule(b, cols[1] - 2 * DOCX_LAYOUT_MAR_TW, lround(DOCX_MOTTO_TWIPS_PER_PT * docx_big(d)), 0);
 	docx_puts(b, "</w:tc></w:tr>");
 
 	if (h->number || h->place_date) {
@@ -518,7 +522,9 @@ static void docx_sign_block(docx_ctx *c, const dh_doc_sign *s)
 	 * signer, whose title is in capitals. */
 	cols[0] = s->has_left ? c->text_w / 2 : c->text_w * 9 / 20;
 	cols[1] = c->text_w - cols[0];
-	docx_before_table(c);
+	/* A blank line between the text and the signature, as on paper; it
+	 * also keeps this table apart from one just before. */
+	docx_line(b, "Spacer", 0, NULL);
 	docx_table_open(b, "LayoutTable", c->text_w, cols, 2, true);
 	docx_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	docx_cell_open(b, cols[0], false);
@@ -668,7 +674,7 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	            "<w:jc w:val=\"center\"/>",
 	            "");
 	docx_pstyle(b, "Right", "Flush Right",
-	            "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"288\" w:lineRule=\"auto\"/>"
+	            "<w:spacing w:before=\"120\" w:after=\"120\" w:line=\"288\" w:lineRule=\"auto\"/>"
 	            "<w:jc w:val=\"right\"/>",
 	            "");
 	docx_pstyle(b, "Spacer", "Spacer", "<w:spacing w:before=\"0\" w:after=\"0\"/>", "");
@@ -716,7 +722,8 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	    "<w:name w:val=\"Layout Table\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
 	    "<w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
 	    "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblCellMar>"
-	    "<w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+	    "<w:left w:w=\"" DOCX_LAYOUT_MAR "\" w:type=\"dxa\"/><w:right w:w=\"" DOCX_LAYOUT_MAR
+	    "\" w:type=\"dxa\"/></w:tblCellMar>"
 	    "</w:tblPr></w:style>");
 
 	/* The signature block. */
