@@ -345,7 +345,7 @@ static void docx_header_block(docx_ctx *c)
 	/* Three fifths on the right, or what the Quốc hiệu needs and some
 	 * room: it is the one line of the header that may not wrap. */
 	long cols[2];
-	long national = lround(DOCX_NATIONAL_TWIPS_PER_PT * docx_mid(d)) + 400;
+	long national = lround(DOCX_NATIONAL_TWIPS_PER_PT * docx_mid(d)) + 2 * DOCX_LAYOUT_MAR_TW + 100;
 	cols[1] = c->text_w * 3 / 5 > national ? c->text_w * 3 / 5 : national;
 	cols[0] = c->text_w - cols[1];
 
