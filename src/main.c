@@ -74,7 +74,8 @@ static const cli_cmd cli_cmds[] = {
     {"export", cmd_export, "export [--format csv|jsonl]"},
     {"search", cmd_search, "search [--format text|tsv|json] [--recognised] TỪ_KHÓA..."},
     {"stats", cmd_stats, "stats [--year NĂM] [--format text|tsv]"},
-    {"report", cmd_report, "report minutes|proposal|registrations|decision|review [...]"},
+    {"report", cmd_report,
+     "report minutes|ballot|proposal|registrations|decision|review [--format docx|pdf|md] [-o TỆP] [...]"},
     {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
 };
 
@@ -97,9 +98,12 @@ static void cli_help(FILE *out)
 	    "                                       tra cứu như màn hình 7\n"
 	    "  stats [--year NĂM] [--format text|tsv]\n"
 	    "                                       số liệu sơ kết, tổng kết của một năm\n"
-	    "  report minutes|proposal|registrations|decision|review [...]\n"
-	    "                                       văn bản của kế hoạch (Markdown): biên bản họp, tờ trình,\n"
-	    "                                       tổng hợp đăng ký, phụ lục quyết định, báo cáo sơ kết/tổng kết\n"
+	    "  report LOẠI [--format docx|pdf|md] [-o TỆP] [...]\n"
+	    "                                       văn bản của kế hoạch theo thể thức Nghị định 30/2020:\n"
+	    "                                       minutes (biên bản họp), ballot (biên bản kiểm phiếu),\n"
+	    "                                       proposal (tờ trình), registrations (tổng hợp đăng ký),\n"
+	    "                                       decision (quyết định), review (báo cáo sơ kết/tổng kết);\n"
+	    "                                       không có -o: docx/pdf ghi vào thư mục hiện tại, md ra màn hình\n"
 	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
 	    "  --help | --version\n"
 	    "\n"
@@ -623,6 +627,33 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 	return cli_flush_stdout(code);
 }
 
+/* "--name VALUE" or "--name=VALUE" at ARGV[*I] (advancing *I past a
+ * separate value): 1 with *VALUE, 0 when it is not that option, -1 when
+ * the value is missing. */
+static int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*value = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*value = argv[++*i];
+	return 1;
+}
+
+/* The format a file name's extension says, or -1. */
+static int cli_format_of_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	return dot && !strchr(dot, '/') ? report_format_from_name(dot + 1) : -1;
+}
+
 static int cmd_report(const cli_globals *g, int argc, char **argv)
 {
 	if (argc < 2)
@@ -632,21 +663,60 @@ static int cmd_report(const cli_globals *g, int argc, char **argv)
 	dh_report_opts opts;
 	int kind = report_from_name(argv[1]);
 	if (kind < 0)
-		return cli_usage_error("không có văn bản “%s” (minutes, proposal, registrations, decision hoặc "
-		                       "review).",
+		return cli_usage_error("không có văn bản “%s” (minutes, ballot, proposal, registrations, decision "
+		                       "hoặc review).",
 		                       argv[1]);
-	if (report_parse_args(&words, kind, argc - 2, argv + 2, &opts))
+	/* --format and -o belong to every document; the rest to the kind. */
+	const char *format_name = NULL, *out_path = NULL;
+	char **rest = calloc((size_t)argc, sizeof(*rest));
+	int n_rest = 0;
+	if (!rest)
+		return EX_OSERR;
+	for (int i = 2; i < argc; i++) {
+		const char *v = NULL;
+		int r = cli_opt_value(argc, argv, &i, "--format", &v);
+		const char **slot = &format_name;
+		if (!r) {
+			r = cli_opt_value(argc, argv, &i, "-o", &v);
+			slot = &out_path;
+		}
+		if (r < 0) {
+			free(rest);
+			return cli_usage_error("%s cần một giá trị.", argv[i]);
+		}
+		if (r > 0)
+			*slot = v;
+		else
+			rest[n_rest++] = argv[i];
+	}
+	int format = format_name ? report_format_from_name(format_name) : -1;
+	if (format_name && format < 0) {
+		free(rest);
+		return cli_usage_error("định dạng không hợp lệ: “%s” (docx, pdf hoặc md).", format_name);
+	}
+	if (format < 0)
+		format = out_path && cli_format_of_path(out_path) >= 0 ? cli_format_of_path(out_path) : DH_FORMAT_MD;
+	int rc = report_parse_args(&words, kind, n_rest, rest, &opts);
+	free(rest);
+	if (rc)
 		return cli_usage_error("%s", words.message);
 	cli_env env;
 	int code = cli_open(g, &env, true);
 	if (code)
 		return code;
-	int rc = report_document(&env.ctx, kind, &opts, stdout);
+	char written[PATH_MAX + 64];
+	bool to_file = format != DH_FORMAT_MD || out_path;
+	if (to_file)
+		rc = report_save(&env.ctx, kind, &opts, format, out_path, NULL, written, sizeof(written));
+	else
+		rc = report_document(&env.ctx, kind, &opts, stdout);
 	if (rc == DH_EINVAL) {
 		fprintf(stderr, "dienhinh report: %s\n", env.ctx.message);
 		code = EX_USAGE;
 	} else if (rc) {
 		code = cli_fail(&env, argv[0], rc);
+	} else if (to_file) {
+		printf("%s\n", written); /* the file's name, for a script to pick up */
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);

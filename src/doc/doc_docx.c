@@ -419,6 +419,8 @@ static const char *docx_para_style(dh_para_kind kind)
 static void docx_para_block(docx_ctx *c, const dh_doc_para *p)
 {
 	docx_para_open(c->b, docx_para_style(p->kind), NULL);
+	if (p->kind == DOC_P_ITEM)
+		docx_run(c->b, 0, "- "); /* the model's items carry no marker: each writer draws its own */
 	docx_runs(c->b, p, 0);
 	docx_para_close(c->b);
 	c->after_table = false;
