@@ -88,7 +88,8 @@ int report_build(dh_ctx *ctx, int kind, const dh_report_opts *o, struct dh_doc *
 
 /* Write document KIND as FORMAT to the file PATH, or, when PATH is NULL, to
  * FOLDER/STEM.EXT (FOLDER made when missing, a leading "~/" is the home
- * folder; NULL FOLDER: the current one). WRITTEN (WRITTEN_LEN bytes) gets
+ * folder; NULL FOLDER: the current one), never over an existing file:
+ * STEM-2.EXT, STEM-3.EXT, ... instead. WRITTEN (WRITTEN_LEN bytes) gets
  * the name written. 0, or what report_build() returns, or DH_EIO with
  * ctx->message saying which file and why. */
 int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path, const char *folder,

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 /* --- names and options --------------------------------------------------- */
@@ -819,10 +820,20 @@ int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, cons
 		return rc;
 	if (!path && folder && *folder)
 		rc = rp_folder(ctx, folder, &dir);
-	if (!rc && !path &&
-	    asprintf(&name, "%s%s%s.%s", dir ? dir : "", dir ? "/" : "", stem, report_format_ext(format)) < 0) {
-		name = NULL;
-		rc = DH_ENOMEM;
+	/* A name of its own: a document exported before may have been edited
+	 * in Word since, so it is never overwritten (-2, -3, ... instead). */
+	for (int n = 1; !rc && !path && n < 1000; n++) {
+		char suffix[16] = "";
+		if (n > 1)
+			snprintf(suffix, sizeof(suffix), "-%d", n);
+		free(name);
+		if (asprintf(&name, "%s%s%s%s.%s", dir ? dir : "", dir ? "/" : "", stem, suffix,
+		             report_format_ext(format)) < 0) {
+			name = NULL;
+			rc = DH_ENOMEM;
+		} else if (access(name, F_OK) != 0) {
+			break;
+		}
 	}
 	const char *target = path ? path : name;
 	char why[sizeof(ctx->message)] = "";
