@@ -25,6 +25,7 @@
 #define PDF_HEAD_PT    13.0  /* parent, issuer, Quốc hiệu, Số, page numbers */
 #define PDF_MOTTO_PT   14.0  /* Tiêu ngữ, place and date, title, signer */
 #define PDF_RULE_W     0.6   /* the short rules under issuer, motto, title */
+#define PDF_RULE_GAP   4.0   /* from the text's line box down to its rule */
 #define PDF_GRID_W     0.5   /* table lines */
 #define PDF_INDENT_MM  12.7  /* first-line indent of body paragraphs */
 #define PDF_SPACING    1.2   /* line spacing of body text (NĐ 30: at most 1.5) */
@@ -349,7 +350,7 @@ static void pdf_header(pdf_ctx *c)
 	if (issuer) {
 		s.style = DOC_BOLD;
 		ly += pdf_put(c, &s, issuer, lx, ly, true, &w);
-		ly += 2;
+		ly += PDF_RULE_GAP;
 		pdf_rule(c, lx + left_w / 2, ly, w / 3);
 	}
 	free(parent);
@@ -360,7 +361,7 @@ static void pdf_header(pdf_ctx *c)
 	ry += pdf_put(c, &s, national, rx, ry, true, NULL);
 	s.pt = PDF_MOTTO_PT;
 	ry += pdf_put(c, &s, motto, rx, ry, true, &w);
-	ry += 2;
+	ry += PDF_RULE_GAP;
 	pdf_rule(c, rx + right_w / 2, ry, w);
 
 	/* Số and the date share a line below whichever column is longer. */
@@ -390,7 +391,7 @@ static void pdf_title(pdf_ctx *c)
 	c->y += pdf_put(c, &s, c->d->kind_name, c->left, c->y, true, &w);
 	if (c->d->summary && *c->d->summary)
 		c->y += pdf_put(c, &s, c->d->summary, c->left, c->y, true, &w);
-	c->y += 2;
+	c->y += PDF_RULE_GAP;
 	pdf_rule(c, c->left + c->width / 2, c->y, pdf_max(w / 3, 20 * PDF_PT_PER_MM));
 	c->y += 18;
 }
