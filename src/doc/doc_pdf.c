@@ -22,14 +22,14 @@
 
 /* Sizes NĐ 30 fixes for the parts around the body (the body and the small
  * texts come from d->page). */
-#define PDF_HEAD_PT    13.0  /* parent, issuer, Quốc hiệu, Số, page numbers */
-#define PDF_MOTTO_PT   14.0  /* Tiêu ngữ, place and date, title, signer */
-#define PDF_RULE_W     0.6   /* the short rules under issuer, motto, title */
-#define PDF_RULE_GAP   4.0   /* from the text's line box down to its rule */
-#define PDF_GRID_W     0.5   /* table lines */
-#define PDF_INDENT_MM  12.7  /* first-line indent of body paragraphs */
-#define PDF_SPACING    1.2   /* line spacing of body text (NĐ 30: at most 1.5) */
-#define PDF_PARA_AFTER 6.0   /* space after a paragraph (NĐ 30: at least 6 pt) */
+#define PDF_HEAD_PT    13.0 /* parent, issuer, Quốc hiệu, Số, page numbers */
+#define PDF_MOTTO_PT   14.0 /* Tiêu ngữ, place and date, title, signer */
+#define PDF_RULE_W     0.6  /* the short rules under issuer, motto, title */
+#define PDF_RULE_GAP   4.0  /* from the text's line box down to its rule */
+#define PDF_GRID_W     0.5  /* table lines */
+#define PDF_INDENT_MM  12.7 /* first-line indent of body paragraphs */
+#define PDF_SPACING    1.2  /* line spacing of body text (NĐ 30: at most 1.5) */
+#define PDF_PARA_AFTER 6.0  /* space after a paragraph (NĐ 30: at least 6 pt) */
 #define PDF_CELL_PAD   (1.5 * PDF_PT_PER_MM)
 #define PDF_SIGN_ROOM  (25.0 * PDF_PT_PER_MM) /* room for the signature and seal */
 
@@ -54,11 +54,16 @@ typedef struct pdf_line {
 	double width; /* of its ink-free logical box */
 } pdf_line;
 
+/* One layout of a text: the run of it between two '\n'. */
+typedef struct pdf_part {
+	PangoLayout *layout;
+} pdf_part;
+
 /* A text laid out. A '\n' ends one pango layout and starts the next: the
  * line before it is not stretched by justification and the line after it
  * is not indented, as a line break inside a paragraph should be. */
 typedef struct pdf_text {
-	PangoLayout **parts;
+	pdf_part *parts;
 	size_t n_parts;
 	pdf_line *lines;
 	size_t n_lines;
@@ -125,15 +130,15 @@ static void pdf_attrs(PangoAttrList *list, unsigned style, size_t start, size_t 
 
 /* Lay out TEXT[START, END) as the next part of T; the runs RANGES give the
  * inline styles. FIRST: the part that starts the paragraph (indented). */
-static int pdf_text_part(pdf_ctx *c, pdf_text *t, const pdf_spec *s, const char *text, size_t start, size_t end,
-                         const pdf_range *ranges, size_t n_ranges, bool first)
+static int pdf_text_part(pdf_ctx *c, pdf_text *t, const pdf_spec *s, const char *text, size_t start,
+                         size_t end, const pdf_range *ranges, size_t n_ranges, bool first)
 {
-	PangoLayout **parts = realloc(t->parts, (t->n_parts + 1) * sizeof(*parts));
+	pdf_part *parts = realloc(t->parts, (t->n_parts + 1) * sizeof(*parts));
 	if (!parts)
 		return DH_ENOMEM;
 	t->parts = parts;
 	PangoLayout *l = pango_layout_new(c->pc);
-	t->parts[t->n_parts++] = l;
+	t->parts[t->n_parts++].layout = l;
 
 	PangoFontDescription *fd = pango_font_description_copy(c->font);
 	pango_font_description_set_size(fd, (gint)(s->pt * PANGO_SCALE + 0.5));
@@ -202,7 +207,7 @@ static int pdf_text_part(pdf_ctx *c, pdf_text *t, const pdf_spec *s, const char 
 static void pdf_text_free(pdf_text *t)
 {
 	for (size_t i = 0; i < t->n_parts; i++)
-		g_object_unref(t->parts[i]);
+		g_object_unref(t->parts[i].layout);
 	free(t->parts);
 	free(t->lines);
 	memset(t, 0, sizeof(*t));
@@ -256,7 +261,8 @@ static void pdf_text_plain(pdf_ctx *c, pdf_text *t, const pdf_spec *s, const cha
 /* Draw lines [FROM, TO) of T with the text's top-left at (X, Y), the text
  * shifted up by OFF (the top of line FROM when a text continues from an
  * earlier page). */
-static void pdf_text_draw(pdf_ctx *c, const pdf_text *t, size_t from, size_t to, double x, double y, double off)
+static void pdf_text_draw(pdf_ctx *c, const pdf_text *t, size_t from, size_t to, double x, double y,
+                          double off)
 {
 	for (size_t i = from; i < to && i < t->n_lines; i++) {
 		cairo_move_to(c->cr, x + t->lines[i].x, y + t->lines[i].baseline - off);
@@ -275,7 +281,8 @@ static void pdf_rule(pdf_ctx *c, double cx, double y, double w)
 /* A text set by S at (X, Y) in the box S->width wide; its height. When not
  * DRAW, only measured (to see whether a block fits). WIDTH: of its widest
  * line, for the rules under it. */
-static double pdf_put(pdf_ctx *c, const pdf_spec *s, const char *text, double x, double y, bool draw, double *width)
+static double pdf_put(pdf_ctx *c, const pdf_spec *s, const char *text, double x, double y, bool draw,
+                      double *width)
 {
 	pdf_text t;
 	pdf_text_plain(c, &t, s, text);
@@ -558,7 +565,8 @@ static void pdf_row(pdf_ctx *c, const pdf_table_ctx *tc, const pdf_text *cells, 
 				to++;
 			if (to == from[k] && to < t->n_lines)
 				to++;
-			pdf_text_draw(c, t, from[k], to, tc->x[k] + PDF_CELL_PAD, c->y + PDF_CELL_PAD, off[k]);
+			pdf_text_draw(c, t, from[k], to, tc->x[k] + PDF_CELL_PAD, c->y + PDF_CELL_PAD,
+			              off[k]);
 			if (to > from[k])
 				seg = pdf_max(seg, t->lines[to - 1].bottom - off[k]);
 			if (to < t->n_lines) {
@@ -619,7 +627,8 @@ static void pdf_table(pdf_ctx *c, const dh_doc_table *t)
 			acc += t->weights[k] > 0 ? t->weights[k] : 1;
 	}
 	for (size_t k = 0; k < n; k++) {
-		pdf_spec s = pdf_centred(c->d->page.small_pt + 1, DOC_BOLD, tc.x[k + 1] - tc.x[k] - 2 * PDF_CELL_PAD);
+		pdf_spec s =
+		    pdf_centred(c->d->page.small_pt + 1, DOC_BOLD, tc.x[k + 1] - tc.x[k] - 2 * PDF_CELL_PAD);
 		pdf_text_plain(c, &tc.head[k], &s, t->heads[k]);
 	}
 	tc.head_h = pdf_row_height(tc.head, n);
@@ -742,8 +751,8 @@ static void pdf_blocks(pdf_ctx *c)
 	}
 }
 
-/* The document onto the surface S. */
-static int pdf_render(const dh_doc *d, cairo_surface_t *s)
+/* The document onto the surface S; *ST: cairo's status at the end. */
+static int pdf_render(const dh_doc *d, cairo_surface_t *s, cairo_status_t *st)
 {
 	const dh_doc_page *pg = &d->page;
 	pdf_ctx c = {.d = d,
@@ -778,8 +787,9 @@ static int pdf_render(const dh_doc *d, cairo_surface_t *s)
 	cairo_show_page(c.cr);
 
 	int rc = c.err;
-	if (!rc && cairo_status(c.cr) != CAIRO_STATUS_SUCCESS)
-		rc = cairo_status(c.cr) == CAIRO_STATUS_NO_MEMORY ? DH_ENOMEM : DH_EIO;
+	*st = cairo_status(c.cr);
+	if (!rc && *st != CAIRO_STATUS_SUCCESS)
+		rc = *st == CAIRO_STATUS_NO_MEMORY ? DH_ENOMEM : DH_EIO;
 	pango_font_description_free(c.font);
 	g_object_unref(c.pc);
 	cairo_destroy(c.cr);
@@ -805,15 +815,20 @@ int doc_pdf_write(const dh_doc *d, const char *path, char *why, size_t why_len)
 	if (d->doc_title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->doc_title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dienhinh " DH_VERSION);
-	rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? pdf_render(d, s) : DH_EIO;
-	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
+	rc = st == CAIRO_STATUS_SUCCESS ? pdf_render(d, s, &st) : DH_EIO;
+	/* Finishing writes the rest of the file: a full disk shows here. */
+	cairo_surface_finish(s);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	if (!rc && st != CAIRO_STATUS_SUCCESS)
 		rc = st == CAIRO_STATUS_NO_MEMORY ? DH_ENOMEM : DH_EIO;
 	if (rc) {
 		if (why && why_len && rc == DH_EIO)
-			snprintf(why, why_len, "Không ghi được tệp PDF %s: %s", path, cairo_status_to_string(st));
+			snprintf(why, why_len, "Không ghi được tệp PDF %s: %s", path,
+			         st == CAIRO_STATUS_WRITE_ERROR ? "lỗi ghi đĩa (có thể đã hết chỗ)"
+			                                        : cairo_status_to_string(st));
 		else if (why && why_len)
 			snprintf(why, why_len, "Hết bộ nhớ khi ghi tệp PDF %s", path);
 		doc_file_abort(&f);
