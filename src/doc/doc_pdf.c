@@ -176,7 +176,13 @@ static int pdf_text_part(pdf_ctx *c, pdf_text *t, const pdf_spec *s, const char 
 	if (!lines)
 		return DH_ENOMEM;
 	t->lines = lines;
+	/* Pango spaces lines within a layout only: after a '\n' the next
+	 * part keeps the same pitch. */
 	double base = t->height;
+	if (t->n_lines && s->spacing > 1) {
+		const pdf_line *last = &t->lines[t->n_lines - 1];
+		base += (s->spacing - 1) * (last->bottom - last->top);
+	}
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	for (int k = 0; k < n; k++) {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);

@@ -388,6 +388,43 @@ static void a_row_taller_than_a_page_is_split(void **state)
 	doc_free(d);
 }
 
+/* Headings between paragraphs, over several pages: a heading is never
+ * the last line of a page (it goes on with its paragraph). */
+static void a_heading_stays_with_its_paragraph(void **state)
+{
+	fx *f = *state;
+	dh_doc *d = doc_new();
+	assert_non_null(d);
+	for (int i = 0; i < 40; i++) {
+		doc_para(d, DOC_P_HEAD2);
+		doc_runf(d, 0, "Mục số %d", i + 1);
+		doc_line(d, DOC_P_BODY, 0,
+		         "Nội dung của mục, đủ dài để chiếm hai hoặc ba dòng trên trang giấy khổ A4 với lề "
+		         "trái ba "
+		         "mươi mi-li-mét và lề phải mười lăm mi-li-mét, chữ mười bốn điểm.");
+	}
+	char why[256] = "";
+	assert_int_equal(doc_pdf_write(d, f->pdf, why, sizeof(why)), 0);
+	char *info = run("pdfinfo", "", f->pdf);
+	int pages = page_count(info);
+	free(info);
+	assert_true(pages >= 3);
+	for (int pg = 1; pg <= pages; pg++) {
+		char args[64];
+		snprintf(args, sizeof(args), "-f %d -l %d", pg, pg);
+		char *text = run("pdftotext", args, f->pdf);
+		size_t n = strlen(text);
+		while (n && (text[n - 1] == '\n' || text[n - 1] == '\f' || text[n - 1] == ' '))
+			text[--n] = '\0';
+		const char *last = strrchr(text, '\n');
+		last = last ? last + 1 : text;
+		if (strncmp(last, "Mục số", strlen("Mục số")) == 0)
+			fail_msg("page %d ends with the heading «%s»", pg, last);
+		free(text);
+	}
+	doc_free(d);
+}
+
 /* About twenty pages (30 paragraphs, a 280-row table): how long a write takes (printed, not asserted: the
  * sanitizers make it slower here than in the program). */
 static void twenty_pages_in_reasonable_time(void **state)
@@ -416,6 +453,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(a_missing_folder_is_an_io_error, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_document_with_an_error_is_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_row_taller_than_a_page_is_split, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_heading_stays_with_its_paragraph, setup, teardown),
 	    cmocka_unit_test_setup_teardown(twenty_pages_in_reasonable_time, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
