@@ -92,13 +92,11 @@ typedef struct pdf_table_ctx {
 	double head_h;
 } pdf_table_ctx;
 
-/* A stretch of text in one style (byte offsets into pdf_run_text). */
+/* A run's place in its paragraph's joined text: byte offsets, its style. */
 typedef struct pdf_range {
 	size_t start, end;
 	unsigned style;
 } pdf_range;
-
-static void pdf_new_page(pdf_ctx *c);
 
 static double pdf_max(double a, double b)
 {
