@@ -623,7 +623,7 @@ static void rp_cand_table(rp_doc *d, int kind, const uint64_t *ids, const size_t
 	bool person = kind == DH_KIND_INDIVIDUAL;
 	dh_doc_col cols[6];
 	size_t nc = 0;
-	cols[nc++] = (dh_doc_col){"STT", 3, DOC_CENTRE};
+	cols[nc++] = (dh_doc_col){"STT", 5, DOC_CENTRE};
 	cols[nc++] = (dh_doc_col){kind == DH_KIND_INDIVIDUAL   ? "Họ và tên"
 	                          : kind == DH_KIND_COLLECTIVE ? "Tên tập thể"
 	                                                       : "Tên mô hình",

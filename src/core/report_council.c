@@ -164,7 +164,7 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 		          cn->written_votes_count ? "được tính vào kết quả biểu quyết"
 		                                  : "không tính vào kết quả biểu quyết theo quy chế");
 	rp_text(d, ".");
-	static const dh_doc_col cols[] = {{"STT", 3, DOC_CENTRE},
+	static const dh_doc_col cols[] = {{"STT", 5, DOC_CENTRE},
 	                                  {"Họ và tên", 12, DOC_LEFT},
 	                                  {"Chức vụ", 14, DOC_LEFT},
 	                                  {"Chức danh trong Hội đồng", 11, DOC_LEFT},
@@ -222,7 +222,7 @@ static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_
 {
 	const dh_council *cn = &d->cfg->council;
 	static const dh_doc_col cols[] = {
-	    {"STT", 3, DOC_CENTRE}, {"Thành viên", 14, DOC_LEFT}, {"Biểu quyết", 20, DOC_LEFT}};
+	    {"STT", 5, DOC_CENTRE}, {"Thành viên", 14, DOC_LEFT}, {"Biểu quyết", 20, DOC_LEFT}};
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
 	for (size_t i = 0; i < cn->n_members; i++) {
 		const char *login = cn->members[i].login;
@@ -371,7 +371,7 @@ static void rp_minutes_conclusion(rp_doc *d, const rp_vec *items)
 		rp_text(d, "Hội đồng thống nhất đề nghị Chánh Thanh tra xem xét, công nhận ");
 		rp_boldf(d, "%zu", passed);
 		rp_text(d, " hồ sơ đạt yêu cầu:");
-		static const dh_doc_col cols[] = {{"STT", 3, DOC_CENTRE},
+		static const dh_doc_col cols[] = {{"STT", 5, DOC_CENTRE},
 		                                  {"Tên", 16, DOC_LEFT},
 		                                  {"Loại", 6, DOC_LEFT},
 		                                  {"Đơn vị", 12, DOC_LEFT},
@@ -562,7 +562,7 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	rp_printf(d, "Hồ sơ đạt khi số phiếu tán thành %s.", rule);
 	rp_line(d, DOC_P_HEAD1, 0, "Kết quả kiểm phiếu");
 	static const dh_doc_col cols[] = {
-	    {"STT", 3, DOC_CENTRE},           {"Họ và tên, tên tập thể, mô hình", 15, DOC_LEFT},
+	    {"STT", 5, DOC_CENTRE},           {"Họ và tên, tên tập thể, mô hình", 15, DOC_LEFT},
 	    {"Được biểu quyết", 5, DOC_RIGHTALIGN}, {"Phiếu thu về", 5, DOC_RIGHTALIGN},
 	    {"Tán thành", 5, DOC_RIGHTALIGN}, {"Không tán thành", 5, DOC_RIGHTALIGN},
 	    {"Không biểu quyết", 5, DOC_RIGHTALIGN}, {"Kết quả", 13, DOC_LEFT}};

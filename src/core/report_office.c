@@ -187,7 +187,7 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	rp_text(d, ".");
 
 	rp_line(d, DOC_P_HEAD1, 0, "I. Tổng hợp theo đơn vị");
-	static const dh_doc_col dept_cols[] = {{"STT", 3, DOC_CENTRE},       {"Đơn vị", 16, DOC_LEFT},
+	static const dh_doc_col dept_cols[] = {{"STT", 5, DOC_CENTRE},       {"Đơn vị", 16, DOC_LEFT},
 	                                       {"Cá nhân", 5, DOC_RIGHTALIGN}, {"Tập thể", 5, DOC_RIGHTALIGN},
 	                                       {"Mô hình", 5, DOC_RIGHTALIGN}, {"Trả lại, rút", 5, DOC_RIGHTALIGN},
 	                                       {"Tình hình", 11, DOC_LEFT}};
@@ -206,7 +206,7 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 
 	rp_line(d, DOC_P_HEAD1, 0, "II. Danh sách đăng ký theo đơn vị");
 	static const dh_doc_col reg_cols[] = {
-	    {"STT", 3, DOC_CENTRE},          {"Tên", 12, DOC_LEFT},          {"Loại", 5, DOC_LEFT},
+	    {"STT", 5, DOC_CENTRE},          {"Tên", 12, DOC_LEFT},          {"Loại", 5, DOC_LEFT},
 	    {"Chức vụ", 7, DOC_LEFT},        {"Thành tích, mô hình", 12, DOC_LEFT}, {"Ngày đăng ký", 6, DOC_LEFT},
 	    {"Người đăng ký", 7, DOC_LEFT}, {"Tình trạng", 9, DOC_LEFT}};
 	for (size_t i = 0; i < n_rows; i++) {
@@ -569,7 +569,7 @@ static void rp_review_dissemination(rp_doc *d, rp_review_job *j)
 	rp_text(d, "Đã quán triệt kế hoạch: ");
 	rp_boldf(d, "%zu/%zu", done, cfg->n_departments);
 	rp_text(d, " đơn vị.");
-	static const dh_doc_col cols[] = {{"STT", 3, DOC_CENTRE},
+	static const dh_doc_col cols[] = {{"STT", 5, DOC_CENTRE},
 	                                  {"Đơn vị", 16, DOC_LEFT},
 	                                  {"Ngày quán triệt", 8, DOC_LEFT},
 	                                  {"Người thực hiện", 11, DOC_LEFT},
@@ -670,7 +670,7 @@ static void rp_review_selection(rp_doc *d, rp_review_job *j)
 	if (!j->honoured.n)
 		return;
 	char date_buf[11];
-	static const dh_doc_col cols[] = {{"STT", 3, DOC_CENTRE},
+	static const dh_doc_col cols[] = {{"STT", 5, DOC_CENTRE},
 	                                  {"Tên", 14, DOC_LEFT},
 	                                  {"Loại", 5, DOC_LEFT},
 	                                  {"Đơn vị", 10, DOC_LEFT},
@@ -772,7 +772,7 @@ static void rp_review_replication(rp_doc *d, rp_review_job *j)
 	rp_printf(d, "), %d lượt người dự.", s->activity_attendees);
 	if (!j->activities.n)
 		return;
-	static const dh_doc_col cols[] = {{"STT", 3, DOC_CENTRE},
+	static const dh_doc_col cols[] = {{"STT", 5, DOC_CENTRE},
 	                                  {"Ngày", 6, DOC_LEFT},
 	                                  {"Hình thức", 6, DOC_LEFT},
 	                                  {"Nội dung", 11, DOC_LEFT},

@@ -407,6 +407,25 @@ static void pdf_title(pdf_ctx *c)
 	c->y += 18;
 }
 
+/* The text of paragraph P: an item starts with its dash (the model's
+ * items carry no marker; each writer draws its own). */
+static void pdf_para_text(pdf_ctx *c, pdf_text *t, const pdf_spec *s, const dh_doc_para *p)
+{
+	if (p->kind != DOC_P_ITEM) {
+		pdf_text_runs(c, t, s, p->runs, p->n_runs);
+		return;
+	}
+	dh_doc_run *runs = malloc((p->n_runs + 1) * sizeof(*runs));
+	if (!runs) {
+		pdf_text_runs(c, t, s, p->runs, p->n_runs);
+		return;
+	}
+	runs[0] = (dh_doc_run){.text = (char *)"- ", .style = 0};
+	memcpy(runs + 1, p->runs, p->n_runs * sizeof(*runs));
+	pdf_text_runs(c, t, s, runs, p->n_runs + 1);
+	free(runs);
+}
+
 static pdf_spec pdf_para_spec(const pdf_ctx *c, dh_para_kind kind)
 {
 	pdf_spec s = {.pt = c->d->page.body_pt,
@@ -452,7 +471,7 @@ static double pdf_lead(pdf_ctx *c, size_t i)
 		return 3 * d->page.body_pt * PDF_SPACING;
 	pdf_spec s = pdf_para_spec(c, d->blocks[i].u.para.kind);
 	pdf_text t;
-	pdf_text_runs(c, &t, &s, d->blocks[i].u.para.runs, d->blocks[i].u.para.n_runs);
+	pdf_para_text(c, &t, &s, &d->blocks[i].u.para);
 	double h;
 	if (pdf_is_heading(&d->blocks[i]))
 		h = t.height + PDF_PARA_AFTER + pdf_lead(c, i + 1);
@@ -470,7 +489,7 @@ static void pdf_paragraph(pdf_ctx *c, size_t i)
 	const dh_doc_block *b = &c->d->blocks[i];
 	pdf_spec s = pdf_para_spec(c, b->u.para.kind);
 	pdf_text t;
-	pdf_text_runs(c, &t, &s, b->u.para.runs, b->u.para.n_runs);
+	pdf_para_text(c, &t, &s, &b->u.para);
 
 	if (pdf_is_heading(b) && !pdf_at_top(c) &&
 	    c->y + t.height + PDF_PARA_AFTER + pdf_lead(c, i + 1) > c->bottom)
