@@ -4,7 +4,8 @@
 
 expect_exit 0 "$DH" --help
 contains "$OUT" "check-config"
-contains "$OUT" "report minutes|proposal|registrations|decision|review"
+contains "$OUT" "report LOẠI [--format docx|pdf|md] [-o TỆP]"
+contains "$OUT" "ballot (biên bản kiểm phiếu)"
 lacks "$OUT" "sắp có"
 expect_exit 0 "$DH" --version
 contains "$OUT" "dienhinh 0."

@@ -22,22 +22,26 @@ check_markdown() { # file
 }
 
 # A past year of the demo has it all: sessions, proposals, decisions, reviews.
-for doc in minutes proposal registrations decision review; do
+for doc in minutes ballot proposal registrations decision review; do
 	expect_exit 0 "$DH" -d "$T/db" --as tdkt report "$doc" --year 2019
 	printf '%s\n' "$OUT" >"$T/$doc.md"
 	check_markdown "$T/$doc.md"
 	lacks "$ERR" "runtime error" "stderr"
 done
-contains "$(cat "$T/minutes.md")" "# BIÊN BẢN HỌP HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG"
+contains "$(cat "$T/minutes.md")" "# BIÊN BẢN
+
+**Họp Hội đồng thi đua, khen thưởng bình xét"
 contains "$(cat "$T/minutes.md")" "**Số thành viên dự họp: "
 contains "$(cat "$T/minutes.md")" "- **Kết quả: "
 contains "$(cat "$T/minutes.md")" "| **Võ Thị Thanh Hương** | **Phạm Văn Thuần** |"
+contains "$(cat "$T/ballot.md")" "# BIÊN BẢN KIỂM PHIẾU"
+contains "$(cat "$T/decision.md")" "# QUYẾT ĐỊNH"
 contains "$(cat "$T/proposal.md")" "# TỜ TRÌNH"
-contains "$(cat "$T/proposal.md")" "đề nghị Chánh Thanh tra công nhận"
-contains "$(cat "$T/registrations.md")" "# TỔNG HỢP ĐĂNG KÝ MÔ HÌNH TIÊU BIỂU, ĐIỂN HÌNH TIÊN TIẾN NĂM 2019"
+contains "$(cat "$T/proposal.md")" "kính trình Chánh Thanh tra tỉnh Hà Tĩnh xem xét, công nhận"
+contains "$(cat "$T/registrations.md")" "**Tổng hợp đăng ký mô hình tiêu biểu, điển hình tiên tiến năm 2019**"
 contains "$(cat "$T/decision.md")" "(Kèm theo Quyết định số "
 contains "$(cat "$T/decision.md")" "/QĐ-TTr ngày "
-contains "$(cat "$T/review.md")" "**Công tác xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm 2019**"
+contains "$(cat "$T/review.md")" " công tác xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm 2019**"
 contains "$(cat "$T/review.md")" " đồng**"
 
 # The review's figures are the stats command's.
