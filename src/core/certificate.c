@@ -453,8 +453,8 @@ int certificate_write(dh_ctx *ctx, const dh_cert_opts *o, const char *path, int 
 	const dh_config *cfg = ctx->cfg;
 	dh_decision *dec = NULL;
 	int rc = ce_load_decision(ctx, o, &dec);
-	if (rc)
-		return rc;
+	if (rc || !dec)
+		return rc ? rc : DH_ENOTFOUND;
 	const char *number = dec->number && *dec->number ? ce_quote(dec->number, q) : "(chưa có số)";
 	dh_candidate **cands = NULL;
 	dh_cert_page *sheet = NULL;
@@ -487,7 +487,7 @@ int certificate_write(dh_ctx *ctx, const dh_cert_opts *o, const char *path, int 
 			goto done;
 		}
 	}
-	cands = calloc(dec->candidates.n, sizeof *cands);
+	cands = calloc(dec->candidates.n, sizeof(dh_candidate *));
 	sheet = calloc(dec->candidates.n, sizeof *sheet);
 	texts = calloc(dec->candidates.n, sizeof *texts);
 	if (!cands || !sheet || !texts || ce_common_make(cfg, dec, &common)) {

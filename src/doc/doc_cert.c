@@ -79,8 +79,21 @@ static char *cert_clean(const char *s)
 	return out;
 }
 
-/* Lay TEXT out in F at the largest size that fits the box; *SIZE gets it.
- * The layout's logical height in pt into *HEIGHT. */
+/* Whether the layout fits a box BOX_H pt high: its height does, and
+ * unless WRAP, no paragraph of TEXT was broken into more lines. */
+static bool cert_fits(PangoLayout *l, double box_h, bool wrap, int paragraphs, double *height)
+{
+	PangoRectangle ink, logical;
+	pango_layout_get_extents(l, &ink, &logical);
+	*height = (double)logical.height / PANGO_SCALE;
+	return *height <= box_h && (wrap || pango_layout_get_line_count(l) <= paragraphs);
+}
+
+/* Lay TEXT out in F at the largest size that fits the box; *SIZE gets it,
+ * *HEIGHT the layout's height in pt. A box with room for two lines at the
+ * field's size wraps first, then shrinks; a one-line box shrinks on one
+ * line. At DOC_CERT_MIN_SCALE either wraps as many lines as the box holds,
+ * the last cut with "…" (and a line taller than the box, smaller still). */
 static void cert_fit(cert_pen *p, const dh_cert_field *f, const char *text, double *size, double *height)
 {
 	PangoLayout *l = p->layout;
@@ -94,24 +107,29 @@ static void cert_fit(cert_pen *p, const dh_cert_field *f, const char *text, doub
 	pango_layout_set_alignment(l, f->align == 2   ? PANGO_ALIGN_RIGHT
 	                              : f->align == 1 ? PANGO_ALIGN_CENTER
 	                                              : PANGO_ALIGN_LEFT);
+	int paragraphs = 1;
+	for (const char *c = text; *c; c++)
+		paragraphs += *c == '\n';
 	double box_h = MM(f->h_mm), min = f->size_pt * DOC_CERT_MIN_SCALE;
-	PangoRectangle ink, logical;
+	/* Room for two lines (of each paragraph) at the full size? */
+	pango_font_description_set_absolute_size(p->font, f->size_pt * PANGO_SCALE);
+	pango_layout_set_font_description(l, p->font);
+	PangoFontMetrics *m = pango_context_get_metrics(pango_layout_get_context(l), p->font, NULL);
+	double line_h = m ? (double)pango_font_metrics_get_height(m) / PANGO_SCALE : 0;
+	if (m)
+		pango_font_metrics_unref(m);
+	bool wrap = line_h > 0 && box_h >= 2 * paragraphs * line_h - 0.01;
 	for (double s = f->size_pt;; s -= FIT_STEP) {
 		if (s < min)
 			s = min;
 		pango_font_description_set_absolute_size(p->font, s * PANGO_SCALE);
 		pango_layout_set_font_description(l, p->font);
-		pango_layout_get_extents(l, &ink, &logical);
 		*size = s;
-		*height = (double)logical.height / PANGO_SCALE;
-		if (*height <= box_h || s <= min)
+		if (cert_fits(l, box_h, wrap, paragraphs, height) || s <= min)
 			break;
 	}
-	if (*height <= box_h)
+	if (cert_fits(l, box_h, wrap, paragraphs, height))
 		return;
-	/* Still too long at the smallest size: as many lines as the box
-	 * holds, the last one ending in "…"; and if one line is taller than
-	 * the box, smaller still. */
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_height(l, (int)(box_h * PANGO_SCALE));
 	for (double s = *size;; s -= FIT_STEP) {
@@ -119,10 +137,8 @@ static void cert_fit(cert_pen *p, const dh_cert_field *f, const char *text, doub
 			s = FLOOR_PT;
 		pango_font_description_set_absolute_size(p->font, s * PANGO_SCALE);
 		pango_layout_set_font_description(l, p->font);
-		pango_layout_get_extents(l, &ink, &logical);
 		*size = s;
-		*height = (double)logical.height / PANGO_SCALE;
-		if (*height <= box_h || s <= FLOOR_PT)
+		if (cert_fits(l, box_h, true, paragraphs, height) || s <= FLOOR_PT)
 			break;
 	}
 }
@@ -170,9 +186,11 @@ static int cert_pen_open(cert_pen *p, cairo_surface_t *surface)
 {
 	p->cr = cairo_create(surface);
 	p->layout = p->cr ? pango_cairo_create_layout(p->cr) : NULL;
-	p->font = pango_font_description_from_string(DOC_CERT_FONT);
+	/* set_family, not from_string: that would read "Roman" as a style */
+	p->font = pango_font_description_new();
 	if (!p->layout || !p->font)
 		return DH_ENOMEM;
+	pango_font_description_set_family(p->font, DOC_CERT_FONT);
 	/* Metrics unhinted: a PDF is not a screen, and the fit must not
 	 * depend on rounding to pixels. */
 	cairo_font_options_t *fo = cairo_font_options_create();
