@@ -112,6 +112,7 @@ typedef enum ftype {
 	F_ID,       /* a-z, 0-9, _ */
 	F_LOGIN,    /* a Unix login */
 	F_INT,      /* within [min, max] */
+	F_NUM,      /* a number, decimals allowed ("20.5"), within [min, max] → double */
 	F_DATE,     /* a real date → YYYYMMDD */
 	F_FRAC,     /* "a/b" in (0, 1] */
 	F_BOOL,
@@ -127,7 +128,7 @@ typedef struct field {
 	ftype type;
 	bool required;
 	size_t offset; /* where the value goes in OBJ (not F_CUSTOM) */
-	int min, max;  /* F_INT */
+	int min, max;  /* F_INT, F_NUM */
 	custom_fn custom;
 } field;
 
@@ -386,6 +387,39 @@ static bool parse_int(const char *s, long *out)
 	return true;
 }
 
+/* A decimal number written the YAML way ("20", "-3", "20.5", at most three
+ * decimals), read without strtod so that the locale's decimal comma (the
+ * program runs under vi_VN) cannot change what a file means. */
+static bool parse_num(const char *s, double *out)
+{
+	const char *p = s;
+	bool neg = *p == '-';
+	if (*p == '-' || *p == '+')
+		p++;
+	long whole = 0, frac = 0, scale = 1;
+	int digits = 0, decimals = 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (++digits > 6)
+			return false;
+		whole = whole * 10 + (*p - '0');
+	}
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++) {
+			if (++decimals > 3)
+				return false;
+			frac = frac * 10 + (*p - '0');
+			scale *= 10;
+		}
+		if (decimals == 0)
+			return false;
+	}
+	if (*p || digits == 0)
+		return false;
+	double v = (double)whole + (double)frac / (double)scale;
+	*out = neg ? -v : v;
+	return true;
+}
+
 /* "a/b" with optional spaces around the slash; false when not that shape. */
 static bool parse_frac(const char *s, long *num, long *den)
 {
@@ -488,6 +522,17 @@ static void parse_value(loader *l, const field *f, const cfg_node *key, const cf
 			return;
 		}
 		*(int *)dst = (int)v;
+		return;
+	}
+	case F_NUM: {
+		double v;
+		if (!parse_num(s, &v) || v < f->min || v > f->max) {
+			cfg_error(l->d, val->line, val->col,
+			          "`%s` phải là một số từ %d đến %d, không phải `%s`", key->value, f->min,
+			          f->max, shown);
+			return;
+		}
+		*(double *)dst = v;
 		return;
 	}
 	case F_DATE: {
@@ -666,6 +711,10 @@ static const field organization_fields[] = {
     {"name", F_TEXT, true, offsetof(dh_config, organization.name), 0, 0, NULL},
     {"short", F_TEXT, true, offsetof(dh_config, organization.short_name), 0, 0, NULL},
     {"website", F_URL, false, offsetof(dh_config, organization.website), 0, 0, NULL},
+    {"parent", F_TEXT, false, offsetof(dh_config, organization.parent), 0, 0, NULL},
+    {"parent_short", F_TEXT, false, offsetof(dh_config, organization.parent_short), 0, 0, NULL},
+    {"place", F_TEXT, false, offsetof(dh_config, organization.place), 0, 0, NULL},
+    {"title", F_TEXT, false, offsetof(dh_config, organization.title), 0, 0, NULL},
 };
 
 static const field plan_fields[] = {
@@ -898,6 +947,357 @@ static const field award_fields[] = {
     {"name", F_TEXT, true, offsetof(dh_award, name), 0, 0, NULL},
 };
 
+/* ---- documents (NĐ 30/2020/NĐ-CP) and the Giấy khen -------------------- */
+
+/* `documents.codes` / `documents.recipients` keys, in DH_DOC_CODE_* order. */
+static const char *const doc_kind_keys[DH_DOC_CODES] = {
+    [DH_DOC_CODE_MINUTES] = "minutes",
+    [DH_DOC_CODE_PROPOSAL] = "proposal",
+    [DH_DOC_CODE_REGISTRATIONS] = "registrations",
+    [DH_DOC_CODE_DECISION] = "decision",
+    [DH_DOC_CODE_REVIEW] = "review",
+    [DH_DOC_CODE_BALLOT] = "ballot",
+    [DH_DOC_CODE_AWARD] = "award",
+};
+
+static const char *const doc_code_defaults[DH_DOC_CODES] = {
+    [DH_DOC_CODE_MINUTES] = "BB-HĐTĐKT",   [DH_DOC_CODE_PROPOSAL] = "TTr-HĐTĐKT",
+    [DH_DOC_CODE_REGISTRATIONS] = "BC-VP", [DH_DOC_CODE_DECISION] = "QĐ-TTr",
+    [DH_DOC_CODE_REVIEW] = "BC-TTr",       [DH_DOC_CODE_BALLOT] = "BB-HĐTĐKT",
+    [DH_DOC_CODE_AWARD] = "QĐ-TTr",
+};
+
+static int doc_kind_index(const char *key)
+{
+	for (int i = 0; i < DH_DOC_CODES; i++)
+		if (strcmp(doc_kind_keys[i], key) == 0)
+			return i;
+	return -1;
+}
+
+/* A number in [MIN, MAX] at *DST, or an error whose words come from RULE
+ * ("lề trên, lề dưới", "Nghị định 30/2020/NĐ-CP"). */
+static void take_num(loader *l, const cfg_node *key, const cfg_node *val, double min, double max,
+                     const char *unit, const char *rule, double *dst)
+{
+	const char *s = scalar(l, key, val);
+	if (!s)
+		return;
+	char shown[80];
+	double v;
+	if (!parse_num(s, &v)) {
+		cfg_error(l->d, val->line, val->col,
+		          "`%s` phải là một số (ví dụ 20 hoặc 20.5), không phải `%s`", key->value,
+		          cfg_show(s, shown, sizeof shown));
+		return;
+	}
+	if (v < min || v > max) {
+		cfg_error(l->d, val->line, val->col, "`%s` phải từ %g đến %g %s%s, không phải `%s`",
+		          key->value, min, max, unit, rule ? rule : "", cfg_show(s, shown, sizeof shown));
+		return;
+	}
+	*dst = v;
+}
+
+static void doc_margin(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	dh_documents *d = obj;
+	static const char decree[] = " (lề %s theo Nghị định 30/2020/NĐ-CP)";
+	char rule[96];
+	const char *k = key->value;
+	if (strcmp(k, "top") == 0 || strcmp(k, "bottom") == 0) {
+		snprintf(rule, sizeof rule, decree, k[0] == 't' ? "trên" : "dưới");
+		take_num(l, key, val, 20, 25, "mm", rule, k[0] == 't' ? &d->top_mm : &d->bottom_mm);
+	} else if (strcmp(k, "left") == 0) {
+		snprintf(rule, sizeof rule, decree, "trái");
+		take_num(l, key, val, 30, 35, "mm", rule, &d->left_mm);
+	} else {
+		snprintf(rule, sizeof rule, decree, "phải");
+		take_num(l, key, val, 15, 20, "mm", rule, &d->right_mm);
+	}
+}
+
+static const field doc_page_fields[] = {
+    {"top", F_CUSTOM, false, 0, 0, 0, doc_margin},
+    {"bottom", F_CUSTOM, false, 0, 0, 0, doc_margin},
+    {"left", F_CUSTOM, false, 0, 0, 0, doc_margin},
+    {"right", F_CUSTOM, false, 0, 0, 0, doc_margin},
+};
+
+static void doc_page(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "documents.page", FIELDS(doc_page_fields), obj);
+}
+
+static void doc_font_size(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	take_num(l, key, val, 13, 14, "pt", " (cỡ chữ nội dung văn bản theo Nghị định 30/2020/NĐ-CP)",
+	         &((dh_documents *)obj)->font_pt);
+}
+
+static void doc_code(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	int i = doc_kind_index(key->value);
+	dh_documents *d = obj;
+	if (i >= 0 && !d->codes[i])
+		d->codes[i] = take_text(l, key, val, false, ID_MAX * 2);
+}
+
+/* A list of one-line texts (nơi nhận, căn cứ): the "- " and the ";" or "."
+ * a clerk may type out of habit are the writer's to add, so they go. */
+static char **text_list(loader *l, const cfg_node *key, const cfg_node *val, const char *what, size_t *count)
+{
+	*count = 0;
+	if (val->kind != CFG_SEQ) {
+		cfg_error(l->d, val->line, val->col,
+		          "`%s` phải là một danh sách (mỗi dòng bắt đầu bằng `- `)", what);
+		return NULL;
+	}
+	if (val->n > LIST_MAX) {
+		cfg_error(l->d, val->line, val->col, "`%s` có quá nhiều mục (%zu, tối đa %d)", what, val->n,
+		          LIST_MAX);
+		return NULL;
+	}
+	char **v = calloc(val->n + 1, sizeof *v);
+	if (!v) {
+		cfg_error(l->d, 0, 0, "hết bộ nhớ");
+		return NULL;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < val->n; i++) {
+		char *t = take_text(l, key, val->items[i], false, TEXT_MAX);
+		if (!t)
+			continue;
+		char *p = t;
+		if (p[0] == '-' && p[1] == ' ')
+			p += 2;
+		while (*p == ' ')
+			p++;
+		size_t len = strlen(p);
+		while (len > 0 && (p[len - 1] == ';' || p[len - 1] == '.' || p[len - 1] == ' '))
+			p[--len] = '\0';
+		if (len == 0) {
+			cfg_error(l->d, val->items[i]->line, val->items[i]->col, "`%s`: một dòng trống",
+			          what);
+			free(t);
+			continue;
+		}
+		memmove(t, p, len + 1);
+		v[n++] = t;
+	}
+	*count = n;
+	return v;
+}
+
+static void doc_recipients_of(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	int i = doc_kind_index(key->value);
+	dh_documents *d = obj;
+	char what[64];
+	if (i < 0 || d->recipients[i])
+		return;
+	snprintf(what, sizeof what, "documents.recipients.%s", key->value);
+	d->recipients[i] = text_list(l, key, val, what, &d->n_recipients[i]);
+}
+
+#define DOC_KIND_FIELDS(fn)                                                                                  \
+	{"minutes", F_CUSTOM, false, 0, 0, 0, fn}, {"proposal", F_CUSTOM, false, 0, 0, 0, fn},               \
+	    {"registrations", F_CUSTOM, false, 0, 0, 0, fn}, {"decision", F_CUSTOM, false, 0, 0, 0, fn},     \
+	    {"review", F_CUSTOM, false, 0, 0, 0, fn}, {"ballot", F_CUSTOM, false, 0, 0, 0, fn},              \
+	{                                                                                                    \
+		"award", F_CUSTOM, false, 0, 0, 0, fn                                                        \
+	}
+
+static const field doc_code_fields[] = {DOC_KIND_FIELDS(doc_code)};
+static const field doc_recipient_fields[] = {DOC_KIND_FIELDS(doc_recipients_of)};
+
+static void doc_codes(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "documents.codes", FIELDS(doc_code_fields), obj);
+}
+
+static void doc_recipients(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "documents.recipients", FIELDS(doc_recipient_fields), obj);
+}
+
+static void doc_basis(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	dh_documents *d = obj;
+	d->basis = text_list(l, key, val, "documents.basis", &d->n_basis);
+}
+
+static const field documents_fields[] = {
+    {"folder", F_PATH, false, offsetof(dh_documents, folder), 0, 0, NULL},
+    {"page", F_CUSTOM, false, 0, 0, 0, doc_page},
+    {"font_size", F_CUSTOM, false, 0, 0, 0, doc_font_size},
+    {"codes", F_CUSTOM, false, 0, 0, 0, doc_codes},
+    {"recipients", F_CUSTOM, false, 0, 0, 0, doc_recipients},
+    {"basis", F_CUSTOM, false, 0, 0, 0, doc_basis},
+};
+
+static void documents_defaults(dh_documents *d)
+{
+	d->top_mm = 20;
+	d->bottom_mm = 20;
+	d->left_mm = 30;
+	d->right_mm = 15;
+	d->font_pt = 14;
+}
+
+/* What every loaded config has, whether or not the file says it. */
+static void documents_finish(loader *l, dh_documents *d)
+{
+	if (!d->folder && !(d->folder = strdup("~/dienhinh-van-ban")))
+		cfg_error(l->d, 0, 0, "hết bộ nhớ");
+	for (int i = 0; i < DH_DOC_CODES; i++)
+		if (!d->codes[i] && !(d->codes[i] = strdup(doc_code_defaults[i])))
+			cfg_error(l->d, 0, 0, "hết bộ nhớ");
+}
+
+static void top_documents(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "documents", FIELDS(documents_fields), &((dh_config *)obj)->documents);
+}
+
+static const char *const cert_field_keys[DH_CERT_FIELDS] = {
+    [DH_CERT_NAME] = "name",
+    [DH_CERT_POSITION] = "position",
+    [DH_CERT_UNIT] = "unit",
+    [DH_CERT_ACHIEVEMENT] = "achievement",
+    [DH_CERT_DECISION] = "decision",
+    [DH_CERT_BOOK] = "book",
+    [DH_CERT_PLACE_DATE] = "place_date",
+    [DH_CERT_SIGNER_TITLE] = "signer_title",
+    [DH_CERT_SIGNER_NAME] = "signer_name",
+};
+
+/* Where each field prints on an A4 landscape blank (297 × 210 mm) whose
+ * upper 85 mm are printed already: the national emblem, Quốc hiệu and Tiêu
+ * ngữ, "CHÁNH THANH TRA TỈNH …", "TẶNG", "GIẤY KHEN". */
+static const dh_cert_field cert_field_defaults[DH_CERT_FIELDS] = {
+    /*                       x      y     w      h    size  bold   italic align shown */
+    [DH_CERT_NAME] = {40, 88, 217, 14, 22, true, false, 1, true},
+    [DH_CERT_POSITION] = {40, 107.5, 217, 9, 15, false, false, 1, true},
+    [DH_CERT_UNIT] = {40, 117.5, 217, 9, 15, false, false, 1, true},
+    [DH_CERT_ACHIEVEMENT] = {35, 128, 227, 25, 15, false, true, 1, true},
+    [DH_CERT_DECISION] = {25, 166, 105, 8, 13, true, true, 0, true},
+    [DH_CERT_BOOK] = {25, 174, 105, 8, 13, true, true, 0, true},
+    [DH_CERT_PLACE_DATE] = {160, 161, 120, 8, 14, false, true, 1, true},
+    [DH_CERT_SIGNER_TITLE] = {160, 169, 120, 14, 14, true, false, 1, true},
+    [DH_CERT_SIGNER_NAME] = {160, 193, 120, 10, 15, true, false, 1, true},
+};
+
+static void cert_align(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	static const char *const names[] = {"left", "center", "right"};
+	const char *s = scalar(l, key, val);
+	int i = s ? pick(l, val, s, "cách căn lề", names, 3) : -1;
+	if (i >= 0)
+		((dh_cert_field *)obj)->align = i;
+}
+
+/* Bounds checked here only loosely: against the page in cert_fields(). */
+static const field cert_box_fields[] = {
+    {"x", F_NUM, false, offsetof(dh_cert_field, x_mm), 0, 1000, NULL},
+    {"y", F_NUM, false, offsetof(dh_cert_field, y_mm), 0, 1000, NULL},
+    {"width", F_NUM, false, offsetof(dh_cert_field, w_mm), 1, 1000, NULL},
+    {"height", F_NUM, false, offsetof(dh_cert_field, h_mm), 1, 1000, NULL},
+    {"size", F_NUM, false, offsetof(dh_cert_field, size_pt), 6, 72, NULL},
+    {"bold", F_BOOL, false, offsetof(dh_cert_field, bold), 0, 0, NULL},
+    {"italic", F_BOOL, false, offsetof(dh_cert_field, italic), 0, 0, NULL},
+    {"align", F_CUSTOM, false, 0, 0, 0, cert_align},
+    {"show", F_BOOL, false, offsetof(dh_cert_field, shown), 0, 0, NULL},
+};
+
+static void cert_field(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	dh_certificate *c = obj;
+	for (int i = 0; i < DH_CERT_FIELDS; i++) {
+		if (strcmp(key->value, cert_field_keys[i]) != 0)
+			continue;
+		char what[64];
+		snprintf(what, sizeof what, "certificate.fields.%s", key->value);
+		if (!walk_map(l, val, what, FIELDS(cert_box_fields), &c->fields[i]))
+			return;
+		const dh_cert_field *f = &c->fields[i];
+		/* The box must lie on the page the blank is. */
+		if (f->x_mm + f->w_mm > c->width_mm + 1e-9 || f->y_mm + f->h_mm > c->height_mm + 1e-9)
+			cfg_error(l->d, val->line, val->col,
+			          "`%s` ra ngoài trang: x + width = %g mm (trang rộng %g mm), y + height = "
+			          "%g mm (trang cao %g mm)",
+			          what, f->x_mm + f->w_mm, c->width_mm, f->y_mm + f->h_mm, c->height_mm);
+		return;
+	}
+}
+
+static const field cert_fields_fields[] = {
+    {"name", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"position", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"unit", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"achievement", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"decision", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"book", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"place_date", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"signer_title", F_CUSTOM, false, 0, 0, 0, cert_field},
+    {"signer_name", F_CUSTOM, false, 0, 0, 0, cert_field},
+};
+_Static_assert(sizeof cert_fields_fields / sizeof cert_fields_fields[0] == DH_CERT_FIELDS,
+               "one key per Giấy khen field");
+
+static const field cert_page_fields[] = {
+    {"width", F_NUM, false, offsetof(dh_certificate, width_mm), 100, 1000, NULL},
+    {"height", F_NUM, false, offsetof(dh_certificate, height_mm), 100, 1000, NULL},
+};
+
+static const field cert_shift_fields[] = {
+    {"x", F_NUM, false, offsetof(dh_certificate, shift_x_mm), -20, 20, NULL},
+    {"y", F_NUM, false, offsetof(dh_certificate, shift_y_mm), -20, 20, NULL},
+};
+
+static void cert_page(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "certificate.page", FIELDS(cert_page_fields), obj);
+}
+
+static void cert_shift(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "certificate.shift", FIELDS(cert_shift_fields), obj);
+}
+
+static void cert_fields(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "certificate.fields", FIELDS(cert_fields_fields), obj);
+}
+
+/* In this order: the page is known before a field is checked against it. */
+static const field certificate_fields[] = {
+    {"page", F_CUSTOM, false, 0, 0, 0, cert_page},
+    {"shift", F_CUSTOM, false, 0, 0, 0, cert_shift},
+    {"fields", F_CUSTOM, false, 0, 0, 0, cert_fields},
+};
+
+static void certificate_defaults(dh_certificate *c)
+{
+	c->width_mm = 297;
+	c->height_mm = 210;
+	c->shift_x_mm = c->shift_y_mm = 0;
+	memcpy(c->fields, cert_field_defaults, sizeof c->fields);
+}
+
+static void top_certificate(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	walk_map(l, val, "certificate", FIELDS(certificate_fields), &((dh_config *)obj)->certificate);
+}
+
 static void top_organization(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	(void)key;
@@ -1079,6 +1479,8 @@ static const field top_fields[] = {
     {"deadlines", F_CUSTOM, true, 0, 0, 0, top_deadlines},
     {"awards", F_CUSTOM, true, 0, 0, 0, top_awards},
     {"permissions", F_CUSTOM, false, 0, 0, 0, top_permissions},
+    {"documents", F_CUSTOM, false, 0, 0, 0, top_documents},
+    {"certificate", F_CUSTOM, false, 0, 0, 0, top_certificate},
 };
 
 /* ---- load and free --------------------------------------------------- */
@@ -1171,7 +1573,10 @@ int config_load(const char *path, dh_config **out, dh_diag *diag)
 			cfg_error(&d, 0, 0, "hết bộ nhớ");
 		} else {
 			loader l = {.d = &d, .cfg = cfg};
+			documents_defaults(&cfg->documents);
+			certificate_defaults(&cfg->certificate);
 			walk_map(&l, root, "cấu hình", FIELDS(top_fields), cfg);
+			documents_finish(&l, &cfg->documents);
 			if (!cfg->storage_path && !(cfg->storage_path = strdup("var/data")))
 				cfg_error(&d, 0, 0, "hết bộ nhớ");
 		}
@@ -1200,6 +1605,10 @@ void config_free(dh_config *cfg)
 	free(cfg->organization.name);
 	free(cfg->organization.short_name);
 	free(cfg->organization.website);
+	free(cfg->organization.parent);
+	free(cfg->organization.parent_short);
+	free(cfg->organization.place);
+	free(cfg->organization.title);
 	free(cfg->plan.title);
 	free(cfg->storage_path);
 	for (size_t i = 0; i < cfg->n_departments; i++) {
@@ -1240,6 +1649,16 @@ void config_free(dh_config *cfg)
 	for (size_t i = 0; i < cfg->n_permissions; i++)
 		free(cfg->permissions[i].action);
 	free(cfg->permissions);
+	free(cfg->documents.folder);
+	for (int k = 0; k < DH_DOC_CODES; k++) {
+		free(cfg->documents.codes[k]);
+		for (size_t i = 0; i < cfg->documents.n_recipients[k]; i++)
+			free(cfg->documents.recipients[k][i]);
+		free(cfg->documents.recipients[k]);
+	}
+	for (size_t i = 0; i < cfg->documents.n_basis; i++)
+		free(cfg->documents.basis[i]);
+	free(cfg->documents.basis);
 	free(cfg);
 }
 

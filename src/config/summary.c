@@ -150,6 +150,20 @@ static void print_deadlines(const dh_config *cfg, FILE *out, int today)
 	free(v);
 }
 
+/* A length as a Vietnamese reads it: "20", "20,5" (at most two decimals),
+ * whatever the C locale. */
+static void print_mm(FILE *out, double v)
+{
+	long c = (long)(v * 100 + (v < 0 ? -0.5 : 0.5));
+	if (c < 0) {
+		fputc('-', out);
+		c = -c;
+	}
+	fprintf(out, "%ld", c / 100);
+	if (c % 100)
+		fprintf(out, c % 10 ? ",%02ld" : ",%ld", c % 10 ? c % 100 : c % 100 / 10);
+}
+
 void config_print_summary(const dh_config *cfg, FILE *out, int today)
 {
 	fprintf(out, "Tệp cấu hình: %s — hợp lệ\n\n", cfg->path);
@@ -204,6 +218,27 @@ void config_print_summary(const dh_config *cfg, FILE *out, int today)
 	fprintf(out, "  Nhân tố mới: đạt từ %d tiêu chí trở lên\n\n", cfg->criteria.new_factor_min);
 
 	print_deadlines(cfg, out, today);
+
+	const dh_documents *doc = &cfg->documents;
+	fprintf(out, "\nVăn bản (Nghị định 30/2020/NĐ-CP): lưu tại %s; lề trên ", doc->folder);
+	print_mm(out, doc->top_mm);
+	fputs(", dưới ", out);
+	print_mm(out, doc->bottom_mm);
+	fputs(", trái ", out);
+	print_mm(out, doc->left_mm);
+	fputs(", phải ", out);
+	print_mm(out, doc->right_mm);
+	fputs(" mm; cỡ chữ ", out);
+	print_mm(out, doc->font_pt);
+	fputs("\nGiấy khen: trang ", out);
+	print_mm(out, cfg->certificate.width_mm);
+	fputs(" × ", out);
+	print_mm(out, cfg->certificate.height_mm);
+	fputs(" mm, xê dịch khi in ", out);
+	print_mm(out, cfg->certificate.shift_x_mm);
+	fputs("; ", out);
+	print_mm(out, cfg->certificate.shift_y_mm);
+	fputs(" mm\n", out);
 
 	fputs("\nHình thức khen thưởng:\n", out);
 	for (size_t i = 0; i < cfg->n_awards; i++)

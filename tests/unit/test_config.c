@@ -299,7 +299,8 @@ static void test_summary_threshold_words(void **state)
 	out = open_memstream(&text, &len);
 	config_print_summary(cfg, out, 20210701);
 	fclose(out);
-	assert_non_null(strstr(text, "Không biểu quyết: người được xét; thành viên cùng phòng với người được xét\n"));
+	assert_non_null(
+	    strstr(text, "Không biểu quyết: người được xét; thành viên cùng phòng với người được xét\n"));
 	assert_non_null(strstr(text, "Đăng ký  quá hạn 1 ngày"));
 	free(text);
 }
@@ -906,11 +907,223 @@ static void test_data_files(void **state)
 	}
 }
 
+/* ---- documents and the Giấy khen ------------------------------------- */
+
+static void test_example_documents(void **state)
+{
+	(void)state;
+	assert_int_equal(config_load("config/dienhinh.yaml", &cfg, &diag), 0);
+	assert_string_equal(cfg->organization.parent, "Ủy ban nhân dân tỉnh Hà Tĩnh");
+	assert_string_equal(cfg->organization.parent_short, "UBND tỉnh Hà Tĩnh");
+	assert_string_equal(cfg->organization.place, "Hà Tĩnh");
+	assert_string_equal(cfg->organization.title, "Chánh Thanh tra");
+	const dh_documents *d = &cfg->documents;
+	assert_string_equal(d->folder, "~/dienhinh-van-ban");
+	assert_true(d->top_mm == 20 && d->bottom_mm == 20 && d->left_mm == 30 && d->right_mm == 15);
+	assert_true(d->font_pt == 14);
+	assert_string_equal(d->codes[DH_DOC_CODE_AWARD], "QĐ-TTr");
+	assert_string_equal(d->codes[DH_DOC_CODE_PROPOSAL], "TTr-HĐTĐKT");
+	for (int k = 0; k < DH_DOC_CODES; k++) {
+		assert_non_null(d->codes[k]);
+		/* every kind has its nơi nhận, and the last line is the Lưu line */
+		assert_true(d->n_recipients[k] >= 2);
+		assert_non_null(strstr(d->recipients[k][d->n_recipients[k] - 1], "Lưu: VT"));
+	}
+	assert_string_equal(d->recipients[DH_DOC_CODE_DECISION][0], "Như Điều 3");
+	assert_true(d->n_basis >= 6);
+	assert_non_null(strstr(d->basis[0], "Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003"));
+	assert_non_null(strstr(d->basis[1], "91/2017/NĐ-CP"));
+	assert_string_equal(d->basis[d->n_basis - 1],
+	                    "Xét đề nghị của Hội đồng thi đua, khen thưởng Thanh tra tỉnh");
+	const dh_certificate *c = &cfg->certificate;
+	assert_true(c->width_mm == 297 && c->height_mm == 210);
+	assert_true(c->fields[DH_CERT_POSITION].y_mm == 107.5);
+	assert_true(c->fields[DH_CERT_NAME].bold && c->fields[DH_CERT_NAME].align == 1);
+	assert_true(c->fields[DH_CERT_DECISION].italic && c->fields[DH_CERT_DECISION].align == 0);
+	for (int i = 0; i < DH_CERT_FIELDS; i++)
+		assert_true(c->fields[i].shown);
+}
+
+static void test_documents_defaults(void **state)
+{
+	(void)state;
+	assert_int_equal(load_text(base), 0);
+	assert_null(cfg->organization.parent);
+	assert_null(cfg->organization.title);
+	const dh_documents *d = &cfg->documents;
+	assert_string_equal(d->folder, "~/dienhinh-van-ban");
+	assert_true(d->top_mm == 20 && d->bottom_mm == 20 && d->left_mm == 30 && d->right_mm == 15);
+	assert_true(d->font_pt == 14);
+	static const char *const codes[DH_DOC_CODES] = {"BB-HĐTĐKT", "TTr-HĐTĐKT", "BC-VP", "QĐ-TTr",
+	                                                "BC-TTr",    "BB-HĐTĐKT",  "QĐ-TTr"};
+	for (int k = 0; k < DH_DOC_CODES; k++) {
+		assert_string_equal(d->codes[k], codes[k]);
+		assert_int_equal(d->n_recipients[k], 0);
+	}
+	assert_int_equal(d->n_basis, 0);
+	const dh_certificate *c = &cfg->certificate;
+	assert_true(c->width_mm == 297 && c->height_mm == 210);
+	assert_true(c->shift_x_mm == 0 && c->shift_y_mm == 0);
+	/* every box on the page, below the pre-printed titles, sizes 6–72 */
+	for (int i = 0; i < DH_CERT_FIELDS; i++) {
+		const dh_cert_field *f = &c->fields[i];
+		assert_true(f->shown);
+		assert_true(f->x_mm >= 0 && f->x_mm + f->w_mm <= 297);
+		assert_true(f->y_mm >= 85 && f->y_mm + f->h_mm <= 210);
+		assert_true(f->size_pt >= 6 && f->size_pt <= 72);
+	}
+	assert_true(c->fields[DH_CERT_NAME].size_pt > c->fields[DH_CERT_UNIT].size_pt);
+	assert_true(c->fields[DH_CERT_SIGNER_NAME].x_mm >= 150);
+	assert_true(c->fields[DH_CERT_BOOK].x_mm + c->fields[DH_CERT_BOOK].w_mm <= 140);
+}
+
+static const char documents_text[] =
+    "organization: { name: \"Thanh tra tỉnh Thử\", short: \"TTr\", parent: \"Ủy ban nhân dân tỉnh "
+    "Thử\",\n"
+    "  parent_short: \"UBND tỉnh Thử\", place: \"Thử\", title: \"Chánh Thanh tra\" }\n"
+    "documents:\n"
+    "  folder: /srv/van-ban\n"
+    "  page: { top: 22.5, bottom: 25, left: 35, right: 20 }\n"
+    "  font_size: 13.5\n"
+    "  codes: { decision: \"QĐ-TTT\", award: \"QĐ-TTT\" }\n"
+    "  recipients:\n"
+    "    award: [\"- Như Điều 3;\", \"Lưu: VT, TĐKT.\"]\n"
+    "  basis:\n"
+    "    - \"Căn cứ Luật Thi đua, khen thưởng;\"\n"
+    "    - \"Xét đề nghị của Hội đồng.\"\n"
+    "certificate:\n"
+    "  page: { width: 297, height: 210 }\n"
+    "  shift: { x: -2.5, y: 1 }\n"
+    "  fields:\n"
+    "    name: { x: 30, y: 90, width: 237, height: 15, size: 24, align: right }\n"
+    "    book: { show: false }\n";
+
+static int load_with(const char *extra)
+{
+	/* BASE's organization line replaced, the sections after it */
+	const char *rest = strchr(base, '\n') + 1;
+	size_t n = strlen(extra) + strlen(rest) + 1;
+	char *text = malloc(n);
+	assert_non_null(text);
+	const char *split = strstr(extra, "documents:\n");
+	assert_non_null(split);
+	size_t head = (size_t)(split - extra);
+	memcpy(text, extra, head);
+	strcpy(text + head, rest);
+	strcat(text, split);
+	int rc = load_text(text);
+	free(text);
+	return rc;
+}
+
+static void test_documents_keys(void **state)
+{
+	(void)state;
+	int rc = load_with(documents_text);
+	if (rc)
+		dump_diag();
+	assert_int_equal(rc, 0);
+	assert_string_equal(cfg->organization.parent, "Ủy ban nhân dân tỉnh Thử");
+	assert_string_equal(cfg->organization.parent_short, "UBND tỉnh Thử");
+	assert_string_equal(cfg->organization.place, "Thử");
+	assert_string_equal(cfg->organization.title, "Chánh Thanh tra");
+	const dh_documents *d = &cfg->documents;
+	assert_string_equal(d->folder, "/srv/van-ban");
+	assert_true(d->top_mm == 22.5 && d->bottom_mm == 25 && d->left_mm == 35 && d->right_mm == 20);
+	assert_true(d->font_pt == 13.5);
+	assert_string_equal(d->codes[DH_DOC_CODE_DECISION], "QĐ-TTT");
+	assert_string_equal(d->codes[DH_DOC_CODE_AWARD], "QĐ-TTT");
+	assert_string_equal(d->codes[DH_DOC_CODE_MINUTES], "BB-HĐTĐKT"); /* the default */
+	/* "- " and the ending ";" or "." are the writer's to add */
+	assert_int_equal(d->n_recipients[DH_DOC_CODE_AWARD], 2);
+	assert_string_equal(d->recipients[DH_DOC_CODE_AWARD][0], "Như Điều 3");
+	assert_string_equal(d->recipients[DH_DOC_CODE_AWARD][1], "Lưu: VT, TĐKT");
+	assert_int_equal(d->n_recipients[DH_DOC_CODE_DECISION], 0);
+	assert_int_equal(d->n_basis, 2);
+	assert_string_equal(d->basis[0], "Căn cứ Luật Thi đua, khen thưởng");
+	assert_string_equal(d->basis[1], "Xét đề nghị của Hội đồng");
+	const dh_certificate *c = &cfg->certificate;
+	assert_true(c->shift_x_mm == -2.5 && c->shift_y_mm == 1);
+	const dh_cert_field *f = &c->fields[DH_CERT_NAME];
+	assert_true(f->x_mm == 30 && f->y_mm == 90 && f->w_mm == 237 && f->h_mm == 15 && f->size_pt == 24);
+	assert_int_equal(f->align, 2);
+	assert_true(f->bold); /* not given: the default kept */
+	assert_false(c->fields[DH_CERT_BOOK].shown);
+	assert_true(c->fields[DH_CERT_BOOK].y_mm == 174);
+}
+
+/* DOCUMENTS_TEXT with FIND replaced: the error expected. */
+static void expect_documents(const char *find, const char *replace, const char *want)
+{
+	const char *at = strstr(documents_text, find);
+	assert_non_null(at);
+	size_t pre = (size_t)(at - documents_text);
+	char *text = malloc(sizeof documents_text + strlen(replace));
+	assert_non_null(text);
+	memcpy(text, documents_text, pre);
+	strcpy(text + pre, replace);
+	strcat(text, at + strlen(find));
+	int rc = load_with(text);
+	free(text);
+	expect_only(rc, want);
+}
+
+static void test_documents_errors(void **state)
+{
+	(void)state;
+	/* the documents section starts at line 29 once BASE is in front */
+	expect_documents("top: 22.5", "top: 18",
+	                 "31:16: `top` phải từ 20 đến 25 mm (lề trên theo Nghị định 30/2020/NĐ-CP), không "
+	                 "phải `18`");
+	expect_documents("left: 35", "left: 36",
+	                 "31:40: `left` phải từ 30 đến 35 mm (lề trái theo Nghị định 30/2020/NĐ-CP), không "
+	                 "phải `36`");
+	expect_documents("right: 20", "right: 14.5",
+	                 "31:51: `right` phải từ 15 đến 20 mm (lề phải theo Nghị định 30/2020/NĐ-CP), không "
+	                 "phải `14.5`");
+	expect_documents("top: 22.5", "top: 22mm",
+	                 "31:16: `top` phải là một số (ví dụ 20 hoặc 20.5), không phải `22mm`");
+	expect_documents("font_size: 13.5", "font_size: 12",
+	                 "32:14: `font_size` phải từ 13 đến 14 pt (cỡ chữ nội dung văn bản theo Nghị định "
+	                 "30/2020/NĐ-CP), không phải `12`");
+	expect_documents("  folder:", "  fodler:",
+	                 "30:3: khóa không hợp lệ `fodler` trong `documents` — có phải `folder`?");
+	expect_documents(
+	    "codes: { decision:", "codes: { decisions:",
+	    "33:12: khóa không hợp lệ `decisions` trong `documents.codes` — có phải `decision`?");
+	expect_documents("    award: [", "    awards: [",
+	                 "35:5: khóa không hợp lệ `awards` trong `documents.recipients` — có phải `award`?");
+	expect_documents(
+	    "  basis:\n    - \"Căn cứ Luật Thi đua, khen thưởng;\"\n    - \"Xét đề nghị của Hội đồng.\"\n",
+	    "  basis: \"Căn cứ\"\n",
+	    "36:10: `documents.basis` phải là một danh sách (mỗi dòng bắt đầu bằng `- `)");
+	expect_documents(
+	    "  shift:", "  shfit:", "41:3: khóa không hợp lệ `shfit` trong `certificate` — có phải `shift`?");
+	expect_documents(
+	    "size: 24, align", "size: 24, colour: red, align",
+	    "43:61: khóa không hợp lệ `colour` trong `certificate.fields.name` (chọn một trong: x, "
+	    "y, width, height, size, bold, italic, align, show)");
+	expect_documents("    book:", "    books:",
+	                 "44:5: khóa không hợp lệ `books` trong `certificate.fields` — có phải `book`?");
+	expect_documents("size: 24", "size: 80", "43:57: `size` phải là một số từ 6 đến 72, không phải `80`");
+	expect_documents("x: -2.5", "x: -25", "41:15: `x` phải là một số từ -20 đến 20, không phải `-25`");
+	expect_documents("align: right", "align: centre",
+	                 "43:68: cách căn lề không hợp lệ `centre` — có phải `center`?");
+	expect_documents(
+	    "width: 237", "width: 277",
+	    "43:11: `certificate.fields.name` ra ngoài trang: x + width = 307 mm (trang rộng 297 mm), "
+	    "y + height = 105 mm (trang cao 210 mm)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_example_loads, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_example_summary, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_example_documents, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_documents_defaults, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_documents_keys, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_documents_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_summary_threshold_words, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_base_loads, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_department_lookup, setup, teardown),
