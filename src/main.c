@@ -5,6 +5,7 @@
  *
  * Exit codes follow sysexits(3): 0 ok, 1 nothing found, 64 usage, 65 bad
  * input data, 74 I/O, 77 not permitted, 78 bad config. */
+#include "dienhinh/certificate.h"
 #include "dienhinh/config.h"
 #include "dienhinh/date.h"
 #include "dienhinh/demo.h"
@@ -103,6 +104,8 @@ static void cli_help(FILE *out)
 	    "                                       minutes (biên bản họp), ballot (biên bản kiểm phiếu),\n"
 	    "                                       proposal (tờ trình), registrations (tổng hợp đăng ký),\n"
 	    "                                       decision (quyết định), review (báo cáo sơ kết/tổng kết);\n"
+	    "  report certificate [--decision ID|SỐ] [--only ID...] [--blank] [-o TỆP.pdf]\n"
+	    "                                       Giấy khen của một quyết định, mỗi người một trang, in lên phôi\n"
 	    "                                       không có -o: docx/pdf ghi vào thư mục hiện tại, md ra màn hình\n"
 	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
 	    "  --help | --version\n"
@@ -654,6 +657,42 @@ static int cli_format_of_path(const char *path)
 	return dot && !strchr(dot, '/') ? report_format_from_name(dot + 1) : -1;
 }
 
+/* `report certificate`: the Giấy khen of an award decision, one page each,
+ * as PDF only (it is printed onto pre-printed blanks). REST are the words
+ * after the document's name without --format and -o. */
+static int cli_report_certificate(const cli_globals *g, int format, const char *out_path, int n_rest, char **rest)
+{
+	dh_ctx words = {0};
+	dh_cert_opts opts;
+	if (format >= 0 && format != DH_FORMAT_PDF)
+		return cli_usage_error("Giấy khen chỉ in ra PDF (--format pdf), để in lên phôi.");
+	if (certificate_parse_args(&words, n_rest, rest, &opts)) {
+		certificate_opts_free(&opts);
+		return cli_usage_error("%s", words.message);
+	}
+	cli_env env;
+	int code = cli_open(g, &env, true);
+	if (code) {
+		certificate_opts_free(&opts);
+		return code;
+	}
+	char *name = out_path ? NULL : certificate_default_name(&env.ctx, &opts);
+	int pages = 0, rc = out_path || name ? certificate_write(&env.ctx, &opts, out_path ? out_path : name, &pages)
+	                                     : DH_ENOMEM;
+	if (rc == DH_EINVAL) {
+		fprintf(stderr, "dienhinh report: %s\n", env.ctx.message);
+		code = EX_DATAERR;
+	} else if (rc) {
+		code = cli_fail(&env, "report", rc);
+	} else {
+		printf("%s\n", out_path ? out_path : name);
+	}
+	free(name);
+	certificate_opts_free(&opts);
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
 static int cmd_report(const cli_globals *g, int argc, char **argv)
 {
 	if (argc < 2)
@@ -661,10 +700,11 @@ static int cmd_report(const cli_globals *g, int argc, char **argv)
 	/* The words first: a usage error needs no config and no database. */
 	dh_ctx words = {0};
 	dh_report_opts opts;
+	bool certificate = strcmp(argv[1], "certificate") == 0;
 	int kind = report_from_name(argv[1]);
-	if (kind < 0)
-		return cli_usage_error("không có văn bản “%s” (minutes, ballot, proposal, registrations, decision "
-		                       "hoặc review).",
+	if (kind < 0 && !certificate)
+		return cli_usage_error("không có văn bản “%s” (minutes, ballot, proposal, registrations, decision, "
+		                       "review hoặc certificate).",
 		                       argv[1]);
 	/* --format and -o belong to every document; the rest to the kind. */
 	const char *format_name = NULL, *out_path = NULL;
@@ -693,6 +733,12 @@ static int cmd_report(const cli_globals *g, int argc, char **argv)
 	if (format_name && format < 0) {
 		free(rest);
 		return cli_usage_error("định dạng không hợp lệ: “%s” (docx, pdf hoặc md).", format_name);
+	}
+	if (certificate) {
+		int code = cli_report_certificate(g, format >= 0 ? format : out_path ? cli_format_of_path(out_path) : -1,
+		                                  out_path, n_rest, rest);
+		free(rest);
+		return code;
 	}
 	if (format < 0)
 		format = out_path && cli_format_of_path(out_path) >= 0 ? cli_format_of_path(out_path) : DH_FORMAT_MD;
