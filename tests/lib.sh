@@ -12,6 +12,10 @@ export DIENHINH_CONFIG=$CONFIG
 export DIENHINH_TODAY=${DIENHINH_TODAY:-2021-06-15}
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+# fontconfig keeps its font list for the life of the process (tests/lsan.supp);
+# glib's slices through malloc so that a pango object we leak is still seen.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp:print_suppressions=0}
+export G_SLICE=${G_SLICE:-always-malloc}
 TMUX_SOCK="dh-test-$$"
 cleanup() {
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null || true

@@ -389,6 +389,12 @@ const char *result_label(int result);      /* dh_result: "Đạt" */
 const char *decision_type_label(int type); /* "Công nhận" / "Khen thưởng" */
 const char *review_kind_label(int kind);   /* "Sơ kết" / "Tổng kết" */
 
+/* Whether two document numbers are the same number: case-insensitively,
+ * and with the leading zeros NĐ 30/2020 writes before a number below 10
+ * ("05/QĐ-TTr" is "5/QĐ-TTr"), so a number read off a printed document
+ * finds its record. */
+bool decision_number_same(const char *a, const char *b);
+
 /* strlist helpers */
 int strlist_push(dh_strlist *l, const char *s); /* copies */
 bool strlist_has(const dh_strlist *l, const char *s);

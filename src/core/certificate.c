@@ -188,7 +188,7 @@ static int ce_find_cb(const void *rec, void *arg)
 	if (d->meta.deleted)
 		return 0;
 	if (f->number) {
-		if (!d->number || utf8_casecmp(d->number, f->number) != 0)
+		if (!decision_number_same(d->number, f->number))
 			return 0;
 	} else if (d->type != DH_DEC_AWARD || d->year != f->year || d->revoked) {
 		return 0;

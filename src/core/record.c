@@ -1295,6 +1295,17 @@ const char *review_kind_label(int kind)
 	return LABEL(review_kind_labels, kind);
 }
 
+bool decision_number_same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	while (a[0] == '0' && a[1] >= '0' && a[1] <= '9')
+		a++;
+	while (b[0] == '0' && b[1] >= '0' && b[1] <= '9')
+		b++;
+	return utf8_casecmp(a, b) == 0;
+}
+
 /* --- lists ------------------------------------------------------------- */
 
 int strlist_push(dh_strlist *l, const char *s)

@@ -549,7 +549,9 @@ void rp_header(rp_doc *d, const char *parent, const char *issuer, const char *nu
 	char num[160], place_date[160];
 	const char *kh = rp_code(d->cfg, code);
 	if (number && *number)
-		snprintf(num, sizeof(num), "%s", number);
+		/* NĐ 30: a number below 10 is written with its leading 0 ("Số: 05/QĐ-TTr"). */
+		snprintf(num, sizeof(num), "%s%s", number[0] >= '1' && number[0] <= '9' && number[1] == '/' ? "0" : "",
+		         number);
 	else if (kh)
 		snprintf(num, sizeof(num), "……/%s", kh); /* the văn thư numbers it when issuing */
 	else

@@ -289,7 +289,7 @@ static int rp_decision_cmp(const void *a, const void *b)
 static bool rp_decision_numbered(const void *rec, const void *arg)
 {
 	const dh_decision *d = rec;
-	return !d->meta.deleted && d->number && utf8_casecmp(d->number, arg) == 0;
+	return !d->meta.deleted && decision_number_same(d->number, arg);
 }
 
 static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **out)

@@ -2478,7 +2478,7 @@ static int number_visit(const void *rec, void *p)
 {
 	const dh_decision *d = rec;
 	number_scan *s = p;
-	if (!d->meta.deleted && !d->revoked && d->number && utf8_casecmp(d->number, s->number) == 0) {
+	if (!d->meta.deleted && !d->revoked && decision_number_same(d->number, s->number)) {
 		s->found = d->meta.id;
 		return 1;
 	}

@@ -573,6 +573,21 @@ static void list_helpers(void **state)
 	assert_int_equal(ids.n, 0);
 }
 
+/* A number read off a printed document (NĐ 30 writes "05/QĐ-TTr") finds
+ * the record stored as "5/QĐ-TTr", whatever the case of its letters. */
+static void decision_numbers_compare_as_printed(void **state)
+{
+	(void)state;
+	assert_true(decision_number_same("05/QĐ-TTr", "5/QĐ-TTr"));
+	assert_true(decision_number_same("5/qđ-ttr", "05/QĐ-TTr"));
+	assert_true(decision_number_same("12/QĐ-TTr", "12/QĐ-TTr"));
+	assert_false(decision_number_same("15/QĐ-TTr", "5/QĐ-TTr"));
+	assert_false(decision_number_same("50/QĐ-TTr", "5/QĐ-TTr"));
+	assert_false(decision_number_same("5/QĐ-TTr", "5/QĐ-UBND"));
+	assert_false(decision_number_same(NULL, "5/QĐ-TTr"));
+	assert_true(decision_number_same("0/QĐ", "0/QĐ"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +603,7 @@ int main(void)
 		cmocka_unit_test(diff_names_changed_fields_only),
 		cmocka_unit_test(labels_are_vietnamese),
 		cmocka_unit_test(list_helpers),
+		cmocka_unit_test(decision_numbers_compare_as_printed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
