@@ -562,10 +562,10 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	rp_printf(d, "Hồ sơ đạt khi số phiếu tán thành %s.", rule);
 	rp_line(d, DOC_P_HEAD1, 0, "Kết quả kiểm phiếu");
 	static const dh_doc_col cols[] = {
-	    {"STT", 5, DOC_CENTRE},           {"Họ và tên, tên tập thể, mô hình", 15, DOC_LEFT},
-	    {"Được biểu quyết", 5, DOC_RIGHTALIGN}, {"Phiếu thu về", 5, DOC_RIGHTALIGN},
-	    {"Tán thành", 5, DOC_RIGHTALIGN}, {"Không tán thành", 5, DOC_RIGHTALIGN},
-	    {"Không biểu quyết", 5, DOC_RIGHTALIGN}, {"Kết quả", 13, DOC_LEFT}};
+	    {"STT", 4, DOC_CENTRE},           {"Họ và tên, tên tập thể, mô hình", 13, DOC_LEFT},
+	    {"Được biểu quyết", 6, DOC_RIGHTALIGN}, {"Phiếu thu về", 6, DOC_RIGHTALIGN},
+	    {"Tán thành", 6, DOC_RIGHTALIGN}, {"Không tán thành", 6, DOC_RIGHTALIGN},
+	    {"Không biểu quyết", 6, DOC_RIGHTALIGN}, {"Kết quả", 12, DOC_LEFT}};
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
 	for (size_t i = 0; i < items.n; i++) {
 		const dh_vote_item *it = items.v[i];
@@ -583,13 +583,11 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 		rp_cellf(d, "%d", t.disagree);
 		rp_cellf(d, "%d", t.abstain);
 		doc_cell(d->doc);
-		if (it->closed) {
-			doc_run(d->doc, DOC_BOLD, result_label(it->result));
-			rp_text(d, ": ");
-			rp_text(d, it->reason && *it->reason ? it->reason : t.reason);
-		} else {
+		if (it->closed) /* "8/11 = 72,7% > 1/2 — đạt": the result is in its reason */
+			doc_run(d->doc, it->result == DH_RESULT_PASSED ? DOC_BOLD : 0,
+			        it->reason && *it->reason ? it->reason : t.reason);
+		else
 			rp_text(d, "Chưa chốt");
-		}
 	}
 	rp_line(d, DOC_P_BODY, 0, "Biên bản kiểm phiếu được lập và công bố tại phiên họp./.");
 	rp_council_signatures(d);

@@ -207,7 +207,7 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	rp_line(d, DOC_P_HEAD1, 0, "II. Danh sách đăng ký theo đơn vị");
 	static const dh_doc_col reg_cols[] = {
 	    {"STT", 5, DOC_CENTRE},          {"Tên", 12, DOC_LEFT},          {"Loại", 5, DOC_LEFT},
-	    {"Chức vụ", 7, DOC_LEFT},        {"Thành tích, mô hình", 12, DOC_LEFT}, {"Ngày đăng ký", 6, DOC_LEFT},
+	    {"Chức vụ", 7, DOC_LEFT},        {"Thành tích, mô hình", 11, DOC_LEFT}, {"Ngày đăng ký", 11, DOC_LEFT},
 	    {"Người đăng ký", 7, DOC_LEFT}, {"Tình trạng", 9, DOC_LEFT}};
 	for (size_t i = 0; i < n_rows; i++) {
 		const char *dept = rp_dept_name(cfg, rows[i].id);
@@ -571,7 +571,7 @@ static void rp_review_dissemination(rp_doc *d, rp_review_job *j)
 	rp_text(d, " đơn vị.");
 	static const dh_doc_col cols[] = {{"STT", 5, DOC_CENTRE},
 	                                  {"Đơn vị", 16, DOC_LEFT},
-	                                  {"Ngày quán triệt", 8, DOC_LEFT},
+	                                  {"Ngày quán triệt", 9, DOC_LEFT},
 	                                  {"Người thực hiện", 11, DOC_LEFT},
 	                                  {"Số người dự", 6, DOC_RIGHTALIGN}};
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
@@ -773,7 +773,7 @@ static void rp_review_replication(rp_doc *d, rp_review_job *j)
 	if (!j->activities.n)
 		return;
 	static const dh_doc_col cols[] = {{"STT", 5, DOC_CENTRE},
-	                                  {"Ngày", 6, DOC_LEFT},
+	                                  {"Ngày", 10, DOC_LEFT},
 	                                  {"Hình thức", 6, DOC_LEFT},
 	                                  {"Nội dung", 11, DOC_LEFT},
 	                                  {"Điển hình được nhân rộng", 11, DOC_LEFT},
