@@ -268,7 +268,7 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 		}
 	}
 	dh_doc_signer who = {.title = "NGƯỜI TỔNG HỢP", .name = clerk ? clerk->name : NULL, .hint = true};
-	doc_sign(d->doc, NULL, &who, NULL, 0);
+	rp_sign_with_recipients(d, &who, DH_DOC_CODE_REGISTRATIONS);
 done:
 	free(rows);
 	rp_vec_free(&regs, DH_R_REGISTRATION);
