@@ -219,7 +219,7 @@ const char *report_money(int64_t vnd, char buf[32])
 
 int rp_push(rp_vec *l, void *rec)
 {
-	if (l->n == l->cap) {
+	if (!l->v || l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
 		void **v = realloc(l->v, cap * sizeof(*v));
 		if (!v)
@@ -339,7 +339,7 @@ bool rp_candidate_honoured(const void *rec, const void *arg)
 int rp_cand(rp_doc *d, uint64_t id, const dh_candidate **out)
 {
 	*out = NULL;
-	size_t lo = 0, hi = d->cands.n;
+	size_t lo = 0, hi = d->cands.v ? d->cands.n : 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		uint64_t at = ((const dh_candidate *)d->cands.v[mid])->meta.id;

@@ -441,9 +441,9 @@ int rp_minutes(rp_doc *d, const dh_report_opts *o)
 {
 	rp_vec sessions = {0}, items = {0};
 	int rc = rp_load_sessions(d, o->session_id, false, &sessions);
-	const dh_session *s = rc ? NULL : sessions.v[0];
+	const dh_session *s = !rc && sessions.n ? sessions.v[0] : NULL;
 	if (!rc)
-		rc = rp_load_items(d, s->meta.id, &items);
+		rc = s ? rp_load_items(d, s->meta.id, &items) : DH_ENOTFOUND;
 	if (rc)
 		goto done;
 
@@ -511,7 +511,9 @@ static int rp_ballot_session(rp_doc *d, const dh_report_opts *o, rp_vec *session
 			return 0;
 		}
 	}
-	const dh_session *s = sessions->v[0];
+	const dh_session *s = sessions->n ? sessions->v[0] : NULL;
+	if (!s)
+		return DH_ENOTFOUND;
 	if (o->session_id)
 		return rp_say(d->ctx, DH_EINVAL,
 		              s->method != DH_VOTE_SECRET
@@ -526,9 +528,9 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 {
 	rp_vec sessions = {0}, items = {0};
 	int rc = rp_ballot_session(d, o, &sessions);
-	const dh_session *s = rc ? NULL : sessions.v[0];
+	const dh_session *s = !rc && sessions.n ? sessions.v[0] : NULL;
 	if (!rc)
-		rc = rp_load_items(d, s->meta.id, &items);
+		rc = s ? rp_load_items(d, s->meta.id, &items) : DH_ENOTFOUND;
 	if (rc)
 		goto done;
 	const dh_config *cfg = d->cfg;

@@ -409,6 +409,8 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 	const dh_config *cfg = d->cfg;
 	dh_decision *dec = NULL;
 	int rc = rp_load_decision(d, o, &dec);
+	if (!rc && !dec)
+		rc = DH_ENOTFOUND;
 	for (size_t i = 0; !rc && i < dec->candidates.n; i++) {
 		const dh_candidate *c;
 		rc = rp_cand(d, dec->candidates.v[i], &c);
