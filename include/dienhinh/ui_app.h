@@ -85,7 +85,7 @@ typedef struct ui_view ui_view;
 	X(PICK, "Danh sách", "Mở danh sách để chọn")                                                         \
 	X(EXTERNAL, "Soạn thảo", "Soạn văn bản dài bằng $VISUAL / $EDITOR")                                  \
 	X(FOSTER, "Bồi dưỡng", "Sổ bồi dưỡng của hồ sơ đang chọn")                                           \
-	X(DOCUMENT, "Word/PDF", "o: ghi văn bản ra tệp Word (.docx), O: ra tệp PDF, vào thư mục văn bản")
+	X(DOCUMENT, "Word/PDF", "Ghi văn bản ra tệp Word (o) / PDF (O) trong thư mục văn bản")
 
 typedef enum ui_action {
 	UI_A_NONE = 0,

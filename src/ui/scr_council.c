@@ -337,8 +337,7 @@ static const ui_list_source list_source = {
 
 /* The session's documents: its minutes, and for a closed secret ballot
  * also the ballot record (asked which). */
-#define DOC_HELP                                                                                             \
-	"o/O: biên bản họp của phiên (bỏ phiếu kín đã kết thúc: cả biên bản kiểm phiếu) ra tệp Word / PDF"
+#define DOC_HELP "Biên bản họp, biên bản kiểm phiếu ra tệp Word (o) / PDF (O)"
 
 static unsigned session_document(ui_view *v, const dh_session *s, int key)
 {
