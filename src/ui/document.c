@@ -8,6 +8,7 @@
 #include "dienhinh/utf8.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #define DOC_FOLDER_DEFAULT "~/dienhinh-van-ban"
@@ -15,6 +16,39 @@
 bool ui_document_may(ui_app *app)
 {
 	return ui_ctx(app)->person != NULL;
+}
+
+/* MSG made to fit COLS columns by cutting the folders off the paths in it
+ * ("Không ghi được tệp /home/a/b/c.pdf: lý do" -> "… tệp …/c.pdf: lý do"),
+ * so that the reason after the path still shows. Into OUT. */
+static const char *fit_paths(const char *msg, int cols, char *out, size_t size)
+{
+	if (utf8_width(msg) <= cols) {
+		snprintf(out, size, "%s", msg);
+		return out;
+	}
+	size_t n = 0;
+	for (const char *p = msg; *p && n + 1 < size;) {
+		bool starts = *p == '/' && (p == msg || p[-1] == ' ');
+		if (!starts) {
+			out[n++] = *p++;
+			continue;
+		}
+		/* The path runs to a space, to ": " or to the end. */
+		const char *end = p, *last = p;
+		while (*end && *end != ' ' && !(end[0] == ':' && end[1] == ' ')) {
+			if (*end == '/')
+				last = end;
+			end++;
+		}
+		int w = snprintf(out + n, size - n, "%s%.*s", last > p ? "…" : "", (int)(end - last), last);
+		if (w < 0 || (size_t)w >= size - n)
+			break;
+		n += (size_t)w;
+		p = end;
+	}
+	out[n < size ? n : size - 1] = '\0';
+	return out;
 }
 
 unsigned ui_document(ui_app *app, int kind, const struct dh_report_opts *o, int key)
@@ -28,8 +62,9 @@ unsigned ui_document(ui_app *app, int kind, const struct dh_report_opts *o, int 
 	ctx->message[0] = '\0';
 	int rc = report_save(ctx, kind, o, format, NULL, folder, path, sizeof(path));
 	if (rc) {
+		char msg[sizeof(ctx->message) + 8];
 		if (ctx->message[0])
-			ui_error(app, "%s", ctx->message);
+			ui_error(app, "%s", fit_paths(ctx->message, COLS - 2, msg, sizeof(msg)));
 		else
 			ui_error(app, "Chưa ghi được văn bản (%s): %s.", report_label(kind), dh_strerror(rc));
 		return UI_R_DRAW;
