@@ -84,7 +84,8 @@ typedef struct ui_view ui_view;
 	X(TOGGLE, "Chọn", "Đánh dấu / bỏ đánh dấu mục đang chọn")                                            \
 	X(PICK, "Danh sách", "Mở danh sách để chọn")                                                         \
 	X(EXTERNAL, "Soạn thảo", "Soạn văn bản dài bằng $VISUAL / $EDITOR")                                  \
-	X(FOSTER, "Bồi dưỡng", "Sổ bồi dưỡng của hồ sơ đang chọn")
+	X(FOSTER, "Bồi dưỡng", "Sổ bồi dưỡng của hồ sơ đang chọn")                                           \
+	X(DOCUMENT, "Word/PDF", "Ghi văn bản ra tệp Word (o) / PDF (O) trong thư mục văn bản")
 
 typedef enum ui_action {
 	UI_A_NONE = 0,
@@ -227,6 +228,23 @@ int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, 
  * dropped), or DH_EINVAL with *WHY (not UTF-8, control characters), or
  * DH_EIO when the editor failed (message set). */
 int ui_external_edit(ui_app *app, const char *text, char **out, const char **why);
+
+/* Documents (report.h), the same keys on every screen that has one:
+ * o writes the .docx, O the PDF, into the documents folder. */
+#define UI_DOC_KEYS                                                                                          \
+	"o/O",                                                                                               \
+	{                                                                                                    \
+		'o', 'O'                                                                                     \
+	}
+struct dh_report_opts;
+/* Anyone config knows may make documents; an unknown login only looks up. */
+bool ui_document_may(ui_app *app);
+/* Write document KIND (a dh_report_kind) with O as a .docx (KEY 'o') or a
+ * PDF (KEY 'O') under a new name in the documents folder (config
+ * `documents.folder`, "~/dienhinh-van-ban" when unset), and say on the
+ * message line which file was written, or the core's refusal. Returns
+ * UI_R_DRAW. */
+unsigned ui_document(ui_app *app, int kind, const struct dh_report_opts *o, int key);
 
 /* True once SIGHUP/SIGTERM arrived: long loops (pickers, questions) return. */
 bool ui_stopping(ui_app *app);

@@ -24,6 +24,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/record.h"
+#include "dienhinh/report.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_candlog.h"
 #include "dienhinh/ui_form.h"
@@ -642,6 +643,7 @@ static const ui_binding aw_keys[] = {
     {AW_A_FOLLOWUP, "t", {'t'}, "Theo dõi", "Theo dõi, bồi dưỡng hồ sơ hướng tới cấp tỉnh", false},
     {UI_A_EDIT, "e", {'e'}, NULL, "Sửa dòng đang chọn", false},
     {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định đang chọn (ghi lý do)", false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Quyết định đang chọn ra tệp Word (o) / PDF (O)", false},
     {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
     UI_LIST_BINDINGS,
     {0},
@@ -715,6 +717,7 @@ static bool aw_offers(ui_view *v, int action)
 		        wf_may(ctx, DH_ACT_CEREMONY)) ||
 		       (s->tab == AW_TAB_ACTIVITIES && row && wf_may(ctx, DH_ACT_REPLICATE));
 	case AW_A_REVOKE: return d && !d->revoked && wf_may(ctx, DH_ACT_REVOKE);
+	case UI_A_DOCUMENT: return d && ui_document_may(v->app);
 	case UI_A_DELETE:
 		return ((s->tab == AW_TAB_CEREMONIES && ce && !ce->meta.deleted) ||
 		        (s->tab == AW_TAB_ACTIVITIES && row)) &&
@@ -806,6 +809,16 @@ static unsigned aw_add_activity(aw_screen *s)
 	return UI_R_DRAW;
 }
 
+/* The Giấy khen decision D as a .docx (o) or PDF (O). */
+static unsigned aw_document(ui_app *app, const dh_decision *d, int key)
+{
+	dh_report_opts o;
+	report_opts_init(&o);
+	o.year = d->year;
+	o.decision_id = d->meta.id;
+	return ui_document(app, DH_REPORT_DECISION, &o, key);
+}
+
 static unsigned aw_key(ui_view *v, int action, int key)
 {
 	aw_screen *s = (aw_screen *)v;
@@ -816,6 +829,10 @@ static unsigned aw_key(ui_view *v, int action, int key)
 	case AW_A_TAB:
 		s->tab = (s->tab + (key == UI_K(KEY_BTAB) ? AW_TABS - 1 : 1)) % AW_TABS;
 		return UI_R_DRAW;
+	case UI_A_DOCUMENT: {
+		const dh_decision *d = aw_cur_decision(s);
+		return d ? aw_document(v->app, d, key) : UI_R_DRAW;
+	}
 	case UI_A_TOGGLE: {
 		const dh_candidate *c = aw_peek(s);
 		if (!c)
@@ -1291,6 +1308,7 @@ static const ui_list_source aw_decv_source = {
 
 static const ui_binding aw_decv_keys[] = {
     {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định này (ghi lý do)", false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Quyết định này ra tệp Word (o) / PDF (O)", false},
     {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", true},
     UI_LIST_BINDINGS,
     {0},
@@ -1301,6 +1319,7 @@ static bool aw_decv_offers(ui_view *v, int action)
 	aw_dec_view *dv = (aw_dec_view *)v;
 	switch (action) {
 	case AW_A_REVOKE: return !dv->d->revoked && wf_may(v->ctx, DH_ACT_REVOKE);
+	case UI_A_DOCUMENT: return ui_document_may(v->app);
 	case UI_A_CANCEL: return true;
 	case UI_A_FILTER:
 	case UI_A_SORT: return false;
@@ -1316,6 +1335,7 @@ static unsigned aw_decv_key(ui_view *v, int action, int key)
 		return r;
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
 	case AW_A_REVOKE: {
 		ui_form *f = aw_revoke_form_open(v->app, dv->d);
 		if (f)

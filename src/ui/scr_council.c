@@ -17,6 +17,7 @@
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
+#include "dienhinh/report.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
@@ -334,10 +335,37 @@ static const ui_list_source list_source = {
     .empty_text = "Chưa có phiên họp Hội đồng nào trong năm.",
 };
 
+/* The session's documents: its minutes, and for a closed secret ballot
+ * also the ballot record (asked which). */
+#define DOC_HELP "Biên bản họp, biên bản kiểm phiếu ra tệp Word (o) / PDF (O)"
+
+static unsigned session_document(ui_view *v, const dh_session *s, int key)
+{
+	/* Copied first: the question waits for a key, S may be reloaded. */
+	dh_report_opts o;
+	report_opts_init(&o);
+	o.session_id = s->meta.id;
+	o.year = s->year;
+	bool ballot = s->method == DH_VOTE_SECRET && s->closed;
+	int kind = DH_REPORT_MINUTES;
+	if (ballot) {
+		char q[160];
+		snprintf(q, sizeof(q), "Ghi ra tệp %s: b biên bản họp · k biên bản kiểm phiếu · Esc thôi",
+		         key == 'O' ? "PDF" : "Word");
+		int k = ui_ask(v->app, q, "bk");
+		if (k == UI_ESC)
+			return UI_R_DRAW;
+		if (k == 'k')
+			kind = DH_REPORT_BALLOT;
+	}
+	return ui_document(v->app, kind, &o, key);
+}
+
 static const ui_binding list_keys[] = {
     {UI_A_OPEN, "Enter", {UI_ENTER}, "Mở phiên", "Mở phiên họp: điểm danh, chương trình, biểu quyết", false},
     {UI_A_ADD, "a", {'a'}, "Thêm phiên", "Lập phiên họp Hội đồng mới", false},
     {UI_A_EDIT, "e", {'e'}, NULL, "Sửa ngày, tên, ghi chú của phiên họp", false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, DOC_HELP, false},
     UI_LIST_BINDINGS,
     {UI_A_DELETE, "x", {'x'}, NULL, "Xóa phiên họp chưa có kết quả nào (vẫn lưu vết)", false},
     {CA_BACK, "Esc", {UI_ESC}, "Quay lại", "Quay lại", true},
@@ -368,6 +396,7 @@ static bool list_offers(ui_view *v, int action)
 	case UI_A_ADD: return wf_may(v->ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_EDIT: return s && session_open_for_work(s) && wf_may(v->ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_DELETE: return s && session_open_for_work(s) && wf_may(v->ctx, DH_ACT_DELETE);
+	case UI_A_DOCUMENT: return s && ui_document_may(v->app);
 	case CA_BACK: return v->below != NULL;
 	}
 	return ui_list_offers(&lv->list, action);
@@ -400,6 +429,7 @@ static unsigned list_key(ui_view *v, int action, int key)
 			ui_push(v->app, sv);
 		return UI_R_DRAW;
 	}
+	case UI_A_DOCUMENT: return s ? session_document(v, s, key) : UI_R_DRAW;
 	case UI_A_EDIT: {
 		if (!s)
 			return UI_R_DRAW;
@@ -813,6 +843,7 @@ static const ui_binding sess_keys[] = {
      "v/Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)",
      false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, DOC_HELP, false},
     {UI_A_EDIT, "e", {'e'}, "Sửa phiên", "Sửa ngày, tên, ghi chú của phiên họp", true},
     {UI_A_DELETE, "x", {'x'}, "Bỏ khỏi CT", "Bỏ hồ sơ chưa chốt khỏi chương trình (có lưu vết)", true},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
@@ -1009,6 +1040,7 @@ static bool sess_offers(ui_view *v, int action)
 		return live && s->m.n > 0 && sess_open_items(s) == 0 && wf_may(ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_EDIT: return live && wf_may(ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_DELETE: return live && ci && !ci->item->closed && wf_may(ctx, DH_ACT_DELETE);
+	case UI_A_DOCUMENT: return s->loaded && ui_document_may(v->app);
 	case UI_A_DOWN:
 	case UI_A_UP:
 	case UI_A_HOME:
@@ -1303,6 +1335,11 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		if (!sess_commit(s))
 			return UI_R_DRAW;
 		return sess_add_items(s);
+	case UI_A_DOCUMENT:
+		/* The draft minutes show the counts just typed. */
+		if (!sess_commit(s))
+			return UI_R_DRAW;
+		return session_document(v, s->m.session, key) | UI_R_RELOAD;
 	case CA_CLOSE_SESSION: {
 		if (!sess_commit(s))
 			return UI_R_DRAW;

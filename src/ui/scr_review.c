@@ -4,7 +4,7 @@
  * prints, fostering given, replication done, registrations, council and
  * decisions — as tables and horizontal bar charts; the preliminary and
  * final reviews of the year with their notes; and the review report
- * written to a Markdown file.
+ * written as Word or PDF into the documents folder (o / O).
  *
  * Two tabs (Tab): "Số liệu", a page that scrolls, and "Sơ kết, tổng kết",
  * a list. ←/→ change the year in both. The bars are Unicode blocks with
@@ -23,16 +23,13 @@
 #include "dienhinh/ui_list.h"
 #include "dienhinh/utf8.h"
 
-#include <errno.h>
 #include <time.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-enum { REV_A_TAB = UI_A__COUNT, REV_A_YEAR, REV_A_EXPORT };
+enum { REV_A_TAB = UI_A__COUNT, REV_A_YEAR };
 enum { REV_TAB_FIGURES, REV_TAB_REVIEWS, REV_TABS };
 static const char *const rev_tab_names[REV_TABS] = {"Số liệu", "Sơ kết, tổng kết"};
 
@@ -58,8 +55,8 @@ typedef struct rev_screen {
 	int tab;
 	int year;
 	dh_stats stats;
-	bool have_stats; /* stats holds a year's figures (maybe not s->year's yet) */
-	bool stale;      /* the store changed, or the year: compute again */
+	bool have_stats;              /* stats holds a year's figures (maybe not s->year's yet) */
+	bool stale;                   /* the store changed, or the year: compute again */
 	int64_t computed_ms, cost_ms; /* when the figures were computed, and how long it took */
 	rev_line *lines;
 	int n_lines, cap_lines;
@@ -506,66 +503,23 @@ static const ui_list_source rev_source = {
 
 /* --- exporting the report ------------------------------------------------------ */
 
-/* The same document as `dienhinh report review --year Y --kind K`. */
-static int rev_write_report(rev_screen *s, int kind, FILE *out)
-{
-	dh_report_opts o;
-	report_opts_init(&o);
-	o.year = s->year;
-	o.review_kind = kind;
-	return report_document(s->base.ctx, DH_REPORT_REVIEW, &o, out);
-}
-
-/* Write the review report of the year to a new file in the current
- * folder (bao-cao-so-ket-2021.md, then -2, -3... so nothing is
- * overwritten) and say where. */
-static unsigned rev_export(rev_screen *s)
+/* Write the review report of the year (the same document as `dienhinh
+ * report review --year Y --kind K`) as a .docx (o) or PDF (O) into the
+ * documents folder, after asking which: sơ kết or tổng kết. */
+static unsigned rev_export(rev_screen *s, int key)
 {
 	ui_app *app = s->base.app;
-	dh_ctx *ctx = s->base.ctx;
 	char q[160];
-	snprintf(q, sizeof(q), "Xuất báo cáo năm %d ra tệp: s sơ kết · t tổng kết · Esc thôi", s->year);
+	snprintf(q, sizeof(q), "Báo cáo năm %d ra tệp %s: s sơ kết · t tổng kết · Esc thôi", s->year,
+	         key == 'O' ? "PDF" : "Word");
 	int k = ui_ask(app, q, "st");
 	if (k == UI_ESC)
 		return UI_R_DRAW;
-	int kind = k == 't' ? DH_REVIEW_FINAL : DH_REVIEW_PRELIMINARY;
-	char path[PATH_MAX], name[64];
-	FILE *out = NULL;
-	for (int n = 1; n < 1000 && !out; n++) {
-		if (n == 1)
-			snprintf(name, sizeof(name), "bao-cao-%s-%d.md",
-			         kind == DH_REVIEW_FINAL ? "tong-ket" : "so-ket", s->year);
-		else
-			snprintf(name, sizeof(name), "bao-cao-%s-%d-%d.md",
-			         kind == DH_REVIEW_FINAL ? "tong-ket" : "so-ket", s->year, n);
-		out = fopen(name, "wx");
-		if (!out && errno != EEXIST)
-			break;
-	}
-	if (!out) {
-		ui_error(app, "Không ghi được tệp %s: %s", name, strerror(errno));
-		return UI_R_DRAW;
-	}
-	ctx->message[0] = '\0';
-	int rc = rev_write_report(s, kind, out);
-	if (fclose(out) != 0 && rc == 0)
-		rc = DH_EIO;
-	if (rc) {
-		unlink(name);
-		ui_error(app, "Chưa xuất được báo cáo: %s", ctx->message[0] ? ctx->message : dh_strerror(rc));
-		return UI_R_DRAW;
-	}
-	if (!getcwd(path, sizeof(path)) || strlen(path) + strlen(name) + 2 > sizeof(path))
-		snprintf(path, sizeof(path), "%s", name);
-	else
-		snprintf(path + strlen(path), sizeof(path) - strlen(path), "/%s", name);
-	/* The file name must show: a long folder loses its start instead. */
-	const char *shown = path;
-	int room = 78 - utf8_width("Đã ghi báo cáo vào …");
-	while (utf8_width(shown) > room && *shown)
-		shown += utf8_grapheme_len(shown, strlen(shown));
-	ui_message(app, "Đã ghi báo cáo vào %s%s", shown == path ? "" : "…", shown);
-	return UI_R_DRAW;
+	dh_report_opts o;
+	report_opts_init(&o);
+	o.year = s->year;
+	o.review_kind = k == 't' ? DH_REVIEW_FINAL : DH_REVIEW_PRELIMINARY;
+	return ui_document(app, DH_REPORT_REVIEW, &o, key);
 }
 
 /* --- the screen ------------------------------------------------------------------ */
@@ -575,12 +529,7 @@ static const ui_binding rev_keys[] = {
     {REV_A_YEAR, "←/→", {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)}, "Năm", "Xem năm trước / năm sau", false},
     {UI_A_ADD, "a", {'a'}, NULL, "Ghi buổi sơ kết, tổng kết", false},
     {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, "Mở", "Mở / sửa buổi sơ kết, tổng kết đang chọn", false},
-    {REV_A_EXPORT,
-     "r",
-     {'r'},
-     "Xuất báo cáo",
-     "Ghi báo cáo sơ kết / tổng kết của năm ra tệp Markdown",
-     false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Báo cáo sơ kết / tổng kết của năm ra tệp Word (o) / PDF (O)", false},
     {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
     UI_LIST_BINDINGS,
     {0},
@@ -600,7 +549,7 @@ static bool rev_offers(ui_view *v, int action)
 	switch (action) {
 	case REV_A_TAB:
 	case REV_A_YEAR: return true;
-	case REV_A_EXPORT: return v->ctx->person && wf_may(v->ctx, DH_ACT_EXPORT);
+	case UI_A_DOCUMENT: return ui_document_may(v->app);
 	case UI_A_ADD: return s->tab == REV_TAB_REVIEWS && wf_may(v->ctx, DH_ACT_REVIEW);
 	case UI_A_OPEN: return r != NULL;
 	case UI_A_DELETE: return r && !r->meta.deleted && wf_may(v->ctx, DH_ACT_DELETE);
@@ -650,7 +599,7 @@ static unsigned rev_key(ui_view *v, int action, int key)
 		ui_list_reload(&s->list);
 		return UI_R_DRAW;
 	}
-	case REV_A_EXPORT: return rev_export(s);
+	case UI_A_DOCUMENT: return rev_export(s, key);
 	case UI_A_ADD: {
 		if (wf_check(v->ctx, DH_ACT_REVIEW) != 0) {
 			ui_error(v->app, "%s", v->ctx->message);

@@ -16,6 +16,7 @@
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
+#include "dienhinh/report.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_council.h"
 #include "dienhinh/utf8.h"
@@ -98,6 +99,7 @@ static const ui_binding sel_keys[] = {
      "Mục",
      "Mục sau; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị",
      false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Tờ trình / quyết định đang chọn ra tệp Word (o) / PDF (O)", false},
     UI_LIST_BINDINGS,
     {0},
 };
@@ -910,6 +912,9 @@ static bool sel_offers(ui_view *v, int action)
 	switch (action) {
 	case UI_A_OPEN: return s->lists[s->mode].filtering || cur_id(s) != 0;
 	case SEL_A_COUNCIL: return !s->lists[s->mode].filtering;
+	case UI_A_DOCUMENT:
+		return !s->lists[s->mode].filtering && ui_document_may(v->app) &&
+		       (cur_proposal(s) || cur_decision(s));
 	case SEL_A_MODE:
 	case SEL_A_MODE_LAST:
 		return !s->lists[s->mode].filtering && (action == SEL_A_MODE) == (s->mode == SEL_REG);
@@ -1114,6 +1119,26 @@ static void sel_switch(sel_screen *s, int mode)
 	}
 }
 
+/* The proposal or the decision under the cursor as a .docx (o) or PDF (O). */
+static unsigned sel_document(sel_screen *s, int key)
+{
+	const dh_proposal *p = cur_proposal(s);
+	const dh_decision *d = cur_decision(s);
+	dh_report_opts o;
+	report_opts_init(&o);
+	if (p) {
+		o.year = p->year;
+		o.session_id = p->session_id;
+		return ui_document(s->base.app, DH_REPORT_PROPOSAL, &o, key);
+	}
+	if (d) {
+		o.year = d->year;
+		o.decision_id = d->meta.id;
+		return ui_document(s->base.app, DH_REPORT_DECISION, &o, key);
+	}
+	return UI_R_DRAW;
+}
+
 static unsigned sel_key(ui_view *v, int action, int key)
 {
 	sel_screen *s = (sel_screen *)v;
@@ -1183,6 +1208,7 @@ static unsigned sel_key(ui_view *v, int action, int key)
 		return p ? push_form(s, sel_decision_form(v->app, s, &p->candidates)) : UI_R_DRAW;
 	}
 	case SEL_A_DEC_ADD: return push_form(s, sel_decision_form(v->app, s, NULL));
+	case UI_A_DOCUMENT: return sel_document(s, key);
 	case SEL_A_DEC_HOLD: return dec_hold(s);
 	case SEL_A_COUNCIL: {
 		ui_view *council = ui_council_open(v->app);

@@ -111,7 +111,8 @@ $(cat "$T/page")"
 
 expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 120
 
-tm_start "cd '$T' && $DH_APP -d '$T/db' --as tdkt"
+mkdir -p "$T/home"
+tm_start "cd '$T' && HOME='$T/home' $DH_APP -d '$T/db' --as tdkt"
 tm_wait "Tổng quan"
 tm_keys 5
 tm_wait "[Số liệu]"
@@ -138,19 +139,31 @@ tm_keys F2
 tm_wait "Hoàn thành 100% chỉ tiêu"
 fits "reviews tab with a review"
 
-# The report goes to a file in the folder the program runs in.
-tm_keys r
+# The report goes as Word (o) or PDF (O) into the documents folder of
+# the home folder (documents.folder, "~/dienhinh-van-ban" by default).
+tm_keys o
 tm_wait "s sơ kết · t tổng kết"
 tm_keys t
-tm_wait "Đã ghi báo cáo vào"
-contains "$(tm_screen)" "/bao-cao-tong-ket-2021.md" "the message"
-[ -s "$T/bao-cao-tong-ket-2021.md" ] || fail "no report file"
-grep -q "2021" "$T/bao-cao-tong-ket-2021.md" || fail "the report lacks the year"
+tm_wait "Đã ghi văn bản:"
+contains "$(tm_screen)" "/bao-cao-tong-ket-2021.docx" "the message"
+docs="$T/home/dienhinh-van-ban"
+unzip -tq "$docs/bao-cao-tong-ket-2021.docx" >/dev/null || fail "the report is not a zip"
+xml=$(unzip -p "$docs/bao-cao-tong-ket-2021.docx" word/document.xml)
+contains "$xml" "Tổng kết công tác" "the report"
+contains "$xml" "năm 2021" "the report"
 # A second export never overwrites the first.
-tm_keys r
+tm_keys o
 tm_wait "s sơ kết · t tổng kết"
 tm_keys t
-tm_wait "bao-cao-tong-ket-2021-2.md"
+tm_wait "bao-cao-tong-ket-2021-2.docx"
+tm_keys O
+tm_wait "ra tệp PDF: s sơ kết · t tổng kết"
+tm_keys s
+tm_wait "bao-cao-so-ket-2021.pdf"
+contains "$(pdfinfo "$docs/bao-cao-so-ket-2021.pdf")" "(A4)" "pdfinfo"
+contains "$(pdftotext "$docs/bao-cao-so-ket-2021.pdf" -)" "Sơ kết công tác" "the PDF"
+# Nothing lands in the folder the program runs in any more.
+! ls "$T"/bao-cao-* >/dev/null 2>&1 || fail "a report in the working folder"
 tm kill-server
 
 # A monochrome terminal: bars of '#', still with their numbers.
