@@ -103,10 +103,13 @@ static void cli_help(FILE *out)
 	    "                                       văn bản của kế hoạch theo thể thức Nghị định 30/2020:\n"
 	    "                                       minutes (biên bản họp), ballot (biên bản kiểm phiếu),\n"
 	    "                                       proposal (tờ trình), registrations (tổng hợp đăng ký),\n"
-	    "                                       decision (quyết định), review (báo cáo sơ kết/tổng kết);\n"
+	    "                                       decision (quyết định), review (báo cáo sơ kết/tổng "
+	    "kết);\n"
 	    "  report certificate [--decision ID|SỐ] [--only ID...] [--blank] [-o TỆP.pdf]\n"
-	    "                                       Giấy khen của một quyết định, mỗi người một trang, in lên phôi\n"
-	    "                                       không có -o: docx/pdf ghi vào thư mục hiện tại, md ra màn hình\n"
+	    "                                       Giấy khen của một quyết định, mỗi người một trang, in "
+	    "lên phôi\n"
+	    "                                       không có -o: docx/pdf ghi vào thư mục hiện tại, md ra "
+	    "màn hình\n"
 	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
 	    "  --help | --version\n"
 	    "\n"
@@ -660,7 +663,8 @@ static int cli_format_of_path(const char *path)
 /* `report certificate`: the Giấy khen of an award decision, one page each,
  * as PDF only (it is printed onto pre-printed blanks). REST are the words
  * after the document's name without --format and -o. */
-static int cli_report_certificate(const cli_globals *g, int format, const char *out_path, int n_rest, char **rest)
+static int cli_report_certificate(const cli_globals *g, int format, const char *out_path, int n_rest,
+                                  char **rest)
 {
 	dh_ctx words = {0};
 	dh_cert_opts opts;
@@ -677,8 +681,9 @@ static int cli_report_certificate(const cli_globals *g, int format, const char *
 		return code;
 	}
 	char *name = out_path ? NULL : certificate_default_name(&env.ctx, &opts);
-	int pages = 0, rc = out_path || name ? certificate_write(&env.ctx, &opts, out_path ? out_path : name, &pages)
-	                                     : DH_ENOMEM;
+	int pages = 0, rc = out_path || name
+	                        ? certificate_write(&env.ctx, &opts, out_path ? out_path : name, &pages)
+	                        : DH_ENOMEM;
 	if (rc == DH_EINVAL) {
 		fprintf(stderr, "dienhinh report: %s\n", env.ctx.message);
 		code = EX_DATAERR;
@@ -703,9 +708,10 @@ static int cmd_report(const cli_globals *g, int argc, char **argv)
 	bool certificate = strcmp(argv[1], "certificate") == 0;
 	int kind = report_from_name(argv[1]);
 	if (kind < 0 && !certificate)
-		return cli_usage_error("không có văn bản “%s” (minutes, ballot, proposal, registrations, decision, "
-		                       "review hoặc certificate).",
-		                       argv[1]);
+		return cli_usage_error(
+		    "không có văn bản “%s” (minutes, ballot, proposal, registrations, decision, "
+		    "review hoặc certificate).",
+		    argv[1]);
 	/* --format and -o belong to every document; the rest to the kind. */
 	const char *format_name = NULL, *out_path = NULL;
 	char **rest = calloc((size_t)argc, sizeof(*rest));
@@ -735,13 +741,17 @@ static int cmd_report(const cli_globals *g, int argc, char **argv)
 		return cli_usage_error("định dạng không hợp lệ: “%s” (docx, pdf hoặc md).", format_name);
 	}
 	if (certificate) {
-		int code = cli_report_certificate(g, format >= 0 ? format : out_path ? cli_format_of_path(out_path) : -1,
+		int code = cli_report_certificate(g,
+		                                  format >= 0 ? format
+		                                  : out_path  ? cli_format_of_path(out_path)
+		                                              : -1,
 		                                  out_path, n_rest, rest);
 		free(rest);
 		return code;
 	}
 	if (format < 0)
-		format = out_path && cli_format_of_path(out_path) >= 0 ? cli_format_of_path(out_path) : DH_FORMAT_MD;
+		format = out_path && cli_format_of_path(out_path) >= 0 ? cli_format_of_path(out_path)
+		                                                       : DH_FORMAT_MD;
 	int rc = report_parse_args(&words, kind, n_rest, rest, &opts);
 	free(rest);
 	if (rc)

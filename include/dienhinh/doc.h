@@ -43,7 +43,7 @@
 enum { DOC_BOLD = 1u << 0, DOC_ITALIC = 1u << 1, DOC_UNDERLINE = 1u << 2, DOC_LINK = 1u << 3 };
 
 typedef struct dh_doc_run {
-	char *text; /* cleaned UTF-8, may hold '\n' */
+	char *text;     /* cleaned UTF-8, may hold '\n' */
 	unsigned style; /* DOC_BOLD | DOC_ITALIC | DOC_UNDERLINE */
 } dh_doc_run;
 
@@ -124,7 +124,7 @@ typedef struct dh_doc_block {
 
 /* The header block (NULL parts are left out). */
 typedef struct dh_doc_header {
-	char *parent;     /* "Ủy ban nhân dân tỉnh Hà Tĩnh" / "Thanh tra tỉnh Hà Tĩnh" (writers capitalise) */
+	char *parent; /* "Ủy ban nhân dân tỉnh Hà Tĩnh" / "Thanh tra tỉnh Hà Tĩnh" (writers capitalise) */
 	char *issuer;     /* "Thanh tra tỉnh Hà Tĩnh" / the council's name (bold, rule under it) */
 	char *number;     /* "12/QĐ-TTr", or "/BB-HĐTĐKT" with the number left to the văn thư */
 	char *place_date; /* "Hà Tĩnh, ngày 30 tháng 11 năm 2021"; NULL on a biên bản */
@@ -135,8 +135,8 @@ typedef struct dh_doc_header {
 typedef struct dh_doc_page {
 	double width_mm, height_mm;
 	double top_mm, bottom_mm, left_mm, right_mm;
-	double body_pt;  /* body text, 13–14 */
-	double small_pt; /* signer hints, nơi nhận, table cells: 11–12 */
+	double body_pt;   /* body text, 13–14 */
+	double small_pt;  /* signer hints, nơi nhận, table cells: 11–12 */
 	const char *font; /* the family named in the file ("Times New Roman") */
 } dh_doc_page;
 

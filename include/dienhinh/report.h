@@ -92,8 +92,8 @@ int report_build(dh_ctx *ctx, int kind, const dh_report_opts *o, struct dh_doc *
  * STEM-2.EXT, STEM-3.EXT, ... instead. WRITTEN (WRITTEN_LEN bytes) gets
  * the name written. 0, or what report_build() returns, or DH_EIO with
  * ctx->message saying which file and why. */
-int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path, const char *folder,
-                char *written, size_t written_len);
+int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path,
+                const char *folder, char *written, size_t written_len);
 
 /* Write document KIND as Markdown to OUT. The actor must be a person in config
  * (DH_EPERM otherwise: an unknown login may only look up). 0, or:

@@ -53,7 +53,8 @@ static const struct {
                             OPT_DECISION | OPT_YEAR},
     [DH_REPORT_REVIEW] = {"review", "Báo cáo sơ kết, tổng kết", "[--year NĂM] [--kind preliminary|final]",
                           OPT_YEAR | OPT_KIND},
-    [DH_REPORT_BALLOT] = {"ballot", "Biên bản kiểm phiếu", "[--session ID] [--year NĂM]", OPT_SESSION | OPT_YEAR},
+    [DH_REPORT_BALLOT] = {"ballot", "Biên bản kiểm phiếu", "[--session ID] [--year NĂM]",
+                          OPT_SESSION | OPT_YEAR},
 };
 
 const char *report_name(int kind)
@@ -273,7 +274,7 @@ int rp_collect(dh_store *st, dh_rtype type, rp_keep_fn keep, const void *arg, rp
 }
 
 int rp_collect_children(dh_store *st, dh_rtype type, uint64_t parent, rp_keep_fn keep, const void *arg,
-                               rp_vec *out)
+                        rp_vec *out)
 {
 	rp_collect_job j = {out, type, keep, arg};
 	return repo_children(st, type, parent, rp_collect_cb, &j);
@@ -550,8 +551,8 @@ void rp_header(rp_doc *d, const char *parent, const char *issuer, const char *nu
 	const char *kh = rp_code(d->cfg, code);
 	if (number && *number)
 		/* NĐ 30: a number below 10 is written with its leading 0 ("Số: 05/QĐ-TTr"). */
-		snprintf(num, sizeof(num), "%s%s", number[0] >= '1' && number[0] <= '9' && number[1] == '/' ? "0" : "",
-		         number);
+		snprintf(num, sizeof(num), "%s%s",
+		         number[0] >= '1' && number[0] <= '9' && number[1] == '/' ? "0" : "", number);
 	else if (kh)
 		snprintf(num, sizeof(num), "……/%s", kh); /* the văn thư numbers it when issuing */
 	else
@@ -633,8 +634,8 @@ static void rp_cand_table(rp_doc *d, int kind, const uint64_t *ids, const size_t
 	if (person)
 		cols[nc++] = (dh_doc_col){"Chức vụ", 10, DOC_LEFT};
 	cols[nc++] = (dh_doc_col){"Đơn vị", 12, DOC_LEFT};
-	cols[nc++] = (dh_doc_col){kind == DH_KIND_MODEL ? "Nội dung mô hình" : "Thành tích, sáng kiến", 18,
-	                          DOC_LEFT};
+	cols[nc++] =
+	    (dh_doc_col){kind == DH_KIND_MODEL ? "Nội dung mô hình" : "Thành tích, sáng kiến", 18, DOC_LEFT};
 	if (note_head)
 		cols[nc++] = (dh_doc_col){note_head, 9, DOC_LEFT};
 	doc_table(d->doc, cols, nc);
@@ -783,7 +784,8 @@ static int rp_folder(dh_ctx *ctx, const char *folder, char **out)
 	const char *home = getenv("HOME");
 	char *path = NULL;
 	if (folder[0] == '~' && (folder[1] == '/' || !folder[1]) && home && *home)
-		path = folder[1] ? (asprintf(&path, "%s%s", home, folder + 1) < 0 ? NULL : path) : strdup(home);
+		path =
+		    folder[1] ? (asprintf(&path, "%s%s", home, folder + 1) < 0 ? NULL : path) : strdup(home);
 	else
 		path = strdup(folder);
 	if (!path)
@@ -810,8 +812,8 @@ static int rp_folder(dh_ctx *ctx, const char *folder, char **out)
 	return 0;
 }
 
-int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path, const char *folder,
-                char *written, size_t written_len)
+int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path,
+                const char *folder, char *written, size_t written_len)
 {
 	dh_doc *doc;
 	char *stem = NULL, *dir = NULL, *name = NULL;
@@ -850,7 +852,8 @@ int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, cons
 			if (f && fclose(f) != 0 && !rc)
 				rc = DH_EIO;
 			if (rc)
-				snprintf(why, sizeof(why), "Không ghi được tệp %.120s: %s", target, strerror(errno));
+				snprintf(why, sizeof(why), "Không ghi được tệp %.120s: %s", target,
+				         strerror(errno));
 		}
 		if (rc == DH_EIO)
 			rp_say(ctx, DH_EIO, "%s.", why[0] ? why : "Không ghi được văn bản ra tệp");
@@ -871,11 +874,12 @@ int report_write(dh_ctx *ctx, const char *name, int argc, char **argv, FILE *out
 	int kind = report_from_name(name);
 	if (kind < 0) {
 		char q[64];
-		return rp_say(ctx, DH_EINVAL,
-		              "Không có văn bản “%s”: chọn minutes (biên bản họp), ballot (biên bản kiểm "
-		              "phiếu), proposal (tờ trình), registrations (tổng hợp đăng ký), decision (quyết "
-		              "định) hoặc review (báo cáo sơ kết, tổng kết).",
-		              name ? rp_quote(name, q) : "");
+		return rp_say(
+		    ctx, DH_EINVAL,
+		    "Không có văn bản “%s”: chọn minutes (biên bản họp), ballot (biên bản kiểm "
+		    "phiếu), proposal (tờ trình), registrations (tổng hợp đăng ký), decision (quyết "
+		    "định) hoặc review (báo cáo sơ kết, tổng kết).",
+		    name ? rp_quote(name, q) : "");
 	}
 	dh_report_opts o;
 	int rc = report_parse_args(ctx, kind, argc, argv, &o);

@@ -97,8 +97,8 @@ static void rp_council_heading(rp_doc *d, const dh_session *s, const char *kind,
 	else
 		snprintf(summary, sizeof(summary), "%s", what);
 	doc_set_kind(d->doc, kind, summary);
-	snprintf(d->stem, sizeof(d->stem), "%s-%d-phien-%" PRIu64, code == DH_DOC_CODE_BALLOT ? "kiem-phieu" : "bien-ban-hop",
-	         s->year, s->meta.id);
+	snprintf(d->stem, sizeof(d->stem), "%s-%d-phien-%" PRIu64,
+	         code == DH_DOC_CODE_BALLOT ? "kiem-phieu" : "bien-ban-hop", s->year, s->meta.id);
 }
 
 /* The secretary on the left, the chair (chủ tọa) on the right (Mẫu 1.9). */
@@ -106,7 +106,8 @@ static void rp_council_signatures(rp_doc *d)
 {
 	const dh_config *cfg = d->cfg;
 	dh_doc_signer secretary = {.title = "THƯ KÝ",
-	                           .name = (char *)rp_person_name(cfg, rp_member_with(cfg, DH_ROLE_SECRETARY)),
+	                           .name =
+	                               (char *)rp_person_name(cfg, rp_member_with(cfg, DH_ROLE_SECRETARY)),
 	                           .hint = true};
 	dh_doc_signer chair = {.title = "CHỦ TỌA",
 	                       .name = (char *)rp_person_name(cfg, rp_member_with(cfg, DH_ROLE_CHAIR)),
@@ -190,7 +191,8 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 	         "%s.",
 	         present, members, pct, quorum ? "≥" : "<", cn->quorum.num, cn->quorum.den,
 	         council_quorum_needed(cn),
-	         quorum ? "phiên họp đủ điều kiện tiến hành" : "không đủ số thành viên, Hội đồng không biểu quyết");
+	         quorum ? "phiên họp đủ điều kiện tiến hành"
+	                : "không đủ số thành viên, Hội đồng không biểu quyết");
 }
 
 static void rp_minutes_rules(rp_doc *d, const dh_session *s)
@@ -200,7 +202,8 @@ static void rp_minutes_rules(rp_doc *d, const dh_session *s)
 	council_rule_words(cn, rule, sizeof(rule));
 	rp_line(d, DOC_P_HEAD1, 0, "II. Nguyên tắc bình xét");
 	rp_para(d, DOC_P_ITEM);
-	rp_printf(d, "Hình thức biểu quyết: %s.", s->method == DH_VOTE_SECRET ? "bỏ phiếu kín" : "biểu quyết công khai");
+	rp_printf(d, "Hình thức biểu quyết: %s.",
+	          s->method == DH_VOTE_SECRET ? "bỏ phiếu kín" : "biểu quyết công khai");
 	rp_para(d, DOC_P_ITEM);
 	rp_printf(d, "Hồ sơ đạt khi số phiếu tán thành %s", rule);
 	if (cn->base == DH_BASE_MEMBERS)
@@ -211,14 +214,16 @@ static void rp_minutes_rules(rp_doc *d, const dh_session *s)
 	          cn->written_votes_count ? "được tính như phiếu biểu quyết" : "không được tính");
 	if (cn->recuse_self || cn->recuse_department) {
 		rp_para(d, DOC_P_ITEM);
-		rp_printf(d, "Thành viên không biểu quyết đối với hồ sơ %s%s%s.", cn->recuse_self ? "của chính mình" : "",
+		rp_printf(d, "Thành viên không biểu quyết đối với hồ sơ %s%s%s.",
+		          cn->recuse_self ? "của chính mình" : "",
 		          cn->recuse_self && cn->recuse_department ? " và hồ sơ " : "",
 		          cn->recuse_department ? "của đơn vị mình" : "");
 	}
 }
 
 /* The open vote, member by member. */
-static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_item *it, const dh_candidate *c)
+static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_item *it,
+                                  const dh_candidate *c)
 {
 	const dh_council *cn = &d->cfg->council;
 	static const dh_doc_col cols[] = {
@@ -320,7 +325,8 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 		rp_printf(d, " (%d phiếu/%d thành viên được biểu quyết).", t.cast, t.voters);
 	} else {
 		rp_line(d, DOC_P_ITEM, 0,
-		        "Kết quả kiểm phiếu: chưa công bố (bỏ phiếu kín: số phiếu chỉ công bố khi chốt kết quả).");
+		        "Kết quả kiểm phiếu: chưa công bố (bỏ phiếu kín: số phiếu chỉ công bố khi chốt kết "
+		        "quả).");
 	}
 	if (shown && t.base > 0) {
 		rp_para(d, DOC_P_ITEM);
@@ -449,18 +455,21 @@ int rp_minutes(rp_doc *d, const dh_report_opts *o)
 
 	const dh_config *cfg = d->cfg;
 	char words[48], what[200];
-	snprintf(what, sizeof(what), "Họp Hội đồng thi đua, khen thưởng bình xét mô hình tiêu biểu, điển hình tiên tiến năm %d",
+	snprintf(what, sizeof(what),
+	         "Họp Hội đồng thi đua, khen thưởng bình xét mô hình tiêu biểu, điển hình tiên tiến năm %d",
 	         s->year);
 	rp_council_heading(d, s, "BIÊN BẢN", what, DH_DOC_CODE_MINUTES);
 	doc_set_title(d->doc, "Biên bản họp Hội đồng thi đua, khen thưởng");
 	if (!s->closed)
-		rp_line(d, DOC_P_CENTER, DOC_ITALIC, "(Phiên họp chưa kết thúc: đây là bản dự thảo biên bản.)");
+		rp_line(d, DOC_P_CENTER, DOC_ITALIC,
+		        "(Phiên họp chưa kết thúc: đây là bản dự thảo biên bản.)");
 	rp_para(d, DOC_P_BODY);
 	rp_printf(d, "Vào hồi … giờ … phút, %s, tại trụ sở ", rp_date_words(s->date, words));
 	rp_text(d, cfg->organization.name);
 	rp_text(d, ", ");
 	rp_text(d, cfg->council.name);
-	rp_printf(d, " họp bình xét mô hình tiêu biểu, điển hình tiên tiến (phiên họp mã số %" PRIu64 ")", s->meta.id);
+	rp_printf(d, " họp bình xét mô hình tiêu biểu, điển hình tiên tiến (phiên họp mã số %" PRIu64 ")",
+	          s->meta.id);
 	if (cfg->plan.title && cfg->plan.year == s->year) {
 		rp_text(d, " theo ");
 		rp_text(d, cfg->plan.title);
@@ -485,7 +494,8 @@ int rp_minutes(rp_doc *d, const dh_report_opts *o)
 	}
 	if (s->closed)
 		rp_line(d, DOC_P_BODY, 0,
-		        "Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày. Biên bản được lập và thông qua tại phiên "
+		        "Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày. Biên bản được lập và thông qua "
+		        "tại phiên "
 		        "họp./.");
 	rp_council_signatures(d);
 done:
@@ -515,13 +525,15 @@ static int rp_ballot_session(rp_doc *d, const dh_report_opts *o, rp_vec *session
 	if (!s)
 		return DH_ENOTFOUND;
 	if (o->session_id)
-		return rp_say(d->ctx, DH_EINVAL,
-		              s->method != DH_VOTE_SECRET
-		                  ? "Phiên họp mã số %" PRIu64 " biểu quyết công khai: không có biên bản kiểm phiếu."
-		                  : "Phiên họp mã số %" PRIu64 " chưa kết thúc: biên bản kiểm phiếu lập khi phiên họp "
-		                    "đã chốt.",
-		              s->meta.id);
-	return rp_say(d->ctx, DH_ENOTFOUND, "Năm %d chưa có phiên họp bỏ phiếu kín nào đã kết thúc.", d->year);
+		return rp_say(
+		    d->ctx, DH_EINVAL,
+		    s->method != DH_VOTE_SECRET
+		        ? "Phiên họp mã số %" PRIu64 " biểu quyết công khai: không có biên bản kiểm phiếu."
+		        : "Phiên họp mã số %" PRIu64 " chưa kết thúc: biên bản kiểm phiếu lập khi phiên họp "
+		          "đã chốt.",
+		    s->meta.id);
+	return rp_say(d->ctx, DH_ENOTFOUND, "Năm %d chưa có phiên họp bỏ phiếu kín nào đã kết thúc.",
+	              d->year);
 }
 
 int rp_ballot(rp_doc *d, const dh_report_opts *o)
@@ -536,7 +548,8 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	const dh_config *cfg = d->cfg;
 	const dh_council *cn = &cfg->council;
 	char words[48], what[200];
-	snprintf(what, sizeof(what), "Kiểm phiếu bình xét mô hình tiêu biểu, điển hình tiên tiến năm %d", s->year);
+	snprintf(what, sizeof(what), "Kiểm phiếu bình xét mô hình tiêu biểu, điển hình tiên tiến năm %d",
+	         s->year);
 	rp_council_heading(d, s, "BIÊN BẢN KIỂM PHIẾU", what, DH_DOC_CODE_BALLOT);
 	doc_set_title(d->doc, "Biên bản kiểm phiếu");
 	int present = 0, written = 0;
@@ -546,8 +559,8 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 		written += at == DH_WRITTEN;
 	}
 	rp_para(d, DOC_P_BODY);
-	rp_printf(d, "Vào hồi … giờ … phút, %s, tại phiên họp mã số %" PRIu64 " của ", rp_date_words(s->date, words),
-	          s->meta.id);
+	rp_printf(d, "Vào hồi … giờ … phút, %s, tại phiên họp mã số %" PRIu64 " của ",
+	          rp_date_words(s->date, words), s->meta.id);
 	rp_text(d, cn->name);
 	rp_text(d, ", việc kiểm phiếu bình xét được tiến hành như sau.");
 	rp_para(d, DOC_P_ITEM);
@@ -563,11 +576,14 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	rp_para(d, DOC_P_ITEM);
 	rp_printf(d, "Hồ sơ đạt khi số phiếu tán thành %s.", rule);
 	rp_line(d, DOC_P_HEAD1, 0, "Kết quả kiểm phiếu");
-	static const dh_doc_col cols[] = {
-	    {"STT", 4, DOC_CENTRE},           {"Họ và tên, tên tập thể, mô hình", 13, DOC_LEFT},
-	    {"Được biểu quyết", 6, DOC_RIGHTALIGN}, {"Phiếu thu về", 6, DOC_RIGHTALIGN},
-	    {"Tán thành", 6, DOC_RIGHTALIGN}, {"Không tán thành", 6, DOC_RIGHTALIGN},
-	    {"Không biểu quyết", 6, DOC_RIGHTALIGN}, {"Kết quả", 12, DOC_LEFT}};
+	static const dh_doc_col cols[] = {{"STT", 4, DOC_CENTRE},
+	                                  {"Họ và tên, tên tập thể, mô hình", 13, DOC_LEFT},
+	                                  {"Được biểu quyết", 6, DOC_RIGHTALIGN},
+	                                  {"Phiếu thu về", 6, DOC_RIGHTALIGN},
+	                                  {"Tán thành", 6, DOC_RIGHTALIGN},
+	                                  {"Không tán thành", 6, DOC_RIGHTALIGN},
+	                                  {"Không biểu quyết", 6, DOC_RIGHTALIGN},
+	                                  {"Kết quả", 12, DOC_LEFT}};
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
 	for (size_t i = 0; i < items.n; i++) {
 		const dh_vote_item *it = items.v[i];
@@ -728,15 +744,16 @@ int rp_proposal(rp_doc *d, const dh_report_opts *o)
 	int date = only && only->date ? only->date : d->ctx->today;
 	int year = o->session_id ? ((dh_session *)j.sessions.v[0])->year : d->year;
 	char buf[400], head[200];
-	rp_header(d, cfg->organization.name, cfg->council.name, only && only->number && *only->number ? only->number : NULL,
-	          DH_DOC_CODE_PROPOSAL, date);
-	snprintf(buf, sizeof(buf), "Về việc đề nghị công nhận mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d",
-	         year);
+	rp_header(d, cfg->organization.name, cfg->council.name,
+	          only && only->number && *only->number ? only->number : NULL, DH_DOC_CODE_PROPOSAL, date);
+	snprintf(buf, sizeof(buf),
+	         "Về việc đề nghị công nhận mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d", year);
 	doc_set_kind(d->doc, "TỜ TRÌNH", buf);
 	doc_set_title(d->doc, "Tờ trình đề nghị công nhận");
 	snprintf(d->stem, sizeof(d->stem), "to-trinh-%d%s", year, o->session_id ? "-phien" : "");
 	if (o->session_id)
-		snprintf(d->stem + strlen(d->stem), sizeof(d->stem) - strlen(d->stem), "-%" PRIu64, o->session_id);
+		snprintf(d->stem + strlen(d->stem), sizeof(d->stem) - strlen(d->stem), "-%" PRIu64,
+		         o->session_id);
 	snprintf(buf, sizeof(buf), "Kính gửi: %s.", rp_head_of(cfg, head));
 	rp_line(d, DOC_P_CENTER, 0, buf);
 	if (cfg->plan.title && cfg->plan.year == year) {

@@ -187,10 +187,11 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	rp_text(d, ".");
 
 	rp_line(d, DOC_P_HEAD1, 0, "I. Tổng hợp theo đơn vị");
-	static const dh_doc_col dept_cols[] = {{"STT", 5, DOC_CENTRE},       {"Đơn vị", 16, DOC_LEFT},
-	                                       {"Cá nhân", 5, DOC_RIGHTALIGN}, {"Tập thể", 5, DOC_RIGHTALIGN},
-	                                       {"Mô hình", 5, DOC_RIGHTALIGN}, {"Trả lại, rút", 5, DOC_RIGHTALIGN},
-	                                       {"Tình hình", 11, DOC_LEFT}};
+	static const dh_doc_col dept_cols[] = {
+	    {"STT", 5, DOC_CENTRE},         {"Đơn vị", 16, DOC_LEFT},
+	    {"Cá nhân", 5, DOC_RIGHTALIGN}, {"Tập thể", 5, DOC_RIGHTALIGN},
+	    {"Mô hình", 5, DOC_RIGHTALIGN}, {"Trả lại, rút", 5, DOC_RIGHTALIGN},
+	    {"Tình hình", 11, DOC_LEFT}};
 	doc_table(d->doc, dept_cols, sizeof(dept_cols) / sizeof(dept_cols[0]));
 	for (size_t i = 0; i < n_rows; i++) {
 		doc_row(d->doc, false);
@@ -205,10 +206,14 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	}
 
 	rp_line(d, DOC_P_HEAD1, 0, "II. Danh sách đăng ký theo đơn vị");
-	static const dh_doc_col reg_cols[] = {
-	    {"STT", 5, DOC_CENTRE},          {"Tên", 12, DOC_LEFT},          {"Loại", 5, DOC_LEFT},
-	    {"Chức vụ", 7, DOC_LEFT},        {"Thành tích, mô hình", 11, DOC_LEFT}, {"Ngày đăng ký", 11, DOC_LEFT},
-	    {"Người đăng ký", 7, DOC_LEFT}, {"Tình trạng", 9, DOC_LEFT}};
+	static const dh_doc_col reg_cols[] = {{"STT", 5, DOC_CENTRE},
+	                                      {"Tên", 12, DOC_LEFT},
+	                                      {"Loại", 5, DOC_LEFT},
+	                                      {"Chức vụ", 7, DOC_LEFT},
+	                                      {"Thành tích, mô hình", 11, DOC_LEFT},
+	                                      {"Ngày đăng ký", 11, DOC_LEFT},
+	                                      {"Người đăng ký", 7, DOC_LEFT},
+	                                      {"Tình trạng", 9, DOC_LEFT}};
 	for (size_t i = 0; i < n_rows; i++) {
 		const char *dept = rp_dept_name(cfg, rows[i].id);
 		rp_para(d, DOC_P_HEAD2);
@@ -441,7 +446,8 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 		snprintf(buf, sizeof(buf), "Về việc tặng %s năm %d", award_name, dec->year);
 	else
 		snprintf(buf, sizeof(buf),
-		         "Về việc công nhận mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d", dec->year);
+		         "Về việc công nhận mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d",
+		         dec->year);
 	doc_set_kind(d->doc, "QUYẾT ĐỊNH", buf);
 	doc_set_title(d->doc, award ? "Quyết định khen thưởng" : "Quyết định công nhận");
 	rp_stem_number(number, num, sizeof(num));
@@ -473,7 +479,8 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 		}
 		rp_text(d, " (có danh sách kèm theo).");
 	} else {
-		rp_printf(d, "Công nhận %zu mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d (", present, dec->year);
+		rp_printf(d, "Công nhận %zu mô hình tiêu biểu, điển hình tiên tiến xuất sắc năm %d (",
+		          present, dec->year);
 		rp_kind_counts(d, per_kind);
 		rp_text(d, ") (có danh sách kèm theo).");
 	}
@@ -482,8 +489,9 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 	if (award)
 		rp_text(d, "Tập thể, cá nhân có tên tại Điều 1 được khen thưởng theo quy định hiện hành.");
 	else
-		rp_text(d, "Các mô hình, điển hình được công nhận tại Điều 1 được tiếp tục bồi dưỡng, nhân rộng "
-		           "theo kế hoạch của cơ quan.");
+		rp_text(d,
+		        "Các mô hình, điển hình được công nhận tại Điều 1 được tiếp tục bồi dưỡng, nhân rộng "
+		        "theo kế hoạch của cơ quan.");
 	rp_para(d, DOC_P_BODY);
 	rp_bold(d, "Điều 3. ");
 	rp_text(d, "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các phòng thuộc ");
@@ -494,10 +502,11 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 	doc_page_break(d->doc);
 	char *what = doc_upper(award ? award_name : "");
 	if (award)
-		snprintf(buf, sizeof(buf), "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG %s NĂM %d", what ? what : "GIẤY KHEN",
-		         dec->year);
+		snprintf(buf, sizeof(buf), "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG %s NĂM %d",
+		         what ? what : "GIẤY KHEN", dec->year);
 	else
-		snprintf(buf, sizeof(buf), "DANH SÁCH MÔ HÌNH TIÊU BIỂU, ĐIỂN HÌNH TIÊN TIẾN XUẤT SẮC ĐƯỢC CÔNG NHẬN NĂM %d",
+		snprintf(buf, sizeof(buf),
+		         "DANH SÁCH MÔ HÌNH TIÊU BIỂU, ĐIỂN HÌNH TIÊN TIẾN XUẤT SẮC ĐƯỢC CÔNG NHẬN NĂM %d",
 		         dec->year);
 	free(what);
 	rp_line(d, DOC_P_CENTER, DOC_BOLD, buf);
@@ -549,8 +558,6 @@ typedef struct rp_review_job {
 	bool have_stats;
 	rp_vec reviews, activities, disseminations, honoured;
 } rp_review_job;
-
-
 
 static void rp_review_dissemination(rp_doc *d, rp_review_job *j)
 {
@@ -619,8 +626,9 @@ static void rp_review_fostering(rp_doc *d, const dh_stats *s)
 	rp_text(d, " hồ sơ; hỗ trợ vật chất tổng cộng ");
 	rp_boldf(d, "%s đồng", report_money(s->material_total, money));
 	rp_text(d, ".");
-	static const dh_doc_col cols[] = {
-	    {"Hình thức bồi dưỡng", 16, DOC_LEFT}, {"Số lượt", 6, DOC_RIGHTALIGN}, {"Kinh phí", 10, DOC_RIGHTALIGN}};
+	static const dh_doc_col cols[] = {{"Hình thức bồi dưỡng", 16, DOC_LEFT},
+	                                  {"Số lượt", 6, DOC_RIGHTALIGN},
+	                                  {"Kinh phí", 10, DOC_RIGHTALIGN}};
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
 	for (int k = 0; k < 3; k++) {
 		doc_row(d->doc, false);
@@ -702,9 +710,9 @@ static void rp_review_selection(rp_doc *d, rp_review_job *j)
 static void rp_review_departments(rp_doc *d, const dh_stats *s)
 {
 	rp_line(d, DOC_P_HEAD2, 0, "3. Số liệu theo đơn vị");
-	static const dh_doc_col cols[] = {{"Đơn vị", 16, DOC_LEFT},        {"Cá nhân", 5, DOC_RIGHTALIGN},
-	                                  {"Tập thể", 5, DOC_RIGHTALIGN},  {"Mô hình", 5, DOC_RIGHTALIGN},
-	                                  {"Tổng", 5, DOC_RIGHTALIGN},     {"Đã công nhận", 6, DOC_RIGHTALIGN},
+	static const dh_doc_col cols[] = {{"Đơn vị", 16, DOC_LEFT},       {"Cá nhân", 5, DOC_RIGHTALIGN},
+	                                  {"Tập thể", 5, DOC_RIGHTALIGN}, {"Mô hình", 5, DOC_RIGHTALIGN},
+	                                  {"Tổng", 5, DOC_RIGHTALIGN},    {"Đã công nhận", 6, DOC_RIGHTALIGN},
 	                                  {"Đăng ký", 5, DOC_RIGHTALIGN}};
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
 	int sum[DH_CANDIDATE_KINDS] = {0}, total = 0, honoured_sum = 0, regs = 0;
@@ -822,7 +830,8 @@ static void rp_review_meetings(rp_doc *d, rp_review_job *j)
 	for (size_t i = 0; i < j->reviews.n; i++) {
 		const dh_review *r = j->reviews.v[i];
 		rp_para(d, DOC_P_HEAD2);
-		rp_printf(d, "%zu. %s ngày %s", i + 1, review_kind_label(r->kind), rp_date(r->date, date_buf));
+		rp_printf(d, "%zu. %s ngày %s", i + 1, review_kind_label(r->kind),
+		          rp_date(r->date, date_buf));
 		if (r->title && *r->title) {
 			rp_text(d, ": ");
 			rp_text(d, r->title);
@@ -873,15 +882,20 @@ int rp_review(rp_doc *d, const dh_report_opts *o)
 	if (kind < 0 && latest)
 		kind = latest->kind;
 	int date = latest && date_valid(latest->date) ? latest->date : d->ctx->today;
-	const char *what = kind == DH_REVIEW_FINAL ? "Tổng kết" : kind == DH_REVIEW_PRELIMINARY ? "Sơ kết" : "Kết quả";
+	const char *what = kind == DH_REVIEW_FINAL         ? "Tổng kết"
+	                   : kind == DH_REVIEW_PRELIMINARY ? "Sơ kết"
+	                                                   : "Kết quả";
 	char buf[300];
 	rp_org_header(d, NULL, DH_DOC_CODE_REVIEW, date);
-	snprintf(buf, sizeof(buf), "%s công tác xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm %d", what,
-	         d->year);
+	snprintf(buf, sizeof(buf), "%s công tác xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm %d",
+	         what, d->year);
 	doc_set_kind(d->doc, "BÁO CÁO", buf);
 	doc_set_title(d->doc, "Báo cáo sơ kết, tổng kết");
 	snprintf(d->stem, sizeof(d->stem), "bao-cao-%s-%d",
-	         kind == DH_REVIEW_FINAL ? "tong-ket" : kind == DH_REVIEW_PRELIMINARY ? "so-ket" : "ket-qua", d->year);
+	         kind == DH_REVIEW_FINAL         ? "tong-ket"
+	         : kind == DH_REVIEW_PRELIMINARY ? "so-ket"
+	                                         : "ket-qua",
+	         d->year);
 	if (cfg->plan.title && cfg->plan.year == d->year) {
 		rp_para(d, DOC_P_BODY);
 		rp_text(d, "Thực hiện ");
@@ -889,7 +903,9 @@ int rp_review(rp_doc *d, const dh_report_opts *o)
 		rp_text(d, ", ");
 		rp_text(d, cfg->organization.name);
 		rp_printf(d, " báo cáo kết quả %s như sau.",
-		          kind == DH_REVIEW_FINAL ? "cả năm" : kind == DH_REVIEW_PRELIMINARY ? "sơ kết" : "thực hiện");
+		          kind == DH_REVIEW_FINAL         ? "cả năm"
+		          : kind == DH_REVIEW_PRELIMINARY ? "sơ kết"
+		                                          : "thực hiện");
 	}
 	rp_review_dissemination(d, &j);
 	rp_line(d, DOC_P_HEAD1, 0, "II. Kết quả thực hiện");

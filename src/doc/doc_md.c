@@ -230,7 +230,9 @@ static void md_table(FILE *out, const dh_doc_table *t)
 	}
 	fputs("\n|", out);
 	for (size_t c = 0; c < t->n_cols; c++)
-		fputs(t->aligns[c] == DOC_RIGHTALIGN ? "---:|" : t->aligns[c] == DOC_CENTRE ? ":---:|" : "---|",
+		fputs(t->aligns[c] == DOC_RIGHTALIGN ? "---:|"
+		      : t->aligns[c] == DOC_CENTRE   ? ":---:|"
+		                                     : "---|",
 		      out);
 	fputs("\n", out);
 	for (size_t r = 0; r < t->n_rows; r++) {

@@ -591,19 +591,19 @@ static void decision_numbers_compare_as_printed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(tables_describe_every_member),
-		cmocka_unit_test(every_type_round_trips),
-		cmocka_unit_test(null_and_empty_strings_differ),
-		cmocka_unit_test(json_is_utf8_as_is_and_escapes_controls),
-		cmocka_unit_test(encode_refuses_invalid_utf8),
-		cmocka_unit_test(hostile_bytes_decode_or_corrupt),
-		cmocka_unit_test(unknown_tags_are_skipped),
-		cmocka_unit_test(mutated_records_never_crash),
-		cmocka_unit_test(audit_entries_keep_records_and_give_json),
-		cmocka_unit_test(diff_names_changed_fields_only),
-		cmocka_unit_test(labels_are_vietnamese),
-		cmocka_unit_test(list_helpers),
-		cmocka_unit_test(decision_numbers_compare_as_printed),
+	    cmocka_unit_test(tables_describe_every_member),
+	    cmocka_unit_test(every_type_round_trips),
+	    cmocka_unit_test(null_and_empty_strings_differ),
+	    cmocka_unit_test(json_is_utf8_as_is_and_escapes_controls),
+	    cmocka_unit_test(encode_refuses_invalid_utf8),
+	    cmocka_unit_test(hostile_bytes_decode_or_corrupt),
+	    cmocka_unit_test(unknown_tags_are_skipped),
+	    cmocka_unit_test(mutated_records_never_crash),
+	    cmocka_unit_test(audit_entries_keep_records_and_give_json),
+	    cmocka_unit_test(diff_names_changed_fields_only),
+	    cmocka_unit_test(labels_are_vietnamese),
+	    cmocka_unit_test(list_helpers),
+	    cmocka_unit_test(decision_numbers_compare_as_printed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -343,8 +343,9 @@ static void minutes_secret_ballot_one_short_and_one_exactly_enough(void **state)
 	           "| **HỘI ĐỒNG THI ĐUA, KHEN THƯỞNG THANH TRA TỈNH** | **Độc lập - Tự do - Hạnh phúc** |");
 	assert_lacks(t, "*Hà Tĩnh, ngày"); /* a biên bản has no place-and-date line (NĐ 30, Mẫu 1.9) */
 	assert_has(t, "Vào hồi … giờ … phút, ngày 05 tháng 11 năm 2021, tại trụ sở Thanh tra tỉnh Hà Tĩnh");
-	assert_has(t, "# BIÊN BẢN\n\n**Họp Hội đồng thi đua, khen thưởng bình xét mô hình tiêu biểu, điển hình "
-	              "tiên tiến năm 2021**");
+	assert_has(t,
+	           "# BIÊN BẢN\n\n**Họp Hội đồng thi đua, khen thưởng bình xét mô hình tiêu biểu, điển hình "
+	           "tiên tiến năm 2021**");
 	assert_has(t, "**Phiên bình xét năm 2021**");
 	assert_has(t, "bản dự thảo"); /* an item is still open */
 	/* attendance and quorum, with the arithmetic */
@@ -523,7 +524,8 @@ static void proposal_groups_the_passed_by_kind(void **state)
 	assert_has(t,
 	           "Căn cứ Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến xuất sắc năm 2021;");
 	assert_has(t, "tại phiên họp ngày 05/11/2021 (Phiên bình xét)."); /* the last căn cứ ends with "." */
-	assert_has(t, "kính trình Chánh Thanh tra tỉnh Hà Tĩnh xem xét, công nhận **3** hồ sơ (1 cá nhân, 1 tập thể, 1 mô hình)");
+	assert_has(t, "kính trình Chánh Thanh tra tỉnh Hà Tĩnh xem xét, công nhận **3** hồ sơ (1 cá nhân, 1 "
+	              "tập thể, 1 mô hình)");
 	assert_has(t, "## I. Cá nhân (1)\n\n| STT | Họ và tên | Chức vụ | Đơn vị | Thành tích, sáng kiến | "
 	              "Kết quả bình xét |");
 	assert_has(t, "| 1 | Nguyễn Văn An | Thanh tra viên | Phòng Nghiệp vụ 1 | Mô hình tiếp công dân | "
@@ -643,8 +645,9 @@ static void decision_annex_lists_the_records_and_notes_revocation(void **state)
 	assert_has(t, "Số: 20/QĐ-TTr | *Hà Tĩnh, ngày 25 tháng 11 năm 2021*");
 	assert_has(t, "**CHÁNH THANH TRA TỈNH HÀ TĨNH**");
 	assert_has(t, "**QUYẾT ĐỊNH:**");
-	assert_has(t, "**Điều 1.** Tặng Giấy khen của Chánh Thanh tra tỉnh cho 1 tập thể, cá nhân, mô hình (1 cá "
-	              "nhân)");
+	assert_has(
+	    t, "**Điều 1.** Tặng Giấy khen của Chánh Thanh tra tỉnh cho 1 tập thể, cá nhân, mô hình (1 cá "
+	       "nhân)");
 	assert_has(t, "**Điều 3.** Quyết định này có hiệu lực kể từ ngày ký.");
 	assert_has(t, "---\n\n**DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN CỦA CHÁNH THANH TRA TỈNH NĂM "
 	              "2021**"); /* the annex on a page of its own */
@@ -657,7 +660,8 @@ static void decision_annex_lists_the_records_and_notes_revocation(void **state)
 	assert_lacks(t, "số hóa");
 	/* by number: the revoked one says so, on top and on every row */
 	DOC(f, t, "decision", "--decision", "15/QĐ-TTr");
-	assert_has(t, "**DANH SÁCH MÔ HÌNH TIÊU BIỂU, ĐIỂN HÌNH TIÊN TIẾN XUẤT SẮC ĐƯỢC CÔNG NHẬN NĂM 2021**");
+	assert_has(t,
+	           "**DANH SÁCH MÔ HÌNH TIÊU BIỂU, ĐIỂN HÌNH TIÊN TIẾN XUẤT SẮC ĐƯỢC CÔNG NHẬN NĂM 2021**");
 	assert_has(t, "**(Quyết định này đã bị thu hồi ngày 21/11/2021. Lý do: Sai thể thức.)**");
 	assert_has(
 	    t,
@@ -738,8 +742,9 @@ static void review_report_has_the_years_figures(void **state)
 	char *t;
 	DOC(f, t, "review");
 	assert_no_controls(t);
-	assert_has(t, "# BÁO CÁO\n\n**Sơ kết công tác xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm "
-	              "2021**");
+	assert_has(t,
+	           "# BÁO CÁO\n\n**Sơ kết công tác xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến năm "
+	           "2021**");
 	assert_has(t, "*Hà Tĩnh, ngày 15 tháng 07 năm 2021*");
 	assert_has(t, "Đã quán triệt kế hoạch: **1/8** đơn vị.");
 	assert_has(t, "| 3 | Phòng Nghiệp vụ 1 | 20/01/2021 | Võ Thị Thanh Hương | 12 |");
