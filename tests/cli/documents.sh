@@ -6,6 +6,16 @@
 export DIENHINH_TODAY=2021-09-15
 expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 300 --seed 7
 
+# Layers: documents are made in core/ and written by src/doc/, which knows
+# no records; the screens reach them only through the core.
+if grep -lE '#include [<"](dienhinh/doc[a-z_]*|cairo|pango/[a-z]*|zip)\.h' "$ROOT"/src/ui/* "$ROOT"/include/dienhinh/ui*.h; then
+	fail "the UI includes a document writer or its libraries"
+fi
+if grep -hE '#include "dienhinh/' "$ROOT"/src/doc/*.c "$ROOT"/include/dienhinh/doc*.h |
+	grep -vE 'dienhinh/(doc[a-z_]*|error|utf8|config)\.h'; then
+	fail "src/doc/ reaches above itself"
+fi
+
 docx_text() { # file: the document's text, tags dropped
 	unzip -p "$1" word/document.xml | sed -e 's/<w:br\/>/ /g' -e 's/<[^>]*>//g'
 }
