@@ -13,13 +13,15 @@
 # Instead: the office writes the decision in Word and turns the finished
 # .docx into PDF with LibreOffice. The same .docx (ours) is converted by
 # `soffice --headless --convert-to pdf`, with a profile of its own (made by
-# a first run, not counted), as a whole process too.
+# a first run, not counted), as a whole process too; and, for what of that
+# is LibreOffice's start, a one-line .docx the same way.
 #
 # Whole processes: one warm-up run, then the median of $RUNS (default 5)
 # by `date +%s%N`. Without soffice, only ours is printed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
+soffice=${SOFFICE:-soffice} # SOFFICE=none: ours only
 export LC_ALL=C.UTF-8
 export DIENHINH_CONFIG=config/dienhinh.yaml
 export DIENHINH_TODAY=2021-12-01
@@ -70,23 +72,33 @@ printf '%-62s %10s %6s\n' "dienhinh report certificate (100 Giấy khen, one PDF
 printf '%-62s %10s %6s\n' "dienhinh report decision --format docx (100-row annex)" "$w_docx" "-"
 printf '%-62s %10s %6s\n' "dienhinh report decision --format pdf (100-row annex)" "$w_pdf" "$(pages "$tmp/ours.pdf")"
 
-if ! command -v soffice >/dev/null; then
+if ! command -v "$soffice" >/dev/null; then
 	echo
-	echo "soffice (LibreOffice) is not installed: only ours is shown."
+	echo "$soffice not found (LibreOffice is not installed): only ours is shown."
 	exit 0
 fi
-lo=(soffice "-env:UserInstallation=file://$tmp/profile" --headless --convert-to pdf --outdir "$tmp/lo"
+lo=("$soffice" "-env:UserInstallation=file://$tmp/profile" --headless --convert-to pdf --outdir "$tmp/lo"
 	"$tmp/decision.docx")
 # The profile is made by a first run of its own, not counted.
 "${lo[@]}" >/dev/null 2>&1
 w_lo=$(median_ms "${lo[@]}")
 printf '%-62s %10s %6s\n' "soffice --convert-to pdf of the same decision .docx" "$w_lo" "$(pages "$tmp/lo/decision.pdf")"
+# LibreOffice's floor: a .docx of one line (made by LibreOffice from a
+# text file) to PDF, i.e. mostly its start and exit.
+mkdir -p "$tmp/one"
+printf 'Quyết định\n' >"$tmp/one/one-line.txt"
+"$soffice" "-env:UserInstallation=file://$tmp/profile" --headless --convert-to docx --outdir "$tmp/one" \
+	"$tmp/one/one-line.txt" >/dev/null 2>&1
+w_floor=$(median_ms "$soffice" "-env:UserInstallation=file://$tmp/profile" --headless --convert-to pdf \
+	--outdir "$tmp/one" "$tmp/one/one-line.docx")
+printf '%-62s %10s %6s\n' "soffice --convert-to pdf of a one-line .docx (its start)" "$w_floor" \
+	"$(pages "$tmp/one/one-line.pdf")"
 
 echo
 echo "== side by side: the decision with its 100-row annex as PDF =="
-awk -v lo="$w_lo" -v w="$w_pdf" -v i="$in_pdf" -v d="$in_docx" -v c="$in_cert" 'BEGIN {
+awk -v lo="$w_lo" -v fl="$w_floor" -v w="$w_pdf" -v i="$in_pdf" -v d="$in_docx" -v c="$in_cert" 'BEGIN {
 	printf "ours, from the records, whole process: %8.1f ms\n", w
 	printf "ours, from the records, in process:    %8.1f ms   (docx: %.1f ms; 100 Giấy khen: %.1f ms)\n", i, d, c
-	printf "LibreOffice, finished .docx to PDF:    %8.1f ms\n", lo
+	printf "LibreOffice, finished .docx to PDF:    %8.1f ms   (a one-line .docx: %.1f ms)\n", lo, fl
 	printf "LibreOffice / ours: %.1f× (whole process), %.0f× (in process)\n", lo / w, lo / i
 }'
