@@ -41,7 +41,7 @@ help:
 	@echo "make test     unit tests (ASan+UBSan), command-line and terminal tests"
 	@echo "make deps     install the Debian packages the build needs"
 	@echo "make lint     cppcheck and clang-tidy"
-	@echo "make bench    benchmarks (tests/bench/run)"
+	@echo "make bench    benchmarks (tests/bench/run, ui.sh, documents.sh)"
 	@echo "make install  PREFIX=$(PREFIX) DESTDIR="
 
 deps:
@@ -109,6 +109,7 @@ format:
 bench: build/dienhinh $(BENCH_BIN)
 	tests/bench/run
 	tests/bench/ui.sh
+	tests/bench/documents.sh
 
 install: build/dienhinh
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dienhinh
