@@ -47,4 +47,10 @@ int certificate_write(dh_ctx *ctx, const dh_cert_opts *o, const char *path, int 
  * when the decision cannot be found. Caller frees; NULL on ENOMEM. */
 char *certificate_default_name(dh_ctx *ctx, const dh_cert_opts *o);
 
+/* Write the PDF under a new name in FOLDER (report_new_file(): never over
+ * an earlier one; "~/" is the home folder), for the screens. WRITTEN gets
+ * the file's name. What certificate_write() returns. */
+int certificate_save(dh_ctx *ctx, const dh_cert_opts *o, const char *folder, char *written,
+                     size_t written_len, int *pages);
+
 #endif

@@ -95,6 +95,12 @@ int report_build(dh_ctx *ctx, int kind, const dh_report_opts *o, struct dh_doc *
 int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path,
                 const char *folder, char *written, size_t written_len);
 
+/* A name for a new file: FOLDER/STEM.EXT, or STEM-2.EXT, STEM-3.EXT, ...
+ * when that exists (FOLDER made when missing, a leading "~/" the home
+ * folder, NULL the current one). 0 and *PATH (free() it), DH_ENOMEM, or
+ * DH_EIO with ctx->message. */
+int report_new_file(dh_ctx *ctx, const char *folder, const char *stem, const char *ext, char **path);
+
 /* Write document KIND as Markdown to OUT. The actor must be a person in config
  * (DH_EPERM otherwise: an unknown login may only look up). 0, or:
  * DH_EINVAL (a bad option value), DH_ENOTFOUND (no such session /

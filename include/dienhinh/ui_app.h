@@ -245,6 +245,10 @@ bool ui_document_may(ui_app *app);
  * message line which file was written, or the core's refusal. Returns
  * UI_R_DRAW. */
 unsigned ui_document(ui_app *app, int kind, const struct dh_report_opts *o, int key);
+/* Print the Giấy khen of award decision DECISION_ID (only candidate ONLY
+ * when not 0) as a PDF under a new name in the documents folder, and say
+ * which file on the message line, or why not. Returns UI_R_DRAW. */
+unsigned ui_certificate(ui_app *app, uint64_t decision_id, uint64_t only);
 
 /* True once SIGHUP/SIGTERM arrived: long loops (pickers, questions) return. */
 bool ui_stopping(ui_app *app);

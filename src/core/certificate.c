@@ -9,6 +9,7 @@
 #include "dienhinh/doc_cert.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
+#include "dienhinh/report.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/utf8.h"
 
@@ -599,4 +600,25 @@ char *certificate_default_name(dh_ctx *ctx, const dh_cert_opts *o)
 		name[--len] = '\0';
 	char *out = NULL;
 	return asprintf(&out, "%s.pdf", name) < 0 ? NULL : out;
+}
+
+int certificate_save(dh_ctx *ctx, const dh_cert_opts *o, const char *folder, char *written,
+                     size_t written_len, int *pages)
+{
+	if (written_len)
+		written[0] = '\0';
+	char *name = certificate_default_name(ctx, o), *path = NULL;
+	if (!name)
+		return DH_ENOMEM;
+	char *dot = strrchr(name, '.');
+	if (dot)
+		*dot = '\0'; /* the stem: report_new_file() adds the extension */
+	int rc = report_new_file(ctx, folder, name, "pdf", &path);
+	free(name);
+	if (!rc)
+		rc = certificate_write(ctx, o, path, pages);
+	if (!rc && written_len)
+		snprintf(written, written_len, "%s", path);
+	free(path);
+	return rc;
 }

@@ -20,6 +20,7 @@
 #include "report_internal.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -776,69 +777,89 @@ int report_document(dh_ctx *ctx, int kind, const dh_report_opts *o, FILE *out)
 	return rc;
 }
 
+/* The home folder: $HOME, else the password database's (a login shell
+ * over SSH always has one, a cron job may not). */
+static const char *rp_home(void)
+{
+	const char *home = getenv("HOME");
+	if (home && *home)
+		return home;
+	const struct passwd *pw = getpwuid(getuid());
+	return pw && pw->pw_dir && *pw->pw_dir ? pw->pw_dir : NULL;
+}
+
 /* FOLDER with a leading "~/" made the home folder, and made when missing
- * (its parents too); NULL on ENOMEM, with ctx->message on DH_EIO. */
+ * (its parents too); DH_ENOMEM, or DH_EIO with ctx->message. */
 static int rp_folder(dh_ctx *ctx, const char *folder, char **out)
 {
 	*out = NULL;
-	const char *home = getenv("HOME");
+	const char *home = folder[0] == '~' && (folder[1] == '/' || !folder[1]) ? rp_home() : NULL;
 	char *path = NULL;
-	if (folder[0] == '~' && (folder[1] == '/' || !folder[1]) && home && *home)
-		path =
-		    folder[1] ? (asprintf(&path, "%s%s", home, folder + 1) < 0 ? NULL : path) : strdup(home);
-	else
+	if (home && asprintf(&path, "%s%s", home, folder + 1) < 0)
+		path = NULL;
+	else if (!home)
 		path = strdup(folder);
 	if (!path)
 		return DH_ENOMEM;
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
+	for (char *p = path + 1;; p++) {
+		if (*p != '/' && *p)
 			continue;
+		char was = *p;
 		*p = '\0';
 		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-			int err = errno;
-			*p = '/';
-			rp_say(ctx, DH_EIO, "Không tạo được thư mục %.120s: %s.", path, strerror(err));
+			rp_say(ctx, DH_EIO, "Không tạo được thư mục %.120s: %s.", path, strerror(errno));
 			free(path);
 			return DH_EIO;
 		}
-		*p = '/';
-	}
-	if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-		rp_say(ctx, DH_EIO, "Không tạo được thư mục %.120s: %s.", path, strerror(errno));
-		free(path);
-		return DH_EIO;
+		*p = was;
+		if (!was)
+			break;
 	}
 	*out = path;
 	return 0;
+}
+
+int report_new_file(dh_ctx *ctx, const char *folder, const char *stem, const char *ext, char **path)
+{
+	char *dir = NULL, *name = NULL;
+	*path = NULL;
+	int rc = folder && *folder ? rp_folder(ctx, folder, &dir) : 0;
+	/* A name of its own: a document exported before may have been edited
+	 * in Word since, so it is never overwritten (-2, -3, ... instead). */
+	for (int n = 1; !rc && n < 1000; n++) {
+		char suffix[16] = "";
+		if (n > 1)
+			snprintf(suffix, sizeof(suffix), "-%d", n);
+		free(name);
+		if (asprintf(&name, "%s%s%s%s.%s", dir ? dir : "", dir ? "/" : "", stem, suffix, ext) < 0) {
+			name = NULL;
+			rc = DH_ENOMEM;
+		} else if (access(name, F_OK) != 0) {
+			*path = name;
+			name = NULL;
+			break;
+		}
+	}
+	if (!rc && !*path)
+		rc = rp_say(ctx, DH_EIO, "Thư mục %.120s đã có 999 bản của %.60s.%s.", dir ? dir : ".", stem,
+		            ext);
+	free(name);
+	free(dir);
+	return rc;
 }
 
 int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, const char *path,
                 const char *folder, char *written, size_t written_len)
 {
 	dh_doc *doc;
-	char *stem = NULL, *dir = NULL, *name = NULL;
+	char *stem = NULL, *name = NULL;
 	if (written_len)
 		written[0] = '\0';
 	int rc = report_build(ctx, kind, o, &doc, &stem);
 	if (rc)
 		return rc;
-	if (!path && folder && *folder)
-		rc = rp_folder(ctx, folder, &dir);
-	/* A name of its own: a document exported before may have been edited
-	 * in Word since, so it is never overwritten (-2, -3, ... instead). */
-	for (int n = 1; !rc && !path && n < 1000; n++) {
-		char suffix[16] = "";
-		if (n > 1)
-			snprintf(suffix, sizeof(suffix), "-%d", n);
-		free(name);
-		if (asprintf(&name, "%s%s%s%s.%s", dir ? dir : "", dir ? "/" : "", stem, suffix,
-		             report_format_ext(format)) < 0) {
-			name = NULL;
-			rc = DH_ENOMEM;
-		} else if (access(name, F_OK) != 0) {
-			break;
-		}
-	}
+	if (!path)
+		rc = report_new_file(ctx, folder, stem, report_format_ext(format), &name);
 	const char *target = path ? path : name;
 	char why[sizeof(ctx->message)] = "";
 	if (!rc) {
@@ -862,7 +883,6 @@ int report_save(dh_ctx *ctx, int kind, const dh_report_opts *o, int format, cons
 		snprintf(written, written_len, "%s", target);
 	doc_free(doc);
 	free(stem);
-	free(dir);
 	free(name);
 	return rc;
 }

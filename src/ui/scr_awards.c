@@ -39,7 +39,7 @@
 #define AW_FILTER_LIMIT 50000 /* lookup hits kept while filtering */
 #define AW_CHECKS_MAX   150   /* records one decision form lists (the widget keeps 1 KiB of codes) */
 
-enum { AW_A_TAB = UI_A__COUNT, AW_A_AWARD, AW_A_FOLLOWUP, AW_A_REVOKE };
+enum { AW_A_TAB = UI_A__COUNT, AW_A_AWARD, AW_A_FOLLOWUP, AW_A_REVOKE, AW_A_PRINT };
 enum { AW_TAB_RECORDS, AW_TAB_DECISIONS, AW_TAB_CEREMONIES, AW_TAB_ACTIVITIES, AW_TABS };
 static const char *const aw_tab_names[AW_TABS] = {"Hồ sơ đã công nhận", "Quyết định khen thưởng",
                                                   "Tuyên dương", "Nhân rộng"};
@@ -644,6 +644,12 @@ static const ui_binding aw_keys[] = {
     {UI_A_EDIT, "e", {'e'}, NULL, "Sửa dòng đang chọn", false},
     {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định đang chọn (ghi lý do)", false},
     {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Quyết định đang chọn ra tệp Word (o) / PDF (O)", false},
+    {AW_A_PRINT,
+     "i",
+     {'i'},
+     "In Giấy khen",
+     "In Giấy khen của quyết định đang chọn (PDF, mỗi người một trang)",
+     false},
     {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
     UI_LIST_BINDINGS,
     {0},
@@ -718,6 +724,7 @@ static bool aw_offers(ui_view *v, int action)
 		       (s->tab == AW_TAB_ACTIVITIES && row && wf_may(ctx, DH_ACT_REPLICATE));
 	case AW_A_REVOKE: return d && !d->revoked && wf_may(ctx, DH_ACT_REVOKE);
 	case UI_A_DOCUMENT: return d && ui_document_may(v->app);
+	case AW_A_PRINT: return d && d->type == DH_DEC_AWARD && !d->revoked && ui_document_may(v->app);
 	case UI_A_DELETE:
 		return ((s->tab == AW_TAB_CEREMONIES && ce && !ce->meta.deleted) ||
 		        (s->tab == AW_TAB_ACTIVITIES && row)) &&
@@ -832,6 +839,10 @@ static unsigned aw_key(ui_view *v, int action, int key)
 	case UI_A_DOCUMENT: {
 		const dh_decision *d = aw_cur_decision(s);
 		return d ? aw_document(v->app, d, key) : UI_R_DRAW;
+	}
+	case AW_A_PRINT: {
+		const dh_decision *d = aw_cur_decision(s);
+		return d ? ui_certificate(v->app, d->meta.id, 0) : UI_R_DRAW;
 	}
 	case UI_A_TOGGLE: {
 		const dh_candidate *c = aw_peek(s);
@@ -1309,10 +1320,29 @@ static const ui_list_source aw_decv_source = {
 static const ui_binding aw_decv_keys[] = {
     {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định này (ghi lý do)", false},
     {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Quyết định này ra tệp Word (o) / PDF (O)", false},
+    {AW_A_PRINT,
+     "i",
+     {'i'},
+     "In Giấy khen",
+     "In Giấy khen: của mọi người trong quyết định, hoặc chỉ hồ sơ đang chọn",
+     false},
     {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", true},
     UI_LIST_BINDINGS,
     {0},
 };
+
+/* The Giấy khen of everyone in the decision, or of the record under the
+ * cursor alone (a reprint after a misprint). */
+static unsigned aw_decv_print(aw_dec_view *dv)
+{
+	const ui_list_row *row = ui_list_current(&dv->list);
+	char q[200];
+	snprintf(q, sizeof(q), "In Giấy khen: t tất cả %zu người · 1 chỉ hồ sơ đang chọn · Esc thôi", dv->n);
+	int k = ui_ask(dv->base.app, q, "t1");
+	if (k == UI_ESC || (k == '1' && !row))
+		return UI_R_DRAW;
+	return ui_certificate(dv->base.app, dv->d->meta.id, k == '1' ? row->id : 0);
+}
 
 static bool aw_decv_offers(ui_view *v, int action)
 {
@@ -1320,6 +1350,8 @@ static bool aw_decv_offers(ui_view *v, int action)
 	switch (action) {
 	case AW_A_REVOKE: return !dv->d->revoked && wf_may(v->ctx, DH_ACT_REVOKE);
 	case UI_A_DOCUMENT: return ui_document_may(v->app);
+	case AW_A_PRINT:
+		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->n && ui_document_may(v->app);
 	case UI_A_CANCEL: return true;
 	case UI_A_FILTER:
 	case UI_A_SORT: return false;
@@ -1336,6 +1368,7 @@ static unsigned aw_decv_key(ui_view *v, int action, int key)
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
+	case AW_A_PRINT: return aw_decv_print(dv);
 	case AW_A_REVOKE: {
 		ui_form *f = aw_revoke_form_open(v->app, dv->d);
 		if (f)

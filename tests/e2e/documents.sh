@@ -139,7 +139,24 @@ tm_wait "o/O Word/PDF"
 tm_keys o
 tm_wait ".docx"
 is_docx "$(one_file "quyet-dinh-*.docx")" "QUYẾT ĐỊNH"
+# The Giấy khen of one person, a reprint after a misprint: one page, A4 landscape.
+tm_wait "i In Giấy khen"
+people=$(tm_screen | sed -n 's|.* 1/\([0-9]*\) *$|\1|p' | tail -n 1)
+tm_keys i
+tm_wait "In Giấy khen: t tất cả $people người · 1 chỉ hồ sơ đang chọn · Esc thôi"
+tm_keys 1
+tm_wait "giay-khen-"
+one=$(one_file "giay-khen-*.pdf")
+written "$(basename "$one")"
+contains "$(pdfinfo "$one")" "Pages:           1" "one Giấy khen"
+contains "$(pdfinfo "$one")" "841.89 x 595.276 pts (A4)" "the Giấy khen's page"
 tm_keys Escape
+# The whole decision from the list: a page for each of its people.
+tm_wait "i In Giấy khen"
+tm_keys i
+tm_wait "-2.pdf"
+all=$(one_file "giay-khen-*-2.pdf")
+contains "$(pdfinfo "$all")" "Pages:           $people" "every Giấy khen of the decision"
 
 # --- screen 5: the review report ----------------------------------------
 tm_keys 5
