@@ -441,6 +441,19 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 	}
 	char buf[600], head[200], date_buf[11], num[64];
 	const char *number = dec->number && *dec->number ? dec->number : NULL;
+	if (!present) {
+		/* Nothing to decide about: no document rather than "0 tập thể, cá nhân". */
+		if (number)
+			rc = rp_say(d->ctx, DH_ENOTFOUND,
+			            "Quyết định số %s không còn tập thể, cá nhân nào: không lập văn bản.",
+			            number);
+		else
+			rc = rp_say(d->ctx, DH_ENOTFOUND,
+			            "Quyết định mã số %" PRIu64
+			            " không còn tập thể, cá nhân nào: không lập văn bản.",
+			            dec->meta.id);
+		goto done;
+	}
 	rp_org_header(d, number, award ? DH_DOC_CODE_AWARD : DH_DOC_CODE_DECISION, dec->date);
 	if (award)
 		snprintf(buf, sizeof(buf), "Về việc tặng %s năm %d", award_name, dec->year);

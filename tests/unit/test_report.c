@@ -681,6 +681,16 @@ static void decision_annex_lists_the_records_and_notes_revocation(void **state)
 	assert_string_equal(as(f, "tdkt")->message, "Không có quyết định số “99/QĐ”.");
 	assert_int_equal(doc_as(f, "tdkt", &t, "decision", "--year", "2020", (const char *)NULL),
 	                 DH_ENOTFOUND);
+	/* A decision left with nobody in it is no document: a message, not "0 tập thể". */
+	dh_decision empty = {
+	    .year = 2021, .type = DH_DEC_AWARD, .number = (char *)"21/QĐ-TTr", .date = 20211126};
+	assert_int_equal(repo_save(f->st, "thuanpv", "award", NULL, DH_R_DECISION, &empty), 0);
+	free(empty.meta.created_by); /* what the save filled in */
+	free(empty.meta.updated_by);
+	assert_int_equal(doc_as(f, "tdkt", &t, "decision", "--decision", "21/QĐ-TTr", (const char *)NULL),
+	                 DH_ENOTFOUND);
+	assert_string_equal(as(f, "tdkt")->message,
+	                    "Quyết định số 21/QĐ-TTr không còn tập thể, cá nhân nào: không lập văn bản.");
 }
 
 /* --- review report ----------------------------------------------------------- */
