@@ -99,7 +99,9 @@ static const ui_binding sel_keys[] = {
      "Mục",
      "Mục sau; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị",
      false},
-    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Tờ trình / quyết định đang chọn ra tệp Word (o) / PDF (O)", false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL,
+     "Tờ trình / quyết định đang chọn, hay bản tổng hợp đăng ký (mục Đơn vị), ra tệp Word (o) / PDF (O)",
+     false},
     UI_LIST_BINDINGS,
     {0},
 };
@@ -914,7 +916,7 @@ static bool sel_offers(ui_view *v, int action)
 	case SEL_A_COUNCIL: return !s->lists[s->mode].filtering;
 	case UI_A_DOCUMENT:
 		return !s->lists[s->mode].filtering && ui_document_may(v->app) &&
-		       (cur_proposal(s) || cur_decision(s));
+		       (cur_proposal(s) || cur_decision(s) || s->mode == SEL_DEPT);
 	case SEL_A_MODE:
 	case SEL_A_MODE_LAST:
 		return !s->lists[s->mode].filtering && (action == SEL_A_MODE) == (s->mode == SEL_REG);
@@ -1135,6 +1137,10 @@ static unsigned sel_document(sel_screen *s, int key)
 		o.year = d->year;
 		o.decision_id = d->meta.id;
 		return ui_document(s->base.app, DH_REPORT_DECISION, &o, key);
+	}
+	if (s->mode == SEL_DEPT) { /* the departments' answers: the Office's summary */
+		o.year = s->year;
+		return ui_document(s->base.app, DH_REPORT_REGISTRATIONS, &o, key);
 	}
 	return UI_R_DRAW;
 }

@@ -119,6 +119,15 @@ is_pdf "$(one_file "to-trinh-2021*.pdf")" "TỜ TRÌNH"
 tm_keys r
 tm_wait_gone "a Lập tờ trình"
 lacks "$(tm_screen | sed -n 24p)" "o/O" "the registrations' key line"
+# The departments' answers have the Office's summary of registrations.
+tm_keys u
+tm_wait "o/O Word/PDF"
+fits "departments"
+tm_keys O
+tm_wait "tong-hop-dang-ky-2021"
+summary=$(one_file "tong-hop-dang-ky-2021*.pdf")
+written "$(basename "$summary")"
+is_pdf "$summary" "Tổng hợp đăng ký mô hình tiêu biểu"
 
 # --- screen 4: a Giấy khen decision -------------------------------------
 tm_keys 4
