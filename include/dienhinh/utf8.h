@@ -49,5 +49,8 @@ size_t utf8_fit(const char *s, int cols, int *used);
 int utf8_casecmp(const char *a, const char *b);
 /* Lower-case copy (NFC); NULL on bad input. */
 char *utf8_lower(const char *s);
+/* Upper-case copy (NFC): "Thanh tra tỉnh Hà Tĩnh" -> "THANH TRA TỈNH HÀ
+ * TĨNH"; NULL on bad input. */
+char *utf8_upper(const char *s);
 
 #endif

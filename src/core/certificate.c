@@ -6,6 +6,7 @@
 #include "dienhinh/certificate.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/doc.h"
 #include "dienhinh/doc_cert.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -255,30 +256,6 @@ static int ce_load_decision(dh_ctx *ctx, const dh_cert_opts *o, dh_decision **ou
 
 /* ---- texts ------------------------------------------------------------------- */
 
-/* S with every letter in capitals (NFC). */
-static char *ce_upper(const char *s)
-{
-	size_t len = strlen(s);
-	char *out = malloc(len * 4 + 1);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		int n = utf8_decode(s + i, len - i, &cp);
-		if (n <= 0) {
-			i++;
-			continue;
-		}
-		i += (size_t)n;
-		o += (size_t)utf8_encode(utf8proc_toupper(cp), out + o);
-	}
-	out[o] = '\0';
-	char *nfc = utf8_nfc(out);
-	free(out);
-	return nfc;
-}
-
 /* S after PREFIX, its first letter lowered unless it starts a word in
  * capitals ("UBND"): "Đã có thành tích xuất sắc: hoàn thành …". */
 static char *ce_after(const char *prefix, const char *s)
@@ -363,12 +340,12 @@ static int ce_common_make(const dh_config *cfg, const dh_decision *dec, ce_commo
 	const char *head = cfg->organization.title    ? cfg->organization.title
 	                   : chief && chief->position ? chief->position
 	                                              : "Chánh Thanh tra";
-	char *head_up = ce_upper(head);
+	char *head_up = doc_upper(head);
 	if (signer && (signer->roles & DH_ROLE_LEADER) && !(signer->roles & DH_ROLE_CHIEF)) {
 		/* A deputy signs for the head: KT. (ký thay) over the deputy's own title. */
 		char *own = NULL;
 		if (signer->position)
-			own = ce_upper(signer->position);
+			own = doc_upper(signer->position);
 		else if (head_up && asprintf(&own, "PHÓ %s", head_up) < 0)
 			own = NULL;
 		if (!head_up || !own || asprintf(&c->signer_title, "KT. %s\n%s", head_up, own) < 0)

@@ -407,22 +407,10 @@ void doc_page_break(dh_doc *d)
 
 char *doc_upper(const char *s)
 {
-	size_t len = s ? strlen(s) : 0;
-	char *o = malloc(len * 4 + 1), *p = o;
-	if (!o)
-		return NULL;
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		int n = utf8_decode(s + i, len - i, &cp);
-		if (n <= 0) {
-			i++;
-			continue;
-		}
-		i += (size_t)n;
-		p += utf8_encode((int32_t)utf8proc_toupper(cp), p);
-	}
-	*p = '\0';
-	return o;
+	char *clean = doc_clean(s);
+	char *up = clean ? utf8_upper(clean) : NULL;
+	free(clean);
+	return up;
 }
 
 char *doc_para_text(const dh_doc_para *p)

@@ -8,6 +8,8 @@
  * text at the box's width (so it wraps) whose height must fit the box's. */
 #include "dienhinh/doc_cert.h"
 
+#include "dienhinh/doc.h"
+
 #include "dienhinh/doc_file.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
@@ -31,43 +33,23 @@ typedef struct cert_pen {
 	PangoFontDescription *font;
 } cert_pen;
 
-/* Whether CP is a character that must not reach the page: C0 (but '\n'),
- * DEL, C1, bidirectional controls, zero-width characters, BOM. */
-static bool cert_drop(int32_t cp)
-{
-	return (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x200b && cp <= 0x200f) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
-}
-
-/* S cleaned into a new string (invalid bytes as U+FFFD, runs of spaces and
- * the spaces round a line break folded), NULL when nothing is left. */
+/* S cleaned for the page (doc_clean(): controls, bidirectional and
+ * zero-width characters dropped, invalid bytes as U+FFFD, NFC) with runs of
+ * spaces and the spaces round a line break folded; NULL when nothing is
+ * left. */
 static char *cert_clean(const char *s)
 {
-	size_t len = strlen(s);
-	char *out = malloc(len * 3 + 1); /* an invalid byte becomes 3 bytes */
+	char *out = doc_clean(s);
 	if (!out)
 		return NULL;
 	size_t o = 0;
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		int n = utf8_decode(s + i, len - i, &cp);
-		if (n <= 0) {
-			memcpy(out + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
+	for (const char *p = out; *p; p++) {
+		if (*p == ' ' && (o == 0 || out[o - 1] == ' ' || out[o - 1] == '\n'))
 			continue;
-		}
-		i += (size_t)n;
-		if (cp == '\t')
-			cp = ' ';
-		if (cert_drop(cp))
-			continue;
-		if (cp == ' ' && (o == 0 || out[o - 1] == ' ' || out[o - 1] == '\n'))
-			continue;
-		if (cp == '\n')
+		if (*p == '\n')
 			while (o > 0 && out[o - 1] == ' ')
 				o--;
-		o += (size_t)utf8_encode(cp, out + o);
+		out[o++] = *p;
 	}
 	while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\n'))
 		o--;

@@ -9,6 +9,7 @@
 
 static bool utf8_is_control(int32_t cp);
 static int32_t utf8_lower_cp(int32_t cp, void *data);
+static int32_t utf8_upper_cp(int32_t cp, void *data);
 static int utf8_next_folded(const char **s, int32_t *buf, int *have, int *pos);
 
 int utf8_decode(const char *s, size_t len, int32_t *cp)
@@ -319,15 +320,32 @@ static int32_t utf8_lower_cp(int32_t cp, void *data)
 	return utf8proc_tolower(cp);
 }
 
-char *utf8_lower(const char *s)
+/* S with every codepoint through MAP, composed again (NFC). */
+static char *utf8_map_case(const char *s, utf8proc_custom_func map)
 {
 	if (!s || !utf8_valid(s, strlen(s)))
 		return NULL;
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n =
 	    utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &out,
-	                        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE, utf8_lower_cp, NULL);
+	                        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE, map, NULL);
 	if (n < 0)
 		return NULL;
 	return (char *)out;
+}
+
+char *utf8_lower(const char *s)
+{
+	return utf8_map_case(s, utf8_lower_cp);
+}
+
+static int32_t utf8_upper_cp(int32_t cp, void *data)
+{
+	(void)data;
+	return utf8proc_toupper(cp);
+}
+
+char *utf8_upper(const char *s)
+{
+	return utf8_map_case(s, utf8_upper_cp);
 }

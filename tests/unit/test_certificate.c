@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "tmpdb.h"
+#include "tool.h"
 
 #define EXAMPLE_CONFIG "config/dienhinh.yaml"
 
@@ -120,27 +121,14 @@ static char *run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The output of a shell command (which must succeed). */
 static char *run(const char *fmt, ...)
 {
-	char cmd[512];
+	int status;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	char *out = tool_voutput(&status, fmt, ap);
 	va_end(ap);
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
 	assert_non_null(out);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		fwrite(chunk, 1, n, out);
-	fclose(out);
-	int status = pclose(p);
-	if (status != 0)
-		fprintf(stderr, "command failed (%d): %s\n", status, cmd);
 	assert_int_equal(status, 0);
-	return buf;
+	return out;
 }
 
 static int pdf_pages(const char *path)

@@ -8,6 +8,7 @@
 #include "dienhinh/doc.h"
 #include "dienhinh/doc_docx.h"
 #include "dienhinh/error.h"
+#include "tool.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -85,22 +86,13 @@ static void zip_pattern(char *out, size_t n, const char *part)
 /* PART of the archive FILE as a string (free it). */
 static char *part_of(const char *file, const char *part)
 {
-	char pat[128], cmd[512];
+	char pat[128];
+	int status;
 	zip_pattern(pat, sizeof(pat), part);
-	snprintf(cmd, sizeof(cmd), "unzip -p '%s' '%s'", file, pat);
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	assert_non_null(out);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		fwrite(chunk, 1, n, out);
-	assert_int_equal(pclose(p), 0);
-	assert_int_equal(fclose(out), 0);
-	assert_true(len > 0);
+	char *buf = tool_output(&status, "unzip -p '%s' '%s'", file, pat);
+	assert_non_null(buf);
+	assert_int_equal(status, 0);
+	assert_true(buf[0] != '\0');
 	return buf;
 }
 

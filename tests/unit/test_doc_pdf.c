@@ -6,6 +6,7 @@
 #include "dienhinh/doc.h"
 #include "dienhinh/doc_pdf.h"
 #include "dienhinh/error.h"
+#include "tool.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -61,30 +62,16 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The output of `TOOL ARGS 'PATH'` (PATH has no single quote); freed by
- * the caller. */
+/* The output of `TOOL ARGS 'PATH'` (PATH has no single quote; pdftotext
+ * writes to standard output); freed by the caller. */
 static char *run(const char *tool, const char *args, const char *path)
 {
-	char cmd[512];
-	snprintf(cmd, sizeof(cmd), "%s %s '%s' - 2>&1", tool, args, path);
-	if (strcmp(tool, "pdftotext") != 0) /* the others take no output name */
-		snprintf(cmd, sizeof(cmd), "%s %s '%s' 2>&1", tool, args, path);
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
-	assert_non_null(out);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		fwrite(chunk, 1, n, out);
-	int status = pclose(p);
-	assert_int_equal(fclose(out), 0);
-	if (status != 0) {
-		fprintf(stderr, "%s\n", buf);
-		fail_msg("%s failed (%d)", cmd, status);
-	}
+	int status;
+	char *buf = tool_output(&status, "%s %s '%s'%s 2>&1", tool, args, path,
+	                        strcmp(tool, "pdftotext") == 0 ? " -" : "");
+	assert_non_null(buf);
+	if (status != 0)
+		fail_msg("%s failed (%d)", tool, status);
 	return buf;
 }
 

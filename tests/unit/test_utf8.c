@@ -35,9 +35,9 @@ static void test_decode_refuses_invalid_bytes(void **state)
 {
 	(void)state;
 	int32_t cp;
-	assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), -1);         /* overlong '/' */
-	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), -1);     /* surrogate */
-	assert_int_equal(utf8_decode("\xe1\xbb", 2, &cp), -1);         /* truncated */
+	assert_int_equal(utf8_decode("\xc0\xaf", 2, &cp), -1);     /* overlong '/' */
+	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &cp), -1); /* surrogate */
+	assert_int_equal(utf8_decode("\xe1\xbb", 2, &cp), -1);     /* truncated */
 	assert_int_equal(utf8_decode("\xff", 1, &cp), -1);
 	assert_int_equal(utf8_decode("\x80", 1, &cp), -1);
 	assert_int_equal(utf8_decode("\xf4\x90\x80\x80", 4, &cp), -1); /* > U+10FFFF */
@@ -71,7 +71,8 @@ static void test_nfc_composes_decomposed_input(void **state)
 	assert_non_null(s);
 	assert_string_equal(s, NGUYEN_NFC);
 	free(s);
-	s = utf8_nfc("Ho\xcc\x80" "a");
+	s = utf8_nfc("Ho\xcc\x80"
+	             "a");
 	assert_string_equal(s, "Hòa");
 	free(s);
 	assert_null(utf8_nfc("bad \xff"));
@@ -110,7 +111,9 @@ static void test_clean_refuses_control_characters(void **state)
 	s = utf8_clean("dòng 1\n\tdòng 2", true, &why);
 	assert_string_equal(s, "dòng 1\n\tdòng 2");
 	free(s);
-	assert_null(utf8_clean("a\x1b" "b", true, &why));
+	assert_null(utf8_clean("a\x1b"
+	                       "b",
+	                       true, &why));
 	assert_null(utf8_clean("a\rb", true, &why));
 
 	assert_null(utf8_clean("Nguy\xe1\xbb", false, &why));
@@ -136,7 +139,9 @@ static void test_width_counts_columns_not_bytes(void **state)
 	assert_int_equal(utf8_width(NGUYEN_NFD), 6);
 	assert_int_equal(utf8_width("漢字"), 4);
 	assert_int_equal(utf8_width(""), 0);
-	assert_int_equal(utf8_width("a\xff" "b"), 3);
+	assert_int_equal(utf8_width("a\xff"
+	                            "b"),
+	                 3);
 	assert_int_equal(utf8_cp_width(0x0301), 0);
 	assert_int_equal(utf8_cp_width('a'), 1);
 	assert_int_equal(utf8_cp_width(0x6f22), 2);
@@ -198,20 +203,28 @@ static void test_casecmp_and_lower_fold_vietnamese_capitals(void **state)
 	assert_string_equal(s, "nguy\xe1\xbb\x85n");
 	free(s);
 	assert_null(utf8_lower("\xff"));
+	/* The header of a document: every Vietnamese letter in capitals, composed. */
+	s = utf8_upper("Thanh tra tỉnh Hà Tĩnh, Phòng Nghiệp vụ 1, ưu đãi, đặng");
+	assert_string_equal(s, "THANH TRA TỈNH HÀ TĨNH, PHÒNG NGHIỆP VỤ 1, ƯU ĐÃI, ĐẶNG");
+	free(s);
+	s = utf8_upper(NGUYEN_NFD);
+	assert_string_equal(s, "NGUY\xe1\xbb\x84N");
+	free(s);
+	assert_null(utf8_upper("\xff"));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decode_and_encode_round_trip),
-		cmocka_unit_test(test_decode_refuses_invalid_bytes),
-		cmocka_unit_test(test_nfc_composes_decomposed_input),
-		cmocka_unit_test(test_clean_refuses_control_characters),
-		cmocka_unit_test(test_sanitize_replaces_controls_and_bad_bytes),
-		cmocka_unit_test(test_width_counts_columns_not_bytes),
-		cmocka_unit_test(test_graphemes_keep_marks_with_their_letter),
-		cmocka_unit_test(test_fit_never_splits_a_letter_or_a_wide_char),
-		cmocka_unit_test(test_casecmp_and_lower_fold_vietnamese_capitals),
+	    cmocka_unit_test(test_decode_and_encode_round_trip),
+	    cmocka_unit_test(test_decode_refuses_invalid_bytes),
+	    cmocka_unit_test(test_nfc_composes_decomposed_input),
+	    cmocka_unit_test(test_clean_refuses_control_characters),
+	    cmocka_unit_test(test_sanitize_replaces_controls_and_bad_bytes),
+	    cmocka_unit_test(test_width_counts_columns_not_bytes),
+	    cmocka_unit_test(test_graphemes_keep_marks_with_their_letter),
+	    cmocka_unit_test(test_fit_never_splits_a_letter_or_a_wide_char),
+	    cmocka_unit_test(test_casecmp_and_lower_fold_vietnamese_capitals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
