@@ -362,6 +362,28 @@ int record_audit_encode(const dh_audit *a, const void *before, size_t before_len
  * come back as before/after JSON text, as record_to_json writes it. */
 int record_audit_decode(const void *buf, size_t len, dh_audit **out);
 
+/* The audit chain (schema 2, see verify.h): every entry ends with the
+ * SHA-256 of the entry stored before it and the SHA-256 of what it wrote,
+ * as two more WIRE_BYTES fields past the records (tags AUDIT_PREV and
+ * AUDIT_RECORDS), so an older reader skips them and the entry's own fields
+ * stay the bytes record_audit_encode made. */
+#define DH_HASH_LEN 32
+/* Append the two hashes to ENTRY (record_audit_encode's output, or an entry
+ * of schema 1 read back: the migration seals those as they are). RECORDS
+ * may be NULL (an entry older than the chain vouches for no record). */
+int record_audit_seal(dh_bytes *entry, const unsigned char prev[DH_HASH_LEN], const unsigned char *records);
+/* The parts of a stored entry past its table, pointing into BUF: NULL (and
+ * 0) for what it does not hold. DH_ECORRUPT when the framing is wrong, a
+ * part repeats, or a hash is not DH_HASH_LEN bytes. The entry's own
+ * fields are not checked here (record_decode does that). */
+typedef struct dh_audit_view {
+	const unsigned char *before, *after;
+	size_t before_len, after_len;
+	const unsigned char *prev;    /* DH_HASH_LEN bytes */
+	const unsigned char *records; /* DH_HASH_LEN bytes */
+} dh_audit_view;
+int record_audit_view(const void *buf, size_t len, dh_audit_view *out);
+
 /* Decode any bytes: 0 and a new record, or DH_ECORRUPT / DH_ENOMEM. */
 int record_decode(dh_rtype type, const void *buf, size_t len, void **out);
 

@@ -32,18 +32,37 @@ typedef enum dh_table {
 	DH_T__COUNT
 } dh_table;
 
-#define DH_SCHEMA_VERSION 1u
+/* 1: the first. 2: audit entries are chained (verify.h): a program of
+ * schema 1 would write entries outside the chain, so it refuses a database
+ * of schema 2 as newer. */
+#define DH_SCHEMA_VERSION 2u
+
+/* One schema step the store cannot take alone (it knows no records): bring
+ * the data from version FROM to FROM + 1, inside TXN, the write transaction
+ * that then records the new version. Like any write function it may run
+ * again from the start (the map grew). */
+typedef int (*dh_migrate_fn)(dh_stxn *txn, uint64_t from, void *ctx);
 
 typedef struct dh_store_opts {
 	size_t map_size; /* initial map size in bytes; 0 = default (64 MiB) */
 	bool read_only;
 	unsigned max_readers; /* reader table size when the environment is
 				 created; 0 = default (256) */
+	/* Takes a writable database of an older schema to DH_SCHEMA_VERSION
+	 * at open, all steps in one write transaction (repo_open passes the
+	 * record layer's). Without it such a database is refused with
+	 * DH_EVERSION; read-only, it is opened as it is (store_schema). */
+	dh_migrate_fn migrate;
+	void *migrate_ctx;
 } dh_store_opts;
 
 /* Open or create the environment in DIR (created mode 2770 when missing).
- * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION. */
+ * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION.
+ * Initialises libsodium (the audit chain's SHA-256) too. */
 int store_open(dh_store **out, const char *dir, const dh_store_opts *opts);
+/* The database's schema version: DH_SCHEMA_VERSION but for an older
+ * database opened read-only. */
+uint64_t store_schema(const dh_store *st);
 void store_close(dh_store *st);
 /* The library's own words for the last environment-level failure met
  * ("data: Permission denied"), for a message after the Vietnamese one; ""

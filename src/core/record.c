@@ -32,7 +32,11 @@
  * before/after strings are usually absent; the records before and after
  * the change follow as two more fields, tags AUDIT_BEFORE and AUDIT_AFTER
  * (WIRE_BYTES), each a whole record in this format. A reader that does not
- * know those tags skips them as any unknown field.
+ * know those tags skips them as any unknown field. Since schema 2 an entry
+ * ends with two more, AUDIT_PREV and AUDIT_RECORDS (WIRE_BYTES of 32): the
+ * SHA-256 of the entry before it and of what it wrote (verify.h). They are
+ * appended to the bytes record_audit_encode made (record_audit_seal), so the
+ * migration seals an entry of schema 1 without re-encoding it.
  *
  * Decoding trusts nothing: every length and count is checked against the
  * bytes left, a known tag must carry its expected wire type and appear once,
@@ -60,6 +64,9 @@ enum {
 	/* Fields of a stored audit entry past its table: the records. */
 	AUDIT_BEFORE = 40,
 	AUDIT_AFTER = 41,
+	/* ... and the chain (record_audit_seal): always last. */
+	AUDIT_PREV = 42,
+	AUDIT_RECORDS = 43,
 };
 
 /* --- field tables ------------------------------------------------------ */
@@ -917,6 +924,53 @@ static int audit_json(int type, const unsigned char *p, size_t n, char **out)
 	return 0;
 }
 
+int record_audit_seal(dh_bytes *entry, const unsigned char prev[DH_HASH_LEN], const unsigned char *records)
+{
+	buf b = {entry->p, entry->n, entry->cap, false};
+	put_record_field(&b, AUDIT_PREV, prev, DH_HASH_LEN);
+	if (records)
+		put_record_field(&b, AUDIT_RECORDS, records, DH_HASH_LEN);
+	entry->p = b.p;
+	entry->cap = b.cap;
+	if (b.oom)
+		return DH_ENOMEM;
+	entry->n = b.n;
+	return 0;
+}
+
+int record_audit_view(const void *data, size_t len, dh_audit_view *out)
+{
+	memset(out, 0, sizeof(*out));
+	const unsigned char *b = data;
+	if (!b || len < 2 || b[0] != RECORD_FORMAT || b[1] != DH_R_AUDIT)
+		return DH_ECORRUPT;
+	const unsigned char *part[4] = {NULL, NULL, NULL, NULL};
+	size_t part_len[4] = {0, 0, 0, 0};
+	reader r = {b + 2, b + len};
+	while (r.p < r.end) {
+		if (r.end - r.p < 2)
+			return DH_ECORRUPT;
+		unsigned tag = r.p[0], wire = r.p[1];
+		r.p += 2;
+		if (tag < AUDIT_BEFORE || tag > AUDIT_RECORDS || wire != WIRE_BYTES) {
+			if (skip_payload(&r, wire))
+				return DH_ECORRUPT;
+			continue;
+		}
+		unsigned i = tag - AUDIT_BEFORE;
+		size_t n;
+		if (part[i] || get_size(&r, &n))
+			return DH_ECORRUPT;
+		part[i] = r.p;
+		part_len[i] = n;
+		r.p += n;
+	}
+	if ((part[2] && part_len[2] != DH_HASH_LEN) || (part[3] && part_len[3] != DH_HASH_LEN))
+		return DH_ECORRUPT;
+	*out = (dh_audit_view){part[0], part[1], part_len[0], part_len[1], part[2], part[3]};
+	return 0;
+}
+
 int record_audit_decode(const void *data, size_t len, dh_audit **out)
 {
 	void *rec;
@@ -925,32 +979,14 @@ int record_audit_decode(const void *data, size_t len, dh_audit **out)
 	if (rc)
 		return rc;
 	dh_audit *a = rec;
-	/* record_decode checked the framing of every field; find the two it
+	/* record_decode checked the framing of every field; find the ones it
 	 * skipped. */
-	const unsigned char *b = data, *kept[2] = {NULL, NULL};
-	size_t kept_len[2] = {0, 0};
-	reader r = {b + 2, b + len};
-	while (!rc && r.p < r.end) {
-		unsigned tag = r.p[0], wire = r.p[1];
-		r.p += 2;
-		if ((tag == AUDIT_BEFORE || tag == AUDIT_AFTER) && wire == WIRE_BYTES) {
-			int i = tag == AUDIT_AFTER;
-			size_t n;
-			if (kept[i] || get_size(&r, &n)) {
-				rc = DH_ECORRUPT;
-				break;
-			}
-			kept[i] = r.p;
-			kept_len[i] = n;
-			r.p += n;
-		} else {
-			rc = skip_payload(&r, wire);
-		}
-	}
+	dh_audit_view v;
+	rc = record_audit_view(data, len, &v);
 	if (!rc)
-		rc = audit_json(a->target_type, kept[0], kept_len[0], &a->before);
+		rc = audit_json(a->target_type, v.before, v.before_len, &a->before);
 	if (!rc)
-		rc = audit_json(a->target_type, kept[1], kept_len[1], &a->after);
+		rc = audit_json(a->target_type, v.after, v.after_len, &a->after);
 	if (rc) {
 		record_free(DH_R_AUDIT, a);
 		return rc;

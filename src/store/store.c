@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <lmdb.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,9 @@ struct dh_store {
 	 * it reads as empty. */
 	bool missing[DH_T__COUNT];
 	bool read_only;
+	uint64_t schema; /* the version in META "schema" */
+	dh_migrate_fn migrate;
+	void *migrate_ctx;
 	bool writing;    /* a write transaction of ours is open */
 	unsigned active; /* transactions of ours open (reads nest) */
 };
@@ -293,12 +297,15 @@ static int open_tables_fn(dh_stxn *t, void *ctx)
 				 DH_SCHEMA_VERSION);
 			return DH_EVERSION;
 		}
-		/* Older versions would be migrated here; 1 is the first. */
+		/* An older one is migrated by store_open once the tables are
+		 * open (migrate_fn), in a write transaction of its own. */
+		st->schema = version;
 	} else if (rc == DH_ENOTFOUND && t->write) {
 		unsigned char b[8];
 		store_put_u64(b, DH_SCHEMA_VERSION);
 		if ((rc = store_put(t, DH_T_META, "schema", 6, b, 8)))
 			return rc;
+		st->schema = DH_SCHEMA_VERSION;
 	} else {
 		return rc;
 	}
@@ -328,6 +335,37 @@ static int open_tables_read_only(dh_store *st)
 		return rc;
 	}
 	return store_err(mdb_txn_commit(txn));
+}
+
+/* The schema steps from the version found to DH_SCHEMA_VERSION, and the
+ * new version, in one write transaction: a crash leaves the old schema
+ * whole. The version is read again inside it, since another process may
+ * have migrated between our read and our write lock. */
+static int migrate_fn(dh_stxn *t, void *ctx)
+{
+	(void)ctx;
+	dh_store *st = t->st;
+	const void *v;
+	size_t n;
+	int rc = store_get(t, DH_T_META, "schema", 6, &v, &n);
+	if (rc)
+		return rc;
+	if (n != 8)
+		return DH_ECORRUPT;
+	uint64_t version = store_get_u64(v);
+	if (version >= DH_SCHEMA_VERSION)
+		return 0;
+	if (!st->migrate) {
+		snprintf(last_detail, sizeof(last_detail), "schema %llu < %u", (unsigned long long)version,
+		         DH_SCHEMA_VERSION);
+		return DH_EVERSION;
+	}
+	for (uint64_t from = version; from < DH_SCHEMA_VERSION; from++)
+		if ((rc = st->migrate(t, from, st->migrate_ctx)))
+			return rc;
+	unsigned char b[8];
+	store_put_u64(b, DH_SCHEMA_VERSION);
+	return store_put(t, DH_T_META, "schema", 6, b, 8);
 }
 
 /* LMDB opens the data file without close-on-exec (its lock and meta
@@ -393,10 +431,18 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	int rc;
 	if (!opts->read_only && (rc = make_group_dir(dir)))
 		return rc;
+	/* Once per process (later calls return at once): the audit chain
+	 * hashes with it. */
+	if (sodium_init() < 0) {
+		snprintf(last_detail, sizeof(last_detail), "sodium_init failed");
+		return DH_EIO;
+	}
 	dh_store *st = calloc(1, sizeof(*st));
 	if (!st)
 		return DH_ENOMEM;
 	st->read_only = opts->read_only;
+	st->migrate = opts->migrate;
+	st->migrate_ctx = opts->migrate_ctx;
 	size_t map_size = opts->map_size ? opts->map_size : DEFAULT_MAP_SIZE;
 	if ((rc = store_err(mdb_env_create(&st->env)))) {
 		free(st);
@@ -436,6 +482,11 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	rc = open_tables_read_only(st);
 	if (rc == DH_ENOTFOUND && !opts->read_only)
 		rc = run_write(st, open_tables_fn, NULL, false);
+	if (!rc && st->schema < DH_SCHEMA_VERSION && !opts->read_only) {
+		rc = run_write(st, migrate_fn, NULL, true);
+		if (!rc)
+			st->schema = DH_SCHEMA_VERSION;
+	}
 	if (rc)
 		goto fail;
 	*out = st;
@@ -444,6 +495,11 @@ fail:
 	mdb_env_close(st->env);
 	free(st);
 	return rc;
+}
+
+uint64_t store_schema(const dh_store *st)
+{
+	return st->schema;
 }
 
 void store_close(dh_store *st)
