@@ -14,7 +14,13 @@
 #include <stdint.h>
 
 typedef struct dh_store dh_store;
+typedef struct dh_store_opts dh_store_opts;
 typedef struct dh_repo_tx dh_repo_tx;
+
+/* store_open with the record layer's schema steps: a writable database of
+ * an older schema joins the audit chain at this open (verify_migrate, one
+ * write transaction, an audit entry of its own by ACTOR). */
+int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const char *actor);
 
 /* Read ------------------------------------------------------------------ */
 

@@ -16,13 +16,20 @@
  * growing the map, and repo_tx_put updates the caller's record in place (id,
  * rev, timestamps). So every put first notes the record's meta as it was;
  * before a re-run, and when the write fails, the notes put every record
- * back as the caller gave it, and only a commit makes the changes stick. */
+ * back as the caller gave it, and only a commit makes the changes stick.
+ *
+ * The audit chain (verify.h): every entry is sealed with the hash of the
+ * entry before it, read back once per write (then carried from entry to
+ * entry), and the hash of what it wrote: the record's bytes, or for a bulk
+ * entry its records read back in id order once the write's function is
+ * done (a record it made may have changed since it was put). */
 #include "dienhinh/repo.h"
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/store.h"
+#include "dienhinh/verify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +56,8 @@ typedef struct write_ctx {
 	/* The next id of each type and the next audit sequence, once looked
 	 * up in this attempt (0: not yet). */
 	uint64_t next_id[DH_R__COUNT], next_audit;
+	/* The hash of the last entry stored, once next_audit is known. */
+	unsigned char tip[DH_HASH_LEN];
 	/* repo_bulk_begin: one audit entry per type for the records created,
 	 * ids bulk_first..bulk_last. */
 	bool bulk;
@@ -441,7 +450,7 @@ static int next_audit_seq(dh_repo_tx *tx, uint64_t *seq)
 	write_ctx *w = tx->w;
 	if (!w->next_audit) {
 		uint64_t last;
-		int rc = last_audit_in(tx->txn, &last);
+		int rc = verify_chain_tip(tx->txn, &last, w->tip);
 		if (rc)
 			return rc;
 		w->next_audit = last + 1;
@@ -451,8 +460,10 @@ static int next_audit_seq(dh_repo_tx *tx, uint64_t *seq)
 }
 
 /* Writes entry A (its meta, sequence and time filled in here) with the
- * records' codec bytes BEFORE (may be NULL) and AFTER. */
-static int write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, const dh_bytes *after)
+ * records' codec bytes BEFORE (may be NULL) and AFTER, sealed with the
+ * chain's link and RECORDS, the hash of what it wrote. */
+static int write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, const dh_bytes *after,
+                       const unsigned char records[DH_HASH_LEN])
 {
 	write_ctx *w = tx->w;
 	uint64_t seq;
@@ -461,12 +472,16 @@ static int write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, cons
 		return rc;
 	a->meta = (dh_meta){.id = seq, .rev = 1, .created_at = tx->now, .created_by = a->who};
 	a->at = tx->now;
-	if ((rc = record_audit_encode(a, before ? before->p : NULL, before ? before->n : 0, after ? after->p : NULL,
-				      after ? after->n : 0, &w->audit_enc)))
+	if ((rc = record_audit_encode(a, before ? before->p : NULL, before ? before->n : 0,
+	                              after ? after->p : NULL, after ? after->n : 0, &w->audit_enc)) ||
+	    (rc = record_audit_seal(&w->audit_enc, w->tip, records)))
 		return rc;
 	unsigned char k[8];
 	store_put_u64(k, seq);
-	return store_append(tx->txn, DH_T_AUDIT, k, sizeof(k), w->audit_enc.p, w->audit_enc.n);
+	if ((rc = store_append(tx->txn, DH_T_AUDIT, k, sizeof(k), w->audit_enc.p, w->audit_enc.n)))
+		return rc;
+	verify_hash(w->audit_enc.p, w->audit_enc.n, w->tip);
+	return 0;
 }
 
 static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, bool has_before,
@@ -480,7 +495,9 @@ static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rt
 		.target_id = id,
 		.note = (char *)note,
 	};
-	return write_audit(tx, &a, has_before ? &w->before_enc : NULL, &w->enc);
+	unsigned char records[DH_HASH_LEN];
+	verify_hash(w->enc.p, w->enc.n, records);
+	return write_audit(tx, &a, has_before ? &w->before_enc : NULL, &w->enc, records);
 }
 
 /* The bulk entries: one per type of record created, when the write's
@@ -505,8 +522,9 @@ static int put_bulk_audit(dh_repo_tx *tx)
 			.after = summary,
 			.note = w->bulk_note,
 		};
-		int rc = write_audit(tx, &a, NULL, NULL);
-		if (rc)
+		unsigned char records[DH_HASH_LEN];
+		int rc = verify_cover_range(tx->txn, (dh_rtype)t, first, last, records);
+		if (rc || (rc = write_audit(tx, &a, NULL, NULL, records)))
 			return rc;
 	}
 	return 0;
@@ -650,6 +668,14 @@ static int save_fn(dh_repo_tx *tx, void *p)
 {
 	save_args *a = p;
 	return repo_tx_put(tx, a->action, a->note, a->type, a->rec);
+}
+
+int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const char *actor)
+{
+	dh_store_opts o = opts ? *opts : (dh_store_opts){0};
+	o.migrate = verify_migrate;
+	o.migrate_ctx = (void *)actor;
+	return store_open(out, dir, &o);
 }
 
 int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec)
