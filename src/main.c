@@ -19,6 +19,7 @@
 #include "dienhinh/stats.h"
 #include "dienhinh/store.h"
 #include "dienhinh/ui.h"
+#include "dienhinh/verify.h"
 #include "dienhinh/workflow.h"
 
 #include <errno.h>
@@ -67,6 +68,7 @@ static int cmd_search(const cli_globals *g, int argc, char **argv);
 static int cmd_stats(const cli_globals *g, int argc, char **argv);
 static int cmd_report(const cli_globals *g, int argc, char **argv);
 static int cmd_backup(const cli_globals *g, int argc, char **argv);
+static int cmd_verify(const cli_globals *g, int argc, char **argv);
 
 static const cli_cmd cli_cmds[] = {
     {"check-config", cmd_check_config, "check-config [TỆP]"},
@@ -77,6 +79,7 @@ static const cli_cmd cli_cmds[] = {
     {"stats", cmd_stats, "stats [--year NĂM] [--format text|tsv]"},
     {"report", cmd_report,
      "report minutes|ballot|proposal|registrations|decision|review [--format docx|pdf|md] [-o TỆP] [...]"},
+    {"verify", cmd_verify, "verify"},
     {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
 };
 
@@ -110,6 +113,9 @@ static void cli_help(FILE *out)
 	    "lên phôi\n"
 	    "                                       không có -o: docx/pdf ghi vào thư mục hiện tại, md ra "
 	    "màn hình\n"
+	    "  verify                               kiểm tra chuỗi băm của nhật ký và mọi hồ sơ: có gì bị "
+	    "sửa\n"
+	    "                                       ngoài chương trình không (0: không, 65: có)\n"
 	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
 	    "  --help | --version\n"
 	    "\n"
@@ -300,7 +306,9 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		return EX_CONFIG;
 	}
 	dh_store_opts opts = {.read_only = read_only};
-	int rc = store_open(&env->store, dir, &opts);
+	/* repo_open: a database of an older schema is brought up to date
+	 * (the audit chain) at its first writable open, by this login. */
+	int rc = repo_open(&env->store, dir, &opts, env->login);
 	if (rc == DH_ENOTFOUND && read_only) {
 		/* Reading never creates: a mistyped -d should not look empty. */
 		fprintf(
@@ -805,6 +813,41 @@ static int cmd_backup(const cli_globals *g, int argc, char **argv)
 		code = EX_IOERR; /* whatever the cause, the copy could not be written */
 	} else {
 		printf("Đã sao lưu vào %s.\n", dest);
+	}
+	cli_close(&env);
+	return cli_flush_stdout(code);
+}
+
+static int cmd_verify(const cli_globals *g, int argc, char **argv)
+{
+	if (argc > 1)
+		return argv[1][0] == '-' && argv[1][1] ? cli_bad_option(argv[0], argv[1])
+		                                       : cli_cmd_usage(argv[0]);
+	cli_env env;
+	int code = cli_open(g, &env, true);
+	if (code)
+		return code;
+	dh_verify_result res;
+	int rc = verify_run(env.store, &res);
+	if (rc == DH_ECORRUPT && res.message[0]) {
+		fprintf(stderr, "dienhinh verify: %s.\n", res.message);
+		code = EX_DATAERR;
+	} else if (rc) {
+		const char *why = store_last_error();
+		fprintf(stderr, "dienhinh verify: %s%s%s\n", dh_strerror(rc), why && *why ? " — " : "",
+		        why ? why : "");
+		code = rc == DH_ENOMEM ? EX_OSERR : EX_IOERR;
+	} else {
+		char n1[32], n2[32], hex[2 * DH_HASH_LEN + 1];
+		printf("Đã kiểm tra %s mục nhật ký, %s bản ghi: không có gì bị sửa.\n",
+		       cli_count((size_t)res.entries, n1, sizeof(n1)),
+		       cli_count((size_t)res.records, n2, sizeof(n2)));
+		for (int i = 0; i < DH_HASH_LEN; i++)
+			snprintf(hex + 2 * i, 3, "%02x", res.head[i]);
+		/* Written down or kept elsewhere, it shows later whether the
+		 * log was rewritten from here back. */
+		if (res.entries)
+			printf("Mã băm của mục cuối (số %llu): %s\n", (unsigned long long)res.entries, hex);
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);
