@@ -745,7 +745,8 @@ static int check_once(dh_store *st, vstate *s, bool *walk2)
 	for (size_t i = 0, o = 0; i < s->m_n; i++)
 		if (s->m[i].type)
 			s->order[o++] = i;
-	qsort_r(s->order, s->n_order, sizeof(*s->order), cmp_bulk, s->m);
+	if (s->n_order)
+		qsort_r(s->order, s->n_order, sizeof(*s->order), cmp_bulk, s->m);
 	while (!s->done)
 		if ((rc = store_read(st, records_batch, s)))
 			return rc;
