@@ -56,8 +56,11 @@ typedef struct write_ctx {
 	/* The next id of each type and the next audit sequence, once looked
 	 * up in this attempt (0: not yet). */
 	uint64_t next_id[DH_R__COUNT], next_audit;
-	/* The hash of the last entry stored, once next_audit is known. */
+	/* The hash of the last entry stored, once next_audit is known; when
+	 * TIP_PENDING, still to be taken from audit_enc (the entry this write
+	 * put last): a write of one entry never needs it. */
 	unsigned char tip[DH_HASH_LEN];
+	bool tip_pending;
 	/* repo_bulk_begin: one audit entry per type for the records created,
 	 * ids bulk_first..bulk_last. */
 	bool bulk;
@@ -377,6 +380,7 @@ static int write_attempt(dh_stxn *txn, void *p)
 	bulk_reset(w);
 	memset(w->next_id, 0, sizeof(w->next_id));
 	w->next_audit = 0;
+	w->tip_pending = false;
 	dh_repo_tx tx = {txn, w, date_now()};
 	/* Index changes are gathered and written once at the end: a bulk
 	 * import touches the same postings thousands of times. */
@@ -470,6 +474,10 @@ static int write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, cons
 	int rc = next_audit_seq(tx, &seq);
 	if (rc)
 		return rc;
+	if (w->tip_pending) {
+		verify_hash(w->audit_enc.p, w->audit_enc.n, w->tip);
+		w->tip_pending = false;
+	}
 	a->meta = (dh_meta){.id = seq, .rev = 1, .created_at = tx->now, .created_by = a->who};
 	a->at = tx->now;
 	if ((rc = record_audit_encode(a, before ? before->p : NULL, before ? before->n : 0,
@@ -480,7 +488,7 @@ static int write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, cons
 	store_put_u64(k, seq);
 	if ((rc = store_append(tx->txn, DH_T_AUDIT, k, sizeof(k), w->audit_enc.p, w->audit_enc.n)))
 		return rc;
-	verify_hash(w->audit_enc.p, w->audit_enc.n, w->tip);
+	w->tip_pending = true;
 	return 0;
 }
 

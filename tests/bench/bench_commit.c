@@ -63,7 +63,8 @@ static dh_candidate *sample_candidate(unsigned i)
 }
 
 /* The bytes one repo_save of a new candidate puts besides its index: its
- * record and its audit entry (which holds the record's bytes again). */
+ * record and its audit entry (which holds the record's bytes again, and
+ * the chain's two hashes). */
 static size_t change_size(void)
 {
 	dh_candidate *c = sample_candidate(1);
@@ -78,6 +79,9 @@ static size_t change_size(void)
 	dh_audit a = {.who = "tdkt", .action = "save", .target_type = DH_R_CANDIDATE, .target_id = 1};
 	dh_bytes audit = {0};
 	record_audit_encode(&a, NULL, 0, enc, len, &audit);
+	/* The chain's two hashes (their values do not change the size). */
+	unsigned char hash[DH_HASH_LEN] = {0};
+	record_audit_seal(&audit, hash, hash);
 	size_t size = len + audit.n;
 	free(enc);
 	free(audit.p);
