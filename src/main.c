@@ -832,6 +832,9 @@ static int cmd_verify(const cli_globals *g, int argc, char **argv)
 	if (rc == DH_ECORRUPT && res.message[0]) {
 		fprintf(stderr, "dienhinh verify: %s.\n", res.message);
 		code = EX_DATAERR;
+	} else if (rc == DH_EBUSY && res.message[0]) {
+		fprintf(stderr, "dienhinh verify: %s.\n", res.message);
+		code = EX_IOERR;
 	} else if (rc) {
 		const char *why = store_last_error();
 		fprintf(stderr, "dienhinh verify: %s%s%s\n", dh_strerror(rc), why && *why ? " — " : "",

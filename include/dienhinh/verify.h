@@ -91,7 +91,8 @@ typedef struct dh_verify_result {
  * transactions resumed by key: nobody waits behind it. A change committed
  * meanwhile is not a break: the check starts again (a few times) when one
  * shows. 0 clean, DH_ECORRUPT a break (OUT->message says which and where),
- * other errors as the store's (DH_EIO...). */
+ * DH_EBUSY when writes kept coming through every attempt (OUT->message
+ * says so), other errors as the store's (DH_EIO...). */
 int verify_run(dh_store *st, dh_verify_result *out);
 
 #endif

@@ -103,6 +103,7 @@ const char *wf_audit_label(const char *action)
 	    {"reopen_session", "Mở lại phiên họp (đính chính)"},
 	    {"recuse", "Ghi thành viên không biểu quyết"},
 	    {"save", "Lưu"},
+	    {"chain", "Nối chuỗi băm nhật ký"}, /* verify.h: the migration's entry */
 	};
 	if (!action)
 		return "";

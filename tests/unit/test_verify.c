@@ -552,6 +552,66 @@ static void an_old_database_is_migrated_and_verifies_clean(void **state)
 	assert_break(t->db, 6, "mục nhật ký số 6");
 }
 
+typedef struct writer_args {
+	const char *dir;
+} writer_args;
+
+/* Another process saving while verify reads: new candidates, and edits of
+ * the bulk-imported ones (whose check goes through the edit's `before`). */
+static int keep_saving(void *p, int fd)
+{
+	writer_args *a = p;
+	(void)fd;
+	dh_store *st;
+	if (repo_open(&st, a->dir, NULL, "tdkt"))
+		return 1;
+	int rc = 0;
+	for (int i = 0; i < 150 && !rc; i++) {
+		dh_candidate *c = candidate("Lưu song song");
+		if (i % 2) {
+			record_free(DH_R_CANDIDATE, c);
+			if ((rc = repo_get(st, DH_R_CANDIDATE, 2 + (uint64_t)(i % 20), (void **)&c)))
+				break;
+			free(c->name);
+			c->name = strdup("Sửa song song");
+		}
+		rc = repo_save(st, "tdkt", "save", NULL, DH_R_CANDIDATE, c);
+		record_free(DH_R_CANDIDATE, c);
+	}
+	store_close(st);
+	return rc ? 2 : 0;
+}
+
+static void verify_while_another_process_saves(void **state)
+{
+	tmpdb *t = *state;
+	dh_store *st = open_db(t->db);
+	save_new(st, "Trước khi nhập");
+	bulk_import(st);
+	store_close(st);
+	writer_args a = {t->db};
+	pid_t pid = spawn(keep_saving, &a, NULL);
+	int clean = 0, runs = 0;
+	for (;;) {
+		int status;
+		bool done = waitpid(pid, &status, WNOHANG) == pid;
+		dh_verify_result res;
+		int rc = verify_db(t->db, &res);
+		/* Never a break: at worst "still being written". */
+		if (rc != 0 && rc != DH_EBUSY)
+			fail_msg("verify while saving: %s: %s", dh_strerror(rc), res.message);
+		clean += rc == 0;
+		runs++;
+		if (done) {
+			assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+			break;
+		}
+	}
+	assert_true(clean > 0);
+	assert_clean(t->db, 153, 116);
+	(void)runs;
+}
+
 static void an_empty_database_verifies_clean(void **state)
 {
 	tmpdb *t = *state;
@@ -571,6 +631,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(a_record_no_entry_wrote_is_named, setup, teardown),
 	    cmocka_unit_test_setup_teardown(an_old_database_is_migrated_and_verifies_clean, setup, teardown),
 	    cmocka_unit_test_setup_teardown(an_empty_database_verifies_clean, setup, teardown),
+	    cmocka_unit_test_setup_teardown(verify_while_another_process_saves, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
