@@ -3,6 +3,12 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+# The installed config is SYSCONFDIR/dienhinh/dienhinh.yaml (built into the
+# program), the data STATEDIR, shared through GROUP (see `install` below).
+SYSCONFDIR ?= /etc
+STATEDIR ?= /var/lib/dienhinh
+GROUP ?= dienhinh
+INSTALL_OWNER ?= auto
 CC := cc
 PKG_CONFIG ?= pkg-config
 VERSION := 0.1.0
@@ -32,7 +38,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=build/bench/%)
 
-.PHONY: all help deps run test unit cli e2e lint format install uninstall bench clean demo
+.PHONY: all help deps run test unit cli e2e lint format install uninstall bench clean demo FORCE
 
 all: build/dienhinh
 
@@ -63,6 +69,15 @@ build/obj/%.o: %.c
 build/asan/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c $< -o $@
+
+# Only src/config/sysconf.c is built with SYSCONFDIR; build/sysconfdir holds
+# the value it was built with, so that another value rebuilds it.
+SYSCONF_OBJ := build/obj/src/config/sysconf.o build/asan/obj/src/config/sysconf.o
+$(SYSCONF_OBJ): ALL_CFLAGS += -DDH_SYSCONFDIR='"$(SYSCONFDIR)"'
+$(SYSCONF_OBJ): build/sysconfdir
+build/sysconfdir: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(SYSCONFDIR)' | cmp -s - $@ || printf '%s\n' '$(SYSCONFDIR)' >$@
 
 build/dienhinh: $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS) -lm
