@@ -42,7 +42,9 @@ typedef struct dh_store_opts {
 } dh_store_opts;
 
 /* Open or create the environment in DIR (created mode 2770 when missing).
- * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION. */
+ * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION;
+ * read-only, DH_ENOTFOUND when there is none yet (an empty data.mdb, as
+ * `make install` leaves it, is none yet too). */
 int store_open(dh_store **out, const char *dir, const dh_store_opts *opts);
 void store_close(dh_store *st);
 /* The library's own words for the last environment-level failure met
