@@ -86,6 +86,14 @@ build/dienhinh: $(OBJ)
 build/asan/dienhinh: $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SAN_OBJ) $(LIBS) -lm
 
+# tests/cli/setgid.sh: the program with its installed config under
+# SETGID_SYSCONFDIR (the test's own folder), relinked every time.
+build/setgid/dienhinh: $(filter-out build/obj/src/config/sysconf.o,$(OBJ)) FORCE
+	@test -n "$(SETGID_SYSCONFDIR)" || { echo "SETGID_SYSCONFDIR=DIR is needed" >&2; exit 2; }
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DDH_SYSCONFDIR='"$(SETGID_SYSCONFDIR)"' -c src/config/sysconf.c -o $(@D)/sysconf.o
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter-out build/obj/src/config/sysconf.o,$(OBJ)) $(@D)/sysconf.o $(LIBS) -lm
+
 build/asan/tests/%: tests/unit/%.c $(SAN_LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_LIB_OBJ) $(LIBS) $(shell $(PKG_CONFIG) --cflags --libs cmocka) -lm
