@@ -45,6 +45,8 @@ install -m 2755 -o root -g "$grp" "$ROOT/build/setgid/dienhinh" "$bin"
 install -d -m 2770 -o root -g "$grp" "$T/data"
 opts=$(findmnt -no OPTIONS --target "$T" 2>/dev/null || echo "")
 case ",$opts," in *,nosuid,*) fail "$T is on a nosuid mount: set-group-id cannot work there" ;; esac
+grep -q '^NoNewPrivs:[[:space:]]*0' /proc/self/status ||
+	fail "this process has no_new_privs: set-group-id cannot work under it"
 conf=$T/etc/dienhinh/dienhinh.yaml
 sed -e "/^storage:/,/^[^ #]/ s|^  path:.*|  path: $T/data|" \
 	-e "/^people:/a\\  - { login: $usr, name: \"Trần Thử Nghiệm\", position: \"Chuyên viên\", department: vp, roles: [office] }" \
