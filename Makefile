@@ -3,6 +3,12 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
+# The installed config is SYSCONFDIR/dienhinh/dienhinh.yaml (built into the
+# program), the data STATEDIR, shared through GROUP (see `install` below).
+SYSCONFDIR ?= /etc
+STATEDIR ?= /var/lib/dienhinh
+GROUP ?= dienhinh
+INSTALL_OWNER ?= auto
 CC := cc
 PKG_CONFIG ?= pkg-config
 VERSION := 0.1.0
@@ -33,7 +39,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=build/bench/%)
 
-.PHONY: all help deps run test unit cli e2e lint format install uninstall bench clean demo
+.PHONY: all help deps run test unit cli e2e lint format install uninstall bench clean demo FORCE
 
 all: build/dienhinh
 
@@ -43,7 +49,8 @@ help:
 	@echo "make deps     install the Debian packages the build needs"
 	@echo "make lint     cppcheck and clang-tidy"
 	@echo "make bench    benchmarks (tests/bench/run, ui.sh, documents.sh)"
-	@echo "make install  PREFIX=$(PREFIX) DESTDIR="
+	@echo "make install  PREFIX=$(PREFIX) DESTDIR= SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR)"
+	@echo "              GROUP=$(GROUP) INSTALL_OWNER=auto|yes|no (set-group-id install, README)"
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -65,11 +72,28 @@ build/asan/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c $< -o $@
 
+# Only src/config/sysconf.c is built with SYSCONFDIR; build/sysconfdir holds
+# the value it was built with, so that another value rebuilds it.
+SYSCONF_OBJ := build/obj/src/config/sysconf.o build/asan/obj/src/config/sysconf.o
+$(SYSCONF_OBJ): ALL_CFLAGS += -DDH_SYSCONFDIR='"$(SYSCONFDIR)"'
+$(SYSCONF_OBJ): build/sysconfdir
+build/sysconfdir: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(SYSCONFDIR)' | cmp -s - $@ || printf '%s\n' '$(SYSCONFDIR)' >$@
+
 build/dienhinh: $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS) -lm
 
 build/asan/dienhinh: $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SAN_OBJ) $(LIBS) -lm
+
+# tests/cli/setgid.sh: the program with its installed config under
+# SETGID_SYSCONFDIR (the test's own folder), relinked every time.
+build/setgid/dienhinh: $(filter-out build/obj/src/config/sysconf.o,$(OBJ)) FORCE
+	@test -n "$(SETGID_SYSCONFDIR)" || { echo "SETGID_SYSCONFDIR=DIR is needed" >&2; exit 2; }
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DDH_SYSCONFDIR='"$(SETGID_SYSCONFDIR)"' -c src/config/sysconf.c -o $(@D)/sysconf.o
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter-out build/obj/src/config/sysconf.o,$(OBJ)) $(@D)/sysconf.o $(LIBS) -lm
 
 build/asan/tests/%: tests/unit/%.c $(SAN_LIB_OBJ)
 	@mkdir -p $(@D)
@@ -112,13 +136,57 @@ bench: build/dienhinh $(BENCH_BIN)
 	tests/bench/ui.sh
 	tests/bench/documents.sh
 
+# The set-group-id pattern of shared score files (DESIGN.md §11, README):
+#   PREFIX/bin/dienhinh                root:GROUP 2755
+#   STATEDIR                           root:GROUP 2770, with empty data.mdb and
+#                                      lock.mdb root:GROUP 0660 (so that no user
+#                                      ever owns them; kept when present)
+#   SYSCONFDIR/dienhinh/dienhinh.yaml  the example with storage.path STATEDIR,
+#                                      0644; never overwritten
+#   PREFIX/share/dienhinh/dienhinh.yaml.example
+# INSTALL_OWNER: yes creates GROUP (groupadd --system) when missing and sets
+# the owners, which needs root; no sets the modes only and leaves owners to
+# a packager; auto, the default, is yes for root and no otherwise. DESTDIR
+# does not change it: a DESTDIR install by root sets the owners as well.
 install: build/dienhinh
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dienhinh
-	install -m 755 build/dienhinh $(DESTDIR)$(PREFIX)/bin/dienhinh
-	install -m 644 config/dienhinh.yaml $(DESTDIR)$(PREFIX)/share/dienhinh/dienhinh.yaml.example
+	@set -e; \
+	case "$(INSTALL_OWNER)" in \
+	yes) own=yes ;; no) own=no ;; \
+	auto) if [ "$$(id -u)" = 0 ]; then own=yes; else own=no; fi ;; \
+	*) echo "INSTALL_OWNER must be auto, yes or no" >&2; exit 2 ;; \
+	esac; \
+	o=""; \
+	if [ $$own = yes ]; then \
+		if ! getent group $(GROUP) >/dev/null; then \
+			echo "groupadd --system $(GROUP)"; groupadd --system $(GROUP); \
+		fi; \
+		o="-o root -g $(GROUP)"; \
+	fi; \
+	install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dienhinh \
+		$(DESTDIR)$(SYSCONFDIR)/dienhinh; \
+	install -m 2755 $$o build/dienhinh $(DESTDIR)$(PREFIX)/bin/dienhinh; \
+	install -m 644 config/dienhinh.yaml $(DESTDIR)$(PREFIX)/share/dienhinh/dienhinh.yaml.example; \
+	install -d -m 2770 $$o $(DESTDIR)$(STATEDIR); \
+	for f in data.mdb lock.mdb; do \
+		[ -e $(DESTDIR)$(STATEDIR)/$$f ] || install -m 660 $$o /dev/null $(DESTDIR)$(STATEDIR)/$$f; \
+	done; \
+	conf=$(DESTDIR)$(SYSCONFDIR)/dienhinh/dienhinh.yaml; \
+	if [ -e "$$conf" ]; then \
+		echo "$$conf: kept as it is (the new example is in $(PREFIX)/share/dienhinh)"; \
+	else \
+		sed '/^storage:/,/^[^ #]/ s|^\(  path:\).*|\1 $(STATEDIR)   # make install: root:$(GROUP) 2770|' \
+			config/dienhinh.yaml >"$$conf.new"; \
+		grep -q '^  path: $(STATEDIR) ' "$$conf.new" || { rm -f "$$conf.new"; \
+			echo "config/dienhinh.yaml: no storage.path line to set" >&2; exit 1; }; \
+		chmod 644 "$$conf.new"; mv "$$conf.new" "$$conf"; \
+		echo "$$conf: written; add the staff to people: in it"; \
+	fi
 
+# The data and the config stay: they are the office's, not the program's.
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/dienhinh $(DESTDIR)$(PREFIX)/share/dienhinh/dienhinh.yaml.example
+	rmdir $(DESTDIR)$(PREFIX)/share/dienhinh 2>/dev/null || true
+	@echo "kept: $(DESTDIR)$(SYSCONFDIR)/dienhinh/dienhinh.yaml and the data in $(DESTDIR)$(STATEDIR)"
 
 clean:
 	rm -rf build

@@ -13,6 +13,7 @@
 #include "dienhinh/export.h"
 #include "dienhinh/import.h"
 #include "dienhinh/lookup.h"
+#include "dienhinh/priv.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/report.h"
@@ -32,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
@@ -203,10 +205,11 @@ static bool cli_parse_num(const char *s, long long min, long long max, long long
  * `make install` put beside the binary (PREFIX/share/dienhinh). */
 static void cli_config_hint(const char *path)
 {
-	if (strcmp(path, "/etc/dienhinh/dienhinh.yaml") == 0)
-		fputs("dienhinh: chưa có tệp cấu hình. Chương trình tìm lần lượt: -c TỆP, biến "
-		      "DIENHINH_CONFIG,\n  ./config/dienhinh.yaml, /etc/dienhinh/dienhinh.yaml.\n",
-		      stderr);
+	if (strcmp(path, config_system_path()) == 0)
+		fprintf(stderr,
+		        "dienhinh: chưa có tệp cấu hình. Chương trình tìm lần lượt: -c TỆP, biến "
+		        "DIENHINH_CONFIG,\n  ./config/dienhinh.yaml, %s.\n",
+		        path);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0)
@@ -246,23 +249,96 @@ static int cli_load_config(const char *path, dh_config **out)
 	return 0;
 }
 
-/* Set-gid or set-uid: the process could do what its real user cannot, and
- * --as would then lend another person's roles together with that power. */
-static bool cli_privileged(void)
+/* --- a set-group-id run (priv.h, DESIGN.md §11) ------------------------ */
+
+/* What a privileged run refuses, said the same way each time: exit 77. */
+static int cli_refuse(const char *what, const char *why)
 {
-	return getuid() != geteuid() || getgid() != getegid();
+	fprintf(stderr,
+	        "dienhinh: không được dùng %s khi chương trình chạy với quyền mượn (setuid/setgid)%s\n", what,
+	        why);
+	return EX_NOPERM;
+}
+
+static bool cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (strcmp(a, b) == 0)
+		return true;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The program was started with a borrowed group (or user), which priv_init
+ * has already put aside: whoever runs it could do what their own rights do
+ * not allow, so nothing of theirs may choose who they are (--as), which data
+ * (-d), which config (-c, ./config, $DIENHINH_CONFIG) or what day it is
+ * ($DIENHINH_TODAY, and every other DIENHINH_* variable). Then the
+ * environment is made clean and the installed config is the config. */
+static int cli_privileged_start(cli_globals *g)
+{
+	const char *sys = config_system_path();
+	char why[PATH_MAX + 128];
+	if (g->as)
+		return cli_refuse("--as", ".");
+	if (g->datadir) {
+		snprintf(why, sizeof(why), ": dữ liệu là storage.path trong %s.", sys);
+		return cli_refuse("-d", why);
+	}
+	if (g->config && !cli_same_file(g->config, sys)) {
+		snprintf(why, sizeof(why), ": chỉ dùng tệp cấu hình đã cài, %s.", sys);
+		return cli_refuse("-c", why);
+	}
+	char name[128], what[160];
+	if (priv_env_override(name, sizeof(name))) {
+		snprintf(what, sizeof(what), "biến môi trường %s", name);
+		return cli_refuse(what, ".");
+	}
+	if (priv_reset_env(getpwuid(getuid())) != 0) {
+		fputs("dienhinh: hết bộ nhớ.\n", stderr);
+		return EX_OSERR;
+	}
+	g->config = sys;
+	return 0;
+}
+
+/* In a privileged run the data files must be there already, made by root
+ * (`make install` leaves them empty): one the program created would belong
+ * to the user who happened to run it first, who could then read and write
+ * it without the program. Checked with the group raised (the folder is
+ * 2770); 0 or the exit code, having said why. */
+static int cli_check_data_files(const char *dir)
+{
+	static const char *const names[] = {"data.mdb", "lock.mdb"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char file[PATH_MAX];
+		struct stat sb;
+		snprintf(file, sizeof(file), "%s/%s", dir, names[i]);
+		if (stat(file, &sb) != 0) {
+			if (errno != ENOENT)
+				continue; /* store_open says what is wrong */
+			fprintf(stderr,
+			        "dienhinh: thiếu %s: quản trị viên tạo lại bằng “make install” (tệp rỗng "
+			        "của root, nhóm của chương trình, quyền 0660).\n",
+			        file);
+			return EX_CONFIG;
+		}
+		if (sb.st_uid == getuid() && getuid() != 0) {
+			fprintf(stderr,
+			        "dienhinh: %s thuộc về chính người dùng này, không phải root: quản trị viên "
+			        "sửa bằng “chown root %s/*”.\n",
+			        file, dir);
+			return EX_CONFIG;
+		}
+	}
+	return 0;
 }
 
 /* Who is at the keyboard: the real user (never $USER), or --as. */
 static int cli_identity(const cli_globals *g, char *buf, size_t size)
 {
 	if (g->as) {
-		if (cli_privileged()) {
-			fputs("dienhinh: không được dùng --as khi chương trình chạy với quyền mượn "
-			      "(setuid/setgid).\n",
-			      stderr);
-			return EX_NOPERM;
-		}
+		if (priv_active())
+			return cli_refuse("--as", ".");
 		if (!*g->as) {
 			fputs("dienhinh: --as cần một tên đăng nhập.\n", stderr);
 			return EX_USAGE;
@@ -305,10 +381,38 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		cli_close(env);
 		return EX_CONFIG;
 	}
+	if (priv_active() && dir[0] != '/') {
+		fprintf(stderr,
+		        "dienhinh: storage.path trong %s phải là đường dẫn tuyệt đối (như /var/lib/dienhinh) "
+		        "khi chương trình chạy với quyền mượn.\n",
+		        path);
+		cli_close(env);
+		return EX_CONFIG;
+	}
+	/* The borrowed group for exactly as long as opening the environment
+	 * takes; LMDB keeps its descriptors after the drop. */
+	if (priv_raise() != 0) {
+		fprintf(stderr, "dienhinh: không lấy lại được quyền nhóm: %s\n", strerror(errno));
+		cli_close(env);
+		return EX_OSERR;
+	}
 	dh_store_opts opts = {.read_only = read_only};
+	int rc = 0;
+	if (priv_active())
+		code = cli_check_data_files(dir);
 	/* repo_open: a database of an older schema is brought up to date
 	 * (the audit chain) at its first writable open, by this login. */
-	int rc = repo_open(&env->store, dir, &opts, env->login);
+	if (!code)
+		rc = repo_open(&env->store, dir, &opts, env->login);
+	if (priv_drop() != 0) {
+		fprintf(stderr, "dienhinh: không bỏ được quyền nhóm: %s\n", strerror(errno));
+		cli_close(env);
+		return EX_OSERR;
+	}
+	if (code) {
+		cli_close(env);
+		return code;
+	}
 	if (rc == DH_ENOTFOUND && read_only) {
 		/* Reading never creates: a mistyped -d should not look empty. */
 		fprintf(
@@ -355,6 +459,10 @@ static int cli_flush_stdout(int code)
 static int cmd_check_config(const cli_globals *g, int argc, char **argv)
 {
 	const char *file = NULL;
+	if (priv_drop() != 0) { /* no data here: the group is not needed at all */
+		fprintf(stderr, "dienhinh: không bỏ được quyền nhóm: %s\n", strerror(errno));
+		return EX_OSERR;
+	}
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_bad_option(argv[0], argv[i]);
@@ -871,6 +979,11 @@ static int cli_app(const cli_globals *g)
 
 int main(int argc, char **argv)
 {
+	/* A borrowed group is put aside before anything else happens. */
+	if (priv_init() != 0) {
+		fprintf(stderr, "dienhinh: không bỏ được quyền nhóm: %s\n", strerror(errno));
+		return EX_OSERR;
+	}
 	cli_globals g = {0};
 	int i = 1;
 	for (; i < argc; i++) {
@@ -909,6 +1022,11 @@ int main(int argc, char **argv)
 		} else {
 			return cli_usage_error("tùy chọn không hợp lệ: %s", a);
 		}
+	}
+	if (priv_active()) {
+		int code = cli_privileged_start(&g);
+		if (code)
+			return code;
 	}
 	if (i >= argc)
 		return cli_app(&g);

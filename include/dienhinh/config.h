@@ -220,9 +220,13 @@ int config_load(const char *path, dh_config **out, dh_diag *diag);
 void config_free(dh_config *cfg);
 
 /* Which file to use: explicit, else $DIENHINH_CONFIG, else
- * ./config/dienhinh.yaml, else /etc/dienhinh/dienhinh.yaml. Returns a
- * pointer to EXPLICIT, to the environment, or to a static string. */
+ * ./config/dienhinh.yaml, else the installed config (config_system_path).
+ * Returns a pointer to EXPLICIT, to the environment, or to a static string. */
 const char *config_find(const char *explicit_path);
+/* Where `make install` puts the config: SYSCONFDIR/dienhinh/dienhinh.yaml,
+ * SYSCONFDIR fixed when the program is built (/etc by default). The only
+ * config a set-group-id run reads. */
+const char *config_system_path(void);
 
 const dh_department *config_department(const dh_config *cfg, const char *id);
 /* The name for a narrow column: `short` from config, else the name

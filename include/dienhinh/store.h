@@ -57,8 +57,10 @@ typedef struct dh_store_opts {
 } dh_store_opts;
 
 /* Open or create the environment in DIR (created mode 2770 when missing).
- * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION.
- * Initialises libsodium (the audit chain's SHA-256) too. */
+ * DH_EVERSION when the database's schema is newer than DH_SCHEMA_VERSION;
+ * read-only, DH_ENOTFOUND when there is none yet (an empty data.mdb, as
+ * `make install` leaves it, is none yet too). Initialises libsodium (the
+ * audit chain's SHA-256) too. */
 int store_open(dh_store **out, const char *dir, const dh_store_opts *opts);
 /* The database's schema version: DH_SCHEMA_VERSION but for an older
  * database opened read-only. */

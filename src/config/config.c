@@ -1673,7 +1673,7 @@ const char *config_find(const char *explicit_path)
 		return env;
 	if (access("config/dienhinh.yaml", F_OK) == 0)
 		return "config/dienhinh.yaml";
-	return "/etc/dienhinh/dienhinh.yaml";
+	return config_system_path();
 }
 
 const dh_department *config_department(const dh_config *cfg, const char *id)

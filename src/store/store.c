@@ -419,6 +419,17 @@ static int make_group_dir(const char *dir)
 	return errno_err("mkdir", dir);
 }
 
+/* An empty data.mdb is an environment nobody has written yet: `make install`
+ * leaves one (and an empty lock.mdb) so that root, not the first user who
+ * happens to run the program, owns the files. */
+static bool data_file_empty(const char *dir)
+{
+	char path[4096];
+	struct stat sb;
+	snprintf(path, sizeof(path), "%s/data.mdb", dir);
+	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0;
+}
+
 int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 {
 	static const dh_store_opts defaults = {0};
@@ -437,6 +448,9 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 		snprintf(last_detail, sizeof(last_detail), "sodium_init failed");
 		return DH_EIO;
 	}
+	/* Reading one finds nothing there yet (LMDB would fail on it). */
+	if (opts->read_only && data_file_empty(dir))
+		return DH_ENOTFOUND;
 	dh_store *st = calloc(1, sizeof(*st));
 	if (!st)
 		return DH_ENOMEM;

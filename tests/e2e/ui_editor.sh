@@ -26,6 +26,7 @@ contains "$(tm_screen)" "Đầu dòng¶Mô hình" "description after the editor"
 # The editor saw no database file descriptor.
 fds=$(cat "$T"/dienhinh-*.txt.fds 2>/dev/null || true)
 lacks "$fds" "data.mdb" "editor's open files"
+lacks "$fds" "lock.mdb" "editor's open files"
 tm_keys F2
 tm_wait "Đã lưu."
 expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
