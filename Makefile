@@ -18,7 +18,7 @@ PKGS := ncursesw lmdb yaml-0.1 libutf8proc libzip cairo pangocairo libsodium
 DEB_PKGS := build-essential pkg-config libncurses-dev liblmdb-dev libyaml-dev \
 	libutf8proc-dev libcmocka-dev tmux lmdb-utils sqlite3 cppcheck clang-tidy \
 	libzip-dev libcairo2-dev libpango1.0-dev fonts-liberation2 poppler-utils libxml2-utils unzip \
-	libsodium-dev
+	libsodium-dev clang libclang-rt-14-dev
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wvla
@@ -39,7 +39,21 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=build/bench/%)
 
-.PHONY: all help deps run test unit cli e2e lint format install uninstall bench clean demo FORCE
+# libFuzzer targets (tests/fuzz/): clang, the library built apart under
+# build/fuzz/ with the fuzzer's coverage hooks, ASan and UBSan. -Werror
+# stays with gcc's build (clang warns on a few things gcc accepts); the
+# targets themselves are held to it.
+FUZZ_CC := clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -DDH_VERSION='"$(VERSION)"' -Iinclude $(filter-out -Werror,$(WARN)) \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) -O1 -g -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all -Wno-format-nonliteral
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+
+.PHONY: all help deps run test unit cli e2e lint format install uninstall bench clean demo FORCE \
+	fuzz fuzz-build fuzz-ci fuzz-seeds
 
 all: build/dienhinh
 
@@ -49,6 +63,7 @@ help:
 	@echo "make deps     install the Debian packages the build needs"
 	@echo "make lint     cppcheck and clang-tidy"
 	@echo "make bench    benchmarks (tests/bench/run, ui.sh, documents.sh)"
+	@echo "make fuzz     libFuzzer targets, FUZZ_SECONDS=$(FUZZ_SECONDS) each (fuzz-ci: 20)"
 	@echo "make install  PREFIX=$(PREFIX) DESTDIR= SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR)"
 	@echo "              GROUP=$(GROUP) INSTALL_OWNER=auto|yes|no (set-group-id install, README)"
 
@@ -99,6 +114,23 @@ build/asan/tests/%: tests/unit/%.c $(SAN_LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -o $@ $< $(SAN_LIB_OBJ) $(LIBS) $(shell $(PKG_CONFIG) --cflags --libs cmocka) -lm
 
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c $< -o $@
+
+# An archive, so a target links only the objects it reaches.
+build/fuzz/libdienhinh.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(FUZZ_LIB_OBJ)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libdienhinh.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libdienhinh.a \
+		$(LIBS) -lm
+
+build/fuzz/seed_records: tests/fuzz/seed_records.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS) -lm
+
 build/bench/%: tests/bench/%.c $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS) -lm
@@ -117,11 +149,32 @@ run: deps
 	DIENHINH_TODAY=2021-09-15 ./build/dienhinh -d $(DEMO_DIR) --as tdkt
 
 test: deps
-	@$(MAKE) --no-print-directory build/dienhinh build/asan/dienhinh $(UNIT_BIN)
+	@$(MAKE) --no-print-directory build/dienhinh build/asan/dienhinh $(UNIT_BIN) $(FUZZ_BIN)
 	@tests/run
 
 unit: $(UNIT_BIN)
 	@tests/run unit
+
+fuzz-build: $(FUZZ_BIN)
+
+# Each target replays its regression inputs, then fuzzes FUZZ_SECONDS; the
+# last line of libFuzzer's report is shown, the whole log on a failure.
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+		if tests/fuzz/run $$t $(FUZZ_SECONDS) >build/fuzz/$$t.log 2>&1; then \
+			printf 'ok   fuzz/%-7s %s\n' $$t "$$(grep -E '^#[0-9]+.*DONE' build/fuzz/$$t.log | tail -n 1)"; \
+		else \
+			printf 'FAIL fuzz/%s (build/fuzz/%s.log)\n' $$t $$t; tail -n 40 build/fuzz/$$t.log; fail=1; \
+		fi; \
+	done; exit $$fail
+
+fuzz-ci:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
+
+# The record codec's seeds, written again from the current format.
+fuzz-seeds: build/fuzz/seed_records
+	build/fuzz/seed_records tests/fuzz/corpus/record
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,performance,portability \
@@ -191,4 +244,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d)

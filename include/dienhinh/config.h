@@ -217,6 +217,12 @@ void diag_print(const dh_diag *d, FILE *out);
  * goes on after an error where it can, so one run shows them all), or DH_EIO
  * when the file cannot be read (also described in DIAG). */
 int config_load(const char *path, dh_config **out, dh_diag *diag);
+/* The same for LEN bytes already in memory (BUF need not be
+ * NUL-terminated), named NAME in the messages and in cfg->path: the
+ * byte-level entry a fuzzer or a test reaches without a file. Any bytes
+ * give a config or DH_ECONFIG with diagnostics, never a crash; more than
+ * 1 MiB is DH_EIO, as for a file. */
+int config_load_buffer(const char *name, const char *buf, size_t len, dh_config **out, dh_diag *diag);
 void config_free(dh_config *cfg);
 
 /* Which file to use: explicit, else $DIENHINH_CONFIG, else

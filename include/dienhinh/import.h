@@ -35,6 +35,17 @@ typedef struct dh_import_result {
  * row starts on; any problem → DH_EINVAL and nothing written. */
 int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res);
 
+/* Parse and check DATA (LEN bytes, any bytes) exactly as import_csv does,
+ * against CFG alone: no store, no permission check, nothing written
+ * (res->written stays 0). Messages go to ERR as import_csv writes them (ERR
+ * may be NULL: nothing printed); the first, "NAME:LINE: message" without
+ * its newline, is also copied into FIRST (FIRST_SIZE bytes, cut to fit; ""
+ * when every row would import; FIRST may be NULL). 0, DH_EINVAL when a row
+ * or the header is refused, or DH_ENOMEM. The byte-level entry a fuzzer
+ * reaches without opening LMDB. */
+int import_check(const dh_config *cfg, const char *name, const char *data, size_t len, FILE *err,
+                 char *first, size_t first_size, dh_import_result *res);
+
 /* The same for the file at PATH ("-" reads standard input). A file that
  * cannot be read → DH_EIO, described on ERR. */
 int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res);

@@ -49,4 +49,21 @@ typedef struct dh_hit {
 /* Hits best first in a malloc'd array (*N may be 0). */
 int lookup_search(dh_store *st, const char *query, const dh_lookup_opts *opts, dh_hit **hits, size_t *n);
 
+/* Byte-level entries, reached without a store (tests and fuzzing,
+ * tests/fuzz/). Each takes any bytes, never reads past them and never
+ * aborts. */
+
+/* QUERY taken apart as lookup_search takes it: *WORDS words folded (at most
+ * 16; more are ignored), and *DEPTS departments of CFG (may be NULL) named
+ * by them, summed over the words. 0 or DH_ENOMEM. */
+int lookup_query_parse(const char *query, const dh_config *cfg, size_t *words, size_t *depts);
+/* A directory key ('d' ‖ year ‖ base ‖ 0x00 ‖ marks ‖ field, lookup.c):
+ * 0, or DH_ECORRUPT (too short, no 0x00 after the base, more than
+ * FOLD_MODS_MAX modifiers, a length that disagrees with the marks). */
+int lookup_key_check(const void *key, size_t klen);
+/* A posting chunk whose first id is FIRST: 0 and its *N entries (at most
+ * VLEN / 2), DH_ECORRUPT (a varint cut short, an id without its stage
+ * byte) or DH_ENOMEM. */
+int lookup_chunk_check(uint64_t first, const void *val, size_t vlen, size_t *n);
+
 #endif

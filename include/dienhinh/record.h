@@ -359,7 +359,10 @@ int record_json_bytes(dh_rtype type, const void *rec, dh_bytes *out);
 int record_audit_encode(const dh_audit *a, const void *before, size_t before_len, const void *after,
 			size_t after_len, dh_bytes *out);
 /* Decode a stored audit entry (any bytes): the records kept as codec bytes
- * come back as before/after JSON text, as record_to_json writes it. */
+ * come back as before/after JSON text, as record_to_json writes it. The
+ * guarantees of record_decode, and: each of the two kept records at most
+ * once, decoded as target_type, which must be a record type other than
+ * DH_R_AUDIT (so no entry nests in another); else DH_ECORRUPT. */
 int record_audit_decode(const void *buf, size_t len, dh_audit **out);
 
 /* The audit chain (schema 2, see verify.h): every entry ends with the
@@ -384,7 +387,19 @@ typedef struct dh_audit_view {
 } dh_audit_view;
 int record_audit_view(const void *buf, size_t len, dh_audit_view *out);
 
-/* Decode any bytes: 0 and a new record, or DH_ECORRUPT / DH_ENOMEM. */
+/* Decode any bytes: 0 and a new record, or DH_ECORRUPT / DH_ENOMEM
+ * (DH_EINVAL only for a TYPE out of range). For any LEN bytes at BUF
+ * (tests/fuzz/fuzz_record.c holds it to this):
+ *   - nothing past BUF + LEN is read, and nothing aborts;
+ *   - the format byte and TYPE are checked first;
+ *   - every length and count is at most the bytes left (each item takes
+ *     at least one), so what is allocated is bounded by LEN: about 9 × LEN
+ *     bytes beside the struct at worst (a list of ids or of pointers);
+ *   - a known tag appears once and with its own wire type, numbers fit
+ *     their C type, a bool is 0 or 1, strings are valid UTF-8 without NUL;
+ *     unknown tags are skipped by their wire type;
+ *   - what decodes encodes again, to bytes that decode to the same record.
+ * Any violation is DH_ECORRUPT, and *OUT is then NULL with nothing leaked. */
 int record_decode(dh_rtype type, const void *buf, size_t len, void **out);
 
 /* One JSON object, UTF-8 as is (no \u escapes for letters), no newline.

@@ -1485,10 +1485,24 @@ static const field top_fields[] = {
 
 /* ---- load and free --------------------------------------------------- */
 
+/* "PATH: không đọc được tệp cấu hình: WHY" as DIAG's next entry. */
+static void read_error(const char *path, const char *why, dh_diag *diag)
+{
+	char *msg = NULL;
+	if (asprintf(&msg, "%s: không đọc được tệp cấu hình: %s\n", path, why) < 0)
+		return;
+	char **lines = realloc(diag->lines, (diag->n + 1) * sizeof *lines);
+	if (lines) {
+		diag->lines = lines;
+		diag->lines[diag->n++] = msg;
+	} else {
+		free(msg);
+	}
+}
+
 static int read_file(const char *path, char **buf, size_t *len, dh_diag *diag)
 {
 	const char *why = NULL;
-	char *msg = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st = {0};
 	if (fd < 0 || fstat(fd, &st) != 0) {
@@ -1543,27 +1557,15 @@ static int read_file(const char *path, char **buf, size_t *len, dh_diag *diag)
 		close(fd);
 	if (!why)
 		return 0;
-	if (asprintf(&msg, "%s: không đọc được tệp cấu hình: %s\n", path, why) >= 0) {
-		char **lines = realloc(diag->lines, (diag->n + 1) * sizeof *lines);
-		if (lines) {
-			diag->lines = lines;
-			diag->lines[diag->n++] = msg;
-		} else {
-			free(msg);
-		}
-	}
+	read_error(path, why, diag);
 	return DH_EIO;
 }
 
-int config_load(const char *path, dh_config **out, dh_diag *diag)
+/* The loader proper, shared by config_load and config_load_buffer: SRC
+ * holds LEN bytes and a NUL after them; PATH names it in the messages. */
+static int config_parse(const char *path, const char *src, size_t len, dh_config **out, dh_diag *diag)
 {
-	*out = NULL;
-	char *src = NULL;
-	size_t len = 0;
-	int rc = read_file(path, &src, &len, diag);
-	if (rc)
-		return rc;
-
+	int rc;
 	cfg_diags d = {.path = path, .src = src, .len = len};
 	cfg_node *root = NULL;
 	dh_config *cfg = NULL;
@@ -1593,6 +1595,40 @@ int config_load(const char *path, dh_config **out, dh_diag *diag)
 		*out = cfg;
 	}
 	cfg_diags_free(&d);
+	return rc;
+}
+
+int config_load(const char *path, dh_config **out, dh_diag *diag)
+{
+	*out = NULL;
+	char *src = NULL;
+	size_t len = 0;
+	int rc = read_file(path, &src, &len, diag);
+	if (rc)
+		return rc;
+	rc = config_parse(path, src, len, out, diag);
+	free(src);
+	return rc;
+}
+
+int config_load_buffer(const char *name, const char *buf, size_t len, dh_config **out, dh_diag *diag)
+{
+	*out = NULL;
+	/* The bound read_file puts on a file, and the NUL it puts after the
+	 * bytes. */
+	if (len > CFG_MAX_FILE_BYTES) {
+		read_error(name, "tệp quá lớn cho một tệp cấu hình (quá 1 MiB)", diag);
+		return DH_EIO;
+	}
+	char *src = malloc(len + 1);
+	if (!src) {
+		read_error(name, "hết bộ nhớ", diag);
+		return DH_ENOMEM;
+	}
+	if (len)
+		memcpy(src, buf, len);
+	src[len] = '\0';
+	int rc = config_parse(name, src, len, out, diag);
 	free(src);
 	return rc;
 }

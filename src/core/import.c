@@ -54,7 +54,9 @@ typedef struct import_job {
 	const char *note; /* the audit note: the file's base name */
 	const char *data;
 	size_t len;
-	FILE *err;
+	FILE *err;   /* NULL: messages not printed (import_check) */
+	char *first; /* import_check: the first message goes here too */
+	size_t first_size;
 	int *col_at; /* header position -> enum import_col */
 	size_t n_header;
 	int pos_of[IC__COUNT]; /* column -> header position, -1 when absent */
@@ -77,9 +79,20 @@ static void import_error(import_job *j, long line, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(j->err, "%s:%ld: ", j->name, line);
-	vfprintf(j->err, fmt, ap);
-	fputc('\n', j->err);
+	if (j->first && j->first_size && !j->first[0]) {
+		int n = snprintf(j->first, j->first_size, "%s:%ld: ", j->name, line);
+		if (n >= 0 && (size_t)n < j->first_size) {
+			va_list copy;
+			va_copy(copy, ap);
+			vsnprintf(j->first + n, j->first_size - (size_t)n, fmt, copy);
+			va_end(copy);
+		}
+	}
+	if (j->err) {
+		fprintf(j->err, "%s:%ld: ", j->name, line);
+		vfprintf(j->err, fmt, ap);
+		fputc('\n', j->err);
+	}
 	va_end(ap);
 }
 
@@ -474,6 +487,37 @@ static int import_write_fn(dh_repo_tx *tx, void *ctx)
 	return 0;
 }
 
+/* Everything before the write, shared by import_csv and import_check: the
+ * file read and every row checked into J->cands. */
+static int import_prepare(import_job *j)
+{
+	const unsigned char *head = (const unsigned char *)j->data;
+	if (j->len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
+		/* Excel's "Unicode text": every other byte is NUL. */
+		import_error(j, 1,
+		             "tệp được lưu dạng UTF-16; hãy lưu bảng tính dạng "
+		             "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
+		return DH_EINVAL;
+	}
+	return import_read(j);
+}
+
+/* The closing lines on ERR, and J's candidates freed. */
+static void import_finish(import_job *j)
+{
+	if (j->err && j->res->errors > IMPORT_MAX_ERRORS)
+		fprintf(j->err, "%s: … và %zu lỗi khác\n", j->name, j->res->errors - IMPORT_MAX_ERRORS);
+	if (j->err && j->bad_utf8)
+		fprintf(j->err,
+		        "%s: tệp có chỗ không phải UTF-8; trong Excel hãy chọn Lưu thành → "
+		        "“CSV UTF-8 (phân cách bằng dấu phẩy)”\n",
+		        j->name);
+	for (size_t i = 0; i < j->n_cands; i++)
+		record_free(DH_R_CANDIDATE, j->cands[i]);
+	free(j->cands);
+	free(j->col_at);
+}
+
 int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res)
 {
 	memset(res, 0, sizeof(*res));
@@ -490,31 +534,39 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 	    .err = err,
 	    .res = res,
 	};
-	const unsigned char *head = (const unsigned char *)data;
-	if (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
-		/* Excel's "Unicode text": every other byte is NUL. */
-		import_error(&j, 1,
-		             "tệp được lưu dạng UTF-16; hãy lưu bảng tính dạng "
-		             "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
-		return DH_EINVAL;
-	}
-	rc = import_read(&j);
+	rc = import_prepare(&j);
 	if (rc == 0 && j.n_cands) {
 		rc = repo_write(ctx->store, ctx->login, import_write_fn, &j);
 		if (rc == 0)
 			res->written = j.written;
 	}
-	if (res->errors > IMPORT_MAX_ERRORS)
-		fprintf(err, "%s: … và %zu lỗi khác\n", name, res->errors - IMPORT_MAX_ERRORS);
-	if (j.bad_utf8)
-		fprintf(err,
-		        "%s: tệp có chỗ không phải UTF-8; trong Excel hãy chọn Lưu thành → "
-		        "“CSV UTF-8 (phân cách bằng dấu phẩy)”\n",
-		        name);
-	for (size_t i = 0; i < j.n_cands; i++)
-		record_free(DH_R_CANDIDATE, j.cands[i]);
-	free(j.cands);
-	free(j.col_at);
+	import_finish(&j);
+	return rc;
+}
+
+int import_check(const dh_config *cfg, const char *name, const char *data, size_t len, FILE *err,
+                 char *first, size_t first_size, dh_import_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	if (first && first_size)
+		first[0] = '\0';
+	/* No store and nobody acting: the rows are only read and checked,
+	 * against CFG, as import_csv checks them. */
+	dh_ctx ctx;
+	wf_ctx_init(&ctx, cfg, NULL, NULL);
+	import_job j = {
+	    .ctx = &ctx,
+	    .name = name,
+	    .note = name,
+	    .data = data,
+	    .len = len,
+	    .err = err,
+	    .first = first,
+	    .first_size = first_size,
+	    .res = res,
+	};
+	int rc = import_prepare(&j);
+	import_finish(&j);
 	return rc;
 }
 

@@ -2228,15 +2228,10 @@ static int lk_qword_depts(lk_qword *qw, const dh_config *cfg)
 	return 0;
 }
 
-int lookup_search(dh_store *st, const char *query, const dh_lookup_opts *opts, dh_hit **hits, size_t *n)
+/* The query taken apart into S: its words (at most LK_QUERY_WORDS) and the
+ * departments each names. */
+static int lk_query_prepare(lk_search *s, const char *query)
 {
-	static const dh_lookup_opts defaults = {0};
-	*hits = NULL;
-	*n = 0;
-	lk_search *s = calloc(1, sizeof *s);
-	if (!s)
-		return DH_ENOMEM;
-	s->opts = opts ? opts : &defaults;
 	fold_word words[LK_QUERY_WORDS];
 	size_t nw = fold_split(query ? query : "", words, LK_QUERY_WORDS);
 	if (nw > LK_QUERY_WORDS)
@@ -2247,14 +2242,11 @@ int lookup_search(dh_store *st, const char *query, const dh_lookup_opts *opts, d
 		rc = lk_qword_depts(&s->q[i], s->opts->cfg);
 	}
 	s->nq = nw;
-	/* nothing typed: nothing to find */
-	if (!rc && nw)
-		rc = store_read(st, lk_search_txn, s);
-	if (!rc && s->nhits) {
-		*n = lk_top(s->hits, s->nhits, s->opts->limit);
-		*hits = s->hits;
-		s->hits = NULL;
-	}
+	return rc;
+}
+
+static void lk_search_free(lk_search *s)
+{
 	for (size_t i = 0; i < LK_QUERY_WORDS; i++)
 		free(s->q[i].depts);
 	free(s->hits);
@@ -2266,5 +2258,59 @@ int lookup_search(dh_store *st, const char *query, const dh_lookup_opts *opts, d
 	free(s->blocks);
 	free(s->fresh);
 	free(s);
+}
+
+int lookup_search(dh_store *st, const char *query, const dh_lookup_opts *opts, dh_hit **hits, size_t *n)
+{
+	static const dh_lookup_opts defaults = {0};
+	*hits = NULL;
+	*n = 0;
+	lk_search *s = calloc(1, sizeof *s);
+	if (!s)
+		return DH_ENOMEM;
+	s->opts = opts ? opts : &defaults;
+	int rc = lk_query_prepare(s, query);
+	/* nothing typed: nothing to find */
+	if (!rc && s->nq)
+		rc = store_read(st, lk_search_txn, s);
+	if (!rc && s->nhits) {
+		*n = lk_top(s->hits, s->nhits, s->opts->limit);
+		*hits = s->hits;
+		s->hits = NULL;
+	}
+	lk_search_free(s);
+	return rc;
+}
+
+/* --- byte-level entries (lookup.h) ------------------------------------- */
+
+int lookup_query_parse(const char *query, const dh_config *cfg, size_t *words, size_t *depts)
+{
+	dh_lookup_opts opts = {.cfg = cfg};
+	*words = *depts = 0;
+	lk_search *s = calloc(1, sizeof *s);
+	if (!s)
+		return DH_ENOMEM;
+	s->opts = &opts;
+	int rc = lk_query_prepare(s, query);
+	*words = s->nq;
+	for (size_t i = 0; i < s->nq; i++)
+		*depts += s->q[i].ndepts;
+	lk_search_free(s);
+	return rc;
+}
+
+int lookup_key_check(const void *key, size_t klen)
+{
+	lk_key k;
+	return lk_key_parse(key, klen, &k);
+}
+
+int lookup_chunk_check(uint64_t first, const void *val, size_t vlen, size_t *n)
+{
+	lk_chunk c = {0};
+	int rc = lk_chunk_decode(&c, first, val, vlen);
+	*n = rc ? 0 : c.n;
+	free(c.v);
 	return rc;
 }

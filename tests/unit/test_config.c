@@ -236,6 +236,33 @@ static void test_example_loads(void **state)
 	assert_int_equal(cfg->permissions[0].roles, DH_ROLE_SECRETARY | DH_ROLE_STANDING);
 }
 
+static void test_buffer_loads_as_the_file(void **state)
+{
+	(void)state;
+	FILE *in = fopen("config/dienhinh.yaml", "rb");
+	assert_non_null(in);
+	static char text[64 * 1024];
+	size_t n = fread(text, 1, sizeof text, in);
+	fclose(in);
+	assert_true(n > 0 && n < sizeof text);
+	/* Not NUL-terminated: a byte after the buffer must not be read. */
+	char *exact = malloc(n);
+	assert_non_null(exact);
+	memcpy(exact, text, n);
+	assert_int_equal(config_load_buffer("mem.yaml", exact, n, &cfg, &diag), 0);
+	assert_string_equal(cfg->path, "mem.yaml");
+	assert_int_equal(cfg->n_departments >= 6, 1);
+	config_free(cfg);
+	cfg = NULL;
+	/* A fault is named after the buffer, at its position. */
+	const char *bad = "organization: { name: x, short: y }\nplan: [1\n";
+	assert_int_equal(config_load_buffer("mem.yaml", bad, strlen(bad), &cfg, &diag), DH_ECONFIG);
+	assert_null(cfg);
+	assert_true(diag.n > 0);
+	assert_int_equal(strncmp(diag.lines[0], "mem.yaml:", 9), 0);
+	free(exact);
+}
+
 static void test_example_summary(void **state)
 {
 	(void)state;
@@ -1119,6 +1146,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_example_loads, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_buffer_loads_as_the_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_example_summary, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_example_documents, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_documents_defaults, setup, teardown),

@@ -286,6 +286,34 @@ static void test_an_export_imports_again_unchanged(void **state)
 	free(second);
 }
 
+static void test_check_reads_and_checks_without_writing(void **state)
+{
+	fixture *f = *state;
+	const char *good = "kind,name,department\nindividual,Lê Văn An,nv1\n";
+	const char *bad = "kind,name,department\nindividual,Lê Văn An,nv1\nteam,Lê Văn Bình,nv1\n"
+	                  "individual,,nv1\n";
+	char first[256] = "x";
+	dh_import_result res;
+	/* No store, no login: only the config. */
+	assert_int_equal(import_check(f->cfg, "list.csv", good, strlen(good), NULL, first, sizeof first, &res),
+	                 0);
+	assert_string_equal(first, "");
+	assert_int_equal(res.rows, 1);
+	assert_int_equal(res.errors, 0);
+	assert_int_equal(res.written, 0);
+	assert_int_equal(import_check(f->cfg, "list.csv", bad, strlen(bad), NULL, first, sizeof first, &res),
+	                 DH_EINVAL);
+	assert_int_equal(res.errors, 2);
+	assert_int_equal(strncmp(first, "list.csv:3: ", 12), 0);
+	assert_non_null(strstr(first, "team"));
+	/* Cut to fit, NUL-terminated. */
+	char tiny[8];
+	assert_int_equal(import_check(f->cfg, "list.csv", bad, strlen(bad), NULL, tiny, sizeof tiny, &res),
+	                 DH_EINVAL);
+	assert_string_equal(tiny, "list.cs");
+	assert_int_equal(count(f->st), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +325,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_permission_is_checked_before_anything, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_header_only_writes_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_an_export_imports_again_unchanged, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_reads_and_checks_without_writing, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
