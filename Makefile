@@ -18,7 +18,7 @@ PKGS := ncursesw lmdb yaml-0.1 libutf8proc libzip cairo pangocairo libsodium
 DEB_PKGS := build-essential pkg-config libncurses-dev liblmdb-dev libyaml-dev \
 	libutf8proc-dev libcmocka-dev tmux lmdb-utils sqlite3 cppcheck clang-tidy \
 	libzip-dev libcairo2-dev libpango1.0-dev fonts-liberation2 poppler-utils libxml2-utils unzip \
-	libsodium-dev clang libclang-rt-14-dev
+	libsodium-dev clang libclang-rt-14-dev python3
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wvla
