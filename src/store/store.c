@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,9 +39,8 @@ enum {
 };
 
 static const char *const table_names[DH_T__COUNT] = {
-	[DH_T_META] = "meta",   [DH_T_RECORDS] = "records", [DH_T_LINKS] = "links",
-	[DH_T_AUDIT] = "audit", [DH_T_WORDS] = "words",     [DH_T_DRAFTS] = "drafts",
-	[DH_T_FRESH] = "fresh",
+    [DH_T_META] = "meta",   [DH_T_RECORDS] = "records", [DH_T_LINKS] = "links", [DH_T_AUDIT] = "audit",
+    [DH_T_WORDS] = "words", [DH_T_DRAFTS] = "drafts",   [DH_T_FRESH] = "fresh",
 };
 
 struct dh_store {
@@ -78,7 +78,14 @@ static int store_err(int rc)
 {
 	if (rc == 0)
 		return 0;
-	if (rc != MDB_NOTFOUND)
+	/* What a person can act on, in their words; LMDB's own text beside it. */
+	const char *said = rc == ENOSPC || rc == EDQUOT ? "hết chỗ trên đĩa, không ghi được gì"
+	                   : rc == EROFS                ? "ổ đĩa chỉ cho đọc"
+	                   : rc == EACCES               ? "không có quyền ghi vào thư mục dữ liệu"
+	                                                : NULL;
+	if (said)
+		snprintf(last_detail, sizeof(last_detail), "%s (%s)", said, mdb_strerror(rc));
+	else if (rc != MDB_NOTFOUND)
 		snprintf(last_detail, sizeof(last_detail), "%s", mdb_strerror(rc));
 	switch (rc) {
 	case MDB_NOTFOUND: return DH_ENOTFOUND;
@@ -99,6 +106,22 @@ static int store_err(int rc)
 	case ENOMEM: return DH_ENOMEM;
 	default: return DH_EIO;
 	}
+}
+
+/* LMDB reports a short write of its pages as EIO, which is what a disk
+ * filling up looks like: say so when the data file's disk has next to no
+ * room left, so the person knows what to do. */
+static void explain_short_write(dh_store *st)
+{
+	int fd;
+	struct statvfs fs;
+	if (mdb_env_get_fd(st->env, &fd) != 0 || fstatvfs(fd, &fs) != 0)
+		return;
+	if ((uint64_t)fs.f_bavail * fs.f_frsize < 8u << 20)
+		snprintf(last_detail, sizeof(last_detail),
+		         "hết chỗ trên đĩa chứa dữ liệu (còn %llu KiB): không ghi được gì, hãy giải phóng "
+		         "chỗ rồi làm lại",
+		         (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
 }
 
 static int errno_err(const char *what, const char *path)
@@ -250,6 +273,8 @@ static int run_write(dh_store *st, dh_txn_fn fn, void *ctx, bool bump)
 			int mrc = mdb_txn_commit(txn);
 			if (mrc)
 				rc = txn_fail(&t, mrc);
+			if (mrc == EIO)
+				explain_short_write(st);
 		} else {
 			mdb_txn_abort(txn);
 		}
@@ -293,8 +318,8 @@ static int open_tables_fn(dh_stxn *t, void *ctx)
 			return DH_ECORRUPT;
 		uint64_t version = store_get_u64(v);
 		if (version > DH_SCHEMA_VERSION) {
-			snprintf(last_detail, sizeof(last_detail), "schema %llu > %u", (unsigned long long)version,
-				 DH_SCHEMA_VERSION);
+			snprintf(last_detail, sizeof(last_detail), "schema %llu > %u",
+			         (unsigned long long)version, DH_SCHEMA_VERSION);
 			return DH_EVERSION;
 		}
 		/* An older one is migrated by store_open once the tables are
@@ -430,6 +455,65 @@ static bool data_file_empty(const char *dir)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0;
 }
 
+/* A data.mdb cut short (a copy that stopped, a full disk, a file truncated
+ * by hand) is refused before it is mapped: LMDB maps the whole environment
+ * and the first read of a page past the end of the file is a SIGBUS.
+ * LMDB's two meta pages (pages 0 and 1) say how many pages the last
+ * committed transaction uses; the file must hold them. The layout read
+ * here is lmdb.h's: a 16-byte page header, then MDB_meta: magic, version
+ * (uint32 each), address, mapsize, two MDB_db of 48 bytes (the first one's
+ * leading uint32 is the page size), last page, transaction id. Anything
+ * that is not an LMDB file is left to mdb_env_open, which says so. */
+enum { META_AT = 16, META_PSIZE = 24, META_LAST_PG = 120, META_TXNID = 128, META_END = 136 };
+#define DH_LMDB_MAGIC 0xBEEFC0DEu
+
+static uint64_t le64_at(const unsigned char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static int data_file_whole(const char *dir)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/data.mdb", dir);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0; /* none yet, or mdb_env_open says why */
+	struct stat sb;
+	unsigned char head[META_AT + META_END];
+	int rc = 0;
+	if (fstat(fd, &sb) == 0 && sb.st_size > 0 &&
+	    pread(fd, head, sizeof(head), 0) == (ssize_t)sizeof(head)) {
+		uint32_t magic, psize;
+		memcpy(&magic, head + META_AT, sizeof(magic));
+		memcpy(&psize, head + META_AT + META_PSIZE, sizeof(psize));
+		if (magic == DH_LMDB_MAGIC && psize >= 512 && psize <= 65536 && (psize & (psize - 1)) == 0) {
+			unsigned char second[META_END];
+			uint64_t last = le64_at(head + META_AT + META_LAST_PG);
+			uint64_t txn = le64_at(head + META_AT + META_TXNID);
+			if (pread(fd, second, sizeof(second), (off_t)psize + META_AT) ==
+			    (ssize_t)sizeof(second)) {
+				uint32_t magic2;
+				memcpy(&magic2, second, sizeof(magic2));
+				if (magic2 == DH_LMDB_MAGIC && le64_at(second + META_TXNID) > txn)
+					last = le64_at(second + META_LAST_PG);
+			}
+			uint64_t need = last < UINT64_MAX / psize - 1 ? (last + 1) * psize : UINT64_MAX;
+			if ((uint64_t)sb.st_size < need || (uint64_t)sb.st_size < 2u * psize) {
+				snprintf(last_detail, sizeof(last_detail),
+				         "data.mdb bị cắt cụt (%lld byte, cần ít nhất %llu): khôi phục từ "
+				         "bản sao lưu",
+				         (long long)sb.st_size, (unsigned long long)need);
+				rc = DH_ECORRUPT;
+			}
+		}
+	}
+	close(fd);
+	return rc;
+}
+
 int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 {
 	static const dh_store_opts defaults = {0};
@@ -451,6 +535,8 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	/* Reading one finds nothing there yet (LMDB would fail on it). */
 	if (opts->read_only && data_file_empty(dir))
 		return DH_ENOTFOUND;
+	if ((rc = data_file_whole(dir)))
+		return rc;
 	dh_store *st = calloc(1, sizeof(*st));
 	if (!st)
 		return DH_ENOMEM;
@@ -464,7 +550,7 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	}
 	if ((rc = store_err(mdb_env_set_maxdbs(st->env, DH_T__COUNT))) ||
 	    (rc = store_err(mdb_env_set_maxreaders(st->env, opts->max_readers ? opts->max_readers
-									: DEFAULT_MAX_READERS))) ||
+	                                                                      : DEFAULT_MAX_READERS))) ||
 	    (rc = store_err(mdb_env_set_mapsize(st->env, map_size))))
 		goto fail;
 	/* The files are shared by a Unix group: 0660 whatever the umask. */
@@ -605,7 +691,7 @@ static int seek_at_or_before(MDB_cursor *c, const void *key, size_t klen, MDB_va
 }
 
 static int scan_start(MDB_cursor *c, const unsigned char *prefix, size_t plen, const void *from, size_t flen,
-		      bool reverse, MDB_val *k, MDB_val *v)
+                      bool reverse, MDB_val *k, MDB_val *v)
 {
 	if (from && plen) {
 		int where = from_vs_prefix(from, flen, prefix, plen);
@@ -644,7 +730,7 @@ static int scan_start(MDB_cursor *c, const unsigned char *prefix, size_t plen, c
 }
 
 int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
-	       bool reverse, dh_scan_fn cb, void *ctx)
+               bool reverse, dh_scan_fn cb, void *ctx)
 {
 	MDB_cursor *c;
 	if (txn->st->missing[t])
@@ -752,23 +838,52 @@ int store_generation(dh_store *st, uint64_t *out)
 
 /* --- backup and info --------------------------------------------------- */
 
+/* The copy is written aside (DEST/data.mdb.tmp-XXXXXX), flushed, and only
+ * then renamed to DEST/data.mdb: a copy cut short by a full disk or a kill
+ * never sits where a database is looked for. */
 int store_backup(dh_store *st, const char *dest)
 {
+	char data[4096], tmp[4200];
+	snprintf(data, sizeof(data), "%s/data.mdb", dest);
+	if (access(data, F_OK) == 0) {
+		snprintf(last_detail, sizeof(last_detail), "%.200s/data.mdb: %s", dest, strerror(EEXIST));
+		return DH_EINVAL;
+	}
 	int rc = make_group_dir(dest);
 	if (rc)
 		return rc;
-	mode_t old_mask = umask(007);
-	int mrc = mdb_env_copy2(st->env, dest, MDB_CP_COMPACT);
-	umask(old_mask);
-	if (mrc == EEXIST) {
-		snprintf(last_detail, sizeof(last_detail), "%s/data.mdb: %s", dest, strerror(EEXIST));
-		return DH_EINVAL;
+	snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", data);
+	int fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0)
+		return errno_err("không tạo được tệp trong", dest);
+	if (fchmod(fd, 0660) != 0) {
+		/* the umask-filtered 0600 of mkstemp still works for the owner */
 	}
+	int mrc = mdb_env_copyfd2(st->env, fd, MDB_CP_COMPACT);
+	if (!mrc && fsync(fd) != 0)
+		mrc = errno;
+	if (close(fd) != 0 && !mrc)
+		mrc = errno;
+	if (!mrc && rename(tmp, data) != 0)
+		mrc = errno;
 	if (mrc) {
+		unlink(tmp);
 		rc = store_err(mrc);
-		snprintf(last_detail, sizeof(last_detail), "%s: %s", dest, mdb_strerror(mrc));
+		if (mrc == ENOSPC || mrc == EDQUOT || mrc == EIO)
+			snprintf(last_detail, sizeof(last_detail),
+			         "%.120s: hết chỗ trên đĩa hoặc lỗi ghi (%s): bản sao không được ghi, không "
+			         "có gì để lại",
+			         dest, mdb_strerror(mrc));
+		else
+			snprintf(last_detail, sizeof(last_detail), "%.200s: %s", dest, mdb_strerror(mrc));
+		return rc;
 	}
-	return rc;
+	int dfd = open(dest, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd); /* the rename itself survives a power cut */
+		close(dfd);
+	}
+	return 0;
 }
 
 static int count_reader_line(const char *msg, void *ctx)
