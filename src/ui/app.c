@@ -52,10 +52,12 @@ static const struct {
 
 static const struct {
 	const char *title;
+	const char *short_title;
 	ui_screen_open_fn open;
 	ui_screen_restore_fn restore;
 } screens[UI_SCREEN_COUNT] = {
-#define UI_SCREEN_ENTRY(digit, title, open, restore) [(digit)-1] = {title, open, restore},
+#define UI_SCREEN_ENTRY(digit, title, short_title, open, restore)                                            \
+	[(digit)-1] = {title, short_title, open, restore},
     UI_SCREENS(UI_SCREEN_ENTRY)
 #undef UI_SCREEN_ENTRY
 };
@@ -80,6 +82,7 @@ static ui_view *app_top(ui_app *app);
 static void app_layout(ui_app *app);
 static void app_draw(ui_app *app);
 static void app_draw_header(ui_app *app);
+static void app_draw_tabs(ui_app *app);
 static void app_draw_bar(ui_app *app);
 static void app_draw_message(ui_app *app);
 static int app_read_key(ui_app *app, int *key);
@@ -295,27 +298,67 @@ static void app_draw_header(ui_app *app)
 	ui_put(stdscr, 0, 0, left, lw);
 	ui_put(stdscr, 0, COLS - rw, right, rw);
 
-	/* Row 1: the screens by digit, the current one with its title, then
-	 * where I am inside it. */
+	/* Row 1: every screen by digit and name, the current one highlighted,
+	 * then where I am inside it. */
+	app_draw_tabs(app);
+}
+
+/* Row 1, the tab line: every screen's digit and name, the current one
+ * highlighted, then the view's own title (where I am inside the screen)
+ * when there is room. The fullest form that fits: the full titles
+ * (" 1 Tổng quan "), the short names so spaced, the short names with the
+ * digit as a key ("1Tổng quan 2Nhân tố …", 79 columns: 80-column
+ * terminals), else (or to leave room for the view's title) the digits
+ * with the current screen's name. */
+static int tabs_width(int style)
+{
+	int w = 0;
+	for (int i = 0; i < UI_SCREEN_COUNT; i++) {
+		const char *name = style == 3 ? screens[i].title : screens[i].short_title;
+		w += ui_text_width(name, 400) + (style == 1 ? 2 : 3);
+	}
+	return style == 1 ? w - 1 : w;
+}
+
+static void app_draw_tabs(ui_app *app)
+{
 	wattrset(stdscr, A_NORMAL);
 	wmove(stdscr, 1, 0);
 	wclrtoeol(stdscr);
+	ui_view *top = app_top(app);
+	const char *sub = top && top->ops->title ? top->ops->title(top) : NULL;
+	int style = 3; /* 3: full titles, 2: short names, 1: compact, 0: digits */
+	/* A view inside a screen with its own title keeps the title: the
+	 * other screens then go by digit alone. */
+	int need = sub && *sub ? ui_text_width(sub, 400) + 3 : 0;
+	while (style > 0 && tabs_width(style) + need > COLS)
+		style--;
 	int cx = 0;
-	for (int i = 0; i < UI_SCREEN_COUNT; i++) {
+	for (int i = 0; i < UI_SCREEN_COUNT && cx < COLS; i++) {
+		const char *name = style == 3 ? screens[i].title : screens[i].short_title;
+		attr_t on = i == app->screen ? ui_style(UI_S_SELECTED) | A_BOLD : A_NORMAL;
 		char tab[80];
-		if (i == app->screen) {
-			snprintf(tab, sizeof(tab), " %d %s ", i + 1, screens[i].title);
-			wattrset(stdscr, ui_style(UI_S_SELECTED) | A_BOLD);
-		} else {
-			snprintf(tab, sizeof(tab), " %d ", i + 1);
-			wattrset(stdscr, A_NORMAL);
+		if (style == 1) {
+			if (i > 0) {
+				wattrset(stdscr, A_NORMAL);
+				cx += ui_put(stdscr, 1, cx, " ", COLS - cx);
+			}
+			snprintf(tab, sizeof(tab), "%d", i + 1);
+			wattrset(stdscr, i == app->screen ? on : ui_style(UI_S_KEY) | A_BOLD);
+			cx += ui_put(stdscr, 1, cx, tab, COLS - cx);
+			wattrset(stdscr, on);
+			cx += ui_put(stdscr, 1, cx, name, COLS - cx);
+			continue;
 		}
+		if (style == 0 && i != app->screen)
+			snprintf(tab, sizeof(tab), " %d ", i + 1);
+		else
+			snprintf(tab, sizeof(tab), " %d %s ", i + 1, name);
+		wattrset(stdscr, on);
 		cx += ui_put(stdscr, 1, cx, tab, COLS - cx);
 	}
 	wattrset(stdscr, ui_style(UI_S_TITLE));
-	ui_view *top = app_top(app);
-	const char *sub = top && top->ops->title ? top->ops->title(top) : NULL;
-	if (sub && *sub) {
+	if (sub && *sub && cx + 8 <= COLS) {
 		char crumb[200];
 		snprintf(crumb, sizeof(crumb), " › %s", sub);
 		ui_put(stdscr, 1, cx, crumb, COLS - cx);
@@ -543,7 +586,8 @@ static unsigned app_dispatch(ui_app *app, int key)
 		while (app_top(app) && app_top(app)->below)
 			app_pop(app);
 		ui_view *root = app_top(app);
-		return root && root->ops->key ? root->ops->key(root, UI_A_LOOKUP, key) | UI_R_DRAW : UI_R_DRAW;
+		return root && root->ops->key ? root->ops->key(root, UI_A_LOOKUP, key) | UI_R_DRAW
+		                              : UI_R_DRAW;
 	}
 	}
 	return UI_R_NONE;
