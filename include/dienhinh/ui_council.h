@@ -89,4 +89,21 @@ bool ui_council_entry_value(const ui_council_entry *e, int *value);
  * replaced by VALUE: what wf_vote_counts() is called with. */
 void ui_council_counts_with(const dh_vote_item *it, int col, int value, int out[3]);
 
+/* Closing an item: the votes cast against the members who may vote. */
+typedef enum ui_council_close_kind {
+	UI_CLOSE_EMPTY, /* no vote yet: nothing to close */
+	UI_CLOSE_EXACT, /* as many votes as voters: the plain question */
+	UI_CLOSE_SHORT, /* fewer: closing asks the reason, for the minutes */
+	UI_CLOSE_OVER,  /* more: refused until the counts are corrected */
+} ui_council_close_kind;
+/* Which case CI is, with the question (EXACT, SHORT) or the refusal
+ * (EMPTY, OVER) in BUF: "Chốt, công bố kết quả «X» (9/9 phiếu)?",
+ * "«X»: 8 phiếu/9 thành viên được biểu quyết (thiếu 1). Chốt và ghi lý
+ * do vào biên bản?", "Không chốt được: 10 phiếu nhiều hơn 9 …". */
+ui_council_close_kind ui_council_close_check(const ui_council_item *ci, const char *name, char *buf,
+                                             size_t size);
+/* The result of a closed item for the room: "6/11 = 54,5% > 1/2 — Đạt"
+ * (the stored reason, its verdict capitalised). */
+void ui_council_result_words(const ui_council_item *ci, char *buf, size_t size);
+
 #endif
