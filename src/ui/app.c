@@ -8,6 +8,7 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/ui_app.h"
+#include "dienhinh/ui_council.h"
 #include "ui_internal.h"
 
 #include <errno.h>
@@ -37,6 +38,8 @@ struct ui_app {
 	uint64_t gen;
 	int64_t last_poll_ms;
 	bool too_small;
+	bool present;             /* `dienhinh present`: the projector view alone */
+	uint64_t present_session; /* its session, 0: the latest open one */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -73,6 +76,13 @@ static const ui_binding app_keys[] = {
 };
 static const ui_binding app_keys_typing[] = {
     {UI_A_HELP, "F1", {UI_K(KEY_F(1))}, NULL, NULL, false},
+    {0},
+};
+
+/* The projector alone: no other screen to go to. */
+static const ui_binding app_keys_present[] = {
+    {UI_A_HELP, "?/F1", {'?', UI_K(KEY_F(1))}, NULL, NULL, false},
+    {UI_A_QUIT, "q", {'q'}, NULL, NULL, false},
     {0},
 };
 
@@ -190,6 +200,8 @@ static bool view_typing(ui_view *v)
 
 static const ui_binding *app_global_keys(ui_view *v)
 {
+	if (v && v->app->present)
+		return app_keys_present;
 	return view_typing(v) ? app_keys_typing : app_keys;
 }
 
@@ -327,6 +339,13 @@ static void app_draw_tabs(ui_app *app)
 	wclrtoeol(stdscr);
 	ui_view *top = app_top(app);
 	const char *sub = top && top->ops->title ? top->ops->title(top) : NULL;
+	if (app->present) {
+		/* The projector alone: its own title, no other screen. */
+		wattrset(stdscr, ui_style(UI_S_TITLE));
+		ui_put(stdscr, 1, 0, sub ? sub : "", COLS);
+		wattrset(stdscr, A_NORMAL);
+		return;
+	}
 	int style = 3; /* 3: full titles, 2: short names, 1: compact, 0: digits */
 	/* A view inside a screen with its own title keeps the title: the
 	 * other screens then go by digit alone. */
@@ -517,7 +536,8 @@ static void app_switch(ui_app *app, int screen)
 		return;
 	app->screen = screen;
 	if (!app->tops[screen]) {
-		ui_view *root = screens[screen].open(app);
+		ui_view *root = app->present ? ui_council_present_open(app, app->present_session)
+		                             : screens[screen].open(app);
 		if (!root) {
 			ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 			return;
@@ -621,7 +641,7 @@ static void app_save_drafts(ui_app *app)
 
 static void app_offer_draft(ui_app *app)
 {
-	if (!app->ctx->person || !app->ctx->store)
+	if (!app->ctx->person || !app->ctx->store || app->present)
 		return;
 	dh_draft *d = NULL;
 	if (repo_draft_get(app->ctx->store, app->ctx->login, &d) != 0 || !d)
@@ -693,7 +713,19 @@ static int app_check_terminal(void)
 	return 0;
 }
 
+static int app_main(dh_ctx *ctx, bool present, uint64_t session_id);
+
 int ui_run(dh_ctx *ctx)
+{
+	return app_main(ctx, false, 0);
+}
+
+int ui_present(dh_ctx *ctx, uint64_t session_id)
+{
+	return app_main(ctx, true, session_id);
+}
+
+static int app_main(dh_ctx *ctx, bool present, uint64_t session_id)
 {
 	int rc = app_check_terminal();
 	if (rc)
@@ -725,6 +757,8 @@ int ui_run(dh_ctx *ctx)
 	ui_app app;
 	memset(&app, 0, sizeof(app));
 	app.ctx = ctx;
+	app.present = present;
+	app.present_session = session_id;
 	if (ctx->store)
 		store_generation(ctx->store, &app.gen);
 	app.last_poll_ms = now_ms();

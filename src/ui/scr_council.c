@@ -14,7 +14,7 @@
  * with more is refused. With an open vote each member's a/d/b is written
  * at once and the result, with its reason in words, follows at every key.
  * The secretary's cursor is published (the session's current_item) for
- * other sessions to follow. Every write goes through the workflow (roles,
+ * the projector to follow. Every write goes through the workflow (roles,
  * locks, audit); nothing is held between keys. */
 #include "dienhinh/ui_council.h"
 
@@ -55,6 +55,7 @@ enum {
 	CA_RECUSE,
 	CA_BACK,
 	CA_SAVE_ROW,
+	CA_PROJECTOR,
 };
 
 #define UI_MESSAGE_COLS 78 /* the message line of an 80-column terminal */
@@ -966,6 +967,12 @@ static const ui_binding sess_keys[] = {
      false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
     {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, DOC_HELP, false},
+    {CA_PROJECTOR,
+     "P",
+     {'P'},
+     "Trình chiếu",
+     "Màn hình trình chiếu (chỉ xem): hồ sơ thư ký đang chọn, chữ lớn, kết quả khi chốt",
+     false},
     {UI_A_EDIT, "e", {'e'}, "Sửa phiên", "Sửa ngày, tên, ghi chú của phiên họp", true},
     {UI_A_DELETE, "x", {'x'}, "Bỏ khỏi CT", "Bỏ hồ sơ chưa chốt khỏi chương trình (có lưu vết)", true},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
@@ -1216,6 +1223,7 @@ static bool sess_offers(ui_view *v, int action)
 	case CA_ERASE:
 	case CA_LEFT:
 	case CA_RIGHT: return sess_counting(s);
+	case CA_PROJECTOR: return s->loaded;
 	case CA_MEMBERS: return ci != NULL && sess_secret(s);
 	case UI_A_OPEN: return ci != NULL && !sess_secret(s);
 	case CA_CLOSE_ITEM: return live && ci && !ci->item->closed && wf_may(ctx, DH_ACT_CLOSE_ITEM);
@@ -1499,6 +1507,14 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 			return UI_R_DRAW;
 		return sess_close_item(s);
 	case CA_REOPEN: sess_discard(s); return sess_reopen(s);
+	case CA_PROJECTOR: {
+		if (!sess_leave_row(s))
+			return UI_R_DRAW;
+		ui_view *pv = ui_council_present_open(v->app, s->session_id);
+		if (pv)
+			ui_push(v->app, pv);
+		return UI_R_DRAW;
+	}
 	case CA_ATTEND:
 	case CA_MEMBERS:
 	case UI_A_OPEN: {

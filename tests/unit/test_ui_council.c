@@ -329,6 +329,23 @@ static void closing_checks_counts_against_voters(void **state)
 	assert_string_equal(buf, "5/11 = 45,5% ≤ 1/2 — Không đạt");
 }
 
+/* Block letters: one line of two letters, a word too wide refused. */
+static void large_type(void **state)
+{
+	(void)state;
+	ui_big b;
+	assert_int_equal(ui_big_text("Ab", 80, 1, &b), 0);
+	assert_int_equal(b.lines, 1);
+	assert_true(b.n >= 4 && b.n <= 5);
+	assert_true(b.width > 0 && b.width <= 12);
+	ui_big_free(&b);
+	assert_int_equal(ui_big_text("Hòa Minh", 80, 2, &b), 0);
+	assert_true(b.width <= 80);
+	ui_big_free(&b);
+	assert_int_equal(ui_big_text("ABCDEFGHIJKLMN", 80, 1, &b), DH_EINVAL);
+	assert_int_equal(ui_big_text("A B", 80, 3, &b), DH_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +357,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(open_vote_result_follows_every_vote, setup, teardown),
 	    cmocka_unit_test(typing_a_count),
 	    cmocka_unit_test(closing_checks_counts_against_voters),
+	    cmocka_unit_test(large_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
