@@ -76,7 +76,9 @@ static void present_follow(present_view *pv)
 	uint64_t id = ci ? ci->item->meta.id : 0;
 	if (id != pv->shown) {
 		int was = pv->shown ? ui_council_find(&pv->m, pv->shown) : -1;
-		pv->just_closed = was >= 0 && pv->shown_open && pv->m.items[was].item->closed ? pv->shown : 0;
+		pv->just_closed = was >= 0 && pv->m.items && pv->shown_open && pv->m.items[was].item->closed
+		                      ? pv->shown
+		                      : 0;
 	}
 	pv->shown = id;
 	pv->shown_open = ci && !ci->item->closed;
