@@ -71,6 +71,7 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv);
 static int cmd_report(const cli_globals *g, int argc, char **argv);
 static int cmd_backup(const cli_globals *g, int argc, char **argv);
 static int cmd_verify(const cli_globals *g, int argc, char **argv);
+static int cmd_present(const cli_globals *g, int argc, char **argv);
 
 static const cli_cmd cli_cmds[] = {
     {"check-config", cmd_check_config, "check-config [TỆP]"},
@@ -83,6 +84,7 @@ static const cli_cmd cli_cmds[] = {
      "report minutes|ballot|proposal|registrations|decision|review [--format docx|pdf|md] [-o TỆP] [...]"},
     {"verify", cmd_verify, "verify"},
     {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
+    {"present", cmd_present, "present [SỐ_PHIÊN_HỌP]"},
 };
 
 static void cli_help(FILE *out)
@@ -118,6 +120,7 @@ static void cli_help(FILE *out)
 	    "  verify                               kiểm tra chuỗi băm của nhật ký và mọi hồ sơ: có gì bị "
 	    "sửa\n"
 	    "                                       ngoài chương trình không (0: không, 65: có)\n"
+	    "  present [SỐ_PHIÊN_HỌP]               màn hình trình chiếu phiên họp Hội đồng (chỉ xem)\n"
 	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
 	    "  --help | --version\n"
 	    "\n"
@@ -930,6 +933,42 @@ static int cmd_backup(const cli_globals *g, int argc, char **argv)
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);
+}
+
+/* The projector view of a council session: read-only, any login that may
+ * look up; without a number, the latest open session of the plan year. */
+static int cmd_present(const cli_globals *g, int argc, char **argv)
+{
+	uint64_t id = 0;
+	if (argc > 2)
+		return cli_cmd_usage(argv[0]);
+	if (argc == 2) {
+		char *end = NULL;
+		errno = 0;
+		unsigned long long v = strtoull(argv[1], &end, 10);
+		if (errno || !end || *end || argv[1][0] < '0' || argv[1][0] > '9' || v == 0)
+			return cli_usage_error("số phiên họp không hợp lệ: %s", argv[1]);
+		id = v;
+	}
+	setlocale(LC_ALL, "");
+	cli_env env;
+	int code = cli_open(g, &env, true);
+	if (code)
+		return code;
+	void *rec = NULL;
+	int rc = id ? repo_get(env.store, DH_R_SESSION, id, &rec) : 0;
+	if (rc == DH_ENOTFOUND) {
+		fprintf(stderr, "dienhinh present: không có phiên họp số %llu.\n", (unsigned long long)id);
+		code = EX_DATAERR;
+	} else if (rc) {
+		code = cli_fail(&env, argv[0], rc);
+	} else {
+		code = ui_present(&env.ctx, id);
+	}
+	if (rec)
+		record_free(DH_R_SESSION, rec);
+	cli_close(&env);
+	return code;
 }
 
 static int cmd_verify(const cli_globals *g, int argc, char **argv)

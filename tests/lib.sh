@@ -74,3 +74,16 @@ tm_wait_gone() {
 	fail "screen still shows '$text':
 $(tm_screen)"
 }
+# tm_wait_tab "2Nhân tố": the tab line's highlighted tab (the current
+# screen, black on cyan) is that one.
+tm_tab() { tm capture-pane -e -p -t main | sed -n 2p | perl -ne 'print $1 if /\e\[46m([^\e]*?) *(\e|$)/'; }
+tm_wait_tab() {
+	local i=0
+	while [ $i -lt 200 ]; do
+		[ "$(tm_tab 2>/dev/null)" = "$1" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "tab '$1' never highlighted ('$(tm_tab)'):
+$(tm_screen)"
+}

@@ -159,6 +159,9 @@ typedef struct dh_session {
 	dh_strlist written; /* absent members who sent a written opinion */
 	bool closed;
 	char *notes;
+	/* The agenda item the secretary's cursor is on, so that another
+	 * session (the projector) can follow it; 0 before any. */
+	uint64_t current_item;
 } dh_session;
 
 typedef enum dh_vote { DH_VOTE_NONE = 0, DH_VOTE_AGREE, DH_VOTE_DISAGREE, DH_VOTE_ABSTAIN } dh_vote;
@@ -179,6 +182,9 @@ typedef struct dh_vote_item {
 	int result;   /* dh_result, set when closed */
 	char *reason; /* "7/11 = 63,6% < 2/3 — không đạt" */
 	char *reopen_reason;
+	/* Why fewer votes were cast than members may vote (spoilt ballots, a
+	 * member who left), given when closing; for the minutes. */
+	char *count_reason;
 } dh_vote_item;
 
 typedef struct dh_proposal {

@@ -169,16 +169,17 @@ typedef ui_view *(*ui_screen_open_fn)(ui_app *app);
 typedef struct dh_draft dh_draft;
 typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 
-/* Digit, title exactly as DESIGN.md §3, root view, draft restorer (may be NULL). */
+/* Digit, title exactly as DESIGN.md §3, the short name of the tab line
+ * at 80 columns, root view, draft restorer (may be NULL). */
 #define UI_SCREENS(X)                                                                                        \
-	X(1, "Tổng quan", ui_overview_open, NULL)                                                            \
-	X(2, "Nhân tố mới", ui_candidates_open, ui_candidates_restore)                                       \
-	X(3, "Lựa chọn, công nhận", ui_selection_open, ui_selection_restore)                                 \
-	X(4, "Khen thưởng, nhân rộng", ui_awards_open, ui_awards_restore)                                    \
-	X(5, "Sơ kết, tổng kết", ui_review_open, ui_review_restore)                                          \
-	X(6, "Tổ chức thực hiện", ui_implementation_open, ui_implementation_restore)                         \
-	X(7, "Tra cứu", ui_lookup_open, NULL)                                                                \
-	X(8, "Nhật ký", ui_audit_open, NULL)
+	X(1, "Tổng quan", "Tổng quan", ui_overview_open, NULL)                                               \
+	X(2, "Nhân tố mới", "Nhân tố", ui_candidates_open, ui_candidates_restore)                            \
+	X(3, "Lựa chọn, công nhận", "Lựa chọn", ui_selection_open, ui_selection_restore)                     \
+	X(4, "Khen thưởng, nhân rộng", "Khen thưởng", ui_awards_open, ui_awards_restore)                     \
+	X(5, "Sơ kết, tổng kết", "Sơ kết", ui_review_open, ui_review_restore)                                \
+	X(6, "Tổ chức thực hiện", "Thực hiện", ui_implementation_open, ui_implementation_restore)            \
+	X(7, "Tra cứu", "Tra cứu", ui_lookup_open, NULL)                                                     \
+	X(8, "Nhật ký", "Nhật ký", ui_audit_open, NULL)
 
 #define UI_SCREEN_COUNT 8
 

@@ -27,6 +27,14 @@ ui_view *ui_council_open(ui_app *app);
  * when DRAFT is not ours. */
 bool ui_council_restore(ui_app *app, const dh_draft *draft);
 
+/* The projector view of session SESSION_ID (0: the latest open session of
+ * the plan year, followed as sessions come and go): read-only, it follows
+ * the secretary's cursor (the session's current_item) and shows the
+ * nominee in large type, the quorum, the rule and, once closed, the
+ * result. `dienhinh present` runs it alone (ui_present); P in a session
+ * pushes it. */
+ui_view *ui_council_present_open(ui_app *app, uint64_t session_id);
+
 /* --- a session as the screen shows it (no curses) ------------------------ */
 
 /* One agenda item with its nominee and its live tally. */
@@ -88,5 +96,39 @@ bool ui_council_entry_value(const ui_council_entry *e, int *value);
 /* The item's counts with column COL (0 agree, 1 disagree, 2 abstain)
  * replaced by VALUE: what wf_vote_counts() is called with. */
 void ui_council_counts_with(const dh_vote_item *it, int col, int value, int out[3]);
+
+/* Closing an item: the votes cast against the members who may vote. */
+typedef enum ui_council_close_kind {
+	UI_CLOSE_EMPTY, /* no vote yet: nothing to close */
+	UI_CLOSE_EXACT, /* as many votes as voters: the plain question */
+	UI_CLOSE_SHORT, /* fewer: closing asks the reason, for the minutes */
+	UI_CLOSE_OVER,  /* more: refused until the counts are corrected */
+} ui_council_close_kind;
+/* Which case CI is, with the question (EXACT, SHORT) or the refusal
+ * (EMPTY, OVER) in BUF: "Chốt, công bố kết quả «X» (9/9 phiếu)?",
+ * "«X»: 8 phiếu/9 thành viên được biểu quyết (thiếu 1). Chốt và ghi lý
+ * do vào biên bản?", "Không chốt được: 10 phiếu nhiều hơn 9 …". */
+ui_council_close_kind ui_council_close_check(const ui_council_item *ci, const char *name, char *buf,
+                                             size_t size);
+/* The result of a closed item for the room: "6/11 = 54,5% > 1/2 — Đạt"
+ * (the stored reason, its verdict capitalised). */
+void ui_council_result_words(const ui_council_item *ci, char *buf, size_t size);
+
+/* --- large type (no curses) ------------------------------------------------ */
+
+/* TEXT in capitals as block letters (a built-in 5×5 font with the
+ * Vietnamese marks, drawn with ▀ ▄ █), wrapped at spaces into lines of at
+ * most COLS columns. SCALE 1: 6 columns a letter, 4 rows a line (5 with
+ * a dot below); SCALE 2: twice as wide, 8 (10) rows. */
+typedef struct ui_big {
+	char **rows; /* UTF-8 rows, every line's rows in turn */
+	int n;       /* rows */
+	int lines;   /* lines of text */
+	int width;   /* columns of the widest row */
+} ui_big;
+/* 0, DH_EINVAL when a word is wider than COLS (or SCALE is not 1 or 2),
+ * DH_ENOMEM. OUT is empty on failure. */
+int ui_big_text(const char *text, int cols, int scale, ui_big *out);
+void ui_big_free(ui_big *b);
 
 #endif

@@ -264,6 +264,16 @@ int wf_vote_counts(dh_ctx *ctx, uint64_t item_id, int agree, int disagree, int a
  * approved or not_approved. A closed item is locked (DH_ELOCKED) for votes,
  * recusals, and closing again. */
 int wf_item_close(dh_ctx *ctx, uint64_t item_id);
+/* The same, with COUNT_REASON: fewer votes cast than members who may vote
+ * (spoilt ballots, a member who left) closes only with a reason, kept in
+ * the item (count_reason) for the minutes; without one it is refused
+ * (DH_EINVAL, field "count_reason"). More votes than voters is always
+ * refused. wf_item_close is this with NULL. */
+int wf_item_close_why(dh_ctx *ctx, uint64_t item_id, const char *count_reason);
+/* The secretary's cursor (action record_votes): the session's
+ * current_item becomes ITEM_ID (an item of the session, or 0), so that
+ * the projector view follows it. No write when it is already there. */
+int wf_session_cursor(dh_ctx *ctx, uint64_t session_id, uint64_t item_id);
 /* Reopen a closed item (action reopen_item, REASON required): an audited
  * correction; the session must be open and the candidate not yet
  * recognised; the candidate goes back to nominated. */

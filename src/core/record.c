@@ -153,6 +153,7 @@ static const dh_field session_fields[] = {
 	F(21, DH_F_STRLIST, dh_session, written),
 	F(22, DH_F_BOOL, dh_session, closed),
 	F(23, DH_F_STR, dh_session, notes),
+	F(24, DH_F_ID, dh_session, current_item),
 };
 
 static const dh_field vote_item_fields[] = {
@@ -169,6 +170,7 @@ static const dh_field vote_item_fields[] = {
 	F(25, DH_F_INT, dh_vote_item, result),
 	F(26, DH_F_STR, dh_vote_item, reason),
 	F(27, DH_F_STR, dh_vote_item, reopen_reason),
+	F(28, DH_F_STR, dh_vote_item, count_reason),
 };
 
 static const dh_field proposal_fields[] = {

@@ -350,6 +350,12 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 	} else {
 		rp_bold(d, "Chưa chốt kết quả.");
 	}
+	if (it->closed && it->count_reason && *it->count_reason) {
+		rp_para(d, DOC_P_ITEM);
+		rp_text(d, "Lý do số phiếu khác số thành viên được biểu quyết: ");
+		rp_text(d, it->count_reason);
+		rp_text(d, ".");
+	}
 	if (it->reopen_reason && *it->reopen_reason) {
 		rp_para(d, DOC_P_ITEM);
 		rp_text(d, "Kết quả đã được mở lại để đính chính. Lý do: ");

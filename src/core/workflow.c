@@ -2281,9 +2281,17 @@ static int item_close_body(dh_repo_tx *tx, wf_op *op)
 		return say(op->ctx, DH_EINVAL,
 		           "Tổng số phiếu (%d) nhiều hơn số thành viên được biểu quyết (%d): sửa số phiếu.",
 		           t.cast, t.voters);
+	/* Fewer votes than voters closes only with the reason, for the minutes;
+	 * a full count keeps no reason (an earlier one is dropped). */
+	if (t.cast < t.voters && !op->reason)
+		return say_field(op->ctx, DH_EINVAL, "count_reason",
+		                 "%d phiếu/%d thành viên được biểu quyết: cần ghi lý do (phiếu không hợp lệ, "
+		                 "thành viên về trước…).",
+		                 t.cast, t.voters);
 	it->closed = true;
 	it->result = t.result;
-	if ((rc = set_str(&it->reason, t.reason)) ||
+	if ((rc = set_str(&it->count_reason, t.cast < t.voters ? op->reason : NULL)) ||
+	    (rc = set_str(&it->reason, t.reason)) ||
 	    (rc = put(tx, op, "close_item", t.reason, DH_R_VOTE_ITEM, it)))
 		return rc;
 	op->id = it->meta.id;
@@ -2293,11 +2301,55 @@ static int item_close_body(dh_repo_tx *tx, wf_op *op)
 
 int wf_item_close(dh_ctx *ctx, uint64_t item_id)
 {
+	return wf_item_close_why(ctx, item_id, NULL);
+}
+
+int wf_item_close_why(dh_ctx *ctx, uint64_t item_id, const char *count_reason)
+{
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_CLOSE_ITEM, item_close_body);
 	if (rc)
 		return rc;
+	if (count_reason &&
+	    (rc = clean_arg(ctx, count_reason, &op.reason, "count_reason",
+	                    "Lý do số phiếu khác số thành viên được biểu quyết", WF_MAX_LINE, true))) {
+		free(op.reason);
+		return rc;
+	}
 	op.target = item_id;
+	return op_run(&op, NULL);
+}
+
+static int cursor_body(dh_repo_tx *tx, wf_op *op)
+{
+	dh_vote_item *it;
+	dh_session *s;
+	int rc;
+	if ((rc = tx_load_open_session(tx, op, op->target, &s)))
+		return rc;
+	if (s->current_item == op->other)
+		return 0; /* already there: no write, no audit noise */
+	if (op->other) {
+		if ((rc = tx_load_live(tx, op, DH_R_VOTE_ITEM, op->other, (void **)&it)))
+			return rc;
+		if (it->session_id != s->meta.id)
+			return say(op->ctx, DH_EINVAL, "Mục bình xét không thuộc phiên họp này.");
+	}
+	s->current_item = op->other;
+	char note[64];
+	snprintf(note, sizeof(note), "mục #%llu", (unsigned long long)op->other);
+	op->id = s->meta.id;
+	return put(tx, op, "council_cursor", note, DH_R_SESSION, s);
+}
+
+int wf_session_cursor(dh_ctx *ctx, uint64_t session_id, uint64_t item_id)
+{
+	wf_op op;
+	int rc = begin(ctx, &op, DH_ACT_RECORD_VOTES, cursor_body);
+	if (rc)
+		return rc;
+	op.target = session_id;
+	op.other = item_id;
 	return op_run(&op, NULL);
 }
 

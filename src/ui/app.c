@@ -8,6 +8,7 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/ui_app.h"
+#include "dienhinh/ui_council.h"
 #include "ui_internal.h"
 
 #include <errno.h>
@@ -37,6 +38,8 @@ struct ui_app {
 	uint64_t gen;
 	int64_t last_poll_ms;
 	bool too_small;
+	bool present;             /* `dienhinh present`: the projector view alone */
+	uint64_t present_session; /* its session, 0: the latest open one */
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -52,10 +55,12 @@ static const struct {
 
 static const struct {
 	const char *title;
+	const char *short_title;
 	ui_screen_open_fn open;
 	ui_screen_restore_fn restore;
 } screens[UI_SCREEN_COUNT] = {
-#define UI_SCREEN_ENTRY(digit, title, open, restore) [(digit)-1] = {title, open, restore},
+#define UI_SCREEN_ENTRY(digit, title, short_title, open, restore)                                            \
+	[(digit)-1] = {title, short_title, open, restore},
     UI_SCREENS(UI_SCREEN_ENTRY)
 #undef UI_SCREEN_ENTRY
 };
@@ -74,12 +79,20 @@ static const ui_binding app_keys_typing[] = {
     {0},
 };
 
+/* The projector alone: no other screen to go to. */
+static const ui_binding app_keys_present[] = {
+    {UI_A_HELP, "?/F1", {'?', UI_K(KEY_F(1))}, NULL, NULL, false},
+    {UI_A_QUIT, "q", {'q'}, NULL, NULL, false},
+    {0},
+};
+
 static void on_stop_signal(int sig);
 static int64_t now_ms(void);
 static ui_view *app_top(ui_app *app);
 static void app_layout(ui_app *app);
 static void app_draw(ui_app *app);
 static void app_draw_header(ui_app *app);
+static void app_draw_tabs(ui_app *app);
 static void app_draw_bar(ui_app *app);
 static void app_draw_message(ui_app *app);
 static int app_read_key(ui_app *app, int *key);
@@ -187,6 +200,8 @@ static bool view_typing(ui_view *v)
 
 static const ui_binding *app_global_keys(ui_view *v)
 {
+	if (v && v->app->present)
+		return app_keys_present;
 	return view_typing(v) ? app_keys_typing : app_keys;
 }
 
@@ -295,27 +310,74 @@ static void app_draw_header(ui_app *app)
 	ui_put(stdscr, 0, 0, left, lw);
 	ui_put(stdscr, 0, COLS - rw, right, rw);
 
-	/* Row 1: the screens by digit, the current one with its title, then
-	 * where I am inside it. */
+	/* Row 1: every screen by digit and name, the current one highlighted,
+	 * then where I am inside it. */
+	app_draw_tabs(app);
+}
+
+/* Row 1, the tab line: every screen's digit and name, the current one
+ * highlighted, then the view's own title (where I am inside the screen)
+ * when there is room. The fullest form that fits: the full titles
+ * (" 1 Tổng quan "), the short names so spaced, the short names with the
+ * digit as a key ("1Tổng quan 2Nhân tố …", 79 columns: 80-column
+ * terminals), else (or to leave room for the view's title) the digits
+ * with the current screen's name. */
+static int tabs_width(int style)
+{
+	int w = 0;
+	for (int i = 0; i < UI_SCREEN_COUNT; i++) {
+		const char *name = style == 3 ? screens[i].title : screens[i].short_title;
+		w += ui_text_width(name, 400) + (style == 1 ? 2 : 3);
+	}
+	return style == 1 ? w - 1 : w;
+}
+
+static void app_draw_tabs(ui_app *app)
+{
 	wattrset(stdscr, A_NORMAL);
 	wmove(stdscr, 1, 0);
 	wclrtoeol(stdscr);
+	ui_view *top = app_top(app);
+	const char *sub = top && top->ops->title ? top->ops->title(top) : NULL;
+	if (app->present) {
+		/* The projector alone: its own title, no other screen. */
+		wattrset(stdscr, ui_style(UI_S_TITLE));
+		ui_put(stdscr, 1, 0, sub ? sub : "", COLS);
+		wattrset(stdscr, A_NORMAL);
+		return;
+	}
+	int style = 3; /* 3: full titles, 2: short names, 1: compact, 0: digits */
+	/* A view inside a screen with its own title keeps the title: the
+	 * other screens then go by digit alone. */
+	int need = sub && *sub ? ui_text_width(sub, 400) + 3 : 0;
+	while (style > 0 && tabs_width(style) + need > COLS)
+		style--;
 	int cx = 0;
-	for (int i = 0; i < UI_SCREEN_COUNT; i++) {
+	for (int i = 0; i < UI_SCREEN_COUNT && cx < COLS; i++) {
+		const char *name = style == 3 ? screens[i].title : screens[i].short_title;
+		attr_t on = i == app->screen ? ui_style(UI_S_SELECTED) | A_BOLD : A_NORMAL;
 		char tab[80];
-		if (i == app->screen) {
-			snprintf(tab, sizeof(tab), " %d %s ", i + 1, screens[i].title);
-			wattrset(stdscr, ui_style(UI_S_SELECTED) | A_BOLD);
-		} else {
-			snprintf(tab, sizeof(tab), " %d ", i + 1);
-			wattrset(stdscr, A_NORMAL);
+		if (style == 1) {
+			if (i > 0) {
+				wattrset(stdscr, A_NORMAL);
+				cx += ui_put(stdscr, 1, cx, " ", COLS - cx);
+			}
+			snprintf(tab, sizeof(tab), "%d", i + 1);
+			wattrset(stdscr, i == app->screen ? on : ui_style(UI_S_KEY) | A_BOLD);
+			cx += ui_put(stdscr, 1, cx, tab, COLS - cx);
+			wattrset(stdscr, on);
+			cx += ui_put(stdscr, 1, cx, name, COLS - cx);
+			continue;
 		}
+		if (style == 0 && i != app->screen)
+			snprintf(tab, sizeof(tab), " %d ", i + 1);
+		else
+			snprintf(tab, sizeof(tab), " %d %s ", i + 1, name);
+		wattrset(stdscr, on);
 		cx += ui_put(stdscr, 1, cx, tab, COLS - cx);
 	}
 	wattrset(stdscr, ui_style(UI_S_TITLE));
-	ui_view *top = app_top(app);
-	const char *sub = top && top->ops->title ? top->ops->title(top) : NULL;
-	if (sub && *sub) {
+	if (sub && *sub && cx + 8 <= COLS) {
 		char crumb[200];
 		snprintf(crumb, sizeof(crumb), " › %s", sub);
 		ui_put(stdscr, 1, cx, crumb, COLS - cx);
@@ -474,7 +536,8 @@ static void app_switch(ui_app *app, int screen)
 		return;
 	app->screen = screen;
 	if (!app->tops[screen]) {
-		ui_view *root = screens[screen].open(app);
+		ui_view *root = app->present ? ui_council_present_open(app, app->present_session)
+		                             : screens[screen].open(app);
 		if (!root) {
 			ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 			return;
@@ -543,7 +606,8 @@ static unsigned app_dispatch(ui_app *app, int key)
 		while (app_top(app) && app_top(app)->below)
 			app_pop(app);
 		ui_view *root = app_top(app);
-		return root && root->ops->key ? root->ops->key(root, UI_A_LOOKUP, key) | UI_R_DRAW : UI_R_DRAW;
+		return root && root->ops->key ? root->ops->key(root, UI_A_LOOKUP, key) | UI_R_DRAW
+		                              : UI_R_DRAW;
 	}
 	}
 	return UI_R_NONE;
@@ -577,7 +641,7 @@ static void app_save_drafts(ui_app *app)
 
 static void app_offer_draft(ui_app *app)
 {
-	if (!app->ctx->person || !app->ctx->store)
+	if (!app->ctx->person || !app->ctx->store || app->present)
 		return;
 	dh_draft *d = NULL;
 	if (repo_draft_get(app->ctx->store, app->ctx->login, &d) != 0 || !d)
@@ -649,7 +713,19 @@ static int app_check_terminal(void)
 	return 0;
 }
 
+static int app_main(dh_ctx *ctx, bool present, uint64_t session_id);
+
 int ui_run(dh_ctx *ctx)
+{
+	return app_main(ctx, false, 0);
+}
+
+int ui_present(dh_ctx *ctx, uint64_t session_id)
+{
+	return app_main(ctx, true, session_id);
+}
+
+static int app_main(dh_ctx *ctx, bool present, uint64_t session_id)
 {
 	int rc = app_check_terminal();
 	if (rc)
@@ -681,6 +757,8 @@ int ui_run(dh_ctx *ctx)
 	ui_app app;
 	memset(&app, 0, sizeof(app));
 	app.ctx = ctx;
+	app.present = present;
+	app.present_session = session_id;
 	if (ctx->store)
 		store_generation(ctx->store, &app.gen);
 	app.last_poll_ms = now_ms();

@@ -312,6 +312,8 @@ static const struct {
     {"session_id", "Phiên họp"},
     {"order", "Thứ tự"},
     {"recused", "Không biểu quyết"},
+    {"count_reason", "Lý do số phiếu"},
+    {"current_item", "Hồ sơ đang xét"},
     {"votes", "Phiếu biểu quyết"},
     {"agree", "Tán thành"},
     {"disagree", "Không tán thành"},

@@ -4,14 +4,18 @@
  * written opinions), closing an item and reopening it with a reason.
  *
  * The session mode is the moment that must not go wrong, with the council
- * watching the screen: one row per nominee; with a secret vote the digits
- * typed go straight into the focused count, Tab/Enter move on, and the
- * nominee's three counts are written together when the row is left (or on
- * Enter at its last count, which stays so that `c` closes this nominee),
- * while the counts stay hidden ("•") until the item is closed; with an
- * open vote each member's a/d/b is written at once and the result, with
- * its reason in words, follows at every key. Every write goes through the
- * workflow (roles, locks, audit); nothing is held between keys. */
+ * watching: one row per nominee; with a secret vote the digits typed go
+ * straight into the focused count of the row being typed (marked ▶, the
+ * cell in brackets), where the secretary sees them; Tab moves across the
+ * row's three counts and never off the row, Enter writes the three
+ * together, and leaving a row with counts not written asks first. Every
+ * other session (and the projector) sees "•" until the item is closed;
+ * closing with fewer votes than voters asks the reason for the minutes,
+ * with more is refused. With an open vote each member's a/d/b is written
+ * at once and the result, with its reason in words, follows at every key.
+ * The secretary's cursor is published (the session's current_item) for
+ * the projector to follow. Every write goes through the workflow (roles,
+ * locks, audit); nothing is held between keys. */
 #include "dienhinh/ui_council.h"
 
 #include "dienhinh/date.h"
@@ -50,6 +54,8 @@ enum {
 	CA_VOTES,
 	CA_RECUSE,
 	CA_BACK,
+	CA_SAVE_ROW,
+	CA_PROJECTOR,
 };
 
 #define UI_MESSAGE_COLS 78 /* the message line of an 80-column terminal */
@@ -62,6 +68,7 @@ static ui_view *att_open(ui_app *app, uint64_t session_id);
 static ui_view *item_open(ui_app *app, uint64_t session_id, uint64_t item_id);
 static ui_form *session_form_open(ui_app *app, list_view *list, const dh_session *s);
 static ui_form *reason_form_open(ui_app *app, int type, uint64_t id, const char *what);
+static ui_form *close_form_open(ui_app *app, uint64_t item_id, const char *what, sess_view *sess);
 
 /* --- helpers ------------------------------------------------------------- */
 
@@ -780,6 +787,120 @@ static ui_form *reason_form_open(ui_app *app, int type, uint64_t id, const char 
 	return f;
 }
 
+/* --- the reason of a close with fewer votes than voters ------------------------- */
+
+enum { CF_REASON, CF__COUNT };
+
+static const ui_field close_fields[CF__COUNT] = {
+    [CF_REASON] = {"count_reason", "Lý do", UI_F_TEXT, 500, true, 0, 0},
+};
+
+typedef struct close_form {
+	uint64_t item_id;
+	char what[200];
+	sess_view *sess; /* the session below, told when it closed (may be NULL) */
+} close_form;
+
+static void sess_closed(sess_view *s, uint64_t item_id);
+
+static const char *close_form_note(ui_form *f, int field, char *buf, size_t size)
+{
+	close_form *cf = f->user;
+	if (field != CF_REASON)
+		return NULL;
+	snprintf(buf, size, "Số phiếu khác số thành viên được biểu quyết, vào biên bản: «%s»", cf->what);
+	return buf;
+}
+
+static int close_form_save(ui_form *f)
+{
+	close_form *cf = f->user;
+	const char *reason = ui_form_text(f, CF_REASON);
+	if (!reason)
+		return DH_EINVAL;
+	if (!*reason) {
+		ui_form_error(f, CF_REASON, "Cần ghi lý do: phiếu không hợp lệ, thành viên về trước…");
+		return DH_EINVAL;
+	}
+	int rc = wf_item_close_why(f->base.ctx, cf->item_id, reason);
+	if (rc == 0 && cf->sess)
+		sess_closed(cf->sess, cf->item_id);
+	return rc;
+}
+
+static void close_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	close_form *cf = f->user;
+	*type = DH_R_VOTE_ITEM;
+	*id = cf->item_id;
+	*rev = 0;
+}
+
+static void close_form_destroy(ui_form *f)
+{
+	free(f->user);
+}
+
+static const ui_form_spec close_spec = {
+    .name = "council_close",
+    .title = "Chốt kết quả: lý do số phiếu",
+    .fields = close_fields,
+    .n_fields = CF__COUNT,
+    .note = close_form_note,
+    .save = close_form_save,
+    .target = close_form_target,
+    .destroy = close_form_destroy,
+};
+
+static ui_form *close_form_open(ui_app *app, uint64_t item_id, const char *what, sess_view *sess)
+{
+	close_form *cf = calloc(1, sizeof(*cf));
+	if (!cf)
+		return NULL;
+	cf->item_id = item_id;
+	cf->sess = sess;
+	snprintf(cf->what, sizeof(cf->what), "%s", what ? what : "");
+	ui_form *f = ui_form_new(app, &close_spec, cf);
+	if (!f) {
+		free(cf);
+		return NULL;
+	}
+	ui_form_focus(f, CF_REASON);
+	return f;
+}
+
+/* Closing item CI, as the counts say: refused with more votes than
+ * voters (or none), asked plainly when they match, and when fewer asked
+ * and then the reason (a form; SESS is told once it closed). Returns what
+ * the view must do; *CLOSED says whether it closed here and now. */
+static unsigned close_item_now(ui_view *v, ui_council_item *ci, sess_view *sess, bool *closed)
+{
+	char q[400];
+	*closed = false;
+	const char *name = cand_name(ci);
+	ui_council_close_kind k = ui_council_close_check(ci, name, q, sizeof(q));
+	if (k == UI_CLOSE_EMPTY || k == UI_CLOSE_OVER) {
+		ui_error(v->app, "%s", q);
+		return UI_R_DRAW;
+	}
+	if (!ui_confirm(v->app, q))
+		return UI_R_DRAW;
+	if (k == UI_CLOSE_SHORT) {
+		ui_form *f = close_form_open(v->app, ci->item->meta.id, name, sess);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	v->ctx->message[0] = '\0';
+	int rc = wf_item_close(v->ctx, ci->item->meta.id);
+	if (rc) {
+		say_failed(v, "Chưa chốt", rc);
+		return UI_R_DRAW;
+	}
+	*closed = true;
+	return UI_R_RELOAD | UI_R_DRAW;
+}
+
 /* --- the session mode ------------------------------------------------------------ */
 
 #define SESS_HEAD  4 /* title, quorum, rule, column titles */
@@ -800,6 +921,7 @@ struct sess_view {
 	bool pend_typed[SESS_COUNT];
 	bool pend_dirty;
 	uint64_t pend_item;
+	uint64_t closed_item; /* closed through the reason form: move on */
 	char title[64];
 	int cursor_y, cursor_x;
 	bool has_cursor;
@@ -819,8 +941,9 @@ static const ui_binding sess_keys[] = {
      "Số phiếu",
      "Gõ số phiếu kín vào ô đang chọn (số cũ được thay)",
      false},
-    {CA_NEXT, "Tab", {UI_TAB, UI_ENTER}, "Ô sau", "Tab/Enter: ghi số vừa gõ, sang ô sau", false},
-    {CA_PREV, "S-Tab", {UI_K(KEY_BTAB)}, "Ô trước", "Ghi số vừa gõ, về ô trước", true},
+    {CA_NEXT, "Tab", {UI_TAB}, "Ô sau", "Sang số sau của cùng dòng (không sang dòng khác)", false},
+    {CA_SAVE_ROW, "Enter", {UI_ENTER}, "Ghi", "Ghi ba số phiếu của dòng đang gõ", false},
+    {CA_PREV, "S-Tab", {UI_K(KEY_BTAB)}, "Ô trước", "Về số trước của cùng dòng", true},
     {CA_ERASE, "⌫", {UI_K(KEY_BACKSPACE)}, "Xóa số", "Xóa chữ số vừa gõ", true},
     {CA_LEFT, "←", {UI_K(KEY_LEFT)}, "Ô trái", "Sang ô bên trái", true},
     {CA_RIGHT, "→", {UI_K(KEY_RIGHT)}, "Ô phải", "Sang ô bên phải", true},
@@ -844,6 +967,12 @@ static const ui_binding sess_keys[] = {
      false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
     {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, DOC_HELP, false},
+    {CA_PROJECTOR,
+     "P",
+     {'P'},
+     "Trình chiếu",
+     "Màn hình trình chiếu (chỉ xem): hồ sơ thư ký đang chọn, chữ lớn, kết quả khi chốt",
+     false},
     {UI_A_EDIT, "e", {'e'}, "Sửa phiên", "Sửa ngày, tên, ghi chú của phiên họp", true},
     {UI_A_DELETE, "x", {'x'}, "Bỏ khỏi CT", "Bỏ hồ sơ chưa chốt khỏi chương trình (có lưu vết)", true},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
@@ -892,6 +1021,8 @@ static void sess_clamp(sess_view *s)
 		s->col = SESS_COUNT - 1;
 }
 
+static void sess_after_close(sess_view *s, uint64_t id);
+
 static void sess_load(sess_view *s)
 {
 	ui_council_item *ci = s->loaded ? sess_item(s) : NULL;
@@ -906,6 +1037,11 @@ static void sess_load(sess_view *s)
 	if (at >= 0)
 		s->row = at;
 	sess_clamp(s);
+	if (s->closed_item && s->loaded) {
+		uint64_t id = s->closed_item;
+		s->closed_item = 0;
+		sess_after_close(s, id);
+	}
 }
 
 static const char *sess_title(ui_view *v)
@@ -967,28 +1103,87 @@ static bool sess_commit(sess_view *s)
 	return true;
 }
 
-/* Tab/Enter: to the next count, then the first count of the next nominee
- * still open, wrapping round to the top (closed ones are locked: nothing
- * to type there); Shift-Tab the other way. */
+/* Before the cursor leaves the row (or the view): counts typed and not
+ * written are asked about, never lost nor written unseen. False: stay. */
+static bool sess_leave_row(sess_view *s)
+{
+	if (s->entry.editing)
+		sess_take_entry(s);
+	if (!sess_pending(s))
+		return true;
+	ui_council_item *ci = sess_item(s);
+	char q[300];
+	snprintf(q, sizeof(q), "«%s»: số phiếu %d · %d · %d chưa ghi. g ghi · b bỏ · Esc ở lại",
+	         ci ? cand_name(ci) : "", s->pend[0], s->pend[1], s->pend[2]);
+	int k = ui_ask(s->base.app, q, "gb");
+	if (k == 'g')
+		return sess_commit(s);
+	if (k == 'b') {
+		sess_discard(s);
+		return true;
+	}
+	return false;
+}
+
+/* The secretary's cursor, for the projector: written when it moved onto
+ * another item (a small audited write), by whoever may record votes. */
+static void sess_publish(sess_view *s)
+{
+	if (!sess_live(s) || !wf_may(s->base.ctx, DH_ACT_RECORD_VOTES))
+		return;
+	ui_council_item *ci = sess_item(s);
+	uint64_t id = ci ? ci->item->meta.id : 0;
+	if (s->m.session->current_item == id)
+		return;
+	dh_ctx *ctx = s->base.ctx;
+	if (wf_session_cursor(ctx, s->session_id, id) == 0)
+		s->m.session->current_item = id;
+	ctx->message[0] = '\0';
+}
+
+/* Tab: to the next count of the same row, round to its first; Shift-Tab
+ * the other way. Never to another row: that is ↑/↓, which asks first. */
 static void sess_next_cell(sess_view *s, int dir)
 {
-	int n = (int)s->m.n;
-	if (n == 0)
-		return;
 	int col = s->col + dir;
-	if (col >= 0 && col < SESS_COUNT) {
-		s->col = col;
+	if (col < 0 || col >= SESS_COUNT) {
+		col = dir > 0 ? 0 : SESS_COUNT - 1;
+		ui_council_item *ci = sess_item(s);
+		ui_message(s->base.app, "Vẫn dòng «%s»: Enter để ghi ba số, ↓ sang hồ sơ sau.",
+		           ci ? cand_name(ci) : "");
+	}
+	s->col = col;
+}
+
+/* The first item still open after AT (round the agenda), or AT. */
+static int sess_next_open(sess_view *s, int at)
+{
+	for (size_t k = 1; k < s->m.n; k++) {
+		size_t r = ((size_t)at + k) % s->m.n;
+		if (!s->m.items[r].item->closed)
+			return (int)r;
+	}
+	return at;
+}
+
+/* Item ID was just closed: say its result, move on to the next one open. */
+static void sess_after_close(sess_view *s, uint64_t id)
+{
+	int at = ui_council_find(&s->m, id);
+	if (at < 0)
 		return;
-	}
-	for (int k = 1; k <= n; k++) {
-		int r = ((s->row + dir * k) % n + n) % n;
-		if (!s->m.items[r].item->closed) {
-			s->row = r;
-			s->col = dir > 0 ? 0 : SESS_COUNT - 1;
-			return;
-		}
-	}
-	ui_message(s->base.app, "Mọi hồ sơ đã chốt kết quả.");
+	/* The result first: a long name is cut, not the result. */
+	ui_message(s->base.app, "Đã chốt: %s · %s",
+	           s->m.items[at].item->reason ? s->m.items[at].item->reason : "",
+	           cand_name(&s->m.items[at]));
+	s->row = sess_next_open(s, at);
+	s->col = 0;
+	sess_publish(s);
+}
+
+static void sess_closed(sess_view *s, uint64_t item_id)
+{
+	s->closed_item = item_id;
 }
 
 /* Why a count cannot be typed on the current row, or NULL. */
@@ -1024,9 +1219,11 @@ static bool sess_offers(ui_view *v, int action)
 	case CA_DIGITS:
 	case CA_NEXT:
 	case CA_PREV:
+	case CA_SAVE_ROW:
 	case CA_ERASE:
 	case CA_LEFT:
 	case CA_RIGHT: return sess_counting(s);
+	case CA_PROJECTOR: return s->loaded;
 	case CA_MEMBERS: return ci != NULL && sess_secret(s);
 	case UI_A_OPEN: return ci != NULL && !sess_secret(s);
 	case CA_CLOSE_ITEM: return live && ci && !ci->item->closed && wf_may(ctx, DH_ACT_CLOSE_ITEM);
@@ -1134,47 +1331,17 @@ static unsigned sess_add_items(sess_view *s)
 
 static unsigned sess_close_item(sess_view *s)
 {
-	ui_view *v = &s->base;
 	ui_council_item *ci = sess_item(s);
 	if (!ci)
 		return UI_R_DRAW;
-	char q[300];
-	if (sess_secret(s))
-		snprintf(q, sizeof(q), "Chốt, công bố kết quả «%s» (%d/%d phiếu)?", cand_name(ci),
-		         ci->tally.cast, ci->tally.voters);
-	else
-		snprintf(q, sizeof(q), "Chốt kết quả «%s» (%d/%d đã biểu quyết)?", cand_name(ci),
-		         ci->tally.cast, ci->tally.voters);
-	if (!ui_confirm(v->app, q))
-		return UI_R_DRAW;
 	uint64_t id = ci->item->meta.id;
-	v->ctx->message[0] = '\0';
-	int rc = wf_item_close(v->ctx, id);
-	if (rc) {
-		say_failed(v, "Chưa chốt", rc);
-		return UI_R_DRAW;
+	bool closed;
+	unsigned r = close_item_now(&s->base, ci, s, &closed);
+	if (closed) {
+		sess_load(s);
+		sess_after_close(s, id);
 	}
-	sess_load(s);
-	int at = ui_council_find(&s->m, id);
-	if (at >= 0) {
-		/* The result first: a long name is cut, not the result. */
-		ui_message(v->app, "Đã chốt: %s · %s",
-		           s->m.items[at].item->reason ? s->m.items[at].item->reason : "",
-		           cand_name(&s->m.items[at]));
-		/* On to the next nominee still waiting, at its first count. */
-		s->row = at;
-		s->col = SESS_COUNT - 1;
-		for (size_t k = 1; k < s->m.n; k++) {
-			size_t r = ((size_t)at + k) % s->m.n;
-			if (!s->m.items[r].item->closed) {
-				s->row = (int)r;
-				s->col = 0;
-				break;
-			}
-		}
-		s->col = 0;
-	}
-	return UI_R_RELOAD | UI_R_DRAW;
+	return r;
 }
 
 static unsigned sess_reopen(sess_view *s)
@@ -1222,9 +1389,21 @@ static unsigned sess_refuse(sess_view *s, int key)
 	return UI_R_DRAW;
 }
 
+static unsigned sess_key_do(sess_view *s, int action, int key);
+
 static unsigned sess_key(ui_view *v, int action, int key)
 {
 	sess_view *s = (sess_view *)v;
+	unsigned r = sess_key_do(s, action, key);
+	/* Wherever the cursor ended up, the projector follows. */
+	if (s->loaded && !(r & UI_R_POP))
+		sess_publish(s);
+	return r;
+}
+
+static unsigned sess_key_do(sess_view *s, int action, int key)
+{
+	ui_view *v = &s->base;
 	char why[300];
 	if (!s->loaded)
 		return action == CA_BACK ? UI_R_POP : UI_R_NONE;
@@ -1236,7 +1415,6 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		         sess_open_items(s));
 		return UI_R_DRAW;
 	}
-	/* Whatever moves away writes the count being typed first. */
 	switch (action) {
 	case CA_DIGITS: {
 		const char *locked = sess_locked_why(s, why, sizeof(why));
@@ -1259,25 +1437,35 @@ static unsigned sess_key(ui_view *v, int action, int key)
 	}
 	case CA_NEXT:
 	case CA_PREV: {
-		bool leaving = action == CA_NEXT ? s->col == SESS_COUNT - 1 : s->col == 0;
-		if (!leaving) {
-			/* Inside the row: keep what was typed, write later. */
-			sess_take_entry(s);
-			s->col += action == CA_NEXT ? 1 : -1;
+		/* Inside the row: keep what was typed, write it with Enter. */
+		const char *locked = sess_locked_why(s, why, sizeof(why));
+		if (locked) {
+			ui_error(v->app, "%s", locked);
 			return UI_R_DRAW;
 		}
+		sess_take_entry(s);
+		sess_next_cell(s, action == CA_NEXT ? 1 : -1);
+		return UI_R_DRAW;
+	}
+	case CA_SAVE_ROW: {
+		const char *locked = sess_locked_why(s, why, sizeof(why));
+		if (locked) {
+			ui_error(v->app, "%s", locked);
+			return UI_R_DRAW;
+		}
+		bool typed = s->entry.editing || sess_pending(s);
 		if (!sess_commit(s))
 			return UI_R_DRAW;
-		if (action == CA_NEXT && key == UI_ENTER) {
-			/* Enter on the last count stays on the nominee, so that
-			 * the `c` that follows closes this one and no other. */
-			ui_council_item *ci = sess_item(s);
-			if (ci && !ci->item->closed && wf_may(v->ctx, DH_ACT_CLOSE_ITEM))
-				ui_message(v->app, "Bấm c để chốt kết quả «%s», Tab để sang hồ sơ sau.",
-				           cand_name(ci));
-			return UI_R_RELOAD | UI_R_DRAW;
-		}
-		sess_next_cell(s, action == CA_NEXT ? 1 : -1);
+		/* Enter stays on the nominee, so that the `c` that follows
+		 * closes this one and no other. */
+		s->col = 0;
+		ui_council_item *ci = sess_item(s);
+		if (ci && !ci->item->closed && wf_may(v->ctx, DH_ACT_CLOSE_ITEM))
+			ui_message(v->app, "%s%d/%d phiếu. Bấm c để chốt kết quả «%s», ↓ sang hồ sơ sau.",
+			           typed ? "Đã ghi " : "", ci->tally.cast, ci->tally.voters, cand_name(ci));
+		else if (ci)
+			ui_message(v->app, "%s%d/%d phiếu của «%s».", typed ? "Đã ghi " : "", ci->tally.cast,
+			           ci->tally.voters, cand_name(ci));
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
 	case CA_LEFT:
@@ -1290,7 +1478,7 @@ static unsigned sess_key(ui_view *v, int action, int key)
 	case UI_A_DOWN:
 	case UI_A_HOME:
 	case UI_A_END:
-		if (!sess_commit(s))
+		if (!sess_leave_row(s))
 			return UI_R_DRAW;
 		/* A new row starts at its first count, as the ballots are read. */
 		s->col = 0;
@@ -1310,18 +1498,27 @@ static unsigned sess_key(ui_view *v, int action, int key)
 			ui_message(v->app, "Đã bỏ các số chưa ghi của hồ sơ này.");
 			return UI_R_DRAW;
 		}
-		if (!sess_commit(s))
+		if (!sess_leave_row(s))
 			return UI_R_DRAW;
 		return UI_R_POP | UI_R_RELOAD;
 	case CA_CLOSE_ITEM:
+		/* `c` closes what was typed on this row: it is written first. */
 		if (!sess_commit(s))
 			return UI_R_DRAW;
 		return sess_close_item(s);
 	case CA_REOPEN: sess_discard(s); return sess_reopen(s);
+	case CA_PROJECTOR: {
+		if (!sess_leave_row(s))
+			return UI_R_DRAW;
+		ui_view *pv = ui_council_present_open(v->app, s->session_id);
+		if (pv)
+			ui_push(v->app, pv);
+		return UI_R_DRAW;
+	}
 	case CA_ATTEND:
 	case CA_MEMBERS:
 	case UI_A_OPEN: {
-		if (!sess_commit(s))
+		if (!sess_leave_row(s))
 			return UI_R_DRAW;
 		ui_council_item *ci = sess_item(s);
 		ui_view *nv = action == CA_ATTEND ? att_open(v->app, s->session_id)
@@ -1332,16 +1529,16 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
 	case UI_A_ADD:
-		if (!sess_commit(s))
+		if (!sess_leave_row(s))
 			return UI_R_DRAW;
 		return sess_add_items(s);
 	case UI_A_DOCUMENT:
 		/* The draft minutes show the counts just typed. */
-		if (!sess_commit(s))
+		if (!sess_leave_row(s))
 			return UI_R_DRAW;
 		return session_document(v, s->m.session, key) | UI_R_RELOAD;
 	case CA_CLOSE_SESSION: {
-		if (!sess_commit(s))
+		if (!sess_leave_row(s))
 			return UI_R_DRAW;
 		if (!ui_confirm(v->app, "Kết thúc phiên họp? Sau đó không sửa được nữa."))
 			return UI_R_DRAW;
@@ -1355,7 +1552,7 @@ static unsigned sess_key(ui_view *v, int action, int key)
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
 	case UI_A_EDIT: {
-		if (!sess_commit(s))
+		if (!sess_leave_row(s))
 			return UI_R_DRAW;
 		ui_form *f = session_form_open(v->app, NULL, s->m.session);
 		if (f)
@@ -1468,28 +1665,41 @@ static void sess_draw(ui_view *v, WINDOW *w)
 		ui_council_count_cells(ci, cells);
 		ui_council_result_cell(ci, result, sizeof(result), &rstyle);
 		bool pending = sel && sess_pending(s);
+		/* The row being typed shows the secretary her own numbers; the
+		 * room (other sessions, the projector) still sees "•". */
+		bool typing_row = sel && counting && !ci->item->closed;
+		if (typing_row) {
+			const dh_vote_item *it = ci->item;
+			int have[SESS_COUNT] = {it->agree, it->disagree, it->abstain};
+			bool any = it->agree || it->disagree || it->abstain;
+			for (int k = 0; k < SESS_COUNT; k++) {
+				if (pending)
+					snprintf(cells[k], sizeof(cells[k]), "%d", s->pend[k]);
+				else if (any)
+					snprintf(cells[k], sizeof(cells[k]), "%d", have[k]);
+				else
+					snprintf(cells[k], sizeof(cells[k]), "—");
+			}
+		}
 		if (pending) {
-			for (int k = 0; k < SESS_COUNT; k++)
-				snprintf(cells[k], sizeof(cells[k]), "•");
 			snprintf(result, sizeof(result), "Chưa ghi (Enter)");
 			rstyle = UI_S_WARN;
 		}
 		attr_t base = sel ? ui_style(UI_S_SELECTED) : A_NORMAL;
 		wattrset(w, base);
-		ui_put_cell(w, y, 0, "", cols, false);
+		ui_put_cell(w, y, 0, typing_row ? "▶" : "", cols, false);
 		snprintf(num, sizeof(num), "%d", r + 1);
 		ui_put_cell(w, y, 1, num, 3, true);
 		ui_put_cell(w, y, xname, cand_name(ci), wname, false);
 		for (int k = 0; k < SESS_COUNT; k++) {
-			bool focus = sel && counting && k == s->col;
+			bool focus = typing_row && k == s->col;
 			const char *text = cells[k];
-			char typed[UI_COUNCIL_DIGITS + 2];
-			if (focus && s->entry.editing) {
-				/* Only the digits being typed show, in the cell being typed. */
-				snprintf(typed, sizeof(typed), "%s", s->entry.digits);
-				text = typed;
-			} else if (focus && pending && s->pend_typed[k]) {
-				snprintf(typed, sizeof(typed), "%d", s->pend[k]);
+			char typed[24];
+			if (focus) {
+				/* The cell being typed, in brackets: what is being typed,
+				 * else what it holds. */
+				snprintf(typed, sizeof(typed), "[%s]",
+				         s->entry.editing ? s->entry.digits : cells[k]);
 				text = typed;
 			}
 			wattrset(w, focus ? ui_style(UI_S_FOCUS) : base);
@@ -1536,10 +1746,21 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	int rstyle;
 	ui_council_result_cell(ci, line, sizeof(line), &rstyle);
 	ui_council_reason_text(ci, reason, sizeof(reason));
-	if (sess_pending(s)) {
+	if (sess_pending(s) || (s->entry.editing && sess_counting(s))) {
+		int p[SESS_COUNT] = {ci->item->agree, ci->item->disagree, ci->item->abstain};
+		if (sess_pending(s))
+			memcpy(p, s->pend, sizeof(p));
+		int typing;
+		if (ui_council_entry_value(&s->entry, &typing))
+			p[s->col] = typing;
+		int sum = p[0] + p[1] + p[2];
+		char over[48] = "";
+		if (sum > ci->tally.voters)
+			snprintf(over, sizeof(over), " — thừa %d phiếu", sum - ci->tally.voters);
 		snprintf(reason, sizeof(reason),
-		         "Số phiếu chưa ghi: Enter ở ô cuối (hoặc rời dòng) để ghi, Esc để bỏ");
-		rstyle = UI_S_WARN;
+		         "Chưa ghi: %d + %d + %d = %d/%d phiếu%s · Enter ghi · Esc bỏ", p[0], p[1], p[2], sum,
+		         ci->tally.voters, over);
+		rstyle = sum > ci->tally.voters ? UI_S_ERROR : UI_S_WARN;
 	}
 	wattrset(w, ui_style(rstyle == UI_S_DIM ? UI_S_NORMAL : rstyle));
 	ui_put(w, y + 2, 1, reason, cols - 2);
@@ -1594,6 +1815,7 @@ static ui_view *sess_open(ui_app *app, uint64_t session_id)
 			s->row = (int)i;
 			break;
 		}
+	sess_publish(s);
 	return &s->base;
 }
 
@@ -1832,17 +2054,10 @@ static unsigned member_key(ui_view *v, int action, int key)
 	case CA_CLOSE_ITEM: {
 		if (!ci)
 			return UI_R_DRAW;
-		char q[300];
-		snprintf(q, sizeof(q), "Chốt kết quả «%s» (%d/%d đã biểu quyết)?", cand_name(ci),
-		         ci->tally.cast, ci->tally.voters);
-		if (!ui_confirm(v->app, q))
-			return UI_R_DRAW;
-		ctx->message[0] = '\0';
-		rc = wf_item_close(ctx, ci->item->meta.id);
-		if (rc) {
-			say_failed(v, "Chưa chốt", rc);
-			return UI_R_DRAW;
-		}
+		bool closed;
+		unsigned r = close_item_now(v, ci, NULL, &closed);
+		if (!closed)
+			return r;
 		member_load(mv);
 		ci = member_item(mv);
 		if (ci)
@@ -2101,6 +2316,28 @@ bool ui_council_restore(ui_app *app, const dh_draft *d)
 		session_form *sf = f->user;
 		if (d->target_id)
 			sf->rec->meta.rev = d->target_rev;
+		ui_form_apply_draft(f, d);
+		ui_push(app, &f->base);
+		return true;
+	}
+	if (strcmp(d->form, "council_close") == 0 && d->target_type == DH_R_VOTE_ITEM) {
+		void *rec = NULL;
+		if (repo_get(ctx->store, DH_R_VOTE_ITEM, d->target_id, &rec) != 0)
+			return false;
+		uint64_t session_id = ((dh_vote_item *)rec)->session_id;
+		char what[240];
+		snprintf(what, sizeof(what), "hồ sơ #%llu",
+		         (unsigned long long)((dh_vote_item *)rec)->candidate_id);
+		record_free(DH_R_VOTE_ITEM, rec);
+		if (!restore_list(app))
+			return false;
+		ui_view *sv = sess_open(app, session_id);
+		if (!sv)
+			return true;
+		ui_push(app, sv);
+		ui_form *f = close_form_open(app, d->target_id, what, (sess_view *)sv);
+		if (!f)
+			return true;
 		ui_form_apply_draft(f, d);
 		ui_push(app, &f->base);
 		return true;

@@ -255,3 +255,49 @@ void ui_council_counts_with(const dh_vote_item *it, int col, int value, int out[
 	if (col >= 0 && col < 3)
 		out[col] = value;
 }
+
+ui_council_close_kind ui_council_close_check(const ui_council_item *ci, const char *name, char *buf,
+                                             size_t size)
+{
+	const dh_tally *t = &ci->tally;
+	const char *what = t->hidden ? "phiếu" : "đã biểu quyết";
+	if (t->cast == 0) {
+		snprintf(buf, size, "Chưa có phiếu nào cho «%s»: chưa chốt được.", name);
+		return UI_CLOSE_EMPTY;
+	}
+	if (t->cast > t->voters) {
+		snprintf(buf, size,
+		         "Không chốt được: %d phiếu nhiều hơn %d thành viên được biểu quyết — sửa số phiếu.",
+		         t->cast, t->voters);
+		return UI_CLOSE_OVER;
+	}
+	if (t->cast < t->voters) {
+		snprintf(buf, size,
+		         "«%s»: %d phiếu/%d thành viên được biểu quyết (thiếu %d). Chốt và ghi lý do vào "
+		         "biên bản?",
+		         name, t->cast, t->voters, t->voters - t->cast);
+		return UI_CLOSE_SHORT;
+	}
+	if (t->hidden)
+		snprintf(buf, size, "Chốt, công bố kết quả «%s» (%d/%d %s)?", name, t->cast, t->voters, what);
+	else
+		snprintf(buf, size, "Chốt kết quả «%s» (%d/%d %s)?", name, t->cast, t->voters, what);
+	return UI_CLOSE_EXACT;
+}
+
+void ui_council_result_words(const ui_council_item *ci, char *buf, size_t size)
+{
+	const char *reason = ci->item->reason ? ci->item->reason : ci->tally.reason;
+	snprintf(buf, size, "%s", reason);
+	/* "— đạt" / "— không đạt" at the end: capitalised for the room */
+	char *dash = strstr(buf, "— ");
+	while (dash && strstr(dash + 1, "— "))
+		dash = strstr(dash + 1, "— ");
+	if (!dash)
+		return;
+	char *v = dash + strlen("— ");
+	if (strncmp(v, "đạt", strlen("đạt")) == 0)
+		memcpy(v, "Đ", strlen("Đ")); /* đ and Đ are both two bytes */
+	else if (*v == 'k')
+		*v = 'K';
+}

@@ -29,7 +29,7 @@ $(tm_screen)"
 tm_start "$DH_APP -d '$T/db' --as thuanpv; echo \$? > '$T/exit'"
 tm_wait "Tổng quan"
 tm_keys 2
-tm_wait " 2 Nhân tố mới"
+tm_wait_tab "2Nhân tố"
 tm_keys Enter
 tm_wait "Hồ sơ nhân tố"
 tm_keys Tab Tab Tab Tab C-u
@@ -97,7 +97,7 @@ TMUX_SOCK="dh-test-$$-staff"
 tm_start "$DH_APP -d '$T/db' --as lanpt"
 tm_wait "Tổng quan"
 tm_keys 8
-tm_wait " 8 Nhật ký"
+tm_wait_tab "8Nhật ký"
 tm_wait "xem nhật ký"
 screen=$(tm_screen)
 contains "$screen" "Chánh Thanh tra" "who may"

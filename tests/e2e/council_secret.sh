@@ -69,14 +69,22 @@ tm_wait "Hồ sơ được xét"
 # 8 present + 1 written opinion = 9 voters.
 tm_keys Down
 tm_wait "đã nhập 0/9 phiếu"
-# Digits go straight into the focused count; Tab and Enter write it and
-# move on; Enter on the last count stays on the nominee.
+# Digits go straight into the focused count; Tab moves across the row's
+# three counts, Enter writes them and stays on the nominee.
 tm_keys 5 Tab 4 Tab 0 Enter
 tm_wait "đã nhập 9/9 phiếu; kết quả công bố khi chốt"
 contains "$(tm_screen)" "Bấm c để chốt kết quả «Nguyễn Thị Thanh Hòa»" "hint"
-# The running tally stays hidden while the item is open.
+# The secretary sees what she typed on the row being typed (▶, the cell
+# in brackets); the result stays hidden while the item is open, and the
+# row she left shows "•" (other sessions: council_roles.sh).
+line=$(row "Nguyễn Thị Thanh Hòa")
+case $line in "▶"*"[5]        4        0 Đã nhập 9/9"*) ;; *) fail "typed row: '$line'" ;; esac
+tm_keys Up
+tm_wait_gone "▶  2 Nguyễn"
 line=$(row "Nguyễn Thị Thanh Hòa")
 case $line in *"•        •        • Đã nhập 9/9"*) ;; *) fail "tally not hidden: '$line'" ;; esac
+tm_keys Down
+tm_wait "▶  2 Nguyễn"
 lacks "$(tm_screen)" "5/11" "screen before closing"
 lacks "$(tm_screen)" "Không đạt" "screen before closing"
 tm_keys c
@@ -106,13 +114,13 @@ tm_wait "đã nhập 0/8 phiếu"
 # its last count; more ballots than voters is refused, and what was typed
 # stays there to fix.
 tm_keys 1 0 Tab Tab
-tm_wait "Số phiếu chưa ghi: Enter ở ô cuối (hoặc rời dòng) để ghi, Esc để bỏ"
+tm_wait "Chưa ghi: 10 + 0 + 0 = 10/8 phiếu — thừa 2 phiếu · Enter ghi · Esc bỏ"
 tm_keys Enter
 tm_wait "Tổng số phiếu (10) nhiều hơn số thành viên được biểu quyết (8)."
 tm_keys BTab BTab
 tm_wait "Chưa ghi (Enter)"
 line=$(row "Đỗ Hữu Minh")
-case $line in *"10        •        • Chưa ghi (Enter)"*) ;; *) fail "typed count lost: '$line'" ;; esac
+case $line in *"[10]        0        0 Chưa ghi (Enter)"*) ;; *) fail "typed count lost: '$line'" ;; esac
 tm_keys 5 Tab 3 Tab Enter
 tm_wait "đã nhập 8/8 phiếu"
 tm_keys c

@@ -131,7 +131,7 @@ is_pdf "$summary" "Tổng hợp đăng ký mô hình tiêu biểu"
 
 # --- screen 4: a Giấy khen decision -------------------------------------
 tm_keys 4
-tm_wait "Khen thưởng, nhân rộng"
+tm_wait_tab "4Khen thưởng"
 tm_keys Tab
 tm_wait "Số quyết định"
 tm_wait "o/O Word/PDF"

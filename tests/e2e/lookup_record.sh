@@ -14,11 +14,11 @@ IFS=$'\t' read -r id year kind name dept stage < <("$DH" -d "$T/db" search --for
 tm_start "$DH_APP -d '$T/db' --as tdkt"
 tm_wait "Tổng quan"
 tm_keys 2
-tm_wait " 2 Nhân tố mới"
+tm_wait_tab "2Nhân tố"
 
 # `/` from screen 2: screen 7, typing goes to the query at once.
 tm_keys /
-tm_wait " 7 Tra cứu"
+tm_wait_tab "7Tra cứu"
 tm_keys -l "$name"
 tm_wait "Tìm: $name"
 tm_wait "Enter Mở hồ sơ"
@@ -71,17 +71,17 @@ tm_wait "Tìm: $name"
 tm_wait "Enter Mở hồ sơ"
 tm_keys Enter
 tm_wait "Số hồ sơ              $id"
-lacks "$(tm_screen)" "Nhật ký" "key line of an unknown login"
+lacks "$(tm_screen | tail -n 1)" "Nhật ký" "key line of an unknown login"
 tm_keys Escape
 tm_wait "Esc Rời ô tìm"
 tm_keys Escape
 tm_wait "/ Gõ tìm"
 tm_keys 8
-tm_wait " 8 Nhật ký"
+tm_wait_tab "8Nhật ký"
 tm_wait "chỉ được tra cứu."
 lacks "$(tm_screen)" "Lúc" "audit list"
 tm_keys 2
-tm_wait " 2 Nhân tố mới"
+tm_wait_tab "2Nhân tố"
 screen=$(tm_screen)
 lacks "$screen" "a Thêm" "key line of an unknown login"
 lacks "$screen" "e Sửa" "key line of an unknown login"

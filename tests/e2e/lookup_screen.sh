@@ -64,7 +64,7 @@ tm_wait "Bấm / rồi gõ"
 contains "$(tm_screen)" "/ Gõ tìm" "key line"
 # On the list, digits still move between screens.
 tm_keys 2
-tm_wait " 2 Nhân tố mới"
+tm_wait_tab "2Nhân tố"
 tm_keys 7
 tm_wait "Bấm / rồi gõ"
 

@@ -28,7 +28,7 @@ $s"
 	printf '%s\n' "$s" | while IFS= read -r line; do
 		[ "$(printf '%s' "$line" | wc -m)" -le 80 ] || fail "$1: a row wider than 80 columns: $line"
 	done
-	case $(printf '%s\n' "$s" | sed -n 2p) in *"3 Lựa chọn, công nhận"*) ;; *) fail "$1: header row:
+	case $(printf '%s\n' "$s" | sed -n 2p) in *"3Lựa chọn"* | *" 3 Lựa chọn"*) ;; *) fail "$1: header row:
 $s" ;; esac
 	case $(printf '%s\n' "$s" | sed -n 24p) in "${2:-?/F1 Trợ giúp q Thoát}"*) ;; *) fail "$1: key line:
 $s" ;; esac

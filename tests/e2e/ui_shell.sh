@@ -28,12 +28,27 @@ contains "$screen" "nhân rộng điển" "overview"
 tm_screen | grep -q '^ \{20,\}hình năm 2021' || fail "the long deadline label is not wrapped:
 $screen"
 
+# The tab line at 80 columns: every screen's digit and short name, the
+# current one highlighted (the only text on that line in the selected
+# style, black on cyan); wider terminals show the full titles.
+tabs="1Tổng quan 2Nhân tố 3Lựa chọn 4Khen thưởng 5Sơ kết 6Thực hiện 7Tra cứu 8Nhật ký"
+shorts=("Tổng quan" "Nhân tố" "Lựa chọn" "Khen thưởng" "Sơ kết" "Thực hiện" "Tra cứu" "Nhật ký")
 titles=("Tổng quan" "Nhân tố mới" "Lựa chọn, công nhận" "Khen thưởng, nhân rộng" "Sơ kết, tổng kết"
 	"Tổ chức thực hiện" "Tra cứu" "Nhật ký")
+
 for n in 3 4 5 6 7 8 2 1; do
 	tm_keys "$n"
-	tm_wait " $n ${titles[$((n - 1))]}"
+	want="$n${shorts[$((n - 1))]}"
+	for _ in $(seq 100); do [ "$(tm_tab)" = "$want" ] && break; sleep 0.05; done
+	[ "$(tm_tab)" = "$want" ] || fail "tab $n not highlighted: '$(tm_tab)'"
+	[ "$(tm_screen | sed -n 2p | sed 's/ *$//')" = "$tabs" ] || fail "tab line at 80 columns:
+$(tm_screen | sed -n 2p)"
 done
+tm resize-window -t main -x 140 -y 24
+tm_wait " 3 Lựa chọn, công nhận  4 Khen thưởng, nhân rộng "
+for n in 1 2 3 4 5 6 7 8; do contains "$(tm_screen | sed -n 2p)" " $n ${titles[$((n - 1))]}" "wide tab line"; done
+tm resize-window -t main -x 80 -y 24
+tm_wait "$tabs"
 tm_keys 5
 tm_wait "Theo bước" # screen 5 is built: its figures
 tm_keys 2
@@ -57,7 +72,7 @@ tm_wait_gone "Việc làm được ở đây"
 # '/' goes to the lookup screen with its query line taking the keys; Esc
 # leaves the query line, and q quits from the top with status 0.
 tm_keys /
-tm_wait " 7 Tra cứu"
+tm_wait_tab "7Tra cứu"
 tm_wait "Esc Rời ô tìm"
 tm_keys Escape
 tm_wait_gone "Esc Rời ô tìm"

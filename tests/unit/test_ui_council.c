@@ -296,6 +296,56 @@ static void typing_a_count(void **state)
 	assert_int_equal(counts[2], 1);
 }
 
+/* Closing checks the votes cast against the voters at the exact edge. */
+static void closing_checks_counts_against_voters(void **state)
+{
+	(void)state;
+	dh_vote_item it = {0};
+	ui_council_item ci = {.item = &it};
+	ci.tally.voters = 9;
+	ci.tally.hidden = true;
+	char q[400];
+	ci.tally.cast = 0;
+	assert_int_equal(ui_council_close_check(&ci, "X", q, sizeof(q)), UI_CLOSE_EMPTY);
+	ci.tally.cast = 9;
+	assert_int_equal(ui_council_close_check(&ci, "X", q, sizeof(q)), UI_CLOSE_EXACT);
+	assert_string_equal(q, "Chốt, công bố kết quả «X» (9/9 phiếu)?");
+	ci.tally.cast = 8;
+	assert_int_equal(ui_council_close_check(&ci, "X", q, sizeof(q)), UI_CLOSE_SHORT);
+	assert_non_null(strstr(q, "8 phiếu/9 thành viên được biểu quyết (thiếu 1)"));
+	ci.tally.cast = 10;
+	assert_int_equal(ui_council_close_check(&ci, "X", q, sizeof(q)), UI_CLOSE_OVER);
+	assert_non_null(strstr(q, "Không chốt được: 10 phiếu nhiều hơn 9"));
+
+	/* The result for the room, its verdict capitalised. */
+	char reason[] = "6/11 = 54,5% > 1/2 — đạt";
+	it.reason = reason;
+	char buf[200];
+	ui_council_result_words(&ci, buf, sizeof(buf));
+	assert_string_equal(buf, "6/11 = 54,5% > 1/2 — Đạt");
+	char reason2[] = "5/11 = 45,5% ≤ 1/2 — không đạt";
+	it.reason = reason2;
+	ui_council_result_words(&ci, buf, sizeof(buf));
+	assert_string_equal(buf, "5/11 = 45,5% ≤ 1/2 — Không đạt");
+}
+
+/* Block letters: one line of two letters, a word too wide refused. */
+static void large_type(void **state)
+{
+	(void)state;
+	ui_big b;
+	assert_int_equal(ui_big_text("Ab", 80, 1, &b), 0);
+	assert_int_equal(b.lines, 1);
+	assert_true(b.n >= 4 && b.n <= 5);
+	assert_true(b.width > 0 && b.width <= 12);
+	ui_big_free(&b);
+	assert_int_equal(ui_big_text("Hòa Minh", 80, 2, &b), 0);
+	assert_true(b.width <= 80);
+	ui_big_free(&b);
+	assert_int_equal(ui_big_text("ABCDEFGHIJKLMN", 80, 1, &b), DH_EINVAL);
+	assert_int_equal(ui_big_text("A B", 80, 3, &b), DH_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +356,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(secret_without_quorum_says_so, setup, teardown),
 	    cmocka_unit_test_setup_teardown(open_vote_result_follows_every_vote, setup, teardown),
 	    cmocka_unit_test(typing_a_count),
+	    cmocka_unit_test(closing_checks_counts_against_voters),
+	    cmocka_unit_test(large_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

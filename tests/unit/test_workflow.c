@@ -634,8 +634,14 @@ static void quorum_one_member_short_cannot_close(void **state)
 	assert_contains(sec->message, "không đủ số thành viên dự họp (7/11 < 2/3)");
 	assert_int_equal(stage_of(f, cid), DH_STAGE_NOMINATED);
 	assert_int_equal(wf_attendance(sec, sid, council_logins[7], DH_PRESENT), 0);
-	assert_int_equal(wf_item_close(sec, item), 0);
+	/* 7 ballots for 8 voters now: only with the reason, for the minutes */
+	assert_int_equal(wf_item_close(sec, item), DH_EINVAL);
+	assert_string_equal(sec->field, "count_reason");
+	assert_contains(sec->message, "7 phiếu/8 thành viên được biểu quyết: cần ghi lý do");
+	assert_int_equal(wf_item_close_why(sec, item, ""), DH_EINVAL);
+	assert_int_equal(wf_item_close_why(sec, item, "Thành viên đến sau khi đã phát phiếu"), 0);
 	dh_vote_item *it = get(f, DH_R_VOTE_ITEM, item);
+	assert_string_equal(it->count_reason, "Thành viên đến sau khi đã phát phiếu");
 	assert_true(it->closed);
 	assert_int_equal(it->result, DH_RESULT_PASSED);
 	assert_string_equal(it->reason, "7/11 = 63,6% > 1/2 — đạt");
@@ -797,7 +803,9 @@ static void written_opinion_counts_in_an_open_vote(void **state)
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(wf_vote(sec, item, council_logins[i], DH_VOTE_AGREE), 0);
 	assert_int_equal(wf_vote(sec, item, "quangmv", DH_VOTE_AGREE), 0);
-	assert_int_equal(wf_item_close(sec, item), 0);
+	/* 6 of 9 voters have voted: closing needs the reason */
+	assert_int_equal(wf_item_close(sec, item), DH_EINVAL);
+	assert_int_equal(wf_item_close_why(sec, item, "Ba thành viên về trước"), 0);
 	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, item))->reason,
 	                    "6/11 = 54,5% > 1/2 — đạt");
 }
@@ -816,7 +824,7 @@ static void written_opinion_ignored_when_config_says(void **state)
 	for (int i = 0; i < 5; i++)
 		assert_int_equal(wf_vote(sec, item, council_logins[i], DH_VOTE_AGREE), 0);
 	assert_int_equal(wf_vote(sec, item, "quangmv", DH_VOTE_AGREE), 0); /* kept for the minutes */
-	assert_int_equal(wf_item_close(sec, item), 0);
+	assert_int_equal(wf_item_close_why(sec, item, "Ba thành viên về trước"), 0);
 	assert_string_equal(((dh_vote_item *)get(f, DH_R_VOTE_ITEM, item))->reason,
 	                    "5/11 = 45,5% ≤ 1/2 — không đạt");
 }
