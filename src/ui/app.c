@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -481,15 +482,29 @@ void ui_redraw_all(ui_app *app)
 
 /* --- the loop ---------------------------------------------------------- */
 
+/* The terminal hung up without a SIGHUP reaching us (its pty was closed
+ * by a process that was not our session leader, or we are not in its
+ * session): every read fails at once, so without this the loop would spin
+ * at full CPU with the typing never saved. */
+static bool app_terminal_gone(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 /* One key, normalised: Enter is '\n', every Backspace is KEY_BACKSPACE.
- * Returns ERR on a timeout or a signal. */
+ * Returns ERR on a timeout or a signal; a terminal gone is taken as
+ * SIGHUP (the drafts are kept and the program ends). */
 static int app_read_key(ui_app *app, int *key)
 {
 	(void)app;
 	wint_t ch;
 	int r = wget_wch(stdscr, &ch);
-	if (r == ERR)
+	if (r == ERR) {
+		if (!stop_signal && app_terminal_gone())
+			stop_signal = SIGHUP;
 		return ERR;
+	}
 	int k = r == KEY_CODE_YES ? UI_K((int)ch) : (int)ch;
 	if (k == '\r' || k == UI_K(KEY_ENTER))
 		k = UI_ENTER;
