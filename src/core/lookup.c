@@ -574,7 +574,7 @@ static int lk_note_year(dh_stxn *txn, uint8_t year)
 	const void *val;
 	size_t vlen;
 	int rc = store_get(txn, DH_T_WORDS, key, sizeof key, &val, &vlen);
-	if (rc == DH_ENOTFOUND)
+	if (rc == DH_ENOTFOUND && !(rc = lk_rank_format_first(txn)))
 		rc = store_put(txn, DH_T_WORDS, key, sizeof key, "", 0);
 	return rc;
 }

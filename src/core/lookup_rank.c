@@ -162,6 +162,16 @@ static int lk_format_state(dh_stxn *txn, lk_state *out)
 	return 0;
 }
 
+int lk_rank_format_first(dh_stxn *txn)
+{
+	lk_state state;
+	int rc = lk_format_state(txn, &state);
+	if (rc || state != LK_UNMARKED)
+		return rc;
+	unsigned char v = LK_FORMAT_PLACES;
+	return store_put(txn, DH_T_WORDS, lk_format_key, sizeof lk_format_key, &v, 1);
+}
+
 static int lk_format_read(dh_stxn *txn, void *ctx)
 {
 	return lk_format_state(txn, ctx);

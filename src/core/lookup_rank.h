@@ -97,4 +97,9 @@ int lk_rank_each(const char *text, bool numbers, lk_rank_word_fn fn, void *ctx);
  * as the index keeps decisions' numbers both ways. */
 void lk_rank_number(fold_word *w);
 
+/* Called before the index's first year is noted: an index begun now is
+ * of today's format (lookup_upgrade), and says so. */
+typedef struct dh_stxn dh_stxn;
+int lk_rank_format_first(dh_stxn *txn);
+
 #endif
