@@ -16,7 +16,10 @@
  *   marks  tone | n << 3, then the n modifiers (FOLD_MOD_PACK)
  *   field  where the word is (lk_field)
  *   chunk  varint (last id - first id), then per entry, ids ascending:
- *          varint (id - the previous id, or the first id), u8 stage
+ *          varint (id - the previous id, or the first id), u8 stage in
+ *          the low 4 bits, the word's place in its field in the high 4
+ *          (lookup_rank.h; one entry per spelling: its first place)
+ *   'v'                                      -> u8 the format (lookup_rank.c)
  *
  * and in DH_T_FRESH (a table of its own: a small tree, one page to touch),
  * the fresh candidates (below):
@@ -56,6 +59,12 @@
  * later word keeps or drops candidates, skipping chunks whose id range
  * holds none; when few remain and the remaining words are common, those
  * are checked on the candidates' records instead.
+ *
+ * Rank. A hit ranks by its tier first — all its words in the name,
+ * together and in the typed order, typed in full (lookup_rank.h: from the
+ * places the entries carry, so no record is read) — then by its class,
+ * each word's quality (exact marks, whole word, prefix) summed before its
+ * field's weight, then by the newer year, then the newer id.
  *
  * With a limit (a screen asks for the best few), the years stop as soon as
  * no older year can give a better hit: ranking puts the newer year first
@@ -1936,8 +1945,9 @@ static int lk_after_year(lk_search *s, dh_stxn *txn, size_t yi)
 		bound += lk_class_of(best[i]);
 	}
 	/* The tier is not in the directory: take the best one a hit of this
-	 * many words can have (one word: together with itself, in the name). */
-	unsigned top_tier = s->nq == 1 ? LK_RANK_TIERS - 2 : LK_RANK_TIERS - 1;
+	 * many words can have (together in the name; typed in full from
+	 * LK_RANK_FULL_MIN words). */
+	unsigned top_tier = s->nq < LK_RANK_FULL_MIN ? LK_RANK_TIERS - 2 : LK_RANK_TIERS - 1;
 	bound += top_tier * LK_CLASSES;
 	if ((int)bound <= kth)
 		return 1;

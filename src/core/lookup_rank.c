@@ -22,7 +22,7 @@ static unsigned lk_rank_stand(const lk_rank_at *at, size_t n, bool all)
 	}
 	if (chain) {
 		unsigned len = at->field[n - 1] >> 3;
-		return all && from_start && len == n ? 3 : 2;
+		return all && n >= LK_RANK_FULL_MIN && from_start && len == n ? 3 : 2;
 	}
 	/* in order: the first place of each word after the one before */
 	int prev = -1;

@@ -12,7 +12,8 @@
  *
  *   all words in one field: field * 4 + how they stand there
  *       field    name 3, title 2, any other 1
- *       stand    3 the whole field, typed in full, in order
+ *       stand    3 the whole field, typed in full, in order (of three
+ *                  words or more: LK_RANK_FULL_MIN)
  *                2 together and in the typed order (one word: always)
  *                1 in the typed order, with gaps
  *                0 scattered
@@ -44,6 +45,12 @@ enum {
 	LK_RANK_WORDS = 8,
 	LK_RANK_TIERS = 16,
 	LK_RANK_POS_FAR = 7, /* the seventh word or later: not placed */
+	/* The index cannot tell which older years hold a name of exactly
+	 * the words typed, so while a query could find one, a screen's
+	 * search cannot stop early (lookup.c, lk_after_year). Names of two
+	 * words are rare, and two words typed are mostly a name begun
+	 * ("Nguyễn Văn", "tran thi"): the whole name counts from three. */
+	LK_RANK_FULL_MIN = 3,
 };
 
 /* The entry byte: STAGE (0..15) and where the word sits. */

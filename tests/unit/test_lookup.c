@@ -481,7 +481,7 @@ static bool ref_together_at(const ref_match *m, size_t n, int p)
 }
 
 /* The tier: all words in one field (name 3, title 2, else 1) times 4 plus
- * 3 the whole field typed in order, 2 together in order (one word, or a
+ * 3 the whole field typed in order (three words or more), 2 together in order (one word, or a
  * department: always), 1 in order with gaps, 0 scattered; words in several
  * fields: 2 for one in the name, + 1 for two typed one after the other that
  * stand together. Only the first 8 words are placed. */
@@ -505,7 +505,7 @@ static int ref_tier(const ref_match *m, size_t nq)
 	} else {
 		for (int p = 0; p < REF_FAR && stand < 2; p++)
 			if (ref_together_at(m, n, p))
-				stand = p == 0 && n == nq && m[n - 1].len == (int)n ? 3 : 2;
+				stand = p == 0 && n == nq && n >= 3 && m[n - 1].len == (int)n ? 3 : 2;
 		if (!stand) {
 			int at = -1;
 			stand = 1;
