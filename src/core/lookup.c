@@ -1406,7 +1406,7 @@ typedef struct lk_search {
 	size_t nhits, hcap;
 	uint32_t classes[LK_RANKS]; /* hits per rank (lk_rank_of) */
 	unsigned min_class;         /* hits of a lower rank are not kept */
-	uint64_t *fresh;              /* fresh candidates: their postings are skipped */
+	uint64_t *fresh;            /* fresh candidates: their postings are skipped */
 	size_t nfresh, fresh_cap;
 	int err;
 } lk_search;

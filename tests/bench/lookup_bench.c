@@ -360,7 +360,8 @@ static int bench_top_txn(dh_stxn *txn, void *ctx)
 		    record_decode(DH_R_CANDIDATE, val, vlen, &rec))
 			continue;
 		const dh_candidate *c = rec;
-		printf("%s\t%s\t%s\n", c->name ? c->name : "", c->recognised_decision ? c->recognised_decision : "",
+		printf("%s\t%s\t%s\n", c->name ? c->name : "",
+		       c->recognised_decision ? c->recognised_decision : "",
 		       c->award_decision ? c->award_decision : "");
 		record_free(DH_R_CANDIDATE, rec);
 	}

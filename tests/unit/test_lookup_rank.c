@@ -32,7 +32,8 @@ typedef struct fixture {
 	int years[MAX_RECORDS];
 } fixture;
 
-static const char *const given[] = {"An", "Bình", "Cường", "Dũng", "Hùng", "Lan", "Mai", "Nam", "Tuấn", "Hoa"};
+static const char *const given[] = {"An",  "Bình", "Cường", "Dũng", "Hùng",
+                                    "Lan", "Mai",  "Nam",   "Tuấn", "Hoa"};
 static const char *const middle[] = {"Thái", "Đức", "Minh", "Quang", "Hữu", "Thanh"};
 
 static dh_candidate *candidate(int year, const char *name, const char *decision)
@@ -154,8 +155,8 @@ static void check_best_first(fixture *f, const char *query, bool (*good)(const f
 	for (size_t i = 0; i < n; i++) {
 		bool best = good(f, hits[i].id);
 		if (i < want && !best)
-			fail_msg("%s: hit %zu is “%s” (%d), not one of the best", query, i, f->names[hits[i].id],
-			         f->years[hits[i].id]);
+			fail_msg("%s: hit %zu is “%s” (%d), not one of the best", query, i,
+			         f->names[hits[i].id], f->years[hits[i].id]);
 		if (i >= want && best)
 			fail_msg("%s: hit %zu is “%s”, one of the best, after a lesser one", query, i,
 			         f->names[hits[i].id]);
