@@ -22,6 +22,13 @@ int lookup_reindex(dh_stxn *txn, dh_rtype type, const void *before, const void *
  * inside the write transaction TXN (after a change of the index format, or
  * to repair it). */
 int lookup_rebuild(dh_stxn *txn);
+/* Brings an index written by an older program to today's format (its
+ * postings without the words' places, lookup_rank.h) by lookup_rebuild, in
+ * a write transaction of its own; marks a new one as current. repo_open
+ * calls it on every writable store; a no-op but for one read once done.
+ * An index not brought up is still searched, ranked as if every word stood
+ * apart. */
+int lookup_upgrade(dh_store *st);
 
 /* Bulk writes. Between lookup_batch_begin(TXN) and lookup_batch_end(TXN),
  * lookup_reindex() in TXN gathers its changes in memory and writes them

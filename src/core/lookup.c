@@ -16,7 +16,10 @@
  *   marks  tone | n << 3, then the n modifiers (FOLD_MOD_PACK)
  *   field  where the word is (lk_field)
  *   chunk  varint (last id - first id), then per entry, ids ascending:
- *          varint (id - the previous id, or the first id), u8 stage
+ *          varint (id - the previous id, or the first id), u8 stage in
+ *          the low 4 bits, the word's place in its field in the high 4
+ *          (lookup_rank.h; one entry per spelling: its first place)
+ *   'v'                                      -> u8 the format (lookup_rank.c)
  *
  * and in DH_T_FRESH (a table of its own: a small tree, one page to touch),
  * the fresh candidates (below):
@@ -38,7 +41,7 @@
  * form would cost several times a bare commit. So the postings of a
  * candidate saved alone wait, and the candidate is "fresh": a query skips
  * whatever postings a fresh id has and checks its record instead, by the
- * same rule (lk_verify_cand). A new candidate is fresh by its id alone,
+ * same rule (lk_verify_doc). A new candidate is fresh by its id alone,
  * above the mark "w": creating one writes nothing here. A change to an
  * older one writes a key in DH_T_FRESH holding the record as the postings
  * still have it (empty when they have nothing), so that they can be put
@@ -57,6 +60,12 @@
  * holds none; when few remain and the remaining words are common, those
  * are checked on the candidates' records instead.
  *
+ * Rank. A hit ranks by its tier first — all its words in the name,
+ * together and in the typed order, typed in full (lookup_rank.h: from the
+ * places the entries carry, so no record is read) — then by its class,
+ * each word's quality (exact marks, whole word, prefix) summed before its
+ * field's weight, then by the newer year, then the newer id.
+ *
  * With a limit (a screen asks for the best few), the years stop as soon as
  * no older year can give a better hit: ranking puts the newer year first
  * among equal matches, and the directory tells the best (quality, field)
@@ -70,6 +79,8 @@
 #include "dienhinh/error.h"
 #include "dienhinh/fold.h"
 #include "dienhinh/store.h"
+
+#include "lookup_rank.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,16 +106,9 @@ enum {
 	LK_VERIFY_CHUNKS = 8,
 	LK_BLOCK_SHIFT = 8, /* ids per bit of the live-block map: 256 */
 	LK_CLASSES = LK_QUERY_WORDS * 3 * 64 + 64,
+	/* what a hit ranks by: tier (lookup_rank.h), then class */
+	LK_RANKS = LK_RANK_TIERS * LK_CLASSES,
 };
-
-typedef enum lk_field {
-	LK_NAME = 0,
-	LK_TITLE,
-	LK_POSITION,
-	LK_DEPARTMENT,
-	LK_DECISION,
-	LK_YEAR,
-} lk_field;
 
 typedef struct lk_entry {
 	uint64_t id;
@@ -267,23 +271,26 @@ typedef struct lk_words_ctx {
 	unsigned field;
 } lk_words_ctx;
 
-static int lk_doc_word(const fold_word *w, void *ctx)
+static int lk_doc_word(const fold_word *w, uint8_t where, void *ctx)
 {
 	lk_words_ctx *wc = ctx;
 	unsigned char spell[LK_SPELL_MAX];
 	size_t n = lk_spell(spell, wc->doc->year, w->base, w->len, w->tone, w->nmods, w->mods, wc->field);
-	return lk_doc_push(wc->doc, spell, n, &wc->tmpl);
+	lk_entry e = {.id = wc->tmpl.id, .stage = (uint8_t)(wc->tmpl.stage | where)};
+	return lk_doc_push(wc->doc, spell, n, &e);
 }
 
+/* The words of TEXT, each with its place in the field (lookup_rank.h). */
 static void lk_doc_words(lk_doc *d, const char *text, unsigned field, const lk_entry *tmpl)
 {
 	if (!text || d->err)
 		return;
 	lk_words_ctx wc = {.doc = d, .tmpl = *tmpl, .field = field};
-	fold_each(text, strlen(text), lk_doc_word, &wc);
+	lk_rank_each(text, field == LK_DECISION, lk_doc_word, &wc);
 }
 
-/* Every indexed word of C, sorted, without duplicates. A deleted
+/* Every indexed word of C, sorted, without duplicates, each entry with
+ * the stage and the word's place in its field (lookup_rank.h). A deleted
  * candidate has none. */
 static int lk_doc_build(lk_doc *d, const dh_candidate *c)
 {
@@ -313,15 +320,19 @@ static int lk_doc_build(lk_doc *d, const dh_candidate *c)
 		memcpy(tok + 1, c->department, n);
 		unsigned char spell[LK_SPELL_MAX];
 		size_t slen = lk_spell(spell, d->year, tok, n + 1, 0, 0, NULL, LK_DEPARTMENT);
-		lk_doc_push(d, spell, slen, &tmpl);
+		lk_entry one = {.id = tmpl.id, .stage = lk_rank_entry(tmpl.stage, 0, true)};
+		lk_doc_push(d, spell, slen, &one);
 	}
 	if (d->err)
 		return d->err;
 	if (d->n > 1)
 		qsort(d->v, d->n, sizeof *d->v, lk_posting_cmp);
+	/* One entry per spelling: its first place in the field (sorted by
+	 * the entry byte, whose high bits are the place). */
 	size_t out = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (out == 0 || lk_posting_cmp(&d->v[out - 1], &d->v[i]) != 0)
+		if (out == 0 || d->v[out - 1].slen != d->v[i].slen ||
+		    memcmp(d->v[out - 1].spell, d->v[i].spell, d->v[i].slen) != 0)
 			d->v[out++] = d->v[i];
 	d->n = out;
 	return 0;
@@ -572,7 +583,7 @@ static int lk_note_year(dh_stxn *txn, uint8_t year)
 	const void *val;
 	size_t vlen;
 	int rc = store_get(txn, DH_T_WORDS, key, sizeof key, &val, &vlen);
-	if (rc == DH_ENOTFOUND)
+	if (rc == DH_ENOTFOUND && !(rc = lk_rank_format_first(txn)))
 		rc = store_put(txn, DH_T_WORDS, key, sizeof key, "", 0);
 	return rc;
 }
@@ -1347,6 +1358,7 @@ typedef struct lk_spelling {
 	unsigned char spell[LK_SPELL_MAX];
 	uint8_t slen;
 	uint8_t points; /* quality * 4 + field weight */
+	uint8_t field;  /* lk_field */
 	uint32_t chunks;
 } lk_spelling;
 
@@ -1367,6 +1379,7 @@ typedef struct lk_cand {
 	uint8_t matched; /* query words matched so far */
 	uint8_t cur;     /* best points for the word being matched */
 	uint16_t qsum, fsum;
+	lk_rank_at at; /* where each query word matched (lookup_rank.h) */
 } lk_cand;
 
 typedef struct lk_search {
@@ -1391,9 +1404,9 @@ typedef struct lk_search {
 	unsigned round;  /* position in ORDER of the word being matched */
 	dh_hit *hits;
 	size_t nhits, hcap;
-	uint32_t classes[LK_CLASSES]; /* hits per qsum * 64 + fsum */
-	unsigned min_class;           /* hits of a lower class are not kept */
-	uint64_t *fresh;              /* fresh candidates: their postings are skipped */
+	uint32_t classes[LK_RANKS]; /* hits per rank (lk_rank_of) */
+	unsigned min_class;         /* hits of a lower rank are not kept */
+	uint64_t *fresh;            /* fresh candidates: their postings are skipped */
 	size_t nfresh, fresh_cap;
 	int err;
 } lk_search;
@@ -1463,11 +1476,14 @@ static int lk_slot_grow(lk_search *s, uint64_t id)
 typedef struct lk_scan {
 	lk_search *s;
 	unsigned points;
+	unsigned field; /* of the spelling */
+	size_t word;    /* the query word's index in S->Q */
 } lk_scan;
 
 /* The entries of one chunk, every one worth SC->POINTS. Spellings come best
  * first, so the first entry met for a candidate carries its best points
- * for this word: later ones are skipped on one bit. */
+ * for this word: later ones are skipped on one bit, but for another
+ * place of a word of equal points, noted for the tier. */
 static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
 {
 	lk_scan *sc = ctx;
@@ -1480,6 +1496,8 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 		return s->err = DH_ECORRUPT;
 	unsigned stages = s->stages;
 	uint8_t points = (uint8_t)sc->points;
+	unsigned field = sc->field;
+	size_t word = sc->word;
 	if (s->round == 0) {
 		/* room for every entry first: the loop then only writes */
 		if (id + span >= s->nslots && lk_slot_grow(s, id + span))
@@ -1508,14 +1526,21 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 			if (p == end)
 				return s->err = DH_ECORRUPT;
 			id += delta;
-			unsigned stage = *p++ & 15;
+			uint8_t entry = *p++;
+			unsigned stage = entry & 15;
 			if (!(stages >> stage & 1) || id > last)
 				continue;
-			uint64_t word = bits[id / 64], bit = 1ull << (id % 64);
-			if (word & bit)
+			uint64_t live = bits[id / 64], bit = 1ull << (id % 64);
+			if (live & bit) {
+				/* seen: a fresh id (slot 0), or this word again */
+				uint32_t at = slot[id];
+				if (at && cands[at - 1].cur == points)
+					lk_rank_note(&cands[at - 1].at, word, field, entry, false);
 				continue;
-			bits[id / 64] = word | bit;
+			}
+			bits[id / 64] = live | bit;
 			cands[n] = (lk_cand){.id = id, .matched = 1, .cur = points};
+			lk_rank_note(&cands[n].at, word, field, entry, true);
 			slot[id] = (uint32_t)++n;
 		}
 		s->ncands = n;
@@ -1535,13 +1560,17 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 		if (p == end)
 			return s->err = DH_ECORRUPT;
 		id += delta;
-		unsigned stage = *p++ & 15;
+		uint8_t entry = *p++;
+		unsigned stage = entry & 15;
 		if (!(stages >> stage & 1) || id >= nslots || !(bits[id / 64] >> (id % 64) & 1))
 			continue;
 		lk_cand *c = &s->cands[s->slot[id] - 1];
 		if (c->matched == round) {
 			c->matched++;
 			c->cur = points;
+			lk_rank_note(&c->at, word, field, entry, true);
+		} else if (c->matched == round + 1 && c->cur == points) {
+			lk_rank_note(&c->at, word, field, entry, false);
 		}
 	}
 	return 0;
@@ -1589,6 +1618,7 @@ static int lk_plan_key(const void *key, size_t klen, const void *val, size_t vle
 	sp->spell[0] = LK_POSTING;
 	sp->slen = (uint8_t)klen;
 	sp->points = (uint8_t)(quality * 4 + (unsigned)lk_field_weight(k.field));
+	sp->field = (uint8_t)k.field;
 	sp->chunks = (uint32_t)c[0] << 24 | (uint32_t)c[1] << 16 | (uint32_t)c[2] << 8 | c[3];
 	qw->est[k.year] += sp->chunks;
 	if (sp->points > qw->maxp[k.year])
@@ -1596,10 +1626,19 @@ static int lk_plan_key(const void *key, size_t klen, const void *val, size_t vle
 	return 0;
 }
 
+/* Best points first; among equal points the field that comes first
+ * (lk_field), so that the field a word's tier counts is the one the record
+ * check picks too (lk_verify_word). */
 static int lk_spelling_cmp(const void *a, const void *b)
 {
 	const lk_spelling *x = a, *y = b;
-	return y->points - x->points;
+	if (x->points != y->points)
+		return y->points - x->points;
+	if (x->field != y->field)
+		return x->field - y->field;
+	size_t n = x->slen < y->slen ? x->slen : y->slen;
+	int c = memcmp(x->spell, y->spell, n);
+	return c ? c : x->slen - y->slen;
 }
 
 /* The spellings of query word QW in every year, from the directory. */
@@ -1640,67 +1679,57 @@ static int lk_plan_word(lk_search *s, dh_stxn *txn, lk_qword *qw)
  * spellings first. */
 static int lk_scan_word(lk_search *s, dh_stxn *txn, const lk_qword *qw)
 {
-	lk_scan sc = {.s = s};
+	lk_scan sc = {.s = s, .word = (size_t)(qw - s->q)};
 	int rc = 0;
 	for (uint32_t i = qw->from[s->year]; rc >= 0 && !s->err && i < qw->to[s->year]; i++) {
 		const lk_spelling *sp = &qw->spells[i];
 		if (sp->points < qw->minp)
 			break; /* best first: the rest are worth less still */
 		sc.points = sp->points;
+		sc.field = sp->field;
 		rc = store_scan(txn, DH_T_WORDS, sp->spell, sp->slen, NULL, 0, false, lk_scan_chunk, &sc);
 	}
 	return rc < 0 ? rc : s->err;
 }
 
-/* Best points of a query word over the words of a record (verification). */
-typedef struct lk_verify {
-	const lk_qword *q;
-	unsigned best;
-	unsigned field;
-} lk_verify;
-
-static int lk_verify_word(const fold_word *w, void *ctx)
+/* Query word Q (S->Q[WORD]) against a candidate's words D as its postings
+ * have them (lk_doc_build): its best points, 0 when it does not match, and
+ * where it matched into *AT, by the rule of the postings' scan: the
+ * spellings of the best points, in the first field among them. */
+static unsigned lk_verify_doc(const lk_qword *q, size_t word, const lk_doc *d, lk_rank_at *at)
 {
-	lk_verify *v = ctx;
-	fold_quality quality = fold_match(&v->q->w, w);
-	if (quality) {
-		unsigned points = (unsigned)quality * 4 + (unsigned)lk_field_weight(v->field);
-		if (points > v->best)
-			v->best = points;
-	}
-	return 0;
-}
-
-static unsigned lk_verify_text(const lk_qword *q, const char *text, unsigned field, unsigned best)
-{
-	if (!text)
-		return best;
-	lk_verify v = {.q = q, .best = best, .field = field};
-	fold_each(text, strlen(text), lk_verify_word, &v);
-	return v.best;
-}
-
-/* Query word Q against candidate C: points, 0 when it does not match; the
- * rule of the postings applied to the record's own text. */
-static unsigned lk_verify_cand(const lk_qword *q, const dh_candidate *c)
-{
-	unsigned best = 0;
-	best = lk_verify_text(q, c->name, LK_NAME, best);
-	best = lk_verify_text(q, c->title, LK_TITLE, best);
-	best = lk_verify_text(q, c->position, LK_POSITION, best);
-	best = lk_verify_text(q, c->recognised_decision, LK_DECISION, best);
-	best = lk_verify_text(q, c->award_decision, LK_DECISION, best);
-	if (c->year > 0 && c->year <= 9999) {
-		char y[8];
-		snprintf(y, sizeof y, "%d", c->year);
-		best = lk_verify_text(q, y, LK_YEAR, best);
-	}
-	for (size_t d = 0; c->department && d < q->ndepts; d++) {
-		if (strcmp(q->depts[d].id, c->department) == 0) {
-			unsigned points = q->depts[d].quality * 4u + (unsigned)lk_field_weight(LK_DEPARTMENT);
-			if (points > best)
-				best = points;
+	unsigned best = 0, best_field = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		bool first = true;
+		for (size_t i = 0; i < d->n; i++) {
+			const lk_posting *p = &d->v[i];
+			lk_key k;
+			if (lk_key_parse(p->spell, p->slen, &k))
+				continue;
+			unsigned quality = 0;
+			if (k.field == LK_DEPARTMENT) {
+				for (size_t j = 0; j < q->ndepts; j++)
+					if (k.blen == strlen(q->depts[j].id) + 1 &&
+					    memcmp(k.base + 1, q->depts[j].id, k.blen - 1) == 0)
+						quality = q->depts[j].quality;
+			} else if (k.blen >= q->w.len && memcmp(k.base, q->w.base, q->w.len) == 0) {
+				quality = lk_key_quality(&q->w, &k);
+			}
+			if (!quality)
+				continue;
+			unsigned points = quality * 4 + (unsigned)lk_field_weight(k.field);
+			if (pass == 0) {
+				if (points > best || (points == best && k.field < best_field)) {
+					best = points;
+					best_field = k.field;
+				}
+			} else if (points == best && k.field == best_field) {
+				lk_rank_note(at, word, k.field, p->e.stage, first);
+				first = false;
+			}
 		}
+		if (!best)
+			return 0;
 	}
 	return best;
 }
@@ -1726,17 +1755,33 @@ static int lk_verify_rest(lk_search *s, dh_stxn *txn, size_t from)
 		void *rec;
 		if ((rc = record_decode(DH_R_CANDIDATE, val, vlen, &rec)))
 			return rc;
-		for (size_t i = from; i < s->nq; i++) {
-			unsigned points = lk_verify_cand(&s->q[s->order[i]], rec);
+		lk_doc d = {0};
+		rc = lk_doc_build(&d, rec);
+		record_free(DH_R_CANDIDATE, rec);
+		for (size_t i = from; !rc && i < s->nq; i++) {
+			unsigned points = lk_verify_doc(&s->q[s->order[i]], s->order[i], &d, &c->at);
 			if (!points)
 				break;
 			c->matched++;
 			c->qsum = (uint16_t)(c->qsum + points / 4);
 			c->fsum = (uint16_t)(c->fsum + points % 4);
 		}
-		record_free(DH_R_CANDIDATE, rec);
+		free(d.v);
+		if (rc)
+			return rc;
 	}
 	return 0;
+}
+
+/* What a hit ranks by, best last: the tier (how the words stand: the
+ * name, together, in the typed order, typed in full), then the class
+ * (exact spelling, then field); the score adds the newer year. */
+static unsigned lk_rank_of(const lk_search *s, const lk_rank_at *at, unsigned qsum, unsigned fsum)
+{
+	unsigned class = qsum * 64 + fsum;
+	if (class >= LK_CLASSES)
+		class = LK_CLASSES - 1;
+	return lk_rank_tier(at, s->nq) * LK_CLASSES + class;
 }
 
 static int lk_push_hit(lk_search *s, const lk_cand *c)
@@ -1749,13 +1794,11 @@ static int lk_push_hit(lk_search *s, const lk_cand *c)
 		s->hits = v;
 		s->hcap = cap;
 	}
-	unsigned class = (unsigned)c->qsum * 64 + c->fsum;
-	if (class < s->min_class)
+	unsigned rank = lk_rank_of(s, &c->at, c->qsum, c->fsum);
+	if (rank < s->min_class)
 		return 0;
-	/* exact spelling, then field, then the newer year */
-	s->hits[s->nhits++] = (dh_hit){.id = c->id, .score = (int)class * 10000 + lk_year_of(s->year)};
-	if (class < LK_CLASSES)
-		s->classes[class]++;
+	s->hits[s->nhits++] = (dh_hit){.id = c->id, .score = (int)rank * 10000 + lk_year_of(s->year)};
+	s->classes[rank]++;
 	return 0;
 }
 
@@ -1869,7 +1912,7 @@ static int lk_kth_class(const lk_search *s)
 	size_t limit = s->opts->limit, seen = 0;
 	if (limit == 0 || s->nhits < limit)
 		return -1;
-	for (unsigned c = LK_CLASSES; c-- > 0;) {
+	for (unsigned c = LK_RANKS; c-- > 0;) {
 		seen += s->classes[c];
 		if (seen >= limit)
 			return (int)c;
@@ -1879,7 +1922,7 @@ static int lk_kth_class(const lk_search *s)
 
 /* With a limit, once the years up to YI give LIMIT hits: among equal
  * matches the newer year wins, so an older year matters only for a hit of
- * a strictly better class than the LIMIT-th best so far. The best class an
+ * a strictly better rank (tier and class) than the LIMIT-th best so far. The best class an
  * older hit could have is each word at the best (quality, field) its
  * spellings offer in the older years. If that cannot beat the LIMIT-th
  * best: done. Else the older hits that could are those whose every word is
@@ -1901,6 +1944,11 @@ static int lk_after_year(lk_search *s, dh_stxn *txn, size_t yi)
 			return 1; /* this word matches nothing older */
 		bound += lk_class_of(best[i]);
 	}
+	/* The tier is not in the directory: take the best one a hit of this
+	 * many words can have (together in the name; typed in full from
+	 * LK_RANK_FULL_MIN words). */
+	unsigned top_tier = s->nq < LK_RANK_FULL_MIN ? LK_RANK_TIERS - 2 : LK_RANK_TIERS - 1;
+	bound += top_tier * LK_CLASSES;
 	if ((int)bound <= kth)
 		return 1;
 	/* A hit above KTH has every word within SLACK of its best. */
@@ -2030,12 +2078,21 @@ static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
 		unsigned stage = c->stage >= 0 && c->stage < 16 ? (unsigned)c->stage : 0;
 		unsigned qsum = 0, fsum = 0;
 		bool hit = !c->meta.deleted && (s->stages >> stage & 1);
+		lk_doc d = {0};
+		lk_rank_at at;
+		memset(&at, 0, sizeof at);
+		if (hit && (rc = lk_doc_build(&d, c))) {
+			record_free(DH_R_CANDIDATE, c);
+			free(d.v);
+			return rc;
+		}
 		for (size_t w = 0; hit && w < s->nq; w++) {
-			unsigned points = lk_verify_cand(&s->q[w], c);
+			unsigned points = lk_verify_doc(&s->q[w], w, &d, &at);
 			hit = points > 0;
 			qsum += points / 4;
 			fsum += points % 4;
 		}
+		free(d.v);
 		int year = lk_year_of(lk_year_byte(c->year));
 		record_free(DH_R_CANDIDATE, c);
 		if (!hit)
@@ -2049,7 +2106,7 @@ static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
 			s->hcap = cap;
 		}
 		s->hits[s->nhits++] =
-		    (dh_hit){.id = s->fresh[i], .score = (int)(qsum * 64 + fsum) * 10000 + year};
+		    (dh_hit){.id = s->fresh[i], .score = (int)lk_rank_of(s, &at, qsum, fsum) * 10000 + year};
 	}
 	return 0;
 }
@@ -2239,6 +2296,7 @@ static int lk_query_prepare(lk_search *s, const char *query)
 	int rc = 0;
 	for (size_t i = 0; i < nw && !rc; i++) {
 		s->q[i].w = words[i];
+		lk_rank_number(&s->q[i].w); /* "020" finds 20/QĐ-TTr too */
 		rc = lk_qword_depts(&s->q[i], s->opts->cfg);
 	}
 	s->nq = nw;

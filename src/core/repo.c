@@ -683,7 +683,15 @@ int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const 
 	dh_store_opts o = opts ? *opts : (dh_store_opts){0};
 	o.migrate = verify_migrate;
 	o.migrate_ctx = (void *)actor;
-	return store_open(out, dir, &o);
+	int rc = store_open(out, dir, &o);
+	if (rc || o.read_only)
+		return rc;
+	/* an index of an older program: its postings made again */
+	if ((rc = lookup_upgrade(*out))) {
+		store_close(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec)

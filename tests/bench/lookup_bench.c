@@ -12,10 +12,18 @@
  *                                    it (limit 200, recognised only)
  *   lookup_bench search DIR QUERY    one query, hits as TSV, like
  *                                    `dienhinh search --format tsv`
+ *   lookup_bench top DIR QUERY K     the first K hits of QUERY (all
+ *                                    records, as `search`): name, and the
+ *                                    two decisions, TSV
+ *   lookup_bench judge QUERY         reads such lines (name, decision,
+ *                                    decision) and prints how many are
+ *                                    among QUERY's best answers, and how
+ *                                    many of the first 10 (issue 16)
  *
  * The records are made from a fixed seed, so two runs give the same data. */
 #include "dienhinh/config.h"
 #include "dienhinh/error.h"
+#include "dienhinh/fold.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
@@ -337,8 +345,117 @@ static int bench_search(const char *dir, const char *query)
 	return n ? 0 : 1;
 }
 
+/* The first K hits of QUERY: "name\tdecision\tdecision". */
+static int bench_top_txn(dh_stxn *txn, void *ctx)
+{
+	print_ctx *p = ctx;
+	for (size_t i = 0; i < p->n; i++) {
+		unsigned char key[9];
+		key[0] = DH_R_CANDIDATE;
+		store_put_u64(key + 1, p->hits[i].id);
+		const void *val;
+		size_t vlen;
+		void *rec;
+		if (store_get(txn, DH_T_RECORDS, key, sizeof key, &val, &vlen) ||
+		    record_decode(DH_R_CANDIDATE, val, vlen, &rec))
+			continue;
+		const dh_candidate *c = rec;
+		printf("%s\t%s\t%s\n", c->name ? c->name : "",
+		       c->recognised_decision ? c->recognised_decision : "",
+		       c->award_decision ? c->award_decision : "");
+		record_free(DH_R_CANDIDATE, rec);
+	}
+	return 0;
+}
+
+static int bench_top(const char *dir, const char *query, size_t k)
+{
+	dh_store *st;
+	dh_store_opts so = {.read_only = true};
+	if (store_open(&st, dir, &so))
+		return 1;
+	dh_lookup_opts o = {.cfg = bench_config(), .limit = k};
+	dh_hit *hits;
+	size_t n;
+	if (lookup_search(st, query, &o, &hits, &n))
+		return 1;
+	print_ctx p = {.hits = hits, .n = n};
+	store_read(st, bench_top_txn, &p);
+	free(hits);
+	store_close(st);
+	return 0;
+}
+
+/* A number's digits without its leading zeros. */
+static void judge_number(fold_word *w)
+{
+	size_t z = 0;
+	while (z + 1 < w->len && w->base[z] == '0' && strspn(w->base, "0123456789") == w->len)
+		z++;
+	memmove(w->base, w->base + z, w->len - z + 1u);
+	w->len = (uint8_t)(w->len - z);
+}
+
+/* Whether TEXT holds the query words Q, whole (marks typed must be there,
+ * untyped ones may be anything), together and in the typed order;
+ * AT_START: as its first words (a decision's number and sign). */
+static bool judge_text(const fold_word *q, size_t nq, const char *text, bool at_start)
+{
+	fold_word w[64];
+	size_t n = text ? fold_split(text, w, 64) : 0;
+	if (n > 64)
+		n = 64;
+	for (size_t i = 0; i < n; i++)
+		judge_number(&w[i]);
+	for (size_t from = 0; from + nq <= n && (!at_start || from == 0); from++) {
+		size_t k = 0;
+		while (k < nq && fold_match(&q[k], &w[from + k]) >= FOLD_WHOLE)
+			k++;
+		if (k == nq)
+			return true;
+	}
+	return false;
+}
+
+/* The best answers of a hidden-style query, by what a person looking
+ * for it means, not by how the engine scores: a name query's words
+ * together and in order in the name; a document number (a query with a
+ * "/") at the start of one of the decisions. */
+static int bench_judge(const char *query)
+{
+	fold_word q[16];
+	size_t nq = fold_split(query, q, 16);
+	if (nq > 16)
+		nq = 16;
+	for (size_t i = 0; i < nq; i++)
+		judge_number(&q[i]);
+	bool decision = strchr(query, '/') != NULL;
+	char line[4096];
+	size_t best = 0, best10 = 0, row = 0;
+	while (fgets(line, sizeof line, stdin)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		char *name = line, *d1 = strchr(name, '\t'), *d2 = NULL;
+		if (d1) {
+			*d1++ = '\0';
+			if ((d2 = strchr(d1, '\t')))
+				*d2++ = '\0';
+		}
+		bool good = decision ? judge_text(q, nq, d1, true) || judge_text(q, nq, d2, true)
+		                     : judge_text(q, nq, name, false);
+		best += good;
+		best10 += good && row < 10;
+		row++;
+	}
+	printf("%zu\t%zu\n", best, best10);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && strcmp(argv[1], "top") == 0)
+		return bench_top(argv[2], argv[3], (size_t)strtoull(argv[4], NULL, 10));
+	if (argc == 3 && strcmp(argv[1], "judge") == 0)
+		return bench_judge(argv[2]);
 	if (argc == 5 && strcmp(argv[1], "gen") == 0)
 		return bench_gen(argv[2], (size_t)strtoull(argv[3], NULL, 10), argv[4]);
 	if (argc >= 4 && strcmp(argv[1], "query") == 0)
@@ -364,6 +481,7 @@ int main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "search") == 0)
 		return bench_search(argv[2], argv[3]);
 	fprintf(stderr,
-	        "usage: lookup_bench gen DIR N CSV | saves DIR N | query DIR QUERY... | search DIR QUERY\n");
+	        "usage: lookup_bench gen DIR N CSV | saves DIR N | query DIR QUERY... | search DIR QUERY"
+	        " | top DIR QUERY K | judge QUERY\n");
 	return 64;
 }

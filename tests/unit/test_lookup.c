@@ -187,7 +187,7 @@ static void test_records_without_a_year_are_found_last(void **state)
 	assert_string_equal(search(f, "lâm 199", false), expect);
 }
 
-static void test_rank_exact_then_field_then_year(void **state)
+static void test_rank_field_then_exact_then_year(void **state)
 {
 	fixture *f = *state;
 	const int R = DH_STAGE_RECOGNISED;
@@ -197,15 +197,15 @@ static void test_rank_exact_then_field_then_year(void **state)
 	uint64_t prefix = add(f, 2022, "Nguyễnx Minh", NULL, "vp", R);
 	uint64_t title = add(f, 2022, "Tổ Tiếp dân", "Gương Nguyễn Trãi", "vp", R);
 	char expect[128];
-	/* exact spelling first; whole-word names by year; then the title
-	 * word (whole) ; then the mere prefix */
+	/* the name before the title (issue 16); within the names, exact
+	 * spelling first, whole-word names by year, then the mere prefix */
 	snprintf(expect, sizeof expect, "%llu,%llu,%llu,%llu,%llu", (unsigned long long)exact_old,
-	         (unsigned long long)loose_new, (unsigned long long)loose_old, (unsigned long long)title,
-	         (unsigned long long)prefix);
+	         (unsigned long long)loose_new, (unsigned long long)loose_old, (unsigned long long)prefix,
+	         (unsigned long long)title);
 	assert_string_equal(search(f, "nguyen", false), expect);
 	/* Typed with marks, "Nguyễn" spellings are the exact ones. */
 	snprintf(expect, sizeof expect, "%llu,%llu,%llu,%llu", (unsigned long long)loose_new,
-	         (unsigned long long)loose_old, (unsigned long long)title, (unsigned long long)prefix);
+	         (unsigned long long)loose_old, (unsigned long long)prefix, (unsigned long long)title);
 	assert_string_equal(search(f, "Nguyễn", false), expect);
 }
 
@@ -327,9 +327,11 @@ static const char *pick(unsigned *seed, const char *const *v, size_t n)
 	return v[(*seed >> 16) % n];
 }
 
-/* One hit as the reference ranks it: DESIGN.md §7 read literally. */
+/* One hit as the reference ranks it: DESIGN.md §7 and issue 16 read
+ * literally. */
 typedef struct ref_hit {
 	uint64_t id;
+	int tier;               /* how the words stand (below) */
 	int exact, field, year; /* sums over the query words, and the year */
 } ref_hit;
 
@@ -342,20 +344,182 @@ typedef struct ref_ctx {
 	size_t n;
 } ref_ctx;
 
-/* Best (quality, field weight) of Q over TEXT, in *Q_OUT / *F_OUT. */
-static void ref_text(const fold_word *q, const char *text, int weight, int *q_out, int *f_out)
+enum { REF_NAME, REF_TITLE, REF_POSITION, REF_DEPARTMENT, REF_DECISION, REF_YEAR, REF_FAR = 7 };
+
+/* A word of a record where the index keeps it: its field, its place (7:
+ * the seventh or later), whether it ends the field. */
+typedef struct ref_word {
+	fold_word w;
+	int field, pos;
+	bool last;
+} ref_word;
+
+typedef struct ref_rec {
+	ref_word v[256];
+	size_t n;
+} ref_rec;
+
+static bool ref_padded_number(const fold_word *w)
+{
+	if (w->len < 2 || w->base[0] != '0')
+		return false;
+	for (size_t i = 0; i < w->len; i++)
+		if (w->base[i] < '0' || w->base[i] > '9')
+			return false;
+	return true;
+}
+
+static void ref_strip_zeros(fold_word *w)
+{
+	while (ref_padded_number(w)) {
+		memmove(w->base, w->base + 1, w->len);
+		w->len--;
+	}
+}
+
+static void ref_push(ref_rec *r, const fold_word *w, int field, size_t pos, bool last)
+{
+	if (r->n < sizeof r->v / sizeof r->v[0])
+		r->v[r->n++] = (ref_word){*w, field, pos < REF_FAR ? (int)pos : REF_FAR, last};
+}
+
+/* TEXT's words; a decision's "020" is "20" as well. */
+static void ref_text(ref_rec *r, const char *text, int field)
 {
 	if (!text)
 		return;
 	fold_word w[64];
 	size_t n = fold_split(text, w, 64);
 	for (size_t i = 0; i < n && i < 64; i++) {
-		int quality = (int)fold_match(q, &w[i]);
-		if (quality && (quality > *q_out || (quality == *q_out && weight > *f_out))) {
-			*q_out = quality;
-			*f_out = weight;
+		ref_push(r, &w[i], field, i, i + 1 == n);
+		if (field == REF_DECISION && ref_padded_number(&w[i])) {
+			fold_word bare = w[i];
+			ref_strip_zeros(&bare);
+			ref_push(r, &bare, field, i, i + 1 == n);
 		}
 	}
+}
+
+static bool ref_same_spelling(const fold_word *a, const fold_word *b)
+{
+	return a->len == b->len && !memcmp(a->base, b->base, a->len) && a->tone == b->tone &&
+	       a->nmods == b->nmods && !memcmp(a->mods, b->mods, a->nmods);
+}
+
+/* The index keeps one place per spelling and field: the first. */
+static bool ref_kept(const ref_rec *r, size_t i)
+{
+	const ref_word *x = &r->v[i];
+	for (size_t j = 0; j < r->n; j++) {
+		const ref_word *y = &r->v[j];
+		if (j == i || y->field != x->field || !ref_same_spelling(&x->w, &y->w))
+			continue;
+		int kx = x->pos * 2 + x->last, ky = y->pos * 2 + y->last;
+		if (ky < kx || (ky == kx && j < i))
+			return false;
+	}
+	return true;
+}
+
+/* Where query word Q matched best: its points, the field (the first of
+ * those with the best points), the places there, the field's length when
+ * its last word is among them. */
+typedef struct ref_match {
+	int points, field;
+	unsigned places; /* bit per place 0..6 */
+	int len;         /* 0: not known */
+} ref_match;
+
+static int ref_weight(int field)
+{
+	return field == REF_NAME ? 2 : field == REF_TITLE ? 1 : 0;
+}
+
+static ref_match ref_match_word(const ref_rec *r, const fold_word *q, int dept_quality)
+{
+	ref_match m = {0, 0, 0, 0};
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i <= r->n; i++) {
+			int quality, field, pos;
+			bool last;
+			if (i == r->n) { /* the department, one token */
+				quality = dept_quality;
+				field = REF_DEPARTMENT;
+				pos = 0;
+				last = true;
+			} else {
+				if (!ref_kept(r, i))
+					continue;
+				quality = (int)fold_match(q, &r->v[i].w);
+				field = r->v[i].field;
+				pos = r->v[i].pos;
+				last = r->v[i].last;
+			}
+			if (!quality)
+				continue;
+			int points = quality * 4 + ref_weight(field);
+			if (pass == 0 && (points > m.points || (points == m.points && field < m.field))) {
+				m.points = points;
+				m.field = field;
+			} else if (pass == 1 && points == m.points && field == m.field && pos < REF_FAR) {
+				m.places |= 1u << pos;
+				if (last)
+					m.len = pos + 1;
+			}
+		}
+	}
+	return m;
+}
+
+/* Whether words 0..N-1 stand at P, P + 1, … */
+static bool ref_together_at(const ref_match *m, size_t n, int p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p + (int)i >= REF_FAR || !(m[i].places >> (p + (int)i) & 1))
+			return false;
+	return true;
+}
+
+/* The tier: all words in one field (name 3, title 2, else 1) times 4 plus
+ * 3 the whole field typed in order (three words or more), 2 together in order (one word, or a
+ * department: always), 1 in order with gaps, 0 scattered; words in several
+ * fields: 2 for one in the name, + 1 for two typed one after the other that
+ * stand together. Only the first 8 words are placed. */
+static int ref_tier(const ref_match *m, size_t nq)
+{
+	size_t n = nq < 8 ? nq : 8;
+	bool same = true, name = false, pair = false;
+	for (size_t i = 0; i < n; i++) {
+		same = same && m[i].field == m[0].field;
+		name = name || m[i].field == REF_NAME;
+		for (int p = 0; i > 0 && p + 1 < REF_FAR; p++)
+			if (m[i].field == m[i - 1].field && m[i].field != REF_DEPARTMENT &&
+			    (m[i - 1].places >> p & 1) && (m[i].places >> (p + 1) & 1))
+				pair = true;
+	}
+	if (!same)
+		return (name ? 2 : 0) + (pair ? 1 : 0);
+	int base = m[0].field == REF_NAME ? 3 : m[0].field == REF_TITLE ? 2 : 1, stand = 0;
+	if (n == 1 || m[0].field == REF_DEPARTMENT) {
+		stand = 2;
+	} else {
+		for (int p = 0; p < REF_FAR && stand < 2; p++)
+			if (ref_together_at(m, n, p))
+				stand = p == 0 && n == nq && n >= 3 && m[n - 1].len == (int)n ? 3 : 2;
+		if (!stand) {
+			int at = -1;
+			stand = 1;
+			for (size_t i = 0; i < n && stand; i++) {
+				int next = at + 1;
+				while (next < REF_FAR && !(m[i].places >> next & 1))
+					next++;
+				if (next >= REF_FAR)
+					stand = 0;
+				at = next;
+			}
+		}
+	}
+	return base * 4 + stand;
 }
 
 static int ref_one(const void *rec, void *ctx)
@@ -366,37 +530,50 @@ static int ref_one(const void *rec, void *ctx)
 		return 0;
 	if (r->recognised_only && c->stage != DH_STAGE_RECOGNISED && c->stage != DH_STAGE_AWARDED)
 		return 0;
+	static ref_rec words;
+	words.n = 0;
+	ref_text(&words, c->name, REF_NAME);
+	ref_text(&words, c->title, REF_TITLE);
+	ref_text(&words, c->position, REF_POSITION);
+	ref_text(&words, c->recognised_decision, REF_DECISION);
+	ref_text(&words, c->award_decision, REF_DECISION);
 	char year[16];
 	snprintf(year, sizeof year, "%d", c->year);
+	if (c->year > 0)
+		ref_text(&words, year, REF_YEAR);
 	const char *dept = NULL;
 	for (size_t d = 0; d < r->f->cfg.n_departments; d++)
 		if (strcmp(r->f->depts[d].id, c->department) == 0)
 			dept = r->f->depts[d].name;
 	ref_hit h = {.id = c->meta.id, .year = c->year};
+	ref_match m[8];
 	for (size_t i = 0; i < r->nq; i++) {
-		const fold_word *q = &r->q[i];
-		int quality = 0, field = 0;
-		ref_text(q, c->name, 2, &quality, &field);
-		ref_text(q, c->title, 1, &quality, &field);
-		ref_text(q, c->position, 0, &quality, &field);
-		ref_text(q, c->recognised_decision, 0, &quality, &field);
-		ref_text(q, c->award_decision, 0, &quality, &field);
-		ref_text(q, year, 0, &quality, &field);
-		ref_text(q, dept, 0, &quality, &field);
-		if (!quality)
+		fold_word q = r->q[i];
+		ref_strip_zeros(&q);
+		int dept_quality = 0;
+		fold_word dw[32];
+		size_t nd = dept ? fold_split(dept, dw, 32) : 0;
+		for (size_t k = 0; k < nd && k < 32; k++)
+			if ((int)fold_match(&q, &dw[k]) > dept_quality)
+				dept_quality = (int)fold_match(&q, &dw[k]);
+		m[i] = ref_match_word(&words, &q, dept_quality);
+		if (!m[i].points)
 			return 0;
-		h.exact += quality;
-		h.field += field;
+		h.exact += m[i].points / 4;
+		h.field += m[i].points % 4;
 	}
+	h.tier = ref_tier(m, r->nq);
 	r->hits[r->n++] = h;
 	return 0;
 }
 
-/* Best first: exact spelling, then field, then the newer year; the newest
- * record among equals. */
+/* Best first: how the words stand, then exact spelling, then field, then
+ * the newer year; the newest record among equals. */
 static int ref_cmp(const void *a, const void *b)
 {
 	const ref_hit *x = a, *y = b;
+	if (x->tier != y->tier)
+		return y->tier - x->tier;
 	if (x->exact != y->exact)
 		return y->exact - x->exact;
 	if (x->field != y->field)
@@ -759,7 +936,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_semantics_table, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_rank_exact_then_field_then_year, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rank_field_then_exact_then_year, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_records_without_a_year_are_found_last, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_recognised_only_filters_stages, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_follows_edits_stage_changes_and_deletion, setup,
