@@ -403,7 +403,8 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		cli_close(env);
 		return EX_OSERR;
 	}
-	dh_store_opts opts = {.read_only = read_only};
+	dh_store_opts opts = {.read_only = read_only,
+	                      .max_readers = (unsigned)env->cfg->storage_max_readers};
 	int rc = 0;
 	if (priv_active())
 		code = cli_check_data_files(dir);

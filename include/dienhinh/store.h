@@ -46,8 +46,10 @@ typedef int (*dh_migrate_fn)(dh_stxn *txn, uint64_t from, void *ctx);
 typedef struct dh_store_opts {
 	size_t map_size; /* initial map size in bytes; 0 = default (64 MiB) */
 	bool read_only;
-	unsigned max_readers; /* reader table size when the environment is
-				 created; 0 = default (256) */
+	/* Reader table size (storage.max_readers); 0 = default (1024). LMDB
+	 * sizes lock.mdb when the first process opens the environment: later
+	 * ones use the table as it is, and it never shrinks. */
+	unsigned max_readers;
 	/* Takes a writable database of an older schema to DH_SCHEMA_VERSION
 	 * at open, all steps in one write transaction (repo_open passes the
 	 * record layer's). Without it such a database is refused with
