@@ -447,7 +447,7 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
  * its exit code. */
 static int cli_fail(cli_env *env, const char *cmd, int rc)
 {
-	const char *why = rc == DH_EIO ? store_last_error() : NULL;
+	const char *why = rc == DH_EIO || rc == DH_ECORRUPT ? store_last_error() : NULL;
 	if (env->ctx.message[0])
 		fprintf(stderr, "dienhinh %s: %s\n", cmd, env->ctx.message);
 	else if (why && *why) /* a full disk says so, not only "I/O error" */

@@ -75,6 +75,10 @@ void store_close(dh_store *st);
  * ("data: Permission denied"), for a message after the Vietnamese one; ""
  * when there was none. */
 const char *store_last_error(void);
+/* Bytes read back from table T under KEY are out of bounds (WHAT says
+ * how, in Vietnamese): sets store_last_error to a message naming the
+ * table and the key, and returns DH_ECORRUPT. */
+int store_corrupt(dh_table t, const void *key, size_t klen, const char *what);
 
 typedef int (*dh_txn_fn)(dh_stxn *txn, void *ctx);
 

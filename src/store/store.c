@@ -79,6 +79,19 @@ const char *store_last_error(void)
 	return last_detail;
 }
 
+int store_corrupt(dh_table t, const void *key, size_t klen, const char *what)
+{
+	char hex[2 * 24 + 4];
+	size_t n = klen < 24 ? klen : 24, o = 0;
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)snprintf(hex + o, sizeof(hex) - o, "%02x", ((const unsigned char *)key)[i]);
+	if (klen > n)
+		snprintf(hex + o, sizeof(hex) - o, "…");
+	snprintf(last_detail, sizeof(last_detail), "bảng %s, khóa %s: %s — khôi phục từ bản sao lưu",
+	         t >= 0 && t < DH_T__COUNT ? table_names[t] : "?", klen ? hex : "(rỗng)", what);
+	return DH_ECORRUPT;
+}
+
 static int store_err(int rc)
 {
 	if (rc == 0)
@@ -206,6 +219,8 @@ static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
 int store_read(dh_store *st, dh_txn_fn fn, void *ctx)
 {
 	MDB_txn *txn;
+	if (!st->active)
+		last_detail[0] = 0; /* the detail is this read's own */
 	int rc = txn_begin(st, MDB_RDONLY, &txn);
 	if (rc)
 		return rc;
