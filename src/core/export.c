@@ -72,10 +72,12 @@ struct export_walk {
 static int export_scan_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
 {
 	export_walk *w = ctx;
-	if (klen != 9)
-		return DH_ECORRUPT; /* not a record's key: a batch could not resume after it */
+	if (klen != 9) /* not a record's key: a batch could not resume after it */
+		return store_corrupt(DH_T_RECORDS, key, klen, "khóa không phải của một bản ghi");
 	void *rec = NULL;
 	int rc = record_decode(w->type, val, vlen, &rec);
+	if (rc == DH_ECORRUPT)
+		return store_corrupt(DH_T_RECORDS, key, klen, "bản ghi không đọc được");
 	if (rc)
 		return rc;
 	rc = w->fn(rec, w);
@@ -243,7 +245,9 @@ static int export_json_elem(export_jsonl_state *s, size_t *written, dh_rtype typ
 	if (rc == DH_ENOTFOUND)
 		return 0; /* a dangling reference is no history */
 	void *rec = NULL;
-	if (rc || (rc = record_decode(type, val, len, &rec)))
+	if (!rc && (rc = record_decode(type, val, len, &rec)) == DH_ECORRUPT)
+		rc = store_corrupt(DH_T_RECORDS, key, sizeof(key), "bản ghi không đọc được");
+	if (rc)
 		return rc;
 	if ((*written)++)
 		putc_unlocked(',', s->out);

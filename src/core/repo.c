@@ -122,7 +122,9 @@ static int get_in(dh_stxn *txn, dh_rtype type, uint64_t id, void **out)
 		return DH_EINVAL;
 	rec_key(k, type, id);
 	int rc = store_get(txn, DH_T_RECORDS, k, sizeof(k), &v, &n);
-	return rc ? rc : record_decode(type, v, n, out);
+	if (!rc && (rc = record_decode(type, v, n, out)) == DH_ECORRUPT)
+		rc = store_corrupt(DH_T_RECORDS, k, sizeof(k), "bản ghi không đọc được");
+	return rc;
 }
 
 typedef struct each_ctx {
@@ -141,6 +143,10 @@ static int each_value(const void *key, size_t klen, const void *val, size_t vlen
 	void *rec;
 	int rc = e->type == DH_R_AUDIT ? record_audit_decode(val, vlen, (dh_audit **)&rec)
 				       : record_decode(e->type, val, vlen, &rec);
+	if (rc == DH_ECORRUPT)
+		return store_corrupt(e->type == DH_R_AUDIT ? DH_T_AUDIT : DH_T_RECORDS, key, klen,
+		                     e->type == DH_R_AUDIT ? "mục nhật ký không đọc được"
+		                                           : "bản ghi không đọc được");
 	if (rc)
 		return rc;
 	if (klen == REC_KEY)
