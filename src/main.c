@@ -122,9 +122,12 @@ static void cli_help(FILE *out)
 	    "sửa\n"
 	    "                                       ngoài chương trình không (0: không, 65: có)\n"
 	    "  present [SỐ_PHIÊN_HỌP]               màn hình trình chiếu phiên họp Hội đồng (chỉ xem)\n"
-	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc:\n"
-	    "                                       ghi riêng, ghi hẳn xuống đĩa, kiểm tra rồi mới đặt vào chỗ\n"
-	    "  backup --keep N THƯ_MỤC              mỗi lần một thư mục có ngày giờ (dienhinh-2021-11-05T1830),\n"
+	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm "
+	    "việc:\n"
+	    "                                       ghi riêng, ghi hẳn xuống đĩa, kiểm tra rồi mới đặt vào "
+	    "chỗ\n"
+	    "  backup --keep N THƯ_MỤC              mỗi lần một thư mục có ngày giờ "
+	    "(dienhinh-2021-11-05T1830),\n"
 	    "                                       giữ N bản mới nhất (cho cron hoặc systemd timer)\n"
 	    "  --help | --version\n"
 	    "\n"
@@ -403,8 +406,7 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		cli_close(env);
 		return EX_OSERR;
 	}
-	dh_store_opts opts = {.read_only = read_only,
-	                      .max_readers = (unsigned)env->cfg->storage_max_readers};
+	dh_store_opts opts = {.read_only = read_only, .max_readers = (unsigned)env->cfg->storage_max_readers};
 	int rc = 0;
 	if (priv_active())
 		code = cli_check_data_files(dir);
@@ -917,9 +919,10 @@ static int cmd_backup(const cli_globals *g, int argc, char **argv)
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--keep", &v))) {
 			if (r < 0 || !cli_parse_num(v, 1, 10000, &keep))
-				return cli_usage_error("--keep cần số bản sao giữ lại, từ 1 đến 10000, không phải "
-				                       "“%s”.",
-				                       r < 0 ? "" : v);
+				return cli_usage_error(
+				    "--keep cần số bản sao giữ lại, từ 1 đến 10000, không phải "
+				    "“%s”.",
+				    r < 0 ? "" : v);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_bad_option(argv[0], argv[i]);
 		} else if (dest) {

@@ -35,8 +35,7 @@ static int backup_check_copy(dh_store *copy, void *ctx)
 	if (n < c->before || n > c->after) {
 		snprintf(out->message, sizeof(out->message),
 		         "bản sao có %llu bản ghi, cơ sở dữ liệu có %llu trước khi sao và %llu sau khi sao",
-		         (unsigned long long)n, (unsigned long long)c->before,
-		         (unsigned long long)c->after);
+		         (unsigned long long)n, (unsigned long long)c->before, (unsigned long long)c->after);
 		return DH_ECORRUPT;
 	}
 	dh_verify_result v;

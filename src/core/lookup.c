@@ -1507,9 +1507,11 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 			if (delta < 0x80)
 				p++;
 			else if (!(p = lk_varint_next(p, end, &delta)))
-				return s->err = store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
+				return s->err =
+				           store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
 			if (p == end)
-				return s->err = store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
+				return s->err =
+				           store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
 			id += delta;
 			unsigned stage = *p++ & 15;
 			if (!(stages >> stage & 1) || id > last)
@@ -1961,7 +1963,8 @@ static int lk_fresh_push(lk_search *s, uint64_t id)
 	if (id > s->last_id) {
 		unsigned char key[8];
 		lk_fresh_key(key, id);
-		return s->err = store_corrupt(DH_T_FRESH, key, sizeof key, "mã hồ sơ vượt quá hồ sơ cuối cùng");
+		return s->err =
+		           store_corrupt(DH_T_FRESH, key, sizeof key, "mã hồ sơ vượt quá hồ sơ cuối cùng");
 	}
 	if (id >= s->nslots && lk_slot_grow(s, id))
 		return s->err = DH_ENOMEM;

@@ -195,11 +195,12 @@ static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
 		if (rc == MDB_READERS_FULL && full++ >= READER_RETRIES) {
 			MDB_envinfo info;
 			unsigned slots = mdb_env_info(st->env, &info) == 0 ? info.me_maxreaders : 0;
-			snprintf(last_detail, sizeof(last_detail),
-			         "bảng người đọc đã đầy (%u chỗ, mọi chỗ đều của phiên đang chạy): hãy thử lại "
-			         "sau ít phút, hoặc tăng storage.max_readers trong cấu hình (có hiệu lực khi "
-			         "mọi phiên đã thoát và phiên đầu tiên mở lại)",
-			         slots);
+			snprintf(
+			    last_detail, sizeof(last_detail),
+			    "bảng người đọc đã đầy (%u chỗ, mọi chỗ đều của phiên đang chạy): hãy thử lại "
+			    "sau ít phút, hoặc tăng storage.max_readers trong cấu hình (có hiệu lực khi "
+			    "mọi phiên đã thoát và phiên đầu tiên mở lại)",
+			    slots);
 			return DH_EBUSY;
 		}
 		if (rc == MDB_READERS_FULL) {
@@ -561,7 +562,8 @@ static int data_file_whole(const char *path)
 					snprintf(last_detail, sizeof(last_detail),
 					         "%.100s hỏng: trang gốc %llu nằm ngoài %llu trang của tệp: "
 					         "khôi phục từ bản sao lưu",
-					         base, (unsigned long long)roots[i], (unsigned long long)last + 1);
+					         base, (unsigned long long)roots[i],
+					         (unsigned long long)last + 1);
 					rc = DH_ECORRUPT;
 				}
 		}
@@ -907,9 +909,9 @@ int store_generation(dh_store *st, uint64_t *out)
  * or a kill never sits where a database is looked for, and the next backup
  * into the same folder removes what such a one left (it holds the folder's
  * flock, so what it finds there is nobody's). */
-#define BACKUP_TMP ".dienhinh-backup-"
+#define BACKUP_TMP     ".dienhinh-backup-"
 #define BACKUP_TMP_OLD "data.mdb.tmp-"
-#define BACKUP_DATED "dienhinh-"
+#define BACKUP_DATED   "dienhinh-"
 enum { BACKUP_STAMP_LEN = 15 }; /* 2021-11-05T1830 */
 
 /* DIENHINH_BACKUP_TEST_KILL=copied|checked|placed: the backup kills itself
@@ -977,7 +979,8 @@ static bool backup_dated_name(const char *name, unsigned *n)
 	if (!*rest)
 		return true;
 	char *end;
-	unsigned long v = rest[0] == '-' && rest[1] >= '1' && rest[1] <= '9' ? strtoul(rest + 1, &end, 10) : 0;
+	unsigned long v =
+	    rest[0] == '-' && rest[1] >= '1' && rest[1] <= '9' ? strtoul(rest + 1, &end, 10) : 0;
 	if (!v || *end || v > 100000)
 		return false;
 	*n = (unsigned)v;
@@ -1138,7 +1141,8 @@ int store_backup_ex(dh_store *st, const char *dest, const dh_backup_opts *o, dh_
 		if (e != EWOULDBLOCK)
 			return backup_fail(e, dest, "không khóa được thư mục");
 		snprintf(last_detail, sizeof(last_detail),
-		         "%.200s: một bản sao lưu khác đang ghi vào thư mục này: chờ nó xong rồi làm lại", dest);
+		         "%.200s: một bản sao lưu khác đang ghi vào thư mục này: chờ nó xong rồi làm lại",
+		         dest);
 		return DH_EBUSY;
 	}
 	backup_remove_leftovers(dfd);

@@ -41,7 +41,8 @@
 
 enum { FZ_OPS = 8, FZ_KEY_MAX = 64, FZ_VAL_MAX = 2048 };
 
-static const dh_table fz_tables[6] = {DH_T_RECORDS, DH_T_LINKS, DH_T_AUDIT, DH_T_WORDS, DH_T_FRESH, DH_T_META};
+static const dh_table fz_tables[6] = {DH_T_RECORDS, DH_T_LINKS, DH_T_AUDIT,
+                                      DH_T_WORDS,   DH_T_FRESH, DH_T_META};
 
 static dh_store *fz_store;
 static char fz_dir[64];
@@ -53,8 +54,8 @@ typedef struct fz_op {
 	size_t klen;
 	const uint8_t *val;
 	size_t vlen;
-	bool had;                 /* the key was there before */
-	unsigned char *old;       /* and its value (malloc'd) */
+	bool had;           /* the key was there before */
+	unsigned char *old; /* and its value (malloc'd) */
 	size_t old_len;
 	bool by_index;
 	unsigned index;
@@ -92,7 +93,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	const dh_config *cfg = fuzz_config();
-	snprintf(fz_dir, sizeof(fz_dir), "%s/dh-fuzz-store-XXXXXX", access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
+	snprintf(fz_dir, sizeof(fz_dir), "%s/dh-fuzz-store-XXXXXX",
+	         access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (!mkdtemp(fz_dir)) {
 		perror("mkdtemp");
 		exit(2);
@@ -262,7 +264,8 @@ static void fz_read_everything(void)
 	static const char *const queries[] = {"o", "nguyen van", "tiếp công dân", "2021", "15/QĐ-TTr"};
 	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++)
 		for (int recognised = 0; recognised < 2; recognised++) {
-			dh_lookup_opts lo = {.recognised_only = recognised, .limit = q % 2 ? 200 : 0, .cfg = cfg};
+			dh_lookup_opts lo = {
+			    .recognised_only = recognised, .limit = q % 2 ? 200 : 0, .cfg = cfg};
 			dh_hit *hits = NULL;
 			size_t n = 0;
 			int rc = lookup_search(fz_store, queries[q], &lo, &hits, &n);
