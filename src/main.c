@@ -5,6 +5,7 @@
  *
  * Exit codes follow sysexits(3): 0 ok, 1 nothing found, 64 usage, 65 bad
  * input data, 74 I/O, 77 not permitted, 78 bad config. */
+#include "dienhinh/backup.h"
 #include "dienhinh/certificate.h"
 #include "dienhinh/config.h"
 #include "dienhinh/date.h"
@@ -83,7 +84,7 @@ static const cli_cmd cli_cmds[] = {
     {"report", cmd_report,
      "report minutes|ballot|proposal|registrations|decision|review [--format docx|pdf|md] [-o TỆP] [...]"},
     {"verify", cmd_verify, "verify"},
-    {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH"},
+    {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH | backup --keep N THƯ_MỤC"},
     {"present", cmd_present, "present [SỐ_PHIÊN_HỌP]"},
 };
 
@@ -121,7 +122,13 @@ static void cli_help(FILE *out)
 	    "sửa\n"
 	    "                                       ngoài chương trình không (0: không, 65: có)\n"
 	    "  present [SỐ_PHIÊN_HỌP]               màn hình trình chiếu phiên họp Hội đồng (chỉ xem)\n"
-	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm việc\n"
+	    "  backup THƯ_MỤC_ĐÍCH                  sao lưu nhất quán, nén gọn, khi người khác vẫn làm "
+	    "việc:\n"
+	    "                                       ghi riêng, ghi hẳn xuống đĩa, kiểm tra rồi mới đặt vào "
+	    "chỗ\n"
+	    "  backup --keep N THƯ_MỤC              mỗi lần một thư mục có ngày giờ "
+	    "(dienhinh-2021-11-05T1830),\n"
+	    "                                       giữ N bản mới nhất (cho cron hoặc systemd timer)\n"
 	    "  --help | --version\n"
 	    "\n"
 	    "Tùy chọn chung (đặt trước LỆNH):\n"
@@ -399,7 +406,7 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		cli_close(env);
 		return EX_OSERR;
 	}
-	dh_store_opts opts = {.read_only = read_only};
+	dh_store_opts opts = {.read_only = read_only, .max_readers = (unsigned)env->cfg->storage_max_readers};
 	int rc = 0;
 	if (priv_active())
 		code = cli_check_data_files(dir);
@@ -442,7 +449,7 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
  * its exit code. */
 static int cli_fail(cli_env *env, const char *cmd, int rc)
 {
-	const char *why = rc == DH_EIO ? store_last_error() : NULL;
+	const char *why = rc == DH_EIO || rc == DH_ECORRUPT ? store_last_error() : NULL;
 	if (env->ctx.message[0])
 		fprintf(stderr, "dienhinh %s: %s\n", cmd, env->ctx.message);
 	else if (why && *why) /* a full disk says so, not only "I/O error" */
@@ -906,12 +913,23 @@ static int cmd_report(const cli_globals *g, int argc, char **argv)
 static int cmd_backup(const cli_globals *g, int argc, char **argv)
 {
 	const char *dest = NULL;
+	long long keep = 0;
 	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1])
+		const char *v;
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--keep", &v))) {
+			if (r < 0 || !cli_parse_num(v, 1, 10000, &keep))
+				return cli_usage_error(
+				    "--keep cần số bản sao giữ lại, từ 1 đến 10000, không phải "
+				    "“%s”.",
+				    r < 0 ? "" : v);
+		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_bad_option(argv[0], argv[i]);
-		if (dest)
+		} else if (dest) {
 			return cli_cmd_usage(argv[0]);
-		dest = argv[i];
+		} else {
+			dest = argv[i];
+		}
 	}
 	if (!dest)
 		return cli_cmd_usage(argv[0]);
@@ -921,15 +939,24 @@ static int cmd_backup(const cli_globals *g, int argc, char **argv)
 		return code;
 	/* A backup is the whole data set: the same people who may export. */
 	int rc = wf_check(&env.ctx, DH_ACT_EXPORT);
+	dh_backup_report rep;
 	if (rc) {
 		code = cli_fail(&env, argv[0], rc);
-	} else if ((rc = store_backup(env.store, dest))) {
-		const char *why = store_last_error();
-		fprintf(stderr, "dienhinh backup: không sao lưu được vào %s: %s%s%s\n", dest, dh_strerror(rc),
-		        why && *why ? " — " : "", why ? why : "");
+	} else if ((rc = backup_run(env.store, dest, (unsigned)keep, &rep))) {
+		const char *why = rep.message[0] ? rep.message : store_last_error();
+		fprintf(stderr, "dienhinh backup: không sao lưu được vào %s: %s; không để lại bản sao nào.\n",
+		        dest, why && *why ? why : dh_strerror(rc));
 		code = EX_IOERR; /* whatever the cause, the copy could not be written */
 	} else {
-		printf("Đã sao lưu vào %s.\n", dest);
+		char n1[32], n2[32], hex[2 * DH_HASH_LEN + 1];
+		for (size_t i = 0; i < DH_HASH_LEN; i++)
+			snprintf(hex + 2 * i, 3, "%02x", rep.head[i]);
+		printf("Đã sao lưu vào %s: %s bản ghi, %s mục nhật ký, đã kiểm tra.\n", rep.folder,
+		       cli_count((size_t)rep.records, n1, sizeof(n1)),
+		       cli_count((size_t)rep.entries, n2, sizeof(n2)));
+		printf("Mã băm của mục nhật ký cuối: %s\n", rep.entries ? hex : "(chưa có)");
+		if (rep.removed)
+			printf("Đã xóa %u bản sao cũ nhất (giữ %lld bản).\n", rep.removed, keep);
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);

@@ -182,6 +182,10 @@ typedef struct dh_config {
 		char *title;
 	} plan;
 	char *storage_path; /* relative paths are relative to the process cwd; "var/data" when absent */
+	/* storage.max_readers: LMDB's reader table, one slot per open read
+	 * (a session holds one or two at a time); 0 when absent: the store's
+	 * default. Takes effect when the first session opens the database. */
+	int storage_max_readers;
 	dh_department *departments;
 	size_t n_departments;
 	dh_person *people;

@@ -1,8 +1,11 @@
 /* export.h — every candidate to a file, for Excel or for scripts.
  *
- * Both formats read one consistent snapshot of the store (a single read
- * transaction), so an export taken while others work never mixes before and
- * after of a change.
+ * Both formats read the store in short read transactions, a few hundred
+ * candidates each, resumed after the last id, and write a batch out only
+ * once its transaction has ended: a consumer that stops reading (a pager,
+ * a slow pipe) holds no snapshot. Each candidate's row, with its whole
+ * history, comes from one snapshot; a change committed meanwhile shows in
+ * the candidates read after it.
  *
  * CSV: UTF-8 with a BOM, RFC 4180, CRLF, cells that would start a formula
  * defused (csv.h); the columns are `id` followed by the import columns

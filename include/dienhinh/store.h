@@ -46,14 +46,19 @@ typedef int (*dh_migrate_fn)(dh_stxn *txn, uint64_t from, void *ctx);
 typedef struct dh_store_opts {
 	size_t map_size; /* initial map size in bytes; 0 = default (64 MiB) */
 	bool read_only;
-	unsigned max_readers; /* reader table size when the environment is
-				 created; 0 = default (256) */
+	/* Reader table size (storage.max_readers); 0 = default (1024). LMDB
+	 * sizes lock.mdb when the first process opens the environment: later
+	 * ones use the table as it is, and it never shrinks. */
+	unsigned max_readers;
 	/* Takes a writable database of an older schema to DH_SCHEMA_VERSION
 	 * at open, all steps in one write transaction (repo_open passes the
 	 * record layer's). Without it such a database is refused with
 	 * DH_EVERSION; read-only, it is opened as it is (store_schema). */
 	dh_migrate_fn migrate;
 	void *migrate_ctx;
+	/* DIR names the data file itself (a backup being checked): opened
+	 * read-only only, with no lock file (nobody else has it open). */
+	bool single_file;
 } dh_store_opts;
 
 /* Open or create the environment in DIR (created mode 2770 when missing).
@@ -70,6 +75,10 @@ void store_close(dh_store *st);
  * ("data: Permission denied"), for a message after the Vietnamese one; ""
  * when there was none. */
 const char *store_last_error(void);
+/* Bytes read back from table T under KEY are out of bounds (WHAT says
+ * how, in Vietnamese): sets store_last_error to a message naming the
+ * table and the key, and returns DH_ECORRUPT. */
+int store_corrupt(dh_table t, const void *key, size_t klen, const char *what);
 
 typedef int (*dh_txn_fn)(dh_stxn *txn, void *ctx);
 
@@ -116,8 +125,35 @@ int store_next_seq(dh_stxn *txn, const char *name, uint64_t *out);
  * quiet commits: an ordinary write does not have to touch META for it. */
 int store_generation(dh_store *st, uint64_t *out);
 
-/* Compacting consistent copy into DEST (a new or empty directory) while
- * others keep working. */
+/* What a backup checks on its copy before the copy takes a backup's place:
+ * the copy opened read-only on its own (store_open's single_file), and
+ * CTX. 0 keeps it; any other value throws the copy away and is returned. */
+typedef int (*dh_backup_check_fn)(dh_store *copy, void *ctx);
+
+typedef struct dh_backup_opts {
+	/* 0: the copy is DEST/data.mdb (refused when a whole one is there).
+	 * N: DEST holds dated folders, DEST/dienhinh-2021-11-05T1830[-2...]/
+	 * data.mdb, and the N newest are kept. */
+	unsigned keep;
+	dh_backup_check_fn check;
+	void *check_ctx;
+	int64_t now; /* the dated folder's time, seconds since the epoch (0: now) */
+} dh_backup_opts;
+
+typedef struct dh_backup_result {
+	char folder[4352]; /* the folder the copy is in (DEST, or its dated folder) */
+	unsigned removed;  /* older dated copies removed */
+} dh_backup_result;
+
+/* Compacting consistent copy while others keep working: written into DEST
+ * (made, group-shared, when missing) under a name nobody opens as a
+ * database, flushed, checked (O->check), then renamed into place and the
+ * folder flushed. A killed or failed backup leaves no data.mdb and no
+ * dated folder with one; the next into the same DEST removes what it left.
+ * Two backups into one DEST at once: the second is DH_EBUSY. RES (may be
+ * NULL) says where the copy went. */
+int store_backup_ex(dh_store *st, const char *dest, const dh_backup_opts *o, dh_backup_result *res);
+/* store_backup_ex into DEST itself, unchecked. */
 int store_backup(dh_store *st, const char *dest);
 
 typedef struct dh_store_info {

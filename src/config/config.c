@@ -724,6 +724,7 @@ static const field plan_fields[] = {
 
 static const field storage_fields[] = {
     {"path", F_PATH, true, offsetof(dh_config, storage_path), 0, 0, NULL},
+    {"max_readers", F_INT, false, offsetof(dh_config, storage_max_readers), 16, 65536, NULL},
 };
 
 static const field department_fields[] = {

@@ -1,10 +1,11 @@
 /* export.c — every candidate as CSV for Excel or JSON Lines with its history
  * (export.h).
  *
- * Both formats walk one read transaction of the store directly (the tables
- * as store.h lays them out: records under type | id, parent links under
- * child type | parent id | child id), so the output is one snapshot and a
- * candidate's history costs a cursor walk, not a transaction per record. */
+ * Both formats walk the store's tables directly (as store.h lays them out:
+ * records under type | id, parent links under child type | parent id |
+ * child id), a batch of candidates per short read transaction (see
+ * export_each): a candidate's row and its history come from one snapshot
+ * and cost a cursor walk, not a transaction per record. */
 #include "dienhinh/export.h"
 
 #include "dienhinh/csv.h"
@@ -43,35 +44,88 @@ static void export_record_key(unsigned char key[9], dh_rtype type, uint64_t id)
 	store_put_u64(key + 1, id);
 }
 
-/* Calls FN for every record of TYPE in the transaction, decoded. */
-typedef int (*export_rec_fn)(void *rec, void *ctx);
+/* The records of one type, in short read transactions: EXPORT_BATCH_ROWS
+ * records (or EXPORT_BATCH_BYTES of output) each, written into memory,
+ * and only when the transaction has ended out to the file, resumed after
+ * the last id. So a consumer that stops reading (a pager, a slow pipe)
+ * holds no snapshot: the pages writers free meanwhile are reused, and no
+ * reader slot is kept. */
+enum { EXPORT_BATCH_ROWS = 256, EXPORT_BATCH_BYTES = 256 << 10 };
 
-typedef struct export_scan {
+typedef struct export_walk export_walk;
+/* One decoded record; W->mem is where its output goes, W->txn the batch's
+ * transaction. */
+typedef int (*export_rec_fn)(void *rec, export_walk *w);
+
+struct export_walk {
 	dh_rtype type;
 	export_rec_fn fn;
 	void *ctx;
-} export_scan;
+	FILE *mem;     /* this batch's output (NULL: none) */
+	dh_stxn *txn;  /* this batch's transaction */
+	uint64_t from; /* the first id of this batch */
+	uint64_t last; /* the last id met */
+	size_t left;   /* records this batch may still take */
+	bool more;     /* the batch stopped before the end */
+};
 
 static int export_scan_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
 {
-	(void)key;
-	export_scan *s = ctx;
-	if (klen != 9)
-		return 0;
+	export_walk *w = ctx;
+	if (klen != 9) /* not a record's key: a batch could not resume after it */
+		return store_corrupt(DH_T_RECORDS, key, klen, "khóa không phải của một bản ghi");
 	void *rec = NULL;
-	int rc = record_decode(s->type, val, vlen, &rec);
+	int rc = record_decode(w->type, val, vlen, &rec);
+	if (rc == DH_ECORRUPT)
+		return store_corrupt(DH_T_RECORDS, key, klen, "bản ghi không đọc được");
 	if (rc)
 		return rc;
-	rc = s->fn(rec, s->ctx);
-	record_free(s->type, rec);
-	return rc;
+	rc = w->fn(rec, w);
+	record_free(w->type, rec);
+	if (rc)
+		return rc < 0 ? rc : 0;
+	w->last = store_get_u64((const unsigned char *)key + 1);
+	if (--w->left == 0 || (w->mem && ftell(w->mem) > EXPORT_BATCH_BYTES)) {
+		w->more = w->last != UINT64_MAX;
+		return 1;
+	}
+	return 0;
 }
 
-static int export_each(dh_stxn *txn, dh_rtype type, export_rec_fn fn, void *ctx)
+static int export_batch_fn(dh_stxn *txn, void *ctx)
 {
-	unsigned char prefix = (unsigned char)type;
-	export_scan s = {type, fn, ctx};
-	return store_scan(txn, DH_T_RECORDS, &prefix, 1, NULL, 0, false, export_scan_cb, &s);
+	export_walk *w = ctx;
+	unsigned char prefix = (unsigned char)w->type, from[9];
+	export_record_key(from, w->type, w->from);
+	w->txn = txn;
+	return store_scan(txn, DH_T_RECORDS, &prefix, 1, from, sizeof(from), false, export_scan_cb, w);
+}
+
+/* Every record of TYPE through FN, batch by batch; what FN writes to
+ * W->mem reaches OUT (NULL: FN writes nothing) between transactions. */
+static int export_each(dh_store *st, dh_rtype type, export_rec_fn fn, void *ctx, FILE *out)
+{
+	export_walk w = {.type = type, .fn = fn, .ctx = ctx};
+	for (;;) {
+		char *buf = NULL;
+		size_t len = 0;
+		w.mem = out ? open_memstream(&buf, &len) : NULL;
+		if (out && !w.mem)
+			return DH_ENOMEM;
+		w.left = EXPORT_BATCH_ROWS;
+		w.more = false;
+		int rc = store_read(st, export_batch_fn, &w);
+		if (w.mem) {
+			if (fclose(w.mem) != 0 && !rc)
+				rc = DH_ENOMEM;
+			if (!rc && len && fwrite(buf, 1, len, out) != len)
+				rc = DH_EIO;
+			free(buf);
+		}
+		if (rc || !w.more)
+			return rc;
+		w.from = w.last + 1;
+	}
 }
 
 static int export_out_error(FILE *out)
@@ -81,9 +135,9 @@ static int export_out_error(FILE *out)
 
 /* --- CSV ---------------------------------------------------------------- */
 
-static int export_csv_row(void *rec, void *ctx)
+static int export_csv_row(void *rec, export_walk *w)
 {
-	FILE *out = ctx;
+	FILE *out = w->mem;
 	const dh_candidate *c = rec;
 	if (c->meta.deleted)
 		return 0;
@@ -108,19 +162,13 @@ static int export_csv_row(void *rec, void *ctx)
 	return export_out_error(out);
 }
 
-static int export_csv_fn(dh_stxn *txn, void *ctx)
+int export_csv(dh_store *st, FILE *out)
 {
-	FILE *out = ctx;
 	csv_write_bom(out);
 	for (size_t i = 0; i < export_csv_n_columns; i++)
 		csv_write_cell(out, i, export_csv_columns[i]);
 	csv_write_row_end(out);
-	return export_each(txn, DH_R_CANDIDATE, export_csv_row, out);
-}
-
-int export_csv(dh_store *st, FILE *out)
-{
-	int rc = store_read(st, export_csv_fn, out);
+	int rc = export_each(st, DH_R_CANDIDATE, export_csv_row, NULL, out);
 	return rc ? rc : export_out_error(out);
 }
 
@@ -169,17 +217,17 @@ static int export_ref_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static int export_note_item(void *rec, void *ctx)
+static int export_note_item(void *rec, export_walk *w)
 {
 	const dh_vote_item *it = rec;
-	return export_ref_push(ctx, it->candidate_id, it->meta.id, 0);
+	return export_ref_push(w->ctx, it->candidate_id, it->meta.id, 0);
 }
 
-static int export_note_decision(void *rec, void *ctx)
+static int export_note_decision(void *rec, export_walk *w)
 {
 	const dh_decision *d = rec;
 	for (size_t i = 0; i < d->candidates.n; i++) {
-		int rc = export_ref_push(ctx, d->candidates.v[i], d->meta.id, d->type);
+		int rc = export_ref_push(w->ctx, d->candidates.v[i], d->meta.id, d->type);
 		if (rc)
 			return rc;
 	}
@@ -197,7 +245,9 @@ static int export_json_elem(export_jsonl_state *s, size_t *written, dh_rtype typ
 	if (rc == DH_ENOTFOUND)
 		return 0; /* a dangling reference is no history */
 	void *rec = NULL;
-	if (rc || (rc = record_decode(type, val, len, &rec)))
+	if (!rc && (rc = record_decode(type, val, len, &rec)) == DH_ECORRUPT)
+		rc = store_corrupt(DH_T_RECORDS, key, sizeof(key), "bản ghi không đọc được");
+	if (rc)
 		return rc;
 	if ((*written)++)
 		putc_unlocked(',', s->out);
@@ -262,9 +312,11 @@ static int export_noted(export_jsonl_state *s, const char *name, dh_rtype type, 
 	return rc;
 }
 
-static int export_jsonl_row(void *rec, void *ctx)
+static int export_jsonl_row(void *rec, export_walk *w)
 {
-	export_jsonl_state *s = ctx;
+	export_jsonl_state *s = w->ctx;
+	s->out = w->mem;
+	s->txn = w->txn;
 	const dh_candidate *c = rec;
 	char *json = record_to_json(DH_R_CANDIDATE, c);
 	if (!json)
@@ -290,26 +342,18 @@ static int export_jsonl_row(void *rec, void *ctx)
 	return export_out_error(s->out);
 }
 
-static int export_jsonl_fn(dh_stxn *txn, void *ctx)
-{
-	export_jsonl_state *s = ctx;
-	s->txn = txn;
-	s->items.n = s->decisions.n = 0;
-	int rc;
-	if ((rc = export_each(txn, DH_R_VOTE_ITEM, export_note_item, &s->items)) ||
-	    (rc = export_each(txn, DH_R_DECISION, export_note_decision, &s->decisions)))
-		return rc;
-	if (s->items.n)
-		qsort(s->items.v, s->items.n, sizeof(*s->items.v), export_ref_cmp);
-	if (s->decisions.n)
-		qsort(s->decisions.v, s->decisions.n, sizeof(*s->decisions.v), export_ref_cmp);
-	return export_each(txn, DH_R_CANDIDATE, export_jsonl_row, s);
-}
-
 int export_jsonl(dh_store *st, FILE *out)
 {
 	export_jsonl_state s = {.out = out};
-	int rc = store_read(st, export_jsonl_fn, &s);
+	int rc = export_each(st, DH_R_VOTE_ITEM, export_note_item, &s.items, NULL);
+	if (!rc)
+		rc = export_each(st, DH_R_DECISION, export_note_decision, &s.decisions, NULL);
+	if (!rc && s.items.n)
+		qsort(s.items.v, s.items.n, sizeof(*s.items.v), export_ref_cmp);
+	if (!rc && s.decisions.n)
+		qsort(s.decisions.v, s.decisions.n, sizeof(*s.decisions.v), export_ref_cmp);
+	if (!rc)
+		rc = export_each(st, DH_R_CANDIDATE, export_jsonl_row, &s, out);
 	free(s.items.v);
 	free(s.decisions.v);
 	return rc ? rc : export_out_error(out);

@@ -213,7 +213,7 @@ static size_t lk_spell(unsigned char *out, uint8_t year, const char *base, size_
 static int lk_key_parse(const void *key, size_t klen, lk_key *out)
 {
 	const unsigned char *k = key;
-	if (klen < 2 + 3)
+	if (klen < 2 + 3 || klen > LK_SPELL_MAX) /* a spelling's buffers hold LK_SPELL_MAX */
 		return DH_ECORRUPT;
 	const unsigned char *z = memchr(k + 2, 0, klen - 2);
 	if (!z)
@@ -1408,6 +1408,7 @@ typedef struct lk_search {
 	unsigned min_class;         /* hits of a lower rank are not kept */
 	uint64_t *fresh;            /* fresh candidates: their postings are skipped */
 	size_t nfresh, fresh_cap;
+	uint64_t last_id; /* the highest candidate id: every id read back is at most this */
 	int err;
 } lk_search;
 
@@ -1489,11 +1490,13 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 	lk_scan *sc = ctx;
 	lk_search *s = sc->s;
 	if (klen < 8 + 5)
-		return s->err = DH_ECORRUPT;
+		return s->err = store_corrupt(DH_T_WORDS, key, klen, "khóa danh sách tra cứu quá ngắn");
 	const unsigned char *p = val, *end = p + vlen;
 	uint64_t id = store_get_u64((const unsigned char *)key + klen - 8), span;
 	if (!(p = lk_varint_next(p, end, &span)) || id + span < id)
-		return s->err = DH_ECORRUPT;
+		return s->err = store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu sai dạng");
+	if (id + span > s->last_id)
+		return s->err = store_corrupt(DH_T_WORDS, key, klen, "mã hồ sơ vượt quá hồ sơ cuối cùng");
 	unsigned stages = s->stages;
 	uint8_t points = (uint8_t)sc->points;
 	unsigned field = sc->field;
@@ -1522,9 +1525,11 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 			if (delta < 0x80)
 				p++;
 			else if (!(p = lk_varint_next(p, end, &delta)))
-				return s->err = DH_ECORRUPT;
+				return s->err =
+				           store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
 			if (p == end)
-				return s->err = DH_ECORRUPT;
+				return s->err =
+				           store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
 			id += delta;
 			uint8_t entry = *p++;
 			unsigned stage = entry & 15;
@@ -1556,9 +1561,9 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 		if (delta < 0x80)
 			p++;
 		else if (!(p = lk_varint_next(p, end, &delta)))
-			return s->err = DH_ECORRUPT;
+			return s->err = store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
 		if (p == end)
-			return s->err = DH_ECORRUPT;
+			return s->err = store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
 		id += delta;
 		uint8_t entry = *p++;
 		unsigned stage = entry & 15;
@@ -1600,7 +1605,7 @@ static int lk_plan_key(const void *key, size_t klen, const void *val, size_t vle
 	lk_qword *qw = pl->qw;
 	lk_key k;
 	if (lk_key_parse(key, klen, &k) || vlen != 4)
-		return pl->s->err = DH_ECORRUPT;
+		return pl->s->err = store_corrupt(DH_T_WORDS, key, klen, "khóa thư mục tra cứu sai dạng");
 	unsigned quality = pl->dept_quality ? pl->dept_quality : lk_key_quality(&qw->w, &k);
 	if (!quality)
 		return 0;
@@ -2003,6 +2008,12 @@ static int lk_fresh_push(lk_search *s, uint64_t id)
 		s->fresh_cap = cap;
 	}
 	s->fresh[s->nfresh++] = id;
+	if (id > s->last_id) {
+		unsigned char key[8];
+		lk_fresh_key(key, id);
+		return s->err =
+		           store_corrupt(DH_T_FRESH, key, sizeof key, "mã hồ sơ vượt quá hồ sơ cuối cùng");
+	}
 	if (id >= s->nslots && lk_slot_grow(s, id))
 		return s->err = DH_ENOMEM;
 	return 0;
@@ -2044,9 +2055,7 @@ static int lk_fresh_ids(lk_search *s, dh_stxn *txn)
 	if (rc < 0 || s->err)
 		return rc < 0 ? rc : s->err;
 	if (fs.has_mark) {
-		uint64_t last;
-		if ((rc = lk_last_candidate(txn, &last)))
-			return rc;
+		uint64_t last = s->last_id;
 		for (uint64_t id = fs.mark + 1; id <= last; id++)
 			if (lk_fresh_push(s, id))
 				return s->err;
@@ -2111,6 +2120,24 @@ static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
 	return 0;
 }
 
+/* The highest candidate id, which bounds every id the index holds (and
+ * so the slot array and the walk above the fresh mark). Ids are given in
+ * turn from 1 and records are never removed, so it is at most the number
+ * of records: a larger one is a key nobody wrote. */
+static int lk_search_last_id(lk_search *s, dh_stxn *txn)
+{
+	uint64_t records;
+	int rc = lk_last_candidate(txn, &s->last_id);
+	if (!rc)
+		rc = store_count(txn, DH_T_RECORDS, &records);
+	if (!rc && s->last_id > records) {
+		unsigned char key[9] = {DH_R_CANDIDATE};
+		store_put_u64(key + 1, s->last_id);
+		return store_corrupt(DH_T_RECORDS, key, sizeof key, "mã hồ sơ lớn hơn số bản ghi");
+	}
+	return rc;
+}
+
 static int lk_search_txn(dh_stxn *txn, void *ctx)
 {
 	lk_search *s = ctx;
@@ -2119,7 +2146,9 @@ static int lk_search_txn(dh_stxn *txn, void *ctx)
 	s->nyears = 0;
 	s->nfresh = 0;
 	s->err = 0;
-	int frc = lk_fresh_ids(s, txn);
+	int frc = lk_search_last_id(s, txn);
+	if (!frc)
+		frc = lk_fresh_ids(s, txn);
 	if (frc)
 		return frc;
 	memset(s->classes, 0, sizeof s->classes);

@@ -35,7 +35,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { REC_KEY = 9, LINK_KEY = 17 };
+enum {
+	REC_KEY = 9,
+	LINK_KEY = 17,
+	/* Records per read transaction of repo_each: a few milliseconds. */
+	REPO_EACH_BATCH = 512,
+};
 
 /* One record's meta before a put. */
 typedef struct undo_entry {
@@ -117,7 +122,9 @@ static int get_in(dh_stxn *txn, dh_rtype type, uint64_t id, void **out)
 		return DH_EINVAL;
 	rec_key(k, type, id);
 	int rc = store_get(txn, DH_T_RECORDS, k, sizeof(k), &v, &n);
-	return rc ? rc : record_decode(type, v, n, out);
+	if (!rc && (rc = record_decode(type, v, n, out)) == DH_ECORRUPT)
+		rc = store_corrupt(DH_T_RECORDS, k, sizeof(k), "bản ghi không đọc được");
+	return rc;
 }
 
 typedef struct each_ctx {
@@ -126,22 +133,30 @@ typedef struct each_ctx {
 	void *ctx;
 	size_t left; /* records still wanted; SIZE_MAX = all */
 	dh_stxn *txn; /* for children: the records are read by id */
+	uint64_t last_id; /* the last record's id met (a batch resumes after it) */
+	bool cb_stopped;  /* CB asked to stop */
 } each_ctx;
 
 static int each_value(const void *key, size_t klen, const void *val, size_t vlen, void *p)
 {
 	each_ctx *e = p;
-	(void)key;
-	(void)klen;
 	void *rec;
 	int rc = e->type == DH_R_AUDIT ? record_audit_decode(val, vlen, (dh_audit **)&rec)
 				       : record_decode(e->type, val, vlen, &rec);
+	if (rc == DH_ECORRUPT)
+		return store_corrupt(e->type == DH_R_AUDIT ? DH_T_AUDIT : DH_T_RECORDS, key, klen,
+		                     e->type == DH_R_AUDIT ? "mục nhật ký không đọc được"
+		                                           : "bản ghi không đọc được");
 	if (rc)
 		return rc;
+	if (klen == REC_KEY)
+		e->last_id = store_get_u64((const unsigned char *)key + 1);
 	rc = e->cb(rec, e->ctx);
 	record_free(e->type, rec);
-	if (rc)
+	if (rc) {
+		e->cb_stopped = rc > 0;
 		return rc;
+	}
 	if (e->left != SIZE_MAX && --e->left == 0)
 		return 1;
 	return 0;
@@ -152,7 +167,7 @@ static int each_in(dh_stxn *txn, dh_rtype type, dh_rec_fn cb, void *ctx)
 	if (!record_schema(type))
 		return DH_EINVAL;
 	unsigned char prefix = (unsigned char)type;
-	each_ctx e = {type, cb, ctx, SIZE_MAX, txn};
+	each_ctx e = {type, cb, ctx, SIZE_MAX, txn, 0, false};
 	return store_scan(txn, DH_T_RECORDS, &prefix, 1, NULL, 0, false, each_value, &e);
 }
 
@@ -179,7 +194,7 @@ static int children_in(dh_stxn *txn, dh_rtype child, uint64_t parent_id, dh_rec_
 	unsigned char prefix[9];
 	prefix[0] = (unsigned char)child;
 	store_put_u64(prefix + 1, parent_id);
-	each_ctx e = {child, cb, ctx, SIZE_MAX, txn};
+	each_ctx e = {child, cb, ctx, SIZE_MAX, txn, 0, false};
 	return store_scan(txn, DH_T_LINKS, prefix, sizeof(prefix), NULL, 0, false, child_link, &e);
 }
 
@@ -208,16 +223,41 @@ int repo_get(dh_store *st, dh_rtype type, uint64_t id, void **out)
 	return store_read(st, get_fn, &a);
 }
 
-static int each_fn(dh_stxn *txn, void *p)
+typedef struct each_batch {
+	dh_rtype type;
+	dh_rec_fn cb;
+	void *ctx;
+	uint64_t from; /* the first id of this batch */
+	each_ctx e;
+} each_batch;
+
+static int each_batch_fn(dh_stxn *txn, void *p)
 {
-	read_args *a = p;
-	return each_in(txn, a->type, a->cb, a->ctx);
+	each_batch *b = p;
+	unsigned char prefix = (unsigned char)b->type, from[REC_KEY];
+	rec_key(from, b->type, b->from);
+	b->e = (each_ctx){b->type, b->cb, b->ctx, REPO_EACH_BATCH, txn, 0, false};
+	return store_scan(txn, DH_T_RECORDS, &prefix, 1, from, sizeof(from), false, each_value, &b->e);
 }
 
+/* A read transaction per REPO_EACH_BATCH records, each resumed after the
+ * last id of the one before: a long walk (a report, a list, stats over a
+ * million records) or a slow callback never keeps one snapshot open, so
+ * the pages that writers free meanwhile can be reused and the reader
+ * table is not held. */
 int repo_each(dh_store *st, dh_rtype type, dh_rec_fn cb, void *ctx)
 {
-	read_args a = {.type = type, .cb = cb, .ctx = ctx};
-	return store_read(st, each_fn, &a);
+	if (!record_schema(type))
+		return DH_EINVAL;
+	each_batch b = {.type = type, .cb = cb, .ctx = ctx, .from = 0};
+	for (;;) {
+		int rc = store_read(st, each_batch_fn, &b);
+		if (rc || b.e.cb_stopped || b.e.left != 0 || b.e.last_id == UINT64_MAX)
+			return rc;
+		if (b.e.last_id < b.from) /* keys not of a record: no way on */
+			return DH_ECORRUPT;
+		b.from = b.e.last_id + 1;
+	}
 }
 
 static int page_fn(dh_stxn *txn, void *p)
@@ -225,7 +265,7 @@ static int page_fn(dh_stxn *txn, void *p)
 	read_args *a = p;
 	unsigned char prefix = (unsigned char)a->type, from[REC_KEY];
 	rec_key(from, a->type, a->id);
-	each_ctx e = {a->type, a->cb, a->ctx, a->limit ? a->limit : SIZE_MAX, txn};
+	each_ctx e = {a->type, a->cb, a->ctx, a->limit ? a->limit : SIZE_MAX, txn, 0, false};
 	/* From 0 means from the start: the first id forward, the last back. */
 	bool from_start = a->id == 0;
 	return store_scan(txn, DH_T_RECORDS, &prefix, 1, from_start ? NULL : from, from_start ? 0 : sizeof(from),
@@ -311,7 +351,7 @@ static int audit_fn(dh_stxn *txn, void *p)
 	read_args *a = p;
 	unsigned char from[8];
 	store_put_u64(from, a->id);
-	each_ctx e = {DH_R_AUDIT, a->cb, a->ctx, SIZE_MAX, txn};
+	each_ctx e = {DH_R_AUDIT, a->cb, a->ctx, SIZE_MAX, txn, 0, false};
 	return store_scan(txn, DH_T_AUDIT, NULL, 0, a->id ? from : NULL, a->id ? sizeof(from) : 0, true,
 			  each_value, &e);
 }

@@ -16,12 +16,15 @@
 #include "dienhinh/error.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <lmdb.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -29,7 +32,9 @@
 
 enum {
 	DEFAULT_MAP_SIZE = 64u << 20,
-	DEFAULT_MAX_READERS = 256,
+	/* A session holds one read at a time, two while a list reads a record
+	 * in its own: 1024 slots (64 KiB of lock.mdb) serve a few hundred. */
+	DEFAULT_MAX_READERS = 1024,
 	/* Reader table full: about 1.5 s of backoff in all before DH_EBUSY. */
 	READER_RETRIES = 12,
 	READER_BACKOFF_MAX_MS = 256,
@@ -67,11 +72,24 @@ struct dh_stxn {
 
 /* --- errors ------------------------------------------------------------ */
 
-static char last_detail[256];
+static char last_detail[512];
 
 const char *store_last_error(void)
 {
 	return last_detail;
+}
+
+int store_corrupt(dh_table t, const void *key, size_t klen, const char *what)
+{
+	char hex[2 * 24 + 4];
+	size_t n = klen < 24 ? klen : 24, o = 0;
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)snprintf(hex + o, sizeof(hex) - o, "%02x", ((const unsigned char *)key)[i]);
+	if (klen > n)
+		snprintf(hex + o, sizeof(hex) - o, "…");
+	snprintf(last_detail, sizeof(last_detail), "bảng %s, khóa %s: %s — khôi phục từ bản sao lưu",
+	         t >= 0 && t < DH_T__COUNT ? table_names[t] : "?", klen ? hex : "(rỗng)", what);
+	return DH_ECORRUPT;
 }
 
 static int store_err(int rc)
@@ -174,7 +192,18 @@ static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
 				return e;
 			continue;
 		}
-		if (rc == MDB_READERS_FULL && full++ < READER_RETRIES) {
+		if (rc == MDB_READERS_FULL && full++ >= READER_RETRIES) {
+			MDB_envinfo info;
+			unsigned slots = mdb_env_info(st->env, &info) == 0 ? info.me_maxreaders : 0;
+			snprintf(
+			    last_detail, sizeof(last_detail),
+			    "bảng người đọc đã đầy (%u chỗ, mọi chỗ đều của phiên đang chạy): hãy thử lại "
+			    "sau ít phút, hoặc tăng storage.max_readers trong cấu hình (có hiệu lực khi "
+			    "mọi phiên đã thoát và phiên đầu tiên mở lại)",
+			    slots);
+			return DH_EBUSY;
+		}
+		if (rc == MDB_READERS_FULL) {
 			int dead = 0;
 			mdb_reader_check(st->env, &dead);
 			if (!dead) {
@@ -191,6 +220,8 @@ static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
 int store_read(dh_store *st, dh_txn_fn fn, void *ctx)
 {
 	MDB_txn *txn;
+	if (!st->active)
+		last_detail[0] = 0; /* the detail is this read's own */
 	int rc = txn_begin(st, MDB_RDONLY, &txn);
 	if (rc)
 		return rc;
@@ -455,16 +486,22 @@ static bool data_file_empty(const char *dir)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size == 0;
 }
 
-/* A data.mdb cut short (a copy that stopped, a full disk, a file truncated
- * by hand) is refused before it is mapped: LMDB maps the whole environment
- * and the first read of a page past the end of the file is a SIGBUS.
- * LMDB's two meta pages (pages 0 and 1) say how many pages the last
- * committed transaction uses; the file must hold them. The layout read
- * here is lmdb.h's: a 16-byte page header, then MDB_meta: magic, version
- * (uint32 each), address, mapsize, two MDB_db of 48 bytes (the first one's
- * leading uint32 is the page size), last page, transaction id. Anything
- * that is not an LMDB file is left to mdb_env_open, which says so. */
-enum { META_AT = 16, META_PSIZE = 24, META_LAST_PG = 120, META_TXNID = 128, META_END = 136 };
+/* LMDB's two meta pages (pages 0 and 1) say how many pages the last
+ * committed transaction uses and where the roots of its two trees are; the
+ * file must hold them. The layout read here is lmdb.h's: a 16-byte page
+ * header, then MDB_meta: magic, version (uint32 each), address, mapsize,
+ * two MDB_db of 48 bytes (the first one's leading uint32 is the page size;
+ * each ends with its root page, ~0 for none), last page, transaction id.
+ * Anything that is not an LMDB file is left to mdb_env_open, which says so. */
+enum {
+	META_AT = 16,
+	META_PSIZE = 24,
+	META_FREE_ROOT = 64,
+	META_MAIN_ROOT = 112,
+	META_LAST_PG = 120,
+	META_TXNID = 128,
+	META_END = 136
+};
 #define DH_LMDB_MAGIC 0xBEEFC0DEu
 
 static uint64_t le64_at(const unsigned char *p)
@@ -474,40 +511,61 @@ static uint64_t le64_at(const unsigned char *p)
 	return v;
 }
 
-static int data_file_whole(const char *dir)
+/* The meta page LMDB will use (the newer of the two that carry the magic)
+ * into META (META_END bytes from the page's MDB_meta); false when neither
+ * does. */
+static bool data_file_meta(int fd, uint32_t psize, const unsigned char *first, unsigned char *meta)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/data.mdb", dir);
+	unsigned char second[META_END];
+	memcpy(meta, first, META_END);
+	if (pread(fd, second, sizeof(second), (off_t)psize + META_AT) != (ssize_t)sizeof(second))
+		return true;
+	uint32_t magic2;
+	memcpy(&magic2, second, sizeof(magic2));
+	if (magic2 == DH_LMDB_MAGIC && le64_at(second + META_TXNID) > le64_at(first + META_TXNID))
+		memcpy(meta, second, META_END);
+	return true;
+}
+
+/* A data file cut short (a copy that stopped, a full disk, a file
+ * truncated by hand), or whose meta page points past its own last page, is
+ * refused before it is mapped: LMDB maps the whole environment and the
+ * first read of a page past the end of the file is a SIGBUS. */
+static int data_file_whole(const char *path)
+{
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0; /* none yet, or mdb_env_open says why */
 	struct stat sb;
-	unsigned char head[META_AT + META_END];
+	unsigned char head[META_AT + META_END], meta[META_END];
 	int rc = 0;
 	if (fstat(fd, &sb) == 0 && sb.st_size > 0 &&
 	    pread(fd, head, sizeof(head), 0) == (ssize_t)sizeof(head)) {
 		uint32_t magic, psize;
 		memcpy(&magic, head + META_AT, sizeof(magic));
 		memcpy(&psize, head + META_AT + META_PSIZE, sizeof(psize));
-		if (magic == DH_LMDB_MAGIC && psize >= 512 && psize <= 65536 && (psize & (psize - 1)) == 0) {
-			unsigned char second[META_END];
-			uint64_t last = le64_at(head + META_AT + META_LAST_PG);
-			uint64_t txn = le64_at(head + META_AT + META_TXNID);
-			if (pread(fd, second, sizeof(second), (off_t)psize + META_AT) ==
-			    (ssize_t)sizeof(second)) {
-				uint32_t magic2;
-				memcpy(&magic2, second, sizeof(magic2));
-				if (magic2 == DH_LMDB_MAGIC && le64_at(second + META_TXNID) > txn)
-					last = le64_at(second + META_LAST_PG);
-			}
+		if (magic == DH_LMDB_MAGIC && psize >= 512 && psize <= 65536 && (psize & (psize - 1)) == 0 &&
+		    data_file_meta(fd, psize, head + META_AT, meta)) {
+			uint64_t last = le64_at(meta + META_LAST_PG);
 			uint64_t need = last < UINT64_MAX / psize - 1 ? (last + 1) * psize : UINT64_MAX;
+			uint64_t roots[2] = {le64_at(meta + META_FREE_ROOT), le64_at(meta + META_MAIN_ROOT)};
+			const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 			if ((uint64_t)sb.st_size < need || (uint64_t)sb.st_size < 2u * psize) {
 				snprintf(last_detail, sizeof(last_detail),
-				         "data.mdb bị cắt cụt (%lld byte, cần ít nhất %llu): khôi phục từ "
+				         "%.100s bị cắt cụt (%lld byte, cần ít nhất %llu): khôi phục từ "
 				         "bản sao lưu",
-				         (long long)sb.st_size, (unsigned long long)need);
+				         base, (long long)sb.st_size, (unsigned long long)need);
 				rc = DH_ECORRUPT;
 			}
+			for (int i = 0; i < 2 && !rc; i++)
+				if (roots[i] != UINT64_MAX && (roots[i] < 2 || roots[i] > last)) {
+					snprintf(last_detail, sizeof(last_detail),
+					         "%.100s hỏng: trang gốc %llu nằm ngoài %llu trang của tệp: "
+					         "khôi phục từ bản sao lưu",
+					         base, (unsigned long long)roots[i],
+					         (unsigned long long)last + 1);
+					rc = DH_ECORRUPT;
+				}
 		}
 	}
 	close(fd);
@@ -521,7 +579,7 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 		opts = &defaults;
 	*out = NULL;
 	last_detail[0] = 0;
-	if (!dir || !*dir)
+	if (!dir || !*dir || (opts->single_file && !opts->read_only))
 		return DH_EINVAL;
 	int rc;
 	if (!opts->read_only && (rc = make_group_dir(dir)))
@@ -535,7 +593,9 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	/* Reading one finds nothing there yet (LMDB would fail on it). */
 	if (opts->read_only && data_file_empty(dir))
 		return DH_ENOTFOUND;
-	if ((rc = data_file_whole(dir)))
+	char data[4096];
+	snprintf(data, sizeof(data), "%s%s", dir, opts->single_file ? "" : "/data.mdb");
+	if ((rc = data_file_whole(data)))
 		return rc;
 	dh_store *st = calloc(1, sizeof(*st));
 	if (!st)
@@ -555,7 +615,11 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 		goto fail;
 	/* The files are shared by a Unix group: 0660 whatever the umask. */
 	mode_t old_mask = umask(007);
-	int mrc = mdb_env_open(st->env, dir, MDB_NOTLS | (opts->read_only ? MDB_RDONLY : 0), 0660);
+	/* A single file (a backup being checked) is nobody else's yet: no
+	 * lock file beside it. */
+	unsigned flags = MDB_NOTLS | (opts->read_only ? MDB_RDONLY : 0) |
+	                 (opts->single_file ? MDB_NOSUBDIR | MDB_NOLOCK : 0);
+	int mrc = mdb_env_open(st->env, dir, flags, 0660);
 	umask(old_mask);
 	if (mrc) {
 		rc = store_err(mrc);
@@ -838,52 +902,309 @@ int store_generation(dh_store *st, uint64_t *out)
 
 /* --- backup and info --------------------------------------------------- */
 
-/* The copy is written aside (DEST/data.mdb.tmp-XXXXXX), flushed, and only
- * then renamed to DEST/data.mdb: a copy cut short by a full disk or a kill
- * never sits where a database is looked for. */
-int store_backup(dh_store *st, const char *dest)
+/* A backup's file is written under a name no program looks for a
+ * database by (DIR/.dienhinh-backup-XXXXXX; data.mdb.tmp-XXXXXX of old),
+ * flushed, opened read-only on its own and checked, and only then renamed
+ * to DEST/data.mdb or into a dated folder: a copy cut short by a full disk
+ * or a kill never sits where a database is looked for, and the next backup
+ * into the same folder removes what such a one left (it holds the folder's
+ * flock, so what it finds there is nobody's). */
+#define BACKUP_TMP     ".dienhinh-backup-"
+#define BACKUP_TMP_OLD "data.mdb.tmp-"
+#define BACKUP_DATED   "dienhinh-"
+enum { BACKUP_STAMP_LEN = 15 }; /* 2021-11-05T1830 */
+
+/* DIENHINH_BACKUP_TEST_KILL=copied|checked|placed: the backup kills itself
+ * at that moment, so a test can see what each moment leaves (a privileged
+ * run refuses every DIENHINH_* variable). */
+static void backup_test_kill(const char *moment)
 {
-	char data[4096], tmp[4200];
-	snprintf(data, sizeof(data), "%s/data.mdb", dest);
-	if (access(data, F_OK) == 0) {
-		snprintf(last_detail, sizeof(last_detail), "%.200s/data.mdb: %s", dest, strerror(EEXIST));
-		return DH_EINVAL;
+	const char *at = getenv("DIENHINH_BACKUP_TEST_KILL");
+	if (at && strcmp(at, moment) == 0)
+		raise(SIGKILL);
+}
+
+static int backup_fail(int e, const char *dest, const char *what)
+{
+	snprintf(last_detail, sizeof(last_detail), "%.200s: %s: %s", dest, what, strerror(e));
+	return e == ENOMEM ? DH_ENOMEM : DH_EIO;
+}
+
+static void backup_sync_dir(int dfd)
+{
+	fsync(dfd); /* a rename survives a power cut once its folder is flushed */
+}
+
+/* DFD's entries from the first: a dup shares the offset a previous walk
+ * left at the end. */
+static DIR *backup_opendir(int dfd)
+{
+	int fd = dup(dfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return NULL;
 	}
-	int rc = make_group_dir(dest);
-	if (rc)
-		return rc;
-	snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", data);
-	int fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0)
-		return errno_err("không tạo được tệp trong", dest);
-	if (fchmod(fd, 0660) != 0) {
-		/* the umask-filtered 0600 of mkstemp still works for the owner */
+	rewinddir(d);
+	return d;
+}
+
+/* What killed or failed backups left in DEST. */
+static void backup_remove_leftovers(int dfd)
+{
+	DIR *d = backup_opendir(dfd);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, BACKUP_TMP, strlen(BACKUP_TMP)) == 0 ||
+		    strncmp(e->d_name, BACKUP_TMP_OLD, strlen(BACKUP_TMP_OLD)) == 0)
+			unlinkat(dfd, e->d_name, 0);
+	closedir(d);
+}
+
+/* "dienhinh-2021-11-05T1830" or "...T1830-N": its stamp and N (1 without). */
+static bool backup_dated_name(const char *name, unsigned *n)
+{
+	size_t p = strlen(BACKUP_DATED);
+	if (strncmp(name, BACKUP_DATED, p) != 0 || strlen(name) < p + BACKUP_STAMP_LEN)
+		return false;
+	static const char shape[] = "dddd-dd-ddTdddd";
+	for (size_t i = 0; i < BACKUP_STAMP_LEN; i++)
+		if (shape[i] == 'd' ? name[p + i] < '0' || name[p + i] > '9' : name[p + i] != shape[i])
+			return false;
+	const char *rest = name + p + BACKUP_STAMP_LEN;
+	*n = 1;
+	if (!*rest)
+		return true;
+	char *end;
+	unsigned long v =
+	    rest[0] == '-' && rest[1] >= '1' && rest[1] <= '9' ? strtoul(rest + 1, &end, 10) : 0;
+	if (!v || *end || v > 100000)
+		return false;
+	*n = (unsigned)v;
+	return true;
+}
+
+typedef struct backup_dated {
+	char name[256];
+	unsigned n;
+} backup_dated;
+
+static int backup_dated_cmp(const void *a, const void *b)
+{
+	const backup_dated *x = a, *y = b;
+	int c = strncmp(x->name, y->name, strlen(BACKUP_DATED) + BACKUP_STAMP_LEN);
+	return c ? c : (x->n > y->n) - (x->n < y->n);
+}
+
+/* Every dated copy in DEST but the KEEP newest, and never KEPT (the one
+ * just written), goes: its data.mdb and lock.mdb, then the folder (one
+ * holding anything else stays). The number removed. */
+static unsigned backup_rotate(int dfd, unsigned keep, const char *kept)
+{
+	DIR *d = backup_opendir(dfd);
+	if (!d)
+		return 0;
+	backup_dated *v = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		unsigned k;
+		struct stat sb;
+		if (!backup_dated_name(e->d_name, &k) || strlen(e->d_name) >= sizeof(v->name) ||
+		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			backup_dated *nv = realloc(v, nc * sizeof(*nv));
+			if (!nv)
+				break;
+			v = nv;
+			cap = nc;
+		}
+		snprintf(v[n].name, sizeof(v[n].name), "%s", e->d_name);
+		v[n++].n = k;
 	}
+	closedir(d);
+	unsigned removed = 0;
+	if (n > keep) {
+		qsort(v, n, sizeof(*v), backup_dated_cmp);
+		for (size_t i = 0; i < n - keep; i++) {
+			if (strcmp(v[i].name, kept) == 0)
+				continue;
+			char file[300];
+			snprintf(file, sizeof(file), "%s/data.mdb", v[i].name);
+			unlinkat(dfd, file, 0);
+			snprintf(file, sizeof(file), "%s/lock.mdb", v[i].name);
+			unlinkat(dfd, file, 0);
+			if (unlinkat(dfd, v[i].name, AT_REMOVEDIR) == 0)
+				removed++;
+		}
+		backup_sync_dir(dfd);
+	}
+	free(v);
+	return removed;
+}
+
+/* A dated folder for the copy made at NOW, new: DEST/dienhinh-STAMP, or
+ * with -2, -3... when one of that minute is there. Its name into NAME. */
+static int backup_make_dated(int dfd, const char *dest, time_t now, char *name, size_t size)
+{
+	struct tm tm;
+	char stamp[32];
+	if (!localtime_r(&now, &tm) || !strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H%M", &tm))
+		return backup_fail(EINVAL, dest, "giờ hệ thống");
+	for (unsigned k = 1; k < 1000; k++) {
+		if (k == 1)
+			snprintf(name, size, BACKUP_DATED "%s", stamp);
+		else
+			snprintf(name, size, BACKUP_DATED "%s-%u", stamp, k);
+		if (mkdirat(dfd, name, 02770) == 0) {
+			/* the umask filters the mode and mkdir drops setgid */
+			fchmodat(dfd, name, 02770, 0);
+			return 0;
+		}
+		if (errno != EEXIST)
+			return backup_fail(errno, dest, "không tạo được thư mục bản sao");
+	}
+	return backup_fail(EEXIST, dest, "không tạo được thư mục bản sao");
+}
+
+/* The copy into TMP (an open file in DEST), flushed. */
+static int backup_copy(dh_store *st, int fd, const char *dest)
+{
 	int mrc = mdb_env_copyfd2(st->env, fd, MDB_CP_COMPACT);
 	if (!mrc && fsync(fd) != 0)
 		mrc = errno;
 	if (close(fd) != 0 && !mrc)
 		mrc = errno;
-	if (!mrc && rename(tmp, data) != 0)
-		mrc = errno;
-	if (mrc) {
-		unlink(tmp);
-		rc = store_err(mrc);
-		if (mrc == ENOSPC || mrc == EDQUOT || mrc == EIO)
+	if (!mrc)
+		return 0;
+	int rc = store_err(mrc);
+	if (mrc == ENOSPC || mrc == EDQUOT || mrc == EIO)
+		snprintf(last_detail, sizeof(last_detail),
+		         "%.120s: hết chỗ trên đĩa hoặc lỗi ghi (%s): bản sao không được ghi, không có gì "
+		         "để lại",
+		         dest, mdb_strerror(mrc));
+	else
+		snprintf(last_detail, sizeof(last_detail), "%.200s: %s", dest, mdb_strerror(mrc));
+	return rc;
+}
+
+/* The copy at TMP opened on its own, read-only, and checked. */
+static int backup_check(const char *tmp, const dh_backup_opts *o)
+{
+	if (!o->check)
+		return 0;
+	dh_store *copy;
+	dh_store_opts co = {.read_only = true, .single_file = true};
+	int rc = store_open(&copy, tmp, &co);
+	if (rc)
+		return rc;
+	rc = o->check(copy, o->check_ctx);
+	store_close(copy);
+	return rc;
+}
+
+int store_backup_ex(dh_store *st, const char *dest, const dh_backup_opts *o, dh_backup_result *res)
+{
+	static const dh_backup_opts none = {0};
+	if (!o)
+		o = &none;
+	if (res)
+		memset(res, 0, sizeof(*res));
+	last_detail[0] = 0;
+	char data[4096], tmp[4200], dated[256] = "";
+	snprintf(data, sizeof(data), "%s/data.mdb", dest);
+	if (!o->keep) {
+		struct stat sb;
+		if (stat(data, &sb) == 0 && sb.st_size > 0 && data_file_whole(data) == 0) {
 			snprintf(last_detail, sizeof(last_detail),
-			         "%.120s: hết chỗ trên đĩa hoặc lỗi ghi (%s): bản sao không được ghi, không "
-			         "có gì để lại",
-			         dest, mdb_strerror(mrc));
-		else
-			snprintf(last_detail, sizeof(last_detail), "%.200s: %s", dest, mdb_strerror(mrc));
+			         "%.200s/data.mdb: đã có một bản sao lưu ở đó, không ghi đè (chọn thư mục "
+			         "khác, hoặc dùng --keep N)",
+			         dest);
+			return DH_EINVAL;
+		}
+		last_detail[0] = 0; /* a torn one is no backup: it is replaced */
+	}
+	int rc = make_group_dir(dest);
+	if (rc)
+		return rc;
+	int dfd = open(dest, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return backup_fail(errno, dest, "không mở được thư mục");
+	if (flock(dfd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+		close(dfd);
+		if (e != EWOULDBLOCK)
+			return backup_fail(e, dest, "không khóa được thư mục");
+		snprintf(last_detail, sizeof(last_detail),
+		         "%.200s: một bản sao lưu khác đang ghi vào thư mục này: chờ nó xong rồi làm lại",
+		         dest);
+		return DH_EBUSY;
+	}
+	backup_remove_leftovers(dfd);
+	snprintf(tmp, sizeof(tmp), "%s/" BACKUP_TMP "XXXXXX", dest);
+	int fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		rc = backup_fail(errno, dest, "không tạo được tệp");
+		close(dfd);
 		return rc;
 	}
-	int dfd = open(dest, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd); /* the rename itself survives a power cut */
+	if (fchmod(fd, 0660) != 0) {
+		/* the umask-filtered 0600 of mkstemp still works for the owner */
+	}
+	rc = backup_copy(st, fd, dest);
+	if (!rc) {
+		backup_test_kill("copied");
+		rc = backup_check(tmp, o);
+	}
+	if (!rc) {
+		backup_test_kill("checked");
+		const char *base = strrchr(tmp, '/') + 1;
+		if (o->keep) {
+			char inside[300];
+			rc = backup_make_dated(dfd, dest, o->now ? o->now : time(NULL), dated, sizeof(dated));
+			snprintf(inside, sizeof(inside), "%s/data.mdb", dated);
+			if (!rc && renameat(dfd, base, dfd, inside) != 0) {
+				rc = backup_fail(errno, dest, "không đổi được tên bản sao");
+				unlinkat(dfd, dated, AT_REMOVEDIR);
+			}
+			if (!rc) {
+				int sub = openat(dfd, dated, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+				if (sub >= 0) {
+					backup_sync_dir(sub);
+					close(sub);
+				}
+			}
+		} else if (renameat(dfd, base, dfd, "data.mdb") != 0) {
+			rc = backup_fail(errno, dest, "không đổi được tên bản sao");
+		}
+	}
+	if (rc) {
+		unlink(tmp);
 		close(dfd);
+		return rc;
+	}
+	backup_sync_dir(dfd);
+	backup_test_kill("placed");
+	unsigned removed = o->keep ? backup_rotate(dfd, o->keep, dated) : 0;
+	close(dfd);
+	if (res) {
+		if (o->keep)
+			snprintf(res->folder, sizeof(res->folder), "%s/%s", dest, dated);
+		else
+			snprintf(res->folder, sizeof(res->folder), "%s", dest);
+		res->removed = removed;
 	}
 	return 0;
+}
+
+int store_backup(dh_store *st, const char *dest)
+{
+	return store_backup_ex(st, dest, NULL, NULL);
 }
 
 static int count_reader_line(const char *msg, void *ctx)
