@@ -378,3 +378,40 @@ const char *cfg_suggest(const char *word, const char *const *candidates, size_t 
 	size_t allowed = len <= 3 ? 1 : len <= 8 ? 2 : 3;
 	return best && best_d <= allowed ? best : NULL;
 }
+
+typedef struct keyed {
+	const char *key;
+	size_t index;
+} keyed;
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+bool cfg_first_equal(const char *const *keys, size_t n, size_t *first)
+{
+	keyed *v = malloc((n ? n : 1) * sizeof *v);
+	if (!v)
+		return false;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		first[i] = i;
+		if (keys[i])
+			v[m++] = (keyed){keys[i], i};
+	}
+	qsort(v, m, sizeof *v, keyed_cmp);
+	/* Equal keys sit together, the earliest item first. */
+	for (size_t i = 1, head = 0; i < m; i++) {
+		if (strcmp(v[i].key, v[head].key) == 0)
+			first[v[i].index] = v[head].index;
+		else
+			head = i;
+	}
+	free(v);
+	return true;
+}
