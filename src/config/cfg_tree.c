@@ -140,6 +140,7 @@ static bool check_utf8(cfg_diags *d, const char *src, size_t len)
 		if (k > 0) {
 			if (utf8_invisible(cp) != UTF8_SHOWN && line != reported_line) {
 				cfg_error(d, line, col, "%s", utf8_invisible_why(cp));
+				reported_line = line;
 				ok = false;
 			}
 			i += (size_t)k;
