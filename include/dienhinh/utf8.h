@@ -27,10 +27,10 @@ char *utf8_nfc(const char *s);
  * one can print reversed (bidirectional controls) or be another record
  * that looks the same (zero-width characters). */
 typedef enum utf8_invisible_kind {
-	UTF8_SHOWN = 0,    /* an ordinary codepoint */
-	UTF8_BIDI,         /* U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069 */
-	UTF8_ZERO_WIDTH,   /* U+200B–U+200D, U+2060–U+2064, U+206A–U+206F */
-	UTF8_BYTE_ORDER,   /* U+FEFF: allowed only as the first codepoint of a file */
+	UTF8_SHOWN = 0,  /* an ordinary codepoint */
+	UTF8_BIDI,       /* U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069 */
+	UTF8_ZERO_WIDTH, /* U+200B–U+200D, U+2060–U+2064, U+206A–U+206F */
+	UTF8_BYTE_ORDER, /* U+FEFF: allowed only as the first codepoint of a file */
 } utf8_invisible_kind;
 
 /* Which kind of invisible codepoint CP is (UTF8_SHOWN for any other). */

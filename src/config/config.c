@@ -320,8 +320,9 @@ static void check_unique(loader *l, const cfg_node *seq, const char *key, const 
 	char shown[80];
 	for (size_t i = 1; i < seq->n; i++)
 		if (first[i] != i)
-			cfg_error(l->d, nodes[i]->line, nodes[i]->col, "trùng `%s` `%s` trong `%s` (đã có ở dòng %d)",
-			          key, cfg_show(keys[i], shown, sizeof shown), what, nodes[first[i]]->line);
+			cfg_error(l->d, nodes[i]->line, nodes[i]->col,
+			          "trùng `%s` `%s` trong `%s` (đã có ở dòng %d)", key,
+			          cfg_show(keys[i], shown, sizeof shown), what, nodes[first[i]]->line);
 }
 
 /* ---- plain values ---------------------------------------------------- */

@@ -135,7 +135,8 @@ utf8_invisible_kind utf8_invisible(int32_t cp)
 	if (cp == 0x61c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
 	    (cp >= 0x2066 && cp <= 0x2069))
 		return UTF8_BIDI;
-	if ((cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x206a && cp <= 0x206f))
+	if ((cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) ||
+	    (cp >= 0x206a && cp <= 0x206f))
 		return UTF8_ZERO_WIDTH;
 	return cp == 0xfeff ? UTF8_BYTE_ORDER : UTF8_SHOWN;
 }
@@ -165,18 +166,27 @@ bool utf8_invisible_at(const char *s, size_t len, size_t *off, int32_t *cp)
 }
 
 /* One message per codepoint, so that callers get a static string. */
-#define INV_BIDI(hex) {0x##hex, "chứa ký tự điều khiển hướng chữ U+" #hex " (không được phép)"}
-#define INV_ZW(hex)   {0x##hex, "chứa ký tự không độ rộng U+" #hex " (không được phép)"}
+#define INV_BIDI(hex)                                                                                        \
+	{                                                                                                    \
+		0x##hex, "chứa ký tự điều khiển hướng chữ U+" #hex " (không được phép)"                \
+	}
+#define INV_ZW(hex)                                                                                          \
+	{                                                                                                    \
+		0x##hex, "chứa ký tự không độ rộng U+" #hex " (không được phép)"                       \
+	}
 static const struct {
 	int32_t cp;
 	const char *why;
 } invisible_why[] = {
-    INV_BIDI(061C), INV_ZW(200B),   INV_ZW(200C),   INV_ZW(200D),   INV_BIDI(200E), INV_BIDI(200F),
-    INV_BIDI(202A), INV_BIDI(202B), INV_BIDI(202C), INV_BIDI(202D), INV_BIDI(202E), INV_ZW(2060),
-    INV_ZW(2061),   INV_ZW(2062),   INV_ZW(2063),   INV_ZW(2064),   INV_BIDI(2066), INV_BIDI(2067),
-    INV_BIDI(2068), INV_BIDI(2069), INV_ZW(206A),   INV_ZW(206B),   INV_ZW(206C),   INV_ZW(206D),
-    INV_ZW(206E),   INV_ZW(206F),
-    {0xFEFF, "chứa ký tự BOM U+FEFF giữa văn bản (không được phép)"},
+    INV_BIDI(061C), INV_ZW(200B),   INV_ZW(200C),
+    INV_ZW(200D),   INV_BIDI(200E), INV_BIDI(200F),
+    INV_BIDI(202A), INV_BIDI(202B), INV_BIDI(202C),
+    INV_BIDI(202D), INV_BIDI(202E), INV_ZW(2060),
+    INV_ZW(2061),   INV_ZW(2062),   INV_ZW(2063),
+    INV_ZW(2064),   INV_BIDI(2066), INV_BIDI(2067),
+    INV_BIDI(2068), INV_BIDI(2069), INV_ZW(206A),
+    INV_ZW(206B),   INV_ZW(206C),   INV_ZW(206D),
+    INV_ZW(206E),   INV_ZW(206F),   {0xFEFF, "chứa ký tự BOM U+FEFF giữa văn bản (không được phép)"},
 };
 #undef INV_BIDI
 #undef INV_ZW

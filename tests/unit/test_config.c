@@ -1174,7 +1174,8 @@ static void test_department_names_compared_folded(void **state)
 {
 	(void)state;
 	/* Upper case and decomposed marks: the same name to import. */
-	expect_only(load_variant("name: \"Văn phòng\"", "name: \"BAN LA\xcc\x83NH \xc4\x90" "A\xcc\xa3O\""),
+	expect_only(load_variant("name: \"Văn phòng\"", "name: \"BAN LA\xcc\x83NH \xc4\x90"
+	                                                "A\xcc\xa3O\""),
 	            "5:21: trùng tên phòng `BAN LÃNH ĐẠO` (đã có ở dòng 4)");
 	assert_int_equal(load_variant("name: \"Văn phòng\"", "name: \"Ban lãnh đạo 2\""), 0);
 }
@@ -1189,7 +1190,9 @@ static void test_no_cascade_after_too_many(void **state)
 	assert_non_null(people);
 	size_t o = (size_t)sprintf(people, "people:\n");
 	for (int i = 0; i < 499; i++)
-		o += (size_t)sprintf(people + o, "  - { login: u%03d, name: \"Người %d\", department: vp, roles: [staff] }\n", i, i);
+		o += (size_t)sprintf(
+		    people + o, "  - { login: u%03d, name: \"Người %d\", department: vp, roles: [staff] }\n",
+		    i, i);
 	(void)o;
 	assert_true(o < cap);
 	expect_only(load_variant("people:\n", people), "7:3: `people` có quá nhiều mục (502, tối đa 500)");
@@ -1220,7 +1223,8 @@ static void test_repeated_permission_keeps_the_first(void **state)
 	assert_int_equal(diag.n, 51);
 	assert_non_null(strstr(diag.lines[50], "… và 9950 lỗi khác không hiển thị"));
 	/* Without the unknown keys: the repeat is named with the first line. */
-	rc = load_variant("awards:", "permissions:\n  record_votes: [chair]\n  record_votes: [member]\nawards:");
+	rc = load_variant("awards:",
+	                  "permissions:\n  record_votes: [chair]\n  record_votes: [member]\nawards:");
 	expect_only(rc, "28:3: khóa `record_votes` lặp lại trong `permissions` (đã có ở dòng 27)");
 	free(perm);
 }
