@@ -126,9 +126,12 @@ void diag_print(const dh_diag *d, FILE *out)
 		fputs(d->lines[i], out);
 }
 
+/* Not shown as it is: a control character, or an invisible codepoint (a
+ * right-to-left override would turn the rest of the line around on the
+ * terminal, a zero-width one would leave the caret under nothing). */
 static bool is_control(int32_t cp)
 {
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || utf8_invisible(cp) != UTF8_SHOWN;
 }
 
 static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
