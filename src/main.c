@@ -21,6 +21,7 @@
 #include "dienhinh/stats.h"
 #include "dienhinh/store.h"
 #include "dienhinh/ui.h"
+#include "dienhinh/utf8.h"
 #include "dienhinh/verify.h"
 #include "dienhinh/workflow.h"
 
@@ -579,8 +580,10 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 		return code;
 	dh_import_result res = {0};
 	int rc = import_file(&env.ctx, file, stderr, &res);
+	char *escaped = utf8_escape(file); /* as import_file names it */
+	const char *shown = escaped ? escaped : "?";
 	if (rc == DH_EINVAL) {
-		fprintf(stderr, "dienhinh import: %s có %zu lỗi; không nhập hồ sơ nào.\n", file, res.errors);
+		fprintf(stderr, "dienhinh import: %s có %zu lỗi; không nhập hồ sơ nào.\n", shown, res.errors);
 		code = EX_DATAERR;
 	} else if (rc == DH_EIO && res.rows == 0) {
 		code = EX_IOERR; /* import_file said which file */
@@ -588,8 +591,9 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 		code = cli_fail(&env, argv[0], rc);
 	} else {
 		char n1[32];
-		printf("Đã nhập %s hồ sơ từ %s.\n", cli_count(res.written, n1, sizeof(n1)), file);
+		printf("Đã nhập %s hồ sơ từ %s.\n", cli_count(res.written, n1, sizeof(n1)), shown);
 	}
+	free(escaped);
 	cli_close(&env);
 	return cli_flush_stdout(code);
 }

@@ -7,7 +7,8 @@
  * Only kind, name and department are required. kind and stage are ids
  * (individual, recognised) or their Vietnamese labels; department an id or a
  * name from config; dates YYYY-MM-DD or DD/MM/YYYY; year empty = the plan's.
- * Text is checked (valid UTF-8, no control characters) and stored NFC.
+ * Text is checked (valid UTF-8, no control characters, none of the invisible
+ * codepoints of utf8_invisible(); a BOM may open the file) and stored NFC.
  *
  * Every row is parsed and checked before anything is written; then all rows
  * go into the store in one write transaction, so a file is imported whole or
@@ -30,7 +31,8 @@ typedef struct dh_import_result {
 } dh_import_result;
 
 /* Import DATA (LEN bytes) as read from a file called NAME (used in the
- * messages). Checks ctx's import permission first (DH_EPERM, ctx->message).
+ * messages and, its last part, as the audit note, both through
+ * utf8_escape(): a control character in a file name is written out). Checks ctx's import permission first (DH_EPERM, ctx->message).
  * Each problem goes to ERR as "NAME:LINE: message", LINE being the line the
  * row starts on; any problem → DH_EINVAL and nothing written. */
 int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res);

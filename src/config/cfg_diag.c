@@ -126,9 +126,12 @@ void diag_print(const dh_diag *d, FILE *out)
 		fputs(d->lines[i], out);
 }
 
+/* Not shown as it is: a control character, or an invisible codepoint (a
+ * right-to-left override would turn the rest of the line around on the
+ * terminal, a zero-width one would leave the caret under nothing). */
 static bool is_control(int32_t cp)
 {
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || utf8_invisible(cp) != UTF8_SHOWN;
 }
 
 static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
@@ -377,4 +380,41 @@ const char *cfg_suggest(const char *word, const char *const *candidates, size_t 
 	size_t len = strlen(word);
 	size_t allowed = len <= 3 ? 1 : len <= 8 ? 2 : 3;
 	return best && best_d <= allowed ? best : NULL;
+}
+
+typedef struct keyed {
+	const char *key;
+	size_t index;
+} keyed;
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+bool cfg_first_equal(const char *const *keys, size_t n, size_t *first)
+{
+	keyed *v = malloc((n ? n : 1) * sizeof *v);
+	if (!v)
+		return false;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		first[i] = i;
+		if (keys[i])
+			v[m++] = (keyed){keys[i], i};
+	}
+	qsort(v, m, sizeof *v, keyed_cmp);
+	/* Equal keys sit together, the earliest item first. */
+	for (size_t i = 1, head = 0; i < m; i++) {
+		if (strcmp(v[i].key, v[head].key) == 0)
+			first[v[i].index] = v[head].index;
+		else
+			head = i;
+	}
+	free(v);
+	return true;
 }

@@ -86,4 +86,10 @@ size_t cfg_edit_distance(const char *a, const char *b);
 /* The candidate closest to WORD, when it is close enough to be a typo. */
 const char *cfg_suggest(const char *word, const char *const *candidates, size_t n);
 
+/* Repeats among N texts (NULL: none there): FIRST[i] gets the index of the
+ * first j < i with KEYS[j] equal (strcmp) to KEYS[i], else i. By sorting,
+ * so that long texts sharing a long prefix cost n log n comparisons, not
+ * n². false on ENOMEM. */
+bool cfg_first_equal(const char *const *keys, size_t n, size_t *first);
+
 #endif

@@ -111,11 +111,15 @@ bool cfg_tree_parse(cfg_diags *d, const char *src, size_t len, cfg_node **root)
 
 /* libyaml would stop at the first bad byte with a byte offset and an
  * English message; checking first gives the line and column of every bad
- * line, in Vietnamese. */
+ * line, in Vietnamese. An invisible codepoint (utf8_invisible(): a
+ * bidirectional control, a zero-width character, a BOM past the first
+ * bytes) is refused wherever it stands, a comment included, since it
+ * changes what a reader of the file sees. */
 static bool check_utf8(cfg_diags *d, const char *src, size_t len)
 {
 	bool ok = true;
 	int line = 1, reported_line = 0;
+	int col = 1; /* of src[i], valid while the line's bytes are valid */
 	size_t line_start = 0, i = 0;
 	if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0)
 		i = line_start = 3; /* libyaml does not count the BOM as a column */
@@ -125,21 +129,29 @@ static bool check_utf8(cfg_diags *d, const char *src, size_t len)
 			if (c == '\n') {
 				line++;
 				line_start = i + 1;
+				col = 0;
 			}
 			i++;
+			col++;
 			continue;
 		}
 		int32_t cp;
 		int k = utf8_decode(src + i, len - i, &cp);
 		if (k > 0) {
+			if (utf8_invisible(cp) != UTF8_SHOWN && line != reported_line) {
+				cfg_error(d, line, col, "%s", utf8_invisible_why(cp));
+				reported_line = line;
+				ok = false;
+			}
 			i += (size_t)k;
+			col++;
 			continue;
 		}
 		ok = false;
 		if (line != reported_line) {
 			/* Everything before the first bad byte of a line is valid,
 			 * so the column is a count of codepoints. */
-			int col = 1;
+			col = 1;
 			for (size_t j = line_start; j < i; col++) {
 				int n = utf8_decode(src + j, i - j, &cp);
 				j += n > 0 ? (size_t)n : 1;

@@ -306,21 +306,23 @@ static void check_unique(loader *l, const cfg_node *seq, const char *key, const 
 {
 	if (!seq || seq->kind != CFG_SEQ || seq->n > LIST_MAX)
 		return;
-	char shown[80];
-	for (size_t i = 1; i < seq->n; i++) {
-		const cfg_node *a = item_key(seq, i, key);
-		if (!a)
-			continue;
-		for (size_t j = 0; j < i; j++) {
-			const cfg_node *b = item_key(seq, j, key);
-			if (b && strcmp(a->value, b->value) == 0) {
-				cfg_error(l->d, a->line, a->col,
-				          "trùng `%s` `%s` trong `%s` (đã có ở dòng %d)", key,
-				          cfg_show(a->value, shown, sizeof shown), what, b->line);
-				break;
-			}
-		}
+	const cfg_node *nodes[LIST_MAX];
+	const char *keys[LIST_MAX];
+	size_t first[LIST_MAX];
+	for (size_t i = 0; i < seq->n; i++) {
+		nodes[i] = item_key(seq, i, key);
+		keys[i] = nodes[i] ? nodes[i]->value : NULL;
 	}
+	if (!cfg_first_equal(keys, seq->n, first)) {
+		cfg_error(l->d, 0, 0, "hết bộ nhớ");
+		return;
+	}
+	char shown[80];
+	for (size_t i = 1; i < seq->n; i++)
+		if (first[i] != i)
+			cfg_error(l->d, nodes[i]->line, nodes[i]->col,
+			          "trùng `%s` `%s` trong `%s` (đã có ở dòng %d)", key,
+			          cfg_show(keys[i], shown, sizeof shown), what, nodes[first[i]]->line);
 }
 
 /* ---- plain values ---------------------------------------------------- */
@@ -866,7 +868,9 @@ static void council_members(loader *l, const cfg_node *key, const cfg_node *val,
 	for (size_t i = 0; i < c->n_members; i++) {
 		const dh_council_member *m = &c->members[i];
 		const cfg_node *login = item_key(val, i, "login");
-		if (m->login && login && !find_person(l->cfg, m->login))
+		/* No people (cut for being too many, or missing): that error
+		 * says it; one per member would only repeat it. */
+		if (m->login && login && l->cfg->people && !find_person(l->cfg, m->login))
 			cfg_error(l->d, login->line, login->col,
 			          "thành viên Hội đồng `%s` không có trong danh sách `people`%s",
 			          cfg_show(m->login, shown, sizeof shown),
@@ -1324,21 +1328,30 @@ static void top_departments(loader *l, const cfg_node *key, const cfg_node *val,
 	cfg->departments = walk_seq(l, val, "departments", sizeof *cfg->departments,
 	                            FIELDS(department_fields), &cfg->n_departments);
 	check_unique(l, val, "id", "departments");
-	/* Names are matched case-insensitively by import: they must differ so. */
-	char shown[80];
-	for (size_t i = 1; i < cfg->n_departments; i++) {
-		const char *a = cfg->departments[i].name;
-		for (size_t j = 0; a && j < i; j++) {
-			const char *b = cfg->departments[j].name;
-			if (b && utf8_casecmp(a, b) == 0) {
-				const cfg_node *n = item_key(val, i, "name");
-				const cfg_node *p = item_key(val, j, "name");
-				cfg_error(l->d, n->line, n->col, "trùng tên phòng `%s` (đã có ở dòng %d)",
-				          cfg_show(a, shown, sizeof shown), p->line);
-				break;
-			}
-		}
+	/* Names are matched case-insensitively by import: they must differ so.
+	 * Each name is folded once and the keys sorted (n log n, whatever
+	 * prefix the names share). */
+	size_t n = cfg->n_departments;
+	char *keys[LIST_MAX] = {NULL};
+	size_t first[LIST_MAX];
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++)
+		ok = !cfg->departments[i].name || (keys[i] = utf8_casefold(cfg->departments[i].name));
+	if (!ok || !cfg_first_equal((const char *const *)keys, n, first)) {
+		cfg_error(l->d, 0, 0, "hết bộ nhớ");
+		n = 0;
 	}
+	char shown[80];
+	for (size_t i = 1; i < n; i++) {
+		if (first[i] == i)
+			continue;
+		const cfg_node *dup = item_key(val, i, "name");
+		const cfg_node *was = item_key(val, first[i], "name");
+		cfg_error(l->d, dup->line, dup->col, "trùng tên phòng `%s` (đã có ở dòng %d)",
+		          cfg_show(cfg->departments[i].name, shown, sizeof shown), was->line);
+	}
+	for (size_t i = 0; i < cfg->n_departments; i++)
+		free(keys[i]);
 }
 
 static void top_people(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
@@ -1447,11 +1460,15 @@ static void top_permissions(loader *l, const cfg_node *key, const cfg_node *val,
 		return;
 	}
 	check_keys(l, val, "permissions", action_names, N_ACTIONS);
-	cfg->permissions = calloc(val->n / 2 + 1, sizeof *cfg->permissions);
+	cfg->permissions = calloc(N_ACTIONS, sizeof *cfg->permissions);
 	if (!cfg->permissions) {
 		cfg_error(l->d, 0, 0, "hết bộ nhớ");
 		return;
 	}
+	/* Each action once, at its first key: a repeat is check_keys' to
+	 * report, and remembering what was taken keeps this linear however
+	 * often the file repeats it. */
+	bool taken[N_ACTIONS] = {false};
 	for (size_t i = 0; i + 1 < val->n; i += 2) {
 		const cfg_node *k = val->items[i];
 		if (k->kind != CFG_SCALAR)
@@ -1459,8 +1476,9 @@ static void top_permissions(loader *l, const cfg_node *key, const cfg_node *val,
 		size_t a = 0;
 		while (a < N_ACTIONS && strcmp(action_names[a], k->value) != 0)
 			a++;
-		if (a == N_ACTIONS || cfg_map_get(val, k->value, NULL) != val->items[i + 1])
+		if (a == N_ACTIONS || taken[a])
 			continue; /* unknown or repeated: reported by check_keys */
+		taken[a] = true;
 		dh_permission *p = &cfg->permissions[cfg->n_permissions++];
 		p->action = strdup(action_names[a]);
 		if (!p->action)

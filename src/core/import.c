@@ -524,11 +524,16 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 	int rc = wf_check(ctx, DH_ACT_IMPORT);
 	if (rc)
 		return rc;
-	const char *base = strrchr(name, '/');
+	/* The name is the user's bytes: an escape sequence in it must not
+	 * reach the terminal or the audit log as it is. */
+	char *shown = utf8_escape(name);
+	if (!shown)
+		return DH_ENOMEM;
+	const char *base = strrchr(shown, '/');
 	import_job j = {
 	    .ctx = ctx,
-	    .name = name,
-	    .note = base ? base + 1 : name,
+	    .name = shown,
+	    .note = base ? base + 1 : shown,
 	    .data = data,
 	    .len = len,
 	    .err = err,
@@ -541,6 +546,7 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 			res->written = j.written;
 	}
 	import_finish(&j);
+	free(shown);
 	return rc;
 }
 
@@ -552,12 +558,15 @@ int import_check(const dh_config *cfg, const char *name, const char *data, size_
 		first[0] = '\0';
 	/* No store and nobody acting: the rows are only read and checked,
 	 * against CFG, as import_csv checks them. */
+	char *shown = utf8_escape(name);
+	if (!shown)
+		return DH_ENOMEM;
 	dh_ctx ctx;
 	wf_ctx_init(&ctx, cfg, NULL, NULL);
 	import_job j = {
 	    .ctx = &ctx,
-	    .name = name,
-	    .note = name,
+	    .name = shown,
+	    .note = shown,
 	    .data = data,
 	    .len = len,
 	    .err = err,
@@ -567,6 +576,7 @@ int import_check(const dh_config *cfg, const char *name, const char *data, size_
 	};
 	int rc = import_prepare(&j);
 	import_finish(&j);
+	free(shown);
 	return rc;
 }
 
@@ -610,7 +620,10 @@ int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
 	bool std_in = strcmp(path, "-") == 0;
 	int fd = std_in ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(err, "%s: không đọc được tệp: %s\n", path, strerror(errno));
+		int saved = errno;
+		char *shown = utf8_escape(path);
+		fprintf(err, "%s: không đọc được tệp: %s\n", shown ? shown : "?", strerror(saved));
+		free(shown);
 		return DH_EIO;
 	}
 	char *data = NULL;
@@ -620,8 +633,10 @@ int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
 	if (!std_in)
 		close(fd);
 	if (rc) {
-		fprintf(err, "%s: không đọc được tệp: %s\n", path,
+		char *shown = utf8_escape(path);
+		fprintf(err, "%s: không đọc được tệp: %s\n", shown ? shown : "?",
 		        rc == DH_EIO ? strerror(saved) : dh_strerror(rc));
+		free(shown);
 		return rc;
 	}
 	rc = import_csv(ctx, std_in ? "(stdin)" : path, data, len, err, res);

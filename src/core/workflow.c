@@ -714,7 +714,9 @@ int wf_candidate_normalise(dh_ctx *ctx, dh_candidate *c)
 }
 
 /* Case-, diacritic- and spacing-insensitive key: "Nguyễn  Văn Hòa" and
- * "nguyen van hoa" give the same. NULL text gives "". */
+ * "nguyen van hoa" give the same. Invisible codepoints (utf8_invisible())
+ * are left out, so that a name stored before input refused them still
+ * meets its look-alike. NULL text gives "". */
 static char *fold_key(const char *s)
 {
 	utf8proc_uint8_t *mapped = NULL;
@@ -725,8 +727,8 @@ static char *fold_key(const char *s)
 	                     UTF8PROC_CASEFOLD) < 0)
 		return NULL;
 	char *out = (char *)mapped;
-	size_t w = 0;
-	bool space = true; /* drops leading space */
+	size_t w = 0, len = strlen(out); /* bytes at and after r stay as mapped */
+	bool space = true;               /* drops leading space */
 	for (size_t r = 0; out[r];) {
 		unsigned char b = (unsigned char)out[r];
 		if (b == 0xC4 && (unsigned char)out[r + 1] == 0x91) { /* đ has no decomposition */
@@ -739,6 +741,12 @@ static char *fold_key(const char *s)
 			space = true;
 			r++;
 		} else {
+			int32_t cp;
+			int n = b >= 0xd8 ? utf8_decode(out + r, len - r, &cp) : 0;
+			if (n > 1 && utf8_invisible(cp) != UTF8_SHOWN) {
+				r += (size_t)n;
+				continue;
+			}
 			out[w++] = out[r++];
 			space = false;
 		}

@@ -94,21 +94,19 @@ void doc_free(dh_doc *d)
 }
 
 /* Codepoints that never reach a document: controls (but '\n'), the
- * bidirectional controls that can make a name print reversed, and the
- * zero-width characters that make two names look alike. */
+ * invisible ones input refuses (utf8_invisible(): bidirectional controls
+ * that can make a name print reversed, zero-width characters that make two
+ * names look alike; records written before input refused them may hold
+ * them) and the noncharacters. */
 static bool doc_drop_cp(int32_t cp)
 {
 	if (cp == '\n')
 		return false;
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return true;
-	if (cp >= 0x200b && cp <= 0x200f) /* zero width, LRM, RLM */
+	if (utf8_invisible(cp) != UTF8_SHOWN)
 		return true;
-	if (cp >= 0x202a && cp <= 0x202e) /* embeddings, overrides */
-		return true;
-	if (cp >= 0x2060 && cp <= 0x206f) /* word joiner, isolates, invisible operators */
-		return true;
-	return cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
+	return cp == 0xfffe || cp == 0xffff;
 }
 
 char *doc_clean(const char *s)

@@ -127,7 +127,9 @@ int ui_external_edit(ui_app *app, const char *text, char **out, const char **why
 	size_t n = strlen(raw);
 	while (n && (raw[n - 1] == '\n' || raw[n - 1] == '\r'))
 		raw[--n] = '\0';
-	char *clean = utf8_clean(raw, true, why);
+	/* A BOM some editors put first belongs to the file, not the text. */
+	size_t bom = strncmp(raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	char *clean = utf8_clean(raw + bom, true, why);
 	free(raw);
 	if (!clean)
 		return DH_EINVAL;

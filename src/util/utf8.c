@@ -128,6 +128,77 @@ static bool utf8_is_control(int32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
+utf8_invisible_kind utf8_invisible(int32_t cp)
+{
+	if (cp < 0x61c || cp > 0xfeff)
+		return UTF8_SHOWN;
+	if (cp == 0x61c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069))
+		return UTF8_BIDI;
+	if ((cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) ||
+	    (cp >= 0x206a && cp <= 0x206f))
+		return UTF8_ZERO_WIDTH;
+	return cp == 0xfeff ? UTF8_BYTE_ORDER : UTF8_SHOWN;
+}
+
+bool utf8_invisible_at(const char *s, size_t len, size_t *off, int32_t *cp)
+{
+	for (size_t i = 0; i < len;) {
+		/* Every invisible codepoint is three bytes starting 0xD8 (U+061C)
+		 * or 0xE2/0xEF: skip the rest without decoding. */
+		unsigned char b = (unsigned char)s[i];
+		if (b != 0xd8 && b != 0xe2 && b != 0xef) {
+			i++;
+			continue;
+		}
+		int32_t c;
+		int n = utf8_decode(s + i, len - i, &c);
+		if (n > 0 && utf8_invisible(c) != UTF8_SHOWN) {
+			if (off)
+				*off = i;
+			if (cp)
+				*cp = c;
+			return true;
+		}
+		i += n > 0 ? (size_t)n : 1;
+	}
+	return false;
+}
+
+/* One message per codepoint, so that callers get a static string. */
+#define INV_BIDI(hex)                                                                                        \
+	{                                                                                                    \
+		0x##hex, "chứa ký tự điều khiển hướng chữ U+" #hex " (không được phép)"                \
+	}
+#define INV_ZW(hex)                                                                                          \
+	{                                                                                                    \
+		0x##hex, "chứa ký tự không độ rộng U+" #hex " (không được phép)"                       \
+	}
+static const struct {
+	int32_t cp;
+	const char *why;
+} invisible_why[] = {
+    INV_BIDI(061C), INV_ZW(200B),   INV_ZW(200C),
+    INV_ZW(200D),   INV_BIDI(200E), INV_BIDI(200F),
+    INV_BIDI(202A), INV_BIDI(202B), INV_BIDI(202C),
+    INV_BIDI(202D), INV_BIDI(202E), INV_ZW(2060),
+    INV_ZW(2061),   INV_ZW(2062),   INV_ZW(2063),
+    INV_ZW(2064),   INV_BIDI(2066), INV_BIDI(2067),
+    INV_BIDI(2068), INV_BIDI(2069), INV_ZW(206A),
+    INV_ZW(206B),   INV_ZW(206C),   INV_ZW(206D),
+    INV_ZW(206E),   INV_ZW(206F),   {0xFEFF, "chứa ký tự BOM U+FEFF giữa văn bản (không được phép)"},
+};
+#undef INV_BIDI
+#undef INV_ZW
+
+const char *utf8_invisible_why(int32_t cp)
+{
+	for (size_t i = 0; i < sizeof invisible_why / sizeof invisible_why[0]; i++)
+		if (invisible_why[i].cp == cp)
+			return invisible_why[i].why;
+	return NULL;
+}
+
 char *utf8_clean(const char *s, bool allow_newlines, const char **why)
 {
 	const char *dummy;
@@ -144,6 +215,10 @@ char *utf8_clean(const char *s, bool allow_newlines, const char **why)
 		off += (size_t)utf8_decode(s + off, len - off, &cp);
 		if (utf8_is_control(cp) && !(allow_newlines && (cp == '\n' || cp == '\t'))) {
 			*why = "Ký tự điều khiển không được phép";
+			return NULL;
+		}
+		if (utf8_invisible(cp) != UTF8_SHOWN) {
+			*why = utf8_invisible_why(cp);
 			return NULL;
 		}
 	}
@@ -173,6 +248,48 @@ char *utf8_sanitize(const char *s)
 		}
 		memcpy(out + o, s + off, (size_t)n);
 		o += (size_t)n;
+		off += (size_t)n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *utf8_escape(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = s ? strlen(s) : 0;
+	/* The longest form is six bytes ("\u202E") for three input bytes, or
+	 * four ("\x1B") for one. */
+	char *out = malloc(len * 4 + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t off = 0; off < len;) {
+		int32_t cp;
+		int n = utf8_decode(s + off, len - off, &cp);
+		if (n < 0 || (n == 1 && utf8_is_control(cp))) {
+			unsigned char b = (unsigned char)s[off];
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[b >> 4];
+			out[o++] = hex[b & 15];
+			off++;
+			continue;
+		}
+		if (utf8_is_control(cp) || utf8_invisible(cp) != UTF8_SHOWN) {
+			/* C1 (two bytes) and the invisible ones (three): a codepoint
+			 * of four hex digits. */
+			out[o++] = '\\';
+			out[o++] = 'u';
+			for (int shift = 12; shift >= 0; shift -= 4)
+				out[o++] = hex[(cp >> shift) & 15];
+		} else if (cp == '\\') {
+			out[o++] = '\\';
+			out[o++] = '\\';
+		} else {
+			memcpy(out + o, s + off, (size_t)n);
+			o += (size_t)n;
+		}
 		off += (size_t)n;
 	}
 	out[o] = '\0';
@@ -282,7 +399,9 @@ static int utf8_next_folded(const char **s, int32_t *buf, int *have, int *pos)
 		if (**s == '\0')
 			return 0;
 		int32_t cp;
-		int n = utf8_decode(*s, strlen(*s), &cp);
+		/* A codepoint is at most four bytes: looking further (strlen)
+		 * would make a comparison quadratic in the length. */
+		int n = utf8_decode(*s, strnlen(*s, 4), &cp);
 		if (n < 0) {
 			cp = (unsigned char)**s; /* compare invalid bytes as they are */
 			n = 1;
@@ -312,6 +431,25 @@ int utf8_casecmp(const char *a, const char *b)
 		if (ca == 0)
 			return 0;
 	}
+}
+
+char *utf8_casefold(const char *s)
+{
+	/* ASCII folds to one byte; any other codepoint (two bytes or more)
+	 * to at most eight codepoints of four bytes (utf8_next_folded). */
+	size_t len = strlen(s);
+	char *out = malloc(len * 16 + 1);
+	if (!out)
+		return NULL;
+	int32_t buf[8];
+	int have = 0, pos = 0;
+	size_t o = 0;
+	/* An invalid byte comes back as its value and is encoded as that
+	 * codepoint: equal keys stay exactly what utf8_casecmp() calls equal. */
+	for (int32_t cp; (cp = utf8_next_folded(&s, buf, &have, &pos)) != 0;)
+		o += (size_t)utf8_encode(cp, out + o);
+	out[o] = '\0';
+	return out;
 }
 
 static int32_t utf8_lower_cp(int32_t cp, void *data)

@@ -77,3 +77,40 @@ cmp -s "$T/before.csv" "$T/after.csv" || fail "a rejected import changed the dat
 printf '\r\nDepartment , NAME,Kind\r\nVăn phòng,Hồ Thị Giang,individual\r\n,,\r\n' >"$T/order.csv"
 expect_exit 0 "$DH" -d "$db" --as tdkt import - <"$T/order.csv"
 contains "$OUT" "Đã nhập 1 hồ sơ"
+
+# Look-alike text: every bidirectional control, zero-width character and a
+# BOM inside a cell refuses the row with FILE:ROW naming the codepoint
+# (nothing written); a BOM that opens the file is the file's.
+"$DH" -d "$db" --as tdkt export >"$T/before.csv"
+for cp in 202A 202B 202C 202D 202E 2066 2067 2068 2069 200B 200C 200D 2060 FEFF; do
+	printf 'kind,name,department\nindividual,Lê An,nv1\nindividual,Lê Văn\u'"$cp"' Bình,nv1\n' >"$T/look.csv"
+	expect_exit 65 "$DH" -d "$db" --as tdkt import "$T/look.csv"
+	contains "$ERR" "$T/look.csv:3: cột “name”: Tên: chứa ký tự" "U+$cp in a name"
+	contains "$ERR" "U+$cp" "U+$cp in a name"
+	contains "$ERR" "(không được phép)." "U+$cp in a name"
+done
+printf 'kind,name,department\nindividual,Lê An,n\u200bv1\n' >"$T/look.csv"
+expect_exit 65 "$DH" -d "$db" --as tdkt import "$T/look.csv"
+contains "$ERR" "$T/look.csv:2: cột “department”: chứa ký tự không độ rộng U+200B (không được phép)"
+"$DH" -d "$db" --as tdkt export >"$T/after.csv"
+cmp -s "$T/before.csv" "$T/after.csv" || fail "a refused look-alike changed the database"
+printf '\xef\xbb\xbfkind,name,department\nindividual,Lê Văn Bom,nv1\n' >"$T/bom.csv"
+expect_exit 0 "$DH" -d "$db" --as tdkt import "$T/bom.csv"
+contains "$OUT" "Đã nhập 1 hồ sơ"
+
+# A file whose name holds an escape sequence (and a right-to-left
+# override): named with them written out, \x1B and \u202E, on the terminal
+# and in the audit note; the raw bytes reach neither.
+evil=$T/$'ds\e[2J\u202ecsv.txt'
+shown="$T/ds\\x1B[2J\\u202Ecsv.txt"
+printf 'kind,name,department\nindividual,,nv1\n' >"$evil"
+expect_exit 65 "$DH" -d "$db" --as tdkt import "$evil"
+contains "$ERR" "$shown:2: "
+contains "$ERR" "dienhinh import: $shown có 1 lỗi"
+lacks "$ERR" $'\e' "stderr (raw escape)"
+printf 'kind,name,department\nindividual,Lê Văn Tên Tệp,nv1\n' >"$evil"
+expect_exit 0 "$DH" -d "$db" --as tdkt import "$evil"
+contains "$OUT" "Đã nhập 1 hồ sơ từ $shown."
+lacks "$OUT" $'\e' "stdout (raw escape)"
+grep -aqF 'ds\x1B[2J\u202Ecsv.txt' "$db/data.mdb" || fail "the audit note does not name the file escaped"
+! grep -aqF $'ds\e[2J' "$db/data.mdb" || fail "the audit note holds the raw escape sequence"

@@ -1142,6 +1142,96 @@ static void test_documents_errors(void **state)
 	    "y + height = 105 mm (trang cao 210 mm)");
 }
 
+static void test_look_alikes_refused_at_their_column(void **state)
+{
+	(void)state;
+	/* A right-to-left override in a department's name: the column is the
+	 * override's own, after "Văn" (three codepoints, four bytes). */
+	const char *s = expect_diag(load_variant("name: \"Văn phòng\"", "name: \"Văn\xe2\x80\xae phòng\""),
+	                            "5:25: chứa ký tự điều khiển hướng chữ U+202E (không được phép)");
+	/* The line is shown with a replacement character in its place, the
+	 * caret under it: the override itself would turn the line around. */
+	assert_non_null(strstr(s, " 5 |   - { id: vp, name: \"Văn\xef\xbf\xbd phòng\" }\n"));
+	assert_non_null(strstr(s, "\n   |                         ^\n"));
+	assert_null(strstr(s, "\xe2\x80\xae"));
+	/* Every class, wherever it stands: a value, a key, a comment (once
+	 * a line, as a bad byte). */
+	expect_only(load_variant("\"Lê An\"", "\"Lê\xe2\x80\x8b An\""),
+	            "9:27: chứa ký tự không độ rộng U+200B (không được phép)");
+	expect_only(load_variant("  recuse: [self]", "  recuse: [self] # s\xe2\x81\xa0\xe2\x81\xa0"),
+	            "18:21: chứa ký tự không độ rộng U+2060 (không được phép)");
+	expect_only(load_variant("  recuse: [self]", "  rec\xe2\x81\xa7use: [self]"),
+	            "18:6: chứa ký tự điều khiển hướng chữ U+2067 (không được phép)");
+	/* A BOM opens a file; anywhere else it is one more invisible. */
+	expect_only(load_variant("\"Lê An\"", "\"Lê An\xef\xbb\xbf\""),
+	            "9:30: chứa ký tự BOM U+FEFF giữa văn bản (không được phép)");
+	/* Written as an escape inside double quotes, it reaches the value:
+	 * the same words, at the value. */
+	expect_only(load_variant("\"Lê An\"", "\"Lê\\u200dAn\""),
+	            "9:24: `name`: chứa ký tự không độ rộng U+200D (không được phép)");
+	expect_only(load_variant("name: \"Văn phòng\"", "name: \"\\u202Eng\xc3\xb2hp n\xc4\x83V\""),
+	            "5:21: `name`: chứa ký tự điều khiển hướng chữ U+202E (không được phép)");
+}
+
+static void test_department_names_compared_folded(void **state)
+{
+	(void)state;
+	/* Upper case and decomposed marks: the same name to import. */
+	expect_only(load_variant("name: \"Văn phòng\"", "name: \"BAN LA\xcc\x83NH \xc4\x90"
+	                                                "A\xcc\xa3O\""),
+	            "5:21: trùng tên phòng `BAN LÃNH ĐẠO` (đã có ở dòng 4)");
+	assert_int_equal(load_variant("name: \"Văn phòng\"", "name: \"Ban lãnh đạo 2\""), 0);
+}
+
+static void test_no_cascade_after_too_many(void **state)
+{
+	(void)state;
+	/* 501 people: one error; the council's members, whose logins could
+	 * not be checked against a list that was not read, say nothing. */
+	size_t cap = sizeof base + 501 * 100;
+	char *people = malloc(cap);
+	assert_non_null(people);
+	size_t o = (size_t)sprintf(people, "people:\n");
+	for (int i = 0; i < 499; i++)
+		o += (size_t)sprintf(
+		    people + o, "  - { login: u%03d, name: \"Người %d\", department: vp, roles: [staff] }\n",
+		    i, i);
+	(void)o;
+	assert_true(o < cap);
+	expect_only(load_variant("people:\n", people), "7:3: `people` có quá nhiều mục (502, tối đa 500)");
+	free(people);
+}
+
+static void test_repeated_permission_keeps_the_first(void **state)
+{
+	(void)state;
+	/* Unknown keys, then the same action again and again: the first one
+	 * counts, every repeat and unknown key is an error (the first 50
+	 * shown), and the file is read once. */
+	size_t cap = 64 * 1024 * 10;
+	char *perm = malloc(cap);
+	assert_non_null(perm);
+	size_t o = (size_t)sprintf(perm, "permissions:\n  record_votes: [chair]\n");
+	for (int i = 0; i < 5000; i++)
+		o += (size_t)sprintf(perm + o, "  k%d: 0\n", i);
+	for (int i = 0; i < 5000; i++)
+		o += (size_t)sprintf(perm + o, "  record_votes: [member]\n");
+	strcpy(perm + o, "awards:");
+	int rc = load_variant("awards:", perm);
+	expect_diag(rc, "28:3: khóa không hợp lệ `k0` trong `permissions` (chọn một trong: create, edit, "
+	                "delete, foster, nominate, late_override, nil_return, check_registration, return, "
+	                "withdraw, manage_session, record_attendance, record_votes, close_item, reopen_item, "
+	                "propose, recognise, award, revoke, hold, correct, ceremony, replicate, review, "
+	                "disseminate, coordinate, import, export, view_audit)");
+	assert_int_equal(diag.n, 51);
+	assert_non_null(strstr(diag.lines[50], "… và 9950 lỗi khác không hiển thị"));
+	/* Without the unknown keys: the repeat is named with the first line. */
+	rc = load_variant("awards:",
+	                  "permissions:\n  record_votes: [chair]\n  record_votes: [member]\nawards:");
+	expect_only(rc, "28:3: khóa `record_votes` lặp lại trong `permissions` (đã có ở dòng 27)");
+	free(perm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1190,6 +1280,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_size_limits, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_hostile_files_are_cheap, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_data_files, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_look_alikes_refused_at_their_column, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_department_names_compared_folded, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_no_cascade_after_too_many, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_repeated_permission_keeps_the_first, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -314,6 +314,91 @@ static void test_check_reads_and_checks_without_writing(void **state)
 	assert_int_equal(count(f->st), 0);
 }
 
+/* Each look-alike character in each kind of cell: the row is refused with
+ * FILE:ROW naming the codepoint, as a form would say it. */
+static void test_look_alikes_refused_naming_the_codepoint(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		const char *bytes, *why;
+	} chars[] = {
+	    {"\xE2\x80\xAE", "chứa ký tự điều khiển hướng chữ U+202E (không được phép)"},
+	    {"\xE2\x80\xAA", "chứa ký tự điều khiển hướng chữ U+202A (không được phép)"},
+	    {"\xE2\x81\xA6", "chứa ký tự điều khiển hướng chữ U+2066 (không được phép)"},
+	    {"\xE2\x81\xA9", "chứa ký tự điều khiển hướng chữ U+2069 (không được phép)"},
+	    {"\xE2\x80\x8B", "chứa ký tự không độ rộng U+200B (không được phép)"},
+	    {"\xE2\x80\x8C", "chứa ký tự không độ rộng U+200C (không được phép)"},
+	    {"\xE2\x80\x8D", "chứa ký tự không độ rộng U+200D (không được phép)"},
+	    {"\xE2\x81\xA0", "chứa ký tự không độ rộng U+2060 (không được phép)"},
+	    {"\xEF\xBB\xBF", "chứa ký tự BOM U+FEFF giữa văn bản (không được phép)"},
+	};
+	/* a free-text column (checked by the core), and one read here */
+	static const struct {
+		const char *before, *after;
+	} rows[] = {{"individual,Lê Văn", " Bình,nv1,Tiếp dân\n"},
+	            {"individual,Lê Văn Bình,nv1,Tiếp", " dân\n"},
+	            {"individual,Lê Văn Bình,nv", "1,Tiếp dân\n"}};
+	static const char *cols[] = {"cột “name”: Tên", "cột “title”: ", "cột “department”: "};
+	for (size_t c = 0; c < sizeof chars / sizeof chars[0]; c++) {
+		for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+			char row[128], text[256];
+			snprintf(row, sizeof row, "%s%s%s", rows[r].before, chars[c].bytes, rows[r].after);
+			snprintf(text, sizeof text, "kind,name,department,title\nindividual,Lê An,nv1,\n%s", row);
+			expect_rejected(f, text, 3, chars[c].why);
+			if (!strstr(f->err, cols[r]))
+				fail_msg("expected “%s” in:\n%s", cols[r], f->err);
+		}
+	}
+	/* A BOM at the very start of the file is the file's, not a cell's. */
+	dh_import_result res;
+	assert_int_equal(import_text(f, "\xEF\xBB\xBF" "kind,name,department\nindividual,Lê An,nv1\n", &res), 0);
+	assert_int_equal(res.written, 1);
+}
+
+typedef struct note_seen {
+	char note[128];
+	size_t n;
+} note_seen;
+
+static int keep_note(const void *rec, void *p)
+{
+	const dh_audit *a = rec;
+	note_seen *s = p;
+	if (a->note && strcmp(a->action, "import") == 0)
+		snprintf(s->note, sizeof s->note, "%s", a->note);
+	s->n++;
+	return 0;
+}
+
+/* A file named with an escape sequence (or a right-to-left override):
+ * named in the messages and in the audit note with them written out. */
+static void test_file_name_shown_escaped(void **state)
+{
+	fixture *f = *state;
+	const char *name = "/tmp/ds\x1b[2J\xE2\x80\xAEvsc.csv";
+	const char *shown = "/tmp/ds\\x1B[2J\\u202Evsc.csv";
+	char *err = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&err, &len);
+	dh_import_result res;
+	const char *bad = "kind,name,department\nindividual,,nv1\n";
+	assert_int_equal(import_csv(&f->ctx, name, bad, strlen(bad), out, &res), DH_EINVAL);
+	fclose(out);
+	assert_non_null(strstr(err, "/tmp/ds\\x1B[2J\\u202Evsc.csv:2: "));
+	assert_null(strchr(err, '\x1b'));
+	free(err);
+
+	char first[256];
+	assert_int_equal(import_check(f->cfg, name, bad, strlen(bad), NULL, first, sizeof first, &res), DH_EINVAL);
+	assert_memory_equal(first, shown, strlen(shown));
+
+	const char *good = "kind,name,department\nindividual,Lê An,nv1\n";
+	assert_int_equal(import_csv(&f->ctx, name, good, strlen(good), NULL, &res), 0);
+	note_seen seen = {{0}, 0};
+	assert_int_equal(repo_audit(f->st, 0, keep_note, &seen), 0);
+	assert_string_equal(seen.note, "ds\\x1B[2J\\u202Evsc.csv");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -326,6 +411,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_header_only_writes_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_an_export_imports_again_unchanged, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_check_reads_and_checks_without_writing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_look_alikes_refused_naming_the_codepoint, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_file_name_shown_escaped, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

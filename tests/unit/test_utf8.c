@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -213,6 +214,113 @@ static void test_casecmp_and_lower_fold_vietnamese_capitals(void **state)
 	assert_null(utf8_upper("\xff"));
 }
 
+/* Every look-alike character, as UTF-8, with the kind it is. */
+static const struct {
+	const char *bytes;
+	int32_t cp;
+	utf8_invisible_kind kind;
+	const char *why;
+} look_alikes[] = {
+    {"\xe2\x80\xaa", 0x202a, UTF8_BIDI, "chứa ký tự điều khiển hướng chữ U+202A (không được phép)"},
+    {"\xe2\x80\xae", 0x202e, UTF8_BIDI, "chứa ký tự điều khiển hướng chữ U+202E (không được phép)"},
+    {"\xe2\x81\xa6", 0x2066, UTF8_BIDI, "chứa ký tự điều khiển hướng chữ U+2066 (không được phép)"},
+    {"\xe2\x81\xa9", 0x2069, UTF8_BIDI, "chứa ký tự điều khiển hướng chữ U+2069 (không được phép)"},
+    {"\xe2\x80\x8f", 0x200f, UTF8_BIDI, "chứa ký tự điều khiển hướng chữ U+200F (không được phép)"},
+    {"\xe2\x80\x8b", 0x200b, UTF8_ZERO_WIDTH, "chứa ký tự không độ rộng U+200B (không được phép)"},
+    {"\xe2\x80\x8c", 0x200c, UTF8_ZERO_WIDTH, "chứa ký tự không độ rộng U+200C (không được phép)"},
+    {"\xe2\x80\x8d", 0x200d, UTF8_ZERO_WIDTH, "chứa ký tự không độ rộng U+200D (không được phép)"},
+    {"\xe2\x81\xa0", 0x2060, UTF8_ZERO_WIDTH, "chứa ký tự không độ rộng U+2060 (không được phép)"},
+    {"\xef\xbb\xbf", 0xfeff, UTF8_BYTE_ORDER, "chứa ký tự BOM U+FEFF giữa văn bản (không được phép)"},
+};
+#define N_LOOK_ALIKES (sizeof look_alikes / sizeof look_alikes[0])
+
+static void test_invisible_names_each_look_alike(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_LOOK_ALIKES; i++) {
+		assert_int_equal(utf8_invisible(look_alikes[i].cp), look_alikes[i].kind);
+		assert_string_equal(utf8_invisible_why(look_alikes[i].cp), look_alikes[i].why);
+		/* Found where it is, after letters of two and three bytes. */
+		char text[64];
+		snprintf(text, sizeof text, "Lê Bình%sễ", look_alikes[i].bytes);
+		size_t off = 99;
+		int32_t cp = 0;
+		assert_true(utf8_invisible_at(text, strlen(text), &off, &cp));
+		assert_int_equal(off, strlen("Lê Bình"));
+		assert_int_equal(cp, look_alikes[i].cp);
+	}
+	/* Vietnamese letters, punctuation near the controls, other scripts. */
+	static const char *shown[] = {"Nguyễn Thị Hoà", "Đặng – “ngoặc” … ‰ €", "ØÞ ß 中文 😀", "ﻻ ﻼ"};
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+		assert_false(utf8_invisible_at(shown[i], strlen(shown[i]), NULL, NULL));
+	assert_int_equal(utf8_invisible('a'), UTF8_SHOWN);
+	assert_int_equal(utf8_invisible(0x2010), UTF8_SHOWN); /* hyphen, next to them */
+	assert_int_equal(utf8_invisible(0x2070), UTF8_SHOWN);
+	assert_null(utf8_invisible_why('a'));
+	/* An invalid byte before one does not hide it. */
+	assert_true(utf8_invisible_at("\xe2\xe2\x80\x8b", 4, NULL, NULL));
+}
+
+static void test_clean_refuses_look_alikes_naming_them(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < N_LOOK_ALIKES; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Trần Văn%s Bình", look_alikes[i].bytes);
+		for (int lines = 0; lines < 2; lines++) {
+			const char *why = NULL;
+			assert_null(utf8_clean(text, lines, &why));
+			assert_string_equal(why, look_alikes[i].why);
+		}
+		/* At the very start too: a BOM belongs to a file, not to a text. */
+		snprintf(text, sizeof text, "%sBình", look_alikes[i].bytes);
+		const char *why = NULL;
+		assert_null(utf8_clean(text, false, &why));
+		assert_string_equal(why, look_alikes[i].why);
+	}
+}
+
+static void test_escape_makes_controls_visible(void **state)
+{
+	(void)state;
+	char *s = utf8_escape("ds\x1b[31m đỏ\x1b[0m.csv");
+	assert_string_equal(s, "ds\\x1B[31m đỏ\\x1B[0m.csv");
+	free(s);
+	s = utf8_escape("a\tb\nc\x7f\xc2\x85\xe2\x80\xaevsc.exe\xff\\z");
+	assert_string_equal(s, "a\\x09b\\x0Ac\\x7F\\u0085\\u202Evsc.exe\\xFF\\\\z");
+	free(s);
+	s = utf8_escape("Danh sách Nguyễn.csv");
+	assert_string_equal(s, "Danh sách Nguyễn.csv");
+	free(s);
+	s = utf8_escape("");
+	assert_string_equal(s, "");
+	free(s);
+	/* The worst case for room: every byte invalid. */
+	s = utf8_escape("\xff\xfe\xfd");
+	assert_string_equal(s, "\\xFF\\xFE\\xFD");
+	free(s);
+}
+
+static void test_casefold_keys_compare_as_casecmp(void **state)
+{
+	(void)state;
+	static const char *texts[] = {
+	    "NGUYỄN VĂN ĐẠT",    "nguyễn văn đạt",    "Văn", "Vân", "STRASSE", "straße",
+	    "Phòng Nghiệp vụ 1", "PHÒNG NGHIỆP VỤ 1", "",    "ǰ",   "J̌"};
+	size_t n = sizeof texts / sizeof texts[0];
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			char *a = utf8_casefold(texts[i]), *b = utf8_casefold(texts[j]);
+			assert_int_equal(strcmp(a, b) == 0, utf8_casecmp(texts[i], texts[j]) == 0);
+			free(a);
+			free(b);
+		}
+	}
+	char *s = utf8_casefold("Đặng STRASSE");
+	assert_string_equal(s, "đặng strasse");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +333,10 @@ int main(void)
 	    cmocka_unit_test(test_graphemes_keep_marks_with_their_letter),
 	    cmocka_unit_test(test_fit_never_splits_a_letter_or_a_wide_char),
 	    cmocka_unit_test(test_casecmp_and_lower_fold_vietnamese_capitals),
+	    cmocka_unit_test(test_invisible_names_each_look_alike),
+	    cmocka_unit_test(test_clean_refuses_look_alikes_naming_them),
+	    cmocka_unit_test(test_escape_makes_controls_visible),
+	    cmocka_unit_test(test_casefold_keys_compare_as_casecmp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
