@@ -12,6 +12,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/export.h"
 #include "dienhinh/import.h"
+#include "dienhinh/import_xlsx.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/priv.h"
 #include "dienhinh/record.h"
@@ -556,8 +557,13 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 
 static int cmd_import(const cli_globals *g, int argc, char **argv)
 {
-	const char *file = NULL;
+	const char *file = NULL, *sheet = NULL;
 	for (int i = 1; i < argc; i++) {
+		int r = cli_opt(argc, argv, &i, "--sheet", &sheet);
+		if (r < 0)
+			return cli_cmd_usage(argv[0]);
+		if (r > 0)
+			continue;
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_bad_option(argv[0], argv[i]);
 		if (file)
@@ -571,7 +577,8 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 	if (code)
 		return code;
 	dh_import_result res = {0};
-	int rc = import_file(&env.ctx, file, stderr, &res);
+	int rc = sheet ? import_workbook_file(&env.ctx, file, sheet, stderr, &res)
+	               : import_file(&env.ctx, file, stderr, &res);
 	if (rc == DH_EINVAL) {
 		fprintf(stderr, "dienhinh import: %s có %zu lỗi; không nhập hồ sơ nào.\n", file, res.errors);
 		code = EX_DATAERR;
