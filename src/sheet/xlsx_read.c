@@ -220,6 +220,29 @@ static size_t xlsx_unescape(char *s, size_t len)
 	return w;
 }
 
+/* What libzip's error E means, in Vietnamese (its own text is English). */
+static const char *xlsx_zip_reason(const zip_error_t *e)
+{
+	switch (zip_error_code_zip(e)) {
+	case ZIP_ER_NOZIP:
+		return "không phải tệp nén, hoặc tệp bị cắt cụt";
+	case ZIP_ER_INCONS:
+		return "tệp nén không nhất quán (hỏng hoặc bị cắt cụt)";
+	case ZIP_ER_CRC:
+		return "sai mã kiểm tra CRC (tệp hỏng)";
+	case ZIP_ER_COMPNOTSUPP:
+		return "kiểu nén không được hỗ trợ";
+	case ZIP_ER_MEMORY:
+		return "hết bộ nhớ";
+	case ZIP_ER_NOPASSWD:
+	case ZIP_ER_WRONGPASSWD:
+	case ZIP_ER_ENCRNOTSUPP:
+		return "tệp có mật khẩu";
+	default:
+		return "tệp nén hỏng";
+	}
+}
+
 /* --- parts through expat -------------------------------------------------- */
 
 typedef struct xlsx_parse {
@@ -278,8 +301,7 @@ static int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool mi
 		if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
 			xlsx_why(x, "bảng tính có mật khẩu; hãy lưu lại không đặt mật khẩu");
 		else
-			xlsx_why(x, "không đọc được phần %s của bảng tính: %s", path,
-			         zip_error_strerror(zip_get_error(x->zip)));
+			xlsx_why(x, "không đọc được phần %s của bảng tính: %s", path, xlsx_zip_reason(zip_get_error(x->zip)));
 		return DH_EINVAL;
 	}
 	char *chunk = malloc(XLSX_CHUNK);
@@ -292,7 +314,7 @@ static int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool mi
 	for (;;) {
 		zip_int64_t n = zip_fread(f, chunk, XLSX_CHUNK);
 		if (n < 0) {
-			xlsx_why(x, "tệp nén hỏng ở phần %s: %s", path, zip_error_strerror(zip_file_get_error(f)));
+			xlsx_why(x, "không đọc được phần %s của bảng tính: %s", path, xlsx_zip_reason(zip_file_get_error(f)));
 			rc = DH_EINVAL;
 			break;
 		}
@@ -795,7 +817,7 @@ int xlsx_open(const void *data, size_t len, const dh_xlsx_limits *limits, dh_xls
 	if (src)
 		x->zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (!x->zip) {
-		xlsx_why(x, "không phải bảng tính .xlsx (tệp nén không đọc được: %s)", zip_error_strerror(&ze));
+		xlsx_why(x, "không phải bảng tính .xlsx (%s)", xlsx_zip_reason(&ze));
 		if (src)
 			zip_source_free(src);
 		zip_error_fini(&ze);
