@@ -6,6 +6,12 @@
 . "$(dirname "$0")/../lib.sh"
 DATA=$ROOT/tests/data
 
+# src/sheet/ knows no records: it reaches util and nothing above.
+if grep -hE '#include "dienhinh/' "$ROOT"/src/sheet/*.c "$ROOT"/include/dienhinh/xlsx*.h |
+	grep -vE '"dienhinh/(xlsx|xlsx_write|error|date|utf8)\.h"'; then
+	fail "src/sheet/ reaches above itself"
+fi
+
 # --- out and back in ---------------------------------------------------------
 expect_exit 0 "$DH" -d "$T/demo" --as tdkt demo --records 60 --seed 7
 expect_exit 0 "$DH" -d "$T/demo" --as tdkt export --format xlsx -o "$T/out.xlsx"
