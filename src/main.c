@@ -621,10 +621,9 @@ static int cmd_export(const cli_globals *g, int argc, char **argv)
 		return code;
 	int rc = wf_check(&env.ctx, DH_ACT_EXPORT);
 	char why[512] = "";
-	FILE *out = stdout;
 	if (!rc && !xlsx && output && strcmp(output, "-") != 0) {
 		/* Text formats to a file: written aside and renamed, as a workbook is. */
-		out = NULL;
+		FILE *out = NULL;
 		dh_doc_file f;
 		rc = doc_file_begin(&f, output, why, sizeof(why));
 		if (!rc && !(out = fopen(f.tmp, "we"))) {

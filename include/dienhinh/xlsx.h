@@ -52,7 +52,8 @@ void xlsx_close(dh_xlsx *x);
 /* The sheets in the workbook's order (the first is what Excel opens on). */
 size_t xlsx_sheet_count(const dh_xlsx *x);
 const char *xlsx_sheet_name(const dh_xlsx *x, size_t i);
-/* The sheet called NAME (exactly, or else as utf8_casecmp compares: Vietnamese letters in any case, marks kept), or -1. */
+/* The sheet called NAME (exactly, or else as utf8_casecmp compares: Vietnamese letters in any case, marks
+ * kept), or -1. */
 long xlsx_sheet_find(const dh_xlsx *x, const char *name);
 
 /* One row of a sheet: ROW counts from 1 as Excel numbers rows; N cells from

@@ -77,13 +77,13 @@ static int export_xlsx_candidate(export_xlsx_state *s, const dh_candidate *c)
 	dh_xlsx_writer *w = s->w;
 	int rc;
 	/* The columns of export_csv_columns, in their order. */
-	if ((rc = xlsxw_number(w, 0, (double)c->meta.id)) || (c->year && (rc = xlsxw_number(w, 1, c->year))) ||
-	    (rc = xlsxw_text(w, 2, kind_name(c->kind))) || (rc = xlsxw_text(w, 3, c->name)) ||
-	    (rc = xlsxw_text(w, 4, c->department)) || (rc = xlsxw_text(w, 5, c->position)) ||
-	    (rc = xlsxw_text(w, 6, c->title)) || (rc = xlsxw_text(w, 7, c->description)) ||
-	    (rc = xlsxw_text(w, 8, stage_name(c->stage))) || (rc = xlsxw_text(w, 9, c->recognised_decision)) ||
-	    (rc = xlsxw_date(w, 10, c->recognised_date)) || (rc = xlsxw_text(w, 11, c->award_decision)) ||
-	    (rc = xlsxw_date(w, 12, c->award_date)))
+	if ((rc = xlsxw_number(w, 0, (double)c->meta.id)) ||
+	    (c->year && (rc = xlsxw_number(w, 1, c->year))) || (rc = xlsxw_text(w, 2, kind_name(c->kind))) ||
+	    (rc = xlsxw_text(w, 3, c->name)) || (rc = xlsxw_text(w, 4, c->department)) ||
+	    (rc = xlsxw_text(w, 5, c->position)) || (rc = xlsxw_text(w, 6, c->title)) ||
+	    (rc = xlsxw_text(w, 7, c->description)) || (rc = xlsxw_text(w, 8, stage_name(c->stage))) ||
+	    (rc = xlsxw_text(w, 9, c->recognised_decision)) || (rc = xlsxw_date(w, 10, c->recognised_date)) ||
+	    (rc = xlsxw_text(w, 11, c->award_decision)) || (rc = xlsxw_date(w, 12, c->award_date)))
 		return rc;
 	xlsxw_row_end(w);
 	return 0;
@@ -128,25 +128,20 @@ static int export_xlsx_field(export_xlsx_state *s, size_t col, const dh_field *f
 	const char *p = (const char *)rec + f->offset;
 	dh_xlsx_writer *w = s->w;
 	switch (f->type) {
-	case DH_F_STR:
-		return xlsxw_text(w, col, *(char *const *)p);
+	case DH_F_STR: return xlsxw_text(w, col, *(char *const *)p);
 	case DH_F_INT: {
 		int v = *(const int *)p;
 		const char *label = export_xlsx_label(s->schema->type, f->name, v);
 		return label ? xlsxw_text(w, col, label) : xlsxw_number(w, col, v);
 	}
-	case DH_F_I64:
-		return xlsxw_number(w, col, (double)*(const int64_t *)p);
-	case DH_F_U32:
-		return xlsxw_number(w, col, *(const uint32_t *)p);
+	case DH_F_I64: return xlsxw_number(w, col, (double)*(const int64_t *)p);
+	case DH_F_U32: return xlsxw_number(w, col, *(const uint32_t *)p);
 	case DH_F_ID: {
 		uint64_t v = *(const uint64_t *)p;
 		return v ? xlsxw_number(w, col, (double)v) : 0;
 	}
-	case DH_F_DATE:
-		return date_valid(*(const int *)p) ? xlsxw_date(w, col, *(const int *)p) : 0;
-	case DH_F_BOOL:
-		return xlsxw_text(w, col, *(const bool *)p ? "có" : "không");
+	case DH_F_DATE: return date_valid(*(const int *)p) ? xlsxw_date(w, col, *(const int *)p) : 0;
+	case DH_F_BOOL: return xlsxw_text(w, col, *(const bool *)p ? "có" : "không");
 	case DH_F_STRLIST: {
 		const dh_strlist *l = (const dh_strlist *)p;
 		size_t need = 1;
@@ -244,7 +239,8 @@ static int export_xlsx_fn(dh_stxn *txn, void *ctx)
 		cols[n++] = "id";
 		for (size_t i = DH_META_NFIELDS; i < sc->n_fields && n < 64; i++)
 			cols[n++] = sc->fields[i].name;
-		if ((rc = xlsxw_sheet(s->w, s->kind->sheet, cols, n)) || (rc = export_xlsx_each(txn, s, s->kind->type)))
+		if ((rc = xlsxw_sheet(s->w, s->kind->sheet, cols, n)) ||
+		    (rc = export_xlsx_each(txn, s, s->kind->type)))
 			return rc;
 	}
 	return 0;

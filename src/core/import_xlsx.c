@@ -35,8 +35,10 @@ bool import_workbook_refused(const char *name, const char *data, size_t len, FIL
 		return true;
 	}
 	if (import_named(name, ".xlsx") || import_named(name, ".xlsm")) {
-		fprintf(err, "%s: tên tệp là bảng tính Excel nhưng nội dung không phải (tệp hỏng hoặc bị đổi tên)\n",
-		        name);
+		fprintf(
+		    err,
+		    "%s: tên tệp là bảng tính Excel nhưng nội dung không phải (tệp hỏng hoặc bị đổi tên)\n",
+		    name);
 		return true;
 	}
 	return false;
@@ -158,8 +160,10 @@ int import_workbook(dh_ctx *ctx, const char *name, const char *sheet, const char
 	 * stored as is right after the 30 bytes of its local header. */
 	static const char ods[] = "mimetypeapplication/vnd.oasis.opendocument";
 	if (len > 30 + sizeof(ods) && memcmp(data + 30, ods, sizeof(ods) - 1) == 0) {
-		fprintf(err, "%s: đây là bảng tính OpenDocument (.ods); hãy lưu thành “Sổ làm việc Excel (.xlsx)”\n",
-		        name);
+		fprintf(
+		    err,
+		    "%s: đây là bảng tính OpenDocument (.ods); hãy lưu thành “Sổ làm việc Excel (.xlsx)”\n",
+		    name);
 		res->errors = 1;
 		return DH_EINVAL;
 	}
@@ -237,10 +241,13 @@ int import_workbook_file(dh_ctx *ctx, const char *path, const char *sheet, FILE 
 		fclose(f);
 	const char *name = std_in ? "(stdin)" : path;
 	if (rc) {
-		fprintf(err, "%s: không đọc được tệp: %s\n", name, rc == DH_EIO ? strerror(saved) : dh_strerror(rc));
+		fprintf(err, "%s: không đọc được tệp: %s\n", name,
+		        rc == DH_EIO ? strerror(saved) : dh_strerror(rc));
 	} else if (!import_is_workbook(data, len)) {
 		if (!import_workbook_refused(name, data, len, err))
-			fprintf(err, "%s: không phải bảng tính Excel (.xlsx); --sheet chỉ dùng cho tệp .xlsx\n", name);
+			fprintf(err,
+			        "%s: không phải bảng tính Excel (.xlsx); --sheet chỉ dùng cho tệp .xlsx\n",
+			        name);
 		res->errors = 1;
 		rc = DH_EINVAL;
 	} else {

@@ -28,8 +28,8 @@ const dh_xlsx_limits xlsx_default_limits = {
 
 #define XLSX_MAX_STYLES 65536
 #define XLSX_MAX_SHEETS 4096
-#define XLSX_MAX_NAME 1024 /* bytes of a sheet name or a part's path */
-#define XLSX_CHUNK 65536
+#define XLSX_MAX_NAME   1024 /* bytes of a sheet name or a part's path */
+#define XLSX_CHUNK      65536
 
 typedef struct xlsx_sheet {
 	char *name;
@@ -224,22 +224,15 @@ static size_t xlsx_unescape(char *s, size_t len)
 static const char *xlsx_zip_reason(const zip_error_t *e)
 {
 	switch (zip_error_code_zip(e)) {
-	case ZIP_ER_NOZIP:
-		return "không phải tệp nén, hoặc tệp bị cắt cụt";
-	case ZIP_ER_INCONS:
-		return "tệp nén không nhất quán (hỏng hoặc bị cắt cụt)";
-	case ZIP_ER_CRC:
-		return "sai mã kiểm tra CRC (tệp hỏng)";
-	case ZIP_ER_COMPNOTSUPP:
-		return "kiểu nén không được hỗ trợ";
-	case ZIP_ER_MEMORY:
-		return "hết bộ nhớ";
+	case ZIP_ER_NOZIP: return "không phải tệp nén, hoặc tệp bị cắt cụt";
+	case ZIP_ER_INCONS: return "tệp nén không nhất quán (hỏng hoặc bị cắt cụt)";
+	case ZIP_ER_CRC: return "sai mã kiểm tra CRC (tệp hỏng)";
+	case ZIP_ER_COMPNOTSUPP: return "kiểu nén không được hỗ trợ";
+	case ZIP_ER_MEMORY: return "hết bộ nhớ";
 	case ZIP_ER_NOPASSWD:
 	case ZIP_ER_WRONGPASSWD:
-	case ZIP_ER_ENCRNOTSUPP:
-		return "tệp có mật khẩu";
-	default:
-		return "tệp nén hỏng";
+	case ZIP_ER_ENCRNOTSUPP: return "tệp có mật khẩu";
+	default: return "tệp nén hỏng";
 	}
 }
 
@@ -301,7 +294,8 @@ static int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool mi
 		if (ze == ZIP_ER_NOPASSWD || ze == ZIP_ER_WRONGPASSWD || ze == ZIP_ER_ENCRNOTSUPP)
 			xlsx_why(x, "bảng tính có mật khẩu; hãy lưu lại không đặt mật khẩu");
 		else
-			xlsx_why(x, "không đọc được phần %s của bảng tính: %s", path, xlsx_zip_reason(zip_get_error(x->zip)));
+			xlsx_why(x, "không đọc được phần %s của bảng tính: %s", path,
+			         xlsx_zip_reason(zip_get_error(x->zip)));
 		return DH_EINVAL;
 	}
 	char *chunk = malloc(XLSX_CHUNK);
@@ -314,12 +308,14 @@ static int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool mi
 	for (;;) {
 		zip_int64_t n = zip_fread(f, chunk, XLSX_CHUNK);
 		if (n < 0) {
-			xlsx_why(x, "không đọc được phần %s của bảng tính: %s", path, xlsx_zip_reason(zip_file_get_error(f)));
+			xlsx_why(x, "không đọc được phần %s của bảng tính: %s", path,
+			         xlsx_zip_reason(zip_file_get_error(f)));
 			rc = DH_EINVAL;
 			break;
 		}
 		if ((size_t)n > x->lim.part_bytes - total) {
-			xlsx_why(x, "phần %s của bảng tính giải nén ra quá %zu MiB", path, x->lim.part_bytes >> 20);
+			xlsx_why(x, "phần %s của bảng tính giải nén ra quá %zu MiB", path,
+			         x->lim.part_bytes >> 20);
 			rc = DH_EINVAL;
 			break;
 		}
@@ -606,7 +602,7 @@ static int xlsx_read_styles(dh_xlsx *x)
 			rc = DH_ENOMEM;
 		else
 			x->n_xf = s.n_xf;
-		for (size_t i = 0; i < x->n_xf; i++) {
+		for (size_t i = 0; x->xf_date && i < x->n_xf; i++) {
 			long id = s.xf_fmt[i];
 			bool date = xlsx_builtin_date(id), custom = false;
 			for (size_t k = s.n_fmts; k-- > 0 && !custom;)
@@ -627,7 +623,7 @@ static int xlsx_read_styles(dh_xlsx *x)
 typedef struct xlsx_sst_parse {
 	xlsx_parse base;
 	bool in_si, in_t;
-	int rph; /* inside a phonetic run (ignored) */
+	int rph;      /* inside a phonetic run (ignored) */
 	size_t start; /* where the current string began in x->sst */
 } xlsx_sst_parse;
 
@@ -986,7 +982,8 @@ static int xlsx_cell_end(xlsx_sheet_parse *s)
 		return xlsx_row_put(s, s->col, t, len);
 	case XC_BOOL:
 		if (len)
-			return xlsx_row_put(s, s->col, strcmp(t, "0") == 0 ? "FALSE" : "TRUE", strcmp(t, "0") ? 4 : 5);
+			return xlsx_row_put(s, s->col, strcmp(t, "0") == 0 ? "FALSE" : "TRUE",
+			                    strcmp(t, "0") ? 4 : 5);
 		return xlsx_row_put(s, s->col, "", 0);
 	case XC_DATE: /* t="d": an ISO 8601 date and time as text */
 		if (len >= 10) {
@@ -1007,8 +1004,7 @@ static int xlsx_cell_end(xlsx_sheet_parse *s)
 				return xlsx_row_put(s, s->col, date_iso(ymd, iso), 10);
 		}
 		return xlsx_row_put(s, s->col, t, len);
-	case XC_ERROR:
-		break;
+	case XC_ERROR: break;
 	}
 	return xlsx_row_put(s, s->col, t, len);
 }
@@ -1027,13 +1023,14 @@ static void XMLCALL xlsx_sheet_start(void *ud, const XML_Char *name, const XML_C
 		const char *r = xlsx_attr(atts, "r", false);
 		long row = r ? xlsx_index(r, XLSX_MAX_ROWS) : s->last_row + 1;
 		if (row <= 0 || row > XLSX_MAX_ROWS) {
-			xlsx_why(x, "dòng “%.20s” của bảng tính nằm ngoài 1..%ld", r ? r : "?", XLSX_MAX_ROWS);
+			xlsx_why(x, "dòng “%.20s” của bảng tính nằm ngoài 1..%ld", r ? r : "?",
+			         XLSX_MAX_ROWS);
 			xlsx_stop(&s->base, DH_EINVAL);
 			return;
 		}
 		if (row <= s->last_row) {
-			xlsx_why(x, "dòng %ld của bảng tính đứng sau dòng %ld (các dòng không theo thứ tự)", row,
-			         s->last_row);
+			xlsx_why(x, "dòng %ld của bảng tính đứng sau dòng %ld (các dòng không theo thứ tự)",
+			         row, s->last_row);
 			xlsx_stop(&s->base, DH_EINVAL);
 			return;
 		}
@@ -1047,8 +1044,9 @@ static void XMLCALL xlsx_sheet_start(void *ud, const XML_Char *name, const XML_C
 		size_t col = (size_t)(s->last_col + 1);
 		long row = s->row;
 		if (r && !xlsx_parse_ref(r, &col, &row)) {
-			xlsx_why(x, "ô “%.20s” ở dòng %ld của bảng tính không phải một ô có thật (A1 đến XFD%ld)", r,
-			         s->row, XLSX_MAX_ROWS);
+			xlsx_why(
+			    x, "ô “%.20s” ở dòng %ld của bảng tính không phải một ô có thật (A1 đến XFD%ld)",
+			    r, s->row, XLSX_MAX_ROWS);
 			xlsx_stop(&s->base, DH_EINVAL);
 			return;
 		}
@@ -1070,13 +1068,13 @@ static void XMLCALL xlsx_sheet_start(void *ud, const XML_Char *name, const XML_C
 			return;
 		}
 		const char *t = xlsx_attr(atts, "t", false);
-		s->type = !t || strcmp(t, "n") == 0 ? XC_NUMBER
-		          : strcmp(t, "s") == 0     ? XC_SHARED
+		s->type = !t || strcmp(t, "n") == 0     ? XC_NUMBER
+		          : strcmp(t, "s") == 0         ? XC_SHARED
 		          : strcmp(t, "inlineStr") == 0 ? XC_INLINE
-		          : strcmp(t, "str") == 0   ? XC_STR
-		          : strcmp(t, "b") == 0     ? XC_BOOL
-		          : strcmp(t, "d") == 0     ? XC_DATE
-		                                    : XC_ERROR;
+		          : strcmp(t, "str") == 0       ? XC_STR
+		          : strcmp(t, "b") == 0         ? XC_BOOL
+		          : strcmp(t, "d") == 0         ? XC_DATE
+		                                        : XC_ERROR;
 		s->style = xlsx_index(xlsx_attr(atts, "s", false), XLSX_MAX_STYLES);
 		s->col = col;
 		s->last_col = (long)col;

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#define XLSXW_MIN_WIDTH 8
-#define XLSXW_MAX_WIDTH 60
+#define XLSXW_MIN_WIDTH  8
+#define XLSXW_MAX_WIDTH  60
 #define XLSXW_DATE_WIDTH 11
 
 struct dh_xlsx_writer {

@@ -174,7 +174,7 @@ int date_parse_serial(const char *s, int *out)
 		s++;
 	long v = 0;
 	size_t n = 0;
-	for (; isdigit((unsigned char)s[n]) && n < 6; n++)
+	for (; n < 6 && isdigit((unsigned char)s[n]); n++)
 		v = v * 10 + (s[n] - '0');
 	if (n == 0 || isdigit((unsigned char)s[n]))
 		return DH_EINVAL;

@@ -22,8 +22,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 static const char *const fuzz_parts[] = {
-    "xl/workbook.xml",      "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
-    "xl/styles.xml",        "xl/worksheets/sheet1.xml",  "xl/worksheets/sheet2.xml",
+    "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+    "xl/styles.xml",   "xl/worksheets/sheet1.xml",   "xl/worksheets/sheet2.xml",
 };
 
 /* DATA's parts stored (not deflated) into a zip in memory: malloc'd. */
@@ -92,7 +92,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		book = fuzz_zip(data, size, &len);
 	}
-	dh_xlsx_limits lim = {.part_bytes = 1 << 20, .strings = 10000, .cell_bytes = 4096, .row_bytes = 1 << 16};
+	dh_xlsx_limits lim = {
+	    .part_bytes = 1 << 20, .strings = 10000, .cell_bytes = 4096, .row_bytes = 1 << 16};
 	char why[256] = "";
 	dh_xlsx *x = NULL;
 	int rc = xlsx_open(book, len, &lim, &x, why, sizeof why);

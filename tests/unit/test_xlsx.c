@@ -51,21 +51,24 @@ static char *zip_of(size_t *len, ...)
 	return buf;
 }
 
-#define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " \
-	   "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
-#define ROOT_RELS                                                                                 \
-	"<?xml version=\"1.0\"?><Relationships "                                                  \
-	"xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "  \
-	"Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/" \
+#define NS                                                                                                   \
+	"xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "                               \
+	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+#define ROOT_RELS                                                                                            \
+	"<?xml version=\"1.0\"?><Relationships "                                                             \
+	"xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "              \
+	"Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"            \
 	"officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-#define REL(id, type, target)                                                                               \
-	"<Relationship Id=\"" id "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/" \
-	type "\" Target=\"" target "\"/>"
-#define RELS(body)                                                                                       \
-	"<?xml version=\"1.0\"?><Relationships "                                                         \
+#define REL(id, type, target)                                                                                \
+	"<Relationship Id=\"" id                                                                             \
+	"\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/" type                \
+	"\" Target=\"" target "\"/>"
+#define RELS(body)                                                                                           \
+	"<?xml version=\"1.0\"?><Relationships "                                                             \
 	"xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" body "</Relationships>"
-#define BOOK(pr, sheets) "<?xml version=\"1.0\"?><workbook " NS ">" pr "<sheets>" sheets "</sheets></workbook>"
-#define SHEET(data) "<?xml version=\"1.0\"?><worksheet " NS "><sheetData>" data "</sheetData></worksheet>"
+#define BOOK(pr, sheets)                                                                                     \
+	"<?xml version=\"1.0\"?><workbook " NS ">" pr "<sheets>" sheets "</sheets></workbook>"
+#define SHEET(data)    "<?xml version=\"1.0\"?><worksheet " NS "><sheetData>" data "</sheetData></worksheet>"
 #define ONE_SHEET_RELS RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml"))
 #define ONE_SHEET_BOOK BOOK("", "<sheet name=\"Trang1\" sheetId=\"1\" r:id=\"rId1\"/>")
 
@@ -84,7 +87,8 @@ static int rows_collect(void *ctx, long row, size_t n, const char *const *cells,
 	r->len += (size_t)snprintf(r->text + r->len, sizeof(r->text) - r->len, "%ld:", row);
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(strlen(cells[i]), lens[i]);
-		r->len += (size_t)snprintf(r->text + r->len, sizeof(r->text) - r->len, "%s%s", i ? "|" : "", cells[i]);
+		r->len += (size_t)snprintf(r->text + r->len, sizeof(r->text) - r->len, "%s%s", i ? "|" : "",
+		                           cells[i]);
 	}
 	r->len += (size_t)snprintf(r->text + r->len, sizeof(r->text) - r->len, "\n");
 	return 0;
@@ -127,12 +131,13 @@ static void test_shared_strings_and_dates_by_style(void **state)
 	size_t len;
 	char *book = zip_of(
 	    &len, "_rels/.rels", ROOT_RELS, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels",
-	    RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml") REL("rId2", "sharedStrings", "sharedStrings.xml")
-	             REL("rId3", "styles", "styles.xml")),
+	    RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml")
+	             REL("rId2", "sharedStrings", "sharedStrings.xml") REL("rId3", "styles", "styles.xml")),
 	    "xl/sharedStrings.xml",
 	    "<?xml version=\"1.0\"?><sst " NS " count=\"4000000000\" uniqueCount=\"3\">"
 	    "<si><t>name</t></si>"
-	    "<si><r><t>Nguyễn </t></r><r><rPr><b/></rPr><t>Thị Hoà</t></r><rPh sb=\"0\" eb=\"1\"><t>X</t></rPh></si>"
+	    "<si><r><t>Nguyễn </t></r><r><rPr><b/></rPr><t>Thị Hoà</t></r><rPh sb=\"0\" "
+	    "eb=\"1\"><t>X</t></rPh></si>"
 	    "<si><t xml:space=\"preserve\">dòng một_x000D_\ndòng hai _x005F_x0041_</t></si></sst>",
 	    "xl/styles.xml", styles_xml, "xl/worksheets/sheet1.xml",
 	    SHEET("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
@@ -147,9 +152,10 @@ static void test_shared_strings_and_dates_by_style(void **state)
 	rows_seen seen = {0};
 	char why[256];
 	assert_int_equal(read_book(book, len, NULL, 0, &seen, why, sizeof why), 0);
-	assert_string_equal(seen.text, "1:name\n"
-	                               "2:Nguyễn Thị Hoà|2021-06-30|2021-06-30|44377|0.5|44377|2021-06-30|44377\n"
-	                               "3:dòng một\r\ndòng hai _x0041_|60||TRUE|#N/A|2021-06-30\n");
+	assert_string_equal(seen.text,
+	                    "1:name\n"
+	                    "2:Nguyễn Thị Hoà|2021-06-30|2021-06-30|44377|0.5|44377|2021-06-30|44377\n"
+	                    "3:dòng một\r\ndòng hai _x0041_|60||TRUE|#N/A|2021-06-30\n");
 	free(book);
 }
 
@@ -160,17 +166,18 @@ static void test_inline_strings_and_sparse_cells(void **state)
 {
 	(void)state;
 	size_t len;
-	char *book = zip_of(
-	    &len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS,
-	    "xl/worksheets/sheet1.xml",
-	    SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>kind</t></is></c>"
-	          "<c r=\"B1\" t=\"inlineStr\"><is><r><t>na</t></r><r><t>me</t></r></is></c></row>"
-	          "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>model</t></is></c>"
-	          "<c r=\"C5\" t=\"inlineStr\"><is><t>2021</t></is></c>"
-	          "<c r=\"E5\" t=\"str\"><f>A5&amp;\"x\"</f><v>modelx</v></c></row>"
-	          "<row><c t=\"inlineStr\"><is><t>a</t></is></c><c><v>7</v></c><c r=\"D6\"><v>8</v></c><c><v>9</v></c></row>"
-	          "<row r=\"8\" spans=\"1:3\"/>"),
-	    NULL);
+	char *book =
+	    zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS,
+	           "xl/worksheets/sheet1.xml",
+	           SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>kind</t></is></c>"
+	                 "<c r=\"B1\" t=\"inlineStr\"><is><r><t>na</t></r><r><t>me</t></r></is></c></row>"
+	                 "<row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>model</t></is></c>"
+	                 "<c r=\"C5\" t=\"inlineStr\"><is><t>2021</t></is></c>"
+	                 "<c r=\"E5\" t=\"str\"><f>A5&amp;\"x\"</f><v>modelx</v></c></row>"
+	                 "<row><c t=\"inlineStr\"><is><t>a</t></is></c><c><v>7</v></c><c "
+	                 "r=\"D6\"><v>8</v></c><c><v>9</v></c></row>"
+	                 "<row r=\"8\" spans=\"1:3\"/>"),
+	           NULL);
 	rows_seen seen = {0};
 	char why[256];
 	assert_int_equal(read_book(book, len, NULL, 0, &seen, why, sizeof why), 0);
@@ -184,17 +191,17 @@ static void test_sheets_by_name_and_1904(void **state)
 {
 	(void)state;
 	size_t len;
-	char *book = zip_of(
-	    &len, "_rels/.rels",
-	    RELS(REL("rId1", "officeDocument", "/book/wb.xml")), "book/wb.xml",
-	    BOOK("<workbookPr date1904=\"1\"/>", "<sheet name=\"Hồ sơ\" sheetId=\"1\" r:id=\"rA\"/>"
-	                                         "<sheet name=\"Biểu đồ\" sheetId=\"2\" r:id=\"rB\"/>"
-	                                         "<sheet name=\"Khác\" sheetId=\"3\" r:id=\"rC\"/>"),
-	    "book/_rels/wb.xml.rels",
-	    RELS(REL("rA", "worksheet", "/book/s/one.xml") REL("rB", "chartsheet", "charts/c1.xml")
-	             REL("rC", "worksheet", "s/../s/./two.xml") REL("rS", "styles", "st.xml")),
-	    "book/st.xml", styles_xml, "book/s/one.xml", SHEET("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>42915</v></c></row>"),
-	    "book/s/two.xml", SHEET("<row r=\"3\"><c r=\"B3\"><v>2</v></c></row>"), NULL);
+	char *book =
+	    zip_of(&len, "_rels/.rels", RELS(REL("rId1", "officeDocument", "/book/wb.xml")), "book/wb.xml",
+	           BOOK("<workbookPr date1904=\"1\"/>", "<sheet name=\"Hồ sơ\" sheetId=\"1\" r:id=\"rA\"/>"
+	                                                "<sheet name=\"Biểu đồ\" sheetId=\"2\" r:id=\"rB\"/>"
+	                                                "<sheet name=\"Khác\" sheetId=\"3\" r:id=\"rC\"/>"),
+	           "book/_rels/wb.xml.rels",
+	           RELS(REL("rA", "worksheet", "/book/s/one.xml") REL("rB", "chartsheet", "charts/c1.xml")
+	                    REL("rC", "worksheet", "s/../s/./two.xml") REL("rS", "styles", "st.xml")),
+	           "book/st.xml", styles_xml, "book/s/one.xml",
+	           SHEET("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>42915</v></c></row>"), "book/s/two.xml",
+	           SHEET("<row r=\"3\"><c r=\"B3\"><v>2</v></c></row>"), NULL);
 	char why[256];
 	dh_xlsx *x;
 	assert_int_equal(xlsx_open(book, len, NULL, &x, why, sizeof why), 0);
@@ -237,8 +244,8 @@ static void assert_sheet_refused(const char *data, const char *want)
 	char *book = zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels",
 	                    RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml")
 	                             REL("rId2", "sharedStrings", "sharedStrings.xml")),
-	                    "xl/sharedStrings.xml", "<sst " NS "><si><t>a</t></si></sst>", "xl/worksheets/sheet1.xml",
-	                    sheet, NULL);
+	                    "xl/sharedStrings.xml", "<sst " NS "><si><t>a</t></si></sst>",
+	                    "xl/worksheets/sheet1.xml", sheet, NULL);
 	rows_seen seen = {0};
 	char why[256] = "";
 	assert_int_equal(read_book(book, len, NULL, 0, &seen, why, sizeof why), DH_EINVAL);
@@ -275,10 +282,11 @@ static void test_hostile_sheets(void **state)
 
 	/* A DTD (the way to entity bombs) is refused outright. */
 	size_t len;
-	char *book = zip_of(&len, "xl/workbook.xml",
-	                    "<?xml version=\"1.0\"?><!DOCTYPE workbook [<!ENTITY a \"aaaa\">]>"
-	                    "<workbook " NS "><sheets><sheet name=\"&a;\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
-	                    "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS, "xl/worksheets/sheet1.xml", SHEET(""), NULL);
+	char *book = zip_of(
+	    &len, "xl/workbook.xml",
+	    "<?xml version=\"1.0\"?><!DOCTYPE workbook [<!ENTITY a \"aaaa\">]>"
+	    "<workbook " NS "><sheets><sheet name=\"&a;\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+	    "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS, "xl/worksheets/sheet1.xml", SHEET(""), NULL);
 	char why[256];
 	rows_seen seen = {0};
 	assert_int_equal(read_book(book, len, NULL, 0, &seen, why, sizeof why), DH_EINVAL);
@@ -300,7 +308,8 @@ static void test_hostile_sheets(void **state)
 	assert_non_null(strstr(why, "không có trang nào"));
 	free(book);
 	/* A sheet whose part is missing from the zip. */
-	book = zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS, NULL);
+	book = zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS,
+	              NULL);
 	assert_int_equal(read_book(book, len, NULL, 0, &seen, why, sizeof why), DH_EINVAL);
 	assert_non_null(strstr(why, "xl/worksheets/sheet1.xml"));
 	free(book);
@@ -320,8 +329,8 @@ static void test_limits(void **state)
 	char *sheet;
 	assert_true(asprintf(&sheet, SHEET("%s"), spaces) > 0);
 	size_t len;
-	char *book = zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS,
-	                    "xl/worksheets/sheet1.xml", sheet, NULL);
+	char *book = zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels",
+	                    ONE_SHEET_RELS, "xl/worksheets/sheet1.xml", sheet, NULL);
 	assert_true(len < 64 * 1024);
 	dh_xlsx_limits lim = xlsx_default_limits;
 	lim.part_bytes = (size_t)1 << 20;
@@ -335,11 +344,15 @@ static void test_limits(void **state)
 	free(sheet);
 	free(spaces);
 
-	book = zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels",
-	              RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml") REL("rId2", "sharedStrings", "sharedStrings.xml")),
-	              "xl/sharedStrings.xml", "<sst " NS " count=\"3\"><si><t>a</t></si><si><t>bb</t></si><si><t>ccc</t></si></sst>",
-	              "xl/worksheets/sheet1.xml",
-	              SHEET("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>2</v></c><c r=\"B1\" t=\"s\"><v>2</v></c></row>"), NULL);
+	book = zip_of(
+	    &len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels",
+	    RELS(REL("rId1", "worksheet", "worksheets/sheet1.xml")
+	             REL("rId2", "sharedStrings", "sharedStrings.xml")),
+	    "xl/sharedStrings.xml",
+	    "<sst " NS " count=\"3\"><si><t>a</t></si><si><t>bb</t></si><si><t>ccc</t></si></sst>",
+	    "xl/worksheets/sheet1.xml",
+	    SHEET("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>2</v></c><c r=\"B1\" t=\"s\"><v>2</v></c></row>"),
+	    NULL);
 	dh_xlsx *x;
 	lim = xlsx_default_limits;
 	lim.strings = 2;
@@ -360,9 +373,10 @@ static void test_limits(void **state)
 	assert_string_equal(seen.text, "1:ccc|ccc\n");
 	free(book);
 
-	book = zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS,
-	              "xl/worksheets/sheet1.xml",
-	              SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>abcdef</t></is></c></row>"), NULL);
+	book =
+	    zip_of(&len, "xl/workbook.xml", ONE_SHEET_BOOK, "xl/_rels/workbook.xml.rels", ONE_SHEET_RELS,
+	           "xl/worksheets/sheet1.xml",
+	           SHEET("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>abcdef</t></is></c></row>"), NULL);
 	lim = xlsx_default_limits;
 	lim.cell_bytes = 5;
 	assert_int_equal(read_book(book, len, &lim, 0, &seen, why, sizeof why), DH_EINVAL);
