@@ -127,7 +127,10 @@ int xlsxw_text(dh_xlsx_writer *w, size_t col, const char *s)
 		return 0;
 	lxw_error e = worksheet_write_string(w->sheet, w->row, (lxw_col_t)col, s, NULL);
 	xlsxw_note(w, e);
-	xlsxw_widen(w, col, xlsxw_text_width(s));
+	/* A letter takes at least a byte per column it fills, so text no
+	 * longer in bytes than the column is wide cannot widen it. */
+	if (col < w->n_cols && w->width[col] < XLSXW_MAX_WIDTH && strlen(s) > (size_t)w->width[col])
+		xlsxw_widen(w, col, xlsxw_text_width(s));
 	return e == LXW_NO_ERROR ? 0 : DH_EIO;
 }
 
@@ -135,9 +138,11 @@ int xlsxw_number(dh_xlsx_writer *w, size_t col, double v)
 {
 	lxw_error e = worksheet_write_number(w->sheet, w->row, (lxw_col_t)col, v, NULL);
 	xlsxw_note(w, e);
-	char text[32];
-	snprintf(text, sizeof(text), "%.15g", v);
-	xlsxw_widen(w, col, (int)strlen(text));
+	/* Digits of the whole part, a sign and a few decimals at most. */
+	int digits = v < 0 ? 2 : 1;
+	for (double a = v < 0 ? -v : v; a >= 10 && digits < XLSXW_MAX_WIDTH; a /= 10)
+		digits++;
+	xlsxw_widen(w, col, v == (double)(long long)v ? digits : digits + 4);
 	return e == LXW_NO_ERROR ? 0 : DH_EIO;
 }
 
