@@ -350,13 +350,6 @@ typedef struct xlsx_wb_parse {
 	bool in_sheets;
 } xlsx_wb_parse;
 
-static char *xlsx_strdup_max(const char *s, size_t max)
-{
-	if (strlen(s) > max)
-		return NULL;
-	return strdup(s);
-}
-
 static void XMLCALL xlsx_wb_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	xlsx_wb_parse *w = ud;
@@ -372,6 +365,11 @@ static void XMLCALL xlsx_wb_start(void *ud, const XML_Char *name, const XML_Char
 		const char *rid = xlsx_attr(atts, "id", true);
 		if (!sname || !rid)
 			return; /* a sheet we cannot reach is no sheet */
+		if (strlen(sname) > XLSX_MAX_NAME || strlen(rid) > XLSX_MAX_NAME) {
+			xlsx_why(x, "tên một trang của bảng tính dài quá %d byte", XLSX_MAX_NAME);
+			xlsx_stop(&w->base, DH_EINVAL);
+			return;
+		}
 		if (x->n_sheets == XLSX_MAX_SHEETS) {
 			xlsx_why(x, "bảng tính có hơn %d trang", XLSX_MAX_SHEETS);
 			xlsx_stop(&w->base, DH_EINVAL);
@@ -384,8 +382,8 @@ static void XMLCALL xlsx_wb_start(void *ud, const XML_Char *name, const XML_Char
 		}
 		x->sheets = ns;
 		xlsx_sheet *s = &x->sheets[x->n_sheets];
-		s->name = xlsx_strdup_max(sname, XLSX_MAX_NAME);
-		s->rid = xlsx_strdup_max(rid, XLSX_MAX_NAME);
+		s->name = strdup(sname);
+		s->rid = strdup(rid);
 		s->path = NULL;
 		x->n_sheets++;
 		if (!s->name || !s->rid)
@@ -403,8 +401,6 @@ static void XMLCALL xlsx_wb_end(void *ud, const XML_Char *name)
 /* TARGET of a relationship of a part in DIR ("xl/"), as a zip path. */
 static char *xlsx_resolve(const char *dir, const char *target)
 {
-	if (strlen(target) > XLSX_MAX_NAME)
-		return NULL;
 	char *path;
 	if (target[0] == '/') {
 		path = strdup(target + 1);
@@ -461,8 +457,9 @@ static void XMLCALL xlsx_rels_start(void *ud, const XML_Char *name, const XML_Ch
 	const char *type = xlsx_attr(atts, "Type", false);
 	const char *target = xlsx_attr(atts, "Target", false);
 	const char *mode = xlsx_attr(atts, "TargetMode", false);
-	if (!id || !type || !target || (mode && strcmp(mode, "External") == 0))
-		return;
+	if (!id || !type || !target || (mode && strcmp(mode, "External") == 0) ||
+	    strlen(target) > XLSX_MAX_NAME)
+		return; /* no part of this workbook */
 	char **slot = NULL;
 	if (r->root) {
 		if (xlsx_type_is(type, "/officeDocument") && !r->workbook)

@@ -236,6 +236,19 @@ static void test_hostile_sheets(void **state)
 	assert_non_null(strstr(why, "DTD"));
 	free(book);
 
+	/* A sheet name past 1024 bytes is refused as such, not as memory. */
+	char *long_book;
+	char long_name[1100];
+	memset(long_name, 'a', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_true(asprintf(&long_book, BOOK("", "<sheet name=\"%s\" sheetId=\"1\" r:id=\"rId1\"/>"),
+	                     long_name) > 0);
+	book = zip_of(&len, "xl/workbook.xml", long_book, NULL);
+	assert_int_equal(read_book(book, len, NULL, 0, &seen, why, sizeof why), DH_EINVAL);
+	assert_non_null(strstr(why, "dài quá 1024 byte"));
+	free(book);
+	free(long_book);
+
 	/* Not a zip; a zip without a workbook; a workbook without sheets. */
 	dh_xlsx *x;
 	assert_int_equal(xlsx_open("kind,name\r\n", 11, NULL, &x, why, sizeof why), DH_EINVAL);
