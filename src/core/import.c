@@ -650,9 +650,10 @@ int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
 	}
 	if (import_is_workbook(data, len))
 		rc = import_workbook(ctx, std_in ? "(stdin)" : path, NULL, data, len, err, res);
-	else if (import_workbook_refused(std_in ? "(stdin)" : path, data, len, err))
-		res->errors = 1, rc = DH_EINVAL;
-	else
+	else if (import_workbook_refused(std_in ? "(stdin)" : path, data, len, err)) {
+		res->errors = 1;
+		rc = DH_EINVAL;
+	} else
 		rc = import_csv(ctx, std_in ? "(stdin)" : path, data, len, err, res);
 	free(data);
 	return rc;
