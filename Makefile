@@ -13,12 +13,12 @@ CC := cc
 PKG_CONFIG ?= pkg-config
 VERSION := 0.1.0
 
-PKGS := ncursesw lmdb yaml-0.1 libutf8proc libzip cairo pangocairo libsodium
+PKGS := ncursesw lmdb yaml-0.1 libutf8proc libzip cairo pangocairo libsodium xlsxwriter expat
 # Debian packages the build, the tests and the benchmarks need.
 DEB_PKGS := build-essential pkg-config libncurses-dev liblmdb-dev libyaml-dev \
 	libutf8proc-dev libcmocka-dev tmux lmdb-utils sqlite3 cppcheck clang-tidy \
 	libzip-dev libcairo2-dev libpango1.0-dev fonts-liberation2 poppler-utils libxml2-utils unzip \
-	libsodium-dev clang libclang-rt-14-dev python3
+	libsodium-dev clang libclang-rt-14-dev python3 libxlsxwriter-dev libexpat1-dev
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wvla

@@ -11,8 +11,11 @@
 #include "dienhinh/date.h"
 #include "dienhinh/demo.h"
 #include "dienhinh/error.h"
+#include "dienhinh/doc_file.h"
 #include "dienhinh/export.h"
+#include "dienhinh/export_xlsx.h"
 #include "dienhinh/import.h"
+#include "dienhinh/import_xlsx.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/priv.h"
 #include "dienhinh/record.h"
@@ -78,8 +81,8 @@ static int cmd_present(const cli_globals *g, int argc, char **argv);
 static const cli_cmd cli_cmds[] = {
     {"check-config", cmd_check_config, "check-config [TỆP]"},
     {"demo", cmd_demo, "demo [--records N] [--seed S]"},
-    {"import", cmd_import, "import TỆP.csv"},
-    {"export", cmd_export, "export [--format csv|jsonl]"},
+    {"import", cmd_import, "import TỆP.csv|TỆP.xlsx [--sheet TRANG]"},
+    {"export", cmd_export, "export [--format csv|jsonl|xlsx] [-o TỆP]"},
     {"search", cmd_search, "search [--format text|tsv|json] [--recognised] TỪ_KHÓA..."},
     {"stats", cmd_stats, "stats [--year NĂM] [--format text|tsv]"},
     {"report", cmd_report,
@@ -102,8 +105,10 @@ static void cli_help(FILE *out)
 	    "Lệnh:\n"
 	    "  check-config [TỆP]                   kiểm tra tệp cấu hình, in bản tóm tắt\n"
 	    "  demo [--records N] [--seed S]        tạo dữ liệu mẫu vào cơ sở dữ liệu trống\n"
-	    "  import TỆP.csv                       nhập hồ sơ từ bảng tính (tất cả hoặc không gì cả)\n"
-	    "  export [--format csv|jsonl]          xuất mọi hồ sơ ra đầu ra chuẩn\n"
+	    "  import TỆP.csv|TỆP.xlsx [--sheet TRANG]\n"
+	    "                                       nhập hồ sơ từ bảng tính (tất cả hoặc không gì cả)\n"
+	    "  export [--format csv|jsonl|xlsx] [-o TỆP]\n"
+	    "                                       xuất mọi hồ sơ ra đầu ra chuẩn hoặc TỆP (xlsx: cần -o)\n"
 	    "  search [--format text|tsv|json] [--recognised] TỪ_KHÓA...\n"
 	    "                                       tra cứu như màn hình 7\n"
 	    "  stats [--year NĂM] [--format text|tsv]\n"
@@ -564,8 +569,13 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 
 static int cmd_import(const cli_globals *g, int argc, char **argv)
 {
-	const char *file = NULL;
+	const char *file = NULL, *sheet = NULL;
 	for (int i = 1; i < argc; i++) {
+		int r = cli_opt(argc, argv, &i, "--sheet", &sheet);
+		if (r < 0)
+			return cli_cmd_usage(argv[0]);
+		if (r > 0)
+			continue;
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_bad_option(argv[0], argv[i]);
 		if (file)
@@ -579,7 +589,8 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 	if (code)
 		return code;
 	dh_import_result res = {0};
-	int rc = import_file(&env.ctx, file, stderr, &res);
+	int rc = sheet ? import_workbook_file(&env.ctx, file, sheet, stderr, &res)
+	               : import_file(&env.ctx, file, stderr, &res);
 	char *escaped = utf8_escape(file); /* as import_file names it */
 	const char *shown = escaped ? escaped : "?";
 	if (rc == DH_EINVAL) {
@@ -600,25 +611,59 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 
 static int cmd_export(const cli_globals *g, int argc, char **argv)
 {
-	const char *format = "csv";
+	const char *format = "csv", *output = NULL;
 	for (int i = 1; i < argc; i++) {
 		int r = cli_opt(argc, argv, &i, "--format", &format);
+		if (r == 0)
+			r = cli_opt(argc, argv, &i, "-o", &output);
 		if (r < 0)
 			return cli_cmd_usage(argv[0]);
 		if (r == 0)
 			return cli_bad_option(argv[0], argv[i]);
 	}
-	bool jsonl = strcmp(format, "jsonl") == 0;
-	if (!jsonl && strcmp(format, "csv") != 0)
-		return cli_usage_error("định dạng xuất không hợp lệ: “%s” (csv hoặc jsonl).", format);
+	bool jsonl = strcmp(format, "jsonl") == 0, xlsx = strcmp(format, "xlsx") == 0;
+	if (!jsonl && !xlsx && strcmp(format, "csv") != 0)
+		return cli_usage_error("định dạng xuất không hợp lệ: “%s” (csv, jsonl hoặc xlsx).", format);
+	if (xlsx && (!output || strcmp(output, "-") == 0))
+		return cli_usage_error("xuất dạng xlsx cần -o TỆP.xlsx (bảng tính không in ra màn hình được).");
 	cli_env env;
 	int code = cli_open(g, &env, true);
 	if (code)
 		return code;
 	int rc = wf_check(&env.ctx, DH_ACT_EXPORT);
-	if (!rc)
-		rc = jsonl ? export_jsonl(env.store, stdout) : export_csv(env.store, stdout);
-	code = rc ? cli_fail(&env, argv[0], rc) : 0;
+	char why[512] = "";
+	if (!rc && !xlsx && output && strcmp(output, "-") != 0) {
+		/* Text formats to a file: written aside and renamed, as a workbook is. */
+		FILE *out = NULL;
+		dh_doc_file f;
+		rc = doc_file_begin(&f, output, why, sizeof(why));
+		if (!rc && !(out = fopen(f.tmp, "we"))) {
+			doc_file_abort(&f);
+			rc = DH_EIO;
+			snprintf(why, sizeof(why), "Không ghi được tệp %s: %s", output, strerror(errno));
+		}
+		if (!rc) {
+			rc = jsonl ? export_jsonl(env.store, out) : export_csv(env.store, out);
+			if (fclose(out) != 0 && !rc)
+				rc = DH_EIO;
+			if (rc)
+				doc_file_abort(&f);
+			else
+				rc = doc_file_commit(&f, why, sizeof(why));
+		}
+	} else if (!rc) {
+		rc = xlsx ? export_xlsx(env.store, output, why, sizeof(why))
+		     : jsonl ? export_jsonl(env.store, stdout)
+		             : export_csv(env.store, stdout);
+	}
+	if (rc && why[0]) {
+		fprintf(stderr, "dienhinh %s: %s\n", argv[0], why);
+		code = EX_CANTCREAT;
+	} else {
+		code = rc ? cli_fail(&env, argv[0], rc) : 0;
+	}
+	if (!code && output && strcmp(output, "-") != 0)
+		fprintf(stderr, "Đã xuất ra %s.\n", output);
 	cli_close(&env);
 	return cli_flush_stdout(code);
 }

@@ -37,6 +37,19 @@ typedef struct dh_import_result {
  * row starts on; any problem → DH_EINVAL and nothing written. */
 int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res);
 
+/* Rows that are not lines of a file of their own: a workbook's sheet made
+ * into CSV text (import_xlsx.h). Messages then name "NAME!ROW" instead of
+ * "NAME:LINE", ROW being ROW_OF_LINE[LINE - 1] for the CSV line LINE a row
+ * starts on (LINE itself past N_LINES). */
+typedef struct dh_import_rows {
+	const long *row_of_line;
+	size_t n_lines;
+} dh_import_rows;
+
+/* import_csv with ROWS (NULL: import_csv itself). */
+int import_csv_rows(dh_ctx *ctx, const char *name, const dh_import_rows *rows, const char *data, size_t len,
+                    FILE *err, dh_import_result *res);
+
 /* Parse and check DATA (LEN bytes, any bytes) exactly as import_csv does,
  * against CFG alone: no store, no permission check, nothing written
  * (res->written stays 0). Messages go to ERR as import_csv writes them (ERR
@@ -49,7 +62,9 @@ int import_check(const dh_config *cfg, const char *name, const char *data, size_
                  char *first, size_t first_size, dh_import_result *res);
 
 /* The same for the file at PATH ("-" reads standard input). A file that
- * cannot be read → DH_EIO, described on ERR. */
+ * cannot be read → DH_EIO, described on ERR. An Excel workbook (the zip's
+ * magic bytes) is read as import_workbook reads it, its first sheet; an
+ * .xls or a file named .xlsx that is not one is refused with a message. */
 int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res);
 
 #endif

@@ -5,6 +5,7 @@
 #include "dienhinh/csv.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/import_xlsx.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/utf8.h"
@@ -51,6 +52,7 @@ static const char *const import_col_names[] = {
 typedef struct import_job {
 	dh_ctx *ctx;
 	const char *name; /* the file as named in messages */
+	const dh_import_rows *rows; /* a sheet's rows: messages say NAME!ROW */
 	const char *note; /* the audit note: the file's base name */
 	const char *data;
 	size_t len;
@@ -72,6 +74,19 @@ typedef struct import_job {
 static void import_error(import_job *j, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Where LINE is, as messages start: "NAME:LINE" for a file, "NAME!ROW"
+ * for a sheet (import_xlsx.h). */
+static const char *import_where(const import_job *j, long line, char *buf, size_t size)
+{
+	if (j->rows) {
+		long row = line >= 1 && (size_t)line <= j->rows->n_lines ? j->rows->row_of_line[line - 1] : line;
+		snprintf(buf, size, "%s!%ld", j->name, row);
+	} else {
+		snprintf(buf, size, "%s:%ld", j->name, line);
+	}
+	return buf;
+}
+
 static void import_error(import_job *j, long line, const char *fmt, ...)
 {
 	j->res->errors++;
@@ -79,8 +94,10 @@ static void import_error(import_job *j, long line, const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
+	char where[4096];
+	import_where(j, line, where, sizeof(where));
 	if (j->first && j->first_size && !j->first[0]) {
-		int n = snprintf(j->first, j->first_size, "%s:%ld: ", j->name, line);
+		int n = snprintf(j->first, j->first_size, "%s: ", where);
 		if (n >= 0 && (size_t)n < j->first_size) {
 			va_list copy;
 			va_copy(copy, ap);
@@ -89,7 +106,7 @@ static void import_error(import_job *j, long line, const char *fmt, ...)
 		}
 	}
 	if (j->err) {
-		fprintf(j->err, "%s:%ld: ", j->name, line);
+		fprintf(j->err, "%s: ", where);
 		vfprintf(j->err, fmt, ap);
 		fputc('\n', j->err);
 	}
@@ -275,7 +292,7 @@ static bool import_date(import_job *j, const dh_csv *c, int col, const char *s, 
 	*out = 0;
 	if (!*s)
 		return true;
-	if (date_parse(s, out) == 0)
+	if (date_parse(s, out) == 0 || date_parse_serial(s, out) == 0)
 		return true;
 	import_error(j, c->row_line,
 	             "cột “%s”: “%s” không phải một ngày có thật (viết YYYY-MM-DD hoặc DD/MM/YYYY)",
@@ -520,6 +537,12 @@ static void import_finish(import_job *j)
 
 int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res)
 {
+	return import_csv_rows(ctx, name, NULL, data, len, err, res);
+}
+
+int import_csv_rows(dh_ctx *ctx, const char *name, const dh_import_rows *rows, const char *data, size_t len,
+                    FILE *err, dh_import_result *res)
+{
 	memset(res, 0, sizeof(*res));
 	int rc = wf_check(ctx, DH_ACT_IMPORT);
 	if (rc)
@@ -533,6 +556,7 @@ int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE
 	import_job j = {
 	    .ctx = ctx,
 	    .name = shown,
+	    .rows = rows,
 	    .note = base ? base + 1 : shown,
 	    .data = data,
 	    .len = len,
@@ -639,7 +663,13 @@ int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
 		free(shown);
 		return rc;
 	}
-	rc = import_csv(ctx, std_in ? "(stdin)" : path, data, len, err, res);
+	if (import_is_workbook(data, len))
+		rc = import_workbook(ctx, std_in ? "(stdin)" : path, NULL, data, len, err, res);
+	else if (import_workbook_refused(std_in ? "(stdin)" : path, data, len, err)) {
+		res->errors = 1;
+		rc = DH_EINVAL;
+	} else
+		rc = import_csv(ctx, std_in ? "(stdin)" : path, data, len, err, res);
 	free(data);
 	return rc;
 }

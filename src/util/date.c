@@ -138,6 +138,57 @@ int date_add_days(int ymd, int days)
 	return date_from_days(date_to_days(ymd) + days);
 }
 
+/* 1899-12-30 and 1904-01-01 as days since 1970-01-01. */
+#define DATE_SERIAL_EPOCH_1900 (-25569)
+#define DATE_SERIAL_EPOCH_1904 (-24107)
+
+int date_from_serial(double serial, bool date1904, int *out)
+{
+	if (!(serial >= 0) || serial > 2958465.0) /* NaN too; 2958465 = 9999-12-31 */
+		return DH_EINVAL;
+	int64_t day = (int64_t)serial;
+	if (date1904) {
+		day += DATE_SERIAL_EPOCH_1904;
+	} else {
+		if (day == 60 || day == 0)
+			return DH_EINVAL; /* 1900-02-29, and "0 January 1900" */
+		day += day < 60 ? DATE_SERIAL_EPOCH_1900 + 1 : DATE_SERIAL_EPOCH_1900;
+	}
+	int ymd = date_from_days(day);
+	if (!date_valid(ymd))
+		return DH_EINVAL;
+	*out = ymd;
+	return 0;
+}
+
+long date_to_serial(int ymd)
+{
+	return (long)(date_to_days(ymd) - DATE_SERIAL_EPOCH_1900);
+}
+
+int date_parse_serial(const char *s, int *out)
+{
+	if (!s)
+		return DH_EINVAL;
+	while (*s == ' ')
+		s++;
+	long v = 0;
+	size_t n = 0;
+	for (; n < 6 && isdigit((unsigned char)s[n]); n++)
+		v = v * 10 + (s[n] - '0');
+	if (n == 0 || isdigit((unsigned char)s[n]))
+		return DH_EINVAL;
+	const char *p = s + n;
+	if (*p == '.')
+		for (p++; *p == '0'; p++)
+			;
+	while (*p == ' ')
+		p++;
+	if (*p || v < DATE_SERIAL_MIN || v > DATE_SERIAL_MAX)
+		return DH_EINVAL;
+	return date_from_serial((double)v, false, out);
+}
+
 int date_today(void)
 {
 	const char *fixed = getenv("DIENHINH_TODAY");

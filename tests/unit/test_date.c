@@ -89,6 +89,57 @@ static void test_diff_and_add_cross_months_and_years(void **state)
 	}
 }
 
+/* The serial numbers Excel and LibreOffice keep dates as. */
+static void test_serial_numbers_of_spreadsheets(void **state)
+{
+	(void)state;
+	static const struct {
+		double serial;
+		int ymd;
+	} cases[] = {
+	    {1, 19000101},     {59, 19000228},     {61, 19000301},     {25569, 19700101},
+	    {36526, 20000101}, {44377, 20210630}, {44377.75, 20210630}, {73415, 21001231},
+	    {2958465, 99991231},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int ymd = -1;
+		assert_int_equal(date_from_serial(cases[i].serial, false, &ymd), 0);
+		assert_int_equal(ymd, cases[i].ymd);
+		if (cases[i].serial == (long)cases[i].serial && cases[i].serial > 60)
+			assert_int_equal(date_to_serial(cases[i].ymd), (long)cases[i].serial);
+	}
+	int ymd = 7;
+	/* Excel's 29 February 1900 never was; nor serial 0, a negative one,
+	 * one past 9999 or NaN. */
+	assert_int_equal(date_from_serial(60, false, &ymd), DH_EINVAL);
+	assert_int_equal(date_from_serial(0, false, &ymd), DH_EINVAL);
+	assert_int_equal(date_from_serial(-1, false, &ymd), DH_EINVAL);
+	assert_int_equal(date_from_serial(2958466, false, &ymd), DH_EINVAL);
+	assert_int_equal(date_from_serial(0.0 / 0.0, false, &ymd), DH_EINVAL);
+	assert_int_equal(ymd, 7);
+	/* The 1904 system of old Mac workbooks: 1462 days later. */
+	assert_int_equal(date_from_serial(0, true, &ymd), 0);
+	assert_int_equal(ymd, 19040101);
+	assert_int_equal(date_from_serial(44377 - 1462, true, &ymd), 0);
+	assert_int_equal(ymd, 20210630);
+
+	/* A bare serial in a date column: whole days of 2000..2100 only. */
+	assert_int_equal(date_parse_serial("44377", &ymd), 0);
+	assert_int_equal(ymd, 20210630);
+	assert_int_equal(date_parse_serial(" 44377.0 ", &ymd), 0);
+	assert_int_equal(date_parse_serial("36526", &ymd), 0);
+	assert_int_equal(ymd, 20000101);
+	assert_int_equal(date_parse_serial("73415", &ymd), 0);
+	assert_int_equal(ymd, 21001231);
+	static const char *bad[] = {"36525", "73416", "44377.5", "4437x", "", "-44377", "1e5",
+	                            "0044377", "2021", "44377,0", "444377"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ymd = 7;
+		assert_int_equal(date_parse_serial(bad[i], &ymd), DH_EINVAL);
+		assert_int_equal(ymd, 7);
+	}
+}
+
 static void test_today_honours_environment(void **state)
 {
 	(void)state;
@@ -111,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_valid_knows_leap_years),
 		cmocka_unit_test(test_format_iso_and_vietnamese),
 		cmocka_unit_test(test_diff_and_add_cross_months_and_years),
+		cmocka_unit_test(test_serial_numbers_of_spreadsheets),
 		cmocka_unit_test(test_today_honours_environment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
