@@ -15,6 +15,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/snapshot.h"
 #include "dienhinh/utf8.h"
 
 #include <ctype.h>
@@ -1857,6 +1858,9 @@ static int session_save_body(dh_repo_tx *tx, wf_op *op)
 		s->closed = false;
 		strlist_clear(&s->present);
 		strlist_clear(&s->written);
+		/* What the session is held under, from now on (snapshot.h). */
+		if ((rc = snapshot_take(s, op->ctx->cfg)))
+			return rc;
 	} else {
 		if ((rc = tx_load(tx, op, DH_R_SESSION, in->meta.id, (void **)&s)) ||
 		    (rc = check_update(op, &s->meta, &in->meta)))
@@ -1966,12 +1970,25 @@ static int tx_load_open_session(dh_repo_tx *tx, wf_op *op, uint64_t id, dh_sessi
 	return 0;
 }
 
+/* LOGIN is a member of the council session S is held under. */
+static int check_held_member(dh_ctx *ctx, const dh_session *s, const char *login)
+{
+	dh_held h;
+	int rc = held_open(&h, ctx->cfg, s);
+	if (!rc && !council_is_member(&h.cfg.council, login))
+		rc = say_field(ctx, DH_EINVAL, "login", "«%s» không phải thành viên Hội đồng của phiên họp này.",
+		               login);
+	held_close(&h);
+	return rc;
+}
+
 static int attendance_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_session *s;
 	int at = op->arg[0];
 	int rc;
-	if ((rc = tx_load_open_session(tx, op, op->target, &s)))
+	if ((rc = tx_load_open_session(tx, op, op->target, &s)) ||
+	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
 	if ((int)council_attendance(s, op->login) == at)
 		return 0; /* nothing changes: no write, no audit noise */
@@ -1989,11 +2006,12 @@ static int attendance_body(dh_repo_tx *tx, wf_op *op)
 	return put(tx, op, "record_attendance", note, DH_R_SESSION, s);
 }
 
+/* A login is given; whether it is a member is asked of the session's own
+ * council, inside the write (check_held_member). */
 static int check_member(dh_ctx *ctx, const char *login)
 {
-	if (!login || !council_is_member(&ctx->cfg->council, login))
-		return say_field(ctx, DH_EINVAL, "login", "«%s» không phải thành viên Hội đồng.",
-		                 login ? login : "");
+	if (!login || !*login)
+		return say_field(ctx, DH_EINVAL, "login", "Chưa chọn thành viên Hội đồng.");
 	return 0;
 }
 
@@ -2063,7 +2081,8 @@ static int order_visit(const void *rec, void *p)
 
 static int item_add_body(dh_repo_tx *tx, wf_op *op)
 {
-	const dh_config *cfg = op->ctx->cfg;
+	dh_held held;
+	const dh_config *cfg = &held.cfg;
 	dh_session *s;
 	dh_candidate *c;
 	int rc;
@@ -2088,6 +2107,9 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 	it->session_id = s->meta.id;
 	it->candidate_id = c->meta.id;
 	it->order = os.max_order + 1;
+	/* Recusals by the rule and the members the session is held under. */
+	if ((rc = held_open(&held, op->ctx->cfg, s)))
+		return rc;
 	for (size_t i = 0; i < cfg->council.n_members; i++) {
 		const char *login = cfg->council.members[i].login;
 		const dh_person *p = config_person(cfg, login);
@@ -2096,9 +2118,10 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 		bool dept = cfg->council.recuse_department && p && p->department && c->department &&
 		            strcmp(p->department, c->department) == 0;
 		if ((self || dept) && (rc = strlist_push(&it->recused, login)))
-			return rc;
+			break;
 	}
-	if ((rc = put(tx, op, "manage_session", NULL, DH_R_VOTE_ITEM, it)))
+	held_close(&held);
+	if (rc || (rc = put(tx, op, "manage_session", NULL, DH_R_VOTE_ITEM, it)))
 		return rc;
 	op->id = it->meta.id;
 	return 0;
@@ -2133,7 +2156,8 @@ static int recuse_body(dh_repo_tx *tx, wf_op *op)
 	dh_vote_item *it;
 	dh_session *s;
 	int rc;
-	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)))
+	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)) ||
+	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
 	if (council_is_recused(it, op->login) == op->flag)
 		return 0;
@@ -2176,7 +2200,8 @@ static int vote_body(dh_repo_tx *tx, wf_op *op)
 	dh_session *s;
 	dh_vote v = op->arg[0];
 	int rc;
-	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)))
+	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)) ||
+	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
 	if (s->method != DH_VOTE_OPEN)
 		return say(op->ctx, DH_EINVAL,
@@ -2211,6 +2236,17 @@ int wf_vote(dh_ctx *ctx, uint64_t item_id, const char *login, int vote)
 	return op_run(&op, NULL);
 }
 
+/* The tally of IT under the rules its session S is held under. */
+static int held_tally(dh_ctx *ctx, const dh_session *s, const dh_vote_item *it, dh_tally *t)
+{
+	dh_held h;
+	int rc = held_open(&h, ctx->cfg, s);
+	if (!rc)
+		council_tally(&h.cfg.council, s, it, t);
+	held_close(&h);
+	return rc;
+}
+
 static int counts_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_vote_item *it;
@@ -2222,7 +2258,8 @@ static int counts_body(dh_repo_tx *tx, wf_op *op)
 	if (s->method != DH_VOTE_SECRET)
 		return say(op->ctx, DH_EINVAL,
 		           "Phiên họp biểu quyết công khai: ghi phiếu của từng thành viên.");
-	council_tally(&op->ctx->cfg->council, s, it, &t);
+	if ((rc = held_tally(op->ctx, s, it, &t)))
+		return rc;
 	int sum = op->arg[0] + op->arg[1] + op->arg[2];
 	if (sum > t.voters)
 		return say_field(op->ctx, DH_EINVAL, "agree",
@@ -2272,7 +2309,8 @@ static int item_close_body(dh_repo_tx *tx, wf_op *op)
 	if (c->stage != DH_STAGE_NOMINATED)
 		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s», không còn chờ bình xét.", c->name,
 		           stage_text(c->stage));
-	council_tally(&op->ctx->cfg->council, s, it, &t);
+	if ((rc = held_tally(op->ctx, s, it, &t)))
+		return rc;
 	if (!t.quorum)
 		return say(op->ctx, DH_EINVAL, "Chưa chốt được: %s.", t.reason);
 	if (t.cast == 0)
@@ -2629,6 +2667,13 @@ static int issue_decision(dh_ctx *ctx, const dh_decision *in, int type, uint64_t
 				rc = say_field(ctx, DH_EINVAL, "candidates",
 				               "Hồ sơ #%llu có hai lần trong quyết định.",
 				               (unsigned long long)d->candidates.v[i]);
+	if (rc) {
+		record_free(DH_R_DECISION, d);
+		return rc;
+	}
+	/* What the decision is made under, kept with it (snapshot.h). */
+	if (!rc)
+		rc = snapshot_take_decision(d, ctx->cfg);
 	if (rc) {
 		record_free(DH_R_DECISION, d);
 		return rc;
