@@ -99,6 +99,11 @@ typedef struct dh_candidate {
 	bool aims_provincial; /* follow-up toward provincial level */
 	char *followup_notes;
 	uint64_t duplicate_of; /* a recognised candidate with the same achievement */
+	char *hold_kind; /* config `holds` id of the hold (NULL: a hold with only its reason) */
+	/* After discipline, achievements count only from this date (NĐ
+	 * 152/2025 Art. 4(4)); 0 = no such limit. Set when a discipline
+	 * hold is lifted. */
+	int counts_from;
 } dh_candidate;
 
 typedef enum dh_fostering_kind {

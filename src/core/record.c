@@ -106,6 +106,9 @@ static const dh_field candidate_fields[] = {
 	F(32, DH_F_BOOL, dh_candidate, aims_provincial),
 	F(33, DH_F_STR, dh_candidate, followup_notes),
 	F(34, DH_F_ID, dh_candidate, duplicate_of),
+	/* from tag 40, as the snapshot fields of sessions */
+	F(40, DH_F_STR, dh_candidate, hold_kind),
+	F(41, DH_F_DATE, dh_candidate, counts_from),
 };
 
 static const dh_field fostering_fields[] = {

@@ -13,6 +13,7 @@
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/holds.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/snapshot.h"
@@ -105,6 +106,7 @@ const char *wf_audit_label(const char *action)
 	    {"recuse", "Ghi thành viên không biểu quyết"},
 	    {"save", "Lưu"},
 	    {"chain", "Nối chuỗi băm nhật ký"}, /* verify.h: the migration's entry */
+	    {"snapshot", "Lưu quy định của phiên họp, quyết định đã có (nâng cấp)"}, /* snapshot.h */
 	};
 	if (!action)
 		return "";
@@ -950,24 +952,63 @@ static int hold_body(dh_repo_tx *tx, wf_op *op)
 	if (c->on_hold == op->flag)
 		return say(op->ctx, DH_EINVAL,
 		           op->flag ? "«%s» đang tạm dừng xét rồi." : "«%s» không bị tạm dừng xét.", c->name);
+	if (!op->flag && op->arg[0]) {
+		const dh_hold_kind *k = c->hold_kind ? config_hold(op->ctx->cfg, c->hold_kind) : NULL;
+		if (!k || !k->discipline)
+			return say_field(
+			    op->ctx, DH_EINVAL, "counts_from",
+			    "Chỉ khi hết tạm dừng vì kỷ luật mới ghi ngày bắt đầu tính thành tích.");
+		c->counts_from = op->arg[0];
+	}
 	c->on_hold = op->flag;
-	if ((rc = set_str(&c->hold_reason, op->flag ? op->reason : NULL)))
+	if ((rc = set_str(&c->hold_reason, op->flag ? op->reason : NULL)) ||
+	    (op->flag && (rc = set_str(&c->hold_kind, op->login))))
 		return rc;
 	op->id = c->meta.id;
 	return put(tx, op, op->flag ? "hold" : "release", op->reason, DH_R_CANDIDATE, c);
 }
 
-int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason)
+int wf_hold_set(dh_ctx *ctx, uint64_t candidate_id, const char *kind, const char *reason)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_HOLD, hold_body);
-	if (rc || (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do", WF_MAX_LINE, on_hold))) {
+	if (rc || (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do", WF_MAX_LINE, true))) {
+		free(op.reason);
+		return rc;
+	}
+	if (kind && *kind && !config_hold(ctx->cfg, kind)) {
+		free(op.reason);
+		return say_field(ctx, DH_EINVAL, "kind",
+		                 "Trường hợp tạm dừng «%s» không có trong cấu hình (holds).", kind);
+	}
+	op.target = candidate_id;
+	op.flag = true;
+	op.login = kind && *kind ? kind : NULL;
+	return op_run(&op, NULL);
+}
+
+int wf_hold_lift(dh_ctx *ctx, uint64_t candidate_id, const char *reason, int counts_from)
+{
+	wf_op op;
+	int rc = begin(ctx, &op, DH_ACT_HOLD, hold_body);
+	/* Lifting needs the result of the check as its reason. */
+	if (rc ||
+	    (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do tiếp tục xét", WF_MAX_LINE, true)) ||
+	    (counts_from &&
+	     (rc = check_date(ctx, &counts_from, false, "counts_from", "Ngày bắt đầu tính thành tích")))) {
 		free(op.reason);
 		return rc;
 	}
 	op.target = candidate_id;
-	op.flag = on_hold;
+	op.flag = false;
+	op.arg[0] = counts_from;
 	return op_run(&op, NULL);
+}
+
+int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason)
+{
+	return on_hold ? wf_hold_set(ctx, candidate_id, NULL, reason)
+	               : wf_hold_lift(ctx, candidate_id, reason, 0);
 }
 
 /* Items (not deleted) of a candidate, in any session. */
@@ -1976,8 +2017,8 @@ static int check_held_member(dh_ctx *ctx, const dh_session *s, const char *login
 	dh_held h;
 	int rc = held_open(&h, ctx->cfg, s);
 	if (!rc && !council_is_member(&h.cfg.council, login))
-		rc = say_field(ctx, DH_EINVAL, "login", "«%s» không phải thành viên Hội đồng của phiên họp này.",
-		               login);
+		rc = say_field(ctx, DH_EINVAL, "login",
+		               "«%s» không phải thành viên Hội đồng của phiên họp này.", login);
 	held_close(&h);
 	return rc;
 }
@@ -2599,10 +2640,9 @@ static int decision_body(dh_repo_tx *tx, wf_op *op)
 		dh_candidate *c;
 		if ((rc = tx_load_live(tx, op, DH_R_CANDIDATE, d->candidates.v[i], (void **)&c)))
 			return rc;
-		if (c->on_hold)
-			return say(op->ctx, DH_EHOLD, "«%s» đang bị tạm dừng xét (%s): không thể %s.",
-			           c->name, c->hold_reason ? c->hold_reason : "không rõ lý do",
-			           award ? "khen thưởng" : "công nhận");
+		char why[512];
+		if (hold_refusal(op->ctx->cfg, c, award ? "khen thưởng" : "công nhận", why, sizeof(why)))
+			return say(op->ctx, DH_EHOLD, "%s", why);
 		if (c->stage != need)
 			return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: chỉ %s hồ sơ ở bước «%s».",
 			           c->name, stage_text(c->stage), award ? "khen thưởng" : "công nhận",
