@@ -20,6 +20,7 @@
 #include "dienhinh/priv.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/snapshot.h"
 #include "dienhinh/report.h"
 #include "dienhinh/stats.h"
 #include "dienhinh/store.h"
@@ -447,6 +448,13 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		cli_close(env);
 		return dh_exit_code(rc);
 	}
+	/* Sessions stored before they kept their own rules are given them
+	 * from this config, once (snapshot.h). */
+	if (!read_only && (rc = snapshot_migrate(env->store, env->cfg, env->login, NULL)))
+		fprintf(stderr,
+		        "dienhinh: chưa lưu được quy định của các phiên họp đã có (%s): chúng vẫn đọc theo "
+		        "cấu hình đang dùng, lần mở sau sẽ thử lại.\n",
+		        dh_strerror(rc));
 	wf_ctx_init(&env->ctx, env->cfg, env->store, env->login);
 	return 0;
 }

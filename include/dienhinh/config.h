@@ -105,6 +105,16 @@ typedef struct dh_award {
 	char *name;
 } dh_award;
 
+/* `holds:` — a kind of hold the law names (who may not be commended yet):
+ * discipline being considered, an inspection or investigation, a complaint
+ * being verified... with the text it comes from. */
+typedef struct dh_hold_kind {
+	char *id;
+	char *label;     /* "Đang xem xét kỷ luật" */
+	char *basis;     /* "Thông tư 08/2017/TT-BNV"; NULL when config gives none */
+	bool discipline; /* lifting it may set the date achievements count from */
+} dh_hold_kind;
+
 /* The document kinds that carry a ký hiệu (`documents.codes`), in
  * dh_report_kind order (report.h). */
 enum {
@@ -196,6 +206,8 @@ typedef struct dh_config {
 	size_t n_deadlines;
 	dh_award *awards;
 	size_t n_awards;
+	dh_hold_kind *holds; /* may be empty: a hold then has only its reason */
+	size_t n_holds;
 	dh_permission *permissions; /* overrides only; defaults live in core */
 	size_t n_permissions;
 	dh_documents documents;
@@ -246,6 +258,7 @@ const char *config_department_short(const dh_config *cfg, const char *id);
 const dh_department *config_department_lookup(const dh_config *cfg, const char *id_or_name);
 const dh_person *config_person(const dh_config *cfg, const char *login);
 const dh_award *config_award(const dh_config *cfg, const char *id);
+const dh_hold_kind *config_hold(const dh_config *cfg, const char *id);
 const dh_deadline *config_deadline(const dh_config *cfg, const char *id);
 /* The deadline whose `closes` names ACTION, or NULL. */
 const dh_deadline *config_deadline_closing(const dh_config *cfg, const char *action);

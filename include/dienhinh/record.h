@@ -99,6 +99,11 @@ typedef struct dh_candidate {
 	bool aims_provincial; /* follow-up toward provincial level */
 	char *followup_notes;
 	uint64_t duplicate_of; /* a recognised candidate with the same achievement */
+	char *hold_kind; /* config `holds` id of the hold (NULL: a hold with only its reason) */
+	/* After discipline, achievements count only from this date (NĐ
+	 * 152/2025 Art. 4(4)); 0 = no such limit. Set when a discipline
+	 * hold is lifted. */
+	int counts_from;
 } dh_candidate;
 
 typedef enum dh_fostering_kind {
@@ -162,6 +167,26 @@ typedef struct dh_session {
 	/* The agenda item the secretary's cursor is on, so that another
 	 * session (the projector) can follow it; 0 before any. */
 	uint64_t current_item;
+	/* The rules the session is held under (snapshot.h), kept when it is
+	 * opened so that a later config never changes what was decided:
+	 * members (parallel lists, one entry per member), quorum, vote rule,
+	 * recusal, the names on its documents. rules_held false: an old
+	 * session not migrated yet, read under the config in use. */
+	bool rules_held;
+	char *held_council;          /* council name */
+	char *held_org;              /* organization name */
+	char *held_plan_title;       /* the plan of the session's year, or NULL */
+	dh_strlist held_logins;      /* member logins, in council order */
+	dh_strlist held_roles;       /* council role names ("chair", ...) */
+	dh_strlist held_names;       /* full names ("" when unknown) */
+	dh_strlist held_positions;   /* positions ("" when none) */
+	dh_strlist held_departments; /* department ids ("" when none) */
+	int held_quorum_num, held_quorum_den;
+	int held_rule; /* dh_vote_rule */
+	int held_threshold_num, held_threshold_den;
+	int held_base; /* dh_vote_base */
+	bool held_written_count;
+	bool held_recuse_self, held_recuse_department;
 } dh_session;
 
 typedef enum dh_vote { DH_VOTE_NONE = 0, DH_VOTE_AGREE, DH_VOTE_DISAGREE, DH_VOTE_ABSTAIN } dh_vote;
@@ -211,6 +236,20 @@ typedef struct dh_decision {
 	bool revoked;
 	char *revoke_reason;
 	int revoke_date;
+	/* What the decision was made under (snapshot.h), kept when it is
+	 * issued: rules_held false for an old decision not migrated yet. */
+	bool rules_held;
+	char *held_signer_name;
+	char *held_signer_position;
+	bool held_signer_chief;   /* signs as the head, not for the head (KT.) */
+	char *held_org;           /* organization.name */
+	char *held_org_parent;    /* the parent body as the header shows it */
+	char *held_place;         /* place of the date line */
+	char *held_head_title;    /* the head's title as it signs */
+	char *held_plan_title;    /* the plan of the decision's year, or NULL */
+	char *held_council;       /* the council that proposed */
+	char *held_award_name;    /* award decisions: the award's name */
+	dh_strlist held_basis;    /* căn cứ lines */
 } dh_decision;
 
 typedef struct dh_ceremony {

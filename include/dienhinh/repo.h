@@ -83,6 +83,13 @@ int repo_bulk_begin(dh_repo_tx *tx, const char *action, const char *note);
 int repo_tx_children(dh_repo_tx *tx, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);
 int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx);
 
+/* One-time data steps (snapshot.h's migration): a mark KEY in META says
+ * the step was done. Read in a write, set in a write (with the step's
+ * changes, so both commit or neither), or read on its own. */
+int repo_tx_mark_get(dh_repo_tx *tx, const char *key, bool *set);
+int repo_tx_mark_set(dh_repo_tx *tx, const char *key);
+int repo_mark_get(dh_store *st, const char *key, bool *set);
+
 /* Convenience: one record in its own transaction. */
 int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec);
 

@@ -162,8 +162,18 @@ int wf_candidate_save(dh_ctx *ctx, const dh_candidate *in, uint64_t *out_id);
  * candidate to fostering. Not for a deleted candidate. */
 int wf_fostering_save(dh_ctx *ctx, const dh_fostering *in, uint64_t *out_id);
 
-/* On hold (action hold; REASON required to hold) or released (REASON is
- * the note, may be NULL). Nobody on hold may be recognised or awarded. */
+/* On hold (action hold, REASON required) as KIND, a config `holds` id
+ * (NULL: a hold with only its reason; an unknown id is DH_EINVAL, field
+ * "kind"). Nobody on hold may be recognised or awarded: the refusal
+ * (DH_EHOLD) names the kind, its basis and the reason (holds.h). */
+int wf_hold_set(dh_ctx *ctx, uint64_t candidate_id, const char *kind, const char *reason);
+/* Lift the hold (action hold): REASON required (what the check found).
+ * COUNTS_FROM (0: none) only for a hold of a `discipline` kind: the date
+ * the discipline period ends, from which achievements count (kept in the
+ * candidate; recognising or awarding for a year it starts after is
+ * refused, DH_EHOLD). */
+int wf_hold_lift(dh_ctx *ctx, uint64_t candidate_id, const char *reason, int counts_from);
+/* wf_hold_set with no kind, or wf_hold_lift without a date. */
 int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason);
 
 /* Audited correction (action correct, REASON required): move candidate

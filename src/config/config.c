@@ -952,6 +952,13 @@ static const field award_fields[] = {
     {"name", F_TEXT, true, offsetof(dh_award, name), 0, 0, NULL},
 };
 
+static const field hold_fields[] = {
+    {"id", F_ID, true, offsetof(dh_hold_kind, id), 0, 0, NULL},
+    {"label", F_TEXT, true, offsetof(dh_hold_kind, label), 0, 0, NULL},
+    {"basis", F_TEXT, false, offsetof(dh_hold_kind, basis), 0, 0, NULL},
+    {"discipline", F_BOOL, false, offsetof(dh_hold_kind, discipline), 0, 0, NULL},
+};
+
 /* ---- documents (NĐ 30/2020/NĐ-CP) and the Giấy khen -------------------- */
 
 /* `documents.codes` / `documents.recipients` keys, in DH_DOC_CODE_* order. */
@@ -1449,6 +1456,14 @@ static void top_awards(loader *l, const cfg_node *key, const cfg_node *val, void
 	check_unique(l, val, "id", "awards");
 }
 
+static void top_holds(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	dh_config *cfg = obj;
+	cfg->holds = walk_seq(l, val, "holds", sizeof *cfg->holds, FIELDS(hold_fields), &cfg->n_holds);
+	check_unique(l, val, "id", "holds");
+}
+
 static void top_permissions(loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	(void)key;
@@ -1497,6 +1512,7 @@ static const field top_fields[] = {
     {"criteria", F_CUSTOM, true, 0, 0, 0, top_criteria},
     {"deadlines", F_CUSTOM, true, 0, 0, 0, top_deadlines},
     {"awards", F_CUSTOM, true, 0, 0, 0, top_awards},
+    {"holds", F_CUSTOM, false, 0, 0, 0, top_holds},
     {"permissions", F_CUSTOM, false, 0, 0, 0, top_permissions},
     {"documents", F_CUSTOM, false, 0, 0, 0, top_documents},
     {"certificate", F_CUSTOM, false, 0, 0, 0, top_certificate},
@@ -1701,6 +1717,12 @@ void config_free(dh_config *cfg)
 		free(cfg->awards[i].name);
 	}
 	free(cfg->awards);
+	for (size_t i = 0; i < cfg->n_holds; i++) {
+		free(cfg->holds[i].id);
+		free(cfg->holds[i].label);
+		free(cfg->holds[i].basis);
+	}
+	free(cfg->holds);
 	for (size_t i = 0; i < cfg->n_permissions; i++)
 		free(cfg->permissions[i].action);
 	free(cfg->permissions);
@@ -1779,6 +1801,14 @@ const dh_department *config_department_lookup(const dh_config *cfg, const char *
 const dh_person *config_person(const dh_config *cfg, const char *login)
 {
 	return login ? find_person(cfg, login) : NULL;
+}
+
+const dh_hold_kind *config_hold(const dh_config *cfg, const char *id)
+{
+	for (size_t i = 0; id && i < cfg->n_holds; i++)
+		if (strcmp(cfg->holds[i].id, id) == 0)
+			return &cfg->holds[i];
+	return NULL;
 }
 
 const dh_award *config_award(const dh_config *cfg, const char *id)

@@ -12,6 +12,7 @@
 #include "dienhinh/record.h"
 #include "dienhinh/report.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/snapshot.h"
 #include "dienhinh/utf8.h"
 
 #include <inttypes.h>
@@ -428,11 +429,17 @@ int certificate_write(dh_ctx *ctx, const dh_cert_opts *o, const char *path, int 
 		return ce_say(ctx, DH_EPERM,
 		              "Chỉ người có tên trong cấu hình mới được in Giấy khen; “%s” chỉ được tra cứu.",
 		              ce_quote(ctx->login ? ctx->login : "?", q));
-	const dh_config *cfg = ctx->cfg;
 	dh_decision *dec = NULL;
 	int rc = ce_load_decision(ctx, o, &dec);
 	if (rc || !dec)
 		return rc ? rc : DH_ENOTFOUND;
+	/* The signer, the names and the plan as the decision was made. */
+	dh_held held;
+	if ((rc = held_open_decision(&held, ctx->cfg, dec))) {
+		record_free(DH_R_DECISION, dec);
+		return rc;
+	}
+	const dh_config *cfg = &held.cfg;
 	const char *number = dec->number && *dec->number ? ce_quote(dec->number, q) : "(chưa có số)";
 	dh_candidate **cands = NULL;
 	dh_cert_page *sheet = NULL;
@@ -518,6 +525,7 @@ done:
 	free(sheet);
 	free(texts);
 	ce_common_free(&common);
+	held_close(&held);
 	record_free(DH_R_DECISION, dec);
 	return rc;
 }

@@ -22,6 +22,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/snapshot.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -643,6 +644,8 @@ static dh_session *demo_session(demo_job *j, int year)
 	}
 	se->notes =
 	    strdup("Phiên họp đủ số thành viên theo quy định; bỏ phiếu theo phương thức của Hội đồng.");
+	if (snapshot_take(se, p->cfg))
+		return NULL;
 	return se;
 }
 
@@ -858,6 +861,9 @@ static int demo_round(demo_job *j, size_t n)
 			if (c[i]->stage == DH_STAGE_AWARDED && idlist_push(&award->candidates, c[i]->meta.id))
 				rc = DH_ENOMEM;
 		}
+		if (!rc && ((rc = snapshot_take_decision(recog, p->cfg)) ||
+		            (rc = snapshot_take_decision(award, p->cfg))))
+			goto out;
 		if (rc || (rc = demo_put(j, DH_R_DECISION, recog)))
 			goto out;
 		if (any_awarded) {

@@ -106,6 +106,9 @@ static const dh_field candidate_fields[] = {
 	F(32, DH_F_BOOL, dh_candidate, aims_provincial),
 	F(33, DH_F_STR, dh_candidate, followup_notes),
 	F(34, DH_F_ID, dh_candidate, duplicate_of),
+	/* from tag 40, as the snapshot fields of sessions */
+	F(40, DH_F_STR, dh_candidate, hold_kind),
+	F(41, DH_F_DATE, dh_candidate, counts_from),
 };
 
 static const dh_field fostering_fields[] = {
@@ -154,6 +157,26 @@ static const dh_field session_fields[] = {
 	F(22, DH_F_BOOL, dh_session, closed),
 	F(23, DH_F_STR, dh_session, notes),
 	F(24, DH_F_ID, dh_session, current_item),
+	/* snapshot.h: the rules the session is held under (from tag 40, so
+	 * that fields other branches add after 24 do not meet these) */
+	F(40, DH_F_BOOL, dh_session, rules_held),
+	F(41, DH_F_STR, dh_session, held_council),
+	F(42, DH_F_STR, dh_session, held_org),
+	F(43, DH_F_STR, dh_session, held_plan_title),
+	F(44, DH_F_STRLIST, dh_session, held_logins),
+	F(45, DH_F_STRLIST, dh_session, held_roles),
+	F(46, DH_F_STRLIST, dh_session, held_names),
+	F(47, DH_F_STRLIST, dh_session, held_positions),
+	F(48, DH_F_STRLIST, dh_session, held_departments),
+	F(49, DH_F_INT, dh_session, held_quorum_num),
+	F(50, DH_F_INT, dh_session, held_quorum_den),
+	F(51, DH_F_INT, dh_session, held_rule),
+	F(52, DH_F_INT, dh_session, held_threshold_num),
+	F(53, DH_F_INT, dh_session, held_threshold_den),
+	F(54, DH_F_INT, dh_session, held_base),
+	F(55, DH_F_BOOL, dh_session, held_written_count),
+	F(56, DH_F_BOOL, dh_session, held_recuse_self),
+	F(57, DH_F_BOOL, dh_session, held_recuse_department),
 };
 
 static const dh_field vote_item_fields[] = {
@@ -195,6 +218,19 @@ static const dh_field decision_fields[] = {
 	F(23, DH_F_BOOL, dh_decision, revoked),
 	F(24, DH_F_STR, dh_decision, revoke_reason),
 	F(25, DH_F_DATE, dh_decision, revoke_date),
+	/* snapshot.h, from tag 40 as for sessions */
+	F(40, DH_F_BOOL, dh_decision, rules_held),
+	F(41, DH_F_STR, dh_decision, held_signer_name),
+	F(42, DH_F_STR, dh_decision, held_signer_position),
+	F(43, DH_F_BOOL, dh_decision, held_signer_chief),
+	F(44, DH_F_STR, dh_decision, held_org),
+	F(45, DH_F_STR, dh_decision, held_org_parent),
+	F(46, DH_F_STR, dh_decision, held_place),
+	F(47, DH_F_STR, dh_decision, held_head_title),
+	F(48, DH_F_STR, dh_decision, held_plan_title),
+	F(49, DH_F_STR, dh_decision, held_council),
+	F(50, DH_F_STR, dh_decision, held_award_name),
+	F(51, DH_F_STRLIST, dh_decision, held_basis),
 };
 
 static const dh_field ceremony_fields[] = {

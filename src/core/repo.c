@@ -469,6 +469,45 @@ int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx)
 	return each_in(tx->txn, type, cb, ctx);
 }
 
+/* --- one-time data steps (META marks) ------------------------------------ */
+
+static int meta_has_in(dh_stxn *txn, const char *key, bool *set)
+{
+	const void *v;
+	size_t n;
+	int rc = store_get(txn, DH_T_META, key, strlen(key), &v, &n);
+	*set = rc == 0;
+	return rc == DH_ENOTFOUND ? 0 : rc;
+}
+
+int repo_tx_mark_get(dh_repo_tx *tx, const char *key, bool *set)
+{
+	return meta_has_in(tx->txn, key, set);
+}
+
+int repo_tx_mark_set(dh_repo_tx *tx, const char *key)
+{
+	return store_put(tx->txn, DH_T_META, key, strlen(key), "1", 1);
+}
+
+typedef struct mark_args {
+	const char *key;
+	bool *set;
+} mark_args;
+
+static int mark_read_fn(dh_stxn *txn, void *p)
+{
+	mark_args *a = p;
+	return meta_has_in(txn, a->key, a->set);
+}
+
+int repo_mark_get(dh_store *st, const char *key, bool *set)
+{
+	mark_args a = {key, set};
+	*set = false;
+	return store_read(st, mark_read_fn, &a);
+}
+
 static int put_links(dh_repo_tx *tx, dh_rtype type, const void *before, const void *after, uint64_t id)
 {
 	uint64_t old_parent = repo_parent_of(type, before), new_parent = repo_parent_of(type, after);

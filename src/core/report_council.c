@@ -7,6 +7,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/snapshot.h"
 #include "dienhinh/utf8.h"
 #include "report_internal.h"
 
@@ -454,10 +455,16 @@ int rp_minutes(rp_doc *d, const dh_report_opts *o)
 	rp_vec sessions = {0}, items = {0};
 	int rc = rp_load_sessions(d, o->session_id, false, &sessions);
 	const dh_session *s = !rc && sessions.n ? sessions.v[0] : NULL;
+	const dh_config *live = d->cfg;
+	dh_held held = {0};
 	if (!rc)
 		rc = s ? rp_load_items(d, s->meta.id, &items) : DH_ENOTFOUND;
+	/* Everything below reads the rules the session was held under. */
+	if (!rc)
+		rc = held_open(&held, live, s);
 	if (rc)
 		goto done;
+	d->cfg = &held.cfg;
 
 	const dh_config *cfg = d->cfg;
 	char words[48], what[200];
@@ -505,6 +512,8 @@ int rp_minutes(rp_doc *d, const dh_report_opts *o)
 		        "họp./.");
 	rp_council_signatures(d);
 done:
+	d->cfg = live;
+	held_close(&held);
 	rp_vec_free(&items, DH_R_VOTE_ITEM);
 	rp_vec_free(&sessions, DH_R_SESSION);
 	return rc;
@@ -547,10 +556,15 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	rp_vec sessions = {0}, items = {0};
 	int rc = rp_ballot_session(d, o, &sessions);
 	const dh_session *s = !rc && sessions.n ? sessions.v[0] : NULL;
+	const dh_config *live = d->cfg;
+	dh_held held = {0};
 	if (!rc)
 		rc = s ? rp_load_items(d, s->meta.id, &items) : DH_ENOTFOUND;
+	if (!rc)
+		rc = held_open(&held, live, s);
 	if (rc)
 		goto done;
+	d->cfg = &held.cfg;
 	const dh_config *cfg = d->cfg;
 	const dh_council *cn = &cfg->council;
 	char words[48], what[200];
@@ -616,6 +630,8 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	rp_line(d, DOC_P_BODY, 0, "Biên bản kiểm phiếu được lập và công bố tại phiên họp./.");
 	rp_council_signatures(d);
 done:
+	d->cfg = live;
+	held_close(&held);
 	rp_vec_free(&items, DH_R_VOTE_ITEM);
 	rp_vec_free(&sessions, DH_R_SESSION);
 	return rc;
@@ -742,10 +758,17 @@ static int rp_proposal_load(rp_doc *d, const dh_report_opts *o, rp_proposal_job 
 int rp_proposal(rp_doc *d, const dh_report_opts *o)
 {
 	rp_proposal_job j = {0};
-	const dh_config *cfg = d->cfg;
+	const dh_config *live = d->cfg;
+	dh_held held = {0};
 	int rc = rp_proposal_load(d, o, &j);
+	/* The council as the latest of its sessions was held (its name, its
+	 * chair); the plan's title for the year as that session kept it. */
+	if (!rc)
+		rc = held_open(&held, live, j.sessions.n ? j.sessions.v[j.sessions.n - 1] : NULL);
 	if (rc)
 		goto done;
+	d->cfg = &held.cfg;
+	const dh_config *cfg = d->cfg;
 	const dh_proposal *only = j.proposals.n == 1 ? j.proposals.v[0] : NULL;
 	int date = only && only->date ? only->date : d->ctx->today;
 	int year = o->session_id ? ((dh_session *)j.sessions.v[0])->year : d->year;
@@ -811,6 +834,8 @@ int rp_proposal(rp_doc *d, const dh_report_opts *o)
 	                       .name = (char *)rp_person_name(cfg, rp_member_with(cfg, DH_ROLE_CHAIR))};
 	rp_sign_with_recipients(d, &chair, DH_DOC_CODE_PROPOSAL);
 done:
+	d->cfg = live;
+	held_close(&held);
 	free(j.v);
 	free(j.ids);
 	rp_vec_free(&j.items, DH_R_VOTE_ITEM);

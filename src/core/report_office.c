@@ -5,6 +5,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/snapshot.h"
 #include "dienhinh/stats.h"
 #include "dienhinh/utf8.h"
 #include "report_internal.h"
@@ -411,7 +412,8 @@ static void rp_decision_basis(rp_doc *d, const dh_decision *dec)
 
 int rp_decision(rp_doc *d, const dh_report_opts *o)
 {
-	const dh_config *cfg = d->cfg;
+	const dh_config *live = d->cfg;
+	dh_held held = {0};
 	dh_decision *dec = NULL;
 	int rc = rp_load_decision(d, o, &dec);
 	if (!rc && !dec)
@@ -420,8 +422,13 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 		const dh_candidate *c;
 		rc = rp_cand(d, dec->candidates.v[i], &c);
 	}
+	/* The signer, names and căn cứ as the decision was made. */
+	if (!rc)
+		rc = held_open_decision(&held, live, dec);
 	if (rc)
 		goto done;
+	d->cfg = &held.cfg;
+	const dh_config *cfg = d->cfg;
 
 	bool award = dec->type == DH_DEC_AWARD;
 	const dh_award *aw = award ? (dec->award_id ? config_award(cfg, dec->award_id) : NULL) : NULL;
@@ -534,6 +541,8 @@ int rp_decision(rp_doc *d, const dh_report_opts *o)
 	rp_kind_counts(d, per_kind);
 	rp_text(d, ").");
 done:
+	d->cfg = live;
+	held_close(&held);
 	if (dec)
 		record_free(DH_R_DECISION, dec);
 	return rc;

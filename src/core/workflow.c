@@ -13,8 +13,10 @@
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/holds.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/snapshot.h"
 #include "dienhinh/utf8.h"
 
 #include <ctype.h>
@@ -104,6 +106,7 @@ const char *wf_audit_label(const char *action)
 	    {"recuse", "Ghi thành viên không biểu quyết"},
 	    {"save", "Lưu"},
 	    {"chain", "Nối chuỗi băm nhật ký"}, /* verify.h: the migration's entry */
+	    {"snapshot", "Lưu quy định của phiên họp, quyết định đã có (nâng cấp)"}, /* snapshot.h */
 	};
 	if (!action)
 		return "";
@@ -957,24 +960,63 @@ static int hold_body(dh_repo_tx *tx, wf_op *op)
 	if (c->on_hold == op->flag)
 		return say(op->ctx, DH_EINVAL,
 		           op->flag ? "«%s» đang tạm dừng xét rồi." : "«%s» không bị tạm dừng xét.", c->name);
+	if (!op->flag && op->arg[0]) {
+		const dh_hold_kind *k = c->hold_kind ? config_hold(op->ctx->cfg, c->hold_kind) : NULL;
+		if (!k || !k->discipline)
+			return say_field(
+			    op->ctx, DH_EINVAL, "counts_from",
+			    "Chỉ khi hết tạm dừng vì kỷ luật mới ghi ngày bắt đầu tính thành tích.");
+		c->counts_from = op->arg[0];
+	}
 	c->on_hold = op->flag;
-	if ((rc = set_str(&c->hold_reason, op->flag ? op->reason : NULL)))
+	if ((rc = set_str(&c->hold_reason, op->flag ? op->reason : NULL)) ||
+	    (op->flag && (rc = set_str(&c->hold_kind, op->login))))
 		return rc;
 	op->id = c->meta.id;
 	return put(tx, op, op->flag ? "hold" : "release", op->reason, DH_R_CANDIDATE, c);
 }
 
-int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason)
+int wf_hold_set(dh_ctx *ctx, uint64_t candidate_id, const char *kind, const char *reason)
 {
 	wf_op op;
 	int rc = begin(ctx, &op, DH_ACT_HOLD, hold_body);
-	if (rc || (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do", WF_MAX_LINE, on_hold))) {
+	if (rc || (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do", WF_MAX_LINE, true))) {
+		free(op.reason);
+		return rc;
+	}
+	if (kind && *kind && !config_hold(ctx->cfg, kind)) {
+		free(op.reason);
+		return say_field(ctx, DH_EINVAL, "kind",
+		                 "Trường hợp tạm dừng «%s» không có trong cấu hình (holds).", kind);
+	}
+	op.target = candidate_id;
+	op.flag = true;
+	op.login = kind && *kind ? kind : NULL;
+	return op_run(&op, NULL);
+}
+
+int wf_hold_lift(dh_ctx *ctx, uint64_t candidate_id, const char *reason, int counts_from)
+{
+	wf_op op;
+	int rc = begin(ctx, &op, DH_ACT_HOLD, hold_body);
+	/* Lifting needs the result of the check as its reason. */
+	if (rc ||
+	    (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do tiếp tục xét", WF_MAX_LINE, true)) ||
+	    (counts_from &&
+	     (rc = check_date(ctx, &counts_from, false, "counts_from", "Ngày bắt đầu tính thành tích")))) {
 		free(op.reason);
 		return rc;
 	}
 	op.target = candidate_id;
-	op.flag = on_hold;
+	op.flag = false;
+	op.arg[0] = counts_from;
 	return op_run(&op, NULL);
+}
+
+int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason)
+{
+	return on_hold ? wf_hold_set(ctx, candidate_id, NULL, reason)
+	               : wf_hold_lift(ctx, candidate_id, reason, 0);
 }
 
 /* Items (not deleted) of a candidate, in any session. */
@@ -1865,6 +1907,9 @@ static int session_save_body(dh_repo_tx *tx, wf_op *op)
 		s->closed = false;
 		strlist_clear(&s->present);
 		strlist_clear(&s->written);
+		/* What the session is held under, from now on (snapshot.h). */
+		if ((rc = snapshot_take(s, op->ctx->cfg)))
+			return rc;
 	} else {
 		if ((rc = tx_load(tx, op, DH_R_SESSION, in->meta.id, (void **)&s)) ||
 		    (rc = check_update(op, &s->meta, &in->meta)))
@@ -1974,12 +2019,25 @@ static int tx_load_open_session(dh_repo_tx *tx, wf_op *op, uint64_t id, dh_sessi
 	return 0;
 }
 
+/* LOGIN is a member of the council session S is held under. */
+static int check_held_member(dh_ctx *ctx, const dh_session *s, const char *login)
+{
+	dh_held h;
+	int rc = held_open(&h, ctx->cfg, s);
+	if (!rc && !council_is_member(&h.cfg.council, login))
+		rc = say_field(ctx, DH_EINVAL, "login",
+		               "«%s» không phải thành viên Hội đồng của phiên họp này.", login);
+	held_close(&h);
+	return rc;
+}
+
 static int attendance_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_session *s;
 	int at = op->arg[0];
 	int rc;
-	if ((rc = tx_load_open_session(tx, op, op->target, &s)))
+	if ((rc = tx_load_open_session(tx, op, op->target, &s)) ||
+	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
 	if ((int)council_attendance(s, op->login) == at)
 		return 0; /* nothing changes: no write, no audit noise */
@@ -1997,11 +2055,12 @@ static int attendance_body(dh_repo_tx *tx, wf_op *op)
 	return put(tx, op, "record_attendance", note, DH_R_SESSION, s);
 }
 
+/* A login is given; whether it is a member is asked of the session's own
+ * council, inside the write (check_held_member). */
 static int check_member(dh_ctx *ctx, const char *login)
 {
-	if (!login || !council_is_member(&ctx->cfg->council, login))
-		return say_field(ctx, DH_EINVAL, "login", "«%s» không phải thành viên Hội đồng.",
-		                 login ? login : "");
+	if (!login || !*login)
+		return say_field(ctx, DH_EINVAL, "login", "Chưa chọn thành viên Hội đồng.");
 	return 0;
 }
 
@@ -2071,7 +2130,8 @@ static int order_visit(const void *rec, void *p)
 
 static int item_add_body(dh_repo_tx *tx, wf_op *op)
 {
-	const dh_config *cfg = op->ctx->cfg;
+	dh_held held;
+	const dh_config *cfg = &held.cfg;
 	dh_session *s;
 	dh_candidate *c;
 	int rc;
@@ -2096,6 +2156,9 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 	it->session_id = s->meta.id;
 	it->candidate_id = c->meta.id;
 	it->order = os.max_order + 1;
+	/* Recusals by the rule and the members the session is held under. */
+	if ((rc = held_open(&held, op->ctx->cfg, s)))
+		return rc;
 	for (size_t i = 0; i < cfg->council.n_members; i++) {
 		const char *login = cfg->council.members[i].login;
 		const dh_person *p = config_person(cfg, login);
@@ -2104,9 +2167,10 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 		bool dept = cfg->council.recuse_department && p && p->department && c->department &&
 		            strcmp(p->department, c->department) == 0;
 		if ((self || dept) && (rc = strlist_push(&it->recused, login)))
-			return rc;
+			break;
 	}
-	if ((rc = put(tx, op, "manage_session", NULL, DH_R_VOTE_ITEM, it)))
+	held_close(&held);
+	if (rc || (rc = put(tx, op, "manage_session", NULL, DH_R_VOTE_ITEM, it)))
 		return rc;
 	op->id = it->meta.id;
 	return 0;
@@ -2141,7 +2205,8 @@ static int recuse_body(dh_repo_tx *tx, wf_op *op)
 	dh_vote_item *it;
 	dh_session *s;
 	int rc;
-	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)))
+	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)) ||
+	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
 	if (council_is_recused(it, op->login) == op->flag)
 		return 0;
@@ -2184,7 +2249,8 @@ static int vote_body(dh_repo_tx *tx, wf_op *op)
 	dh_session *s;
 	dh_vote v = op->arg[0];
 	int rc;
-	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)))
+	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)) ||
+	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
 	if (s->method != DH_VOTE_OPEN)
 		return say(op->ctx, DH_EINVAL,
@@ -2219,6 +2285,17 @@ int wf_vote(dh_ctx *ctx, uint64_t item_id, const char *login, int vote)
 	return op_run(&op, NULL);
 }
 
+/* The tally of IT under the rules its session S is held under. */
+static int held_tally(dh_ctx *ctx, const dh_session *s, const dh_vote_item *it, dh_tally *t)
+{
+	dh_held h;
+	int rc = held_open(&h, ctx->cfg, s);
+	if (!rc)
+		council_tally(&h.cfg.council, s, it, t);
+	held_close(&h);
+	return rc;
+}
+
 static int counts_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_vote_item *it;
@@ -2230,7 +2307,8 @@ static int counts_body(dh_repo_tx *tx, wf_op *op)
 	if (s->method != DH_VOTE_SECRET)
 		return say(op->ctx, DH_EINVAL,
 		           "Phiên họp biểu quyết công khai: ghi phiếu của từng thành viên.");
-	council_tally(&op->ctx->cfg->council, s, it, &t);
+	if ((rc = held_tally(op->ctx, s, it, &t)))
+		return rc;
 	int sum = op->arg[0] + op->arg[1] + op->arg[2];
 	if (sum > t.voters)
 		return say_field(op->ctx, DH_EINVAL, "agree",
@@ -2280,7 +2358,8 @@ static int item_close_body(dh_repo_tx *tx, wf_op *op)
 	if (c->stage != DH_STAGE_NOMINATED)
 		return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s», không còn chờ bình xét.", c->name,
 		           stage_text(c->stage));
-	council_tally(&op->ctx->cfg->council, s, it, &t);
+	if ((rc = held_tally(op->ctx, s, it, &t)))
+		return rc;
 	if (!t.quorum)
 		return say(op->ctx, DH_EINVAL, "Chưa chốt được: %s.", t.reason);
 	if (t.cast == 0)
@@ -2569,10 +2648,9 @@ static int decision_body(dh_repo_tx *tx, wf_op *op)
 		dh_candidate *c;
 		if ((rc = tx_load_live(tx, op, DH_R_CANDIDATE, d->candidates.v[i], (void **)&c)))
 			return rc;
-		if (c->on_hold)
-			return say(op->ctx, DH_EHOLD, "«%s» đang bị tạm dừng xét (%s): không thể %s.",
-			           c->name, c->hold_reason ? c->hold_reason : "không rõ lý do",
-			           award ? "khen thưởng" : "công nhận");
+		char why[512];
+		if (hold_refusal(op->ctx->cfg, c, award ? "khen thưởng" : "công nhận", why, sizeof(why)))
+			return say(op->ctx, DH_EHOLD, "%s", why);
 		if (c->stage != need)
 			return say(op->ctx, DH_ESTAGE, "«%s» đang ở bước «%s»: chỉ %s hồ sơ ở bước «%s».",
 			           c->name, stage_text(c->stage), award ? "khen thưởng" : "công nhận",
@@ -2637,6 +2715,13 @@ static int issue_decision(dh_ctx *ctx, const dh_decision *in, int type, uint64_t
 				rc = say_field(ctx, DH_EINVAL, "candidates",
 				               "Hồ sơ #%llu có hai lần trong quyết định.",
 				               (unsigned long long)d->candidates.v[i]);
+	if (rc) {
+		record_free(DH_R_DECISION, d);
+		return rc;
+	}
+	/* What the decision is made under, kept with it (snapshot.h). */
+	if (!rc)
+		rc = snapshot_take_decision(d, ctx->cfg);
 	if (rc) {
 		record_free(DH_R_DECISION, d);
 		return rc;

@@ -7,6 +7,7 @@
 #include "dienhinh/ui_app.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/milestone.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
@@ -288,24 +289,20 @@ static void overview_build(overview_view *o, overview_page *p)
 		page_add(p, UI_S_DIM, "  (cấu hình chưa có thời hạn nào)");
 	for (size_t i = 0; i < cfg->n_deadlines; i++) {
 		const dh_deadline *d = &cfg->deadlines[i];
-		char left[64];
-		int style = UI_S_NORMAL;
+		/* A past milestone is done with what it produced, overdue only
+		 * while the work it gates waits (milestone.h); until the count
+		 * is in, a past one reads only "đã qua". */
+		static const long none[DH_STAGE__COUNT];
+		dh_milestone m;
+		milestone_of(d, ctx->today, o->counted ? o->shown.stage : none, &m);
 		int days = date_valid(d->date) && date_valid(ctx->today) ? date_diff(ctx->today, d->date) : 0;
-		if (days > 0)
-			snprintf(left, sizeof(left), "còn %d ngày", days);
-		else if (days == 0)
-			snprintf(left, sizeof(left), "hôm nay");
-		else
-			snprintf(left, sizeof(left), "quá hạn %d ngày", -days);
-		if (days < 0)
-			style = UI_S_DIM;
-		else if (days <= 7)
-			style = UI_S_WARN;
-		char padded[80], prefix[120];
+		int style = m.overdue ? UI_S_WARN : m.past ? UI_S_DIM : days <= 7 ? UI_S_WARN : UI_S_NORMAL;
+		char padded[80], prefix[120], label[400];
 		snprintf(prefix, sizeof(prefix), "  %s  %s ", date_vn(d->date, date),
-		         ui_pad(padded, sizeof(padded), left, 17));
-		page_add_wrapped(p, style, prefix, d->label ? d->label : d->id,
-		                 o->cols > 10 ? o->cols - 2 : 78);
+		         ui_pad(padded, sizeof(padded), m.status, 17));
+		snprintf(label, sizeof(label), "%s%s%s%s", d->label ? d->label : d->id, m.note[0] ? " (" : "",
+		         m.note, m.note[0] ? ")" : "");
+		page_add_wrapped(p, style, prefix, label, o->cols > 10 ? o->cols - 2 : 78);
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 

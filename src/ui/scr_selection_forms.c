@@ -992,7 +992,7 @@ static const ui_field reason_fields[SEL_R__COUNT][XF__COUNT] = {
     [SEL_R_RETURN] = {{"reason", "Lý do trả lại", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
     [SEL_R_WITHDRAW] = {{"reason", "Lý do rút", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0}},
     [SEL_R_HOLD] = {{"reason", "Lý do tạm dừng", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
-    [SEL_R_RELEASE] = {{"reason", "Ghi chú", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0}},
+    [SEL_R_RELEASE] = {{"reason", "Lý do tiếp tục xét", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
     [SEL_R_REVOKE] = {{"reason", "Lý do thu hồi", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
                       {"date", "Ngày thu hồi", UI_F_DATE, 0, true, 0, 0}},
     [SEL_R_DEL_NIL] = {{"reason", "Lý do xóa", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},

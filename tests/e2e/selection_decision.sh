@@ -81,6 +81,10 @@ tm_keys p
 tm_wait "Tạm dừng xét / cho xét tiếp"
 tm_keys Enter
 tm_wait "Tiếp tục xét hồ sơ"
+# Lifting a hold needs its reason: what the check found.
+tm_keys F2
+tm_wait "Chưa lưu: có ô chưa đúng"
+tm_keys -l "Đã giải quyết xong đơn, không có vi phạm"
 tm_keys F2
 tm_wait "Chờ quyết định công nhận: 1 hồ sơ được Hội đồng đề nghị."
 tm_keys a
