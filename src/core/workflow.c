@@ -104,6 +104,7 @@ const char *wf_audit_label(const char *action)
 	    {"recuse", "Ghi thành viên không biểu quyết"},
 	    {"save", "Lưu"},
 	    {"chain", "Nối chuỗi băm nhật ký"}, /* verify.h: the migration's entry */
+	    {"counts", "Bắt đầu giữ số đếm số liệu"}, /* counts.h: the migration's entry */
 	};
 	if (!action)
 		return "";
