@@ -166,12 +166,13 @@ static int slots_grow(dh_counts *c)
 
 /* The entry of KEY, or (ADD) a new one with PAY as its set; -1 when it is
  * not there and not added, or on ENOMEM (*RC). */
-static long entry_of(dh_counts *c, const unsigned char *key, size_t klen, const void *pay, size_t plen, bool add,
-                     int *rc)
+static long entry_of(dh_counts *c, const unsigned char *key, size_t klen, const void *pay, size_t plen,
+                     bool add, int *rc)
 {
 	*rc = 0;
 	if (c->nslot) {
-		for (size_t j = key_hash(key, klen) & (c->nslot - 1); c->slot[j]; j = (j + 1) & (c->nslot - 1)) {
+		for (size_t j = key_hash(key, klen) & (c->nslot - 1); c->slot[j];
+		     j = (j + 1) & (c->nslot - 1)) {
 			centry *e = &c->e[c->slot[j] - 1];
 			if (e->klen == klen && memcmp(c->arena + e->key, key, klen) == 0)
 				return (long)(c->slot[j] - 1);
@@ -208,7 +209,8 @@ static long entry_of(dh_counts *c, const unsigned char *key, size_t klen, const 
 	return (long)c->n++;
 }
 
-static int add(dh_counts *c, const unsigned char *key, size_t klen, int64_t delta, const void *pay, size_t plen)
+static int add(dh_counts *c, const unsigned char *key, size_t klen, int64_t delta, const void *pay,
+               size_t plen)
 {
 	if (!delta)
 		return 0;
@@ -330,8 +332,9 @@ static int add_candidate(dh_counts *c, const dh_candidate *x, int sign)
 		return 0;
 	ckey k;
 	int rc;
-	if ((rc = add_key(c, key_dept(key_u8(key_u8(key_year(&k, x->year, CAT_CANDIDATE), x->kind), x->stage),
-	                              x->department),
+	if ((rc = add_key(c,
+	                  key_dept(key_u8(key_u8(key_year(&k, x->year, CAT_CANDIDATE), x->kind), x->stage),
+	                           x->department),
 	                  sign)))
 		return rc;
 	if (x->on_hold && (rc = add_key(c, key_dept(key_year(&k, x->year, CAT_HOLD), x->department), sign)))
@@ -355,7 +358,8 @@ static int add_fostering(dh_counts *c, const dh_fostering *x, int sign)
 	int rc;
 	if ((rc = add_key(c, key_u8(key_year(&k, year, CAT_FOSTERING), x->kind), sign)))
 		return rc;
-	if (x->kind == DH_FOSTER_MATERIAL && (rc = add_key(c, key_year(&k, year, CAT_MATERIAL), sign * x->amount)))
+	if (x->kind == DH_FOSTER_MATERIAL &&
+	    (rc = add_key(c, key_year(&k, year, CAT_MATERIAL), sign * x->amount)))
 		return rc;
 	k.b[0] = NS_FOSTER_OF;
 	put_u32(k.b + 1, year_bits(year));
@@ -691,7 +695,10 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 		fixed = 2;
 		with_dept = true;
 		break;
-	case CAT_HOLD: out->what = DH_C_HOLD; with_dept = true; break;
+	case CAT_HOLD:
+		out->what = DH_C_HOLD;
+		with_dept = true;
+		break;
 	case CAT_CRITERIA:
 		out->what = DH_C_CRITERIA;
 		if (rlen != 1 + SET_DIGEST || r[0] >= DH_CANDIDATE_KINDS)
@@ -702,18 +709,39 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 		out->set = (const char *)v + VALUE_LEN;
 		out->set_len = vlen - VALUE_LEN;
 		return 0;
-	case CAT_FOSTERING: out->what = DH_C_FOSTERING; with_sub = true; break;
+	case CAT_FOSTERING:
+		out->what = DH_C_FOSTERING;
+		with_sub = true;
+		break;
 	case CAT_MATERIAL: out->what = DH_C_MATERIAL; break;
 	case CAT_FOSTERED: out->what = DH_C_FOSTERED; break;
-	case CAT_REG: out->what = DH_C_REGISTRATION; with_sub = true; break;
-	case CAT_REG_ACTIVE: out->what = DH_C_REG_ACTIVE; with_dept = true; break;
+	case CAT_REG:
+		out->what = DH_C_REGISTRATION;
+		with_sub = true;
+		break;
+	case CAT_REG_ACTIVE:
+		out->what = DH_C_REG_ACTIVE;
+		with_dept = true;
+		break;
 	case CAT_REG_UNCHECKED: out->what = DH_C_REG_UNCHECKED; break;
-	case CAT_NIL: out->what = DH_C_NIL_RETURN; with_dept = true; break;
-	case CAT_DECISION: out->what = DH_C_DECISION; with_sub = true; break;
-	case CAT_ACTIVITY: out->what = DH_C_ACTIVITY; with_sub = true; break;
+	case CAT_NIL:
+		out->what = DH_C_NIL_RETURN;
+		with_dept = true;
+		break;
+	case CAT_DECISION:
+		out->what = DH_C_DECISION;
+		with_sub = true;
+		break;
+	case CAT_ACTIVITY:
+		out->what = DH_C_ACTIVITY;
+		with_sub = true;
+		break;
 	case CAT_ATTENDEES: out->what = DH_C_ATTENDEES; break;
 	case CAT_SESSION: out->what = DH_C_SESSION; break;
-	case CAT_ITEM: out->what = DH_C_ITEM; with_sub = true; break;
+	case CAT_ITEM:
+		out->what = DH_C_ITEM;
+		with_sub = true;
+		break;
 	default: return DH_ECORRUPT;
 	}
 	if (vlen != VALUE_LEN)
@@ -762,17 +790,20 @@ void counts_describe(const dh_count *c, char *buf, size_t size)
 		d = (int)strlen(dept);
 	switch (c->what) {
 	case DH_C_CANDIDATE:
-		snprintf(buf, size, "hồ sơ năm %d của phòng %.*s, %s, %s", c->year, d, dept, kind_label(c->sub),
-		         stage_label(c->stage));
+		snprintf(buf, size, "hồ sơ năm %d của phòng %.*s, %s, %s", c->year, d, dept,
+		         kind_label(c->sub), stage_label(c->stage));
 		break;
-	case DH_C_HOLD: snprintf(buf, size, "hồ sơ tạm dừng xét năm %d của phòng %.*s", c->year, d, dept); break;
+	case DH_C_HOLD:
+		snprintf(buf, size, "hồ sơ tạm dừng xét năm %d của phòng %.*s", c->year, d, dept);
+		break;
 	case DH_C_CRITERIA: {
 		char ids[200];
 		size_t o = 0;
 		for (size_t i = 0; i < c->set_len && o + 2 < sizeof(ids); i++)
 			ids[o++] = c->set[i] ? c->set[i] : (i + 1 < c->set_len ? ',' : '\0');
 		ids[o < sizeof(ids) ? o : sizeof(ids) - 1] = '\0';
-		snprintf(buf, size, "hồ sơ năm %d, %s, có các tiêu chí «%s»", c->year, kind_label(c->sub), ids);
+		snprintf(buf, size, "hồ sơ năm %d, %s, có các tiêu chí «%s»", c->year, kind_label(c->sub),
+		         ids);
 		break;
 	}
 	case DH_C_FOSTERING:
@@ -788,7 +819,8 @@ void counts_describe(const dh_count *c, char *buf, size_t size)
 		snprintf(buf, size, "đăng ký năm %d, %s", c->year, reg_status_label(c->sub));
 		break;
 	case DH_C_REG_ACTIVE:
-		snprintf(buf, size, "đăng ký đã nộp hoặc đã tiếp nhận năm %d của phòng %.*s", c->year, d, dept);
+		snprintf(buf, size, "đăng ký đã nộp hoặc đã tiếp nhận năm %d của phòng %.*s", c->year, d,
+		         dept);
 		break;
 	case DH_C_REG_UNCHECKED: snprintf(buf, size, "đăng ký năm %d chờ Văn phòng kiểm tra", c->year); break;
 	case DH_C_NIL_RETURN:
@@ -868,7 +900,8 @@ static int rebuild_one(const void *key, size_t klen, const void *val, size_t vle
 		const dh_vote_item *it = rec;
 		session_year want = {.id = it->session_id};
 		const session_year *s =
-		    r->n_sessions ? bsearch(&want, r->sessions, r->n_sessions, sizeof(want), cmp_session) : NULL;
+		    r->n_sessions ? bsearch(&want, r->sessions, r->n_sessions, sizeof(want), cmp_session)
+		                  : NULL;
 		rc = add_item(r->c, it, s && s->counts, s ? s->year : 0, +1);
 	} else {
 		rc = add_plain(r->c, type, rec, +1);
@@ -899,7 +932,8 @@ static int derive_fostered(dh_counts *c)
 		if (!e->delta || c->arena[e->key] != NS_FOSTER_OF)
 			continue;
 		ckey k;
-		int rc = add_key(c, key_year(&k, year_of_bits(get_u32(c->arena + e->key + 1)), CAT_FOSTERED), 1);
+		int rc =
+		    add_key(c, key_year(&k, year_of_bits(get_u32(c->arena + e->key + 1)), CAT_FOSTERED), 1);
 		if (rc)
 			return rc;
 	}
@@ -921,7 +955,7 @@ static int take_key(const void *key, size_t klen, const void *val, size_t vlen, 
 		return DH_ECORRUPT;
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
-		unsigned char (*k)[KEY_MAX] = realloc(l->k, cap * sizeof(*k));
+		unsigned char(*k)[KEY_MAX] = realloc(l->k, cap * sizeof(*k));
 		if (!k)
 			return DH_ENOMEM;
 		l->k = k;
@@ -1006,8 +1040,8 @@ static void check_differ(check *k, const dh_count *c, int64_t kept, int64_t want
 		return;
 	char what[320];
 	counts_describe(c, what, sizeof(what));
-	snprintf(k->msg, k->size, "Số đếm «%s» là %lld nhưng đếm lại từ hồ sơ được %lld", what, (long long)kept,
-	         (long long)want);
+	snprintf(k->msg, k->size, "Số đếm «%s» là %lld nhưng đếm lại từ hồ sơ được %lld", what,
+	         (long long)kept, (long long)want);
 }
 
 static int check_one(const void *key, size_t klen, const void *val, size_t vlen, void *p)
@@ -1017,7 +1051,8 @@ static int check_one(const void *key, size_t klen, const void *val, size_t vlen,
 	k->checked++;
 	if (decode(key, klen, val, vlen, &c)) {
 		if (!k->differ++)
-			snprintf(k->msg, k->size, "Có một số đếm hỏng (khóa %zu byte, giá trị %zu byte)", klen, vlen);
+			snprintf(k->msg, k->size, "Có một số đếm hỏng (khóa %zu byte, giá trị %zu byte)",
+			         klen, vlen);
 		return 0;
 	}
 	int rc;

@@ -243,7 +243,8 @@ static void stats_finish(stats_job *j)
 	const dh_config *cfg = j->cfg;
 	size_t configured = j->n_config;
 	if (out->n_depts > configured)
-		qsort(out->depts + configured, out->n_depts - configured, sizeof(*out->depts), stats_dept_cmp);
+		qsort(out->depts + configured, out->n_depts - configured, sizeof(*out->depts),
+		      stats_dept_cmp);
 	for (size_t i = 0; i < out->n_depts; i++) {
 		const dh_stats_dept *d = &out->depts[i];
 		out->depts[i].name = NULL;
@@ -418,7 +419,8 @@ static void stats_differ(stats_diffs *d, const char *what, long long a, long lon
 	d->n++;
 	if (d->used + 1 >= d->size)
 		return;
-	int w = snprintf(d->buf + d->used, d->size - d->used, "%s%s: %lld và %lld", d->used ? "; " : "", what, a, b);
+	int w = snprintf(d->buf + d->used, d->size - d->used, "%s%s: %lld và %lld", d->used ? "; " : "", what,
+	                 a, b);
 	if (w > 0)
 		d->used += (size_t)w < d->size - d->used ? (size_t)w : d->size - d->used - 1;
 }
@@ -445,8 +447,8 @@ static void stats_diff_depts(stats_diffs *d, const dh_stats *a, const dh_stats *
 		const dh_stats_dept *l = a_first ? x : y, *r = a_first ? y : x;
 		for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
 			for (int g = 0; g < DH_STAGE__COUNT; g++) {
-				snprintf(what, sizeof(what), "Hồ sơ của phòng %s, %s, %s", x->id, kind_label(k),
-				         stage_label(g));
+				snprintf(what, sizeof(what), "Hồ sơ của phòng %s, %s, %s", x->id,
+				         kind_label(k), stage_label(g));
 				stats_differ(d, what, l->count[k][g], r->count[k][g]);
 			}
 		snprintf(what, sizeof(what), "Hồ sơ của phòng %s", x->id);
@@ -477,7 +479,8 @@ int stats_diff(const dh_stats *a, const dh_stats *b, char *buf, size_t size)
 	}
 	stats_differ(&d, "Hồ sơ", a->candidates, b->candidates);
 	stats_differ(&d, "Hồ sơ tạm dừng xét", a->on_hold, b->on_hold);
-	stats_differ(&d, "Đạt số tiêu chí của nhân tố mới", a->meeting_new_factor_min, b->meeting_new_factor_min);
+	stats_differ(&d, "Đạt số tiêu chí của nhân tố mới", a->meeting_new_factor_min,
+	             b->meeting_new_factor_min);
 	for (int k = 0; k < 3; k++) {
 		snprintf(what, sizeof(what), "Bồi dưỡng «%s»", fostering_kind_label(k));
 		stats_differ(&d, what, a->fostering[k], b->fostering[k]);
@@ -509,8 +512,8 @@ int stats_diff(const dh_stats *a, const dh_stats *b, char *buf, size_t size)
 	stats_diff_depts(&d, b, a, false);
 	for (size_t i = 0; i < a->n_depts && i < b->n_depts && !d.n; i++)
 		if (strcmp(a->depts[i].id, b->depts[i].id) != 0) {
-			snprintf(what, sizeof(what), "Thứ tự phòng ở dòng %zu (%s, %s)", i + 1, a->depts[i].id,
-			         b->depts[i].id);
+			snprintf(what, sizeof(what), "Thứ tự phòng ở dòng %zu (%s, %s)", i + 1,
+			         a->depts[i].id, b->depts[i].id);
 			stats_differ(&d, what, 0, 1);
 		}
 	return d.n;

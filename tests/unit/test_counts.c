@@ -150,7 +150,8 @@ static void ok(dh_ctx *ctx, int rc, const char *what)
 		fail_msg("%s: %d %s", what, rc, ctx->message);
 }
 
-static uint64_t create(fx *f, const char *name, const char *dept, int kind, int year, const char *const *criteria)
+static uint64_t create(fx *f, const char *name, const char *dept, int kind, int year,
+                       const char *const *criteria)
 {
 	dh_candidate c = {0};
 	c.name = (char *)name;
@@ -572,8 +573,9 @@ static void verify_names_a_changed_counter(void **state)
 	assert_int_equal(store_open(&f->st, f->t->db, &ro), 0);
 	dh_verify_result res;
 	assert_int_equal(verify_run(f->st, &res), DH_ECORRUPT);
-	assert_string_equal(res.message, "Số đếm «hồ sơ năm 2021 của phòng nv1, Cá nhân, Nhân tố mới» là 3 nhưng "
-	                                 "đếm lại từ hồ sơ được 2");
+	assert_string_equal(res.message,
+	                    "Số đếm «hồ sơ năm 2021 của phòng nv1, Cá nhân, Nhân tố mới» là 3 nhưng "
+	                    "đếm lại từ hồ sơ được 2");
 	store_close(f->st);
 	f->st = NULL;
 
