@@ -486,6 +486,7 @@ static void records_the_workflow_would_refuse_still_agree(void **state)
 		r->year = 2021;
 		r->department = depts[i] ? strdup(depts[i]) : NULL;
 		r->status = (int)(i % 5); /* 4: no status */
+		r->complete = i == 0;     /* submitted, yet checked */
 		assert_int_equal(repo_save(f->st, "tdkt", "save", NULL, DH_R_REGISTRATION, r), 0);
 		record_free(DH_R_REGISTRATION, r);
 	}
