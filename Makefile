@@ -62,7 +62,7 @@ help:
 	@echo "make test     unit tests (ASan+UBSan), command-line and terminal tests"
 	@echo "make deps     install the Debian packages the build needs"
 	@echo "make lint     cppcheck and clang-tidy"
-	@echo "make bench    benchmarks (tests/bench/run, ui.sh, documents.sh)"
+	@echo "make bench    benchmarks (tests/bench/run, ui.sh, stats.sh, documents.sh)"
 	@echo "make fuzz     libFuzzer targets, FUZZ_SECONDS=$(FUZZ_SECONDS) each (fuzz-ci: 20)"
 	@echo "make install  PREFIX=$(PREFIX) DESTDIR= SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR)"
 	@echo "              GROUP=$(GROUP) INSTALL_OWNER=auto|yes|no (set-group-id install, README)"
@@ -187,6 +187,7 @@ format:
 bench: build/dienhinh $(BENCH_BIN)
 	tests/bench/run
 	tests/bench/ui.sh
+	tests/bench/stats.sh
 	tests/bench/documents.sh
 
 # The set-group-id pattern of shared score files (DESIGN.md §11, README):

@@ -1088,6 +1088,9 @@ static int cmd_verify(const cli_globals *g, int argc, char **argv)
 		 * log was rewritten from here back. */
 		if (res.entries)
 			printf("Mã băm của mục cuối (số %llu): %s\n", (unsigned long long)res.entries, hex);
+		if (res.counters)
+			printf("Số đếm của số liệu: %s số, khớp với hồ sơ.\n",
+			       cli_count((size_t)res.counters, n1, sizeof(n1)));
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);

@@ -18,8 +18,10 @@ typedef struct dh_store_opts dh_store_opts;
 typedef struct dh_repo_tx dh_repo_tx;
 
 /* store_open with the record layer's schema steps: a writable database of
- * an older schema joins the audit chain at this open (verify_migrate, one
- * write transaction, an audit entry of its own by ACTOR). */
+ * an older schema joins the audit chain (schema 1 -> 2, verify_migrate)
+ * and gets its counters made from its records (2 -> 3, counts_migrate) at
+ * this open, in one write transaction, each step with an audit entry of
+ * its own by ACTOR. */
 int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const char *actor);
 
 /* Read ------------------------------------------------------------------ */
@@ -80,6 +82,12 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
  * not (nobody saw it before the commit). For an import of a thousand rows this is one audit
  * entry instead of a thousand: the database stays near the CSV's size. */
 int repo_bulk_begin(dh_repo_tx *tx, const char *action, const char *note);
+/* The review numbers' counters (counts.h) move with a record of TYPE
+ * changed from BEFORE (NULL: created) to AFTER as stored in this write;
+ * they are written when the write's function returns. repo_tx_put calls
+ * it for every record it puts: only a record stored another way (a bulk
+ * path writing the store itself) needs to call it. */
+int repo_tx_count(dh_repo_tx *tx, dh_rtype type, const void *before, const void *after);
 int repo_tx_children(dh_repo_tx *tx, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);
 int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx);
 

@@ -29,13 +29,18 @@ typedef enum dh_table {
 	DH_T_FRESH,    /* lookup: candidates whose postings wait, owned by
 			  core/lookup (absent from older databases opened
 			  read-only: read as empty) */
+	DH_T_COUNTS,   /* the review numbers as counters, owned by
+			  core/counts (schema 3; absent, read as empty, from
+			  an older database opened read-only) */
 	DH_T__COUNT
 } dh_table;
 
 /* 1: the first. 2: audit entries are chained (verify.h): a program of
  * schema 1 would write entries outside the chain, so it refuses a database
- * of schema 2 as newer. */
-#define DH_SCHEMA_VERSION 2u
+ * of schema 2 as newer. 3: the review numbers are counters kept with every
+ * change (counts.h): a program of schema 2 would change records without
+ * them, so it refuses a database of schema 3. */
+#define DH_SCHEMA_VERSION 3u
 
 /* One schema step the store cannot take alone (it knows no records): bring
  * the data from version FROM to FROM + 1, inside TXN, the write transaction

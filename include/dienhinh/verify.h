@@ -81,13 +81,16 @@ int verify_migrate(dh_stxn *txn, uint64_t from, void *ctx);
 typedef struct dh_verify_result {
 	uint64_t entries;                /* audit entries checked */
 	uint64_t records;                /* records checked */
+	uint64_t counters;               /* review counters checked (counts.h) */
 	uint64_t seq;                    /* the audit entry the break is named by (0: none) */
 	char message[512];               /* what is wrong, in Vietnamese ("" when clean) */
 	unsigned char head[DH_HASH_LEN]; /* hash of the last entry (clean) */
 } dh_verify_result;
 
 /* Walk the chain from entry 1 and check every link, then every record's
- * latest revision against the entry that last wrote it. Short read
+ * latest revision against the entry that last wrote it, then the review
+ * counters against the records (counts_check: MESSAGE names the first
+ * number that differs, DH_ECORRUPT, seq 0). Short read
  * transactions resumed by key: nobody waits behind it. A change committed
  * meanwhile is not a break: the check starts again (a few times) when one
  * shows. 0 clean, DH_ECORRUPT a break (OUT->message says which and where),

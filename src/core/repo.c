@@ -22,9 +22,13 @@
  * entry before it, read back once per write (then carried from entry to
  * entry), and the hash of what it wrote: the record's bytes, or for a bulk
  * entry its records read back in id order once the write's function is
- * done (a record it made may have changed since it was put). */
+ * done (a record it made may have changed since it was put).
+ *
+ * The review numbers (counts.h): every put notes the record before and
+ * after; the write's counters move once, when its function has returned. */
 #include "dienhinh/repo.h"
 
+#include "dienhinh/counts.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
@@ -71,6 +75,8 @@ typedef struct write_ctx {
 	bool bulk;
 	char *bulk_action, *bulk_note;
 	uint64_t bulk_first[DH_R__COUNT], bulk_last[DH_R__COUNT];
+	/* The counters' moves of this attempt (made at the first put). */
+	dh_counts *counts;
 } write_ctx;
 
 struct dh_repo_tx {
@@ -421,6 +427,7 @@ static int write_attempt(dh_stxn *txn, void *p)
 	memset(w->next_id, 0, sizeof(w->next_id));
 	w->next_audit = 0;
 	w->tip_pending = false;
+	counts_clear(w->counts);
 	dh_repo_tx tx = {txn, w, date_now()};
 	/* Index changes are gathered and written once at the end: a bulk
 	 * import touches the same postings thousands of times. */
@@ -430,6 +437,8 @@ static int write_attempt(dh_stxn *txn, void *p)
 	rc = w->fn(&tx, w->ctx);
 	if (!rc && w->bulk)
 		rc = put_bulk_audit(&tx);
+	if (!rc)
+		rc = counts_flush(w->counts, txn);
 	if (!rc)
 		return lookup_batch_end(txn);
 	lookup_batch_abort();
@@ -447,6 +456,7 @@ int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
 	else
 		undo_commit(&w);
 	bulk_reset(&w);
+	counts_free(w.counts);
 	free(w.undo);
 	free(w.enc.p);
 	free(w.before_enc.p);
@@ -727,7 +737,8 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 	rec_key(k, type, id);
 	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
 	    (rc = (before ? store_put : store_append)(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
-	    (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)))
+	    (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)) ||
+	    (rc = repo_tx_count(tx, type, before, rec)))
 		goto out;
 	if (!before && w->bulk) {
 		/* Ids of one type made in one write follow each other. */
@@ -745,6 +756,14 @@ out:
 	return rc;
 }
 
+int repo_tx_count(dh_repo_tx *tx, dh_rtype type, const void *before, const void *after)
+{
+	write_ctx *w = tx->w;
+	if (!w->counts && !(w->counts = counts_new()))
+		return DH_ENOMEM;
+	return counts_note(w->counts, tx->txn, type, before, after);
+}
+
 typedef struct save_args {
 	const char *action, *note;
 	dh_rtype type;
@@ -757,10 +776,21 @@ static int save_fn(dh_repo_tx *tx, void *p)
 	return repo_tx_put(tx, a->action, a->note, a->type, a->rec);
 }
 
+/* The record layer's schema steps: 1 -> 2 the audit chain, 2 -> 3 the
+ * counters. */
+static int repo_migrate(dh_stxn *txn, uint64_t from, void *ctx)
+{
+	if (from == 1)
+		return verify_migrate(txn, from, ctx);
+	if (from == 2)
+		return counts_migrate(txn, ctx && *(const char *)ctx ? ctx : "dienhinh");
+	return DH_EVERSION;
+}
+
 int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const char *actor)
 {
 	dh_store_opts o = opts ? *opts : (dh_store_opts){0};
-	o.migrate = verify_migrate;
+	o.migrate = repo_migrate;
 	o.migrate_ctx = (void *)actor;
 	int rc = store_open(out, dir, &o);
 	if (rc || o.read_only)

@@ -1,8 +1,12 @@
-/* stats.c — the review numbers of one plan year (stats.h). */
+/* stats.c — the review numbers of one plan year (stats.h): read from the
+ * counters (counts.h), or walked from the records (stats_scan); either way
+ * into the same rows, finished by the same code. */
 #include "dienhinh/stats.h"
 
+#include "dienhinh/counts.h"
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/workflow.h"
 
@@ -17,6 +21,7 @@ typedef struct stats_job {
 	uint64_t *sessions; /* ids of the year's sessions, ascending */
 	size_t n_sessions, cap_sessions;
 	size_t last_dept; /* the department found last: rows come in runs */
+	size_t n_config;  /* the first rows: config's departments */
 } stats_job;
 
 static int stats_push_id(uint64_t **v, size_t *n, size_t *cap, uint64_t id)
@@ -46,15 +51,16 @@ static bool stats_has_id(const uint64_t *v, size_t n, uint64_t id)
 
 /* The row of department ID, added after config's when the data names one
  * config does not know; NULL on ENOMEM. */
-static dh_stats_dept *stats_dept(stats_job *j, const char *id)
+static dh_stats_dept *stats_dept_n(stats_job *j, const char *id, size_t len)
 {
 	dh_stats *s = j->s;
 	if (!id)
 		id = "";
-	if (j->last_dept < s->n_depts && strcmp(s->depts[j->last_dept].id, id) == 0)
+	if (j->last_dept < s->n_depts && strncmp(s->depts[j->last_dept].id, id, len) == 0 &&
+	    !s->depts[j->last_dept].id[len])
 		return &s->depts[j->last_dept];
 	for (size_t i = 0; i < s->n_depts; i++) {
-		if (strcmp(s->depts[i].id, id) == 0) {
+		if (strncmp(s->depts[i].id, id, len) == 0 && !s->depts[i].id[len]) {
 			j->last_dept = i;
 			return &s->depts[i];
 		}
@@ -65,10 +71,16 @@ static dh_stats_dept *stats_dept(stats_job *j, const char *id)
 	s->depts = nd;
 	dh_stats_dept *d = &s->depts[s->n_depts];
 	memset(d, 0, sizeof(*d));
-	if (!(d->id = strdup(id)))
+	if (!(d->id = strndup(id, len)))
 		return NULL;
 	j->last_dept = s->n_depts++;
 	return d;
+}
+
+/* The row of department ID as the counters key it (counts_dept_len). */
+static dh_stats_dept *stats_dept(stats_job *j, const char *id)
+{
+	return stats_dept_n(j, id ? id : "", counts_dept_len(id));
 }
 
 static bool stats_in_year(int ymd, int year)
@@ -100,8 +112,10 @@ static int stats_candidate(const void *rec, void *ctx)
 	j->s->by_stage[c->stage]++;
 	j->s->by_kind[c->kind]++;
 	j->s->candidates++;
-	if (c->on_hold)
+	if (c->on_hold) {
 		j->s->on_hold++;
+		d->on_hold++;
+	}
 	if (j->cfg && wf_meets_new_factor_min(j->cfg, c))
 		j->s->meeting_new_factor_min++;
 	return 0;
@@ -128,6 +142,8 @@ static int stats_registration(const void *rec, void *ctx)
 		return 0;
 	j->s->registrations[r->status]++;
 	j->s->registrations_total++;
+	if (r->status == DH_REG_SUBMITTED && !r->complete)
+		j->s->registrations_unchecked++;
 	if (r->status == DH_REG_SUBMITTED || r->status == DH_REG_ACCEPTED) {
 		dh_stats_dept *d = stats_dept(j, r->department);
 		if (!d)
@@ -202,19 +218,49 @@ static int stats_vote_item(const void *rec, void *ctx)
 	return 0;
 }
 
-int stats_compute(dh_store *st, const dh_config *cfg, int year, dh_stats *out)
+/* OUT zeroed, with config's departments in its order. */
+static int stats_start(stats_job *j, dh_stats *out, const dh_config *cfg, int year)
 {
 	memset(out, 0, sizeof(*out));
 	out->year = year;
-	stats_job j = {.s = out, .cfg = cfg};
-	int rc = 0;
-	if (cfg) {
-		for (size_t i = 0; i < cfg->n_departments && !rc; i++) {
-			dh_stats_dept *d = stats_dept(&j, cfg->departments[i].id);
-			if (!d)
-				rc = DH_ENOMEM;
+	*j = (stats_job){.s = out, .cfg = cfg};
+	for (size_t i = 0; cfg && i < cfg->n_departments; i++)
+		if (!stats_dept(j, cfg->departments[i].id))
+			return DH_ENOMEM;
+	j->n_config = out->n_depts;
+	return 0;
+}
+
+static int stats_dept_cmp(const void *a, const void *b)
+{
+	return strcmp(((const dh_stats_dept *)a)->id, ((const dh_stats_dept *)b)->id);
+}
+
+/* Names from config, the departments that answered, the others by id. */
+static void stats_finish(stats_job *j)
+{
+	dh_stats *out = j->s;
+	const dh_config *cfg = j->cfg;
+	size_t configured = j->n_config;
+	if (out->n_depts > configured)
+		qsort(out->depts + configured, out->n_depts - configured, sizeof(*out->depts),
+		      stats_dept_cmp);
+	for (size_t i = 0; i < out->n_depts; i++) {
+		const dh_stats_dept *d = &out->depts[i];
+		out->depts[i].name = NULL;
+		if (cfg) {
+			const dh_department *cd = config_department(cfg, d->id);
+			out->depts[i].name = cd ? cd->name : NULL;
+			if (cd && (d->registrations || d->nil_return))
+				out->departments_answered++;
 		}
 	}
+}
+
+int stats_scan(dh_store *st, const dh_config *cfg, int year, dh_stats *out)
+{
+	stats_job j;
+	int rc = stats_start(&j, out, cfg, year);
 	static const struct {
 		dh_rtype type;
 		dh_rec_fn fn;
@@ -233,21 +279,244 @@ int stats_compute(dh_store *st, const dh_config *cfg, int year, dh_stats *out)
 			if (j.fostered[i] != j.fostered[i - 1])
 				out->fostered_candidates++;
 	}
-	for (size_t i = 0; i < out->n_depts; i++) {
-		const dh_stats_dept *d = &out->depts[i];
-		out->depts[i].name = NULL;
-		if (cfg) {
-			const dh_department *cd = config_department(cfg, d->id);
-			out->depts[i].name = cd ? cd->name : NULL;
-			if (cd && (d->registrations || d->nil_return))
-				out->departments_answered++;
-		}
-	}
+	if (!rc)
+		stats_finish(&j);
 	free(j.fostered);
 	free(j.sessions);
 	if (rc)
 		stats_free(out);
 	return rc;
+}
+
+/* --- from the counters ------------------------------------------------------ */
+
+static int stats_int(int64_t v)
+{
+	return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int)v;
+}
+
+/* Whether the candidates of the criteria set C meet the config's minimum. */
+static bool stats_set_meets(const dh_config *cfg, const dh_count *c)
+{
+	int met = 0;
+	for (size_t i = 0; i < c->set_len; i += strlen(c->set + i) + 1)
+		if (config_criterion(cfg, c->sub, c->set + i))
+			met++;
+	return met >= cfg->criteria.new_factor_min;
+}
+
+static int stats_take_count(const dh_count *c, void *ctx)
+{
+	stats_job *j = ctx;
+	dh_stats *s = j->s;
+	int v = stats_int(c->value);
+	dh_stats_dept *d = NULL;
+	if (c->what == DH_C_CANDIDATE || c->what == DH_C_HOLD || c->what == DH_C_REG_ACTIVE ||
+	    c->what == DH_C_NIL_RETURN) {
+		if (!(d = stats_dept_n(j, c->dept, c->dept_len)))
+			return DH_ENOMEM;
+	}
+	switch (c->what) {
+	case DH_C_CANDIDATE:
+		d->count[c->sub][c->stage] += v;
+		d->total += v;
+		s->by_stage[c->stage] += v;
+		s->by_kind[c->sub] += v;
+		s->candidates += v;
+		break;
+	case DH_C_HOLD:
+		d->on_hold += v;
+		s->on_hold += v;
+		break;
+	case DH_C_CRITERIA:
+		if (j->cfg && stats_set_meets(j->cfg, c))
+			s->meeting_new_factor_min += v;
+		break;
+	case DH_C_FOSTERING:
+		if (c->sub <= 2) {
+			s->fostering[c->sub] += v;
+			s->fostering_total += v;
+		}
+		break;
+	case DH_C_MATERIAL: s->material_total += c->value; break;
+	case DH_C_FOSTERED: s->fostered_candidates += v; break;
+	case DH_C_REGISTRATION:
+		s->registrations[c->sub] += v;
+		s->registrations_total += v;
+		break;
+	case DH_C_REG_ACTIVE: d->registrations += v; break;
+	case DH_C_REG_UNCHECKED: s->registrations_unchecked += v; break;
+	case DH_C_NIL_RETURN:
+		if (v && !d->nil_return)
+			s->nil_returns++;
+		d->nil_return = d->nil_return || v;
+		break;
+	case DH_C_DECISION:
+		if (c->sub)
+			s->award_decisions += v;
+		else
+			s->recognition_decisions += v;
+		break;
+	case DH_C_ACTIVITY:
+		if (c->sub <= 2) {
+			s->activities[c->sub] += v;
+			s->activities_total += v;
+		}
+		break;
+	case DH_C_ATTENDEES: s->activity_attendees += v; break;
+	case DH_C_SESSION: s->sessions += v; break;
+	case DH_C_ITEM:
+		if (c->sub == DH_RESULT_PASSED)
+			s->items_passed += v;
+		else if (c->sub == DH_RESULT_FAILED)
+			s->items_failed += v;
+		break;
+	default: break;
+	}
+	return 0;
+}
+
+typedef struct stats_read {
+	stats_job *j;
+	int year;
+} stats_read;
+
+static int stats_counts_fn(dh_stxn *txn, void *p)
+{
+	stats_read *r = p;
+	return counts_each_year(txn, r->year, stats_take_count, r->j);
+}
+
+int stats_compute(dh_store *st, const dh_config *cfg, int year, dh_stats *out)
+{
+	/* A database older than the counters, opened read-only, has none. */
+	if (store_schema(st) < DH_SCHEMA_VERSION)
+		return stats_scan(st, cfg, year, out);
+	stats_job j;
+	int rc = stats_start(&j, out, cfg, year);
+	stats_read r = {&j, year};
+	if (!rc)
+		rc = store_read(st, stats_counts_fn, &r);
+	if (!rc)
+		stats_finish(&j);
+	else
+		stats_free(out);
+	return rc;
+}
+
+/* --- comparing ----------------------------------------------------------------- */
+
+typedef struct stats_diffs {
+	char *buf;
+	size_t size, used;
+	int n;
+} stats_diffs;
+
+static void stats_differ(stats_diffs *d, const char *what, long long a, long long b)
+{
+	if (a == b)
+		return;
+	d->n++;
+	if (d->used + 1 >= d->size)
+		return;
+	int w = snprintf(d->buf + d->used, d->size - d->used, "%s%s: %lld và %lld", d->used ? "; " : "", what,
+	                 a, b);
+	if (w > 0)
+		d->used += (size_t)w < d->size - d->used ? (size_t)w : d->size - d->used - 1;
+}
+
+static const dh_stats_dept *stats_find_dept(const dh_stats *s, const char *id)
+{
+	for (size_t i = 0; i < s->n_depts; i++)
+		if (strcmp(s->depts[i].id, id) == 0)
+			return &s->depts[i];
+	return NULL;
+}
+
+/* Every row of A against B's row of the same id (an absent row: zeros). */
+static void stats_diff_depts(stats_diffs *d, const dh_stats *a, const dh_stats *b, bool a_first)
+{
+	static const dh_stats_dept none;
+	char what[200];
+	for (size_t i = 0; i < a->n_depts; i++) {
+		const dh_stats_dept *x = &a->depts[i], *y = stats_find_dept(b, x->id);
+		if (!a_first && y)
+			continue; /* compared in the first pass */
+		if (!y)
+			y = &none;
+		const dh_stats_dept *l = a_first ? x : y, *r = a_first ? y : x;
+		for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
+			for (int g = 0; g < DH_STAGE__COUNT; g++) {
+				snprintf(what, sizeof(what), "Hồ sơ của phòng %s, %s, %s", x->id,
+				         kind_label(k), stage_label(g));
+				stats_differ(d, what, l->count[k][g], r->count[k][g]);
+			}
+		snprintf(what, sizeof(what), "Hồ sơ của phòng %s", x->id);
+		stats_differ(d, what, l->total, r->total);
+		snprintf(what, sizeof(what), "Hồ sơ tạm dừng xét của phòng %s", x->id);
+		stats_differ(d, what, l->on_hold, r->on_hold);
+		snprintf(what, sizeof(what), "Đăng ký của phòng %s", x->id);
+		stats_differ(d, what, l->registrations, r->registrations);
+		snprintf(what, sizeof(what), "Báo không có đăng ký của phòng %s", x->id);
+		stats_differ(d, what, l->nil_return, r->nil_return);
+	}
+}
+
+int stats_diff(const dh_stats *a, const dh_stats *b, char *buf, size_t size)
+{
+	stats_diffs d = {buf, size, 0, 0};
+	if (size)
+		buf[0] = '\0';
+	char what[120];
+	stats_differ(&d, "Năm", a->year, b->year);
+	for (int g = 0; g < DH_STAGE__COUNT; g++) {
+		snprintf(what, sizeof(what), "Hồ sơ theo bước «%s»", stage_label(g));
+		stats_differ(&d, what, a->by_stage[g], b->by_stage[g]);
+	}
+	for (int k = 0; k < DH_CANDIDATE_KINDS; k++) {
+		snprintf(what, sizeof(what), "Hồ sơ loại «%s»", kind_label(k));
+		stats_differ(&d, what, a->by_kind[k], b->by_kind[k]);
+	}
+	stats_differ(&d, "Hồ sơ", a->candidates, b->candidates);
+	stats_differ(&d, "Hồ sơ tạm dừng xét", a->on_hold, b->on_hold);
+	stats_differ(&d, "Đạt số tiêu chí của nhân tố mới", a->meeting_new_factor_min,
+	             b->meeting_new_factor_min);
+	for (int k = 0; k < 3; k++) {
+		snprintf(what, sizeof(what), "Bồi dưỡng «%s»", fostering_kind_label(k));
+		stats_differ(&d, what, a->fostering[k], b->fostering[k]);
+	}
+	stats_differ(&d, "Lượt bồi dưỡng", a->fostering_total, b->fostering_total);
+	stats_differ(&d, "Hỗ trợ vật chất (đồng)", a->material_total, b->material_total);
+	stats_differ(&d, "Hồ sơ được bồi dưỡng", a->fostered_candidates, b->fostered_candidates);
+	for (int r = 0; r < 4; r++) {
+		snprintf(what, sizeof(what), "Đăng ký «%s»", reg_status_label(r));
+		stats_differ(&d, what, a->registrations[r], b->registrations[r]);
+	}
+	stats_differ(&d, "Đăng ký", a->registrations_total, b->registrations_total);
+	stats_differ(&d, "Đăng ký chờ kiểm tra", a->registrations_unchecked, b->registrations_unchecked);
+	stats_differ(&d, "Phòng báo không có đăng ký", a->nil_returns, b->nil_returns);
+	stats_differ(&d, "Phòng đã trả lời", a->departments_answered, b->departments_answered);
+	stats_differ(&d, "Quyết định công nhận", a->recognition_decisions, b->recognition_decisions);
+	stats_differ(&d, "Quyết định tặng Giấy khen", a->award_decisions, b->award_decisions);
+	for (int k = 0; k < 3; k++) {
+		snprintf(what, sizeof(what), "Hoạt động nhân rộng «%s»", activity_kind_label(k));
+		stats_differ(&d, what, a->activities[k], b->activities[k]);
+	}
+	stats_differ(&d, "Hoạt động nhân rộng", a->activities_total, b->activities_total);
+	stats_differ(&d, "Lượt người dự nhân rộng", a->activity_attendees, b->activity_attendees);
+	stats_differ(&d, "Phiên họp Hội đồng", a->sessions, b->sessions);
+	stats_differ(&d, "Lượt bình xét đạt", a->items_passed, b->items_passed);
+	stats_differ(&d, "Lượt bình xét không đạt", a->items_failed, b->items_failed);
+	stats_differ(&d, "Số phòng", (long long)a->n_depts, (long long)b->n_depts);
+	stats_diff_depts(&d, a, b, true);
+	stats_diff_depts(&d, b, a, false);
+	for (size_t i = 0; i < a->n_depts && i < b->n_depts && !d.n; i++)
+		if (strcmp(a->depts[i].id, b->depts[i].id) != 0) {
+			snprintf(what, sizeof(what), "Thứ tự phòng ở dòng %zu (%s, %s)", i + 1,
+			         a->depts[i].id, b->depts[i].id);
+			stats_differ(&d, what, 0, 1);
+		}
+	return d.n;
 }
 
 void stats_free(dh_stats *s)

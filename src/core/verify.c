@@ -22,6 +22,7 @@
  * meanwhile is not trusted, and the check starts again. */
 #include "dienhinh/verify.h"
 
+#include "dienhinh/counts.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
@@ -449,6 +450,17 @@ static int entry_records(vstate *s, uint64_t seq, const dh_audit *a, const dh_au
 		s->sealed_before = true;
 		return 0;
 	}
+	if (a->action && strcmp(a->action, DH_AUDIT_COUNTS_ACTION) == 0 && a->target_type == DH_R_AUDIT) {
+		/* The migration to the counters: it vouches for no record
+		 * (its `records` is the hash of nothing). */
+		unsigned char none[DH_HASH_LEN];
+		verify_hash("", 0, none);
+		if (!v->records || s->unsealed || memcmp(v->records, none, DH_HASH_LEN) != 0)
+			return brk(s, seq, "Nhật ký bị sửa: mục số %llu (bắt đầu giữ số đếm) không đúng",
+			           (unsigned long long)seq);
+		s->sealed_before = true;
+		return 0;
+	}
 	if (!v->records) {
 		if (s->sealed_before)
 			return brk(s, seq, "Nhật ký bị sửa: mục số %llu không có mã băm của hồ sơ nó ghi",
@@ -764,7 +776,7 @@ int verify_run(dh_store *st, dh_verify_result *out)
 	int rc = 0;
 	for (int attempt = 0; attempt < RETRIES; attempt++) {
 		memset(out, 0, sizeof(*out));
-		if (store_schema(st) < DH_SCHEMA_VERSION) {
+		if (store_schema(st) < 2) {
 			snprintf(out->message, sizeof(out->message),
 			         "Cơ sở dữ liệu ở phiên bản cũ (lược đồ %llu), nhật ký chưa nối chuỗi: mở nó "
 			         "một lần "
@@ -778,6 +790,10 @@ int verify_run(dh_store *st, dh_verify_result *out)
 		bool broken = s.broken;
 		uint64_t walked = s.next_seq - 1;
 		state_free(&s);
+		if (!rc && store_schema(st) >= DH_SCHEMA_VERSION)
+			/* One read transaction: the counters and the records
+			 * they count are of the same moment. */
+			return counts_check(st, &out->counters, out->message, sizeof(out->message));
 		if (rc != DH_ECORRUPT || !broken)
 			return rc;
 		/* A break among the records while the log grew since the walk

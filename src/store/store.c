@@ -46,6 +46,7 @@ enum {
 static const char *const table_names[DH_T__COUNT] = {
     [DH_T_META] = "meta",   [DH_T_RECORDS] = "records", [DH_T_LINKS] = "links", [DH_T_AUDIT] = "audit",
     [DH_T_WORDS] = "words", [DH_T_DRAFTS] = "drafts",   [DH_T_FRESH] = "fresh",
+    [DH_T_COUNTS] = "counts",
 };
 
 struct dh_store {

@@ -1,16 +1,16 @@
 /* scr_overview.c — screen 1, Tổng quan: the plan, its deadlines with the
  * days left, this year's records per stage, and what waits for me.
  *
- * The screen shows at once; the counts come in the background (`idle`),
- * a page of candidates per slice in its own short read transaction, so a
- * million records never hold the first screen or a key back. */
+ * The counts are the store's counters (stats.h, counts.h): read whole when
+ * the screen opens and when the store changes, a short range of keys at
+ * any size, so the first frame has them. */
 #include "dienhinh/ui_app.h"
 
 #include "dienhinh/date.h"
 #include "dienhinh/milestone.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
-#include "dienhinh/repo.h"
+#include "dienhinh/stats.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
@@ -21,7 +21,6 @@
 /* "→ màn hình 3" with no-break spaces: a wrapped line never leaves the
  * number alone on the next row. */
 #define ON_SCREEN(n) "→\u00a0màn\u00a0hình\u00a0" #n
-#define OVERVIEW_SLICE 2000 /* candidates per idle slice: a few ms, so keys never wait */
 #define OVERVIEW_LINES 64
 
 typedef struct overview_counts {
@@ -35,14 +34,9 @@ typedef struct overview_counts {
 
 typedef struct overview_view {
 	ui_view base;
-	overview_counts shown; /* the last complete pass */
-	overview_counts work;  /* the pass under way */
-	bool counted;          /* `shown` holds a complete pass */
-	bool counting;
-	uint64_t next; /* next candidate id of the pass */
-	uint64_t last; /* highest id when the pass began */
-	int shown_pct; /* progress last drawn */
-	int cols;      /* body width at the last draw */
+	overview_counts shown;
+	bool counted; /* `shown` holds the counts (not when the store failed) */
+	int cols;     /* body width at the last draw */
 	int scroll;
 } overview_view;
 
@@ -52,80 +46,33 @@ static const ui_binding overview_keys[] = {
     {0},
 };
 
-static void overview_start(overview_view *o)
+static void overview_count(overview_view *o)
 {
-	memset(&o->work, 0, sizeof(o->work));
-	o->next = 1;
-	o->last = 0;
-	if (o->base.ctx->store)
-		repo_last_id(o->base.ctx->store, DH_R_CANDIDATE, &o->last);
-	o->counting = true;
-	o->shown_pct = -1;
-}
-
-static int overview_count_candidate(const void *rec, void *arg)
-{
-	overview_view *o = arg;
-	const dh_candidate *c = rec;
-	o->next = c->meta.id + 1;
-	if (c->meta.deleted || c->year != o->base.ctx->cfg->plan.year)
-		return 0;
-	if (c->stage < 0 || c->stage >= DH_STAGE__COUNT)
-		return 0;
-	const dh_person *me = o->base.ctx->person;
-	bool mine = me && me->department && c->department && strcmp(me->department, c->department) == 0;
-	o->work.stage[c->stage]++;
-	o->work.total++;
-	if (mine)
-		o->work.mine[c->stage]++;
-	if (c->on_hold) {
-		o->work.hold++;
-		if (mine)
-			o->work.hold_mine++;
+	dh_ctx *ctx = o->base.ctx;
+	dh_stats s;
+	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, ctx->cfg->plan.year, &s) != 0) {
+		o->counted = false;
+		return;
 	}
-	return 0;
-}
-
-static int overview_count_registration(const void *rec, void *arg)
-{
-	overview_view *o = arg;
-	const dh_registration *r = rec;
-	if (!r->meta.deleted && r->year == o->base.ctx->cfg->plan.year && r->status == DH_REG_SUBMITTED &&
-	    !r->complete)
-		o->work.unchecked++;
-	return 0;
-}
-
-static unsigned overview_idle(ui_view *v)
-{
-	overview_view *o = (overview_view *)v;
-	if (!o->counting)
-		return UI_R_NONE;
-	dh_store *st = v->ctx->store;
-	if (st && o->next <= o->last) {
-		uint64_t before = o->next;
-		int rc = repo_page(st, DH_R_CANDIDATE, o->next, OVERVIEW_SLICE, false,
-		                   overview_count_candidate, o);
-		if (rc == 0 && o->next == before)
-			o->next = o->last + 1; /* nothing more to read */
-		if (rc != 0)
-			o->next = o->last + 1;
-		if (o->next <= o->last) {
-			/* Repaint for each new percent only: over SSH every
-			 * byte counts. */
-			int pct = (int)((o->next - 1) * 100 / o->last);
-			if (pct == o->shown_pct)
-				return UI_R_BUSY;
-			o->shown_pct = pct;
-			return UI_R_BUSY | UI_R_DRAW;
-		}
+	overview_counts *c = &o->shown;
+	memset(c, 0, sizeof(*c));
+	const char *mine = ctx->person ? ctx->person->department : NULL;
+	for (int g = 0; g < DH_STAGE__COUNT; g++)
+		c->stage[g] = s.by_stage[g];
+	c->hold = s.on_hold;
+	c->total = s.candidates;
+	c->unchecked = s.registrations_unchecked;
+	for (size_t i = 0; mine && i < s.n_depts; i++) {
+		const dh_stats_dept *d = &s.depts[i];
+		if (strcmp(d->id, mine) != 0)
+			continue;
+		for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
+			for (int g = 0; g < DH_STAGE__COUNT; g++)
+				c->mine[g] += d->count[k][g];
+		c->hold_mine = d->on_hold;
 	}
-	if (st)
-		repo_each(st, DH_R_REGISTRATION, overview_count_registration, o);
-	o->shown = o->work;
+	stats_free(&s);
 	o->counted = true;
-	o->counting = false;
-	return UI_R_DRAW;
 }
 
 typedef struct overview_line {
@@ -209,7 +156,7 @@ static void overview_waiting(overview_view *o, overview_page *p)
 		return;
 	}
 	if (!o->counted) {
-		page_add(p, UI_S_DIM, "  (đang đếm hồ sơ…)");
+		page_add(p, UI_S_WARN, "  (không đọc được số hồ sơ)");
 		return;
 	}
 	const overview_counts *c = &o->shown;
@@ -312,15 +259,13 @@ static void overview_build(overview_view *o, overview_page *p)
 	overview_waiting(o, p);
 	page_add(p, UI_S_NORMAL, "%s", "");
 
-	if (o->counted) {
-		char total[32];
+	char total[32];
+	if (o->counted)
 		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", cfg->plan.year,
 		         ui_format_money(o->shown.total, total, sizeof(total)));
-	} else {
-		int pct = o->last ? (int)((o->next - 1) * 100 / o->last) : 0;
-		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (đang đếm… %d%%)", cfg->plan.year, pct);
-	}
-	const overview_counts *c = o->counted ? &o->shown : &o->work;
+	else
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (không đọc được)", cfg->plan.year);
+	const overview_counts *c = &o->shown;
 	for (int s = 0; s < DH_STAGE__COUNT; s += 2) {
 		char a[120], b[120] = "", n1[32], n2[32];
 		ui_pad(a, sizeof(a), stage_label(s), 24);
@@ -380,8 +325,7 @@ static unsigned overview_key(ui_view *v, int action, int key)
 
 static void overview_reload(ui_view *v)
 {
-	/* The last numbers stay on screen until the new pass completes. */
-	overview_start((overview_view *)v);
+	overview_count((overview_view *)v);
 }
 
 static void overview_destroy(ui_view *v)
@@ -394,7 +338,6 @@ static const ui_view_ops overview_ops = {
     .draw = overview_draw,
     .key = overview_key,
     .reload = overview_reload,
-    .idle = overview_idle,
     .destroy = overview_destroy,
 };
 
@@ -404,6 +347,6 @@ ui_view *ui_overview_open(ui_app *app)
 	if (!o)
 		return NULL;
 	ui_view_init(&o->base, &overview_ops, app);
-	overview_start(o);
+	overview_count(o);
 	return &o->base;
 }

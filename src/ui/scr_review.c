@@ -23,7 +23,6 @@
 #include "dienhinh/ui_list.h"
 #include "dienhinh/utf8.h"
 
-#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,9 +54,7 @@ typedef struct rev_screen {
 	int tab;
 	int year;
 	dh_stats stats;
-	bool have_stats;              /* stats holds a year's figures (maybe not s->year's yet) */
-	bool stale;                   /* the store changed, or the year: compute again */
-	int64_t computed_ms, cost_ms; /* when the figures were computed, and how long it took */
+	bool have_stats; /* stats holds a year's figures (not s->year's when reading it failed) */
 	rev_line *lines;
 	int n_lines, cap_lines;
 	int scroll;
@@ -209,7 +206,7 @@ static void rev_build(rev_screen *s)
 {
 	s->n_lines = 0;
 	if (!s->have_stats || s->stats.year != s->year) {
-		rev_text(s, UI_S_DIM, "Đang tính số liệu năm %d…", s->year);
+		rev_text(s, UI_S_WARN, "Không đọc được số liệu năm %d.", s->year);
 		return;
 	}
 	const dh_stats *st = &s->stats;
@@ -389,15 +386,10 @@ static int rev_by_date(const void *a, const void *b)
 	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
 }
 
-static int64_t rev_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+static void rev_compute(rev_screen *s);
 
-/* The reviews of the year (few: read at once); the figures are only
- * marked stale, to be computed while idle. */
+/* The reviews of the year (few) and its figures (the store's counters: a
+ * short read at any size), at once. */
 static void rev_load(rev_screen *s)
 {
 	dh_ctx *ctx = s->base.ctx;
@@ -408,40 +400,21 @@ static void rev_load(rev_screen *s)
 		repo_each(ctx->store, DH_R_REVIEW, rev_collect, s);
 	if (s->n_reviews)
 		qsort(s->reviews, s->n_reviews, sizeof(dh_review *), rev_by_date);
-	s->stale = true;
-	rev_build(s);
-}
-
-/* stats_compute reads every record: on a large store it takes a while,
- * so it runs when no key is waiting, and another session's commits make
- * it run again at most every few times its own cost (at once for a new
- * year, and within a second on an ordinary store). */
-static bool rev_compute_due(const rev_screen *s)
-{
-	if (!s->stale)
-		return false;
-	if (!s->have_stats || s->stats.year != s->year)
-		return true;
-	int64_t wait = s->cost_ms * 4 > 750 ? s->cost_ms * 4 : 750;
-	return rev_now_ms() - s->computed_ms >= wait;
+	rev_compute(s);
 }
 
 static void rev_compute(rev_screen *s)
 {
 	dh_ctx *ctx = s->base.ctx;
 	dh_stats fresh;
-	int64_t start = rev_now_ms();
-	s->stale = false;
 	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, s->year, &fresh) != 0) {
 		ui_error(s->base.app, "Không tính được số liệu năm %d.", s->year);
-		return;
+	} else {
+		if (s->have_stats)
+			stats_free(&s->stats);
+		s->stats = fresh;
+		s->have_stats = true;
 	}
-	if (s->have_stats)
-		stats_free(&s->stats);
-	s->stats = fresh;
-	s->have_stats = true;
-	s->computed_ms = rev_now_ms();
-	s->cost_ms = s->computed_ms - start;
 	rev_build(s);
 }
 
@@ -678,15 +651,6 @@ static void rev_draw(ui_view *v, WINDOW *w)
 	rev_draw_tabs(s, w, cols); /* after the page: it shows where the page is */
 }
 
-static unsigned rev_idle(ui_view *v)
-{
-	rev_screen *s = (rev_screen *)v;
-	if (!rev_compute_due(s))
-		return UI_R_NONE;
-	rev_compute(s);
-	return UI_R_DRAW;
-}
-
 static void rev_view_reload(ui_view *v)
 {
 	ui_list_reload(&((rev_screen *)v)->list);
@@ -711,7 +675,6 @@ static const ui_view_ops rev_ops = {
     .key = rev_key,
     .offers = rev_offers,
     .reload = rev_view_reload,
-    .idle = rev_idle,
     .destroy = rev_destroy,
 };
 

@@ -10,6 +10,11 @@ export DIENHINH_TODAY=${DIENHINH_TODAY:-2021-06-15}
 export LC_ALL=C.UTF-8
 db=${BENCH_DB:-var/bench-1m}
 records=${BENCH_RECORDS:-1000000}
+# One made by a program older than the counters (counts.h) is made again.
+if [ -f "$db/data.mdb" ] && ! mdb_stat -s counts "$db" >/dev/null 2>&1; then
+	echo "$db has no counters: making it again" >&2
+	rm -rf "$db"
+fi
 if [ ! -f "$db/data.mdb" ]; then
 	echo "making $records records in $db (once)…"
 	mkdir -p "$db"

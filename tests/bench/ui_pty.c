@@ -8,7 +8,11 @@
  *   ui_pty --bare                 the floor: initscr, fill, refresh, wait
  *
  * A screen is complete when the key line's last word has arrived: curses
- * sends rows top to bottom, and the key line is the bottom row. */
+ * sends rows top to bottom, and the key line is the bottom row. The
+ * overview's is complete with its counts when, besides, a line that only
+ * the counts make ("… chưa có ghi nhận bồi dưỡng", what waits for tdkt in
+ * the demo) is there: its counts are the store's counters, on the first
+ * frame. */
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -134,8 +138,12 @@ static long smaps_kb(pid_t pid, const char *field)
 	return kb;
 }
 
-/* Time to the first full screen, RUNS times: the median. */
-static double first_screen(char *const argv[], int runs)
+/* What only the overview's counts write. */
+#define COUNTS_MARK "chưa có ghi nhận bồi dưỡng"
+
+/* Time to the first full screen (and, when COUNTS, to the first with
+ * COUNTS_MARK on it too), RUNS times: the median. */
+static double first_screen(char *const argv[], int runs, bool counts)
 {
 	double *t = calloc((size_t)runs, sizeof(*t));
 	for (int i = 0; i < runs; i++) {
@@ -143,6 +151,10 @@ static double first_screen(char *const argv[], int runs)
 		double t0 = now_ms();
 		spawn(&c, argv);
 		t[i] = wait_for(&c, 0, "Thoát", t0, 0);
+		if (counts && t[i] >= 0 && !memmem(c.out, c.len, COUNTS_MARK, strlen(COUNTS_MARK))) {
+			double w = wait_for(&c, 0, COUNTS_MARK, t0, 0);
+			t[i] = w > t[i] ? w : t[i];
+		}
 		finish(&c);
 	}
 	double m = median(t, runs);
@@ -187,14 +199,19 @@ int main(int argc, char **argv)
 	char *bare_argv[] = {self, "--bare", NULL};
 	char *app_argv[] = {argv[1], "-d", argv[2], "--as", "tdkt", NULL};
 
-	double bare = first_screen(bare_argv, runs);
-	double app = first_screen(app_argv, runs);
-	printf("first full screen, 80x24 pty (median of %d):\n", runs);
+	/* In turn, so that the load of a shared machine falls on both. */
+	double bare = 0, app = 0;
+	for (int round = 0; round < 3; round++) {
+		double b = first_screen(bare_argv, runs, false), a = first_screen(app_argv, runs, true);
+		bare += b / 3;
+		app += a / 3;
+	}
+	printf("first full screen, 80x24 pty (mean of 3 medians of %d, in turn):\n", runs);
 	printf("  bare ncurses fill   %7.2f ms\n", bare);
-	printf("  dienhinh            %7.2f ms  (%.1fx the floor)\n", app, bare > 0 ? app / bare : 0);
+	printf("  dienhinh, with its counts %7.2f ms  (%.2fx the floor)\n", app, bare > 0 ? app / bare : 0);
 
-	/* A key while the overview is still counting a million records: the
-	 * help page opens, then closes. */
+	/* A key right after the first screen: the help page opens, then
+	 * closes. */
 	child busy;
 	spawn(&busy, app_argv);
 	wait_for(&busy, 0, "Thoát", now_ms(), 0);
@@ -213,7 +230,7 @@ int main(int argc, char **argv)
 		wait_for(&busy, busy.len, "Thời hạn", now_ms(), 0);
 	}
 	finish(&busy);
-	printf("  a key while counting %7.2f ms  (help page drawn, median of %d)\n", median(during, nd), nd);
+	printf("  a key after it      %7.2f ms  (help page drawn, median of %d)\n", median(during, nd), nd);
 
 	child c;
 	double t0 = now_ms();
@@ -221,9 +238,8 @@ int main(int argc, char **argv)
 	wait_for(&c, 0, "Thoát", t0, 0);
 	long priv_first = smaps_kb(c.pid, "Private_Dirty");
 	long anon_first = smaps_kb(c.pid, "Anonymous");
-	/* The overview's counts arrive in the background; the list of what
-	 * waits for me is drawn once they are complete. */
-	double counted = wait_for(&c, 0, "chưa có ghi nhận bồi dưỡng", t0, 0);
+	double counted = memmem(c.out, c.len, COUNTS_MARK, strlen(COUNTS_MARK)) ? c.last_byte
+	                                                                       : wait_for(&c, 0, COUNTS_MARK, t0, 0);
 	if (memmem(c.out, c.len, "Khôi phục bản nháp", strlen("Khôi phục bản nháp"))) {
 		fprintf(stderr, "ui_pty: a draft was waiting for tdkt; dropping it\n");
 		if (write(c.fd, "k", 1) < 0)
@@ -246,7 +262,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ui_pty: could not close the form\n");
 	wait_for(&c, c.len, "Sắp xếp", now_ms(), 50);
 	finish(&c);
-	printf("  overview counts complete %7.0f ms (in the background, keys answered meanwhile)\n", counted);
+	printf("  overview with its counts %7.2f ms (one start)\n", counted);
 	printf("keystroke to redraw (median of 60, output end):\n");
 	printf("  list, j             %7.2f ms\n", list_key);
 	printf("  form, typing        %7.2f ms\n", form_key);

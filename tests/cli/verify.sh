@@ -1,7 +1,8 @@
 # verify: the audit chain of a demo database is clean, stays clean in a
 # backup and after an import, and one byte changed in data.mdb behind the
 # program's back (mdb_dump | awk | mdb_load, as anyone with write access
-# could) is named with its audit entry, exit 65.
+# could) is named with its audit entry, exit 65; so is a review counter
+# (counts.h) that the records do not give.
 . "$(dirname "$0")/../lib.sh"
 export DIENHINH_TODAY=2021-09-15
 
@@ -32,6 +33,7 @@ expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 300
 expect_exit 0 "$DH" -d "$T/db" verify
 contains "$OUT" "Đã kiểm tra 13 mục nhật ký, 1.286 bản ghi: không có gì bị sửa."
 contains "$OUT" "Mã băm của mục cuối (số 13): "
+contains "$OUT" "Số đếm của số liệu: 713 số, khớp với hồ sơ."
 head=$(printf '%s\n' "$OUT" | sed -n 's/^Mã băm của mục cuối (số 13): //p')
 [ ${#head} -eq 64 ] || fail "no hash of the last entry: $OUT"
 
@@ -69,3 +71,11 @@ contains "$ERR" "Nhật ký bị sửa: mục số 6 không khớp với mục t
 tamper "$T/log" audit 0000000000000005 74646b75 74646b74
 expect_exit 0 "$DH" -d "$T/log" verify
 contains "$OUT" "$head"
+
+# A review counter changed behind the program's back (key: year 2021,
+# candidates, individual, new_factor, nv2; 2 made 5): named, exit 65.
+cp -r "$T/copy" "$T/counts"
+tamper "$T/counts" counts 79800007e56300006e7632 0000000000000002 0000000000000005
+expect_exit 65 "$DH" -d "$T/counts" verify
+contains "$ERR" "Số đếm «hồ sơ năm 2021 của phòng nv2, Cá nhân, Nhân tố mới» là 5 nhưng đếm lại từ hồ sơ được 2"
+lacks "$OUT" "không có gì bị sửa"

@@ -6,6 +6,7 @@
  * The tampering goes through lmdb.h directly, as someone with write access
  * to data.mdb would: the store is closed meanwhile (LMDB forbids opening
  * one environment twice in a process). */
+#include "dienhinh/counts.h"
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/store.h"
@@ -519,7 +520,7 @@ static void an_old_database_is_migrated_and_verifies_clean(void **state)
 	assert_int_equal(store_schema(st), DH_SCHEMA_VERSION);
 	uint64_t seq;
 	assert_int_equal(repo_last_id(st, DH_R_AUDIT, &seq), 0);
-	assert_int_equal(seq, 6); /* 5 old ones and the migration's */
+	assert_int_equal(seq, 7); /* 5 old ones, the chain's and the counters' */
 	store_close(st);
 	unsigned char *v;
 	size_t n;
@@ -532,15 +533,21 @@ static void an_old_database_is_migrated_and_verifies_clean(void **state)
 	assert_int_equal(a->last_id, 5);
 	record_free(DH_R_AUDIT, a);
 	free(v);
-	assert_clean(t->db, 6, 42);
+	entry_bytes(t->db, 7, &v, &n);
+	assert_int_equal(record_audit_decode(v, n, &a), 0);
+	assert_string_equal(a->action, DH_AUDIT_COUNTS_ACTION);
+	assert_int_equal(a->target_type, DH_R_AUDIT);
+	record_free(DH_R_AUDIT, a);
+	free(v);
+	assert_clean(t->db, 7, 42);
 
 	/* A second open does not migrate again; the chain goes on. */
 	st = open_db(t->db);
 	rename_candidate(st, 3, "Sau khi nối chuỗi");
 	save_new(st, "Mới sau khi nối chuỗi");
 	store_close(st);
-	assert_int_equal(last_seq(t->db), 8);
-	assert_clean(t->db, 8, 43);
+	assert_int_equal(last_seq(t->db), 9);
+	assert_clean(t->db, 9, 43);
 
 	/* A record from before the migration, changed: the migration's entry
 	 * is the one that vouched for it. */
