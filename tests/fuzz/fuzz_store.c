@@ -41,7 +41,7 @@
 
 enum { FZ_OPS = 8, FZ_KEY_MAX = 64, FZ_VAL_MAX = 2048 };
 
-static const dh_table fz_tables[6] = {DH_T_RECORDS, DH_T_LINKS, DH_T_AUDIT,
+static const dh_table fz_tables[] = {DH_T_RECORDS, DH_T_LINKS, DH_T_AUDIT, DH_T_COUNTS,
                                       DH_T_WORDS,   DH_T_FRESH, DH_T_META};
 
 static dh_store *fz_store;
@@ -134,7 +134,7 @@ static void fz_parse(const uint8_t *data, size_t size, fz_batch *b)
 	while (b->n < FZ_OPS && size - p >= 4) {
 		fz_op *o = &b->op[b->n];
 		memset(o, 0, sizeof(*o));
-		o->table = fz_tables[data[p] % 6];
+		o->table = fz_tables[data[p] % (sizeof fz_tables / sizeof fz_tables[0])];
 		o->by_index = data[p] & 0x80;
 		unsigned n = data[p + 1];
 		size_t vlen = (size_t)(data[p + 2] | data[p + 3] << 8) % (FZ_VAL_MAX + 1);

@@ -303,7 +303,7 @@ static void every_workflow_change_keeps_the_counters(void **state)
 	assert_int_equal(s.on_hold, 1);
 	assert_int_equal(row(&s, "nv3")->on_hold, 1);
 	stats_free(&s);
-	ok(chief, wf_hold(chief, cuong, false, NULL), "release");
+	ok(chief, wf_hold(chief, cuong, false, "Đã xác minh xong: không vi phạm"), "release");
 	agree(f, "release");
 
 	/* Registrations: submitted, accepted, returned, withdrawn; a nil
