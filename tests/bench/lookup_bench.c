@@ -5,6 +5,10 @@
  *                                    (through repo, index and audit, as an
  *                                    import: bulk mode, 20000 a write),
  *                                    the same rows into CSV
+ *   lookup_bench csv N CSV [S]       the same rows into CSV only (no
+ *                                    database), each description S
+ *                                    sentences long (default 1): the
+ *                                    import benchmark's files (import.sh)
  *   lookup_bench saves DIR N         N new candidates saved one by one, as
  *                                    from a form: time per durable save
  *   lookup_bench query DIR QUERY...  each query: first and warm time, and
@@ -337,8 +341,41 @@ static int bench_search(const char *dir, const char *query)
 	return n ? 0 : 1;
 }
 
+/* N rows of the import format into CSV_PATH, each description SENTENCES
+ * sentences long: the files tests/bench/import.sh imports. */
+static int bench_csv_only(size_t n, const char *csv_path, unsigned sentences)
+{
+	FILE *csv = fopen(csv_path, "w");
+	if (!csv) {
+		perror(csv_path);
+		return 1;
+	}
+	fputs("year,kind,name,department,position,title,description,stage,recognised_decision,"
+	      "recognised_date,award_decision,award_date\r\n",
+	      csv);
+	for (size_t i = 0; i < n; i++) {
+		dh_candidate *c = bench_candidate();
+		for (unsigned k = 1; k < sentences; k++) {
+			const char *more = PICK(descriptions);
+			size_t a = strlen(c->description), b = strlen(more);
+			char *d = realloc(c->description, a + b + 2);
+			if (!d)
+				return 1;
+			d[a] = ' ';
+			memcpy(d + a + 1, more, b + 1);
+			c->description = d;
+		}
+		bench_csv_row(csv, c);
+		record_free(DH_R_CANDIDATE, c);
+	}
+	return fclose(csv) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+	if ((argc == 4 || argc == 5) && strcmp(argv[1], "csv") == 0)
+		return bench_csv_only((size_t)strtoull(argv[2], NULL, 10), argv[3],
+		                      argc == 5 ? (unsigned)atoi(argv[4]) : 1);
 	if (argc == 5 && strcmp(argv[1], "gen") == 0)
 		return bench_gen(argv[2], (size_t)strtoull(argv[3], NULL, 10), argv[4]);
 	if (argc >= 4 && strcmp(argv[1], "query") == 0)
@@ -364,6 +401,6 @@ int main(int argc, char **argv)
 	if (argc == 4 && strcmp(argv[1], "search") == 0)
 		return bench_search(argv[2], argv[3]);
 	fprintf(stderr,
-	        "usage: lookup_bench gen DIR N CSV | saves DIR N | query DIR QUERY... | search DIR QUERY\n");
+	        "usage: lookup_bench gen DIR N CSV | csv N CSV [S] | saves DIR N | query DIR QUERY... | search DIR QUERY\n");
 	return 64;
 }
