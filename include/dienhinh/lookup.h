@@ -32,6 +32,11 @@ int lookup_rebuild(dh_stxn *txn);
  * transaction is aborted or about to be re-run. Without
  * lookup_batch_begin(), every change is written at once. */
 int lookup_batch_begin(dh_stxn *txn);
+/* Inside a batch: candidates up to id UPTO are about to be written, each
+ * with its postings, over many transactions (a stage, repo.h): the fresh
+ * candidates' postings are written now and the mark set at UPTO, so that
+ * candidates others make meanwhile, past UPTO, are fresh by their ids. */
+int lookup_reserve(dh_stxn *txn, uint64_t upto);
 int lookup_batch_end(dh_stxn *txn);
 void lookup_batch_abort(void);
 

@@ -1187,10 +1187,25 @@ static int lk_fresh_fold(dh_stxn *txn, uint64_t from, uint64_t to, uint64_t last
 	free(old.v);
 	free(new.v);
 	lk_fresh_list_free(&l);
+	/* The mark never goes back: ids under it that are not there yet
+	 * (a stage's) are written with their postings. */
 	if (!rc)
-		rc = lk_write_mark(txn, last);
+		rc = lk_write_mark(txn, lk_batch.has_mark && lk_batch.mark > last ? lk_batch.mark : last);
 	lk_batch.nfresh = 0;
 	return rc;
+}
+
+int lookup_reserve(dh_stxn *txn, uint64_t upto)
+{
+	if (lk_batch.txn != txn)
+		return DH_EINVAL;
+	uint64_t last;
+	int rc = lk_fresh_state(txn);
+	if (!rc)
+		rc = lk_last_candidate(txn, &last);
+	if (rc)
+		return rc;
+	return lk_fresh_fold(txn, lk_mark_now(last), last, upto > last ? upto : last);
 }
 
 /* At the end of a batch: unless too many became fresh, or postings were
@@ -1396,6 +1411,7 @@ typedef struct lk_search {
 	uint64_t *fresh;              /* fresh candidates: their postings are skipped */
 	size_t nfresh, fresh_cap;
 	int err;
+	dh_stxn *txn; /* the read the query runs in */
 } lk_search;
 
 static void lk_blocks_build(lk_search *s)
@@ -1752,6 +1768,11 @@ static int lk_push_hit(lk_search *s, const lk_cand *c)
 	unsigned class = (unsigned)c->qsum * 64 + c->fsum;
 	if (class < s->min_class)
 		return 0;
+	unsigned char key[9];
+	key[0] = DH_R_CANDIDATE;
+	store_put_u64(key + 1, c->id);
+	if (store_hidden(s->txn, DH_T_RECORDS, key, sizeof key))
+		return 0; /* staged by an import, not published yet */
 	/* exact spelling, then field, then the newer year */
 	s->hits[s->nhits++] = (dh_hit){.id = c->id, .score = (int)class * 10000 + lk_year_of(s->year)};
 	if (class < LK_CLASSES)
@@ -2057,6 +2078,7 @@ static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
 static int lk_search_txn(dh_stxn *txn, void *ctx)
 {
 	lk_search *s = ctx;
+	s->txn = txn;
 	s->ncands = 0;
 	s->nhits = 0;
 	s->nyears = 0;
