@@ -91,10 +91,12 @@ int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx);
  * write; records other sessions make meanwhile get ids after them. Each
  * repo_stage_write is then a write of its own (a few thousand rows: no one
  * waits long for the lock) whose new records of TYPE take the reserved ids
- * in order, with their links and lookup postings, but no audit entry and
+ * in order, with their links, but no audit entry and
  * hidden from every other process: repo_get, repo_each, repo_page, lookup
- * results, export, stats, verify. repo_stage_publish, once every reserved
- * id is written, is one last small write: the bulk audit entry (as
+ * results, export, stats, verify. Their lookup postings are gathered in
+ * memory and written after the rows, in writes of their own
+ * (repo_stage_index). repo_stage_publish, once every reserved id is
+ * written and indexed, is one last small write: the bulk audit entry (as
  * repo_bulk_begin's, sealed with the records' hash taken as they were
  * written) and the marker removed, so all the records appear at once.
  * repo_stage_end frees the stage, deleting first (in writes of a few
@@ -108,6 +110,7 @@ typedef struct dh_staging_owner {
 	char login[64];
 	long pid;
 	int64_t since; /* unix time the stage began */
+	bool indexing; /* its rows are in; their postings are being written */
 } dh_staging_owner;
 int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t count, const char *action,
                      const char *note, dh_staging_owner *busy, dh_staging **out);
@@ -115,6 +118,13 @@ int repo_stage_write(dh_staging *sg, dh_repo_fn fn, void *ctx);
 /* The ids reserved: FIRST..FIRST + COUNT - 1; and how many are written. */
 uint64_t repo_stage_first(const dh_staging *sg);
 uint64_t repo_stage_written(const dh_staging *sg);
+/* Once every row is written: the next write of the staged candidates'
+ * postings, gathered in memory as the rows went in (lookup.h, Staged
+ * postings), about BUDGET entries, the spellings in key order. 1 while
+ * there is more, 0 when done; *DONE of *TOTAL spellings written. */
+int repo_stage_index(dh_staging *sg, size_t budget, size_t *done, size_t *total);
+/* Every reserved id written and indexed: the one small write that makes
+ * them visible. */
 int repo_stage_publish(dh_staging *sg);
 int repo_stage_end(dh_staging *sg);
 /* Whether another live process stages now (*WHO filled), without waiting. */

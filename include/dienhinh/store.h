@@ -155,6 +155,12 @@ bool store_hidden(dh_stxn *txn, dh_table t, const void *key, size_t klen);
  * others keep working. */
 int store_backup(dh_store *st, const char *dest);
 
+/* Lets go of the pages of the data file this process has read (they stay
+ * in the page cache, and come back when read again): a long run of writes
+ * (an import) touches most of the file, and its resident memory would grow
+ * with it. Between transactions only (DH_EBUSY inside one). */
+int store_forget_pages(dh_store *st);
+
 typedef struct dh_store_info {
 	size_t map_size;
 	size_t used_bytes;

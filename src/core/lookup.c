@@ -70,61 +70,11 @@
 #include "dienhinh/error.h"
 #include "dienhinh/fold.h"
 #include "dienhinh/store.h"
+#include "lookup_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum {
-	LK_POSTING = 'p',
-	LK_DIRECTORY = 'd',
-	LK_YEARS = 'y',
-	/* Candidates changed since their postings were last written: more
-	 * and every query reads more records; fewer and the postings are
-	 * rewritten more often (measured in tests/bench). */
-	LK_FRESH_MAX = 128,
-	LK_DEPT_MARK = 0x01,
-	LK_NO_YEAR = 255,
-	LK_CHUNK_MAX = 512, /* bytes: small rewrites, and pages fill well */
-	LK_ENTRY_MAX = 10 + 1,
-	LK_SPELL_MAX = 2 + FOLD_BASE_MAX + 2 + FOLD_MODS_MAX + 1,
-	LK_KEY_MAX = LK_SPELL_MAX + 8,
-	LK_QUERY_WORDS = 16,
-	/* A record decode costs about as much as scanning this many chunks
-	 * (measured in tests/bench). */
-	LK_VERIFY_CHUNKS = 8,
-	LK_BLOCK_SHIFT = 8, /* ids per bit of the live-block map: 256 */
-	LK_CLASSES = LK_QUERY_WORDS * 3 * 64 + 64,
-};
-
-typedef enum lk_field {
-	LK_NAME = 0,
-	LK_TITLE,
-	LK_POSITION,
-	LK_DEPARTMENT,
-	LK_DECISION,
-	LK_YEAR,
-} lk_field;
-
-typedef struct lk_entry {
-	uint64_t id;
-	uint8_t stage;
-} lk_entry;
-
-/* One word of a candidate as the index keeps it: its key without the
- * chunk's id, and its entry. */
-typedef struct lk_posting {
-	unsigned char spell[LK_SPELL_MAX];
-	uint8_t slen;
-	lk_entry e;
-} lk_posting;
-
-typedef struct lk_doc {
-	lk_posting *v;
-	size_t n, cap;
-	uint8_t year; /* key byte */
-	int err;
-} lk_doc;
 
 typedef struct lk_chunk {
 	lk_entry *v;
@@ -285,7 +235,7 @@ static void lk_doc_words(lk_doc *d, const char *text, unsigned field, const lk_e
 
 /* Every indexed word of C, sorted, without duplicates. A deleted
  * candidate has none. */
-static int lk_doc_build(lk_doc *d, const dh_candidate *c)
+int lk_doc_build(lk_doc *d, const dh_candidate *c)
 {
 	d->n = 0;
 	d->err = 0;
@@ -473,7 +423,7 @@ static int lk_append(dh_stxn *txn, const unsigned char *spell, size_t slen, cons
 }
 
 /* Replaces the entries of candidate ID under SPELL with ADD (sorted). */
-static int lk_update_spell(dh_stxn *txn, const unsigned char *spell, size_t slen, uint64_t id,
+int lk_update_spell(dh_stxn *txn, const unsigned char *spell, size_t slen, uint64_t id,
                            const lk_entry *add, size_t nadd)
 {
 	unsigned char from[LK_KEY_MAX];
@@ -566,7 +516,7 @@ out:
 
 /* --- reindex ----------------------------------------------------------- */
 
-static int lk_note_year(dh_stxn *txn, uint8_t year)
+int lk_note_year(dh_stxn *txn, uint8_t year)
 {
 	unsigned char key[2] = {LK_YEARS, year};
 	const void *val;
@@ -682,7 +632,7 @@ static lk_group *lk_group_of(const unsigned char *spell, size_t slen)
 /* Appends entries ADD (N, ids ascending) after the last chunk of SPELL,
  * filling it and then new chunks. *DONE is false, and nothing is written,
  * when the first id is not past the last one there. */
-static int lk_append_run(dh_stxn *txn, const unsigned char *spell, size_t slen, const lk_entry *add, size_t n,
+int lk_append_run(dh_stxn *txn, const unsigned char *spell, size_t slen, const lk_entry *add, size_t n,
                          bool *done)
 {
 	unsigned char from[LK_KEY_MAX];

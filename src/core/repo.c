@@ -73,6 +73,10 @@ typedef struct write_ctx {
 	dh_staging *stage;
 	uint64_t stage_next;
 	dh_cover stage_cover;
+	/* the records staged in this attempt: their postings are gathered
+	 * once it commits */
+	const void **staged;
+	size_t n_staged, cap_staged;
 } write_ctx;
 
 struct dh_staging {
@@ -82,7 +86,11 @@ struct dh_staging {
 	uint64_t first, last; /* reserved */
 	uint64_t next;        /* the next id to write */
 	dh_cover cover;       /* of FIRST..NEXT - 1, in id order */
+	dh_lookup_stage *lk;  /* candidates: their postings, written last */
+	size_t lk_at;         /* spellings written so far */
+	bool indexing;        /* postings are being written (the marker says so) */
 	bool published;
+	int64_t since;
 };
 
 struct dh_repo_tx {
@@ -402,6 +410,7 @@ static int write_attempt(dh_stxn *txn, void *p)
 	if (w->stage) {
 		w->stage_next = w->stage->next;
 		w->stage_cover = w->stage->cover;
+		w->n_staged = 0;
 	}
 	dh_repo_tx tx = {txn, w, date_now()};
 	/* Index changes are gathered and written once at the end: a bulk
@@ -431,8 +440,11 @@ static int write_with(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx,
 		if (stage) {
 			stage->next = w.stage_next;
 			stage->cover = w.stage_cover;
+			for (size_t i = 0; !rc && i < w.n_staged; i++)
+				rc = lookup_stage_add(stage->lk, w.staged[i]);
 		}
 	}
+	free(w.staged);
 	bulk_reset(&w);
 	free(w.undo);
 	free(w.enc.p);
@@ -627,6 +639,20 @@ static int new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
 	return 0;
 }
 
+static int note_staged(write_ctx *w, const void *rec)
+{
+	if (w->n_staged == w->cap_staged) {
+		size_t cap = w->cap_staged ? w->cap_staged * 2 : 1024;
+		const void **v = realloc(w->staged, cap * sizeof(*v));
+		if (!v)
+			return DH_ENOMEM;
+		w->staged = v;
+		w->cap_staged = cap;
+	}
+	w->staged[w->n_staged++] = rec;
+	return 0;
+}
+
 int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, void *rec)
 {
 	const dh_schema *s = record_schema(type);
@@ -702,11 +728,15 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 	}
 	unsigned char k[REC_KEY];
 	rec_key(k, type, id);
+	/* A staged candidate's postings are gathered (lookup_stage) and
+	 * written after all the rows, spelling by spelling. */
+	bool staged = !before && w->stage && type == w->stage->type;
 	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
 	    (rc = (before ? store_put : store_append)(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
-	    (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)))
+	    (rc = put_links(tx, type, before, rec, id)) ||
+	    (rc = staged && w->stage->lk ? note_staged(w, rec) : lookup_reindex(tx->txn, type, before, rec)))
 		goto out;
-	if (!before && w->stage && type == w->stage->type) {
+	if (staged) {
 		/* Staged: covered as written, in id order; the publish writes
 		 * the one entry for them all. */
 		verify_cover_add(&w->stage_cover, type, id, w->enc.p, w->enc.n);
@@ -826,9 +856,13 @@ int repo_draft_del(dh_store *st, const char *login)
 
 enum { STAGE_DELETE_CHUNK = 5000 };
 
-static void owner_encode(dh_stage_mark *m, const char *login, long pid, int64_t since)
+/* Who stages: "login US pid US since US phase", phase 'R' while rows go in,
+ * 'I' once postings are written (a dead stage's records then have some to
+ * remove with them). */
+static void owner_encode(dh_stage_mark *m, const char *login, long pid, int64_t since, char phase)
 {
-	int n = snprintf((char *)m->owner, sizeof(m->owner), "%.63s\x1f%ld\x1f%lld", login, pid, (long long)since);
+	int n = snprintf((char *)m->owner, sizeof(m->owner), "%.63s\x1f%ld\x1f%lld\x1f%c", login, pid,
+	                 (long long)since, phase);
 	m->owner_len = n < 0 ? 0 : (size_t)n < sizeof(m->owner) ? (size_t)n : sizeof(m->owner) - 1;
 }
 
@@ -845,7 +879,9 @@ static void owner_decode(const dh_stage_mark *m, dh_staging_owner *o)
 	if (sep) {
 		o->pid = strtol(sep, &sep, 10);
 		if (*sep == '\x1f')
-			o->since = strtoll(sep + 1, NULL, 10);
+			o->since = strtoll(sep + 1, &sep, 10);
+		if (*sep == '\x1f')
+			o->indexing = sep[1] == 'I';
 	}
 }
 
@@ -877,6 +913,7 @@ typedef struct stage_del {
 	dh_rtype type;
 	uint64_t from, to;
 	bool clear_mark; /* the marker too once none is left */
+	bool unindex;    /* postings were written: remove them too */
 	bool done;
 	void *recs[STAGE_DELETE_CHUNK];
 	size_t n;
@@ -919,7 +956,7 @@ static int stage_del_fn(dh_repo_tx *tx, void *p)
 		unsigned char k[REC_KEY];
 		rec_key(k, d->type, m->id);
 		/* its postings and links go with it, as if it was never made */
-		if ((rc = lookup_reindex(tx->txn, d->type, d->recs[i], NULL)) ||
+		if ((d->unindex && (rc = lookup_reindex(tx->txn, d->type, d->recs[i], NULL))) ||
 		    (rc = put_links(tx, d->type, d->recs[i], NULL, m->id)) ||
 		    (rc = store_del(tx->txn, DH_T_RECORDS, k, sizeof(k))))
 			return rc;
@@ -935,7 +972,7 @@ static int stage_del_fn(dh_repo_tx *tx, void *p)
 /* Deletes the staged records FROM..TO of TYPE, a few thousand a write, and
  * then (CLEAR_MARK) the marker. The stage lock is held. */
 static int stage_delete(dh_store *st, const char *actor, dh_rtype type, uint64_t from, uint64_t to,
-                        bool clear_mark)
+                        bool clear_mark, bool unindex)
 {
 	stage_del *d = calloc(1, sizeof(*d));
 	if (!d)
@@ -944,6 +981,7 @@ static int stage_delete(dh_store *st, const char *actor, dh_rtype type, uint64_t
 	d->from = from;
 	d->to = to;
 	d->clear_mark = clear_mark;
+	d->unindex = unindex;
 	int rc = 0;
 	while (!rc && !d->done) {
 		rc = repo_write(st, actor, stage_del_fn, d);
@@ -967,7 +1005,10 @@ static int stage_clear_locked(dh_store *st, const char *actor)
 	if (m.table != DH_T_RECORDS || m.lo_len != REC_KEY || m.hi_len != REC_KEY || m.lo[0] != m.hi[0] ||
 	    !type_is_record((dh_rtype)m.lo[0]))
 		return DH_ECORRUPT;
-	return stage_delete(st, actor, (dh_rtype)m.lo[0], store_get_u64(m.lo + 1), store_get_u64(m.hi + 1), true);
+	dh_staging_owner o;
+	owner_decode(&m, &o);
+	return stage_delete(st, actor, (dh_rtype)m.lo[0], store_get_u64(m.lo + 1), store_get_u64(m.hi + 1), true,
+	                    o.indexing);
 }
 
 int repo_stage_clear_stale(dh_store *st, const char *actor)
@@ -1008,10 +1049,11 @@ static int stage_reserve_fn(dh_repo_tx *tx, void *p)
 	dh_stage_mark m = {.table = DH_T_RECORDS, .lo_len = REC_KEY, .hi_len = REC_KEY};
 	rec_key(m.lo, sg->type, sg->first);
 	rec_key(m.hi, sg->type, sg->last);
-	owner_encode(&m, sg->actor, (long)getpid(), tx->now);
+	sg->since = tx->now;
+	owner_encode(&m, sg->actor, (long)getpid(), tx->now, 'R');
 	if ((rc = store_stage_set(tx->txn, &m)))
 		return rc;
-	/* the index is to hold the staged candidates' postings as written */
+	/* the index is to hold the staged candidates' postings, written last */
 	return sg->type == DH_R_CANDIDATE ? lookup_reserve(tx->txn, sg->last) : 0;
 }
 
@@ -1022,6 +1064,7 @@ static void stage_free(dh_staging *sg)
 	free(sg->actor);
 	free(sg->action);
 	free(sg->note);
+	lookup_stage_free(sg->lk);
 	free(sg);
 }
 
@@ -1051,6 +1094,11 @@ int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t co
 	}
 	sg->st = st;
 	sg->type = type;
+	if (type == DH_R_CANDIDATE && !(sg->lk = lookup_stage_new())) {
+		stage_free(sg);
+		store_stage_unlock(st);
+		return DH_ENOMEM;
+	}
 	verify_cover_begin(&sg->cover);
 	/* the lock is ours: a marker there now is a dead import's */
 	stage_begin_args a = {sg, count};
@@ -1067,7 +1115,12 @@ int repo_stage_write(dh_staging *sg, dh_repo_fn fn, void *ctx)
 {
 	if (sg->published)
 		return DH_EINVAL;
-	return write_with(sg->st, sg->actor, fn, ctx, sg);
+	int rc = write_with(sg->st, sg->actor, fn, ctx, sg);
+	/* the pages this write read are not needed again soon: memory stays
+	 * flat however many chunks follow */
+	if (!rc)
+		store_forget_pages(sg->st);
+	return rc;
 }
 
 uint64_t repo_stage_first(const dh_staging *sg)
@@ -1112,9 +1165,52 @@ static int stage_publish_fn(dh_repo_tx *tx, void *p)
 	return store_stage_clear(tx->txn);
 }
 
+typedef struct stage_index_args {
+	dh_staging *sg;
+	size_t budget, next;
+} stage_index_args;
+
+static int stage_index_fn(dh_repo_tx *tx, void *p)
+{
+	stage_index_args *a = p;
+	dh_staging *sg = a->sg;
+	int rc;
+	if (!sg->indexing) {
+		/* from now on a dead stage's records have postings to remove */
+		dh_stage_mark m;
+		if ((rc = store_stage_get(tx->txn, &m)))
+			return rc;
+		owner_encode(&m, sg->actor, (long)getpid(), sg->since, 'I');
+		if ((rc = store_stage_set(tx->txn, &m)))
+			return rc;
+	}
+	return lookup_stage_write(tx->txn, sg->lk, sg->lk_at, a->budget, &a->next);
+}
+
+int repo_stage_index(dh_staging *sg, size_t budget, size_t *done, size_t *total)
+{
+	*done = *total = 0;
+	if (!sg->lk)
+		return 0;
+	*total = lookup_stage_spellings(sg->lk);
+	if (sg->lk_at >= *total && sg->indexing)
+		return 0;
+	if (sg->published || sg->next != sg->last + 1)
+		return DH_EINVAL; /* rows first */
+	stage_index_args a = {sg, budget ? budget : 1, 0};
+	int rc = repo_write(sg->st, sg->actor, stage_index_fn, &a);
+	if (rc)
+		return rc;
+	sg->indexing = true;
+	sg->lk_at = a.next;
+	store_forget_pages(sg->st);
+	*done = sg->lk_at;
+	return sg->lk_at < *total;
+}
+
 int repo_stage_publish(dh_staging *sg)
 {
-	if (sg->published || sg->next != sg->last + 1)
+	if (sg->published || sg->next != sg->last + 1 || (sg->lk && sg->lk_at < lookup_stage_spellings(sg->lk)))
 		return DH_EINVAL;
 	int rc = repo_write(sg->st, sg->actor, stage_publish_fn, sg);
 	if (rc == 0)
@@ -1128,7 +1224,7 @@ int repo_stage_end(dh_staging *sg)
 		return 0;
 	int rc = 0;
 	if (!sg->published)
-		rc = stage_delete(sg->st, sg->actor, sg->type, sg->first, sg->last, true);
+		rc = stage_delete(sg->st, sg->actor, sg->type, sg->first, sg->last, true, sg->indexing);
 	store_stage_unlock(sg->st);
 	stage_free(sg);
 	return rc;

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -1034,6 +1035,35 @@ int store_backup(dh_store *st, const char *dest)
 		close(dfd);
 	}
 	return 0;
+}
+
+int store_forget_pages(dh_store *st)
+{
+	if (st->active)
+		return DH_EBUSY; /* a transaction of ours may point into them */
+	int fd;
+	struct stat sb;
+	if (mdb_env_get_fd(st->env, &fd) != 0 || fstat(fd, &sb) != 0)
+		return DH_EIO;
+	/* LMDB does not say where it mapped the file (me_mapaddr is only for
+	 * a fixed map): find the file's mapping by its inode. The map is
+	 * read-only and shared, so the pages stay in the page cache and come
+	 * back on the next read; only our page tables let go. */
+	FILE *maps = fopen("/proc/self/maps", "re");
+	if (!maps)
+		return DH_EIO;
+	char line[4600];
+	int rc = 0;
+	while (fgets(line, sizeof(line), maps)) {
+		unsigned long lo, hi, ino;
+		char perms[8];
+		if (sscanf(line, "%lx-%lx %7s %*s %*s %lu", &lo, &hi, perms, &ino) == 4 && ino == sb.st_ino &&
+		    perms[3] == 's' && strstr(line, "/data.mdb") &&
+		    madvise((void *)lo, hi - lo, MADV_DONTNEED) != 0)
+			rc = errno_err("madvise", "data.mdb");
+	}
+	fclose(maps);
+	return rc;
 }
 
 static int count_reader_line(const char *msg, void *ctx)
