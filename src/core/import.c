@@ -446,7 +446,8 @@ enum {
 
 /* Test hooks, read from the environment (tests/cli/import_stage.sh):
  * DIENHINH_TEST_IMPORT_CHUNK rows per write; DIENHINH_TEST_IMPORT_KILL=N
- * the process kills itself (SIGKILL) once N chunks are written;
+ * the process kills itself (SIGKILL) once N writes are done (the rows'
+ * chunks, then the postings');
  * DIENHINH_TEST_IMPORT_PAUSE=FILE once the first chunk is written, FILE is
  * made and the import waits while it is there. */
 static size_t import_env_size(const char *name, size_t dflt)
@@ -858,6 +859,8 @@ static int import_index(import_job *j)
 			                                        : (size_t)want;
 		}
 		import_progress_index(j->progress, done, total);
+		j->chunks_done++;
+		import_test_hooks(j);
 	}
 }
 
