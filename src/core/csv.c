@@ -217,6 +217,10 @@ static int csv_row(dh_csv *c)
  * the window doubles when a row fills more than half of it. */
 static int csv_refill(dh_csv *c)
 {
+	if (!c->read) {
+		c->more = false; /* a buffer has no more */
+		return 0;
+	}
 	size_t left = c->win ? (size_t)(c->end - c->p) : 0;
 	c->win_off += c->win ? (long long)(c->p - c->win) : 0; /* the bytes read past */
 	if (!c->win || left > c->win_cap / 2) {

@@ -843,7 +843,8 @@ static void import_say_busy(dh_ctx *ctx, const dh_staging_owner *who)
 /* The staged candidates' postings, in writes sized as the chunks are. */
 static int import_index(import_job *j)
 {
-	size_t budget = 20 * j->chunk, done, total; /* some twenty words a row */
+	/* some twenty entries a row; the index writes time themselves */
+	size_t budget = 20 * (j->adapt ? IMPORT_CHUNK_FIRST : j->chunk), done, total;
 	for (;;) {
 		double t0 = import_now();
 		int rc = repo_stage_index(j->stage, budget, &done, &total);
