@@ -69,6 +69,9 @@ int counts_note(dh_counts *c, dh_stxn *txn, dh_rtype type, const void *before, c
 /* Write what C gathered into TXN's counters, one get and one put (or
  * delete, at zero) per counter key, and empty C. */
 int counts_flush(dh_counts *c, dh_stxn *txn);
+/* Adds SRC's gathered moves to DST's: a staged import keeps its chunks'
+ * moves to apply them in its one visible write. */
+int counts_merge(dh_counts *dst, const dh_counts *src);
 
 /* One counter, decoded (DEPT and SET point into the store's map: valid
  * until the transaction ends). */

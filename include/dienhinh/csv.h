@@ -1,7 +1,9 @@
 /* csv.h — RFC 4180 reading and writing, as spreadsheets in a Vietnamese
  * office produce and open them.
  *
- * Reading works on the whole file in memory (the caller owns it): a UTF-8
+ * Reading works on the whole file in memory (the caller owns it), or on a
+ * stream read a window at a time (csv_init_stream: memory stays flat
+ * whatever the file's size): a UTF-8
  * byte order mark at the start is skipped; rows end in CRLF, LF or a lone
  * CR; a field in double quotes may hold commas, doubled quotes and line
  * breaks (a line break inside quotes is given back as LF, since stored text
@@ -20,9 +22,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Reads up to N bytes into BUF: how many (0 at the end), or -1 on an
+ * error (errno set). */
+typedef long (*dh_csv_read_fn)(void *ctx, char *buf, size_t n);
+
 typedef struct dh_csv {
 	const char *p;   /* next byte to read */
-	const char *end; /* one past the input */
+	const char *end; /* one past the input (streaming: past the window) */
+	const char *base; /* the input's first byte (buffer) */
 	long line;       /* physical line of P, from 1 */
 	long row_line;   /* line the current row starts on */
 	char *buf;       /* decoded fields of the current row, NUL-separated */
@@ -32,13 +39,27 @@ typedef struct dh_csv {
 	size_t offs_cap;
 	size_t n;          /* fields in the current row */
 	const char *error; /* Vietnamese reason after csv_next() failed */
+	/* Streaming (csv_init_stream): the window P..END lies in WIN. */
+	dh_csv_read_fn read;
+	void *read_ctx;
+	char *win;
+	size_t win_cap;
+	bool more;         /* READ may give more bytes */
+	bool started;      /* the first bytes were read (and a BOM skipped) */
+	long long win_off; /* bytes of the input before WIN */
+	int read_errno;    /* after DH_EIO: why READ failed */
 } dh_csv;
 
 /* Start reading DATA (LEN bytes, need not be NUL-terminated). */
 void csv_init(dh_csv *c, const char *data, size_t len);
+/* Start reading what READ gives (CTX passed back). */
+void csv_init_stream(dh_csv *c, dh_csv_read_fn read, void *ctx);
 void csv_free(dh_csv *c);
+/* Bytes of the input consumed so far (for progress). */
+long long csv_offset(const dh_csv *c);
 /* Read the next row: 1 and the row in C (n, csv_field), 0 at the end of the
- * input, DH_EINVAL with C->error and C->row_line set, or DH_ENOMEM. */
+ * input, DH_EINVAL with C->error and C->row_line set, DH_EIO when a stream
+ * could not be read (C->read_errno), or DH_ENOMEM. */
 int csv_next(dh_csv *c);
 /* Field I of the current row, NUL-terminated, valid until the next call. */
 static inline const char *csv_field(const dh_csv *c, size_t i)

@@ -10,9 +10,19 @@
  * Text is checked (valid UTF-8, no control characters, none of the invisible
  * codepoints of utf8_invisible(); a BOM may open the file) and stored NFC.
  *
- * Every row is parsed and checked before anything is written; then all rows
- * go into the store in one write transaction, so a file is imported whole or
- * not at all, even when the process is killed halfway. */
+ * The file is read as a stream, twice at most: pass 1 parses and checks
+ * every row and reports every fault, writing nothing; a file of at most
+ * 2000 rows then goes into the store in one write, from what
+ * pass 1 kept. A larger one (over 2000 rows) is read again (a pipe's bytes were kept aside
+ * in a temporary file) and staged (repo.h, Staging): a few thousand rows a
+ * write, hidden from everyone else, then published in one last small
+ * write. Either way a file is imported whole or not at all, even when the
+ * process is killed halfway (what a killed import staged is cleared by the
+ * next start), no one's save waits for more than one chunk, and memory
+ * stays flat whatever the file's size. One import at a time: another one
+ * meanwhile is refused (DH_EBUSY, ctx->message says who imports).
+ * While a large file goes in, ERR shows a progress line if it is a
+ * terminal (rows done, the rate, the time left), nothing otherwise. */
 #ifndef DIENHINH_IMPORT_H
 #define DIENHINH_IMPORT_H
 
@@ -60,6 +70,12 @@ int import_csv_rows(dh_ctx *ctx, const char *name, const dh_import_rows *rows, c
  * reaches without opening LMDB. */
 int import_check(const dh_config *cfg, const char *name, const char *data, size_t len, FILE *err,
                  char *first, size_t first_size, dh_import_result *res);
+
+/* The same for the CSV bytes read from FD (a file, or a pipe: then kept
+ * aside in a temporary file for pass 2), NAME naming it in messages: the
+ * entry for CSV made on the fly (a sheet of a workbook). A file that
+ * cannot be read → DH_EIO, described on ERR. */
+int import_fd(dh_ctx *ctx, const char *name, int fd, FILE *err, dh_import_result *res);
 
 /* The same for the file at PATH ("-" reads standard input). A file that
  * cannot be read → DH_EIO, described on ERR. An Excel workbook (the zip's

@@ -23,6 +23,9 @@ bool import_is_workbook(const char *data, size_t len);
  * or a file named .xlsx that is not a zip: true, with a message on ERR
  * naming NAME. */
 bool import_workbook_refused(const char *name, const char *data, size_t len, FILE *err);
+/* A file import_workbook_file must read (a workbook, or one it refuses
+ * with its own message), by its first bytes DATA and its NAME. */
+bool import_workbook_suspect(const char *name, const char *data, size_t len);
 
 /* Import sheet SHEET (NULL: the first) of the workbook in DATA (LEN
  * bytes) read from NAME. A workbook that cannot be read or has no such

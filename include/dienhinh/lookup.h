@@ -39,8 +39,29 @@ int lookup_upgrade(dh_store *st);
  * transaction is aborted or about to be re-run. Without
  * lookup_batch_begin(), every change is written at once. */
 int lookup_batch_begin(dh_stxn *txn);
+/* Inside a batch: candidates up to id UPTO are about to be written, each
+ * with its postings, over many transactions (a stage, repo.h): the fresh
+ * candidates' postings are written now and the mark set at UPTO, so that
+ * candidates others make meanwhile, past UPTO, are fresh by their ids. */
+int lookup_reserve(dh_stxn *txn, uint64_t upto);
 int lookup_batch_end(dh_stxn *txn);
 void lookup_batch_abort(void);
+
+/* Staged postings (lookup_stage.c): the postings of candidates a stage
+ * writes (repo.h, Staging), gathered in memory outside any transaction as
+ * the rows go in (ids ascending), then written spelling by spelling in
+ * key order, about BUDGET entries a write from spelling AT on (*NEXT: where
+ * the next write starts; lookup_stage_spellings() when all are written).
+ * A write that runs again starts from the same AT. Until the stage is
+ * published the ids are hidden, and a query drops them. */
+typedef struct dh_lookup_stage dh_lookup_stage;
+dh_lookup_stage *lookup_stage_new(void);
+void lookup_stage_free(dh_lookup_stage *s);
+int lookup_stage_add(dh_lookup_stage *s, const dh_candidate *c);
+int lookup_stage_write(dh_stxn *txn, dh_lookup_stage *s, size_t at, size_t budget, size_t *next);
+size_t lookup_stage_spellings(const dh_lookup_stage *s);
+/* Bytes held. */
+size_t lookup_stage_bytes(const dh_lookup_stage *s);
 
 typedef struct dh_lookup_opts {
 	bool recognised_only; /* stages recognised and awarded only */

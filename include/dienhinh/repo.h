@@ -39,8 +39,10 @@ int repo_page(dh_store *st, dh_rtype type, uint64_t from, size_t limit, bool rev
 /* Records of CHILD type linked to PARENT_ID (a candidate's fostering log,
  * a session's vote items), in id order. */
 int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb, void *ctx);
-/* The highest id given so far to TYPE (records are never removed, so ids
- * 1..N all exist); for DH_R_AUDIT, the last audit sequence number. */
+/* The highest id given so far to TYPE that readers see (records are never
+ * removed, so ids 1..N all exist, but for those of an import that was
+ * killed while others saved: a gap); for DH_R_AUDIT, the last audit
+ * sequence number. */
 int repo_last_id(dh_store *st, dh_rtype type, uint64_t *out);
 /* Audit entries, newest first, from sequence FROM (0 = newest). Each has
  * the records before and after as JSON text (record_to_json), made from
@@ -97,6 +99,54 @@ int repo_tx_each(dh_repo_tx *tx, dh_rtype type, dh_rec_fn cb, void *ctx);
 int repo_tx_mark_get(dh_repo_tx *tx, const char *key, bool *set);
 int repo_tx_mark_set(dh_repo_tx *tx, const char *key);
 int repo_mark_get(dh_store *st, const char *key, bool *set);
+/* Staging: a large import in many short writes (store.h, Staging) --------
+ *
+ * repo_stage_begin reserves COUNT ids of TYPE, the next ones, in one short
+ * write; records other sessions make meanwhile get ids after them. Each
+ * repo_stage_write is then a write of its own (a few thousand rows: no one
+ * waits long for the lock) whose new records of TYPE take the reserved ids
+ * in order, with their links, but no audit entry and
+ * hidden from every other process: repo_get, repo_each, repo_page, lookup
+ * results, export, stats, verify. Their lookup postings are gathered in
+ * memory and written after the rows, in writes of their own
+ * (repo_stage_index). repo_stage_publish, once every reserved id is
+ * written and indexed, is one last small write: the bulk audit entry (as
+ * repo_bulk_begin's, sealed with the records' hash taken as they were
+ * written) and the marker removed, so all the records appear at once.
+ * repo_stage_end frees the stage, deleting first (in writes of a few
+ * thousand) whatever it staged and did not publish. A process killed at
+ * any moment leaves its marker and staged records, which nobody sees; the
+ * next writable open (repo_open) or the next import clears them. One
+ * stage at a time in a database: a second repo_stage_begin gets DH_EBUSY
+ * and, in *BUSY, who stages. */
+typedef struct dh_staging dh_staging;
+typedef struct dh_staging_owner {
+	char login[64];
+	long pid;
+	int64_t since; /* unix time the stage began */
+	bool indexing; /* its rows are in; their postings are being written */
+} dh_staging_owner;
+int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t count, const char *action,
+                     const char *note, dh_staging_owner *busy, dh_staging **out);
+int repo_stage_write(dh_staging *sg, dh_repo_fn fn, void *ctx);
+/* The ids reserved: FIRST..FIRST + COUNT - 1; and how many are written. */
+uint64_t repo_stage_first(const dh_staging *sg);
+uint64_t repo_stage_written(const dh_staging *sg);
+/* Once every row is written: the next write of the staged candidates'
+ * postings, gathered in memory as the rows went in (lookup.h, Staged
+ * postings), about BUDGET entries, the spellings in key order. 1 while
+ * there is more, 0 when done; *DONE of *TOTAL spellings written. */
+int repo_stage_index(dh_staging *sg, size_t budget, size_t *done, size_t *total);
+/* Every reserved id written and indexed: the one small write that makes
+ * them visible. */
+int repo_stage_publish(dh_staging *sg);
+int repo_stage_end(dh_staging *sg);
+/* Whether another live process stages now (*WHO filled), without waiting. */
+bool repo_stage_busy(dh_store *st, dh_staging_owner *who);
+/* What a dead stage left (its lock free): its records and postings
+ * deleted in writes of a few thousand, then its marker. 0 when there was
+ * nothing or a live process stages. Called by repo_open. */
+int repo_stage_clear_stale(dh_store *st, const char *actor);
 
 /* Convenience: one record in its own transaction. */
 int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec);

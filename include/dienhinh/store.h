@@ -159,7 +159,50 @@ typedef struct dh_backup_result {
  * NULL) says where the copy went. */
 int store_backup_ex(dh_store *st, const char *dest, const dh_backup_opts *o, dh_backup_result *res);
 /* store_backup_ex into DEST itself, unchecked. */
+/* Staging ------------------------------------------------------------
+ *
+ * Keys of one table written over many transactions that other processes
+ * must not see until one last small transaction publishes them (a large
+ * import, core/import). The range LO..HI (keys compared as LMDB does:
+ * bytes, then length) is recorded in META "stage" and skipped by every
+ * read of that table — store_get, store_scan, store_last_key — in every
+ * dh_store but the one holding the stage lock: a file beside data.mdb
+ * (stage.lock) locked with flock, which the kernel lets go when its
+ * process dies however it dies. So a marker whose lock nobody holds is
+ * left by a process that is gone, and its keys are garbage to clear. */
+enum { DH_STAGE_KEY_MAX = 32, DH_STAGE_OWNER_MAX = 200 };
+typedef struct dh_stage_mark {
+	dh_table table;
+	unsigned char lo[DH_STAGE_KEY_MAX], hi[DH_STAGE_KEY_MAX];
+	size_t lo_len, hi_len;
+	/* Who stages, for the message another one gets: opaque bytes. */
+	unsigned char owner[DH_STAGE_OWNER_MAX];
+	size_t owner_len;
+} dh_stage_mark;
+
+/* Takes the stage lock, without waiting: 0, DH_EBUSY when a live process
+ * holds it, DH_EIO when the file cannot be made (store_last_error). The
+ * store then sees staged keys; store_close lets the lock go. */
+int store_stage_lock(dh_store *st);
+void store_stage_unlock(dh_store *st);
+bool store_stage_locked(const dh_store *st);
+/* Inside a write: the marker set (the lock must be held: DH_EINVAL),
+ * read (DH_ENOTFOUND when none) or removed. */
+int store_stage_set(dh_stxn *txn, const dh_stage_mark *m);
+int store_stage_get(dh_stxn *txn, dh_stage_mark *out);
+int store_stage_clear(dh_stxn *txn);
+/* Whether KEY of table T is staged and hidden from this transaction. */
+bool store_hidden(dh_stxn *txn, dh_table t, const void *key, size_t klen);
+
+/* Compacting consistent copy into DEST (a new or empty directory) while
+ * others keep working. */
 int store_backup(dh_store *st, const char *dest);
+
+/* Lets go of the pages of the data file this process has read (they stay
+ * in the page cache, and come back when read again): a long run of writes
+ * (an import) touches most of the file, and its resident memory would grow
+ * with it. Between transactions only (DH_EBUSY inside one). */
+int store_forget_pages(dh_store *st);
 
 typedef struct dh_store_info {
 	size_t map_size;

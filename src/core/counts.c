@@ -222,6 +222,17 @@ static int add(dh_counts *c, const unsigned char *key, size_t klen, int64_t delt
 	return 0;
 }
 
+int counts_merge(dh_counts *dst, const dh_counts *src)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		const centry *e = &src->e[i];
+		int rc = add(dst, src->arena + e->key, e->klen, e->delta, src->arena + e->pay, e->plen);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 /* --- keys ------------------------------------------------------------- */
 
 typedef struct ckey {

@@ -3,8 +3,14 @@
 
 #include "dienhinh/error.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+enum {
+	CSV_WINDOW = 1 << 20, /* bytes read at a time from a stream */
+	CSV_SHORT = 2,        /* internal: the row runs past the window */
+};
 
 static int csv_reserve(dh_csv *c, size_t used, size_t more);
 static int csv_push_field(dh_csv *c, size_t off, size_t len);
@@ -13,15 +19,32 @@ static int csv_fail(dh_csv *c, const char *why);
 void csv_init(dh_csv *c, const char *data, size_t len)
 {
 	memset(c, 0, sizeof(*c));
-	c->p = data;
+	c->p = c->base = data;
 	c->end = data + len;
 	c->line = 1;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		c->p += 3;
 }
 
+void csv_init_stream(dh_csv *c, dh_csv_read_fn read, void *ctx)
+{
+	memset(c, 0, sizeof(*c));
+	c->line = 1;
+	c->read = read;
+	c->read_ctx = ctx;
+	c->more = true;
+}
+
+long long csv_offset(const dh_csv *c)
+{
+	const char *base = c->read ? c->win : c->base;
+	return c->win_off + (base && c->p ? (long long)(c->p - base) : 0);
+}
+
 void csv_free(dh_csv *c)
 {
+	free(c->win);
+	c->win = NULL;
 	free(c->buf);
 	free(c->offs);
 	free(c->lens);
@@ -72,7 +95,15 @@ static int csv_fail(dh_csv *c, const char *why)
 {
 	c->error = why;
 	c->p = c->end; /* a broken quote leaves nothing trustworthy after it */
+	c->more = false;
 	return DH_EINVAL;
+}
+
+/* Whether Q, a place the row needs to look at, lies past a window that a
+ * stream can still extend: then the row is read again after a refill. */
+static inline bool csv_short(const dh_csv *c, const char *q)
+{
+	return q >= c->end && c->more;
 }
 
 /* Length of the run from P that holds none of the bytes a quoted field
@@ -93,8 +124,12 @@ static size_t plain_run(const char *p, const char *end)
 	return (size_t)(q - p);
 }
 
-int csv_next(dh_csv *c)
+/* One row from the window: 1, 0 at the end, CSV_SHORT when the window
+ * ends inside it (nothing of C but its fields has changed), or an error. */
+static int csv_row(dh_csv *c)
 {
+	if (csv_short(c, c->p))
+		return CSV_SHORT;
 	if (c->p >= c->end)
 		return 0;
 	c->n = 0;
@@ -107,6 +142,8 @@ int csv_next(dh_csv *c)
 		if (c->p < c->end && *c->p == '"') {
 			c->p++;
 			for (;;) {
+				if (csv_short(c, c->p + 1))
+					return CSV_SHORT; /* a quote or CR needs the byte after it */
 				if (c->p >= c->end)
 					return csv_fail(c, "Dấu ngoặc kép mở mà không đóng");
 				char ch = *c->p;
@@ -141,11 +178,15 @@ int csv_next(dh_csv *c)
 				used += run;
 				c->p += run;
 			}
+			if (csv_short(c, c->p))
+				return CSV_SHORT;
 			if (c->p < c->end && *c->p != ',' && *c->p != '\r' && *c->p != '\n')
 				return csv_fail(c, "Có ký tự ngay sau dấu ngoặc kép đóng (ô phải được bao "
 				                   "trọn trong ngoặc kép)");
 		} else {
 			size_t run = plain_run(c->p, c->end);
+			if (csv_short(c, c->p + run))
+				return CSV_SHORT;
 			if (c->p + run < c->end && c->p[run] == '\0')
 				return csv_fail(c, "Tệp chứa byte NUL");
 			if ((rc = csv_reserve(c, used, run)))
@@ -159,13 +200,81 @@ int csv_next(dh_csv *c)
 		used++; /* the NUL */
 		if (c->p >= c->end)
 			return 1;
-		char sep = *c->p++;
+		char sep = *c->p;
+		if (sep == '\r' && csv_short(c, c->p + 1))
+			return CSV_SHORT; /* CR, and maybe its LF in the next window */
+		c->p++;
 		if (sep == ',')
 			continue;
 		if (sep == '\r' && c->p < c->end && *c->p == '\n')
 			c->p++;
 		c->line++;
 		return 1;
+	}
+}
+
+/* Moves what is left of the window to its start and reads more after it;
+ * the window doubles when a row fills more than half of it. */
+static int csv_refill(dh_csv *c)
+{
+	if (!c->read) {
+		c->more = false; /* a buffer has no more */
+		return 0;
+	}
+	size_t left = c->win ? (size_t)(c->end - c->p) : 0;
+	c->win_off += c->win ? (long long)(c->p - c->win) : 0; /* the bytes read past */
+	if (!c->win || left > c->win_cap / 2) {
+		size_t cap = c->win_cap ? c->win_cap * 2 : CSV_WINDOW;
+		char *w = malloc(cap);
+		if (!w)
+			return DH_ENOMEM;
+		if (left)
+			memcpy(w, c->p, left);
+		free(c->win);
+		c->win = w;
+		c->win_cap = cap;
+	} else if (left) {
+		memmove(c->win, c->p, left);
+	}
+	size_t have = left;
+	while (have < c->win_cap && c->more) {
+		long r = c->read(c->read_ctx, c->win + have, c->win_cap - have);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			c->read_errno = errno;
+			c->error = "Không đọc được tệp";
+			c->more = false;
+			return DH_EIO;
+		}
+		if (r == 0)
+			c->more = false;
+		have += (size_t)r;
+		if (r > 0 && have >= c->win_cap / 2)
+			break; /* enough for now */
+	}
+	c->p = c->win;
+	c->end = c->win + have;
+	if (!c->started) {
+		c->started = true;
+		if (have >= 3 && memcmp(c->win, "\xEF\xBB\xBF", 3) == 0)
+			c->p += 3;
+	}
+	return 0;
+}
+
+int csv_next(dh_csv *c)
+{
+	for (;;) {
+		const char *start = c->p;
+		long line = c->line;
+		int rc = c->read && !c->started ? CSV_SHORT : csv_row(c);
+		if (rc != CSV_SHORT)
+			return rc;
+		c->p = start;
+		c->line = line;
+		if ((rc = csv_refill(c)))
+			return rc;
 	}
 }
 

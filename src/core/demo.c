@@ -23,6 +23,7 @@
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/snapshot.h"
+#include "dienhinh/store.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1159,6 +1160,9 @@ int demo_generate(dh_ctx *ctx, const dh_demo_opts *opts, dh_demo_result *res)
 		demo_release(job);
 		if (rc)
 			break;
+		/* the pages of the data file this batch read stay in the page
+		 * cache, not in our memory: it stays flat to a million */
+		store_forget_pages(ctx->store);
 		job->start = job->cur;
 		job->first = false;
 	}

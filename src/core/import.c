@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The columns a header may name. */
@@ -49,13 +51,21 @@ static const char *const import_col_names[] = {
 #undef IMPORT_COL_NAME
 };
 
+/* What a person at a terminal sees while a large file goes in: on stderr,
+ * one line rewritten in place, at most five times a second; nothing when
+ * stderr is not a terminal. */
+typedef struct import_progress {
+	FILE *out; /* NULL: no terminal */
+	double start, last;
+	long long size; /* bytes of the file, -1 when unknown (a pipe) */
+	bool shown;
+} import_progress;
+
 typedef struct import_job {
 	dh_ctx *ctx;
 	const char *name; /* the file as named in messages */
 	const dh_import_rows *rows; /* a sheet's rows: messages say NAME!ROW */
 	const char *note; /* the audit note: the file's base name */
-	const char *data;
-	size_t len;
 	FILE *err;   /* NULL: messages not printed (import_check) */
 	char *first; /* import_check: the first message goes here too */
 	size_t first_size;
@@ -63,12 +73,23 @@ typedef struct import_job {
 	size_t n_header;
 	int pos_of[IC__COUNT]; /* column -> header position, -1 when absent */
 	dh_import_result *res;
-	/* The checked candidates: kept until the write returns, since the
+	/* The checked candidates of the write to come (a small file whole, or
+	 * one chunk of a large one): kept until the write returns, since the
 	 * store restores their meta if it re-runs it. */
 	dh_candidate **cands;
 	size_t n_cands, cap_cands;
+	size_t keep_max; /* keep at most this many; past it only count */
+	bool kept_all;   /* every good row so far is in CANDS */
 	size_t written;
 	bool bad_utf8; /* some cell was not UTF-8: say how to save the file */
+	/* Pass 2 of a large file: each chunk of CHUNK rows is written as it
+	 * fills (import_flush). */
+	dh_staging *stage;
+	size_t chunk;
+	bool adapt; /* CHUNK follows the time a write takes */
+	size_t chunks_done;
+	int write_rc;
+	import_progress *progress;
 } import_job;
 
 static void import_error(import_job *j, long line, const char *fmt, ...)
@@ -426,13 +447,212 @@ nomem:
 	return DH_ENOMEM;
 }
 
+/* A file of at most this many rows goes in one write, as it always did. A
+ * larger one is staged in chunks whose size follows the time a write
+ * takes: each is to hold the store's one write lock for about
+ * IMPORT_CHUNK_MS, so that a save from a form waits for one at most
+ * (tests/bench/import.sh measures it), on a quiet machine as on a busy
+ * one; more rows a write would mean fewer writes of the same index pages. */
+enum {
+	IMPORT_ONE_WRITE_ROWS = 2000,
+	IMPORT_CHUNK_FIRST = 2000,
+	IMPORT_CHUNK_MIN = 250,
+	IMPORT_CHUNK_MAX = 20000,
+	IMPORT_CHUNK_MS = 60,
+};
+
+/* Test hooks, read from the environment (tests/cli/import_stage.sh):
+ * DIENHINH_TEST_IMPORT_CHUNK rows per write; DIENHINH_TEST_IMPORT_KILL=N
+ * the process kills itself (SIGKILL) once N writes are done (the rows'
+ * chunks, then the postings');
+ * DIENHINH_TEST_IMPORT_PAUSE=FILE once the first chunk is written, FILE is
+ * made and the import waits while it is there. */
+static size_t import_env_size(const char *name, size_t dflt)
+{
+	const char *v = getenv(name);
+	if (!v || !*v)
+		return dflt;
+	char *end;
+	unsigned long long n = strtoull(v, &end, 10);
+	return *end || n == 0 ? dflt : (size_t)n;
+}
+
+static void import_test_hooks(import_job *j)
+{
+	size_t kill_after = import_env_size("DIENHINH_TEST_IMPORT_KILL", 0);
+	if (kill_after && j->chunks_done == kill_after)
+		raise(SIGKILL);
+	const char *pause = getenv("DIENHINH_TEST_IMPORT_PAUSE");
+	if (pause && *pause && j->chunks_done == 1) {
+		FILE *f = fopen(pause, "w");
+		if (f)
+			fclose(f);
+		struct timespec ts = {0, 10 * 1000000L};
+		while (access(pause, F_OK) == 0)
+			nanosleep(&ts, NULL);
+	}
+}
+
+/* --- progress ------------------------------------------------------------ */
+
+static double import_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "1.234.567" */
+static const char *import_count(unsigned long long n, char *buf, size_t size)
+{
+	char raw[32];
+	int len = snprintf(raw, sizeof(raw), "%llu", n);
+	size_t o = 0;
+	for (int i = 0; i < len && o + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0)
+			buf[o++] = '.';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static void import_progress_init(import_progress *p, FILE *err, long long size)
+{
+	memset(p, 0, sizeof(*p));
+	p->out = err && isatty(fileno(err)) ? err : NULL;
+	p->size = size;
+	p->start = p->last = import_now();
+}
+
+/* Pass 1: how far through the file (OFFSET bytes, ROWS rows). */
+static void import_progress_check(import_progress *p, long long offset, size_t rows)
+{
+	if (!p || !p->out)
+		return;
+	double now = import_now();
+	if (now - p->last < 0.2)
+		return;
+	p->last = now;
+	char n[32];
+	if (p->size > 0)
+		fprintf(p->out, "\r\033[KĐang kiểm tra: %lld%% (%s dòng)", offset * 100 / p->size,
+		        import_count(rows, n, sizeof(n)));
+	else
+		fprintf(p->out, "\r\033[KĐang kiểm tra: %s dòng", import_count(rows, n, sizeof(n)));
+	fflush(p->out);
+	p->shown = true;
+}
+
+/* Pass 2: DONE of TOTAL rows written, the rate and the time left. */
+static void import_progress_write(import_progress *p, size_t done, size_t total)
+{
+	if (!p || !p->out)
+		return;
+	double now = import_now();
+	if (now - p->last < 0.2 && done < total)
+		return;
+	p->last = now;
+	double secs = now - p->start;
+	double rate = secs > 0.05 ? (double)done / secs : 0;
+	char a[32], b[32], r[32];
+	fprintf(p->out, "\r\033[KĐang nhập: %s/%s hồ sơ", import_count(done, a, sizeof(a)),
+	        import_count(total, b, sizeof(b)));
+	if (rate > 0)
+		fprintf(p->out, " · %s hồ sơ/giây · còn %.0f giây", import_count((unsigned long long)rate, r, sizeof(r)),
+		        (double)(total - done) / rate);
+	fflush(p->out);
+	p->shown = true;
+}
+
+/* Then the lookup index: DONE of TOTAL spellings. */
+static void import_progress_index(import_progress *p, size_t done, size_t total)
+{
+	if (!p || !p->out)
+		return;
+	double now = import_now();
+	if (now - p->last < 0.2 && done < total)
+		return;
+	p->last = now;
+	fprintf(p->out, "\r\033[KĐang lập chỉ mục tra cứu: %zu%%", total ? done * 100 / total : 100);
+	fflush(p->out);
+	p->shown = true;
+}
+
+static void import_progress_done(import_progress *p)
+{
+	if (p && p->out && p->shown) {
+		fputs("\r\033[K", p->out);
+		fflush(p->out);
+		p->shown = false;
+	}
+}
+
+/* --- reading ------------------------------------------------------------- */
+
+static void import_drop_kept(import_job *j)
+{
+	for (size_t i = 0; i < j->n_cands; i++)
+		record_free(DH_R_CANDIDATE, j->cands[i]);
+	j->n_cands = 0;
+}
+
+static int import_chunk_fn(dh_repo_tx *tx, void *ctx)
+{
+	import_job *j = ctx;
+	for (size_t i = 0; i < j->n_cands; i++) {
+		int rc = repo_tx_put(tx, "import", NULL, DH_R_CANDIDATE, j->cands[i]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Pass 2: the chunk in CANDS written, hidden, in a write of its own. */
+static int import_flush(import_job *j, size_t total)
+{
+	if (!j->n_cands)
+		return 0;
+	double t0 = import_now();
+	int rc = repo_stage_write(j->stage, import_chunk_fn, j);
+	double ms = (import_now() - t0) * 1e3;
+	if (j->adapt) {
+		/* the next chunk sized to take about IMPORT_CHUNK_MS, growing
+		 * at most twofold at a time */
+		double want = (double)j->n_cands * IMPORT_CHUNK_MS / (ms > 1 ? ms : 1);
+		if (want > 2.0 * (double)j->chunk)
+			want = 2.0 * (double)j->chunk;
+		j->chunk = want < IMPORT_CHUNK_MIN ? IMPORT_CHUNK_MIN
+		           : want > IMPORT_CHUNK_MAX ? IMPORT_CHUNK_MAX
+		                                     : (size_t)want;
+	}
+	import_drop_kept(j);
+	if (rc)
+		return rc;
+	j->chunks_done++;
+	import_progress_write(j->progress, (size_t)repo_stage_written(j->stage), total);
+	import_test_hooks(j);
+	return 0;
+}
+
+/* A good row's candidate: kept for the write while there is room (pass 1)
+ * or written with its chunk (pass 2), else only counted. */
 static int import_keep(import_job *j, dh_candidate *cand)
 {
+	if (!j->stage && (!j->kept_all || j->n_cands >= j->keep_max)) {
+		/* too many for one write: pass 2 reads the file again */
+		j->kept_all = false;
+		import_drop_kept(j);
+		record_free(DH_R_CANDIDATE, cand);
+		return 0;
+	}
 	if (j->n_cands == j->cap_cands) {
 		size_t cap = j->cap_cands ? j->cap_cands * 2 : 256;
 		dh_candidate **nc = realloc(j->cands, cap * sizeof(dh_candidate *));
-		if (!nc)
+		if (!nc) {
+			record_free(DH_R_CANDIDATE, cand);
 			return DH_ENOMEM;
+		}
 		j->cands = nc;
 		j->cap_cands = cap;
 	}
@@ -441,50 +661,171 @@ static int import_keep(import_job *j, dh_candidate *cand)
 }
 
 /* Read the file: the header, then every row, checked and built; bad rows
- * are reported and the rest still read, so one run shows every fault. */
-static int import_read(import_job *j)
+ * are reported and the rest still read, so one run shows every fault.
+ * TOTAL: in pass 2, the rows pass 1 found (for the progress line). */
+static int import_read(import_job *j, dh_csv *c, size_t total)
 {
-	dh_csv c;
-	csv_init(&c, j->data, j->len);
 	int rc;
 	bool header = false;
-	while ((rc = csv_next(&c)) == 1) {
-		if (csv_row_blank(&c))
+	while ((rc = csv_next(c)) == 1) {
+		if (csv_row_blank(c))
 			continue;
 		if (!header) {
 			header = true;
-			if ((rc = import_header(j, &c)) || j->res->errors)
+			if ((rc = import_header(j, c)) || j->res->errors)
 				break; /* rows make no sense without their columns */
 			continue;
 		}
 		j->res->rows++;
+		if (!j->stage && (j->res->rows & 1023) == 0)
+			import_progress_check(j->progress, csv_offset(c), j->res->rows);
 		dh_candidate *cand = record_new(DH_R_CANDIDATE);
 		if (!cand) {
 			rc = DH_ENOMEM;
 			break;
 		}
-		rc = import_row(j, &c, cand);
+		rc = import_row(j, c, cand);
 		if (rc == 0 && j->res->errors == 0)
 			rc = import_keep(j, cand);
 		else
 			record_free(DH_R_CANDIDATE, cand);
 		if (rc == DH_EINVAL)
 			rc = 0; /* reported; go on to find the other bad rows */
+		if (!rc && j->stage && j->res->errors)
+			rc = DH_EINVAL; /* pass 2: the file changed under us */
+		if (!rc && j->stage && j->n_cands >= j->chunk)
+			rc = import_flush(j, total);
 		if (rc)
 			break;
 	}
-	if (rc == DH_EINVAL && c.error) {
-		import_error(j, c.row_line, "%s", c.error);
+	if (rc == DH_EINVAL && c->error) {
+		import_error(j, c->row_line, "%s", c->error);
+	} else if (rc == DH_EIO && c->error) {
+		import_error(j, c->row_line, "không đọc được tệp: %s", strerror(c->read_errno));
 	} else if (rc == 0 && !header) {
 		import_error(
 		    j, 1, "tệp trống: cần một dòng tiêu đề nêu tên các cột (ít nhất kind, name, department)");
 		rc = DH_EINVAL;
 	}
-	csv_free(&c);
+	if (rc == 0 && j->stage)
+		rc = import_flush(j, total);
 	if (rc == 0 && j->res->errors)
 		rc = DH_EINVAL;
 	return rc;
 }
+
+/* Excel's "Unicode text" (UTF-16: every other byte is NUL), told apart from
+ * its first two bytes before the CSV reader stumbles on the NULs. */
+static int import_utf16(import_job *j, const unsigned char *head, size_t len)
+{
+	if (len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
+		import_error(j, 1,
+		             "tệp được lưu dạng UTF-16; hãy lưu bảng tính dạng "
+		             "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
+		return DH_EINVAL;
+	}
+	return 0;
+}
+
+/* The closing lines on ERR, and J's candidates freed. */
+static void import_finish(import_job *j)
+{
+	import_progress_done(j->progress);
+	if (j->err && j->res->errors > IMPORT_MAX_ERRORS)
+		fprintf(j->err, "%s: … và %zu lỗi khác\n", j->name, j->res->errors - IMPORT_MAX_ERRORS);
+	if (j->err && j->bad_utf8)
+		fprintf(j->err,
+		        "%s: tệp có chỗ không phải UTF-8; trong Excel hãy chọn Lưu thành → "
+		        "“CSV UTF-8 (phân cách bằng dấu phẩy)”\n",
+		        j->name);
+	import_drop_kept(j);
+	free(j->cands);
+	free(j->col_at);
+}
+
+/* --- the source: a buffer, or a file read twice ---------------------------- */
+
+typedef struct import_src {
+	const char *data; /* a buffer, or NULL: */
+	size_t len;
+	int fd;           /* the file (pass 1) */
+	FILE *spool;      /* a pipe's bytes kept for pass 2 (NULL: the file is read again) */
+	int pass2_fd;     /* what pass 2 reads */
+	long long size;   /* bytes when known, else -1 */
+	unsigned char head[2];
+	size_t head_len, head_given;
+	int read_errno;
+} import_src;
+
+static long import_src_read(void *ctx, char *buf, size_t n)
+{
+	import_src *s = ctx;
+	if (s->head_given < s->head_len) {
+		size_t k = s->head_len - s->head_given < n ? s->head_len - s->head_given : n;
+		memcpy(buf, s->head + s->head_given, k);
+		s->head_given += k;
+		if (s->spool && fwrite(buf, 1, k, s->spool) != k)
+			return -1;
+		return (long)k;
+	}
+	ssize_t r = read(s->fd, buf, n);
+	if (r > 0 && s->spool && fwrite(buf, 1, (size_t)r, s->spool) != (size_t)r)
+		return -1;
+	return (long)r;
+}
+
+static long import_src_read2(void *ctx, char *buf, size_t n)
+{
+	import_src *s = ctx;
+	return (long)read(s->pass2_fd, buf, n);
+}
+
+/* Pass 1 of a file: its first bytes (UTF-16?), then all of it through the
+ * CSV reader. */
+static int import_src_open(import_job *j, import_src *s, dh_csv *c)
+{
+	if (s->data) {
+		csv_init(c, s->data, s->len);
+		return import_utf16(j, (const unsigned char *)s->data, s->len);
+	}
+	while (s->head_len < 2) {
+		ssize_t r = read(s->fd, s->head + s->head_len, 2 - s->head_len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			import_error(j, 1, "không đọc được tệp: %s", strerror(e));
+			return DH_EIO;
+		}
+		if (r == 0)
+			break;
+		s->head_len += (size_t)r;
+	}
+	csv_init_stream(c, import_src_read, s);
+	return import_utf16(j, s->head, s->head_len);
+}
+
+/* Pass 2: the same bytes again. */
+static int import_src_rewind(import_src *s, dh_csv *c)
+{
+	if (s->data) {
+		csv_init(c, s->data, s->len);
+		return 0;
+	}
+	if (s->spool) {
+		if (fflush(s->spool) != 0)
+			return DH_EIO;
+		s->pass2_fd = fileno(s->spool);
+	} else {
+		s->pass2_fd = s->fd;
+	}
+	if (lseek(s->pass2_fd, 0, SEEK_SET) != 0)
+		return DH_EIO;
+	csv_init_stream(c, import_src_read2, s);
+	return 0;
+}
+
+/* --- the import ---------------------------------------------------------- */
 
 static int import_write_fn(dh_repo_tx *tx, void *ctx)
 {
@@ -504,74 +845,145 @@ static int import_write_fn(dh_repo_tx *tx, void *ctx)
 	return 0;
 }
 
-/* Everything before the write, shared by import_csv and import_check: the
- * file read and every row checked into J->cands. */
-static int import_prepare(import_job *j)
+static void import_say_busy(dh_ctx *ctx, const dh_staging_owner *who)
 {
-	const unsigned char *head = (const unsigned char *)j->data;
-	if (j->len >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) {
-		/* Excel's "Unicode text": every other byte is NUL. */
-		import_error(j, 1,
-		             "tệp được lưu dạng UTF-16; hãy lưu bảng tính dạng "
-		             "“CSV UTF-8 (phân cách bằng dấu phẩy)”");
-		return DH_EINVAL;
+	char since[16] = "?";
+	time_t t = (time_t)who->since;
+	struct tm tm;
+	if (who->since && localtime_r(&t, &tm))
+		strftime(since, sizeof(since), "%H:%M", &tm);
+	snprintf(ctx->message, sizeof(ctx->message),
+	         "%s đang nhập một tệp khác (tiến trình %ld, từ %s); chờ xong rồi nhập lại",
+	         who->login[0] ? who->login : "một người khác", who->pid, since);
+}
+
+/* The staged candidates' postings, in writes sized as the chunks are. */
+static int import_index(import_job *j)
+{
+	/* some twenty entries a row; the index writes time themselves */
+	size_t budget = 20 * (j->adapt ? IMPORT_CHUNK_FIRST : j->chunk), done, total;
+	for (;;) {
+		double t0 = import_now();
+		int rc = repo_stage_index(j->stage, budget, &done, &total);
+		if (rc <= 0)
+			return rc;
+		double ms = (import_now() - t0) * 1e3;
+		if (j->adapt) {
+			double want = (double)budget * IMPORT_CHUNK_MS / (ms > 1 ? ms : 1);
+			if (want > 2.0 * (double)budget)
+				want = 2.0 * (double)budget;
+			budget = want < 20 * IMPORT_CHUNK_MIN ? 20 * IMPORT_CHUNK_MIN
+			         : want > 20 * IMPORT_CHUNK_MAX ? 20 * IMPORT_CHUNK_MAX
+			                                        : (size_t)want;
+		}
+		import_progress_index(j->progress, done, total);
+		j->chunks_done++;
+		import_test_hooks(j);
 	}
-	return import_read(j);
 }
 
-/* The closing lines on ERR, and J's candidates freed. */
-static void import_finish(import_job *j)
+/* Pass 2 of a file too large for one write: its rows staged chunk by
+ * chunk, hidden, and then published in one small write. */
+static int import_staged(import_job *j, import_src *src, size_t total)
 {
-	if (j->err && j->res->errors > IMPORT_MAX_ERRORS)
-		fprintf(j->err, "%s: … và %zu lỗi khác\n", j->name, j->res->errors - IMPORT_MAX_ERRORS);
-	if (j->err && j->bad_utf8)
-		fprintf(j->err,
-		        "%s: tệp có chỗ không phải UTF-8; trong Excel hãy chọn Lưu thành → "
-		        "“CSV UTF-8 (phân cách bằng dấu phẩy)”\n",
-		        j->name);
-	for (size_t i = 0; i < j->n_cands; i++)
-		record_free(DH_R_CANDIDATE, j->cands[i]);
-	free(j->cands);
-	free(j->col_at);
+	dh_staging_owner who;
+	dh_staging *sg;
+	int rc = repo_stage_begin(j->ctx->store, j->ctx->login, DH_R_CANDIDATE, total, "import", j->note, &who, &sg);
+	if (rc == DH_EBUSY)
+		import_say_busy(j->ctx, &who);
+	if (rc)
+		return rc;
+	dh_csv c;
+	size_t rows = j->res->rows;
+	j->res->rows = 0;
+	j->stage = sg;
+	j->kept_all = false;
+	j->progress->start = import_now(); /* the rate is of pass 2 alone */
+	rc = import_src_rewind(src, &c);
+	if (!rc)
+		rc = import_read(j, &c, total);
+	csv_free(&c);
+	if (!rc && (j->res->rows != rows || repo_stage_written(sg) != total))
+		rc = DH_EINVAL;
+	if (rc == DH_EINVAL && !j->res->errors)
+		import_error(j, 1, "tệp đã thay đổi trong khi nhập; không nhập hồ sơ nào, hãy nhập lại");
+	if (!rc)
+		rc = import_index(j);
+	if (!rc)
+		rc = repo_stage_publish(sg);
+	if (!rc)
+		j->written = total;
+	/* not published: what was staged is deleted here (or, killed, at
+	 * the next start) */
+	int end = repo_stage_end(sg);
+	j->stage = NULL;
+	return rc ? rc : end;
 }
 
-int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res)
-{
-	return import_csv_rows(ctx, name, NULL, data, len, err, res);
-}
-
-int import_csv_rows(dh_ctx *ctx, const char *name, const dh_import_rows *rows, const char *data, size_t len,
-                    FILE *err, dh_import_result *res)
+static int import_run(dh_ctx *ctx, const char *name, const dh_import_rows *rows, import_src *src, FILE *err,
+                      dh_import_result *res)
 {
 	memset(res, 0, sizeof(*res));
 	int rc = wf_check(ctx, DH_ACT_IMPORT);
 	if (rc)
 		return rc;
+	dh_staging_owner who;
+	if (repo_stage_busy(ctx->store, &who)) {
+		import_say_busy(ctx, &who);
+		return DH_EBUSY;
+	}
 	/* The name is the user's bytes: an escape sequence in it must not
 	 * reach the terminal or the audit log as it is. */
 	char *shown = utf8_escape(name);
 	if (!shown)
 		return DH_ENOMEM;
 	const char *base = strrchr(shown, '/');
+	import_progress progress;
+	import_progress_init(&progress, err, src->size);
+	size_t fixed = import_env_size("DIENHINH_TEST_IMPORT_CHUNK", 0);
 	import_job j = {
 	    .ctx = ctx,
 	    .name = shown,
 	    .rows = rows,
 	    .note = base ? base + 1 : shown,
-	    .data = data,
-	    .len = len,
 	    .err = err,
 	    .res = res,
+	    .keep_max = fixed ? fixed : IMPORT_ONE_WRITE_ROWS,
+	    .kept_all = true,
+	    .chunk = fixed ? fixed : IMPORT_CHUNK_FIRST,
+	    .adapt = !fixed,
+	    .progress = &progress,
 	};
-	rc = import_prepare(&j);
-	if (rc == 0 && j.n_cands) {
+	dh_csv c;
+	rc = import_src_open(&j, src, &c);
+	if (!rc)
+		rc = import_read(&j, &c, 0);
+	csv_free(&c);
+	if (rc == 0 && j.kept_all && j.n_cands) {
+		/* small: one write, as a save */
 		rc = repo_write(ctx->store, ctx->login, import_write_fn, &j);
+		if (rc == 0)
+			res->written = j.written;
+	} else if (rc == 0 && res->rows) {
+		rc = import_staged(&j, src, res->rows);
 		if (rc == 0)
 			res->written = j.written;
 	}
 	import_finish(&j);
 	free(shown);
 	return rc;
+}
+
+int import_csv_rows(dh_ctx *ctx, const char *name, const dh_import_rows *rows, const char *data, size_t len,
+                    FILE *err, dh_import_result *res)
+{
+	import_src src = {.data = data, .len = len, .fd = -1, .size = (long long)len};
+	return import_run(ctx, name, rows, &src, err, res);
+}
+
+int import_csv(dh_ctx *ctx, const char *name, const char *data, size_t len, FILE *err, dh_import_result *res)
+{
+	return import_csv_rows(ctx, name, NULL, data, len, err, res);
 }
 
 int import_check(const dh_config *cfg, const char *name, const char *data, size_t len, FILE *err,
@@ -591,51 +1003,38 @@ int import_check(const dh_config *cfg, const char *name, const char *data, size_
 	    .ctx = &ctx,
 	    .name = shown,
 	    .note = shown,
-	    .data = data,
-	    .len = len,
 	    .err = err,
 	    .first = first,
 	    .first_size = first_size,
 	    .res = res,
 	};
-	int rc = import_prepare(&j);
+	import_src src = {.data = data, .len = len, .fd = -1};
+	dh_csv c;
+	int rc = import_src_open(&j, &src, &c);
+	if (!rc)
+		rc = import_read(&j, &c, 0);
+	csv_free(&c);
 	import_finish(&j);
 	free(shown);
 	return rc;
 }
 
-/* The whole of FD in a malloc'd buffer. */
-static int import_slurp(int fd, char **out, size_t *len)
+int import_fd(dh_ctx *ctx, const char *name, int fd, FILE *err, dh_import_result *res)
 {
 	struct stat sb;
-	size_t cap = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536;
-	size_t n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return DH_ENOMEM;
-	for (;;) {
-		if (n == cap) {
-			char *nb = realloc(buf, cap *= 2);
-			if (!nb) {
-				free(buf);
-				return DH_ENOMEM;
-			}
-			buf = nb;
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
+	bool regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+	import_src src = {.fd = fd, .size = regular ? (long long)sb.st_size : -1};
+	if (!regular || lseek(fd, 0, SEEK_CUR) != 0) {
+		/* a pipe cannot be read twice: pass 1 keeps a copy aside */
+		if (!(src.spool = tmpfile())) {
+			fprintf(err, "%s: không tạo được tệp tạm: %s\n", name, strerror(errno));
 			return DH_EIO;
 		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
 	}
-	*out = buf;
-	*len = n;
-	return 0;
+	int rc = import_run(ctx, name, NULL, &src, err, res);
+	if (src.spool)
+		fclose(src.spool);
+	return rc;
 }
 
 int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
@@ -650,26 +1049,18 @@ int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
 		free(shown);
 		return DH_EIO;
 	}
-	char *data = NULL;
-	size_t len = 0;
-	int rc = import_slurp(fd, &data, &len);
-	int saved = errno;
+	/* A workbook, or a spreadsheet this cannot read (told which), by its
+	 * first bytes or its name: read whole by the workbook import. */
+	struct stat sb;
+	char head[8];
+	ssize_t got = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? pread(fd, head, sizeof(head), 0) : 0;
+	if (import_workbook_suspect(std_in ? "(stdin)" : path, head, got > 0 ? (size_t)got : 0)) {
+		if (!std_in)
+			close(fd);
+		return import_workbook_file(ctx, path, NULL, err, res);
+	}
+	int rc = import_fd(ctx, std_in ? "(stdin)" : path, fd, err, res);
 	if (!std_in)
 		close(fd);
-	if (rc) {
-		char *shown = utf8_escape(path);
-		fprintf(err, "%s: không đọc được tệp: %s\n", shown ? shown : "?",
-		        rc == DH_EIO ? strerror(saved) : dh_strerror(rc));
-		free(shown);
-		return rc;
-	}
-	if (import_is_workbook(data, len))
-		rc = import_workbook(ctx, std_in ? "(stdin)" : path, NULL, data, len, err, res);
-	else if (import_workbook_refused(std_in ? "(stdin)" : path, data, len, err)) {
-		res->errors = 1;
-		rc = DH_EINVAL;
-	} else
-		rc = import_csv(ctx, std_in ? "(stdin)" : path, data, len, err, res);
-	free(data);
 	return rc;
 }

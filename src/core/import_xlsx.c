@@ -23,9 +23,18 @@ static bool import_named(const char *name, const char *ext)
 	return n > e && strcasecmp(name + n - e, ext) == 0;
 }
 
+/* The signature of an OLE compound file: Excel 97–2003, or a workbook
+ * with a password. */
+static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+
+bool import_workbook_suspect(const char *name, const char *data, size_t len)
+{
+	return import_is_workbook(data, len) || (len >= sizeof(ole) && memcmp(data, ole, sizeof(ole)) == 0) ||
+	       import_named(name, ".xlsx") || import_named(name, ".xlsm");
+}
+
 bool import_workbook_refused(const char *name, const char *data, size_t len, FILE *err)
 {
-	static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 	if (len >= sizeof(ole) && memcmp(data, ole, sizeof(ole)) == 0) {
 		fprintf(err,
 		        "%s: đây là bảng tính Excel 97–2003 (.xls) hoặc bảng tính có mật khẩu; hãy mở trong "

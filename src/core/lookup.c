@@ -79,56 +79,13 @@
 #include "dienhinh/error.h"
 #include "dienhinh/fold.h"
 #include "dienhinh/store.h"
+#include "lookup_internal.h"
 
 #include "lookup_rank.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum {
-	LK_POSTING = 'p',
-	LK_DIRECTORY = 'd',
-	LK_YEARS = 'y',
-	/* Candidates changed since their postings were last written: more
-	 * and every query reads more records; fewer and the postings are
-	 * rewritten more often (measured in tests/bench). */
-	LK_FRESH_MAX = 128,
-	LK_DEPT_MARK = 0x01,
-	LK_NO_YEAR = 255,
-	LK_CHUNK_MAX = 512, /* bytes: small rewrites, and pages fill well */
-	LK_ENTRY_MAX = 10 + 1,
-	LK_SPELL_MAX = 2 + FOLD_BASE_MAX + 2 + FOLD_MODS_MAX + 1,
-	LK_KEY_MAX = LK_SPELL_MAX + 8,
-	LK_QUERY_WORDS = 16,
-	/* A record decode costs about as much as scanning this many chunks
-	 * (measured in tests/bench). */
-	LK_VERIFY_CHUNKS = 8,
-	LK_BLOCK_SHIFT = 8, /* ids per bit of the live-block map: 256 */
-	LK_CLASSES = LK_QUERY_WORDS * 3 * 64 + 64,
-	/* what a hit ranks by: tier (lookup_rank.h), then class */
-	LK_RANKS = LK_RANK_TIERS * LK_CLASSES,
-};
-
-typedef struct lk_entry {
-	uint64_t id;
-	uint8_t stage;
-} lk_entry;
-
-/* One word of a candidate as the index keeps it: its key without the
- * chunk's id, and its entry. */
-typedef struct lk_posting {
-	unsigned char spell[LK_SPELL_MAX];
-	uint8_t slen;
-	lk_entry e;
-} lk_posting;
-
-typedef struct lk_doc {
-	lk_posting *v;
-	size_t n, cap;
-	uint8_t year; /* key byte */
-	int err;
-} lk_doc;
 
 typedef struct lk_chunk {
 	lk_entry *v;
@@ -292,7 +249,7 @@ static void lk_doc_words(lk_doc *d, const char *text, unsigned field, const lk_e
 /* Every indexed word of C, sorted, without duplicates, each entry with
  * the stage and the word's place in its field (lookup_rank.h). A deleted
  * candidate has none. */
-static int lk_doc_build(lk_doc *d, const dh_candidate *c)
+int lk_doc_build(lk_doc *d, const dh_candidate *c)
 {
 	d->n = 0;
 	d->err = 0;
@@ -484,7 +441,7 @@ static int lk_append(dh_stxn *txn, const unsigned char *spell, size_t slen, cons
 }
 
 /* Replaces the entries of candidate ID under SPELL with ADD (sorted). */
-static int lk_update_spell(dh_stxn *txn, const unsigned char *spell, size_t slen, uint64_t id,
+int lk_update_spell(dh_stxn *txn, const unsigned char *spell, size_t slen, uint64_t id,
                            const lk_entry *add, size_t nadd)
 {
 	unsigned char from[LK_KEY_MAX];
@@ -577,7 +534,7 @@ out:
 
 /* --- reindex ----------------------------------------------------------- */
 
-static int lk_note_year(dh_stxn *txn, uint8_t year)
+int lk_note_year(dh_stxn *txn, uint8_t year)
 {
 	unsigned char key[2] = {LK_YEARS, year};
 	const void *val;
@@ -693,7 +650,7 @@ static lk_group *lk_group_of(const unsigned char *spell, size_t slen)
 /* Appends entries ADD (N, ids ascending) after the last chunk of SPELL,
  * filling it and then new chunks. *DONE is false, and nothing is written,
  * when the first id is not past the last one there. */
-static int lk_append_run(dh_stxn *txn, const unsigned char *spell, size_t slen, const lk_entry *add, size_t n,
+int lk_append_run(dh_stxn *txn, const unsigned char *spell, size_t slen, const lk_entry *add, size_t n,
                          bool *done)
 {
 	unsigned char from[LK_KEY_MAX];
@@ -1198,10 +1155,25 @@ static int lk_fresh_fold(dh_stxn *txn, uint64_t from, uint64_t to, uint64_t last
 	free(old.v);
 	free(new.v);
 	lk_fresh_list_free(&l);
+	/* The mark never goes back: ids under it that are not there yet
+	 * (a stage's) are written with their postings. */
 	if (!rc)
-		rc = lk_write_mark(txn, last);
+		rc = lk_write_mark(txn, lk_batch.has_mark && lk_batch.mark > last ? lk_batch.mark : last);
 	lk_batch.nfresh = 0;
 	return rc;
+}
+
+int lookup_reserve(dh_stxn *txn, uint64_t upto)
+{
+	if (lk_batch.txn != txn)
+		return DH_EINVAL;
+	uint64_t last;
+	int rc = lk_fresh_state(txn);
+	if (!rc)
+		rc = lk_last_candidate(txn, &last);
+	if (rc)
+		return rc;
+	return lk_fresh_fold(txn, lk_mark_now(last), last, upto > last ? upto : last);
 }
 
 /* At the end of a batch: unless too many became fresh, or postings were
@@ -1410,6 +1382,7 @@ typedef struct lk_search {
 	size_t nfresh, fresh_cap;
 	uint64_t last_id; /* the highest candidate id: every id read back is at most this */
 	int err;
+	dh_stxn *txn; /* the read the query runs in */
 } lk_search;
 
 static void lk_blocks_build(lk_search *s)
@@ -1802,6 +1775,11 @@ static int lk_push_hit(lk_search *s, const lk_cand *c)
 	unsigned rank = lk_rank_of(s, &c->at, c->qsum, c->fsum);
 	if (rank < s->min_class)
 		return 0;
+	unsigned char key[9];
+	key[0] = DH_R_CANDIDATE;
+	store_put_u64(key + 1, c->id);
+	if (store_hidden(s->txn, DH_T_RECORDS, key, sizeof key))
+		return 0; /* staged by an import, not published yet */
 	s->hits[s->nhits++] = (dh_hit){.id = c->id, .score = (int)rank * 10000 + lk_year_of(s->year)};
 	s->classes[rank]++;
 	return 0;
@@ -2141,6 +2119,7 @@ static int lk_search_last_id(lk_search *s, dh_stxn *txn)
 static int lk_search_txn(dh_stxn *txn, void *ctx)
 {
 	lk_search *s = ctx;
+	s->txn = txn;
 	s->ncands = 0;
 	s->nhits = 0;
 	s->nyears = 0;

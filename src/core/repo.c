@@ -38,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
 	REC_KEY = 9,
@@ -77,7 +78,32 @@ typedef struct write_ctx {
 	uint64_t bulk_first[DH_R__COUNT], bulk_last[DH_R__COUNT];
 	/* The counters' moves of this attempt (made at the first put). */
 	dh_counts *counts;
+	/* repo_stage_write: new records of the stage's type take its ids and
+	 * go into its cover; both as they were at the attempt's start until
+	 * the commit. */
+	dh_staging *stage;
+	uint64_t stage_next;
+	dh_cover stage_cover;
+	/* the records staged in this attempt: their postings are gathered
+	 * once it commits */
+	const void **staged;
+	size_t n_staged, cap_staged;
 } write_ctx;
+
+struct dh_staging {
+	dh_store *st;
+	char *actor, *action, *note;
+	dh_rtype type;
+	uint64_t first, last; /* reserved */
+	uint64_t next;        /* the next id to write */
+	dh_cover cover;       /* of FIRST..NEXT - 1, in id order */
+	dh_lookup_stage *lk;  /* candidates: their postings, written last */
+	size_t lk_at;         /* spellings written so far */
+	bool indexing;        /* postings are being written (the marker says so) */
+	bool published;
+	int64_t since;
+	dh_counts *counts; /* the staged records' counter moves, applied on publish */
+};
 
 struct dh_repo_tx {
 	dh_stxn *txn;
@@ -417,6 +443,7 @@ static void bulk_reset(write_ctx *w)
 }
 
 static int put_bulk_audit(dh_repo_tx *tx);
+static int new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id);
 
 static int write_attempt(dh_stxn *txn, void *p)
 {
@@ -428,6 +455,11 @@ static int write_attempt(dh_stxn *txn, void *p)
 	w->next_audit = 0;
 	w->tip_pending = false;
 	counts_clear(w->counts);
+	if (w->stage) {
+		w->stage_next = w->stage->next;
+		w->stage_cover = w->stage->cover;
+		w->n_staged = 0;
+	}
 	dh_repo_tx tx = {txn, w, date_now()};
 	/* Index changes are gathered and written once at the end: a bulk
 	 * import touches the same postings thousands of times. */
@@ -437,7 +469,9 @@ static int write_attempt(dh_stxn *txn, void *p)
 	rc = w->fn(&tx, w->ctx);
 	if (!rc && w->bulk)
 		rc = put_bulk_audit(&tx);
-	if (!rc)
+	/* A staged write's counter moves wait for the publish (its records
+	 * are hidden until then); write_with keeps them once it commits. */
+	if (!rc && !w->stage)
 		rc = counts_flush(w->counts, txn);
 	if (!rc)
 		return lookup_batch_end(txn);
@@ -445,16 +479,30 @@ static int write_attempt(dh_stxn *txn, void *p)
 	return rc;
 }
 
-int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
+static int write_with(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx, dh_staging *stage)
 {
 	if (!actor || !*actor)
 		return DH_EINVAL;
-	write_ctx w = {.actor = actor, .fn = fn, .ctx = ctx};
+	write_ctx w = {.actor = actor, .fn = fn, .ctx = ctx, .stage = stage};
 	int rc = store_write(st, write_attempt, &w);
-	if (rc)
+	if (rc) {
 		undo_restore(&w);
-	else
+	} else {
 		undo_commit(&w);
+		if (stage) {
+			stage->next = w.stage_next;
+			stage->cover = w.stage_cover;
+			for (size_t i = 0; !rc && i < w.n_staged; i++)
+				rc = lookup_stage_add(stage->lk, w.staged[i]);
+			if (!rc && w.counts) {
+				if (!stage->counts && !(stage->counts = counts_new()))
+					rc = DH_ENOMEM;
+				else
+					rc = counts_merge(stage->counts, w.counts);
+			}
+		}
+	}
+	free(w.staged);
 	bulk_reset(&w);
 	counts_free(w.counts);
 	free(w.undo);
@@ -462,6 +510,11 @@ int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
 	free(w.before_enc.p);
 	free(w.audit_enc.p);
 	return rc;
+}
+
+int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
+{
+	return write_with(st, actor, fn, ctx, NULL);
 }
 
 int repo_tx_get(dh_repo_tx *tx, dh_rtype type, uint64_t id, void **out)
@@ -646,17 +699,55 @@ int repo_bulk_begin(dh_repo_tx *tx, const char *action, const char *note)
 	return 0;
 }
 
+/* The last id a stage reserved for TYPE (0: none): new records of others
+ * go after it. */
+static int staged_last(dh_stxn *txn, dh_rtype type, uint64_t *out)
+{
+	dh_stage_mark m;
+	*out = 0;
+	int rc = store_stage_get(txn, &m);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (m.table == DH_T_RECORDS && m.hi_len == REC_KEY && m.hi[0] == (unsigned char)type)
+		*out = store_get_u64(m.hi + 1);
+	return 0;
+}
+
 static int new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
 {
 	write_ctx *w = tx->w;
+	if (w->stage && type == w->stage->type) {
+		if (w->stage_next > w->stage->last)
+			return DH_EINVAL; /* more rows than were reserved */
+		*id = w->stage_next++;
+		return 0;
+	}
 	if (!w->next_id[type]) {
-		uint64_t last;
+		uint64_t last, reserved;
 		int rc = last_id_in(tx->txn, type, &last);
+		if (!rc)
+			rc = staged_last(tx->txn, type, &reserved);
 		if (rc)
 			return rc;
-		w->next_id[type] = last + 1;
+		w->next_id[type] = (last > reserved ? last : reserved) + 1;
 	}
 	*id = w->next_id[type]++;
+	return 0;
+}
+
+static int note_staged(write_ctx *w, const void *rec)
+{
+	if (w->n_staged == w->cap_staged) {
+		size_t cap = w->cap_staged ? w->cap_staged * 2 : 1024;
+		const void **v = realloc(w->staged, cap * sizeof(*v));
+		if (!v)
+			return DH_ENOMEM;
+		w->staged = v;
+		w->cap_staged = cap;
+	}
+	w->staged[w->n_staged++] = rec;
 	return 0;
 }
 
@@ -735,12 +826,20 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 	}
 	unsigned char k[REC_KEY];
 	rec_key(k, type, id);
+	/* A staged candidate's postings are gathered (lookup_stage) and
+	 * written after all the rows, spelling by spelling. */
+	bool staged = !before && w->stage && type == w->stage->type;
 	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
 	    (rc = (before ? store_put : store_append)(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
-	    (rc = put_links(tx, type, before, rec, id)) || (rc = lookup_reindex(tx->txn, type, before, rec)) ||
+	    (rc = put_links(tx, type, before, rec, id)) ||
+	    (rc = staged && w->stage->lk ? note_staged(w, rec) : lookup_reindex(tx->txn, type, before, rec)) ||
 	    (rc = repo_tx_count(tx, type, before, rec)))
 		goto out;
-	if (!before && w->bulk) {
+	if (staged) {
+		/* Staged: covered as written, in id order; the publish writes
+		 * the one entry for them all. */
+		verify_cover_add(&w->stage_cover, type, id, w->enc.p, w->enc.n);
+	} else if (!before && w->bulk) {
 		/* Ids of one type made in one write follow each other. */
 		if (!w->bulk_first[type])
 			w->bulk_first[type] = id;
@@ -795,8 +894,12 @@ int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const 
 	int rc = store_open(out, dir, &o);
 	if (rc || o.read_only)
 		return rc;
-	/* an index of an older program: its postings made again */
-	if ((rc = lookup_upgrade(*out))) {
+	/* What an import killed halfway left, nobody sees; clear it now;
+	 * then an index of an older program: its postings made again. */
+	rc = repo_stage_clear_stale(*out, actor && *actor ? actor : "dienhinh");
+	if (!rc)
+		rc = lookup_upgrade(*out);
+	if (rc) {
 		store_close(*out);
 		*out = NULL;
 	}
@@ -868,4 +971,394 @@ int repo_draft_del(dh_store *st, const char *login)
 		return DH_EINVAL;
 	draft_args a = {login, NULL, NULL};
 	return store_write_quiet(st, draft_del_fn, &a);
+}
+
+/* --- staging ------------------------------------------------------------ */
+
+enum { STAGE_DELETE_CHUNK = 5000 };
+
+/* Who stages: "login US pid US since US phase", phase 'R' while rows go in,
+ * 'I' once postings are written (a dead stage's records then have some to
+ * remove with them). */
+static void owner_encode(dh_stage_mark *m, const char *login, long pid, int64_t since, char phase)
+{
+	int n = snprintf((char *)m->owner, sizeof(m->owner), "%.63s\x1f%ld\x1f%lld\x1f%c", login, pid,
+	                 (long long)since, phase);
+	m->owner_len = n < 0 ? 0 : (size_t)n < sizeof(m->owner) ? (size_t)n : sizeof(m->owner) - 1;
+}
+
+static void owner_decode(const dh_stage_mark *m, dh_staging_owner *o)
+{
+	char buf[DH_STAGE_OWNER_MAX + 1];
+	memcpy(buf, m->owner, m->owner_len);
+	buf[m->owner_len] = '\0';
+	memset(o, 0, sizeof(*o));
+	char *sep = strchr(buf, '\x1f');
+	if (sep)
+		*sep++ = '\0';
+	snprintf(o->login, sizeof(o->login), "%.63s", buf);
+	if (sep) {
+		o->pid = strtol(sep, &sep, 10);
+		if (*sep == '\x1f')
+			o->since = strtoll(sep + 1, &sep, 10);
+		if (*sep == '\x1f')
+			o->indexing = sep[1] == 'I';
+	}
+}
+
+static int stage_mark_fn(dh_stxn *txn, void *p)
+{
+	return store_stage_get(txn, p);
+}
+
+bool repo_stage_busy(dh_store *st, dh_staging_owner *who)
+{
+	memset(who, 0, sizeof(*who));
+	if (store_stage_locked(st))
+		return false;
+	int rc = store_stage_lock(st);
+	if (rc == 0) {
+		store_stage_unlock(st);
+		return false;
+	}
+	if (rc != DH_EBUSY)
+		return false;
+	dh_stage_mark m;
+	if (store_read(st, stage_mark_fn, &m) == 0)
+		owner_decode(&m, who);
+	return true;
+}
+
+/* Deleting a stage's records: the ids FROM..TO of TYPE there are. */
+typedef struct stage_del {
+	dh_rtype type;
+	uint64_t from, to;
+	bool clear_mark; /* the marker too once none is left */
+	bool unindex;    /* postings were written: remove them too */
+	bool done;
+	void *recs[STAGE_DELETE_CHUNK];
+	size_t n;
+	int err;
+} stage_del;
+
+static int stage_del_collect(const void *key, size_t klen, const void *val, size_t vlen, void *p)
+{
+	stage_del *d = p;
+	if (klen != REC_KEY)
+		return d->err = DH_ECORRUPT;
+	if (store_get_u64((const unsigned char *)key + 1) > d->to || d->n == STAGE_DELETE_CHUNK)
+		return 1;
+	int rc = record_decode(d->type, val, vlen, &d->recs[d->n]);
+	if (rc)
+		return d->err = rc;
+	d->n++;
+	return 0;
+}
+
+static void stage_del_free(stage_del *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		record_free(d->type, d->recs[i]);
+	d->n = 0;
+}
+
+static int stage_del_fn(dh_repo_tx *tx, void *p)
+{
+	stage_del *d = p;
+	stage_del_free(d);
+	d->done = false;
+	unsigned char prefix = (unsigned char)d->type, from[REC_KEY];
+	rec_key(from, d->type, d->from);
+	int rc = store_scan(tx->txn, DH_T_RECORDS, &prefix, 1, from, sizeof(from), false, stage_del_collect, d);
+	if (rc || (rc = d->err))
+		return rc;
+	for (size_t i = 0; i < d->n; i++) {
+		const dh_meta *m = d->recs[i];
+		unsigned char k[REC_KEY];
+		rec_key(k, d->type, m->id);
+		/* its postings and links go with it, as if it was never made */
+		if ((d->unindex && (rc = lookup_reindex(tx->txn, d->type, d->recs[i], NULL))) ||
+		    (rc = put_links(tx, d->type, d->recs[i], NULL, m->id)) ||
+		    (rc = store_del(tx->txn, DH_T_RECORDS, k, sizeof(k))))
+			return rc;
+	}
+	if (d->n < STAGE_DELETE_CHUNK) {
+		d->done = true;
+		if (d->clear_mark)
+			return store_stage_clear(tx->txn);
+	}
+	return 0;
+}
+
+/* Deletes the staged records FROM..TO of TYPE, a few thousand a write, and
+ * then (CLEAR_MARK) the marker. The stage lock is held. */
+static int stage_delete(dh_store *st, const char *actor, dh_rtype type, uint64_t from, uint64_t to,
+                        bool clear_mark, bool unindex)
+{
+	stage_del *d = calloc(1, sizeof(*d));
+	if (!d)
+		return DH_ENOMEM;
+	d->type = type;
+	d->from = from;
+	d->to = to;
+	d->clear_mark = clear_mark;
+	d->unindex = unindex;
+	int rc = 0;
+	while (!rc && !d->done) {
+		rc = repo_write(st, actor, stage_del_fn, d);
+		if (!rc && d->n)
+			d->from = ((const dh_meta *)d->recs[d->n - 1])->id + 1;
+		stage_del_free(d);
+	}
+	free(d);
+	return rc;
+}
+
+/* Clears a marker left by a dead stage; the caller holds the lock. */
+static int stage_clear_locked(dh_store *st, const char *actor)
+{
+	dh_stage_mark m;
+	int rc = store_read(st, stage_mark_fn, &m);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (m.table != DH_T_RECORDS || m.lo_len != REC_KEY || m.hi_len != REC_KEY || m.lo[0] != m.hi[0] ||
+	    !type_is_record((dh_rtype)m.lo[0]))
+		return DH_ECORRUPT;
+	dh_staging_owner o;
+	owner_decode(&m, &o);
+	return stage_delete(st, actor, (dh_rtype)m.lo[0], store_get_u64(m.lo + 1), store_get_u64(m.hi + 1), true,
+	                    o.indexing);
+}
+
+int repo_stage_clear_stale(dh_store *st, const char *actor)
+{
+	dh_stage_mark m;
+	int rc = store_read(st, stage_mark_fn, &m);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (store_stage_locked(st))
+		return stage_clear_locked(st, actor);
+	rc = store_stage_lock(st);
+	if (rc == DH_EBUSY)
+		return 0; /* its import is alive and at work */
+	if (rc)
+		return rc;
+	rc = stage_clear_locked(st, actor);
+	store_stage_unlock(st);
+	return rc;
+}
+
+typedef struct stage_begin_args {
+	dh_staging *sg;
+	uint64_t count;
+} stage_begin_args;
+
+static int stage_reserve_fn(dh_repo_tx *tx, void *p)
+{
+	stage_begin_args *a = p;
+	dh_staging *sg = a->sg;
+	uint64_t first;
+	int rc = new_id(tx, sg->type, &first);
+	if (rc)
+		return rc;
+	sg->first = sg->next = first;
+	sg->last = first + a->count - 1;
+	dh_stage_mark m = {.table = DH_T_RECORDS, .lo_len = REC_KEY, .hi_len = REC_KEY};
+	rec_key(m.lo, sg->type, sg->first);
+	rec_key(m.hi, sg->type, sg->last);
+	sg->since = tx->now;
+	owner_encode(&m, sg->actor, (long)getpid(), tx->now, 'R');
+	if ((rc = store_stage_set(tx->txn, &m)))
+		return rc;
+	/* the index is to hold the staged candidates' postings, written last */
+	return sg->type == DH_R_CANDIDATE ? lookup_reserve(tx->txn, sg->last) : 0;
+}
+
+static void stage_free(dh_staging *sg)
+{
+	if (!sg)
+		return;
+	free(sg->actor);
+	free(sg->action);
+	free(sg->note);
+	lookup_stage_free(sg->lk);
+	counts_free(sg->counts);
+	free(sg);
+}
+
+int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t count, const char *action,
+                     const char *note, dh_staging_owner *busy, dh_staging **out)
+{
+	*out = NULL;
+	if (busy)
+		memset(busy, 0, sizeof(*busy));
+	if (!actor || !*actor || !action || !*action || !type_is_record(type) || count == 0)
+		return DH_EINVAL;
+	int rc = store_stage_lock(st);
+	if (rc == DH_EBUSY) {
+		dh_stage_mark m;
+		if (busy && store_read(st, stage_mark_fn, &m) == 0)
+			owner_decode(&m, busy);
+		return rc;
+	}
+	if (rc)
+		return rc;
+	dh_staging *sg = calloc(1, sizeof(*sg));
+	if (!sg || !(sg->actor = strdup(actor)) || !(sg->action = strdup(action)) ||
+	    (note && !(sg->note = strdup(note)))) {
+		stage_free(sg);
+		store_stage_unlock(st);
+		return DH_ENOMEM;
+	}
+	sg->st = st;
+	sg->type = type;
+	if (type == DH_R_CANDIDATE && !(sg->lk = lookup_stage_new())) {
+		stage_free(sg);
+		store_stage_unlock(st);
+		return DH_ENOMEM;
+	}
+	verify_cover_begin(&sg->cover);
+	/* the lock is ours: a marker there now is a dead import's */
+	stage_begin_args a = {sg, count};
+	if ((rc = stage_clear_locked(st, actor)) || (rc = repo_write(st, actor, stage_reserve_fn, &a))) {
+		stage_free(sg);
+		store_stage_unlock(st);
+		return rc;
+	}
+	*out = sg;
+	return 0;
+}
+
+int repo_stage_write(dh_staging *sg, dh_repo_fn fn, void *ctx)
+{
+	if (sg->published)
+		return DH_EINVAL;
+	int rc = write_with(sg->st, sg->actor, fn, ctx, sg);
+	/* the pages this write read are not needed again soon: memory stays
+	 * flat however many chunks follow */
+	if (!rc)
+		store_forget_pages(sg->st);
+	return rc;
+}
+
+uint64_t repo_stage_first(const dh_staging *sg)
+{
+	return sg->first;
+}
+
+uint64_t repo_stage_written(const dh_staging *sg)
+{
+	return sg->next - sg->first;
+}
+
+/* The one small write that makes the stage visible. */
+static int stage_publish_fn(dh_repo_tx *tx, void *p)
+{
+	dh_staging *sg = p;
+	char summary[160];
+	snprintf(summary, sizeof(summary), "{\"type\":\"%s\",\"created\":%llu,\"first_id\":%llu,\"last_id\":%llu}",
+	         record_type_name(sg->type), (unsigned long long)(sg->last - sg->first + 1),
+	         (unsigned long long)sg->first, (unsigned long long)sg->last);
+	dh_audit a = {
+	    .who = (char *)tx->w->actor,
+	    .action = sg->action,
+	    .target_type = (int)sg->type,
+	    .target_id = sg->first,
+	    .last_id = sg->last,
+	    .after = summary,
+	    .note = sg->note,
+	};
+	/* The records' hash, taken chunk by chunk as they were written:
+	 * reading them back here would hold the lock for seconds. Nobody
+	 * else could change them meanwhile (they were hidden). */
+	unsigned char records[DH_HASH_LEN];
+	dh_cover c = sg->cover;
+	verify_cover_end(&c, records);
+	int rc = write_audit(tx, &a, NULL, NULL, records);
+	if (rc)
+		return rc;
+	/* The staged writes did not move the counters (their records were
+	 * hidden); their gathered moves go in here, in this one visible
+	 * write. A copy: flushing empties it, and this may run again. */
+	if (sg->counts) {
+		dh_counts *moves = counts_new();
+		if (!moves)
+			return DH_ENOMEM;
+		rc = counts_merge(moves, sg->counts);
+		if (!rc)
+			rc = counts_flush(moves, tx->txn);
+		counts_free(moves);
+		if (rc)
+			return rc;
+	}
+	return store_stage_clear(tx->txn);
+}
+
+typedef struct stage_index_args {
+	dh_staging *sg;
+	size_t budget, next;
+} stage_index_args;
+
+static int stage_index_fn(dh_repo_tx *tx, void *p)
+{
+	stage_index_args *a = p;
+	dh_staging *sg = a->sg;
+	int rc;
+	if (!sg->indexing) {
+		/* from now on a dead stage's records have postings to remove */
+		dh_stage_mark m;
+		if ((rc = store_stage_get(tx->txn, &m)))
+			return rc;
+		owner_encode(&m, sg->actor, (long)getpid(), sg->since, 'I');
+		if ((rc = store_stage_set(tx->txn, &m)))
+			return rc;
+	}
+	return lookup_stage_write(tx->txn, sg->lk, sg->lk_at, a->budget, &a->next);
+}
+
+int repo_stage_index(dh_staging *sg, size_t budget, size_t *done, size_t *total)
+{
+	*done = *total = 0;
+	if (!sg->lk)
+		return 0;
+	*total = lookup_stage_spellings(sg->lk);
+	if (sg->lk_at >= *total && sg->indexing)
+		return 0;
+	if (sg->published || sg->next != sg->last + 1)
+		return DH_EINVAL; /* rows first */
+	stage_index_args a = {sg, budget ? budget : 1, 0};
+	int rc = repo_write(sg->st, sg->actor, stage_index_fn, &a);
+	if (rc)
+		return rc;
+	sg->indexing = true;
+	sg->lk_at = a.next;
+	store_forget_pages(sg->st);
+	*done = sg->lk_at;
+	return sg->lk_at < *total;
+}
+
+int repo_stage_publish(dh_staging *sg)
+{
+	if (sg->published || sg->next != sg->last + 1 || (sg->lk && sg->lk_at < lookup_stage_spellings(sg->lk)))
+		return DH_EINVAL;
+	int rc = repo_write(sg->st, sg->actor, stage_publish_fn, sg);
+	if (rc == 0)
+		sg->published = true;
+	return rc;
+}
+
+int repo_stage_end(dh_staging *sg)
+{
+	if (!sg)
+		return 0;
+	int rc = 0;
+	if (!sg->published)
+		rc = stage_delete(sg->st, sg->actor, sg->type, sg->first, sg->last, true, sg->indexing);
+	store_stage_unlock(sg->st);
+	stage_free(sg);
+	return rc;
 }

@@ -386,7 +386,9 @@ static int clean_text(dh_ctx *ctx, char **field, const char *name, const char *l
 		end--;
 	memmove(clean, clean + start, end - start);
 	clean[end - start] = '\0';
-	size_t chars = utf8_graphemes(clean);
+	/* A grapheme takes at least one byte: only a text longer in bytes
+	 * than MAX can be too long (counting graphemes is the costly part). */
+	size_t chars = end - start > max ? utf8_graphemes(clean) : 0;
 	if (chars > max) {
 		free(clean);
 		return say_field(ctx, DH_EINVAL, name, "%s dài %zu ký tự, tối đa %zu.", label, chars, max);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -61,6 +62,8 @@ struct dh_store {
 	void *migrate_ctx;
 	bool writing;    /* a write transaction of ours is open */
 	unsigned active; /* transactions of ours open (reads nest) */
+	char *dir;
+	int stage_fd; /* stage.lock, locked by us; -1 */
 };
 
 struct dh_stxn {
@@ -69,6 +72,9 @@ struct dh_stxn {
 	bool write;
 	bool map_full; /* a put met MDB_MAP_FULL: grow and run again */
 	int err;       /* sticky: the first real failure; refuses the commit */
+	/* The staged range this transaction skips, read at its first use. */
+	enum { STAGE_UNREAD, STAGE_NONE, STAGE_HIDDEN } stage;
+	dh_stage_mark mark;
 };
 
 /* --- errors ------------------------------------------------------------ */
@@ -145,7 +151,7 @@ static void explain_short_write(dh_store *st)
 
 static int errno_err(const char *what, const char *path)
 {
-	snprintf(last_detail, sizeof(last_detail), "%s %s: %s", what, path, strerror(errno));
+	snprintf(last_detail, sizeof(last_detail), "%s %.160s: %s", what, path, strerror(errno));
 	return errno == ENOMEM ? DH_ENOMEM : DH_EIO;
 }
 
@@ -602,10 +608,16 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	if (!st)
 		return DH_ENOMEM;
 	st->read_only = opts->read_only;
+	st->stage_fd = -1;
+	if (!(st->dir = strdup(dir))) {
+		free(st);
+		return DH_ENOMEM;
+	}
 	st->migrate = opts->migrate;
 	st->migrate_ctx = opts->migrate_ctx;
 	size_t map_size = opts->map_size ? opts->map_size : DEFAULT_MAP_SIZE;
 	if ((rc = store_err(mdb_env_create(&st->env)))) {
+		free(st->dir);
 		free(st);
 		return rc;
 	}
@@ -658,6 +670,7 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	return 0;
 fail:
 	mdb_env_close(st->env);
+	free(st->dir);
 	free(st);
 	return rc;
 }
@@ -671,7 +684,9 @@ void store_close(dh_store *st)
 {
 	if (!st)
 		return;
+	store_stage_unlock(st);
 	mdb_env_close(st->env);
+	free(st->dir);
 	free(st);
 }
 
@@ -682,7 +697,7 @@ int store_get(dh_stxn *txn, dh_table t, const void *key, size_t klen, const void
 	MDB_val k = {klen, (void *)key}, v;
 	*val = NULL;
 	*vlen = 0;
-	if (txn->st->missing[t])
+	if (txn->st->missing[t] || store_hidden(txn, t, key, klen))
 		return DH_ENOTFOUND;
 	int rc = mdb_get(txn->txn, txn->st->dbi[t], &k, &v);
 	if (rc)
@@ -794,6 +809,26 @@ static int scan_start(MDB_cursor *c, const unsigned char *prefix, size_t plen, c
 	return rc ? rc : mdb_cursor_get(c, k, v, MDB_PREV);
 }
 
+/* The cursor on a staged key: move it past the staged range, to the first
+ * key after HI (or, in reverse, the last before LO). */
+static int skip_staged(MDB_cursor *c, const dh_stage_mark *m, bool reverse, MDB_val *k, MDB_val *v)
+{
+	if (!reverse) {
+		k->mv_data = (void *)m->hi;
+		k->mv_size = m->hi_len;
+		int rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+		if (rc == 0 && k->mv_size == m->hi_len && memcmp(k->mv_data, m->hi, m->hi_len) == 0)
+			rc = mdb_cursor_get(c, k, v, MDB_NEXT);
+		return rc;
+	}
+	k->mv_data = (void *)m->lo;
+	k->mv_size = m->lo_len;
+	int rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+	if (rc == MDB_NOTFOUND)
+		return mdb_cursor_get(c, k, v, MDB_LAST);
+	return rc ? rc : mdb_cursor_get(c, k, v, MDB_PREV);
+}
+
 int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
                bool reverse, dh_scan_fn cb, void *ctx)
 {
@@ -809,6 +844,10 @@ int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const 
 	rc = scan_start(c, prefix, plen, from, from ? flen : 0, reverse, &k, &v);
 	int out = 0;
 	while (rc == 0 && has_prefix(&k, prefix, plen)) {
+		if (store_hidden(txn, t, k.mv_data, k.mv_size)) {
+			rc = skip_staged(c, &txn->mark, reverse, &k, &v);
+			continue;
+		}
 		int r = cb(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx);
 		if (r) {
 			out = r < 0 ? r : 0;
@@ -899,6 +938,117 @@ int store_generation(dh_store *st, uint64_t *out)
 {
 	*out = 0;
 	return store_read(st, generation_fn, out);
+}
+
+/* --- staging ------------------------------------------------------------ */
+
+static const char stage_key[] = "stage";
+
+/* LMDB's default order: bytes, then the shorter first. */
+static int key_cmp(const void *a, size_t alen, const void *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+	return c ? c : alen < blen ? -1 : alen > blen;
+}
+
+static int stage_decode(const void *val, size_t n, dh_stage_mark *m)
+{
+	const unsigned char *p = val;
+	memset(m, 0, sizeof(*m));
+	if (n < 3 || p[0] >= DH_T__COUNT || p[1] > DH_STAGE_KEY_MAX || p[2] > DH_STAGE_KEY_MAX ||
+	    n < 3u + p[1] + p[2] || n - 3u - p[1] - p[2] > DH_STAGE_OWNER_MAX)
+		return DH_ECORRUPT;
+	m->table = (dh_table)p[0];
+	m->lo_len = p[1];
+	m->hi_len = p[2];
+	memcpy(m->lo, p + 3, m->lo_len);
+	memcpy(m->hi, p + 3 + m->lo_len, m->hi_len);
+	m->owner_len = n - 3 - m->lo_len - m->hi_len;
+	memcpy(m->owner, p + 3 + m->lo_len + m->hi_len, m->owner_len);
+	return 0;
+}
+
+bool store_hidden(dh_stxn *txn, dh_table t, const void *key, size_t klen)
+{
+	if (txn->stage == STAGE_UNREAD) {
+		/* Read once per transaction; the holder of the lock sees all. */
+		txn->stage = STAGE_NONE;
+		MDB_val k = {sizeof(stage_key) - 1, (void *)stage_key}, v;
+		if (txn->st->stage_fd < 0 && mdb_get(txn->txn, txn->st->dbi[DH_T_META], &k, &v) == 0 &&
+		    stage_decode(v.mv_data, v.mv_size, &txn->mark) == 0)
+			txn->stage = STAGE_HIDDEN;
+	}
+	if (txn->stage != STAGE_HIDDEN || txn->mark.table != t)
+		return false;
+	const dh_stage_mark *m = &txn->mark;
+	return key_cmp(key, klen, m->lo, m->lo_len) >= 0 && key_cmp(key, klen, m->hi, m->hi_len) <= 0;
+}
+
+int store_stage_lock(dh_store *st)
+{
+	if (st->stage_fd >= 0)
+		return 0;
+	if (st->read_only)
+		return DH_EINVAL;
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/stage.lock", st->dir);
+	mode_t old_mask = umask(007);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
+	umask(old_mask);
+	if (fd < 0)
+		return errno_err("không mở được", path);
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+		close(fd);
+		if (e == EWOULDBLOCK)
+			return DH_EBUSY;
+		errno = e;
+		return errno_err("flock", path);
+	}
+	st->stage_fd = fd;
+	return 0;
+}
+
+void store_stage_unlock(dh_store *st)
+{
+	if (st->stage_fd >= 0) {
+		close(st->stage_fd); /* lets the flock go */
+		st->stage_fd = -1;
+	}
+}
+
+bool store_stage_locked(const dh_store *st)
+{
+	return st->stage_fd >= 0;
+}
+
+int store_stage_set(dh_stxn *txn, const dh_stage_mark *m)
+{
+	if (txn->st->stage_fd < 0 || m->lo_len > DH_STAGE_KEY_MAX || m->hi_len > DH_STAGE_KEY_MAX ||
+	    m->owner_len > DH_STAGE_OWNER_MAX)
+		return DH_EINVAL;
+	unsigned char v[3 + 2 * DH_STAGE_KEY_MAX + DH_STAGE_OWNER_MAX];
+	v[0] = (unsigned char)m->table;
+	v[1] = (unsigned char)m->lo_len;
+	v[2] = (unsigned char)m->hi_len;
+	memcpy(v + 3, m->lo, m->lo_len);
+	memcpy(v + 3 + m->lo_len, m->hi, m->hi_len);
+	memcpy(v + 3 + m->lo_len + m->hi_len, m->owner, m->owner_len);
+	return store_put(txn, DH_T_META, stage_key, sizeof(stage_key) - 1, v,
+	                 3 + m->lo_len + m->hi_len + m->owner_len);
+}
+
+int store_stage_get(dh_stxn *txn, dh_stage_mark *out)
+{
+	const void *v;
+	size_t n;
+	int rc = store_get(txn, DH_T_META, stage_key, sizeof(stage_key) - 1, &v, &n);
+	return rc ? rc : stage_decode(v, n, out);
+}
+
+int store_stage_clear(dh_stxn *txn)
+{
+	return store_del(txn, DH_T_META, stage_key, sizeof(stage_key) - 1);
 }
 
 /* --- backup and info --------------------------------------------------- */
@@ -1206,6 +1356,35 @@ int store_backup_ex(dh_store *st, const char *dest, const dh_backup_opts *o, dh_
 int store_backup(dh_store *st, const char *dest)
 {
 	return store_backup_ex(st, dest, NULL, NULL);
+}
+
+int store_forget_pages(dh_store *st)
+{
+	if (st->active)
+		return DH_EBUSY; /* a transaction of ours may point into them */
+	int fd;
+	struct stat sb;
+	if (mdb_env_get_fd(st->env, &fd) != 0 || fstat(fd, &sb) != 0)
+		return DH_EIO;
+	/* LMDB does not say where it mapped the file (me_mapaddr is only for
+	 * a fixed map): find the file's mapping by its inode. The map is
+	 * read-only and shared, so the pages stay in the page cache and come
+	 * back on the next read; only our page tables let go. */
+	FILE *maps = fopen("/proc/self/maps", "re");
+	if (!maps)
+		return DH_EIO;
+	char line[4600];
+	int rc = 0;
+	while (fgets(line, sizeof(line), maps)) {
+		unsigned long lo, hi, ino;
+		char perms[8];
+		if (sscanf(line, "%lx-%lx %7s %*s %*s %lu", &lo, &hi, perms, &ino) == 4 && ino == sb.st_ino &&
+		    perms[3] == 's' && strstr(line, "/data.mdb") &&
+		    madvise((void *)lo, hi - lo, MADV_DONTNEED) != 0)
+			rc = errno_err("madvise", "data.mdb");
+	}
+	fclose(maps);
+	return rc;
 }
 
 static int count_reader_line(const char *msg, void *ctx)

@@ -5,8 +5,17 @@
  *                                    (through repo, index and audit, as an
  *                                    import: bulk mode, 20000 a write),
  *                                    the same rows into CSV
+ *   lookup_bench csv N CSV [S]       the same rows into CSV only (no
+ *                                    database), each description S
+ *                                    sentences long (default 1): the
+ *                                    import benchmark's files (import.sh)
  *   lookup_bench saves DIR N         N new candidates saved one by one, as
  *                                    from a form: time per durable save
+ *   lookup_bench savewait DIR STOP   a new candidate saved every 20 ms, as
+ *                                    people at their forms do, until the
+ *                                    file STOP exists: how long each save
+ *                                    took, waiting for the write lock
+ *                                    included (tests/bench/import.sh)
  *   lookup_bench query DIR QUERY...  each query: first and warm time, and
  *                                    every keystroke of it as screen 7 runs
  *                                    it (limit 200, recognised only)
@@ -36,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static double bench_ms(const struct timespec *a, const struct timespec *b)
 {
@@ -190,6 +200,51 @@ static int bench_saves(const char *dir, size_t n)
 	qsort(t, n, sizeof *t, bench_cmp_double);
 	if (n)
 		printf("saves\t%zu\tmedian %.3f ms\tmean %.3f ms\tp99 %.3f ms\tmax %.3f ms\n", n, t[n / 2],
+		       sum / (double)n, t[n * 99 / 100], t[n - 1]);
+	free(t);
+	store_close(st);
+	return 0;
+}
+
+/* One-row saves while something else writes (an import): every save's
+ * time, the wait for the write lock included, until STOP exists. */
+static int bench_savewait(const char *dir, const char *stop)
+{
+	dh_store *st;
+	int rc = store_open(&st, dir, NULL);
+	if (rc) {
+		fprintf(stderr, "%s: %s\n", dir, dh_strerror(rc));
+		return 1;
+	}
+	size_t n = 0, cap = 4096;
+	double *t = malloc(cap * sizeof *t), sum = 0;
+	while (t && access(stop, F_OK) != 0) {
+		dh_candidate *c = bench_candidate();
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		rc = repo_save(st, "bench", NULL, NULL, DH_R_CANDIDATE, c);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		record_free(DH_R_CANDIDATE, c);
+		if (rc) {
+			fprintf(stderr, "ghi: %s\n", dh_strerror(rc));
+			return 1;
+		}
+		if (n == cap) {
+			double *nt = realloc(t, (cap *= 2) * sizeof *t);
+			if (!nt)
+				return 1;
+			t = nt;
+		}
+		t[n] = bench_ms(&t0, &t1);
+		sum += t[n++];
+		struct timespec pause = {0, 20 * 1000000L};
+		nanosleep(&pause, NULL);
+	}
+	if (!t)
+		return 1;
+	qsort(t, n, sizeof *t, bench_cmp_double);
+	if (n)
+		printf("savewait\t%zu\tmedian %.3f ms\tmean %.3f ms\tp99 %.3f ms\tmax %.3f ms\n", n, t[n / 2],
 		       sum / (double)n, t[n * 99 / 100], t[n - 1]);
 	free(t);
 	store_close(st);
@@ -450,12 +505,45 @@ static int bench_judge(const char *query)
 	return 0;
 }
 
+/* N rows of the import format into CSV_PATH, each description SENTENCES
+ * sentences long: the files tests/bench/import.sh imports. */
+static int bench_csv_only(size_t n, const char *csv_path, unsigned sentences)
+{
+	FILE *csv = fopen(csv_path, "w");
+	if (!csv) {
+		perror(csv_path);
+		return 1;
+	}
+	fputs("year,kind,name,department,position,title,description,stage,recognised_decision,"
+	      "recognised_date,award_decision,award_date\r\n",
+	      csv);
+	for (size_t i = 0; i < n; i++) {
+		dh_candidate *c = bench_candidate();
+		for (unsigned k = 1; k < sentences; k++) {
+			const char *more = PICK(descriptions);
+			size_t a = strlen(c->description), b = strlen(more);
+			char *d = realloc(c->description, a + b + 2);
+			if (!d)
+				return 1;
+			d[a] = ' ';
+			memcpy(d + a + 1, more, b + 1);
+			c->description = d;
+		}
+		bench_csv_row(csv, c);
+		record_free(DH_R_CANDIDATE, c);
+	}
+	return fclose(csv) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 5 && strcmp(argv[1], "top") == 0)
 		return bench_top(argv[2], argv[3], (size_t)strtoull(argv[4], NULL, 10));
 	if (argc == 3 && strcmp(argv[1], "judge") == 0)
 		return bench_judge(argv[2]);
+	if ((argc == 4 || argc == 5) && strcmp(argv[1], "csv") == 0)
+		return bench_csv_only((size_t)strtoull(argv[2], NULL, 10), argv[3],
+		                      argc == 5 ? (unsigned)atoi(argv[4]) : 1);
 	if (argc == 5 && strcmp(argv[1], "gen") == 0)
 		return bench_gen(argv[2], (size_t)strtoull(argv[3], NULL, 10), argv[4]);
 	if (argc >= 4 && strcmp(argv[1], "query") == 0)
@@ -478,10 +566,12 @@ int main(int argc, char **argv)
 	}
 	if (argc == 4 && strcmp(argv[1], "saves") == 0)
 		return bench_saves(argv[2], (size_t)strtoull(argv[3], NULL, 10));
+	if (argc == 4 && strcmp(argv[1], "savewait") == 0)
+		return bench_savewait(argv[2], argv[3]);
 	if (argc == 4 && strcmp(argv[1], "search") == 0)
 		return bench_search(argv[2], argv[3]);
 	fprintf(stderr,
-	        "usage: lookup_bench gen DIR N CSV | saves DIR N | query DIR QUERY... | search DIR QUERY"
-	        " | top DIR QUERY K | judge QUERY\n");
+	        "usage: lookup_bench gen DIR N CSV | csv N CSV [S] | saves DIR N | savewait DIR STOP | query DIR QUERY..."
+	        " | search DIR QUERY | top DIR QUERY K | judge QUERY\n");
 	return 64;
 }

@@ -207,6 +207,61 @@ static void test_written_text_reads_back(void **state)
 	free(s);
 }
 
+/* A stream handed over a few bytes at a time reads as the same bytes in
+ * memory do: rows cut anywhere — inside quotes, between CR and LF, between
+ * a doubled quote's two halves, inside the BOM — come out whole. */
+typedef struct trickle {
+	const char *p;
+	size_t left, step;
+} trickle;
+
+static long trickle_read(void *ctx, char *buf, size_t n)
+{
+	trickle *t = ctx;
+	size_t k = t->step < n ? t->step : n;
+	if (k > t->left)
+		k = t->left;
+	memcpy(buf, t->p, k);
+	t->p += k;
+	t->left -= k;
+	t->step = t->step % 5 + 1; /* 1, 2, 3, 4, 5, 1, ... */
+	return (long)k;
+}
+
+static void test_a_stream_reads_as_the_buffer_does(void **state)
+{
+	(void)state;
+	const char text[] = "\xEF\xBB\xBF"
+	                    "a,\"b \"\"q\"\"\r\nline\",c\r\n"
+	                    "x,,\"\"\r"
+	                    "\n\r\n"
+	                    "d,e\"f,g\n"
+	                    "last,row";
+	for (size_t first = 1; first <= 5; first++) {
+		dh_csv m, c;
+		csv_init(&m, text, sizeof(text) - 1);
+		trickle t = {text, sizeof(text) - 1, first};
+		csv_init_stream(&c, trickle_read, &t);
+		int rm, rc;
+		do {
+			rm = csv_next(&m);
+			rc = csv_next(&c);
+			assert_int_equal(rc, rm);
+			if (rm != 1)
+				break;
+			assert_int_equal(c.row_line, m.row_line);
+			assert_int_equal(c.n, m.n);
+			for (size_t i = 0; i < m.n; i++) {
+				assert_int_equal(csv_field_len(&c, i), csv_field_len(&m, i));
+				assert_string_equal(csv_field(&c, i), csv_field(&m, i));
+			}
+		} while (1);
+		assert_int_equal(csv_offset(&c), (long long)sizeof(text) - 1);
+		csv_free(&m);
+		csv_free(&c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +277,7 @@ int main(void)
 	    cmocka_unit_test(test_long_fields_grow_the_buffer),
 	    cmocka_unit_test(test_writer_quotes_defuses_and_uses_crlf),
 	    cmocka_unit_test(test_written_text_reads_back),
+	    cmocka_unit_test(test_a_stream_reads_as_the_buffer_does),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,228 @@
+/* lookup_stage.c — the postings of staged candidates (lookup.h, Staged
+ * postings): gathered in memory as their rows go in, written at the end
+ * spelling by spelling in key order.
+ *
+ * Why: a candidate's words lie all over the index, so a write of a few
+ * thousand new candidates dirties a page for nearly every spelling there
+ * is, and a large import in short writes would rewrite the same pages in
+ * every one of them. Gathered, each spelling's entries are written once,
+ * and a write of the next spellings in key order touches neighbouring
+ * pages only: short writes, each page written about once.
+ *
+ * Per spelling the entries are kept as the index keeps them: a varint of
+ * the id's distance from the previous one (ids come in ascending), then
+ * the stage byte — about three bytes an entry. */
+#include "dienhinh/lookup.h"
+
+#include "dienhinh/error.h"
+#include "dienhinh/store.h"
+#include "lookup_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ls_spell {
+	unsigned char spell[LK_SPELL_MAX];
+	uint8_t slen;
+	uint32_t n; /* entries */
+	uint64_t last; /* the last id put */
+	unsigned char *buf;
+	size_t len, cap;
+} ls_spell;
+
+struct dh_lookup_stage {
+	ls_spell *v;
+	size_t n, cap;
+	uint32_t *table; /* index + 1, open addressing; stale once sorted */
+	size_t table_size;
+	bool sorted;
+	unsigned char years[32]; /* a bit per year byte met */
+	size_t bytes;
+	lk_doc doc;
+	lk_entry *run;
+	size_t run_cap;
+};
+
+dh_lookup_stage *lookup_stage_new(void)
+{
+	return calloc(1, sizeof(dh_lookup_stage));
+}
+
+void lookup_stage_free(dh_lookup_stage *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].buf);
+	free(s->v);
+	free(s->table);
+	free(s->doc.v);
+	free(s->run);
+	free(s);
+}
+
+size_t lookup_stage_bytes(const dh_lookup_stage *s)
+{
+	return s->bytes + s->cap * sizeof(ls_spell) + s->table_size * sizeof(uint32_t);
+}
+
+size_t lookup_stage_spellings(const dh_lookup_stage *s)
+{
+	return s->n;
+}
+
+static uint64_t ls_hash(const unsigned char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	return h;
+}
+
+static ls_spell *ls_find(dh_lookup_stage *s, const unsigned char *spell, size_t slen)
+{
+	if (2 * (s->n + 1) > s->table_size) {
+		size_t size = s->table_size ? s->table_size * 2 : 4096;
+		uint32_t *t = calloc(size, sizeof *t);
+		if (!t)
+			return NULL;
+		for (size_t i = 0; i < s->n; i++) {
+			uint64_t h = ls_hash(s->v[i].spell, s->v[i].slen);
+			while (t[h & (size - 1)])
+				h++;
+			t[h & (size - 1)] = (uint32_t)i + 1;
+		}
+		free(s->table);
+		s->table = t;
+		s->table_size = size;
+	}
+	for (uint64_t h = ls_hash(spell, slen);; h++) {
+		uint32_t *slot = &s->table[h & (s->table_size - 1)];
+		if (*slot) {
+			ls_spell *p = &s->v[*slot - 1];
+			if (p->slen == slen && memcmp(p->spell, spell, slen) == 0)
+				return p;
+			continue;
+		}
+		if (s->n == s->cap) {
+			size_t cap = s->cap ? s->cap * 2 : 1024;
+			ls_spell *v = realloc(s->v, cap * sizeof *v);
+			if (!v)
+				return NULL;
+			s->v = v;
+			s->cap = cap;
+		}
+		ls_spell *p = &s->v[s->n++];
+		memset(p, 0, sizeof *p);
+		memcpy(p->spell, spell, slen);
+		p->slen = (uint8_t)slen;
+		*slot = (uint32_t)s->n;
+		return p;
+	}
+}
+
+int lookup_stage_add(dh_lookup_stage *s, const dh_candidate *c)
+{
+	if (s->sorted)
+		return DH_EINVAL; /* writing has begun */
+	int rc = lk_doc_build(&s->doc, c);
+	if (rc || !s->doc.n)
+		return rc;
+	s->years[s->doc.year >> 3] |= (unsigned char)(1u << (s->doc.year & 7));
+	for (size_t i = 0; i < s->doc.n; i++) {
+		const lk_posting *p = &s->doc.v[i];
+		if (i && p->slen == s->doc.v[i - 1].slen && !memcmp(p->spell, s->doc.v[i - 1].spell, p->slen))
+			continue; /* one entry a spelling (lk_apply's rule) */
+		ls_spell *sp = ls_find(s, p->spell, p->slen);
+		if (!sp)
+			return DH_ENOMEM;
+		if (sp->n && p->e.id <= sp->last)
+			return DH_EINVAL; /* ids must come in ascending */
+		if (sp->len + LK_ENTRY_MAX > sp->cap) {
+			size_t cap = sp->cap ? sp->cap * 2 : 16;
+			unsigned char *b = realloc(sp->buf, cap);
+			if (!b)
+				return DH_ENOMEM;
+			s->bytes += cap - sp->cap;
+			sp->buf = b;
+			sp->cap = cap;
+		}
+		uint64_t d = p->e.id - (sp->n ? sp->last : 0);
+		while (d >= 0x80) {
+			sp->buf[sp->len++] = (unsigned char)(d | 0x80);
+			d >>= 7;
+		}
+		sp->buf[sp->len++] = (unsigned char)d;
+		sp->buf[sp->len++] = p->e.stage;
+		sp->last = p->e.id;
+		sp->n++;
+	}
+	return 0;
+}
+
+static int ls_cmp(const void *a, const void *b)
+{
+	const ls_spell *x = a, *y = b;
+	size_t n = x->slen < y->slen ? x->slen : y->slen;
+	int c = memcmp(x->spell, y->spell, n);
+	if (c)
+		return c;
+	return x->slen < y->slen ? -1 : x->slen > y->slen;
+}
+
+/* SP's entries decoded into S->run. */
+static int ls_decode(dh_lookup_stage *s, const ls_spell *sp)
+{
+	if (sp->n > s->run_cap) {
+		lk_entry *r = realloc(s->run, sp->n * sizeof *r);
+		if (!r)
+			return DH_ENOMEM;
+		s->run = r;
+		s->run_cap = sp->n;
+	}
+	uint64_t id = 0;
+	size_t o = 0;
+	for (uint32_t k = 0; k < sp->n; k++) {
+		uint64_t d = 0;
+		for (unsigned shift = 0;; shift += 7) {
+			unsigned char b = sp->buf[o++];
+			d |= (uint64_t)(b & 0x7f) << shift;
+			if (!(b & 0x80))
+				break;
+		}
+		id += d;
+		s->run[k] = (lk_entry){.id = id, .stage = sp->buf[o++]};
+	}
+	return 0;
+}
+
+int lookup_stage_write(dh_stxn *txn, dh_lookup_stage *s, size_t at, size_t budget, size_t *next)
+{
+	if (!s->sorted) {
+		if (s->n > 1)
+			qsort(s->v, s->n, sizeof *s->v, ls_cmp);
+		s->sorted = true;
+	}
+	int rc = 0;
+	if (at == 0)
+		for (unsigned y = 0; y < 256 && !rc; y++)
+			if (s->years[y >> 3] >> (y & 7) & 1)
+				rc = lk_note_year(txn, (uint8_t)y);
+	size_t i = at, done = 0;
+	while (!rc && i < s->n && (done == 0 || done < budget)) {
+		const ls_spell *sp = &s->v[i];
+		if ((rc = ls_decode(s, sp)))
+			break;
+		bool appended = false;
+		if (sp->n > 1)
+			rc = lk_append_run(txn, sp->spell, sp->slen, s->run, sp->n, &appended);
+		/* one entry, or ids past ours there already (another session's
+		 * postings written meanwhile): put in one at a time */
+		for (uint32_t k = 0; !rc && !appended && k < sp->n; k++)
+			rc = lk_update_spell(txn, sp->spell, sp->slen, s->run[k].id, &s->run[k], 1);
+		done += sp->n;
+		i++;
+	}
+	*next = i;
+	return rc;
+}
