@@ -17,6 +17,7 @@
 #include "dienhinh/import.h"
 #include "dienhinh/import_xlsx.h"
 #include "dienhinh/lookup.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/priv.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
@@ -379,6 +380,19 @@ static void cli_close(cli_env *env)
 	memset(env, 0, sizeof(*env));
 }
 
+/* The plan of this year kept with the data (plan_year.h): a past year
+ * reads with its own deadlines and rules. At every writable open, and
+ * after the demo or an import filled an empty store. */
+static void cli_keep_plan(cli_env *env)
+{
+	int rc = plan_year_keep(env->store, env->cfg, env->login, NULL);
+	if (rc)
+		fprintf(stderr,
+		        "dienhinh: chưa lưu được kế hoạch năm %d vào cơ sở dữ liệu (%s): lần mở sau sẽ thử "
+		        "lại.\n",
+		        env->cfg->plan.year, dh_strerror(rc));
+}
+
 /* Config, identity and store for a subcommand; returns 0 or the exit code
  * (having said why). */
 static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
@@ -455,6 +469,8 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		        "dienhinh: chưa lưu được quy định của các phiên họp đã có (%s): chúng vẫn đọc theo "
 		        "cấu hình đang dùng, lần mở sau sẽ thử lại.\n",
 		        dh_strerror(rc));
+	if (!read_only)
+		cli_keep_plan(env);
 	wf_ctx_init(&env->ctx, env->cfg, env->store, env->login);
 	return 0;
 }
@@ -571,6 +587,7 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 	}
 	printf("Đã tạo %s hồ sơ mẫu (%s bản ghi)%s.\n", cli_count(res.candidates, n1, sizeof(n1)),
 	       cli_count(res.records, n2, sizeof(n2)), took);
+	cli_keep_plan(&env);
 	cli_close(&env);
 	return cli_flush_stdout(0);
 }
@@ -611,6 +628,7 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 	} else {
 		char n1[32];
 		printf("Đã nhập %s hồ sơ từ %s.\n", cli_count(res.written, n1, sizeof(n1)), shown);
+		cli_keep_plan(&env);
 	}
 	free(escaped);
 	cli_close(&env);
@@ -807,8 +825,22 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 	int code = cli_open(g, &env, true);
 	if (code)
 		return code;
+	/* A past year is counted under its own plan (departments, criteria)
+	 * and, as text, shows that plan's title and deadlines. */
+	int y = year ? (int)year : env.cfg->plan.year;
+	dh_config *plan = NULL;
+	int prc = y == env.cfg->plan.year ? DH_ENOTFOUND : plan_year_open(env.store, y, &plan);
+	if (y != env.cfg->plan.year && !tsv) {
+		if (plan)
+			plan_year_print(plan, stdout);
+		else
+			printf("Chưa lưu kế hoạch năm %d trong cơ sở dữ liệu%s: số liệu đếm theo danh sách "
+			       "phòng của cấu hình đang dùng.\n\n",
+			       y, prc == DH_ECONFIG ? " (bản đã lưu không còn đọc được)" : "");
+	}
 	dh_stats s;
-	int rc = stats_compute(env.store, env.cfg, year ? (int)year : env.cfg->plan.year, &s);
+	int rc = stats_compute(env.store, plan ? plan : env.cfg, y, &s);
+	config_free(plan);
 	if (rc) {
 		code = cli_fail(&env, argv[0], rc);
 	} else {
