@@ -17,6 +17,7 @@
 #include "dienhinh/import.h"
 #include "dienhinh/import_xlsx.h"
 #include "dienhinh/lookup.h"
+#include "dienhinh/new_year.h"
 #include "dienhinh/plan_year.h"
 #include "dienhinh/priv.h"
 #include "dienhinh/record.h"
@@ -79,6 +80,7 @@ static int cmd_report(const cli_globals *g, int argc, char **argv);
 static int cmd_backup(const cli_globals *g, int argc, char **argv);
 static int cmd_verify(const cli_globals *g, int argc, char **argv);
 static int cmd_present(const cli_globals *g, int argc, char **argv);
+static int cmd_new_year(const cli_globals *g, int argc, char **argv);
 
 static const cli_cmd cli_cmds[] = {
     {"check-config", cmd_check_config, "check-config [TỆP]"},
@@ -92,6 +94,7 @@ static const cli_cmd cli_cmds[] = {
     {"verify", cmd_verify, "verify"},
     {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH | backup --keep N THƯ_MỤC"},
     {"present", cmd_present, "present [SỐ_PHIÊN_HỌP]"},
+    {"new-year", cmd_new_year, "new-year NĂM"},
 };
 
 static void cli_help(FILE *out)
@@ -501,6 +504,46 @@ static int cli_flush_stdout(int code)
 }
 
 /* --- subcommands -------------------------------------------------------- */
+
+/* `new-year YEAR`: the next plan year's config beside this one
+ * (new_year.h), checked, with what to edit. */
+static int cmd_new_year(const cli_globals *g, int argc, char **argv)
+{
+	if (priv_drop() != 0) { /* a file beside the config: no data, no group */
+		fprintf(stderr, "dienhinh: không bỏ được quyền nhóm: %s\n", strerror(errno));
+		return EX_OSERR;
+	}
+	long long year = 0;
+	if (argc != 2 || (argv[1][0] == '-' && argv[1][1]))
+		return argc == 2 ? cli_bad_option(argv[0], argv[1]) : cli_cmd_usage(argv[0]);
+	if (!cli_parse_num(argv[1], 1900, 2999, &year))
+		return cli_usage_error("new-year cần một năm (ví dụ 2022), không phải “%s”.", argv[1]);
+	const char *path = config_find(g->config);
+	dh_config *cfg = NULL;
+	int code = cli_load_config(path, &cfg);
+	if (code)
+		return code;
+	char out[4096], msg[600];
+	dh_config *next = NULL;
+	dh_diag diag = {0};
+	int rc = new_year_write(cfg, (int)year, out, sizeof(out), &next, &diag, msg, sizeof(msg));
+	if (rc == DH_ECONFIG) {
+		diag_print(&diag, stderr);
+		fprintf(stderr, "dienhinh new-year: đã ghi %s nhưng tệp có lỗi ở trên: sửa rồi chạy "
+		                "dienhinh check-config %s.\n",
+		        out, out);
+		code = EX_CONFIG;
+	} else if (rc) {
+		fprintf(stderr, "dienhinh new-year: %s\n", msg[0] ? msg : dh_strerror(rc));
+		code = rc == DH_EINVAL ? EX_USAGE : rc == DH_ECONFLICT ? EX_CANTCREAT : dh_exit_code(rc);
+	} else {
+		new_year_print_todo(next, out, stdout);
+	}
+	diag_free(&diag);
+	config_free(next);
+	config_free(cfg);
+	return cli_flush_stdout(code);
+}
 
 static int cmd_check_config(const cli_globals *g, int argc, char **argv)
 {

@@ -7,8 +7,9 @@
 #include "dienhinh/ui_app.h"
 
 #include "dienhinh/date.h"
-#include "dienhinh/milestone.h"
 #include "dienhinh/error.h"
+#include "dienhinh/milestone.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/utf8.h"
@@ -30,6 +31,7 @@ typedef struct overview_counts {
 	long hold;
 	long hold_mine;
 	long total;
+	long carried;   /* of an earlier year, still in this year's work (plan_year_carried) */
 	long unchecked; /* registrations waiting for the Office's check */
 } overview_counts;
 
@@ -44,13 +46,35 @@ typedef struct overview_view {
 	int shown_pct; /* progress last drawn */
 	int cols;      /* body width at the last draw */
 	int scroll;
+	/* The year shown (←/→): the plan's own, or a past one read with the
+	 * plan the store kept for it (plan_year.h). */
+	int year;
+	dh_config *plan; /* owned: the stored plan of a year not config's; NULL: config or none */
+	bool no_plan;    /* a year not config's that the store has no plan of */
 } overview_view;
+
+enum { OV_A_YEAR = UI_A__COUNT };
 
 static const ui_binding overview_keys[] = {
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, "Cuộn lên", true},
+    {OV_A_YEAR, "←/→", {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)}, "Năm", "Xem năm trước / năm sau (thời hạn và quy định của năm ấy)", false},
     {0},
 };
+
+/* Show YEAR: config's own plan, or the one the store kept for it. */
+static void overview_set_year(overview_view *o, int year)
+{
+	config_free(o->plan);
+	o->plan = NULL;
+	o->year = year;
+	o->no_plan = false;
+	o->counted = false;
+	memset(&o->shown, 0, sizeof(o->shown));
+	if (year == o->base.ctx->cfg->plan.year)
+		return;
+	o->no_plan = !o->base.ctx->store || plan_year_open(o->base.ctx->store, year, &o->plan) != 0;
+}
 
 static void overview_start(overview_view *o)
 {
@@ -68,7 +92,10 @@ static int overview_count_candidate(const void *rec, void *arg)
 	overview_view *o = arg;
 	const dh_candidate *c = rec;
 	o->next = c->meta.id + 1;
-	if (c->meta.deleted || c->year != o->base.ctx->cfg->plan.year)
+	/* This plan year's work includes what earlier years left going
+	 * (fostering, follow-up toward provincial level). */
+	bool carried = o->year == o->base.ctx->cfg->plan.year && plan_year_carried(c, o->year);
+	if (c->meta.deleted || (c->year != o->year && !carried))
 		return 0;
 	if (c->stage < 0 || c->stage >= DH_STAGE__COUNT)
 		return 0;
@@ -76,6 +103,8 @@ static int overview_count_candidate(const void *rec, void *arg)
 	bool mine = me && me->department && c->department && strcmp(me->department, c->department) == 0;
 	o->work.stage[c->stage]++;
 	o->work.total++;
+	if (carried)
+		o->work.carried++;
 	if (mine)
 		o->work.mine[c->stage]++;
 	if (c->on_hold) {
@@ -90,7 +119,7 @@ static int overview_count_registration(const void *rec, void *arg)
 {
 	overview_view *o = arg;
 	const dh_registration *r = rec;
-	if (!r->meta.deleted && r->year == o->base.ctx->cfg->plan.year && r->status == DH_REG_SUBMITTED &&
+	if (!r->meta.deleted && r->year == o->year && r->status == DH_REG_SUBMITTED &&
 	    !r->complete)
 		o->work.unchecked++;
 	return 0;
@@ -208,6 +237,17 @@ static void overview_waiting(overview_view *o, overview_page *p)
 		page_add_wrapped(p, UI_S_NORMAL, "  ", text, o->cols > 10 ? o->cols - 2 : 78);
 		return;
 	}
+	if (o->year != ctx->cfg->plan.year) {
+		char text[240];
+		snprintf(text, sizeof(text),
+		         o->year < ctx->cfg->plan.year
+		             ? "Năm %d đã qua: chỉ xem (chỉ được thu hồi quyết định, tạm dừng xét và theo dõi "
+		               "lên cấp tỉnh). Kế hoạch đang dùng là năm %d."
+		             : "Năm %d chưa bắt đầu: kế hoạch đang dùng là năm %d.",
+		         o->year, ctx->cfg->plan.year);
+		page_add_wrapped(p, UI_S_NORMAL, "  ", text, o->cols > 10 ? o->cols - 2 : 78);
+		return;
+	}
 	if (!o->counted) {
 		page_add(p, UI_S_DIM, "  (đang đếm hồ sơ…)");
 		return;
@@ -262,8 +302,21 @@ static void overview_waiting(overview_view *o, overview_page *p)
 static void overview_build(overview_view *o, overview_page *p)
 {
 	dh_ctx *ctx = o->base.ctx;
-	const dh_config *cfg = ctx->cfg;
+	/* A past year's title, organisation and deadlines are its own. */
+	const dh_config *cfg = o->plan ? o->plan : ctx->cfg;
 	char date[11];
+	if (o->no_plan) {
+		page_add(p, UI_S_TITLE, "Năm %d", o->year);
+		page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
+		         ctx->cfg->organization.name ? ctx->cfg->organization.name : "", o->year,
+		         date_vn(ctx->today, date));
+		page_add(p, UI_S_TITLE, "Thời hạn");
+		page_add_wrapped(p, UI_S_DIM, "  ",
+		                 "(cơ sở dữ liệu chưa lưu kế hoạch của năm này: không có thời hạn để hiện)",
+		                 o->cols > 10 ? o->cols - 2 : 78);
+		page_add(p, UI_S_NORMAL, "%s", "");
+		goto waiting;
+	}
 	/* The plan's title is long: wrapped at a space to the screen's width. */
 	const char *title = cfg->plan.title ? cfg->plan.title : "Kế hoạch";
 	while (*title) {
@@ -281,8 +334,7 @@ static void overview_build(overview_view *o, overview_page *p)
 			title++;
 	}
 	page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
-	         cfg->organization.name ? cfg->organization.name : "", cfg->plan.year,
-	         date_vn(ctx->today, date));
+	         cfg->organization.name ? cfg->organization.name : "", o->year, date_vn(ctx->today, date));
 
 	page_add(p, UI_S_TITLE, "Thời hạn");
 	if (cfg->n_deadlines == 0)
@@ -306,6 +358,7 @@ static void overview_build(overview_view *o, overview_page *p)
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
+waiting:
 	/* What waits for me comes before the counts: it is what this person
 	 * acts on, and it stays in sight without scrolling at 80x24. */
 	page_add(p, UI_S_TITLE, "Việc chờ tôi");
@@ -314,11 +367,11 @@ static void overview_build(overview_view *o, overview_page *p)
 
 	if (o->counted) {
 		char total[32];
-		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", cfg->plan.year,
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", o->year,
 		         ui_format_money(o->shown.total, total, sizeof(total)));
 	} else {
 		int pct = o->last ? (int)((o->next - 1) * 100 / o->last) : 0;
-		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (đang đếm… %d%%)", cfg->plan.year, pct);
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (đang đếm… %d%%)", o->year, pct);
 	}
 	const overview_counts *c = o->counted ? &o->shown : &o->work;
 	for (int s = 0; s < DH_STAGE__COUNT; s += 2) {
@@ -332,6 +385,10 @@ static void overview_build(overview_view *o, overview_page *p)
 		}
 		page_add(p, UI_S_NORMAL, "  %s %9s      %s", a, n1, b);
 	}
+	if (c->carried)
+		page_add(p, UI_S_NORMAL,
+		         "  Trong đó %ld hồ sơ của năm trước chuyển sang (đang bồi dưỡng, theo dõi lên cấp tỉnh)",
+		         c->carried);
 	if (c->hold)
 		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
 }
@@ -367,13 +424,21 @@ static void overview_draw(ui_view *v, WINDOW *w)
 static unsigned overview_key(ui_view *v, int action, int key)
 {
 	overview_view *o = (overview_view *)v;
-	(void)key;
 	switch (action) {
 	case UI_A_DOWN: o->scroll++; return UI_R_DRAW;
 	case UI_A_UP:
 		if (o->scroll > 0)
 			o->scroll--;
 		return UI_R_DRAW;
+	case OV_A_YEAR: {
+		int year = o->year + (key == UI_K(KEY_LEFT) ? -1 : 1);
+		if (year < 2000 || year > 2100)
+			return UI_R_NONE;
+		overview_set_year(o, year);
+		o->scroll = 0;
+		overview_start(o);
+		return UI_R_DRAW;
+	}
 	}
 	return UI_R_NONE;
 }
@@ -386,6 +451,7 @@ static void overview_reload(ui_view *v)
 
 static void overview_destroy(ui_view *v)
 {
+	config_free(((overview_view *)v)->plan);
 	free(v);
 }
 
@@ -404,6 +470,7 @@ ui_view *ui_overview_open(ui_app *app)
 	if (!o)
 		return NULL;
 	ui_view_init(&o->base, &overview_ops, app);
+	o->year = o->base.ctx->cfg->plan.year;
 	overview_start(o);
 	return &o->base;
 }
