@@ -882,8 +882,7 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 			       y, prc == DH_ECONFIG ? " (bản đã lưu không còn đọc được)" : "");
 	}
 	dh_stats s;
-	int rc = stats_compute(env.store, plan ? plan : env.cfg, y, &s);
-	config_free(plan);
+	int rc = stats_compute(env.store, plan ? plan : env.cfg, y, &s); /* names borrowed from it */
 	if (rc) {
 		code = cli_fail(&env, argv[0], rc);
 	} else {
@@ -893,6 +892,7 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 			stats_print_text(&s, stdout);
 		stats_free(&s);
 	}
+	config_free(plan);
 	cli_close(&env);
 	return cli_flush_stdout(code);
 }
