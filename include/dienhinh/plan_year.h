@@ -74,7 +74,8 @@ bool plan_year_carried(const dh_candidate *c, int year);
  *   provincial level (aims_provincial, its notes): the law lets a hold be
  *   put on anyone being disciplined, inspected or complained about, and
  *   neither changes what the year decided;
- * - a candidate carried forward (plan_year_carried), whose work goes on.
+ * - a candidate carried forward (plan_year_carried), whose work goes on
+ *   (one made now for a past year is not: it is refused).
  * A carried candidate nominated in a later year moves to that year (the
  * workflow sets its `year`), so its council and decision are of the year
  * that considers it. */

@@ -300,7 +300,9 @@ bool plan_year_change_allowed(int year, dh_rtype type, const void *before, const
 	int was = before ? plan_year_of(type, before) : 0, is = plan_year_of(type, after);
 	if (!was && !is && parent_year)
 		was = is = parent_year;
-	if (!year || (open_in(year, type, before, was) && open_in(year, type, after, is)))
+	/* A record made now for a past year is not carried: it is late. */
+	bool late = !before && is && is < year;
+	if (!year || (!late && open_in(year, type, before, was) && open_in(year, type, after, is)))
 		return true;
 	if (only_allowed_fields(type, before, after))
 		return true;
