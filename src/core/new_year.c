@@ -135,14 +135,16 @@ static void edit_code(ny_buf *b, const char *s, size_t n, int from, int to)
 			size_t k = i + 5;
 			while (k < n && (s[k] == ' ' || s[k] == '\t'))
 				k++;
-			if (k + fyl <= n && memcmp(s + k, fy, fyl) == 0 && (k + fyl == n || !digit(s[k + fyl]))) {
+			if (k + fyl <= n && memcmp(s + k, fy, fyl) == 0 &&
+			    (k + fyl == n || !digit(s[k + fyl]))) {
 				put_bytes(b, s + i, k - i);
 				put_bytes(b, ty, strlen(ty));
 				i = k + fyl;
 				continue;
 			}
 		}
-		if (words && i + nfl <= n && memcmp(s + i, nf, nfl) == 0 && (i + nfl == n || !digit(s[i + nfl]))) {
+		if (words && i + nfl <= n && memcmp(s + i, nf, nfl) == 0 &&
+		    (i + nfl == n || !digit(s[i + nfl]))) {
 			put_bytes(b, "năm ", strlen("năm "));
 			put_bytes(b, ty, strlen(ty));
 			i += nfl;
@@ -201,8 +203,9 @@ static int write_new(const char *path, const char *text, size_t n, char *msg, si
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		snprintf(msg, msg_size,
-		         errno == EEXIST ? "%s đã có: không ghi đè (muốn làm lại thì đổi tên hoặc xóa tệp ấy)."
-		                         : "không tạo được %s: %s.",
+		         errno == EEXIST
+		             ? "%s đã có: không ghi đè (muốn làm lại thì đổi tên hoặc xóa tệp ấy)."
+		             : "không tạo được %s: %s.",
 		         path, strerror(errno));
 		return errno == EEXIST ? DH_ECONFLICT : DH_EIO;
 	}
@@ -278,11 +281,13 @@ void new_year_print_todo(const dh_config *next, const char *path, FILE *out)
 	fprintf(out, "Đã ghi cấu hình năm %d: %s (đã kiểm tra: không có lỗi).\n", next->plan.year, path);
 	fprintf(out, "Kế hoạch: %s\n\n", next->plan.title ? next->plan.title : "");
 	fprintf(out, "Văn phòng cần xem và sửa trong tệp này trước khi dùng:\n");
-	fprintf(out, "1. Thành viên Hội đồng (council.members): %zu người như năm trước; sửa khi có người "
-	             "chuyển đi, nghỉ hưu hoặc vai trò thay đổi; cả tỷ lệ có mặt và cách biểu quyết.\n",
+	fprintf(out,
+	        "1. Thành viên Hội đồng (council.members): %zu người như năm trước; sửa khi có người "
+	        "chuyển đi, nghỉ hưu hoặc vai trò thay đổi; cả tỷ lệ có mặt và cách biểu quyết.\n",
 	        next->council.n_members);
-	fprintf(out, "2. Thời hạn (deadlines): đã chuyển sang năm %d, cùng ngày và tháng; đổi ngày nào rơi "
-	             "vào thứ Bảy, Chủ nhật hoặc ngày lễ:\n",
+	fprintf(out,
+	        "2. Thời hạn (deadlines): đã chuyển sang năm %d, cùng ngày và tháng; đổi ngày nào rơi "
+	        "vào thứ Bảy, Chủ nhật hoặc ngày lễ:\n",
 	        next->plan.year);
 	for (size_t i = 0; i < next->n_deadlines; i++) {
 		const dh_deadline *dl = &next->deadlines[i];
@@ -296,7 +301,8 @@ void new_year_print_todo(const dh_config *next, const char *path, FILE *out)
 		             "98/2023/NĐ-CP: thay các căn cứ cũ nếu còn.\n");
 	fprintf(out, "4. Tiêu chí (criteria), người dùng (people) và các loại tạm dừng xét (holds): giữ như "
 	             "năm trước, sửa nếu có thay đổi.\n");
-	fprintf(out, "Sửa xong, kiểm tra bằng: dienhinh check-config %s; rồi dùng tệp này (-c %s hoặc đổi "
-	             "tên thành tệp cấu hình đang dùng).\n",
+	fprintf(out,
+	        "Sửa xong, kiểm tra bằng: dienhinh check-config %s; rồi dùng tệp này (-c %s hoặc đổi "
+	        "tên thành tệp cấu hình đang dùng).\n",
 	        path, path);
 }

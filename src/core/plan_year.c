@@ -74,8 +74,8 @@ static int keep_fn(dh_repo_tx *tx, void *p)
 		record_free(DH_R_PLAN, f.found);
 		return rc;
 	}
-	if (f.found && f.found->source && strcmp(f.found->source, k->source) == 0 &&
-	    f.found->path && k->cfg->path && strcmp(f.found->path, k->cfg->path) == 0) {
+	if (f.found && f.found->source && strcmp(f.found->source, k->source) == 0 && f.found->path &&
+	    k->cfg->path && strcmp(f.found->path, k->cfg->path) == 0) {
 		record_free(DH_R_PLAN, f.found);
 		return 0;
 	}

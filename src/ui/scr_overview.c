@@ -21,7 +21,7 @@
 
 /* "→ màn hình 3" with no-break spaces: a wrapped line never leaves the
  * number alone on the next row. */
-#define ON_SCREEN(n) "→\u00a0màn\u00a0hình\u00a0" #n
+#define ON_SCREEN(n)   "→\u00a0màn\u00a0hình\u00a0" #n
 #define OVERVIEW_SLICE 2000 /* candidates per idle slice: a few ms, so keys never wait */
 #define OVERVIEW_LINES 64
 
@@ -58,7 +58,12 @@ enum { OV_A_YEAR = UI_A__COUNT };
 static const ui_binding overview_keys[] = {
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, "Cuộn lên", true},
-    {OV_A_YEAR, "←/→", {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)}, "Năm", "Xem năm trước / năm sau (thời hạn và quy định của năm ấy)", false},
+    {OV_A_YEAR,
+     "←/→",
+     {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)},
+     "Năm",
+     "Xem năm trước / năm sau (thời hạn và quy định của năm ấy)",
+     false},
     {0},
 };
 
@@ -119,8 +124,7 @@ static int overview_count_registration(const void *rec, void *arg)
 {
 	overview_view *o = arg;
 	const dh_registration *r = rec;
-	if (!r->meta.deleted && r->year == o->year && r->status == DH_REG_SUBMITTED &&
-	    !r->complete)
+	if (!r->meta.deleted && r->year == o->year && r->status == DH_REG_SUBMITTED && !r->complete)
 		o->work.unchecked++;
 	return 0;
 }
@@ -239,12 +243,13 @@ static void overview_waiting(overview_view *o, overview_page *p)
 	}
 	if (o->year != ctx->cfg->plan.year) {
 		char text[240];
-		snprintf(text, sizeof(text),
-		         o->year < ctx->cfg->plan.year
-		             ? "Năm %d đã qua: chỉ xem (chỉ được thu hồi quyết định, tạm dừng xét và theo dõi "
-		               "lên cấp tỉnh). Kế hoạch đang dùng là năm %d."
-		             : "Năm %d chưa bắt đầu: kế hoạch đang dùng là năm %d.",
-		         o->year, ctx->cfg->plan.year);
+		snprintf(
+		    text, sizeof(text),
+		    o->year < ctx->cfg->plan.year
+		        ? "Năm %d đã qua: chỉ xem (chỉ được thu hồi quyết định, tạm dừng xét và theo dõi "
+		          "lên cấp tỉnh). Kế hoạch đang dùng là năm %d."
+		        : "Năm %d chưa bắt đầu: kế hoạch đang dùng là năm %d.",
+		    o->year, ctx->cfg->plan.year);
 		page_add_wrapped(p, UI_S_NORMAL, "  ", text, o->cols > 10 ? o->cols - 2 : 78);
 		return;
 	}
@@ -386,9 +391,10 @@ waiting:
 		page_add(p, UI_S_NORMAL, "  %s %9s      %s", a, n1, b);
 	}
 	if (c->carried)
-		page_add(p, UI_S_NORMAL,
-		         "  Trong đó %ld hồ sơ của năm trước chuyển sang (đang bồi dưỡng, theo dõi lên cấp tỉnh)",
-		         c->carried);
+		page_add(
+		    p, UI_S_NORMAL,
+		    "  Trong đó %ld hồ sơ của năm trước chuyển sang (đang bồi dưỡng, theo dõi lên cấp tỉnh)",
+		    c->carried);
 	if (c->hold)
 		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
 }

@@ -1009,7 +1009,7 @@ typedef struct reason_form {
 	sel_screen *screen;
 	int kind;
 	uint64_t id;
-	char about[400]; /* the record, in words, under the reason */
+	char about[400];  /* the record, in words, under the reason */
 	ui_choice *kinds; /* the hold form's kinds, from config (labels borrowed) */
 	size_t n_kinds;
 	bool discipline; /* the release form: the hold being lifted is of a discipline kind */
@@ -1029,10 +1029,11 @@ static const char *reason_form_note(ui_form *f, int field, char *buf, size_t siz
 	}
 	if (field == XF_DATE && xf->kind == SEL_R_RELEASE)
 		return note_text(buf, size,
-		                 xf->discipline ? "Ngày hết thời hạn kỷ luật: thành tích chỉ tính từ ngày này "
-		                                  "(NĐ 152/2025/NĐ-CP Điều 4 khoản 4); để trống nếu không bị kỷ "
-		                                  "luật"
-		                                : "Chỉ dùng khi bỏ tạm dừng do xem xét kỷ luật");
+		                 xf->discipline
+		                     ? "Ngày hết thời hạn kỷ luật: thành tích chỉ tính từ ngày này "
+		                       "(NĐ 152/2025/NĐ-CP Điều 4 khoản 4); để trống nếu không bị kỷ "
+		                       "luật"
+		                     : "Chỉ dùng khi bỏ tạm dừng do xem xét kỷ luật");
 	if (field == XF_DATE)
 		return note_text(buf, size, "Các hồ sơ trở lại bước «Được Hội đồng đề nghị»");
 	snprintf(buf, size, "%s", xf->about);
@@ -1045,8 +1046,8 @@ static int reason_form_save(ui_form *f)
 	dh_ctx *ctx = f->base.ctx;
 	const char *reason = ui_form_text(f, XF_REASON);
 	int date = 0;
-	if (!reason || ((xf->kind == SEL_R_REVOKE || xf->kind == SEL_R_RELEASE) &&
-	                ui_form_date(f, XF_DATE, &date) != 0))
+	if (!reason ||
+	    ((xf->kind == SEL_R_REVOKE || xf->kind == SEL_R_RELEASE) && ui_form_date(f, XF_DATE, &date) != 0))
 		return DH_EINVAL;
 	const char *r = *reason ? reason : NULL;
 	const char *hold_kind = xf->kind == SEL_R_HOLD ? ui_form_get(f, XF_KIND) : NULL;

@@ -191,12 +191,13 @@ static void the_next_years_text(void **state)
 	                  "  max_year: 2021\n";
 	char *out = NULL;
 	assert_int_equal(new_year_text(src, strlen(src), 2021, 2022, &out), 0);
-	assert_string_equal(out, "# Kế hoạch năm 2021 (comment kept)\n"
-	                         "plan: { year: 2022, title: \"Kế hoạch năm 2022\" }\n"
-	                         "  - { id: a, label: \"Tổng kết năm 2022\", date: 2021-02-28 }   # năm 2021\n"
-	                         "  - { id: b, label: \"Sơ kết\", date: 2022-01-10 }\n"
-	                         "    - \"Căn cứ Luật số 1 ngày 1 tháng 1 năm 2021\"\n"
-	                         "  max_year: 2021\n");
+	assert_string_equal(out,
+	                    "# Kế hoạch năm 2021 (comment kept)\n"
+	                    "plan: { year: 2022, title: \"Kế hoạch năm 2022\" }\n"
+	                    "  - { id: a, label: \"Tổng kết năm 2022\", date: 2021-02-28 }   # năm 2021\n"
+	                    "  - { id: b, label: \"Sơ kết\", date: 2022-01-10 }\n"
+	                    "    - \"Căn cứ Luật số 1 ngày 1 tháng 1 năm 2021\"\n"
+	                    "  max_year: 2021\n");
 	free(out);
 }
 
