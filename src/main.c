@@ -17,6 +17,8 @@
 #include "dienhinh/import.h"
 #include "dienhinh/import_xlsx.h"
 #include "dienhinh/lookup.h"
+#include "dienhinh/new_year.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/priv.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
@@ -78,6 +80,7 @@ static int cmd_report(const cli_globals *g, int argc, char **argv);
 static int cmd_backup(const cli_globals *g, int argc, char **argv);
 static int cmd_verify(const cli_globals *g, int argc, char **argv);
 static int cmd_present(const cli_globals *g, int argc, char **argv);
+static int cmd_new_year(const cli_globals *g, int argc, char **argv);
 
 static const cli_cmd cli_cmds[] = {
     {"check-config", cmd_check_config, "check-config [TỆP]"},
@@ -91,6 +94,7 @@ static const cli_cmd cli_cmds[] = {
     {"verify", cmd_verify, "verify"},
     {"backup", cmd_backup, "backup THƯ_MỤC_ĐÍCH | backup --keep N THƯ_MỤC"},
     {"present", cmd_present, "present [SỐ_PHIÊN_HỌP]"},
+    {"new-year", cmd_new_year, "new-year NĂM"},
 };
 
 static void cli_help(FILE *out)
@@ -379,6 +383,19 @@ static void cli_close(cli_env *env)
 	memset(env, 0, sizeof(*env));
 }
 
+/* The plan of this year kept with the data (plan_year.h): a past year
+ * reads with its own deadlines and rules. At every writable open, and
+ * after the demo or an import filled an empty store. */
+static void cli_keep_plan(cli_env *env)
+{
+	int rc = plan_year_keep(env->store, env->cfg, env->login, NULL);
+	if (rc)
+		fprintf(stderr,
+		        "dienhinh: chưa lưu được kế hoạch năm %d vào cơ sở dữ liệu (%s): lần mở sau sẽ thử "
+		        "lại.\n",
+		        env->cfg->plan.year, dh_strerror(rc));
+}
+
 /* Config, identity and store for a subcommand; returns 0 or the exit code
  * (having said why). */
 static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
@@ -455,6 +472,8 @@ static int cli_open(const cli_globals *g, cli_env *env, bool read_only)
 		        "dienhinh: chưa lưu được quy định của các phiên họp đã có (%s): chúng vẫn đọc theo "
 		        "cấu hình đang dùng, lần mở sau sẽ thử lại.\n",
 		        dh_strerror(rc));
+	if (!read_only)
+		cli_keep_plan(env);
 	wf_ctx_init(&env->ctx, env->cfg, env->store, env->login);
 	return 0;
 }
@@ -485,6 +504,46 @@ static int cli_flush_stdout(int code)
 }
 
 /* --- subcommands -------------------------------------------------------- */
+
+/* `new-year YEAR`: the next plan year's config beside this one
+ * (new_year.h), checked, with what to edit. */
+static int cmd_new_year(const cli_globals *g, int argc, char **argv)
+{
+	if (priv_drop() != 0) { /* a file beside the config: no data, no group */
+		fprintf(stderr, "dienhinh: không bỏ được quyền nhóm: %s\n", strerror(errno));
+		return EX_OSERR;
+	}
+	long long year = 0;
+	if (argc != 2 || (argv[1][0] == '-' && argv[1][1]))
+		return argc == 2 ? cli_bad_option(argv[0], argv[1]) : cli_cmd_usage(argv[0]);
+	if (!cli_parse_num(argv[1], 1900, 2999, &year))
+		return cli_usage_error("new-year cần một năm (ví dụ 2022), không phải “%s”.", argv[1]);
+	const char *path = config_find(g->config);
+	dh_config *cfg = NULL;
+	int code = cli_load_config(path, &cfg);
+	if (code)
+		return code;
+	char out[4096], msg[600];
+	dh_config *next = NULL;
+	dh_diag diag = {0};
+	int rc = new_year_write(cfg, (int)year, out, sizeof(out), &next, &diag, msg, sizeof(msg));
+	if (rc == DH_ECONFIG) {
+		diag_print(&diag, stderr);
+		fprintf(stderr, "dienhinh new-year: đã ghi %s nhưng tệp có lỗi ở trên: sửa rồi chạy "
+		                "dienhinh check-config %s.\n",
+		        out, out);
+		code = EX_CONFIG;
+	} else if (rc) {
+		fprintf(stderr, "dienhinh new-year: %s\n", msg[0] ? msg : dh_strerror(rc));
+		code = rc == DH_EINVAL ? EX_USAGE : rc == DH_ECONFLICT ? EX_CANTCREAT : dh_exit_code(rc);
+	} else {
+		new_year_print_todo(next, out, stdout);
+	}
+	diag_free(&diag);
+	config_free(next);
+	config_free(cfg);
+	return cli_flush_stdout(code);
+}
 
 static int cmd_check_config(const cli_globals *g, int argc, char **argv)
 {
@@ -571,6 +630,7 @@ static int cmd_demo(const cli_globals *g, int argc, char **argv)
 	}
 	printf("Đã tạo %s hồ sơ mẫu (%s bản ghi)%s.\n", cli_count(res.candidates, n1, sizeof(n1)),
 	       cli_count(res.records, n2, sizeof(n2)), took);
+	cli_keep_plan(&env);
 	cli_close(&env);
 	return cli_flush_stdout(0);
 }
@@ -611,6 +671,7 @@ static int cmd_import(const cli_globals *g, int argc, char **argv)
 	} else {
 		char n1[32];
 		printf("Đã nhập %s hồ sơ từ %s.\n", cli_count(res.written, n1, sizeof(n1)), shown);
+		cli_keep_plan(&env);
 	}
 	free(escaped);
 	cli_close(&env);
@@ -807,8 +868,21 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 	int code = cli_open(g, &env, true);
 	if (code)
 		return code;
+	/* A past year is counted under its own plan (departments, criteria)
+	 * and, as text, shows that plan's title and deadlines. */
+	int y = year ? (int)year : env.cfg->plan.year;
+	dh_config *plan = NULL;
+	int prc = y == env.cfg->plan.year ? DH_ENOTFOUND : plan_year_open(env.store, y, &plan);
+	if (y != env.cfg->plan.year && !tsv) {
+		if (plan)
+			plan_year_print(plan, stdout);
+		else
+			printf("Chưa lưu kế hoạch năm %d trong cơ sở dữ liệu%s: số liệu đếm theo danh sách "
+			       "phòng của cấu hình đang dùng.\n\n",
+			       y, prc == DH_ECONFIG ? " (bản đã lưu không còn đọc được)" : "");
+	}
 	dh_stats s;
-	int rc = stats_compute(env.store, env.cfg, year ? (int)year : env.cfg->plan.year, &s);
+	int rc = stats_compute(env.store, plan ? plan : env.cfg, y, &s); /* names borrowed from it */
 	if (rc) {
 		code = cli_fail(&env, argv[0], rc);
 	} else {
@@ -818,6 +892,7 @@ static int cmd_stats(const cli_globals *g, int argc, char **argv)
 			stats_print_text(&s, stdout);
 		stats_free(&s);
 	}
+	config_free(plan);
 	cli_close(&env);
 	return cli_flush_stdout(code);
 }

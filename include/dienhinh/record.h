@@ -57,6 +57,7 @@ typedef enum dh_rtype {
 	DH_R_COORDINATION,
 	DH_R_DRAFT,
 	DH_R_AUDIT,
+	DH_R_PLAN, /* the plan of one year as config had it (plan_year.h); after AUDIT: types are on disk */
 	DH_R__COUNT
 } dh_rtype;
 
@@ -316,6 +317,17 @@ typedef struct dh_draft {
 	uint32_t target_rev;
 	dh_strlist fields; /* "field=value" */
 } dh_draft;
+
+/* The plan of one year (plan_year.h): the config file's text as it was
+ * in use for that year, so a past year reads with its own deadlines,
+ * criteria, council and numbering. */
+typedef struct dh_plan {
+	dh_meta meta;
+	int year;
+	char *title;  /* the plan's title, for the audit log and the year list */
+	char *path;   /* the file it was read from */
+	char *source; /* the YAML text, byte for byte */
+} dh_plan;
 
 /* One audited change: written in the same transaction as the change. */
 typedef struct dh_audit {

@@ -1021,7 +1021,7 @@ static int demo_year_end(demo_job *j)
 static int demo_check_empty(demo_job *j)
 {
 	for (int t = DH_R_CANDIDATE; t < DH_R__COUNT; t++) {
-		if (t == DH_R_DRAFT || t == DH_R_AUDIT)
+		if (t == DH_R_DRAFT || t == DH_R_AUDIT || t == DH_R_PLAN)
 			continue;
 		void *rec = NULL;
 		int rc = repo_tx_get(j->tx, (dh_rtype)t, 1, &rec);

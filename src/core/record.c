@@ -306,6 +306,14 @@ static const dh_field audit_fields[] = {
 	F(24, DH_F_ID, dh_audit, last_id),
 };
 
+static const dh_field plan_fields[] = {
+	META_FIELDS,
+	F(16, DH_F_INT, dh_plan, year),
+	F(17, DH_F_STR, dh_plan, title),
+	F(18, DH_F_STR, dh_plan, path),
+	F(19, DH_F_STR, dh_plan, source),
+};
+
 #define SCHEMA(t, nm, st, fl) [t] = {t, nm, sizeof(st), fl, sizeof(fl) / sizeof((fl)[0])}
 
 static const dh_schema schemas[DH_R__COUNT] = {
@@ -324,6 +332,7 @@ static const dh_schema schemas[DH_R__COUNT] = {
 	SCHEMA(DH_R_COORDINATION, "coordination", dh_coordination, coordination_fields),
 	SCHEMA(DH_R_DRAFT, "draft", dh_draft, draft_fields),
 	SCHEMA(DH_R_AUDIT, "audit", dh_audit, audit_fields),
+	SCHEMA(DH_R_PLAN, "plan", dh_plan, plan_fields),
 };
 
 static const char *const type_labels[DH_R__COUNT] = {
@@ -342,6 +351,7 @@ static const char *const type_labels[DH_R__COUNT] = {
 	[DH_R_COORDINATION] = "Phối hợp với Văn phòng",
 	[DH_R_DRAFT] = "Bản nháp",
 	[DH_R_AUDIT] = "Nhật ký",
+	[DH_R_PLAN] = "Kế hoạch năm",
 };
 
 const dh_schema *record_schema(dh_rtype type)

@@ -126,7 +126,7 @@ static void link_key(unsigned char k[LINK_KEY], dh_rtype child, uint64_t parent,
 
 static bool type_is_record(dh_rtype type)
 {
-	return type >= DH_R_CANDIDATE && type < DH_R_DRAFT;
+	return (type >= DH_R_CANDIDATE && type < DH_R_DRAFT) || type == DH_R_PLAN;
 }
 
 uint64_t repo_parent_of(dh_rtype type, const void *rec)

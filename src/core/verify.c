@@ -417,7 +417,7 @@ static void state_free(vstate *s)
 
 static bool type_is_record(int type)
 {
-	return type >= DH_R_CANDIDATE && type < DH_R_DRAFT;
+	return (type >= DH_R_CANDIDATE && type < DH_R_DRAFT) || type == DH_R_PLAN;
 }
 
 /* The many-record entry that wrote record ID of TYPE (walk 1: rare, a

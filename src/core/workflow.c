@@ -15,6 +15,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/holds.h"
 #include "dienhinh/lookup.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/snapshot.h"
 #include "dienhinh/utf8.h"
@@ -617,9 +618,36 @@ static int check_update(wf_op *op, const dh_meta *stored, const dh_meta *in)
 	return 0;
 }
 
+/* Past plan years are read-only but for revocation, holds and the
+ * follow-up (plan_year.h): REC as stored and as it would be. */
+static int past_year_gate(dh_repo_tx *tx, wf_op *op, const char *action, dh_rtype type, const void *rec)
+{
+	int year = op->ctx->cfg ? op->ctx->cfg->plan.year : 0;
+	if (!year || (action && strcmp(action, "revoke") == 0))
+		return 0;
+	void *before = NULL, *session = NULL;
+	int parent_year = 0, rc = 0;
+	const dh_meta *m = rec;
+	if (m->id && (rc = repo_tx_get(tx, type, m->id, &before)) && rc != DH_ENOTFOUND)
+		return rc;
+	if (type == DH_R_VOTE_ITEM &&
+	    repo_tx_get(tx, DH_R_SESSION, ((const dh_vote_item *)rec)->session_id, &session) == 0)
+		parent_year = ((const dh_session *)session)->year;
+	char why[400];
+	rc = plan_year_change_allowed(year, type, before, rec, parent_year, why, sizeof(why))
+	         ? 0
+	         : say(op->ctx, DH_ELOCKED, "%s", why);
+	record_free(type, before);
+	record_free(DH_R_SESSION, session);
+	return rc;
+}
+
 static int put(dh_repo_tx *tx, wf_op *op, const char *action, const char *note, dh_rtype type, void *rec)
 {
-	int rc = repo_tx_put(tx, action, note, type, rec);
+	int rc = past_year_gate(tx, op, action, type, rec);
+	if (rc)
+		return rc;
+	rc = repo_tx_put(tx, action, note, type, rec);
 	if (rc == DH_ECONFLICT)
 		return say(op->ctx, rc, "%s vừa được người khác lưu trước: hãy tải lại.", type_what(type));
 	return rc;
@@ -1350,6 +1378,9 @@ static int nominate_body(dh_repo_tx *tx, wf_op *op)
 	if (!r->description)
 		return say_field(op->ctx, DH_EINVAL, "description",
 		                 "Chưa có bản mô tả sáng kiến, mô hình của «%s».", c->name);
+	/* Carried forward from an earlier year, considered in this one. */
+	if (c->year && c->year < op->ctx->cfg->plan.year)
+		c->year = op->ctx->cfg->plan.year;
 	r->year = c->year;
 	r->status = DH_REG_SUBMITTED;
 	r->complete = false;

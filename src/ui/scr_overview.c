@@ -7,8 +7,9 @@
 #include "dienhinh/ui_app.h"
 
 #include "dienhinh/date.h"
-#include "dienhinh/milestone.h"
 #include "dienhinh/error.h"
+#include "dienhinh/milestone.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/record.h"
 #include "dienhinh/stats.h"
 #include "dienhinh/utf8.h"
@@ -29,6 +30,7 @@ typedef struct overview_counts {
 	long hold;
 	long hold_mine;
 	long total;
+	long carried;   /* of an earlier year, still in this year's work (plan_year_carried) */
 	long unchecked; /* registrations waiting for the Office's check */
 } overview_counts;
 
@@ -38,40 +40,99 @@ typedef struct overview_view {
 	bool counted; /* `shown` holds the counts (not when the store failed) */
 	int cols;     /* body width at the last draw */
 	int scroll;
+	/* The year shown (←/→): the plan's own, or a past one read with the
+	 * plan the store kept for it (plan_year.h). */
+	int year;
+	dh_config *plan; /* owned: the stored plan of a year not config's; NULL: config or none */
+	bool no_plan;    /* a year not config's that the store has no plan of */
 } overview_view;
+
+enum { OV_A_YEAR = UI_A__COUNT };
 
 static const ui_binding overview_keys[] = {
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, "Cuộn lên", true},
+    {OV_A_YEAR,
+     "←/→",
+     {UI_K(KEY_LEFT), UI_K(KEY_RIGHT)},
+     "Năm",
+     "Xem năm trước / năm sau (thời hạn và quy định của năm ấy)",
+     false},
     {0},
 };
 
-static void overview_count(overview_view *o)
+/* Show YEAR: config's own plan, or the one the store kept for it. */
+static void overview_set_year(overview_view *o, int year)
+{
+	config_free(o->plan);
+	o->plan = NULL;
+	o->year = year;
+	o->no_plan = false;
+	o->counted = false;
+	memset(&o->shown, 0, sizeof(o->shown));
+	if (year == o->base.ctx->cfg->plan.year)
+		return;
+	o->no_plan = !o->base.ctx->store || plan_year_open(o->base.ctx->store, year, &o->plan) != 0;
+}
+
+/* The numbers of year Y (counters kept by the store: stats.h), read with
+ * PLAN's departments and criteria when Y has a plan of its own. */
+static bool overview_add_year(overview_view *o, int year, const dh_config *plan, bool carried_only)
 {
 	dh_ctx *ctx = o->base.ctx;
 	dh_stats s;
-	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, ctx->cfg->plan.year, &s) != 0) {
-		o->counted = false;
-		return;
-	}
+	if (stats_compute(ctx->store, plan, year, &s) != 0)
+		return false;
 	overview_counts *c = &o->shown;
-	memset(c, 0, sizeof(*c));
 	const char *mine = ctx->person ? ctx->person->department : NULL;
-	for (int g = 0; g < DH_STAGE__COUNT; g++)
-		c->stage[g] = s.by_stage[g];
-	c->hold = s.on_hold;
-	c->total = s.candidates;
-	c->unchecked = s.registrations_unchecked;
+	/* An earlier year's candidates still in this year's work: new
+	 * factors and those being fostered (plan_year_carried). Its models
+	 * followed toward provincial level are on screen 4, not counted here:
+	 * the counters do not keep that aim. */
+	for (int g = 0; g < DH_STAGE__COUNT; g++) {
+		if (carried_only && g != DH_STAGE_NEW_FACTOR && g != DH_STAGE_FOSTERING)
+			continue;
+		c->stage[g] += s.by_stage[g];
+		c->total += s.by_stage[g];
+		if (carried_only)
+			c->carried += s.by_stage[g];
+	}
+	if (!carried_only) {
+		c->hold += s.on_hold;
+		c->unchecked += s.registrations_unchecked;
+	}
 	for (size_t i = 0; mine && i < s.n_depts; i++) {
 		const dh_stats_dept *d = &s.depts[i];
 		if (strcmp(d->id, mine) != 0)
 			continue;
 		for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
 			for (int g = 0; g < DH_STAGE__COUNT; g++)
-				c->mine[g] += d->count[k][g];
-		c->hold_mine = d->on_hold;
+				if (!carried_only || g == DH_STAGE_NEW_FACTOR || g == DH_STAGE_FOSTERING)
+					c->mine[g] += d->count[k][g];
+		if (!carried_only)
+			c->hold_mine += d->on_hold;
 	}
 	stats_free(&s);
+	return true;
+}
+
+/* How far back an earlier year's unfinished work is looked for. */
+enum { OVERVIEW_CARRY_YEARS = 20 };
+
+static void overview_count(overview_view *o)
+{
+	dh_ctx *ctx = o->base.ctx;
+	memset(&o->shown, 0, sizeof(o->shown));
+	o->counted = false;
+	if (!ctx->store || o->no_plan)
+		return;
+	const dh_config *plan = o->plan ? o->plan : ctx->cfg;
+	if (!overview_add_year(o, o->year, plan, false))
+		return;
+	if (o->year == ctx->cfg->plan.year)
+		for (int y = o->year - 1; y >= o->year - OVERVIEW_CARRY_YEARS; y--)
+			if (!overview_add_year(o, y, NULL, true))
+				return;
 	o->counted = true;
 }
 
@@ -155,6 +216,18 @@ static void overview_waiting(overview_view *o, overview_page *p)
 		page_add_wrapped(p, UI_S_NORMAL, "  ", text, o->cols > 10 ? o->cols - 2 : 78);
 		return;
 	}
+	if (o->year != ctx->cfg->plan.year) {
+		char text[240];
+		snprintf(
+		    text, sizeof(text),
+		    o->year < ctx->cfg->plan.year
+		        ? "Năm %d đã qua: chỉ xem (chỉ được thu hồi quyết định, tạm dừng xét và theo dõi "
+		          "lên cấp tỉnh). Kế hoạch đang dùng là năm %d."
+		        : "Năm %d chưa bắt đầu: kế hoạch đang dùng là năm %d.",
+		    o->year, ctx->cfg->plan.year);
+		page_add_wrapped(p, UI_S_NORMAL, "  ", text, o->cols > 10 ? o->cols - 2 : 78);
+		return;
+	}
 	if (!o->counted) {
 		page_add(p, UI_S_WARN, "  (không đọc được số hồ sơ)");
 		return;
@@ -209,8 +282,21 @@ static void overview_waiting(overview_view *o, overview_page *p)
 static void overview_build(overview_view *o, overview_page *p)
 {
 	dh_ctx *ctx = o->base.ctx;
-	const dh_config *cfg = ctx->cfg;
+	/* A past year's title, organisation and deadlines are its own. */
+	const dh_config *cfg = o->plan ? o->plan : ctx->cfg;
 	char date[11];
+	if (o->no_plan) {
+		page_add(p, UI_S_TITLE, "Năm %d", o->year);
+		page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
+		         ctx->cfg->organization.name ? ctx->cfg->organization.name : "", o->year,
+		         date_vn(ctx->today, date));
+		page_add(p, UI_S_TITLE, "Thời hạn");
+		page_add_wrapped(p, UI_S_DIM, "  ",
+		                 "(cơ sở dữ liệu chưa lưu kế hoạch của năm này: không có thời hạn để hiện)",
+		                 o->cols > 10 ? o->cols - 2 : 78);
+		page_add(p, UI_S_NORMAL, "%s", "");
+		goto waiting;
+	}
 	/* The plan's title is long: wrapped at a space to the screen's width. */
 	const char *title = cfg->plan.title ? cfg->plan.title : "Kế hoạch";
 	while (*title) {
@@ -228,8 +314,7 @@ static void overview_build(overview_view *o, overview_page *p)
 			title++;
 	}
 	page_add(p, UI_S_NORMAL, "%s · năm %d · hôm nay %s",
-	         cfg->organization.name ? cfg->organization.name : "", cfg->plan.year,
-	         date_vn(ctx->today, date));
+	         cfg->organization.name ? cfg->organization.name : "", o->year, date_vn(ctx->today, date));
 
 	page_add(p, UI_S_TITLE, "Thời hạn");
 	if (cfg->n_deadlines == 0)
@@ -253,6 +338,7 @@ static void overview_build(overview_view *o, overview_page *p)
 	}
 	page_add(p, UI_S_NORMAL, "%s", "");
 
+waiting:
 	/* What waits for me comes before the counts: it is what this person
 	 * acts on, and it stays in sight without scrolling at 80x24. */
 	page_add(p, UI_S_TITLE, "Việc chờ tôi");
@@ -261,10 +347,10 @@ static void overview_build(overview_view *o, overview_page *p)
 
 	char total[32];
 	if (o->counted)
-		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", cfg->plan.year,
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước: %s", o->year,
 		         ui_format_money(o->shown.total, total, sizeof(total)));
 	else
-		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (không đọc được)", cfg->plan.year);
+		page_add(p, UI_S_TITLE, "Hồ sơ năm %d theo bước (không đọc được)", o->year);
 	const overview_counts *c = &o->shown;
 	for (int s = 0; s < DH_STAGE__COUNT; s += 2) {
 		char a[120], b[120] = "", n1[32], n2[32];
@@ -277,6 +363,11 @@ static void overview_build(overview_view *o, overview_page *p)
 		}
 		page_add(p, UI_S_NORMAL, "  %s %9s      %s", a, n1, b);
 	}
+	if (c->carried)
+		page_add(
+		    p, UI_S_NORMAL,
+		    "  Trong đó %ld hồ sơ của năm trước chuyển sang (đang bồi dưỡng, theo dõi lên cấp tỉnh)",
+		    c->carried);
 	if (c->hold)
 		page_add(p, UI_S_WARN, "  Đang tạm dừng xét: %ld", c->hold);
 }
@@ -312,13 +403,21 @@ static void overview_draw(ui_view *v, WINDOW *w)
 static unsigned overview_key(ui_view *v, int action, int key)
 {
 	overview_view *o = (overview_view *)v;
-	(void)key;
 	switch (action) {
 	case UI_A_DOWN: o->scroll++; return UI_R_DRAW;
 	case UI_A_UP:
 		if (o->scroll > 0)
 			o->scroll--;
 		return UI_R_DRAW;
+	case OV_A_YEAR: {
+		int year = o->year + (key == UI_K(KEY_LEFT) ? -1 : 1);
+		if (year < 2000 || year > 2100)
+			return UI_R_NONE;
+		overview_set_year(o, year);
+		o->scroll = 0;
+		overview_count(o);
+		return UI_R_DRAW;
+	}
 	}
 	return UI_R_NONE;
 }
@@ -330,6 +429,7 @@ static void overview_reload(ui_view *v)
 
 static void overview_destroy(ui_view *v)
 {
+	config_free(((overview_view *)v)->plan);
 	free(v);
 }
 
@@ -347,6 +447,7 @@ ui_view *ui_overview_open(ui_app *app)
 	if (!o)
 		return NULL;
 	ui_view_init(&o->base, &overview_ops, app);
+	o->year = o->base.ctx->cfg->plan.year;
 	overview_count(o);
 	return &o->base;
 }

@@ -30,17 +30,18 @@ expect_exit 74 "$DH" -d "$T/none" verify
 contains "$ERR" "chưa có cơ sở dữ liệu"
 
 expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 300
+# The demo's entries, and one for the plan of the year it kept (plan_year.h).
 expect_exit 0 "$DH" -d "$T/db" verify
-contains "$OUT" "Đã kiểm tra 13 mục nhật ký, 1.286 bản ghi: không có gì bị sửa."
-contains "$OUT" "Mã băm của mục cuối (số 13): "
+contains "$OUT" "Đã kiểm tra 14 mục nhật ký, 1.287 bản ghi: không có gì bị sửa."
+contains "$OUT" "Mã băm của mục cuối (số 14): "
+head=$(printf '%s\n' "$OUT" | sed -n 's/^Mã băm của mục cuối (số 14): //p')
 contains "$OUT" "Số đếm của số liệu: 713 số, khớp với hồ sơ."
-head=$(printf '%s\n' "$OUT" | sed -n 's/^Mã băm của mục cuối (số 13): //p')
 [ ${#head} -eq 64 ] || fail "no hash of the last entry: $OUT"
 
 # A backup is the same chain, and verifies on its own.
 expect_exit 0 "$DH" -d "$T/db" --as tdkt backup "$T/copy"
 expect_exit 0 "$DH" -d "$T/copy" verify
-contains "$OUT" "Đã kiểm tra 13 mục nhật ký, 1.286 bản ghi: không có gì bị sửa."
+contains "$OUT" "Đã kiểm tra 14 mục nhật ký, 1.287 bản ghi: không có gì bị sửa."
 contains "$OUT" "$head"
 
 # An import adds a bulk entry per kind of record; still clean.
@@ -51,7 +52,7 @@ year,kind,name,department
 CSV
 expect_exit 0 "$DH" -d "$T/db" --as tdkt import "$T/list.csv"
 expect_exit 0 "$DH" -d "$T/db" verify
-contains "$OUT" "Đã kiểm tra 14 mục nhật ký, 1.288 bản ghi: không có gì bị sửa."
+contains "$OUT" "Đã kiểm tra 15 mục nhật ký, 1.289 bản ghi: không có gì bị sửa."
 
 # One byte of candidate #57 (key: type 1, id 57), "tdkt" in its
 # created_by made "tdku": the demo's bulk entry 1 wrote it.

@@ -46,3 +46,51 @@ contains "$(cat "$T/decision-2019-before.md")" "**Phạm Văn Thuần**"
 # The Giấy khen of a past decision names the signer it was signed by.
 number=$(sed -n 's/.*Kèm theo Quyết định số \([^ ]*\) ngày.*/\1/p' "$T/decision-2019-before.md" | head -n 1)
 [ -n "$number" ] || fail "no decision number in the 2019 decision"
+
+# --- the next plan year -----------------------------------------------------
+# `new-year 2022` writes the 2022 config beside the one in use (a copy of
+# the example config, so that the repository's folder stays clean): dates
+# and the plan's year moved, comments kept, checked; a second run refuses.
+mkdir -p "$T/config"
+cp "$CONFIG" "$T/config/dienhinh.yaml"
+expect_exit 0 "$DH" -c "$T/config/dienhinh.yaml" new-year 2022
+out=$OUT
+next="$T/config/dienhinh-2022.yaml"
+[ -f "$next" ] || fail "new-year wrote no $next"
+contains "$out" "Đã ghi cấu hình năm 2022: $next"
+contains "$out" "Thành viên Hội đồng"
+contains "$out" "Căn cứ pháp lý"
+contains "$out" "15/10/2022  Hạn đăng ký mô hình, điển hình tiên tiến"
+expect_exit 0 "$DH" -c "$next" check-config
+contains "$OUT" "2022"
+grep -q '^  year: 2022$' "$next" || fail "the plan year is not 2022"
+grep -q 'title: "Kế hoạch .* năm 2022"' "$next" || fail "the title's year did not change"
+dates_old=$(grep -o '20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "$CONFIG" | wc -l)
+dates_new=$(grep -o '2022-[0-9][0-9]-[0-9][0-9]' "$next" | wc -l)
+[ "$dates_old" -gt 0 ] && [ "$dates_old" -eq "$dates_new" ] || fail "not every date moved to 2022 ($dates_new of $dates_old)"
+grep -q '2021-[0-9][0-9]-[0-9][0-9]' "$next" && fail "a 2021 date is left in $next"
+[ "$(grep '^\s*#' "$CONFIG")" = "$(grep '^\s*#' "$next")" ] || fail "the comments of the config changed"
+[ "$(grep -c '' "$CONFIG")" -eq "$(grep -c '' "$next")" ] || fail "the new config has another number of lines"
+contains "$(cat "$next")" "ngày 26 tháng 11 năm 2003" # a law's date is not the plan's
+cp "$next" "$T/next-first.yaml"
+expect_exit 73 "$DH" -c "$T/config/dienhinh.yaml" new-year 2022
+contains "$ERR" "không ghi đè"
+cmp -s "$next" "$T/next-first.yaml" || fail "a second new-year changed the file"
+expect_exit 64 "$DH" -c "$T/config/dienhinh.yaml" new-year 2021
+
+# A past year reads with its own plan: the demo kept the 2021 plan; under
+# the 2022 config with another deadline label, `stats --year 2021` shows
+# 2021's deadlines and title, not 2022's.
+perl -pi -e 's/Hạn đăng ký mô hình, điển hình tiên tiến/Hạn đăng ký năm mới/' "$next"
+expect_exit 0 "$DH" -c "$next" check-config
+expect_exit 0 "$DH" -c "$next" -d "$T/db" --as tdkt stats --year 2021
+past=$OUT
+contains "$past" "Kế hoạch năm 2021: Kế hoạch xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến xuất sắc năm 2021"
+contains "$past" "15/10/2021  Hạn đăng ký mô hình, điển hình tiên tiến"
+lacks "$past" "Hạn đăng ký năm mới"
+contains "$past" "Số liệu năm 2021"
+# A year the store kept no plan of says so.
+expect_exit 0 "$DH" -c "$next" -d "$T/db" --as tdkt stats --year 2018
+contains "$OUT" "Chưa lưu kế hoạch năm 2018"
+# The plan's record is in the audit chain.
+expect_exit 0 "$DH" -d "$T/db" --as tdkt verify

@@ -41,8 +41,18 @@ tm_keys j j Enter
 tm_wait "Tạm dừng xét hồ sơ"
 tm_wait "Mô hình đối thoại tại nơi cư trú · Được Hội đồng"
 tm_keys -l "Đang giải quyết đơn khiếu nại"
+# The kind of hold is chosen from config's `holds:`; without it, no save.
+tm_keys F2
+tm_wait "Chọn loại tạm dừng (Enter)"
+tm_keys Enter # the cursor is on the field that says so
+tm_wait "Đang xác minh khiếu nại, tố cáo"
+tm_keys j j Enter
+tm_wait "Loại tạm dừng Đang xác minh khiếu nại, tố cáo"
+tm_wait "Thông tư 08/2017/TT-BNV; Nghị định 152/2025/NĐ-CP"
 tm_keys F2
 tm_wait "(1 đang tạm dừng xét)"
+expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl
+contains "$OUT" '"hold_kind":"don_thu"'
 
 tm_keys a
 tm_wait "Quyết định công nhận"
