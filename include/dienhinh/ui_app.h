@@ -141,6 +141,11 @@ typedef struct ui_view_ops {
 	bool (*typing)(ui_view *v);
 	/* Keep unsaved typing as a draft (SIGHUP/SIGTERM); NULL: nothing to keep. */
 	int (*draft)(ui_view *v);
+	/* What leaving the program now would drop, in a few words for the
+	 * question asked before quitting ("Biểu mẫu “Đăng ký” chưa lưu",
+	 * "Phiên họp Hội đồng đang mở"), written into WHAT; false (or NULL):
+	 * nothing, the program may quit at once. */
+	bool (*unsaved)(ui_view *v, char *what, size_t size);
 	/* No key came: do a slice of background work (counting a large
 	 * table) and return UI_R_BUSY while there is more (NULL: none). */
 	unsigned (*idle)(ui_view *v);

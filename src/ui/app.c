@@ -33,7 +33,7 @@ struct ui_app {
 	uint64_t seen_gen[UI_SCREEN_COUNT];
 	int screen; /* 0-based */
 	WINDOW *body;
-	char msg[256];
+	char msg[512];
 	int msg_style;
 	uint64_t gen;
 	int64_t last_poll_ms;
@@ -103,6 +103,7 @@ static void app_pop(ui_app *app);
 static void app_reload(ui_app *app);
 static bool app_poll(ui_app *app);
 static void app_save_drafts(ui_app *app);
+static bool app_may_quit(ui_app *app);
 static void app_offer_draft(ui_app *app);
 static void app_free(ui_app *app);
 static const ui_binding *binding_find(const ui_binding *table, int key, ui_view *v, bool typing);
@@ -448,6 +449,18 @@ static void app_draw(ui_app *app)
 		wattrset(stdscr, A_NORMAL);
 		if (LINES > 1)
 			ui_put(stdscr, y + 1, 0, line2, COLS);
+		/* A question asked here (quit with a form open) wraps over the
+		 * rows left, so its answer keys are read even on a tiny window. */
+		const char *m = app->msg;
+		for (int row = y + 2; *m && row < LINES; row++) {
+			size_t n = utf8_fit(m, COLS, NULL);
+			if (n == 0)
+				break;
+			wattrset(stdscr, ui_style(app->msg_style));
+			ui_putf(stdscr, row, 0, COLS, "%.*s", (int)n, m);
+			m += n;
+		}
+		wattrset(stdscr, A_NORMAL);
 		curs_set(0);
 		wnoutrefresh(stdscr);
 		doupdate();
@@ -596,7 +609,7 @@ static unsigned app_dispatch(ui_app *app, int key)
 	case UI_A_QUIT:
 		if (v->below)
 			return UI_R_POP;
-		return UI_R_QUIT;
+		return app_may_quit(app) ? UI_R_QUIT : UI_R_DRAW;
 	case UI_A_SCREEN: app_switch(app, key - '1'); return UI_R_DRAW;
 	case UI_A_LOOKUP: {
 		/* `/` means "type a query": the lookup screen's own view, told
@@ -637,6 +650,47 @@ static void app_save_drafts(ui_app *app)
 			if (v->ops->draft && v->ops->draft(v) == 0)
 				return;
 	}
+}
+
+/* The first view, on any screen, whose loss quitting would bring (an
+ * unsaved form, an open council session), in words into WHAT. */
+static ui_view *app_find_unsaved(ui_app *app, char *what, size_t size, int *screen)
+{
+	for (int s = 0; s < UI_SCREEN_COUNT; s++) {
+		int at = (app->screen + s) % UI_SCREEN_COUNT;
+		for (ui_view *v = app->tops[at]; v; v = v->below)
+			if (v->ops->unsaved && v->ops->unsaved(v, what, size)) {
+				*screen = at + 1;
+				return v;
+			}
+	}
+	return NULL;
+}
+
+/* q at the top of a screen, or on the too-small screen: leaves at once
+ * when nothing would be lost; otherwise asks, and on yes keeps what was
+ * typed as the login's draft (offered back at the next start). */
+static bool app_may_quit(ui_app *app)
+{
+	char what[160] = "", question[300];
+	int screen = 0;
+	ui_view *v = app_find_unsaved(app, what, sizeof(what), &screen);
+	if (!v)
+		return true;
+	bool form = v->ops->draft != NULL;
+	if (screen != app->screen + 1)
+		snprintf(question, sizeof(question), "%s (màn hình %d). %s", what, screen,
+		         form ? "Thoát và giữ bản nháp để lần sau làm tiếp?" : "Vẫn thoát chương trình?");
+	else
+		snprintf(question, sizeof(question), "%s. %s", what,
+		         form ? "Thoát và giữ bản nháp để lần sau làm tiếp?" : "Vẫn thoát chương trình?");
+	if (!ui_confirm(app, question)) {
+		ui_message(app, "Chưa thoát.");
+		return false;
+	}
+	if (!stop_signal)
+		app_save_drafts(app);
+	return true;
 }
 
 static void app_offer_draft(ui_app *app)
@@ -803,7 +857,7 @@ static int app_main(dh_ctx *ctx, bool present, uint64_t session_id)
 			continue;
 		}
 		if (app.too_small) {
-			if (key == 'q')
+			if (key == 'q' && app_may_quit(&app))
 				quit = true;
 			continue;
 		}

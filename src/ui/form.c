@@ -859,6 +859,15 @@ static int form_draft(ui_view *v)
 	return rc;
 }
 
+static bool form_unsaved(ui_view *v, char *what, size_t size)
+{
+	ui_form *f = (ui_form *)v;
+	if (!f->dirty || f->readonly)
+		return false;
+	snprintf(what, size, "Biểu mẫu “%s” chưa lưu", f->spec->title);
+	return true;
+}
+
 void ui_form_apply_draft(ui_form *f, const dh_draft *d)
 {
 	for (size_t k = 0; k < d->fields.n; k++) {
@@ -901,6 +910,7 @@ static const ui_view_ops form_ops = {
     .offers = form_offers,
     .typing = form_typing,
     .draft = form_draft,
+    .unsaved = form_unsaved,
     .cursor = form_cursor,
     .destroy = form_destroy,
 };

@@ -1789,6 +1789,20 @@ static void sess_destroy(ui_view *v)
 	free(s);
 }
 
+/* An open session on screen: one key must not close the program on it
+ * (the counts being typed, the room waiting on the secretary). */
+static bool sess_unsaved(ui_view *v, char *what, size_t size)
+{
+	sess_view *s = (sess_view *)v;
+	if (!s->loaded || !s->m.session || s->m.session->closed)
+		return false;
+	if (sess_pending(s))
+		snprintf(what, size, "Phiên họp Hội đồng đang mở, có số phiếu đang gõ chưa ghi");
+	else
+		snprintf(what, size, "Phiên họp Hội đồng đang mở");
+	return true;
+}
+
 static const ui_view_ops sess_ops = {
     .bindings = sess_keys,
     .title = sess_title,
@@ -1796,6 +1810,7 @@ static const ui_view_ops sess_ops = {
     .key = sess_key,
     .offers = sess_offers,
     .reload = sess_view_reload,
+    .unsaved = sess_unsaved,
     .cursor = sess_cursor,
     .destroy = sess_destroy,
 };
