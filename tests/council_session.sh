@@ -39,8 +39,13 @@ tm_keys Enter
 tm_wait "Đã đưa 3 hồ sơ vào chương trình bình xét."
 screen=$(tm_screen)
 contains "$screen" "1 Đỗ Hữu Minh" "agenda"
-contains "$screen" "2 Nguyễn Thị Thanh Hòa" "agenda"
-contains "$screen" "3 Phòng Tiếp công dân - Xử lý" "agenda"
+contains "$screen" "2 Nguyễn Thị Thanh" "agenda"
+contains "$screen" "3 Phòng Tiếp công" "agenda"
+# Every row names its department (the config's short name), and the
+# title line counts the agenda's progress.
+contains "$(row "1 Đỗ Hữu Minh")" "Nghiệp vụ 1" "department on the row"
+contains "$(row "3 Phòng Tiếp công")" "Tiếp công" "department on the row"
+contains "$screen" "0/3 đã chốt, 0 đạt" "progress"
 # The nominee who sits on the council does not vote on himself (recuse: self).
 contains "$screen" "Không tham gia biểu quyết: Đỗ Hữu Minh" "recusal"
 

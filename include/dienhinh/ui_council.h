@@ -63,6 +63,14 @@ int ui_council_find(const ui_council_model *m, uint64_t item_id);
 /* "Có mặt 8/11 — đủ số lượng (cần 8 = 2/3)" or "… — chưa đủ số lượng …". */
 void ui_council_quorum_text(const dh_council *c, int present, char *buf, size_t size);
 
+/* The progress of the agenda: "12/35 đã chốt, 10 đạt". */
+void ui_council_progress(const ui_council_model *m, char *buf, size_t size);
+/* The rule line for item CI (NULL: the session's): "Đạt khi số phiếu tán
+ * thành trên 1/2 tổng số thành viên Hội đồng", or, when members do not
+ * vote on CI, the base it is counted against: "… trên 1/2 của 10 thành
+ * viên được biểu quyết (11 − 1)". */
+void ui_council_rule_line(const dh_council *c, const ui_council_item *ci, char *buf, size_t size);
+
 /* The three count cells of an item row (agree, disagree, abstain) as shown
  * to everyone in the room: the numbers once an item is closed or when the
  * vote is open; for a secret vote still open "•" in every cell once any

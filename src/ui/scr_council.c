@@ -903,7 +903,7 @@ static unsigned close_item_now(ui_view *v, ui_council_item *ci, sess_view *sess,
 
 /* --- the session mode ------------------------------------------------------------ */
 
-#define SESS_HEAD  4 /* title, quorum, rule, column titles */
+#define SESS_HEAD  5 /* title and progress, quorum, rule, column titles on two rows */
 #define SESS_FOOT  3 /* the selected nominee, recusals, the result in words */
 #define SESS_COUNT 3 /* agree, disagree, abstain */
 
@@ -927,8 +927,10 @@ struct sess_view {
 	bool has_cursor;
 };
 
-static const char *const count_titles[SESS_COUNT] = {"Tán thành", "Không TT", "Không BQ"};
-static const int count_widths[SESS_COUNT] = {9, 8, 8};
+/* Whole words over two rows ("Không" / "tán thành"), not "Không TT". */
+static const char *const count_titles[SESS_COUNT][2] = {
+    {"Tán", "thành"}, {"Không", "tán thành"}, {"Không", "biểu quyết"}};
+static const int count_widths[SESS_COUNT] = {5, 9, 10};
 #define RESULT_WIDTH 16
 
 static const ui_binding sess_keys[] = {
@@ -957,14 +959,14 @@ static const ui_binding sess_keys[] = {
     /* Offered once every item is closed, where `c` stood: placed after
      * `a` and `v` it never fitted on an 80-column key line. */
     {CA_CLOSE_SESSION, "t", {'t'}, "Kết thúc", "Kết thúc phiên họp (mọi hồ sơ đã chốt)", false},
-    {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
-    {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {CA_MEMBERS,
      "v",
      {'v', UI_ENTER},
      "Thành viên",
      "v/Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)",
      false},
+    {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
+    {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
     {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, DOC_HELP, false},
     {CA_PROJECTOR,
@@ -1607,30 +1609,41 @@ static void sess_draw(ui_view *v, WINDOW *w)
 		return;
 	}
 	const dh_session *se = s->m.session;
-	char line[400], rule[200];
+	char line[400], rule[300], progress[80];
 	session_heading(se, line, sizeof(line));
+	/* The progress at the right of the title, whole; the title gives way. */
+	ui_council_progress(&s->m, progress, sizeof(progress));
+	int pw = utf8_width(progress);
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_put(w, 0, 1, line, cols - 2);
+	ui_put_cut(w, 0, 1, line, cols - pw - 4, false);
+	ui_put(w, 0, cols - 1 - pw, progress, pw);
 	draw_quorum(w, 1, cfg, se, cols);
-	council_rule_words(&cfg->council, rule, sizeof(rule));
+	ui_council_rule_line(&cfg->council, sess_item(s), rule, sizeof(rule));
 	wattrset(w, ui_style(UI_S_DIM));
-	ui_putf(w, 2, 1, cols - 2, "Đạt khi số phiếu tán thành %s", rule);
+	ui_put_cut(w, 2, 1, rule, cols - 2, false);
 
-	/* Columns from the right: result, abstain, disagree, agree; the
-	 * nominee's name takes what is left. */
+	/* Columns from the right: result, abstain, disagree, agree; then the
+	 * department; the nominee's name takes what is left. */
 	int xr = cols - 1 - RESULT_WIDTH;
 	int xc[SESS_COUNT];
 	xc[2] = xr - 1 - count_widths[2];
 	xc[1] = xc[2] - 1 - count_widths[1];
 	xc[0] = xc[1] - 1 - count_widths[0];
-	int xname = 5, wname = xc[0] - 1 - xname;
-	wattrset(w, A_BOLD | A_UNDERLINE);
+	int wdept = cols >= 100 ? 14 : 11;
+	int xdept = xc[0] - 2 - wdept + 1;
+	int xname = 5, wname = xdept - 1 - xname;
+	wattrset(w, A_BOLD);
 	ui_put_cell(w, 3, 0, "", cols, false);
-	ui_put_cell(w, 3, 1, "TT", 3, true);
-	ui_put_cell(w, 3, xname, "Hồ sơ được xét", wname, false);
 	for (int k = 0; k < SESS_COUNT; k++)
-		ui_put_cell(w, 3, xc[k], count_titles[k], count_widths[k], true);
-	ui_put_cell(w, 3, xr, "Kết quả", RESULT_WIDTH, false);
+		ui_put_cell(w, 3, xc[k], count_titles[k][0], count_widths[k], true);
+	wattrset(w, A_BOLD | A_UNDERLINE);
+	ui_put_cell(w, 4, 0, "", cols, false);
+	ui_put_cell(w, 4, 1, "TT", 3, true);
+	ui_put_cell(w, 4, xname, "Hồ sơ được xét", wname, false);
+	ui_put_cell(w, 4, xdept, "Đơn vị", wdept, false);
+	for (int k = 0; k < SESS_COUNT; k++)
+		ui_put_cell(w, 4, xc[k], count_titles[k][1], count_widths[k], true);
+	ui_put_cell(w, 4, xr, "Kết quả", RESULT_WIDTH, false);
 	wattrset(w, A_NORMAL);
 
 	int body = rows - SESS_HEAD - SESS_FOOT;
@@ -1690,7 +1703,10 @@ static void sess_draw(ui_view *v, WINDOW *w)
 		ui_put_cell(w, y, 0, typing_row ? "▶" : "", cols, false);
 		snprintf(num, sizeof(num), "%d", r + 1);
 		ui_put_cell(w, y, 1, num, 3, true);
-		ui_put_cell(w, y, xname, cand_name(ci), wname, false);
+		ui_put_cut(w, y, xname, cand_name(ci), wname, false);
+		ui_put_cut(w, y, xdept,
+		           ci->candidate ? config_department_short(cfg, ci->candidate->department) : "",
+		           wdept, false);
 		for (int k = 0; k < SESS_COUNT; k++) {
 			bool focus = typing_row && k == s->col;
 			const char *text = cells[k];

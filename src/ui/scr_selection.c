@@ -175,13 +175,11 @@ const char *sel_dept_name(const dh_config *cfg, const char *id)
 	return d ? d->name : (id ? id : "");
 }
 
+/* The config's `short` name where it gives one ("PCTN"), else the name
+ * without "Phòng ": the same in every narrow column. */
 const char *sel_dept_short(const dh_config *cfg, const char *id)
 {
-	const char *name = sel_dept_name(cfg, id);
-	static const char prefix[] = "Phòng ";
-	if (strncmp(name, prefix, sizeof(prefix) - 1) == 0 && name[sizeof(prefix) - 1])
-		return name + sizeof(prefix) - 1;
-	return name;
+	return config_department_short(cfg, id);
 }
 
 const char *sel_person_name(const dh_config *cfg, const char *login)
@@ -446,7 +444,7 @@ static void sel_gather(sel_screen *s)
 
 static const ui_list_column reg_columns[] = {
     {"Ngày", 10, false},       {"Nhân tố đăng ký", 0, false}, {"Đơn vị", 13, false},
-    {"Trạng thái", 12, false}, {"Ghi chú", 17, false},
+    {"Trạng thái", 13, false}, {"Ghi chú", 16, false},
 };
 
 static void note_add(char *buf, size_t size, const char *word)

@@ -44,7 +44,7 @@ $s"
 $s" ;; esac
 	case $second in "1Tổng quan 2"*" 3"*" 4"*" 5"*" 6"*" 7"*" 8"* | " 1 "*" 2 "*" 3 "*" 4 "*" 5 "*" 6 "*" 7 "*" 8"*) ;; *) fail "$1: screen tabs overwritten:
 $s" ;; esac
-	case $last in "?/F1 Trợ giúp"* | "F1 Trợ giúp"*) ;; *) fail "$1: key line overwritten:
+	case $last in "?/F1 Trợ giúp"* | "F1 Trợ giúp"* | *"… ? Mọi phím" | *"… F1 Mọi phím") ;; *) fail "$1: key line overwritten:
 $s" ;; esac
 }
 
