@@ -49,9 +49,13 @@ contains "$screen" "0/3 đã chốt, 0 đạt" "progress"
 # The nominee who sits on the council does not vote on himself (recuse: self).
 contains "$screen" "Không tham gia biểu quyết: Đỗ Hữu Minh" "recusal"
 
-# Attendance: seven present is one short of 2/3 of 11; the eighth makes it.
+# Attendance: nobody is shown absent before being called.
 tm_keys p
 tm_wait "Điểm danh"
+tm_wait "Chưa điểm danh"
+[ "$(tm_screen | grep -c "Chưa điểm danh")" = 11 ] || fail "attendance before anyone is called:
+$(tm_screen)"
+# Seven present is one short of 2/3 of 11; the eighth makes it.
 tm_keys c c c c c c c
 tm_wait "Có mặt 7/11 — chưa đủ số lượng (cần 8 = 2/3)"
 tm_keys c

@@ -162,6 +162,11 @@ typedef struct dh_session {
 	/* The agenda item the secretary's cursor is on, so that another
 	 * session (the projector) can follow it; 0 before any. */
 	uint64_t current_item;
+	/* Members marked absent: a member in none of present, written and
+	 * absent has not been called yet ("chưa điểm danh"). */
+	dh_strlist absent;
+	/* What an absent member wrote: "login=text", for the minutes. */
+	dh_strlist opinions;
 } dh_session;
 
 typedef enum dh_vote { DH_VOTE_NONE = 0, DH_VOTE_AGREE, DH_VOTE_DISAGREE, DH_VOTE_ABSTAIN } dh_vote;
@@ -185,6 +190,9 @@ typedef struct dh_vote_item {
 	/* Why fewer votes were cast than members may vote (spoilt ballots, a
 	 * member who left), given when closing; for the minutes. */
 	char *count_reason;
+	/* Why a member does not vote, given by the secretary: "login=text"
+	 * (the rule of config says it for the automatic ones). */
+	dh_strlist recuse_reasons;
 } dh_vote_item;
 
 typedef struct dh_proposal {

@@ -117,9 +117,14 @@ static void rp_council_signatures(rp_doc *d)
 
 /* --- minutes ------------------------------------------------------------------ */
 
-/* Why LOGIN does not vote on C: the rule of config that put them aside. */
-static const char *rp_recusal_why(const dh_config *cfg, const dh_candidate *c, const char *login)
+/* Why LOGIN does not vote on C: the reason the secretary gave, else the
+ * rule of config that put them aside. */
+static const char *rp_recusal_why(const dh_config *cfg, const dh_candidate *c, const char *login,
+                                  const dh_vote_item *it)
 {
+	const char *given = council_note_of(&it->recuse_reasons, login);
+	if (given)
+		return given;
 	const dh_person *p = config_person(cfg, login);
 	if (c && c->name &&
 	    (strcmp(login, c->name) == 0 || (p && p->name && utf8_casecmp(p->name, c->name) == 0)))
@@ -181,6 +186,16 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 		rp_cell(d, config_role_label(cn->members[i].role));
 		rp_cell(d, rp_attendance_words(cn, council_attendance(s, login)));
 	}
+	/* What each absent member wrote, in their words. */
+	for (size_t i = 0; i < cn->n_members; i++) {
+		const char *login = cn->members[i].login;
+		const char *text = council_attendance(s, login) == DH_WRITTEN ? council_note_of(&s->opinions, login) : NULL;
+		if (!text)
+			continue;
+		rp_para(d, DOC_P_ITEM);
+		rp_printf(d, "Ý kiến bằng văn bản của %s: ", rp_person_name(d->cfg, login));
+		rp_text(d, text);
+	}
 	/* The quorum with its arithmetic, exact as council.h decides it. */
 	char pct[16];
 	bool quorum = council_has_quorum(cn, present);
@@ -237,7 +252,7 @@ static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_
 		rp_cell_or(d, rp_person_name(d->cfg, login), "");
 		doc_cell(d->doc);
 		if (council_is_recused(it, login))
-			rp_printf(d, "Không tham gia (%s)", rp_recusal_why(d->cfg, c, login));
+			rp_printf(d, "Không tham gia (%s)", rp_recusal_why(d->cfg, c, login, it));
 		else if (at == DH_ABSENT || (at == DH_WRITTEN && !cn->written_votes_count))
 			rp_text(d, "Vắng mặt");
 		else {
@@ -290,7 +305,7 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 			continue;
 		rp_text(d, any ? "; " : "");
 		rp_text(d, rp_person_name(d->cfg, login));
-		rp_printf(d, " (%s)", rp_recusal_why(d->cfg, c, login));
+		rp_printf(d, " (%s)", rp_recusal_why(d->cfg, c, login, it));
 		any = true;
 	}
 	rp_text(d, any ? "." : "không có.");

@@ -792,7 +792,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 			int ny = y + h - 1 - (f->values[i].error[0] ? 1 : 0);
 			if (ny >= 1 && ny < rows) {
 				wattrset(w, ui_style(UI_S_DIM));
-				ui_put(w, ny, vx, note, vw);
+				ui_put_cut(w, ny, vx, note, vw, false);
 				wattrset(w, A_NORMAL);
 			}
 		}
@@ -802,7 +802,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 				wattrset(w, ui_style(UI_S_ERROR));
 				char msg[200];
 				snprintf(msg, sizeof(msg), "⚠ %s", f->values[i].error);
-				ui_put(w, ey, vx, msg, vw);
+				ui_put_cut(w, ey, vx, msg, vw, false);
 				wattrset(w, A_NORMAL);
 			}
 		}

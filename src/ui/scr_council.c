@@ -53,6 +53,8 @@ enum {
 	CA_ABSTAIN,
 	CA_VOTES,
 	CA_RECUSE,
+	CA_RECUSE_WHY,
+	CA_OPINION,
 	CA_BACK,
 	CA_SAVE_ROW,
 	CA_PROJECTOR,
@@ -1869,6 +1871,7 @@ static const ui_binding att_keys[] = {
     {CA_PRESENT, "c", {'c'}, "Có mặt", "Thành viên đang chọn có mặt", false},
     {CA_ABSENT, "v", {'v'}, "Vắng", "Thành viên đang chọn vắng mặt", false},
     {CA_WRITTEN, "y", {'y'}, "Vắng, có ý kiến", "Vắng mặt, có ý kiến bằng văn bản", false},
+    {CA_OPINION, "n", {'n'}, "Nội dung", "Ghi nội dung ý kiến bằng văn bản của thành viên vắng (vào biên bản)", false},
     {CA_CYCLE, "Space", {' '}, "Đổi", "Đổi lần lượt: có mặt → vắng → vắng có ý kiến", true},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
@@ -1882,8 +1885,8 @@ static const ui_binding item_keys[] = {
     {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại phiên họp", false},
     {CA_VOTES, "a/d/b", {0}, "Biểu quyết", "Ghi phiếu của thành viên đang chọn, rồi xuống dòng sau", false},
     {CA_AGREE, "a", {'a'}, "Tán thành", "Tán thành", true},
-    {CA_DISAGREE, "d", {'d'}, "Không TT", "Không tán thành", true},
-    {CA_ABSTAIN, "b", {'b'}, "Không BQ", "Không biểu quyết", true},
+    {CA_DISAGREE, "d", {'d'}, "Không tán thành", "Không tán thành", true},
+    {CA_ABSTAIN, "b", {'b'}, "Không biểu quyết", "Không biểu quyết", true},
     {CA_ERASE,
      "⌫",
      {UI_K(KEY_BACKSPACE), UI_K(KEY_DC)},
@@ -1892,6 +1895,7 @@ static const ui_binding item_keys[] = {
      true},
     {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ này (công bố, khóa lại)", false},
     {CA_RECUSE, "r", {'r'}, "Không tham gia", "Không tham gia / tham gia lại biểu quyết hồ sơ này", false},
+    {CA_RECUSE_WHY, "l", {'l'}, "Lý do", "Ghi lý do thành viên không tham gia biểu quyết (vào biên bản)", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt (có lý do, có lưu vết)", false},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
@@ -1954,6 +1958,11 @@ static bool member_offers(ui_view *v, int action)
 	case CA_ERASE:
 		return item_live && mv->m.session->method == DH_VOTE_OPEN && wf_may(ctx, DH_ACT_RECORD_VOTES);
 	case CA_RECUSE: return item_live && wf_may(ctx, DH_ACT_RECORD_VOTES);
+	case CA_RECUSE_WHY:
+		return item_live && wf_may(ctx, DH_ACT_RECORD_VOTES) && mv->row >= 0 &&
+		       (size_t)mv->row < ctx->cfg->council.n_members &&
+		       council_is_recused(ci->item, ctx->cfg->council.members[mv->row].login);
+	case CA_OPINION: return live && wf_may(ctx, DH_ACT_RECORD_ATTENDANCE);
 	case CA_CLOSE_ITEM: return item_live && wf_may(ctx, DH_ACT_CLOSE_ITEM);
 	case CA_REOPEN: return live && ci && ci->item->closed && wf_may(ctx, DH_ACT_REOPEN_ITEM);
 	}
@@ -2077,10 +2086,27 @@ static unsigned member_key(ui_view *v, int action, int key)
 			say_failed(v, "Chưa ghi", rc);
 			return UI_R_DRAW;
 		}
-		ui_message(v->app, "%s %s biểu quyết hồ sơ này.", person_name(ctx->cfg, login),
-		           recused ? "không tham gia" : "tham gia lại");
+		if (recused)
+			ui_message(v->app, "%s không tham gia biểu quyết hồ sơ này. l: ghi lý do vào biên bản.",
+			           person_name(ctx->cfg, login));
+		else
+			ui_message(v->app, "%s tham gia lại biểu quyết hồ sơ này.", person_name(ctx->cfg, login));
 		member_load(mv);
 		return UI_R_RELOAD | UI_R_DRAW;
+	}
+	case CA_RECUSE_WHY:
+	case CA_OPINION: {
+		if (!login || (action == CA_RECUSE_WHY && !ci))
+			return UI_R_DRAW;
+		const dh_session *se = mv->m.session;
+		bool why = action == CA_RECUSE_WHY;
+		struct ui_form *f = ui_council_note_form(
+		    v->app, why ? UI_COUNCIL_NOTE_RECUSAL : UI_COUNCIL_NOTE_OPINION,
+		    why ? ci->item->meta.id : mv->session_id, login, person_name(ctx->cfg, login),
+		    why ? council_note_of(&ci->item->recuse_reasons, login) : council_note_of(&se->opinions, login));
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
 	}
 	case CA_CLOSE_ITEM: {
 		if (!ci)
@@ -2111,9 +2137,13 @@ static unsigned member_key(ui_view *v, int action, int key)
 	return UI_R_NONE;
 }
 
-static const char *attendance_words(dh_attendance at)
+/* "Chưa điểm danh" while the member has not been called in an open
+ * session: nobody is shown absent before the secretary says so. */
+static const char *attendance_words_for(const dh_session *s, const char *login)
 {
-	switch (at) {
+	if (!s->closed && !council_is_called(s, login))
+		return "Chưa điểm danh";
+	switch (council_attendance(s, login)) {
 	case DH_PRESENT: return "Có mặt";
 	case DH_WRITTEN: return "Vắng, có ý kiến bằng văn bản";
 	case DH_ABSENT: break;
@@ -2244,7 +2274,7 @@ static void member_draw(ui_view *v, WINDOW *w)
 		ui_put_cell(w, y, 0, "", cols, false);
 		ui_put_cell(w, y, 1, person_name(cfg, m->login), wname, false);
 		ui_put_cell(w, y, xrole, role, wrole, false);
-		const char *att_text = attendance_words(at);
+		const char *att_text = attendance_words_for(se, m->login);
 		if (mv->item_id && at == DH_WRITTEN)
 			att_text = "Vắng, có văn bản";
 		wattrset(w, sel ? base : ui_style(at == DH_PRESENT ? UI_S_NORMAL : UI_S_DIM));
@@ -2256,6 +2286,30 @@ static void member_draw(ui_view *v, WINDOW *w)
 			ui_put_cell(w, y, xvote, vote, wvote, false);
 		}
 		wattrset(w, A_NORMAL);
+	}
+	/* The note of the member under the cursor, for the minutes: what he
+	 * wrote, or why he does not vote. */
+	if (mv->row >= 0 && (size_t)mv->row < c->n_members && head + (int)c->n_members + 1 < rows) {
+		const char *login = c->members[mv->row].login;
+		const char *text = NULL, *label = NULL;
+		if (!mv->item_id && council_attendance(se, login) == DH_WRITTEN) {
+			text = council_note_of(&se->opinions, login);
+			label = text ? "Ý kiến bằng văn bản" : NULL;
+			if (!text && member_live(mv) && wf_may(v->ctx, DH_ACT_RECORD_ATTENDANCE))
+				text = "chưa ghi nội dung (n để ghi)", label = "Ý kiến bằng văn bản";
+		} else if (mv->item_id && ci && council_is_recused(ci->item, login)) {
+			text = council_note_of(&ci->item->recuse_reasons, login);
+			label = "Lý do không tham gia";
+			if (!text)
+				text = ci->item->closed ? "theo quy chế" : "theo quy chế (l để ghi lý do khác)";
+		}
+		if (text) {
+			char note[600];
+			snprintf(note, sizeof(note), "%s — %s: %s", person_name(cfg, login), label, text);
+			wattrset(w, ui_style(UI_S_DIM));
+			ui_put_cut(w, head + (int)c->n_members + 1, 1, note, cols - 2, false);
+			wattrset(w, A_NORMAL);
+		}
 	}
 }
 
