@@ -695,7 +695,9 @@ static void rp_proposal_note(rp_doc *d, size_t i, void *arg)
 
 static int rp_proposal_load(rp_doc *d, const dh_report_opts *o, rp_proposal_job *j)
 {
-	int rc = rp_load_sessions(d, o->session_id, true, &j->sessions);
+	/* No option: the latest session's proposal, not the year's merged;
+	 * --year asks for the whole year. */
+	int rc = rp_load_sessions(d, o->session_id, o->year != 0, &j->sessions);
 	size_t cap = 0;
 	for (size_t s = 0; !rc && s < j->sessions.n; s++) {
 		const dh_session *ses = j->sessions.v[s];
@@ -763,6 +765,14 @@ int rp_proposal(rp_doc *d, const dh_report_opts *o)
 		goto done;
 	const dh_proposal *only = j.proposals.n == 1 ? j.proposals.v[0] : NULL;
 	int date = only && only->date ? only->date : d->ctx->today;
+	if (!o->session_id && !o->year && j.sessions.n == 1) {
+		const dh_session *ses = j.sessions.v[0];
+		char day[11];
+		snprintf(d->ctx->message, sizeof(d->ctx->message),
+		         "Tờ trình theo phiên họp mới nhất: ngày %s (mã số %" PRIu64
+		         "); phiên khác: --session ID, cả năm: --year NĂM.",
+		         rp_date(ses->date, day), ses->meta.id);
+	}
 	int year = o->session_id ? ((dh_session *)j.sessions.v[0])->year : d->year;
 	char buf[400], head[200];
 	rp_header(d, cfg->organization.name, cfg->council.name,

@@ -331,7 +331,9 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 		                  "Chưa có quyết định công nhận hoặc khen thưởng nào của năm %d.", d->year);
 	}
 	if (!rc) {
-		/* The latest; of a number reused after a revocation, the one in force. */
+		/* Of a number reused after a revocation, the one in force; with
+		 * no number, the decision made last (the newest record, whatever
+		 * date was typed on it), and the reader is told which. */
 		rp_sort(&v, rp_decision_cmp);
 		size_t pick = v.n - 1;
 		for (size_t i = v.n; number && i-- > 0;)
@@ -339,8 +341,21 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 				pick = i;
 				break;
 			}
+		if (!number)
+			for (size_t i = 0; i < v.n; i++)
+				if (((dh_decision *)v.v[i])->meta.id > ((dh_decision *)v.v[pick])->meta.id)
+					pick = i;
 		*out = v.v[pick];
 		v.v[pick] = v.v[--v.n];
+		if (!number) {
+			const dh_decision *dec = *out;
+			char day[11];
+			snprintf(d->ctx->message, sizeof(d->ctx->message),
+			         "Quyết định mới nhất: số %s ngày %s (mã số %" PRIu64
+			         "); quyết định khác: --decision SỐ.",
+			         dec->number && *dec->number ? dec->number : "(chưa có số)", rp_date(dec->date, day),
+			         dec->meta.id);
+		}
 	}
 	free(number);
 	rp_vec_free(&v, DH_R_DECISION);
