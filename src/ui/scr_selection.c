@@ -1615,8 +1615,9 @@ static sel_page *prop_page(sel_screen *s)
 	}
 	sel_page_add(p, UI_S_NORMAL, "Người lập", sel_person_name(s->base.ctx->cfg, pr->meta.created_by));
 	sel_page_add(p, UI_S_NORMAL, NULL, "");
-	sel_page_addf(p, UI_S_TITLE, NULL, "Đề nghị công nhận %zu hồ sơ:", pr->candidates.n);
-	page_candidates(p, s, &pr->candidates);
+	sel_page_addf(p, UI_S_TITLE, NULL, "Đề nghị công nhận %zu hồ sơ, với kết quả bình xét:", pr->candidates.n);
+	if (!sel_page_results(p, s->base.ctx, pr->session_id, &pr->candidates))
+		page_candidates(p, s, &pr->candidates);
 	if (pr->notes && *pr->notes) {
 		sel_page_add(p, UI_S_NORMAL, NULL, "");
 		sel_page_add(p, UI_S_TITLE, NULL, "Ghi chú:");

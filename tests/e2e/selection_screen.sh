@@ -104,6 +104,13 @@ tm_keys q
 start_as thuanpv
 tm_keys t
 tm_wait "7/TTr-HĐTĐKT"
+# What he signs: each nominee with the council's result, and the rule.
+tm_keys Enter
+tm_wait "với kết quả bình xét:"
+tm_wait "Đạt khi số phiếu tán thành trên 1/2 tổng số thành viên Hội đồng"
+tm_wait "1. "
+contains "$(tm_screen)" "— đạt" "a nominee's result on the proposal"
+tm_keys q
 tm_wait "c Ra QĐ"
 tm_keys c
 tm_wait "Quyết định công nhận"
