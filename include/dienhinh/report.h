@@ -65,6 +65,8 @@ typedef struct dh_report_opts {
 	                                decision of the year made last
 	                                (ctx->message then says which) */
 	const char *decision_number; /* "15/QĐ-TTr" (NULL: by id / latest) */
+	const char *department;      /* registrations: one department's own
+	                                list (a config department id), NULL: all */
 	int review_kind;             /* review: -1 = the kind of the year's latest
 	                                review (none: a neutral title), else a
 	                                dh_review_kind */

@@ -55,6 +55,11 @@ typedef struct sel_screen {
 	size_t n_shown;
 	int reg_sort;
 	char *reg_filter;
+	/* A department head's own list: his department's index in
+	 * cfg->departments (-1: not a department head), and whether the
+	 * registrations show only it (m switches). */
+	int my_dept;
+	bool mine_only;
 
 	sel_dept *depts; /* one per cfg->departments */
 	int n_answered;
