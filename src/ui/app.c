@@ -25,7 +25,6 @@
 
 #define UI_MIN_COLS  80
 #define UI_MIN_LINES 24
-#define UI_POLL_MS   250 /* the store generation is checked this often */
 
 struct ui_app {
 	dh_ctx *ctx;
@@ -1140,77 +1139,23 @@ bool ui_confirm(ui_app *app, const char *question)
 	return k == 'c' || k == 'y';
 }
 
-int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, int current)
+/* For the picker (pick.c): the shell's drawing, key reading and layout. */
+void ui_draw_now(ui_app *app)
 {
-	if (n == 0 || app->too_small)
-		return -1;
-	int sel = current >= 0 && (size_t)current < n ? current : 0;
-	int top = 0;
-	timeout(UI_POLL_MS);
-	for (;;) {
-		if (stop_signal)
-			return -1;
-		int width = ui_text_width(title, 70) + 4;
-		for (size_t i = 0; i < n; i++) {
-			int cw = ui_text_width(choices[i].label, 70) + 6;
-			if (cw > width)
-				width = cw;
-		}
-		if (width > COLS - 4)
-			width = COLS - 4;
-		int rows = (int)n + 2;
-		if (rows > LINES - 6)
-			rows = LINES - 6;
-		int visible = rows - 2;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + visible)
-			top = sel - visible + 1;
-		app_draw(app);
-		WINDOW *w = newwin(rows, width, (LINES - rows) / 2, (COLS - width) / 2);
-		if (!w)
-			return -1;
-		werase(w);
-		box(w, 0, 0);
-		wattrset(w, ui_style(UI_S_TITLE));
-		ui_put(w, 0, 2, title, width - 4);
-		for (int i = 0; i < visible && top + i < (int)n; i++) {
-			wattrset(w, top + i == sel ? ui_style(UI_S_SELECTED) : A_NORMAL);
-			ui_put_cell(w, 1 + i, 1, "", width - 2, false);
-			ui_put_cut(w, 1 + i, 2, choices[top + i].label, width - 4, false);
-		}
-		wattrset(w, A_NORMAL);
-		curs_set(0);
-		wnoutrefresh(w);
-		doupdate();
-		int key;
-		int r = app_read_key(app, &key);
-		delwin(w);
-		if (r == ERR)
-			continue;
-		switch (key) {
-		case UI_K(KEY_UP):
-		case 'k':
-			if (sel > 0)
-				sel--;
-			break;
-		case UI_K(KEY_DOWN):
-		case 'j':
-			if (sel + 1 < (int)n)
-				sel++;
-			break;
-		case UI_K(KEY_PPAGE): sel = sel > visible ? sel - visible : 0; break;
-		case UI_K(KEY_NPAGE): sel = sel + visible < (int)n ? sel + visible : (int)n - 1; break;
-		case UI_K(KEY_HOME): sel = 0; break;
-		case UI_K(KEY_END): sel = (int)n - 1; break;
-		case UI_K(KEY_RESIZE):
-			app_layout(app);
-			clearok(curscr, TRUE);
-			break;
-		case UI_ENTER:
-		case ' ': touchwin(stdscr); return sel;
-		case UI_ESC:
-		case 'q': touchwin(stdscr); return -1;
-		}
-	}
+	app_draw(app);
+}
+
+int ui_read_key(ui_app *app, int *key)
+{
+	return app_read_key(app, key);
+}
+
+void ui_relayout(ui_app *app)
+{
+	app_layout(app);
+}
+
+bool ui_too_small(ui_app *app)
+{
+	return app->too_small;
 }

@@ -615,7 +615,7 @@ static const ui_list_column audit_columns[] = {
     {"Lúc", 16, false},
     {"Người", 18, false},
     {"Việc", 0, false},
-    {"Hồ sơ", 26, false},
+    {"Hồ sơ", 21, false},
 };
 
 static const char *const type_short[DH_R__COUNT] = {
