@@ -78,8 +78,8 @@ int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, 
 			if (cw > width)
 				width = cw;
 		}
-		if (width < 44)
-			width = 44; /* room for the search line */
+		if (width < 48)
+			width = 48; /* room for the search line */
 		if (width > COLS - 4)
 			width = COLS - 4;
 		/* Title, the search line, the choices, the border. */

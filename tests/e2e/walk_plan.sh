@@ -560,7 +560,7 @@ has_entry() { # action target what
 $screen"
 }
 has_entry "Ghi hoạt động nhân rộng" "Nhân rộng" "her latest steps"
-has_entry "Lập tờ trình đề nghị" "Tờ trình 05/TTr-HĐTĐKT" "her latest steps"
+has_entry "Lập tờ trình đề nghị" "Tờ trình 05/TTr" "her latest steps"
 has_entry "Kết thúc phiên họp" "Phiên" "her latest steps"
 has_entry "Chốt kết quả bình xét" "Hồ sơ" "her latest steps"
 only_hers "her latest steps"
