@@ -465,8 +465,8 @@ static void app_draw_bar(ui_app *app)
 	wmove(stdscr, y, 0);
 	for (int i = 0; i < COLS; i++)
 		waddch(stdscr, ' ');
-	const ui_binding *shown[BAR_MAX];
-	const char *labels[BAR_MAX];
+	const ui_binding *shown[BAR_MAX] = {0};
+	const char *labels[BAR_MAX] = {0};
 	int n = 0, total = 0;
 	const ui_binding *help = NULL;
 	const ui_binding *tables[2] = {app_global_keys(v), v ? v->ops->bindings : NULL};

@@ -434,7 +434,7 @@ static bool form_same_value(const ui_field *fd, const char *a, const char *b)
 	if (fd->type != UI_F_CHECKS)
 		return false;
 	char *ca = strdup(a), *cb = strdup(b);
-	char *va[64], *vb[64];
+	char *va[64] = {0}, *vb[64] = {0};
 	size_t na = 0, nb = 0;
 	bool same = false;
 	if (ca && cb) {

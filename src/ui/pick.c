@@ -60,7 +60,7 @@ int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, 
 {
 	if (n == 0 || ui_too_small(app))
 		return -1;
-	size_t *shown = malloc(n * sizeof(*shown));
+	size_t *shown = calloc(n, sizeof(*shown));
 	if (!shown)
 		return -1;
 	char query[PICK_QUERY_MAX + 8] = "";
