@@ -498,7 +498,7 @@ static unsigned form_conflict(ui_form *f)
 			                      form_field(f, i)->label);
 		both += theirs[i] && mine[i] && !form_same_value(form_field(f, i), mine[i], f->values[i].text.buf);
 	}
-	char q[600];
+	char q[1024];
 	snprintf(q, sizeof(q),
 	         "%s đã lưu hồ sơ này lúc %s (sửa: %s). g: gộp, giữ phần bạn sửa%s · t: lấy bản của %s, bỏ "
 	         "phần bạn gõ",
