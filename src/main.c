@@ -1035,8 +1035,12 @@ static int cmd_report(const cli_globals *g, int argc, char **argv)
 		code = EX_USAGE;
 	} else if (rc) {
 		code = cli_fail(&env, argv[0], rc);
-	} else if (to_file) {
-		printf("%s\n", written); /* the file's name, for a script to pick up */
+	} else {
+		/* Which session or decision a document without options is about. */
+		if (env.ctx.message[0])
+			fprintf(stderr, "dienhinh report: %s\n", env.ctx.message);
+		if (to_file)
+			printf("%s\n", written); /* the file's name, for a script to pick up */
 	}
 	cli_close(&env);
 	return cli_flush_stdout(code);

@@ -39,14 +39,23 @@ tm_keys Enter
 tm_wait "Đã đưa 3 hồ sơ vào chương trình bình xét."
 screen=$(tm_screen)
 contains "$screen" "1 Đỗ Hữu Minh" "agenda"
-contains "$screen" "2 Nguyễn Thị Thanh Hòa" "agenda"
-contains "$screen" "3 Phòng Tiếp công dân - Xử lý" "agenda"
+contains "$screen" "2 Nguyễn Thị Thanh" "agenda"
+contains "$screen" "3 Phòng Tiếp công" "agenda"
+# Every row names its department (the config's short name), and the
+# title line counts the agenda's progress.
+contains "$(row "1 Đỗ Hữu Minh")" "Nghiệp vụ 1" "department on the row"
+contains "$(row "3 Phòng Tiếp công")" "Tiếp công" "department on the row"
+contains "$screen" "0/3 đã chốt, 0 đạt" "progress"
 # The nominee who sits on the council does not vote on himself (recuse: self).
 contains "$screen" "Không tham gia biểu quyết: Đỗ Hữu Minh" "recusal"
 
-# Attendance: seven present is one short of 2/3 of 11; the eighth makes it.
+# Attendance: nobody is shown absent before being called.
 tm_keys p
 tm_wait "Điểm danh"
+tm_wait "Chưa điểm danh"
+[ "$(tm_screen | grep -c "Chưa điểm danh")" = 11 ] || fail "attendance before anyone is called:
+$(tm_screen)"
+# Seven present is one short of 2/3 of 11; the eighth makes it.
 tm_keys c c c c c c c
 tm_wait "Có mặt 7/11 — chưa đủ số lượng (cần 8 = 2/3)"
 tm_keys c

@@ -53,6 +53,9 @@ tm_start() { # command string
 }
 tm_keys() { tm send-keys -t main "$@"; }
 tm_screen() { tm capture-pane -p -t main; }
+# srow TEXT: the first screen row holding TEXT with runs of spaces
+# squeezed, so checks read the cells rather than the column widths.
+srow() { tm_screen | grep -F "$1" | head -n 1 | tr -s ' '; }
 # tm_wait TEXT [SECONDS]: poll the screen until TEXT shows.
 tm_wait() {
 	local text=$1 limit=${2:-10} i=0

@@ -93,6 +93,13 @@ bool council_is_recused(const dh_vote_item *it, const char *login);
 dh_vote council_vote_of(const dh_vote_item *it, const char *login);
 /* Set (or with DH_VOTE_NONE remove) LOGIN's vote in VOTES. 0 or DH_ENOMEM. */
 int council_set_vote(dh_strlist *votes, const char *login, dh_vote v);
+/* Notes kept per member as "login=text" (recusal reasons, written
+ * opinions): LOGIN's text in NOTES or NULL; set it (NULL or "" removes).
+ * 0 or DH_ENOMEM. */
+const char *council_note_of(const dh_strlist *notes, const char *login);
+int council_set_note(dh_strlist *notes, const char *login, const char *text);
+/* The member is marked (present, written or absent), not "chưa điểm danh". */
+bool council_is_called(const dh_session *s, const char *login);
 char council_vote_code(dh_vote v);         /* 'a', 'd', 'b'; 0 for NONE */
 const char *council_vote_label(dh_vote v); /* "Tán thành", "Không tán thành", "Không biểu quyết" */
 

@@ -188,6 +188,11 @@ typedef struct dh_session {
 	int held_base; /* dh_vote_base */
 	bool held_written_count;
 	bool held_recuse_self, held_recuse_department;
+	/* Members marked absent: a member in none of present, written and
+	 * absent has not been called yet ("chưa điểm danh"). */
+	dh_strlist absent;
+	/* What an absent member wrote: "login=text", for the minutes. */
+	dh_strlist opinions;
 } dh_session;
 
 typedef enum dh_vote { DH_VOTE_NONE = 0, DH_VOTE_AGREE, DH_VOTE_DISAGREE, DH_VOTE_ABSTAIN } dh_vote;
@@ -211,6 +216,9 @@ typedef struct dh_vote_item {
 	/* Why fewer votes were cast than members may vote (spoilt ballots, a
 	 * member who left), given when closing; for the minutes. */
 	char *count_reason;
+	/* Why a member does not vote, given by the secretary: "login=text"
+	 * (the rule of config says it for the automatic ones). */
+	dh_strlist recuse_reasons;
 } dh_vote_item;
 
 typedef struct dh_proposal {

@@ -156,6 +156,15 @@ int repo_draft_put(dh_store *st, const dh_draft *d);
 int repo_draft_get(dh_store *st, const char *login, dh_draft **out); /* DH_ENOTFOUND */
 int repo_draft_del(dh_store *st, const char *login);
 
+/* Who has record TYPE/ID open in a form (not audited, no generation
+ * bump): LOGIN opened it (OPEN, stamped NOW, seconds; refreshed while
+ * open) or closed it (!OPEN). 0 or a store error. */
+int repo_presence_set(dh_store *st, int type, uint64_t id, const char *login, int64_t now, bool open);
+/* The logins other than LOGIN with TYPE/ID open, stamped within MAX_AGE
+ * seconds of NOW, comma-separated into OUT (SIZE bytes; "" for none). */
+int repo_presence_others(dh_store *st, int type, uint64_t id, const char *login, int64_t now,
+                         int64_t max_age, char *out, size_t size);
+
 /* The parent id a record of TYPE links to (candidate_id, session_id), or 0. */
 uint64_t repo_parent_of(dh_rtype type, const void *rec);
 

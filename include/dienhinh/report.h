@@ -58,10 +58,15 @@ int report_from_name(const char *name);
 typedef struct dh_report_opts {
 	int year;                    /* 0: the plan year */
 	uint64_t session_id;         /* minutes: 0 = the year's latest session;
-	                                proposal: 0 = every session of the year */
+	                                proposal: 0 = the latest session, or with
+	                                `year` given every session of that year
+	                                (ctx->message then says which) */
 	uint64_t decision_id;        /* decision: 0 = decision_number, else the
-	                                year's latest decision */
+	                                decision of the year made last
+	                                (ctx->message then says which) */
 	const char *decision_number; /* "15/QĐ-TTr" (NULL: by id / latest) */
+	const char *department;      /* registrations: one department's own
+	                                list (a config department id), NULL: all */
 	int review_kind;             /* review: -1 = the kind of the year's latest
 	                                review (none: a neutral title), else a
 	                                dh_review_kind */

@@ -141,6 +141,11 @@ typedef struct ui_view_ops {
 	bool (*typing)(ui_view *v);
 	/* Keep unsaved typing as a draft (SIGHUP/SIGTERM); NULL: nothing to keep. */
 	int (*draft)(ui_view *v);
+	/* What leaving the program now would drop, in a few words for the
+	 * question asked before quitting ("Biểu mẫu “Đăng ký” chưa lưu",
+	 * "Phiên họp Hội đồng đang mở"), written into WHAT; false (or NULL):
+	 * nothing, the program may quit at once. */
+	bool (*unsaved)(ui_view *v, char *what, size_t size);
 	/* No key came: do a slice of background work (counting a large
 	 * table) and return UI_R_BUSY while there is more (NULL: none). */
 	unsigned (*idle)(ui_view *v);
@@ -224,7 +229,10 @@ typedef struct ui_choice {
 /* A picker over N choices; returns the index chosen or -1 (Esc). */
 int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, int current);
 
-/* Edit TEXT in $VISUAL / $EDITOR (else vi): a temporary file, the screen
+/* The editor ^E starts, as Debian's sensible-editor chooses: $VISUAL,
+ * $EDITOR, then the first of sensible-editor, nano, vi on $PATH. */
+const char *ui_editor_command(void);
+/* Edit TEXT in ui_editor_command(): a temporary file, the screen
  * handed over and restored. 0 and *OUT (new, NFC, checked; trailing newline
  * dropped), or DH_EINVAL with *WHY (not UTF-8, control characters), or
  * DH_EIO when the editor failed (message set). */

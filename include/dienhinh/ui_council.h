@@ -35,6 +35,16 @@ bool ui_council_restore(ui_app *app, const dh_draft *draft);
  * pushes it. */
 ui_view *ui_council_present_open(ui_app *app, uint64_t session_id);
 
+/* The note kept for the minutes about member LOGIN (named WHO): why he
+ * does not vote on vote item ID (UI_COUNCIL_NOTE_RECUSAL; saving also
+ * puts him aside), or what he wrote while away from session ID
+ * (UI_COUNCIL_NOTE_OPINION; saving marks him so). CURRENT fills the
+ * field. A form to ui_push, NULL on ENOMEM. */
+enum { UI_COUNCIL_NOTE_RECUSAL, UI_COUNCIL_NOTE_OPINION };
+struct ui_form;
+struct ui_form *ui_council_note_form(ui_app *app, int kind, uint64_t id, const char *login,
+                                     const char *who, const char *current);
+
 /* --- a session as the screen shows it (no curses) ------------------------ */
 
 /* One agenda item with its nominee and its live tally. */
@@ -62,6 +72,14 @@ int ui_council_find(const ui_council_model *m, uint64_t item_id);
 
 /* "Có mặt 8/11 — đủ số lượng (cần 8 = 2/3)" or "… — chưa đủ số lượng …". */
 void ui_council_quorum_text(const dh_council *c, int present, char *buf, size_t size);
+
+/* The progress of the agenda: "12/35 đã chốt, 10 đạt". */
+void ui_council_progress(const ui_council_model *m, char *buf, size_t size);
+/* The rule line for item CI (NULL: the session's): "Đạt khi số phiếu tán
+ * thành trên 1/2 tổng số thành viên Hội đồng", or, when members do not
+ * vote on CI, the base it is counted against: "… trên 1/2 của 10 thành
+ * viên được biểu quyết (11 − 1)". */
+void ui_council_rule_line(const dh_council *c, const ui_council_item *ci, char *buf, size_t size);
 
 /* The three count cells of an item row (agree, disagree, abstain) as shown
  * to everyone in the room: the numbers once an item is closed or when the

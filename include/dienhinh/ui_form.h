@@ -88,6 +88,13 @@ struct ui_form {
 	bool readonly; /* shown, not editable: the person may not edit */
 	bool has_cursor;
 	int cursor_y, cursor_x;
+	/* Each field as last loaded (ui_form_set): what a conflict compares
+	 * the other person's save against. */
+	char **loaded;
+	/* Who else has this record open in a form: their names, polled. */
+	char others[200];
+	int64_t presence_polled, presence_stamp;
+	bool presence_open;
 };
 
 /* A new form view (push it with ui_push); NULL on ENOMEM. */

@@ -262,6 +262,12 @@ int wf_item_add(dh_ctx *ctx, uint64_t session_id, uint64_t candidate_id, uint64_
 /* Set or clear a recusal by hand (action record_votes); clears that
  * member's vote. */
 int wf_item_recuse(dh_ctx *ctx, uint64_t item_id, const char *login, bool recused);
+/* LOGIN does not vote on the item, for REASON (required; kept for the
+ * minutes, replacing an earlier one). */
+int wf_item_recuse_why(dh_ctx *ctx, uint64_t item_id, const char *login, const char *reason);
+/* LOGIN is absent with a written opinion whose TEXT (required) goes into
+ * the minutes. */
+int wf_written_opinion(dh_ctx *ctx, uint64_t session_id, const char *login, const char *text);
 /* Open vote (action record_votes): LOGIN's vote on the item (DH_VOTE_NONE
  * clears it). The member must be present, or absent with a written opinion;
  * not recused. Refused on a secret-vote session. */

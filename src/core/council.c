@@ -165,6 +165,42 @@ const char *council_vote_label(dh_vote v)
 	return "Chưa biểu quyết";
 }
 
+const char *council_note_of(const dh_strlist *notes, const char *login)
+{
+	int i = login ? vote_index(notes, login) : -1;
+	return i >= 0 ? notes->v[i] + strlen(login) + 1 : NULL;
+}
+
+int council_set_note(dh_strlist *notes, const char *login, const char *text)
+{
+	int i = vote_index(notes, login);
+	if (i >= 0) {
+		free(notes->v[i]);
+		memmove(&notes->v[i], &notes->v[i + 1], (notes->n - (size_t)i - 1) * sizeof(char *));
+		notes->n--;
+	}
+	if (!text || !*text)
+		return 0;
+	size_t n = strlen(login) + strlen(text) + 2;
+	char *entry = malloc(n);
+	if (!entry)
+		return DH_ENOMEM;
+	snprintf(entry, n, "%s=%s", login, text);
+	char **grown = realloc(notes->v, (notes->n + 1) * sizeof(char *));
+	if (!grown) {
+		free(entry);
+		return DH_ENOMEM;
+	}
+	notes->v = grown;
+	notes->v[notes->n++] = entry;
+	return 0;
+}
+
+bool council_is_called(const dh_session *s, const char *login)
+{
+	return list_has(&s->present, login) || list_has(&s->written, login) || list_has(&s->absent, login);
+}
+
 int council_set_vote(dh_strlist *votes, const char *login, dh_vote v)
 {
 	int i = vote_index(votes, login);

@@ -157,6 +157,8 @@ static const dh_field session_fields[] = {
 	F(22, DH_F_BOOL, dh_session, closed),
 	F(23, DH_F_STR, dh_session, notes),
 	F(24, DH_F_ID, dh_session, current_item),
+	F(25, DH_F_STRLIST, dh_session, absent),
+	F(26, DH_F_STRLIST, dh_session, opinions),
 	/* snapshot.h: the rules the session is held under (from tag 40, so
 	 * that fields other branches add after 24 do not meet these) */
 	F(40, DH_F_BOOL, dh_session, rules_held),
@@ -194,6 +196,7 @@ static const dh_field vote_item_fields[] = {
 	F(26, DH_F_STR, dh_vote_item, reason),
 	F(27, DH_F_STR, dh_vote_item, reopen_reason),
 	F(28, DH_F_STR, dh_vote_item, count_reason),
+	F(29, DH_F_STRLIST, dh_vote_item, recuse_reasons),
 };
 
 static const dh_field proposal_fields[] = {

@@ -1362,3 +1362,96 @@ int repo_stage_end(dh_staging *sg)
 	stage_free(sg);
 	return rc;
 }
+
+/* --- who has a record open in a form --------------------------------------- */
+
+/* Kept beside the drafts, under keys no login can take ("@open/…"), and
+ * written quietly: one person's open form is nobody's change. */
+#define PRESENCE_PREFIX "@open/"
+
+typedef struct presence_args {
+	char key[160];
+	size_t klen;
+	size_t plen; /* the part before the login */
+	const char *login;
+	int64_t now, max_age;
+	char *out;
+	size_t size, used;
+	int64_t stamp;
+} presence_args;
+
+static void presence_key(presence_args *a, int type, uint64_t id, const char *login)
+{
+	int n = snprintf(a->key, sizeof(a->key), PRESENCE_PREFIX "%d/%llu/", type, (unsigned long long)id);
+	a->plen = n > 0 ? (size_t)n : 0;
+	if (login)
+		snprintf(a->key + a->plen, sizeof(a->key) - a->plen, "%s", login);
+	a->klen = strlen(a->key);
+}
+
+static int presence_put_fn(dh_stxn *txn, void *p)
+{
+	presence_args *a = p;
+	char val[32];
+	int n = snprintf(val, sizeof(val), "%lld", (long long)a->now);
+	return store_put(txn, DH_T_DRAFTS, a->key, a->klen, val, (size_t)n);
+}
+
+static int presence_del_fn(dh_stxn *txn, void *p)
+{
+	presence_args *a = p;
+	return store_del(txn, DH_T_DRAFTS, a->key, a->klen);
+}
+
+int repo_presence_set(dh_store *st, int type, uint64_t id, const char *login, int64_t now, bool open)
+{
+	if (!st || !login || !*login || !id)
+		return DH_EINVAL;
+	presence_args a = {.now = now};
+	presence_key(&a, type, id, login);
+	return store_write_quiet(st, open ? presence_put_fn : presence_del_fn, &a);
+}
+
+static int presence_scan_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+	presence_args *a = ctx;
+	if (klen <= a->plen)
+		return 0;
+	const char *who = (const char *)key + a->plen;
+	size_t wlen = klen - a->plen;
+	if (a->login && strlen(a->login) == wlen && memcmp(who, a->login, wlen) == 0)
+		return 0;
+	char num[32] = "";
+	if (vlen < sizeof(num))
+		memcpy(num, val, vlen);
+	long long at = strtoll(num, NULL, 10);
+	if (a->now - at > a->max_age)
+		return 0; /* a form left by a program that died long ago */
+	if (a->used + wlen + 2 < a->size) {
+		if (a->used)
+			a->out[a->used++] = ',';
+		memcpy(a->out + a->used, who, wlen);
+		a->used += wlen;
+		a->out[a->used] = '\0';
+	}
+	return 0;
+}
+
+static int presence_scan_fn(dh_stxn *txn, void *p)
+{
+	presence_args *a = p;
+	return store_scan(txn, DH_T_DRAFTS, a->key, a->plen, NULL, 0, false, presence_scan_cb, a);
+}
+
+int repo_presence_others(dh_store *st, int type, uint64_t id, const char *login, int64_t now,
+                         int64_t max_age, char *out, size_t size)
+{
+	if (!size)
+		return DH_EINVAL;
+	out[0] = '\0';
+	if (!st || !id)
+		return 0;
+	presence_args a = {.login = login, .now = now, .max_age = max_age, .out = out, .size = size};
+	presence_key(&a, type, id, NULL);
+	return store_read(st, presence_scan_fn, &a);
+}

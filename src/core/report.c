@@ -37,6 +37,7 @@ enum {
 	OPT_SESSION = 1u << 1,
 	OPT_DECISION = 1u << 2,
 	OPT_KIND = 1u << 3,
+	OPT_DEPARTMENT = 1u << 4,
 };
 
 static const struct {
@@ -49,7 +50,8 @@ static const struct {
                            "[--session ID] [--year NĂM]", OPT_SESSION | OPT_YEAR},
     [DH_REPORT_PROPOSAL] = {"proposal", "Tờ trình đề nghị công nhận", "[--session ID | --year NĂM]",
                             OPT_SESSION | OPT_YEAR},
-    [DH_REPORT_REGISTRATIONS] = {"registrations", "Tổng hợp đăng ký theo đơn vị", "[--year NĂM]", OPT_YEAR},
+    [DH_REPORT_REGISTRATIONS] = {"registrations", "Tổng hợp đăng ký theo đơn vị",
+                                 "[--year NĂM] [--department ĐƠN_VỊ]", OPT_YEAR | OPT_DEPARTMENT},
     [DH_REPORT_DECISION] = {"decision", "Quyết định và danh sách kèm theo", "[--decision ID|SỐ] [--year NĂM]",
                             OPT_DECISION | OPT_YEAR},
     [DH_REPORT_REVIEW] = {"review", "Báo cáo sơ kết, tổng kết", "[--year NĂM] [--kind preliminary|final]",
@@ -181,6 +183,10 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 			o->decision_number = NULL;
 			if (!rp_number(v, 1, UINT64_MAX / 2, &o->decision_id))
 				o->decision_number = v;
+		} else if ((allowed & OPT_DEPARTMENT) && (r = rp_opt(argc, argv, &i, "--department", &v))) {
+			if (r < 0 || !*v)
+				return rp_say(ctx, DH_EINVAL, "--department cần mã đơn vị trong cấu hình (ví dụ nv1).");
+			o->department = v;
 		} else if ((allowed & OPT_KIND) && (r = rp_opt(argc, argv, &i, "--kind", &v))) {
 			if (r == 1 && strcmp(v, "preliminary") == 0)
 				o->review_kind = DH_REVIEW_PRELIMINARY;

@@ -118,9 +118,14 @@ static void rp_council_signatures(rp_doc *d)
 
 /* --- minutes ------------------------------------------------------------------ */
 
-/* Why LOGIN does not vote on C: the rule of config that put them aside. */
-static const char *rp_recusal_why(const dh_config *cfg, const dh_candidate *c, const char *login)
+/* Why LOGIN does not vote on C: the reason the secretary gave, else the
+ * rule of config that put them aside. */
+static const char *rp_recusal_why(const dh_config *cfg, const dh_candidate *c, const char *login,
+                                  const dh_vote_item *it)
 {
+	const char *given = council_note_of(&it->recuse_reasons, login);
+	if (given)
+		return given;
 	const dh_person *p = config_person(cfg, login);
 	if (c && c->name &&
 	    (strcmp(login, c->name) == 0 || (p && p->name && utf8_casecmp(p->name, c->name) == 0)))
@@ -182,6 +187,16 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 		rp_cell(d, config_role_label(cn->members[i].role));
 		rp_cell(d, rp_attendance_words(cn, council_attendance(s, login)));
 	}
+	/* What each absent member wrote, in their words. */
+	for (size_t i = 0; i < cn->n_members; i++) {
+		const char *login = cn->members[i].login;
+		const char *text = council_attendance(s, login) == DH_WRITTEN ? council_note_of(&s->opinions, login) : NULL;
+		if (!text)
+			continue;
+		rp_para(d, DOC_P_ITEM);
+		rp_printf(d, "Ý kiến bằng văn bản của %s: ", rp_person_name(d->cfg, login));
+		rp_text(d, text);
+	}
 	/* The quorum with its arithmetic, exact as council.h decides it. */
 	char pct[16];
 	bool quorum = council_has_quorum(cn, present);
@@ -238,7 +253,7 @@ static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_
 		rp_cell_or(d, rp_person_name(d->cfg, login), "");
 		doc_cell(d->doc);
 		if (council_is_recused(it, login))
-			rp_printf(d, "Không tham gia (%s)", rp_recusal_why(d->cfg, c, login));
+			rp_printf(d, "Không tham gia (%s)", rp_recusal_why(d->cfg, c, login, it));
 		else if (at == DH_ABSENT || (at == DH_WRITTEN && !cn->written_votes_count))
 			rp_text(d, "Vắng mặt");
 		else {
@@ -291,7 +306,7 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 			continue;
 		rp_text(d, any ? "; " : "");
 		rp_text(d, rp_person_name(d->cfg, login));
-		rp_printf(d, " (%s)", rp_recusal_why(d->cfg, c, login));
+		rp_printf(d, " (%s)", rp_recusal_why(d->cfg, c, login, it));
 		any = true;
 	}
 	rp_text(d, any ? "." : "không có.");
@@ -696,7 +711,9 @@ static void rp_proposal_note(rp_doc *d, size_t i, void *arg)
 
 static int rp_proposal_load(rp_doc *d, const dh_report_opts *o, rp_proposal_job *j)
 {
-	int rc = rp_load_sessions(d, o->session_id, true, &j->sessions);
+	/* No option: the latest session's proposal, not the year's merged;
+	 * --year asks for the whole year. */
+	int rc = rp_load_sessions(d, o->session_id, o->year != 0, &j->sessions);
 	size_t cap = 0;
 	for (size_t s = 0; !rc && s < j->sessions.n; s++) {
 		const dh_session *ses = j->sessions.v[s];
@@ -771,6 +788,14 @@ int rp_proposal(rp_doc *d, const dh_report_opts *o)
 	const dh_config *cfg = d->cfg;
 	const dh_proposal *only = j.proposals.n == 1 ? j.proposals.v[0] : NULL;
 	int date = only && only->date ? only->date : d->ctx->today;
+	if (!o->session_id && !o->year && j.sessions.n == 1) {
+		const dh_session *ses = j.sessions.v[0];
+		char day[11];
+		snprintf(d->ctx->message, sizeof(d->ctx->message),
+		         "Tờ trình theo phiên họp mới nhất: ngày %s (mã số %" PRIu64
+		         "); phiên khác: --session ID, cả năm: --year NĂM.",
+		         rp_date(ses->date, day), ses->meta.id);
+	}
 	int year = o->session_id ? ((dh_session *)j.sessions.v[0])->year : d->year;
 	char buf[400], head[200];
 	rp_header(d, cfg->organization.name, cfg->council.name,

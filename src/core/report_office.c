@@ -74,10 +74,105 @@ static void rp_dept_answer(rp_doc *d, const rp_dept_row *row)
 		rp_bold(d, "Chưa trả lời");
 }
 
+typedef struct rp_dept_filter {
+	int year;
+	const char *id;
+} rp_dept_filter;
+
+static bool rp_registration_of_department(const void *rec, const void *arg)
+{
+	const dh_registration *r = rec;
+	const rp_dept_filter *f = arg;
+	return rp_registration_of_year(rec, &f->year) && r->department && strcmp(r->department, f->id) == 0;
+}
+
+/* One department's own list, its receipt of what it registered: every
+ * registration of the year with its state, counted by kind. */
+static int rp_registrations_of(rp_doc *d, const dh_department *dep)
+{
+	const dh_config *cfg = d->cfg;
+	rp_vec regs = {0};
+	rp_dept_filter filter = {d->year, dep->id};
+	int rc = rp_collect(d->ctx->store, DH_R_REGISTRATION, rp_registration_of_department, &filter, &regs);
+	for (size_t i = 0; !rc && i < regs.n; i++) {
+		const dh_candidate *c;
+		rc = rp_cand(d, ((dh_registration *)regs.v[i])->candidate_id, &c);
+	}
+	if (rc)
+		goto done;
+	rp_sort(&regs, rp_reg_cmp);
+	int kinds[DH_CANDIDATE_KINDS] = {0}, active = 0;
+	for (size_t i = 0; i < regs.n; i++) {
+		const dh_registration *r = regs.v[i];
+		const dh_candidate *c;
+		rp_cand(d, r->candidate_id, &c);
+		if (rp_reg_active(r)) {
+			active++;
+			if (c && c->kind >= 0 && c->kind < DH_CANDIDATE_KINDS)
+				kinds[c->kind]++;
+		}
+	}
+	char buf[300], date_buf[11];
+	rp_header(d, cfg->organization.name, dep->name, NULL, DH_DOC_CODE_REGISTRATIONS, d->ctx->today);
+	snprintf(buf, sizeof(buf), "Danh sách hồ sơ đăng ký của %s năm %d", dep->name, d->year);
+	doc_set_kind(d->doc, "DANH SÁCH", buf);
+	doc_set_title(d->doc, "Danh sách đăng ký của đơn vị");
+	snprintf(d->stem, sizeof(d->stem), "dang-ky-%s-%d", dep->id, d->year);
+	snprintf(buf, sizeof(buf), "(Tính đến ngày %s)", rp_date(d->ctx->today, date_buf));
+	rp_line(d, DOC_P_CENTER, DOC_ITALIC, buf);
+	rp_para(d, DOC_P_ITEM);
+	rp_text(d, "Số hồ sơ đã đăng ký: ");
+	rp_boldf(d, "%zu", regs.n);
+	rp_printf(d, "; đang xét: %d (", active);
+	rp_kind_counts(d, kinds);
+	rp_text(d, ").");
+	static const dh_doc_col reg_cols[] = {{"STT", 5, DOC_CENTRE},           {"Tên", 14, DOC_LEFT},
+	                                      {"Loại", 5, DOC_LEFT},            {"Thành tích, mô hình", 14, DOC_LEFT},
+	                                      {"Ngày đăng ký", 11, DOC_LEFT},   {"Người đăng ký", 9, DOC_LEFT},
+	                                      {"Tình trạng", 11, DOC_LEFT}};
+	if (regs.n)
+		doc_table(d->doc, reg_cols, sizeof(reg_cols) / sizeof(reg_cols[0]));
+	else
+		rp_line(d, DOC_P_BODY, DOC_BOLD, "Đơn vị chưa đăng ký hồ sơ nào.");
+	for (size_t i = 0; i < regs.n; i++) {
+		const dh_registration *reg = regs.v[i];
+		const dh_candidate *c;
+		rp_cand(d, reg->candidate_id, &c);
+		doc_row(d->doc, false);
+		rp_cellf(d, "%zu", i + 1);
+		doc_cell(d->doc);
+		rp_cand_name(d, c, reg->candidate_id);
+		rp_cell(d, c ? kind_label(c->kind) : "");
+		rp_cell_or(d, c ? c->title : NULL, "");
+		rp_cell(d, rp_date(reg->date, date_buf));
+		rp_cell_or(d, rp_person_name(cfg, reg->registered_by), "");
+		doc_cell(d->doc);
+		rp_reg_status(d, reg, c);
+	}
+	const dh_person *head = NULL;
+	for (size_t i = 0; i < cfg->n_people; i++)
+		if (cfg->people[i].department && strcmp(cfg->people[i].department, dep->id) == 0 &&
+		    (cfg->people[i].roles & DH_ROLE_DEPT_HEAD))
+			head = &cfg->people[i];
+	dh_doc_signer who = {.title = "THỦ TRƯỞNG ĐƠN VỊ", .name = head ? head->name : NULL, .hint = true};
+	rp_sign_with_recipients(d, &who, DH_DOC_CODE_REGISTRATIONS);
+done:
+	rp_vec_free(&regs, DH_R_REGISTRATION);
+	return rc;
+}
+
 int rp_registrations(rp_doc *d, const dh_report_opts *o)
 {
-	(void)o;
 	const dh_config *cfg = d->cfg;
+	if (o->department) {
+		const dh_department *dep = config_department(cfg, o->department);
+		if (!dep) {
+			char q[64];
+			return rp_say(d->ctx, DH_EINVAL, "Không có đơn vị “%s” trong cấu hình.",
+			              rp_quote(o->department, q));
+		}
+		return rp_registrations_of(d, dep);
+	}
 	rp_vec regs = {0}, nils = {0};
 	rp_dept_row *rows = NULL;
 	size_t n_rows = cfg->n_departments;
@@ -332,7 +427,9 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 		                  "Chưa có quyết định công nhận hoặc khen thưởng nào của năm %d.", d->year);
 	}
 	if (!rc) {
-		/* The latest; of a number reused after a revocation, the one in force. */
+		/* Of a number reused after a revocation, the one in force; with
+		 * no number, the decision made last (the newest record, whatever
+		 * date was typed on it), and the reader is told which. */
 		rp_sort(&v, rp_decision_cmp);
 		size_t pick = v.n - 1;
 		for (size_t i = v.n; number && i-- > 0;)
@@ -340,8 +437,21 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 				pick = i;
 				break;
 			}
+		if (!number)
+			for (size_t i = 0; i < v.n; i++)
+				if (((dh_decision *)v.v[i])->meta.id > ((dh_decision *)v.v[pick])->meta.id)
+					pick = i;
 		*out = v.v[pick];
 		v.v[pick] = v.v[--v.n];
+		if (!number) {
+			const dh_decision *dec = *out;
+			char day[11];
+			snprintf(d->ctx->message, sizeof(d->ctx->message),
+			         "Quyết định mới nhất: số %s ngày %s (mã số %" PRIu64
+			         "); quyết định khác: --decision SỐ.",
+			         dec->number && *dec->number ? dec->number : "(chưa có số)", rp_date(dec->date, day),
+			         dec->meta.id);
+		}
 	}
 	free(number);
 	rp_vec_free(&v, DH_R_DECISION);

@@ -2073,18 +2073,27 @@ static int attendance_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = tx_load_open_session(tx, op, op->target, &s)) ||
 	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
-	if ((int)council_attendance(s, op->login) == at)
+	const char *had = council_note_of(&s->opinions, op->login);
+	bool same_text = !op->reason || (had && strcmp(had, op->reason) == 0);
+	if ((int)council_attendance(s, op->login) == at && council_is_called(s, op->login) && same_text)
 		return 0; /* nothing changes: no write, no audit noise */
 	strlist_remove(&s->present, op->login);
 	strlist_remove(&s->written, op->login);
+	strlist_remove(&s->absent, op->login);
 	if (at == DH_PRESENT)
 		rc = strlist_push(&s->present, op->login);
 	else if (at == DH_WRITTEN)
 		rc = strlist_push(&s->written, op->login);
+	else
+		rc = strlist_push(&s->absent, op->login);
+	/* The text of a written opinion stays with it; another mark drops it. */
+	if (!rc && (at != DH_WRITTEN || op->reason))
+		rc = council_set_note(&s->opinions, op->login, at == DH_WRITTEN ? op->reason : NULL);
 	if (rc)
 		return rc;
-	char note[192];
-	snprintf(note, sizeof(note), "%s: %s", op->login, attendance_text(at));
+	char note[400];
+	snprintf(note, sizeof(note), "%s: %s%s%s", op->login, attendance_text(at), op->reason ? ": " : "",
+	         op->reason ? op->reason : "");
 	op->id = s->meta.id;
 	return put(tx, op, "record_attendance", note, DH_R_SESSION, s);
 }
@@ -2109,6 +2118,21 @@ int wf_attendance(dh_ctx *ctx, uint64_t session_id, const char *login, int atten
 	op.target = session_id;
 	op.login = login;
 	op.arg[0] = attendance;
+	return op_run(&op, NULL);
+}
+
+int wf_written_opinion(dh_ctx *ctx, uint64_t session_id, const char *login, const char *text)
+{
+	wf_op op;
+	int rc = begin(ctx, &op, DH_ACT_RECORD_ATTENDANCE, attendance_body);
+	if (rc || (rc = check_member(ctx, login)) ||
+	    (rc = clean_arg(ctx, text, &op.reason, "text", "Ý kiến bằng văn bản", WF_MAX_LINE, true))) {
+		free(op.reason);
+		return rc;
+	}
+	op.target = session_id;
+	op.login = login;
+	op.arg[0] = DH_WRITTEN;
 	return op_run(&op, NULL);
 }
 
@@ -2242,18 +2266,23 @@ static int recuse_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = tx_load_open_item(tx, op, op->target, &it, &s)) ||
 	    (rc = check_held_member(op->ctx, s, op->login)))
 		return rc;
-	if (council_is_recused(it, op->login) == op->flag)
+	bool was = council_is_recused(it, op->login);
+	if (was == op->flag && !op->reason)
 		return 0;
-	if (op->flag) {
+	if (op->flag && !was) {
 		if ((rc = strlist_push(&it->recused, op->login)) ||
 		    (rc = council_set_vote(&it->votes, op->login, DH_VOTE_NONE)))
 			return rc;
-	} else {
+	} else if (!op->flag) {
 		strlist_remove(&it->recused, op->login);
 	}
-	char note[160];
-	snprintf(note, sizeof(note), "%s: %s", op->login,
-	         op->flag ? "không tham gia biểu quyết" : "tham gia biểu quyết");
+	if ((op->reason || !op->flag) &&
+	    (rc = council_set_note(&it->recuse_reasons, op->login, op->flag ? op->reason : NULL)))
+		return rc;
+	char note[400];
+	snprintf(note, sizeof(note), "%s: %s%s%s", op->login,
+	         op->flag ? "không tham gia biểu quyết" : "tham gia biểu quyết", op->reason ? ": " : "",
+	         op->reason ? op->reason : "");
 	op->id = it->meta.id;
 	return put(tx, op, "recuse", note, DH_R_VOTE_ITEM, it);
 }
@@ -2267,6 +2296,21 @@ int wf_item_recuse(dh_ctx *ctx, uint64_t item_id, const char *login, bool recuse
 	op.target = item_id;
 	op.login = login;
 	op.flag = recused;
+	return op_run(&op, NULL);
+}
+
+int wf_item_recuse_why(dh_ctx *ctx, uint64_t item_id, const char *login, const char *reason)
+{
+	wf_op op;
+	int rc = begin(ctx, &op, DH_ACT_RECORD_VOTES, recuse_body);
+	if (rc || (rc = check_member(ctx, login)) ||
+	    (rc = clean_arg(ctx, reason, &op.reason, "reason", "Lý do", WF_MAX_LINE, true))) {
+		free(op.reason);
+		return rc;
+	}
+	op.target = item_id;
+	op.login = login;
+	op.flag = true;
 	return op_run(&op, NULL);
 }
 

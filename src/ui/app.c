@@ -26,7 +26,6 @@
 
 #define UI_MIN_COLS  80
 #define UI_MIN_LINES 24
-#define UI_POLL_MS   250 /* the store generation is checked this often */
 
 struct ui_app {
 	dh_ctx *ctx;
@@ -34,7 +33,7 @@ struct ui_app {
 	uint64_t seen_gen[UI_SCREEN_COUNT];
 	int screen; /* 0-based */
 	WINDOW *body;
-	char msg[256];
+	char msg[512];
 	int msg_style;
 	uint64_t gen;
 	int64_t last_poll_ms;
@@ -104,6 +103,7 @@ static void app_pop(ui_app *app);
 static void app_reload(ui_app *app);
 static bool app_poll(ui_app *app);
 static void app_save_drafts(ui_app *app);
+static bool app_may_quit(ui_app *app);
 static void app_offer_draft(ui_app *app);
 static void app_free(ui_app *app);
 static const ui_binding *binding_find(const ui_binding *table, int key, ui_view *v, bool typing);
@@ -386,20 +386,78 @@ static void app_draw_tabs(ui_app *app)
 	wattrset(stdscr, A_NORMAL);
 }
 
+/* Bytes of TEXT for one row of ROOM columns, cut at a space when it goes on. */
+static size_t wrap_next(const char *text, int room)
+{
+	size_t n = utf8_fit(text, room, NULL);
+	if (text[n]) {
+		size_t cut = n;
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut > 0)
+			n = cut;
+	}
+	return n;
+}
+
+#define MSG_MAX_ROWS 3
+
+/* Rows the message needs: a message or question longer than the line
+ * wraps at spaces over up to three rows, and the body gives them up
+ * while it is shown, so nothing is cut or covered. */
+static int app_message_rows(ui_app *app)
+{
+	int room = COLS - 2;
+	if (!app->msg[0] || room < 10 || LINES < UI_MIN_LINES)
+		return 1;
+	int rows = 0;
+	for (const char *t = app->msg; *t && rows < MSG_MAX_ROWS; rows++) {
+		size_t n = wrap_next(t, room);
+		if (n == 0)
+			break;
+		t += n;
+		while (*t == ' ')
+			t++;
+	}
+	return rows > 1 ? rows : 1;
+}
+
 static void app_draw_message(ui_app *app)
 {
+	int rows = app_message_rows(app);
+	int body_rows = LINES - 3 - rows;
+	if (app->body && getmaxy(app->body) != body_rows)
+		wresize(app->body, body_rows, COLS);
 	wattrset(stdscr, A_NORMAL);
-	wmove(stdscr, LINES - 2, 0);
-	wclrtoeol(stdscr);
-	if (app->msg[0]) {
-		wattrset(stdscr, ui_style(app->msg_style));
-		ui_put(stdscr, LINES - 2, 1, app->msg, COLS - 2);
-		wattrset(stdscr, A_NORMAL);
+	for (int r = 0; r < rows; r++) {
+		wmove(stdscr, LINES - 1 - rows + r, 0);
+		wclrtoeol(stdscr);
 	}
+	if (!app->msg[0])
+		return;
+	wattrset(stdscr, ui_style(app->msg_style));
+	const char *t = app->msg;
+	for (int r = 0; r < rows && *t; r++) {
+		int y = LINES - 1 - rows + r;
+		size_t n = rows > 1 ? wrap_next(t, COLS - 2) : strlen(t);
+		if (r == rows - 1 || n == 0) {
+			ui_put_cut(stdscr, y, 1, t, COLS - 2, false); /* still more: "…" */
+			break;
+		}
+		ui_putf(stdscr, y, 1, COLS - 2, "%.*s", (int)n, t);
+		t += n;
+		while (*t == ' ')
+			t++;
+	}
+	wattrset(stdscr, A_NORMAL);
 }
 
 /* The bottom line: the view's keys that apply now, then the shell's,
- * from the same tables the dispatch and the help page use. */
+ * from the same tables the dispatch and the help page use. When they do
+ * not all fit, none is dropped in silence: the help key leaves its place
+ * at the front for a marker at the end ("… ? Mọi phím") that says the
+ * help page lists every key. */
+#define BAR_MAX 64
 static void app_draw_bar(ui_app *app)
 {
 	ui_view *v = app_top(app);
@@ -408,27 +466,60 @@ static void app_draw_bar(ui_app *app)
 	wmove(stdscr, y, 0);
 	for (int i = 0; i < COLS; i++)
 		waddch(stdscr, ' ');
-	int x = 0;
+	const ui_binding *shown[BAR_MAX] = {0};
+	const char *labels[BAR_MAX] = {0};
+	int n = 0, total = 0;
+	const ui_binding *help = NULL;
 	const ui_binding *tables[2] = {app_global_keys(v), v ? v->ops->bindings : NULL};
-	for (int t = 0; t < 2; t++) {
+	for (int t = 0; t < 2 && v; t++) {
 		if (!tables[t])
 			continue;
-		for (const ui_binding *b = tables[t]; b->action; b++) {
-			if (b->help_only || !v || !binding_shown(b, v, t == 0))
+		for (const ui_binding *b = tables[t]; b->action && n < BAR_MAX; b++) {
+			if (b->help_only || !binding_shown(b, v, t == 0))
 				continue;
 			const char *label = b->label ? b->label : ui_action_label(b->action);
 			if (t == 0 && b->action == UI_A_QUIT && v->below)
 				label = "Quay lại"; /* q leaves the program only from the top */
-			int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 1;
-			if (x + need > COLS)
-				break;
-			wattrset(stdscr, ui_style(UI_S_KEY));
-			x += ui_put(stdscr, y, x, b->keys, COLS - x);
-			wattrset(stdscr, ui_style(UI_S_BAR));
-			x += ui_put(stdscr, y, x, " ", COLS - x);
-			x += ui_put(stdscr, y, x, label, COLS - x);
-			x += ui_put(stdscr, y, x, " ", COLS - x);
+			if (t == 0 && b->action == UI_A_HELP)
+				help = b;
+			shown[n] = b;
+			labels[n++] = label;
+			total += ui_text_width(b->keys, 40) + 1 + ui_text_width(label, 60) + 1;
 		}
+	}
+	bool cut = total > COLS && help;
+	char marker_key[16] = "";
+	int marker = 0;
+	if (cut) {
+		/* "?/F1" → "?", "F1" while typing: the one key that opens it. */
+		snprintf(marker_key, sizeof(marker_key), "%s", help->keys);
+		char *slash = strchr(marker_key, '/');
+		if (slash)
+			*slash = '\0';
+		marker = 2 + ui_text_width(marker_key, 10) + 1 + ui_text_width("Mọi phím", 20);
+	}
+	int x = 0;
+	for (int i = 0; i < n; i++) {
+		const ui_binding *b = shown[i];
+		if (cut && b == help)
+			continue;
+		int need = ui_text_width(b->keys, 40) + 1 + ui_text_width(labels[i], 60) + 1;
+		if (x + need + marker > COLS)
+			break;
+		wattrset(stdscr, ui_style(UI_S_KEY));
+		x += ui_put(stdscr, y, x, b->keys, COLS - x);
+		wattrset(stdscr, ui_style(UI_S_BAR));
+		x += ui_put(stdscr, y, x, " ", COLS - x);
+		x += ui_put(stdscr, y, x, labels[i], COLS - x);
+		x += ui_put(stdscr, y, x, " ", COLS - x);
+	}
+	if (cut) {
+		x += ui_put(stdscr, y, x, "… ", COLS - x);
+		wattrset(stdscr, ui_style(UI_S_KEY));
+		x += ui_put(stdscr, y, x, marker_key, COLS - x);
+		wattrset(stdscr, ui_style(UI_S_BAR));
+		x += ui_put(stdscr, y, x, " ", COLS - x);
+		ui_put(stdscr, y, x, "Mọi phím", COLS - x);
 	}
 	wattrset(stdscr, A_NORMAL);
 }
@@ -449,6 +540,18 @@ static void app_draw(ui_app *app)
 		wattrset(stdscr, A_NORMAL);
 		if (LINES > 1)
 			ui_put(stdscr, y + 1, 0, line2, COLS);
+		/* A question asked here (quit with a form open) wraps over the
+		 * rows left, so its answer keys are read even on a tiny window. */
+		const char *m = app->msg;
+		for (int row = y + 2; *m && row < LINES; row++) {
+			size_t n = utf8_fit(m, COLS, NULL);
+			if (n == 0)
+				break;
+			wattrset(stdscr, ui_style(app->msg_style));
+			ui_putf(stdscr, row, 0, COLS, "%.*s", (int)n, m);
+			m += n;
+		}
+		wattrset(stdscr, A_NORMAL);
 		curs_set(0);
 		wnoutrefresh(stdscr);
 		doupdate();
@@ -611,7 +714,7 @@ static unsigned app_dispatch(ui_app *app, int key)
 	case UI_A_QUIT:
 		if (v->below)
 			return UI_R_POP;
-		return UI_R_QUIT;
+		return app_may_quit(app) ? UI_R_QUIT : UI_R_DRAW;
 	case UI_A_SCREEN: app_switch(app, key - '1'); return UI_R_DRAW;
 	case UI_A_LOOKUP: {
 		/* `/` means "type a query": the lookup screen's own view, told
@@ -652,6 +755,47 @@ static void app_save_drafts(ui_app *app)
 			if (v->ops->draft && v->ops->draft(v) == 0)
 				return;
 	}
+}
+
+/* The first view, on any screen, whose loss quitting would bring (an
+ * unsaved form, an open council session), in words into WHAT. */
+static ui_view *app_find_unsaved(ui_app *app, char *what, size_t size, int *screen)
+{
+	for (int s = 0; s < UI_SCREEN_COUNT; s++) {
+		int at = (app->screen + s) % UI_SCREEN_COUNT;
+		for (ui_view *v = app->tops[at]; v; v = v->below)
+			if (v->ops->unsaved && v->ops->unsaved(v, what, size)) {
+				*screen = at + 1;
+				return v;
+			}
+	}
+	return NULL;
+}
+
+/* q at the top of a screen, or on the too-small screen: leaves at once
+ * when nothing would be lost; otherwise asks, and on yes keeps what was
+ * typed as the login's draft (offered back at the next start). */
+static bool app_may_quit(ui_app *app)
+{
+	char what[160] = "", question[300];
+	int screen = 0;
+	ui_view *v = app_find_unsaved(app, what, sizeof(what), &screen);
+	if (!v)
+		return true;
+	bool form = v->ops->draft != NULL;
+	if (screen != app->screen + 1)
+		snprintf(question, sizeof(question), "%s (màn hình %d). %s", what, screen,
+		         form ? "Thoát và giữ bản nháp để lần sau làm tiếp?" : "Vẫn thoát chương trình?");
+	else
+		snprintf(question, sizeof(question), "%s. %s", what,
+		         form ? "Thoát và giữ bản nháp để lần sau làm tiếp?" : "Vẫn thoát chương trình?");
+	if (!ui_confirm(app, question)) {
+		ui_message(app, "Chưa thoát.");
+		return false;
+	}
+	if (!stop_signal)
+		app_save_drafts(app);
+	return true;
 }
 
 static void app_offer_draft(ui_app *app)
@@ -818,7 +962,7 @@ static int app_main(dh_ctx *ctx, bool present, uint64_t session_id)
 			continue;
 		}
 		if (app.too_small) {
-			if (key == 'q')
+			if (key == 'q' && app_may_quit(&app))
 				quit = true;
 			continue;
 		}
@@ -972,35 +1116,6 @@ static ui_view *help_open(ui_app *app, ui_view *for_view)
 
 /* --- dialogs ---------------------------------------------------------------- */
 
-/* A question longer than the message line: on the two rows above the key
- * line, wrapped at a space, so the question and its answer keys are both
- * read (the conflict question, a long name in a confirmation). */
-static void ask_draw_long(const char *question)
-{
-	int room = COLS - 2;
-	if (LINES < 4 || room < 10 || ui_text_width(question, room + 1) <= room)
-		return;
-	size_t n = utf8_fit(question, room, NULL);
-	size_t cut = n;
-	while (cut > 0 && question[cut] != ' ')
-		cut--;
-	if (cut > 0)
-		n = cut;
-	const char *rest = question + n;
-	while (*rest == ' ')
-		rest++;
-	WINDOW *w = newwin(2, COLS, LINES - 3, 0);
-	if (!w)
-		return;
-	werase(w);
-	wattrset(w, ui_style(UI_S_WARN));
-	ui_putf(w, 0, 1, room, "%.*s", (int)n, question);
-	ui_put_cut(w, 1, 1, rest, room, false);
-	wnoutrefresh(w);
-	doupdate();
-	delwin(w);
-}
-
 int ui_ask(ui_app *app, const char *question, const char *keys)
 {
 	timeout(UI_POLL_MS); /* the loop may have left it at 0 for idle work */
@@ -1010,8 +1125,6 @@ int ui_ask(ui_app *app, const char *question, const char *keys)
 		snprintf(app->msg, sizeof(app->msg), "%s", question);
 		app->msg_style = UI_S_WARN;
 		app_draw(app);
-		if (!app->too_small)
-			ask_draw_long(question);
 		curs_set(0);
 		int key;
 		if (app_read_key(app, &key) == ERR)
@@ -1041,77 +1154,23 @@ bool ui_confirm(ui_app *app, const char *question)
 	return k == 'c' || k == 'y';
 }
 
-int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, int current)
+/* For the picker (pick.c): the shell's drawing, key reading and layout. */
+void ui_draw_now(ui_app *app)
 {
-	if (n == 0 || app->too_small)
-		return -1;
-	int sel = current >= 0 && (size_t)current < n ? current : 0;
-	int top = 0;
-	timeout(UI_POLL_MS);
-	for (;;) {
-		if (stop_signal)
-			return -1;
-		int width = ui_text_width(title, 70) + 4;
-		for (size_t i = 0; i < n; i++) {
-			int cw = ui_text_width(choices[i].label, 70) + 6;
-			if (cw > width)
-				width = cw;
-		}
-		if (width > COLS - 4)
-			width = COLS - 4;
-		int rows = (int)n + 2;
-		if (rows > LINES - 6)
-			rows = LINES - 6;
-		int visible = rows - 2;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + visible)
-			top = sel - visible + 1;
-		app_draw(app);
-		WINDOW *w = newwin(rows, width, (LINES - rows) / 2, (COLS - width) / 2);
-		if (!w)
-			return -1;
-		werase(w);
-		box(w, 0, 0);
-		wattrset(w, ui_style(UI_S_TITLE));
-		ui_put(w, 0, 2, title, width - 4);
-		for (int i = 0; i < visible && top + i < (int)n; i++) {
-			wattrset(w, top + i == sel ? ui_style(UI_S_SELECTED) : A_NORMAL);
-			ui_put_cell(w, 1 + i, 1, "", width - 2, false);
-			ui_put(w, 1 + i, 2, choices[top + i].label, width - 4);
-		}
-		wattrset(w, A_NORMAL);
-		curs_set(0);
-		wnoutrefresh(w);
-		doupdate();
-		int key;
-		int r = app_read_key(app, &key);
-		delwin(w);
-		if (r == ERR)
-			continue;
-		switch (key) {
-		case UI_K(KEY_UP):
-		case 'k':
-			if (sel > 0)
-				sel--;
-			break;
-		case UI_K(KEY_DOWN):
-		case 'j':
-			if (sel + 1 < (int)n)
-				sel++;
-			break;
-		case UI_K(KEY_PPAGE): sel = sel > visible ? sel - visible : 0; break;
-		case UI_K(KEY_NPAGE): sel = sel + visible < (int)n ? sel + visible : (int)n - 1; break;
-		case UI_K(KEY_HOME): sel = 0; break;
-		case UI_K(KEY_END): sel = (int)n - 1; break;
-		case UI_K(KEY_RESIZE):
-			app_layout(app);
-			clearok(curscr, TRUE);
-			break;
-		case UI_ENTER:
-		case ' ': touchwin(stdscr); return sel;
-		case UI_ESC:
-		case 'q': touchwin(stdscr); return -1;
-		}
-	}
+	app_draw(app);
+}
+
+int ui_read_key(ui_app *app, int *key)
+{
+	return app_read_key(app, key);
+}
+
+void ui_relayout(ui_app *app)
+{
+	app_layout(app);
+}
+
+bool ui_too_small(ui_app *app)
+{
+	return app->too_small;
 }

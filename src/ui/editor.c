@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,13 +56,49 @@ static char *read_file(const char *path, size_t limit)
 	return buf;
 }
 
-static int run_editor(const char *path)
+/* An executable PROG on $PATH (or PROG itself when it names a path). */
+static bool on_path(const char *prog)
+{
+	if (strchr(prog, '/'))
+		return access(prog, X_OK) == 0;
+	const char *path = getenv("PATH");
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	char dir[PATH_MAX];
+	while (*path) {
+		size_t n = strcspn(path, ":");
+		if (n > 0 && n + strlen(prog) + 2 < sizeof(dir)) {
+			snprintf(dir, sizeof(dir), "%.*s/%s", (int)n, path, prog);
+			if (access(dir, X_OK) == 0)
+				return true;
+		}
+		path += n;
+		if (*path == ':')
+			path++;
+	}
+	return false;
+}
+
+/* Debian's order (editor(1), sensible-editor): $VISUAL, $EDITOR, then
+ * sensible-editor, then nano, which a clerk can use without learning
+ * vi, and vi last. */
+const char *ui_editor_command(void)
 {
 	const char *editor = getenv("VISUAL");
 	if (!editor || !*editor)
 		editor = getenv("EDITOR");
-	if (!editor || !*editor)
-		editor = "vi";
+	if (editor && *editor)
+		return editor;
+	static const char *const fallbacks[] = {"sensible-editor", "nano", "vi"};
+	for (size_t i = 0; i < sizeof(fallbacks) / sizeof(fallbacks[0]); i++)
+		if (on_path(fallbacks[i]))
+			return fallbacks[i];
+	return "vi";
+}
+
+static int run_editor(const char *path)
+{
+	const char *editor = ui_editor_command();
 	char script[1024];
 	/* The editor setting may carry its own arguments ("vim -u NONE"),
 	 * hence sh; the file name travels as "$1", never through the shell. */

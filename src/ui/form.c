@@ -2,6 +2,7 @@
  * validation messages, save with conflict handling, drafts. */
 #include "dienhinh/ui_form.h"
 
+#include "dienhinh/config.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define FORM_LABEL_COLS  22
 #define FORM_DEFAULT_MAX 500
@@ -27,8 +29,9 @@ static const ui_binding form_keys[] = {
     {UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB)}, NULL, "Về ô trước (Shift-Tab)", true},
     {UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, "Xuống: mục kế trong danh sách đánh dấu, hoặc ô sau", true},
     {UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, "Lên: mục trước trong danh sách đánh dấu, hoặc ô trước", true},
-    {UI_A_PICK, "Enter", {UI_ENTER}, NULL, "Mở danh sách để chọn (← → đổi nhanh)", false},
-    {UI_A_TOGGLE, "Space", {' '}, NULL, NULL, false},
+    {UI_A_PICK, "Enter", {UI_ENTER}, "Mở danh sách, gõ để tìm",
+     "Mở danh sách để chọn; gõ vài chữ để tìm trong danh sách (← → đổi nhanh)", false},
+    {UI_A_TOGGLE, "Space", {' '}, "Đánh dấu", "Space: đánh dấu / bỏ đánh dấu mục đang chọn (↑ ↓ sang mục khác)", false},
     {UI_A_EXTERNAL, "^E", {UI_CTRL('e')}, NULL, NULL, false},
     {UI_A_NEXT_FIELD, "Enter", {UI_ENTER}, NULL, "Sang ô kế tiếp", true},
     {FORM_A_PICK_NEXT, "→", {UI_K(KEY_RIGHT)}, "Đổi", "Chọn mục kế tiếp của danh sách", true},
@@ -89,6 +92,10 @@ int ui_form_set(ui_form *f, int field, const char *text)
 {
 	int rc = ui_edit_set(&f->values[field].text, text ? text : "");
 	f->values[field].text.changed = false;
+	if (f->loaded) {
+		free(f->loaded[field]);
+		f->loaded[field] = strdup(f->values[field].text.buf);
+	}
 	return rc;
 }
 
@@ -384,26 +391,157 @@ static unsigned form_external(ui_form *f)
 	return UI_R_ALL | UI_R_DRAW;
 }
 
-/* Reload the newest record, then put back only the fields I changed: the
- * other person's changes to other fields survive my next save. */
-static void form_keep_mine(ui_form *f)
+
+/* Who saved the record last and when, from the newest copy. */
+static void form_last_saver(ui_form *f, char *who, size_t wsize, char *when, size_t tsize)
 {
+	snprintf(who, wsize, "Người khác");
+	snprintf(when, tsize, "vừa rồi");
+	if (!f->spec->target)
+		return;
+	int type = 0;
+	uint64_t id = 0;
+	uint32_t rev = 0;
+	f->spec->target(f, &type, &id, &rev);
+	void *rec = NULL;
+	if (!id || repo_get(f->base.ctx->store, (dh_rtype)type, id, &rec) != 0)
+		return;
+	const dh_meta *m = rec; /* every record begins with its meta */
+	if (m->updated_by) {
+		const dh_person *p = config_person(f->base.ctx->cfg, m->updated_by);
+		snprintf(who, wsize, "%s", p && p->name ? p->name : m->updated_by);
+	}
+	if (m->updated_at > 0) {
+		time_t t = (time_t)m->updated_at;
+		struct tm tm;
+		if (localtime_r(&t, &tm))
+			strftime(when, tsize, "%H:%M ngày %d/%m/%Y", &tm);
+	}
+	record_free((dh_rtype)type, rec);
+}
+
+static int form_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether two texts of field FD say the same: a checklist's codes in any
+ * order are the same ticks. */
+static bool form_same_value(const ui_field *fd, const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return true;
+	if (fd->type != UI_F_CHECKS)
+		return false;
+	char *ca = strdup(a), *cb = strdup(b);
+	char *va[64] = {0}, *vb[64] = {0};
+	size_t na = 0, nb = 0;
+	bool same = false;
+	if (ca && cb) {
+		for (char *sv = NULL, *t = strtok_r(ca, ",", &sv); t && na < 64; t = strtok_r(NULL, ",", &sv))
+			va[na++] = t;
+		for (char *sv = NULL, *t = strtok_r(cb, ",", &sv); t && nb < 64; t = strtok_r(NULL, ",", &sv))
+			vb[nb++] = t;
+		qsort(va, na, sizeof(*va), form_cmp_str);
+		qsort(vb, nb, sizeof(*vb), form_cmp_str);
+		same = na == nb;
+		for (size_t i = 0; same && i < na; i++)
+			same = strcmp(va[i], vb[i]) == 0;
+	}
+	free(ca);
+	free(cb);
+	return same;
+}
+
+/* A short quote of a field's text for a question: "…" where it goes on. */
+static void form_quote(const char *text, char *out, size_t size)
+{
+	size_t n = utf8_fit(text, 40, NULL);
+	snprintf(out, size, "%.*s%s", (int)n, text, text[n] ? "…" : "");
+	if (!*text)
+		snprintf(out, size, "(trống)");
+}
+
+/* Someone saved first: say who, when, and which fields they changed;
+ * then either take their copy, or merge: what I changed stays, what they
+ * changed comes in, and a field we both changed is asked field by field. */
+static unsigned form_conflict(ui_form *f)
+{
+	ui_app *app = f->base.app;
 	int n = f->spec->n_fields;
 	char **mine = calloc((size_t)n, sizeof(*mine));
-	if (!mine)
-		return;
-	for (int i = 0; i < n; i++)
+	char **before = calloc((size_t)n, sizeof(*before));
+	bool *theirs = calloc((size_t)n, sizeof(*theirs));
+	if (!mine || !before || !theirs) {
+		free(mine);
+		free(before);
+		free(theirs);
+		ui_error(app, "Chưa lưu: hồ sơ đã được người khác sửa.");
+		return UI_R_DRAW;
+	}
+	for (int i = 0; i < n; i++) {
 		if (f->values[i].text.changed)
 			mine[i] = strdup(f->values[i].text.buf);
+		before[i] = strdup(f->loaded && f->loaded[i] ? f->loaded[i] : "");
+	}
+	char who[160], when[64];
+	form_last_saver(f, who, sizeof(who), when, sizeof(when));
 	f->spec->reread(f);
 	ui_form_mark_clean(f);
+	char fields[300] = "";
+	size_t o = 0;
+	int both = 0;
 	for (int i = 0; i < n; i++) {
-		if (mine[i])
+		theirs[i] = before[i] && !form_same_value(form_field(f, i), before[i], f->values[i].text.buf);
+		if (theirs[i] && o + 2 < sizeof(fields))
+			o += (size_t)snprintf(fields + o, sizeof(fields) - o, "%s%s", o ? ", " : "",
+			                      form_field(f, i)->label);
+		both += theirs[i] && mine[i] && !form_same_value(form_field(f, i), mine[i], f->values[i].text.buf);
+	}
+	char q[1024];
+	snprintf(q, sizeof(q),
+	         "%s đã lưu hồ sơ này lúc %s (sửa: %s). g: gộp, giữ phần bạn sửa%s · t: lấy bản của %s, bỏ "
+	         "phần bạn gõ",
+	         who, when, *fields ? fields : "không đổi ô nào của biểu mẫu này",
+	         both ? " (ô cả hai cùng sửa: hỏi từng ô)" : "", who);
+	int k = ui_ask(app, q, "gt");
+	if (k == 't') {
+		ui_message(app, "Đã tải bản của %s; phần bạn gõ đã bỏ.", who);
+	} else {
+		int kept = 0, took = 0;
+		for (int i = 0; i < n; i++) {
+			if (!mine[i])
+				continue;
+			bool clash = theirs[i] && !form_same_value(form_field(f, i), mine[i], f->values[i].text.buf);
+			if (clash && k == 'g') {
+				char a[160], b[160];
+				form_quote(mine[i], a, sizeof(a));
+				form_quote(f->values[i].text.buf, b, sizeof(b));
+				snprintf(q, sizeof(q), "Ô «%s» cả hai cùng sửa — của bạn: «%s» · của %s: «%s». b: giữ của bạn · h: lấy của họ",
+				         form_field(f, i)->label, a, who, b);
+				if (ui_ask(app, q, "bh") == 'h') {
+					took++;
+					continue;
+				}
+			}
 			ui_form_put(f, i, mine[i]);
+			kept++;
+		}
+		f->dirty = true;
+		if (k == 'g')
+			ui_message(app, "Đã giữ phần bạn sửa (%d ô) trên bản của %s%s: xem lại rồi F2 để lưu.", kept,
+			           who, took ? ", lấy của họ các ô đã chọn" : "");
+		else
+			ui_error(app, "Chưa lưu: %s đã sửa hồ sơ lúc %s; phần bạn gõ vẫn giữ, F2 để lưu.", who, when);
+	}
+	for (int i = 0; i < n; i++) {
 		free(mine[i]);
+		free(before[i]);
 	}
 	free(mine);
-	f->dirty = true;
+	free(before);
+	free(theirs);
+	return UI_R_DRAW;
 }
 
 static unsigned form_save(ui_form *f)
@@ -435,23 +573,8 @@ static unsigned form_save(ui_form *f)
 		ui_error(app, "Chưa lưu: có ô chưa đúng (xem dòng báo bên dưới ô).");
 		return UI_R_DRAW;
 	}
-	if (rc == DH_ECONFLICT && f->spec->reread) {
-		int k = ui_ask(app,
-		               "Người khác vừa lưu hồ sơ này trước bạn. t: tải bản mới (bỏ phần bạn gõ) · "
-		               "g: giữ phần bạn gõ để lưu lại",
-		               "tg");
-		if (k == 't') {
-			f->spec->reread(f);
-			ui_form_mark_clean(f);
-			ui_message(app, "Đã tải bản mới nhất; phần bạn gõ đã bỏ.");
-		} else if (k == 'g') {
-			form_keep_mine(f);
-			ui_message(app, "Đã giữ phần bạn sửa trên bản mới nhất: xem lại rồi F2 để lưu.");
-		} else {
-			ui_error(app, "Chưa lưu: hồ sơ đã được người khác sửa.");
-		}
-		return UI_R_DRAW;
-	}
+	if (rc == DH_ECONFLICT && f->spec->reread)
+		return form_conflict(f);
 	const char *msg = f->base.ctx->message[0] ? f->base.ctx->message : dh_strerror(rc);
 	ui_error(app, "Chưa lưu: %s", msg);
 	return UI_R_DRAW;
@@ -657,7 +780,13 @@ static void form_draw(ui_view *v, WINDOW *w)
 	         f->readonly ? "  (chỉ xem)"
 	         : f->dirty  ? "  (chưa lưu)"
 	                     : "");
-	ui_put(w, 0, 1, title, cols - 2);
+	int tw = ui_put(w, 0, 1, title, cols - 2);
+	if (f->others[0] && tw + 6 < cols - 2) {
+		char open[260];
+		snprintf(open, sizeof(open), " · %s đang mở hồ sơ này", f->others);
+		wattrset(w, ui_style(UI_S_WARN));
+		ui_put_cut(w, 0, 1 + tw, open, cols - 2 - tw, false);
+	}
 	wattrset(w, A_NORMAL);
 
 	y = 1 - f->scroll;
@@ -792,7 +921,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 			int ny = y + h - 1 - (f->values[i].error[0] ? 1 : 0);
 			if (ny >= 1 && ny < rows) {
 				wattrset(w, ui_style(UI_S_DIM));
-				ui_put(w, ny, vx, note, vw);
+				ui_put_cut(w, ny, vx, note, vw, false);
 				wattrset(w, A_NORMAL);
 			}
 		}
@@ -802,7 +931,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 				wattrset(w, ui_style(UI_S_ERROR));
 				char msg[200];
 				snprintf(msg, sizeof(msg), "⚠ %s", f->values[i].error);
-				ui_put(w, ey, vx, msg, vw);
+				ui_put_cut(w, ey, vx, msg, vw, false);
 				wattrset(w, A_NORMAL);
 			}
 		}
@@ -859,6 +988,15 @@ static int form_draft(ui_view *v)
 	return rc;
 }
 
+static bool form_unsaved(ui_view *v, char *what, size_t size)
+{
+	ui_form *f = (ui_form *)v;
+	if (!f->dirty || f->readonly)
+		return false;
+	snprintf(what, size, "Biểu mẫu “%s” chưa lưu", f->spec->title);
+	return true;
+}
+
 void ui_form_apply_draft(ui_form *f, const dh_draft *d)
 {
 	for (size_t k = 0; k < d->fields.n; k++) {
@@ -882,9 +1020,67 @@ void ui_form_apply_draft(ui_form *f, const dh_draft *d)
 	f->dirty = true;
 }
 
+#define PRESENCE_POLL_S    2   /* how often the form looks who else has it open */
+#define PRESENCE_REFRESH_S 60  /* how often it says it is still open */
+#define PRESENCE_MAX_AGE_S 180 /* older marks: a program that died */
+
+static bool form_target_id(ui_form *f, int *type, uint64_t *id)
+{
+	uint32_t rev = 0;
+	*type = 0;
+	*id = 0;
+	if (f->spec->target)
+		f->spec->target(f, type, id, &rev);
+	return *id != 0;
+}
+
+/* Another person with the same record open in a form: named on the
+ * form's title line, within a couple of seconds. */
+static unsigned form_idle(ui_view *v)
+{
+	ui_form *f = (ui_form *)v;
+	dh_ctx *ctx = v->ctx;
+	int64_t now = (int64_t)time(NULL);
+	if (!ctx->store || !ctx->login || now - f->presence_polled < PRESENCE_POLL_S)
+		return UI_R_NONE;
+	f->presence_polled = now;
+	int type;
+	uint64_t id;
+	if (!form_target_id(f, &type, &id))
+		return UI_R_NONE;
+	if (!f->presence_open || now - f->presence_stamp >= PRESENCE_REFRESH_S) {
+		if (repo_presence_set(ctx->store, type, id, ctx->login, now, true) == 0)
+			f->presence_open = true;
+		f->presence_stamp = now;
+	}
+	char logins[200], names[200] = "";
+	if (repo_presence_others(ctx->store, type, id, ctx->login, now, PRESENCE_MAX_AGE_S, logins,
+	                         sizeof(logins)) != 0)
+		return UI_R_NONE;
+	size_t o = 0;
+	for (char *save = NULL, *l = strtok_r(logins, ",", &save); l; l = strtok_r(NULL, ",", &save)) {
+		const dh_person *p = ctx->cfg ? config_person(ctx->cfg, l) : NULL;
+		if (o + 4 < sizeof(names))
+			o += (size_t)snprintf(names + o, sizeof(names) - o, "%s%s", o ? ", " : "",
+			                      p && p->name ? p->name : l);
+	}
+	if (strcmp(names, f->others) == 0)
+		return UI_R_NONE;
+	snprintf(f->others, sizeof(f->others), "%s", names);
+	return UI_R_DRAW;
+}
+
 static void form_destroy(ui_view *v)
 {
 	ui_form *f = (ui_form *)v;
+	int type;
+	uint64_t id;
+	if (f->presence_open && v->ctx->store && v->ctx->login && form_target_id(f, &type, &id))
+		repo_presence_set(v->ctx->store, type, id, v->ctx->login, 0, false);
+	if (f->loaded)
+		for (int i = 0; i < f->spec->n_fields; i++)
+			free(f->loaded[i]);
+	free(f->loaded);
 	if (f->spec->destroy)
 		f->spec->destroy(f);
 	for (int i = 0; i < f->spec->n_fields; i++)
@@ -901,6 +1097,8 @@ static const ui_view_ops form_ops = {
     .offers = form_offers,
     .typing = form_typing,
     .draft = form_draft,
+    .unsaved = form_unsaved,
+    .idle = form_idle,
     .cursor = form_cursor,
     .destroy = form_destroy,
 };
@@ -933,5 +1131,6 @@ ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user)
 	ui_view_init(&f->base, &form_ops, app);
 	f->spec = spec;
 	f->user = user;
+	f->loaded = calloc((size_t)spec->n_fields, sizeof(*f->loaded));
 	return f;
 }

@@ -264,7 +264,7 @@ void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols)
 	int cx = x;
 	for (int c = 0; c < n && cx < x + cols; c++) {
 		int cw = widths[c] < x + cols - cx ? widths[c] : x + cols - cx;
-		ui_put_cell(w, y, cx, src->columns[c].title, cw, src->columns[c].right);
+		ui_put_cut(w, y, cx, src->columns[c].title, cw, src->columns[c].right);
 		cx += widths[c] + 1;
 	}
 	wattrset(w, A_NORMAL);

@@ -342,6 +342,9 @@ static const struct {
     {"held_head_title", "Chức danh người đứng đầu lúc lập"},
     {"held_award_name", "Hình thức khen thưởng lúc lập"},
     {"held_basis", "Căn cứ lúc lập"},
+    {"absent", "Vắng mặt"},
+    {"opinions", "Nội dung ý kiến bằng văn bản"},
+    {"recuse_reasons", "Lý do không tham gia biểu quyết"},
     {"votes", "Phiếu biểu quyết"},
     {"agree", "Tán thành"},
     {"disagree", "Không tán thành"},
@@ -474,6 +477,29 @@ static const char *value_text(const dh_ctx *ctx, int type, const char *name, con
 	}
 	snprintf(out, size, "%s", label ? label : raw);
 	return out;
+}
+
+/* The words a reader knows a record by, from the entry's copy of it: a
+ * document's number ("20/QĐ-TTr"), a person's or model's name, a
+ * session's title; false when the entry holds none. */
+static bool entry_what(const dh_audit *a, char *out, size_t size)
+{
+	ui_json_member m[AUDIT_MEMBERS];
+	int n = ui_json_members(a->after && *a->after ? a->after : a->before, m, AUDIT_MEMBERS);
+	bool doc = a->target_type == DH_R_DECISION || a->target_type == DH_R_PROPOSAL;
+	const char *by_name[] = {"name", "title", "number"};
+	const char *by_number[] = {"number", "name", "title"};
+	const char *const *keys = doc ? by_number : by_name;
+	*out = '\0';
+	for (size_t k = 0; k < 3 && n > 0; k++) {
+		const ui_json_member *f = member_find(m, n, keys[k], strlen(keys[k]));
+		if (f && !(f->value_len == 4 && memcmp(f->value, "null", 4) == 0)) {
+			ui_json_display(f->value, f->value_len, out, size);
+			if (*out)
+				return true;
+		}
+	}
+	return false;
 }
 
 /* What to call the record an entry is about: "Hồ sơ điển hình số 12: Nguyễn Văn A". */
@@ -620,7 +646,7 @@ static const ui_list_column audit_columns[] = {
     {"Lúc", 16, false},
     {"Người", 18, false},
     {"Việc", 0, false},
-    {"Hồ sơ", 16, false},
+    {"Hồ sơ", 21, false},
 };
 
 static const char *const type_short[DH_R__COUNT] = {
@@ -641,9 +667,14 @@ static void audit_fill_row(audit_screen *s, const dh_audit *a, ui_list_row *row)
 	ui_record_instant(a->at, row->cells[0], UI_LIST_CELL);
 	snprintf(row->cells[1], UI_LIST_CELL, "%s", ui_record_person(s->base.ctx, a->who));
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", action_label(a->action));
+	char what[UI_LIST_CELL - 32];
 	if (a->last_id > a->target_id)
 		snprintf(row->cells[3], UI_LIST_CELL, "%s %llu–%llu", type, (unsigned long long)a->target_id,
 		         (unsigned long long)a->last_id);
+	else if (entry_what(a, what, sizeof(what)))
+		/* "Phiên họp Hội đồng ngày …" needs no "Phiên họp" before it. */
+		snprintf(row->cells[3], UI_LIST_CELL, "%s%s%s", strncmp(what, type, strlen(type)) == 0 ? "" : type,
+		         strncmp(what, type, strlen(type)) == 0 ? "" : " ", what);
 	else
 		snprintf(row->cells[3], UI_LIST_CELL, "%s %llu", type, (unsigned long long)a->target_id);
 }
@@ -652,13 +683,52 @@ typedef struct audit_page {
 	audit_screen *s;
 	ui_list_row *out;
 	size_t n, max;
+	uint64_t *cands; /* per row: the nominee an agenda item or registration is about */
 } audit_page;
+
+/* The candidate_id in the entry's copy of its record, 0 if none. */
+static uint64_t entry_candidate(const dh_audit *a)
+{
+	if (a->target_type != DH_R_VOTE_ITEM && a->target_type != DH_R_REGISTRATION)
+		return 0;
+	ui_json_member m[AUDIT_MEMBERS];
+	int n = ui_json_members(a->after && *a->after ? a->after : a->before, m, AUDIT_MEMBERS);
+	const ui_json_member *f = n > 0 ? member_find(m, n, "candidate_id", strlen("candidate_id")) : NULL;
+	char num[32];
+	if (!f || f->value_len >= sizeof(num))
+		return 0;
+	memcpy(num, f->value, f->value_len);
+	num[f->value_len] = '\0';
+	return strtoull(num, NULL, 10);
+}
 
 static int audit_page_cb(const void *rec, void *arg)
 {
 	audit_page *p = arg;
+	if (p->cands)
+		p->cands[p->n] = entry_candidate(rec);
 	audit_fill_row(p->s, rec, &p->out[p->n++]);
 	return p->n >= p->max;
+}
+
+/* "Biểu quyết: Nguyễn Văn A" rather than "Biểu quyết 168": the names are
+ * read once the entries' read is over. */
+static void audit_name_candidates(audit_screen *s, ui_list_row *out, const uint64_t *cands, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *rec = NULL;
+		if (!cands[i] || repo_get(s->base.ctx->store, DH_R_CANDIDATE, cands[i], &rec) != 0)
+			continue;
+		const dh_candidate *c = rec;
+		char type[48];
+		snprintf(type, sizeof(type), "%s", out[i].cells[3]);
+		char *space = strrchr(type, ' ');
+		if (space && c->name)
+			*space = '\0';
+		if (c->name)
+			snprintf(out[i].cells[3], UI_LIST_CELL, "%.40s: %.140s", type, c->name);
+		record_free(DH_R_CANDIDATE, rec);
+	}
 }
 
 static size_t audit_count(void *ctx)
@@ -678,16 +748,22 @@ static size_t audit_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	if (!filter_active(&s->f)) {
 		if (first >= s->last)
 			return 0;
-		audit_page p = {s, out, 0, n};
+		audit_page p = {s, out, 0, n, calloc(n ? n : 1, sizeof(uint64_t))};
 		repo_audit(st, s->last - first, audit_page_cb, &p);
+		if (p.cands)
+			audit_name_candidates(s, out, p.cands, p.n);
+		free(p.cands);
 		return p.n;
 	}
 	size_t k = 0;
 	for (size_t i = first; i < s->n_seqs && k < n; i++) {
-		audit_page p = {s, out + k, 0, 1};
+		uint64_t cand = 0;
+		audit_page p = {s, out + k, 0, 1, &cand};
 		repo_audit(st, s->seqs[i], audit_page_cb, &p);
-		if (p.n && out[k].id == s->seqs[i])
+		if (p.n && out[k].id == s->seqs[i]) {
+			audit_name_candidates(s, out + k, &cand, 1);
 			k++;
+		}
 	}
 	return k;
 }

@@ -1297,7 +1297,7 @@ static size_t aw_decv_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 		snprintf(out[k].cells[1], UI_LIST_CELL, "%d", c->year);
 		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
 		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", c->name ? c->name : "");
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", aw_dept_name(cfg, c->department));
+		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", config_department_short(cfg, c->department));
 		snprintf(out[k].cells[5], UI_LIST_CELL, "%s", stage_label(c->stage));
 	}
 	return k;

@@ -586,11 +586,18 @@ static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candid
 	cf->rec = c ? record_dup(DH_R_CANDIDATE, c) : record_new(DH_R_CANDIDATE);
 	cf->departments = calloc(cfg->n_departments + 1, sizeof(*cf->departments));
 	bool ok = cf->rec && cf->departments;
+	/* Only the departments this person may save a record for (a
+	 * department head: his own), and the record's own when editing. */
+	size_t nd = 0;
 	for (size_t i = 0; ok && i < cfg->n_departments; i++) {
-		cf->departments[i].value = cfg->departments[i].id;
-		cf->departments[i].label = cfg->departments[i].name;
+		const char *id = cfg->departments[i].id;
+		bool mine = c && c->department && strcmp(c->department, id) == 0;
+		if (!mine && !wf_may_for(ctx, c ? DH_ACT_EDIT : DH_ACT_CREATE, id))
+			continue;
+		cf->departments[nd].value = id;
+		cf->departments[nd++].label = cfg->departments[i].name;
 	}
-	cf->n_departments = cfg->n_departments;
+	cf->n_departments = nd;
 	for (int k = 0; ok && k < DH_CANDIDATE_KINDS; k++) {
 		size_t n = cfg->criteria.n[k];
 		cf->criteria[k] = calloc(n + 1, sizeof(ui_choice));

@@ -53,6 +53,8 @@ enum {
 	CA_ABSTAIN,
 	CA_VOTES,
 	CA_RECUSE,
+	CA_RECUSE_WHY,
+	CA_OPINION,
 	CA_BACK,
 	CA_SAVE_ROW,
 	CA_PROJECTOR,
@@ -903,7 +905,7 @@ static unsigned close_item_now(ui_view *v, ui_council_item *ci, sess_view *sess,
 
 /* --- the session mode ------------------------------------------------------------ */
 
-#define SESS_HEAD  4 /* title, quorum, rule, column titles */
+#define SESS_HEAD  5 /* title and progress, quorum, rule, column titles on two rows */
 #define SESS_FOOT  3 /* the selected nominee, recusals, the result in words */
 #define SESS_COUNT 3 /* agree, disagree, abstain */
 
@@ -927,8 +929,10 @@ struct sess_view {
 	bool has_cursor;
 };
 
-static const char *const count_titles[SESS_COUNT] = {"Tán thành", "Không TT", "Không BQ"};
-static const int count_widths[SESS_COUNT] = {9, 8, 8};
+/* Whole words over two rows ("Không" / "tán thành"), not "Không TT". */
+static const char *const count_titles[SESS_COUNT][2] = {
+    {"Tán", "thành"}, {"Không", "tán thành"}, {"Không", "biểu quyết"}};
+static const int count_widths[SESS_COUNT] = {5, 9, 10};
 #define RESULT_WIDTH 16
 
 static const ui_binding sess_keys[] = {
@@ -957,14 +961,14 @@ static const ui_binding sess_keys[] = {
     /* Offered once every item is closed, where `c` stood: placed after
      * `a` and `v` it never fitted on an 80-column key line. */
     {CA_CLOSE_SESSION, "t", {'t'}, "Kết thúc", "Kết thúc phiên họp (mọi hồ sơ đã chốt)", false},
-    {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
-    {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {CA_MEMBERS,
      "v",
      {'v', UI_ENTER},
      "Thành viên",
      "v/Enter: thành viên của hồ sơ, không tham gia biểu quyết (r)",
      false},
+    {CA_ATTEND, "p", {'p'}, "Điểm danh", "Điểm danh thành viên dự họp", false},
+    {UI_A_ADD, "a", {'a'}, "Thêm", "Đưa hồ sơ đã đăng ký vào chương trình bình xét", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt / phiên đã kết thúc (có lý do)", false},
     {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, DOC_HELP, false},
     {CA_PROJECTOR,
@@ -1607,30 +1611,41 @@ static void sess_draw(ui_view *v, WINDOW *w)
 		return;
 	}
 	const dh_session *se = s->m.session;
-	char line[400], rule[200];
+	char line[400], rule[300], progress[80];
 	session_heading(se, line, sizeof(line));
+	/* The progress at the right of the title, whole; the title gives way. */
+	ui_council_progress(&s->m, progress, sizeof(progress));
+	int pw = utf8_width(progress);
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_put(w, 0, 1, line, cols - 2);
+	ui_put_cut(w, 0, 1, line, cols - pw - 4, false);
+	ui_put(w, 0, cols - 1 - pw, progress, pw);
 	draw_quorum(w, 1, cfg, se, cols);
-	council_rule_words(&cfg->council, rule, sizeof(rule));
+	ui_council_rule_line(&cfg->council, sess_item(s), rule, sizeof(rule));
 	wattrset(w, ui_style(UI_S_DIM));
-	ui_putf(w, 2, 1, cols - 2, "Đạt khi số phiếu tán thành %s", rule);
+	ui_put_cut(w, 2, 1, rule, cols - 2, false);
 
-	/* Columns from the right: result, abstain, disagree, agree; the
-	 * nominee's name takes what is left. */
+	/* Columns from the right: result, abstain, disagree, agree; then the
+	 * department; the nominee's name takes what is left. */
 	int xr = cols - 1 - RESULT_WIDTH;
 	int xc[SESS_COUNT];
 	xc[2] = xr - 1 - count_widths[2];
 	xc[1] = xc[2] - 1 - count_widths[1];
 	xc[0] = xc[1] - 1 - count_widths[0];
-	int xname = 5, wname = xc[0] - 1 - xname;
-	wattrset(w, A_BOLD | A_UNDERLINE);
+	int wdept = cols >= 100 ? 14 : 11;
+	int xdept = xc[0] - 2 - wdept + 1;
+	int xname = 5, wname = xdept - 1 - xname;
+	wattrset(w, A_BOLD);
 	ui_put_cell(w, 3, 0, "", cols, false);
-	ui_put_cell(w, 3, 1, "TT", 3, true);
-	ui_put_cell(w, 3, xname, "Hồ sơ được xét", wname, false);
 	for (int k = 0; k < SESS_COUNT; k++)
-		ui_put_cell(w, 3, xc[k], count_titles[k], count_widths[k], true);
-	ui_put_cell(w, 3, xr, "Kết quả", RESULT_WIDTH, false);
+		ui_put_cell(w, 3, xc[k], count_titles[k][0], count_widths[k], true);
+	wattrset(w, A_BOLD | A_UNDERLINE);
+	ui_put_cell(w, 4, 0, "", cols, false);
+	ui_put_cell(w, 4, 1, "TT", 3, true);
+	ui_put_cell(w, 4, xname, "Hồ sơ được xét", wname, false);
+	ui_put_cell(w, 4, xdept, "Đơn vị", wdept, false);
+	for (int k = 0; k < SESS_COUNT; k++)
+		ui_put_cell(w, 4, xc[k], count_titles[k][1], count_widths[k], true);
+	ui_put_cell(w, 4, xr, "Kết quả", RESULT_WIDTH, false);
 	wattrset(w, A_NORMAL);
 
 	int body = rows - SESS_HEAD - SESS_FOOT;
@@ -1690,7 +1705,10 @@ static void sess_draw(ui_view *v, WINDOW *w)
 		ui_put_cell(w, y, 0, typing_row ? "▶" : "", cols, false);
 		snprintf(num, sizeof(num), "%d", r + 1);
 		ui_put_cell(w, y, 1, num, 3, true);
-		ui_put_cell(w, y, xname, cand_name(ci), wname, false);
+		ui_put_cut(w, y, xname, cand_name(ci), wname, false);
+		ui_put_cut(w, y, xdept,
+		           ci->candidate ? config_department_short(cfg, ci->candidate->department) : "",
+		           wdept, false);
 		for (int k = 0; k < SESS_COUNT; k++) {
 			bool focus = typing_row && k == s->col;
 			const char *text = cells[k];
@@ -1789,6 +1807,20 @@ static void sess_destroy(ui_view *v)
 	free(s);
 }
 
+/* An open session on screen: one key must not close the program on it
+ * (the counts being typed, the room waiting on the secretary). */
+static bool sess_unsaved(ui_view *v, char *what, size_t size)
+{
+	sess_view *s = (sess_view *)v;
+	if (!s->loaded || !s->m.session || s->m.session->closed)
+		return false;
+	if (sess_pending(s))
+		snprintf(what, size, "Phiên họp Hội đồng đang mở, có số phiếu đang gõ chưa ghi");
+	else
+		snprintf(what, size, "Phiên họp Hội đồng đang mở");
+	return true;
+}
+
 static const ui_view_ops sess_ops = {
     .bindings = sess_keys,
     .title = sess_title,
@@ -1796,6 +1828,7 @@ static const ui_view_ops sess_ops = {
     .key = sess_key,
     .offers = sess_offers,
     .reload = sess_view_reload,
+    .unsaved = sess_unsaved,
     .cursor = sess_cursor,
     .destroy = sess_destroy,
 };
@@ -1838,6 +1871,7 @@ static const ui_binding att_keys[] = {
     {CA_PRESENT, "c", {'c'}, "Có mặt", "Thành viên đang chọn có mặt", false},
     {CA_ABSENT, "v", {'v'}, "Vắng", "Thành viên đang chọn vắng mặt", false},
     {CA_WRITTEN, "y", {'y'}, "Vắng, có ý kiến", "Vắng mặt, có ý kiến bằng văn bản", false},
+    {CA_OPINION, "n", {'n'}, "Nội dung", "Ghi nội dung ý kiến bằng văn bản của thành viên vắng (vào biên bản)", false},
     {CA_CYCLE, "Space", {' '}, "Đổi", "Đổi lần lượt: có mặt → vắng → vắng có ý kiến", true},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
@@ -1851,8 +1885,8 @@ static const ui_binding item_keys[] = {
     {CA_BACK, "q", {'q', UI_ESC}, "Quay lại", "Quay lại phiên họp", false},
     {CA_VOTES, "a/d/b", {0}, "Biểu quyết", "Ghi phiếu của thành viên đang chọn, rồi xuống dòng sau", false},
     {CA_AGREE, "a", {'a'}, "Tán thành", "Tán thành", true},
-    {CA_DISAGREE, "d", {'d'}, "Không TT", "Không tán thành", true},
-    {CA_ABSTAIN, "b", {'b'}, "Không BQ", "Không biểu quyết", true},
+    {CA_DISAGREE, "d", {'d'}, "Không tán thành", "Không tán thành", true},
+    {CA_ABSTAIN, "b", {'b'}, "Không biểu quyết", "Không biểu quyết", true},
     {CA_ERASE,
      "⌫",
      {UI_K(KEY_BACKSPACE), UI_K(KEY_DC)},
@@ -1861,6 +1895,7 @@ static const ui_binding item_keys[] = {
      true},
     {CA_CLOSE_ITEM, "c", {'c'}, "Chốt", "Chốt kết quả hồ sơ này (công bố, khóa lại)", false},
     {CA_RECUSE, "r", {'r'}, "Không tham gia", "Không tham gia / tham gia lại biểu quyết hồ sơ này", false},
+    {CA_RECUSE_WHY, "l", {'l'}, "Lý do", "Ghi lý do thành viên không tham gia biểu quyết (vào biên bản)", false},
     {CA_REOPEN, "m", {'m'}, "Mở lại", "Mở lại kết quả đã chốt (có lý do, có lưu vết)", false},
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, NULL, true},
     {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, NULL, true},
@@ -1923,6 +1958,11 @@ static bool member_offers(ui_view *v, int action)
 	case CA_ERASE:
 		return item_live && mv->m.session->method == DH_VOTE_OPEN && wf_may(ctx, DH_ACT_RECORD_VOTES);
 	case CA_RECUSE: return item_live && wf_may(ctx, DH_ACT_RECORD_VOTES);
+	case CA_RECUSE_WHY:
+		return item_live && wf_may(ctx, DH_ACT_RECORD_VOTES) && mv->row >= 0 &&
+		       (size_t)mv->row < ctx->cfg->council.n_members &&
+		       council_is_recused(ci->item, ctx->cfg->council.members[mv->row].login);
+	case CA_OPINION: return live && wf_may(ctx, DH_ACT_RECORD_ATTENDANCE);
 	case CA_CLOSE_ITEM: return item_live && wf_may(ctx, DH_ACT_CLOSE_ITEM);
 	case CA_REOPEN: return live && ci && ci->item->closed && wf_may(ctx, DH_ACT_REOPEN_ITEM);
 	}
@@ -2046,10 +2086,27 @@ static unsigned member_key(ui_view *v, int action, int key)
 			say_failed(v, "Chưa ghi", rc);
 			return UI_R_DRAW;
 		}
-		ui_message(v->app, "%s %s biểu quyết hồ sơ này.", person_name(ctx->cfg, login),
-		           recused ? "không tham gia" : "tham gia lại");
+		if (recused)
+			ui_message(v->app, "%s không tham gia biểu quyết hồ sơ này. l: ghi lý do vào biên bản.",
+			           person_name(ctx->cfg, login));
+		else
+			ui_message(v->app, "%s tham gia lại biểu quyết hồ sơ này.", person_name(ctx->cfg, login));
 		member_load(mv);
 		return UI_R_RELOAD | UI_R_DRAW;
+	}
+	case CA_RECUSE_WHY:
+	case CA_OPINION: {
+		if (!login || (action == CA_RECUSE_WHY && !ci))
+			return UI_R_DRAW;
+		const dh_session *se = mv->m.session;
+		bool why = action == CA_RECUSE_WHY;
+		struct ui_form *f = ui_council_note_form(
+		    v->app, why ? UI_COUNCIL_NOTE_RECUSAL : UI_COUNCIL_NOTE_OPINION,
+		    why ? ci->item->meta.id : mv->session_id, login, person_name(ctx->cfg, login),
+		    why ? council_note_of(&ci->item->recuse_reasons, login) : council_note_of(&se->opinions, login));
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
 	}
 	case CA_CLOSE_ITEM: {
 		if (!ci)
@@ -2080,9 +2137,13 @@ static unsigned member_key(ui_view *v, int action, int key)
 	return UI_R_NONE;
 }
 
-static const char *attendance_words(dh_attendance at)
+/* "Chưa điểm danh" while the member has not been called in an open
+ * session: nobody is shown absent before the secretary says so. */
+static const char *attendance_words_for(const dh_session *s, const char *login)
 {
-	switch (at) {
+	if (!s->closed && !council_is_called(s, login))
+		return "Chưa điểm danh";
+	switch (council_attendance(s, login)) {
 	case DH_PRESENT: return "Có mặt";
 	case DH_WRITTEN: return "Vắng, có ý kiến bằng văn bản";
 	case DH_ABSENT: break;
@@ -2213,7 +2274,7 @@ static void member_draw(ui_view *v, WINDOW *w)
 		ui_put_cell(w, y, 0, "", cols, false);
 		ui_put_cell(w, y, 1, person_name(cfg, m->login), wname, false);
 		ui_put_cell(w, y, xrole, role, wrole, false);
-		const char *att_text = attendance_words(at);
+		const char *att_text = attendance_words_for(se, m->login);
 		if (mv->item_id && at == DH_WRITTEN)
 			att_text = "Vắng, có văn bản";
 		wattrset(w, sel ? base : ui_style(at == DH_PRESENT ? UI_S_NORMAL : UI_S_DIM));
@@ -2225,6 +2286,30 @@ static void member_draw(ui_view *v, WINDOW *w)
 			ui_put_cell(w, y, xvote, vote, wvote, false);
 		}
 		wattrset(w, A_NORMAL);
+	}
+	/* The note of the member under the cursor, for the minutes: what he
+	 * wrote, or why he does not vote. */
+	if (mv->row >= 0 && (size_t)mv->row < c->n_members && head + (int)c->n_members + 1 < rows) {
+		const char *login = c->members[mv->row].login;
+		const char *text = NULL, *label = NULL;
+		if (!mv->item_id && council_attendance(se, login) == DH_WRITTEN) {
+			text = council_note_of(&se->opinions, login);
+			label = text ? "Ý kiến bằng văn bản" : NULL;
+			if (!text && member_live(mv) && wf_may(v->ctx, DH_ACT_RECORD_ATTENDANCE))
+				text = "chưa ghi nội dung (n để ghi)", label = "Ý kiến bằng văn bản";
+		} else if (mv->item_id && ci && council_is_recused(ci->item, login)) {
+			text = council_note_of(&ci->item->recuse_reasons, login);
+			label = "Lý do không tham gia";
+			if (!text)
+				text = ci->item->closed ? "theo quy chế" : "theo quy chế (l để ghi lý do khác)";
+		}
+		if (text) {
+			char note[600];
+			snprintf(note, sizeof(note), "%s — %s: %s", person_name(cfg, login), label, text);
+			wattrset(w, ui_style(UI_S_DIM));
+			ui_put_cut(w, head + (int)c->n_members + 1, 1, note, cols - 2, false);
+			wattrset(w, A_NORMAL);
+		}
 	}
 }
 

@@ -121,6 +121,40 @@ void ui_council_quorum_text(const dh_council *c, int present, char *buf, size_t 
 	         c->quorum.den);
 }
 
+void ui_council_progress(const ui_council_model *m, char *buf, size_t size)
+{
+	size_t closed = 0, passed = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->items[i].item->closed) {
+			closed++;
+			if (m->items[i].item->result == DH_RESULT_PASSED)
+				passed++;
+		}
+	snprintf(buf, size, "%zu/%zu đã chốt, %zu đạt", closed, m->n, passed);
+}
+
+void ui_council_rule_line(const dh_council *c, const ui_council_item *ci, char *buf, size_t size)
+{
+	char words[200];
+	council_rule_words(c, words, sizeof(words));
+	if (!ci || ci->tally.recused == 0) {
+		snprintf(buf, size, "Đạt khi số phiếu tán thành %s", words);
+		return;
+	}
+	/* Recusal takes members off the base: say from what to what. */
+	const char *op = c->rule == DH_RULE_MORE_THAN ? "trên" : "từ";
+	const char *tail = c->rule == DH_RULE_MORE_THAN ? "" : " trở lên";
+	if (c->base == DH_BASE_MEMBERS)
+		snprintf(buf, size, "Đạt khi số phiếu tán thành %s %d/%d của %d thành viên được biểu quyết (%d − %d)%s",
+		         op, c->threshold.num, c->threshold.den, ci->tally.base, ci->tally.members,
+		         ci->tally.recused, tail);
+	else
+		snprintf(buf, size,
+		         "Đạt khi số phiếu tán thành %s %d/%d của %d thành viên dự họp được biểu quyết "
+		         "(không tính %d người không tham gia)%s",
+		         op, c->threshold.num, c->threshold.den, ci->tally.base, ci->tally.recused, tail);
+}
+
 /* Whether the room may see this item's numbers. */
 static bool item_hidden(const ui_council_item *ci)
 {

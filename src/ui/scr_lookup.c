@@ -108,14 +108,7 @@ static const ui_list_column lookup_columns[] = {
  * shares goes, the part that tells them apart stays. */
 static const char *dept_short(const dh_config *cfg, const char *id)
 {
-	const dh_department *d = id ? config_department(cfg, id) : NULL;
-	if (!d)
-		return id ? id : "";
-	const char *prefix = "Phòng ";
-	size_t n = strlen(prefix);
-	if (strncmp(d->name, prefix, n) == 0 && d->name[n])
-		return d->name + n;
-	return d->name;
+	return config_department_short(cfg, id);
 }
 
 static void lookup_fill_row(lookup_screen *s, const dh_candidate *c, ui_list_row *row)

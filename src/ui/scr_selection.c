@@ -47,6 +47,8 @@ enum {
 	SEL_A_DEC_REVOKE,
 	SEL_A_DEC_HOLD,
 	SEL_A_COUNCIL,
+	SEL_A_MINE,
+	SEL_A_ALL,
 };
 
 static const ui_binding sel_keys[] = {
@@ -68,6 +70,8 @@ static const ui_binding sel_keys[] = {
      "Tạm dừng xét hồ sơ (kỷ luật, thanh tra, khiếu nại), kèm lý do",
      false},
     {SEL_A_RELEASE, "p", {'p'}, "Tiếp tục xét", "Cho hồ sơ đang tạm dừng được xét tiếp", false},
+    {SEL_A_ALL, "m", {'m'}, "Mọi đơn vị", "Hồ sơ đăng ký của mọi đơn vị", false},
+    {SEL_A_MINE, "m", {'m'}, "Đơn vị tôi", "Chỉ hồ sơ đăng ký của đơn vị tôi, có số đếm; o/O in danh sách", false},
     {SEL_A_NIL, "n", {'n'}, "Báo không có", "Đơn vị báo năm nay không có ai để đăng ký", false},
     {SEL_A_NIL_DELETE, "x", {'x'}, "Xóa báo", "Xóa báo không có đăng ký của đơn vị (có lưu vết)", false},
     {SEL_A_PROP_ADD,
@@ -175,13 +179,11 @@ const char *sel_dept_name(const dh_config *cfg, const char *id)
 	return d ? d->name : (id ? id : "");
 }
 
+/* The config's `short` name where it gives one ("PCTN"), else the name
+ * without "Phòng ": the same in every narrow column. */
 const char *sel_dept_short(const dh_config *cfg, const char *id)
 {
-	const char *name = sel_dept_name(cfg, id);
-	static const char prefix[] = "Phòng ";
-	if (strncmp(name, prefix, sizeof(prefix) - 1) == 0 && name[sizeof(prefix) - 1])
-		return name + sizeof(prefix) - 1;
-	return name;
+	return config_department_short(cfg, id);
 }
 
 const char *sel_person_name(const dh_config *cfg, const char *login)
@@ -297,8 +299,9 @@ static void reg_arrange(sel_screen *s)
 			qsort(hits_id, n_hits, sizeof(*hits_id), id_cmp);
 	}
 	for (size_t i = 0; i < s->n_regs; i++)
-		if (!filtered ||
-		    (hits_id && bsearch(&s->regs[i].candidate_id, hits_id, n_hits, sizeof(*hits_id), id_cmp)))
+		if ((!s->mine_only || s->regs[i].dept == s->my_dept) &&
+		    (!filtered ||
+		     (hits_id && bsearch(&s->regs[i].candidate_id, hits_id, n_hits, sizeof(*hits_id), id_cmp))))
 			s->shown[s->n_shown++] = i;
 	free(hits_id);
 }
@@ -446,7 +449,7 @@ static void sel_gather(sel_screen *s)
 
 static const ui_list_column reg_columns[] = {
     {"Ngày", 10, false},       {"Nhân tố đăng ký", 0, false}, {"Đơn vị", 13, false},
-    {"Trạng thái", 12, false}, {"Ghi chú", 17, false},
+    {"Trạng thái", 13, false}, {"Ghi chú", 16, false},
 };
 
 static void note_add(char *buf, size_t size, const char *word)
@@ -914,9 +917,14 @@ static bool sel_offers(ui_view *v, int action)
 	switch (action) {
 	case UI_A_OPEN: return s->lists[s->mode].filtering || cur_id(s) != 0;
 	case SEL_A_COUNCIL: return !s->lists[s->mode].filtering;
+	case SEL_A_MINE:
+	case SEL_A_ALL:
+		return !s->lists[s->mode].filtering && s->mode == SEL_REG && s->my_dept >= 0 &&
+		       s->mine_only == (action == SEL_A_ALL);
 	case UI_A_DOCUMENT:
 		return !s->lists[s->mode].filtering && ui_document_may(v->app) &&
-		       (cur_proposal(s) || cur_decision(s) || s->mode == SEL_DEPT);
+		       (cur_proposal(s) || cur_decision(s) || s->mode == SEL_DEPT ||
+		        (s->mode == SEL_REG && s->mine_only));
 	case SEL_A_MODE:
 	case SEL_A_MODE_LAST:
 		return !s->lists[s->mode].filtering && (action == SEL_A_MODE) == (s->mode == SEL_REG);
@@ -1138,6 +1146,11 @@ static unsigned sel_document(sel_screen *s, int key)
 		o.decision_id = d->meta.id;
 		return ui_document(s->base.app, DH_REPORT_DECISION, &o, key);
 	}
+	if (s->mode == SEL_REG && s->mine_only) { /* the department's own list */
+		o.year = s->year;
+		o.department = s->base.ctx->cfg->departments[s->my_dept].id;
+		return ui_document(s->base.app, DH_REPORT_REGISTRATIONS, &o, key);
+	}
 	if (s->mode == SEL_DEPT) { /* the departments' answers: the Office's summary */
 		o.year = s->year;
 		return ui_document(s->base.app, DH_REPORT_REGISTRATIONS, &o, key);
@@ -1216,6 +1229,13 @@ static unsigned sel_key(ui_view *v, int action, int key)
 	case SEL_A_DEC_ADD: return push_form(s, sel_decision_form(v->app, s, NULL));
 	case UI_A_DOCUMENT: return sel_document(s, key);
 	case SEL_A_DEC_HOLD: return dec_hold(s);
+	case SEL_A_MINE:
+	case SEL_A_ALL:
+		s->mine_only = action == SEL_A_MINE;
+		reg_arrange(s);
+		ui_list_reload(&s->lists[SEL_REG]);
+		ui_message(v->app, "%s", s->mine_only ? "Chỉ hồ sơ đăng ký của đơn vị tôi." : "Hồ sơ đăng ký của mọi đơn vị.");
+		return UI_R_DRAW;
 	case SEL_A_COUNCIL: {
 		ui_view *council = ui_council_open(v->app);
 		if (council)
@@ -1355,8 +1375,21 @@ static void sel_draw(ui_view *v, WINDOW *w)
 			submitted += s->regs[i].status == DH_REG_SUBMITTED;
 		int style = deadline_line(s, line, sizeof(line), cols - 2, submitted);
 		draw_line(w, top++, cols, style, line);
-		style = unanswered_line(s, line, sizeof(line));
-		draw_line(w, top++, cols, style, line);
+		if (s->mine_only) {
+			/* A department head's receipt: what his department registered. */
+			int mine = 0, active = 0;
+			for (size_t i = 0; i < s->n_regs; i++)
+				if (s->regs[i].dept == s->my_dept) {
+					mine++;
+					active += s->regs[i].status == DH_REG_SUBMITTED || s->regs[i].status == DH_REG_ACCEPTED;
+				}
+			snprintf(line, sizeof(line), "%s đã đăng ký %d hồ sơ (%d đang xét) · m: mọi đơn vị · o/O: in",
+			         v->ctx->cfg->departments[s->my_dept].name, mine, active);
+			draw_line(w, top++, cols, mine ? UI_S_OK : UI_S_WARN, line);
+		} else {
+			style = unanswered_line(s, line, sizeof(line));
+			draw_line(w, top++, cols, style, line);
+		}
 		break;
 	}
 	case SEL_DEPT: {
@@ -1471,6 +1504,14 @@ ui_view *ui_selection_open(ui_app *app)
 	const dh_config *cfg = s->base.ctx->cfg;
 	s->year = cfg->plan.year;
 	s->mode = SEL_REG;
+	/* A department head (not the Office) starts on his own department's list. */
+	s->my_dept = -1;
+	const dh_ctx *me = s->base.ctx;
+	if (me->person && me->person->department && (me->roles & DH_ROLE_DEPT_HEAD) && !(me->roles & DH_ROLE_OFFICE))
+		for (size_t i = 0; i < cfg->n_departments; i++)
+			if (strcmp(cfg->departments[i].id, me->person->department) == 0)
+				s->my_dept = (int)i;
+	s->mine_only = s->my_dept >= 0;
 	s->depts = calloc(cfg->n_departments + 1, sizeof(*s->depts));
 	if (!s->depts) {
 		free(s);
@@ -1617,8 +1658,9 @@ static sel_page *prop_page(sel_screen *s)
 	}
 	sel_page_add(p, UI_S_NORMAL, "Người lập", sel_person_name(s->base.ctx->cfg, pr->meta.created_by));
 	sel_page_add(p, UI_S_NORMAL, NULL, "");
-	sel_page_addf(p, UI_S_TITLE, NULL, "Đề nghị công nhận %zu hồ sơ:", pr->candidates.n);
-	page_candidates(p, s, &pr->candidates);
+	sel_page_addf(p, UI_S_TITLE, NULL, "Đề nghị công nhận %zu hồ sơ, với kết quả bình xét:", pr->candidates.n);
+	if (!sel_page_results(p, s->base.ctx, pr->session_id, &pr->candidates))
+		page_candidates(p, s, &pr->candidates);
 	if (pr->notes && *pr->notes) {
 		sel_page_add(p, UI_S_NORMAL, NULL, "");
 		sel_page_add(p, UI_S_TITLE, NULL, "Ghi chú:");

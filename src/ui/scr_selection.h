@@ -55,6 +55,11 @@ typedef struct sel_screen {
 	size_t n_shown;
 	int reg_sort;
 	char *reg_filter;
+	/* A department head's own list: his department's index in
+	 * cfg->departments (-1: not a department head), and whether the
+	 * registrations show only it (m switches). */
+	int my_dept;
+	bool mine_only;
 
 	sel_dept *depts; /* one per cfg->departments */
 	int n_answered;
@@ -117,6 +122,9 @@ void sel_page_add(sel_page *p, int style, const char *label, const char *value);
 void sel_page_addf(sel_page *p, int style, const char *label, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 ui_view *sel_page_view(sel_page *p);
+/* What the signer reads before signing: the council's rule, then each of
+ * CANDS with its result at session SESSION_ID ("6/11 = 54,5% > 1/2 — đạt"). */
+bool sel_page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh_idlist *cands);
 /* Bytes of the next line of S that fit in COLS columns, breaking after a
  * space when it can; *NEXT gets the bytes to skip to the line after. */
 size_t sel_wrap(const char *s, int cols, size_t *next);

@@ -4,6 +4,7 @@
  * department. */
 #include "scr_selection.h"
 
+#include "dienhinh/ui_council.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
@@ -240,4 +241,34 @@ sel_page *sel_page_new(ui_app *app, const char *title)
 ui_view *sel_page_view(sel_page *p)
 {
 	return &p->base;
+}
+
+bool sel_page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh_idlist *cands)
+{
+	ui_council_model m;
+	if (ui_council_load(ctx, session_id, &m) != 0)
+		return false;
+	char rule[300];
+	ui_council_rule_line(&ctx->cfg->council, NULL, rule, sizeof(rule));
+	sel_page_add(p, UI_S_DIM, NULL, rule);
+	for (size_t i = 0; i < cands->n; i++) {
+		const ui_council_item *ci = NULL;
+		for (size_t k = 0; k < m.n; k++)
+			if (m.items[k].item->candidate_id == cands->v[i])
+				ci = &m.items[k];
+		if (!ci || !ci->candidate) {
+			sel_page_addf(p, UI_S_WARN, NULL, "%zu. Hồ sơ #%llu — không có trong phiên họp này", i + 1,
+			              (unsigned long long)cands->v[i]);
+			continue;
+		}
+		const dh_vote_item *it = ci->item;
+		bool passed = it->closed && it->result == DH_RESULT_PASSED;
+		sel_page_addf(p, passed ? UI_S_NORMAL : UI_S_WARN, NULL, "%zu. %s — %s — %s%s", i + 1,
+		              ci->candidate->name ? ci->candidate->name : "",
+		              config_department_short(ctx->cfg, ci->candidate->department),
+		              it->closed ? (it->reason ? it->reason : "") : "chưa chốt kết quả",
+		              it->recused.n ? " (có thành viên không tham gia biểu quyết)" : "");
+	}
+	ui_council_model_free(&m);
+	return true;
 }

@@ -11,4 +11,13 @@ int ui_text_width(const char *s, int cols);
 /* Repaint everything now (after a modal dialog or $EDITOR). */
 void ui_redraw_all(ui_app *app);
 
+/* The shell's drawing, one normalised key (ERR on a timeout), the layout
+ * after a resize, and whether the window is too small: for the modal
+ * picker (pick.c). */
+void ui_draw_now(ui_app *app);
+int ui_read_key(ui_app *app, int *key);
+void ui_relayout(ui_app *app);
+bool ui_too_small(ui_app *app);
+#define UI_POLL_MS 250 /* the store generation is checked this often */
+
 #endif

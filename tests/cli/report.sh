@@ -54,6 +54,10 @@ contains "$(cat "$T/review.md")" "họp **$sessions** phiên; **$passed** lượ
 # A session chosen by its id; the default is the year's latest.
 expect_exit 0 "$DH" -d "$T/db" --as tdkt report minutes --session 1
 contains "$OUT" "(phiên họp mã số 1)"
+# Without a number the decision made last, and stderr says which.
+expect_exit 0 "$DH" -d "$T/db" --as tdkt report decision --year 2019
+latest=$(sed -n 's/.*Kèm theo Quyết định số \([^ ]*\) ngày.*/\1/p' <<<"$OUT" | head -n 1)
+contains "$ERR" "Quyết định mới nhất: số $latest ngày" "which decision"
 # A decision by its number, as printed in the annex.
 number=$(sed -n 's/.*Kèm theo Quyết định số \([^ ]*\) ngày.*/\1/p' "$T/decision.md" | head -n 1)
 expect_exit 0 "$DH" -d "$T/db" --as tdkt report decision --decision "$number"

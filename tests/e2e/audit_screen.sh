@@ -8,10 +8,10 @@ expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 40
 NEW_POSITION="Chuyên viên chính phụ trách thử nghiệm"
 
 # The newest candidate (the first row of screen 2) and its position now.
-read -r cand_id old_position < <("$DH" -d "$T/db" --as tdkt export --format jsonl | python3 -c '
+IFS='|' read -r cand_id old_position cand_name < <("$DH" -d "$T/db" --as tdkt export --format jsonl | python3 -c '
 import json, sys
 c = max((json.loads(l) for l in sys.stdin), key=lambda c: c["id"])
-print(c["id"], c["position"] or "")')
+print(c["id"], c["position"] or "", c["name"][:8], sep="|")')
 
 # Nothing drawn runs into the last column but the header, the key line
 # and the list's position.
@@ -50,7 +50,8 @@ screen=$(tm_screen)
 first_row=$(printf '%s\n' "$screen" | sed -n 5p)
 contains "$first_row" "Phạm Văn Thuần" "newest entry"
 contains "$first_row" "Sửa hồ sơ" "newest entry"
-contains "$first_row" "Hồ sơ $cand_id" "newest entry"
+# The record by its name, not its internal number.
+contains "$first_row" "Hồ sơ $cand_name" "newest entry"
 contains "$screen" "Thay đổi: Chức vụ" "the entry under the cursor"
 expect_no_overflow
 

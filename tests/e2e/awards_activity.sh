@@ -9,7 +9,7 @@ fits() { # what
 	s=$(tm_screen)
 	[ "$(printf '%s\n' "$s" | wc -L)" -le 80 ] || fail "$1: a line wider than 80 columns:
 $s"
-	case $(printf '%s\n' "$s" | sed -n 24p) in *"F1 Trợ giúp"*) ;; *) fail "$1: key line overwritten:
+	case $(printf '%s\n' "$s" | sed -n 24p) in *"F1 Trợ giúp"* | *"… ? Mọi phím") ;; *) fail "$1: key line overwritten:
 $s" ;; esac
 }
 

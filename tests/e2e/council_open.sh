@@ -86,5 +86,5 @@ tm_wait "«Nguyễn Thị Thanh Hòa» đã chốt: muốn sửa, Chủ tịch H
 $(tm_screen)"
 tm_keys q
 tm_wait "Hồ sơ được xét"
-line=$(row "Nguyễn Thị Thanh Hòa")
-case $line in *"6        2        1 Đạt (chốt)"*) ;; *) fail "session row: '$line'" ;; esac
+line=$(srow "Nguyễn Thị Thanh")
+case $line in *"6 2 1 Đạt (chốt)"*) ;; *) fail "session row: '$line'" ;; esac

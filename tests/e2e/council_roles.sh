@@ -32,7 +32,7 @@ $(two_screen)"
 fits() { # screen
 	[ "$(printf '%s\n' "$1" | wc -l)" -eq 24 ] || fail "not 24 lines:
 $1"
-	case $(printf '%s\n' "$1" | tail -n 1) in "?/F1 Trợ giúp"* | "F1 Trợ giúp"*) ;; *) fail "key line lost:
+	case $(printf '%s\n' "$1" | tail -n 1) in "?/F1 Trợ giúp"* | "F1 Trợ giúp"* | *"… ? Mọi phím" | *"… F1 Mọi phím") ;; *) fail "key line lost:
 $1" ;; esac
 	printf '%s\n' "$1" | while IFS= read -r l; do
 		[ "$(printf '%s' "$l" | wc -m)" -le 80 ] || fail "line wider than 80: '$l'"
@@ -65,8 +65,8 @@ fits "$(tm_screen)"
 tm_keys q
 tm_wait "Hồ sơ được xét"
 # A long name stays in its column: the counts and the result keep theirs.
-line=$(row "Phòng Giám sát")
-case $line in *"[—]        —        — Chưa có phiếu" | *" —        —        — Chưa có phiếu") ;; *) fail "long name overflows: '$line'" ;; esac
+line=$(srow "Phòng Giám sát")
+case $line in *"…"*"[—] — — Chưa có phiếu" | *"…"*" — — — Chưa có phiếu") ;; *) fail "long name overflows or is cut without …: '$line'" ;; esac
 fits "$(tm_screen)"
 
 # A member watches on his own screen: read-only.
@@ -98,8 +98,8 @@ tm_keys 7 Tab 2 Tab 0 Enter
 tm_wait "đã nhập 9/9 phiếu"
 two_wait "Đã nhập 9/9"
 lacks "$(two_screen)" "7/11" "member's screen before closing"
-line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1)
-case $line in *"•        •        • Đã nhập 9/9") ;; *) fail "member sees the tally: '$line'" ;; esac
+line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1 | tr -s " ")
+case $line in *"• • • Đã nhập 9/9") ;; *) fail "member sees the tally: '$line'" ;; esac
 # Ending the session with an item still open is refused.
 tm_keys t
 tm_wait "Còn 2 mục chưa chốt kết quả: chốt hết rồi mới kết thúc phiên họp."
@@ -107,15 +107,14 @@ tm_keys c c
 tm_wait "7/11 = 63,6% > 1/2 — đạt"
 # Within a second the member's screen has the result too.
 two_wait "Đạt (chốt)"
-line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1)
-case $line in *"7        2        0 Đạt (chốt)") ;; *) fail "member's closed row: '$line'" ;; esac
+line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1 | tr -s " ")
+case $line in *"7 2 0 Đạt (chốt)") ;; *) fail "member's closed row: '$line'" ;; esac
 fits "$(two_screen)"
 tm kill-session -t two
 
 # The chair reopens it with a reason; the secretary alone could not.
 tm_keys Up m
-tm_wait "Phòng Giám sát"
-contains "$(tm_screen)" "Chỉ Chủ tịch Hội đồng được mở lại kết quả (đính chính)." "secretary's reopen"
+tm_wait "Chỉ Chủ tịch Hội đồng được mở lại kết quả (đính chính)."
 tm new-session -d -x 80 -y 24 -s two "$DH_APP -d '$T/db' --as thuanpv"
 two_wait "Tổng quan"
 two_keys 3
@@ -135,8 +134,8 @@ two_wait "Không được để trống"
 two_keys -l "Nhập nhầm số phiếu không tán thành"
 two_keys C-s
 two_wait "Đã mở lại: Nhập nhầm số phiếu không tán thành"
-line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1)
-case $line in *"•        •        • Đã nhập 9/9") ;; *) fail "reopened row: '$line'" ;; esac
+line=$(two_screen | grep -F "Phòng Giám sát" | head -n 1 | tr -s " ")
+case $line in *"• • • Đã nhập 9/9") ;; *) fail "reopened row: '$line'" ;; esac
 
 # The secretary corrects the counts and closes it again: 7/2/0 becomes
 # 8/1/0, written together (8/2/0 on the way would be 10 ballots for 9).
@@ -145,8 +144,8 @@ tm_keys Home 8 Tab 1 Tab Enter
 tm_wait "Bấm c để chốt kết quả «Phòng Giám sát"
 tm_keys c c
 tm_wait "8/11 = 72,7% > 1/2 — đạt"
-line=$(row "Phòng Giám sát")
-case $line in *"8        1        0 Đạt (chốt)") ;; *) fail "corrected row: '$line'" ;; esac
+line=$(srow "Phòng Giám sát")
+case $line in *"8 1 0 Đạt (chốt)") ;; *) fail "corrected row: '$line'" ;; esac
 
 # The correction is in the audit trail with its reason.
 expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl

@@ -20,12 +20,12 @@ contains "$(tm_screen)" "Bấm c để chốt kết quả «Nguyễn Thị Thanh
 # The secretary sees what she typed on the row being typed (▶, the cell
 # in brackets); the result stays hidden while the item is open, and the
 # row she left shows "•" (other sessions: council_roles.sh).
-line=$(row "Nguyễn Thị Thanh Hòa")
-case $line in "▶"*"[5]        4        0 Đã nhập 9/9"*) ;; *) fail "typed row: '$line'" ;; esac
+line=$(srow "Nguyễn Thị Thanh")
+case $line in "▶"*"[5] 4 0 Đã nhập 9/9"*) ;; *) fail "typed row: '$line'" ;; esac
 tm_keys Up
 tm_wait_gone "▶  2 Nguyễn"
-line=$(row "Nguyễn Thị Thanh Hòa")
-case $line in *"•        •        • Đã nhập 9/9"*) ;; *) fail "tally not hidden: '$line'" ;; esac
+line=$(srow "Nguyễn Thị Thanh")
+case $line in *"• • • Đã nhập 9/9"*) ;; *) fail "tally not hidden: '$line'" ;; esac
 tm_keys Down
 tm_wait "▶  2 Nguyễn"
 lacks "$(tm_screen)" "5/11" "screen before closing"
@@ -34,8 +34,8 @@ tm_keys c
 tm_wait "Chốt, công bố kết quả «Nguyễn Thị Thanh Hòa» (9/9 phiếu)?"
 tm_keys c
 tm_wait "Không đạt (chốt)"
-line=$(row "Nguyễn Thị Thanh Hòa")
-case $line in *"5        4        0 Không đạt (chốt)"*) ;; *) fail "closed row: '$line'" ;; esac
+line=$(srow "Nguyễn Thị Thanh")
+case $line in *"5 4 0 Không đạt (chốt)"*) ;; *) fail "closed row: '$line'" ;; esac
 contains "$(tm_screen)" "5/11 = 45,5% ≤ 1/2 — không đạt" "result"
 
 # One that passes exactly at the threshold: 6 of 11. Closing moved the
@@ -47,8 +47,8 @@ tm_keys c
 tm_wait "Chốt, công bố kết quả «Phòng Tiếp công dân"
 tm_keys c
 tm_wait "6/11 = 54,5% > 1/2 — đạt"
-line=$(row "Phòng Tiếp công dân - Xử lý")
-case $line in *"6        3        0 Đạt (chốt)"*) ;; *) fail "passed row: '$line'" ;; esac
+line=$(srow "Phòng Tiếp công")
+case $line in *"6 3 0 Đạt (chốt)"*) ;; *) fail "passed row: '$line'" ;; esac
 
 # The recused nominee: the base is the 10 members who may vote on him,
 # and his 8 voters are the 7 others present and the written opinion.
@@ -62,8 +62,8 @@ tm_keys Enter
 tm_wait "Tổng số phiếu (10) nhiều hơn số thành viên được biểu quyết (8)."
 tm_keys BTab BTab
 tm_wait "Chưa ghi (Enter)"
-line=$(row "Đỗ Hữu Minh")
-case $line in *"[10]        0        0 Chưa ghi (Enter)"*) ;; *) fail "typed count lost: '$line'" ;; esac
+line=$(srow "Đỗ Hữu Minh")
+case $line in *"[10] 0 0 Chưa ghi (Enter)"*) ;; *) fail "typed count lost: '$line'" ;; esac
 tm_keys 5 Tab 3 Tab Enter
 tm_wait "đã nhập 8/8 phiếu"
 tm_keys c
@@ -74,8 +74,8 @@ tm_wait "5/10 = 50,0% ≤ 1/2 — không đạt"
 # A closed item is locked: typing a count is refused and nothing changes.
 tm_keys Down 3
 tm_wait "«Nguyễn Thị Thanh Hòa» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m)."
-line=$(row "Nguyễn Thị Thanh Hòa")
-case $line in *"5        4        0 Không đạt (chốt)"*) ;; *) fail "closed row changed: '$line'" ;; esac
+line=$(srow "Nguyễn Thị Thanh")
+case $line in *"5 4 0 Không đạt (chốt)"*) ;; *) fail "closed row changed: '$line'" ;; esac
 lacks "$(tm_screen)" "m Mở lại" "secretary's key line (reopening is the chair's)"
 
 # The workflow moved the candidates.

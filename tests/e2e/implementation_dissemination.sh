@@ -12,7 +12,7 @@ fits() { # what
 $s"
 	case $(printf '%s\n' "$s" | sed -n 1p) in " TTr"*) ;; *) fail "$1: header overwritten:
 $s" ;; esac
-	case $(printf '%s\n' "$s" | sed -n 24p) in *"F1 Trợ giúp"*) ;; *) fail "$1: key line overwritten:
+	case $(printf '%s\n' "$s" | sed -n 24p) in *"F1 Trợ giúp"* | *"… ? Mọi phím") ;; *) fail "$1: key line overwritten:
 $s" ;; esac
 }
 row_of() { tm_screen | grep "$1" || true; }

@@ -37,7 +37,7 @@ tm_wait "a Ra quyết định"
 # A complaint arrives: the model is put on hold.
 tm_keys p
 tm_wait "Tạm dừng xét / cho xét tiếp"
-tm_keys j j Enter
+tm_keys Down Down Enter
 tm_wait "Tạm dừng xét hồ sơ"
 tm_wait "Mô hình đối thoại tại nơi cư trú · Được Hội đồng"
 tm_keys -l "Đang giải quyết đơn khiếu nại"

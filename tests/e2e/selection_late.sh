@@ -42,7 +42,7 @@ tm_keys -l "Phòng gửi chậm do đoàn thanh tra đi cơ sở"
 tm_keys F2
 tm_wait "Đã lưu."
 tm_wait "Trần Văn Bình"
-tm_wait "Nghiệp vụ 1   Đã nộp       quá hạn"
+tm_wait "Nghiệp vụ 1   Đã nộp        quá hạn"
 tm_keys Enter
 tm_wait "Đăng ký quá hạn  Phòng gửi chậm do đoàn thanh tra đi cơ sở"
 tm_wait "Người cho phép  Nguyễn Văn Hùng"

@@ -28,7 +28,8 @@ office_wait "Chưa trả lời 8/8 (u): Ban lãnh đạo · Văn phòng · Nghi�
 
 tm_wait "Tổng quan"
 tm_keys 3
-tm_wait "Chưa trả lời 8/8 (u)"
+# A department head starts on his own department's list.
+tm_wait "Phòng Nghiệp vụ 2 đã đăng ký 0 hồ sơ (0 đang xét)"
 tm_keys u
 tm_wait "Năm 2021: 0/8 đơn vị đã trả lời"
 tm_wait "⚠ Chưa trả lời"

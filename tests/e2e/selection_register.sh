@@ -27,7 +27,12 @@ start_as() { # login: a fresh tmux server for each person
 
 # --- the head of Nghiệp vụ 1 registers ---------------------------------------
 start_as minhdh
+# His department's own list, with its count (m: every department's).
+tm_wait "Phòng Nghiệp vụ 1 đã đăng ký 0 hồ sơ (0 đang xét) · m: mọi đơn vị · o/O: in"
+tm_keys m
 tm_wait "Chưa trả lời 8/8 (u)"
+tm_keys m
+tm_wait "Phòng Nghiệp vụ 1 đã đăng ký 0 hồ sơ"
 tm_wait "Hạn đăng ký 15/10/2021: còn 122 ngày"
 tm_keys a
 tm_wait "Đăng ký đề nghị công nhận"
@@ -43,7 +48,7 @@ tm_keys F2
 tm_wait "Đã lưu."
 tm_wait "Trần Văn Bình"
 tm_wait "1 hồ sơ chờ kiểm tra"
-tm_wait "Chưa trả lời 7/8 (u)"
+tm_wait "Phòng Nghiệp vụ 1 đã đăng ký 1 hồ sơ (1 đang xét)"
 
 # The second has no description anywhere: refused beside the field.
 tm_keys a
@@ -100,6 +105,12 @@ tm_wait "Lý do trả lại  Thiếu bản nhận xét của chi bộ"
 tm_wait "Hướng dẫn công dân viết đơn tại chỗ"
 tm_keys Escape
 tm_wait "Chưa trả lời 7/8 (u)"
+# The department head prints his department's list: report registrations --department, as on the screen.
+expect_exit 0 "$DH" -d "$T/db" --as minhdh report registrations --department nv1
+contains "$OUT" "Danh sách hồ sơ đăng ký của Phòng Nghiệp vụ 1 năm 2021" "the department's list"
+contains "$OUT" "Số hồ sơ đã đăng ký: **2**; đang xét: 1" "the department's list"
+contains "$OUT" "Trần Văn Bình" "the department's list"
+expect_exit 64 "$DH" -d "$T/db" --as minhdh report registrations --department khong-co
 
 expect_exit 0 "$DH" -d "$T/db" --as tdkt report registrations
 contains "$OUT" "Đơn vị đã trả lời: **1/8**"
@@ -116,7 +127,7 @@ tm_wait "Rút hồ sơ đăng ký"
 tm_keys F2
 tm_wait "Đã lưu."
 tm_wait "Đã rút"
-tm_wait "Chưa trả lời 8/8 (u)"
+tm_wait "Phòng Nghiệp vụ 1 đã đăng ký 2 hồ sơ (0 đang xét)"
 expect_exit 0 "$DH" -d "$T/db" --as tdkt report registrations
 contains "$OUT" "Đã tiếp nhận 0, Đã trả lại 1, Đã rút 1"
 expect_exit 0 "$DH" -d "$T/db" --as tdkt export --format jsonl

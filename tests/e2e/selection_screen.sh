@@ -30,7 +30,9 @@ $s"
 	done
 	case $(printf '%s\n' "$s" | sed -n 2p) in *"3Lựa chọn"* | *" 3 Lựa chọn"*) ;; *) fail "$1: header row:
 $s" ;; esac
-	case $(printf '%s\n' "$s" | sed -n 24p) in "${2:-?/F1 Trợ giúp q Thoát}"*) ;; *) fail "$1: key line:
+	local want=${2:-?/F1 Trợ giúp q Thoát}
+	# Keys that do not fit: the help key gives its place for "… ? Mọi phím" at the end.
+	case $(printf '%s\n' "$s" | sed -n 24p) in "$want"* | "${want#?/F1 Trợ giúp }"*"… ? Mọi phím" | "${want#F1 Trợ giúp }"*"… F1 Mọi phím") ;; *) fail "$1: key line:
 $s" ;; esac
 }
 # The list's status line ("3/12 · ...") on row 22, the last of the body.
@@ -102,6 +104,13 @@ tm_keys q
 start_as thuanpv
 tm_keys t
 tm_wait "7/TTr-HĐTĐKT"
+# What he signs: each nominee with the council's result, and the rule.
+tm_keys Enter
+tm_wait "với kết quả bình xét:"
+tm_wait "Đạt khi số phiếu tán thành trên 1/2 tổng số thành viên Hội đồng"
+tm_wait "1. "
+contains "$(tm_screen)" "— đạt" "a nominee's result on the proposal"
+tm_keys q
 tm_wait "c Ra QĐ"
 tm_keys c
 tm_wait "Quyết định công nhận"

@@ -45,7 +45,9 @@ two_wait "Đã lưu."
 tm_keys End
 tm_keys -l " (sửa)"
 tm_keys F2
-tm_wait "Người khác vừa lưu hồ sơ này"
+# Who saved, and which field (not mine: no field-by-field question).
+tm_wait "Phạm Văn Thuần đã lưu hồ sơ này lúc"
+tm_wait "(sửa: Chức vụ)"
 tm_keys g
 tm_wait "Đã giữ phần bạn sửa"
 contains "$(tm_screen)" "Chuyên viên chính" "the other person's field, reloaded"

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <inttypes.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -436,6 +437,33 @@ static void minutes_of_an_open_vote_name_each_members_vote(void **state)
 	assert_has(t, "Biên bản được lập và thông qua tại phiên họp./.");
 }
 
+/* The reason the secretary gave for a recusal and the text of a written
+ * opinion go into the minutes in the members' words. */
+static void minutes_keep_recusal_reasons_and_written_opinions(void **state)
+{
+	fx *f = *state;
+	f->cfg->council.method = DH_VOTE_OPEN;
+	uint64_t hoa = nominee(f, "Nguyễn Thị Thanh Hòa", "nv1", DH_KIND_INDIVIDUAL);
+	uint64_t sid = session_on(f, 20211105, NULL);
+	attend_first(f, sid, 9);
+	dh_ctx *sec = as(f, "tdkt");
+	assert_int_equal(wf_written_opinion(sec, sid, "hailv", "Nhất trí đề nghị công nhận"), 0);
+	/* an opinion needs its text */
+	assert_int_equal(wf_written_opinion(sec, sid, "quangmv", ""), DH_EINVAL);
+	uint64_t it = item(f, sid, hoa);
+	assert_int_equal(wf_item_recuse_why(sec, it, "tambv", "Là người hướng dẫn mô hình"), 0);
+	for (int i = 0; i < 9; i++)
+		if (strcmp(council_logins[i], "tambv") != 0)
+			assert_int_equal(wf_vote(sec, it, council_logins[i], DH_VOTE_AGREE), 0);
+	assert_int_equal(wf_vote(sec, it, "hailv", DH_VOTE_AGREE), 0);
+	close_item(f, it);
+	char *t;
+	DOC(f, t, "minutes", "--session", "1");
+	assert_has(t, "Ý kiến bằng văn bản của Lý Văn Hải: Nhất trí đề nghị công nhận");
+	assert_has(t, "Bùi Văn Tâm (Là người hướng dẫn mô hình)");
+	assert_has(t, "| 7 | Bùi Văn Tâm | Không tham gia (Là người hướng dẫn mô hình) |");
+}
+
 static void minutes_say_when_there_is_no_quorum(void **state)
 {
 	fx *f = *state;
@@ -495,6 +523,35 @@ static void minutes_take_the_latest_session_and_refuse_what_is_missing(void **st
 }
 
 /* --- proposal --------------------------------------------------------------- */
+
+/* No option: the latest session's proposal (and ctx->message says which);
+ * --year merges the year's sessions. The decision made last comes
+ * without options even when an older one carries a later date. */
+static void proposal_and_decision_default_to_the_latest(void **state)
+{
+	fx *f = *state;
+	uint64_t first = nominee(f, "Nguyễn Văn An", "nv1", DH_KIND_INDIVIDUAL);
+	uint64_t second = nominee(f, "Trần Thị Bình", "nv2", DH_KIND_INDIVIDUAL);
+	approve_all(f, &first, 1, 20211105);
+	uint64_t later = approve_all(f, &second, 1, 20211110);
+	char *t;
+	DOC(f, t, "proposal");
+	assert_has(t, "Trần Thị Bình");
+	assert_lacks(t, "Nguyễn Văn An");
+	char want[160];
+	snprintf(want, sizeof(want), "Tờ trình theo phiên họp mới nhất: ngày 10/11/2021 (mã số %" PRIu64 ")",
+	         later);
+	assert_has(as(f, "tdkt")->message, want);
+	DOC(f, t, "proposal", "--year", "2021");
+	assert_has(t, "Trần Thị Bình");
+	assert_has(t, "Nguyễn Văn An");
+
+	decide(f, false, "19/QĐ-TTr", 20211125, &first, 1);
+	decide(f, false, "20/QĐ-TTr", 20211120, &second, 1);
+	DOC(f, t, "decision");
+	assert_has(t, "Kèm theo Quyết định số 20/QĐ-TTr");
+	assert_has(as(f, "tdkt")->message, "Quyết định mới nhất: số 20/QĐ-TTr ngày 20/11/2021");
+}
 
 static void proposal_groups_the_passed_by_kind(void **state)
 {
@@ -829,9 +886,11 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(minutes_secret_ballot_one_short_and_one_exactly_enough, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(minutes_of_an_open_vote_name_each_members_vote, setup, teardown),
+	    cmocka_unit_test_setup_teardown(minutes_keep_recusal_reasons_and_written_opinions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(minutes_say_when_there_is_no_quorum, setup, teardown),
 	    cmocka_unit_test_setup_teardown(minutes_take_the_latest_session_and_refuse_what_is_missing, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(proposal_and_decision_default_to_the_latest, setup, teardown),
 	    cmocka_unit_test_setup_teardown(proposal_groups_the_passed_by_kind, setup, teardown),
 	    cmocka_unit_test_setup_teardown(registrations_per_department_with_who_has_not_answered, setup,
 	                                    teardown),

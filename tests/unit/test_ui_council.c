@@ -192,6 +192,31 @@ static void secret_tally_hidden_until_closed(void **state)
 	assert_string_equal(buf, "Đã chốt: 5/11 = 45,5% ≤ 1/2 — không đạt");
 }
 
+/* The title's progress counts closed items and those passed; the rule
+ * line says the base once a member does not vote on the item. */
+static void progress_and_rule_with_recusal(void **state)
+{
+	fx *f = *state;
+	uint64_t a = nominated(f, "Nguyễn Văn An"), b = nominated(f, "Trần Thị Bình");
+	uint64_t sid = session(f, 8);
+	uint64_t ia = item(f, sid, a), ib = item(f, sid, b);
+	char buf[300];
+	const ui_council_item *ci = load(f, sid, ia);
+	ui_council_progress(&f->m, buf, sizeof(buf));
+	assert_string_equal(buf, "0/2 đã chốt, 0 đạt");
+	ui_council_rule_line(&f->cfg->council, ci, buf, sizeof(buf));
+	assert_string_equal(buf, "Đạt khi số phiếu tán thành trên 1/2 tổng số thành viên Hội đồng");
+
+	assert_int_equal(wf_vote_counts(&f->sec, ia, 7, 2, 0), 0);
+	assert_int_equal(wf_item_close(&f->sec, ia), 0);
+	assert_int_equal(wf_item_recuse(&f->sec, ib, "tambv", true), 0);
+	ci = load(f, sid, ib);
+	ui_council_progress(&f->m, buf, sizeof(buf));
+	assert_string_equal(buf, "1/2 đã chốt, 1 đạt");
+	ui_council_rule_line(&f->cfg->council, ci, buf, sizeof(buf));
+	assert_string_equal(buf, "Đạt khi số phiếu tán thành trên 1/2 của 10 thành viên được biểu quyết (11 − 1)");
+}
+
 static void secret_passes_exactly_at_threshold(void **state)
 {
 	fx *f = *state;
@@ -353,6 +378,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(agenda_in_order_with_nominees, setup, teardown),
 	    cmocka_unit_test_setup_teardown(secret_tally_hidden_until_closed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(secret_passes_exactly_at_threshold, setup, teardown),
+	    cmocka_unit_test_setup_teardown(progress_and_rule_with_recusal, setup, teardown),
 	    cmocka_unit_test_setup_teardown(secret_without_quorum_says_so, setup, teardown),
 	    cmocka_unit_test_setup_teardown(open_vote_result_follows_every_vote, setup, teardown),
 	    cmocka_unit_test(typing_a_count),

@@ -12,7 +12,10 @@
 #include "dienhinh/ui_list.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct fake_source {
 	size_t count;
@@ -167,10 +170,56 @@ static void padding_counts_columns_not_bytes(void **state)
 	assert_string_equal(ui_pad(buf, sizeof(buf), "Nguyễn Văn", 6), "Nguyễn");
 }
 
+/* A fake program NAME in DIR that $PATH finds. */
+static void fake_program(const char *dir, const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("#!/bin/sh\n", f);
+	fclose(f);
+	assert_int_equal(chmod(path, 0755), 0);
+}
+
+/* ^E falls back as Debian does: $VISUAL, $EDITOR, sensible-editor,
+ * nano, then vi. */
+static void editor_falls_back_as_debian_does(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/dh-editor-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *old_path = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+	setenv("PATH", dir, 1);
+	unsetenv("VISUAL");
+	unsetenv("EDITOR");
+	assert_string_equal(ui_editor_command(), "vi");
+	fake_program(dir, "nano");
+	assert_string_equal(ui_editor_command(), "nano");
+	fake_program(dir, "sensible-editor");
+	assert_string_equal(ui_editor_command(), "sensible-editor");
+	setenv("EDITOR", "mcedit", 1);
+	assert_string_equal(ui_editor_command(), "mcedit");
+	setenv("VISUAL", "vim -u NONE", 1);
+	assert_string_equal(ui_editor_command(), "vim -u NONE");
+	unsetenv("VISUAL");
+	unsetenv("EDITOR");
+	char path[256];
+	snprintf(path, sizeof(path), "%s/nano", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/sensible-editor", dir);
+	unlink(path);
+	rmdir(dir);
+	if (old_path)
+		setenv("PATH", old_path, 1);
+	free(old_path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_million_rows_cost_one_page),
+	    cmocka_unit_test(editor_falls_back_as_debian_does),
 	    cmocka_unit_test(cursor_stays_on_its_record_when_rows_arrive),
 	    cmocka_unit_test(filter_line_sends_nfc_as_typed),
 	    cmocka_unit_test(unhandled_keys_go_back_to_the_screen),
