@@ -168,6 +168,11 @@ typedef struct dh_session {
 	/* The agenda item the secretary's cursor is on, so that another
 	 * session (the projector) can follow it; 0 before any. */
 	uint64_t current_item;
+	/* Members marked absent: a member in none of present, written and
+	 * absent has not been called yet ("chưa điểm danh"). */
+	dh_strlist absent;
+	/* What an absent member wrote: "login=text", for the minutes. */
+	dh_strlist opinions;
 	/* The rules the session is held under (snapshot.h), kept when it is
 	 * opened so that a later config never changes what was decided:
 	 * members (parallel lists, one entry per member), quorum, vote rule,
@@ -188,11 +193,6 @@ typedef struct dh_session {
 	int held_base; /* dh_vote_base */
 	bool held_written_count;
 	bool held_recuse_self, held_recuse_department;
-	/* Members marked absent: a member in none of present, written and
-	 * absent has not been called yet ("chưa điểm danh"). */
-	dh_strlist absent;
-	/* What an absent member wrote: "login=text", for the minutes. */
-	dh_strlist opinions;
 } dh_session;
 
 typedef enum dh_vote { DH_VOTE_NONE = 0, DH_VOTE_AGREE, DH_VOTE_DISAGREE, DH_VOTE_ABSTAIN } dh_vote;
