@@ -1023,10 +1023,14 @@ bool repo_stage_busy(dh_store *st, dh_staging_owner *who)
 	}
 	if (rc != DH_EBUSY)
 		return false;
+	/* The lock alone may be another process asking this same question
+	 * (it takes the lock to test it): only a stage's marker says that
+	 * someone imports. */
 	dh_stage_mark m;
-	if (store_read(st, stage_mark_fn, &m) == 0)
-		owner_decode(&m, who);
-	return true;
+	if (store_read(st, stage_mark_fn, &m) != 0)
+		return false;
+	owner_decode(&m, who);
+	return who->pid != 0;
 }
 
 /* Deleting a stage's records: the ids FROM..TO of TYPE there are. */

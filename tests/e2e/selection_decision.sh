@@ -46,7 +46,7 @@ tm_keys F2
 tm_wait "Chọn loại tạm dừng (Enter)"
 tm_keys Enter # the cursor is on the field that says so
 tm_wait "Đang xác minh khiếu nại, tố cáo"
-tm_keys j j Enter
+tm_keys Down Down Enter
 tm_wait "Loại tạm dừng Đang xác minh khiếu nại, tố cáo"
 tm_wait "Thông tư 08/2017/TT-BNV; Nghị định 152/2025/NĐ-CP"
 tm_keys F2
