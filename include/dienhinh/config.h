@@ -257,6 +257,11 @@ const char *config_department_short(const dh_config *cfg, const char *id);
 /* By id or by name or short name (NFC, case-insensitive match on names). */
 const dh_department *config_department_lookup(const dh_config *cfg, const char *id_or_name);
 const dh_person *config_person(const dh_config *cfg, const char *login);
+/* What a person reads for a department id or a login: the config's name,
+ * else the id or login itself, else "" (for NULL). Every screen and
+ * document names people and departments through these two. */
+const char *config_department_name(const dh_config *cfg, const char *id);
+const char *config_person_name(const dh_config *cfg, const char *login);
 const dh_award *config_award(const dh_config *cfg, const char *id);
 const dh_hold_kind *config_hold(const dh_config *cfg, const char *id);
 const dh_deadline *config_deadline(const dh_config *cfg, const char *id);

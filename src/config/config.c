@@ -1803,6 +1803,18 @@ const dh_person *config_person(const dh_config *cfg, const char *login)
 	return login ? find_person(cfg, login) : NULL;
 }
 
+const char *config_department_name(const dh_config *cfg, const char *id)
+{
+	const dh_department *d = config_department(cfg, id);
+	return d && d->name ? d->name : (id ? id : "");
+}
+
+const char *config_person_name(const dh_config *cfg, const char *login)
+{
+	const dh_person *p = config_person(cfg, login);
+	return p && p->name ? p->name : (login ? login : "");
+}
+
 const dh_hold_kind *config_hold(const dh_config *cfg, const char *id)
 {
 	for (size_t i = 0; id && i < cfg->n_holds; i++)
