@@ -400,6 +400,9 @@ void *record_new(dh_rtype type);
 void record_free(dh_rtype type, void *rec);
 /* Deep copy; NULL on ENOMEM. */
 void *record_dup(dh_rtype type, const void *rec);
+/* Replace the string *DST by a copy of S; an empty or NULL S leaves NULL
+ * (a form's empty field is an absent value). 0 or DH_ENOMEM (*DST kept). */
+int record_set_str(char **dst, const char *s);
 
 /* Encode into a malloc'd buffer (*out, *len). DH_EINVAL when a string is not
  * valid UTF-8 (what is stored must decode again). */

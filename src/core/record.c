@@ -457,6 +457,16 @@ void record_free(dh_rtype type, void *rec)
 	free(rec);
 }
 
+int record_set_str(char **dst, const char *s)
+{
+	char *copy = NULL;
+	if (s && *s && !(copy = strdup(s)))
+		return DH_ENOMEM;
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
 void *record_dup(dh_rtype type, const void *rec)
 {
 	const dh_schema *s = record_schema(type);
