@@ -10,7 +10,7 @@
  * An entry holds the JSON of the record before and after the change; the
  * fields that differ are what the list and the entry's page show, with the
  * values as a person reads them (names for logins, labels for stages). */
-#include "dienhinh/ui_audit.h"
+#include "audit.h"
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -18,7 +18,7 @@
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
-#include "dienhinh/ui_record.h"
+#include "dienhinh/ui_page.h"
 #include "dienhinh/utf8.h"
 
 #include <stdio.h>
@@ -26,513 +26,8 @@
 #include <string.h>
 #include <time.h>
 
-#define AUDIT_SCAN_SLICE   2000 /* entries decoded per idle call */
+#define AUDIT_SCAN_SLICE 2000 /* entries decoded per idle call */
 #define AUDIT_RELOAD_CHECK 5000 /* newer entries checked in place on reload; more: walk again */
-#define AUDIT_MEMBERS      64   /* fields of the widest record, with room */
-
-/* --- reading the JSON ---------------------------------------------------------- */
-
-static const char *json_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	return p;
-}
-
-/* The end of the string starting at P (on its opening quote), or NULL. */
-static const char *json_string_end(const char *p)
-{
-	for (p++; *p; p++) {
-		if (*p == '\\') {
-			if (!p[1])
-				return NULL;
-			p++;
-		} else if (*p == '"') {
-			return p + 1;
-		}
-	}
-	return NULL;
-}
-
-/* The end of the value starting at P, or NULL. */
-static const char *json_value_end(const char *p)
-{
-	if (*p == '"')
-		return json_string_end(p);
-	if (*p == '[' || *p == '{') {
-		int depth = 0;
-		while (*p) {
-			if (*p == '"') {
-				p = json_string_end(p);
-				if (!p)
-					return NULL;
-				continue;
-			}
-			if (*p == '[' || *p == '{')
-				depth++;
-			else if (*p == ']' || *p == '}') {
-				if (--depth == 0)
-					return p + 1;
-			}
-			p++;
-		}
-		return NULL;
-	}
-	const char *start = p;
-	while (*p && *p != ',' && *p != '}' && *p != ']' && *p != ' ')
-		p++;
-	return p > start ? p : NULL;
-}
-
-int ui_json_members(const char *json, ui_json_member *out, int max)
-{
-	if (!json || !*json)
-		return 0;
-	const char *p = json_ws(json);
-	if (*p++ != '{')
-		return -1;
-	int n = 0;
-	p = json_ws(p);
-	if (*p == '}')
-		return 0;
-	for (;;) {
-		if (*p != '"')
-			return -1;
-		const char *name_end = json_string_end(p);
-		if (!name_end)
-			return -1;
-		const char *name = p + 1;
-		size_t name_len = (size_t)(name_end - 1 - name);
-		p = json_ws(name_end);
-		if (*p++ != ':')
-			return -1;
-		p = json_ws(p);
-		const char *end = json_value_end(p);
-		if (!end)
-			return -1;
-		if (n < max)
-			out[n++] = (ui_json_member){name, name_len, p, (size_t)(end - p)};
-		p = json_ws(end);
-		if (*p == '}')
-			return n;
-		if (*p++ != ',')
-			return -1;
-		p = json_ws(p);
-	}
-}
-
-/* Append the bytes S..S+LEN to OUT at *O (SIZE bytes, NUL kept), never
- * leaving half a letter at the end. */
-static void out_add(char *out, size_t size, size_t *o, const char *s, size_t len)
-{
-	if (*o + 1 >= size)
-		return;
-	if (len > size - 1 - *o) {
-		len = size - 1 - *o;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-	}
-	memcpy(out + *o, s, len);
-	*o += len;
-	out[*o] = '\0';
-}
-
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* The string value at P (its opening quote) unescaped into OUT at *O;
- * returns the end of the value. */
-static const char *json_unescape(const char *p, const char *end, char *out, size_t size, size_t *o)
-{
-	p++;
-	while (p < end && *p != '"') {
-		const char *run = p;
-		while (p < end && *p != '"' && *p != '\\')
-			p++;
-		out_add(out, size, o, run, (size_t)(p - run));
-		if (p >= end || *p != '\\')
-			continue;
-		char c = p[1];
-		char lit[5] = {0};
-		switch (c) {
-		case 'n': lit[0] = '\n'; break;
-		case 't': lit[0] = ' '; break;
-		case 'r': lit[0] = ' '; break;
-		case 'u': {
-			int32_t cp = 0;
-			for (int k = 2; k < 6; k++) {
-				int h = p + k < end ? hex_digit(p[k]) : -1;
-				if (h < 0) {
-					cp = 0xfffd;
-					break;
-				}
-				cp = cp * 16 + h;
-			}
-			/* Controls stay out of what is shown; separators are spaces. */
-			if (cp == 0x2028 || cp == 0x2029 || cp == '\t' || cp == '\r')
-				cp = ' ';
-			else if ((cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) ||
-			         (cp >= 0xd800 && cp <= 0xdfff))
-				cp = 0xfffd;
-			utf8_encode(cp, lit);
-			p += 4;
-			break;
-		}
-		default: lit[0] = c; break;
-		}
-		out_add(out, size, o, lit, strlen(lit));
-		p += 2;
-	}
-	return p < end ? p + 1 : end;
-}
-
-static bool is_iso_date(const char *s, size_t n)
-{
-	if (n != 12 || s[0] != '"' || s[5] != '-' || s[8] != '-')
-		return false;
-	for (int i = 1; i < 11; i++)
-		if (i != 5 && i != 8 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	return true;
-}
-
-const char *ui_json_display(const char *value, size_t len, char *out, size_t size)
-{
-	size_t o = 0;
-	if (!size)
-		return out;
-	out[0] = '\0';
-	const char *end = value + len;
-	if (is_iso_date(value, len)) {
-		char iso[11];
-		memcpy(iso, value + 1, 10);
-		iso[10] = '\0';
-		int ymd = 0;
-		char vn[11];
-		if (date_parse(iso, &ymd) == 0) {
-			snprintf(out, size, "%s", date_vn(ymd, vn));
-			return out;
-		}
-	}
-	if (len == 4 && memcmp(value, "null", 4) == 0)
-		return out;
-	if (len == 4 && memcmp(value, "true", 4) == 0) {
-		snprintf(out, size, "có");
-		return out;
-	}
-	if (len == 5 && memcmp(value, "false", 5) == 0) {
-		snprintf(out, size, "không");
-		return out;
-	}
-	if (*value == '"') {
-		json_unescape(value, end, out, size, &o);
-		return out;
-	}
-	if (*value == '[') {
-		const char *p = value + 1;
-		bool first = true;
-		while (p < end && *p != ']') {
-			if (*p == ',' || *p == ' ') {
-				p++;
-				continue;
-			}
-			if (!first)
-				out_add(out, size, &o, ", ", 2);
-			first = false;
-			if (*p == '"') {
-				p = json_unescape(p, end, out, size, &o);
-			} else {
-				const char *run = p;
-				while (p < end && *p != ',' && *p != ']')
-					p++;
-				out_add(out, size, &o, run, (size_t)(p - run));
-			}
-		}
-		return out;
-	}
-	out_add(out, size, &o, value, len);
-	return out;
-}
-
-static const struct {
-	const char *name, *label;
-} field_labels[] = {
-    {"id", "Số"},
-    {"rev", "Lần lưu"},
-    {"created_at", "Lập lúc"},
-    {"updated_at", "Sửa lúc"},
-    {"created_by", "Người lập"},
-    {"updated_by", "Người sửa"},
-    {"deleted", "Đã xóa"},
-    {"deleted_reason", "Lý do xóa"},
-    {"year", "Năm"},
-    {"kind", "Loại"},
-    {"name", "Họ tên / tên"},
-    {"department", "Đơn vị"},
-    {"position", "Chức vụ"},
-    {"title", "Tiêu đề / mô hình"},
-    {"description", "Mô tả"},
-    {"prospects", "Triển vọng"},
-    {"criteria", "Tiêu chí đạt"},
-    {"stage", "Bước"},
-    {"on_hold", "Tạm dừng xét"},
-    {"hold_reason", "Lý do tạm dừng"},
-    {"recognised_decision", "Số quyết định công nhận"},
-    {"recognised_date", "Ngày công nhận"},
-    {"award_decision", "Số quyết định khen thưởng"},
-    {"award_date", "Ngày khen thưởng"},
-    {"aims_provincial", "Hướng tới cấp tỉnh"},
-    {"followup_notes", "Theo dõi tiếp"},
-    {"duplicate_of", "Có thể trùng hồ sơ"},
-    {"candidate_id", "Hồ sơ"},
-    {"date", "Ngày"},
-    {"amount", "Số tiền"},
-    {"by", "Người thực hiện"},
-    {"registered_by", "Người đăng ký"},
-    {"status", "Trạng thái"},
-    {"reason", "Lý do"},
-    {"late_reason", "Lý do đăng ký quá hạn"},
-    {"late_approved_by", "Người cho phép quá hạn"},
-    {"complete", "Đủ hồ sơ"},
-    {"checked_by", "Người kiểm tra"},
-    {"note", "Ghi chú"},
-    {"notes", "Ghi chú"},
-    {"method", "Hình thức biểu quyết"},
-    {"present", "Có mặt"},
-    {"written", "Gửi ý kiến bằng văn bản"},
-    {"closed", "Đã chốt"},
-    {"session_id", "Phiên họp"},
-    {"order", "Thứ tự"},
-    {"recused", "Không biểu quyết"},
-    {"count_reason", "Lý do số phiếu"},
-    {"current_item", "Hồ sơ đang xét"},
-    {"hold_kind", "Trường hợp tạm dừng"},
-    {"counts_from", "Thành tích tính từ ngày"},
-    {"rules_held", "Đã lưu quy định lúc lập"},
-    {"held_council", "Tên Hội đồng lúc họp"},
-    {"held_org", "Tên cơ quan lúc lập"},
-    {"held_plan_title", "Kế hoạch lúc lập"},
-    {"held_logins", "Thành viên Hội đồng lúc họp"},
-    {"held_roles", "Chức danh trong Hội đồng lúc họp"},
-    {"held_names", "Họ tên thành viên lúc họp"},
-    {"held_positions", "Chức vụ thành viên lúc họp"},
-    {"held_departments", "Đơn vị thành viên lúc họp"},
-    {"held_quorum_num", "Tỷ lệ dự họp tối thiểu (tử số)"},
-    {"held_quorum_den", "Tỷ lệ dự họp tối thiểu (mẫu số)"},
-    {"held_rule", "Cách tính đạt"},
-    {"held_threshold_num", "Ngưỡng đạt (tử số)"},
-    {"held_threshold_den", "Ngưỡng đạt (mẫu số)"},
-    {"held_base", "Tỷ lệ tính trên"},
-    {"held_written_count", "Tính ý kiến bằng văn bản"},
-    {"held_recuse_self", "Người được xét không biểu quyết"},
-    {"held_recuse_department", "Cùng đơn vị không biểu quyết"},
-    {"held_signer_name", "Họ tên người ký lúc ký"},
-    {"held_signer_position", "Chức vụ người ký lúc ký"},
-    {"held_signer_chief", "Người ký là Chánh Thanh tra"},
-    {"held_org_parent", "Cơ quan cấp trên lúc lập"},
-    {"held_place", "Địa danh lúc lập"},
-    {"held_head_title", "Chức danh người đứng đầu lúc lập"},
-    {"held_award_name", "Hình thức khen thưởng lúc lập"},
-    {"held_basis", "Căn cứ lúc lập"},
-    {"absent", "Vắng mặt"},
-    {"opinions", "Nội dung ý kiến bằng văn bản"},
-    {"recuse_reasons", "Lý do không tham gia biểu quyết"},
-    {"votes", "Phiếu biểu quyết"},
-    {"agree", "Tán thành"},
-    {"disagree", "Không tán thành"},
-    {"abstain", "Không biểu quyết (phiếu)"},
-    {"result", "Kết quả"},
-    {"reopen_reason", "Lý do mở lại"},
-    {"candidates", "Các hồ sơ"},
-    {"number", "Số"},
-    {"type", "Loại quyết định"},
-    {"signer", "Người ký"},
-    {"award_id", "Hình thức khen thưởng"},
-    {"revoked", "Đã thu hồi"},
-    {"revoke_reason", "Lý do thu hồi"},
-    {"revoke_date", "Ngày thu hồi"},
-    {"place", "Địa điểm"},
-    {"decisions", "Các quyết định"},
-    {"url", "Địa chỉ trang"},
-    {"presenter", "Người trình bày"},
-    {"audience", "Đối tượng"},
-    {"attendees", "Số người dự"},
-};
-
-const char *ui_audit_field_label(const char *name)
-{
-	for (size_t i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
-		if (strcmp(field_labels[i].name, name) == 0)
-			return field_labels[i].label;
-	return name;
-}
-
-/* Fields every save touches: not what a person changed. */
-static bool member_is_bookkeeping(const ui_json_member *m)
-{
-	static const char *const names[] = {"id",         "rev",        "created_at",
-	                                    "updated_at", "created_by", "updated_by"};
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (m->name_len == strlen(names[i]) && memcmp(m->name, names[i], m->name_len) == 0)
-			return true;
-	return false;
-}
-
-static const ui_json_member *member_find(const ui_json_member *v, int n, const char *name, size_t len)
-{
-	for (int i = 0; i < n; i++)
-		if (v[i].name_len == len && memcmp(v[i].name, name, len) == 0)
-			return &v[i];
-	return NULL;
-}
-
-static bool member_same(const ui_json_member *a, const ui_json_member *b)
-{
-	return a && b && a->value_len == b->value_len && memcmp(a->value, b->value, a->value_len) == 0;
-}
-
-int ui_audit_changes(const char *before, const char *after, char *out, size_t size)
-{
-	ui_json_member bm[AUDIT_MEMBERS], am[AUDIT_MEMBERS];
-	int nb = ui_json_members(before, bm, AUDIT_MEMBERS);
-	int na = ui_json_members(after, am, AUDIT_MEMBERS);
-	size_t o = 0;
-	if (size)
-		out[0] = '\0';
-	if (nb <= 0 || na < 0)
-		return 0; /* created (nothing before), or not readable */
-	int changed = 0;
-	for (int i = 0; i < na; i++) {
-		if (member_is_bookkeeping(&am[i]))
-			continue;
-		if (member_same(&am[i], member_find(bm, nb, am[i].name, am[i].name_len)))
-			continue;
-		char name[64];
-		snprintf(name, sizeof(name), "%.*s", (int)am[i].name_len, am[i].name);
-		const char *label = ui_audit_field_label(name);
-		if (changed)
-			out_add(out, size, &o, ", ", 2);
-		out_add(out, size, &o, label, strlen(label));
-		changed++;
-	}
-	return changed;
-}
-
-/* --- values as a person reads them -------------------------------------------- */
-
-/* VALUE of field NAME in a record of TYPE, into OUT: labels for codes,
- * names for logins and departments, money with dots. */
-static const char *value_text(const dh_ctx *ctx, int type, const char *name, const ui_json_member *m,
-                              char *out, size_t size)
-{
-	if (!m) {
-		snprintf(out, size, "%s", "");
-		return out;
-	}
-	char raw[4096];
-	ui_json_display(m->value, m->value_len, raw, sizeof(raw));
-	bool number = m->value_len && (m->value[0] == '-' || (m->value[0] >= '0' && m->value[0] <= '9'));
-	long long v = number ? atoll(raw) : 0;
-	const char *label = NULL;
-	if (strcmp(name, "stage") == 0 && number)
-		label = stage_label((int)v);
-	else if (strcmp(name, "kind") == 0 && number)
-		label = type == DH_R_CANDIDATE   ? kind_label((int)v)
-		        : type == DH_R_FOSTERING ? fostering_kind_label((int)v)
-		        : type == DH_R_ACTIVITY  ? activity_kind_label((int)v)
-		        : type == DH_R_REVIEW    ? review_kind_label((int)v)
-		                                 : NULL;
-	else if (strcmp(name, "status") == 0 && type == DH_R_REGISTRATION && number)
-		label = reg_status_label((int)v);
-	else if (strcmp(name, "type") == 0 && type == DH_R_DECISION && number)
-		label = decision_type_label((int)v);
-	else if (strcmp(name, "result") == 0 && number)
-		label = result_label((int)v);
-	else if (strcmp(name, "method") == 0 && number)
-		label = v == DH_VOTE_SECRET ? "Bỏ phiếu kín" : "Biểu quyết công khai";
-	else if (strcmp(name, "department") == 0) {
-		const dh_department *d = config_department(ctx->cfg, raw);
-		label = d ? d->name : NULL;
-	} else if (strcmp(name, "created_by") == 0 || strcmp(name, "updated_by") == 0 ||
-	           strcmp(name, "registered_by") == 0 || strcmp(name, "signer") == 0 ||
-	           strcmp(name, "checked_by") == 0 || strcmp(name, "late_approved_by") == 0) {
-		label = *raw ? ui_record_person(ctx, raw) : NULL;
-	} else if (strcmp(name, "award_id") == 0) {
-		const dh_award *a = config_award(ctx->cfg, raw);
-		label = a ? a->name : NULL;
-	} else if ((strcmp(name, "created_at") == 0 || strcmp(name, "updated_at") == 0) && number) {
-		return ui_record_instant(v, out, size);
-	} else if (strcmp(name, "amount") == 0 && number) {
-		char money[40];
-		snprintf(out, size, "%s đồng", ui_format_money(v, money, sizeof(money)));
-		return out;
-	}
-	snprintf(out, size, "%s", label ? label : raw);
-	return out;
-}
-
-/* The words a reader knows a record by, from the entry's copy of it: a
- * document's number ("20/QĐ-TTr"), a person's or model's name, a
- * session's title; false when the entry holds none. */
-static bool entry_what(const dh_audit *a, char *out, size_t size)
-{
-	ui_json_member m[AUDIT_MEMBERS];
-	int n = ui_json_members(a->after && *a->after ? a->after : a->before, m, AUDIT_MEMBERS);
-	bool doc = a->target_type == DH_R_DECISION || a->target_type == DH_R_PROPOSAL;
-	const char *by_name[] = {"name", "title", "number"};
-	const char *by_number[] = {"number", "name", "title"};
-	const char *const *keys = doc ? by_number : by_name;
-	*out = '\0';
-	for (size_t k = 0; k < 3 && n > 0; k++) {
-		const ui_json_member *f = member_find(m, n, keys[k], strlen(keys[k]));
-		if (f && !(f->value_len == 4 && memcmp(f->value, "null", 4) == 0)) {
-			ui_json_display(f->value, f->value_len, out, size);
-			if (*out)
-				return true;
-		}
-	}
-	return false;
-}
-
-/* What to call the record an entry is about: "Hồ sơ điển hình số 12: Nguyễn Văn A". */
-static const char *entry_subject(const dh_audit *a, char *out, size_t size)
-{
-	ui_json_member m[AUDIT_MEMBERS];
-	int n = ui_json_members(a->after && *a->after ? a->after : a->before, m, AUDIT_MEMBERS);
-	const char *keys[] = {"name", "title", "number", "department"};
-	char what[300] = "";
-	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]) && n > 0; k++) {
-		const ui_json_member *f = member_find(m, n, keys[k], strlen(keys[k]));
-		if (f && !(f->value_len == 4 && memcmp(f->value, "null", 4) == 0)) {
-			ui_json_display(f->value, f->value_len, what, sizeof(what));
-			if (*what)
-				break;
-		}
-	}
-	if (a->last_id > a->target_id)
-		snprintf(out, size, "%s số %llu–%llu (%llu hồ sơ)", record_type_label(a->target_type),
-		         (unsigned long long)a->target_id, (unsigned long long)a->last_id,
-		         (unsigned long long)(a->last_id - a->target_id + 1));
-	else
-		snprintf(out, size, "%s số %llu%s%s", record_type_label(a->target_type),
-		         (unsigned long long)a->target_id, *what ? ": " : "", what);
-	return out;
-}
-
-static const char *action_label(const char *action)
-{
-	if (action && strcmp(action, "demo") == 0)
-		return "Tạo dữ liệu mẫu";
-	return wf_audit_label(action);
-}
 
 /* --- the filter ------------------------------------------------------------------ */
 
@@ -608,7 +103,7 @@ static void filter_words(const dh_ctx *ctx, const audit_filter *f, char *out, si
 			o += (size_t)snprintf(out + o, size - o, __VA_ARGS__);                               \
 	} while (0)
 	if (f->who[0])
-		ADD("%s%s", o ? " · " : "", ui_record_person(ctx, f->who));
+		ADD("%s%s", o ? " · " : "", config_person_name(ctx->cfg, f->who));
 	if (f->type && f->id)
 		ADD("%s%s số %llu", o ? " · " : "", record_type_label(f->type), (unsigned long long)f->id);
 	else if (f->type)
@@ -664,14 +159,14 @@ static void audit_fill_row(audit_screen *s, const dh_audit *a, ui_list_row *row)
 	                       : "?";
 	row->id = a->meta.id;
 	row->style = UI_S_NORMAL;
-	ui_record_instant(a->at, row->cells[0], UI_LIST_CELL);
-	snprintf(row->cells[1], UI_LIST_CELL, "%s", ui_record_person(s->base.ctx, a->who));
-	snprintf(row->cells[2], UI_LIST_CELL, "%s", action_label(a->action));
+	ui_page_instant(a->at, row->cells[0], UI_LIST_CELL);
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", config_person_name(s->base.ctx->cfg, a->who));
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", audit_action_label(a->action));
 	char what[UI_LIST_CELL - 32];
 	if (a->last_id > a->target_id)
 		snprintf(row->cells[3], UI_LIST_CELL, "%s %llu–%llu", type, (unsigned long long)a->target_id,
 		         (unsigned long long)a->last_id);
-	else if (entry_what(a, what, sizeof(what)))
+	else if (audit_entry_what(a, what, sizeof(what)))
 		/* "Phiên họp Hội đồng ngày …" needs no "Phiên họp" before it. */
 		snprintf(row->cells[3], UI_LIST_CELL, "%s%s%s", strncmp(what, type, strlen(type)) == 0 ? "" : type,
 		         strncmp(what, type, strlen(type)) == 0 ? "" : " ", what);
@@ -686,27 +181,12 @@ typedef struct audit_page {
 	uint64_t *cands; /* per row: the nominee an agenda item or registration is about */
 } audit_page;
 
-/* The candidate_id in the entry's copy of its record, 0 if none. */
-static uint64_t entry_candidate(const dh_audit *a)
-{
-	if (a->target_type != DH_R_VOTE_ITEM && a->target_type != DH_R_REGISTRATION)
-		return 0;
-	ui_json_member m[AUDIT_MEMBERS];
-	int n = ui_json_members(a->after && *a->after ? a->after : a->before, m, AUDIT_MEMBERS);
-	const ui_json_member *f = n > 0 ? member_find(m, n, "candidate_id", strlen("candidate_id")) : NULL;
-	char num[32];
-	if (!f || f->value_len >= sizeof(num))
-		return 0;
-	memcpy(num, f->value, f->value_len);
-	num[f->value_len] = '\0';
-	return strtoull(num, NULL, 10);
-}
 
 static int audit_page_cb(const void *rec, void *arg)
 {
 	audit_page *p = arg;
 	if (p->cands)
-		p->cands[p->n] = entry_candidate(rec);
+		p->cands[p->n] = audit_entry_candidate(rec);
 	audit_fill_row(p->s, rec, &p->out[p->n++]);
 	return p->n >= p->max;
 }
@@ -953,165 +433,6 @@ static const dh_audit *audit_peek(audit_screen *s)
 	return s->peek;
 }
 
-/* --- one entry: before and after --------------------------------------------------- */
-
-typedef struct entry_view {
-	ui_view base;
-	ui_page page;
-	char title[64];
-} entry_view;
-
-static bool value_empty(const ui_json_member *m)
-{
-	if (!m || !m->value_len)
-		return true;
-	static const char *const empty[] = {"null", "\"\"", "[]", "false", "0"};
-	for (size_t i = 0; i < sizeof(empty) / sizeof(empty[0]); i++)
-		if (m->value_len == strlen(empty[i]) && memcmp(m->value, empty[i], m->value_len) == 0)
-			return true;
-	return false;
-}
-
-static void entry_build(entry_view *ev, const dh_audit *a)
-{
-	ui_page *p = &ev->page;
-	const dh_ctx *ctx = ev->base.ctx;
-	char when[32], subject[400];
-	static char value[8192], old[8192];
-	const dh_person *who = a->who ? config_person(ctx->cfg, a->who) : NULL;
-	ui_page_add(p, UI_S_TITLE, NULL, "%s", action_label(a->action));
-	ui_page_add(p, UI_S_NORMAL, "Lúc", "%s", ui_record_instant(a->at, when, sizeof(when)));
-	if (who)
-		ui_page_add(p, UI_S_NORMAL, "Người", "%s (%s)", who->name, a->who);
-	else
-		ui_page_add(p, UI_S_NORMAL, "Người", "%s (không có trong cấu hình)", a->who ? a->who : "?");
-	ui_page_add(p, UI_S_NORMAL, "Hồ sơ", "%s", entry_subject(a, subject, sizeof(subject)));
-	if (a->note && *a->note)
-		ui_page_add(p, UI_S_NORMAL, "Ghi chú, lý do", "%s", a->note);
-	ui_page_add(p, UI_S_DIM, "Số thứ tự", "%llu", (unsigned long long)a->meta.id);
-
-	ui_json_member bm[AUDIT_MEMBERS], am[AUDIT_MEMBERS];
-	int nb = ui_json_members(a->before, bm, AUDIT_MEMBERS);
-	int na = ui_json_members(a->after, am, AUDIT_MEMBERS);
-	if (na < 0 || nb < 0) {
-		ui_page_section(p, "Nội dung");
-		ui_page_add(p, UI_S_WARN, NULL, "Không đọc được nội dung trước và sau của mục này.");
-		return;
-	}
-	char name[64];
-	if (nb == 0) {
-		ui_page_section(p, "Nội dung khi tạo");
-		for (int i = 0; i < na; i++) {
-			if (member_is_bookkeeping(&am[i]) || value_empty(&am[i]))
-				continue;
-			snprintf(name, sizeof(name), "%.*s", (int)am[i].name_len, am[i].name);
-			ui_page_add(p, UI_S_NORMAL, ui_audit_field_label(name), "%s",
-			            value_text(ctx, a->target_type, name, &am[i], value, sizeof(value)));
-		}
-		return;
-	}
-	for (int pass = 0; pass < 2; pass++) {
-		bool any = false;
-		for (int i = 0; i < na; i++) {
-			if (member_is_bookkeeping(&am[i]))
-				continue;
-			const ui_json_member *b = member_find(bm, nb, am[i].name, am[i].name_len);
-			bool same = member_same(&am[i], b);
-			if (pass == 0 && same)
-				continue;
-			if (pass == 1 && (!same || value_empty(&am[i])))
-				continue;
-			snprintf(name, sizeof(name), "%.*s", (int)am[i].name_len, am[i].name);
-			if (!any)
-				ui_page_section(p, pass == 0 ? "Thay đổi" : "Không đổi");
-			any = true;
-			value_text(ctx, a->target_type, name, &am[i], value, sizeof(value));
-			if (pass == 1) {
-				ui_page_add(p, UI_S_NORMAL, ui_audit_field_label(name), "%s", value);
-				continue;
-			}
-			value_text(ctx, a->target_type, name, b, old, sizeof(old));
-			ui_page_add(p, UI_S_DIM, ui_audit_field_label(name), "Trước: %s",
-			            *old ? old : "(trống)");
-			ui_page_add(p, UI_S_OK, "", "Sau: %s", *value ? value : "(trống)");
-		}
-		if (pass == 0 && !any) {
-			ui_page_section(p, "Thay đổi");
-			ui_page_add(p, UI_S_DIM, NULL, "Không trường nào thay đổi (chỉ lưu lại).");
-		}
-	}
-}
-
-static const ui_binding entry_keys[] = {
-    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách nhật ký", false},
-    {UI_A_PGDN, "PgDn", {UI_K(KEY_NPAGE), ' '}, "Xem tiếp", "Trang sau", false},
-    {UI_A_PGUP, "PgUp", {UI_K(KEY_PPAGE)}, NULL, NULL, false},
-    {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống một dòng", true},
-    {UI_A_UP, "↑/k", {UI_K(KEY_UP), 'k'}, NULL, "Cuộn lên một dòng", true},
-    {UI_A_HOME, "Home/g", {UI_K(KEY_HOME), 'g'}, NULL, NULL, true},
-    {UI_A_END, "End/G", {UI_K(KEY_END), 'G'}, NULL, NULL, true},
-    {0, NULL, {0}, NULL, NULL, false},
-};
-
-static const char *entry_title(ui_view *v)
-{
-	return ((entry_view *)v)->title;
-}
-
-static bool entry_offers(ui_view *v, int action)
-{
-	entry_view *ev = (entry_view *)v;
-	switch (action) {
-	case UI_A_PGDN: return ev->page.scroll + ev->page.rows < ev->page.total;
-	case UI_A_PGUP: return ev->page.scroll > 0;
-	}
-	return true;
-}
-
-static unsigned entry_key(ui_view *v, int action, int key)
-{
-	entry_view *ev = (entry_view *)v;
-	(void)key;
-	unsigned r = ui_page_key(&ev->page, action);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
-	return action == UI_A_CANCEL ? UI_R_POP : UI_R_NONE;
-}
-
-static void entry_draw(ui_view *v, WINDOW *w)
-{
-	entry_view *ev = (entry_view *)v;
-	ui_page_draw(&ev->page, w, 0, 1, getmaxy(w), getmaxx(w) - 2);
-}
-
-static void entry_destroy(ui_view *v)
-{
-	entry_view *ev = (entry_view *)v;
-	ui_page_free(&ev->page);
-	free(ev);
-}
-
-static const ui_view_ops entry_ops = {
-    .bindings = entry_keys,
-    .title = entry_title,
-    .draw = entry_draw,
-    .key = entry_key,
-    .offers = entry_offers,
-    .destroy = entry_destroy,
-};
-
-static ui_view *entry_open(ui_app *app, const dh_audit *a)
-{
-	entry_view *ev = calloc(1, sizeof(*ev));
-	if (!ev)
-		return NULL;
-	ui_view_init(&ev->base, &entry_ops, app);
-	ui_page_init(&ev->page, 26);
-	snprintf(ev->title, sizeof(ev->title), "Mục nhật ký số %llu", (unsigned long long)a->meta.id);
-	entry_build(ev, a);
-	ui_page_measure(&ev->page, LINES - 4, COLS - 2);
-	return &ev->base;
-}
 
 /* --- the filter form ---------------------------------------------------------------- */
 
@@ -1303,7 +624,7 @@ static unsigned audit_key(ui_view *v, int action, int key)
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_OPEN: {
 		const dh_audit *a = audit_peek(s);
-		ui_view *e = a ? entry_open(v->app, a) : NULL;
+		ui_view *e = a ? audit_entry_open(v->app, a) : NULL;
 		if (e)
 			ui_push(v->app, e);
 		return UI_R_DRAW;
@@ -1384,7 +705,7 @@ static void audit_draw(ui_view *v, WINDOW *w)
 	if (!a)
 		return;
 	char subject[400], changes[600];
-	entry_subject(a, subject, sizeof(subject));
+	audit_entry_subject(a, subject, sizeof(subject));
 	int n = ui_audit_changes(a->before, a->after, changes, sizeof(changes));
 	if (!a->before || !*a->before)
 		snprintf(line, sizeof(line), "Tạo mới%s%s", a->note && *a->note ? " · " : "",
@@ -1443,22 +764,13 @@ static void audit_destroy(ui_view *v)
 	free(s);
 }
 
-static const ui_view_ops audit_ops = {
-    .bindings = audit_keys,
-    .draw = audit_draw,
-    .key = audit_key,
-    .offers = audit_offers,
-    .reload = audit_reload,
-    .idle = audit_idle,
-    .destroy = audit_destroy,
-};
-
+/* Screen 8 has no title of its own; a candidate's log names it. */
 static const char *audit_title(ui_view *v)
 {
 	return ((audit_screen *)v)->title;
 }
 
-static const ui_view_ops audit_for_ops = {
+static const ui_view_ops audit_ops = {
     .bindings = audit_keys,
     .title = audit_title,
     .draw = audit_draw,
@@ -1469,12 +781,12 @@ static const ui_view_ops audit_for_ops = {
     .destroy = audit_destroy,
 };
 
-static audit_screen *audit_new(ui_app *app, const ui_view_ops *ops)
+static audit_screen *audit_new(ui_app *app)
 {
 	audit_screen *s = calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, ops, app);
+	ui_view_init(&s->base, &audit_ops, app);
 	dh_ctx *ctx = s->base.ctx;
 	s->allowed = wf_check(ctx, DH_ACT_VIEW_AUDIT) == 0;
 	if (!s->allowed)
@@ -1498,13 +810,13 @@ static ui_view *audit_start(audit_screen *s)
 
 ui_view *ui_audit_open(ui_app *app)
 {
-	audit_screen *s = audit_new(app, &audit_ops);
+	audit_screen *s = audit_new(app);
 	return s ? audit_start(s) : NULL;
 }
 
 ui_view *ui_audit_open_for(ui_app *app, const char *title, const int *types, const uint64_t *ids, size_t n)
 {
-	audit_screen *s = audit_new(app, &audit_for_ops);
+	audit_screen *s = audit_new(app);
 	if (!s)
 		return NULL;
 	if (!s->allowed) {
@@ -1523,3 +835,4 @@ ui_view *ui_audit_open_for(ui_app *app, const char *title, const int *types, con
 	snprintf(s->title, sizeof(s->title), "%s", title ? title : "Nhật ký");
 	return audit_start(s);
 }
+
