@@ -19,6 +19,7 @@
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
 #include "dienhinh/ui_page.h"
+#include "dienhinh/ui_peek.h"
 #include "dienhinh/utf8.h"
 
 #include <stdio.h>
@@ -117,6 +118,26 @@ static void filter_words(const dh_ctx *ctx, const audit_filter *f, char *out, si
 
 /* --- the screen ---------------------------------------------------------------------- */
 
+/* Audit sequence numbers, newest first. */
+typedef struct seq_list {
+	uint64_t *v;
+	size_t n, cap;
+} seq_list;
+
+static int seq_push(seq_list *l, uint64_t seq)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+		uint64_t *p = realloc(l->v, cap * sizeof(*p));
+		if (!p)
+			return DH_ENOMEM;
+		l->v = p;
+		l->cap = cap;
+	}
+	l->v[l->n++] = seq;
+	return 0;
+}
+
 typedef struct audit_screen {
 	ui_view base;
 	ui_list list;
@@ -126,12 +147,11 @@ typedef struct audit_screen {
 	char title[240]; /* a candidate's log: what it is about */
 	audit_filter f;
 	uint64_t last;  /* the newest entry's sequence number */
-	uint64_t *seqs; /* filtered: the matches found so far, newest first */
-	size_t n_seqs, cap_seqs;
+	seq_list seqs; /* filtered: the matches found so far, newest first */
 	uint64_t scan_next; /* filtered: the next entry the walk reads (0: done) */
 	uint64_t scan_top;  /* the newest entry when the walk began */
 	int scan_percent;   /* of the walk done, as last shown */
-	dh_audit *peek;     /* the entry under the cursor */
+	ui_peek peek;       /* the entry under the cursor */
 } audit_screen;
 
 /* The action takes what the time, person and record leave: at 80 columns
@@ -216,7 +236,7 @@ static size_t audit_count(void *ctx)
 	audit_screen *s = ctx;
 	if (!s->allowed)
 		return 0;
-	return filter_active(&s->f) ? s->n_seqs : (size_t)s->last;
+	return filter_active(&s->f) ? s->seqs.n : (size_t)s->last;
 }
 
 static size_t audit_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
@@ -236,11 +256,11 @@ static size_t audit_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 		return p.n;
 	}
 	size_t k = 0;
-	for (size_t i = first; i < s->n_seqs && k < n; i++) {
+	for (size_t i = first; i < s->seqs.n && k < n; i++) {
 		uint64_t cand = 0;
 		audit_page p = {s, out + k, 0, 1, &cand};
-		repo_audit(st, s->seqs[i], audit_page_cb, &p);
-		if (p.n && out[k].id == s->seqs[i]) {
+		repo_audit(st, s->seqs.v[i], audit_page_cb, &p);
+		if (p.n && out[k].id == s->seqs.v[i]) {
 			audit_name_candidates(s, out + k, &cand, 1);
 			k++;
 		}
@@ -248,27 +268,12 @@ static size_t audit_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static int seqs_push(audit_screen *s, uint64_t seq)
-{
-	if (s->n_seqs == s->cap_seqs) {
-		size_t cap = s->cap_seqs ? s->cap_seqs * 2 : 256;
-		uint64_t *p = realloc(s->seqs, cap * sizeof(*p));
-		if (!p)
-			return DH_ENOMEM;
-		s->seqs = p;
-		s->cap_seqs = cap;
-	}
-	s->seqs[s->n_seqs++] = seq;
-	return 0;
-}
-
 typedef struct scan_args {
 	audit_screen *s;
 	size_t seen, max;
 	uint64_t stop; /* do not read this entry or older ones */
 	uint64_t last_seen;
-	uint64_t *found; /* matches, newest first */
-	size_t n_found, cap_found;
+	seq_list found; /* matches, newest first */
 	int rc;
 } scan_args;
 
@@ -281,17 +286,8 @@ static int scan_cb(const void *rec, void *arg)
 	a->seen++;
 	a->last_seen = e->meta.id;
 	if (filter_match(&a->s->f, e)) {
-		if (a->n_found == a->cap_found) {
-			size_t cap = a->cap_found ? a->cap_found * 2 : 64;
-			uint64_t *p = realloc(a->found, cap * sizeof(*p));
-			if (!p) {
-				a->rc = DH_ENOMEM;
-				return a->rc;
-			}
-			a->found = p;
-			a->cap_found = cap;
-		}
-		a->found[a->n_found++] = e->meta.id;
+		if ((a->rc = seq_push(&a->found, e->meta.id)))
+			return a->rc;
 	}
 	return a->seen >= a->max;
 }
@@ -299,14 +295,13 @@ static int scan_cb(const void *rec, void *arg)
 /* Start (again) the walk for the filter now set. */
 static void audit_restart(audit_screen *s)
 {
-	s->n_seqs = 0;
+	s->seqs.n = 0;
 	if (s->base.ctx->store)
 		repo_last_id(s->base.ctx->store, DH_R_AUDIT, &s->last);
 	s->scan_top = s->last;
 	s->scan_next = filter_active(&s->f) ? s->last : 0;
 	s->scan_percent = 0;
-	record_free(DH_R_AUDIT, s->peek);
-	s->peek = NULL;
+	ui_peek_forget(&s->peek);
 }
 
 /* The store changed: newer entries on top. With a filter, the newer
@@ -315,8 +310,7 @@ static void audit_source_reload(void *ctx)
 {
 	audit_screen *s = ctx;
 	dh_store *st = s->base.ctx->store;
-	record_free(DH_R_AUDIT, s->peek);
-	s->peek = NULL;
+	ui_peek_forget(&s->peek);
 	if (!st || !s->allowed)
 		return;
 	uint64_t last = 0;
@@ -331,17 +325,17 @@ static void audit_source_reload(void *ctx)
 	}
 	scan_args a = {.s = s, .max = SIZE_MAX, .stop = s->scan_top};
 	repo_audit(st, last, scan_cb, &a);
-	if (a.rc == 0 && a.n_found) {
-		uint64_t *p = realloc(s->seqs, (s->n_seqs + a.n_found) * sizeof(*p));
+	if (a.rc == 0 && a.found.n) {
+		uint64_t *p = realloc(s->seqs.v, (s->seqs.n + a.found.n) * sizeof(*p));
 		if (p) {
-			memmove(p + a.n_found, p, s->n_seqs * sizeof(*p));
-			memcpy(p, a.found, a.n_found * sizeof(*p));
-			s->seqs = p;
-			s->n_seqs += a.n_found;
-			s->cap_seqs = s->n_seqs;
+			memmove(p + a.found.n, p, s->seqs.n * sizeof(*p));
+			memcpy(p, a.found.v, a.found.n * sizeof(*p));
+			s->seqs.v = p;
+			s->seqs.n += a.found.n;
+			s->seqs.cap = s->seqs.n;
 		}
 	}
-	free(a.found);
+	free(a.found.v);
 	s->last = last;
 	s->scan_top = last;
 }
@@ -351,8 +345,8 @@ static size_t audit_index_of(void *ctx, uint64_t id)
 	audit_screen *s = ctx;
 	if (!filter_active(&s->f))
 		return id && id <= s->last ? (size_t)(s->last - id) : SIZE_MAX;
-	for (size_t i = 0; i < s->n_seqs; i++)
-		if (s->seqs[i] == id)
+	for (size_t i = 0; i < s->seqs.n; i++)
+		if (s->seqs.v[i] == id)
 			return i;
 	return SIZE_MAX;
 }
@@ -375,10 +369,10 @@ static unsigned audit_idle(ui_view *v)
 		return UI_R_NONE;
 	scan_args a = {.s = s, .max = AUDIT_SCAN_SLICE, .stop = 0};
 	int rc = repo_audit(v->ctx->store, s->scan_next, scan_cb, &a);
-	for (size_t i = 0; i < a.n_found; i++)
-		if (seqs_push(s, a.found[i]))
+	for (size_t i = 0; i < a.found.n; i++)
+		if (seq_push(&s->seqs, a.found.v[i]))
 			break;
-	free(a.found);
+	free(a.found.v);
 	if (rc < 0 || a.rc || a.seen < AUDIT_SCAN_SLICE || a.last_seen <= 1) {
 		s->scan_next = 0;
 		if (rc < 0 || a.rc)
@@ -388,8 +382,8 @@ static unsigned audit_idle(ui_view *v)
 	}
 	/* Matches are appended after what the list has cached, so the cache
 	 * stays; the screen is painted when there is something new to show. */
-	bool grew = s->list.count != s->n_seqs;
-	s->list.count = s->n_seqs;
+	bool grew = s->list.count != s->seqs.n;
+	s->list.count = s->seqs.n;
 	int percent =
 	    s->scan_top && s->scan_next ? (int)((s->scan_top - s->scan_next) * 100 / s->scan_top) : 100;
 	bool moved = percent != s->scan_percent;
@@ -397,42 +391,11 @@ static unsigned audit_idle(ui_view *v)
 	return (grew || moved || !s->scan_next ? UI_R_DRAW : 0) | (s->scan_next ? UI_R_BUSY : 0);
 }
 
-static int dup_first_cb(const void *rec, void *arg)
-{
-	dh_audit **out = arg;
-	*out = record_dup(DH_R_AUDIT, rec);
-	return 1;
-}
-
-/* Entry SEQ (a new record), or NULL. */
-static dh_audit *audit_read(dh_store *st, uint64_t seq)
-{
-	dh_audit *a = NULL;
-	if (st)
-		repo_audit(st, seq, dup_first_cb, &a);
-	if (a && a->meta.id != seq) {
-		record_free(DH_R_AUDIT, a);
-		a = NULL;
-	}
-	return a;
-}
-
 /* The entry under the cursor, read again only when the cursor moved. */
 static const dh_audit *audit_peek(audit_screen *s)
 {
-	const ui_list_row *row = s->list.count ? ui_list_current(&s->list) : NULL;
-	if (!row || !row->id) {
-		record_free(DH_R_AUDIT, s->peek);
-		s->peek = NULL;
-		return NULL;
-	}
-	if (s->peek && s->peek->meta.id == row->id)
-		return s->peek;
-	record_free(DH_R_AUDIT, s->peek);
-	s->peek = audit_read(s->base.ctx->store, row->id);
-	return s->peek;
+	return ui_peek_current(&s->peek, &s->list, s->base.ctx->store);
 }
-
 
 /* --- the filter form ---------------------------------------------------------------- */
 
@@ -758,8 +721,8 @@ static void audit_destroy(ui_view *v)
 {
 	audit_screen *s = (audit_screen *)v;
 	ui_list_free(&s->list);
-	record_free(DH_R_AUDIT, s->peek);
-	free(s->seqs);
+	ui_peek_free(&s->peek);
+	free(s->seqs.v);
 	free(s->f.targets);
 	free(s);
 }
@@ -787,6 +750,7 @@ static audit_screen *audit_new(ui_app *app)
 	if (!s)
 		return NULL;
 	ui_view_init(&s->base, &audit_ops, app);
+	ui_peek_init(&s->peek, DH_R_AUDIT);
 	dh_ctx *ctx = s->base.ctx;
 	s->allowed = wf_check(ctx, DH_ACT_VIEW_AUDIT) == 0;
 	if (!s->allowed)

@@ -23,6 +23,7 @@
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_edit.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_peek.h"
 #include "dienhinh/ui_record.h"
 
 #include <stdio.h>
@@ -48,7 +49,7 @@ typedef struct lookup_screen {
 	double search_ms; /* how long the last search took */
 	bool failed;      /* the last search failed (message shown) */
 	int query_y, query_x;
-	dh_candidate *peek; /* the hit under the cursor, for the lines below the list */
+	ui_peek peek; /* the hit under the cursor, for the lines below the list */
 } lookup_screen;
 
 static int64_t mono_ms(void)
@@ -181,27 +182,7 @@ static void lookup_query_changed(lookup_screen *s)
 	ui_list_reload(&s->list);
 	s->list.cursor = s->list.top = 0;
 	s->typed_ms = mono_ms();
-	record_free(DH_R_CANDIDATE, s->peek);
-	s->peek = NULL;
-}
-
-/* The hit under the cursor, read again only when the cursor moved. */
-static const dh_candidate *lookup_peek(lookup_screen *s)
-{
-	const ui_list_row *row = s->list.count ? ui_list_current(&s->list) : NULL;
-	if (!row || !row->id) {
-		record_free(DH_R_CANDIDATE, s->peek);
-		s->peek = NULL;
-		return NULL;
-	}
-	if (s->peek && s->peek->meta.id == row->id)
-		return s->peek;
-	record_free(DH_R_CANDIDATE, s->peek);
-	s->peek = NULL;
-	void *rec = NULL;
-	if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, row->id, &rec) == 0)
-		s->peek = rec;
-	return s->peek;
+	ui_peek_forget(&s->peek);
 }
 
 /* --- the view ---------------------------------------------------------------- */
@@ -371,7 +352,7 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 	                           : "Không có hồ sơ đã công nhận nào khớp. Bấm Tab để tìm trong mọi hồ sơ.";
 	int list_rows = rows - 4;
 	ui_list_draw(&s->list, w, 2, 0, list_rows, cols);
-	const dh_candidate *c = lookup_peek(s);
+	const dh_candidate *c = ui_peek_current(&s->peek, &s->list, s->base.ctx->store);
 	if (!c)
 		return;
 	char d1[11], d2[11];
@@ -431,8 +412,7 @@ static unsigned lookup_idle(ui_view *v)
 static void lookup_reload(ui_view *v)
 {
 	lookup_screen *s = (lookup_screen *)v;
-	record_free(DH_R_CANDIDATE, s->peek);
-	s->peek = NULL;
+	ui_peek_forget(&s->peek);
 	ui_list_reload(&s->list);
 }
 
@@ -441,7 +421,7 @@ static void lookup_destroy(ui_view *v)
 	lookup_screen *s = (lookup_screen *)v;
 	ui_list_free(&s->list);
 	ui_edit_free(&s->query);
-	record_free(DH_R_CANDIDATE, s->peek);
+	ui_peek_free(&s->peek);
 	free(s->ids);
 	free(s);
 }
@@ -465,6 +445,7 @@ ui_view *ui_lookup_open(ui_app *app)
 		return NULL;
 	ui_view_init(&s->base, &lookup_ops, app);
 	s->source = lookup_source;
+	ui_peek_init(&s->peek, DH_R_CANDIDATE);
 	/* Opened by its digit the list has the keys, so digits still move
 	 * between screens; `/` (UI_A_LOOKUP) or a letter starts the query. */
 	s->focused = false;

@@ -1,0 +1,55 @@
+/* peek.c — the record under a list's cursor, kept (ui_peek.h). */
+#include "dienhinh/ui_peek.h"
+
+void ui_peek_init(ui_peek *pk, dh_rtype type)
+{
+	pk->type = type;
+	pk->rec = NULL;
+}
+
+void ui_peek_forget(ui_peek *pk)
+{
+	record_free(pk->type, pk->rec);
+	pk->rec = NULL;
+}
+
+void ui_peek_free(ui_peek *pk)
+{
+	ui_peek_forget(pk);
+}
+
+static int dup_first_cb(const void *rec, void *arg)
+{
+	ui_peek *pk = arg;
+	pk->rec = record_dup(pk->type, rec);
+	return 1;
+}
+
+/* Record ID into pk->rec: an audit entry is read by its sequence number. */
+static void peek_read(ui_peek *pk, dh_store *st, uint64_t id)
+{
+	if (pk->type != DH_R_AUDIT) {
+		void *rec = NULL;
+		if (repo_get(st, pk->type, id, &rec) == 0)
+			pk->rec = rec;
+		return;
+	}
+	repo_audit(st, id, dup_first_cb, pk);
+	if (pk->rec && ((const dh_meta *)pk->rec)->id != id)
+		ui_peek_forget(pk);
+}
+
+const void *ui_peek_current(ui_peek *pk, ui_list *l, dh_store *st)
+{
+	const ui_list_row *row = l->count ? ui_list_current(l) : NULL;
+	if (!row || !row->id) {
+		ui_peek_forget(pk);
+		return NULL;
+	}
+	if (pk->rec && ((const dh_meta *)pk->rec)->id == row->id)
+		return pk->rec;
+	ui_peek_forget(pk);
+	if (st)
+		peek_read(pk, st, row->id);
+	return pk->rec;
+}
