@@ -21,6 +21,7 @@
 #include "dienhinh/stats.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
@@ -564,22 +565,14 @@ static unsigned rev_key(ui_view *v, int action, int key)
 	}
 	case UI_A_DOCUMENT: return rev_export(s, key);
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_REVIEW) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_REVIEW)))
 			return UI_R_DRAW;
-		}
-		ui_form *f = rev_form_open(v->app, NULL, s->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, rev_form_open(v->app, NULL, s->year));
 	}
 	case UI_A_OPEN: {
 		if (!cur)
 			return UI_R_DRAW;
-		ui_form *f = rev_form_open(v->app, cur, s->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, rev_form_open(v->app, cur, s->year));
 	}
 	case UI_A_DELETE: {
 		if (!cur)
@@ -587,15 +580,7 @@ static unsigned rev_key(ui_view *v, int action, int key)
 		char q[300], date[11];
 		snprintf(q, sizeof(q), "Xóa buổi %s ngày %s? (vẫn lưu vết trong nhật ký)",
 		         cur->kind == DH_REVIEW_FINAL ? "tổng kết" : "sơ kết", date_vn(cur->date, date));
-		if (!ui_confirm(v->app, q))
-			return UI_R_DRAW;
-		int rc = wf_delete(v->ctx, DH_R_REVIEW, cur->meta.id, "Xóa từ màn hình Sơ kết, tổng kết");
-		if (rc == 0)
-			ui_message(v->app, "Đã xóa (có lưu vết).");
-		else
-			ui_error(v->app, "Chưa xóa: %s",
-			         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		return UI_R_RELOAD | UI_R_DRAW;
+		return ui_delete_asked(v->app, DH_R_REVIEW, cur->meta.id, q, "Xóa từ màn hình Sơ kết, tổng kết");
 	}
 	}
 	return UI_R_NONE;
@@ -670,10 +655,9 @@ static const ui_view_ops rev_ops = {
 
 ui_view *ui_review_open(ui_app *app)
 {
-	rev_screen *s = calloc(1, sizeof(*s));
+	rev_screen *s = ui_view_new(app, &rev_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &rev_ops, app);
 	s->year = s->base.ctx->cfg->plan.year;
 	rev_load(s);
 	if (ui_list_init(&s->list, &rev_source, s) != 0) {
