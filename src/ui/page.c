@@ -78,27 +78,13 @@ int ui_page_section(ui_page *p, const char *fmt, ...)
 
 /* One row of PARA (no newline in it) in COLS columns: its length in bytes
  * (*LEN), and where the next row starts (the spaces at a break skipped).
- * Breaks at the last space that fits, or inside a word longer than a row. */
+ * Breaks as every paragraph on screen does (ui_wrap_next); a letter wider
+ * than the row goes on a row of its own. */
 static const char *wrap_row(const char *para, int cols, size_t *len)
 {
-	size_t fit = utf8_fit(para, cols, NULL);
-	size_t n = strlen(para);
-	if (fit >= n) {
-		*len = n;
-		return para + n;
-	}
-	size_t brk = 0;
-	if (para[fit] == ' ') {
-		brk = fit;
-	} else {
-		for (size_t i = fit; i-- > 1;)
-			if (para[i] == ' ') {
-				brk = i;
-				break;
-			}
-	}
-	if (brk == 0)
-		brk = fit ? fit : utf8_grapheme_len(para, n);
+	size_t brk = ui_wrap_next(para, cols);
+	if (brk == 0 && *para)
+		brk = utf8_grapheme_len(para, strlen(para));
 	*len = brk;
 	const char *next = para + brk;
 	while (*next == ' ')
@@ -226,10 +212,9 @@ const char *ui_page_instant(int64_t at, char *buf, size_t size)
 
 void *ui_page_view_new(ui_app *app, const ui_view_ops *ops, size_t size, int label_cols)
 {
-	ui_page_view *pv = size >= sizeof(*pv) ? calloc(1, size) : NULL;
+	ui_page_view *pv = size >= sizeof(*pv) ? ui_view_new(app, ops, size) : NULL;
 	if (!pv)
 		return NULL;
-	ui_view_init(&pv->base, ops, app);
 	ui_page_init(&pv->page, label_cols);
 	return pv;
 }

@@ -20,7 +20,6 @@
 #include "dienhinh/ui_list.h"
 #include "dienhinh/ui_page.h"
 #include "dienhinh/ui_peek.h"
-#include "dienhinh/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -679,22 +678,17 @@ static void audit_draw(ui_view *v, WINDOW *w)
 	else
 		snprintf(line, sizeof(line), "Không trường nào thay đổi%s%s",
 		         a->note && *a->note ? " · " : "", a->note ? a->note : "");
-	int used, width = cols - 2 > 1 ? cols - 2 : 1;
-	size_t fit = utf8_fit(line, width, &used);
-	if (!line[fit]) {
+	/* Break after the last whole word that fits (a word wider than the
+	 * row is cut where the row ends). */
+	int width = cols - 2 > 1 ? cols - 2 : 1;
+	size_t brk = ui_wrap_next(line, width);
+	if (!line[brk]) {
 		ui_put(w, rows - 2, 1, subject, width);
 		wattrset(w, ui_style(UI_S_DIM));
 		ui_put(w, rows - 1, 1, line, width);
 		wattrset(w, A_NORMAL);
 		return;
 	}
-	/* Break after the last whole word that fits (a word wider than the
-	 * row is cut where the row ends). */
-	size_t brk = fit;
-	while (brk > 0 && line[brk] != ' ')
-		brk--;
-	if (brk == 0)
-		brk = fit;
 	char first[1200];
 	snprintf(first, sizeof(first), "%.*s", (int)brk, line);
 	const char *rest = line + brk + (line[brk] == ' ');
@@ -746,10 +740,9 @@ static const ui_view_ops audit_ops = {
 
 static audit_screen *audit_new(ui_app *app)
 {
-	audit_screen *s = calloc(1, sizeof(*s));
+	audit_screen *s = ui_view_new(app, &audit_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &audit_ops, app);
 	ui_peek_init(&s->peek, DH_R_AUDIT);
 	dh_ctx *ctx = s->base.ctx;
 	s->allowed = wf_check(ctx, DH_ACT_VIEW_AUDIT) == 0;

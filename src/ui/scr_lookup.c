@@ -440,10 +440,9 @@ static const ui_view_ops lookup_ops = {
 
 ui_view *ui_lookup_open(ui_app *app)
 {
-	lookup_screen *s = calloc(1, sizeof(*s));
+	lookup_screen *s = ui_view_new(app, &lookup_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &lookup_ops, app);
 	s->source = lookup_source;
 	ui_peek_init(&s->peek, DH_R_CANDIDATE);
 	/* Opened by its digit the list has the keys, so digits still move
