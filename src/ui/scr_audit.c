@@ -19,7 +19,7 @@
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
 #include "dienhinh/ui_page.h"
-#include "dienhinh/ui_peek.h"
+#include "dienhinh/ui_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -344,10 +344,7 @@ static size_t audit_index_of(void *ctx, uint64_t id)
 	audit_screen *s = ctx;
 	if (!filter_active(&s->f))
 		return id && id <= s->last ? (size_t)(s->last - id) : SIZE_MAX;
-	for (size_t i = 0; i < s->seqs.n; i++)
-		if (s->seqs.v[i] == id)
-			return i;
-	return SIZE_MAX;
+	return ui_rows_index(s->seqs.v, s->seqs.n, id);
 }
 
 static const ui_list_source audit_source = {

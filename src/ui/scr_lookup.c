@@ -23,7 +23,7 @@
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_edit.h"
 #include "dienhinh/ui_list.h"
-#include "dienhinh/ui_peek.h"
+#include "dienhinh/ui_rows.h"
 #include "dienhinh/ui_record.h"
 
 #include <stdio.h>
@@ -156,11 +156,8 @@ static void lookup_source_reload(void *ctx)
 
 static size_t lookup_index_of(void *ctx, uint64_t id)
 {
-	lookup_screen *s = ctx;
-	for (size_t i = 0; i < s->n_ids; i++)
-		if (s->ids[i] == id)
-			return i;
-	return SIZE_MAX;
+	const lookup_screen *s = ctx;
+	return ui_rows_index(s->ids, s->n_ids, id);
 }
 
 static const ui_list_source lookup_source = {

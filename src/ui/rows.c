@@ -1,5 +1,6 @@
-/* peek.c — the record under a list's cursor, kept (ui_peek.h). */
-#include "dienhinh/ui_peek.h"
+/* rows.c — a list's rows as records: the one under the cursor, kept, and
+ * where an id stands (ui_rows.h). */
+#include "dienhinh/ui_rows.h"
 
 void ui_peek_init(ui_peek *pk, dh_rtype type)
 {
@@ -52,4 +53,12 @@ const void *ui_peek_current(ui_peek *pk, ui_list *l, dh_store *st)
 	if (st)
 		peek_read(pk, st, row->id);
 	return pk->rec;
+}
+
+size_t ui_rows_index(const uint64_t *ids, size_t n, uint64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return i;
+	return SIZE_MAX;
 }

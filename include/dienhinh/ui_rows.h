@@ -1,17 +1,22 @@
-/* ui_peek.h — the record under a list's cursor, kept while the cursor
- * stays on its row: what a screen shows below its list, and what the key
- * line asks the workflow about, without reading it again at every draw.
+/* ui_rows.h — for a list (ui_list.h) whose rows are records: the record
+ * under the cursor, kept while the cursor stays on its row (what a screen
+ * shows below its list, and what the key line asks the workflow about,
+ * without reading it again at every draw); and where an id stands among
+ * the ids a source lists.
  *
  * A screen keeps a ui_peek beside its ui_list (ui_peek_init with the
  * record type its rows' ids are), asks ui_peek_current where it needs the
  * record, ui_peek_forget when the data changed (reload), ui_peek_free in
  * its destroy. */
-#ifndef DIENHINH_UI_PEEK_H
-#define DIENHINH_UI_PEEK_H
+#ifndef DIENHINH_UI_ROWS_H
+#define DIENHINH_UI_ROWS_H
 
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_list.h"
+
+#include <stddef.h>
+#include <stdint.h>
 
 typedef struct ui_peek {
 	dh_rtype type;
@@ -27,5 +32,9 @@ const void *ui_peek_current(ui_peek *pk, ui_list *l, dh_store *st);
 /* Drop the record kept: the next ui_peek_current reads it again. */
 void ui_peek_forget(ui_peek *pk);
 void ui_peek_free(ui_peek *pk);
+
+/* Where ID stands among the N ids of IDS, or SIZE_MAX: the index_of of a
+ * source that lists an array of ids. */
+size_t ui_rows_index(const uint64_t *ids, size_t n, uint64_t id);
 
 #endif
