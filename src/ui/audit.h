@@ -19,8 +19,8 @@ bool audit_bookkeeping(const ui_json_member *m);
 /* Member M of field NAME in a record of TYPE as a person reads it, into
  * OUT: labels for codes, names for logins and departments, money with
  * dots; "" when M is NULL. */
-const char *audit_value_text(const dh_ctx *ctx, int type, const char *name, const ui_json_member *m, char *out,
-                             size_t size);
+const char *audit_value_text(const dh_ctx *ctx, int type, const char *name, const ui_json_member *m,
+                             char *out, size_t size);
 
 /* The words a reader knows an entry's record by, from its copy of it: a
  * document's number ("20/QĐ-TTr"), a person's or model's name, a

@@ -164,11 +164,10 @@ int ui_audit_changes(const char *before, const char *after, char *out, size_t si
 	return changed;
 }
 
-
 /* --- values as a person reads them -------------------------------------------- */
 
-const char *audit_value_text(const dh_ctx *ctx, int type, const char *name, const ui_json_member *m, char *out,
-                             size_t size)
+const char *audit_value_text(const dh_ctx *ctx, int type, const char *name, const ui_json_member *m,
+                             char *out, size_t size)
 {
 	if (!m) {
 		snprintf(out, size, "%s", "");

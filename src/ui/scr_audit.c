@@ -26,7 +26,7 @@
 #include <string.h>
 #include <time.h>
 
-#define AUDIT_SCAN_SLICE 2000 /* entries decoded per idle call */
+#define AUDIT_SCAN_SLICE   2000 /* entries decoded per idle call */
 #define AUDIT_RELOAD_CHECK 5000 /* newer entries checked in place on reload; more: walk again */
 
 /* --- the filter ------------------------------------------------------------------ */
@@ -145,8 +145,8 @@ typedef struct audit_screen {
 	char refusal[512];
 	char title[240]; /* a candidate's log: what it is about */
 	audit_filter f;
-	uint64_t last;  /* the newest entry's sequence number */
-	seq_list seqs; /* filtered: the matches found so far, newest first */
+	uint64_t last;      /* the newest entry's sequence number */
+	seq_list seqs;      /* filtered: the matches found so far, newest first */
 	uint64_t scan_next; /* filtered: the next entry the walk reads (0: done) */
 	uint64_t scan_top;  /* the newest entry when the walk began */
 	int scan_percent;   /* of the walk done, as last shown */
@@ -187,7 +187,8 @@ static void audit_fill_row(audit_screen *s, const dh_audit *a, ui_list_row *row)
 		         (unsigned long long)a->last_id);
 	else if (audit_entry_what(a, what, sizeof(what)))
 		/* "Phiên họp Hội đồng ngày …" needs no "Phiên họp" before it. */
-		snprintf(row->cells[3], UI_LIST_CELL, "%s%s%s", strncmp(what, type, strlen(type)) == 0 ? "" : type,
+		snprintf(row->cells[3], UI_LIST_CELL, "%s%s%s",
+		         strncmp(what, type, strlen(type)) == 0 ? "" : type,
 		         strncmp(what, type, strlen(type)) == 0 ? "" : " ", what);
 	else
 		snprintf(row->cells[3], UI_LIST_CELL, "%s %llu", type, (unsigned long long)a->target_id);
@@ -199,7 +200,6 @@ typedef struct audit_page {
 	size_t n, max;
 	uint64_t *cands; /* per row: the nominee an agenda item or registration is about */
 } audit_page;
-
 
 static int audit_page_cb(const void *rec, void *arg)
 {
@@ -789,4 +789,3 @@ ui_view *ui_audit_open_for(ui_app *app, const char *title, const int *types, con
 	snprintf(s->title, sizeof(s->title), "%s", title ? title : "Nhật ký");
 	return audit_start(s);
 }
-

@@ -180,7 +180,8 @@ static void fostering_row(const record_view *rv, ui_page *p, size_t i)
 	const dh_fostering *f = rv->fostering.v[i];
 	char d1[11], money[40], amount[64] = "";
 	if (f->amount)
-		snprintf(amount, sizeof(amount), " · %s đồng", ui_format_money(f->amount, money, sizeof(money)));
+		snprintf(amount, sizeof(amount), " · %s đồng",
+		         ui_format_money(f->amount, money, sizeof(money)));
 	ui_page_add(p, f->meta.deleted ? UI_S_DIM : UI_S_NORMAL, date_vn(f->date, d1), "%s: %s%s%s%s%s",
 	            fostering_kind_label(f->kind), f->description ? f->description : "", amount,
 	            f->by && *f->by ? " · " : "", f->by ? f->by : "", f->meta.deleted ? " (đã xóa)" : "");
@@ -224,8 +225,9 @@ static void vote_row(const record_view *rv, ui_page *p, size_t i)
 		if (t.hidden)
 			ui_page_add(p, UI_S_DIM, "", "Bỏ phiếu kín: số phiếu chỉ hiện khi đã chốt.");
 		else
-			ui_page_add(p, UI_S_NORMAL, "", "Tán thành %d · không tán thành %d · không biểu quyết %d",
-			            t.agree, t.disagree, t.abstain);
+			ui_page_add(p, UI_S_NORMAL, "",
+			            "Tán thành %d · không tán thành %d · không biểu quyết %d", t.agree,
+			            t.disagree, t.abstain);
 	}
 	if (it->recused.n) {
 		char names[600] = "";
@@ -295,10 +297,10 @@ static const record_section sections[] = {
      true},
     {"Đăng ký đề nghị công nhận", NULL, offsetof(record_view, registrations), DH_R_REGISTRATION,
      registration_row, -1, false, true},
-    {"Bình xét của Hội đồng", NULL, offsetof(record_view, items), DH_R_VOTE_ITEM, vote_row, SCAN_ITEMS,
-     false, true},
-    {"Quyết định công nhận, khen thưởng", NULL, offsetof(record_view, decisions), DH_R_DECISION,
-     decision_row, SCAN_DECISIONS, false, true},
+    {"Bình xét của Hội đồng", NULL, offsetof(record_view, items), DH_R_VOTE_ITEM, vote_row, SCAN_ITEMS, false,
+     true},
+    {"Quyết định công nhận, khen thưởng", NULL, offsetof(record_view, decisions), DH_R_DECISION, decision_row,
+     SCAN_DECISIONS, false, true},
     {"Biểu dương, tuyên dương", NULL, offsetof(record_view, ceremonies), DH_R_CEREMONY, ceremony_row,
      SCAN_CEREMONIES, true, false},
     {"Nhân rộng", NULL, offsetof(record_view, activities), DH_R_ACTIVITY, activity_row, -1, false, true},
