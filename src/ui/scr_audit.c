@@ -393,6 +393,14 @@ static const dh_audit *audit_peek(audit_screen *s)
 	return ui_peek_current(&s->peek, &s->list, s->base.ctx->store);
 }
 
+/* The filter changed: the walk again, the cursor on the newest match. */
+static void audit_apply(audit_screen *s)
+{
+	audit_restart(s);
+	ui_list_reload(&s->list);
+	s->list.cursor = s->list.top = 0;
+}
+
 /* --- the filter form ---------------------------------------------------------------- */
 
 enum { AF_WHO, AF_TYPE, AF_ID, AF_FROM, AF_TO, AF__COUNT };
@@ -463,9 +471,7 @@ static int filter_save(ui_form *f)
 		s->f.id = 0;
 	s->f.from = from;
 	s->f.to = to;
-	audit_restart(s);
-	ui_list_reload(&s->list);
-	s->list.cursor = s->list.top = 0;
+	audit_apply(s);
 	return 0;
 }
 
@@ -567,13 +573,6 @@ static bool audit_offers(ui_view *v, int action)
 	return ui_list_offers(&s->list, action);
 }
 
-static void audit_apply(audit_screen *s)
-{
-	audit_restart(s);
-	ui_list_reload(&s->list);
-	s->list.cursor = s->list.top = 0;
-}
-
 static unsigned audit_key(ui_view *v, int action, int key)
 {
 	audit_screen *s = (audit_screen *)v;
@@ -588,12 +587,7 @@ static unsigned audit_key(ui_view *v, int action, int key)
 			ui_push(v->app, e);
 		return UI_R_DRAW;
 	}
-	case UI_A_FILTER: {
-		ui_form *f = filter_open(s);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
-	}
+	case UI_A_FILTER: return ui_form_push(v->app, filter_open(s));
 	case AUDIT_A_PERSON: {
 		const dh_audit *a = audit_peek(s);
 		if (a && a->who) {
