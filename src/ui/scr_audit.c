@@ -12,6 +12,7 @@
  * values as a person reads them (names for logins, labels for stages). */
 #include "audit.h"
 
+#include "dienhinh/array.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -125,16 +126,10 @@ typedef struct seq_list {
 
 static int seq_push(seq_list *l, uint64_t seq)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 256;
-		uint64_t *p = realloc(l->v, cap * sizeof(*p));
-		if (!p)
-			return DH_ENOMEM;
-		l->v = p;
-		l->cap = cap;
-	}
-	l->v[l->n++] = seq;
-	return 0;
+	int rc = array_grow(&l->v, &l->cap, l->n, sizeof(*l->v), 256);
+	if (rc == 0)
+		l->v[l->n++] = seq;
+	return rc;
 }
 
 typedef struct audit_screen {

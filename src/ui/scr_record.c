@@ -9,6 +9,7 @@
  * follows without ever making a key wait. */
 #include "dienhinh/ui_record.h"
 
+#include "dienhinh/array.h"
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -48,16 +49,10 @@ static const dh_rtype scan_types[] = {DH_R_VOTE_ITEM, DH_R_DECISION, DH_R_CEREMO
 
 static int vec_push(rec_vec *v, void *rec)
 {
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 8;
-		void **p = realloc(v->v, cap * sizeof(*p));
-		if (!p)
-			return DH_ENOMEM;
-		v->v = p;
-		v->cap = cap;
-	}
-	v->v[v->n++] = rec;
-	return 0;
+	int rc = array_grow(&v->v, &v->cap, v->n, sizeof(*v->v), 8);
+	if (rc == 0)
+		v->v[v->n++] = rec;
+	return rc;
 }
 
 static void vec_clear(rec_vec *v, dh_rtype type)
