@@ -9,7 +9,9 @@
  *
  * An entry holds the JSON of the record before and after the change; the
  * fields that differ are what the list and the entry's page show, with the
- * values as a person reads them (names for logins, labels for stages). */
+ * values as a person reads them (names for logins, labels for stages).
+ * This file is the list, its filters and the screen; audit_entry.c is one
+ * entry's page, audit_diff.c what an entry's JSON says (audit.h). */
 #include "audit.h"
 
 #include "dienhinh/array.h"
