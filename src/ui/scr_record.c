@@ -272,33 +272,57 @@ static void activity_row(const record_view *rv, ui_page *p, size_t i)
 	            a->meta.deleted ? " (đã xóa)" : "");
 }
 
-/* The history below the record, section by section: which records, of
- * which type, how a section is headed and one of its records reads, which
- * walk finds them (-1: read at once through the parent links), and
- * whether they belong in the record's audit log. */
+/* The history below the record, section by section: which records (a
+ * rec_vec of record_view), of which type, how a section is headed and how
+ * one of its records reads, and which walk finds them. */
 typedef struct record_section {
 	const char *title;
 	void (*heading)(const record_view *rv, ui_page *p); /* instead of TITLE */
 	size_t vec;                                         /* offsetof(record_view, ...) */
 	dh_rtype type;
 	void (*row)(const record_view *rv, ui_page *p, size_t i);
-	int scan;
+	int scan;        /* the SCAN_* walk that finds them; -1: read at once by the parent link */
 	bool hide_empty; /* no section at all when the walk found none */
-	bool in_log;
+	bool in_log;     /* their changes are in the candidate's log (n) */
 } record_section;
 
 static const record_section sections[] = {
-    {NULL, fostering_heading, offsetof(record_view, fostering), DH_R_FOSTERING, fostering_row, -1, false,
-     true},
-    {"Đăng ký đề nghị công nhận", NULL, offsetof(record_view, registrations), DH_R_REGISTRATION,
-     registration_row, -1, false, true},
-    {"Bình xét của Hội đồng", NULL, offsetof(record_view, items), DH_R_VOTE_ITEM, vote_row, SCAN_ITEMS, false,
-     true},
-    {"Quyết định công nhận, khen thưởng", NULL, offsetof(record_view, decisions), DH_R_DECISION, decision_row,
-     SCAN_DECISIONS, false, true},
-    {"Biểu dương, tuyên dương", NULL, offsetof(record_view, ceremonies), DH_R_CEREMONY, ceremony_row,
-     SCAN_CEREMONIES, true, false},
-    {"Nhân rộng", NULL, offsetof(record_view, activities), DH_R_ACTIVITY, activity_row, -1, false, true},
+    {.heading = fostering_heading,
+     .vec = offsetof(record_view, fostering),
+     .type = DH_R_FOSTERING,
+     .row = fostering_row,
+     .scan = -1,
+     .in_log = true},
+    {.title = "Đăng ký đề nghị công nhận",
+     .vec = offsetof(record_view, registrations),
+     .type = DH_R_REGISTRATION,
+     .row = registration_row,
+     .scan = -1,
+     .in_log = true},
+    {.title = "Bình xét của Hội đồng",
+     .vec = offsetof(record_view, items),
+     .type = DH_R_VOTE_ITEM,
+     .row = vote_row,
+     .scan = SCAN_ITEMS,
+     .in_log = true},
+    {.title = "Quyết định công nhận, khen thưởng",
+     .vec = offsetof(record_view, decisions),
+     .type = DH_R_DECISION,
+     .row = decision_row,
+     .scan = SCAN_DECISIONS,
+     .in_log = true},
+    {.title = "Biểu dương, tuyên dương",
+     .vec = offsetof(record_view, ceremonies),
+     .type = DH_R_CEREMONY,
+     .row = ceremony_row,
+     .scan = SCAN_CEREMONIES,
+     .hide_empty = true},
+    {.title = "Nhân rộng",
+     .vec = offsetof(record_view, activities),
+     .type = DH_R_ACTIVITY,
+     .row = activity_row,
+     .scan = -1,
+     .in_log = true},
 };
 
 #define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
