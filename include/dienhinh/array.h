@@ -6,11 +6,10 @@
 
 #include <stddef.h>
 
-/* Make room for element N of the array whose address is ARRAYP (a `T **`:
- * the array itself may be NULL), holding *CAP elements of ELEM bytes:
- * when N has reached *CAP the array is reallocated to twice as many (FIRST
- * the first time) and *CAP set. 0, or DH_ENOMEM with the array and *CAP
- * as they were. */
-int array_grow(void *arrayp, size_t *cap, size_t n, size_t elem, size_t first);
+/* ARRAY (NULL at first) of *CAP elements of ELEM bytes, with room for
+ * element N: when N has reached *CAP it is reallocated to twice as many
+ * (FIRST the first time) and *CAP set. Returns the array, perhaps moved;
+ * NULL when memory ran out, ARRAY and *CAP then as they were. */
+void *array_grow(void *array, size_t *cap, size_t n, size_t elem, size_t first);
 
 #endif

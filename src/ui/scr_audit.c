@@ -128,10 +128,12 @@ typedef struct seq_list {
 
 static int seq_push(seq_list *l, uint64_t seq)
 {
-	int rc = array_grow(&l->v, &l->cap, l->n, sizeof(*l->v), 256);
-	if (rc == 0)
-		l->v[l->n++] = seq;
-	return rc;
+	uint64_t *grown = array_grow(l->v, &l->cap, l->n, sizeof(*l->v), 256);
+	if (!grown)
+		return DH_ENOMEM;
+	l->v = grown;
+	l->v[l->n++] = seq;
+	return 0;
 }
 
 typedef struct audit_screen {

@@ -49,10 +49,12 @@ static const dh_rtype scan_types[] = {DH_R_VOTE_ITEM, DH_R_DECISION, DH_R_CEREMO
 
 static int vec_push(rec_vec *v, void *rec)
 {
-	int rc = array_grow(&v->v, &v->cap, v->n, sizeof(*v->v), 8);
-	if (rc == 0)
-		v->v[v->n++] = rec;
-	return rc;
+	void **grown = array_grow(v->v, &v->cap, v->n, sizeof(*v->v), 8);
+	if (!grown)
+		return DH_ENOMEM;
+	v->v = grown;
+	v->v[v->n++] = rec;
+	return 0;
 }
 
 static void vec_clear(rec_vec *v, dh_rtype type)
