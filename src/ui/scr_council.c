@@ -207,28 +207,18 @@ static unsigned list_key(ui_view *v, int action, int key)
 			ui_error(v->app, "%s", v->ctx->message);
 			return UI_R_DRAW;
 		}
-		ui_form *f = ui_council_session_form(v->app, &lv->list, NULL);
-		if (f)
-			ui_push(v->app, &f->base);
+		ui_council_push_form(v->app, ui_council_session_form(v->app, &lv->list, NULL));
 		return UI_R_DRAW;
 	}
-	case UI_A_OPEN: {
-		if (!s)
-			return UI_R_DRAW;
-		ui_view *sv = ui_council_session_open(v->app, s->meta.id);
-		if (sv)
-			ui_push(v->app, sv);
+	case UI_A_OPEN:
+		if (s)
+			ui_council_push(v->app, ui_council_session_open(v->app, s->meta.id));
 		return UI_R_DRAW;
-	}
 	case UI_A_DOCUMENT: return s ? ui_council_session_document(v, s, key) : UI_R_DRAW;
-	case UI_A_EDIT: {
-		if (!s)
-			return UI_R_DRAW;
-		ui_form *f = ui_council_session_form(v->app, &lv->list, s);
-		if (f)
-			ui_push(v->app, &f->base);
+	case UI_A_EDIT:
+		if (s)
+			ui_council_push_form(v->app, ui_council_session_form(v->app, &lv->list, s));
 		return UI_R_DRAW;
-	}
 	case UI_A_DELETE: {
 		if (!s)
 			return UI_R_DRAW;
@@ -237,11 +227,9 @@ static unsigned list_key(ui_view *v, int action, int key)
 		         s->title ? s->title : "");
 		if (ui_confirm(v->app, q)) {
 			v->ctx->message[0] = '\0';
-			int rc = wf_delete(v->ctx, DH_R_SESSION, s->meta.id, "Xóa từ màn hình họp Hội đồng");
-			if (rc == 0)
-				ui_message(v->app, "Đã xóa phiên họp (có lưu vết).");
-			else
-				ui_council_say_failed(v, "Chưa xóa", rc);
+			ui_council_wrote(
+			    v, wf_delete(v->ctx, DH_R_SESSION, s->meta.id, "Xóa từ màn hình họp Hội đồng"),
+			    "Chưa xóa", "Đã xóa phiên họp (có lưu vết).");
 		}
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
@@ -342,6 +330,34 @@ static list_view *restore_list(ui_app *app)
 	return (list_view *)lv;
 }
 
+/* The draft's text back in form F, on top (F NULL: out of memory). */
+static void restore_form(ui_app *app, ui_form *f, const dh_draft *d)
+{
+	if (!f)
+		return;
+	ui_form_apply_draft(f, d);
+	ui_push(app, &f->base);
+}
+
+/* What the draft of a close or reopen reason is about: the session it is
+ * in, and the words of the form's note. False when the record is gone. */
+static bool restore_target(dh_ctx *ctx, const dh_draft *d, uint64_t *session_id, char *what, size_t size)
+{
+	if (d->target_type == DH_R_SESSION) {
+		*session_id = d->target_id;
+		snprintf(what, size, "phiên họp #%llu", (unsigned long long)d->target_id);
+		return true;
+	}
+	void *rec = NULL;
+	if (d->target_type != DH_R_VOTE_ITEM || repo_get(ctx->store, DH_R_VOTE_ITEM, d->target_id, &rec) != 0)
+		return false;
+	const dh_vote_item *it = rec;
+	*session_id = it->session_id;
+	snprintf(what, size, "hồ sơ #%llu", (unsigned long long)it->candidate_id);
+	record_free(DH_R_VOTE_ITEM, rec);
+	return true;
+}
+
 bool ui_council_restore(ui_app *app, const dh_draft *d)
 {
 	dh_ctx *ctx = ui_ctx(app);
@@ -355,68 +371,29 @@ bool ui_council_restore(ui_app *app, const dh_draft *d)
 		ui_form *f = lv ? ui_council_session_form(app, &lv->list, rec) : NULL;
 		if (rec)
 			record_free(DH_R_SESSION, rec);
-		if (!f)
-			return lv != NULL;
-		if (d->target_id)
+		if (f && d->target_id)
 			ui_council_session_form_rev(f, d->target_rev);
-		ui_form_apply_draft(f, d);
-		ui_push(app, &f->base);
-		return true;
+		restore_form(app, f, d);
+		return lv != NULL;
 	}
-	if (strcmp(d->form, "council_close") == 0 && d->target_type == DH_R_VOTE_ITEM) {
-		void *rec = NULL;
-		if (repo_get(ctx->store, DH_R_VOTE_ITEM, d->target_id, &rec) != 0)
-			return false;
-		uint64_t session_id = ((dh_vote_item *)rec)->session_id;
-		char what[240];
-		snprintf(what, sizeof(what), "hồ sơ #%llu",
-		         (unsigned long long)((dh_vote_item *)rec)->candidate_id);
-		record_free(DH_R_VOTE_ITEM, rec);
-		if (!restore_list(app))
-			return false;
-		ui_view *sv = ui_council_session_open(app, session_id);
-		if (!sv)
-			return true;
-		ui_push(app, sv);
-		ui_form *f = ui_council_close_form(app, d->target_id, what, ui_council_session_closed, sv);
-		if (!f)
-			return true;
-		ui_form_apply_draft(f, d);
-		ui_push(app, &f->base);
+	/* A reason for the minutes: over the session it belongs to. */
+	bool close = strcmp(d->form, "council_close") == 0;
+	if (!close && strcmp(d->form, "council_reopen") != 0)
+		return false;
+	uint64_t session_id;
+	char what[240];
+	if ((close && d->target_type != DH_R_VOTE_ITEM) ||
+	    !restore_target(ctx, d, &session_id, what, sizeof(what)) || !restore_list(app))
+		return false;
+	ui_view *sv = ui_council_session_open(app, session_id);
+	if (!sv)
 		return true;
-	}
-	if (strcmp(d->form, "council_reopen") == 0) {
-		uint64_t session_id = d->target_id;
-		char what[240] = "";
-		if (d->target_type == DH_R_VOTE_ITEM) {
-			void *rec = NULL;
-			if (repo_get(ctx->store, DH_R_VOTE_ITEM, d->target_id, &rec) != 0)
-				return false;
-			session_id = ((dh_vote_item *)rec)->session_id;
-			snprintf(what, sizeof(what), "hồ sơ #%llu",
-			         (unsigned long long)((dh_vote_item *)rec)->candidate_id);
-			record_free(DH_R_VOTE_ITEM, rec);
-		} else if (d->target_type == DH_R_SESSION) {
-			snprintf(what, sizeof(what), "phiên họp #%llu", (unsigned long long)session_id);
-		} else {
-			return false;
-		}
-		if (!restore_list(app))
-			return false;
-		ui_view *sv = ui_council_session_open(app, session_id);
-		if (!sv)
-			return true;
-		ui_push(app, sv);
-		ui_form *f =
-		    ui_council_note_form(app,
-		                         d->target_type == DH_R_SESSION ? UI_COUNCIL_NOTE_REOPEN_SESSION
-		                                                        : UI_COUNCIL_NOTE_REOPEN_ITEM,
-		                         d->target_id, NULL, what, NULL);
-		if (!f)
-			return true;
-		ui_form_apply_draft(f, d);
-		ui_push(app, &f->base);
-		return true;
-	}
-	return false;
+	ui_push(app, sv);
+	int reopen =
+	    d->target_type == DH_R_SESSION ? UI_COUNCIL_NOTE_REOPEN_SESSION : UI_COUNCIL_NOTE_REOPEN_ITEM;
+	restore_form(app,
+	             close ? ui_council_close_form(app, d->target_id, what, ui_council_session_closed, sv)
+	                   : ui_council_note_form(app, reopen, d->target_id, NULL, what, NULL),
+	             d);
+	return true;
 }

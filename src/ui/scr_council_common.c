@@ -59,6 +59,34 @@ void ui_council_say_failed(ui_view *v, const char *what, int rc)
 		ui_error(v->app, "%s: %s", what, why);
 }
 
+bool ui_council_wrote(ui_view *v, int rc, const char *failed, const char *done)
+{
+	if (rc)
+		ui_council_say_failed(v, failed, rc);
+	else if (done)
+		ui_message(v->app, "%s", done);
+	return rc == 0;
+}
+
+void ui_council_push(ui_app *app, ui_view *v)
+{
+	if (v)
+		ui_push(app, v);
+}
+
+void ui_council_push_form(ui_app *app, ui_form *f)
+{
+	if (f)
+		ui_push(app, &f->base);
+}
+
+/* The result first: a long name is cut, not the result. */
+void ui_council_say_closed(ui_app *app, const ui_council_item *ci)
+{
+	ui_message(app, "Đã chốt: %s · %s", ci->item->reason ? ci->item->reason : "",
+	           ui_council_cand_name(ci));
+}
+
 bool ui_council_session_live(const dh_session *s)
 {
 	return s && !s->closed && !s->meta.deleted;

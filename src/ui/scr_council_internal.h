@@ -78,6 +78,18 @@ void ui_council_say_refused(ui_view *v, dh_action a, const char *why_here);
 /* "WHAT: <the core's reason>" (the reason alone when both do not fit). */
 void ui_council_say_failed(ui_view *v, const char *what, int rc);
 
+/* After a write through the workflow (ctx->message cleared before it):
+ * RC 0 says DONE (when not NULL), else "FAILED: why". True when written. */
+bool ui_council_wrote(ui_view *v, int rc, const char *failed, const char *done);
+
+/* "Đã chốt: <the result in words> · <the nominee>" on the message line. */
+void ui_council_say_closed(ui_app *app, const ui_council_item *ci);
+
+/* Push view V, form F, when it could be made (out of memory leaves the
+ * screen as it was). */
+void ui_council_push(ui_app *app, ui_view *v);
+void ui_council_push_form(ui_app *app, ui_form *f);
+
 /* The session's documents: its minutes, and for a closed secret ballot
  * also the ballot record (asked which); KEY 'o' Word, 'O' PDF. */
 #define UI_COUNCIL_DOC_HELP "Biên bản họp, biên bản kiểm phiếu ra tệp Word (o) / PDF (O)"
@@ -102,6 +114,10 @@ enum {
 };
 ui_form *ui_council_note_form(ui_app *app, int kind, uint64_t id, const char *login, const char *what,
                               const char *current);
+
+/* Reopen, with the reason asked (REOPEN_SESSION or REOPEN_ITEM): session S
+ * when it is closed, else its item CI (when not NULL). */
+void ui_council_reopen(ui_app *app, const dh_session *s, const ui_council_item *ci);
 
 /* Told that item ITEM_ID was closed through the CLOSE form over view V. */
 typedef void ui_council_closed_fn(ui_view *v, uint64_t item_id);

@@ -191,13 +191,33 @@ static unsigned member_refuse(member_view *mv, int key)
 	return UI_R_DRAW;
 }
 
+/* After a member's attendance, vote or recusal was written (or refused):
+ * on to the next member when NEXT, the view read again. */
+static unsigned member_wrote(member_view *mv, int rc, const char *failed, bool next)
+{
+	if (!ui_council_wrote(&mv->base, rc, failed, NULL))
+		return UI_R_DRAW;
+	if (next)
+		member_move(mv, UI_A_DOWN);
+	member_load(mv);
+	return UI_R_RELOAD | UI_R_DRAW;
+}
+
 static unsigned member_key(ui_view *v, int action, int key)
 {
 	member_view *mv = (member_view *)v;
 	dh_ctx *ctx = v->ctx;
 	const char *login = member_login(mv);
 	ui_council_item *ci = member_item(mv);
-	int rc = 0;
+	bool of_item = action == CA_AGREE || action == CA_DISAGREE || action == CA_ABSTAIN ||
+	               action == CA_ERASE || action == CA_RECUSE || action == CA_RECUSE_WHY ||
+	               action == CA_CLOSE_ITEM || action == CA_REOPEN;
+	bool of_member = action == CA_PRESENT || action == CA_ABSENT || action == CA_WRITTEN ||
+	                 action == CA_CYCLE || action == CA_OPINION ||
+	                 (of_item && action != CA_CLOSE_ITEM && action != CA_REOPEN);
+	if ((of_item && !ci) || (of_member && !login))
+		return UI_R_DRAW;
+	ctx->message[0] = '\0'; /* for the core's refusal of what this key writes */
 	switch (action) {
 	case CA_BACK: return UI_R_POP | UI_R_RELOAD;
 	case UI_A_UP:
@@ -208,8 +228,6 @@ static unsigned member_key(ui_view *v, int action, int key)
 	case CA_ABSENT:
 	case CA_WRITTEN:
 	case CA_CYCLE: {
-		if (!login)
-			return UI_R_DRAW;
 		dh_attendance now = council_attendance(mv->m.session, login);
 		int at = action == CA_PRESENT   ? DH_PRESENT
 		         : action == CA_ABSENT  ? DH_ABSENT
@@ -217,76 +235,44 @@ static unsigned member_key(ui_view *v, int action, int key)
 		         : now == DH_PRESENT    ? DH_ABSENT
 		         : now == DH_ABSENT     ? DH_WRITTEN
 		                                : DH_PRESENT;
-		ctx->message[0] = '\0';
-		rc = wf_attendance(ctx, mv->session_id, login, at);
-		if (rc) {
-			ui_council_say_failed(v, "Chưa ghi điểm danh", rc);
-			return UI_R_DRAW;
-		}
-		if (action != CA_CYCLE)
-			member_move(mv, UI_A_DOWN);
-		member_load(mv);
-		return UI_R_RELOAD | UI_R_DRAW;
+		return member_wrote(mv, wf_attendance(ctx, mv->session_id, login, at), "Chưa ghi điểm danh",
+		                    action != CA_CYCLE);
 	}
 	case CA_AGREE:
 	case CA_DISAGREE:
 	case CA_ABSTAIN:
 	case CA_ERASE: {
-		if (!login || !ci)
-			return UI_R_DRAW;
 		int vote = action == CA_AGREE      ? DH_VOTE_AGREE
 		           : action == CA_DISAGREE ? DH_VOTE_DISAGREE
 		           : action == CA_ABSTAIN  ? DH_VOTE_ABSTAIN
 		                                   : DH_VOTE_NONE;
-		ctx->message[0] = '\0';
-		rc = wf_vote(ctx, ci->item->meta.id, login, vote);
-		if (rc) {
-			ui_council_say_failed(v, "Chưa ghi phiếu", rc);
-			return UI_R_DRAW;
-		}
-		if (action != CA_ERASE)
-			member_move(mv, UI_A_DOWN);
-		member_load(mv);
-		return UI_R_RELOAD | UI_R_DRAW;
+		return member_wrote(mv, wf_vote(ctx, ci->item->meta.id, login, vote), "Chưa ghi phiếu",
+		                    action != CA_ERASE);
 	}
 	case CA_RECUSE: {
-		if (!login || !ci)
-			return UI_R_DRAW;
 		bool recused = !council_is_recused(ci->item, login);
-		ctx->message[0] = '\0';
-		rc = wf_item_recuse(ctx, ci->item->meta.id, login, recused);
-		if (rc) {
-			ui_council_say_failed(v, "Chưa ghi", rc);
-			return UI_R_DRAW;
-		}
-		if (recused)
+		const char *who = config_person_name(ctx->cfg, login);
+		int rc = wf_item_recuse(ctx, ci->item->meta.id, login, recused);
+		if (rc == 0 && recused)
 			ui_message(v->app,
-			           "%s không tham gia biểu quyết hồ sơ này. l: ghi lý do vào biên bản.",
-			           config_person_name(ctx->cfg, login));
-		else
-			ui_message(v->app, "%s tham gia lại biểu quyết hồ sơ này.",
-			           config_person_name(ctx->cfg, login));
-		member_load(mv);
-		return UI_R_RELOAD | UI_R_DRAW;
+			           "%s không tham gia biểu quyết hồ sơ này. l: ghi lý do vào biên bản.", who);
+		else if (rc == 0)
+			ui_message(v->app, "%s tham gia lại biểu quyết hồ sơ này.", who);
+		return member_wrote(mv, rc, "Chưa ghi", false);
 	}
 	case CA_RECUSE_WHY:
-	case CA_OPINION: {
-		if (!login || (action == CA_RECUSE_WHY && !ci))
-			return UI_R_DRAW;
-		const dh_session *se = mv->m.session;
-		bool why = action == CA_RECUSE_WHY;
-		struct ui_form *f = ui_council_note_form(
-		    v->app, why ? UI_COUNCIL_NOTE_RECUSAL : UI_COUNCIL_NOTE_OPINION,
-		    why ? ci->item->meta.id : mv->session_id, login, config_person_name(ctx->cfg, login),
-		    why ? council_note_of(&ci->item->recuse_reasons, login)
-		        : council_note_of(&se->opinions, login));
-		if (f)
-			ui_push(v->app, &f->base);
+		ui_council_push_form(v->app,
+		                     ui_council_note_form(v->app, UI_COUNCIL_NOTE_RECUSAL, ci->item->meta.id,
+		                                          login, config_person_name(ctx->cfg, login),
+		                                          council_note_of(&ci->item->recuse_reasons, login)));
 		return UI_R_DRAW;
-	}
+	case CA_OPINION:
+		ui_council_push_form(v->app,
+		                     ui_council_note_form(v->app, UI_COUNCIL_NOTE_OPINION, mv->session_id,
+		                                          login, config_person_name(ctx->cfg, login),
+		                                          council_note_of(&mv->m.session->opinions, login)));
+		return UI_R_DRAW;
 	case CA_CLOSE_ITEM: {
-		if (!ci)
-			return UI_R_DRAW;
 		bool closed;
 		unsigned r = ui_council_close_now(v, ci, NULL, &closed);
 		if (!closed)
@@ -294,21 +280,10 @@ static unsigned member_key(ui_view *v, int action, int key)
 		member_load(mv);
 		ci = member_item(mv);
 		if (ci)
-			ui_message(v->app, "Đã chốt: %s · %s", ci->item->reason ? ci->item->reason : "",
-			           ui_council_cand_name(ci));
+			ui_council_say_closed(v->app, ci);
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
-	case CA_REOPEN: {
-		if (!ci)
-			return UI_R_DRAW;
-		char what[240];
-		snprintf(what, sizeof(what), "%s", ui_council_cand_name(ci));
-		ui_form *f = ui_council_note_form(v->app, UI_COUNCIL_NOTE_REOPEN_ITEM, ci->item->meta.id,
-		                                  NULL, what, NULL);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
-	}
+	case CA_REOPEN: ui_council_reopen(v->app, mv->m.session, ci); return UI_R_DRAW;
 	case UI_A_NONE: return member_refuse(mv, key);
 	}
 	return UI_R_NONE;

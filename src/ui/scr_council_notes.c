@@ -223,3 +223,15 @@ unsigned ui_council_close_now(ui_view *v, ui_council_item *ci, ui_council_closed
 	*closed_now = true;
 	return UI_R_RELOAD | UI_R_DRAW;
 }
+
+void ui_council_reopen(ui_app *app, const dh_session *s, const ui_council_item *ci)
+{
+	ui_form *f = NULL;
+	if (s->closed)
+		f = ui_council_note_form(app, UI_COUNCIL_NOTE_REOPEN_SESSION, s->meta.id, NULL,
+		                         s->title ? s->title : "", NULL);
+	else if (ci)
+		f = ui_council_note_form(app, UI_COUNCIL_NOTE_REOPEN_ITEM, ci->item->meta.id, NULL,
+		                         ui_council_cand_name(ci), NULL);
+	ui_council_push_form(app, f);
+}

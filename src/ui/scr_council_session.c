@@ -295,10 +295,7 @@ static void sess_after_close(sess_view *s, uint64_t id)
 	int at = ui_council_find(&s->m, id);
 	if (at < 0)
 		return;
-	/* The result first: a long name is cut, not the result. */
-	ui_message(s->base.app, "Đã chốt: %s · %s",
-	           s->m.items[at].item->reason ? s->m.items[at].item->reason : "",
-	           ui_council_cand_name(&s->m.items[at]));
+	ui_council_say_closed(s->base.app, &s->m.items[at]);
 	s->row = sess_next_open(s, at);
 	s->col = 0;
 	sess_publish(s);
@@ -468,28 +465,6 @@ static unsigned sess_close_item(sess_view *s)
 	return r;
 }
 
-static unsigned sess_reopen(sess_view *s)
-{
-	ui_view *v = &s->base;
-	ui_form *f = NULL;
-	char what[240];
-	if (s->m.session->closed) {
-		snprintf(what, sizeof(what), "%s", s->m.session->title ? s->m.session->title : "");
-		f = ui_council_note_form(v->app, UI_COUNCIL_NOTE_REOPEN_SESSION, s->session_id, NULL, what,
-		                         NULL);
-	} else {
-		ui_council_item *ci = sess_item(s);
-		if (!ci)
-			return UI_R_DRAW;
-		snprintf(what, sizeof(what), "%s", ui_council_cand_name(ci));
-		f = ui_council_note_form(v->app, UI_COUNCIL_NOTE_REOPEN_ITEM, ci->item->meta.id, NULL, what,
-		                         NULL);
-	}
-	if (f)
-		ui_push(v->app, &f->base);
-	return UI_R_DRAW;
-}
-
 /* A key this person is not offered here: who may, or why not now. */
 static unsigned sess_refuse(sess_view *s, int key)
 {
@@ -518,6 +493,47 @@ static unsigned sess_refuse(sess_view *s, int key)
 	return UI_R_DRAW;
 }
 
+/* The keys that type the counts of the row: refused on a locked row. */
+static unsigned sess_count_key(sess_view *s, int action, int key)
+{
+	ui_view *v = &s->base;
+	char why[300];
+	const char *locked = sess_locked_why(s, why, sizeof(why));
+	if (locked) {
+		ui_error(v->app, "%s", locked);
+		return UI_R_DRAW;
+	}
+	switch (action) {
+	case CA_DIGITS:
+		if (ui_council_entry_digit(&s->entry, key - '0') != 0)
+			ui_error(v->app, "Số phiếu tối đa %d chữ số.", UI_COUNCIL_DIGITS);
+		return UI_R_DRAW;
+	case CA_ERASE: ui_council_entry_backspace(&s->entry); return UI_R_DRAW;
+	case CA_NEXT:
+	case CA_PREV:
+		/* Inside the row: keep what was typed, write it with Enter. */
+		sess_take_entry(s);
+		sess_next_cell(s, action == CA_NEXT ? 1 : -1);
+		return UI_R_DRAW;
+	}
+	/* CA_SAVE_ROW */
+	bool typed = s->entry.editing || sess_pending(s);
+	if (!sess_commit(s))
+		return UI_R_DRAW;
+	/* Enter stays on the nominee, so that the `c` that follows closes
+	 * this one and no other. */
+	s->col = 0;
+	ui_council_item *ci = sess_item(s);
+	if (ci && !ci->item->closed && wf_may(v->ctx, DH_ACT_CLOSE_ITEM))
+		ui_message(v->app, "%s%d/%d phiếu. Bấm c để chốt kết quả «%s», ↓ sang hồ sơ sau.",
+		           typed ? "Đã ghi " : "", ci->tally.cast, ci->tally.voters,
+		           ui_council_cand_name(ci));
+	else if (ci)
+		ui_message(v->app, "%s%d/%d phiếu của «%s».", typed ? "Đã ghi " : "", ci->tally.cast,
+		           ci->tally.voters, ui_council_cand_name(ci));
+	return UI_R_RELOAD | UI_R_DRAW;
+}
+
 static unsigned sess_key_do(sess_view *s, int action, int key);
 
 static unsigned sess_key(ui_view *v, int action, int key)
@@ -530,10 +546,31 @@ static unsigned sess_key(ui_view *v, int action, int key)
 	return r;
 }
 
+/* Keys that take the cursor off the row, or the secretary off the
+ * session mode: counts typed and not written are asked about first. */
+static bool sess_leaves_row(int action)
+{
+	switch (action) {
+	case UI_A_UP:
+	case UI_A_DOWN:
+	case UI_A_HOME:
+	case UI_A_END:
+	case CA_BACK:
+	case CA_PROJECTOR:
+	case CA_ATTEND:
+	case CA_MEMBERS:
+	case UI_A_OPEN:
+	case UI_A_ADD:
+	case UI_A_DOCUMENT: /* the draft minutes show the counts just typed */
+	case CA_CLOSE_SESSION:
+	case UI_A_EDIT: return true;
+	}
+	return false;
+}
+
 static unsigned sess_key_do(sess_view *s, int action, int key)
 {
 	ui_view *v = &s->base;
-	char why[300];
 	if (!s->loaded)
 		return action == CA_BACK ? UI_R_POP : UI_R_NONE;
 	if (action == UI_A_NONE && key == '0' && sess_counting(s))
@@ -544,60 +581,20 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 		         sess_open_items(s));
 		return UI_R_DRAW;
 	}
+	if (action == CA_BACK && key == UI_ESC && (s->entry.editing || sess_pending(s))) {
+		sess_discard(s);
+		ui_message(v->app, "Đã bỏ các số chưa ghi của hồ sơ này.");
+		return UI_R_DRAW;
+	}
+	if (sess_leaves_row(action) && !sess_leave_row(s))
+		return UI_R_DRAW;
+	ui_council_item *ci = sess_item(s);
 	switch (action) {
-	case CA_DIGITS: {
-		const char *locked = sess_locked_why(s, why, sizeof(why));
-		if (locked) {
-			ui_error(v->app, "%s", locked);
-			return UI_R_DRAW;
-		}
-		if (ui_council_entry_digit(&s->entry, key - '0') != 0)
-			ui_error(v->app, "Số phiếu tối đa %d chữ số.", UI_COUNCIL_DIGITS);
-		return UI_R_DRAW;
-	}
-	case CA_ERASE: {
-		const char *locked = sess_locked_why(s, why, sizeof(why));
-		if (locked) {
-			ui_error(v->app, "%s", locked);
-			return UI_R_DRAW;
-		}
-		ui_council_entry_backspace(&s->entry);
-		return UI_R_DRAW;
-	}
+	case CA_DIGITS:
+	case CA_ERASE:
 	case CA_NEXT:
-	case CA_PREV: {
-		/* Inside the row: keep what was typed, write it with Enter. */
-		const char *locked = sess_locked_why(s, why, sizeof(why));
-		if (locked) {
-			ui_error(v->app, "%s", locked);
-			return UI_R_DRAW;
-		}
-		sess_take_entry(s);
-		sess_next_cell(s, action == CA_NEXT ? 1 : -1);
-		return UI_R_DRAW;
-	}
-	case CA_SAVE_ROW: {
-		const char *locked = sess_locked_why(s, why, sizeof(why));
-		if (locked) {
-			ui_error(v->app, "%s", locked);
-			return UI_R_DRAW;
-		}
-		bool typed = s->entry.editing || sess_pending(s);
-		if (!sess_commit(s))
-			return UI_R_DRAW;
-		/* Enter stays on the nominee, so that the `c` that follows
-		 * closes this one and no other. */
-		s->col = 0;
-		ui_council_item *ci = sess_item(s);
-		if (ci && !ci->item->closed && wf_may(v->ctx, DH_ACT_CLOSE_ITEM))
-			ui_message(v->app, "%s%d/%d phiếu. Bấm c để chốt kết quả «%s», ↓ sang hồ sơ sau.",
-			           typed ? "Đã ghi " : "", ci->tally.cast, ci->tally.voters,
-			           ui_council_cand_name(ci));
-		else if (ci)
-			ui_message(v->app, "%s%d/%d phiếu của «%s».", typed ? "Đã ghi " : "", ci->tally.cast,
-			           ci->tally.voters, ui_council_cand_name(ci));
-		return UI_R_RELOAD | UI_R_DRAW;
-	}
+	case CA_PREV:
+	case CA_SAVE_ROW: return sess_count_key(s, action, key);
 	case CA_LEFT:
 	case CA_RIGHT:
 		sess_take_entry(s);
@@ -608,8 +605,6 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 	case UI_A_DOWN:
 	case UI_A_HOME:
 	case UI_A_END:
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
 		/* A new row starts at its first count, as the ballots are read. */
 		s->col = 0;
 		if (action == UI_A_UP)
@@ -622,76 +617,43 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 			s->row = (int)s->m.n - 1;
 		sess_clamp(s);
 		return UI_R_RELOAD | UI_R_DRAW;
-	case CA_BACK:
-		if (key == UI_ESC && (s->entry.editing || sess_pending(s))) {
-			sess_discard(s);
-			ui_message(v->app, "Đã bỏ các số chưa ghi của hồ sơ này.");
-			return UI_R_DRAW;
-		}
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
-		return UI_R_POP | UI_R_RELOAD;
+	case CA_BACK: return UI_R_POP | UI_R_RELOAD;
 	case CA_CLOSE_ITEM:
 		/* `c` closes what was typed on this row: it is written first. */
 		if (!sess_commit(s))
 			return UI_R_DRAW;
 		return sess_close_item(s);
-	case CA_REOPEN: sess_discard(s); return sess_reopen(s);
-	case CA_PROJECTOR: {
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
-		ui_view *pv = ui_council_present_open(v->app, s->session_id);
-		if (pv)
-			ui_push(v->app, pv);
+	case CA_REOPEN:
+		sess_discard(s);
+		ui_council_reopen(v->app, s->m.session, ci);
 		return UI_R_DRAW;
-	}
+	case CA_PROJECTOR:
+		ui_council_push(v->app, ui_council_present_open(v->app, s->session_id));
+		return UI_R_DRAW;
 	case CA_ATTEND:
-	case CA_MEMBERS:
-	case UI_A_OPEN: {
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
-		ui_council_item *ci = sess_item(s);
-		ui_view *nv = action == CA_ATTEND ? ui_council_attendance_open(v->app, s->session_id)
-		              : ci ? ui_council_votes_open(v->app, s->session_id, ci->item->meta.id)
-		                   : NULL;
-		if (nv)
-			ui_push(v->app, nv);
+		ui_council_push(v->app, ui_council_attendance_open(v->app, s->session_id));
 		return UI_R_RELOAD | UI_R_DRAW;
-	}
-	case UI_A_ADD:
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
-		return sess_add_items(s);
-	case UI_A_DOCUMENT:
-		/* The draft minutes show the counts just typed. */
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
-		return ui_council_session_document(v, s->m.session, key) | UI_R_RELOAD;
-	case CA_CLOSE_SESSION: {
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
+	case CA_MEMBERS:
+	case UI_A_OPEN:
+		if (ci)
+			ui_council_push(v->app,
+			                ui_council_votes_open(v->app, s->session_id, ci->item->meta.id));
+		return UI_R_RELOAD | UI_R_DRAW;
+	case UI_A_ADD: return sess_add_items(s);
+	case UI_A_DOCUMENT: return ui_council_session_document(v, s->m.session, key) | UI_R_RELOAD;
+	case CA_CLOSE_SESSION:
 		if (!ui_confirm(v->app, "Kết thúc phiên họp? Sau đó không sửa được nữa."))
 			return UI_R_DRAW;
 		v->ctx->message[0] = '\0';
-		int rc = wf_session_close(v->ctx, s->session_id);
-		if (rc)
-			ui_council_say_failed(v, "Chưa kết thúc", rc);
-		else
-			ui_message(v->app, "Đã kết thúc phiên họp.");
+		ui_council_wrote(v, wf_session_close(v->ctx, s->session_id), "Chưa kết thúc",
+		                 "Đã kết thúc phiên họp.");
 		sess_load(s);
 		return UI_R_RELOAD | UI_R_DRAW;
-	}
-	case UI_A_EDIT: {
-		if (!sess_leave_row(s))
-			return UI_R_DRAW;
-		ui_form *f = ui_council_session_form(v->app, NULL, s->m.session);
-		if (f)
-			ui_push(v->app, &f->base);
+	case UI_A_EDIT:
+		ui_council_push_form(v->app, ui_council_session_form(v->app, NULL, s->m.session));
 		return UI_R_DRAW;
-	}
 	case UI_A_DELETE: {
 		sess_discard(s);
-		ui_council_item *ci = sess_item(s);
 		if (!ci)
 			return UI_R_DRAW;
 		char q[300];
@@ -700,12 +662,9 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 		if (!ui_confirm(v->app, q))
 			return UI_R_DRAW;
 		v->ctx->message[0] = '\0';
-		int rc =
-		    wf_delete(v->ctx, DH_R_VOTE_ITEM, ci->item->meta.id, "Bỏ khỏi chương trình bình xét");
-		if (rc)
-			ui_council_say_failed(v, "Chưa bỏ", rc);
-		else
-			ui_message(v->app, "Đã bỏ khỏi chương trình (có lưu vết).");
+		ui_council_wrote(
+		    v, wf_delete(v->ctx, DH_R_VOTE_ITEM, ci->item->meta.id, "Bỏ khỏi chương trình bình xét"),
+		    "Chưa bỏ", "Đã bỏ khỏi chương trình (có lưu vết).");
 		sess_load(s);
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
