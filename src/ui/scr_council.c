@@ -9,6 +9,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_verbs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,12 +204,9 @@ static unsigned list_key(ui_view *v, int action, int key)
 	switch (action) {
 	case CA_BACK: return UI_R_POP;
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_MANAGE_SESSION) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_MANAGE_SESSION)))
 			return UI_R_DRAW;
-		}
-		ui_council_push_form(v->app, ui_council_session_form(v->app, &lv->list, NULL));
-		return UI_R_DRAW;
+		return ui_form_push(v->app, ui_council_session_form(v->app, &lv->list, NULL));
 	}
 	case UI_A_OPEN:
 		if (s)
@@ -216,9 +214,7 @@ static unsigned list_key(ui_view *v, int action, int key)
 		return UI_R_DRAW;
 	case UI_A_DOCUMENT: return s ? ui_council_session_document(v, s, key) : UI_R_DRAW;
 	case UI_A_EDIT:
-		if (s)
-			ui_council_push_form(v->app, ui_council_session_form(v->app, &lv->list, s));
-		return UI_R_DRAW;
+		return s ? ui_form_push(v->app, ui_council_session_form(v->app, &lv->list, s)) : UI_R_DRAW;
 	case UI_A_DELETE: {
 		if (!s)
 			return UI_R_DRAW;
@@ -304,10 +300,9 @@ static const ui_view_ops list_ops = {
 
 ui_view *ui_council_open(ui_app *app)
 {
-	list_view *lv = calloc(1, sizeof(*lv));
+	list_view *lv = ui_view_new(app, &list_ops, sizeof(*lv));
 	if (!lv)
 		return NULL;
-	ui_view_init(&lv->base, &list_ops, app);
 	lv->year = lv->base.ctx->cfg->plan.year;
 	list_load(lv);
 	if (ui_list_init(&lv->list, &list_source, lv) != 0) {
@@ -330,12 +325,13 @@ static list_view *restore_list(ui_app *app)
 	return (list_view *)lv;
 }
 
-/* The draft's text back in form F, on top (F NULL: out of memory). */
+/* The draft's text back in form F (and the revision it was typed
+ * against), on top; F NULL: out of memory. */
 static void restore_form(ui_app *app, ui_form *f, const dh_draft *d)
 {
 	if (!f)
 		return;
-	ui_form_apply_draft(f, d);
+	ui_form_resume(f, d);
 	ui_push(app, &f->base);
 }
 
@@ -371,8 +367,6 @@ bool ui_council_restore(ui_app *app, const dh_draft *d)
 		ui_form *f = lv ? ui_council_session_form(app, &lv->list, rec) : NULL;
 		if (rec)
 			record_free(DH_R_SESSION, rec);
-		if (f && d->target_id)
-			ui_council_session_form_rev(f, d->target_rev);
 		restore_form(app, f, d);
 		return lv != NULL;
 	}

@@ -74,12 +74,6 @@ void ui_council_push(ui_app *app, ui_view *v)
 		ui_push(app, v);
 }
 
-void ui_council_push_form(ui_app *app, ui_form *f)
-{
-	if (f)
-		ui_push(app, &f->base);
-}
-
 /* The result first: a long name is cut, not the result. */
 void ui_council_say_closed(ui_app *app, const ui_council_item *ci)
 {

@@ -85,10 +85,9 @@ bool ui_council_wrote(ui_view *v, int rc, const char *failed, const char *done);
 /* "Đã chốt: <the result in words> · <the nominee>" on the message line. */
 void ui_council_say_closed(ui_app *app, const ui_council_item *ci);
 
-/* Push view V, form F, when it could be made (out of memory leaves the
- * screen as it was). */
+/* Push view V when it could be made (out of memory leaves the screen as
+ * it was); ui_form_push does the same for a form. */
 void ui_council_push(ui_app *app, ui_view *v);
-void ui_council_push_form(ui_app *app, ui_form *f);
 
 /* The session's documents: its minutes, and for a closed secret ballot
  * also the ballot record (asked which); KEY 'o' Word, 'O' PDF. */
@@ -136,9 +135,6 @@ unsigned ui_council_close_now(ui_view *v, ui_council_item *ci, ui_council_closed
 /* The session form: a new session (S NULL) or session S; LIST (may be
  * NULL) is reloaded onto the session once saved. */
 ui_form *ui_council_session_form(ui_app *app, ui_list *list, const dh_session *s);
-/* A restored draft was typed against revision REV of the session: a save
- * over a newer one is then a conflict. */
-void ui_council_session_form_rev(ui_form *f, uint32_t rev);
 
 /* The attendance of session SESSION_ID, and the members' votes on one
  * of its items (scr_council_members.c). */

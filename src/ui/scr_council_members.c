@@ -261,17 +261,15 @@ static unsigned member_key(ui_view *v, int action, int key)
 		return member_wrote(mv, rc, "Chưa ghi", false);
 	}
 	case CA_RECUSE_WHY:
-		ui_council_push_form(v->app,
-		                     ui_council_note_form(v->app, UI_COUNCIL_NOTE_RECUSAL, ci->item->meta.id,
-		                                          login, config_person_name(ctx->cfg, login),
-		                                          council_note_of(&ci->item->recuse_reasons, login)));
-		return UI_R_DRAW;
+		return ui_form_push(v->app,
+		                    ui_council_note_form(v->app, UI_COUNCIL_NOTE_RECUSAL, ci->item->meta.id,
+		                                         login, config_person_name(ctx->cfg, login),
+		                                         council_note_of(&ci->item->recuse_reasons, login)));
 	case CA_OPINION:
-		ui_council_push_form(v->app,
-		                     ui_council_note_form(v->app, UI_COUNCIL_NOTE_OPINION, mv->session_id,
-		                                          login, config_person_name(ctx->cfg, login),
-		                                          council_note_of(&mv->m.session->opinions, login)));
-		return UI_R_DRAW;
+		return ui_form_push(v->app,
+		                    ui_council_note_form(v->app, UI_COUNCIL_NOTE_OPINION, mv->session_id,
+		                                         login, config_person_name(ctx->cfg, login),
+		                                         council_note_of(&mv->m.session->opinions, login)));
 	case CA_CLOSE_ITEM: {
 		bool closed;
 		unsigned r = ui_council_close_now(v, ci, NULL, &closed);
@@ -502,10 +500,9 @@ static const ui_view_ops item_ops = {
 
 static member_view *member_new(ui_app *app, const ui_view_ops *ops, uint64_t session_id, uint64_t item_id)
 {
-	member_view *mv = calloc(1, sizeof(*mv));
+	member_view *mv = ui_view_new(app, ops, sizeof(*mv));
 	if (!mv)
 		return NULL;
-	ui_view_init(&mv->base, ops, app);
 	mv->session_id = session_id;
 	mv->item_id = item_id;
 	snprintf(mv->title, sizeof(mv->title), "%s", item_id ? "Biểu quyết" : "Điểm danh");

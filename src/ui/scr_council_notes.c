@@ -233,5 +233,5 @@ void ui_council_reopen(ui_app *app, const dh_session *s, const ui_council_item *
 	else if (ci)
 		f = ui_council_note_form(app, UI_COUNCIL_NOTE_REOPEN_ITEM, ci->item->meta.id, NULL,
 		                         ui_council_cand_name(ci), NULL);
-	ui_council_push_form(app, f);
+	ui_form_push(app, f);
 }

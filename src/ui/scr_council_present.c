@@ -318,10 +318,9 @@ static const ui_view_ops present_ops = {
 
 ui_view *ui_council_present_open(ui_app *app, uint64_t session_id)
 {
-	present_view *pv = calloc(1, sizeof(*pv));
+	present_view *pv = ui_view_new(app, &present_ops, sizeof(*pv));
 	if (!pv)
 		return NULL;
-	ui_view_init(&pv->base, &present_ops, app);
 	pv->fixed = session_id;
 	present_load(pv);
 	return &pv->base;

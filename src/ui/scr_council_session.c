@@ -649,9 +649,7 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 		                 "Đã kết thúc phiên họp.");
 		sess_load(s);
 		return UI_R_RELOAD | UI_R_DRAW;
-	case UI_A_EDIT:
-		ui_council_push_form(v->app, ui_council_session_form(v->app, NULL, s->m.session));
-		return UI_R_DRAW;
+	case UI_A_EDIT: return ui_form_push(v->app, ui_council_session_form(v->app, NULL, s->m.session));
 	case UI_A_DELETE: {
 		sess_discard(s);
 		if (!ci)
@@ -908,10 +906,9 @@ static const ui_view_ops sess_ops = {
 
 ui_view *ui_council_session_open(ui_app *app, uint64_t session_id)
 {
-	sess_view *s = calloc(1, sizeof(*s));
+	sess_view *s = ui_view_new(app, &sess_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &sess_ops, app);
 	s->session_id = session_id;
 	snprintf(s->title, sizeof(s->title), "Phiên họp");
 	sess_load(s);
