@@ -10,9 +10,32 @@
 #include "dienhinh/utf8.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define UI_MESSAGE_COLS 78 /* the message line of an 80-column terminal */
+
+bool ui_council_view_read(ui_council_view *cv, const char *dated)
+{
+	ui_council_model_free(&cv->m);
+	cv->loaded = cv->session_id && ui_council_load(cv->base.ctx, cv->session_id, &cv->m) == 0;
+	if (cv->loaded && dated) {
+		char day[11];
+		snprintf(cv->title, sizeof(cv->title), "%s%s", dated, date_vn(cv->m.session->date, day));
+	}
+	return cv->loaded;
+}
+
+const char *ui_council_view_title(ui_view *v)
+{
+	return ((ui_council_view *)v)->title;
+}
+
+void ui_council_view_destroy(ui_view *v)
+{
+	ui_council_model_free(&((ui_council_view *)v)->m);
+	free(v);
+}
 
 const char *ui_council_cand_name(const ui_council_item *ci)
 {

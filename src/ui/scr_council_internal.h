@@ -59,6 +59,24 @@ enum {
 
 /* --- words and lines (scr_council_common.c) ------------------------------ */
 
+/* What the session mode, the members' view and the projector share: one
+ * session as shown, read again at every reload. Each view's struct
+ * begins with it. */
+typedef struct ui_council_view {
+	ui_view base;
+	uint64_t session_id;
+	ui_council_model m;
+	bool loaded;
+	char title[80];
+} ui_council_view;
+/* Read session cv->session_id (0: none) again; when it could be read and
+ * DATED is not NULL, the title becomes DATED and the session's date
+ * ("Phiên họp ngày 12/12/2025"). Returns cv->loaded. */
+bool ui_council_view_read(ui_council_view *cv, const char *dated);
+/* Its ops' title and destroy. */
+const char *ui_council_view_title(ui_view *v);
+void ui_council_view_destroy(ui_view *v);
+
 /* The nominee's name, or that the record could not be read. */
 const char *ui_council_cand_name(const ui_council_item *ci);
 /* "Biểu quyết công khai" or "Bỏ phiếu kín". */

@@ -27,13 +27,9 @@ static void role_short(unsigned role, char *buf, size_t size)
 }
 
 typedef struct member_view {
-	ui_view base;
-	uint64_t session_id;
+	ui_council_view cv;
 	uint64_t item_id; /* 0: the attendance */
-	ui_council_model m;
-	bool loaded;
 	int row, top;
-	char title[64];
 } member_view;
 
 static const ui_binding att_keys[] = {
@@ -79,13 +75,13 @@ static const ui_binding item_keys[] = {
 
 static ui_council_item *member_item(member_view *mv)
 {
-	int at = mv->loaded && mv->item_id ? ui_council_find(&mv->m, mv->item_id) : -1;
-	return at >= 0 ? &mv->m.items[at] : NULL;
+	int at = mv->cv.loaded && mv->item_id ? ui_council_find(&mv->cv.m, mv->item_id) : -1;
+	return at >= 0 ? &mv->cv.m.items[at] : NULL;
 }
 
 static const char *member_login(member_view *mv)
 {
-	const dh_council *c = &mv->base.ctx->cfg->council;
+	const dh_council *c = &mv->cv.base.ctx->cfg->council;
 	if (mv->row < 0 || (size_t)mv->row >= c->n_members)
 		return NULL;
 	return c->members[mv->row].login;
@@ -93,23 +89,17 @@ static const char *member_login(member_view *mv)
 
 static void member_load(member_view *mv)
 {
-	ui_council_model_free(&mv->m);
-	mv->loaded = ui_council_load(mv->base.ctx, mv->session_id, &mv->m) == 0;
-	size_t n = mv->base.ctx->cfg->council.n_members;
+	ui_council_view_read(&mv->cv, NULL);
+	size_t n = mv->cv.base.ctx->cfg->council.n_members;
 	if (mv->row >= (int)n)
 		mv->row = n ? (int)n - 1 : 0;
 	if (mv->row < 0)
 		mv->row = 0;
 }
 
-static const char *member_title(ui_view *v)
-{
-	return ((member_view *)v)->title;
-}
-
 static bool member_live(member_view *mv)
 {
-	return mv->loaded && ui_council_session_live(mv->m.session);
+	return mv->cv.loaded && ui_council_session_live(mv->cv.m.session);
 }
 
 static bool member_offers(ui_view *v, int action)
@@ -129,7 +119,8 @@ static bool member_offers(ui_view *v, int action)
 	case CA_DISAGREE:
 	case CA_ABSTAIN:
 	case CA_ERASE:
-		return item_live && mv->m.session->method == DH_VOTE_OPEN && wf_may(ctx, DH_ACT_RECORD_VOTES);
+		return item_live && mv->cv.m.session->method == DH_VOTE_OPEN &&
+		       wf_may(ctx, DH_ACT_RECORD_VOTES);
 	case CA_RECUSE: return item_live && wf_may(ctx, DH_ACT_RECORD_VOTES);
 	case CA_RECUSE_WHY:
 		return item_live && wf_may(ctx, DH_ACT_RECORD_VOTES) && mv->row >= 0 &&
@@ -144,7 +135,7 @@ static bool member_offers(ui_view *v, int action)
 
 static void member_move(member_view *mv, int action)
 {
-	int n = (int)mv->base.ctx->cfg->council.n_members;
+	int n = (int)mv->cv.base.ctx->cfg->council.n_members;
 	switch (action) {
 	case UI_A_UP: mv->row--; break;
 	case UI_A_DOWN: mv->row++; break;
@@ -160,11 +151,11 @@ static void member_move(member_view *mv, int action)
 /* A key this person is not offered here: who may, or why not now. */
 static unsigned member_refuse(member_view *mv, int key)
 {
-	ui_view *v = &mv->base;
+	ui_view *v = &mv->cv.base;
 	ui_council_item *ci = member_item(mv);
 	const char *why = NULL;
 	char buf[300];
-	if (mv->loaded && mv->m.session->closed)
+	if (mv->cv.loaded && mv->cv.m.session->closed)
 		why = "Phiên họp đã kết thúc.";
 	else if (ci && ci->item->closed) {
 		snprintf(buf, sizeof(buf), "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).",
@@ -176,7 +167,7 @@ static unsigned member_refuse(member_view *mv, int key)
 			return UI_R_NONE;
 		ui_council_say_refused(v, DH_ACT_RECORD_ATTENDANCE, why);
 	} else if (key == 'a' || key == 'd' || key == 'b' || key == UI_K(KEY_BACKSPACE)) {
-		if (!why && mv->loaded && mv->m.session->method == DH_VOTE_SECRET)
+		if (!why && mv->cv.loaded && mv->cv.m.session->method == DH_VOTE_SECRET)
 			why = "Bỏ phiếu kín: số phiếu gõ ở màn hình phiên họp, không ghi phiếu từng người.";
 		ui_council_say_refused(v, DH_ACT_RECORD_VOTES, why);
 	} else if (key == 'r') {
@@ -195,7 +186,7 @@ static unsigned member_refuse(member_view *mv, int key)
  * on to the next member when NEXT, the view read again. */
 static unsigned member_wrote(member_view *mv, int rc, const char *failed, bool next)
 {
-	if (!ui_council_wrote(&mv->base, rc, failed, NULL))
+	if (!ui_council_wrote(&mv->cv.base, rc, failed, NULL))
 		return UI_R_DRAW;
 	if (next)
 		member_move(mv, UI_A_DOWN);
@@ -228,15 +219,15 @@ static unsigned member_key(ui_view *v, int action, int key)
 	case CA_ABSENT:
 	case CA_WRITTEN:
 	case CA_CYCLE: {
-		dh_attendance now = council_attendance(mv->m.session, login);
+		dh_attendance now = council_attendance(mv->cv.m.session, login);
 		int at = action == CA_PRESENT   ? DH_PRESENT
 		         : action == CA_ABSENT  ? DH_ABSENT
 		         : action == CA_WRITTEN ? DH_WRITTEN
 		         : now == DH_PRESENT    ? DH_ABSENT
 		         : now == DH_ABSENT     ? DH_WRITTEN
 		                                : DH_PRESENT;
-		return member_wrote(mv, wf_attendance(ctx, mv->session_id, login, at), "Chưa ghi điểm danh",
-		                    action != CA_CYCLE);
+		return member_wrote(mv, wf_attendance(ctx, mv->cv.session_id, login, at),
+		                    "Chưa ghi điểm danh", action != CA_CYCLE);
 	}
 	case CA_AGREE:
 	case CA_DISAGREE:
@@ -266,10 +257,10 @@ static unsigned member_key(ui_view *v, int action, int key)
 		                                         login, config_person_name(ctx->cfg, login),
 		                                         council_note_of(&ci->item->recuse_reasons, login)));
 	case CA_OPINION:
-		return ui_form_push(v->app,
-		                    ui_council_note_form(v->app, UI_COUNCIL_NOTE_OPINION, mv->session_id,
-		                                         login, config_person_name(ctx->cfg, login),
-		                                         council_note_of(&mv->m.session->opinions, login)));
+		return ui_form_push(
+		    v->app, ui_council_note_form(v->app, UI_COUNCIL_NOTE_OPINION, mv->cv.session_id, login,
+		                                 config_person_name(ctx->cfg, login),
+		                                 council_note_of(&mv->cv.m.session->opinions, login)));
 	case CA_CLOSE_ITEM: {
 		bool closed;
 		unsigned r = ui_council_close_now(v, ci, NULL, &closed);
@@ -281,7 +272,7 @@ static unsigned member_key(ui_view *v, int action, int key)
 			ui_council_say_closed(v->app, ci);
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
-	case CA_REOPEN: ui_council_reopen(v->app, mv->m.session, ci); return UI_R_DRAW;
+	case CA_REOPEN: ui_council_reopen(v->app, mv->cv.m.session, ci); return UI_R_DRAW;
 	case UI_A_NONE: return member_refuse(mv, key);
 	}
 	return UI_R_NONE;
@@ -336,11 +327,11 @@ static void member_draw(ui_view *v, WINDOW *w)
 	const dh_config *cfg = v->ctx->cfg;
 	const dh_council *c = &cfg->council;
 	int rows = getmaxy(w), cols = getmaxx(w);
-	if (!mv->loaded) {
+	if (!mv->cv.loaded) {
 		ui_put(w, 1, 1, "Không đọc được phiên họp này.", cols - 2);
 		return;
 	}
-	const dh_session *se = mv->m.session;
+	const dh_session *se = mv->cv.m.session;
 	ui_council_item *ci = member_item(mv);
 	char line[400];
 	int head;
@@ -471,31 +462,24 @@ static void member_view_reload(ui_view *v)
 	member_load((member_view *)v);
 }
 
-static void member_destroy(ui_view *v)
-{
-	member_view *mv = (member_view *)v;
-	ui_council_model_free(&mv->m);
-	free(mv);
-}
-
 static const ui_view_ops att_ops = {
     .bindings = att_keys,
-    .title = member_title,
+    .title = ui_council_view_title,
     .draw = member_draw,
     .key = member_key,
     .offers = member_offers,
     .reload = member_view_reload,
-    .destroy = member_destroy,
+    .destroy = ui_council_view_destroy,
 };
 
 static const ui_view_ops item_ops = {
     .bindings = item_keys,
-    .title = member_title,
+    .title = ui_council_view_title,
     .draw = member_draw,
     .key = member_key,
     .offers = member_offers,
     .reload = member_view_reload,
-    .destroy = member_destroy,
+    .destroy = ui_council_view_destroy,
 };
 
 static member_view *member_new(ui_app *app, const ui_view_ops *ops, uint64_t session_id, uint64_t item_id)
@@ -503,9 +487,9 @@ static member_view *member_new(ui_app *app, const ui_view_ops *ops, uint64_t ses
 	member_view *mv = ui_view_new(app, ops, sizeof(*mv));
 	if (!mv)
 		return NULL;
-	mv->session_id = session_id;
+	mv->cv.session_id = session_id;
 	mv->item_id = item_id;
-	snprintf(mv->title, sizeof(mv->title), "%s", item_id ? "Biểu quyết" : "Điểm danh");
+	snprintf(mv->cv.title, sizeof(mv->cv.title), "%s", item_id ? "Biểu quyết" : "Điểm danh");
 	member_load(mv);
 	return mv;
 }
@@ -513,11 +497,11 @@ static member_view *member_new(ui_app *app, const ui_view_ops *ops, uint64_t ses
 ui_view *ui_council_attendance_open(ui_app *app, uint64_t session_id)
 {
 	member_view *mv = member_new(app, &att_ops, session_id, 0);
-	return mv ? &mv->base : NULL;
+	return mv ? &mv->cv.base : NULL;
 }
 
 ui_view *ui_council_votes_open(ui_app *app, uint64_t session_id, uint64_t item_id)
 {
 	member_view *mv = member_new(app, &item_ops, session_id, item_id);
-	return mv ? &mv->base : NULL;
+	return mv ? &mv->cv.base : NULL;
 }

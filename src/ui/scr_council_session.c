@@ -32,10 +32,7 @@
 #define SESS_COUNT 3 /* agree, disagree, abstain */
 
 typedef struct sess_view {
-	ui_view base;
-	uint64_t session_id;
-	ui_council_model m;
-	bool loaded;
+	ui_council_view cv;
 	int row, col, top;
 	ui_council_entry entry; /* the count being typed in the focused cell */
 	/* The row's counts as typed, written together when the row is left
@@ -46,7 +43,6 @@ typedef struct sess_view {
 	bool pend_dirty;
 	uint64_t pend_item;
 	uint64_t closed_item; /* closed through the reason form: move on */
-	char title[64];
 	int cursor_y, cursor_x;
 	bool has_cursor;
 } sess_view;
@@ -107,37 +103,37 @@ static const ui_binding sess_keys[] = {
 
 static ui_council_item *sess_item(sess_view *s)
 {
-	if (s->row < 0 || (size_t)s->row >= s->m.n)
+	if (s->row < 0 || (size_t)s->row >= s->cv.m.n)
 		return NULL;
-	return &s->m.items[s->row];
+	return &s->cv.m.items[s->row];
 }
 
 static bool sess_live(sess_view *s)
 {
-	return s->loaded && ui_council_session_live(s->m.session);
+	return s->cv.loaded && ui_council_session_live(s->cv.m.session);
 }
 
 static bool sess_secret(sess_view *s)
 {
-	return s->loaded && s->m.session->method == DH_VOTE_SECRET;
+	return s->cv.loaded && s->cv.m.session->method == DH_VOTE_SECRET;
 }
 
 /* The secretary may type counts here: an open secret-vote session. */
 static bool sess_counting(sess_view *s)
 {
-	return sess_live(s) && sess_secret(s) && s->m.n > 0 && wf_may(s->base.ctx, DH_ACT_RECORD_VOTES);
+	return sess_live(s) && sess_secret(s) && s->cv.m.n > 0 && wf_may(s->cv.base.ctx, DH_ACT_RECORD_VOTES);
 }
 
 static void sess_clamp(sess_view *s)
 {
-	if (s->m.n == 0) {
+	if (s->cv.m.n == 0) {
 		s->row = 0;
 		return;
 	}
 	if (s->row < 0)
 		s->row = 0;
-	if ((size_t)s->row >= s->m.n)
-		s->row = (int)s->m.n - 1;
+	if ((size_t)s->row >= s->cv.m.n)
+		s->row = (int)s->cv.m.n - 1;
 	if (s->col < 0)
 		s->col = 0;
 	if (s->col >= SESS_COUNT)
@@ -148,28 +144,18 @@ static void sess_after_close(sess_view *s, uint64_t id);
 
 static void sess_load(sess_view *s)
 {
-	ui_council_item *ci = s->loaded ? sess_item(s) : NULL;
+	ui_council_item *ci = s->cv.loaded ? sess_item(s) : NULL;
 	uint64_t keep = ci ? ci->item->meta.id : 0;
-	ui_council_model_free(&s->m);
-	s->loaded = ui_council_load(s->base.ctx, s->session_id, &s->m) == 0;
-	if (s->loaded) {
-		char day[11];
-		snprintf(s->title, sizeof(s->title), "Phiên họp ngày %s", date_vn(s->m.session->date, day));
-	}
-	int at = keep ? ui_council_find(&s->m, keep) : -1;
+	ui_council_view_read(&s->cv, "Phiên họp ngày ");
+	int at = keep ? ui_council_find(&s->cv.m, keep) : -1;
 	if (at >= 0)
 		s->row = at;
 	sess_clamp(s);
-	if (s->closed_item && s->loaded) {
+	if (s->closed_item && s->cv.loaded) {
 		uint64_t id = s->closed_item;
 		s->closed_item = 0;
 		sess_after_close(s, id);
 	}
-}
-
-static const char *sess_title(ui_view *v)
-{
-	return ((sess_view *)v)->title;
 }
 
 /* Is the current row holding counts typed but not written yet? */
@@ -214,11 +200,11 @@ static bool sess_commit(sess_view *s)
 	sess_take_entry(s);
 	if (!s->pend_dirty)
 		return true;
-	dh_ctx *ctx = s->base.ctx;
+	dh_ctx *ctx = s->cv.base.ctx;
 	ctx->message[0] = '\0';
 	int rc = wf_vote_counts(ctx, s->pend_item, s->pend[0], s->pend[1], s->pend[2]);
 	if (rc) {
-		ui_council_say_failed(&s->base, "Chưa ghi số phiếu", rc);
+		ui_council_say_failed(&s->cv.base, "Chưa ghi số phiếu", rc);
 		return false;
 	}
 	s->pend_dirty = false;
@@ -238,7 +224,7 @@ static bool sess_leave_row(sess_view *s)
 	char q[300];
 	snprintf(q, sizeof(q), "«%s»: số phiếu %d · %d · %d chưa ghi. g ghi · b bỏ · Esc ở lại",
 	         ci ? ui_council_cand_name(ci) : "", s->pend[0], s->pend[1], s->pend[2]);
-	int k = ui_ask(s->base.app, q, "gb");
+	int k = ui_ask(s->cv.base.app, q, "gb");
 	if (k == 'g')
 		return sess_commit(s);
 	if (k == 'b') {
@@ -252,15 +238,15 @@ static bool sess_leave_row(sess_view *s)
  * another item (a small audited write), by whoever may record votes. */
 static void sess_publish(sess_view *s)
 {
-	if (!sess_live(s) || !wf_may(s->base.ctx, DH_ACT_RECORD_VOTES))
+	if (!sess_live(s) || !wf_may(s->cv.base.ctx, DH_ACT_RECORD_VOTES))
 		return;
 	ui_council_item *ci = sess_item(s);
 	uint64_t id = ci ? ci->item->meta.id : 0;
-	if (s->m.session->current_item == id)
+	if (s->cv.m.session->current_item == id)
 		return;
-	dh_ctx *ctx = s->base.ctx;
-	if (wf_session_cursor(ctx, s->session_id, id) == 0)
-		s->m.session->current_item = id;
+	dh_ctx *ctx = s->cv.base.ctx;
+	if (wf_session_cursor(ctx, s->cv.session_id, id) == 0)
+		s->cv.m.session->current_item = id;
 	ctx->message[0] = '\0';
 }
 
@@ -272,7 +258,7 @@ static void sess_next_cell(sess_view *s, int dir)
 	if (col < 0 || col >= SESS_COUNT) {
 		col = dir > 0 ? 0 : SESS_COUNT - 1;
 		ui_council_item *ci = sess_item(s);
-		ui_message(s->base.app, "Vẫn dòng «%s»: Enter để ghi ba số, ↓ sang hồ sơ sau.",
+		ui_message(s->cv.base.app, "Vẫn dòng «%s»: Enter để ghi ba số, ↓ sang hồ sơ sau.",
 		           ci ? ui_council_cand_name(ci) : "");
 	}
 	s->col = col;
@@ -281,9 +267,9 @@ static void sess_next_cell(sess_view *s, int dir)
 /* The first item still open after AT (round the agenda), or AT. */
 static int sess_next_open(sess_view *s, int at)
 {
-	for (size_t k = 1; k < s->m.n; k++) {
-		size_t r = ((size_t)at + k) % s->m.n;
-		if (!s->m.items[r].item->closed)
+	for (size_t k = 1; k < s->cv.m.n; k++) {
+		size_t r = ((size_t)at + k) % s->cv.m.n;
+		if (!s->cv.m.items[r].item->closed)
 			return (int)r;
 	}
 	return at;
@@ -292,10 +278,10 @@ static int sess_next_open(sess_view *s, int at)
 /* Item ID was just closed: say its result, move on to the next one open. */
 static void sess_after_close(sess_view *s, uint64_t id)
 {
-	int at = ui_council_find(&s->m, id);
+	int at = ui_council_find(&s->cv.m, id);
 	if (at < 0)
 		return;
-	ui_council_say_closed(s->base.app, &s->m.items[at]);
+	ui_council_say_closed(s->cv.base.app, &s->cv.m.items[at]);
 	s->row = sess_next_open(s, at);
 	s->col = 0;
 	sess_publish(s);
@@ -324,8 +310,8 @@ static const char *sess_locked_why(sess_view *s, char *buf, size_t size)
 static size_t sess_open_items(sess_view *s)
 {
 	size_t open = 0;
-	for (size_t i = 0; i < s->m.n; i++)
-		if (!s->m.items[i].item->closed)
+	for (size_t i = 0; i < s->cv.m.n; i++)
+		if (!s->cv.m.items[i].item->closed)
 			open++;
 	return open;
 }
@@ -344,25 +330,25 @@ static bool sess_offers(ui_view *v, int action)
 	case CA_ERASE:
 	case CA_LEFT:
 	case CA_RIGHT: return sess_counting(s);
-	case CA_PROJECTOR: return s->loaded;
+	case CA_PROJECTOR: return s->cv.loaded;
 	case CA_MEMBERS: return ci != NULL && sess_secret(s);
 	case UI_A_OPEN: return ci != NULL && !sess_secret(s);
 	case CA_CLOSE_ITEM: return live && ci && !ci->item->closed && wf_may(ctx, DH_ACT_CLOSE_ITEM);
-	case CA_ATTEND: return s->loaded;
+	case CA_ATTEND: return s->cv.loaded;
 	case UI_A_ADD: return live && wf_may(ctx, DH_ACT_MANAGE_SESSION);
 	case CA_REOPEN:
-		if (!s->loaded || s->m.session->meta.deleted || !wf_may(ctx, DH_ACT_REOPEN_ITEM))
+		if (!s->cv.loaded || s->cv.m.session->meta.deleted || !wf_may(ctx, DH_ACT_REOPEN_ITEM))
 			return false;
-		return s->m.session->closed || (ci && ci->item->closed);
+		return s->cv.m.session->closed || (ci && ci->item->closed);
 	case CA_CLOSE_SESSION:
-		return live && s->m.n > 0 && sess_open_items(s) == 0 && wf_may(ctx, DH_ACT_MANAGE_SESSION);
+		return live && s->cv.m.n > 0 && sess_open_items(s) == 0 && wf_may(ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_EDIT: return live && wf_may(ctx, DH_ACT_MANAGE_SESSION);
 	case UI_A_DELETE: return live && ci && !ci->item->closed && wf_may(ctx, DH_ACT_DELETE);
-	case UI_A_DOCUMENT: return s->loaded && ui_document_may(v->app);
+	case UI_A_DOCUMENT: return s->cv.loaded && ui_document_may(v->app);
 	case UI_A_DOWN:
 	case UI_A_UP:
 	case UI_A_HOME:
-	case UI_A_END: return s->m.n > 0;
+	case UI_A_END: return s->cv.m.n > 0;
 	case CA_BACK: return true;
 	}
 	return true;
@@ -370,7 +356,7 @@ static bool sess_offers(ui_view *v, int action)
 
 static unsigned sess_add_items(sess_view *s)
 {
-	ui_view *v = &s->base;
+	ui_view *v = &s->cv.base;
 	dh_ctx *ctx = v->ctx;
 	dh_idlist ids = {0};
 	if (wf_awaiting_agenda(ctx, &ids) != 0 || ids.n == 0) {
@@ -419,7 +405,7 @@ static unsigned sess_add_items(sess_view *s)
 		for (size_t i = from; i < to; i++) {
 			ctx->message[0] = '\0';
 			uint64_t id = 0;
-			rc = wf_item_add(ctx, s->session_id, ids.v[i], &id);
+			rc = wf_item_add(ctx, s->cv.session_id, ids.v[i], &id);
 			if (rc)
 				break;
 			if (!added++)
@@ -435,7 +421,7 @@ static unsigned sess_add_items(sess_view *s)
 		return UI_R_DRAW;
 	sess_load(s);
 	if (first_added) {
-		int at = ui_council_find(&s->m, first_added);
+		int at = ui_council_find(&s->cv.m, first_added);
 		if (at >= 0)
 			s->row = at;
 		s->col = 0;
@@ -457,7 +443,7 @@ static unsigned sess_close_item(sess_view *s)
 		return UI_R_DRAW;
 	uint64_t id = ci->item->meta.id;
 	bool closed;
-	unsigned r = ui_council_close_now(&s->base, ci, ui_council_session_closed, &closed);
+	unsigned r = ui_council_close_now(&s->cv.base, ci, ui_council_session_closed, &closed);
 	if (closed) {
 		sess_load(s);
 		sess_after_close(s, id);
@@ -468,11 +454,11 @@ static unsigned sess_close_item(sess_view *s)
 /* A key this person is not offered here: who may, or why not now. */
 static unsigned sess_refuse(sess_view *s, int key)
 {
-	ui_view *v = &s->base;
+	ui_view *v = &s->cv.base;
 	char why[300];
-	const char *closed = s->loaded && s->m.session->closed ? "Phiên họp đã kết thúc." : NULL;
+	const char *closed = s->cv.loaded && s->cv.m.session->closed ? "Phiên họp đã kết thúc." : NULL;
 	if (key == '0' || key == '9' || key == UI_K(KEY_BACKSPACE)) {
-		if (s->loaded && !sess_secret(s) && wf_may(v->ctx, DH_ACT_RECORD_VOTES))
+		if (s->cv.loaded && !sess_secret(s) && wf_may(v->ctx, DH_ACT_RECORD_VOTES))
 			ui_error(v->app, "Biểu quyết công khai: Enter để ghi phiếu của từng thành viên.");
 		else
 			ui_council_say_refused(v, DH_ACT_RECORD_VOTES, closed);
@@ -496,7 +482,7 @@ static unsigned sess_refuse(sess_view *s, int key)
 /* The keys that type the counts of the row: refused on a locked row. */
 static unsigned sess_count_key(sess_view *s, int action, int key)
 {
-	ui_view *v = &s->base;
+	ui_view *v = &s->cv.base;
 	char why[300];
 	const char *locked = sess_locked_why(s, why, sizeof(why));
 	if (locked) {
@@ -541,7 +527,7 @@ static unsigned sess_key(ui_view *v, int action, int key)
 	sess_view *s = (sess_view *)v;
 	unsigned r = sess_key_do(s, action, key);
 	/* Wherever the cursor ended up, the projector follows. */
-	if (s->loaded && !(r & UI_R_POP))
+	if (s->cv.loaded && !(r & UI_R_POP))
 		sess_publish(s);
 	return r;
 }
@@ -570,8 +556,8 @@ static bool sess_leaves_row(int action)
 
 static unsigned sess_key_do(sess_view *s, int action, int key)
 {
-	ui_view *v = &s->base;
-	if (!s->loaded)
+	ui_view *v = &s->cv.base;
+	if (!s->cv.loaded)
 		return action == CA_BACK ? UI_R_POP : UI_R_NONE;
 	if (action == UI_A_NONE && key == '0' && sess_counting(s))
 		action = CA_DIGITS;
@@ -614,7 +600,7 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 		else if (action == UI_A_HOME)
 			s->row = 0;
 		else
-			s->row = (int)s->m.n - 1;
+			s->row = (int)s->cv.m.n - 1;
 		sess_clamp(s);
 		return UI_R_RELOAD | UI_R_DRAW;
 	case CA_BACK: return UI_R_POP | UI_R_RELOAD;
@@ -625,31 +611,31 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 		return sess_close_item(s);
 	case CA_REOPEN:
 		sess_discard(s);
-		ui_council_reopen(v->app, s->m.session, ci);
+		ui_council_reopen(v->app, s->cv.m.session, ci);
 		return UI_R_DRAW;
 	case CA_PROJECTOR:
-		ui_council_push(v->app, ui_council_present_open(v->app, s->session_id));
+		ui_council_push(v->app, ui_council_present_open(v->app, s->cv.session_id));
 		return UI_R_DRAW;
 	case CA_ATTEND:
-		ui_council_push(v->app, ui_council_attendance_open(v->app, s->session_id));
+		ui_council_push(v->app, ui_council_attendance_open(v->app, s->cv.session_id));
 		return UI_R_RELOAD | UI_R_DRAW;
 	case CA_MEMBERS:
 	case UI_A_OPEN:
 		if (ci)
 			ui_council_push(v->app,
-			                ui_council_votes_open(v->app, s->session_id, ci->item->meta.id));
+			                ui_council_votes_open(v->app, s->cv.session_id, ci->item->meta.id));
 		return UI_R_RELOAD | UI_R_DRAW;
 	case UI_A_ADD: return sess_add_items(s);
-	case UI_A_DOCUMENT: return ui_council_session_document(v, s->m.session, key) | UI_R_RELOAD;
+	case UI_A_DOCUMENT: return ui_council_session_document(v, s->cv.m.session, key) | UI_R_RELOAD;
 	case CA_CLOSE_SESSION:
 		if (!ui_confirm(v->app, "Kết thúc phiên họp? Sau đó không sửa được nữa."))
 			return UI_R_DRAW;
 		v->ctx->message[0] = '\0';
-		ui_council_wrote(v, wf_session_close(v->ctx, s->session_id), "Chưa kết thúc",
+		ui_council_wrote(v, wf_session_close(v->ctx, s->cv.session_id), "Chưa kết thúc",
 		                 "Đã kết thúc phiên họp.");
 		sess_load(s);
 		return UI_R_RELOAD | UI_R_DRAW;
-	case UI_A_EDIT: return ui_form_push(v->app, ui_council_session_form(v->app, NULL, s->m.session));
+	case UI_A_EDIT: return ui_form_push(v->app, ui_council_session_form(v->app, NULL, s->cv.m.session));
 	case UI_A_DELETE: {
 		sess_discard(s);
 		if (!ci)
@@ -677,15 +663,15 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	const dh_config *cfg = v->ctx->cfg;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	s->has_cursor = false;
-	if (!s->loaded) {
+	if (!s->cv.loaded) {
 		ui_put(w, 1, 1, "Không đọc được phiên họp này.", cols - 2);
 		return;
 	}
-	const dh_session *se = s->m.session;
+	const dh_session *se = s->cv.m.session;
 	char line[400], rule[300], progress[80];
 	ui_council_session_heading(se, line, sizeof(line));
 	/* The progress at the right of the title, whole; the title gives way. */
-	ui_council_progress(&s->m, progress, sizeof(progress));
+	ui_council_progress(&s->cv.m, progress, sizeof(progress));
 	int pw = utf8_width(progress);
 	wattrset(w, ui_style(UI_S_TITLE));
 	ui_put_cut(w, 0, 1, line, cols - pw - 4, false);
@@ -722,12 +708,12 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	int body = rows - SESS_HEAD - SESS_FOOT;
 	/* A long agenda gives up its last row to the position line, which
 	 * would otherwise cover the result of the row under it. */
-	bool scrolls = s->m.n > (size_t)body;
+	bool scrolls = s->cv.m.n > (size_t)body;
 	if (scrolls)
 		body--;
 	if (body < 1)
 		body = 1;
-	if (s->m.n == 0) {
+	if (s->cv.m.n == 0) {
 		wattrset(w, ui_style(UI_S_DIM));
 		ui_put(w, SESS_HEAD + 1, 2,
 		       sess_live(s) && wf_may(v->ctx, DH_ACT_MANAGE_SESSION)
@@ -742,9 +728,9 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	if (s->row >= s->top + body)
 		s->top = s->row - body + 1;
 	bool counting = sess_counting(s);
-	for (int i = 0; i < body && (size_t)(s->top + i) < s->m.n; i++) {
+	for (int i = 0; i < body && (size_t)(s->top + i) < s->cv.m.n; i++) {
 		int r = s->top + i, y = SESS_HEAD + i;
-		const ui_council_item *ci = &s->m.items[r];
+		const ui_council_item *ci = &s->cv.m.items[r];
 		bool sel = r == s->row;
 		char cells[SESS_COUNT][16], num[16], result[64];
 		int rstyle;
@@ -805,7 +791,7 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	}
 	if (scrolls) {
 		wattrset(w, ui_style(UI_S_DIM));
-		ui_putf(w, SESS_HEAD + body, cols - 12, 11, " %d/%zu ", s->row + 1, s->m.n);
+		ui_putf(w, SESS_HEAD + body, cols - 12, 11, " %d/%zu ", s->row + 1, s->cv.m.n);
 		wattrset(w, A_NORMAL);
 	}
 
@@ -871,19 +857,12 @@ static void sess_view_reload(ui_view *v)
 	sess_load((sess_view *)v);
 }
 
-static void sess_destroy(ui_view *v)
-{
-	sess_view *s = (sess_view *)v;
-	ui_council_model_free(&s->m);
-	free(s);
-}
-
 /* An open session on screen: one key must not close the program on it
  * (the counts being typed, the room waiting on the secretary). */
 static bool sess_unsaved(ui_view *v, char *what, size_t size)
 {
 	sess_view *s = (sess_view *)v;
-	if (!s->loaded || !s->m.session || s->m.session->closed)
+	if (!s->cv.loaded || !s->cv.m.session || s->cv.m.session->closed)
 		return false;
 	if (sess_pending(s))
 		snprintf(what, size, "Phiên họp Hội đồng đang mở, có số phiếu đang gõ chưa ghi");
@@ -894,14 +873,14 @@ static bool sess_unsaved(ui_view *v, char *what, size_t size)
 
 static const ui_view_ops sess_ops = {
     .bindings = sess_keys,
-    .title = sess_title,
+    .title = ui_council_view_title,
     .draw = sess_draw,
     .key = sess_key,
     .offers = sess_offers,
     .reload = sess_view_reload,
     .unsaved = sess_unsaved,
     .cursor = sess_cursor,
-    .destroy = sess_destroy,
+    .destroy = ui_council_view_destroy,
 };
 
 ui_view *ui_council_session_open(ui_app *app, uint64_t session_id)
@@ -909,15 +888,15 @@ ui_view *ui_council_session_open(ui_app *app, uint64_t session_id)
 	sess_view *s = ui_view_new(app, &sess_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	s->session_id = session_id;
-	snprintf(s->title, sizeof(s->title), "Phiên họp");
+	s->cv.session_id = session_id;
+	snprintf(s->cv.title, sizeof(s->cv.title), "Phiên họp");
 	sess_load(s);
 	/* Start on the first nominee still waiting for a result. */
-	for (size_t i = 0; i < s->m.n; i++)
-		if (!s->m.items[i].item->closed) {
+	for (size_t i = 0; i < s->cv.m.n; i++)
+		if (!s->cv.m.items[i].item->closed) {
 			s->row = (int)i;
 			break;
 		}
 	sess_publish(s);
-	return &s->base;
+	return &s->cv.base;
 }
