@@ -26,6 +26,11 @@ bool ui_council_view_read(ui_council_view *cv, const char *dated)
 	return cv->loaded;
 }
 
+bool ui_council_view_live(const ui_council_view *cv)
+{
+	return cv->loaded && ui_council_session_live(cv->m.session);
+}
+
 const char *ui_council_view_title(ui_view *v)
 {
 	return ((ui_council_view *)v)->title;
@@ -40,6 +45,15 @@ void ui_council_view_destroy(ui_view *v)
 const char *ui_council_cand_name(const ui_council_item *ci)
 {
 	return ci->candidate && ci->candidate->name ? ci->candidate->name : "(không đọc được hồ sơ)";
+}
+
+const char *ui_council_closed_why(const ui_council_item *ci, char *buf, size_t size)
+{
+	if (!ci->item->closed)
+		return NULL;
+	snprintf(buf, size, "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).",
+	         ui_council_cand_name(ci));
+	return buf;
 }
 
 /* The verb of a refusal when the core's sentence is too long for the one

@@ -73,6 +73,8 @@ typedef struct ui_council_view {
  * DATED is not NULL, the title becomes DATED and the session's date
  * ("Phiên họp ngày 12/12/2025"). Returns cv->loaded. */
 bool ui_council_view_read(ui_council_view *cv, const char *dated);
+/* Read, open and not deleted. */
+bool ui_council_view_live(const ui_council_view *cv);
 /* Its ops' title and destroy. */
 const char *ui_council_view_title(ui_view *v);
 void ui_council_view_destroy(ui_view *v);
@@ -83,6 +85,9 @@ const char *ui_council_cand_name(const ui_council_item *ci);
 const char *ui_council_method_words(int method);
 /* Open and not deleted: attendance, votes and agenda may change. */
 bool ui_council_session_live(const dh_session *s);
+/* Why closed item CI cannot change ("«X» đã chốt: muốn sửa, Chủ tịch Hội
+ * đồng mở lại (m)."), in BUF; NULL while CI is open. */
+const char *ui_council_closed_why(const ui_council_item *ci, char *buf, size_t size);
 /* The header line of a session: state, title, date, method. */
 void ui_council_session_heading(const dh_session *s, char *buf, size_t size);
 /* The recusals of an item in words: "Không tham gia biểu quyết: A, B". */

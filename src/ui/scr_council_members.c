@@ -97,17 +97,12 @@ static void member_load(member_view *mv)
 		mv->row = 0;
 }
 
-static bool member_live(member_view *mv)
-{
-	return mv->cv.loaded && ui_council_session_live(mv->cv.m.session);
-}
-
 static bool member_offers(ui_view *v, int action)
 {
 	member_view *mv = (member_view *)v;
 	dh_ctx *ctx = v->ctx;
 	ui_council_item *ci = member_item(mv);
-	bool live = member_live(mv);
+	bool live = ui_council_view_live(&mv->cv);
 	bool item_live = live && ci && !ci->item->closed;
 	switch (action) {
 	case CA_PRESENT:
@@ -157,11 +152,8 @@ static unsigned member_refuse(member_view *mv, int key)
 	char buf[300];
 	if (mv->cv.loaded && mv->cv.m.session->closed)
 		why = "Phiên họp đã kết thúc.";
-	else if (ci && ci->item->closed) {
-		snprintf(buf, sizeof(buf), "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).",
-		         ui_council_cand_name(ci));
-		why = buf;
-	}
+	else if (ci)
+		why = ui_council_closed_why(ci, buf, sizeof(buf));
 	if (!mv->item_id) {
 		if (key != 'c' && key != 'v' && key != 'y' && key != ' ')
 			return UI_R_NONE;
@@ -342,7 +334,7 @@ static void member_draw(ui_view *v, WINDOW *w)
 		ui_council_draw_quorum(w, 1, cfg, se, cols);
 		wattrset(w, ui_style(UI_S_DIM));
 		ui_put(w, 2, 1,
-		       member_live(mv) && wf_may(v->ctx, DH_ACT_RECORD_ATTENDANCE)
+		       ui_council_view_live(&mv->cv) && wf_may(v->ctx, DH_ACT_RECORD_ATTENDANCE)
 		           ? "c: có mặt · v: vắng · y: vắng, có ý kiến bằng văn bản (con trỏ tự xuống dòng)"
 		           : "Chỉ xem.",
 		       cols - 2);
@@ -437,7 +429,8 @@ static void member_draw(ui_view *v, WINDOW *w)
 		if (!mv->item_id && council_attendance(se, login) == DH_WRITTEN) {
 			text = council_note_of(&se->opinions, login);
 			label = text ? "Ý kiến bằng văn bản" : NULL;
-			if (!text && member_live(mv) && wf_may(v->ctx, DH_ACT_RECORD_ATTENDANCE))
+			if (!text && ui_council_view_live(&mv->cv) &&
+			    wf_may(v->ctx, DH_ACT_RECORD_ATTENDANCE))
 				text = "chưa ghi nội dung (n để ghi)", label = "Ý kiến bằng văn bản";
 		} else if (mv->item_id && ci && council_is_recused(ci->item, login)) {
 			text = council_note_of(&ci->item->recuse_reasons, login);

@@ -108,11 +108,6 @@ static ui_council_item *sess_item(sess_view *s)
 	return &s->cv.m.items[s->row];
 }
 
-static bool sess_live(sess_view *s)
-{
-	return s->cv.loaded && ui_council_session_live(s->cv.m.session);
-}
-
 static bool sess_secret(sess_view *s)
 {
 	return s->cv.loaded && s->cv.m.session->method == DH_VOTE_SECRET;
@@ -121,7 +116,8 @@ static bool sess_secret(sess_view *s)
 /* The secretary may type counts here: an open secret-vote session. */
 static bool sess_counting(sess_view *s)
 {
-	return sess_live(s) && sess_secret(s) && s->cv.m.n > 0 && wf_may(s->cv.base.ctx, DH_ACT_RECORD_VOTES);
+	return ui_council_view_live(&s->cv) && sess_secret(s) && s->cv.m.n > 0 &&
+	       wf_may(s->cv.base.ctx, DH_ACT_RECORD_VOTES);
 }
 
 static void sess_clamp(sess_view *s)
@@ -238,7 +234,7 @@ static bool sess_leave_row(sess_view *s)
  * another item (a small audited write), by whoever may record votes. */
 static void sess_publish(sess_view *s)
 {
-	if (!sess_live(s) || !wf_may(s->cv.base.ctx, DH_ACT_RECORD_VOTES))
+	if (!ui_council_view_live(&s->cv) || !wf_may(s->cv.base.ctx, DH_ACT_RECORD_VOTES))
 		return;
 	ui_council_item *ci = sess_item(s);
 	uint64_t id = ci ? ci->item->meta.id : 0;
@@ -298,12 +294,7 @@ static const char *sess_locked_why(sess_view *s, char *buf, size_t size)
 	ui_council_item *ci = sess_item(s);
 	if (!ci)
 		return "Chưa có hồ sơ nào trong chương trình.";
-	if (ci->item->closed) {
-		snprintf(buf, size, "«%s» đã chốt: muốn sửa, Chủ tịch Hội đồng mở lại (m).",
-		         ui_council_cand_name(ci));
-		return buf;
-	}
-	return NULL;
+	return ui_council_closed_why(ci, buf, size);
 }
 
 /* Agenda items not closed yet: the session cannot end while any is. */
@@ -321,7 +312,7 @@ static bool sess_offers(ui_view *v, int action)
 	sess_view *s = (sess_view *)v;
 	dh_ctx *ctx = v->ctx;
 	ui_council_item *ci = sess_item(s);
-	bool live = sess_live(s);
+	bool live = ui_council_view_live(&s->cv);
 	switch (action) {
 	case CA_DIGITS:
 	case CA_NEXT:
@@ -561,7 +552,7 @@ static unsigned sess_key_do(sess_view *s, int action, int key)
 		return action == CA_BACK ? UI_R_POP : UI_R_NONE;
 	if (action == UI_A_NONE && key == '0' && sess_counting(s))
 		action = CA_DIGITS;
-	if (action == UI_A_NONE && key == 't' && sess_live(s) && sess_open_items(s) &&
+	if (action == UI_A_NONE && key == 't' && ui_council_view_live(&s->cv) && sess_open_items(s) &&
 	    wf_may(v->ctx, DH_ACT_MANAGE_SESSION)) {
 		ui_error(v->app, "Còn %zu mục chưa chốt kết quả: chốt hết rồi mới kết thúc phiên họp.",
 		         sess_open_items(s));
@@ -716,7 +707,7 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	if (s->cv.m.n == 0) {
 		wattrset(w, ui_style(UI_S_DIM));
 		ui_put(w, SESS_HEAD + 1, 2,
-		       sess_live(s) && wf_may(v->ctx, DH_ACT_MANAGE_SESSION)
+		       ui_council_view_live(&s->cv) && wf_may(v->ctx, DH_ACT_MANAGE_SESSION)
 		           ? "Chưa có hồ sơ nào trong chương trình. Bấm a để đưa hồ sơ đã đăng ký vào."
 		           : "Chưa có hồ sơ nào trong chương trình bình xét.",
 		       cols - 4);
