@@ -1,0 +1,372 @@
+/* scr_awards_activity.c — replication (nhân rộng) on screen 4: a record's
+ * replication log, and the form of one activity (an agency meeting, a
+ * website post with its address, another way). */
+#include "scr_awards_internal.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/ui_candlog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef ui_candlog aw_log_view;
+
+/* --- a record's replication log ------------------------------------------------ */
+
+static const ui_list_column aw_log_columns[] = {
+    {"Ngày", 10, false},      {"Hình thức", 9, false}, {"Nội dung", 0, false},
+    {"Trình bày", 15, false}, {"Số dự", 5, true},
+};
+
+static size_t aw_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_log_view *lv = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < lv->n && k < n; i++, k++)
+		aw_act_fill(lv->items[i], NULL, &out[k]);
+	return k;
+}
+
+static const ui_list_source aw_log_source = {
+    .columns = aw_log_columns,
+    .n_columns = 5,
+    .count = ui_candlog_count,
+    .rows = aw_log_rows,
+    .reload = ui_candlog_load,
+    .index_of = ui_candlog_index_of,
+    .empty_text = "Chưa có hoạt động nhân rộng nào cho hồ sơ này.",
+};
+
+static const ui_binding aw_log_keys[] = {
+    {UI_A_ADD, "a", {'a'}, NULL, "Ghi hoạt động nhân rộng mới", false},
+    {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, "Mở", "Mở / sửa hoạt động đang chọn", false},
+    {AW_A_FOLLOWUP, "t", {'t'}, "Theo dõi", "Theo dõi, bồi dưỡng hồ sơ hướng tới cấp tỉnh", false},
+    {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách hồ sơ", true},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+static const dh_activity *aw_log_current(aw_log_view *lv)
+{
+	return ui_candlog_current(lv);
+}
+
+static bool aw_log_offers(ui_view *v, int action)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	const dh_activity *a = aw_log_current(lv);
+	const dh_candidate *c = lv->candidate;
+	switch (action) {
+	case UI_A_ADD: return c && wf_candidate_may(v->ctx, DH_ACT_REPLICATE, c);
+	case UI_A_OPEN: return a != NULL;
+	case AW_A_FOLLOWUP: return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	case UI_A_DELETE:
+		return a && !a->meta.deleted && c && wf_may_for(v->ctx, DH_ACT_DELETE, c->department);
+	case UI_A_CANCEL: return true;
+	case UI_A_FILTER:
+	case UI_A_SORT: return false;
+	}
+	return ui_list_offers(&lv->list, action);
+}
+
+static unsigned aw_log_key(ui_view *v, int action, int key)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	unsigned r = ui_list_key(&lv->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	const dh_activity *a = aw_log_current(lv);
+	ui_form *f = NULL;
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_ADD:
+		if (wf_check(v->ctx, DH_ACT_REPLICATE) != 0) {
+			ui_error(v->app, "%s", v->ctx->message);
+			return UI_R_DRAW;
+		}
+		f = aw_activity_form_open(v->app, NULL, lv->candidate_id);
+		break;
+	case UI_A_OPEN: f = a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL; break;
+	case AW_A_FOLLOWUP: f = lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL; break;
+	case UI_A_DELETE:
+		return a ? aw_delete(v, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này") : UI_R_DRAW;
+	default: return UI_R_NONE;
+	}
+	if (f)
+		ui_push(v->app, &f->base);
+	return UI_R_DRAW;
+}
+
+static void aw_log_draw(ui_view *v, WINDOW *w)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	const dh_candidate *c = lv->candidate;
+	int cols = getmaxx(w);
+	char d1[11], d2[11];
+	int people = 0, live = 0;
+	for (size_t i = 0; i < lv->n; i++)
+		if (!((dh_activity *)lv->items[i])->meta.deleted) {
+			live++;
+			people += ((dh_activity *)lv->items[i])->attendees;
+		}
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, 1, cols - 2, "%s · %s · %d", c && c->name ? c->name : "", c ? kind_label(c->kind) : "",
+	        c ? c->year : 0);
+	wattrset(w, A_NORMAL);
+	if (c && c->award_decision)
+		ui_putf(w, 1, 1, cols - 2, "Công nhận: QĐ %s (%s) · Giấy khen: QĐ %s (%s)",
+		        c->recognised_decision ? c->recognised_decision : "?",
+		        date_vn(c->recognised_date, d1), c->award_decision, date_vn(c->award_date, d2));
+	else if (c)
+		ui_putf(w, 1, 1, cols - 2, "Công nhận: QĐ %s (%s) · chưa tặng Giấy khen",
+		        c->recognised_decision ? c->recognised_decision : "?",
+		        date_vn(c->recognised_date, d1));
+	ui_putf(w, 2, 1, cols - 2, "Nhân rộng: %d hoạt động, %d lượt người dự · Hướng tới cấp tỉnh: %s", live,
+	        people, c && c->aims_provincial ? "có" : "không");
+	ui_list_draw(&lv->list, w, 3, 0, getmaxy(w) - 3, cols);
+}
+
+static const ui_view_ops aw_log_ops = {
+    .bindings = aw_log_keys,
+    .title = ui_candlog_title,
+    .draw = aw_log_draw,
+    .key = aw_log_key,
+    .offers = aw_log_offers,
+    .reload = ui_candlog_reload,
+    .destroy = ui_candlog_destroy,
+};
+
+static const ui_candlog_spec aw_log_spec = {
+    .type = DH_R_ACTIVITY,
+    .ops = &aw_log_ops,
+    .source = &aw_log_source,
+    .title_prefix = "Nhân rộng: ",
+    .title_size = 200,
+};
+
+ui_view *aw_log_open(ui_app *app, const dh_candidate *c)
+{
+	aw_log_view *lv = ui_candlog_open(app, &aw_log_spec, c);
+	return lv ? &lv->base : NULL;
+}
+
+/* --- replication activities ------------------------------------------------------ */
+
+enum { AC_CANDIDATE, AC_KIND, AC_DATE, AC_TITLE, AC_URL, AC_PRESENTER, AC_AUDIENCE, AC_ATTENDEES, AC__COUNT };
+
+static const ui_field aw_act_fields[AC__COUNT] = {
+    [AC_CANDIDATE] = {"candidate_id", "Hồ sơ", UI_F_CHOICE, 0, true, 0, 0},
+    [AC_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
+    [AC_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
+    [AC_TITLE] = {"title", "Nội dung", UI_F_TEXT, 500, true, 0, 0},
+    [AC_URL] = {"url", "Địa chỉ bài đăng", UI_F_TEXT, 500, false, 0, 0},
+    [AC_PRESENTER] = {"presenter", "Người trình bày", UI_F_TEXT, 300, false, 0, 0},
+    [AC_AUDIENCE] = {"audience", "Đối tượng", UI_F_TEXT, 500, false, 0, 0},
+    [AC_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 8, false, 0, 1000000},
+};
+
+static const ui_choice aw_act_kind_choices[3] = {
+    {"0", "Hội nghị, cuộc họp cơ quan"},
+    {"1", "Đăng trên trang thông tin điện tử"},
+    {"2", "Hình thức khác"},
+};
+
+typedef struct aw_act_form {
+	dh_activity *rec;
+	aw_choices candidate; /* the one record it belongs to */
+} aw_act_form;
+
+static size_t aw_act_choices(ui_form *f, int field, const ui_choice **out)
+{
+	aw_act_form *af = f->user;
+	if (field == AC_KIND) {
+		*out = aw_act_kind_choices;
+		return 3;
+	}
+	if (field == AC_CANDIDATE) {
+		*out = af->candidate.v;
+		return af->candidate.n;
+	}
+	return 0;
+}
+
+static const char *aw_act_note(ui_form *f, int field, char *buf, size_t size)
+{
+	if (field != AC_URL)
+		return NULL;
+	const char *site = f->base.ctx->cfg->organization.website;
+	if (atoi(ui_form_get(f, AC_KIND)) == DH_ACT_WEBSITE)
+		snprintf(buf, size, "Bắt buộc, dạng %s/…", site ? site : "https://");
+	else
+		snprintf(buf, size, "Chỉ cần khi đăng trên trang thông tin điện tử");
+	return buf;
+}
+
+static void aw_act_load(ui_form *f)
+{
+	aw_act_form *af = f->user;
+	const dh_activity *a = af->rec;
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)a->candidate_id);
+	ui_form_set(f, AC_CANDIDATE, buf);
+	snprintf(buf, sizeof(buf), "%d", a->kind);
+	ui_form_set(f, AC_KIND, buf);
+	ui_form_set(f, AC_DATE, date_vn(a->date, buf));
+	ui_form_set(f, AC_TITLE, a->title);
+	ui_form_set(f, AC_URL, a->url);
+	ui_form_set(f, AC_PRESENTER, a->presenter);
+	ui_form_set(f, AC_AUDIENCE, a->audience);
+	snprintf(buf, sizeof(buf), "%d", a->attendees);
+	ui_form_set(f, AC_ATTENDEES, a->attendees ? buf : "");
+	ui_form_mark_clean(f);
+}
+
+static int aw_act_save(ui_form *f)
+{
+	aw_act_form *af = f->user;
+	int date = 0, attendees = 0, bad = 0;
+	bad |= ui_form_date(f, AC_DATE, &date) != 0;
+	bad |= ui_form_number(f, AC_ATTENDEES, &attendees) != 0;
+	const char *title = ui_form_text(f, AC_TITLE);
+	const char *url = ui_form_text(f, AC_URL);
+	const char *presenter = ui_form_text(f, AC_PRESENTER);
+	const char *audience = ui_form_text(f, AC_AUDIENCE);
+	bad |= !title || !url || !presenter || !audience;
+	const char *kind = ui_form_get(f, AC_KIND);
+	if (strlen(kind) != 1 || kind[0] < '0' || kind[0] > '2') {
+		ui_form_error(f, AC_KIND, "Chọn một hình thức");
+		bad = 1;
+	}
+	if (bad)
+		return DH_EINVAL;
+	dh_activity *a = record_dup(DH_R_ACTIVITY, af->rec);
+	if (!a)
+		return DH_ENOMEM;
+	a->kind = kind[0] - '0';
+	a->date = date;
+	a->attendees = attendees;
+	int rc = record_set_str(&a->title, title) | record_set_str(&a->url, url) |
+	         record_set_str(&a->presenter, presenter) | record_set_str(&a->audience, audience);
+	uint64_t id = 0;
+	if (rc == 0)
+		rc = wf_activity_save(f->base.ctx, a, &id);
+	if (rc) {
+		record_free(DH_R_ACTIVITY, a);
+		return rc;
+	}
+	if (!a->meta.id)
+		a->meta.id = id;
+	record_free(DH_R_ACTIVITY, af->rec);
+	af->rec = a;
+	return 0;
+}
+
+static int aw_act_reread(ui_form *f)
+{
+	aw_act_form *af = f->user;
+	void *rec = NULL;
+	int rc = repo_get(f->base.ctx->store, DH_R_ACTIVITY, af->rec->meta.id, &rec);
+	if (rc)
+		return rc;
+	record_free(DH_R_ACTIVITY, af->rec);
+	af->rec = rec;
+	aw_act_load(f);
+	return 0;
+}
+
+/* A new activity's draft points at its record; an edit at the activity. */
+static void aw_act_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	aw_act_form *af = f->user;
+	if (af->rec->meta.id) {
+		*type = DH_R_ACTIVITY;
+		*id = af->rec->meta.id;
+		*rev = af->rec->meta.rev;
+	} else {
+		*type = DH_R_CANDIDATE;
+		*id = af->rec->candidate_id;
+		*rev = 0;
+	}
+}
+
+static void aw_act_destroy(ui_form *f)
+{
+	aw_act_form *af = f->user;
+	if (!af)
+		return;
+	record_free(DH_R_ACTIVITY, af->rec);
+	aw_choices_free(&af->candidate);
+	free(af);
+}
+
+static const ui_form_spec aw_act_spec = {
+    .name = "activity",
+    .title = "Hoạt động nhân rộng",
+    .fields = aw_act_fields,
+    .n_fields = AC__COUNT,
+    .choices = aw_act_choices,
+    .note = aw_act_note,
+    .save = aw_act_save,
+    .reread = aw_act_reread,
+    .target = aw_act_target,
+    .destroy = aw_act_destroy,
+};
+
+/* A form over A (NULL: a new activity of CANDIDATE_ID, an agency meeting
+ * today presented by me). */
+ui_form *aw_activity_form_open(ui_app *app, const dh_activity *a, uint64_t candidate_id)
+{
+	dh_ctx *ctx = ui_ctx(app);
+	void *cand = NULL;
+	if (!ctx->store ||
+	    repo_get(ctx->store, DH_R_CANDIDATE, a ? a->candidate_id : candidate_id, &cand) != 0) {
+		ui_error(app, "Không đọc được hồ sơ.");
+		return NULL;
+	}
+	const dh_candidate *c = cand;
+	aw_act_form *af = calloc(1, sizeof(*af));
+	if (!af) {
+		record_free(DH_R_CANDIDATE, cand);
+		return NULL;
+	}
+	af->rec = a ? record_dup(DH_R_ACTIVITY, a) : record_new(DH_R_ACTIVITY);
+	char code[24], label[400];
+	snprintf(code, sizeof(code), "%llu", (unsigned long long)c->meta.id);
+	aw_candidate_label(ctx->cfg, c, label, sizeof(label));
+	aw_choice_add(&af->candidate, code, label);
+	ui_form *f = af->rec ? ui_form_new(app, &aw_act_spec, af) : NULL;
+	if (!f) {
+		aw_act_destroy(&(ui_form){.user = af});
+		record_free(DH_R_CANDIDATE, cand);
+		return NULL;
+	}
+	if (!a) {
+		af->rec->candidate_id = c->meta.id;
+		af->rec->kind = DH_ACT_MEETING;
+		af->rec->date = ctx->today;
+		record_set_str(&af->rec->presenter, ctx->person ? ctx->person->name : ctx->login);
+	}
+	aw_act_load(f);
+	f->readonly = af->rec->meta.deleted || !wf_candidate_may(ctx, DH_ACT_REPLICATE, c);
+	record_free(DH_R_CANDIDATE, cand);
+	ui_form_focus(f, a ? AC_TITLE : AC_KIND);
+	return f;
+}
+
+ui_form *aw_activity_form_restore(ui_app *app, const dh_draft *d)
+{
+	if (d->target_type != DH_R_ACTIVITY)
+		return aw_activity_form_open(app, NULL, d->target_id);
+	void *rec = NULL;
+	if (repo_get(ui_ctx(app)->store, DH_R_ACTIVITY, d->target_id, &rec) != 0)
+		return NULL;
+	ui_form *f = aw_activity_form_open(app, rec, 0);
+	record_free(DH_R_ACTIVITY, rec);
+	if (f)
+		((aw_act_form *)f->user)->rec->meta.rev = d->target_rev;
+	return f;
+}

@@ -1,0 +1,221 @@
+/* scr_awards_decision.c — one award decision's page on screen 4: its
+ * number, date, signer, whether in force, and its records; x revokes it,
+ * o/O makes the document, i prints the Giấy khen. */
+#include "scr_awards_internal.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/repo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct aw_dec_view {
+	ui_view base;
+	ui_list list;
+	dh_decision *d;
+	dh_candidate **cands;
+	size_t n;
+	char title[160];
+} aw_dec_view;
+
+static const ui_list_column aw_decv_columns[] = {
+    {"Số", 5, true},   {"Năm", 4, false},     {"Loại", 7, false},
+    {"Tên", 0, false}, {"Đơn vị", 18, false}, {"Bước", 14, false},
+};
+
+static void aw_decv_load(aw_dec_view *dv)
+{
+	dh_store *st = dv->base.ctx->store;
+	for (size_t i = 0; i < dv->n; i++)
+		record_free(DH_R_CANDIDATE, dv->cands[i]);
+	dv->n = 0;
+	void *rec = NULL;
+	if (st && repo_get(st, DH_R_DECISION, dv->d->meta.id, &rec) == 0) {
+		record_free(DH_R_DECISION, dv->d);
+		dv->d = rec;
+	}
+	free(dv->cands);
+	dv->cands = calloc(dv->d->candidates.n + 1, sizeof(dh_candidate *));
+	for (size_t i = 0; st && dv->cands && i < dv->d->candidates.n; i++) {
+		void *c = NULL;
+		if (repo_get(st, DH_R_CANDIDATE, dv->d->candidates.v[i], &c) == 0)
+			dv->cands[dv->n++] = c;
+	}
+}
+
+static size_t aw_decv_count(void *ctx)
+{
+	return ((aw_dec_view *)ctx)->n;
+}
+
+static size_t aw_decv_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_dec_view *dv = ctx;
+	const dh_config *cfg = dv->base.ctx->cfg;
+	size_t k = 0;
+	for (size_t i = first; i < dv->n && k < n; i++, k++) {
+		const dh_candidate *c = dv->cands[i];
+		out[k].id = c->meta.id;
+		out[k].style = UI_S_NORMAL;
+		snprintf(out[k].cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
+		snprintf(out[k].cells[1], UI_LIST_CELL, "%d", c->year);
+		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
+		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", c->name ? c->name : "");
+		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", config_department_short(cfg, c->department));
+		snprintf(out[k].cells[5], UI_LIST_CELL, "%s", stage_label(c->stage));
+	}
+	return k;
+}
+
+static void aw_decv_source_reload(void *ctx)
+{
+	aw_decv_load(ctx);
+}
+
+static const ui_list_source aw_decv_source = {
+    .columns = aw_decv_columns,
+    .n_columns = 6,
+    .count = aw_decv_count,
+    .rows = aw_decv_rows,
+    .reload = aw_decv_source_reload,
+    .empty_text = "Quyết định không có hồ sơ nào.",
+};
+
+static const ui_binding aw_decv_keys[] = {
+    {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định này (ghi lý do)", false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Quyết định này ra tệp Word (o) / PDF (O)", false},
+    {AW_A_PRINT,
+     "i",
+     {'i'},
+     "In Giấy khen",
+     "In Giấy khen: của mọi người trong quyết định, hoặc chỉ hồ sơ đang chọn",
+     false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", true},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+/* The Giấy khen of everyone in the decision, or of the record under the
+ * cursor alone (a reprint after a misprint). */
+static unsigned aw_decv_print(aw_dec_view *dv)
+{
+	const ui_list_row *row = ui_list_current(&dv->list);
+	char q[200];
+	snprintf(q, sizeof(q), "In Giấy khen: t tất cả %zu người · 1 chỉ hồ sơ đang chọn · Esc thôi", dv->n);
+	int k = ui_ask(dv->base.app, q, "t1");
+	if (k == UI_ESC || (k == '1' && !row))
+		return UI_R_DRAW;
+	return ui_certificate(dv->base.app, dv->d->meta.id, k == '1' ? row->id : 0);
+}
+
+static bool aw_decv_offers(ui_view *v, int action)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	switch (action) {
+	case AW_A_REVOKE: return !dv->d->revoked && wf_may(v->ctx, DH_ACT_REVOKE);
+	case UI_A_DOCUMENT: return ui_document_may(v->app);
+	case AW_A_PRINT:
+		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->n && ui_document_may(v->app);
+	case UI_A_CANCEL: return true;
+	case UI_A_FILTER:
+	case UI_A_SORT: return false;
+	}
+	return ui_list_offers(&dv->list, action);
+}
+
+static unsigned aw_decv_key(ui_view *v, int action, int key)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	unsigned r = ui_list_key(&dv->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
+	case AW_A_PRINT: return aw_decv_print(dv);
+	case AW_A_REVOKE: {
+		ui_form *f = aw_revoke_form_open(v->app, dv->d);
+		if (f)
+			ui_push(v->app, &f->base);
+		return UI_R_DRAW;
+	}
+	}
+	return UI_R_NONE;
+}
+
+static const char *aw_decv_title(ui_view *v)
+{
+	return ((aw_dec_view *)v)->title;
+}
+
+static void aw_decv_draw(ui_view *v, WINDOW *w)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	const dh_decision *d = dv->d;
+	const dh_config *cfg = v->ctx->cfg;
+	const dh_award *aw = d->award_id ? config_award(cfg, d->award_id) : NULL;
+	int cols = getmaxx(w);
+	char date[11];
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, 1, cols - 2, "Quyết định số %s ngày %s · %s", d->number ? d->number : "",
+	        date_vn(d->date, date), aw ? aw->name : (d->award_id ? d->award_id : ""));
+	wattrset(w, A_NORMAL);
+	ui_putf(w, 1, 1, cols - 2, "Người ký: %s · năm %d · %zu hồ sơ", config_person_name(cfg, d->signer),
+	        d->year, d->candidates.n);
+	if (d->revoked) {
+		wattrset(w, ui_style(UI_S_WARN));
+		ui_putf(w, 2, 1, cols - 2, "ĐÃ THU HỒI ngày %s: %s", date_vn(d->revoke_date, date),
+		        d->revoke_reason ? d->revoke_reason : "");
+	} else {
+		wattrset(w, ui_style(UI_S_OK));
+		ui_put(w, 2, 1, "Có hiệu lực", cols - 2);
+	}
+	wattrset(w, A_NORMAL);
+	ui_list_draw(&dv->list, w, 3, 0, getmaxy(w) - 3, cols);
+}
+
+static void aw_decv_view_reload(ui_view *v)
+{
+	ui_list_reload(&((aw_dec_view *)v)->list);
+}
+
+static void aw_decv_destroy(ui_view *v)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	ui_list_free(&dv->list);
+	for (size_t i = 0; i < dv->n; i++)
+		record_free(DH_R_CANDIDATE, dv->cands[i]);
+	free(dv->cands);
+	record_free(DH_R_DECISION, dv->d);
+	free(dv);
+}
+
+static const ui_view_ops aw_decv_ops = {
+    .bindings = aw_decv_keys,
+    .title = aw_decv_title,
+    .draw = aw_decv_draw,
+    .key = aw_decv_key,
+    .offers = aw_decv_offers,
+    .reload = aw_decv_view_reload,
+    .destroy = aw_decv_destroy,
+};
+
+ui_view *aw_decision_open(ui_app *app, const dh_decision *d)
+{
+	aw_dec_view *dv = calloc(1, sizeof(*dv));
+	if (!dv)
+		return NULL;
+	ui_view_init(&dv->base, &aw_decv_ops, app);
+	dv->d = record_dup(DH_R_DECISION, d);
+	if (!dv->d) {
+		free(dv);
+		return NULL;
+	}
+	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
+	aw_decv_load(dv);
+	if (ui_list_init(&dv->list, &aw_decv_source, dv) != 0) {
+		aw_decv_destroy(&dv->base);
+		return NULL;
+	}
+	return &dv->base;
+}

@@ -1,0 +1,78 @@
+/* scr_awards_internal.h — what the pieces of screen 4 (Khen thưởng, nhân
+ * rộng) share. The calls go one way only:
+ *
+ *   scr_awards.c           the screen, its four tabs, drafts
+ *     -> scr_awards_decision.c  one decision's page
+ *     -> scr_awards_activity.c  a record's replication log, the activity form
+ *     -> scr_awards_award.c     the award decision and revoke forms
+ *     -> scr_awards_ceremony.c  the ceremony form
+ *     -> scr_awards_followup.c  the follow-up toward the provincial level
+ *   and every one of them -> scr_awards_common.c (choices, labels, delete,
+ *   the decision as a document). */
+#ifndef DIENHINH_SCR_AWARDS_INTERNAL_H
+#define DIENHINH_SCR_AWARDS_INTERNAL_H
+
+#include "dienhinh/record.h"
+#include "dienhinh/ui_app.h"
+#include "dienhinh/ui_form.h"
+#include "dienhinh/ui_list.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define AW_SYNC_LIMIT 20000 /* up to this many candidates, read at once */
+#define AW_CHECKS_MAX 150   /* records one decision form lists (the widget keeps 1 KiB of codes) */
+
+/* The screen's own actions; the log and the decision page offer some. */
+enum { AW_A_TAB = UI_A__COUNT, AW_A_AWARD, AW_A_FOLLOWUP, AW_A_REVOKE, AW_A_PRINT };
+
+/* --- scr_awards_common.c ------------------------------------------------- */
+
+/* A list of choices whose values and labels the list owns. */
+typedef struct aw_choices {
+	ui_choice *v;
+	size_t n, cap;
+} aw_choices;
+
+int aw_choice_add(aw_choices *c, const char *value, const char *label);
+void aw_choices_free(aw_choices *c);
+
+/* Codes of a checklist ("12,15") into an id list, and back into BUF. */
+int aw_ids_from_codes(const char *codes, dh_idlist *out);
+const char *aw_codes_from_ids(const dh_idlist *l, char *buf, size_t size);
+
+/* "Nguyễn Văn A (2020, Phòng Nghiệp vụ 1)" for a picker or a checklist. */
+void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, size_t size);
+
+/* One activity row; NAME is the record's (NULL in a record's own log). */
+void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row);
+
+/* Delete a ceremony or an activity after asking ("Xóa WHAT?"). */
+unsigned aw_delete(ui_view *v, dh_rtype type, uint64_t id, const char *what);
+
+/* The Giấy khen decision D as a .docx (o) or PDF (O). */
+unsigned aw_document(ui_app *app, const dh_decision *d, int key);
+
+/* --- the pages and forms the screen opens ------------------------------- */
+
+ui_view *aw_decision_open(ui_app *app, const dh_decision *d);
+ui_view *aw_log_open(ui_app *app, const dh_candidate *c);
+
+/* A new Giấy khen decision with IDS ticked; *MARKS (the screen's count of
+ * marked records, or NULL) is cleared once the decision is made.
+ * aw_award_offer adds one more record waiting for a Giấy khen. */
+ui_form *aw_award_form_open(ui_app *app, size_t *marks, const uint64_t *ids, size_t n);
+void aw_award_offer(ui_form *f, uint64_t id);
+ui_form *aw_revoke_form_open(ui_app *app, const dh_decision *d);
+ui_form *aw_ceremony_form_open(ui_app *app, const dh_ceremony *c);
+ui_form *aw_activity_form_open(ui_app *app, const dh_activity *a, uint64_t candidate_id);
+ui_form *aw_followup_form_open(ui_app *app, const dh_candidate *c);
+
+/* Each form again from a draft of it (its target read again), or NULL. */
+ui_form *aw_award_form_restore(ui_app *app, const dh_draft *d);
+ui_form *aw_revoke_form_restore(ui_app *app, const dh_draft *d);
+ui_form *aw_ceremony_form_restore(ui_app *app, const dh_draft *d);
+ui_form *aw_activity_form_restore(ui_app *app, const dh_draft *d);
+ui_form *aw_followup_form_restore(ui_app *app, const dh_draft *d);
+
+#endif
