@@ -58,6 +58,25 @@ static void form_cycle(ui_form *f, int delta);
 static unsigned form_external(ui_form *f);
 static int form_draft(ui_view *v);
 
+/* A spec's own callback, else a bound form's (form_record.c). */
+static bool form_has_target(const ui_form *f)
+{
+	return f->spec->target || f->spec->record;
+}
+
+static void form_call_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	if (f->spec->target)
+		f->spec->target(f, type, id, rev);
+	else
+		ui_form_record_target(f, type, id, rev);
+}
+
+static int form_call_reread(ui_form *f)
+{
+	return f->spec->reread ? f->spec->reread(f) : ui_form_record_reread(f);
+}
+
 static const ui_field *form_field(const ui_form *f, int i)
 {
 	return &f->spec->fields[i];
@@ -397,12 +416,12 @@ static void form_last_saver(ui_form *f, char *who, size_t wsize, char *when, siz
 {
 	snprintf(who, wsize, "Người khác");
 	snprintf(when, tsize, "vừa rồi");
-	if (!f->spec->target)
+	if (!form_has_target(f))
 		return;
 	int type = 0;
 	uint64_t id = 0;
 	uint32_t rev = 0;
-	f->spec->target(f, &type, &id, &rev);
+	form_call_target(f, &type, &id, &rev);
 	void *rec = NULL;
 	if (!id || repo_get(f->base.ctx->store, (dh_rtype)type, id, &rec) != 0)
 		return;
@@ -486,7 +505,7 @@ static unsigned form_conflict(ui_form *f)
 	}
 	char who[160], when[64];
 	form_last_saver(f, who, sizeof(who), when, sizeof(when));
-	f->spec->reread(f);
+	form_call_reread(f);
 	ui_form_mark_clean(f);
 	char fields[300] = "";
 	size_t o = 0;
@@ -551,7 +570,7 @@ static unsigned form_save(ui_form *f)
 	ui_form_clear_errors(f);
 	f->base.ctx->message[0] = '\0';
 	f->base.ctx->field[0] = '\0';
-	int rc = f->spec->save(f);
+	int rc = f->spec->save ? f->spec->save(f) : ui_form_record_save(f);
 	if (rc == 0) {
 		ui_form_mark_clean(f);
 		ui_message(app, "Đã lưu.");
@@ -573,7 +592,7 @@ static unsigned form_save(ui_form *f)
 		ui_error(app, "Chưa lưu: có ô chưa đúng (xem dòng báo bên dưới ô).");
 		return UI_R_DRAW;
 	}
-	if (rc == DH_ECONFLICT && f->spec->reread)
+	if (rc == DH_ECONFLICT && (f->spec->reread || f->spec->record))
 		return form_conflict(f);
 	const char *msg = f->base.ctx->message[0] ? f->base.ctx->message : dh_strerror(rc);
 	ui_error(app, "Chưa lưu: %s", msg);
@@ -960,11 +979,11 @@ static int form_draft(ui_view *v)
 	memset(&d, 0, sizeof(d));
 	d.login = (char *)ctx->login;
 	d.form = (char *)f->spec->name;
-	if (f->spec->target) {
+	if (form_has_target(f)) {
 		uint64_t id = 0;
 		uint32_t rev = 0;
 		int type = 0;
-		f->spec->target(f, &type, &id, &rev);
+		form_call_target(f, &type, &id, &rev);
 		d.target_type = type;
 		d.target_id = id;
 		d.target_rev = rev;
@@ -1029,8 +1048,8 @@ static bool form_target_id(ui_form *f, int *type, uint64_t *id)
 	uint32_t rev = 0;
 	*type = 0;
 	*id = 0;
-	if (f->spec->target)
-		f->spec->target(f, type, id, &rev);
+	if (form_has_target(f))
+		form_call_target(f, type, id, &rev);
 	return *id != 0;
 }
 
@@ -1081,7 +1100,9 @@ static void form_destroy(ui_view *v)
 		for (int i = 0; i < f->spec->n_fields; i++)
 			free(f->loaded[i]);
 	free(f->loaded);
-	if (f->spec->destroy)
+	if (f->spec->record)
+		ui_form_record_destroy(f);
+	else if (f->spec->destroy)
 		f->spec->destroy(f);
 	for (int i = 0; i < f->spec->n_fields; i++)
 		ui_edit_free(&f->values[i].text);
