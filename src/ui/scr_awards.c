@@ -950,7 +950,7 @@ bool ui_awards_restore(ui_app *app, const dh_draft *d)
 		ui_form *f = aw_drafts[i].restore(app, d);
 		if (!f)
 			return false;
-		ui_form_apply_draft(f, d);
+		ui_form_resume(f, d);
 		f->readonly = false;
 		ui_push(app, &f->base);
 		return true;

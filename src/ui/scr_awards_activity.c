@@ -159,14 +159,16 @@ ui_view *aw_log_open(ui_app *app, const dh_candidate *c)
 enum { AC_CANDIDATE, AC_KIND, AC_DATE, AC_TITLE, AC_URL, AC_PRESENTER, AC_AUDIENCE, AC_ATTENDEES, AC__COUNT };
 
 static const ui_field aw_act_fields[AC__COUNT] = {
-    [AC_CANDIDATE] = {"candidate_id", "Hồ sơ", UI_F_CHOICE, 0, true, 0, 0},
-    [AC_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
-    [AC_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
-    [AC_TITLE] = {"title", "Nội dung", UI_F_TEXT, 500, true, 0, 0},
-    [AC_URL] = {"url", "Địa chỉ bài đăng", UI_F_TEXT, 500, false, 0, 0},
-    [AC_PRESENTER] = {"presenter", "Người trình bày", UI_F_TEXT, 300, false, 0, 0},
-    [AC_AUDIENCE] = {"audience", "Đối tượng", UI_F_TEXT, 500, false, 0, 0},
-    [AC_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 8, false, 0, 1000000},
+    [AC_CANDIDATE] = {"candidate_id", "Hồ sơ", UI_F_CHOICE, 0, true, 0, 0, .bind = "candidate_id",
+                      .invalid = "Chọn hồ sơ"},
+    [AC_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind",
+                 .invalid = "Chọn một hình thức"},
+    [AC_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [AC_TITLE] = {"title", "Nội dung", UI_F_TEXT, 500, true, 0, 0, .bind = "title"},
+    [AC_URL] = {"url", "Địa chỉ bài đăng", UI_F_TEXT, 500, false, 0, 0, .bind = "url"},
+    [AC_PRESENTER] = {"presenter", "Người trình bày", UI_F_TEXT, 300, false, 0, 0, .bind = "presenter"},
+    [AC_AUDIENCE] = {"audience", "Đối tượng", UI_F_TEXT, 500, false, 0, 0, .bind = "audience"},
+    [AC_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 8, false, 0, 1000000, .bind = "attendees"},
 };
 
 static const ui_choice aw_act_kind_choices[3] = {
@@ -175,23 +177,14 @@ static const ui_choice aw_act_kind_choices[3] = {
     {"2", "Hình thức khác"},
 };
 
-typedef struct aw_act_form {
-	dh_activity *rec;
-	aw_choices candidate; /* the one record it belongs to */
-} aw_act_form;
-
+/* f->user: the one record the activity belongs to, as a choice. */
 static size_t aw_act_choices(ui_form *f, int field, const ui_choice **out)
 {
-	aw_act_form *af = f->user;
 	if (field == AC_KIND) {
 		*out = aw_act_kind_choices;
 		return 3;
 	}
-	if (field == AC_CANDIDATE) {
-		*out = af->candidate.v;
-		return af->candidate.n;
-	}
-	return 0;
+	return field == AC_CANDIDATE ? aw_choices_get(f->user, out) : 0;
 }
 
 static const char *aw_act_note(ui_form *f, int field, char *buf, size_t size)
@@ -206,102 +199,48 @@ static const char *aw_act_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
-static void aw_act_load(ui_form *f)
+static int aw_act_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	aw_act_form *af = f->user;
-	const dh_activity *a = af->rec;
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)a->candidate_id);
-	ui_form_set(f, AC_CANDIDATE, buf);
-	snprintf(buf, sizeof(buf), "%d", a->kind);
-	ui_form_set(f, AC_KIND, buf);
-	ui_form_set(f, AC_DATE, date_vn(a->date, buf));
-	ui_form_set(f, AC_TITLE, a->title);
-	ui_form_set(f, AC_URL, a->url);
-	ui_form_set(f, AC_PRESENTER, a->presenter);
-	ui_form_set(f, AC_AUDIENCE, a->audience);
-	snprintf(buf, sizeof(buf), "%d", a->attendees);
-	ui_form_set(f, AC_ATTENDEES, a->attendees ? buf : "");
-	ui_form_mark_clean(f);
+	return wf_activity_save(ctx, rec, id);
 }
 
-static int aw_act_save(ui_form *f)
+/* A new activity of the record offered: an agency meeting today,
+ * presented by me. */
+static void aw_act_defaults(ui_form *f, void *rec)
 {
-	aw_act_form *af = f->user;
-	int date = 0, attendees = 0, bad = 0;
-	bad |= ui_form_date(f, AC_DATE, &date) != 0;
-	bad |= ui_form_number(f, AC_ATTENDEES, &attendees) != 0;
-	const char *title = ui_form_text(f, AC_TITLE);
-	const char *url = ui_form_text(f, AC_URL);
-	const char *presenter = ui_form_text(f, AC_PRESENTER);
-	const char *audience = ui_form_text(f, AC_AUDIENCE);
-	bad |= !title || !url || !presenter || !audience;
-	const char *kind = ui_form_get(f, AC_KIND);
-	if (strlen(kind) != 1 || kind[0] < '0' || kind[0] > '2') {
-		ui_form_error(f, AC_KIND, "Chọn một hình thức");
-		bad = 1;
-	}
-	if (bad)
-		return DH_EINVAL;
-	dh_activity *a = record_dup(DH_R_ACTIVITY, af->rec);
-	if (!a)
-		return DH_ENOMEM;
-	a->kind = kind[0] - '0';
-	a->date = date;
-	a->attendees = attendees;
-	int rc = record_set_str(&a->title, title) | record_set_str(&a->url, url) |
-	         record_set_str(&a->presenter, presenter) | record_set_str(&a->audience, audience);
-	uint64_t id = 0;
-	if (rc == 0)
-		rc = wf_activity_save(f->base.ctx, a, &id);
-	if (rc) {
-		record_free(DH_R_ACTIVITY, a);
-		return rc;
-	}
-	if (!a->meta.id)
-		a->meta.id = id;
-	record_free(DH_R_ACTIVITY, af->rec);
-	af->rec = a;
-	return 0;
+	dh_ctx *ctx = f->base.ctx;
+	const aw_choices *candidate = f->user;
+	dh_activity *a = rec;
+	a->candidate_id = strtoull(candidate->v[0].value, NULL, 10);
+	a->kind = DH_ACT_MEETING;
+	a->date = ctx->today;
+	record_set_str(&a->presenter, ctx->person ? ctx->person->name : ctx->login);
 }
 
-static int aw_act_reread(ui_form *f)
+/* Nobody counted: the box stays empty rather than saying 0. */
+static void aw_act_load(ui_form *f, const void *rec)
 {
-	aw_act_form *af = f->user;
-	void *rec = NULL;
-	int rc = repo_get(f->base.ctx->store, DH_R_ACTIVITY, af->rec->meta.id, &rec);
-	if (rc)
-		return rc;
-	record_free(DH_R_ACTIVITY, af->rec);
-	af->rec = rec;
-	aw_act_load(f);
-	return 0;
+	if (!((const dh_activity *)rec)->attendees)
+		ui_form_set(f, AC_ATTENDEES, "");
 }
 
 /* A new activity's draft points at its record; an edit at the activity. */
 static void aw_act_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
 {
-	aw_act_form *af = f->user;
-	if (af->rec->meta.id) {
-		*type = DH_R_ACTIVITY;
-		*id = af->rec->meta.id;
-		*rev = af->rec->meta.rev;
-	} else {
-		*type = DH_R_CANDIDATE;
-		*id = af->rec->candidate_id;
-		*rev = 0;
-	}
+	const dh_activity *a = f->rec;
+	*type = a->meta.id ? DH_R_ACTIVITY : DH_R_CANDIDATE;
+	*id = a->meta.id ? a->meta.id : a->candidate_id;
+	*rev = a->meta.rev;
 }
 
-static void aw_act_destroy(ui_form *f)
-{
-	aw_act_form *af = f->user;
-	if (!af)
-		return;
-	record_free(DH_R_ACTIVITY, af->rec);
-	aw_choices_free(&af->candidate);
-	free(af);
-}
+static const ui_form_record aw_act_record = {
+    .type = DH_R_ACTIVITY,
+    .write = aw_act_write,
+    .defaults = aw_act_defaults,
+    .load = aw_act_load,
+    .target = aw_act_target,
+    .free_user = aw_choices_destroy,
+};
 
 static const ui_form_spec aw_act_spec = {
     .name = "activity",
@@ -310,14 +249,10 @@ static const ui_form_spec aw_act_spec = {
     .n_fields = AC__COUNT,
     .choices = aw_act_choices,
     .note = aw_act_note,
-    .save = aw_act_save,
-    .reread = aw_act_reread,
-    .target = aw_act_target,
-    .destroy = aw_act_destroy,
+    .record = &aw_act_record,
 };
 
-/* A form over A (NULL: a new activity of CANDIDATE_ID, an agency meeting
- * today presented by me). */
+/* A form over A (NULL: a new activity of CANDIDATE_ID). */
 ui_form *aw_activity_form_open(ui_app *app, const dh_activity *a, uint64_t candidate_id)
 {
 	dh_ctx *ctx = ui_ctx(app);
@@ -328,32 +263,21 @@ ui_form *aw_activity_form_open(ui_app *app, const dh_activity *a, uint64_t candi
 		return NULL;
 	}
 	const dh_candidate *c = cand;
-	aw_act_form *af = calloc(1, sizeof(*af));
-	if (!af) {
-		record_free(DH_R_CANDIDATE, cand);
-		return NULL;
-	}
-	af->rec = a ? record_dup(DH_R_ACTIVITY, a) : record_new(DH_R_ACTIVITY);
+	aw_choices *candidate = calloc(1, sizeof(*candidate));
 	char code[24], label[400];
 	snprintf(code, sizeof(code), "%llu", (unsigned long long)c->meta.id);
 	aw_candidate_label(ctx->cfg, c, label, sizeof(label));
-	aw_choice_add(&af->candidate, code, label);
-	ui_form *f = af->rec ? ui_form_new(app, &aw_act_spec, af) : NULL;
-	if (!f) {
-		aw_act_destroy(&(ui_form){.user = af});
-		record_free(DH_R_CANDIDATE, cand);
-		return NULL;
+	if (candidate && aw_choice_add(candidate, code, label) != 0) {
+		aw_choices_destroy(candidate);
+		candidate = NULL;
 	}
-	if (!a) {
-		af->rec->candidate_id = c->meta.id;
-		af->rec->kind = DH_ACT_MEETING;
-		af->rec->date = ctx->today;
-		record_set_str(&af->rec->presenter, ctx->person ? ctx->person->name : ctx->login);
+	ui_form *f = candidate ? ui_form_open(app, &aw_act_spec, a, candidate) : NULL;
+	if (f) {
+		const dh_activity *rec = f->rec;
+		f->readonly = rec->meta.deleted || !wf_candidate_may(ctx, DH_ACT_REPLICATE, c);
+		ui_form_focus(f, a ? AC_TITLE : AC_KIND);
 	}
-	aw_act_load(f);
-	f->readonly = af->rec->meta.deleted || !wf_candidate_may(ctx, DH_ACT_REPLICATE, c);
 	record_free(DH_R_CANDIDATE, cand);
-	ui_form_focus(f, a ? AC_TITLE : AC_KIND);
 	return f;
 }
 
@@ -366,7 +290,5 @@ ui_form *aw_activity_form_restore(ui_app *app, const dh_draft *d)
 		return NULL;
 	ui_form *f = aw_activity_form_open(app, rec, 0);
 	record_free(DH_R_ACTIVITY, rec);
-	if (f)
-		((aw_act_form *)f->user)->rec->meta.rev = d->target_rev;
 	return f;
 }

@@ -15,15 +15,16 @@
 enum { AF_NUMBER, AF_DATE, AF_SIGNER, AF_AWARD, AF_CANDIDATES, AF__COUNT };
 
 static const ui_field aw_award_fields[AF__COUNT] = {
-    [AF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, 200, true, 0, 0},
-    [AF_DATE] = {"date", "Ngày ký", UI_F_DATE, 0, true, 0, 0},
-    [AF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0},
-    [AF_AWARD] = {"award_id", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
-    [AF_CANDIDATES] = {"candidates", "Hồ sơ được khen", UI_F_CHECKS, 0, true, 0, 0},
+    [AF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, 200, true, 0, 0, .bind = "number"},
+    [AF_DATE] = {"date", "Ngày ký", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [AF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0, .bind = "signer"},
+    [AF_AWARD] = {"award_id", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "award_id"},
+    [AF_CANDIDATES] = {"candidates", "Hồ sơ được khen", UI_F_CHECKS, 0, true, 0, 0, .bind = "candidates"},
 };
 
 typedef struct aw_award_form {
-	size_t *marks; /* the screen's marked records, cleared once the decision is made */
+	size_t *marks;      /* the screen's marked records, cleared once the decision is made */
+	const char *signer; /* who signs unless changed: me, else the Chief Inspector */
 	aw_choices signers, awards, cands;
 } aw_award_form;
 
@@ -34,10 +35,7 @@ static size_t aw_award_choices(ui_form *f, int field, const ui_choice **out)
 	                      : field == AF_AWARD      ? &af->awards
 	                      : field == AF_CANDIDATES ? &af->cands
 	                                               : NULL;
-	if (!c)
-		return 0;
-	*out = c->v;
-	return c->n;
+	return c ? aw_choices_get(c, out) : 0;
 }
 
 static const char *aw_award_note(ui_form *f, int field, char *buf, size_t size)
@@ -55,58 +53,60 @@ static const char *aw_award_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
-static int aw_award_save(ui_form *f)
+static int aw_award_write(dh_ctx *ctx, const void *rec, uint64_t *id)
+{
+	return wf_award(ctx, rec, id);
+}
+
+/* A Giấy khen of this year, signed today, for the records offered so far
+ * (the marked ones). */
+static void aw_award_defaults(ui_form *f, void *rec)
 {
 	aw_award_form *af = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0, bad = 0;
-	const char *number = ui_form_text(f, AF_NUMBER);
-	bad |= !number;
-	bad |= ui_form_date(f, AF_DATE, &date) != 0;
-	dh_decision *d = record_new(DH_R_DECISION);
-	if (!d)
-		return DH_ENOMEM;
-	int rc = aw_ids_from_codes(ui_form_get(f, AF_CANDIDATES), &d->candidates);
-	if (!rc && !d->candidates.n) {
-		ui_form_error(f, AF_CANDIDATES, "Chọn ít nhất một hồ sơ (Space)");
-		bad = 1;
-	}
-	if (bad || rc) {
-		record_free(DH_R_DECISION, d);
-		return rc ? rc : DH_EINVAL;
-	}
+	const dh_config *cfg = f->base.ctx->cfg;
+	dh_decision *d = rec;
 	d->type = DH_DEC_AWARD;
-	d->date = date;
-	d->year = ctx->cfg->plan.year;
-	rc = record_set_str(&d->number, number) | record_set_str(&d->signer, ui_form_get(f, AF_SIGNER)) |
-	     record_set_str(&d->award_id, ui_form_get(f, AF_AWARD));
-	uint64_t id = 0;
-	if (rc == 0)
-		rc = wf_award(ctx, d, &id);
-	record_free(DH_R_DECISION, d);
-	if (rc == 0 && af->marks)
-		*af->marks = 0;
-	return rc;
+	d->year = cfg->plan.year;
+	d->date = f->base.ctx->today;
+	record_set_str(&d->signer, af->signer);
+	record_set_str(&d->award_id, cfg->n_awards ? cfg->awards[0].id : NULL);
+	for (size_t i = 0; i < af->cands.n; i++)
+		idlist_push(&d->candidates, strtoull(af->cands.v[i].value, NULL, 10));
 }
 
-static void aw_award_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static int aw_award_check(ui_form *f, void *rec)
 {
-	(void)f;
-	*type = DH_R_DECISION;
-	*id = 0;
-	*rev = 0;
+	if (((const dh_decision *)rec)->candidates.n)
+		return 0;
+	ui_form_error(f, AF_CANDIDATES, "Chọn ít nhất một hồ sơ (Space)");
+	return DH_EINVAL;
 }
 
-static void aw_award_destroy(ui_form *f)
+static void aw_award_saved(ui_form *f, const void *rec)
 {
 	aw_award_form *af = f->user;
-	if (!af)
-		return;
+	(void)rec;
+	if (af->marks)
+		*af->marks = 0;
+}
+
+static void aw_award_free(void *user)
+{
+	aw_award_form *af = user;
 	aw_choices_free(&af->signers);
 	aw_choices_free(&af->awards);
 	aw_choices_free(&af->cands);
 	free(af);
 }
+
+static const ui_form_record aw_award_record = {
+    .type = DH_R_DECISION,
+    .write = aw_award_write,
+    .defaults = aw_award_defaults,
+    .check = aw_award_check,
+    .saved = aw_award_saved,
+    .free_user = aw_award_free,
+};
 
 static const ui_form_spec aw_award_spec = {
     .name = "award_decision",
@@ -115,16 +115,12 @@ static const ui_form_spec aw_award_spec = {
     .n_fields = AF__COUNT,
     .choices = aw_award_choices,
     .note = aw_award_note,
-    .save = aw_award_save,
-    .target = aw_award_target,
-    .destroy = aw_award_destroy,
+    .record = &aw_award_record,
 };
 
 /* Add the record ID to the checklist when it waits for a Giấy khen. */
-void aw_award_offer(ui_form *f, uint64_t id)
+static void aw_award_offer_to(aw_award_form *af, dh_ctx *ctx, uint64_t id)
 {
-	aw_award_form *af = f->user;
-	dh_ctx *ctx = f->base.ctx;
 	char code[24], label[400];
 	snprintf(code, sizeof(code), "%llu", (unsigned long long)id);
 	if (af->cands.n >= AW_CHECKS_MAX)
@@ -143,6 +139,11 @@ void aw_award_offer(ui_form *f, uint64_t id)
 	record_free(DH_R_CANDIDATE, rec);
 }
 
+void aw_award_offer(ui_form *f, uint64_t id)
+{
+	aw_award_offer_to(f->user, f->base.ctx, id);
+}
+
 /* The form for a new Giấy khen decision: IDS (the marked records) ticked
  * and listed first; the caller offers every other record waiting for one. */
 ui_form *aw_award_form_open(ui_app *app, size_t *marks, const uint64_t *ids, size_t n)
@@ -153,12 +154,6 @@ ui_form *aw_award_form_open(ui_app *app, size_t *marks, const uint64_t *ids, siz
 	if (!af)
 		return NULL;
 	af->marks = marks;
-	ui_form *f = ui_form_new(app, &aw_award_spec, af);
-	if (!f) {
-		free(af);
-		return NULL;
-	}
-	const char *signer = NULL;
 	for (size_t i = 0; i < cfg->n_people; i++) {
 		const dh_person *p = &cfg->people[i];
 		if (!(p->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
@@ -166,25 +161,17 @@ ui_form *aw_award_form_open(ui_app *app, size_t *marks, const uint64_t *ids, siz
 		char label[300];
 		snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
 		aw_choice_add(&af->signers, p->login, label);
-		if (!signer || strcmp(p->login, ctx->login ? ctx->login : "") == 0 ||
-		    ((p->roles & DH_ROLE_CHIEF) && !(config_person(cfg, signer)->roles & DH_ROLE_CHIEF)))
-			signer = p->login;
+		if (!af->signer || strcmp(p->login, ctx->login ? ctx->login : "") == 0 ||
+		    ((p->roles & DH_ROLE_CHIEF) && !(config_person(cfg, af->signer)->roles & DH_ROLE_CHIEF)))
+			af->signer = p->login;
 	}
 	for (size_t i = 0; i < cfg->n_awards; i++)
 		aw_choice_add(&af->awards, cfg->awards[i].id, cfg->awards[i].name);
 	for (size_t i = 0; i < n; i++)
-		aw_award_offer(f, ids[i]);
-	char codes[1024] = "";
-	size_t o = 0;
-	for (size_t i = 0; i < af->cands.n && o < sizeof(codes); i++)
-		o += (size_t)snprintf(codes + o, sizeof(codes) - o, "%s%s", i ? "," : "",
-		                      af->cands.v[i].value);
-	char date[11];
-	ui_form_set(f, AF_DATE, date_vn(ctx->today, date));
-	ui_form_set(f, AF_SIGNER, signer ? signer : "");
-	ui_form_set(f, AF_AWARD, cfg->n_awards ? cfg->awards[0].id : "");
-	ui_form_set(f, AF_CANDIDATES, codes);
-	ui_form_mark_clean(f);
+		aw_award_offer_to(af, ctx, ids[i]);
+	ui_form *f = ui_form_open(app, &aw_award_spec, NULL, af);
+	if (!f)
+		return NULL;
 	f->readonly = !wf_may(ctx, DH_ACT_AWARD);
 	ui_form_focus(f, AF_NUMBER);
 	return f;
@@ -208,49 +195,49 @@ ui_form *aw_award_form_restore(ui_app *app, const dh_draft *d)
 enum { RV_REASON, RV_DATE, RV__COUNT };
 
 static const ui_field aw_revoke_fields[RV__COUNT] = {
-    [RV_REASON] = {"reason", "Lý do thu hồi", UI_F_TEXT, 500, true, 0, 0},
-    [RV_DATE] = {"date", "Ngày thu hồi", UI_F_DATE, 0, true, 0, 0},
+    [RV_REASON] = {"reason", "Lý do thu hồi", UI_F_TEXT, 500, true, 0, 0, .bind = "revoke_reason"},
+    [RV_DATE] = {"date", "Ngày thu hồi", UI_F_DATE, 0, true, 0, 0, .bind = "revoke_date"},
 };
 
-typedef struct aw_revoke_form {
-	uint64_t id;
-	char what[200];
-} aw_revoke_form;
-
+/* Which decision, under the reason. */
 static const char *aw_revoke_note(ui_form *f, int field, char *buf, size_t size)
 {
-	aw_revoke_form *rf = f->user;
+	const dh_decision *d = f->rec;
+	char date[11];
 	if (field != RV_REASON)
 		return NULL;
-	snprintf(buf, size, "%s", rf->what);
+	snprintf(buf, size, "Quyết định số %s ngày %s, %zu hồ sơ", d->number ? d->number : "",
+	         date_vn(d->date, date), d->candidates.n);
 	return buf;
 }
 
-static int aw_revoke_save(ui_form *f)
+/* Not revoked yet: revoked today unless changed. */
+static void aw_revoke_load(ui_form *f, const void *rec)
 {
-	aw_revoke_form *rf = f->user;
-	int date = 0;
-	const char *reason = ui_form_text(f, RV_REASON);
-	if (ui_form_date(f, RV_DATE, &date) != 0 || !reason)
-		return DH_EINVAL;
-	int rc = wf_decision_revoke(f->base.ctx, rf->id, reason, date);
-	if (rc == 0)
-		ui_message(f->base.app, "Đã thu hồi quyết định.");
-	return rc;
+	char date[11];
+	if (!((const dh_decision *)rec)->revoke_date)
+		ui_form_set(f, RV_DATE, date_vn(f->base.ctx->today, date));
 }
 
-static void aw_revoke_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static int aw_revoke_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	aw_revoke_form *rf = f->user;
-	*type = DH_R_DECISION;
-	*id = rf->id;
-	*rev = 0;
+	const dh_decision *d = rec;
+	(void)id;
+	return wf_decision_revoke(ctx, d->meta.id, d->revoke_reason, d->revoke_date);
 }
 
-static void aw_revoke_destroy(ui_form *f)
+static void aw_revoke_saved(ui_form *f, const void *rec)
 {
-	free(f->user);
+	(void)rec;
+	ui_message(f->base.app, "Đã thu hồi quyết định.");
 }
+
+static const ui_form_record aw_revoke_record = {
+    .type = DH_R_DECISION,
+    .write = aw_revoke_write,
+    .load = aw_revoke_load,
+    .saved = aw_revoke_saved,
+};
 
 static const ui_form_spec aw_revoke_spec = {
     .name = "award_revoke",
@@ -258,29 +245,15 @@ static const ui_form_spec aw_revoke_spec = {
     .fields = aw_revoke_fields,
     .n_fields = RV__COUNT,
     .note = aw_revoke_note,
-    .save = aw_revoke_save,
-    .target = aw_revoke_target,
-    .destroy = aw_revoke_destroy,
+    .record = &aw_revoke_record,
 };
 
 ui_form *aw_revoke_form_open(ui_app *app, const dh_decision *d)
 {
-	dh_ctx *ctx = ui_ctx(app);
-	aw_revoke_form *rf = calloc(1, sizeof(*rf));
-	if (!rf)
+	ui_form *f = ui_form_open(app, &aw_revoke_spec, d, NULL);
+	if (!f)
 		return NULL;
-	ui_form *f = ui_form_new(app, &aw_revoke_spec, rf);
-	if (!f) {
-		free(rf);
-		return NULL;
-	}
-	char date[11];
-	rf->id = d->meta.id;
-	snprintf(rf->what, sizeof(rf->what), "Quyết định số %s ngày %s, %zu hồ sơ",
-	         d->number ? d->number : "", date_vn(d->date, date), d->candidates.n);
-	ui_form_set(f, RV_DATE, date_vn(ctx->today, date));
-	ui_form_mark_clean(f);
-	f->readonly = d->revoked || !wf_may(ctx, DH_ACT_REVOKE);
+	f->readonly = d->revoked || !wf_may(ui_ctx(app), DH_ACT_REVOKE);
 	ui_form_focus(f, RV_REASON);
 	return f;
 }

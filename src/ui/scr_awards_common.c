@@ -19,34 +19,6 @@ static void aw_error(ui_view *v, const char *what, int rc)
 	ui_error(v->app, "%s: %s", what, v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
 }
 
-/* Codes of a checklist ("12,15") into an id list. */
-int aw_ids_from_codes(const char *codes, dh_idlist *out)
-{
-	const char *p = codes;
-	while (*p) {
-		char *end;
-		unsigned long long id = strtoull(p, &end, 10);
-		if (end == p)
-			break;
-		if (id && idlist_push(out, id) != 0)
-			return DH_ENOMEM;
-		p = *end == ',' ? end + 1 : end;
-		if (*end != ',')
-			break;
-	}
-	return 0;
-}
-
-/* "12,15" from an id list, into BUF. */
-const char *aw_codes_from_ids(const dh_idlist *l, char *buf, size_t size)
-{
-	size_t o = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < l->n && o < size; i++)
-		o += (size_t)snprintf(buf + o, size - o, "%s%llu", i ? "," : "", (unsigned long long)l->v[i]);
-	return buf;
-}
-
 int aw_choice_add(aw_choices *c, const char *value, const char *label)
 {
 	if (c->n == c->cap) {
@@ -80,6 +52,28 @@ void aw_choices_free(aw_choices *c)
 	}
 	free(c->v);
 	memset(c, 0, sizeof(*c));
+}
+
+void aw_choices_destroy(void *choices)
+{
+	if (choices)
+		aw_choices_free(choices);
+	free(choices);
+}
+
+size_t aw_choices_get(const aw_choices *c, const ui_choice **out)
+{
+	*out = c->v;
+	return c->n;
+}
+
+void aw_choices_reverse(aw_choices *c)
+{
+	for (size_t i = 0, n = c->n; i < n / 2; i++) {
+		ui_choice t = c->v[i];
+		c->v[i] = c->v[n - 1 - i];
+		c->v[n - 1 - i] = t;
+	}
 }
 
 void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, size_t size)

@@ -36,10 +36,11 @@ typedef struct aw_choices {
 
 int aw_choice_add(aw_choices *c, const char *value, const char *label);
 void aw_choices_free(aw_choices *c);
-
-/* Codes of a checklist ("12,15") into an id list, and back into BUF. */
-int aw_ids_from_codes(const char *codes, dh_idlist *out);
-const char *aw_codes_from_ids(const dh_idlist *l, char *buf, size_t size);
+/* A form's f->user that is a calloc'd aw_choices: free it whole. */
+void aw_choices_destroy(void *choices);
+/* For a form's choices callback: *OUT = the list, its length returned. */
+size_t aw_choices_get(const aw_choices *c, const ui_choice **out);
+void aw_choices_reverse(aw_choices *c);
 
 /* "Nguyễn Văn A (2020, Phòng Nghiệp vụ 1)" for a picker or a checklist. */
 void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, size_t size);
