@@ -20,460 +20,17 @@
  * screen 1 counts), and the previous list stays on screen meanwhile. */
 #include "scr_awards_internal.h"
 
-#include "dienhinh/date.h"
 #include "dienhinh/error.h"
-#include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define AW_SLICE        2000  /* candidates read per idle slice */
-#define AW_FILTER_LIMIT 50000 /* lookup hits kept while filtering */
+#define AW_SLICE 2000 /* candidates read per idle slice */
 
-enum { AW_TAB_RECORDS, AW_TAB_DECISIONS, AW_TAB_CEREMONIES, AW_TAB_ACTIVITIES, AW_TABS };
 static const char *const aw_tab_names[AW_TABS] = {"Hồ sơ đã công nhận", "Quyết định khen thưởng",
                                                   "Tuyên dương", "Nhân rộng"};
-
-typedef struct aw_rec {
-	uint64_t id;
-	int year;
-} aw_rec;
-
-typedef struct aw_vec {
-	aw_rec *v;
-	size_t n, cap;
-} aw_vec;
-
-typedef struct aw_screen {
-	ui_view base;
-	int tab;
-	ui_list lists[AW_TABS];
-	/* Recognised and awarded records: the last complete pass is shown. */
-	aw_vec shown, work;
-	bool scanning;
-	uint64_t next, last;
-	char *filter;   /* lookup text on the records tab */
-	uint64_t *hits; /* its hits, best first */
-	size_t n_hits;
-	uint64_t *tags; /* records marked for a Giấy khen */
-	size_t n_tags;
-	dh_candidate *cur;       /* the record under the cursor, for the key line */
-	dh_decision **decisions; /* award decisions, newest first */
-	size_t n_decisions;
-	dh_ceremony **ceremonies; /* newest first */
-	size_t n_ceremonies;
-	uint64_t last_activity; /* activities are ids 1..last, shown newest first */
-} aw_screen;
-
-static bool aw_has(const uint64_t *v, size_t n, uint64_t id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == id)
-			return true;
-	return false;
-}
-
-/* --- recognised records: the scan ------------------------------------------ */
-
-static int aw_rec_cmp(const void *a, const void *b)
-{
-	const aw_rec *x = a, *y = b;
-	if (x->year != y->year)
-		return x->year < y->year ? 1 : -1;
-	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
-}
-
-static int aw_scan_cb(const void *rec, void *arg)
-{
-	aw_screen *s = arg;
-	const dh_candidate *c = rec;
-	s->next = c->meta.id + 1;
-	if (c->meta.deleted || (c->stage != DH_STAGE_RECOGNISED && c->stage != DH_STAGE_AWARDED))
-		return 0;
-	aw_vec *w = &s->work;
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 256;
-		aw_rec *v = realloc(w->v, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		w->v = v;
-		w->cap = cap;
-	}
-	w->v[w->n++] = (aw_rec){c->meta.id, c->year};
-	return 0;
-}
-
-static void aw_scan_start(aw_screen *s)
-{
-	s->work.n = 0;
-	s->next = 1;
-	s->last = 0;
-	if (s->base.ctx->store)
-		repo_last_id(s->base.ctx->store, DH_R_CANDIDATE, &s->last);
-	s->scanning = true;
-}
-
-/* One slice; true when the pass is complete (and shown). */
-static bool aw_scan_step(aw_screen *s, size_t slice)
-{
-	dh_store *st = s->base.ctx->store;
-	if (!s->scanning)
-		return true;
-	if (st && s->next <= s->last) {
-		uint64_t before = s->next;
-		if (repo_page(st, DH_R_CANDIDATE, s->next, slice, false, aw_scan_cb, s) != 0 ||
-		    s->next == before)
-			s->next = s->last + 1;
-		if (s->next <= s->last)
-			return false;
-	}
-	if (s->work.n)
-		qsort(s->work.v, s->work.n, sizeof(*s->work.v), aw_rec_cmp);
-	aw_vec t = s->shown;
-	s->shown = s->work;
-	s->work = t;
-	s->work.n = 0;
-	s->scanning = false;
-	return true;
-}
-
-/* --- the records tab ----------------------------------------------------------- */
-
-static const ui_list_column aw_rec_columns[] = {
-    {"", 1, false},    {"Số", 5, true},     {"Năm", 4, false}, {"Loại", 7, false},
-    {"Tên", 0, false}, {"Bước", 14, false}, {"NR", 3, true},   {"Cấp tỉnh", 8, false},
-};
-
-static bool aw_filtered(const aw_screen *s)
-{
-	return s->filter && *s->filter;
-}
-
-static size_t aw_rec_count(void *ctx)
-{
-	aw_screen *s = ctx;
-	return aw_filtered(s) ? s->n_hits : s->shown.n;
-}
-
-static uint64_t aw_rec_id(const aw_screen *s, size_t i)
-{
-	if (aw_filtered(s))
-		return i < s->n_hits ? s->hits[i] : 0;
-	return i < s->shown.n ? s->shown.v[i].id : 0;
-}
-
-static int aw_count_live(const void *rec, void *arg)
-{
-	if (!((const dh_activity *)rec)->meta.deleted)
-		(*(int *)arg)++;
-	return 0;
-}
-
-static size_t aw_rec_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	aw_screen *s = ctx;
-	dh_store *st = s->base.ctx->store;
-	size_t k = 0;
-	for (size_t i = first; i < aw_rec_count(s) && k < n; i++) {
-		void *rec = NULL;
-		if (!st || repo_get(st, DH_R_CANDIDATE, aw_rec_id(s, i), &rec) != 0)
-			continue;
-		const dh_candidate *c = rec;
-		int acts = 0;
-		repo_children(st, DH_R_ACTIVITY, c->meta.id, aw_count_live, &acts);
-		ui_list_row *row = &out[k++];
-		row->id = c->meta.id;
-		row->style = c->meta.deleted ? UI_S_DIM : c->on_hold ? UI_S_WARN : UI_S_NORMAL;
-		snprintf(row->cells[0], UI_LIST_CELL, "%s",
-		         aw_has(s->tags, s->n_tags, c->meta.id) ? "*" : " ");
-		snprintf(row->cells[1], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
-		snprintf(row->cells[2], UI_LIST_CELL, "%d", c->year);
-		snprintf(row->cells[3], UI_LIST_CELL, "%s", kind_label(c->kind));
-		snprintf(row->cells[4], UI_LIST_CELL, "%s", c->name ? c->name : "");
-		snprintf(row->cells[5], UI_LIST_CELL, "%s",
-		         c->on_hold                        ? "Tạm dừng xét"
-		         : c->stage == DH_STAGE_AWARDED    ? "Đã khen thưởng"
-		         : c->stage == DH_STAGE_RECOGNISED ? "Đã công nhận"
-		                                           : stage_label(c->stage));
-		snprintf(row->cells[6], UI_LIST_CELL, "%d", acts);
-		snprintf(row->cells[7], UI_LIST_CELL, "%s", c->aims_provincial ? "có" : "");
-		record_free(DH_R_CANDIDATE, rec);
-	}
-	return k;
-}
-
-static int aw_rec_filter(void *ctx, const char *text)
-{
-	aw_screen *s = ctx;
-	free(s->filter);
-	free(s->hits);
-	s->filter = text && *text ? strdup(text) : NULL;
-	s->hits = NULL;
-	s->n_hits = 0;
-	if (!aw_filtered(s) || !s->base.ctx->store)
-		return 0;
-	dh_hit *hits = NULL;
-	size_t n = 0;
-	dh_lookup_opts o = {.recognised_only = true, .limit = AW_FILTER_LIMIT, .cfg = s->base.ctx->cfg};
-	if (lookup_search(s->base.ctx->store, s->filter, &o, &hits, &n) != 0)
-		return 0;
-	s->hits = malloc((n ? n : 1) * sizeof(*s->hits));
-	if (s->hits) {
-		for (size_t i = 0; i < n; i++)
-			s->hits[i] = hits[i].id;
-		s->n_hits = n;
-	}
-	free(hits);
-	return 0;
-}
-
-static size_t aw_rec_index_of(void *ctx, uint64_t id)
-{
-	aw_screen *s = ctx;
-	for (size_t i = 0; i < aw_rec_count(s); i++)
-		if (aw_rec_id(s, i) == id)
-			return i;
-	return SIZE_MAX;
-}
-
-static const ui_list_source aw_rec_source = {
-    .columns = aw_rec_columns,
-    .n_columns = 8,
-    .count = aw_rec_count,
-    .rows = aw_rec_rows,
-    .filter = aw_rec_filter,
-    .index_of = aw_rec_index_of,
-    .empty_text =
-        "Chưa có hồ sơ nào được công nhận (Hội đồng bình xét, Chánh Thanh tra công nhận ở màn hình 3).",
-};
-
-/* --- the decisions tab ------------------------------------------------------- */
-
-static int aw_collect_decision(const void *rec, void *arg)
-{
-	aw_screen *s = arg;
-	const dh_decision *d = rec;
-	if (d->type != DH_DEC_AWARD || d->meta.deleted)
-		return 0;
-	dh_decision **v = realloc(s->decisions, (s->n_decisions + 1) * sizeof(dh_decision *));
-	if (!v)
-		return -1;
-	s->decisions = v;
-	if (!(v[s->n_decisions] = record_dup(DH_R_DECISION, d)))
-		return -1;
-	s->n_decisions++;
-	return 0;
-}
-
-static int aw_collect_ceremony(const void *rec, void *arg)
-{
-	aw_screen *s = arg;
-	dh_ceremony **v = realloc(s->ceremonies, (s->n_ceremonies + 1) * sizeof(dh_ceremony *));
-	if (!v)
-		return -1;
-	s->ceremonies = v;
-	if (!(v[s->n_ceremonies] = record_dup(DH_R_CEREMONY, rec)))
-		return -1;
-	s->n_ceremonies++;
-	return 0;
-}
-
-static int aw_decision_newest(const void *a, const void *b)
-{
-	const dh_decision *x = *(dh_decision *const *)a, *y = *(dh_decision *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? 1 : -1;
-	return x->meta.id < y->meta.id ? 1 : x->meta.id > y->meta.id ? -1 : 0;
-}
-
-static int aw_ceremony_newest(const void *a, const void *b)
-{
-	const dh_ceremony *x = *(dh_ceremony *const *)a, *y = *(dh_ceremony *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? 1 : -1;
-	return x->meta.id < y->meta.id ? 1 : x->meta.id > y->meta.id ? -1 : 0;
-}
-
-/* Decisions and ceremonies are few: read whole. */
-static void aw_load_small(aw_screen *s)
-{
-	dh_store *st = s->base.ctx->store;
-	for (size_t i = 0; i < s->n_decisions; i++)
-		record_free(DH_R_DECISION, s->decisions[i]);
-	for (size_t i = 0; i < s->n_ceremonies; i++)
-		record_free(DH_R_CEREMONY, s->ceremonies[i]);
-	s->n_decisions = s->n_ceremonies = 0;
-	s->last_activity = 0;
-	if (!st)
-		return;
-	repo_each(st, DH_R_DECISION, aw_collect_decision, s);
-	repo_each(st, DH_R_CEREMONY, aw_collect_ceremony, s);
-	repo_last_id(st, DH_R_ACTIVITY, &s->last_activity);
-	if (s->n_decisions)
-		qsort(s->decisions, s->n_decisions, sizeof(dh_decision *), aw_decision_newest);
-	if (s->n_ceremonies)
-		qsort(s->ceremonies, s->n_ceremonies, sizeof(dh_ceremony *), aw_ceremony_newest);
-}
-
-static const ui_list_column aw_dec_columns[] = {
-    {"Số quyết định", 14, false}, {"Ngày", 10, false},      {"Người ký", 18, false},
-    {"Hồ sơ", 5, true},           {"Trạng thái", 0, false},
-};
-
-static size_t aw_dec_count(void *ctx)
-{
-	return ((aw_screen *)ctx)->n_decisions;
-}
-
-static size_t aw_dec_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	aw_screen *s = ctx;
-	const dh_config *cfg = s->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_decisions && k < n; i++, k++) {
-		const dh_decision *d = s->decisions[i];
-		char date[11], rdate[11];
-		out[k].id = d->meta.id;
-		out[k].style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(d->date, date));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", config_person_name(cfg, d->signer));
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
-		if (d->revoked)
-			snprintf(out[k].cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s",
-			         date_vn(d->revoke_date, rdate), d->revoke_reason ? d->revoke_reason : "");
-		else
-			snprintf(out[k].cells[4], UI_LIST_CELL, "Có hiệu lực");
-	}
-	return k;
-}
-
-static size_t aw_dec_index_of(void *ctx, uint64_t id)
-{
-	aw_screen *s = ctx;
-	for (size_t i = 0; i < s->n_decisions; i++)
-		if (s->decisions[i]->meta.id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-static const ui_list_source aw_dec_source = {
-    .columns = aw_dec_columns,
-    .n_columns = 5,
-    .count = aw_dec_count,
-    .rows = aw_dec_rows,
-    .index_of = aw_dec_index_of,
-    .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
-};
-
-/* --- the ceremonies tab ----------------------------------------------------------- */
-
-static const ui_list_column aw_cer_columns[] = {
-    {"Ngày", 10, false},
-    {"Tên buổi", 0, false},
-    {"Địa điểm", 22, false},
-    {"QĐ", 3, true},
-};
-
-static size_t aw_cer_count(void *ctx)
-{
-	return ((aw_screen *)ctx)->n_ceremonies;
-}
-
-static size_t aw_cer_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	aw_screen *s = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_ceremonies && k < n; i++, k++) {
-		const dh_ceremony *c = s->ceremonies[i];
-		char date[11];
-		out[k].id = c->meta.id;
-		out[k].style = c->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(c->date, date));
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s%s", c->meta.deleted ? "(đã xóa) " : "",
-		         c->title ? c->title : "");
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", c->place ? c->place : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%zu", c->decisions.n);
-	}
-	return k;
-}
-
-static size_t aw_cer_index_of(void *ctx, uint64_t id)
-{
-	aw_screen *s = ctx;
-	for (size_t i = 0; i < s->n_ceremonies; i++)
-		if (s->ceremonies[i]->meta.id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-static const ui_list_source aw_cer_source = {
-    .columns = aw_cer_columns,
-    .n_columns = 4,
-    .count = aw_cer_count,
-    .rows = aw_cer_rows,
-    .index_of = aw_cer_index_of,
-    .empty_text = "Chưa có buổi tuyên dương nào.",
-};
-
-/* --- the activities tab -------------------------------------------------------------- */
-
-static const ui_list_column aw_act_columns[] = {
-    {"Ngày", 10, false},    {"Hình thức", 9, false},  {"Hồ sơ", 16, false},
-    {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Số dự", 5, true},
-};
-
-typedef struct aw_act_fill_ctx {
-	aw_screen *s;
-	ui_list_row *out;
-	size_t n, max;
-} aw_act_fill_ctx;
-
-static int aw_act_page_cb(const void *rec, void *arg)
-{
-	aw_act_fill_ctx *fc = arg;
-	const dh_activity *a = rec;
-	void *cand = NULL;
-	const char *name = "";
-	if (repo_get(fc->s->base.ctx->store, DH_R_CANDIDATE, a->candidate_id, &cand) == 0)
-		name = ((dh_candidate *)cand)->name;
-	aw_act_fill(a, name ? name : "", &fc->out[fc->n++]);
-	if (cand)
-		record_free(DH_R_CANDIDATE, cand);
-	return fc->n >= fc->max;
-}
-
-static size_t aw_act_count(void *ctx)
-{
-	return (size_t)((aw_screen *)ctx)->last_activity;
-}
-
-static size_t aw_act_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	aw_screen *s = ctx;
-	aw_act_fill_ctx fc = {s, out, 0, n};
-	if (!s->base.ctx->store || first >= s->last_activity)
-		return 0;
-	repo_page(s->base.ctx->store, DH_R_ACTIVITY, s->last_activity - first, n, true, aw_act_page_cb, &fc);
-	return fc.n;
-}
-
-static size_t aw_act_index_of(void *ctx, uint64_t id)
-{
-	aw_screen *s = ctx;
-	return id >= 1 && id <= s->last_activity ? (size_t)(s->last_activity - id) : SIZE_MAX;
-}
-
-static const ui_list_source aw_act_source = {
-    .columns = aw_act_columns,
-    .n_columns = 6,
-    .count = aw_act_count,
-    .rows = aw_act_rows,
-    .index_of = aw_act_index_of,
-    .empty_text = "Chưa có hoạt động nhân rộng nào.",
-};
 
 /* --- the screen ------------------------------------------------------------------ */
 
@@ -531,18 +88,14 @@ static const dh_candidate *aw_peek(aw_screen *s)
 
 static const dh_decision *aw_cur_decision(aw_screen *s)
 {
-	const ui_list_row *row =
-	    s->tab == AW_TAB_DECISIONS ? ui_list_current(&s->lists[AW_TAB_DECISIONS]) : NULL;
-	size_t i = row ? aw_dec_index_of(s, row->id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : s->decisions[i];
+	return s->tab == AW_TAB_DECISIONS ? aw_recs_current(&s->decisions, &s->lists[AW_TAB_DECISIONS])
+	                                  : NULL;
 }
 
 static const dh_ceremony *aw_cur_ceremony(aw_screen *s)
 {
-	const ui_list_row *row =
-	    s->tab == AW_TAB_CEREMONIES ? ui_list_current(&s->lists[AW_TAB_CEREMONIES]) : NULL;
-	size_t i = row ? aw_cer_index_of(s, row->id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : s->ceremonies[i];
+	return s->tab == AW_TAB_CEREMONIES ? aw_recs_current(&s->ceremonies, &s->lists[AW_TAB_CEREMONIES])
+	                                   : NULL;
 }
 
 static bool aw_offers(ui_view *v, int action)
@@ -793,10 +346,10 @@ static void aw_draw_info(aw_screen *s, WINDOW *w, int cols)
 		break;
 	case AW_TAB_DECISIONS: {
 		size_t live = 0;
-		for (size_t i = 0; i < s->n_decisions; i++)
-			live += !s->decisions[i]->revoked;
+		for (size_t i = 0; i < s->decisions.n; i++)
+			live += !((const dh_decision *)s->decisions.v[i].rec)->revoked;
 		snprintf(info, sizeof(info), "%zu quyết định tặng Giấy khen có hiệu lực, %zu đã thu hồi.",
-		         live, s->n_decisions - live);
+		         live, s->decisions.n - live);
 		break;
 	}
 	case AW_TAB_CEREMONIES:
@@ -851,15 +404,7 @@ static void aw_view_reload(ui_view *v)
 	aw_screen *s = (aw_screen *)v;
 	record_free(DH_R_CANDIDATE, s->cur);
 	s->cur = NULL;
-	aw_load_small(s);
-	aw_scan_start(s);
-	if (s->last <= AW_SYNC_LIMIT)
-		aw_scan_step(s, AW_SYNC_LIMIT);
-	if (aw_filtered(s)) {
-		char *text = strdup(s->filter);
-		aw_rec_filter(s, text); /* it replaces s->filter: pass a copy */
-		free(text);
-	}
+	aw_tabs_read(s);
 	/* Tags of records that are no longer waiting for a Giấy khen go. */
 	for (size_t i = 0; i < s->n_tags;) {
 		void *rec = NULL;
@@ -880,20 +425,9 @@ static void aw_view_reload(ui_view *v)
 static void aw_destroy(ui_view *v)
 {
 	aw_screen *s = (aw_screen *)v;
-	for (int t = 0; t < AW_TABS; t++)
-		ui_list_free(&s->lists[t]);
-	free(s->shown.v);
-	free(s->work.v);
-	free(s->filter);
-	free(s->hits);
+	aw_tabs_free(s);
 	free(s->tags);
 	record_free(DH_R_CANDIDATE, s->cur);
-	for (size_t i = 0; i < s->n_decisions; i++)
-		record_free(DH_R_DECISION, s->decisions[i]);
-	free(s->decisions);
-	for (size_t i = 0; i < s->n_ceremonies; i++)
-		record_free(DH_R_CEREMONY, s->ceremonies[i]);
-	free(s->ceremonies);
 	free(s);
 }
 
@@ -915,17 +449,10 @@ ui_view *ui_awards_open(ui_app *app)
 	if (!s)
 		return NULL;
 	ui_view_init(&s->base, &aw_ops, app);
-	aw_load_small(s);
-	aw_scan_start(s);
-	if (s->last <= AW_SYNC_LIMIT)
-		aw_scan_step(s, AW_SYNC_LIMIT);
-	static const ui_list_source *const sources[AW_TABS] = {&aw_rec_source, &aw_dec_source, &aw_cer_source,
-	                                                       &aw_act_source};
-	for (int t = 0; t < AW_TABS; t++)
-		if (ui_list_init(&s->lists[t], sources[t], s) != 0) {
-			aw_destroy(&s->base);
-			return NULL;
-		}
+	if (aw_tabs_init(s) != 0) {
+		aw_destroy(&s->base);
+		return NULL;
+	}
 	return &s->base;
 }
 

@@ -1,7 +1,8 @@
 /* scr_awards_internal.h — what the pieces of screen 4 (Khen thưởng, nhân
  * rộng) share. The calls go one way only:
  *
- *   scr_awards.c           the screen, its four tabs, drafts
+ *   scr_awards.c           the screen: keys, drawing, drafts
+ *     -> scr_awards_tabs.c      what its four tabs list
  *     -> scr_awards_decision.c  one decision's page
  *     -> scr_awards_activity.c  a record's replication log, the activity form
  *     -> scr_awards_award.c     the award decision and revoke forms
@@ -25,6 +26,64 @@
 
 /* The screen's own actions; the log and the decision page offer some. */
 enum { AW_A_TAB = UI_A__COUNT, AW_A_AWARD, AW_A_FOLLOWUP, AW_A_REVOKE, AW_A_PRINT };
+
+/* --- the screen and its tabs (scr_awards.c, scr_awards_tabs.c) --------- */
+
+enum { AW_TAB_RECORDS, AW_TAB_DECISIONS, AW_TAB_CEREMONIES, AW_TAB_ACTIVITIES, AW_TABS };
+
+typedef struct aw_rec {
+	uint64_t id;
+	int year;
+} aw_rec;
+
+typedef struct aw_vec {
+	aw_rec *v;
+	size_t n, cap;
+} aw_vec;
+
+/* Records of one type read whole (decisions, ceremonies: few), newest
+ * first; each record begins with its dh_meta. */
+typedef struct aw_dated {
+	int date;
+	void *rec;
+} aw_dated;
+
+typedef struct aw_recs {
+	dh_ctx *ctx;
+	dh_rtype type;
+	aw_dated *v;
+	size_t n;
+} aw_recs;
+
+typedef struct aw_screen {
+	ui_view base;
+	int tab;
+	ui_list lists[AW_TABS];
+	/* Recognised and awarded records: the last complete pass is shown. */
+	aw_vec shown, work;
+	bool scanning;
+	uint64_t next, last;
+	char *filter;   /* lookup text on the records tab */
+	uint64_t *hits; /* its hits, best first */
+	size_t n_hits;
+	uint64_t *tags; /* records marked for a Giấy khen */
+	size_t n_tags;
+	dh_candidate *cur;      /* the record under the cursor, for the key line */
+	aw_recs decisions;      /* award decisions */
+	aw_recs ceremonies;     /* every ceremony, deleted ones dimmed */
+	uint64_t last_activity; /* activities are ids 1..last, shown newest first */
+} aw_screen;
+
+/* The tabs' lists, read for the first time (0 or DH_ENOMEM); read again
+ * after a commit; freed with the screen. */
+int aw_tabs_init(aw_screen *s);
+void aw_tabs_read(aw_screen *s);
+void aw_tabs_free(aw_screen *s);
+/* One more slice of the records scan; true when the pass is complete. */
+bool aw_scan_step(aw_screen *s, size_t slice);
+/* The record of R under L's cursor, or NULL. */
+const void *aw_recs_current(aw_recs *r, ui_list *l);
+bool aw_has(const uint64_t *v, size_t n, uint64_t id);
 
 /* --- scr_awards_common.c ------------------------------------------------- */
 
