@@ -139,10 +139,8 @@ static bool aw_offers(ui_view *v, int action)
 static unsigned aw_award(aw_screen *s)
 {
 	ui_view *v = &s->base;
-	if (wf_check(v->ctx, DH_ACT_AWARD) != 0) {
-		ui_error(v->app, "%s", v->ctx->message);
+	if (aw_refused(v, DH_ACT_AWARD))
 		return UI_R_DRAW;
-	}
 	uint64_t one = 0;
 	const uint64_t *ids = s->tags;
 	size_t n = s->n_tags;
@@ -155,9 +153,7 @@ static unsigned aw_award(aw_screen *s)
 	ui_form *f = aw_award_form_open(v->app, &s->n_tags, ids, n);
 	for (size_t i = 0; f && i < s->shown.n; i++)
 		aw_award_offer(f, s->shown.v[i].id);
-	if (f)
-		ui_push(v->app, &f->base);
-	return UI_R_DRAW;
+	return aw_show_form(v->app, f);
 }
 
 /* The activity under the cursor on the activities tab (a new record). */
@@ -175,7 +171,7 @@ static unsigned aw_add_activity(aw_screen *s)
 {
 	ui_view *v = &s->base;
 	aw_choices ch = {0};
-	char label[400], code[24];
+	char label[400];
 	for (size_t i = 0; i < s->shown.n; i++) {
 		void *rec = NULL;
 		if (repo_get(v->ctx->store, DH_R_CANDIDATE, s->shown.v[i].id, &rec) != 0)
@@ -183,8 +179,7 @@ static unsigned aw_add_activity(aw_screen *s)
 		const dh_candidate *c = rec;
 		if (wf_candidate_may(v->ctx, DH_ACT_REPLICATE, c)) {
 			aw_candidate_label(v->ctx->cfg, c, label, sizeof(label));
-			snprintf(code, sizeof(code), "%llu", (unsigned long long)c->meta.id);
-			aw_choice_add(&ch, code, label);
+			aw_choice_id(&ch, c->meta.id, label);
 		}
 		record_free(DH_R_CANDIDATE, rec);
 	}
@@ -197,12 +192,32 @@ static unsigned aw_add_activity(aw_screen *s)
 	const char *picked = k >= 0 && (size_t)k < ch.n ? ch.v[k].value : NULL;
 	uint64_t id = picked ? strtoull(picked, NULL, 10) : 0;
 	aw_choices_free(&ch);
-	if (!id)
-		return UI_R_DRAW;
-	ui_form *f = aw_activity_form_open(v->app, NULL, id);
-	if (f)
-		ui_push(v->app, &f->base);
-	return UI_R_DRAW;
+	return id ? aw_show_form(v->app, aw_activity_form_open(v->app, NULL, id)) : UI_R_DRAW;
+}
+
+/* Enter on a row: a record's replication log, a decision's page, the
+ * ceremony's or the activity's form. */
+static unsigned aw_open(aw_screen *s)
+{
+	ui_app *app = s->base.app;
+	switch (s->tab) {
+	case AW_TAB_RECORDS: {
+		const dh_candidate *c = aw_peek(s);
+		return aw_show(app, c ? aw_log_open(app, c) : NULL);
+	}
+	case AW_TAB_DECISIONS: {
+		const dh_decision *d = aw_cur_decision(s);
+		return aw_show(app, d ? aw_decision_open(app, d) : NULL);
+	}
+	case AW_TAB_CEREMONIES: {
+		const dh_ceremony *c = aw_cur_ceremony(s);
+		return aw_show_form(app, c ? aw_ceremony_form_open(app, c) : NULL);
+	}
+	}
+	dh_activity *a = aw_cur_activity(s);
+	ui_form *f = a ? aw_activity_form_open(app, a, a->candidate_id) : NULL;
+	record_free(DH_R_ACTIVITY, a);
+	return aw_show_form(app, f);
 }
 
 static unsigned aw_key(ui_view *v, int action, int key)
@@ -245,54 +260,20 @@ static unsigned aw_key(ui_view *v, int action, int key)
 	case AW_A_AWARD: return aw_award(s);
 	case AW_A_FOLLOWUP: {
 		const dh_candidate *c = aw_peek(s);
-		ui_form *f = c ? aw_followup_form_open(v->app, c) : NULL;
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return aw_show_form(v->app, c ? aw_followup_form_open(v->app, c) : NULL);
 	}
 	case AW_A_REVOKE: {
 		const dh_decision *d = aw_cur_decision(s);
-		ui_form *f = d ? aw_revoke_form_open(v->app, d) : NULL;
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return aw_show_form(v->app, d ? aw_revoke_form_open(v->app, d) : NULL);
 	}
 	case UI_A_ADD:
 		if (s->tab == AW_TAB_ACTIVITIES)
 			return aw_add_activity(s);
-		if (s->tab == AW_TAB_CEREMONIES) {
-			if (wf_check(v->ctx, DH_ACT_CEREMONY) != 0) {
-				ui_error(v->app, "%s", v->ctx->message);
-				return UI_R_DRAW;
-			}
-			ui_form *f = aw_ceremony_form_open(v->app, NULL);
-			if (f)
-				ui_push(v->app, &f->base);
-		}
-		return UI_R_DRAW;
+		if (s->tab != AW_TAB_CEREMONIES || aw_refused(v, DH_ACT_CEREMONY))
+			return UI_R_DRAW;
+		return aw_show_form(v->app, aw_ceremony_form_open(v->app, NULL));
 	case UI_A_OPEN:
-	case UI_A_EDIT: {
-		ui_view *nv = NULL;
-		if (s->tab == AW_TAB_RECORDS) {
-			const dh_candidate *c = aw_peek(s);
-			nv = c ? aw_log_open(v->app, c) : NULL;
-		} else if (s->tab == AW_TAB_DECISIONS) {
-			const dh_decision *d = aw_cur_decision(s);
-			nv = d ? aw_decision_open(v->app, d) : NULL;
-		} else if (s->tab == AW_TAB_CEREMONIES) {
-			const dh_ceremony *c = aw_cur_ceremony(s);
-			ui_form *f = c ? aw_ceremony_form_open(v->app, c) : NULL;
-			nv = f ? &f->base : NULL;
-		} else {
-			dh_activity *a = aw_cur_activity(s);
-			ui_form *f = a ? aw_activity_form_open(v->app, a, a->candidate_id) : NULL;
-			record_free(DH_R_ACTIVITY, a);
-			nv = f ? &f->base : NULL;
-		}
-		if (nv)
-			ui_push(v->app, nv);
-		return UI_R_DRAW;
-	}
+	case UI_A_EDIT: return aw_open(s);
 	case UI_A_DELETE: {
 		if (s->tab == AW_TAB_CEREMONIES) {
 			const dh_ceremony *c = aw_cur_ceremony(s);

@@ -80,25 +80,21 @@ static unsigned aw_log_key(ui_view *v, int action, int key)
 	if (!(r & UI_R_UNHANDLED))
 		return r;
 	const dh_activity *a = aw_log_current(lv);
-	ui_form *f = NULL;
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_ADD:
-		if (wf_check(v->ctx, DH_ACT_REPLICATE) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (aw_refused(v, DH_ACT_REPLICATE))
 			return UI_R_DRAW;
-		}
-		f = aw_activity_form_open(v->app, NULL, lv->candidate_id);
-		break;
-	case UI_A_OPEN: f = a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL; break;
-	case AW_A_FOLLOWUP: f = lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL; break;
+		return aw_show_form(v->app, aw_activity_form_open(v->app, NULL, lv->candidate_id));
+	case UI_A_OPEN:
+		return aw_show_form(v->app, a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL);
+	case AW_A_FOLLOWUP:
+		return aw_show_form(v->app,
+		                    lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL);
 	case UI_A_DELETE:
 		return a ? aw_delete(v, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này") : UI_R_DRAW;
-	default: return UI_R_NONE;
 	}
-	if (f)
-		ui_push(v->app, &f->base);
-	return UI_R_DRAW;
+	return UI_R_NONE;
 }
 
 static void aw_log_draw(ui_view *v, WINDOW *w)
@@ -264,10 +260,9 @@ ui_form *aw_activity_form_open(ui_app *app, const dh_activity *a, uint64_t candi
 	}
 	const dh_candidate *c = cand;
 	aw_choices *candidate = calloc(1, sizeof(*candidate));
-	char code[24], label[400];
-	snprintf(code, sizeof(code), "%llu", (unsigned long long)c->meta.id);
+	char label[400];
 	aw_candidate_label(ctx->cfg, c, label, sizeof(label));
-	if (candidate && aw_choice_add(candidate, code, label) != 0) {
+	if (candidate && aw_choice_id(candidate, c->meta.id, label) != 0) {
 		aw_choices_destroy(candidate);
 		candidate = NULL;
 	}

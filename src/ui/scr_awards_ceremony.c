@@ -66,12 +66,11 @@ static int aw_cer_decision_cb(const void *rec, void *arg)
 	bool listed = p->listed && idlist_has(&p->listed->decisions, d->meta.id);
 	if (!listed && (d->type != DH_DEC_AWARD || d->revoked || d->meta.deleted))
 		return 0;
-	char code[24], label[300], date[11];
-	snprintf(code, sizeof(code), "%llu", (unsigned long long)d->meta.id);
+	char label[300], date[11];
 	/* Only award decisions are listed: the number and date say which. */
 	snprintf(label, sizeof(label), "Số %s ngày %s (%zu hồ sơ)%s", d->number ? d->number : "",
 	         date_vn(d->date, date), d->candidates.n, d->revoked ? " — đã thu hồi" : "");
-	return aw_choice_add(p->decisions, code, label) ? -1 : 0;
+	return aw_choice_id(p->decisions, d->meta.id, label) ? -1 : 0;
 }
 
 ui_form *aw_ceremony_form_open(ui_app *app, const dh_ceremony *c)

@@ -54,6 +54,13 @@ void aw_choices_free(aw_choices *c)
 	memset(c, 0, sizeof(*c));
 }
 
+int aw_choice_id(aw_choices *c, uint64_t id, const char *label)
+{
+	char code[24];
+	snprintf(code, sizeof(code), "%llu", (unsigned long long)id);
+	return aw_choice_add(c, code, label);
+}
+
 void aw_choices_destroy(void *choices)
 {
 	if (choices)
@@ -107,6 +114,26 @@ void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row)
 		snprintf(row->cells[c], UI_LIST_CELL, "%d", a->attendees);
 	else
 		row->cells[c][0] = '\0';
+}
+
+bool aw_refused(ui_view *v, dh_action action)
+{
+	if (wf_check(v->ctx, action) == 0)
+		return false;
+	ui_error(v->app, "%s", v->ctx->message);
+	return true;
+}
+
+unsigned aw_show(ui_app *app, ui_view *v)
+{
+	if (v)
+		ui_push(app, v);
+	return UI_R_DRAW;
+}
+
+unsigned aw_show_form(ui_app *app, ui_form *f)
+{
+	return aw_show(app, f ? &f->base : NULL);
 }
 
 unsigned aw_delete(ui_view *v, dh_rtype type, uint64_t id, const char *what)

@@ -133,12 +133,7 @@ static unsigned aw_decv_key(ui_view *v, int action, int key)
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
 	case AW_A_PRINT: return aw_decv_print(dv);
-	case AW_A_REVOKE: {
-		ui_form *f = aw_revoke_form_open(v->app, dv->d);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
-	}
+	case AW_A_REVOKE: return aw_show_form(v->app, aw_revoke_form_open(v->app, dv->d));
 	}
 	return UI_R_NONE;
 }

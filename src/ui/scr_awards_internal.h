@@ -94,6 +94,7 @@ typedef struct aw_choices {
 } aw_choices;
 
 int aw_choice_add(aw_choices *c, const char *value, const char *label);
+int aw_choice_id(aw_choices *c, uint64_t id, const char *label); /* the id as the value */
 void aw_choices_free(aw_choices *c);
 /* A form's f->user that is a calloc'd aw_choices: free it whole. */
 void aw_choices_destroy(void *choices);
@@ -106,6 +107,12 @@ void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, 
 
 /* One activity row; NAME is the record's (NULL in a record's own log). */
 void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row);
+
+/* The workflow refuses ACTION now: its reason is shown, true. */
+bool aw_refused(ui_view *v, dh_action action);
+/* Push the page V (or the form F) when it opened; redraw either way. */
+unsigned aw_show(ui_app *app, ui_view *v);
+unsigned aw_show_form(ui_app *app, ui_form *f);
 
 /* Delete a ceremony or an activity after asking ("Xóa WHAT?"). */
 unsigned aw_delete(ui_view *v, dh_rtype type, uint64_t id, const char *what);
