@@ -1,15 +1,13 @@
 /* scr_awards_internal.h — what the pieces of screen 4 (Khen thưởng, nhân
  * rộng) share. The calls go one way only:
  *
- *   scr_awards.c           the screen: keys, drawing, drafts
- *     -> scr_awards_tabs.c      what its four tabs list
- *     -> scr_awards_decision.c  one decision's page
- *     -> scr_awards_activity.c  a record's replication log, the activity form
- *     -> scr_awards_award.c     the award decision and revoke forms
- *     -> scr_awards_ceremony.c  the ceremony form
- *     -> scr_awards_followup.c  the follow-up toward the provincial level
- *   and every one of them -> scr_awards_common.c (choices, labels, delete,
- *   the decision as a document). */
+ *   scr_awards.c             the screen: keys, drawing, drafts
+ *     -> scr_awards_tabs.c   what its four tabs list
+ *     -> scr_awards_pages.c  a record's replication log, one decision's page
+ *     -> scr_awards_forms.c  the forms: award, revoke, ceremony, activity,
+ *                            follow-up toward the provincial level
+ *   (pages -> forms), and each of them -> scr_awards_common.c (choices,
+ *   labels, pushing what opened, delete, the decision as a document). */
 #ifndef DIENHINH_SCR_AWARDS_INTERNAL_H
 #define DIENHINH_SCR_AWARDS_INTERNAL_H
 
@@ -120,10 +118,12 @@ unsigned aw_delete(ui_view *v, dh_rtype type, uint64_t id, const char *what);
 /* The Giấy khen decision D as a .docx (o) or PDF (O). */
 unsigned aw_document(ui_app *app, const dh_decision *d, int key);
 
-/* --- the pages and forms the screen opens ------------------------------- */
+/* --- scr_awards_pages.c ------------------------------------------------ */
 
 ui_view *aw_decision_open(ui_app *app, const dh_decision *d);
 ui_view *aw_log_open(ui_app *app, const dh_candidate *c);
+
+/* --- scr_awards_forms.c ------------------------------------------------ */
 
 /* A new Giấy khen decision with IDS ticked; *MARKS (the screen's count of
  * marked records, or NULL) is cleared once the decision is made.

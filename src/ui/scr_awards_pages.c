@@ -1,13 +1,163 @@
-/* scr_awards_decision.c — one award decision's page on screen 4: its
- * number, date, signer, whether in force, and its records; x revokes it,
- * o/O makes the document, i prints the Giấy khen. */
+/* scr_awards_pages.c — the pages screen 4 opens over one record: a
+ * recognised record's replication log (its activities, Enter to edit one,
+ * t for its follow-up), and one award decision with its records (x
+ * revokes it, o/O makes the document, i prints the Giấy khen). */
 #include "scr_awards_internal.h"
 
 #include "dienhinh/date.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_candlog.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+
+typedef ui_candlog aw_log_view;
+
+/* Both pages: Esc goes back; their short lists neither filter nor sort. */
+static bool aw_page_offers(const ui_list *l, int action)
+{
+	switch (action) {
+	case UI_A_CANCEL: return true;
+	case UI_A_FILTER:
+	case UI_A_SORT: return false;
+	}
+	return ui_list_offers(l, action);
+}
+
+/* --- a record's replication log ------------------------------------------------ */
+
+static const ui_list_column aw_log_columns[] = {
+    {"Ngày", 10, false},      {"Hình thức", 9, false}, {"Nội dung", 0, false},
+    {"Trình bày", 15, false}, {"Số dự", 5, true},
+};
+
+static size_t aw_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_log_view *lv = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < lv->n && k < n; i++, k++)
+		aw_act_fill(lv->items[i], NULL, &out[k]);
+	return k;
+}
+
+static const ui_list_source aw_log_source = {
+    .columns = aw_log_columns,
+    .n_columns = 5,
+    .count = ui_candlog_count,
+    .rows = aw_log_rows,
+    .reload = ui_candlog_load,
+    .index_of = ui_candlog_index_of,
+    .empty_text = "Chưa có hoạt động nhân rộng nào cho hồ sơ này.",
+};
+
+static const ui_binding aw_log_keys[] = {
+    {UI_A_ADD, "a", {'a'}, NULL, "Ghi hoạt động nhân rộng mới", false},
+    {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, "Mở", "Mở / sửa hoạt động đang chọn", false},
+    {AW_A_FOLLOWUP, "t", {'t'}, "Theo dõi", "Theo dõi, bồi dưỡng hồ sơ hướng tới cấp tỉnh", false},
+    {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách hồ sơ", true},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+static const dh_activity *aw_log_current(aw_log_view *lv)
+{
+	return ui_candlog_current(lv);
+}
+
+static bool aw_log_offers(ui_view *v, int action)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	const dh_activity *a = aw_log_current(lv);
+	const dh_candidate *c = lv->candidate;
+	switch (action) {
+	case UI_A_ADD: return c && wf_candidate_may(v->ctx, DH_ACT_REPLICATE, c);
+	case UI_A_OPEN: return a != NULL;
+	case AW_A_FOLLOWUP: return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	case UI_A_DELETE:
+		return a && !a->meta.deleted && c && wf_may_for(v->ctx, DH_ACT_DELETE, c->department);
+	}
+	return aw_page_offers(&lv->list, action);
+}
+
+static unsigned aw_log_key(ui_view *v, int action, int key)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	unsigned r = ui_list_key(&lv->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	const dh_activity *a = aw_log_current(lv);
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_ADD:
+		if (aw_refused(v, DH_ACT_REPLICATE))
+			return UI_R_DRAW;
+		return aw_show_form(v->app, aw_activity_form_open(v->app, NULL, lv->candidate_id));
+	case UI_A_OPEN:
+		return aw_show_form(v->app, a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL);
+	case AW_A_FOLLOWUP:
+		return aw_show_form(v->app,
+		                    lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL);
+	case UI_A_DELETE:
+		return a ? aw_delete(v, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này") : UI_R_DRAW;
+	}
+	return UI_R_NONE;
+}
+
+static void aw_log_draw(ui_view *v, WINDOW *w)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	const dh_candidate *c = lv->candidate;
+	int cols = getmaxx(w);
+	char d1[11], d2[11];
+	int people = 0, live = 0;
+	for (size_t i = 0; i < lv->n; i++)
+		if (!((dh_activity *)lv->items[i])->meta.deleted) {
+			live++;
+			people += ((dh_activity *)lv->items[i])->attendees;
+		}
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, 1, cols - 2, "%s · %s · %d", c && c->name ? c->name : "", c ? kind_label(c->kind) : "",
+	        c ? c->year : 0);
+	wattrset(w, A_NORMAL);
+	if (c && c->award_decision)
+		ui_putf(w, 1, 1, cols - 2, "Công nhận: QĐ %s (%s) · Giấy khen: QĐ %s (%s)",
+		        c->recognised_decision ? c->recognised_decision : "?",
+		        date_vn(c->recognised_date, d1), c->award_decision, date_vn(c->award_date, d2));
+	else if (c)
+		ui_putf(w, 1, 1, cols - 2, "Công nhận: QĐ %s (%s) · chưa tặng Giấy khen",
+		        c->recognised_decision ? c->recognised_decision : "?",
+		        date_vn(c->recognised_date, d1));
+	ui_putf(w, 2, 1, cols - 2, "Nhân rộng: %d hoạt động, %d lượt người dự · Hướng tới cấp tỉnh: %s", live,
+	        people, c && c->aims_provincial ? "có" : "không");
+	ui_list_draw(&lv->list, w, 3, 0, getmaxy(w) - 3, cols);
+}
+
+static const ui_view_ops aw_log_ops = {
+    .bindings = aw_log_keys,
+    .title = ui_candlog_title,
+    .draw = aw_log_draw,
+    .key = aw_log_key,
+    .offers = aw_log_offers,
+    .reload = ui_candlog_reload,
+    .destroy = ui_candlog_destroy,
+};
+
+static const ui_candlog_spec aw_log_spec = {
+    .type = DH_R_ACTIVITY,
+    .ops = &aw_log_ops,
+    .source = &aw_log_source,
+    .title_prefix = "Nhân rộng: ",
+    .title_size = 200,
+};
+
+ui_view *aw_log_open(ui_app *app, const dh_candidate *c)
+{
+	aw_log_view *lv = ui_candlog_open(app, &aw_log_spec, c);
+	return lv ? &lv->base : NULL;
+}
+
+/* --- one decision ------------------------------------------------------------------ */
 
 typedef struct aw_dec_view {
 	ui_view base;
@@ -116,11 +266,8 @@ static bool aw_decv_offers(ui_view *v, int action)
 	case UI_A_DOCUMENT: return ui_document_may(v->app);
 	case AW_A_PRINT:
 		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->n && ui_document_may(v->app);
-	case UI_A_CANCEL: return true;
-	case UI_A_FILTER:
-	case UI_A_SORT: return false;
 	}
-	return ui_list_offers(&dv->list, action);
+	return aw_page_offers(&dv->list, action);
 }
 
 static unsigned aw_decv_key(ui_view *v, int action, int key)
