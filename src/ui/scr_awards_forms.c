@@ -268,6 +268,7 @@ ui_form *aw_revoke_form_restore(ui_app *app, const dh_draft *d)
 }
 
 /* --- ceremonies ------------------------------------------------------------------- */
+
 enum { CE_DATE, CE_TITLE, CE_PLACE, CE_DECISIONS, CE_NOTES, CE__COUNT };
 
 static const ui_field aw_cer_fields[CE__COUNT] = {
@@ -503,6 +504,7 @@ ui_form *aw_activity_form_restore(ui_app *app, const dh_draft *d)
 }
 
 /* --- follow-up toward the provincial level ---------------------------------------- */
+
 enum { FU_PROVINCIAL, FU_NOTES, FU__COUNT };
 
 static const ui_field aw_fu_fields[FU__COUNT] = {
