@@ -190,6 +190,9 @@ void ui_form_apply_draft(ui_form *f, const dh_draft *d);
  * defaults), its fields loaded. USER becomes the form's: it is freed with
  * it, and at once when NULL (ENOMEM) is returned. */
 ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, const void *rec, void *user);
+/* Push F when it opened (NULL: out of memory, nothing to push); what a
+ * key handler returns after opening a form. */
+unsigned ui_form_push(ui_app *app, ui_form *f);
 /* Load every bound field from f->rec, then the spec's own load; clean. */
 void ui_form_load(ui_form *f);
 /* Go on from a saved draft: the record as it was when the draft was

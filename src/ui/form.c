@@ -155,17 +155,25 @@ void ui_form_clear_errors(ui_form *f)
 		f->values[i].error[0] = '\0';
 }
 
+/* An empty field: 0 when it may be, else DH_EINVAL saying MISSING; 1
+ * when there is text to read. */
+static int form_blank(ui_form *f, int field, const char *missing)
+{
+	if (*ui_form_get(f, field))
+		return 1;
+	if (!form_field(f, field)->required)
+		return 0;
+	ui_form_error(f, field, "%s", missing);
+	return DH_EINVAL;
+}
+
 int ui_form_date(ui_form *f, int field, int *ymd)
 {
 	const char *s = ui_form_get(f, field);
 	*ymd = 0;
-	if (!*s) {
-		if (form_field(f, field)->required) {
-			ui_form_error(f, field, "Cần nhập ngày (DD/MM/YYYY)");
-			return DH_EINVAL;
-		}
-		return 0;
-	}
+	int blank = form_blank(f, field, "Cần nhập ngày (DD/MM/YYYY)");
+	if (blank != 1)
+		return blank;
 	if (date_parse(s, ymd) != 0) {
 		ui_form_error(f, field, "Ngày không có thật hoặc sai dạng DD/MM/YYYY");
 		return DH_EINVAL;
@@ -195,13 +203,9 @@ int ui_form_money(ui_form *f, int field, int64_t *amount)
 {
 	const char *s = ui_form_get(f, field);
 	*amount = 0;
-	if (!*s) {
-		if (form_field(f, field)->required) {
-			ui_form_error(f, field, "Cần nhập số tiền");
-			return DH_EINVAL;
-		}
-		return 0;
-	}
+	int blank = form_blank(f, field, "Cần nhập số tiền");
+	if (blank != 1)
+		return blank;
 	if (ui_parse_money(s, amount) != 0) {
 		ui_form_error(f, field, "Số tiền chỉ gồm chữ số, ví dụ 1.500.000");
 		return DH_EINVAL;
@@ -214,13 +218,9 @@ int ui_form_number(ui_form *f, int field, int *value)
 	int64_t v;
 	const char *s = ui_form_get(f, field);
 	*value = 0;
-	if (!*s) {
-		if (form_field(f, field)->required) {
-			ui_form_error(f, field, "Cần nhập một số");
-			return DH_EINVAL;
-		}
-		return 0;
-	}
+	int blank = form_blank(f, field, "Cần nhập một số");
+	if (blank != 1)
+		return blank;
 	if (ui_parse_money(s, &v) != 0 || v > INT32_MAX) {
 		ui_form_error(f, field, "Cần một số nguyên");
 		return DH_EINVAL;
@@ -708,23 +708,6 @@ static const char *form_note(ui_form *f, int i, char *buf, size_t size)
 }
 
 /* Rows a field takes: its line, a checklist's items, its note, its message. */
-/* Bytes of TEXT for one line of WIDTH columns, cut at a space when it
- * goes on. */
-static size_t form_wrap_next(const char *text, int width)
-{
-	size_t n = utf8_fit(text, width, NULL);
-	if (text[n]) {
-		size_t cut = n;
-		while (cut > 0 && text[cut] != ' ')
-			cut--;
-		if (cut > 0)
-			n = cut;
-	}
-	if (n == 0 && *text)
-		n = utf8_grapheme_len(text, strlen(text));
-	return n;
-}
-
 /* Rows beyond the first that the focused item of a focused checklist
  * takes: its whole text, wrapped, so a long criterion is read while it
  * is the one chosen (the others stay one row, cut with "…"). */
@@ -738,7 +721,7 @@ static int form_item_extra(ui_form *f, int i, int width)
 		return 0;
 	int lines = 0;
 	for (const char *t = c[f->item].label; *t; lines++) {
-		t += form_wrap_next(t, width);
+		t += ui_wrap_next(t, width);
 		while (*t == ' ')
 			t++;
 	}
@@ -876,13 +859,13 @@ static void form_draw(ui_view *v, WINDOW *w)
 					for (int l = 0, ly = yy; l <= extra; l++, ly++) {
 						const char *t = c[k].label;
 						for (int skip = 0; skip < l; skip++) {
-							t += form_wrap_next(t, vw - 4);
+							t += ui_wrap_next(t, vw - 4);
 							while (*t == ' ')
 								t++;
 						}
 						if (ly >= 1 && ly < rows)
 							ui_putf(w, ly, vx + 4, vw - 4, "%.*s",
-							        (int)form_wrap_next(t, vw - 4), t);
+							        (int)ui_wrap_next(t, vw - 4), t);
 					}
 				if (yy < 1 || yy >= rows)
 					continue;

@@ -259,3 +259,10 @@ void ui_form_resume(ui_form *f, const dh_draft *d)
 		m->rev = d->target_rev;
 	ui_form_apply_draft(f, d);
 }
+
+unsigned ui_form_push(ui_app *app, ui_form *f)
+{
+	if (f)
+		ui_push(app, &f->base);
+	return UI_R_DRAW;
+}

@@ -16,6 +16,7 @@
 #include "dienhinh/ui_candlog.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
 #include <stdio.h>
@@ -593,14 +594,9 @@ static unsigned cand_key(ui_view *v, int action, int key)
 		return r;
 	switch (action) {
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_CREATE) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_CREATE)))
 			return UI_R_DRAW;
-		}
-		ui_form *f = cand_form_open(v->app, s, NULL);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, cand_form_open(v->app, s, NULL));
 	}
 	case UI_A_OPEN:
 	case UI_A_EDIT: {
@@ -629,14 +625,7 @@ static unsigned cand_key(ui_view *v, int action, int key)
 			return UI_R_DRAW;
 		char q[300];
 		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (vẫn lưu vết trong nhật ký)", c->name ? c->name : "");
-		if (ui_confirm(v->app, q)) {
-			int rc = wf_delete(v->ctx, DH_R_CANDIDATE, c->meta.id, "Xóa từ màn hình Nhân tố mới");
-			if (rc == 0)
-				ui_message(v->app, "Đã xóa (có lưu vết).");
-			else
-				ui_error(v->app, "Chưa xóa: %s",
-				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		}
+		ui_delete_asked(v->app, DH_R_CANDIDATE, c->meta.id, q, "Xóa từ màn hình Nhân tố mới");
 		record_free(DH_R_CANDIDATE, c);
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
@@ -691,10 +680,9 @@ static const ui_view_ops cand_ops = {
 
 ui_view *ui_candidates_open(ui_app *app)
 {
-	cand_screen *s = calloc(1, sizeof(*s));
+	cand_screen *s = ui_view_new(app, &cand_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &cand_ops, app);
 	cand_rebuild(s);
 	if (ui_list_init(&s->list, &cand_source, s) != 0) {
 		free(s);
@@ -887,23 +875,15 @@ static unsigned foster_key(ui_view *v, int action, int key)
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_FOSTER) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_FOSTER)))
 			return UI_R_DRAW;
-		}
-		ui_form *f = foster_form_open(v->app, fv, NULL);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, foster_form_open(v->app, fv, NULL));
 	}
 	case UI_A_OPEN: {
 		const dh_fostering *e = foster_current(fv);
 		if (!e)
 			return UI_R_DRAW;
-		ui_form *f = foster_form_open(v->app, fv, e);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, foster_form_open(v->app, fv, e));
 	}
 	case UI_A_DELETE: {
 		const dh_fostering *e = foster_current(fv);
@@ -912,14 +892,7 @@ static unsigned foster_key(ui_view *v, int action, int key)
 		char q[200], date[11];
 		snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
 		         date_vn(e->date, date));
-		if (ui_confirm(v->app, q)) {
-			int rc = wf_delete(v->ctx, DH_R_FOSTERING, e->meta.id, "Xóa từ sổ bồi dưỡng");
-			if (rc == 0)
-				ui_message(v->app, "Đã xóa (có lưu vết).");
-			else
-				ui_error(v->app, "Chưa xóa: %s",
-				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		}
+		ui_delete_asked(v->app, DH_R_FOSTERING, e->meta.id, q, "Xóa từ sổ bồi dưỡng");
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
 	}

@@ -17,6 +17,7 @@
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -318,10 +319,8 @@ static void impl_set_year(impl_screen *s, int year)
 /* Refused by the core (a department head of another department...): say who may. */
 static unsigned impl_refuse(ui_view *v, dh_action a)
 {
-	if (wf_check(v->ctx, a) != 0) {
-		ui_error(v->app, "%s", v->ctx->message);
+	if (ui_refused(v->app, wf_check(v->ctx, a)))
 		return UI_R_DRAW;
-	}
 	char who[200];
 	wf_who_may(v->ctx->cfg, a, who, sizeof(who));
 	ui_error(v->app, "Chỉ %s (của đơn vị) được %s.", who, wf_action_label(a));
@@ -332,11 +331,8 @@ static unsigned impl_add(ui_view *v, dh_action a, const char *dept, int year)
 {
 	if (!wf_may_for(v->ctx, a, dept))
 		return impl_refuse(v, a);
-	ui_form *f = impl_form_open(v->app, a == DH_ACT_DISSEMINATE ? DH_R_DISSEMINATION : DH_R_COORDINATION,
-	                            NULL, dept, year);
-	if (f)
-		ui_push(v->app, &f->base);
-	return UI_R_DRAW;
+	return ui_form_push(v->app, impl_form_open(v->app, a == DH_ACT_DISSEMINATE ? DH_R_DISSEMINATION : DH_R_COORDINATION,
+	                            NULL, dept, year));
 }
 
 static unsigned impl_key(ui_view *v, int action, int key)
@@ -405,10 +401,9 @@ static const ui_view_ops impl_ops = {
 
 ui_view *ui_implementation_open(ui_app *app)
 {
-	impl_screen *s = calloc(1, sizeof(*s));
+	impl_screen *s = ui_view_new(app, &impl_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &impl_ops, app);
 	s->year = s->base.ctx->cfg->plan.year;
 	impl_summarise(s);
 	if (ui_list_init(&s->list, &impl_source, s) != 0) {
@@ -526,10 +521,7 @@ static unsigned impl_log_key(ui_view *v, int action, int key)
 	case UI_A_OPEN: {
 		if (!e)
 			return UI_R_DRAW;
-		ui_form *f = impl_form_open(v->app, e->type, e->rec, dv->dept, dv->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, impl_form_open(v->app, e->type, e->rec, dv->dept, dv->year));
 	}
 	case UI_A_DELETE: {
 		if (!e)
@@ -538,15 +530,7 @@ static unsigned impl_log_key(ui_view *v, int action, int key)
 		snprintf(q, sizeof(q), "Xóa %s ngày %s? (vẫn lưu vết trong nhật ký)",
 		         e->type == DH_R_DISSEMINATION ? "buổi quán triệt" : "ghi chép phối hợp",
 		         date_vn(impl_entry_date(e), date));
-		if (!ui_confirm(v->app, q))
-			return UI_R_DRAW;
-		int rc = wf_delete(v->ctx, e->type, impl_meta(e)->id, "Xóa từ màn hình Tổ chức thực hiện");
-		if (rc == 0)
-			ui_message(v->app, "Đã xóa (có lưu vết).");
-		else
-			ui_error(v->app, "Chưa xóa: %s",
-			         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		return UI_R_RELOAD | UI_R_DRAW;
+		return ui_delete_asked(v->app, e->type, impl_meta(e)->id, q, "Xóa từ màn hình Tổ chức thực hiện");
 	}
 	}
 	return UI_R_NONE;
@@ -611,10 +595,9 @@ static const ui_view_ops impl_log_ops = {
 
 static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 {
-	impl_dept_view *dv = calloc(1, sizeof(*dv));
+	impl_dept_view *dv = ui_view_new(app, &impl_log_ops, sizeof(*dv));
 	if (!dv)
 		return NULL;
-	ui_view_init(&dv->base, &impl_log_ops, app);
 	dv->year = year;
 	snprintf(dv->dept, sizeof(dv->dept), "%s", dept);
 	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(dv->base.ctx->cfg, dept));

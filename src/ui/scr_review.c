@@ -15,12 +15,14 @@
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/report.h"
 #include "dienhinh/stats.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
@@ -55,6 +57,10 @@ typedef struct rev_screen {
 	int year;
 	dh_stats stats;
 	bool have_stats; /* stats holds a year's figures (not s->year's when reading it failed) */
+	/* A past year's own plan (plan_year.h): its departments and rules
+	 * name the figures; NULL for the config's year, or when the store
+	 * kept none for that year. stats borrows names from it. */
+	dh_config *plan;
 	rev_line *lines;
 	int n_lines, cap_lines;
 	int scroll;
@@ -129,7 +135,7 @@ static const char *rev_dept_label(const rev_screen *s, const char *id, const cha
 {
 	if (name && utf8_width(name) <= cols)
 		return name;
-	return config_department_short(s->base.ctx->cfg, id);
+	return config_department_short(s->plan ? s->plan : s->base.ctx->cfg, id);
 }
 
 static void rev_build_table(rev_screen *s)
@@ -205,6 +211,14 @@ static void rev_build(rev_screen *s)
 	         ui_format_money(st->candidates, n1, sizeof(n1)), kind_label(DH_KIND_INDIVIDUAL),
 	         st->by_kind[DH_KIND_INDIVIDUAL], kind_label(DH_KIND_COLLECTIVE),
 	         st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL), st->by_kind[DH_KIND_MODEL]);
+	if (s->year != s->base.ctx->cfg->plan.year) {
+		if (s->plan)
+			rev_text(s, UI_S_NORMAL, "  Theo kế hoạch năm %d đã lưu: %s", s->year,
+			         s->plan->plan.title ? s->plan->plan.title : "");
+		else
+			rev_text(s, UI_S_WARN, "  Năm %d không có kế hoạch riêng đã lưu: đọc theo cấu hình đang dùng",
+			         s->year);
+	}
 	if (st->on_hold)
 		rev_text(s, UI_S_WARN, "  Đang tạm dừng xét: %d hồ sơ", st->on_hold);
 	rev_text(s, UI_S_NORMAL, "  Đạt số tiêu chí của nhân tố mới: %d", st->meeting_new_factor_min);
@@ -393,11 +407,31 @@ static void rev_load(rev_screen *s)
 	rev_compute(s);
 }
 
+/* The plan S->year is read under: that year's own when the store kept
+ * it, else the config in use. Figures named from the old plan go with it. */
+static const dh_config *rev_plan(rev_screen *s)
+{
+	dh_ctx *ctx = s->base.ctx;
+	int want = ctx->store && s->year != ctx->cfg->plan.year ? s->year : 0;
+	int have = s->plan ? s->plan->plan.year : 0;
+	if (want != have) {
+		if (s->have_stats)
+			stats_free(&s->stats);
+		s->have_stats = false;
+		config_free(s->plan);
+		s->plan = NULL;
+		if (want && plan_year_open(ctx->store, want, &s->plan) != 0)
+			s->plan = NULL;
+	}
+	return s->plan ? s->plan : ctx->cfg;
+}
+
 static void rev_compute(rev_screen *s)
 {
 	dh_ctx *ctx = s->base.ctx;
 	dh_stats fresh;
-	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, s->year, &fresh) != 0) {
+	const dh_config *plan = rev_plan(s);
+	if (!ctx->store || stats_compute(ctx->store, plan, s->year, &fresh) != 0) {
 		ui_error(s->base.app, "Không tính được số liệu năm %d.", s->year);
 	} else {
 		if (s->have_stats)
@@ -564,22 +598,14 @@ static unsigned rev_key(ui_view *v, int action, int key)
 	}
 	case UI_A_DOCUMENT: return rev_export(s, key);
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_REVIEW) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_REVIEW)))
 			return UI_R_DRAW;
-		}
-		ui_form *f = rev_form_open(v->app, NULL, s->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, rev_form_open(v->app, NULL, s->year));
 	}
 	case UI_A_OPEN: {
 		if (!cur)
 			return UI_R_DRAW;
-		ui_form *f = rev_form_open(v->app, cur, s->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, rev_form_open(v->app, cur, s->year));
 	}
 	case UI_A_DELETE: {
 		if (!cur)
@@ -587,15 +613,7 @@ static unsigned rev_key(ui_view *v, int action, int key)
 		char q[300], date[11];
 		snprintf(q, sizeof(q), "Xóa buổi %s ngày %s? (vẫn lưu vết trong nhật ký)",
 		         cur->kind == DH_REVIEW_FINAL ? "tổng kết" : "sơ kết", date_vn(cur->date, date));
-		if (!ui_confirm(v->app, q))
-			return UI_R_DRAW;
-		int rc = wf_delete(v->ctx, DH_R_REVIEW, cur->meta.id, "Xóa từ màn hình Sơ kết, tổng kết");
-		if (rc == 0)
-			ui_message(v->app, "Đã xóa (có lưu vết).");
-		else
-			ui_error(v->app, "Chưa xóa: %s",
-			         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		return UI_R_RELOAD | UI_R_DRAW;
+		return ui_delete_asked(v->app, DH_R_REVIEW, cur->meta.id, q, "Xóa từ màn hình Sơ kết, tổng kết");
 	}
 	}
 	return UI_R_NONE;
@@ -655,6 +673,7 @@ static void rev_destroy(ui_view *v)
 	free(s->reviews);
 	if (s->have_stats)
 		stats_free(&s->stats);
+	config_free(s->plan);
 	free(s->lines);
 	free(s);
 }
@@ -670,10 +689,9 @@ static const ui_view_ops rev_ops = {
 
 ui_view *ui_review_open(ui_app *app)
 {
-	rev_screen *s = calloc(1, sizeof(*s));
+	rev_screen *s = ui_view_new(app, &rev_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &rev_ops, app);
 	s->year = s->base.ctx->cfg->plan.year;
 	rev_load(s);
 	if (ui_list_init(&s->list, &rev_source, s) != 0) {
