@@ -139,7 +139,7 @@ static bool aw_offers(ui_view *v, int action)
 static unsigned aw_award(aw_screen *s)
 {
 	ui_view *v = &s->base;
-	if (aw_refused(v, DH_ACT_AWARD))
+	if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_AWARD)))
 		return UI_R_DRAW;
 	uint64_t one = 0;
 	const uint64_t *ids = s->tags;
@@ -153,7 +153,7 @@ static unsigned aw_award(aw_screen *s)
 	ui_form *f = aw_award_form_open(v->app, &s->n_tags, ids, n);
 	for (size_t i = 0; f && i < s->shown.n; i++)
 		aw_award_offer(f, s->shown.v[i].id);
-	return aw_show_form(v->app, f);
+	return ui_form_push(v->app, f);
 }
 
 /* The activity under the cursor on the activities tab (a new record). */
@@ -192,7 +192,7 @@ static unsigned aw_add_activity(aw_screen *s)
 	const char *picked = k >= 0 && (size_t)k < ch.n ? ch.v[k].value : NULL;
 	uint64_t id = picked ? strtoull(picked, NULL, 10) : 0;
 	aw_choices_free(&ch);
-	return id ? aw_show_form(v->app, aw_activity_form_open(v->app, NULL, id)) : UI_R_DRAW;
+	return id ? ui_form_push(v->app, aw_activity_form_open(v->app, NULL, id)) : UI_R_DRAW;
 }
 
 /* Enter on a row: a record's replication log, a decision's page, the
@@ -211,13 +211,13 @@ static unsigned aw_open(aw_screen *s)
 	}
 	case AW_TAB_CEREMONIES: {
 		const dh_ceremony *c = aw_cur_ceremony(s);
-		return aw_show_form(app, c ? aw_ceremony_form_open(app, c) : NULL);
+		return ui_form_push(app, c ? aw_ceremony_form_open(app, c) : NULL);
 	}
 	}
 	dh_activity *a = aw_cur_activity(s);
 	ui_form *f = a ? aw_activity_form_open(app, a, a->candidate_id) : NULL;
 	record_free(DH_R_ACTIVITY, a);
-	return aw_show_form(app, f);
+	return ui_form_push(app, f);
 }
 
 static unsigned aw_key(ui_view *v, int action, int key)
@@ -260,24 +260,24 @@ static unsigned aw_key(ui_view *v, int action, int key)
 	case AW_A_AWARD: return aw_award(s);
 	case AW_A_FOLLOWUP: {
 		const dh_candidate *c = aw_peek(s);
-		return aw_show_form(v->app, c ? aw_followup_form_open(v->app, c) : NULL);
+		return ui_form_push(v->app, c ? aw_followup_form_open(v->app, c) : NULL);
 	}
 	case AW_A_REVOKE: {
 		const dh_decision *d = aw_cur_decision(s);
-		return aw_show_form(v->app, d ? aw_revoke_form_open(v->app, d) : NULL);
+		return ui_form_push(v->app, d ? aw_revoke_form_open(v->app, d) : NULL);
 	}
 	case UI_A_ADD:
 		if (s->tab == AW_TAB_ACTIVITIES)
 			return aw_add_activity(s);
-		if (s->tab != AW_TAB_CEREMONIES || aw_refused(v, DH_ACT_CEREMONY))
+		if (s->tab != AW_TAB_CEREMONIES || ui_refused(v->app, wf_check(v->ctx, DH_ACT_CEREMONY)))
 			return UI_R_DRAW;
-		return aw_show_form(v->app, aw_ceremony_form_open(v->app, NULL));
+		return ui_form_push(v->app, aw_ceremony_form_open(v->app, NULL));
 	case UI_A_OPEN:
 	case UI_A_EDIT: return aw_open(s);
 	case UI_A_DELETE: {
 		if (s->tab == AW_TAB_CEREMONIES) {
 			const dh_ceremony *c = aw_cur_ceremony(s);
-			return c ? aw_delete(v, DH_R_CEREMONY, c->meta.id, "buổi tuyên dương này")
+			return c ? aw_delete(v->app, DH_R_CEREMONY, c->meta.id, "buổi tuyên dương này")
 			         : UI_R_DRAW;
 		}
 		dh_activity *a = s->tab == AW_TAB_ACTIVITIES ? aw_cur_activity(s) : NULL;
@@ -285,7 +285,7 @@ static unsigned aw_key(ui_view *v, int action, int key)
 			return UI_R_DRAW;
 		uint64_t id = a->meta.id;
 		record_free(DH_R_ACTIVITY, a);
-		return aw_delete(v, DH_R_ACTIVITY, id, "hoạt động nhân rộng này");
+		return aw_delete(v->app, DH_R_ACTIVITY, id, "hoạt động nhân rộng này");
 	}
 	}
 	return UI_R_NONE;
@@ -426,10 +426,9 @@ static const ui_view_ops aw_ops = {
 
 ui_view *ui_awards_open(ui_app *app)
 {
-	aw_screen *s = calloc(1, sizeof(*s));
+	aw_screen *s = ui_view_new(app, &aw_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &aw_ops, app);
 	if (aw_tabs_init(s) != 0) {
 		aw_destroy(&s->base);
 		return NULL;

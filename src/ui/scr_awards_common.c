@@ -14,11 +14,6 @@
 /* Short names of the activity kinds for narrow columns. */
 static const char *const aw_activity_short[3] = {"Hội nghị", "Trang web", "Khác"};
 
-static void aw_error(ui_view *v, const char *what, int rc)
-{
-	ui_error(v->app, "%s: %s", what, v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-}
-
 int aw_choice_add(aw_choices *c, const char *value, const char *label)
 {
 	if (c->n == c->cap) {
@@ -116,14 +111,6 @@ void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row)
 		row->cells[c][0] = '\0';
 }
 
-bool aw_refused(ui_view *v, dh_action action)
-{
-	if (wf_check(v->ctx, action) == 0)
-		return false;
-	ui_error(v->app, "%s", v->ctx->message);
-	return true;
-}
-
 unsigned aw_show(ui_app *app, ui_view *v)
 {
 	if (v)
@@ -131,23 +118,11 @@ unsigned aw_show(ui_app *app, ui_view *v)
 	return UI_R_DRAW;
 }
 
-unsigned aw_show_form(ui_app *app, ui_form *f)
-{
-	return aw_show(app, f ? &f->base : NULL);
-}
-
-unsigned aw_delete(ui_view *v, dh_rtype type, uint64_t id, const char *what)
+unsigned aw_delete(ui_app *app, dh_rtype type, uint64_t id, const char *what)
 {
 	char q[200];
 	snprintf(q, sizeof(q), "Xóa %s? (vẫn lưu vết trong nhật ký)", what);
-	if (!ui_confirm(v->app, q))
-		return UI_R_DRAW;
-	int rc = wf_delete(v->ctx, type, id, "Xóa từ màn hình Khen thưởng, nhân rộng");
-	if (rc == 0)
-		ui_message(v->app, "Đã xóa (có lưu vết).");
-	else
-		aw_error(v, "Chưa xóa", rc);
-	return UI_R_RELOAD | UI_R_DRAW;
+	return ui_delete_asked(app, type, id, q, "Xóa từ màn hình Khen thưởng, nhân rộng");
 }
 
 /* The Giấy khen decision D as a .docx (o) or PDF (O). */

@@ -15,6 +15,7 @@
 #include "dienhinh/ui_app.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -106,14 +107,11 @@ void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, 
 /* One activity row; NAME is the record's (NULL in a record's own log). */
 void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row);
 
-/* The workflow refuses ACTION now: its reason is shown, true. */
-bool aw_refused(ui_view *v, dh_action action);
-/* Push the page V (or the form F) when it opened; redraw either way. */
+/* Push the page V when it opened (ui_form_push for a form); redraw. */
 unsigned aw_show(ui_app *app, ui_view *v);
-unsigned aw_show_form(ui_app *app, ui_form *f);
 
 /* Delete a ceremony or an activity after asking ("Xóa WHAT?"). */
-unsigned aw_delete(ui_view *v, dh_rtype type, uint64_t id, const char *what);
+unsigned aw_delete(ui_app *app, dh_rtype type, uint64_t id, const char *what);
 
 /* The Giấy khen decision D as a .docx (o) or PDF (O). */
 unsigned aw_document(ui_app *app, const dh_decision *d, int key);

@@ -90,16 +90,17 @@ static unsigned aw_log_key(ui_view *v, int action, int key)
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_ADD:
-		if (aw_refused(v, DH_ACT_REPLICATE))
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_REPLICATE)))
 			return UI_R_DRAW;
-		return aw_show_form(v->app, aw_activity_form_open(v->app, NULL, lv->candidate_id));
+		return ui_form_push(v->app, aw_activity_form_open(v->app, NULL, lv->candidate_id));
 	case UI_A_OPEN:
-		return aw_show_form(v->app, a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL);
+		return ui_form_push(v->app, a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL);
 	case AW_A_FOLLOWUP:
-		return aw_show_form(v->app,
+		return ui_form_push(v->app,
 		                    lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL);
 	case UI_A_DELETE:
-		return a ? aw_delete(v, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này") : UI_R_DRAW;
+		return a ? aw_delete(v->app, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này")
+		         : UI_R_DRAW;
 	}
 	return UI_R_NONE;
 }
@@ -280,7 +281,7 @@ static unsigned aw_decv_key(ui_view *v, int action, int key)
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
 	case AW_A_PRINT: return aw_decv_print(dv);
-	case AW_A_REVOKE: return aw_show_form(v->app, aw_revoke_form_open(v->app, dv->d));
+	case AW_A_REVOKE: return ui_form_push(v->app, aw_revoke_form_open(v->app, dv->d));
 	}
 	return UI_R_NONE;
 }
@@ -344,10 +345,9 @@ static const ui_view_ops aw_decv_ops = {
 
 ui_view *aw_decision_open(ui_app *app, const dh_decision *d)
 {
-	aw_dec_view *dv = calloc(1, sizeof(*dv));
+	aw_dec_view *dv = ui_view_new(app, &aw_decv_ops, sizeof(*dv));
 	if (!dv)
 		return NULL;
-	ui_view_init(&dv->base, &aw_decv_ops, app);
 	dv->d = record_dup(DH_R_DECISION, d);
 	if (!dv->d) {
 		free(dv);
