@@ -47,9 +47,12 @@ typedef struct aw_dated {
 	void *rec;
 } aw_dated;
 
+typedef struct aw_recs_kind aw_recs_kind; /* decisions or ceremonies */
+
 typedef struct aw_recs {
 	dh_ctx *ctx;
-	dh_rtype type;
+	const aw_recs_kind *kind;
+	ui_list_source src; /* the kind's columns over these records */
 	aw_dated *v;
 	size_t n;
 } aw_recs;

@@ -199,10 +199,20 @@ static const ui_list_source aw_rec_source = {
 
 /* --- decisions and ceremonies: records read whole, newest first ------------- */
 
+/* What differs between the decisions tab and the ceremonies tab. */
+struct aw_recs_kind {
+	dh_rtype type;
+	const ui_list_column *columns;
+	int n_columns;
+	const char *empty_text;
+	dh_rec_fn collect; /* repo_each callback: aw_recs_add what the tab lists */
+	void (*fill)(const aw_recs *r, const void *rec, ui_list_row *row);
+};
+
 static void aw_recs_clear(aw_recs *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		record_free(r->type, r->v[i].rec);
+		record_free(r->kind->type, r->v[i].rec);
 	r->n = 0;
 }
 
@@ -212,7 +222,7 @@ static int aw_recs_add(aw_recs *r, const void *rec, int date)
 	if (!v)
 		return -1;
 	r->v = v;
-	if (!(v[r->n].rec = record_dup(r->type, rec)))
+	if (!(v[r->n].rec = record_dup(r->kind->type, rec)))
 		return -1;
 	v[r->n++].date = date;
 	return 0;
@@ -227,13 +237,12 @@ static int aw_dated_newest(const void *a, const void *b)
 	return xi < yi ? 1 : xi > yi ? -1 : 0;
 }
 
-/* Every record of R's type that COLLECT keeps (it calls aw_recs_add). */
-static void aw_recs_read(aw_recs *r, dh_store *st, dh_rec_fn collect)
+static void aw_recs_read(aw_recs *r, dh_store *st)
 {
 	aw_recs_clear(r);
 	if (!st)
 		return;
-	repo_each(st, r->type, collect, r);
+	repo_each(st, r->kind->type, r->kind->collect, r);
 	if (r->n)
 		qsort(r->v, r->n, sizeof(*r->v), aw_dated_newest);
 }
@@ -241,6 +250,15 @@ static void aw_recs_read(aw_recs *r, dh_store *st, dh_rec_fn collect)
 static size_t aw_recs_count(void *ctx)
 {
 	return ((aw_recs *)ctx)->n;
+}
+
+static size_t aw_recs_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_recs *r = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < r->n && k < n; i++, k++)
+		r->kind->fill(r, r->v[i].rec, &out[k]);
+	return k;
 }
 
 static size_t aw_recs_index_of(void *ctx, uint64_t id)
@@ -259,89 +277,91 @@ const void *aw_recs_current(aw_recs *r, ui_list *l)
 	return i == SIZE_MAX ? NULL : r->v[i].rec;
 }
 
+static void aw_recs_init(aw_recs *r, dh_ctx *ctx, const aw_recs_kind *kind)
+{
+	*r = (aw_recs){.ctx = ctx, .kind = kind};
+	r->src = (ui_list_source){
+	    .columns = kind->columns,
+	    .n_columns = kind->n_columns,
+	    .count = aw_recs_count,
+	    .rows = aw_recs_rows,
+	    .index_of = aw_recs_index_of,
+	    .empty_text = kind->empty_text,
+	};
+}
+
+/* The award decisions in force or revoked. */
 static int aw_collect_decision(const void *rec, void *arg)
 {
 	const dh_decision *d = rec;
 	return d->type != DH_DEC_AWARD || d->meta.deleted ? 0 : aw_recs_add(arg, d, d->date);
 }
 
+static void aw_decision_fill(const aw_recs *r, const void *rec, ui_list_row *row)
+{
+	const dh_decision *d = rec;
+	char date[11], rdate[11];
+	row->id = d->meta.id;
+	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(d->date, date));
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", config_person_name(r->ctx->cfg, d->signer));
+	snprintf(row->cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
+	if (d->revoked)
+		snprintf(row->cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s", date_vn(d->revoke_date, rdate),
+		         d->revoke_reason ? d->revoke_reason : "");
+	else
+		snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
+}
+
+static const ui_list_column aw_decision_columns[] = {
+    {"Số quyết định", 14, false}, {"Ngày", 10, false},      {"Người ký", 18, false},
+    {"Hồ sơ", 5, true},           {"Trạng thái", 0, false},
+};
+
+static const aw_recs_kind aw_decisions = {
+    .type = DH_R_DECISION,
+    .columns = aw_decision_columns,
+    .n_columns = 5,
+    .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
+    .collect = aw_collect_decision,
+    .fill = aw_decision_fill,
+};
+
+/* Every ceremony, a deleted one dimmed. */
 static int aw_collect_ceremony(const void *rec, void *arg)
 {
 	return aw_recs_add(arg, rec, ((const dh_ceremony *)rec)->date);
 }
 
-/* --- the decisions tab ------------------------------------------------------- */
-
-static const ui_list_column aw_dec_columns[] = {
-    {"Số quyết định", 14, false}, {"Ngày", 10, false},      {"Người ký", 18, false},
-    {"Hồ sơ", 5, true},           {"Trạng thái", 0, false},
-};
-
-static size_t aw_dec_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+static void aw_ceremony_fill(const aw_recs *r, const void *rec, ui_list_row *row)
 {
-	aw_recs *r = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < r->n && k < n; i++, k++) {
-		const dh_decision *d = r->v[i].rec;
-		char date[11], rdate[11];
-		out[k].id = d->meta.id;
-		out[k].style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(d->date, date));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", config_person_name(r->ctx->cfg, d->signer));
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
-		if (d->revoked)
-			snprintf(out[k].cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s",
-			         date_vn(d->revoke_date, rdate), d->revoke_reason ? d->revoke_reason : "");
-		else
-			snprintf(out[k].cells[4], UI_LIST_CELL, "Có hiệu lực");
-	}
-	return k;
+	const dh_ceremony *c = rec;
+	char date[11];
+	(void)r;
+	row->id = c->meta.id;
+	row->style = c->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(c->date, date));
+	snprintf(row->cells[1], UI_LIST_CELL, "%s%s", c->meta.deleted ? "(đã xóa) " : "",
+	         c->title ? c->title : "");
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", c->place ? c->place : "");
+	snprintf(row->cells[3], UI_LIST_CELL, "%zu", c->decisions.n);
 }
 
-static const ui_list_source aw_dec_source = {
-    .columns = aw_dec_columns,
-    .n_columns = 5,
-    .count = aw_recs_count,
-    .rows = aw_dec_rows,
-    .index_of = aw_recs_index_of,
-    .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
-};
-
-/* --- the ceremonies tab ----------------------------------------------------------- */
-
-static const ui_list_column aw_cer_columns[] = {
+static const ui_list_column aw_ceremony_columns[] = {
     {"Ngày", 10, false},
     {"Tên buổi", 0, false},
     {"Địa điểm", 22, false},
     {"QĐ", 3, true},
 };
 
-static size_t aw_cer_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	aw_recs *r = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < r->n && k < n; i++, k++) {
-		const dh_ceremony *c = r->v[i].rec;
-		char date[11];
-		out[k].id = c->meta.id;
-		out[k].style = c->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(c->date, date));
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s%s", c->meta.deleted ? "(đã xóa) " : "",
-		         c->title ? c->title : "");
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", c->place ? c->place : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%zu", c->decisions.n);
-	}
-	return k;
-}
-
-static const ui_list_source aw_cer_source = {
-    .columns = aw_cer_columns,
+static const aw_recs_kind aw_ceremonies = {
+    .type = DH_R_CEREMONY,
+    .columns = aw_ceremony_columns,
     .n_columns = 4,
-    .count = aw_recs_count,
-    .rows = aw_cer_rows,
-    .index_of = aw_recs_index_of,
     .empty_text = "Chưa có buổi tuyên dương nào.",
+    .collect = aw_collect_ceremony,
+    .fill = aw_ceremony_fill,
 };
 
 /* --- the activities tab -------------------------------------------------------------- */
@@ -405,11 +425,11 @@ static const ui_list_source aw_act_source = {
 
 int aw_tabs_init(aw_screen *s)
 {
-	static const ui_list_source *const sources[AW_TABS] = {&aw_rec_source, &aw_dec_source, &aw_cer_source,
-	                                                       &aw_act_source};
+	aw_recs_init(&s->decisions, s->base.ctx, &aw_decisions);
+	aw_recs_init(&s->ceremonies, s->base.ctx, &aw_ceremonies);
+	const ui_list_source *sources[AW_TABS] = {&aw_rec_source, &s->decisions.src, &s->ceremonies.src,
+	                                          &aw_act_source};
 	void *ctxs[AW_TABS] = {s, &s->decisions, &s->ceremonies, s};
-	s->decisions = (aw_recs){.ctx = s->base.ctx, .type = DH_R_DECISION};
-	s->ceremonies = (aw_recs){.ctx = s->base.ctx, .type = DH_R_CEREMONY};
 	aw_tabs_read(s);
 	for (int t = 0; t < AW_TABS; t++)
 		if (ui_list_init(&s->lists[t], sources[t], ctxs[t]) != 0)
@@ -420,8 +440,8 @@ int aw_tabs_init(aw_screen *s)
 void aw_tabs_read(aw_screen *s)
 {
 	dh_store *st = s->base.ctx->store;
-	aw_recs_read(&s->decisions, st, aw_collect_decision);
-	aw_recs_read(&s->ceremonies, st, aw_collect_ceremony);
+	aw_recs_read(&s->decisions, st);
+	aw_recs_read(&s->ceremonies, st);
 	s->last_activity = 0;
 	if (st)
 		repo_last_id(st, DH_R_ACTIVITY, &s->last_activity);
