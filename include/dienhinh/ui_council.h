@@ -35,16 +35,6 @@ bool ui_council_restore(ui_app *app, const dh_draft *draft);
  * pushes it. */
 ui_view *ui_council_present_open(ui_app *app, uint64_t session_id);
 
-/* The note kept for the minutes about member LOGIN (named WHO): why he
- * does not vote on vote item ID (UI_COUNCIL_NOTE_RECUSAL; saving also
- * puts him aside), or what he wrote while away from session ID
- * (UI_COUNCIL_NOTE_OPINION; saving marks him so). CURRENT fills the
- * field. A form to ui_push, NULL on ENOMEM. */
-enum { UI_COUNCIL_NOTE_RECUSAL, UI_COUNCIL_NOTE_OPINION };
-struct ui_form;
-struct ui_form *ui_council_note_form(ui_app *app, int kind, uint64_t id, const char *login,
-                                     const char *who, const char *current);
-
 /* --- a session as the screen shows it (no curses) ------------------------ */
 
 /* One agenda item with its nominee and its live tally. */

@@ -100,44 +100,38 @@ static void draw_rows(glyph *g, int top, int left, const char *const *rows, int 
 				g->px[top + r][left + c] = 1;
 }
 
+/* Each mark above the letter in two rows: alone (5 wide, centred), and
+ * beside the other kind (a modifier 3 wide at the left, a tone 2 wide at
+ * the right). */
+typedef struct mark_rows {
+	const char *alone[2];
+	const char *beside[2];
+} mark_rows;
+
+static const mark_rows modifier_marks[] = {
+    [MOD_CIRCUMFLEX] = {{"..#..", ".#.#."}, {".#.", "#.#"}},
+    [MOD_BREVE] = {{"#...#", ".###."}, {"#.#", ".#."}},
+};
+
+static const mark_rows tone_marks[] = {
+    [TONE_ACUTE] = {{"...#.", "..#.."}, {".#", "#."}},
+    [TONE_GRAVE] = {{".#...", "..#.."}, {"#.", ".#"}},
+    [TONE_HOOK] = {{".##..", "..#.."}, {"##", ".#"}},
+    [TONE_TILDE] = {{".#.#.", "#.#.#"}, {"##", ".."}},
+};
+
 /* The two rows above the letter: the vowel's modifier and its tone side by
- * side when it has both, each centred when alone. */
+ * side when it has both, each centred when alone; the horn and the dot
+ * below have their own places. */
 static void draw_marks(glyph *g, int mod, int tone)
 {
-	static const char *const circ[2] = {"..#..", ".#.#."};
-	static const char *const breve[2] = {"#...#", ".###."};
-	static const char *const acute[2] = {"...#.", "..#.."};
-	static const char *const grave[2] = {".#...", "..#.."};
-	static const char *const hook[2] = {".##..", "..#.."};
-	static const char *const tilde[2] = {".#.#.", "#.#.#"};
-	static const char *const circ3[2] = {".#.", "#.#"};
-	static const char *const breve3[2] = {"#.#", ".#."};
-	static const char *const acute2[2] = {".#", "#."};
-	static const char *const grave2[2] = {"#.", ".#"};
-	static const char *const hook2[2] = {"##", ".#"};
-	static const char *const tilde2[2] = {"##", ".."};
 	bool above = tone != TONE_NONE && tone != TONE_DOT;
 	bool wide_mod = mod == MOD_CIRCUMFLEX || mod == MOD_BREVE;
-	if (wide_mod && above) {
-		draw_rows(g, 0, 0, mod == MOD_CIRCUMFLEX ? circ3 : breve3, 2);
-		const char *const *t = tone == TONE_ACUTE   ? acute2
-		                       : tone == TONE_GRAVE ? grave2
-		                       : tone == TONE_HOOK  ? hook2
-		                                            : tilde2;
-		draw_rows(g, 0, 3, t, 2);
-	} else {
-		if (mod == MOD_CIRCUMFLEX)
-			draw_rows(g, 0, 0, circ, 2);
-		else if (mod == MOD_BREVE)
-			draw_rows(g, 0, 0, breve, 2);
-		if (above) {
-			const char *const *t = tone == TONE_ACUTE   ? acute
-			                       : tone == TONE_GRAVE ? grave
-			                       : tone == TONE_HOOK  ? hook
-			                                            : tilde;
-			draw_rows(g, 0, 0, t, 2);
-		}
-	}
+	bool beside = wide_mod && above;
+	if (wide_mod)
+		draw_rows(g, 0, 0, beside ? modifier_marks[mod].beside : modifier_marks[mod].alone, 2);
+	if (above)
+		draw_rows(g, 0, beside ? 3 : 0, beside ? tone_marks[tone].beside : tone_marks[tone].alone, 2);
 	if (mod == MOD_HORN) {
 		g->px[1][4] = 1;
 		g->px[BODY_TOP][4] = 1;

@@ -145,7 +145,8 @@ void ui_council_rule_line(const dh_council *c, const ui_council_item *ci, char *
 	const char *op = c->rule == DH_RULE_MORE_THAN ? "trên" : "từ";
 	const char *tail = c->rule == DH_RULE_MORE_THAN ? "" : " trở lên";
 	if (c->base == DH_BASE_MEMBERS)
-		snprintf(buf, size, "Đạt khi số phiếu tán thành %s %d/%d của %d thành viên được biểu quyết (%d − %d)%s",
+		snprintf(buf, size,
+		         "Đạt khi số phiếu tán thành %s %d/%d của %d thành viên được biểu quyết (%d − %d)%s",
 		         op, c->threshold.num, c->threshold.den, ci->tally.base, ci->tally.members,
 		         ci->tally.recused, tail);
 	else

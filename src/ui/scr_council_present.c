@@ -8,7 +8,7 @@
  *
  * `dienhinh present [SESSION]` runs it alone (ui_present); P in the
  * session mode pushes it over the secretary's own screen. */
-#include "dienhinh/ui_council.h"
+#include "scr_council_internal.h"
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -23,12 +23,8 @@
 enum { PA_BACK = UI_A__COUNT };
 
 typedef struct present_view {
-	ui_view base;
-	uint64_t fixed; /* the session asked for; 0: the latest open one */
-	uint64_t session_id;
-	ui_council_model m;
-	bool loaded;
-	char title[80];
+	ui_council_view cv;
+	uint64_t fixed;       /* the session asked for; 0: the latest open one */
 	uint64_t shown;       /* the item shown at the last load */
 	bool shown_open;      /* ... and it was still open then */
 	uint64_t just_closed; /* closed as the cursor left it: its result stays */
@@ -75,10 +71,11 @@ static void present_follow(present_view *pv)
 	const ui_council_item *ci = present_item(pv, &at);
 	uint64_t id = ci ? ci->item->meta.id : 0;
 	if (id != pv->shown) {
-		int was = pv->shown ? ui_council_find(&pv->m, pv->shown) : -1;
-		pv->just_closed = was >= 0 && pv->m.items && pv->shown_open && pv->m.items[was].item->closed
-		                      ? pv->shown
-		                      : 0;
+		int was = pv->shown ? ui_council_find(&pv->cv.m, pv->shown) : -1;
+		pv->just_closed =
+		    was >= 0 && pv->cv.m.items && pv->shown_open && pv->cv.m.items[was].item->closed
+		        ? pv->shown
+		        : 0;
 	}
 	pv->shown = id;
 	pv->shown_open = ci && !ci->item->closed;
@@ -86,41 +83,34 @@ static void present_follow(present_view *pv)
 
 static void present_load(present_view *pv)
 {
-	dh_ctx *ctx = pv->base.ctx;
-	ui_council_model_free(&pv->m);
-	pv->loaded = false;
-	pv->session_id = pv->fixed;
+	dh_ctx *ctx = pv->cv.base.ctx;
+	pv->cv.session_id = pv->fixed;
 	if (!pv->fixed && ctx->store) {
 		pick p = {.year = ctx->cfg->plan.year};
 		repo_each(ctx->store, DH_R_SESSION, pick_visit, &p);
-		pv->session_id = p.id;
+		pv->cv.session_id = p.id;
 	}
-	if (pv->session_id)
-		pv->loaded = ui_council_load(ctx, pv->session_id, &pv->m) == 0;
-	if (pv->loaded) {
-		char day[11];
-		snprintf(pv->title, sizeof(pv->title), "Trình chiếu · phiên họp ngày %s",
-		         date_vn(pv->m.session->date, day));
+	if (ui_council_view_read(&pv->cv, "Trình chiếu · phiên họp ngày "))
 		present_follow(pv);
-	} else {
-		snprintf(pv->title, sizeof(pv->title), "Trình chiếu");
-	}
+	else
+		snprintf(pv->cv.title, sizeof(pv->cv.title), "Trình chiếu");
 }
 
 /* The item the secretary is on; the first still open before she chose. */
 static const ui_council_item *present_item(present_view *pv, int *index)
 {
 	*index = -1;
-	if (!pv->loaded || pv->m.n == 0)
+	if (!pv->cv.loaded || pv->cv.m.n == 0)
 		return NULL;
-	int at = pv->m.session->current_item ? ui_council_find(&pv->m, pv->m.session->current_item) : -1;
-	for (size_t i = 0; at < 0 && i < pv->m.n; i++)
-		if (!pv->m.items[i].item->closed)
+	int at =
+	    pv->cv.m.session->current_item ? ui_council_find(&pv->cv.m, pv->cv.m.session->current_item) : -1;
+	for (size_t i = 0; at < 0 && i < pv->cv.m.n; i++)
+		if (!pv->cv.m.items[i].item->closed)
 			at = (int)i;
 	if (at < 0)
 		at = 0;
 	*index = at;
-	return &pv->m.items[at];
+	return &pv->cv.m.items[at];
 }
 
 static void put_centred(WINDOW *w, int y, const char *text, int cols)
@@ -199,7 +189,7 @@ static void present_draw(ui_view *v, WINDOW *w)
 	const dh_council *c = &cfg->council;
 	int rows = getmaxy(w), cols = getmaxx(w);
 	char line[400];
-	if (!pv->loaded) {
+	if (!pv->cv.loaded) {
 		wattrset(w, A_BOLD);
 		put_centred(w, rows / 2 - 1, c->name ? c->name : "Hội đồng thi đua, khen thưởng", cols);
 		wattrset(w, A_NORMAL);
@@ -209,7 +199,7 @@ static void present_draw(ui_view *v, WINDOW *w)
 		            cols);
 		return;
 	}
-	const dh_session *se = pv->m.session;
+	const dh_session *se = pv->cv.m.session;
 	char day[11];
 	snprintf(line, sizeof(line), "%s · %s", se->title ? se->title : "", date_vn(se->date, day));
 	if (se->title && strstr(se->title, day))
@@ -217,18 +207,15 @@ static void present_draw(ui_view *v, WINDOW *w)
 	wattrset(w, A_BOLD);
 	put_centred(w, 0, line, cols);
 	char q[200];
-	ui_council_quorum_text(c, pv->m.present, q, sizeof(q));
-	snprintf(line, sizeof(line), "%s · %s",
-	         se->method == DH_VOTE_OPEN ? "Biểu quyết công khai" : "Bỏ phiếu kín", q);
-	wattrset(w, ui_style(council_has_quorum(c, pv->m.present) ? UI_S_OK : UI_S_ERROR));
+	ui_council_quorum_text(c, pv->cv.m.present, q, sizeof(q));
+	snprintf(line, sizeof(line), "%s · %s", ui_council_method_words(se->method), q);
+	wattrset(w, ui_style(council_has_quorum(c, pv->cv.m.present) ? UI_S_OK : UI_S_ERROR));
 	put_centred(w, 1, line, cols);
 	wattrset(w, A_NORMAL);
 
 	int at;
 	const ui_council_item *ci = present_item(pv, &at);
-	char rule[200];
-	council_rule_words(c, rule, sizeof(rule));
-	snprintf(line, sizeof(line), "Đạt khi số phiếu tán thành %s", rule);
+	ui_council_rule_line(c, NULL, line, sizeof(line));
 	wattrset(w, ui_style(UI_S_DIM));
 	put_centred(w, rows - 1, line, cols);
 	wattrset(w, A_NORMAL);
@@ -237,21 +224,16 @@ static void present_draw(ui_view *v, WINDOW *w)
 		return;
 	}
 	const dh_candidate *cand = ci->candidate;
-	const char *name = cand && cand->name ? cand->name : "(không đọc được hồ sơ)";
+	const char *name = ui_council_cand_name(ci);
 	const dh_department *d = cand && cand->department ? config_department(cfg, cand->department) : NULL;
-	snprintf(line, sizeof(line), "Hồ sơ %d/%zu · %s%s%s", at + 1, pv->m.n, name, d ? " · " : "",
+	snprintf(line, sizeof(line), "Hồ sơ %d/%zu · %s%s%s", at + 1, pv->cv.m.n, name, d ? " · " : "",
 	         d ? d->name : "");
 	put_centred(w, 2, line, cols);
 
 	/* From the bottom: the rule, the recusals, the result. */
 	int y = rows - 2;
 	if (ci->item->recused.n) {
-		size_t o = (size_t)snprintf(line, sizeof(line), "Không tham gia biểu quyết: ");
-		for (size_t i = 0; i < ci->item->recused.n && o < sizeof(line); i++) {
-			const dh_person *p = config_person(cfg, ci->item->recused.v[i]);
-			o += (size_t)snprintf(line + o, sizeof(line) - o, "%s%s", i ? ", " : "",
-			                      p && p->name ? p->name : ci->item->recused.v[i]);
-		}
+		ui_council_recusal_text(cfg, ci->item, line, sizeof(line));
 		put_centred(w, y, line, cols);
 	}
 	y--;
@@ -268,9 +250,9 @@ static void present_draw(ui_view *v, WINDOW *w)
 	snprintf(padded, sizeof(padded), " %s ", line);
 	put_centred(w, y, padded, cols);
 	wattrset(w, A_NORMAL);
-	int done = pv->just_closed ? ui_council_find(&pv->m, pv->just_closed) : -1;
-	if (done >= 0 && done != at && pv->m.items[done].item->closed) {
-		const ui_council_item *di = &pv->m.items[done];
+	int done = pv->just_closed ? ui_council_find(&pv->cv.m, pv->just_closed) : -1;
+	if (done >= 0 && done != at && pv->cv.m.items[done].item->closed) {
+		const ui_council_item *di = &pv->cv.m.items[done];
 		char words[240];
 		ui_council_result_words(di, words, sizeof(words));
 		snprintf(line, sizeof(line), "Vừa chốt «%s»: %s",
@@ -280,11 +262,6 @@ static void present_draw(ui_view *v, WINDOW *w)
 		wattrset(w, A_NORMAL);
 	}
 	draw_name(w, 3, y - 3, cols, name);
-}
-
-static const char *present_title(ui_view *v)
-{
-	return ((present_view *)v)->title;
 }
 
 static unsigned present_key(ui_view *v, int action, int key)
@@ -300,29 +277,21 @@ static void present_reload(ui_view *v)
 	present_load((present_view *)v);
 }
 
-static void present_destroy(ui_view *v)
-{
-	present_view *pv = (present_view *)v;
-	ui_council_model_free(&pv->m);
-	free(pv);
-}
-
 static const ui_view_ops present_ops = {
     .bindings = present_keys,
-    .title = present_title,
+    .title = ui_council_view_title,
     .draw = present_draw,
     .key = present_key,
     .reload = present_reload,
-    .destroy = present_destroy,
+    .destroy = ui_council_view_destroy,
 };
 
 ui_view *ui_council_present_open(ui_app *app, uint64_t session_id)
 {
-	present_view *pv = calloc(1, sizeof(*pv));
+	present_view *pv = ui_view_new(app, &present_ops, sizeof(*pv));
 	if (!pv)
 		return NULL;
-	ui_view_init(&pv->base, &present_ops, app);
 	pv->fixed = session_id;
 	present_load(pv);
-	return &pv->base;
+	return &pv->cv.base;
 }
