@@ -1,0 +1,136 @@
+/* scr_awards_common.c — what the pages and forms of screen 4 share: lists
+ * of choices, a record's label, one activity's row, deleting with a
+ * confirmation, the decision as a document. */
+#include "scr_awards_internal.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Short names of the activity kinds for narrow columns. */
+static const char *const aw_activity_short[3] = {"Hội nghị", "Trang web", "Khác"};
+
+int aw_choice_add(aw_choices *c, const char *value, const char *label)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		ui_choice *v = realloc(c->v, cap * sizeof(*v));
+		if (!v)
+			return DH_ENOMEM;
+		memset(v + c->cap, 0, (cap - c->cap) * sizeof(*v));
+		c->v = v;
+		c->cap = cap;
+	}
+	char *val = strdup(value), *lab = strdup(label);
+	if (!val || !lab) {
+		free(val);
+		free(lab);
+		return DH_ENOMEM;
+	}
+	/* Field by field: cppcheck 2.10 loses track of the ownership in a
+	 * compound literal and reports a leak. */
+	c->v[c->n].value = val;
+	c->v[c->n].label = lab;
+	c->n++;
+	return 0;
+}
+
+void aw_choices_free(aw_choices *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free((char *)c->v[i].value);
+		free((char *)c->v[i].label);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
+}
+
+int aw_choice_id(aw_choices *c, uint64_t id, const char *label)
+{
+	char code[24];
+	snprintf(code, sizeof(code), "%llu", (unsigned long long)id);
+	return aw_choice_add(c, code, label);
+}
+
+void aw_choices_destroy(void *choices)
+{
+	if (choices)
+		aw_choices_free(choices);
+	free(choices);
+}
+
+size_t aw_choices_get(const aw_choices *c, const ui_choice **out)
+{
+	*out = c->v;
+	return c->n;
+}
+
+void aw_choices_reverse(aw_choices *c)
+{
+	for (size_t i = 0, n = c->n; i < n / 2; i++) {
+		ui_choice t = c->v[i];
+		c->v[i] = c->v[n - 1 - i];
+		c->v[n - 1 - i] = t;
+	}
+}
+
+void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s (%d, %s)", c->name ? c->name : "", c->year,
+	         config_department_name(cfg, c->department));
+}
+
+/* One activity row. NAME is the record's, for the list of every
+ * activity; NULL in a record's own log, where that column goes. A web
+ * post shows its address first: it is what the reader needs. */
+void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row)
+{
+	char date[11];
+	int c = 0;
+	row->id = a->meta.id;
+	row->style = a->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[c++], UI_LIST_CELL, "%s", date_vn(a->date, date));
+	snprintf(row->cells[c++], UI_LIST_CELL, "%s",
+	         a->kind >= 0 && a->kind < 3 ? aw_activity_short[a->kind] : "?");
+	if (name)
+		snprintf(row->cells[c++], UI_LIST_CELL, "%s", name);
+	if (a->kind == DH_ACT_WEBSITE && a->url)
+		snprintf(row->cells[c++], UI_LIST_CELL, "%s%s · %s", a->meta.deleted ? "(đã xóa) " : "",
+		         a->url, a->title ? a->title : "");
+	else
+		snprintf(row->cells[c++], UI_LIST_CELL, "%s%s", a->meta.deleted ? "(đã xóa) " : "",
+		         a->title ? a->title : "");
+	snprintf(row->cells[c++], UI_LIST_CELL, "%s", a->presenter ? a->presenter : "");
+	if (a->attendees)
+		snprintf(row->cells[c], UI_LIST_CELL, "%d", a->attendees);
+	else
+		row->cells[c][0] = '\0';
+}
+
+unsigned aw_show(ui_app *app, ui_view *v)
+{
+	if (v)
+		ui_push(app, v);
+	return UI_R_DRAW;
+}
+
+unsigned aw_delete(ui_app *app, dh_rtype type, uint64_t id, const char *what)
+{
+	char q[200];
+	snprintf(q, sizeof(q), "Xóa %s? (vẫn lưu vết trong nhật ký)", what);
+	return ui_delete_asked(app, type, id, q, "Xóa từ màn hình Khen thưởng, nhân rộng");
+}
+
+/* The Giấy khen decision D as a .docx (o) or PDF (O). */
+unsigned aw_document(ui_app *app, const dh_decision *d, int key)
+{
+	dh_report_opts o;
+	report_opts_init(&o);
+	o.year = d->year;
+	o.decision_id = d->meta.id;
+	return ui_document(app, DH_REPORT_DECISION, &o, key);
+}

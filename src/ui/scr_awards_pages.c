@@ -1,0 +1,363 @@
+/* scr_awards_pages.c — the pages screen 4 opens over one record: a
+ * recognised record's replication log (its activities, Enter to edit one,
+ * t for its follow-up), and one award decision with its records (x
+ * revokes it, o/O makes the document, i prints the Giấy khen). */
+#include "scr_awards_internal.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/repo.h"
+#include "dienhinh/ui_candlog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef ui_candlog aw_log_view;
+
+/* Both pages: Esc goes back; their short lists neither filter nor sort. */
+static bool aw_page_offers(const ui_list *l, int action)
+{
+	switch (action) {
+	case UI_A_CANCEL: return true;
+	case UI_A_FILTER:
+	case UI_A_SORT: return false;
+	}
+	return ui_list_offers(l, action);
+}
+
+/* --- a record's replication log ------------------------------------------------ */
+
+static const ui_list_column aw_log_columns[] = {
+    {"Ngày", 10, false},      {"Hình thức", 9, false}, {"Nội dung", 0, false},
+    {"Trình bày", 15, false}, {"Số dự", 5, true},
+};
+
+static size_t aw_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_log_view *lv = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < lv->n && k < n; i++, k++)
+		aw_act_fill(lv->items[i], NULL, &out[k]);
+	return k;
+}
+
+static const ui_list_source aw_log_source = {
+    .columns = aw_log_columns,
+    .n_columns = 5,
+    .count = ui_candlog_count,
+    .rows = aw_log_rows,
+    .reload = ui_candlog_load,
+    .index_of = ui_candlog_index_of,
+    .empty_text = "Chưa có hoạt động nhân rộng nào cho hồ sơ này.",
+};
+
+static const ui_binding aw_log_keys[] = {
+    {UI_A_ADD, "a", {'a'}, NULL, "Ghi hoạt động nhân rộng mới", false},
+    {UI_A_OPEN, "Enter/e", {UI_ENTER, 'e'}, "Mở", "Mở / sửa hoạt động đang chọn", false},
+    {AW_A_FOLLOWUP, "t", {'t'}, "Theo dõi", "Theo dõi, bồi dưỡng hồ sơ hướng tới cấp tỉnh", false},
+    {UI_A_DELETE, "x", {'x'}, NULL, NULL, false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách hồ sơ", true},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+static const dh_activity *aw_log_current(aw_log_view *lv)
+{
+	return ui_candlog_current(lv);
+}
+
+static bool aw_log_offers(ui_view *v, int action)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	const dh_activity *a = aw_log_current(lv);
+	const dh_candidate *c = lv->candidate;
+	switch (action) {
+	case UI_A_ADD: return c && wf_candidate_may(v->ctx, DH_ACT_REPLICATE, c);
+	case UI_A_OPEN: return a != NULL;
+	case AW_A_FOLLOWUP: return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	case UI_A_DELETE:
+		return a && !a->meta.deleted && c && wf_may_for(v->ctx, DH_ACT_DELETE, c->department);
+	}
+	return aw_page_offers(&lv->list, action);
+}
+
+static unsigned aw_log_key(ui_view *v, int action, int key)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	unsigned r = ui_list_key(&lv->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	const dh_activity *a = aw_log_current(lv);
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_ADD:
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_REPLICATE)))
+			return UI_R_DRAW;
+		return ui_form_push(v->app, aw_activity_form_open(v->app, NULL, lv->candidate_id));
+	case UI_A_OPEN:
+		return ui_form_push(v->app, a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL);
+	case AW_A_FOLLOWUP:
+		return ui_form_push(v->app,
+		                    lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL);
+	case UI_A_DELETE:
+		return a ? aw_delete(v->app, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này")
+		         : UI_R_DRAW;
+	}
+	return UI_R_NONE;
+}
+
+static void aw_log_draw(ui_view *v, WINDOW *w)
+{
+	aw_log_view *lv = (aw_log_view *)v;
+	const dh_candidate *c = lv->candidate;
+	int cols = getmaxx(w);
+	char d1[11], d2[11];
+	int people = 0, live = 0;
+	for (size_t i = 0; i < lv->n; i++)
+		if (!((dh_activity *)lv->items[i])->meta.deleted) {
+			live++;
+			people += ((dh_activity *)lv->items[i])->attendees;
+		}
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, 1, cols - 2, "%s · %s · %d", c && c->name ? c->name : "", c ? kind_label(c->kind) : "",
+	        c ? c->year : 0);
+	wattrset(w, A_NORMAL);
+	if (c && c->award_decision)
+		ui_putf(w, 1, 1, cols - 2, "Công nhận: QĐ %s (%s) · Giấy khen: QĐ %s (%s)",
+		        c->recognised_decision ? c->recognised_decision : "?",
+		        date_vn(c->recognised_date, d1), c->award_decision, date_vn(c->award_date, d2));
+	else if (c)
+		ui_putf(w, 1, 1, cols - 2, "Công nhận: QĐ %s (%s) · chưa tặng Giấy khen",
+		        c->recognised_decision ? c->recognised_decision : "?",
+		        date_vn(c->recognised_date, d1));
+	ui_putf(w, 2, 1, cols - 2, "Nhân rộng: %d hoạt động, %d lượt người dự · Hướng tới cấp tỉnh: %s", live,
+	        people, c && c->aims_provincial ? "có" : "không");
+	ui_list_draw(&lv->list, w, 3, 0, getmaxy(w) - 3, cols);
+}
+
+static const ui_view_ops aw_log_ops = {
+    .bindings = aw_log_keys,
+    .title = ui_candlog_title,
+    .draw = aw_log_draw,
+    .key = aw_log_key,
+    .offers = aw_log_offers,
+    .reload = ui_candlog_reload,
+    .destroy = ui_candlog_destroy,
+};
+
+static const ui_candlog_spec aw_log_spec = {
+    .type = DH_R_ACTIVITY,
+    .ops = &aw_log_ops,
+    .source = &aw_log_source,
+    .title_prefix = "Nhân rộng: ",
+    .title_size = 200,
+};
+
+ui_view *aw_log_open(ui_app *app, const dh_candidate *c)
+{
+	aw_log_view *lv = ui_candlog_open(app, &aw_log_spec, c);
+	return lv ? &lv->base : NULL;
+}
+
+/* --- one decision ------------------------------------------------------------------ */
+
+typedef struct aw_dec_view {
+	ui_view base;
+	ui_list list;
+	dh_decision *d;
+	dh_candidate **cands;
+	size_t n;
+	char title[160];
+} aw_dec_view;
+
+static const ui_list_column aw_decv_columns[] = {
+    {"Số", 5, true},   {"Năm", 4, false},     {"Loại", 7, false},
+    {"Tên", 0, false}, {"Đơn vị", 18, false}, {"Bước", 14, false},
+};
+
+static void aw_decv_load(aw_dec_view *dv)
+{
+	dh_store *st = dv->base.ctx->store;
+	for (size_t i = 0; i < dv->n; i++)
+		record_free(DH_R_CANDIDATE, dv->cands[i]);
+	dv->n = 0;
+	void *rec = NULL;
+	if (st && repo_get(st, DH_R_DECISION, dv->d->meta.id, &rec) == 0) {
+		record_free(DH_R_DECISION, dv->d);
+		dv->d = rec;
+	}
+	free(dv->cands);
+	dv->cands = calloc(dv->d->candidates.n + 1, sizeof(dh_candidate *));
+	for (size_t i = 0; st && dv->cands && i < dv->d->candidates.n; i++) {
+		void *c = NULL;
+		if (repo_get(st, DH_R_CANDIDATE, dv->d->candidates.v[i], &c) == 0)
+			dv->cands[dv->n++] = c;
+	}
+}
+
+static size_t aw_decv_count(void *ctx)
+{
+	return ((aw_dec_view *)ctx)->n;
+}
+
+static size_t aw_decv_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_dec_view *dv = ctx;
+	const dh_config *cfg = dv->base.ctx->cfg;
+	size_t k = 0;
+	for (size_t i = first; i < dv->n && k < n; i++, k++) {
+		const dh_candidate *c = dv->cands[i];
+		out[k].id = c->meta.id;
+		out[k].style = UI_S_NORMAL;
+		snprintf(out[k].cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
+		snprintf(out[k].cells[1], UI_LIST_CELL, "%d", c->year);
+		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
+		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", c->name ? c->name : "");
+		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", config_department_short(cfg, c->department));
+		snprintf(out[k].cells[5], UI_LIST_CELL, "%s", stage_label(c->stage));
+	}
+	return k;
+}
+
+static void aw_decv_source_reload(void *ctx)
+{
+	aw_decv_load(ctx);
+}
+
+static const ui_list_source aw_decv_source = {
+    .columns = aw_decv_columns,
+    .n_columns = 6,
+    .count = aw_decv_count,
+    .rows = aw_decv_rows,
+    .reload = aw_decv_source_reload,
+    .empty_text = "Quyết định không có hồ sơ nào.",
+};
+
+static const ui_binding aw_decv_keys[] = {
+    {AW_A_REVOKE, "x", {'x'}, "Thu hồi", "Thu hồi quyết định này (ghi lý do)", false},
+    {UI_A_DOCUMENT, UI_DOC_KEYS, NULL, "Quyết định này ra tệp Word (o) / PDF (O)", false},
+    {AW_A_PRINT,
+     "i",
+     {'i'},
+     "In Giấy khen",
+     "In Giấy khen: của mọi người trong quyết định, hoặc chỉ hồ sơ đang chọn",
+     false},
+    {UI_A_CANCEL, "Esc", {UI_ESC}, "Quay lại", "Về danh sách quyết định", true},
+    UI_LIST_BINDINGS,
+    {0},
+};
+
+/* The Giấy khen of everyone in the decision, or of the record under the
+ * cursor alone (a reprint after a misprint). */
+static unsigned aw_decv_print(aw_dec_view *dv)
+{
+	const ui_list_row *row = ui_list_current(&dv->list);
+	char q[200];
+	snprintf(q, sizeof(q), "In Giấy khen: t tất cả %zu người · 1 chỉ hồ sơ đang chọn · Esc thôi", dv->n);
+	int k = ui_ask(dv->base.app, q, "t1");
+	if (k == UI_ESC || (k == '1' && !row))
+		return UI_R_DRAW;
+	return ui_certificate(dv->base.app, dv->d->meta.id, k == '1' ? row->id : 0);
+}
+
+static bool aw_decv_offers(ui_view *v, int action)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	switch (action) {
+	case AW_A_REVOKE: return !dv->d->revoked && wf_may(v->ctx, DH_ACT_REVOKE);
+	case UI_A_DOCUMENT: return ui_document_may(v->app);
+	case AW_A_PRINT:
+		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->n && ui_document_may(v->app);
+	}
+	return aw_page_offers(&dv->list, action);
+}
+
+static unsigned aw_decv_key(ui_view *v, int action, int key)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	unsigned r = ui_list_key(&dv->list, action, key);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
+	case AW_A_PRINT: return aw_decv_print(dv);
+	case AW_A_REVOKE: return ui_form_push(v->app, aw_revoke_form_open(v->app, dv->d));
+	}
+	return UI_R_NONE;
+}
+
+static const char *aw_decv_title(ui_view *v)
+{
+	return ((aw_dec_view *)v)->title;
+}
+
+static void aw_decv_draw(ui_view *v, WINDOW *w)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	const dh_decision *d = dv->d;
+	const dh_config *cfg = v->ctx->cfg;
+	const dh_award *aw = d->award_id ? config_award(cfg, d->award_id) : NULL;
+	int cols = getmaxx(w);
+	char date[11];
+	wattrset(w, ui_style(UI_S_TITLE));
+	ui_putf(w, 0, 1, cols - 2, "Quyết định số %s ngày %s · %s", d->number ? d->number : "",
+	        date_vn(d->date, date), aw ? aw->name : (d->award_id ? d->award_id : ""));
+	wattrset(w, A_NORMAL);
+	ui_putf(w, 1, 1, cols - 2, "Người ký: %s · năm %d · %zu hồ sơ", config_person_name(cfg, d->signer),
+	        d->year, d->candidates.n);
+	if (d->revoked) {
+		wattrset(w, ui_style(UI_S_WARN));
+		ui_putf(w, 2, 1, cols - 2, "ĐÃ THU HỒI ngày %s: %s", date_vn(d->revoke_date, date),
+		        d->revoke_reason ? d->revoke_reason : "");
+	} else {
+		wattrset(w, ui_style(UI_S_OK));
+		ui_put(w, 2, 1, "Có hiệu lực", cols - 2);
+	}
+	wattrset(w, A_NORMAL);
+	ui_list_draw(&dv->list, w, 3, 0, getmaxy(w) - 3, cols);
+}
+
+static void aw_decv_view_reload(ui_view *v)
+{
+	ui_list_reload(&((aw_dec_view *)v)->list);
+}
+
+static void aw_decv_destroy(ui_view *v)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	ui_list_free(&dv->list);
+	for (size_t i = 0; i < dv->n; i++)
+		record_free(DH_R_CANDIDATE, dv->cands[i]);
+	free(dv->cands);
+	record_free(DH_R_DECISION, dv->d);
+	free(dv);
+}
+
+static const ui_view_ops aw_decv_ops = {
+    .bindings = aw_decv_keys,
+    .title = aw_decv_title,
+    .draw = aw_decv_draw,
+    .key = aw_decv_key,
+    .offers = aw_decv_offers,
+    .reload = aw_decv_view_reload,
+    .destroy = aw_decv_destroy,
+};
+
+ui_view *aw_decision_open(ui_app *app, const dh_decision *d)
+{
+	aw_dec_view *dv = ui_view_new(app, &aw_decv_ops, sizeof(*dv));
+	if (!dv)
+		return NULL;
+	dv->d = record_dup(DH_R_DECISION, d);
+	if (!dv->d) {
+		free(dv);
+		return NULL;
+	}
+	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
+	aw_decv_load(dv);
+	if (ui_list_init(&dv->list, &aw_decv_source, dv) != 0) {
+		aw_decv_destroy(&dv->base);
+		return NULL;
+	}
+	return &dv->base;
+}

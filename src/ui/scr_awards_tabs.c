@@ -1,0 +1,470 @@
+/* scr_awards_tabs.c — what each tab of screen 4 lists: the recognised
+ * and awarded records (a scan of every candidate, in idle slices on a
+ * large store), the award decisions and the ceremonies (few: read whole,
+ * newest first), and every replication activity (paged from the store). */
+#include "scr_awards_internal.h"
+
+#include "dienhinh/date.h"
+#include "dienhinh/error.h"
+#include "dienhinh/lookup.h"
+#include "dienhinh/repo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AW_FILTER_LIMIT 50000 /* lookup hits kept while filtering */
+
+bool aw_has(const uint64_t *v, size_t n, uint64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == id)
+			return true;
+	return false;
+}
+
+/* --- recognised records: the scan ------------------------------------------ */
+
+static int aw_rec_cmp(const void *a, const void *b)
+{
+	const aw_rec *x = a, *y = b;
+	if (x->year != y->year)
+		return x->year < y->year ? 1 : -1;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+static int aw_scan_cb(const void *rec, void *arg)
+{
+	aw_screen *s = arg;
+	const dh_candidate *c = rec;
+	s->next = c->meta.id + 1;
+	if (c->meta.deleted || (c->stage != DH_STAGE_RECOGNISED && c->stage != DH_STAGE_AWARDED))
+		return 0;
+	aw_vec *w = &s->work;
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 256;
+		aw_rec *v = realloc(w->v, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		w->v = v;
+		w->cap = cap;
+	}
+	w->v[w->n++] = (aw_rec){c->meta.id, c->year};
+	return 0;
+}
+
+static void aw_scan_start(aw_screen *s)
+{
+	s->work.n = 0;
+	s->next = 1;
+	s->last = 0;
+	if (s->base.ctx->store)
+		repo_last_id(s->base.ctx->store, DH_R_CANDIDATE, &s->last);
+	s->scanning = true;
+}
+
+/* One slice; true when the pass is complete (and shown). */
+bool aw_scan_step(aw_screen *s, size_t slice)
+{
+	dh_store *st = s->base.ctx->store;
+	if (!s->scanning)
+		return true;
+	if (st && s->next <= s->last) {
+		uint64_t before = s->next;
+		if (repo_page(st, DH_R_CANDIDATE, s->next, slice, false, aw_scan_cb, s) != 0 ||
+		    s->next == before)
+			s->next = s->last + 1;
+		if (s->next <= s->last)
+			return false;
+	}
+	if (s->work.n)
+		qsort(s->work.v, s->work.n, sizeof(*s->work.v), aw_rec_cmp);
+	aw_vec t = s->shown;
+	s->shown = s->work;
+	s->work = t;
+	s->work.n = 0;
+	s->scanning = false;
+	return true;
+}
+
+/* --- the records tab ----------------------------------------------------------- */
+
+static const ui_list_column aw_rec_columns[] = {
+    {"", 1, false},    {"Số", 5, true},     {"Năm", 4, false}, {"Loại", 7, false},
+    {"Tên", 0, false}, {"Bước", 14, false}, {"NR", 3, true},   {"Cấp tỉnh", 8, false},
+};
+
+static bool aw_filtered(const aw_screen *s)
+{
+	return s->filter && *s->filter;
+}
+
+static size_t aw_rec_count(void *ctx)
+{
+	aw_screen *s = ctx;
+	return aw_filtered(s) ? s->n_hits : s->shown.n;
+}
+
+static uint64_t aw_rec_id(const aw_screen *s, size_t i)
+{
+	if (aw_filtered(s))
+		return i < s->n_hits ? s->hits[i] : 0;
+	return i < s->shown.n ? s->shown.v[i].id : 0;
+}
+
+static int aw_count_live(const void *rec, void *arg)
+{
+	if (!((const dh_activity *)rec)->meta.deleted)
+		(*(int *)arg)++;
+	return 0;
+}
+
+static size_t aw_rec_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_screen *s = ctx;
+	dh_store *st = s->base.ctx->store;
+	size_t k = 0;
+	for (size_t i = first; i < aw_rec_count(s) && k < n; i++) {
+		void *rec = NULL;
+		if (!st || repo_get(st, DH_R_CANDIDATE, aw_rec_id(s, i), &rec) != 0)
+			continue;
+		const dh_candidate *c = rec;
+		int acts = 0;
+		repo_children(st, DH_R_ACTIVITY, c->meta.id, aw_count_live, &acts);
+		ui_list_row *row = &out[k++];
+		row->id = c->meta.id;
+		row->style = c->meta.deleted ? UI_S_DIM : c->on_hold ? UI_S_WARN : UI_S_NORMAL;
+		snprintf(row->cells[0], UI_LIST_CELL, "%s",
+		         aw_has(s->tags, s->n_tags, c->meta.id) ? "*" : " ");
+		snprintf(row->cells[1], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
+		snprintf(row->cells[2], UI_LIST_CELL, "%d", c->year);
+		snprintf(row->cells[3], UI_LIST_CELL, "%s", kind_label(c->kind));
+		snprintf(row->cells[4], UI_LIST_CELL, "%s", c->name ? c->name : "");
+		snprintf(row->cells[5], UI_LIST_CELL, "%s",
+		         c->on_hold                        ? "Tạm dừng xét"
+		         : c->stage == DH_STAGE_AWARDED    ? "Đã khen thưởng"
+		         : c->stage == DH_STAGE_RECOGNISED ? "Đã công nhận"
+		                                           : stage_label(c->stage));
+		snprintf(row->cells[6], UI_LIST_CELL, "%d", acts);
+		snprintf(row->cells[7], UI_LIST_CELL, "%s", c->aims_provincial ? "có" : "");
+		record_free(DH_R_CANDIDATE, rec);
+	}
+	return k;
+}
+
+static int aw_rec_filter(void *ctx, const char *text)
+{
+	aw_screen *s = ctx;
+	free(s->filter);
+	free(s->hits);
+	s->filter = text && *text ? strdup(text) : NULL;
+	s->hits = NULL;
+	s->n_hits = 0;
+	if (!aw_filtered(s) || !s->base.ctx->store)
+		return 0;
+	dh_hit *hits = NULL;
+	size_t n = 0;
+	dh_lookup_opts o = {.recognised_only = true, .limit = AW_FILTER_LIMIT, .cfg = s->base.ctx->cfg};
+	if (lookup_search(s->base.ctx->store, s->filter, &o, &hits, &n) != 0)
+		return 0;
+	s->hits = malloc((n ? n : 1) * sizeof(*s->hits));
+	if (s->hits) {
+		for (size_t i = 0; i < n; i++)
+			s->hits[i] = hits[i].id;
+		s->n_hits = n;
+	}
+	free(hits);
+	return 0;
+}
+
+static size_t aw_rec_index_of(void *ctx, uint64_t id)
+{
+	aw_screen *s = ctx;
+	for (size_t i = 0; i < aw_rec_count(s); i++)
+		if (aw_rec_id(s, i) == id)
+			return i;
+	return SIZE_MAX;
+}
+
+static const ui_list_source aw_rec_source = {
+    .columns = aw_rec_columns,
+    .n_columns = 8,
+    .count = aw_rec_count,
+    .rows = aw_rec_rows,
+    .filter = aw_rec_filter,
+    .index_of = aw_rec_index_of,
+    .empty_text =
+        "Chưa có hồ sơ nào được công nhận (Hội đồng bình xét, Chánh Thanh tra công nhận ở màn hình 3).",
+};
+
+/* --- decisions and ceremonies: records read whole, newest first ------------- */
+
+/* What differs between the decisions tab and the ceremonies tab. */
+struct aw_recs_kind {
+	dh_rtype type;
+	const ui_list_column *columns;
+	int n_columns;
+	const char *empty_text;
+	dh_rec_fn collect; /* repo_each callback: aw_recs_add what the tab lists */
+	void (*fill)(const aw_recs *r, const void *rec, ui_list_row *row);
+};
+
+static void aw_recs_clear(aw_recs *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		record_free(r->kind->type, r->v[i].rec);
+	r->n = 0;
+}
+
+static int aw_recs_add(aw_recs *r, const void *rec, int date)
+{
+	aw_dated *v = realloc(r->v, (r->n + 1) * sizeof(*v));
+	if (!v)
+		return -1;
+	r->v = v;
+	if (!(v[r->n].rec = record_dup(r->kind->type, rec)))
+		return -1;
+	v[r->n++].date = date;
+	return 0;
+}
+
+static int aw_dated_newest(const void *a, const void *b)
+{
+	const aw_dated *x = a, *y = b;
+	uint64_t xi = ((const dh_meta *)x->rec)->id, yi = ((const dh_meta *)y->rec)->id;
+	if (x->date != y->date)
+		return x->date < y->date ? 1 : -1;
+	return xi < yi ? 1 : xi > yi ? -1 : 0;
+}
+
+static void aw_recs_read(aw_recs *r, dh_store *st)
+{
+	aw_recs_clear(r);
+	if (!st)
+		return;
+	repo_each(st, r->kind->type, r->kind->collect, r);
+	if (r->n)
+		qsort(r->v, r->n, sizeof(*r->v), aw_dated_newest);
+}
+
+static size_t aw_recs_count(void *ctx)
+{
+	return ((aw_recs *)ctx)->n;
+}
+
+static size_t aw_recs_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_recs *r = ctx;
+	size_t k = 0;
+	for (size_t i = first; i < r->n && k < n; i++, k++)
+		r->kind->fill(r, r->v[i].rec, &out[k]);
+	return k;
+}
+
+static size_t aw_recs_index_of(void *ctx, uint64_t id)
+{
+	aw_recs *r = ctx;
+	for (size_t i = 0; i < r->n; i++)
+		if (((const dh_meta *)r->v[i].rec)->id == id)
+			return i;
+	return SIZE_MAX;
+}
+
+const void *aw_recs_current(aw_recs *r, ui_list *l)
+{
+	const ui_list_row *row = ui_list_current(l);
+	size_t i = row ? aw_recs_index_of(r, row->id) : SIZE_MAX;
+	return i == SIZE_MAX ? NULL : r->v[i].rec;
+}
+
+static void aw_recs_init(aw_recs *r, dh_ctx *ctx, const aw_recs_kind *kind)
+{
+	*r = (aw_recs){.ctx = ctx, .kind = kind};
+	r->src = (ui_list_source){
+	    .columns = kind->columns,
+	    .n_columns = kind->n_columns,
+	    .count = aw_recs_count,
+	    .rows = aw_recs_rows,
+	    .index_of = aw_recs_index_of,
+	    .empty_text = kind->empty_text,
+	};
+}
+
+/* The award decisions in force or revoked. */
+static int aw_collect_decision(const void *rec, void *arg)
+{
+	const dh_decision *d = rec;
+	return d->type != DH_DEC_AWARD || d->meta.deleted ? 0 : aw_recs_add(arg, d, d->date);
+}
+
+static void aw_decision_fill(const aw_recs *r, const void *rec, ui_list_row *row)
+{
+	const dh_decision *d = rec;
+	char date[11], rdate[11];
+	row->id = d->meta.id;
+	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(d->date, date));
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", config_person_name(r->ctx->cfg, d->signer));
+	snprintf(row->cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
+	if (d->revoked)
+		snprintf(row->cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s", date_vn(d->revoke_date, rdate),
+		         d->revoke_reason ? d->revoke_reason : "");
+	else
+		snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
+}
+
+static const ui_list_column aw_decision_columns[] = {
+    {"Số quyết định", 14, false}, {"Ngày", 10, false},      {"Người ký", 18, false},
+    {"Hồ sơ", 5, true},           {"Trạng thái", 0, false},
+};
+
+static const aw_recs_kind aw_decisions = {
+    .type = DH_R_DECISION,
+    .columns = aw_decision_columns,
+    .n_columns = 5,
+    .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
+    .collect = aw_collect_decision,
+    .fill = aw_decision_fill,
+};
+
+/* Every ceremony, a deleted one dimmed. */
+static int aw_collect_ceremony(const void *rec, void *arg)
+{
+	return aw_recs_add(arg, rec, ((const dh_ceremony *)rec)->date);
+}
+
+static void aw_ceremony_fill(const aw_recs *r, const void *rec, ui_list_row *row)
+{
+	const dh_ceremony *c = rec;
+	char date[11];
+	(void)r;
+	row->id = c->meta.id;
+	row->style = c->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(c->date, date));
+	snprintf(row->cells[1], UI_LIST_CELL, "%s%s", c->meta.deleted ? "(đã xóa) " : "",
+	         c->title ? c->title : "");
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", c->place ? c->place : "");
+	snprintf(row->cells[3], UI_LIST_CELL, "%zu", c->decisions.n);
+}
+
+static const ui_list_column aw_ceremony_columns[] = {
+    {"Ngày", 10, false},
+    {"Tên buổi", 0, false},
+    {"Địa điểm", 22, false},
+    {"QĐ", 3, true},
+};
+
+static const aw_recs_kind aw_ceremonies = {
+    .type = DH_R_CEREMONY,
+    .columns = aw_ceremony_columns,
+    .n_columns = 4,
+    .empty_text = "Chưa có buổi tuyên dương nào.",
+    .collect = aw_collect_ceremony,
+    .fill = aw_ceremony_fill,
+};
+
+/* --- the activities tab -------------------------------------------------------------- */
+
+static const ui_list_column aw_act_columns[] = {
+    {"Ngày", 10, false},    {"Hình thức", 9, false},  {"Hồ sơ", 16, false},
+    {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Số dự", 5, true},
+};
+
+typedef struct aw_act_fill_ctx {
+	aw_screen *s;
+	ui_list_row *out;
+	size_t n, max;
+} aw_act_fill_ctx;
+
+static int aw_act_page_cb(const void *rec, void *arg)
+{
+	aw_act_fill_ctx *fc = arg;
+	const dh_activity *a = rec;
+	void *cand = NULL;
+	const char *name = "";
+	if (repo_get(fc->s->base.ctx->store, DH_R_CANDIDATE, a->candidate_id, &cand) == 0)
+		name = ((dh_candidate *)cand)->name;
+	aw_act_fill(a, name ? name : "", &fc->out[fc->n++]);
+	if (cand)
+		record_free(DH_R_CANDIDATE, cand);
+	return fc->n >= fc->max;
+}
+
+static size_t aw_act_count(void *ctx)
+{
+	return (size_t)((aw_screen *)ctx)->last_activity;
+}
+
+static size_t aw_act_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+{
+	aw_screen *s = ctx;
+	aw_act_fill_ctx fc = {s, out, 0, n};
+	if (!s->base.ctx->store || first >= s->last_activity)
+		return 0;
+	repo_page(s->base.ctx->store, DH_R_ACTIVITY, s->last_activity - first, n, true, aw_act_page_cb, &fc);
+	return fc.n;
+}
+
+static size_t aw_act_index_of(void *ctx, uint64_t id)
+{
+	aw_screen *s = ctx;
+	return id >= 1 && id <= s->last_activity ? (size_t)(s->last_activity - id) : SIZE_MAX;
+}
+
+static const ui_list_source aw_act_source = {
+    .columns = aw_act_columns,
+    .n_columns = 6,
+    .count = aw_act_count,
+    .rows = aw_act_rows,
+    .index_of = aw_act_index_of,
+    .empty_text = "Chưa có hoạt động nhân rộng nào.",
+};
+
+/* --- all four ---------------------------------------------------------------------- */
+
+int aw_tabs_init(aw_screen *s)
+{
+	aw_recs_init(&s->decisions, s->base.ctx, &aw_decisions);
+	aw_recs_init(&s->ceremonies, s->base.ctx, &aw_ceremonies);
+	const ui_list_source *sources[AW_TABS] = {&aw_rec_source, &s->decisions.src, &s->ceremonies.src,
+	                                          &aw_act_source};
+	void *ctxs[AW_TABS] = {s, &s->decisions, &s->ceremonies, s};
+	aw_tabs_read(s);
+	for (int t = 0; t < AW_TABS; t++)
+		if (ui_list_init(&s->lists[t], sources[t], ctxs[t]) != 0)
+			return DH_ENOMEM;
+	return 0;
+}
+
+void aw_tabs_read(aw_screen *s)
+{
+	dh_store *st = s->base.ctx->store;
+	aw_recs_read(&s->decisions, st);
+	aw_recs_read(&s->ceremonies, st);
+	s->last_activity = 0;
+	if (st)
+		repo_last_id(st, DH_R_ACTIVITY, &s->last_activity);
+	aw_scan_start(s);
+	if (s->last <= AW_SYNC_LIMIT)
+		aw_scan_step(s, AW_SYNC_LIMIT);
+	if (aw_filtered(s)) {
+		char *text = strdup(s->filter);
+		aw_rec_filter(s, text); /* it replaces s->filter: pass a copy */
+		free(text);
+	}
+}
+
+void aw_tabs_free(aw_screen *s)
+{
+	for (int t = 0; t < AW_TABS; t++)
+		ui_list_free(&s->lists[t]);
+	free(s->shown.v);
+	free(s->work.v);
+	free(s->filter);
+	free(s->hits);
+	aw_recs_clear(&s->decisions);
+	free(s->decisions.v);
+	aw_recs_clear(&s->ceremonies);
+	free(s->ceremonies.v);
+}
