@@ -16,6 +16,7 @@
 #include "dienhinh/ui_candlog.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_rows.h"
 #include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
@@ -40,7 +41,7 @@ typedef struct cand_screen {
 	bool explicit_ids;
 	int sort;
 	char *filter;
-	dh_candidate *cur; /* the record under the cursor, for the key line */
+	ui_peek cur; /* the record under the cursor, for the key line */
 } cand_screen;
 
 static ui_view *foster_open(ui_app *app, const dh_candidate *c);
@@ -547,20 +548,7 @@ static const ui_binding cand_keys[] = {
  * moved: the key line asks the workflow about this very record. */
 static const dh_candidate *cand_peek(cand_screen *s)
 {
-	const ui_list_row *row = s->list.count ? ui_list_current(&s->list) : NULL;
-	if (!row || !row->id) {
-		record_free(DH_R_CANDIDATE, s->cur);
-		s->cur = NULL;
-		return NULL;
-	}
-	if (s->cur && s->cur->meta.id == row->id)
-		return s->cur;
-	record_free(DH_R_CANDIDATE, s->cur);
-	s->cur = NULL;
-	void *rec = NULL;
-	if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, row->id, &rec) == 0)
-		s->cur = rec;
-	return s->cur;
+	return ui_peek_current(&s->cur, &s->list, s->base.ctx->store);
 }
 
 static dh_candidate *cand_current(cand_screen *s)
@@ -652,8 +640,7 @@ static bool cand_cursor(ui_view *v, int *y, int *x)
 static void cand_view_reload(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
-	record_free(DH_R_CANDIDATE, s->cur);
-	s->cur = NULL;
+	ui_peek_forget(&s->cur);
 	ui_list_reload(&s->list);
 }
 
@@ -661,7 +648,7 @@ static void cand_destroy(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
 	ui_list_free(&s->list);
-	record_free(DH_R_CANDIDATE, s->cur);
+	ui_peek_free(&s->cur);
 	free(s->ids);
 	free(s->filter);
 	free(s);
@@ -683,6 +670,7 @@ ui_view *ui_candidates_open(ui_app *app)
 	cand_screen *s = ui_view_new(app, &cand_ops, sizeof(*s));
 	if (!s)
 		return NULL;
+	ui_peek_init(&s->cur, DH_R_CANDIDATE);
 	cand_rebuild(s);
 	if (ui_list_init(&s->list, &cand_source, s) != 0) {
 		free(s);
