@@ -2,10 +2,11 @@
  * late-registration reason after the deadline), a department's nil
  * return, the council's proposal (tờ trình), the recognition decision,
  * and the one-line reason forms (return, withdraw, hold, release, revoke,
- * delete: scr_selection_reasons.c). Each is a field table for the form
- * widget; each save is one wf_* call, whose refusal the widget shows
- * beside the field it names or on the message line. Their drafts come
- * back through ui_selection_restore(). */
+ * delete: scr_selection_reasons.c). Each is a field table bound to its
+ * record type, and the workflow call that writes it: the widget loads,
+ * saves with the revision check, rereads on conflict and keeps the draft;
+ * the refusal shows beside the field it names or on the message line.
+ * Their drafts come back through ui_selection_restore(). */
 #include "scr_selection.h"
 
 #include "dienhinh/date.h"
@@ -74,15 +75,6 @@ static uint64_t parse_id(const char *s)
 	return end && *end == '\0' ? (uint64_t)v : 0;
 }
 
-/* The ids ticked in a checklist, in the order of its choices. */
-static int ticked_ids(ui_form *f, int field, const choice_set *cs, dh_idlist *out)
-{
-	for (size_t i = 0; i < cs->n; i++)
-		if (ui_form_checked(f, field, cs->v[i].value) && idlist_push(out, parse_id(cs->v[i].value)))
-			return DH_ENOMEM;
-	return 0;
-}
-
 static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_set *cs)
 {
 	char buf[SEL_CHECKS_BYTES + 32] = "";
@@ -98,6 +90,11 @@ static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_s
 	return ui_form_set(f, field, buf);
 }
 
+static int today(const dh_ctx *ctx)
+{
+	return ctx->today ? ctx->today : date_today();
+}
+
 static const char *actor_name(const dh_ctx *ctx)
 {
 	return ctx->person ? ctx->person->name : (ctx->login ? ctx->login : "");
@@ -110,27 +107,22 @@ static const char *note_text(char *buf, size_t size, const char *text)
 	return buf;
 }
 
-static const char *refusal(const dh_ctx *ctx, int rc)
-{
-	return ctx->message[0] ? ctx->message : dh_strerror(rc);
-}
-
 /* --- registration ---------------------------------------------------------------- */
 
 enum { RF_CANDIDATE, RF_DATE, RF_DESCRIPTION, RF_LATE, RF__COUNT };
 
 static const ui_field reg_fields[RF__COUNT] = {
-    [RF_CANDIDATE] = {"candidate", "Nhân tố", UI_F_CHOICE, 0, true, 0, 0},
-    [RF_DATE] = {"date", "Ngày đăng ký", UI_F_DATE, 0, true, 0, 0},
-    [RF_DESCRIPTION] = {"description", "Mô tả sáng kiến", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
-    [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
+    [RF_CANDIDATE] = {"candidate", "Nhân tố", UI_F_CHOICE, 0, true, 0, 0, .bind = "candidate_id"},
+    [RF_DATE] = {"date", "Ngày đăng ký", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [RF_DESCRIPTION] = {"description", "Mô tả sáng kiến", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0,
+                        .bind = "description"},
+    [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0, .bind = "late_reason"},
 };
 
 typedef struct reg_form {
 	sel_screen *screen;
 	choice_set candidates;
 	dh_candidate *picked; /* the candidate chosen, for the notes */
-	bool late;
 } reg_form;
 
 static int reg_choice_collect(const void *rec, void *arg)
@@ -202,91 +194,78 @@ static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
 	return NULL;
 }
 
-static int reg_form_save(ui_form *f)
+static void reg_form_defaults(ui_form *f, void *rec)
 {
-	reg_form *rf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0, bad = 0;
-	uint64_t cand = parse_id(ui_form_get(f, RF_CANDIDATE));
-	if (!cand) {
-		ui_form_error(f, RF_CANDIDATE, "Chọn một nhân tố (Enter)");
-		bad = 1;
-	}
-	bad |= ui_form_date(f, RF_DATE, &date) != 0;
-	const char *desc = ui_form_text(f, RF_DESCRIPTION);
-	const char *late = rf->late ? ui_form_text(f, RF_LATE) : "";
-	if (bad || !desc || !late)
-		return DH_EINVAL;
-	dh_registration r;
-	memset(&r, 0, sizeof(r));
-	r.candidate_id = cand;
-	r.date = date;
-	r.description = *desc ? (char *)desc : NULL;
-	r.late_reason = *late ? (char *)late : NULL;
-	uint64_t id = 0;
-	int rc = wf_nominate(ctx, &r, &id);
-	if (rc)
-		return rc;
-	sel_select_after(rf->screen, SEL_REG, id);
-	return 0;
+	dh_registration *r = rec;
+	r->date = today(f->base.ctx);
 }
 
-static void reg_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static int reg_form_check(ui_form *f, void *rec)
 {
-	(void)f;
-	*type = DH_R_REGISTRATION;
-	*id = 0;
-	*rev = 0;
+	const dh_registration *r = rec;
+	if (r->candidate_id)
+		return 0;
+	ui_form_error(f, RF_CANDIDATE, "Chọn một nhân tố (Enter)");
+	return DH_EINVAL;
 }
 
-static void reg_form_destroy(ui_form *f)
+static int reg_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	reg_form *rf = f->user;
-	if (!rf)
-		return;
+	return wf_nominate(ctx, rec, id);
+}
+
+static void reg_form_saved(ui_form *f, const void *rec)
+{
+	sel_select_after(((reg_form *)f->user)->screen, SEL_REG, ((const dh_meta *)rec)->id);
+}
+
+static void reg_form_free(void *user)
+{
+	reg_form *rf = user;
 	choice_free(&rf->candidates);
 	record_free(DH_R_CANDIDATE, rf->picked);
 	free(rf);
 }
 
-static const ui_form_spec reg_spec = {
-    .name = "registration",
-    .title = "Đăng ký đề nghị công nhận",
-    .fields = reg_fields,
-    .n_fields = RF_LATE,
-    .choices = reg_form_choices,
-    .note = reg_form_note,
-    .save = reg_form_save,
-    .target = reg_form_target,
-    .destroy = reg_form_destroy,
+static const ui_form_record reg_record = {
+    .type = DH_R_REGISTRATION,
+    .write = reg_form_write,
+    .defaults = reg_form_defaults,
+    .check = reg_form_check,
+    .saved = reg_form_saved,
+    .free_user = reg_form_free,
 };
-static const ui_form_spec reg_late_spec = {
-    .name = "registration",
-    .title = "Đăng ký quá hạn",
-    .fields = reg_fields,
-    .n_fields = RF__COUNT,
-    .choices = reg_form_choices,
-    .note = reg_form_note,
-    .save = reg_form_save,
-    .target = reg_form_target,
-    .destroy = reg_form_destroy,
+
+/* After the deadline the form asks why a late registration is let in. */
+static const ui_form_spec reg_specs[2] = {
+    {.name = "registration",
+     .title = "Đăng ký đề nghị công nhận",
+     .fields = reg_fields,
+     .n_fields = RF_LATE,
+     .choices = reg_form_choices,
+     .note = reg_form_note,
+     .record = &reg_record},
+    {.name = "registration",
+     .title = "Đăng ký quá hạn",
+     .fields = reg_fields,
+     .n_fields = RF__COUNT,
+     .choices = reg_form_choices,
+     .note = reg_form_note,
+     .record = &reg_record},
 };
 
 ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 {
 	dh_ctx *ctx = ui_ctx(app);
 	const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
-	int today = ctx->today ? ctx->today : date_today();
+	bool late = d && d->date && today(ctx) > d->date;
 	reg_form *rf = calloc(1, sizeof(*rf));
 	if (!rf)
 		return NULL;
 	rf->screen = s;
-	rf->late = d && d->date && today > d->date;
-	ui_form *f = ui_form_new(app, rf->late ? &reg_late_spec : &reg_spec, rf);
-	if (!f) {
-		free(rf);
+	ui_form *f = ui_form_open(app, &reg_specs[late], NULL, rf);
+	if (!f)
 		return NULL;
-	}
 	if (ctx->store && repo_each(ctx->store, DH_R_CANDIDATE, reg_choice_collect, f) != 0) {
 		ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 		f->base.ops->destroy(&f->base);
@@ -300,8 +279,6 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	char day[11];
-	ui_form_set(f, RF_DATE, date_vn(today, day));
 	ui_form_focus(f, RF_CANDIDATE);
 	return f;
 }
@@ -311,14 +288,15 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 enum { NF_DEPARTMENT, NF_DATE, NF_BY, NF_NOTE, NF__COUNT };
 
 static const ui_field nil_fields[NF__COUNT] = {
-    [NF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
-    [NF_DATE] = {"date", "Ngày báo", UI_F_DATE, 0, true, 0, 0},
-    [NF_BY] = {"by", "Người báo", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0},
-    [NF_NOTE] = {"note", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
+    [NF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
+    [NF_DATE] = {"date", "Ngày báo", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [NF_BY] = {"by", "Người báo", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0, .bind = "by"},
+    [NF_NOTE] = {"note", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0, .bind = "note"},
 };
 
 typedef struct nil_form {
 	sel_screen *screen;
+	const char *department; /* the config's id the form opens on, or NULL */
 	choice_set departments;
 } nil_form;
 
@@ -339,52 +317,56 @@ static const char *nil_form_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
-static int nil_form_save(ui_form *f)
+/* The department asked for, else mine; today; me. */
+static void nil_form_defaults(ui_form *f, void *rec)
 {
 	nil_form *nf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0;
-	int bad = ui_form_date(f, NF_DATE, &date) != 0;
-	const char *by = ui_form_text(f, NF_BY);
-	const char *note = ui_form_text(f, NF_NOTE);
-	const char *dept = ui_form_get(f, NF_DEPARTMENT);
-	if (!config_department(ctx->cfg, dept)) {
-		ui_form_error(f, NF_DEPARTMENT, "Chọn một đơn vị (Enter)");
-		bad = 1;
-	}
-	if (bad || !by || !note)
-		return DH_EINVAL;
-	dh_nil_return n;
-	memset(&n, 0, sizeof(n));
-	n.year = ctx->cfg->plan.year;
-	n.department = (char *)dept;
-	n.date = date;
-	n.by = *by ? (char *)by : NULL;
-	n.note = *note ? (char *)note : NULL;
-	uint64_t id = 0;
-	int rc = wf_nil_return(ctx, &n, &id);
-	if (rc == 0)
-		sel_select_after(nf->screen, SEL_DEPT,
-		                 (uint64_t)(config_department(ctx->cfg, dept) - ctx->cfg->departments) + 1);
-	return rc;
+	const dh_ctx *ctx = f->base.ctx;
+	dh_nil_return *n = rec;
+	n->year = ctx->cfg->plan.year;
+	n->date = today(ctx);
+	record_set_str(&n->department, nf->department ? nf->department
+	                                              : (ctx->person ? ctx->person->department : NULL));
+	record_set_str(&n->by, actor_name(ctx));
 }
 
-static void nil_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static int nil_form_check(ui_form *f, void *rec)
 {
-	(void)f;
-	*type = DH_R_NIL_RETURN;
-	*id = 0;
-	*rev = 0;
+	const dh_nil_return *n = rec;
+	if (n->department && config_department(f->base.ctx->cfg, n->department))
+		return 0;
+	ui_form_error(f, NF_DEPARTMENT, "Chọn một đơn vị (Enter)");
+	return DH_EINVAL;
 }
 
-static void nil_form_destroy(ui_form *f)
+static int nil_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	nil_form *nf = f->user;
-	if (!nf)
-		return;
+	return wf_nil_return(ctx, rec, id);
+}
+
+/* The departments' list shows the answer: a row's id is its index + 1. */
+static void nil_form_saved(ui_form *f, const void *rec)
+{
+	const dh_nil_return *n = rec;
+	int i = sel_dept_index(f->base.ctx->cfg, n->department);
+	sel_select_after(((nil_form *)f->user)->screen, SEL_DEPT, (uint64_t)i + 1);
+}
+
+static void nil_form_free(void *user)
+{
+	nil_form *nf = user;
 	choice_free(&nf->departments);
 	free(nf);
 }
+
+static const ui_form_record nil_record = {
+    .type = DH_R_NIL_RETURN,
+    .write = nil_form_write,
+    .defaults = nil_form_defaults,
+    .check = nil_form_check,
+    .saved = nil_form_saved,
+    .free_user = nil_form_free,
+};
 
 static const ui_form_spec nil_spec = {
     .name = "nil_return",
@@ -393,9 +375,7 @@ static const ui_form_spec nil_spec = {
     .n_fields = NF__COUNT,
     .choices = nil_form_choices,
     .note = nil_form_note,
-    .save = nil_form_save,
-    .target = nil_form_target,
-    .destroy = nil_form_destroy,
+    .record = &nil_record,
 };
 
 ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
@@ -405,24 +385,17 @@ ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 	if (!nf)
 		return NULL;
 	nf->screen = s;
+	nf->department = department;
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++) {
 		const dh_department *d = &ctx->cfg->departments[i];
-		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) &&
-		    choice_add(&nf->departments, d->id, d->name)) {
-			nil_form_destroy(&(ui_form){.user = nf});
+		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) && choice_add(&nf->departments, d->id, d->name)) {
+			nil_form_free(nf);
 			return NULL;
 		}
 	}
-	ui_form *f = ui_form_new(app, &nil_spec, nf);
-	if (!f) {
-		nil_form_destroy(&(ui_form){.user = nf});
-		return NULL;
-	}
-	char day[11];
-	ui_form_set(f, NF_DEPARTMENT, department ? department : (ctx->person ? ctx->person->department : ""));
-	ui_form_set(f, NF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
-	ui_form_set(f, NF_BY, actor_name(ctx));
-	ui_form_focus(f, department ? NF_NOTE : NF_DEPARTMENT);
+	ui_form *f = ui_form_open(app, &nil_spec, NULL, nf);
+	if (f)
+		ui_form_focus(f, department ? NF_NOTE : NF_DEPARTMENT);
 	return f;
 }
 
@@ -431,11 +404,13 @@ ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 enum { PF_SESSION, PF_NUMBER, PF_DATE, PF_CANDIDATES, PF_NOTES, PF__COUNT };
 
 static const ui_field prop_fields[PF__COUNT] = {
-    [PF_SESSION] = {"session", "Phiên họp", UI_F_CHOICE, 0, true, 0, 0},
-    [PF_NUMBER] = {"number", "Số tờ trình", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0},
-    [PF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
-    [PF_CANDIDATES] = {"candidates", "Hồ sơ đề nghị", UI_F_CHECKS, SEL_CHECKS_BYTES, false, 0, 0},
-    [PF_NOTES] = {"notes", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
+    [PF_SESSION] = {"session", "Phiên họp", UI_F_CHOICE, 0, true, 0, 0, .bind = "session_id",
+                    .invalid = "Chọn một phiên họp (Enter)"},
+    [PF_NUMBER] = {"number", "Số tờ trình", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0, .bind = "number"},
+    [PF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [PF_CANDIDATES] = {"candidates", "Hồ sơ đề nghị", UI_F_CHECKS, SEL_CHECKS_BYTES, false, 0, 0,
+                       .bind = "candidates"},
+    [PF_NOTES] = {"notes", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0, .bind = "notes"},
 };
 
 /* One session of the year and the nominees the council passed in it. */
@@ -447,7 +422,8 @@ typedef struct prop_session {
 
 typedef struct prop_form {
 	sel_screen *screen;
-	dh_proposal *rec; /* as loaded: its rev is the one saved over */
+	uint64_t id;            /* the proposal edited, 0 for a new one */
+	uint64_t fresh_session; /* a new one's session */
 	choice_set sessions;
 	prop_session *per; /* parallel to sessions */
 	size_t n_per;
@@ -459,7 +435,7 @@ static int others_collect(const void *rec, void *arg)
 {
 	prop_form *pf = arg;
 	const dh_proposal *p = rec;
-	if (p->meta.deleted || p->meta.id == pf->rec->meta.id)
+	if (p->meta.deleted || p->meta.id == pf->id)
 		return 0;
 	if (pf->n_others == pf->cap_others) {
 		size_t cap = pf->cap_others ? pf->cap_others * 2 : 8;
@@ -486,7 +462,7 @@ static const dh_proposal *prop_of_session(const prop_form *pf, uint64_t sid)
 }
 
 typedef struct session_collect {
-	ui_form *f;
+	const dh_ctx *ctx;
 	dh_idlist ids;
 } session_collect;
 
@@ -494,23 +470,21 @@ static int session_collect_cb(const void *rec, void *arg)
 {
 	session_collect *sc = arg;
 	const dh_session *se = rec;
-	if (se->meta.deleted || se->year != sc->f->base.ctx->cfg->plan.year)
+	if (se->meta.deleted || se->year != sc->ctx->cfg->plan.year)
 		return 0;
 	return idlist_push(&sc->ids, se->meta.id) ? -1 : 0;
 }
 
 /* The sessions of the year, each with the nominees it passed (and, for
- * the proposal being edited, the ones already on it). */
-static int prop_load_sessions(ui_form *f)
+ * the proposal being edited, EDITING, the ones already on it). */
+static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *editing)
 {
-	prop_form *pf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	session_collect sc = {f, {0}};
+	session_collect sc = {ctx, {0}};
 	int rc = repo_each(ctx->store, DH_R_PROPOSAL, others_collect, pf);
 	if (rc == 0)
 		rc = repo_each(ctx->store, DH_R_SESSION, session_collect_cb, &sc);
-	if (rc == 0 && pf->rec->session_id && !idlist_has(&sc.ids, pf->rec->session_id))
-		rc = idlist_push(&sc.ids, pf->rec->session_id);
+	if (rc == 0 && editing->session_id && !idlist_has(&sc.ids, editing->session_id))
+		rc = idlist_push(&sc.ids, editing->session_id);
 	pf->per = calloc(sc.ids.n + 1, sizeof(*pf->per));
 	if (!pf->per)
 		rc = DH_ENOMEM;
@@ -524,10 +498,10 @@ static int prop_load_sessions(ui_form *f)
 		ps->id = sid;
 		dh_idlist ids = {0};
 		rc = wf_session_approved(ctx, sid, &ids);
-		if (rc == 0 && sid == pf->rec->session_id)
-			for (size_t j = 0; rc == 0 && j < pf->rec->candidates.n; j++)
-				if (!idlist_has(&ids, pf->rec->candidates.v[j]))
-					rc = idlist_push(&ids, pf->rec->candidates.v[j]);
+		if (rc == 0 && sid == editing->session_id)
+			for (size_t j = 0; rc == 0 && j < editing->candidates.n; j++)
+				if (!idlist_has(&ids, editing->candidates.v[j]))
+					rc = idlist_push(&ids, editing->candidates.v[j]);
 		for (size_t j = 0; rc == 0 && j < ids.n; j++) {
 			void *c = NULL;
 			if (repo_get(ctx->store, DH_R_CANDIDATE, ids.v[j], &c) != 0)
@@ -613,86 +587,30 @@ static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
-static void prop_form_load(ui_form *f, const dh_proposal *p)
+static void prop_form_defaults(ui_form *f, void *rec)
 {
-	char buf[24], day[11];
-	if (p->session_id)
-		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)p->session_id);
-	else
-		buf[0] = '\0';
-	ui_form_set(f, PF_SESSION, buf);
-	ui_form_set(f, PF_NUMBER, p->number);
-	ui_form_set(f, PF_DATE, date_vn(p->date, day));
-	prop_session *ps = prop_chosen(f);
-	if (ps)
-		ticks_set(f, PF_CANDIDATES, &p->candidates, &ps->passed);
-	ui_form_set(f, PF_NOTES, p->notes);
-	ui_form_mark_clean(f);
+	dh_proposal *p = rec;
+	p->session_id = ((prop_form *)f->user)->fresh_session;
+	p->date = today(f->base.ctx);
 }
 
-static int prop_form_save(ui_form *f)
+/* What the core says of the nominees as a whole goes beside their list. */
+static int prop_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	prop_form *pf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0;
-	int bad = ui_form_date(f, PF_DATE, &date) != 0;
-	const char *number = ui_form_text(f, PF_NUMBER);
-	const char *notes = ui_form_text(f, PF_NOTES);
-	prop_session *ps = prop_chosen(f);
-	if (!ps) {
-		ui_form_error(f, PF_SESSION, "Chọn một phiên họp (Enter)");
-		bad = 1;
-	}
-	if (bad || !number || !notes)
-		return DH_EINVAL;
-	dh_proposal *p = record_dup(DH_R_PROPOSAL, pf->rec);
-	if (!p)
-		return DH_ENOMEM;
-	p->session_id = ps->id;
-	p->date = date;
-	idlist_clear(&p->candidates);
-	free(p->number);
-	free(p->notes);
-	p->number = *number ? strdup(number) : NULL;
-	p->notes = *notes ? strdup(notes) : NULL;
-	int rc = ticked_ids(f, PF_CANDIDATES, &ps->passed, &p->candidates);
-	uint64_t id = 0;
-	if (rc == 0)
-		rc = wf_proposal_save(ctx, p, &id);
-	if (rc == DH_ESTAGE || (rc == DH_EINVAL && !ctx->field[0]))
-		ui_form_error(f, PF_CANDIDATES, "%s", refusal(ctx, rc));
-	record_free(DH_R_PROPOSAL, p);
-	if (rc == 0)
-		sel_select_after(pf->screen, SEL_PROP, id);
+	int rc = wf_proposal_save(ctx, rec, id);
+	if ((rc == DH_EINVAL || rc == DH_ESTAGE) && !ctx->field[0])
+		snprintf(ctx->field, sizeof(ctx->field), "%s", "candidates");
 	return rc;
 }
 
-static int prop_form_reread(ui_form *f)
+static void prop_form_saved(ui_form *f, const void *rec)
 {
-	prop_form *pf = f->user;
-	void *rec = NULL;
-	int rc = repo_get(f->base.ctx->store, DH_R_PROPOSAL, pf->rec->meta.id, &rec);
-	if (rc)
-		return rc;
-	record_free(DH_R_PROPOSAL, pf->rec);
-	pf->rec = rec;
-	prop_form_load(f, pf->rec);
-	return 0;
+	sel_select_after(((prop_form *)f->user)->screen, SEL_PROP, ((const dh_meta *)rec)->id);
 }
 
-static void prop_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static void prop_form_free(void *user)
 {
-	prop_form *pf = f->user;
-	*type = DH_R_PROPOSAL;
-	*id = pf->rec->meta.id;
-	*rev = pf->rec->meta.rev;
-}
-
-static void prop_form_destroy(ui_form *f)
-{
-	prop_form *pf = f->user;
-	if (!pf)
-		return;
+	prop_form *pf = user;
 	for (size_t i = 0; i < pf->n_per; i++)
 		choice_free(&pf->per[i].passed);
 	free(pf->per);
@@ -700,75 +618,69 @@ static void prop_form_destroy(ui_form *f)
 		record_free(DH_R_PROPOSAL, pf->others[i]);
 	free(pf->others);
 	choice_free(&pf->sessions);
-	record_free(DH_R_PROPOSAL, pf->rec);
 	free(pf);
 }
 
-static const ui_form_spec prop_new_spec = {
-    .name = "proposal",
-    .title = "Lập tờ trình đề nghị công nhận",
-    .fields = prop_fields,
-    .n_fields = PF__COUNT,
-    .choices = prop_form_choices,
-    .note = prop_form_note,
-    .save = prop_form_save,
-    .reread = prop_form_reread,
-    .target = prop_form_target,
-    .destroy = prop_form_destroy,
+static const ui_form_record prop_record = {
+    .type = DH_R_PROPOSAL,
+    .write = prop_form_write,
+    .defaults = prop_form_defaults,
+    .saved = prop_form_saved,
+    .free_user = prop_form_free,
 };
-static const ui_form_spec prop_edit_spec = {
-    .name = "proposal",
-    .title = "Sửa tờ trình",
-    .fields = prop_fields,
-    .n_fields = PF__COUNT,
-    .choices = prop_form_choices,
-    .note = prop_form_note,
-    .save = prop_form_save,
-    .reread = prop_form_reread,
-    .target = prop_form_target,
-    .destroy = prop_form_destroy,
+
+/* A new proposal, and one being edited. */
+static const ui_form_spec prop_specs[2] = {
+    {.name = "proposal",
+     .title = "Lập tờ trình đề nghị công nhận",
+     .fields = prop_fields,
+     .n_fields = PF__COUNT,
+     .choices = prop_form_choices,
+     .note = prop_form_note,
+     .record = &prop_record},
+    {.name = "proposal",
+     .title = "Sửa tờ trình",
+     .fields = prop_fields,
+     .n_fields = PF__COUNT,
+     .choices = prop_form_choices,
+     .note = prop_form_note,
+     .record = &prop_record},
 };
 
 ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 {
 	dh_ctx *ctx = ui_ctx(app);
+	static const dh_proposal none;
 	prop_form *pf = calloc(1, sizeof(*pf));
 	if (!pf)
 		return NULL;
 	pf->screen = s;
-	pf->rec = p ? record_dup(DH_R_PROPOSAL, p) : record_new(DH_R_PROPOSAL);
-	ui_form *f = pf->rec ? ui_form_new(app, p ? &prop_edit_spec : &prop_new_spec, pf) : NULL;
-	if (!f) {
-		if (pf->rec)
-			record_free(DH_R_PROPOSAL, pf->rec);
-		free(pf);
-		return NULL;
-	}
-	int rc = ctx->store ? prop_load_sessions(f) : 0;
+	pf->id = p ? p->meta.id : 0;
+	int rc = ctx->store ? prop_load_sessions(ctx, pf, p ? p : &none) : 0;
 	if (rc) {
 		ui_error(app, "%s", dh_strerror(rc));
-		f->base.ops->destroy(&f->base);
+		prop_form_free(pf);
 		return NULL;
 	}
 	if (!p) {
 		/* The newest session that passed someone and has no proposal
 		 * yet, else the newest that passed someone. */
-		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+		for (size_t i = 0; i < pf->n_per && !pf->fresh_session; i++)
 			if (pf->per[i].passed.n && !pf->per[i].proposed)
-				pf->rec->session_id = pf->per[i].id;
-		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+				pf->fresh_session = pf->per[i].id;
+		for (size_t i = 0; i < pf->n_per && !pf->fresh_session; i++)
 			if (pf->per[i].passed.n)
-				pf->rec->session_id = pf->per[i].id;
-		if (!pf->rec->session_id) {
+				pf->fresh_session = pf->per[i].id;
+		if (!pf->fresh_session) {
 			ui_error(app, "Chưa có phiên họp nào năm %d có hồ sơ được Hội đồng thông qua.",
 			         ctx->cfg->plan.year);
-			f->base.ops->destroy(&f->base);
+			prop_form_free(pf);
 			return NULL;
 		}
-		pf->rec->date = ctx->today ? ctx->today : date_today();
 	}
-	prop_form_load(f, pf->rec);
-	ui_form_focus(f, p ? PF_NUMBER : PF_SESSION);
+	ui_form *f = ui_form_open(app, &prop_specs[p != NULL], p, pf);
+	if (f)
+		ui_form_focus(f, p ? PF_NUMBER : PF_SESSION);
 	return f;
 }
 
@@ -777,10 +689,11 @@ ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 enum { DF_NUMBER, DF_DATE, DF_SIGNER, DF_CANDIDATES, DF__COUNT };
 
 static const ui_field dec_fields[DF__COUNT] = {
-    [DF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
-    [DF_DATE] = {"date", "Ngày quyết định", UI_F_DATE, 0, true, 0, 0},
-    [DF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0},
-    [DF_CANDIDATES] = {"candidates", "Công nhận hồ sơ", UI_F_CHECKS, SEL_CHECKS_BYTES, true, 0, 0},
+    [DF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0, .bind = "number"},
+    [DF_DATE] = {"date", "Ngày quyết định", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [DF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0, .bind = "signer"},
+    [DF_CANDIDATES] = {"candidates", "Công nhận hồ sơ", UI_F_CHECKS, SEL_CHECKS_BYTES, true, 0, 0,
+                       .bind = "candidates"},
 };
 
 typedef struct dec_form {
@@ -835,6 +748,9 @@ static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
+/* A ticked candidate on hold: his name on the message line, the reason
+ * beside the list (the workflow's sentence holds both, too long for a
+ * line). */
 static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 {
 	for (size_t i = 0; i < df->candidates.n; i++) {
@@ -858,65 +774,78 @@ static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 	return false;
 }
 
-static int dec_form_save(ui_form *f)
+static bool any_error(const ui_form *f)
+{
+	for (int i = 0; i < f->spec->n_fields; i++)
+		if (f->values[i].error[0])
+			return true;
+	return false;
+}
+
+/* Who signs: the Chief Inspector, else the first who may (a deputy
+ * signing for them); today. */
+static void dec_form_defaults(ui_form *f, void *rec)
 {
 	dec_form *df = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0;
-	int bad = ui_form_date(f, DF_DATE, &date) != 0;
-	const char *number = ui_form_text(f, DF_NUMBER);
-	const char *signer = ui_form_get(f, DF_SIGNER);
-	if (!config_person(ctx->cfg, signer)) {
+	const dh_ctx *ctx = f->base.ctx;
+	dh_decision *d = rec;
+	d->year = ctx->cfg->plan.year;
+	d->type = DH_DEC_RECOGNITION;
+	d->date = today(ctx);
+	const char *signer = ctx->login;
+	if (!ctx->person || !(ctx->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
+		signer = df->signers.n ? df->signers.v[0].value : "";
+	record_set_str(&d->signer, signer);
+}
+
+/* A held candidate is refused before the write, when the rest is right. */
+static int dec_form_check(ui_form *f, void *rec)
+{
+	const dh_decision *d = rec;
+	int rc = 0;
+	if (!d->signer || !config_person(f->base.ctx->cfg, d->signer)) {
 		ui_form_error(f, DF_SIGNER, "Chọn người ký (Enter)");
-		bad = 1;
+		rc = DH_EINVAL;
 	}
-	dh_decision d;
-	memset(&d, 0, sizeof(d));
-	if (ticked_ids(f, DF_CANDIDATES, &df->candidates, &d.candidates))
-		return DH_ENOMEM;
-	if (d.candidates.n == 0) {
+	if (d->candidates.n == 0) {
 		ui_form_error(f, DF_CANDIDATES, "Đánh dấu (Space) ít nhất một hồ sơ");
-		bad = 1;
+		rc = DH_EINVAL;
 	}
-	if (bad || !number) {
-		free(d.candidates.v);
-		return DH_EINVAL;
-	}
-	d.year = ctx->cfg->plan.year;
-	d.number = (char *)number;
-	d.date = date;
-	d.signer = (char *)signer;
-	uint64_t id = 0;
-	int rc = wf_recognise(ctx, &d, &id);
-	free(d.candidates.v);
-	/* Who is on hold: the name on the message line, the reason beside
-	 * the list (the workflow's sentence holds both, too long for a line). */
-	if (rc == DH_EHOLD && held_ticked(f, df, ctx))
+	if (rc || any_error(f))
 		return rc;
-	if (rc == DH_EHOLD || rc == DH_ESTAGE || (rc == DH_EINVAL && strcmp(ctx->field, "candidates") == 0))
-		ui_form_error(f, DF_CANDIDATES, "%s", refusal(ctx, rc));
-	if (rc == 0)
-		sel_select_after(df->screen, SEL_DEC, id);
+	return held_ticked(f, f->user, f->base.ctx) ? DH_EHOLD : 0;
+}
+
+/* What the core says of the nominees goes beside their list. */
+static int dec_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
+{
+	int rc = wf_recognise(ctx, rec, id);
+	if ((rc == DH_EHOLD || rc == DH_ESTAGE) && !ctx->field[0])
+		snprintf(ctx->field, sizeof(ctx->field), "%s", "candidates");
 	return rc;
 }
 
-static void dec_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static void dec_form_saved(ui_form *f, const void *rec)
 {
-	(void)f;
-	*type = DH_R_DECISION;
-	*id = 0;
-	*rev = 0;
+	sel_select_after(((dec_form *)f->user)->screen, SEL_DEC, ((const dh_meta *)rec)->id);
 }
 
-static void dec_form_destroy(ui_form *f)
+static void dec_form_free(void *user)
 {
-	dec_form *df = f->user;
-	if (!df)
-		return;
+	dec_form *df = user;
 	choice_free(&df->signers);
 	choice_free(&df->candidates);
 	free(df);
 }
+
+static const ui_form_record dec_record = {
+    .type = DH_R_DECISION,
+    .write = dec_form_write,
+    .defaults = dec_form_defaults,
+    .check = dec_form_check,
+    .saved = dec_form_saved,
+    .free_user = dec_form_free,
+};
 
 static const ui_form_spec dec_spec = {
     .name = "recognition",
@@ -925,9 +854,7 @@ static const ui_form_spec dec_spec = {
     .n_fields = DF__COUNT,
     .choices = dec_form_choices,
     .note = dec_form_note,
-    .save = dec_form_save,
-    .target = dec_form_target,
-    .destroy = dec_form_destroy,
+    .record = &dec_record,
 };
 
 ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
@@ -939,20 +866,20 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 		return NULL;
 	df->screen = s;
 	/* Who signs: the Chief Inspector, or a deputy signing for them. */
-	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < cfg->n_people; i++) {
+	for (size_t i = 0; i < cfg->n_people; i++) {
 		const dh_person *p = &cfg->people[i];
-		if (p->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)) {
-			char label[300];
-			snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
-			rc = choice_add(&df->signers, p->login, label);
+		if (!(p->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
+			continue;
+		char label[300];
+		snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
+		if (choice_add(&df->signers, p->login, label)) {
+			dec_form_free(df);
+			return NULL;
 		}
 	}
-	ui_form *f = rc == 0 ? ui_form_new(app, &dec_spec, df) : NULL;
-	if (!f) {
-		dec_form_destroy(&(ui_form){.user = df});
+	ui_form *f = ui_form_open(app, &dec_spec, NULL, df);
+	if (!f)
 		return NULL;
-	}
 	if (ctx->store && repo_each(ctx->store, DH_R_CANDIDATE, dec_choice_collect, f) != 0) {
 		ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 		f->base.ops->destroy(&f->base);
@@ -963,12 +890,6 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	char day[11];
-	ui_form_set(f, DF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
-	const char *signer = ctx->login;
-	if (!ctx->person || !(ctx->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
-		signer = df->signers.n ? df->signers.v[0].value : "";
-	ui_form_set(f, DF_SIGNER, signer);
 	/* From a proposal: its nominees first, ticked. */
 	if (ticked) {
 		size_t k = 0;
@@ -1005,9 +926,6 @@ bool ui_selection_restore(ui_app *app, const dh_draft *d)
 		f = sel_proposal_form(app, NULL, rec);
 		if (rec)
 			record_free(DH_R_PROPOSAL, rec);
-		/* Saving checks against the revision the typing started from. */
-		if (f && d->target_id)
-			((prop_form *)f->user)->rec->meta.rev = d->target_rev;
 	} else if (sel_reason_kind(d->form) >= 0) {
 		f = sel_reason_form(app, sel_reason_kind(d->form), d->target_id);
 	} else {
@@ -1016,7 +934,8 @@ bool ui_selection_restore(ui_app *app, const dh_draft *d)
 	}
 	if (!f)
 		return false;
-	ui_form_apply_draft(f, d);
+	/* Saving checks against the revision the typing started from. */
+	ui_form_resume(f, d);
 	ui_push(app, &f->base);
 	return true;
 }
