@@ -68,7 +68,12 @@ static const ui_binding sel_keys[] = {
      false},
     {SEL_A_RELEASE, "p", {'p'}, "Tiếp tục xét", "Cho hồ sơ đang tạm dừng được xét tiếp", false},
     {SEL_A_ALL, "m", {'m'}, "Mọi đơn vị", "Hồ sơ đăng ký của mọi đơn vị", false},
-    {SEL_A_MINE, "m", {'m'}, "Đơn vị tôi", "Chỉ hồ sơ đăng ký của đơn vị tôi, có số đếm; o/O in danh sách", false},
+    {SEL_A_MINE,
+     "m",
+     {'m'},
+     "Đơn vị tôi",
+     "Chỉ hồ sơ đăng ký của đơn vị tôi, có số đếm; o/O in danh sách",
+     false},
     {SEL_A_NIL, "n", {'n'}, "Báo không có", "Đơn vị báo năm nay không có ai để đăng ký", false},
     {SEL_A_NIL_DELETE, "x", {'x'}, "Xóa báo", "Xóa báo không có đăng ký của đơn vị (có lưu vết)", false},
     {SEL_A_PROP_ADD,
@@ -259,8 +264,9 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 			return say(why, size, "Chưa chọn đơn vị nào.");
 		const char *id = ctx->cfg->departments[i].id;
 		if (!wf_may_for(ctx, DH_ACT_NIL_RETURN, id))
-			return say(why, size, "Bạn chỉ được báo không có đăng ký cho %s.",
-			           config_department_name(ctx->cfg, ctx->person ? ctx->person->department : NULL));
+			return say(
+			    why, size, "Bạn chỉ được báo không có đăng ký cho %s.",
+			    config_department_name(ctx->cfg, ctx->person ? ctx->person->department : NULL));
 		if (s->depts[i].registered)
 			return say(why, size, "%s đã có %d hồ sơ đăng ký năm %d.",
 			           ctx->cfg->departments[i].name, s->depts[i].registered, s->year);
@@ -609,7 +615,9 @@ static unsigned sel_key(ui_view *v, int action, int key)
 		s->mine_only = action == SEL_A_MINE;
 		sel_reg_arrange(s);
 		ui_list_reload(&s->lists[SEL_REG]);
-		ui_message(v->app, "%s", s->mine_only ? "Chỉ hồ sơ đăng ký của đơn vị tôi." : "Hồ sơ đăng ký của mọi đơn vị.");
+		ui_message(v->app, "%s",
+		           s->mine_only ? "Chỉ hồ sơ đăng ký của đơn vị tôi."
+		                        : "Hồ sơ đăng ký của mọi đơn vị.");
 		return UI_R_DRAW;
 	case SEL_A_COUNCIL: {
 		ui_view *council = ui_council_open(v->app);
@@ -756,9 +764,11 @@ static void sel_draw(ui_view *v, WINDOW *w)
 			for (size_t i = 0; i < s->n_regs; i++)
 				if (s->regs[i].dept == s->my_dept) {
 					mine++;
-					active += s->regs[i].status == DH_REG_SUBMITTED || s->regs[i].status == DH_REG_ACCEPTED;
+					active += s->regs[i].status == DH_REG_SUBMITTED ||
+					          s->regs[i].status == DH_REG_ACCEPTED;
 				}
-			snprintf(line, sizeof(line), "%s đã đăng ký %d hồ sơ (%d đang xét) · m: mọi đơn vị · o/O: in",
+			snprintf(line, sizeof(line),
+			         "%s đã đăng ký %d hồ sơ (%d đang xét) · m: mọi đơn vị · o/O: in",
 			         v->ctx->cfg->departments[s->my_dept].name, mine, active);
 			draw_line(w, top++, cols, mine ? UI_S_OK : UI_S_WARN, line);
 		} else {
@@ -858,10 +868,9 @@ static const ui_view_ops sel_ops = {
 
 ui_view *ui_selection_open(ui_app *app)
 {
-	sel_screen *s = calloc(1, sizeof(*s));
+	sel_screen *s = ui_view_new(app, &sel_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &sel_ops, app);
 	const dh_config *cfg = s->base.ctx->cfg;
 	s->year = cfg->plan.year;
 	s->mode = SEL_REG;

@@ -53,13 +53,15 @@ typedef struct sel_dept {
 
 typedef struct sel_screen sel_screen;
 
-/* The year's records of one type, copied at reload, newest first: the
+/* The year's live records of one type, copied, newest first: the
  * proposals and the recognition decisions, each a list's source. */
 typedef struct sel_records {
-	sel_screen *s;
+	sel_screen *s; /* the screen whose list shows them, or NULL */
 	dh_rtype type;
 	void **v;
 	size_t n;
+	void (*fill)(const sel_screen *s, const void *rec, ui_list_row *row); /* a row's cells */
+	ui_list_source source;
 } sel_records;
 
 struct sel_screen {
@@ -106,6 +108,10 @@ void sel_lists_free(sel_screen *s);
 void sel_gather(sel_screen *s);
 /* Sort the registrations and apply the filter and "mine only". */
 void sel_reg_arrange(sel_screen *s);
+/* Read R's type for YEAR again (decisions: recognitions only): 0 or
+ * DH_ENOMEM. */
+int sel_records_read(sel_records *r, dh_store *st, int year);
+void sel_records_clear(sel_records *r);
 /* Remember ID to select in MODE after the reload a save triggers (S may
  * be NULL: a restored draft). */
 void sel_select_after(sel_screen *s, int mode, uint64_t id);

@@ -107,6 +107,51 @@ static const char *note_text(char *buf, size_t size, const char *text)
 	return buf;
 }
 
+/* What every form here keeps first in its state: the screen whose list
+ * shows the record after the save (NULL: a restored draft) and which of
+ * its lists, and the owned choices of up to two pickers with the field
+ * each serves (-1: none). */
+typedef struct sel_form {
+	sel_screen *screen;
+	int mode;
+	int field[2];
+	choice_set choices[2];
+} sel_form;
+
+/* A form state of SIZE bytes that begins with a sel_form. */
+static void *form_state(size_t size, sel_screen *s, int mode, int field0, int field1)
+{
+	sel_form *h = calloc(1, size);
+	if (h)
+		*h = (sel_form){.screen = s, .mode = mode, .field = {field0, field1}};
+	return h;
+}
+
+static size_t form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	sel_form *h = f->user;
+	for (int k = 0; k < 2; k++)
+		if (h->field[k] == field) {
+			*out = h->choices[k].v;
+			return h->choices[k].n;
+		}
+	return 0;
+}
+
+static void form_saved(ui_form *f, const void *rec)
+{
+	sel_form *h = f->user;
+	sel_select_after(h->screen, h->mode, ((const dh_meta *)rec)->id);
+}
+
+static void form_state_free(void *user)
+{
+	sel_form *h = user;
+	choice_free(&h->choices[0]);
+	choice_free(&h->choices[1]);
+	free(h);
+}
+
 /* --- registration ---------------------------------------------------------------- */
 
 enum { RF_CANDIDATE, RF_DATE, RF_DESCRIPTION, RF_LATE, RF__COUNT };
@@ -116,12 +161,12 @@ static const ui_field reg_fields[RF__COUNT] = {
     [RF_DATE] = {"date", "Ngày đăng ký", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [RF_DESCRIPTION] = {"description", "Mô tả sáng kiến", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0,
                         .bind = "description"},
-    [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0, .bind = "late_reason"},
+    [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0,
+                 .bind = "late_reason"},
 };
 
 typedef struct reg_form {
-	sel_screen *screen;
-	choice_set candidates;
+	sel_form head;        /* choices[0]: the candidates */
 	dh_candidate *picked; /* the candidate chosen, for the notes */
 } reg_form;
 
@@ -136,16 +181,7 @@ static int reg_choice_collect(const void *rec, void *arg)
 	char label[400];
 	snprintf(label, sizeof(label), "%s — %s (%s)", c->name ? c->name : "",
 	         config_department_short(ctx->cfg, c->department), stage_label(c->stage));
-	return choice_id(&rf->candidates, c->meta.id, label) ? -1 : 0;
-}
-
-static size_t reg_form_choices(ui_form *f, int field, const ui_choice **out)
-{
-	reg_form *rf = f->user;
-	if (field != RF_CANDIDATE)
-		return 0;
-	*out = rf->candidates.v;
-	return rf->candidates.n;
+	return choice_id(&rf->head.choices[0], c->meta.id, label) ? -1 : 0;
 }
 
 static const dh_candidate *reg_picked(ui_form *f)
@@ -214,17 +250,11 @@ static int reg_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 	return wf_nominate(ctx, rec, id);
 }
 
-static void reg_form_saved(ui_form *f, const void *rec)
-{
-	sel_select_after(((reg_form *)f->user)->screen, SEL_REG, ((const dh_meta *)rec)->id);
-}
-
 static void reg_form_free(void *user)
 {
 	reg_form *rf = user;
-	choice_free(&rf->candidates);
 	record_free(DH_R_CANDIDATE, rf->picked);
-	free(rf);
+	form_state_free(rf);
 }
 
 static const ui_form_record reg_record = {
@@ -232,7 +262,7 @@ static const ui_form_record reg_record = {
     .write = reg_form_write,
     .defaults = reg_form_defaults,
     .check = reg_form_check,
-    .saved = reg_form_saved,
+    .saved = form_saved,
     .free_user = reg_form_free,
 };
 
@@ -242,14 +272,14 @@ static const ui_form_spec reg_specs[2] = {
      .title = "Đăng ký đề nghị công nhận",
      .fields = reg_fields,
      .n_fields = RF_LATE,
-     .choices = reg_form_choices,
+     .choices = form_choices,
      .note = reg_form_note,
      .record = &reg_record},
     {.name = "registration",
      .title = "Đăng ký quá hạn",
      .fields = reg_fields,
      .n_fields = RF__COUNT,
-     .choices = reg_form_choices,
+     .choices = form_choices,
      .note = reg_form_note,
      .record = &reg_record},
 };
@@ -259,10 +289,9 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 	dh_ctx *ctx = ui_ctx(app);
 	const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
 	bool late = d && d->date && today(ctx) > d->date;
-	reg_form *rf = calloc(1, sizeof(*rf));
+	reg_form *rf = form_state(sizeof(*rf), s, SEL_REG, RF_CANDIDATE, -1);
 	if (!rf)
 		return NULL;
-	rf->screen = s;
 	ui_form *f = ui_form_open(app, &reg_specs[late], NULL, rf);
 	if (!f)
 		return NULL;
@@ -271,7 +300,7 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	if (rf->candidates.n == 0) {
+	if (rf->head.choices[0].n == 0) {
 		ui_error(app,
 		         "Không có nhân tố mới hoặc hồ sơ đang bồi dưỡng nào năm %d mà bạn được đăng ký "
 		         "(thêm ở màn hình 2).",
@@ -295,19 +324,9 @@ static const ui_field nil_fields[NF__COUNT] = {
 };
 
 typedef struct nil_form {
-	sel_screen *screen;
+	sel_form head;          /* choices[0]: the departments */
 	const char *department; /* the config's id the form opens on, or NULL */
-	choice_set departments;
 } nil_form;
-
-static size_t nil_form_choices(ui_form *f, int field, const ui_choice **out)
-{
-	nil_form *nf = f->user;
-	if (field != NF_DEPARTMENT)
-		return 0;
-	*out = nf->departments.v;
-	return nf->departments.n;
-}
 
 static const char *nil_form_note(ui_form *f, int field, char *buf, size_t size)
 {
@@ -325,8 +344,8 @@ static void nil_form_defaults(ui_form *f, void *rec)
 	dh_nil_return *n = rec;
 	n->year = ctx->cfg->plan.year;
 	n->date = today(ctx);
-	record_set_str(&n->department, nf->department ? nf->department
-	                                              : (ctx->person ? ctx->person->department : NULL));
+	record_set_str(&n->department,
+	               nf->department ? nf->department : (ctx->person ? ctx->person->department : NULL));
 	record_set_str(&n->by, actor_name(ctx));
 }
 
@@ -349,14 +368,7 @@ static void nil_form_saved(ui_form *f, const void *rec)
 {
 	const dh_nil_return *n = rec;
 	int i = sel_dept_index(f->base.ctx->cfg, n->department);
-	sel_select_after(((nil_form *)f->user)->screen, SEL_DEPT, (uint64_t)i + 1);
-}
-
-static void nil_form_free(void *user)
-{
-	nil_form *nf = user;
-	choice_free(&nf->departments);
-	free(nf);
+	sel_select_after(((sel_form *)f->user)->screen, SEL_DEPT, (uint64_t)i + 1);
 }
 
 static const ui_form_record nil_record = {
@@ -365,7 +377,7 @@ static const ui_form_record nil_record = {
     .defaults = nil_form_defaults,
     .check = nil_form_check,
     .saved = nil_form_saved,
-    .free_user = nil_form_free,
+    .free_user = form_state_free,
 };
 
 static const ui_form_spec nil_spec = {
@@ -373,7 +385,7 @@ static const ui_form_spec nil_spec = {
     .title = "Báo không có đăng ký",
     .fields = nil_fields,
     .n_fields = NF__COUNT,
-    .choices = nil_form_choices,
+    .choices = form_choices,
     .note = nil_form_note,
     .record = &nil_record,
 };
@@ -381,15 +393,15 @@ static const ui_form_spec nil_spec = {
 ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 {
 	dh_ctx *ctx = ui_ctx(app);
-	nil_form *nf = calloc(1, sizeof(*nf));
+	nil_form *nf = form_state(sizeof(*nf), s, SEL_DEPT, NF_DEPARTMENT, -1);
 	if (!nf)
 		return NULL;
-	nf->screen = s;
 	nf->department = department;
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++) {
 		const dh_department *d = &ctx->cfg->departments[i];
-		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) && choice_add(&nf->departments, d->id, d->name)) {
-			nil_form_free(nf);
+		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) &&
+		    choice_add(&nf->head.choices[0], d->id, d->name)) {
+			form_state_free(nf);
 			return NULL;
 		}
 	}
@@ -421,43 +433,22 @@ typedef struct prop_session {
 } prop_session;
 
 typedef struct prop_form {
-	sel_screen *screen;
+	sel_form head;          /* choices[0]: the sessions */
 	uint64_t id;            /* the proposal edited, 0 for a new one */
 	uint64_t fresh_session; /* a new one's session */
-	choice_set sessions;
-	prop_session *per; /* parallel to sessions */
+	prop_session *per;      /* parallel to the sessions */
 	size_t n_per;
-	dh_proposal **others; /* the live proposals, to tell which sessions have one */
-	size_t n_others, cap_others;
+	sel_records others; /* the year's proposals, to tell which sessions have one */
 } prop_form;
-
-static int others_collect(const void *rec, void *arg)
-{
-	prop_form *pf = arg;
-	const dh_proposal *p = rec;
-	if (p->meta.deleted || p->meta.id == pf->id)
-		return 0;
-	if (pf->n_others == pf->cap_others) {
-		size_t cap = pf->cap_others ? pf->cap_others * 2 : 8;
-		dh_proposal **v = realloc(pf->others, cap * sizeof(dh_proposal *));
-		if (!v)
-			return -1;
-		pf->others = v;
-		pf->cap_others = cap;
-	}
-	dh_proposal *copy = record_dup(DH_R_PROPOSAL, p);
-	if (!copy)
-		return -1;
-	pf->others[pf->n_others++] = copy;
-	return 0;
-}
 
 /* Another proposal already made from session SID, or NULL. */
 static const dh_proposal *prop_of_session(const prop_form *pf, uint64_t sid)
 {
-	for (size_t i = 0; i < pf->n_others; i++)
-		if (pf->others[i]->session_id == sid)
-			return pf->others[i];
+	for (size_t i = pf->others.n; i-- > 0;) { /* the first made */
+		const dh_proposal *p = pf->others.v[i];
+		if (p->session_id == sid && p->meta.id != pf->id)
+			return p;
+	}
 	return NULL;
 }
 
@@ -480,7 +471,8 @@ static int session_collect_cb(const void *rec, void *arg)
 static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *editing)
 {
 	session_collect sc = {ctx, {0}};
-	int rc = repo_each(ctx->store, DH_R_PROPOSAL, others_collect, pf);
+	pf->others.type = DH_R_PROPOSAL;
+	int rc = sel_records_read(&pf->others, ctx->store, ctx->cfg->plan.year);
 	if (rc == 0)
 		rc = repo_each(ctx->store, DH_R_SESSION, session_collect_cb, &sc);
 	if (rc == 0 && editing->session_id && !idlist_has(&sc.ids, editing->session_id))
@@ -523,7 +515,7 @@ static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *edi
 		         se->title ? se->title : "");
 		ps->proposed = made != NULL;
 		if (rc == 0)
-			rc = choice_id(&pf->sessions, sid, label);
+			rc = choice_id(&pf->head.choices[0], sid, label);
 		if (rc == 0)
 			pf->n_per++;
 		else
@@ -549,17 +541,11 @@ static prop_session *prop_chosen(ui_form *f)
 
 static size_t prop_form_choices(ui_form *f, int field, const ui_choice **out)
 {
-	prop_form *pf = f->user;
-	if (field == PF_SESSION) {
-		*out = pf->sessions.v;
-		return pf->sessions.n;
-	}
-	if (field == PF_CANDIDATES) {
-		prop_session *ps = prop_chosen(f);
-		*out = ps ? ps->passed.v : NULL;
-		return ps ? ps->passed.n : 0;
-	}
-	return 0;
+	if (field != PF_CANDIDATES)
+		return form_choices(f, field, out);
+	prop_session *ps = prop_chosen(f);
+	*out = ps ? ps->passed.v : NULL;
+	return ps ? ps->passed.n : 0;
 }
 
 static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
@@ -603,29 +589,21 @@ static int prop_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 	return rc;
 }
 
-static void prop_form_saved(ui_form *f, const void *rec)
-{
-	sel_select_after(((prop_form *)f->user)->screen, SEL_PROP, ((const dh_meta *)rec)->id);
-}
-
 static void prop_form_free(void *user)
 {
 	prop_form *pf = user;
 	for (size_t i = 0; i < pf->n_per; i++)
 		choice_free(&pf->per[i].passed);
 	free(pf->per);
-	for (size_t i = 0; i < pf->n_others; i++)
-		record_free(DH_R_PROPOSAL, pf->others[i]);
-	free(pf->others);
-	choice_free(&pf->sessions);
-	free(pf);
+	sel_records_clear(&pf->others);
+	form_state_free(pf);
 }
 
 static const ui_form_record prop_record = {
     .type = DH_R_PROPOSAL,
     .write = prop_form_write,
     .defaults = prop_form_defaults,
-    .saved = prop_form_saved,
+    .saved = form_saved,
     .free_user = prop_form_free,
 };
 
@@ -651,10 +629,9 @@ ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 {
 	dh_ctx *ctx = ui_ctx(app);
 	static const dh_proposal none;
-	prop_form *pf = calloc(1, sizeof(*pf));
+	prop_form *pf = form_state(sizeof(*pf), s, SEL_PROP, PF_SESSION, -1);
 	if (!pf)
 		return NULL;
-	pf->screen = s;
 	pf->id = p ? p->meta.id : 0;
 	int rc = ctx->store ? prop_load_sessions(ctx, pf, p ? p : &none) : 0;
 	if (rc) {
@@ -697,9 +674,7 @@ static const ui_field dec_fields[DF__COUNT] = {
 };
 
 typedef struct dec_form {
-	sel_screen *screen;
-	choice_set signers;
-	choice_set candidates; /* approved, waiting for recognition */
+	sel_form head; /* choices: the signers, the candidates approved and waiting for recognition */
 	int held;
 } dec_form;
 
@@ -717,21 +692,7 @@ static int dec_choice_collect(const void *rec, void *arg)
 	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
 	         c->name ? c->name : "", year, config_department_short(cfg, c->department));
 	df->held += c->on_hold;
-	return choice_id(&df->candidates, c->meta.id, label) ? -1 : 0;
-}
-
-static size_t dec_form_choices(ui_form *f, int field, const ui_choice **out)
-{
-	dec_form *df = f->user;
-	if (field == DF_SIGNER) {
-		*out = df->signers.v;
-		return df->signers.n;
-	}
-	if (field == DF_CANDIDATES) {
-		*out = df->candidates.v;
-		return df->candidates.n;
-	}
-	return 0;
+	return choice_id(&df->head.choices[1], c->meta.id, label) ? -1 : 0;
 }
 
 static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
@@ -740,9 +701,9 @@ static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
 	if (field != DF_CANDIDATES)
 		return field == DF_NUMBER ? note_text(buf, size, "Ví dụ: 15/QĐ-TTr") : NULL;
 	int ticked = 0;
-	for (size_t i = 0; i < df->candidates.n; i++)
-		ticked += ui_form_checked(f, field, df->candidates.v[i].value);
-	int o = snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space)", ticked, df->candidates.n);
+	for (size_t i = 0; i < df->head.choices[1].n; i++)
+		ticked += ui_form_checked(f, field, df->head.choices[1].v[i].value);
+	int o = snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space)", ticked, df->head.choices[1].n);
 	if (df->held && o > 0 && (size_t)o < size)
 		snprintf(buf + o, size - (size_t)o, " · %d đang tạm dừng xét", df->held);
 	return buf;
@@ -753,11 +714,11 @@ static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
  * line). */
 static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 {
-	for (size_t i = 0; i < df->candidates.n; i++) {
-		if (!ui_form_checked(f, DF_CANDIDATES, df->candidates.v[i].value))
+	for (size_t i = 0; i < df->head.choices[1].n; i++) {
+		if (!ui_form_checked(f, DF_CANDIDATES, df->head.choices[1].v[i].value))
 			continue;
 		void *rec = NULL;
-		if (repo_get(ctx->store, DH_R_CANDIDATE, parse_id(df->candidates.v[i].value), &rec) != 0)
+		if (repo_get(ctx->store, DH_R_CANDIDATE, parse_id(df->head.choices[1].v[i].value), &rec) != 0)
 			continue;
 		const dh_candidate *c = rec;
 		bool held = c->on_hold;
@@ -794,7 +755,7 @@ static void dec_form_defaults(ui_form *f, void *rec)
 	d->date = today(ctx);
 	const char *signer = ctx->login;
 	if (!ctx->person || !(ctx->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
-		signer = df->signers.n ? df->signers.v[0].value : "";
+		signer = df->head.choices[0].n ? df->head.choices[0].v[0].value : "";
 	record_set_str(&d->signer, signer);
 }
 
@@ -825,26 +786,13 @@ static int dec_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 	return rc;
 }
 
-static void dec_form_saved(ui_form *f, const void *rec)
-{
-	sel_select_after(((dec_form *)f->user)->screen, SEL_DEC, ((const dh_meta *)rec)->id);
-}
-
-static void dec_form_free(void *user)
-{
-	dec_form *df = user;
-	choice_free(&df->signers);
-	choice_free(&df->candidates);
-	free(df);
-}
-
 static const ui_form_record dec_record = {
     .type = DH_R_DECISION,
     .write = dec_form_write,
     .defaults = dec_form_defaults,
     .check = dec_form_check,
-    .saved = dec_form_saved,
-    .free_user = dec_form_free,
+    .saved = form_saved,
+    .free_user = form_state_free,
 };
 
 static const ui_form_spec dec_spec = {
@@ -852,7 +800,7 @@ static const ui_form_spec dec_spec = {
     .title = "Quyết định công nhận",
     .fields = dec_fields,
     .n_fields = DF__COUNT,
-    .choices = dec_form_choices,
+    .choices = form_choices,
     .note = dec_form_note,
     .record = &dec_record,
 };
@@ -861,10 +809,9 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 {
 	dh_ctx *ctx = ui_ctx(app);
 	const dh_config *cfg = ctx->cfg;
-	dec_form *df = calloc(1, sizeof(*df));
+	dec_form *df = form_state(sizeof(*df), s, SEL_DEC, DF_SIGNER, DF_CANDIDATES);
 	if (!df)
 		return NULL;
-	df->screen = s;
 	/* Who signs: the Chief Inspector, or a deputy signing for them. */
 	for (size_t i = 0; i < cfg->n_people; i++) {
 		const dh_person *p = &cfg->people[i];
@@ -872,8 +819,8 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 			continue;
 		char label[300];
 		snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
-		if (choice_add(&df->signers, p->login, label)) {
-			dec_form_free(df);
+		if (choice_add(&df->head.choices[0], p->login, label)) {
+			form_state_free(df);
 			return NULL;
 		}
 	}
@@ -885,7 +832,7 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	if (df->candidates.n == 0) {
+	if (df->head.choices[1].n == 0) {
 		ui_error(app, "Không có hồ sơ nào được Hội đồng đề nghị đang chờ quyết định công nhận.");
 		f->base.ops->destroy(&f->base);
 		return NULL;
@@ -893,14 +840,15 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 	/* From a proposal: its nominees first, ticked. */
 	if (ticked) {
 		size_t k = 0;
-		for (size_t i = 0; i < df->candidates.n; i++)
-			if (idlist_has(ticked, parse_id(df->candidates.v[i].value))) {
-				ui_choice c = df->candidates.v[i];
-				memmove(&df->candidates.v[k + 1], &df->candidates.v[k], (i - k) * sizeof(c));
-				df->candidates.v[k++] = c;
+		for (size_t i = 0; i < df->head.choices[1].n; i++)
+			if (idlist_has(ticked, parse_id(df->head.choices[1].v[i].value))) {
+				ui_choice c = df->head.choices[1].v[i];
+				memmove(&df->head.choices[1].v[k + 1], &df->head.choices[1].v[k],
+				        (i - k) * sizeof(c));
+				df->head.choices[1].v[k++] = c;
 			}
 	}
-	ticks_set(f, DF_CANDIDATES, ticked, &df->candidates);
+	ticks_set(f, DF_CANDIDATES, ticked, &df->head.choices[1]);
 	ui_form_focus(f, DF_NUMBER);
 	return f;
 }

@@ -130,8 +130,8 @@ void sel_reg_arrange(sel_screen *s)
 	}
 	for (size_t i = 0; i < s->n_regs; i++)
 		if ((!s->mine_only || s->regs[i].dept == s->my_dept) &&
-		    (!filtered ||
-		     (hits_id && bsearch(&s->regs[i].candidate_id, hits_id, n_hits, sizeof(*hits_id), id_cmp))))
+		    (!filtered || (hits_id && bsearch(&s->regs[i].candidate_id, hits_id, n_hits,
+		                                      sizeof(*hits_id), id_cmp))))
 			s->shown[s->n_shown++] = i;
 	free(hits_id);
 }
@@ -179,6 +179,7 @@ static void depts_gather(sel_screen *s)
 
 typedef struct rec_collect {
 	sel_records *r;
+	int year;
 	size_t cap;
 } rec_collect;
 
@@ -189,11 +190,11 @@ static int rec_collect_cb(const void *rec, void *arg)
 	const dh_meta *m = rec;
 	if (m->deleted)
 		return 0;
-	if (r->type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != r->s->year)
+	if (r->type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != rc->year)
 		return 0;
 	if (r->type == DH_R_DECISION) {
 		const dh_decision *d = rec;
-		if (d->year != r->s->year || d->type != DH_DEC_RECOGNITION)
+		if (d->year != rc->year || d->type != DH_DEC_RECOGNITION)
 			return 0;
 	}
 	if (r->n == rc->cap) {
@@ -211,7 +212,7 @@ static int rec_collect_cb(const void *rec, void *arg)
 	return 0;
 }
 
-static void records_clear(sel_records *r)
+void sel_records_clear(sel_records *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		record_free(r->type, r->v[i]);
@@ -220,19 +221,19 @@ static void records_clear(sel_records *r)
 	r->n = 0;
 }
 
-/* The year's records of R's type, newest first: the reverse of id order. */
-static void records_gather(sel_records *r)
+int sel_records_read(sel_records *r, dh_store *st, int year)
 {
-	records_clear(r);
-	if (!r->s->base.ctx->store)
-		return;
-	rec_collect rc = {r, 0};
-	repo_each(r->s->base.ctx->store, r->type, rec_collect_cb, &rc);
+	sel_records_clear(r);
+	if (!st)
+		return 0;
+	rec_collect rc = {r, year, 0};
+	int err = repo_each(st, r->type, rec_collect_cb, &rc);
 	for (size_t i = 0; i < r->n / 2; i++) {
 		void *t = r->v[i];
 		r->v[i] = r->v[r->n - 1 - i];
 		r->v[r->n - 1 - i] = t;
 	}
+	return err ? DH_ENOMEM : 0;
 }
 
 static int approved_count(const void *rec, void *arg)
@@ -264,8 +265,8 @@ void sel_gather(sel_screen *s)
 		repo_each(st, DH_R_REGISTRATION, reg_collect, s);
 	sel_reg_arrange(s);
 	depts_gather(s);
-	records_gather(&s->props);
-	records_gather(&s->decs);
+	sel_records_read(&s->props, st, s->year);
+	sel_records_read(&s->decs, st, s->year);
 	s->approved = s->approved_held = 0;
 	if (st && s->mode == SEL_DEC)
 		repo_each(st, DH_R_CANDIDATE, approved_count, s);
@@ -381,7 +382,7 @@ static const ui_list_column prop_columns[] = {
     {"Hồ sơ", 5, true},         {"Đã công nhận", 12, true},
 };
 
-static void prop_fill(sel_screen *s, const void *rec, ui_list_row *row)
+static void prop_fill(const sel_screen *s, const void *rec, ui_list_row *row)
 {
 	const dh_proposal *p = rec;
 	dh_store *st = s->base.ctx->store;
@@ -403,7 +404,8 @@ static void prop_fill(sel_screen *s, const void *rec, ui_list_row *row)
 	snprintf(row->cells[0], UI_LIST_CELL, "%s", p->number ? p->number : "(chưa có số)");
 	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(p->date, day));
 	if (se)
-		snprintf(row->cells[2], UI_LIST_CELL, "%s %s", date_vn(se->date, sday), se->title ? se->title : "");
+		snprintf(row->cells[2], UI_LIST_CELL, "%s %s", date_vn(se->date, sday),
+		         se->title ? se->title : "");
 	else
 		snprintf(row->cells[2], UI_LIST_CELL, "#%llu", (unsigned long long)p->session_id);
 	snprintf(row->cells[3], UI_LIST_CELL, "%zu", p->candidates.n);
@@ -417,7 +419,7 @@ static const ui_list_column dec_columns[] = {
     {"Hồ sơ", 5, true},           {"Tình trạng", 20, false},
 };
 
-static void dec_fill(sel_screen *s, const void *rec, ui_list_row *row)
+static void dec_fill(const sel_screen *s, const void *rec, ui_list_row *row)
 {
 	const dh_decision *d = rec;
 	char day[11], rday[11];
@@ -445,10 +447,7 @@ static size_t records_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	size_t k = 0;
 	for (size_t i = first; i < r->n && k < n; i++, k++) {
 		out[k].id = ((const dh_meta *)r->v[i])->id;
-		if (r->type == DH_R_PROPOSAL)
-			prop_fill(r->s, r->v[i], &out[k]);
-		else
-			dec_fill(r->s, r->v[i], &out[k]);
+		r->fill(r->s, r->v[i], &out[k]);
 	}
 	return k;
 }
@@ -462,23 +461,21 @@ static size_t records_index_of(void *ctx, uint64_t id)
 	return SIZE_MAX;
 }
 
-static const ui_list_source prop_source = {
-    .columns = prop_columns,
-    .n_columns = 5,
-    .count = records_count,
-    .rows = records_rows,
-    .index_of = records_index_of,
-    .empty_text = "Chưa có tờ trình nào trong năm.",
-};
-
-static const ui_list_source dec_source = {
-    .columns = dec_columns,
-    .n_columns = 5,
-    .count = records_count,
-    .rows = records_rows,
-    .index_of = records_index_of,
-    .empty_text = "Chưa có quyết định công nhận nào trong năm.",
-};
+/* The proposals' or the decisions' list: their source is this one with
+ * their columns and words. */
+static void records_init(sel_records *r, sel_screen *s, dh_rtype type, const ui_list_column *columns,
+                         void (*fill)(const sel_screen *, const void *, ui_list_row *), const char *empty)
+{
+	*r = (sel_records){.s = s, .type = type, .fill = fill};
+	r->source = (ui_list_source){
+	    .columns = columns,
+	    .n_columns = 5,
+	    .count = records_count,
+	    .rows = records_rows,
+	    .index_of = records_index_of,
+	    .empty_text = empty,
+	};
+}
 
 static const ui_list_column dept_columns[] = {
     {"Đơn vị", 0, false},
@@ -597,14 +594,17 @@ const dh_decision *sel_cur_decision(sel_screen *s)
 int sel_lists_init(sel_screen *s)
 {
 	const dh_config *cfg = s->base.ctx->cfg;
-	s->props = (sel_records){.s = s, .type = DH_R_PROPOSAL};
-	s->decs = (sel_records){.s = s, .type = DH_R_DECISION};
+	records_init(&s->props, s, DH_R_PROPOSAL, prop_columns, prop_fill, "Chưa có tờ trình nào trong năm.");
+	records_init(&s->decs, s, DH_R_DECISION, dec_columns, dec_fill,
+	             "Chưa có quyết định công nhận nào trong năm.");
 	s->depts = calloc(cfg->n_departments + 1, sizeof(*s->depts));
 	if (!s->depts)
 		return DH_ENOMEM;
 	sel_gather(s);
-	static const ui_list_source *const sources[SEL__MODES] = {
-	    [SEL_REG] = &reg_source, [SEL_PROP] = &prop_source, [SEL_DEC] = &dec_source, [SEL_DEPT] = &dept_source};
+	const ui_list_source *sources[SEL__MODES] = {[SEL_REG] = &reg_source,
+	                                             [SEL_PROP] = &s->props.source,
+	                                             [SEL_DEC] = &s->decs.source,
+	                                             [SEL_DEPT] = &dept_source};
 	void *ctx[SEL__MODES] = {[SEL_REG] = s, [SEL_PROP] = &s->props, [SEL_DEC] = &s->decs, [SEL_DEPT] = s};
 	for (int m = 0; m < SEL__MODES; m++)
 		if (ui_list_init(&s->lists[m], sources[m], ctx[m]) != 0)
@@ -617,8 +617,8 @@ void sel_lists_free(sel_screen *s)
 	for (int m = 0; m < SEL__MODES; m++)
 		ui_list_free(&s->lists[m]);
 	sel_cur_forget(s);
-	records_clear(&s->props);
-	records_clear(&s->decs);
+	sel_records_clear(&s->props);
+	sel_records_clear(&s->decs);
 	for (size_t i = 0; s->depts && i < s->base.ctx->cfg->n_departments; i++)
 		free(s->depts[i].nil_by);
 	free(s->depts);

@@ -76,14 +76,17 @@ static const ui_view_ops page_ops = {
     .destroy = page_destroy,
 };
 
-static sel_page *page_new(ui_app *app, const char *title)
+static sel_page *page_new(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static sel_page *page_new(ui_app *app, const char *fmt, ...)
 {
-	sel_page *p = calloc(1, sizeof(*p));
+	sel_page *p = ui_view_new(app, &page_ops, sizeof(*p));
 	if (!p)
 		return NULL;
-	ui_view_init(&p->base, &page_ops, app);
 	ui_page_init(&p->page, PAGE_LABEL_COLS + 1);
-	snprintf(p->title, sizeof(p->title), "%s", title);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->title, sizeof(p->title), fmt, ap);
+	va_end(ap);
 	return p;
 }
 
@@ -122,7 +125,7 @@ static void page_candidate(sel_page *p, const dh_config *cfg, const dh_candidate
 {
 	char day[11];
 	page_addf(p, UI_S_NORMAL, "Nhân tố", "%s (#%llu)", c->name ? c->name : "",
-	              (unsigned long long)c->meta.id);
+	          (unsigned long long)c->meta.id);
 	page_addf(p, UI_S_NORMAL, "Loại · năm", "%s · %d", kind_label(c->kind), c->year);
 	page_add(p, UI_S_NORMAL, "Đơn vị", config_department_name(cfg, c->department));
 	page_add(p, UI_S_NORMAL, "Chức vụ", c->position);
@@ -132,13 +135,12 @@ static void page_candidate(sel_page *p, const dh_config *cfg, const dh_candidate
 	page_add(p, UI_S_NORMAL, "Bước hiện nay", stage_label(c->stage));
 	if (c->recognised_decision)
 		page_addf(p, UI_S_OK, "Quyết định công nhận", "%s ngày %s", c->recognised_decision,
-		              date_vn(c->recognised_date, day));
+		          date_vn(c->recognised_date, day));
 	if (c->on_hold)
 		page_addf(p, UI_S_WARN, "Tạm dừng xét", "%s",
-		              c->hold_reason ? c->hold_reason : "(không rõ lý do)");
+		          c->hold_reason ? c->hold_reason : "(không rõ lý do)");
 	if (c->meta.deleted)
-		page_addf(p, UI_S_WARN, "Đã xóa", "%s",
-		              c->meta.deleted_reason ? c->meta.deleted_reason : "");
+		page_addf(p, UI_S_WARN, "Đã xóa", "%s", c->meta.deleted_reason ? c->meta.deleted_reason : "");
 }
 
 /* The possible duplicate in words: who, when recognised, by which decision. */
@@ -148,17 +150,16 @@ static void page_duplicate(sel_page *p, dh_store *st, const dh_candidate *c)
 	if (!c->duplicate_of)
 		return;
 	if (repo_get(st, DH_R_CANDIDATE, c->duplicate_of, &rec) != 0) {
-		page_addf(p, UI_S_WARN, "Có thể trùng", "hồ sơ #%llu",
-		              (unsigned long long)c->duplicate_of);
+		page_addf(p, UI_S_WARN, "Có thể trùng", "hồ sơ #%llu", (unsigned long long)c->duplicate_of);
 		return;
 	}
 	const dh_candidate *d = rec;
 	char day[11];
-	page_addf(p, UI_S_WARN, "Có thể trùng", "#%llu %s — năm %d, %s%s%s%s",
-	              (unsigned long long)d->meta.id, d->name ? d->name : "", d->year, stage_label(d->stage),
-	              d->recognised_decision ? " theo QĐ " : "",
-	              d->recognised_decision ? d->recognised_decision : "",
-	              d->recognised_date ? date_vn(d->recognised_date, day) : "");
+	page_addf(p, UI_S_WARN, "Có thể trùng", "#%llu %s — năm %d, %s%s%s%s", (unsigned long long)d->meta.id,
+	          d->name ? d->name : "", d->year, stage_label(d->stage),
+	          d->recognised_decision ? " theo QĐ " : "",
+	          d->recognised_decision ? d->recognised_decision : "",
+	          d->recognised_date ? date_vn(d->recognised_date, day) : "");
 	record_free(DH_R_CANDIDATE, rec);
 }
 
@@ -169,26 +170,24 @@ static sel_page *reg_page(sel_screen *s)
 	const dh_config *cfg = s->base.ctx->cfg;
 	if (!r)
 		return NULL;
-	char title[160], day[11];
-	snprintf(title, sizeof(title), "Hồ sơ đăng ký #%llu", (unsigned long long)r->meta.id);
-	sel_page *p = page_new(s->base.app, title);
+	char day[11];
+	sel_page *p = page_new(s->base.app, "Hồ sơ đăng ký #%llu", (unsigned long long)r->meta.id);
 	if (!p)
 		return NULL;
 	if (c)
 		page_candidate(p, cfg, c);
 	page_add(p, UI_S_NORMAL, "Ngày đăng ký", date_vn(r->date, day));
 	page_addf(p, UI_S_NORMAL, "Người đăng ký", "%s (%s)", config_person_name(cfg, r->registered_by),
-	              r->registered_by ? r->registered_by : "");
-	page_add(p,
-	             r->status == DH_REG_RETURNED || r->status == DH_REG_WITHDRAWN ? UI_S_WARN : UI_S_NORMAL,
-	             "Trạng thái", reg_status_label(r->status));
+	          r->registered_by ? r->registered_by : "");
+	page_add(p, r->status == DH_REG_RETURNED || r->status == DH_REG_WITHDRAWN ? UI_S_WARN : UI_S_NORMAL,
+	         "Trạng thái", reg_status_label(r->status));
 	if (r->complete)
 		page_addf(p, UI_S_OK, "Kiểm tra", "Đủ hồ sơ — %s", config_person_name(cfg, r->checked_by));
 	page_add(p, UI_S_WARN,
-	             r->status == DH_REG_RETURNED    ? "Lý do trả lại"
-	             : r->status == DH_REG_WITHDRAWN ? "Lý do rút"
-	                                             : "Lý do",
-	             r->reason);
+	         r->status == DH_REG_RETURNED    ? "Lý do trả lại"
+	         : r->status == DH_REG_WITHDRAWN ? "Lý do rút"
+	                                         : "Lý do",
+	         r->reason);
 	if (r->late_reason && *r->late_reason) {
 		page_add(p, UI_S_WARN, "Đăng ký quá hạn", r->late_reason);
 		page_add(p, UI_S_WARN, "Người cho phép", config_person_name(cfg, r->late_approved_by));
@@ -208,13 +207,13 @@ static void page_candidates(sel_page *p, sel_screen *s, const dh_idlist *ids)
 		void *rec = NULL;
 		if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, ids->v[i], &rec) != 0) {
 			page_addf(p, UI_S_DIM, NULL, "  %zu. #%llu (không đọc được)", i + 1,
-			              (unsigned long long)ids->v[i]);
+			          (unsigned long long)ids->v[i]);
 			continue;
 		}
 		const dh_candidate *c = rec;
 		page_addf(p, c->on_hold ? UI_S_WARN : UI_S_NORMAL, NULL, "  %zu. %s — %s — %s%s", i + 1,
-		              c->name ? c->name : "", config_department_short(cfg, c->department),
-		              stage_label(c->stage), c->on_hold ? " (tạm dừng xét)" : "");
+		          c->name ? c->name : "", config_department_short(cfg, c->department),
+		          stage_label(c->stage), c->on_hold ? " (tạm dừng xét)" : "");
 		record_free(DH_R_CANDIDATE, rec);
 	}
 }
@@ -236,17 +235,17 @@ static bool page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh
 			if (m.items[k].item->candidate_id == cands->v[i])
 				ci = &m.items[k];
 		if (!ci || !ci->candidate) {
-			page_addf(p, UI_S_WARN, NULL, "%zu. Hồ sơ #%llu — không có trong phiên họp này", i + 1,
-			              (unsigned long long)cands->v[i]);
+			page_addf(p, UI_S_WARN, NULL, "%zu. Hồ sơ #%llu — không có trong phiên họp này",
+			          i + 1, (unsigned long long)cands->v[i]);
 			continue;
 		}
 		const dh_vote_item *it = ci->item;
 		bool passed = it->closed && it->result == DH_RESULT_PASSED;
 		page_addf(p, passed ? UI_S_NORMAL : UI_S_WARN, NULL, "%zu. %s — %s — %s%s", i + 1,
-		              ci->candidate->name ? ci->candidate->name : "",
-		              config_department_short(ctx->cfg, ci->candidate->department),
-		              it->closed ? (it->reason ? it->reason : "") : "chưa chốt kết quả",
-		              it->recused.n ? " (có thành viên không tham gia biểu quyết)" : "");
+		          ci->candidate->name ? ci->candidate->name : "",
+		          config_department_short(ctx->cfg, ci->candidate->department),
+		          it->closed ? (it->reason ? it->reason : "") : "chưa chốt kết quả",
+		          it->recused.n ? " (có thành viên không tham gia biểu quyết)" : "");
 	}
 	ui_council_model_free(&m);
 	return true;
@@ -257,9 +256,8 @@ static sel_page *prop_page(sel_screen *s)
 	const dh_proposal *pr = sel_cur_proposal(s);
 	if (!pr)
 		return NULL;
-	char title[200], day[11];
-	snprintf(title, sizeof(title), "Tờ trình %s", pr->number ? pr->number : "(chưa có số)");
-	sel_page *p = page_new(s->base.app, title);
+	char day[11];
+	sel_page *p = page_new(s->base.app, "Tờ trình %s", pr->number ? pr->number : "(chưa có số)");
 	if (!p)
 		return NULL;
 	page_add(p, UI_S_NORMAL, "Số tờ trình", pr->number ? pr->number : "(chưa có số)");
@@ -268,12 +266,13 @@ static sel_page *prop_page(sel_screen *s)
 	if (repo_get(s->base.ctx->store, DH_R_SESSION, pr->session_id, &rec) == 0) {
 		const dh_session *se = rec;
 		page_addf(p, UI_S_NORMAL, "Phiên họp", "%s %s", date_vn(se->date, day),
-		              se->title ? se->title : "");
+		          se->title ? se->title : "");
 		record_free(DH_R_SESSION, rec);
 	}
 	page_add(p, UI_S_NORMAL, "Người lập", config_person_name(s->base.ctx->cfg, pr->meta.created_by));
 	page_add(p, UI_S_NORMAL, NULL, "");
-	page_addf(p, UI_S_TITLE, NULL, "Đề nghị công nhận %zu hồ sơ, với kết quả bình xét:", pr->candidates.n);
+	page_addf(p, UI_S_TITLE, NULL,
+	          "Đề nghị công nhận %zu hồ sơ, với kết quả bình xét:", pr->candidates.n);
 	if (!page_results(p, s->base.ctx, pr->session_id, &pr->candidates))
 		page_candidates(p, s, &pr->candidates);
 	if (pr->notes && *pr->notes) {
@@ -290,9 +289,8 @@ static sel_page *dec_page(sel_screen *s)
 	const dh_config *cfg = s->base.ctx->cfg;
 	if (!d)
 		return NULL;
-	char title[200], day[11];
-	snprintf(title, sizeof(title), "Quyết định công nhận %s", d->number ? d->number : "");
-	sel_page *p = page_new(s->base.app, title);
+	char day[11];
+	sel_page *p = page_new(s->base.app, "Quyết định công nhận %s", d->number ? d->number : "");
 	if (!p)
 		return NULL;
 	page_add(p, UI_S_NORMAL, "Số quyết định", d->number);
@@ -317,18 +315,17 @@ static sel_page *dept_page(sel_screen *s)
 	if (i < 0)
 		return NULL;
 	const sel_dept *d = &s->depts[i];
-	sel_page *p = page_new(s->base.app, cfg->departments[i].name);
+	sel_page *p = page_new(s->base.app, "%s", cfg->departments[i].name);
 	if (!p)
 		return NULL;
 	char day[11];
-	page_add(p, d->answered ? UI_S_OK : UI_S_WARN, "Năm",
-	             d->answered ? "Đã trả lời" : "Chưa trả lời");
+	page_add(p, d->answered ? UI_S_OK : UI_S_WARN, "Năm", d->answered ? "Đã trả lời" : "Chưa trả lời");
 	if (d->nil_id) {
 		void *rec = NULL;
 		if (repo_get(s->base.ctx->store, DH_R_NIL_RETURN, d->nil_id, &rec) == 0) {
 			const dh_nil_return *n = rec;
 			page_addf(p, UI_S_NORMAL, "Báo không có", "ngày %s — %s", date_vn(n->date, day),
-			              n->by ? n->by : "");
+			          n->by ? n->by : "");
 			page_add(p, UI_S_NORMAL, "Ghi chú", n->note);
 			record_free(DH_R_NIL_RETURN, rec);
 		}
@@ -356,7 +353,6 @@ static sel_page *dept_page(sel_screen *s)
 		page_add(p, UI_S_DIM, NULL, "  (không có)");
 	return p;
 }
-
 
 ui_view *sel_page_open(sel_screen *s)
 {
