@@ -421,10 +421,8 @@ static unsigned reason_form(sel_screen *s, int kind, uint64_t id)
 /* The candidates waiting for recognition, for the hold picker. */
 typedef struct hold_pick {
 	sel_screen *s;
-	ui_choice *v;
-	uint64_t *ids;
-	bool *held;
-	size_t n, cap;
+	choice_set cands;
+	dh_idlist held; /* those of them on hold */
 } hold_pick;
 
 static int hold_collect(const void *rec, void *arg)
@@ -435,32 +433,12 @@ static int hold_collect(const void *rec, void *arg)
 	if (c->meta.deleted || c->stage != DH_STAGE_APPROVED ||
 	    !wf_candidate_may(hp->s->base.ctx, DH_ACT_HOLD, c))
 		return 0;
-	if (hp->n == hp->cap) {
-		size_t cap = hp->cap ? hp->cap * 2 : 16;
-		ui_choice *v = realloc(hp->v, cap * sizeof(*v));
-		if (v)
-			hp->v = v;
-		uint64_t *ids = realloc(hp->ids, cap * sizeof(*ids));
-		if (ids)
-			hp->ids = ids;
-		bool *held = realloc(hp->held, cap * sizeof(*held));
-		if (held)
-			hp->held = held;
-		if (!v || !ids || !held)
-			return -1;
-		hp->cap = cap;
-	}
 	char label[400];
 	snprintf(label, sizeof(label), "%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
 	         c->name ? c->name : "", config_department_short(cfg, c->department));
-	char *copy = strdup(label);
-	if (!copy)
+	if (sel_choice_id(&hp->cands, c->meta.id, label) ||
+	    (c->on_hold && idlist_push(&hp->held, c->meta.id)))
 		return -1;
-	hp->v[hp->n].value = copy;
-	hp->v[hp->n].label = copy;
-	hp->ids[hp->n] = c->meta.id;
-	hp->held[hp->n] = c->on_hold;
-	hp->n++;
 	return 0;
 }
 
@@ -472,18 +450,17 @@ static unsigned dec_hold(sel_screen *s)
 	unsigned r = UI_R_DRAW;
 	if (repo_each(s->base.ctx->store, DH_R_CANDIDATE, hold_collect, &hp) != 0) {
 		ui_error(s->base.app, "%s", dh_strerror(DH_ENOMEM));
-	} else if (hp.n == 0) {
+	} else if (hp.cands.n == 0) {
 		ui_error(s->base.app, "Không có hồ sơ nào đang chờ quyết định công nhận.");
 	} else {
-		int k = ui_pick(s->base.app, "Tạm dừng xét / cho xét tiếp", hp.v, hp.n, 0);
-		if (k >= 0)
-			r = reason_form(s, hp.held[k] ? SEL_R_RELEASE : SEL_R_HOLD, hp.ids[k]);
+		int k = ui_pick(s->base.app, "Tạm dừng xét / cho xét tiếp", hp.cands.v, hp.cands.n, 0);
+		uint64_t id = k >= 0 ? sel_parse_id(hp.cands.v[k].value) : 0;
+		if (id)
+			r = reason_form(s, idlist_has(&hp.held, id) ? SEL_R_RELEASE : SEL_R_HOLD, id);
 	}
-	for (size_t i = 0; i < hp.n; i++)
-		free((char *)hp.v[i].value);
-	free(hp.v);
-	free(hp.ids);
-	free(hp.held);
+	sel_choice_free(&hp.cands);
+	idlist_clear(&hp.held);
+	free(hp.held.v);
 	return r;
 }
 

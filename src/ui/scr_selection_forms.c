@@ -23,13 +23,7 @@
 #define SEL_LINE_BYTES   (WF_MAX_LINE * 4)
 #define SEL_CHECKS_BYTES 1000 /* ids ticked, comma-separated */
 
-/* Owned choices: the strings live as long as the form. */
-typedef struct choice_set {
-	ui_choice *v;
-	size_t n, cap;
-} choice_set;
-
-static int choice_add(choice_set *cs, const char *value, const char *label)
+int sel_choice_add(choice_set *cs, const char *value, const char *label)
 {
 	if (cs->n == cs->cap) {
 		size_t cap = cs->cap ? cs->cap * 2 : 16;
@@ -51,7 +45,7 @@ static int choice_add(choice_set *cs, const char *value, const char *label)
 	return 0;
 }
 
-static void choice_free(choice_set *cs)
+void sel_choice_free(choice_set *cs)
 {
 	for (size_t i = 0; i < cs->n; i++) {
 		free((char *)cs->v[i].value);
@@ -61,14 +55,14 @@ static void choice_free(choice_set *cs)
 	memset(cs, 0, sizeof(*cs));
 }
 
-static int choice_id(choice_set *cs, uint64_t id, const char *label)
+int sel_choice_id(choice_set *cs, uint64_t id, const char *label)
 {
 	char value[24];
 	snprintf(value, sizeof(value), "%llu", (unsigned long long)id);
-	return choice_add(cs, value, label);
+	return sel_choice_add(cs, value, label);
 }
 
-static uint64_t parse_id(const char *s)
+uint64_t sel_parse_id(const char *s)
 {
 	char *end = NULL;
 	unsigned long long v = s && *s ? strtoull(s, &end, 10) : 0;
@@ -80,7 +74,7 @@ static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_s
 	char buf[SEL_CHECKS_BYTES + 32] = "";
 	size_t o = 0;
 	for (size_t i = 0; ids && i < cs->n; i++) {
-		if (!idlist_has(ids, parse_id(cs->v[i].value)))
+		if (!idlist_has(ids, sel_parse_id(cs->v[i].value)))
 			continue;
 		size_t len = strlen(cs->v[i].value) + 1;
 		if (o + len >= SEL_CHECKS_BYTES)
@@ -147,8 +141,8 @@ static void form_saved(ui_form *f, const void *rec)
 static void form_state_free(void *user)
 {
 	sel_form *h = user;
-	choice_free(&h->choices[0]);
-	choice_free(&h->choices[1]);
+	sel_choice_free(&h->choices[0]);
+	sel_choice_free(&h->choices[1]);
 	free(h);
 }
 
@@ -181,13 +175,13 @@ static int reg_choice_collect(const void *rec, void *arg)
 	char label[400];
 	snprintf(label, sizeof(label), "%s — %s (%s)", c->name ? c->name : "",
 	         config_department_short(ctx->cfg, c->department), stage_label(c->stage));
-	return choice_id(&rf->head.choices[0], c->meta.id, label) ? -1 : 0;
+	return sel_choice_id(&rf->head.choices[0], c->meta.id, label) ? -1 : 0;
 }
 
 static const dh_candidate *reg_picked(ui_form *f)
 {
 	reg_form *rf = f->user;
-	uint64_t id = parse_id(ui_form_get(f, RF_CANDIDATE));
+	uint64_t id = sel_parse_id(ui_form_get(f, RF_CANDIDATE));
 	if (rf->picked && rf->picked->meta.id == id)
 		return rf->picked;
 	record_free(DH_R_CANDIDATE, rf->picked);
@@ -400,7 +394,7 @@ ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++) {
 		const dh_department *d = &ctx->cfg->departments[i];
 		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) &&
-		    choice_add(&nf->head.choices[0], d->id, d->name)) {
+		    sel_choice_add(&nf->head.choices[0], d->id, d->name)) {
 			form_state_free(nf);
 			return NULL;
 		}
@@ -504,7 +498,7 @@ static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *edi
 			snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
 			         config_department_short(ctx->cfg, cand->department), approved ? "" : " (",
 			         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
-			rc = choice_id(&ps->passed, cand->meta.id, label);
+			rc = sel_choice_id(&ps->passed, cand->meta.id, label);
 			record_free(DH_R_CANDIDATE, c);
 		}
 		char day[11], label[400];
@@ -515,11 +509,11 @@ static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *edi
 		         se->title ? se->title : "");
 		ps->proposed = made != NULL;
 		if (rc == 0)
-			rc = choice_id(&pf->head.choices[0], sid, label);
+			rc = sel_choice_id(&pf->head.choices[0], sid, label);
 		if (rc == 0)
 			pf->n_per++;
 		else
-			choice_free(&ps->passed);
+			sel_choice_free(&ps->passed);
 		idlist_clear(&ids);
 		free(ids.v);
 		record_free(DH_R_SESSION, rec);
@@ -532,7 +526,7 @@ static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *edi
 static prop_session *prop_chosen(ui_form *f)
 {
 	prop_form *pf = f->user;
-	uint64_t sid = parse_id(ui_form_get(f, PF_SESSION));
+	uint64_t sid = sel_parse_id(ui_form_get(f, PF_SESSION));
 	for (size_t i = 0; i < pf->n_per; i++)
 		if (pf->per[i].id == sid)
 			return &pf->per[i];
@@ -593,7 +587,7 @@ static void prop_form_free(void *user)
 {
 	prop_form *pf = user;
 	for (size_t i = 0; i < pf->n_per; i++)
-		choice_free(&pf->per[i].passed);
+		sel_choice_free(&pf->per[i].passed);
 	free(pf->per);
 	sel_records_clear(&pf->others);
 	form_state_free(pf);
@@ -692,7 +686,7 @@ static int dec_choice_collect(const void *rec, void *arg)
 	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
 	         c->name ? c->name : "", year, config_department_short(cfg, c->department));
 	df->held += c->on_hold;
-	return choice_id(&df->head.choices[1], c->meta.id, label) ? -1 : 0;
+	return sel_choice_id(&df->head.choices[1], c->meta.id, label) ? -1 : 0;
 }
 
 static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
@@ -718,7 +712,8 @@ static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 		if (!ui_form_checked(f, DF_CANDIDATES, df->head.choices[1].v[i].value))
 			continue;
 		void *rec = NULL;
-		if (repo_get(ctx->store, DH_R_CANDIDATE, parse_id(df->head.choices[1].v[i].value), &rec) != 0)
+		if (repo_get(ctx->store, DH_R_CANDIDATE, sel_parse_id(df->head.choices[1].v[i].value),
+		             &rec) != 0)
 			continue;
 		const dh_candidate *c = rec;
 		bool held = c->on_hold;
@@ -819,7 +814,7 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 			continue;
 		char label[300];
 		snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
-		if (choice_add(&df->head.choices[0], p->login, label)) {
+		if (sel_choice_add(&df->head.choices[0], p->login, label)) {
 			form_state_free(df);
 			return NULL;
 		}
@@ -841,7 +836,7 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 	if (ticked) {
 		size_t k = 0;
 		for (size_t i = 0; i < df->head.choices[1].n; i++)
-			if (idlist_has(ticked, parse_id(df->head.choices[1].v[i].value))) {
+			if (idlist_has(ticked, sel_parse_id(df->head.choices[1].v[i].value))) {
 				ui_choice c = df->head.choices[1].v[i];
 				memmove(&df->head.choices[1].v[k + 1], &df->head.choices[1].v[k],
 				        (i - k) * sizeof(c));
