@@ -18,6 +18,7 @@
 #include "dienhinh/report.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_council.h"
+#include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
@@ -366,13 +367,6 @@ static unsigned sel_explain(sel_screen *s, int key)
 
 /* --- actions -------------------------------------------------------------------- */
 
-static unsigned push_form(sel_screen *s, ui_form *f)
-{
-	if (f)
-		ui_push(s->base.app, &f->base);
-	return UI_R_DRAW;
-}
-
 /* The registration form, unless the deadline has passed for this person:
  * then the refusal names who may let a late registration in. */
 static unsigned reg_add(sel_screen *s)
@@ -391,7 +385,7 @@ static unsigned reg_add(sel_screen *s)
 		ui_error(s->base.app, "%s", msg);
 		return UI_R_DRAW;
 	}
-	return push_form(s, sel_registration_form(s->base.app, s));
+	return ui_form_push(s->base.app, sel_registration_form(s->base.app, s));
 }
 
 static unsigned reg_accept(sel_screen *s)
@@ -408,14 +402,13 @@ static unsigned reg_accept(sel_screen *s)
 	if (rc == 0)
 		ui_message(s->base.app, "Đã kiểm tra: hồ sơ của «%s» đầy đủ.", c && c->name ? c->name : "?");
 	else
-		ui_error(s->base.app, "Chưa ghi: %s",
-		         s->base.ctx->message[0] ? s->base.ctx->message : dh_strerror(rc));
+		ui_failed(s->base.app, "Chưa ghi", rc);
 	return UI_R_RELOAD | UI_R_DRAW;
 }
 
 static unsigned reason_form(sel_screen *s, int kind, uint64_t id)
 {
-	return push_form(s, sel_reason_form(s->base.app, kind, id));
+	return ui_form_push(s->base.app, sel_reason_form(s->base.app, kind, id));
 }
 
 /* The candidates waiting for recognition, for the hold picker. */
@@ -563,7 +556,8 @@ static unsigned sel_key(ui_view *v, int action, int key)
 	case SEL_A_NIL: {
 		int i = sel_cur_dept(s);
 		return i < 0 ? UI_R_DRAW
-		             : push_form(s, sel_nil_form(v->app, s, v->ctx->cfg->departments[i].id));
+		             : ui_form_push(s->base.app,
+		                            sel_nil_form(v->app, s, v->ctx->cfg->departments[i].id));
 	}
 	case SEL_A_NIL_DELETE: {
 		int i = sel_cur_dept(s);
@@ -571,10 +565,10 @@ static unsigned sel_key(ui_view *v, int action, int key)
 			return UI_R_DRAW;
 		return reason_form(s, SEL_R_DEL_NIL, s->depts[i].nil_id);
 	}
-	case SEL_A_PROP_ADD: return push_form(s, sel_proposal_form(v->app, s, NULL));
+	case SEL_A_PROP_ADD: return ui_form_push(s->base.app, sel_proposal_form(v->app, s, NULL));
 	case SEL_A_PROP_EDIT: {
 		const dh_proposal *p = sel_cur_proposal(s);
-		return p ? push_form(s, sel_proposal_form(v->app, s, p)) : UI_R_DRAW;
+		return p ? ui_form_push(s->base.app, sel_proposal_form(v->app, s, p)) : UI_R_DRAW;
 	}
 	case SEL_A_PROP_DELETE: {
 		const dh_proposal *p = sel_cur_proposal(s);
@@ -582,9 +576,10 @@ static unsigned sel_key(ui_view *v, int action, int key)
 	}
 	case SEL_A_PROP_DECIDE: {
 		const dh_proposal *p = sel_cur_proposal(s);
-		return p ? push_form(s, sel_decision_form(v->app, s, &p->candidates)) : UI_R_DRAW;
+		return p ? ui_form_push(s->base.app, sel_decision_form(v->app, s, &p->candidates))
+		         : UI_R_DRAW;
 	}
-	case SEL_A_DEC_ADD: return push_form(s, sel_decision_form(v->app, s, NULL));
+	case SEL_A_DEC_ADD: return ui_form_push(s->base.app, sel_decision_form(v->app, s, NULL));
 	case UI_A_DOCUMENT: return sel_document(s, key);
 	case SEL_A_DEC_HOLD: return dec_hold(s);
 	case SEL_A_MINE:
