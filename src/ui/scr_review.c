@@ -15,6 +15,7 @@
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/report.h"
@@ -56,6 +57,10 @@ typedef struct rev_screen {
 	int year;
 	dh_stats stats;
 	bool have_stats; /* stats holds a year's figures (not s->year's when reading it failed) */
+	/* A past year's own plan (plan_year.h): its departments and rules
+	 * name the figures; NULL for the config's year, or when the store
+	 * kept none for that year. stats borrows names from it. */
+	dh_config *plan;
 	rev_line *lines;
 	int n_lines, cap_lines;
 	int scroll;
@@ -130,7 +135,7 @@ static const char *rev_dept_label(const rev_screen *s, const char *id, const cha
 {
 	if (name && utf8_width(name) <= cols)
 		return name;
-	return config_department_short(s->base.ctx->cfg, id);
+	return config_department_short(s->plan ? s->plan : s->base.ctx->cfg, id);
 }
 
 static void rev_build_table(rev_screen *s)
@@ -206,6 +211,14 @@ static void rev_build(rev_screen *s)
 	         ui_format_money(st->candidates, n1, sizeof(n1)), kind_label(DH_KIND_INDIVIDUAL),
 	         st->by_kind[DH_KIND_INDIVIDUAL], kind_label(DH_KIND_COLLECTIVE),
 	         st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL), st->by_kind[DH_KIND_MODEL]);
+	if (s->year != s->base.ctx->cfg->plan.year) {
+		if (s->plan)
+			rev_text(s, UI_S_NORMAL, "  Theo kế hoạch năm %d đã lưu: %s", s->year,
+			         s->plan->plan.title ? s->plan->plan.title : "");
+		else
+			rev_text(s, UI_S_WARN, "  Năm %d không có kế hoạch riêng đã lưu: đọc theo cấu hình đang dùng",
+			         s->year);
+	}
 	if (st->on_hold)
 		rev_text(s, UI_S_WARN, "  Đang tạm dừng xét: %d hồ sơ", st->on_hold);
 	rev_text(s, UI_S_NORMAL, "  Đạt số tiêu chí của nhân tố mới: %d", st->meeting_new_factor_min);
@@ -394,11 +407,31 @@ static void rev_load(rev_screen *s)
 	rev_compute(s);
 }
 
+/* The plan S->year is read under: that year's own when the store kept
+ * it, else the config in use. Figures named from the old plan go with it. */
+static const dh_config *rev_plan(rev_screen *s)
+{
+	dh_ctx *ctx = s->base.ctx;
+	int want = ctx->store && s->year != ctx->cfg->plan.year ? s->year : 0;
+	int have = s->plan ? s->plan->plan.year : 0;
+	if (want != have) {
+		if (s->have_stats)
+			stats_free(&s->stats);
+		s->have_stats = false;
+		config_free(s->plan);
+		s->plan = NULL;
+		if (want && plan_year_open(ctx->store, want, &s->plan) != 0)
+			s->plan = NULL;
+	}
+	return s->plan ? s->plan : ctx->cfg;
+}
+
 static void rev_compute(rev_screen *s)
 {
 	dh_ctx *ctx = s->base.ctx;
 	dh_stats fresh;
-	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, s->year, &fresh) != 0) {
+	const dh_config *plan = rev_plan(s);
+	if (!ctx->store || stats_compute(ctx->store, plan, s->year, &fresh) != 0) {
 		ui_error(s->base.app, "Không tính được số liệu năm %d.", s->year);
 	} else {
 		if (s->have_stats)
@@ -640,6 +673,7 @@ static void rev_destroy(ui_view *v)
 	free(s->reviews);
 	if (s->have_stats)
 		stats_free(&s->stats);
+	config_free(s->plan);
 	free(s->lines);
 	free(s);
 }
