@@ -54,7 +54,8 @@ typedef struct sel_dept {
 typedef struct sel_screen sel_screen;
 
 /* The year's live records of one type, copied, newest first: the
- * proposals and the recognition decisions, each a list's source. */
+ * proposals and the recognition decisions, each a list's source; the
+ * sessions, for the proposal form. */
 typedef struct sel_records {
 	sel_screen *s; /* the screen whose list shows them, or NULL */
 	dh_rtype type;
@@ -108,8 +109,8 @@ void sel_lists_free(sel_screen *s);
 void sel_gather(sel_screen *s);
 /* Sort the registrations and apply the filter and "mine only". */
 void sel_reg_arrange(sel_screen *s);
-/* Read R's type for YEAR again (decisions: recognitions only): 0 or
- * DH_ENOMEM. */
+/* Read R's type (proposals, sessions, decisions: recognitions only) for
+ * YEAR again: 0 or DH_ENOMEM. */
 int sel_records_read(sel_records *r, dh_store *st, int year);
 void sel_records_clear(sel_records *r);
 /* Remember ID to select in MODE after the reload a save triggers (S may

@@ -446,80 +446,74 @@ static const dh_proposal *prop_of_session(const prop_form *pf, uint64_t sid)
 	return NULL;
 }
 
-typedef struct session_collect {
-	const dh_ctx *ctx;
-	dh_idlist ids;
-} session_collect;
-
-static int session_collect_cb(const void *rec, void *arg)
+/* Offer session SE: the nominees it passed (and, for the proposal being
+ * edited, EDITING, the ones already on it), and its line in the picker. */
+static int prop_add_session(dh_ctx *ctx, prop_form *pf, const dh_session *se, const dh_proposal *editing)
 {
-	session_collect *sc = arg;
-	const dh_session *se = rec;
-	if (se->meta.deleted || se->year != sc->ctx->cfg->plan.year)
-		return 0;
-	return idlist_push(&sc->ids, se->meta.id) ? -1 : 0;
+	uint64_t sid = se->meta.id;
+	prop_session *ps = &pf->per[pf->n_per];
+	ps->id = sid;
+	dh_idlist ids = {0};
+	int rc = wf_session_approved(ctx, sid, &ids);
+	if (rc == 0 && sid == editing->session_id)
+		for (size_t j = 0; rc == 0 && j < editing->candidates.n; j++)
+			if (!idlist_has(&ids, editing->candidates.v[j]))
+				rc = idlist_push(&ids, editing->candidates.v[j]);
+	for (size_t j = 0; rc == 0 && j < ids.n; j++) {
+		void *c = NULL;
+		if (repo_get(ctx->store, DH_R_CANDIDATE, ids.v[j], &c) != 0)
+			continue;
+		const dh_candidate *cand = c;
+		char label[400];
+		bool approved = cand->stage == DH_STAGE_APPROVED && !cand->meta.deleted;
+		snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
+		         config_department_short(ctx->cfg, cand->department), approved ? "" : " (",
+		         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
+		rc = sel_choice_id(&ps->passed, cand->meta.id, label);
+		record_free(DH_R_CANDIDATE, c);
+	}
+	char day[11], label[400];
+	const dh_proposal *made = prop_of_session(pf, sid);
+	snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s", date_vn(se->date, day),
+	         ps->passed.n, made ? ", đã có tờ trình " : "",
+	         made ? (made->number ? made->number : "(chưa có số)") : "", se->title ? se->title : "");
+	ps->proposed = made != NULL;
+	if (rc == 0)
+		rc = sel_choice_id(&pf->head.choices[0], sid, label);
+	if (rc == 0)
+		pf->n_per++;
+	else
+		sel_choice_free(&ps->passed);
+	idlist_clear(&ids);
+	free(ids.v);
+	return rc;
 }
 
-/* The sessions of the year, each with the nominees it passed (and, for
- * the proposal being edited, EDITING, the ones already on it). */
+/* The sessions of the year, newest first; the one of the proposal being
+ * edited before them when it is of another year. */
 static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *editing)
 {
-	session_collect sc = {ctx, {0}};
+	int year = ctx->cfg->plan.year;
+	sel_records sessions = {.type = DH_R_SESSION};
 	pf->others.type = DH_R_PROPOSAL;
-	int rc = sel_records_read(&pf->others, ctx->store, ctx->cfg->plan.year);
+	int rc = sel_records_read(&pf->others, ctx->store, year);
 	if (rc == 0)
-		rc = repo_each(ctx->store, DH_R_SESSION, session_collect_cb, &sc);
-	if (rc == 0 && editing->session_id && !idlist_has(&sc.ids, editing->session_id))
-		rc = idlist_push(&sc.ids, editing->session_id);
-	pf->per = calloc(sc.ids.n + 1, sizeof(*pf->per));
+		rc = sel_records_read(&sessions, ctx->store, year);
+	bool listed = false;
+	for (size_t i = 0; i < sessions.n; i++)
+		listed |= ((const dh_meta *)sessions.v[i])->id == editing->session_id;
+	pf->per = calloc(sessions.n + 2, sizeof(*pf->per));
 	if (!pf->per)
 		rc = DH_ENOMEM;
-	for (size_t i = sc.ids.n; rc == 0 && i-- > 0;) { /* newest first */
-		uint64_t sid = sc.ids.v[i];
-		void *rec = NULL;
-		if (repo_get(ctx->store, DH_R_SESSION, sid, &rec) != 0)
-			continue;
-		const dh_session *se = rec;
-		prop_session *ps = &pf->per[pf->n_per];
-		ps->id = sid;
-		dh_idlist ids = {0};
-		rc = wf_session_approved(ctx, sid, &ids);
-		if (rc == 0 && sid == editing->session_id)
-			for (size_t j = 0; rc == 0 && j < editing->candidates.n; j++)
-				if (!idlist_has(&ids, editing->candidates.v[j]))
-					rc = idlist_push(&ids, editing->candidates.v[j]);
-		for (size_t j = 0; rc == 0 && j < ids.n; j++) {
-			void *c = NULL;
-			if (repo_get(ctx->store, DH_R_CANDIDATE, ids.v[j], &c) != 0)
-				continue;
-			const dh_candidate *cand = c;
-			char label[400];
-			bool approved = cand->stage == DH_STAGE_APPROVED && !cand->meta.deleted;
-			snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
-			         config_department_short(ctx->cfg, cand->department), approved ? "" : " (",
-			         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
-			rc = sel_choice_id(&ps->passed, cand->meta.id, label);
-			record_free(DH_R_CANDIDATE, c);
-		}
-		char day[11], label[400];
-		const dh_proposal *made = prop_of_session(pf, sid);
-		snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s",
-		         date_vn(se->date, day), ps->passed.n, made ? ", đã có tờ trình " : "",
-		         made ? (made->number ? made->number : "(chưa có số)") : "",
-		         se->title ? se->title : "");
-		ps->proposed = made != NULL;
-		if (rc == 0)
-			rc = sel_choice_id(&pf->head.choices[0], sid, label);
-		if (rc == 0)
-			pf->n_per++;
-		else
-			sel_choice_free(&ps->passed);
-		idlist_clear(&ids);
-		free(ids.v);
-		record_free(DH_R_SESSION, rec);
+	void *own = NULL;
+	if (rc == 0 && editing->session_id && !listed &&
+	    repo_get(ctx->store, DH_R_SESSION, editing->session_id, &own) == 0) {
+		rc = prop_add_session(ctx, pf, own, editing);
+		record_free(DH_R_SESSION, own);
 	}
-	idlist_clear(&sc.ids);
-	free(sc.ids.v);
+	for (size_t i = 0; rc == 0 && i < sessions.n; i++)
+		rc = prop_add_session(ctx, pf, sessions.v[i], editing);
+	sel_records_clear(&sessions);
 	return rc;
 }
 

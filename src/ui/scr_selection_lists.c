@@ -192,6 +192,8 @@ static int rec_collect_cb(const void *rec, void *arg)
 		return 0;
 	if (r->type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != rc->year)
 		return 0;
+	if (r->type == DH_R_SESSION && ((const dh_session *)rec)->year != rc->year)
+		return 0;
 	if (r->type == DH_R_DECISION) {
 		const dh_decision *d = rec;
 		if (d->year != rc->year || d->type != DH_DEC_RECOGNITION)
