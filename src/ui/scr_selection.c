@@ -15,18 +15,16 @@
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
-#include "dienhinh/lookup.h"
 #include "dienhinh/report.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_council.h"
+#include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define SEL_FILTER_LIMIT 50000 /* lookup hits kept while filtering */
 
 enum {
 	SEL_A_MODE = UI_A__COUNT, /* in the registrations, before the rarer hold */
@@ -71,7 +69,12 @@ static const ui_binding sel_keys[] = {
      false},
     {SEL_A_RELEASE, "p", {'p'}, "Tiếp tục xét", "Cho hồ sơ đang tạm dừng được xét tiếp", false},
     {SEL_A_ALL, "m", {'m'}, "Mọi đơn vị", "Hồ sơ đăng ký của mọi đơn vị", false},
-    {SEL_A_MINE, "m", {'m'}, "Đơn vị tôi", "Chỉ hồ sơ đăng ký của đơn vị tôi, có số đếm; o/O in danh sách", false},
+    {SEL_A_MINE,
+     "m",
+     {'m'},
+     "Đơn vị tôi",
+     "Chỉ hồ sơ đăng ký của đơn vị tôi, có số đếm; o/O in danh sách",
+     false},
     {SEL_A_NIL, "n", {'n'}, "Báo không có", "Đơn vị báo năm nay không có ai để đăng ký", false},
     {SEL_A_NIL_DELETE, "x", {'x'}, "Xóa báo", "Xóa báo không có đăng ký của đơn vị (có lưu vết)", false},
     {SEL_A_PROP_ADD,
@@ -171,611 +174,6 @@ static int action_wf(int action)
 	return -1;
 }
 
-/* --- names ---------------------------------------------------------------- */
-
-const char *sel_dept_name(const dh_config *cfg, const char *id)
-{
-	const dh_department *d = id ? config_department(cfg, id) : NULL;
-	return d ? d->name : (id ? id : "");
-}
-
-/* The config's `short` name where it gives one ("PCTN"), else the name
- * without "Phòng ": the same in every narrow column. */
-const char *sel_dept_short(const dh_config *cfg, const char *id)
-{
-	return config_department_short(cfg, id);
-}
-
-const char *sel_person_name(const dh_config *cfg, const char *login)
-{
-	const dh_person *p = login ? config_person(cfg, login) : NULL;
-	return p ? p->name : (login ? login : "");
-}
-
-static int dept_index(const dh_config *cfg, const char *id)
-{
-	for (size_t i = 0; id && i < cfg->n_departments; i++)
-		if (strcmp(cfg->departments[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* --- gathering --------------------------------------------------------------- */
-
-static int reg_collect(const void *rec, void *arg)
-{
-	sel_screen *s = arg;
-	const dh_registration *r = rec;
-	if (r->meta.deleted || r->year != s->year)
-		return 0;
-	if (s->n_regs == s->cap_regs) {
-		size_t cap = s->cap_regs ? s->cap_regs * 2 : 64;
-		sel_reg *v = realloc(s->regs, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		s->regs = v;
-		s->cap_regs = cap;
-	}
-	sel_reg *g = &s->regs[s->n_regs++];
-	g->id = r->meta.id;
-	g->candidate_id = r->candidate_id;
-	g->date = r->date;
-	g->status = r->status;
-	g->dept = dept_index(s->base.ctx->cfg, r->department);
-	g->complete = r->complete;
-	g->late = r->late_reason && *r->late_reason;
-	return 0;
-}
-
-enum { REG_SORT_NEWEST, REG_SORT_OLDEST, REG_SORT_DEPT, REG_SORT_STATUS, REG_SORTS };
-static const char *const reg_sort_names[REG_SORTS] = {"mới nhất", "cũ nhất", "đơn vị", "trạng thái"};
-
-static int reg_by_newest(const void *a, const void *b)
-{
-	const sel_reg *x = a, *y = b;
-	if (x->date != y->date)
-		return x->date < y->date ? 1 : -1;
-	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
-}
-
-static int reg_by_oldest(const void *a, const void *b)
-{
-	return reg_by_newest(b, a);
-}
-
-static int reg_by_dept(const void *a, const void *b)
-{
-	const sel_reg *x = a, *y = b;
-	if (x->dept != y->dept)
-		return x->dept < y->dept ? -1 : 1;
-	return reg_by_newest(a, b);
-}
-
-/* What needs someone's attention first: waiting for the check, then
- * accepted, then returned and withdrawn. */
-static int reg_by_status(const void *a, const void *b)
-{
-	const sel_reg *x = a, *y = b;
-	if (x->status != y->status)
-		return x->status < y->status ? -1 : 1;
-	return reg_by_newest(a, b);
-}
-
-static int id_cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* Sort the year's registrations and apply the filter (candidates found
- * by the lookup engine, so "nguyen" finds "Nguyễn"). */
-static void reg_arrange(sel_screen *s)
-{
-	static int (*const cmp[REG_SORTS])(const void *, const void *) = {reg_by_newest, reg_by_oldest,
-	                                                                  reg_by_dept, reg_by_status};
-	if (s->n_regs)
-		qsort(s->regs, s->n_regs, sizeof(*s->regs), cmp[s->reg_sort]);
-	free(s->shown);
-	s->shown = malloc((s->n_regs ? s->n_regs : 1) * sizeof(*s->shown));
-	s->n_shown = 0;
-	if (!s->shown)
-		return;
-	uint64_t *hits_id = NULL;
-	size_t n_hits = 0;
-	bool filtered = s->reg_filter && *s->reg_filter;
-	if (filtered && s->base.ctx->store) {
-		dh_hit *hits = NULL;
-		dh_lookup_opts opts = {
-		    .recognised_only = false, .limit = SEL_FILTER_LIMIT, .cfg = s->base.ctx->cfg};
-		if (lookup_search(s->base.ctx->store, s->reg_filter, &opts, &hits, &n_hits) != 0)
-			n_hits = 0;
-		hits_id = malloc((n_hits ? n_hits : 1) * sizeof(*hits_id));
-		for (size_t i = 0; hits_id && i < n_hits; i++)
-			hits_id[i] = hits[i].id;
-		free(hits);
-		if (!hits_id)
-			n_hits = 0;
-		if (hits_id)
-			qsort(hits_id, n_hits, sizeof(*hits_id), id_cmp);
-	}
-	for (size_t i = 0; i < s->n_regs; i++)
-		if ((!s->mine_only || s->regs[i].dept == s->my_dept) &&
-		    (!filtered ||
-		     (hits_id && bsearch(&s->regs[i].candidate_id, hits_id, n_hits, sizeof(*hits_id), id_cmp))))
-			s->shown[s->n_shown++] = i;
-	free(hits_id);
-}
-
-static int nil_collect(const void *rec, void *arg)
-{
-	sel_screen *s = arg;
-	const dh_nil_return *n = rec;
-	if (n->meta.deleted || n->year != s->year)
-		return 0;
-	int i = dept_index(s->base.ctx->cfg, n->department);
-	if (i < 0)
-		return 0;
-	sel_dept *d = &s->depts[i];
-	d->nil_id = n->meta.id;
-	d->nil_date = n->date;
-	free(d->nil_by);
-	d->nil_by = n->by ? strdup(n->by) : NULL;
-	return 0;
-}
-
-static void depts_gather(sel_screen *s)
-{
-	const dh_config *cfg = s->base.ctx->cfg;
-	for (size_t i = 0; i < cfg->n_departments; i++) {
-		free(s->depts[i].nil_by);
-		memset(&s->depts[i], 0, sizeof(s->depts[i]));
-	}
-	for (size_t i = 0; i < s->n_regs; i++) {
-		const sel_reg *g = &s->regs[i];
-		if (g->dept >= 0 && (g->status == DH_REG_SUBMITTED || g->status == DH_REG_ACCEPTED))
-			s->depts[g->dept].registered++;
-	}
-	s->n_answered = 0;
-	if (!s->base.ctx->store)
-		return;
-	repo_each(s->base.ctx->store, DH_R_NIL_RETURN, nil_collect, s);
-	bool *answered = calloc(cfg->n_departments + 1, sizeof(*answered));
-	if (answered && wf_departments_answered(s->base.ctx, s->year, answered) == 0)
-		for (size_t i = 0; i < cfg->n_departments; i++) {
-			s->depts[i].answered = answered[i];
-			s->n_answered += answered[i];
-		}
-	free(answered);
-}
-
-typedef struct rec_collect {
-	sel_screen *s;
-	dh_rtype type;
-	void ***v;
-	size_t *n;
-	size_t cap;
-} rec_collect;
-
-static int rec_collect_cb(const void *rec, void *arg)
-{
-	rec_collect *rc = arg;
-	const dh_meta *m = rec;
-	if (m->deleted)
-		return 0;
-	if (rc->type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != rc->s->year)
-		return 0;
-	if (rc->type == DH_R_DECISION) {
-		const dh_decision *d = rec;
-		if (d->year != rc->s->year || d->type != DH_DEC_RECOGNITION)
-			return 0;
-	}
-	if (*rc->n == rc->cap) {
-		size_t cap = rc->cap ? rc->cap * 2 : 16;
-		void **v = realloc(*rc->v, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		*rc->v = v;
-		rc->cap = cap;
-	}
-	void *copy = record_dup(rc->type, rec);
-	if (!copy)
-		return -1;
-	(*rc->v)[(*rc->n)++] = copy;
-	return 0;
-}
-
-/* Newest first: the reverse of id order. */
-static void reverse(void **v, size_t n)
-{
-	for (size_t i = 0; i < n / 2; i++) {
-		void *t = v[i];
-		v[i] = v[n - 1 - i];
-		v[n - 1 - i] = t;
-	}
-}
-
-static void records_gather(sel_screen *s, dh_rtype type, void ***v, size_t *n)
-{
-	for (size_t i = 0; i < *n; i++)
-		record_free(type, (*v)[i]);
-	free(*v);
-	*v = NULL;
-	*n = 0;
-	if (!s->base.ctx->store)
-		return;
-	rec_collect rc = {s, type, v, n, 0};
-	repo_each(s->base.ctx->store, type, rec_collect_cb, &rc);
-	reverse(*v, *n);
-}
-
-static int approved_count(const void *rec, void *arg)
-{
-	sel_screen *s = arg;
-	const dh_candidate *c = rec;
-	if (!c->meta.deleted && c->stage == DH_STAGE_APPROVED) {
-		s->approved++;
-		s->approved_held += c->on_hold;
-	}
-	return 0;
-}
-
-static void cur_forget(sel_screen *s)
-{
-	record_free(DH_R_REGISTRATION, s->cur_reg);
-	record_free(DH_R_CANDIDATE, s->cur_cand);
-	s->cur_reg = NULL;
-	s->cur_cand = NULL;
-	s->cur_reg_id = 0;
-}
-
-/* Everything the four sub-views show, read again. */
-static void sel_gather(sel_screen *s)
-{
-	dh_store *st = s->base.ctx->store;
-	cur_forget(s);
-	s->n_regs = 0;
-	if (st)
-		repo_each(st, DH_R_REGISTRATION, reg_collect, s);
-	reg_arrange(s);
-	depts_gather(s);
-	records_gather(s, DH_R_PROPOSAL, (void ***)&s->props, &s->n_props);
-	records_gather(s, DH_R_DECISION, (void ***)&s->decs, &s->n_decs);
-	s->approved = s->approved_held = 0;
-	if (st && s->mode == SEL_DEC)
-		repo_each(st, DH_R_CANDIDATE, approved_count, s);
-}
-
-/* --- list sources ------------------------------------------------------------- */
-
-static const ui_list_column reg_columns[] = {
-    {"Ngày", 10, false},       {"Nhân tố đăng ký", 0, false}, {"Đơn vị", 13, false},
-    {"Trạng thái", 13, false}, {"Ghi chú", 16, false},
-};
-
-static void note_add(char *buf, size_t size, const char *word)
-{
-	size_t o = strlen(buf);
-	snprintf(buf + o, size - o, "%s%s", o ? ", " : "", word);
-}
-
-static void reg_fill(sel_screen *s, const sel_reg *g, ui_list_row *row)
-{
-	const dh_config *cfg = s->base.ctx->cfg;
-	char day[11];
-	void *rec = NULL;
-	const dh_candidate *c = NULL;
-	if (s->base.ctx->store && repo_get(s->base.ctx->store, DH_R_CANDIDATE, g->candidate_id, &rec) == 0)
-		c = rec;
-	row->id = g->id;
-	row->style = g->status == DH_REG_RETURNED || g->status == DH_REG_WITHDRAWN ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(g->date, day));
-	snprintf(row->cells[1], UI_LIST_CELL, "%s", c && c->name ? c->name : "?");
-	snprintf(row->cells[2], UI_LIST_CELL, "%s",
-	         g->dept >= 0 ? sel_dept_short(cfg, cfg->departments[g->dept].id) : "");
-	snprintf(row->cells[3], UI_LIST_CELL, "%s", reg_status_label(g->status));
-	char *notes = row->cells[4];
-	notes[0] = '\0';
-	bool active = g->status == DH_REG_SUBMITTED || g->status == DH_REG_ACCEPTED;
-	if (active && c) {
-		switch (c->stage) {
-		case DH_STAGE_APPROVED: note_add(notes, UI_LIST_CELL, "HĐ đề nghị"); break;
-		case DH_STAGE_NOT_APPROVED: note_add(notes, UI_LIST_CELL, "HĐ không đề nghị"); break;
-		case DH_STAGE_RECOGNISED: note_add(notes, UI_LIST_CELL, "đã công nhận"); break;
-		case DH_STAGE_AWARDED: note_add(notes, UI_LIST_CELL, "đã khen thưởng"); break;
-		default: break; /* the status says it: submitted, or checked complete */
-		}
-	}
-	if (g->late)
-		note_add(notes, UI_LIST_CELL, "quá hạn");
-	if (c && c->duplicate_of)
-		note_add(notes, UI_LIST_CELL, "trùng?");
-	if (c && c->on_hold)
-		note_add(notes, UI_LIST_CELL, "tạm dừng");
-	if (active && c && (c->on_hold || c->duplicate_of))
-		row->style = UI_S_WARN;
-	if (c)
-		record_free(DH_R_CANDIDATE, rec);
-}
-
-static size_t reg_count(void *ctx)
-{
-	return ((sel_screen *)ctx)->n_shown;
-}
-
-static size_t reg_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	sel_screen *s = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_shown && k < n; i++, k++)
-		reg_fill(s, &s->regs[s->shown[i]], &out[k]);
-	return k;
-}
-
-static int reg_filter(void *ctx, const char *text)
-{
-	sel_screen *s = ctx;
-	free(s->reg_filter);
-	s->reg_filter = text && *text ? strdup(text) : NULL;
-	reg_arrange(s);
-	return 0;
-}
-
-static int reg_sort(void *ctx, int k)
-{
-	sel_screen *s = ctx;
-	s->reg_sort = k >= 0 && k < REG_SORTS ? k : 0;
-	reg_arrange(s);
-	return 0;
-}
-
-static size_t reg_index_of(void *ctx, uint64_t id)
-{
-	sel_screen *s = ctx;
-	for (size_t i = 0; i < s->n_shown; i++)
-		if (s->regs[s->shown[i]].id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-static const ui_list_source reg_source = {
-    .columns = reg_columns,
-    .n_columns = 5,
-    .count = reg_count,
-    .rows = reg_rows,
-    .filter = reg_filter,
-    .sort = reg_sort,
-    .sort_names = reg_sort_names,
-    .n_sorts = REG_SORTS,
-    .index_of = reg_index_of,
-    .empty_text = "Chưa có hồ sơ đăng ký nào trong năm. Bấm a để đăng ký.",
-};
-
-static const ui_list_column prop_columns[] = {
-    {"Số tờ trình", 16, false}, {"Ngày", 10, false},        {"Phiên họp Hội đồng", 0, false},
-    {"Hồ sơ", 5, true},         {"Đã công nhận", 12, true},
-};
-
-static size_t prop_count(void *ctx)
-{
-	return ((sel_screen *)ctx)->n_props;
-}
-
-static size_t prop_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	sel_screen *s = ctx;
-	dh_store *st = s->base.ctx->store;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_props && k < n; i++, k++) {
-		const dh_proposal *p = s->props[i];
-		char day[11], sday[11];
-		void *rec = NULL;
-		const dh_session *se = NULL;
-		if (st && repo_get(st, DH_R_SESSION, p->session_id, &rec) == 0)
-			se = rec;
-		int recognised = 0;
-		for (size_t j = 0; st && j < p->candidates.n; j++) {
-			void *c = NULL;
-			if (repo_get(st, DH_R_CANDIDATE, p->candidates.v[j], &c) == 0) {
-				int stage = ((dh_candidate *)c)->stage;
-				recognised += stage == DH_STAGE_RECOGNISED || stage == DH_STAGE_AWARDED;
-				record_free(DH_R_CANDIDATE, c);
-			}
-		}
-		out[k].id = p->meta.id;
-		out[k].style = UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", p->number ? p->number : "(chưa có số)");
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(p->date, day));
-		if (se)
-			snprintf(out[k].cells[2], UI_LIST_CELL, "%s %s", date_vn(se->date, sday),
-			         se->title ? se->title : "");
-		else
-			snprintf(out[k].cells[2], UI_LIST_CELL, "#%llu", (unsigned long long)p->session_id);
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%zu", p->candidates.n);
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%d/%zu", recognised, p->candidates.n);
-		if (se)
-			record_free(DH_R_SESSION, rec);
-	}
-	return k;
-}
-
-static size_t prop_index_of(void *ctx, uint64_t id)
-{
-	sel_screen *s = ctx;
-	for (size_t i = 0; i < s->n_props; i++)
-		if (s->props[i]->meta.id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-static const ui_list_source prop_source = {
-    .columns = prop_columns,
-    .n_columns = 5,
-    .count = prop_count,
-    .rows = prop_rows,
-    .index_of = prop_index_of,
-    .empty_text = "Chưa có tờ trình nào trong năm.",
-};
-
-static const ui_list_column dec_columns[] = {
-    {"Số quyết định", 16, false}, {"Ngày", 10, false},       {"Người ký", 0, false},
-    {"Hồ sơ", 5, true},           {"Tình trạng", 20, false},
-};
-
-static size_t dec_count(void *ctx)
-{
-	return ((sel_screen *)ctx)->n_decs;
-}
-
-static size_t dec_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	sel_screen *s = ctx;
-	const dh_config *cfg = s->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_decs && k < n; i++, k++) {
-		const dh_decision *d = s->decs[i];
-		char day[11], rday[11];
-		out[k].id = d->meta.id;
-		out[k].style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(d->date, day));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", sel_person_name(cfg, d->signer));
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
-		if (d->revoked)
-			snprintf(out[k].cells[4], UI_LIST_CELL, "Thu hồi %s", date_vn(d->revoke_date, rday));
-		else
-			snprintf(out[k].cells[4], UI_LIST_CELL, "Có hiệu lực");
-	}
-	return k;
-}
-
-static size_t dec_index_of(void *ctx, uint64_t id)
-{
-	sel_screen *s = ctx;
-	for (size_t i = 0; i < s->n_decs; i++)
-		if (s->decs[i]->meta.id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-static const ui_list_source dec_source = {
-    .columns = dec_columns,
-    .n_columns = 5,
-    .count = dec_count,
-    .rows = dec_rows,
-    .index_of = dec_index_of,
-    .empty_text = "Chưa có quyết định công nhận nào trong năm.",
-};
-
-static const ui_list_column dept_columns[] = {
-    {"Đơn vị", 0, false},
-    {"Trả lời", 19, false},
-    {"Ngày báo", 10, false},
-    {"Người báo", 16, false},
-};
-
-static size_t dept_count(void *ctx)
-{
-	return ((sel_screen *)ctx)->base.ctx->cfg->n_departments;
-}
-
-/* Rows are the config's departments; a row's id is its index + 1. */
-static size_t dept_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	sel_screen *s = ctx;
-	const dh_config *cfg = s->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < cfg->n_departments && k < n; i++, k++) {
-		const sel_dept *d = &s->depts[i];
-		char day[11] = "";
-		out[k].id = i + 1;
-		out[k].style = d->answered ? UI_S_NORMAL : UI_S_WARN;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", cfg->departments[i].name);
-		if (d->registered)
-			snprintf(out[k].cells[1], UI_LIST_CELL, "Đã đăng ký %d hồ sơ", d->registered);
-		else if (d->nil_id)
-			snprintf(out[k].cells[1], UI_LIST_CELL, "Báo không có");
-		else
-			snprintf(out[k].cells[1], UI_LIST_CELL, "⚠ Chưa trả lời");
-		/* The nil return's date and author, when it is the answer. */
-		bool nil = d->nil_id && !d->registered;
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", nil ? date_vn(d->nil_date, day) : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", nil && d->nil_by ? d->nil_by : "");
-	}
-	return k;
-}
-
-static size_t dept_index_of(void *ctx, uint64_t id)
-{
-	sel_screen *s = ctx;
-	return id >= 1 && id <= s->base.ctx->cfg->n_departments ? (size_t)(id - 1) : SIZE_MAX;
-}
-
-static const ui_list_source dept_source = {
-    .columns = dept_columns,
-    .n_columns = 4,
-    .count = dept_count,
-    .rows = dept_rows,
-    .index_of = dept_index_of,
-    .empty_text = "Cấu hình chưa khai báo đơn vị nào.",
-};
-
-/* --- the row under the cursor ------------------------------------------------ */
-
-static uint64_t cur_id(sel_screen *s)
-{
-	ui_list *l = &s->lists[s->mode];
-	const ui_list_row *row = l->count ? ui_list_current(l) : NULL;
-	return row ? row->id : 0;
-}
-
-/* The registration under the cursor and its candidate, read again only
- * when the cursor or the data moved. */
-static const dh_registration *cur_registration(sel_screen *s)
-{
-	uint64_t id = s->mode == SEL_REG ? cur_id(s) : 0;
-	if (!id) {
-		cur_forget(s);
-		return NULL;
-	}
-	if (s->cur_reg && s->cur_reg_id == id)
-		return s->cur_reg;
-	cur_forget(s);
-	void *rec = NULL;
-	if (repo_get(s->base.ctx->store, DH_R_REGISTRATION, id, &rec) != 0)
-		return NULL;
-	s->cur_reg = rec;
-	s->cur_reg_id = id;
-	rec = NULL;
-	if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, s->cur_reg->candidate_id, &rec) == 0)
-		s->cur_cand = rec;
-	return s->cur_reg;
-}
-
-static const dh_candidate *cur_candidate(sel_screen *s)
-{
-	return cur_registration(s) ? s->cur_cand : NULL;
-}
-
-static int cur_dept(sel_screen *s)
-{
-	uint64_t id = s->mode == SEL_DEPT ? cur_id(s) : 0;
-	return id ? (int)id - 1 : -1;
-}
-
-static dh_proposal *cur_proposal(sel_screen *s)
-{
-	uint64_t id = s->mode == SEL_PROP ? cur_id(s) : 0;
-	size_t i = id ? prop_index_of(s, id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : s->props[i];
-}
-
-static dh_decision *cur_decision(sel_screen *s)
-{
-	uint64_t id = s->mode == SEL_DEC ? cur_id(s) : 0;
-	size_t i = id ? dec_index_of(s, id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : s->decs[i];
-}
-
 /* --- what may be done here ---------------------------------------------------- */
 
 static bool say(char *why, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -802,8 +200,8 @@ static bool scope(sel_screen *s, int a, const char *dept, char *why, size_t size
 	char *lowered = utf8_lower(what);
 	bool ok =
 	    say(why, size, "Bạn chỉ được %s cho hồ sơ của %s; hồ sơ này thuộc %s.", lowered ? lowered : what,
-	        sel_dept_name(ctx->cfg, ctx->person ? ctx->person->department : NULL),
-	        sel_dept_name(ctx->cfg, dept));
+	        config_department_name(ctx->cfg, ctx->person ? ctx->person->department : NULL),
+	        config_department_name(ctx->cfg, dept));
 	free(lowered);
 	return ok;
 }
@@ -831,8 +229,8 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 	case SEL_A_REG_ACCEPT:
 	case SEL_A_REG_RETURN:
 	case SEL_A_REG_WITHDRAW: {
-		const dh_registration *r = cur_registration(s);
-		const dh_candidate *c = cur_candidate(s);
+		const dh_registration *r = sel_cur_registration(s);
+		const dh_candidate *c = sel_cur_candidate(s);
 		if (!r)
 			return say(why, size, "Chưa chọn hồ sơ đăng ký nào.");
 		if (!scope(s, a, r->department, why, size))
@@ -851,7 +249,7 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 	}
 	case SEL_A_HOLD:
 	case SEL_A_RELEASE: {
-		const dh_candidate *c = cur_candidate(s);
+		const dh_candidate *c = sel_cur_candidate(s);
 		if (!c)
 			return say(why, size, "Chưa chọn hồ sơ nào.");
 		if (!scope(s, a, c->department, why, size))
@@ -862,13 +260,14 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 		return action == SEL_A_HOLD ? !c->on_hold : c->on_hold;
 	}
 	case SEL_A_NIL: {
-		int i = cur_dept(s);
+		int i = sel_cur_dept(s);
 		if (i < 0)
 			return say(why, size, "Chưa chọn đơn vị nào.");
 		const char *id = ctx->cfg->departments[i].id;
 		if (!wf_may_for(ctx, DH_ACT_NIL_RETURN, id))
-			return say(why, size, "Bạn chỉ được báo không có đăng ký cho %s.",
-			           sel_dept_name(ctx->cfg, ctx->person ? ctx->person->department : NULL));
+			return say(
+			    why, size, "Bạn chỉ được báo không có đăng ký cho %s.",
+			    config_department_name(ctx->cfg, ctx->person ? ctx->person->department : NULL));
 		if (s->depts[i].registered)
 			return say(why, size, "%s đã có %d hồ sơ đăng ký năm %d.",
 			           ctx->cfg->departments[i].name, s->depts[i].registered, s->year);
@@ -878,18 +277,18 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 		return true;
 	}
 	case SEL_A_NIL_DELETE: {
-		int i = cur_dept(s);
+		int i = sel_cur_dept(s);
 		if (i < 0 || !s->depts[i].nil_id)
 			return say(why, size, "Đơn vị này chưa báo không có đăng ký.");
 		return scope(s, a, ctx->cfg->departments[i].id, why, size);
 	}
 	case SEL_A_PROP_EDIT:
 	case SEL_A_PROP_DELETE:
-		if (!cur_proposal(s))
+		if (!sel_cur_proposal(s))
 			return say(why, size, "Chưa chọn tờ trình nào.");
 		return true;
 	case SEL_A_PROP_DECIDE:
-		if (!cur_proposal(s))
+		if (!sel_cur_proposal(s))
 			return say(why, size, "Chưa chọn tờ trình nào.");
 		return true;
 	case SEL_A_DEC_HOLD:
@@ -897,7 +296,7 @@ static bool sel_can(sel_screen *s, int action, char *why, size_t size)
 			return say(why, size, "Không có hồ sơ nào đang chờ quyết định công nhận.");
 		return true;
 	case SEL_A_DEC_REVOKE: {
-		const dh_decision *d = cur_decision(s);
+		const dh_decision *d = sel_cur_decision(s);
 		if (!d)
 			return say(why, size, "Chưa chọn quyết định nào.");
 		if (d->revoked)
@@ -915,7 +314,7 @@ static bool sel_offers(ui_view *v, int action)
 	if (mode >= 0 && mode != s->mode)
 		return false;
 	switch (action) {
-	case UI_A_OPEN: return s->lists[s->mode].filtering || cur_id(s) != 0;
+	case UI_A_OPEN: return s->lists[s->mode].filtering || sel_cur_id(s) != 0;
 	case SEL_A_COUNCIL: return !s->lists[s->mode].filtering;
 	case SEL_A_MINE:
 	case SEL_A_ALL:
@@ -923,7 +322,7 @@ static bool sel_offers(ui_view *v, int action)
 		       s->mine_only == (action == SEL_A_ALL);
 	case UI_A_DOCUMENT:
 		return !s->lists[s->mode].filtering && ui_document_may(v->app) &&
-		       (cur_proposal(s) || cur_decision(s) || s->mode == SEL_DEPT ||
+		       (sel_cur_proposal(s) || sel_cur_decision(s) || s->mode == SEL_DEPT ||
 		        (s->mode == SEL_REG && s->mine_only));
 	case SEL_A_MODE:
 	case SEL_A_MODE_LAST:
@@ -940,11 +339,11 @@ static unsigned sel_explain(sel_screen *s, int key)
 {
 	/* Deleting is what people try first; a registration is ended
 	 * otherwise. */
-	if (key == 'x' && s->mode == SEL_REG && cur_id(s)) {
+	if (key == 'x' && s->mode == SEL_REG && sel_cur_id(s)) {
 		ui_error(s->base.app, "Hồ sơ đăng ký không xóa: dùng Rút (w) hoặc Trả lại (l).");
 		return UI_R_DRAW;
 	}
-	const dh_candidate *c = s->mode == SEL_REG ? cur_candidate(s) : NULL;
+	const dh_candidate *c = s->mode == SEL_REG ? sel_cur_candidate(s) : NULL;
 	for (const ui_binding *b = sel_keys; b->action; b++) {
 		if (action_mode(b->action) != s->mode)
 			continue;
@@ -968,19 +367,6 @@ static unsigned sel_explain(sel_screen *s, int key)
 
 /* --- actions -------------------------------------------------------------------- */
 
-void sel_select_after(sel_screen *s, int mode, uint64_t id)
-{
-	if (s && mode >= 0 && mode < SEL__MODES)
-		s->select[mode] = id;
-}
-
-static unsigned push_form(sel_screen *s, ui_form *f)
-{
-	if (f)
-		ui_push(s->base.app, &f->base);
-	return UI_R_DRAW;
-}
-
 /* The registration form, unless the deadline has passed for this person:
  * then the refusal names who may let a late registration in. */
 static unsigned reg_add(sel_screen *s)
@@ -999,13 +385,13 @@ static unsigned reg_add(sel_screen *s)
 		ui_error(s->base.app, "%s", msg);
 		return UI_R_DRAW;
 	}
-	return push_form(s, sel_registration_form(s->base.app, s));
+	return ui_form_push(s->base.app, sel_registration_form(s->base.app, s));
 }
 
 static unsigned reg_accept(sel_screen *s)
 {
-	const dh_registration *r = cur_registration(s);
-	const dh_candidate *c = cur_candidate(s);
+	const dh_registration *r = sel_cur_registration(s);
+	const dh_candidate *c = sel_cur_candidate(s);
 	if (!r)
 		return UI_R_DRAW;
 	char q[300];
@@ -1016,23 +402,20 @@ static unsigned reg_accept(sel_screen *s)
 	if (rc == 0)
 		ui_message(s->base.app, "Đã kiểm tra: hồ sơ của «%s» đầy đủ.", c && c->name ? c->name : "?");
 	else
-		ui_error(s->base.app, "Chưa ghi: %s",
-		         s->base.ctx->message[0] ? s->base.ctx->message : dh_strerror(rc));
+		ui_failed(s->base.app, "Chưa ghi", rc);
 	return UI_R_RELOAD | UI_R_DRAW;
 }
 
 static unsigned reason_form(sel_screen *s, int kind, uint64_t id)
 {
-	return push_form(s, sel_reason_form(s->base.app, s, kind, id));
+	return ui_form_push(s->base.app, sel_reason_form(s->base.app, kind, id));
 }
 
 /* The candidates waiting for recognition, for the hold picker. */
 typedef struct hold_pick {
 	sel_screen *s;
-	ui_choice *v;
-	uint64_t *ids;
-	bool *held;
-	size_t n, cap;
+	choice_set cands;
+	dh_idlist held; /* those of them on hold */
 } hold_pick;
 
 static int hold_collect(const void *rec, void *arg)
@@ -1043,32 +426,12 @@ static int hold_collect(const void *rec, void *arg)
 	if (c->meta.deleted || c->stage != DH_STAGE_APPROVED ||
 	    !wf_candidate_may(hp->s->base.ctx, DH_ACT_HOLD, c))
 		return 0;
-	if (hp->n == hp->cap) {
-		size_t cap = hp->cap ? hp->cap * 2 : 16;
-		ui_choice *v = realloc(hp->v, cap * sizeof(*v));
-		if (v)
-			hp->v = v;
-		uint64_t *ids = realloc(hp->ids, cap * sizeof(*ids));
-		if (ids)
-			hp->ids = ids;
-		bool *held = realloc(hp->held, cap * sizeof(*held));
-		if (held)
-			hp->held = held;
-		if (!v || !ids || !held)
-			return -1;
-		hp->cap = cap;
-	}
 	char label[400];
 	snprintf(label, sizeof(label), "%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
-	         c->name ? c->name : "", sel_dept_short(cfg, c->department));
-	char *copy = strdup(label);
-	if (!copy)
+	         c->name ? c->name : "", config_department_short(cfg, c->department));
+	if (sel_choice_id(&hp->cands, c->meta.id, label) ||
+	    (c->on_hold && idlist_push(&hp->held, c->meta.id)))
 		return -1;
-	hp->v[hp->n].value = copy;
-	hp->v[hp->n].label = copy;
-	hp->ids[hp->n] = c->meta.id;
-	hp->held[hp->n] = c->on_hold;
-	hp->n++;
 	return 0;
 }
 
@@ -1080,37 +443,25 @@ static unsigned dec_hold(sel_screen *s)
 	unsigned r = UI_R_DRAW;
 	if (repo_each(s->base.ctx->store, DH_R_CANDIDATE, hold_collect, &hp) != 0) {
 		ui_error(s->base.app, "%s", dh_strerror(DH_ENOMEM));
-	} else if (hp.n == 0) {
+	} else if (hp.cands.n == 0) {
 		ui_error(s->base.app, "Không có hồ sơ nào đang chờ quyết định công nhận.");
 	} else {
-		int k = ui_pick(s->base.app, "Tạm dừng xét / cho xét tiếp", hp.v, hp.n, 0);
-		if (k >= 0)
-			r = reason_form(s, hp.held[k] ? SEL_R_RELEASE : SEL_R_HOLD, hp.ids[k]);
+		int k = ui_pick(s->base.app, "Tạm dừng xét / cho xét tiếp", hp.cands.v, hp.cands.n, 0);
+		uint64_t id = k >= 0 ? sel_parse_id(hp.cands.v[k].value) : 0;
+		if (id)
+			r = reason_form(s, idlist_has(&hp.held, id) ? SEL_R_RELEASE : SEL_R_HOLD, id);
 	}
-	for (size_t i = 0; i < hp.n; i++)
-		free((char *)hp.v[i].value);
-	free(hp.v);
-	free(hp.ids);
-	free(hp.held);
+	sel_choice_free(&hp.cands);
+	idlist_clear(&hp.held);
+	free(hp.held.v);
 	return r;
 }
 
-static sel_page *reg_page(sel_screen *s);
-static sel_page *prop_page(sel_screen *s);
-static sel_page *dec_page(sel_screen *s);
-static sel_page *dept_page(sel_screen *s);
-
 static unsigned sel_open(sel_screen *s)
 {
-	sel_page *p = NULL;
-	switch (s->mode) {
-	case SEL_REG: p = reg_page(s); break;
-	case SEL_PROP: p = prop_page(s); break;
-	case SEL_DEC: p = dec_page(s); break;
-	case SEL_DEPT: p = dept_page(s); break;
-	}
-	if (p)
-		ui_push(s->base.app, sel_page_view(p));
+	ui_view *page = sel_page_open(s);
+	if (page)
+		ui_push(s->base.app, page);
 	return UI_R_DRAW;
 }
 
@@ -1119,7 +470,7 @@ static void sel_switch(sel_screen *s, int mode)
 	if (mode == s->mode)
 		return;
 	s->mode = mode;
-	cur_forget(s);
+	sel_cur_forget(s);
 	/* The decisions' header counts what waits for recognition: only
 	 * worth a scan when it is shown. */
 	if (mode == SEL_DEC) {
@@ -1132,8 +483,8 @@ static void sel_switch(sel_screen *s, int mode)
 /* The proposal or the decision under the cursor as a .docx (o) or PDF (O). */
 static unsigned sel_document(sel_screen *s, int key)
 {
-	const dh_proposal *p = cur_proposal(s);
-	const dh_decision *d = cur_decision(s);
+	const dh_proposal *p = sel_cur_proposal(s);
+	const dh_decision *d = sel_cur_decision(s);
 	dh_report_opts o;
 	report_opts_init(&o);
 	if (p) {
@@ -1189,7 +540,7 @@ static unsigned sel_key(ui_view *v, int action, int key)
 	case SEL_A_REG_ACCEPT: return reg_accept(s);
 	case SEL_A_REG_RETURN:
 	case SEL_A_REG_WITHDRAW: {
-		const dh_registration *reg = cur_registration(s);
+		const dh_registration *reg = sel_cur_registration(s);
 		if (!reg)
 			return UI_R_DRAW;
 		return reason_form(s, action == SEL_A_REG_RETURN ? SEL_R_RETURN : SEL_R_WITHDRAW,
@@ -1197,44 +548,48 @@ static unsigned sel_key(ui_view *v, int action, int key)
 	}
 	case SEL_A_HOLD:
 	case SEL_A_RELEASE: {
-		const dh_candidate *c = cur_candidate(s);
+		const dh_candidate *c = sel_cur_candidate(s);
 		if (!c)
 			return UI_R_DRAW;
 		return reason_form(s, action == SEL_A_HOLD ? SEL_R_HOLD : SEL_R_RELEASE, c->meta.id);
 	}
 	case SEL_A_NIL: {
-		int i = cur_dept(s);
+		int i = sel_cur_dept(s);
 		return i < 0 ? UI_R_DRAW
-		             : push_form(s, sel_nil_form(v->app, s, v->ctx->cfg->departments[i].id));
+		             : ui_form_push(s->base.app,
+		                            sel_nil_form(v->app, s, v->ctx->cfg->departments[i].id));
 	}
 	case SEL_A_NIL_DELETE: {
-		int i = cur_dept(s);
+		int i = sel_cur_dept(s);
 		if (i < 0 || !s->depts[i].nil_id)
 			return UI_R_DRAW;
 		return reason_form(s, SEL_R_DEL_NIL, s->depts[i].nil_id);
 	}
-	case SEL_A_PROP_ADD: return push_form(s, sel_proposal_form(v->app, s, NULL));
+	case SEL_A_PROP_ADD: return ui_form_push(s->base.app, sel_proposal_form(v->app, s, NULL));
 	case SEL_A_PROP_EDIT: {
-		const dh_proposal *p = cur_proposal(s);
-		return p ? push_form(s, sel_proposal_form(v->app, s, p)) : UI_R_DRAW;
+		const dh_proposal *p = sel_cur_proposal(s);
+		return p ? ui_form_push(s->base.app, sel_proposal_form(v->app, s, p)) : UI_R_DRAW;
 	}
 	case SEL_A_PROP_DELETE: {
-		const dh_proposal *p = cur_proposal(s);
+		const dh_proposal *p = sel_cur_proposal(s);
 		return p ? reason_form(s, SEL_R_DEL_PROP, p->meta.id) : UI_R_DRAW;
 	}
 	case SEL_A_PROP_DECIDE: {
-		const dh_proposal *p = cur_proposal(s);
-		return p ? push_form(s, sel_decision_form(v->app, s, &p->candidates)) : UI_R_DRAW;
+		const dh_proposal *p = sel_cur_proposal(s);
+		return p ? ui_form_push(s->base.app, sel_decision_form(v->app, s, &p->candidates))
+		         : UI_R_DRAW;
 	}
-	case SEL_A_DEC_ADD: return push_form(s, sel_decision_form(v->app, s, NULL));
+	case SEL_A_DEC_ADD: return ui_form_push(s->base.app, sel_decision_form(v->app, s, NULL));
 	case UI_A_DOCUMENT: return sel_document(s, key);
 	case SEL_A_DEC_HOLD: return dec_hold(s);
 	case SEL_A_MINE:
 	case SEL_A_ALL:
 		s->mine_only = action == SEL_A_MINE;
-		reg_arrange(s);
+		sel_reg_arrange(s);
 		ui_list_reload(&s->lists[SEL_REG]);
-		ui_message(v->app, "%s", s->mine_only ? "Chỉ hồ sơ đăng ký của đơn vị tôi." : "Hồ sơ đăng ký của mọi đơn vị.");
+		ui_message(v->app, "%s",
+		           s->mine_only ? "Chỉ hồ sơ đăng ký của đơn vị tôi."
+		                        : "Hồ sơ đăng ký của mọi đơn vị.");
 		return UI_R_DRAW;
 	case SEL_A_COUNCIL: {
 		ui_view *council = ui_council_open(v->app);
@@ -1243,7 +598,7 @@ static unsigned sel_key(ui_view *v, int action, int key)
 		return UI_R_DRAW;
 	}
 	case SEL_A_DEC_REVOKE: {
-		const dh_decision *d = cur_decision(s);
+		const dh_decision *d = sel_cur_decision(s);
 		return d ? reason_form(s, SEL_R_REVOKE, d->meta.id) : UI_R_DRAW;
 	}
 	}
@@ -1341,7 +696,7 @@ static int unanswered_line(sel_screen *s, char *buf, size_t size)
 		if (s->depts[i].answered)
 			continue;
 		o += (size_t)snprintf(buf + o, size - o, " %s%s", first ? "" : "· ",
-		                      sel_dept_short(cfg, cfg->departments[i].id));
+		                      config_department_short(cfg, cfg->departments[i].id));
 		first = false;
 	}
 	return UI_S_WARN;
@@ -1381,9 +736,11 @@ static void sel_draw(ui_view *v, WINDOW *w)
 			for (size_t i = 0; i < s->n_regs; i++)
 				if (s->regs[i].dept == s->my_dept) {
 					mine++;
-					active += s->regs[i].status == DH_REG_SUBMITTED || s->regs[i].status == DH_REG_ACCEPTED;
+					active += s->regs[i].status == DH_REG_SUBMITTED ||
+					          s->regs[i].status == DH_REG_ACCEPTED;
 				}
-			snprintf(line, sizeof(line), "%s đã đăng ký %d hồ sơ (%d đang xét) · m: mọi đơn vị · o/O: in",
+			snprintf(line, sizeof(line),
+			         "%s đã đăng ký %d hồ sơ (%d đang xét) · m: mọi đơn vị · o/O: in",
 			         v->ctx->cfg->departments[s->my_dept].name, mine, active);
 			draw_line(w, top++, cols, mine ? UI_S_OK : UI_S_WARN, line);
 		} else {
@@ -1403,13 +760,13 @@ static void sel_draw(ui_view *v, WINDOW *w)
 	case SEL_PROP:
 		snprintf(line, sizeof(line),
 		         "Tờ trình của Hội đồng đề nghị Chánh Thanh tra công nhận: %zu tờ trình.",
-		         s->n_props);
+		         s->props.n);
 		draw_line(w, top++, cols, UI_S_DIM, line);
 		break;
 	case SEL_DEC: {
 		int revoked = 0;
-		for (size_t i = 0; i < s->n_decs; i++)
-			revoked += s->decs[i]->revoked;
+		for (size_t i = 0; i < s->decs.n; i++)
+			revoked += ((const dh_decision *)s->decs.v[i])->revoked;
 		if (s->approved)
 			snprintf(line, sizeof(line),
 			         "Chờ quyết định công nhận: %d hồ sơ được Hội đồng đề nghị%s", s->approved,
@@ -1423,9 +780,9 @@ static void sel_draw(ui_view *v, WINDOW *w)
 		draw_line(w, top++, cols, s->approved ? UI_S_WARN : UI_S_DIM, line);
 		if (revoked)
 			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận, %d đã thu hồi.",
-			         s->year, s->n_decs, revoked);
+			         s->year, s->decs.n, revoked);
 		else
-			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận.", s->year, s->n_decs);
+			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận.", s->year, s->decs.n);
 		draw_line(w, top++, cols, UI_S_DIM, line);
 		break;
 	}
@@ -1466,21 +823,7 @@ static void sel_reload(ui_view *v)
 static void sel_destroy(ui_view *v)
 {
 	sel_screen *s = (sel_screen *)v;
-	for (int m = 0; m < SEL__MODES; m++)
-		ui_list_free(&s->lists[m]);
-	cur_forget(s);
-	for (size_t i = 0; i < s->n_props; i++)
-		record_free(DH_R_PROPOSAL, s->props[i]);
-	free(s->props);
-	for (size_t i = 0; i < s->n_decs; i++)
-		record_free(DH_R_DECISION, s->decs[i]);
-	free(s->decs);
-	for (size_t i = 0; s->depts && i < v->ctx->cfg->n_departments; i++)
-		free(s->depts[i].nil_by);
-	free(s->depts);
-	free(s->regs);
-	free(s->shown);
-	free(s->reg_filter);
+	sel_lists_free(s);
 	free(s);
 }
 
@@ -1497,247 +840,25 @@ static const ui_view_ops sel_ops = {
 
 ui_view *ui_selection_open(ui_app *app)
 {
-	sel_screen *s = calloc(1, sizeof(*s));
+	sel_screen *s = ui_view_new(app, &sel_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &sel_ops, app);
 	const dh_config *cfg = s->base.ctx->cfg;
 	s->year = cfg->plan.year;
 	s->mode = SEL_REG;
 	/* A department head (not the Office) starts on his own department's list. */
 	s->my_dept = -1;
 	const dh_ctx *me = s->base.ctx;
-	if (me->person && me->person->department && (me->roles & DH_ROLE_DEPT_HEAD) && !(me->roles & DH_ROLE_OFFICE))
-		for (size_t i = 0; i < cfg->n_departments; i++)
-			if (strcmp(cfg->departments[i].id, me->person->department) == 0)
-				s->my_dept = (int)i;
+	if (me->person && (me->roles & DH_ROLE_DEPT_HEAD) && !(me->roles & DH_ROLE_OFFICE))
+		s->my_dept = sel_dept_index(cfg, me->person->department);
 	s->mine_only = s->my_dept >= 0;
-	s->depts = calloc(cfg->n_departments + 1, sizeof(*s->depts));
-	if (!s->depts) {
-		free(s);
+	if (sel_lists_init(s) != 0) {
+		sel_destroy(&s->base);
 		return NULL;
 	}
-	sel_gather(s);
-	static const ui_list_source *const sources[SEL__MODES] = {[SEL_REG] = &reg_source,
-	                                                          [SEL_PROP] = &prop_source,
-	                                                          [SEL_DEC] = &dec_source,
-	                                                          [SEL_DEPT] = &dept_source};
-	for (int m = 0; m < SEL__MODES; m++)
-		if (ui_list_init(&s->lists[m], sources[m], s) != 0) {
-			sel_destroy(&s->base);
-			return NULL;
-		}
 	/* A department head answers for their own department. */
-	int mine = s->base.ctx->person ? dept_index(cfg, s->base.ctx->person->department) : -1;
+	int mine = s->base.ctx->person ? sel_dept_index(cfg, s->base.ctx->person->department) : -1;
 	if (mine >= 0)
 		ui_list_select(&s->lists[SEL_DEPT], (uint64_t)mine + 1);
 	return &s->base;
-}
-
-/* --- detail pages ------------------------------------------------------------------ */
-
-static void page_candidate(sel_page *p, const dh_config *cfg, const dh_candidate *c)
-{
-	char day[11];
-	sel_page_addf(p, UI_S_NORMAL, "Nhân tố", "%s (#%llu)", c->name ? c->name : "",
-	              (unsigned long long)c->meta.id);
-	sel_page_addf(p, UI_S_NORMAL, "Loại · năm", "%s · %d", kind_label(c->kind), c->year);
-	sel_page_add(p, UI_S_NORMAL, "Đơn vị", sel_dept_name(cfg, c->department));
-	sel_page_add(p, UI_S_NORMAL, "Chức vụ", c->position);
-	sel_page_add(p, UI_S_NORMAL, "Mô hình / thành tích", c->title);
-	size_t n = (size_t)c->kind < DH_CANDIDATE_KINDS ? cfg->criteria.n[c->kind] : 0;
-	sel_page_addf(p, UI_S_NORMAL, "Tiêu chí đạt", "%d/%zu", wf_criteria_met(cfg, c), n);
-	sel_page_add(p, UI_S_NORMAL, "Bước hiện nay", stage_label(c->stage));
-	if (c->recognised_decision)
-		sel_page_addf(p, UI_S_OK, "Quyết định công nhận", "%s ngày %s", c->recognised_decision,
-		              date_vn(c->recognised_date, day));
-	if (c->on_hold)
-		sel_page_addf(p, UI_S_WARN, "Tạm dừng xét", "%s",
-		              c->hold_reason ? c->hold_reason : "(không rõ lý do)");
-	if (c->meta.deleted)
-		sel_page_addf(p, UI_S_WARN, "Đã xóa", "%s",
-		              c->meta.deleted_reason ? c->meta.deleted_reason : "");
-}
-
-/* The possible duplicate in words: who, when recognised, by which decision. */
-static void page_duplicate(sel_page *p, dh_store *st, const dh_candidate *c)
-{
-	void *rec = NULL;
-	if (!c->duplicate_of)
-		return;
-	if (repo_get(st, DH_R_CANDIDATE, c->duplicate_of, &rec) != 0) {
-		sel_page_addf(p, UI_S_WARN, "Có thể trùng", "hồ sơ #%llu",
-		              (unsigned long long)c->duplicate_of);
-		return;
-	}
-	const dh_candidate *d = rec;
-	char day[11];
-	sel_page_addf(p, UI_S_WARN, "Có thể trùng", "#%llu %s — năm %d, %s%s%s%s",
-	              (unsigned long long)d->meta.id, d->name ? d->name : "", d->year, stage_label(d->stage),
-	              d->recognised_decision ? " theo QĐ " : "",
-	              d->recognised_decision ? d->recognised_decision : "",
-	              d->recognised_date ? date_vn(d->recognised_date, day) : "");
-	record_free(DH_R_CANDIDATE, rec);
-}
-
-static sel_page *reg_page(sel_screen *s)
-{
-	const dh_registration *r = cur_registration(s);
-	const dh_candidate *c = cur_candidate(s);
-	const dh_config *cfg = s->base.ctx->cfg;
-	if (!r)
-		return NULL;
-	char title[160], day[11];
-	snprintf(title, sizeof(title), "Hồ sơ đăng ký #%llu", (unsigned long long)r->meta.id);
-	sel_page *p = sel_page_new(s->base.app, title);
-	if (!p)
-		return NULL;
-	if (c)
-		page_candidate(p, cfg, c);
-	sel_page_add(p, UI_S_NORMAL, "Ngày đăng ký", date_vn(r->date, day));
-	sel_page_addf(p, UI_S_NORMAL, "Người đăng ký", "%s (%s)", sel_person_name(cfg, r->registered_by),
-	              r->registered_by ? r->registered_by : "");
-	sel_page_add(p,
-	             r->status == DH_REG_RETURNED || r->status == DH_REG_WITHDRAWN ? UI_S_WARN : UI_S_NORMAL,
-	             "Trạng thái", reg_status_label(r->status));
-	if (r->complete)
-		sel_page_addf(p, UI_S_OK, "Kiểm tra", "Đủ hồ sơ — %s", sel_person_name(cfg, r->checked_by));
-	sel_page_add(p, UI_S_WARN,
-	             r->status == DH_REG_RETURNED    ? "Lý do trả lại"
-	             : r->status == DH_REG_WITHDRAWN ? "Lý do rút"
-	                                             : "Lý do",
-	             r->reason);
-	if (r->late_reason && *r->late_reason) {
-		sel_page_add(p, UI_S_WARN, "Đăng ký quá hạn", r->late_reason);
-		sel_page_add(p, UI_S_WARN, "Người cho phép", sel_person_name(cfg, r->late_approved_by));
-	}
-	if (c)
-		page_duplicate(p, s->base.ctx->store, c);
-	sel_page_add(p, UI_S_NORMAL, NULL, "");
-	sel_page_add(p, UI_S_TITLE, NULL, "Mô tả sáng kiến, mô hình:");
-	sel_page_add(p, UI_S_NORMAL, NULL, r->description && *r->description ? r->description : "(chưa có)");
-	return p;
-}
-
-static void page_candidates(sel_page *p, sel_screen *s, const dh_idlist *ids)
-{
-	const dh_config *cfg = s->base.ctx->cfg;
-	for (size_t i = 0; i < ids->n; i++) {
-		void *rec = NULL;
-		if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, ids->v[i], &rec) != 0) {
-			sel_page_addf(p, UI_S_DIM, NULL, "  %zu. #%llu (không đọc được)", i + 1,
-			              (unsigned long long)ids->v[i]);
-			continue;
-		}
-		const dh_candidate *c = rec;
-		sel_page_addf(p, c->on_hold ? UI_S_WARN : UI_S_NORMAL, NULL, "  %zu. %s — %s — %s%s", i + 1,
-		              c->name ? c->name : "", sel_dept_short(cfg, c->department),
-		              stage_label(c->stage), c->on_hold ? " (tạm dừng xét)" : "");
-		record_free(DH_R_CANDIDATE, rec);
-	}
-}
-
-static sel_page *prop_page(sel_screen *s)
-{
-	const dh_proposal *pr = cur_proposal(s);
-	if (!pr)
-		return NULL;
-	char title[200], day[11];
-	snprintf(title, sizeof(title), "Tờ trình %s", pr->number ? pr->number : "(chưa có số)");
-	sel_page *p = sel_page_new(s->base.app, title);
-	if (!p)
-		return NULL;
-	sel_page_add(p, UI_S_NORMAL, "Số tờ trình", pr->number ? pr->number : "(chưa có số)");
-	sel_page_add(p, UI_S_NORMAL, "Ngày", date_vn(pr->date, day));
-	void *rec = NULL;
-	if (repo_get(s->base.ctx->store, DH_R_SESSION, pr->session_id, &rec) == 0) {
-		const dh_session *se = rec;
-		sel_page_addf(p, UI_S_NORMAL, "Phiên họp", "%s %s", date_vn(se->date, day),
-		              se->title ? se->title : "");
-		record_free(DH_R_SESSION, rec);
-	}
-	sel_page_add(p, UI_S_NORMAL, "Người lập", sel_person_name(s->base.ctx->cfg, pr->meta.created_by));
-	sel_page_add(p, UI_S_NORMAL, NULL, "");
-	sel_page_addf(p, UI_S_TITLE, NULL, "Đề nghị công nhận %zu hồ sơ, với kết quả bình xét:", pr->candidates.n);
-	if (!sel_page_results(p, s->base.ctx, pr->session_id, &pr->candidates))
-		page_candidates(p, s, &pr->candidates);
-	if (pr->notes && *pr->notes) {
-		sel_page_add(p, UI_S_NORMAL, NULL, "");
-		sel_page_add(p, UI_S_TITLE, NULL, "Ghi chú:");
-		sel_page_add(p, UI_S_NORMAL, NULL, pr->notes);
-	}
-	return p;
-}
-
-static sel_page *dec_page(sel_screen *s)
-{
-	const dh_decision *d = cur_decision(s);
-	const dh_config *cfg = s->base.ctx->cfg;
-	if (!d)
-		return NULL;
-	char title[200], day[11];
-	snprintf(title, sizeof(title), "Quyết định công nhận %s", d->number ? d->number : "");
-	sel_page *p = sel_page_new(s->base.app, title);
-	if (!p)
-		return NULL;
-	sel_page_add(p, UI_S_NORMAL, "Số quyết định", d->number);
-	sel_page_add(p, UI_S_NORMAL, "Ngày", date_vn(d->date, day));
-	sel_page_add(p, UI_S_NORMAL, "Người ký", sel_person_name(cfg, d->signer));
-	if (d->revoked) {
-		sel_page_add(p, UI_S_WARN, "Thu hồi ngày", date_vn(d->revoke_date, day));
-		sel_page_add(p, UI_S_WARN, "Lý do thu hồi", d->revoke_reason);
-	} else {
-		sel_page_add(p, UI_S_OK, "Tình trạng", "Có hiệu lực");
-	}
-	sel_page_add(p, UI_S_NORMAL, NULL, "");
-	sel_page_addf(p, UI_S_TITLE, NULL, "Công nhận %zu hồ sơ:", d->candidates.n);
-	page_candidates(p, s, &d->candidates);
-	return p;
-}
-
-static sel_page *dept_page(sel_screen *s)
-{
-	int i = cur_dept(s);
-	const dh_config *cfg = s->base.ctx->cfg;
-	if (i < 0)
-		return NULL;
-	const sel_dept *d = &s->depts[i];
-	sel_page *p = sel_page_new(s->base.app, cfg->departments[i].name);
-	if (!p)
-		return NULL;
-	char day[11];
-	sel_page_add(p, d->answered ? UI_S_OK : UI_S_WARN, "Năm",
-	             d->answered ? "Đã trả lời" : "Chưa trả lời");
-	if (d->nil_id) {
-		void *rec = NULL;
-		if (repo_get(s->base.ctx->store, DH_R_NIL_RETURN, d->nil_id, &rec) == 0) {
-			const dh_nil_return *n = rec;
-			sel_page_addf(p, UI_S_NORMAL, "Báo không có", "ngày %s — %s", date_vn(n->date, day),
-			              n->by ? n->by : "");
-			sel_page_add(p, UI_S_NORMAL, "Ghi chú", n->note);
-			record_free(DH_R_NIL_RETURN, rec);
-		}
-	}
-	sel_page_add(p, UI_S_NORMAL, NULL, "");
-	sel_page_add(p, UI_S_TITLE, NULL, "Hồ sơ đăng ký trong năm:");
-	int k = 0;
-	for (size_t j = 0; j < s->n_regs; j++) {
-		const sel_reg *g = &s->regs[j];
-		if (g->dept != i)
-			continue;
-		void *rec = NULL;
-		const char *name = "?";
-		if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, g->candidate_id, &rec) == 0 &&
-		    ((dh_candidate *)rec)->name)
-			name = ((dh_candidate *)rec)->name;
-		sel_page_addf(
-		    p, g->status == DH_REG_SUBMITTED || g->status == DH_REG_ACCEPTED ? UI_S_NORMAL : UI_S_DIM,
-		    NULL, "  %s  %s — %s", date_vn(g->date, day), name, reg_status_label(g->status));
-		if (rec)
-			record_free(DH_R_CANDIDATE, rec);
-		k++;
-	}
-	if (!k)
-		sel_page_add(p, UI_S_DIM, NULL, "  (không có)");
-	return p;
 }

@@ -6,7 +6,16 @@
  * proposals (tờ trình), the Chief Inspector's recognition decisions, and
  * the departments' answers (registered / nil return / not yet). Each mode
  * has its own ui_list over data gathered at reload; forms and detail pages
- * are pushed above it. */
+ * are pushed above it.
+ *
+ * The files, each calling only the ones after it:
+ *   scr_selection.c          the root view: keys, what may be done, header
+ *   scr_selection_forms.c    registration, nil return, proposal, decision;
+ *                            drafts (ui_selection_restore)
+ *   scr_selection_reasons.c  the one-line reason forms
+ *   scr_selection_page.c     Enter's detail pages (on ui_page)
+ *   scr_selection_lists.c    the data gathered at reload, the list sources
+ *                            and the row under the cursor */
 #ifndef DIENHINH_SCR_SELECTION_H
 #define DIENHINH_SCR_SELECTION_H
 
@@ -42,7 +51,21 @@ typedef struct sel_dept {
 	bool answered; /* wf_departments_answered() */
 } sel_dept;
 
-typedef struct sel_screen {
+typedef struct sel_screen sel_screen;
+
+/* The year's live records of one type, copied, newest first: the
+ * proposals and the recognition decisions, each a list's source; the
+ * sessions, for the proposal form. */
+typedef struct sel_records {
+	sel_screen *s; /* the screen whose list shows them, or NULL */
+	dh_rtype type;
+	void **v;
+	size_t n;
+	void (*fill)(const sel_screen *s, const void *rec, ui_list_row *row); /* a row's cells */
+	ui_list_source source;
+} sel_records;
+
+struct sel_screen {
 	ui_view base;
 	int mode;
 	int year; /* the plan year */
@@ -64,22 +87,72 @@ typedef struct sel_screen {
 	sel_dept *depts; /* one per cfg->departments */
 	int n_answered;
 
-	dh_proposal **props; /* the year's proposals, newest first */
-	size_t n_props;
-	dh_decision **decs; /* the year's recognition decisions, newest first */
-	size_t n_decs;
-	int approved; /* candidates waiting for recognition */
+	sel_records props; /* dh_proposal */
+	sel_records decs;  /* dh_decision of type recognition */
+	int approved;      /* candidates waiting for recognition */
 	int approved_held;
 
 	/* The records under the cursor, for the key line. */
 	uint64_t cur_reg_id;
 	dh_registration *cur_reg;
 	dh_candidate *cur_cand;
-} sel_screen;
+};
 
-/* The forms (scr_selection_forms.c). S may be NULL (a restored draft):
- * the shell reloads every view after a save anyway. Each returns the form
- * to push, or NULL with the reason already on the message line. */
+/* --- the data and the lists (scr_selection_lists.c) --- */
+
+/* Allocate the per-department answers and set up the four lists (after
+ * base, year, mode, my_dept and mine_only are set). 0 or DH_ENOMEM. */
+int sel_lists_init(sel_screen *s);
+/* Free what sel_lists_init and sel_gather hold (not S itself). */
+void sel_lists_free(sel_screen *s);
+/* Everything the four sub-views show, read again. */
+void sel_gather(sel_screen *s);
+/* Sort the registrations and apply the filter and "mine only". */
+void sel_reg_arrange(sel_screen *s);
+/* Read R's type (proposals, sessions, decisions: recognitions only) for
+ * YEAR again: 0 or DH_ENOMEM. */
+int sel_records_read(sel_records *r, dh_store *st, int year);
+void sel_records_clear(sel_records *r);
+/* Remember ID to select in MODE after the reload a save triggers (S may
+ * be NULL: a restored draft). */
+void sel_select_after(sel_screen *s, int mode, uint64_t id);
+/* Index of department ID in cfg->departments, or -1. */
+int sel_dept_index(const dh_config *cfg, const char *id);
+
+/* The row under the cursor of the current mode; each NULL (or -1) when the
+ * mode is another or the list is empty. The registration and its candidate
+ * are read again only when the cursor or the data moved. */
+uint64_t sel_cur_id(sel_screen *s);
+const dh_registration *sel_cur_registration(sel_screen *s);
+const dh_candidate *sel_cur_candidate(sel_screen *s);
+int sel_cur_dept(sel_screen *s);
+const dh_proposal *sel_cur_proposal(sel_screen *s);
+const dh_decision *sel_cur_decision(sel_screen *s);
+void sel_cur_forget(sel_screen *s);
+
+/* --- Enter's detail page (scr_selection_page.c) --- */
+
+/* The page of the row under the cursor, to push; NULL when there is none. */
+ui_view *sel_page_open(sel_screen *s);
+
+/* --- the forms (scr_selection_forms.c, scr_selection_reasons.c) --- */
+
+/* A picker's choices, owned: the strings live as long as the set. */
+typedef struct choice_set {
+	ui_choice *v;
+	size_t n, cap;
+} choice_set;
+/* Copies of VALUE and LABEL at the end: 0 or DH_ENOMEM. */
+int sel_choice_add(choice_set *cs, const char *value, const char *label);
+/* A record's id as the value. */
+int sel_choice_id(choice_set *cs, uint64_t id, const char *label);
+void sel_choice_free(choice_set *cs);
+/* The id a choice's value holds, 0 when it is none. */
+uint64_t sel_parse_id(const char *s);
+
+/* S may be NULL (a restored draft): the shell reloads every view after a
+ * save anyway. Each returns the form to push, or NULL with the reason
+ * already on the message line. */
 ui_form *sel_registration_form(ui_app *app, sel_screen *s);
 ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department);
 ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p);
@@ -98,35 +171,8 @@ enum sel_reason_kind {
 };
 /* ID is the registration, candidate, decision, nil return or proposal
  * the KIND acts on; the form names it under the reason. */
-ui_form *sel_reason_form(ui_app *app, sel_screen *s, int kind, uint64_t id);
-
-/* The screen: remember ID to select in MODE after the reload a save
- * triggers (S may be NULL). */
-void sel_select_after(sel_screen *s, int mode, uint64_t id);
-
-/* Short department name for a narrow column: "Nghiệp vụ 1" for "Phòng
- * Nghiệp vụ 1". */
-const char *sel_dept_short(const dh_config *cfg, const char *id);
-const char *sel_dept_name(const dh_config *cfg, const char *id);
-/* A person's name for a login, else the login itself. */
-const char *sel_person_name(const dh_config *cfg, const char *login);
-
-/* A read-only page of labelled values and wrapped paragraphs
- * (scr_selection_page.c), for Enter on a row. */
-typedef struct sel_page sel_page;
-sel_page *sel_page_new(ui_app *app, const char *title);
-/* A "label: value" line; the value wraps under itself. LABEL NULL: a
- * paragraph over the whole width. Empty VALUE (NULL or "") is skipped
- * when LABEL is given. */
-void sel_page_add(sel_page *p, int style, const char *label, const char *value);
-void sel_page_addf(sel_page *p, int style, const char *label, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-ui_view *sel_page_view(sel_page *p);
-/* What the signer reads before signing: the council's rule, then each of
- * CANDS with its result at session SESSION_ID ("6/11 = 54,5% > 1/2 — đạt"). */
-bool sel_page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh_idlist *cands);
-/* Bytes of the next line of S that fit in COLS columns, breaking after a
- * space when it can; *NEXT gets the bytes to skip to the line after. */
-size_t sel_wrap(const char *s, int cols, size_t *next);
+ui_form *sel_reason_form(ui_app *app, int kind, uint64_t id);
+/* The reason kind whose form is named NAME in a draft, or -1. */
+int sel_reason_kind(const char *name);
 
 #endif

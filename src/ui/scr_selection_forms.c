@@ -2,10 +2,11 @@
  * late-registration reason after the deadline), a department's nil
  * return, the council's proposal (tờ trình), the recognition decision,
  * and the one-line reason forms (return, withdraw, hold, release, revoke,
- * delete). Each is a field table for the form widget; each save is one
- * wf_* call, whose refusal the widget shows beside the field it names or
- * on the message line. Their drafts come back through
- * ui_selection_restore(). */
+ * delete: scr_selection_reasons.c). Each is a field table bound to its
+ * record type, and the workflow call that writes it: the widget loads,
+ * saves with the revision check, rereads on conflict and keeps the draft;
+ * the refusal shows beside the field it names or on the message line.
+ * Their drafts come back through ui_selection_restore(). */
 #include "scr_selection.h"
 
 #include "dienhinh/date.h"
@@ -22,13 +23,7 @@
 #define SEL_LINE_BYTES   (WF_MAX_LINE * 4)
 #define SEL_CHECKS_BYTES 1000 /* ids ticked, comma-separated */
 
-/* Owned choices: the strings live as long as the form. */
-typedef struct choice_set {
-	ui_choice *v;
-	size_t n, cap;
-} choice_set;
-
-static int choice_add(choice_set *cs, const char *value, const char *label)
+int sel_choice_add(choice_set *cs, const char *value, const char *label)
 {
 	if (cs->n == cs->cap) {
 		size_t cap = cs->cap ? cs->cap * 2 : 16;
@@ -50,7 +45,7 @@ static int choice_add(choice_set *cs, const char *value, const char *label)
 	return 0;
 }
 
-static void choice_free(choice_set *cs)
+void sel_choice_free(choice_set *cs)
 {
 	for (size_t i = 0; i < cs->n; i++) {
 		free((char *)cs->v[i].value);
@@ -60,27 +55,18 @@ static void choice_free(choice_set *cs)
 	memset(cs, 0, sizeof(*cs));
 }
 
-static int choice_id(choice_set *cs, uint64_t id, const char *label)
+int sel_choice_id(choice_set *cs, uint64_t id, const char *label)
 {
 	char value[24];
 	snprintf(value, sizeof(value), "%llu", (unsigned long long)id);
-	return choice_add(cs, value, label);
+	return sel_choice_add(cs, value, label);
 }
 
-static uint64_t parse_id(const char *s)
+uint64_t sel_parse_id(const char *s)
 {
 	char *end = NULL;
 	unsigned long long v = s && *s ? strtoull(s, &end, 10) : 0;
 	return end && *end == '\0' ? (uint64_t)v : 0;
-}
-
-/* The ids ticked in a checklist, in the order of its choices. */
-static int ticked_ids(ui_form *f, int field, const choice_set *cs, dh_idlist *out)
-{
-	for (size_t i = 0; i < cs->n; i++)
-		if (ui_form_checked(f, field, cs->v[i].value) && idlist_push(out, parse_id(cs->v[i].value)))
-			return DH_ENOMEM;
-	return 0;
 }
 
 static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_set *cs)
@@ -88,7 +74,7 @@ static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_s
 	char buf[SEL_CHECKS_BYTES + 32] = "";
 	size_t o = 0;
 	for (size_t i = 0; ids && i < cs->n; i++) {
-		if (!idlist_has(ids, parse_id(cs->v[i].value)))
+		if (!idlist_has(ids, sel_parse_id(cs->v[i].value)))
 			continue;
 		size_t len = strlen(cs->v[i].value) + 1;
 		if (o + len >= SEL_CHECKS_BYTES)
@@ -96,6 +82,11 @@ static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_s
 		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s", o ? "," : "", cs->v[i].value);
 	}
 	return ui_form_set(f, field, buf);
+}
+
+static int today(const dh_ctx *ctx)
+{
+	return ctx->today ? ctx->today : date_today();
 }
 
 static const char *actor_name(const dh_ctx *ctx)
@@ -110,9 +101,49 @@ static const char *note_text(char *buf, size_t size, const char *text)
 	return buf;
 }
 
-static const char *refusal(const dh_ctx *ctx, int rc)
+/* What every form here keeps first in its state: the screen whose list
+ * shows the record after the save (NULL: a restored draft) and which of
+ * its lists, and the owned choices of up to two pickers with the field
+ * each serves (-1: none). */
+typedef struct sel_form {
+	sel_screen *screen;
+	int mode;
+	int field[2];
+	choice_set choices[2];
+} sel_form;
+
+/* A form state of SIZE bytes that begins with a sel_form. */
+static void *form_state(size_t size, sel_screen *s, int mode, int field0, int field1)
 {
-	return ctx->message[0] ? ctx->message : dh_strerror(rc);
+	sel_form *h = calloc(1, size);
+	if (h)
+		*h = (sel_form){.screen = s, .mode = mode, .field = {field0, field1}};
+	return h;
+}
+
+static size_t form_choices(ui_form *f, int field, const ui_choice **out)
+{
+	sel_form *h = f->user;
+	for (int k = 0; k < 2; k++)
+		if (h->field[k] == field) {
+			*out = h->choices[k].v;
+			return h->choices[k].n;
+		}
+	return 0;
+}
+
+static void form_saved(ui_form *f, const void *rec)
+{
+	sel_form *h = f->user;
+	sel_select_after(h->screen, h->mode, ((const dh_meta *)rec)->id);
+}
+
+static void form_state_free(void *user)
+{
+	sel_form *h = user;
+	sel_choice_free(&h->choices[0]);
+	sel_choice_free(&h->choices[1]);
+	free(h);
 }
 
 /* --- registration ---------------------------------------------------------------- */
@@ -120,17 +151,17 @@ static const char *refusal(const dh_ctx *ctx, int rc)
 enum { RF_CANDIDATE, RF_DATE, RF_DESCRIPTION, RF_LATE, RF__COUNT };
 
 static const ui_field reg_fields[RF__COUNT] = {
-    [RF_CANDIDATE] = {"candidate", "Nhân tố", UI_F_CHOICE, 0, true, 0, 0},
-    [RF_DATE] = {"date", "Ngày đăng ký", UI_F_DATE, 0, true, 0, 0},
-    [RF_DESCRIPTION] = {"description", "Mô tả sáng kiến", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
-    [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
+    [RF_CANDIDATE] = {"candidate", "Nhân tố", UI_F_CHOICE, 0, true, 0, 0, .bind = "candidate_id"},
+    [RF_DATE] = {"date", "Ngày đăng ký", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [RF_DESCRIPTION] = {"description", "Mô tả sáng kiến", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0,
+                        .bind = "description"},
+    [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0,
+                 .bind = "late_reason"},
 };
 
 typedef struct reg_form {
-	sel_screen *screen;
-	choice_set candidates;
+	sel_form head;        /* choices[0]: the candidates */
 	dh_candidate *picked; /* the candidate chosen, for the notes */
-	bool late;
 } reg_form;
 
 static int reg_choice_collect(const void *rec, void *arg)
@@ -143,23 +174,14 @@ static int reg_choice_collect(const void *rec, void *arg)
 		return 0;
 	char label[400];
 	snprintf(label, sizeof(label), "%s — %s (%s)", c->name ? c->name : "",
-	         sel_dept_short(ctx->cfg, c->department), stage_label(c->stage));
-	return choice_id(&rf->candidates, c->meta.id, label) ? -1 : 0;
-}
-
-static size_t reg_form_choices(ui_form *f, int field, const ui_choice **out)
-{
-	reg_form *rf = f->user;
-	if (field != RF_CANDIDATE)
-		return 0;
-	*out = rf->candidates.v;
-	return rf->candidates.n;
+	         config_department_short(ctx->cfg, c->department), stage_label(c->stage));
+	return sel_choice_id(&rf->head.choices[0], c->meta.id, label) ? -1 : 0;
 }
 
 static const dh_candidate *reg_picked(ui_form *f)
 {
 	reg_form *rf = f->user;
-	uint64_t id = parse_id(ui_form_get(f, RF_CANDIDATE));
+	uint64_t id = sel_parse_id(ui_form_get(f, RF_CANDIDATE));
 	if (rf->picked && rf->picked->meta.id == id)
 		return rf->picked;
 	record_free(DH_R_CANDIDATE, rf->picked);
@@ -182,7 +204,7 @@ static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
 		snprintf(buf, size, "%s%s%s · %s · đạt %d/%zu tiêu chí",
 		         c->duplicate_of ? "⚠ có thể trùng hồ sơ đã công nhận · " : "",
 		         c->on_hold ? "⚠ đang tạm dừng xét · " : "", kind_label(c->kind),
-		         sel_dept_short(ctx->cfg, c->department), wf_criteria_met(ctx->cfg, c),
+		         config_department_short(ctx->cfg, c->department), wf_criteria_met(ctx->cfg, c),
 		         (size_t)c->kind < DH_CANDIDATE_KINDS ? ctx->cfg->criteria.n[c->kind] : 0);
 		return buf;
 	case RF_DESCRIPTION:
@@ -202,97 +224,77 @@ static const char *reg_form_note(ui_form *f, int field, char *buf, size_t size)
 	return NULL;
 }
 
-static int reg_form_save(ui_form *f)
+static void reg_form_defaults(ui_form *f, void *rec)
 {
-	reg_form *rf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0, bad = 0;
-	uint64_t cand = parse_id(ui_form_get(f, RF_CANDIDATE));
-	if (!cand) {
-		ui_form_error(f, RF_CANDIDATE, "Chọn một nhân tố (Enter)");
-		bad = 1;
-	}
-	bad |= ui_form_date(f, RF_DATE, &date) != 0;
-	const char *desc = ui_form_text(f, RF_DESCRIPTION);
-	const char *late = rf->late ? ui_form_text(f, RF_LATE) : "";
-	if (bad || !desc || !late)
-		return DH_EINVAL;
-	dh_registration r;
-	memset(&r, 0, sizeof(r));
-	r.candidate_id = cand;
-	r.date = date;
-	r.description = *desc ? (char *)desc : NULL;
-	r.late_reason = *late ? (char *)late : NULL;
-	uint64_t id = 0;
-	int rc = wf_nominate(ctx, &r, &id);
-	if (rc)
-		return rc;
-	sel_select_after(rf->screen, SEL_REG, id);
-	return 0;
+	dh_registration *r = rec;
+	r->date = today(f->base.ctx);
 }
 
-static void reg_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static int reg_form_check(ui_form *f, void *rec)
 {
-	(void)f;
-	*type = DH_R_REGISTRATION;
-	*id = 0;
-	*rev = 0;
+	const dh_registration *r = rec;
+	if (r->candidate_id)
+		return 0;
+	ui_form_error(f, RF_CANDIDATE, "Chọn một nhân tố (Enter)");
+	return DH_EINVAL;
 }
 
-static void reg_form_destroy(ui_form *f)
+static int reg_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	reg_form *rf = f->user;
-	if (!rf)
-		return;
-	choice_free(&rf->candidates);
+	return wf_nominate(ctx, rec, id);
+}
+
+static void reg_form_free(void *user)
+{
+	reg_form *rf = user;
 	record_free(DH_R_CANDIDATE, rf->picked);
-	free(rf);
+	form_state_free(rf);
 }
 
-static const ui_form_spec reg_spec = {
-    .name = "registration",
-    .title = "Đăng ký đề nghị công nhận",
-    .fields = reg_fields,
-    .n_fields = RF_LATE,
-    .choices = reg_form_choices,
-    .note = reg_form_note,
-    .save = reg_form_save,
-    .target = reg_form_target,
-    .destroy = reg_form_destroy,
+static const ui_form_record reg_record = {
+    .type = DH_R_REGISTRATION,
+    .write = reg_form_write,
+    .defaults = reg_form_defaults,
+    .check = reg_form_check,
+    .saved = form_saved,
+    .free_user = reg_form_free,
 };
-static const ui_form_spec reg_late_spec = {
-    .name = "registration",
-    .title = "Đăng ký quá hạn",
-    .fields = reg_fields,
-    .n_fields = RF__COUNT,
-    .choices = reg_form_choices,
-    .note = reg_form_note,
-    .save = reg_form_save,
-    .target = reg_form_target,
-    .destroy = reg_form_destroy,
+
+/* After the deadline the form asks why a late registration is let in. */
+static const ui_form_spec reg_specs[2] = {
+    {.name = "registration",
+     .title = "Đăng ký đề nghị công nhận",
+     .fields = reg_fields,
+     .n_fields = RF_LATE,
+     .choices = form_choices,
+     .note = reg_form_note,
+     .record = &reg_record},
+    {.name = "registration",
+     .title = "Đăng ký quá hạn",
+     .fields = reg_fields,
+     .n_fields = RF__COUNT,
+     .choices = form_choices,
+     .note = reg_form_note,
+     .record = &reg_record},
 };
 
 ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 {
 	dh_ctx *ctx = ui_ctx(app);
 	const dh_deadline *d = wf_deadline_of(ctx->cfg, DH_ACT_NOMINATE);
-	int today = ctx->today ? ctx->today : date_today();
-	reg_form *rf = calloc(1, sizeof(*rf));
+	bool late = d && d->date && today(ctx) > d->date;
+	reg_form *rf = form_state(sizeof(*rf), s, SEL_REG, RF_CANDIDATE, -1);
 	if (!rf)
 		return NULL;
-	rf->screen = s;
-	rf->late = d && d->date && today > d->date;
-	ui_form *f = ui_form_new(app, rf->late ? &reg_late_spec : &reg_spec, rf);
-	if (!f) {
-		free(rf);
+	ui_form *f = ui_form_open(app, &reg_specs[late], NULL, rf);
+	if (!f)
 		return NULL;
-	}
 	if (ctx->store && repo_each(ctx->store, DH_R_CANDIDATE, reg_choice_collect, f) != 0) {
 		ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	if (rf->candidates.n == 0) {
+	if (rf->head.choices[0].n == 0) {
 		ui_error(app,
 		         "Không có nhân tố mới hoặc hồ sơ đang bồi dưỡng nào năm %d mà bạn được đăng ký "
 		         "(thêm ở màn hình 2).",
@@ -300,8 +302,6 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	char day[11];
-	ui_form_set(f, RF_DATE, date_vn(today, day));
 	ui_form_focus(f, RF_CANDIDATE);
 	return f;
 }
@@ -311,25 +311,16 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 enum { NF_DEPARTMENT, NF_DATE, NF_BY, NF_NOTE, NF__COUNT };
 
 static const ui_field nil_fields[NF__COUNT] = {
-    [NF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
-    [NF_DATE] = {"date", "Ngày báo", UI_F_DATE, 0, true, 0, 0},
-    [NF_BY] = {"by", "Người báo", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0},
-    [NF_NOTE] = {"note", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
+    [NF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
+    [NF_DATE] = {"date", "Ngày báo", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [NF_BY] = {"by", "Người báo", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0, .bind = "by"},
+    [NF_NOTE] = {"note", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0, .bind = "note"},
 };
 
 typedef struct nil_form {
-	sel_screen *screen;
-	choice_set departments;
+	sel_form head;          /* choices[0]: the departments */
+	const char *department; /* the config's id the form opens on, or NULL */
 } nil_form;
-
-static size_t nil_form_choices(ui_form *f, int field, const ui_choice **out)
-{
-	nil_form *nf = f->user;
-	if (field != NF_DEPARTMENT)
-		return 0;
-	*out = nf->departments.v;
-	return nf->departments.n;
-}
 
 static const char *nil_form_note(ui_form *f, int field, char *buf, size_t size)
 {
@@ -339,90 +330,78 @@ static const char *nil_form_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
-static int nil_form_save(ui_form *f)
+/* The department asked for, else mine; today; me. */
+static void nil_form_defaults(ui_form *f, void *rec)
 {
 	nil_form *nf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0;
-	int bad = ui_form_date(f, NF_DATE, &date) != 0;
-	const char *by = ui_form_text(f, NF_BY);
-	const char *note = ui_form_text(f, NF_NOTE);
-	const char *dept = ui_form_get(f, NF_DEPARTMENT);
-	if (!config_department(ctx->cfg, dept)) {
-		ui_form_error(f, NF_DEPARTMENT, "Chọn một đơn vị (Enter)");
-		bad = 1;
-	}
-	if (bad || !by || !note)
-		return DH_EINVAL;
-	dh_nil_return n;
-	memset(&n, 0, sizeof(n));
-	n.year = ctx->cfg->plan.year;
-	n.department = (char *)dept;
-	n.date = date;
-	n.by = *by ? (char *)by : NULL;
-	n.note = *note ? (char *)note : NULL;
-	uint64_t id = 0;
-	int rc = wf_nil_return(ctx, &n, &id);
-	if (rc == 0)
-		sel_select_after(nf->screen, SEL_DEPT,
-		                 (uint64_t)(config_department(ctx->cfg, dept) - ctx->cfg->departments) + 1);
-	return rc;
+	const dh_ctx *ctx = f->base.ctx;
+	dh_nil_return *n = rec;
+	n->year = ctx->cfg->plan.year;
+	n->date = today(ctx);
+	record_set_str(&n->department,
+	               nf->department ? nf->department : (ctx->person ? ctx->person->department : NULL));
+	record_set_str(&n->by, actor_name(ctx));
 }
 
-static void nil_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static int nil_form_check(ui_form *f, void *rec)
 {
-	(void)f;
-	*type = DH_R_NIL_RETURN;
-	*id = 0;
-	*rev = 0;
+	const dh_nil_return *n = rec;
+	if (n->department && config_department(f->base.ctx->cfg, n->department))
+		return 0;
+	ui_form_error(f, NF_DEPARTMENT, "Chọn một đơn vị (Enter)");
+	return DH_EINVAL;
 }
 
-static void nil_form_destroy(ui_form *f)
+static int nil_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	nil_form *nf = f->user;
-	if (!nf)
-		return;
-	choice_free(&nf->departments);
-	free(nf);
+	return wf_nil_return(ctx, rec, id);
 }
+
+/* The departments' list shows the answer: a row's id is its index + 1. */
+static void nil_form_saved(ui_form *f, const void *rec)
+{
+	const dh_nil_return *n = rec;
+	int i = sel_dept_index(f->base.ctx->cfg, n->department);
+	sel_select_after(((sel_form *)f->user)->screen, SEL_DEPT, (uint64_t)i + 1);
+}
+
+static const ui_form_record nil_record = {
+    .type = DH_R_NIL_RETURN,
+    .write = nil_form_write,
+    .defaults = nil_form_defaults,
+    .check = nil_form_check,
+    .saved = nil_form_saved,
+    .free_user = form_state_free,
+};
 
 static const ui_form_spec nil_spec = {
     .name = "nil_return",
     .title = "Báo không có đăng ký",
     .fields = nil_fields,
     .n_fields = NF__COUNT,
-    .choices = nil_form_choices,
+    .choices = form_choices,
     .note = nil_form_note,
-    .save = nil_form_save,
-    .target = nil_form_target,
-    .destroy = nil_form_destroy,
+    .record = &nil_record,
 };
 
 ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 {
 	dh_ctx *ctx = ui_ctx(app);
-	nil_form *nf = calloc(1, sizeof(*nf));
+	nil_form *nf = form_state(sizeof(*nf), s, SEL_DEPT, NF_DEPARTMENT, -1);
 	if (!nf)
 		return NULL;
-	nf->screen = s;
+	nf->department = department;
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++) {
 		const dh_department *d = &ctx->cfg->departments[i];
 		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) &&
-		    choice_add(&nf->departments, d->id, d->name)) {
-			nil_form_destroy(&(ui_form){.user = nf});
+		    sel_choice_add(&nf->head.choices[0], d->id, d->name)) {
+			form_state_free(nf);
 			return NULL;
 		}
 	}
-	ui_form *f = ui_form_new(app, &nil_spec, nf);
-	if (!f) {
-		nil_form_destroy(&(ui_form){.user = nf});
-		return NULL;
-	}
-	char day[11];
-	ui_form_set(f, NF_DEPARTMENT, department ? department : (ctx->person ? ctx->person->department : ""));
-	ui_form_set(f, NF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
-	ui_form_set(f, NF_BY, actor_name(ctx));
-	ui_form_focus(f, department ? NF_NOTE : NF_DEPARTMENT);
+	ui_form *f = ui_form_open(app, &nil_spec, NULL, nf);
+	if (f)
+		ui_form_focus(f, department ? NF_NOTE : NF_DEPARTMENT);
 	return f;
 }
 
@@ -431,11 +410,13 @@ ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 enum { PF_SESSION, PF_NUMBER, PF_DATE, PF_CANDIDATES, PF_NOTES, PF__COUNT };
 
 static const ui_field prop_fields[PF__COUNT] = {
-    [PF_SESSION] = {"session", "Phiên họp", UI_F_CHOICE, 0, true, 0, 0},
-    [PF_NUMBER] = {"number", "Số tờ trình", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0},
-    [PF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
-    [PF_CANDIDATES] = {"candidates", "Hồ sơ đề nghị", UI_F_CHECKS, SEL_CHECKS_BYTES, false, 0, 0},
-    [PF_NOTES] = {"notes", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0},
+    [PF_SESSION] = {"session", "Phiên họp", UI_F_CHOICE, 0, true, 0, 0, .bind = "session_id",
+                    .invalid = "Chọn một phiên họp (Enter)"},
+    [PF_NUMBER] = {"number", "Số tờ trình", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0, .bind = "number"},
+    [PF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [PF_CANDIDATES] = {"candidates", "Hồ sơ đề nghị", UI_F_CHECKS, SEL_CHECKS_BYTES, false, 0, 0,
+                       .bind = "candidates"},
+    [PF_NOTES] = {"notes", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0, .bind = "notes"},
 };
 
 /* One session of the year and the nominees the council passed in it. */
@@ -446,127 +427,100 @@ typedef struct prop_session {
 } prop_session;
 
 typedef struct prop_form {
-	sel_screen *screen;
-	dh_proposal *rec; /* as loaded: its rev is the one saved over */
-	choice_set sessions;
-	prop_session *per; /* parallel to sessions */
+	sel_form head;          /* choices[0]: the sessions */
+	uint64_t id;            /* the proposal edited, 0 for a new one */
+	uint64_t fresh_session; /* a new one's session */
+	prop_session *per;      /* parallel to the sessions */
 	size_t n_per;
-	dh_proposal **others; /* the live proposals, to tell which sessions have one */
-	size_t n_others, cap_others;
+	sel_records others; /* the year's proposals, to tell which sessions have one */
 } prop_form;
-
-static int others_collect(const void *rec, void *arg)
-{
-	prop_form *pf = arg;
-	const dh_proposal *p = rec;
-	if (p->meta.deleted || p->meta.id == pf->rec->meta.id)
-		return 0;
-	if (pf->n_others == pf->cap_others) {
-		size_t cap = pf->cap_others ? pf->cap_others * 2 : 8;
-		dh_proposal **v = realloc(pf->others, cap * sizeof(dh_proposal *));
-		if (!v)
-			return -1;
-		pf->others = v;
-		pf->cap_others = cap;
-	}
-	dh_proposal *copy = record_dup(DH_R_PROPOSAL, p);
-	if (!copy)
-		return -1;
-	pf->others[pf->n_others++] = copy;
-	return 0;
-}
 
 /* Another proposal already made from session SID, or NULL. */
 static const dh_proposal *prop_of_session(const prop_form *pf, uint64_t sid)
 {
-	for (size_t i = 0; i < pf->n_others; i++)
-		if (pf->others[i]->session_id == sid)
-			return pf->others[i];
+	for (size_t i = pf->others.n; i-- > 0;) { /* the first made */
+		const dh_proposal *p = pf->others.v[i];
+		if (p->session_id == sid && p->meta.id != pf->id)
+			return p;
+	}
 	return NULL;
 }
 
-typedef struct session_collect {
-	ui_form *f;
-	dh_idlist ids;
-} session_collect;
-
-static int session_collect_cb(const void *rec, void *arg)
+/* Offer session SE: the nominees it passed (and, for the proposal being
+ * edited, EDITING, the ones already on it), and its line in the picker. */
+static int prop_add_session(dh_ctx *ctx, prop_form *pf, const dh_session *se, const dh_proposal *editing)
 {
-	session_collect *sc = arg;
-	const dh_session *se = rec;
-	if (se->meta.deleted || se->year != sc->f->base.ctx->cfg->plan.year)
-		return 0;
-	return idlist_push(&sc->ids, se->meta.id) ? -1 : 0;
+	uint64_t sid = se->meta.id;
+	prop_session *ps = &pf->per[pf->n_per];
+	ps->id = sid;
+	dh_idlist ids = {0};
+	int rc = wf_session_approved(ctx, sid, &ids);
+	if (rc == 0 && sid == editing->session_id)
+		for (size_t j = 0; rc == 0 && j < editing->candidates.n; j++)
+			if (!idlist_has(&ids, editing->candidates.v[j]))
+				rc = idlist_push(&ids, editing->candidates.v[j]);
+	for (size_t j = 0; rc == 0 && j < ids.n; j++) {
+		void *c = NULL;
+		if (repo_get(ctx->store, DH_R_CANDIDATE, ids.v[j], &c) != 0)
+			continue;
+		const dh_candidate *cand = c;
+		char label[400];
+		bool approved = cand->stage == DH_STAGE_APPROVED && !cand->meta.deleted;
+		snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
+		         config_department_short(ctx->cfg, cand->department), approved ? "" : " (",
+		         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
+		rc = sel_choice_id(&ps->passed, cand->meta.id, label);
+		record_free(DH_R_CANDIDATE, c);
+	}
+	char day[11], label[400];
+	const dh_proposal *made = prop_of_session(pf, sid);
+	snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s", date_vn(se->date, day),
+	         ps->passed.n, made ? ", đã có tờ trình " : "",
+	         made ? (made->number ? made->number : "(chưa có số)") : "", se->title ? se->title : "");
+	ps->proposed = made != NULL;
+	if (rc == 0)
+		rc = sel_choice_id(&pf->head.choices[0], sid, label);
+	if (rc == 0)
+		pf->n_per++;
+	else
+		sel_choice_free(&ps->passed);
+	idlist_clear(&ids);
+	free(ids.v);
+	return rc;
 }
 
-/* The sessions of the year, each with the nominees it passed (and, for
- * the proposal being edited, the ones already on it). */
-static int prop_load_sessions(ui_form *f)
+/* The sessions of the year, newest first; the one of the proposal being
+ * edited before them when it is of another year. */
+static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *editing)
 {
-	prop_form *pf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	session_collect sc = {f, {0}};
-	int rc = repo_each(ctx->store, DH_R_PROPOSAL, others_collect, pf);
+	int year = ctx->cfg->plan.year;
+	sel_records sessions = {.type = DH_R_SESSION};
+	pf->others.type = DH_R_PROPOSAL;
+	int rc = sel_records_read(&pf->others, ctx->store, year);
 	if (rc == 0)
-		rc = repo_each(ctx->store, DH_R_SESSION, session_collect_cb, &sc);
-	if (rc == 0 && pf->rec->session_id && !idlist_has(&sc.ids, pf->rec->session_id))
-		rc = idlist_push(&sc.ids, pf->rec->session_id);
-	pf->per = calloc(sc.ids.n + 1, sizeof(*pf->per));
+		rc = sel_records_read(&sessions, ctx->store, year);
+	bool listed = false;
+	for (size_t i = 0; i < sessions.n; i++)
+		listed |= ((const dh_meta *)sessions.v[i])->id == editing->session_id;
+	pf->per = calloc(sessions.n + 2, sizeof(*pf->per));
 	if (!pf->per)
 		rc = DH_ENOMEM;
-	for (size_t i = sc.ids.n; rc == 0 && i-- > 0;) { /* newest first */
-		uint64_t sid = sc.ids.v[i];
-		void *rec = NULL;
-		if (repo_get(ctx->store, DH_R_SESSION, sid, &rec) != 0)
-			continue;
-		const dh_session *se = rec;
-		prop_session *ps = &pf->per[pf->n_per];
-		ps->id = sid;
-		dh_idlist ids = {0};
-		rc = wf_session_approved(ctx, sid, &ids);
-		if (rc == 0 && sid == pf->rec->session_id)
-			for (size_t j = 0; rc == 0 && j < pf->rec->candidates.n; j++)
-				if (!idlist_has(&ids, pf->rec->candidates.v[j]))
-					rc = idlist_push(&ids, pf->rec->candidates.v[j]);
-		for (size_t j = 0; rc == 0 && j < ids.n; j++) {
-			void *c = NULL;
-			if (repo_get(ctx->store, DH_R_CANDIDATE, ids.v[j], &c) != 0)
-				continue;
-			const dh_candidate *cand = c;
-			char label[400];
-			bool approved = cand->stage == DH_STAGE_APPROVED && !cand->meta.deleted;
-			snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
-			         sel_dept_short(ctx->cfg, cand->department), approved ? "" : " (",
-			         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
-			rc = choice_id(&ps->passed, cand->meta.id, label);
-			record_free(DH_R_CANDIDATE, c);
-		}
-		char day[11], label[400];
-		const dh_proposal *made = prop_of_session(pf, sid);
-		snprintf(label, sizeof(label), "%s: %zu hồ sơ được thông qua%s%s — %s",
-		         date_vn(se->date, day), ps->passed.n, made ? ", đã có tờ trình " : "",
-		         made ? (made->number ? made->number : "(chưa có số)") : "",
-		         se->title ? se->title : "");
-		ps->proposed = made != NULL;
-		if (rc == 0)
-			rc = choice_id(&pf->sessions, sid, label);
-		if (rc == 0)
-			pf->n_per++;
-		else
-			choice_free(&ps->passed);
-		idlist_clear(&ids);
-		free(ids.v);
-		record_free(DH_R_SESSION, rec);
+	void *own = NULL;
+	if (rc == 0 && editing->session_id && !listed &&
+	    repo_get(ctx->store, DH_R_SESSION, editing->session_id, &own) == 0) {
+		rc = prop_add_session(ctx, pf, own, editing);
+		record_free(DH_R_SESSION, own);
 	}
-	idlist_clear(&sc.ids);
-	free(sc.ids.v);
+	for (size_t i = 0; rc == 0 && i < sessions.n; i++)
+		rc = prop_add_session(ctx, pf, sessions.v[i], editing);
+	sel_records_clear(&sessions);
 	return rc;
 }
 
 static prop_session *prop_chosen(ui_form *f)
 {
 	prop_form *pf = f->user;
-	uint64_t sid = parse_id(ui_form_get(f, PF_SESSION));
+	uint64_t sid = sel_parse_id(ui_form_get(f, PF_SESSION));
 	for (size_t i = 0; i < pf->n_per; i++)
 		if (pf->per[i].id == sid)
 			return &pf->per[i];
@@ -575,17 +529,11 @@ static prop_session *prop_chosen(ui_form *f)
 
 static size_t prop_form_choices(ui_form *f, int field, const ui_choice **out)
 {
-	prop_form *pf = f->user;
-	if (field == PF_SESSION) {
-		*out = pf->sessions.v;
-		return pf->sessions.n;
-	}
-	if (field == PF_CANDIDATES) {
-		prop_session *ps = prop_chosen(f);
-		*out = ps ? ps->passed.v : NULL;
-		return ps ? ps->passed.n : 0;
-	}
-	return 0;
+	if (field != PF_CANDIDATES)
+		return form_choices(f, field, out);
+	prop_session *ps = prop_chosen(f);
+	*out = ps ? ps->passed.v : NULL;
+	return ps ? ps->passed.n : 0;
 }
 
 static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
@@ -613,162 +561,91 @@ static const char *prop_form_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
-static void prop_form_load(ui_form *f, const dh_proposal *p)
+static void prop_form_defaults(ui_form *f, void *rec)
 {
-	char buf[24], day[11];
-	if (p->session_id)
-		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)p->session_id);
-	else
-		buf[0] = '\0';
-	ui_form_set(f, PF_SESSION, buf);
-	ui_form_set(f, PF_NUMBER, p->number);
-	ui_form_set(f, PF_DATE, date_vn(p->date, day));
-	prop_session *ps = prop_chosen(f);
-	if (ps)
-		ticks_set(f, PF_CANDIDATES, &p->candidates, &ps->passed);
-	ui_form_set(f, PF_NOTES, p->notes);
-	ui_form_mark_clean(f);
+	dh_proposal *p = rec;
+	p->session_id = ((prop_form *)f->user)->fresh_session;
+	p->date = today(f->base.ctx);
 }
 
-static int prop_form_save(ui_form *f)
+/* What the core says of the nominees as a whole goes beside their list. */
+static int prop_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	prop_form *pf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0;
-	int bad = ui_form_date(f, PF_DATE, &date) != 0;
-	const char *number = ui_form_text(f, PF_NUMBER);
-	const char *notes = ui_form_text(f, PF_NOTES);
-	prop_session *ps = prop_chosen(f);
-	if (!ps) {
-		ui_form_error(f, PF_SESSION, "Chọn một phiên họp (Enter)");
-		bad = 1;
-	}
-	if (bad || !number || !notes)
-		return DH_EINVAL;
-	dh_proposal *p = record_dup(DH_R_PROPOSAL, pf->rec);
-	if (!p)
-		return DH_ENOMEM;
-	p->session_id = ps->id;
-	p->date = date;
-	idlist_clear(&p->candidates);
-	free(p->number);
-	free(p->notes);
-	p->number = *number ? strdup(number) : NULL;
-	p->notes = *notes ? strdup(notes) : NULL;
-	int rc = ticked_ids(f, PF_CANDIDATES, &ps->passed, &p->candidates);
-	uint64_t id = 0;
-	if (rc == 0)
-		rc = wf_proposal_save(ctx, p, &id);
-	if (rc == DH_ESTAGE || (rc == DH_EINVAL && !ctx->field[0]))
-		ui_form_error(f, PF_CANDIDATES, "%s", refusal(ctx, rc));
-	record_free(DH_R_PROPOSAL, p);
-	if (rc == 0)
-		sel_select_after(pf->screen, SEL_PROP, id);
+	int rc = wf_proposal_save(ctx, rec, id);
+	if ((rc == DH_EINVAL || rc == DH_ESTAGE) && !ctx->field[0])
+		snprintf(ctx->field, sizeof(ctx->field), "%s", "candidates");
 	return rc;
 }
 
-static int prop_form_reread(ui_form *f)
+static void prop_form_free(void *user)
 {
-	prop_form *pf = f->user;
-	void *rec = NULL;
-	int rc = repo_get(f->base.ctx->store, DH_R_PROPOSAL, pf->rec->meta.id, &rec);
-	if (rc)
-		return rc;
-	record_free(DH_R_PROPOSAL, pf->rec);
-	pf->rec = rec;
-	prop_form_load(f, pf->rec);
-	return 0;
-}
-
-static void prop_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
-{
-	prop_form *pf = f->user;
-	*type = DH_R_PROPOSAL;
-	*id = pf->rec->meta.id;
-	*rev = pf->rec->meta.rev;
-}
-
-static void prop_form_destroy(ui_form *f)
-{
-	prop_form *pf = f->user;
-	if (!pf)
-		return;
+	prop_form *pf = user;
 	for (size_t i = 0; i < pf->n_per; i++)
-		choice_free(&pf->per[i].passed);
+		sel_choice_free(&pf->per[i].passed);
 	free(pf->per);
-	for (size_t i = 0; i < pf->n_others; i++)
-		record_free(DH_R_PROPOSAL, pf->others[i]);
-	free(pf->others);
-	choice_free(&pf->sessions);
-	record_free(DH_R_PROPOSAL, pf->rec);
-	free(pf);
+	sel_records_clear(&pf->others);
+	form_state_free(pf);
 }
 
-static const ui_form_spec prop_new_spec = {
-    .name = "proposal",
-    .title = "Lập tờ trình đề nghị công nhận",
-    .fields = prop_fields,
-    .n_fields = PF__COUNT,
-    .choices = prop_form_choices,
-    .note = prop_form_note,
-    .save = prop_form_save,
-    .reread = prop_form_reread,
-    .target = prop_form_target,
-    .destroy = prop_form_destroy,
+static const ui_form_record prop_record = {
+    .type = DH_R_PROPOSAL,
+    .write = prop_form_write,
+    .defaults = prop_form_defaults,
+    .saved = form_saved,
+    .free_user = prop_form_free,
 };
-static const ui_form_spec prop_edit_spec = {
-    .name = "proposal",
-    .title = "Sửa tờ trình",
-    .fields = prop_fields,
-    .n_fields = PF__COUNT,
-    .choices = prop_form_choices,
-    .note = prop_form_note,
-    .save = prop_form_save,
-    .reread = prop_form_reread,
-    .target = prop_form_target,
-    .destroy = prop_form_destroy,
+
+/* A new proposal, and one being edited. */
+static const ui_form_spec prop_specs[2] = {
+    {.name = "proposal",
+     .title = "Lập tờ trình đề nghị công nhận",
+     .fields = prop_fields,
+     .n_fields = PF__COUNT,
+     .choices = prop_form_choices,
+     .note = prop_form_note,
+     .record = &prop_record},
+    {.name = "proposal",
+     .title = "Sửa tờ trình",
+     .fields = prop_fields,
+     .n_fields = PF__COUNT,
+     .choices = prop_form_choices,
+     .note = prop_form_note,
+     .record = &prop_record},
 };
 
 ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 {
 	dh_ctx *ctx = ui_ctx(app);
-	prop_form *pf = calloc(1, sizeof(*pf));
+	static const dh_proposal none;
+	prop_form *pf = form_state(sizeof(*pf), s, SEL_PROP, PF_SESSION, -1);
 	if (!pf)
 		return NULL;
-	pf->screen = s;
-	pf->rec = p ? record_dup(DH_R_PROPOSAL, p) : record_new(DH_R_PROPOSAL);
-	ui_form *f = pf->rec ? ui_form_new(app, p ? &prop_edit_spec : &prop_new_spec, pf) : NULL;
-	if (!f) {
-		if (pf->rec)
-			record_free(DH_R_PROPOSAL, pf->rec);
-		free(pf);
-		return NULL;
-	}
-	int rc = ctx->store ? prop_load_sessions(f) : 0;
+	pf->id = p ? p->meta.id : 0;
+	int rc = ctx->store ? prop_load_sessions(ctx, pf, p ? p : &none) : 0;
 	if (rc) {
 		ui_error(app, "%s", dh_strerror(rc));
-		f->base.ops->destroy(&f->base);
+		prop_form_free(pf);
 		return NULL;
 	}
 	if (!p) {
 		/* The newest session that passed someone and has no proposal
 		 * yet, else the newest that passed someone. */
-		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+		for (size_t i = 0; i < pf->n_per && !pf->fresh_session; i++)
 			if (pf->per[i].passed.n && !pf->per[i].proposed)
-				pf->rec->session_id = pf->per[i].id;
-		for (size_t i = 0; i < pf->n_per && !pf->rec->session_id; i++)
+				pf->fresh_session = pf->per[i].id;
+		for (size_t i = 0; i < pf->n_per && !pf->fresh_session; i++)
 			if (pf->per[i].passed.n)
-				pf->rec->session_id = pf->per[i].id;
-		if (!pf->rec->session_id) {
+				pf->fresh_session = pf->per[i].id;
+		if (!pf->fresh_session) {
 			ui_error(app, "Chưa có phiên họp nào năm %d có hồ sơ được Hội đồng thông qua.",
 			         ctx->cfg->plan.year);
-			f->base.ops->destroy(&f->base);
+			prop_form_free(pf);
 			return NULL;
 		}
-		pf->rec->date = ctx->today ? ctx->today : date_today();
 	}
-	prop_form_load(f, pf->rec);
-	ui_form_focus(f, p ? PF_NUMBER : PF_SESSION);
+	ui_form *f = ui_form_open(app, &prop_specs[p != NULL], p, pf);
+	if (f)
+		ui_form_focus(f, p ? PF_NUMBER : PF_SESSION);
 	return f;
 }
 
@@ -777,16 +654,15 @@ ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 enum { DF_NUMBER, DF_DATE, DF_SIGNER, DF_CANDIDATES, DF__COUNT };
 
 static const ui_field dec_fields[DF__COUNT] = {
-    [DF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
-    [DF_DATE] = {"date", "Ngày quyết định", UI_F_DATE, 0, true, 0, 0},
-    [DF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0},
-    [DF_CANDIDATES] = {"candidates", "Công nhận hồ sơ", UI_F_CHECKS, SEL_CHECKS_BYTES, true, 0, 0},
+    [DF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0, .bind = "number"},
+    [DF_DATE] = {"date", "Ngày quyết định", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [DF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0, .bind = "signer"},
+    [DF_CANDIDATES] = {"candidates", "Công nhận hồ sơ", UI_F_CHECKS, SEL_CHECKS_BYTES, true, 0, 0,
+                       .bind = "candidates"},
 };
 
 typedef struct dec_form {
-	sel_screen *screen;
-	choice_set signers;
-	choice_set candidates; /* approved, waiting for recognition */
+	sel_form head; /* choices: the signers, the candidates approved and waiting for recognition */
 	int held;
 } dec_form;
 
@@ -802,23 +678,9 @@ static int dec_choice_collect(const void *rec, void *arg)
 	if (c->year != cfg->plan.year)
 		snprintf(year, sizeof(year), " (năm %d)", c->year);
 	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
-	         c->name ? c->name : "", year, sel_dept_short(cfg, c->department));
+	         c->name ? c->name : "", year, config_department_short(cfg, c->department));
 	df->held += c->on_hold;
-	return choice_id(&df->candidates, c->meta.id, label) ? -1 : 0;
-}
-
-static size_t dec_form_choices(ui_form *f, int field, const ui_choice **out)
-{
-	dec_form *df = f->user;
-	if (field == DF_SIGNER) {
-		*out = df->signers.v;
-		return df->signers.n;
-	}
-	if (field == DF_CANDIDATES) {
-		*out = df->candidates.v;
-		return df->candidates.n;
-	}
-	return 0;
+	return sel_choice_id(&df->head.choices[1], c->meta.id, label) ? -1 : 0;
 }
 
 static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
@@ -827,21 +689,25 @@ static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
 	if (field != DF_CANDIDATES)
 		return field == DF_NUMBER ? note_text(buf, size, "Ví dụ: 15/QĐ-TTr") : NULL;
 	int ticked = 0;
-	for (size_t i = 0; i < df->candidates.n; i++)
-		ticked += ui_form_checked(f, field, df->candidates.v[i].value);
-	int o = snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space)", ticked, df->candidates.n);
+	for (size_t i = 0; i < df->head.choices[1].n; i++)
+		ticked += ui_form_checked(f, field, df->head.choices[1].v[i].value);
+	int o = snprintf(buf, size, "Đã chọn %d/%zu hồ sơ (Space)", ticked, df->head.choices[1].n);
 	if (df->held && o > 0 && (size_t)o < size)
 		snprintf(buf + o, size - (size_t)o, " · %d đang tạm dừng xét", df->held);
 	return buf;
 }
 
+/* A ticked candidate on hold: his name on the message line, the reason
+ * beside the list (the workflow's sentence holds both, too long for a
+ * line). */
 static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 {
-	for (size_t i = 0; i < df->candidates.n; i++) {
-		if (!ui_form_checked(f, DF_CANDIDATES, df->candidates.v[i].value))
+	for (size_t i = 0; i < df->head.choices[1].n; i++) {
+		if (!ui_form_checked(f, DF_CANDIDATES, df->head.choices[1].v[i].value))
 			continue;
 		void *rec = NULL;
-		if (repo_get(ctx->store, DH_R_CANDIDATE, parse_id(df->candidates.v[i].value), &rec) != 0)
+		if (repo_get(ctx->store, DH_R_CANDIDATE, sel_parse_id(df->head.choices[1].v[i].value),
+		             &rec) != 0)
 			continue;
 		const dh_candidate *c = rec;
 		bool held = c->on_hold;
@@ -858,355 +724,121 @@ static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 	return false;
 }
 
-static int dec_form_save(ui_form *f)
+static bool any_error(const ui_form *f)
+{
+	for (int i = 0; i < f->spec->n_fields; i++)
+		if (f->values[i].error[0])
+			return true;
+	return false;
+}
+
+/* Who signs: the Chief Inspector, else the first who may (a deputy
+ * signing for them); today. */
+static void dec_form_defaults(ui_form *f, void *rec)
 {
 	dec_form *df = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	int date = 0;
-	int bad = ui_form_date(f, DF_DATE, &date) != 0;
-	const char *number = ui_form_text(f, DF_NUMBER);
-	const char *signer = ui_form_get(f, DF_SIGNER);
-	if (!config_person(ctx->cfg, signer)) {
+	const dh_ctx *ctx = f->base.ctx;
+	dh_decision *d = rec;
+	d->year = ctx->cfg->plan.year;
+	d->type = DH_DEC_RECOGNITION;
+	d->date = today(ctx);
+	const char *signer = ctx->login;
+	if (!ctx->person || !(ctx->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
+		signer = df->head.choices[0].n ? df->head.choices[0].v[0].value : "";
+	record_set_str(&d->signer, signer);
+}
+
+/* A held candidate is refused before the write, when the rest is right. */
+static int dec_form_check(ui_form *f, void *rec)
+{
+	const dh_decision *d = rec;
+	int rc = 0;
+	if (!d->signer || !config_person(f->base.ctx->cfg, d->signer)) {
 		ui_form_error(f, DF_SIGNER, "Chọn người ký (Enter)");
-		bad = 1;
+		rc = DH_EINVAL;
 	}
-	dh_decision d;
-	memset(&d, 0, sizeof(d));
-	if (ticked_ids(f, DF_CANDIDATES, &df->candidates, &d.candidates))
-		return DH_ENOMEM;
-	if (d.candidates.n == 0) {
+	if (d->candidates.n == 0) {
 		ui_form_error(f, DF_CANDIDATES, "Đánh dấu (Space) ít nhất một hồ sơ");
-		bad = 1;
+		rc = DH_EINVAL;
 	}
-	if (bad || !number) {
-		free(d.candidates.v);
-		return DH_EINVAL;
-	}
-	d.year = ctx->cfg->plan.year;
-	d.number = (char *)number;
-	d.date = date;
-	d.signer = (char *)signer;
-	uint64_t id = 0;
-	int rc = wf_recognise(ctx, &d, &id);
-	free(d.candidates.v);
-	/* Who is on hold: the name on the message line, the reason beside
-	 * the list (the workflow's sentence holds both, too long for a line). */
-	if (rc == DH_EHOLD && held_ticked(f, df, ctx))
+	if (rc || any_error(f))
 		return rc;
-	if (rc == DH_EHOLD || rc == DH_ESTAGE || (rc == DH_EINVAL && strcmp(ctx->field, "candidates") == 0))
-		ui_form_error(f, DF_CANDIDATES, "%s", refusal(ctx, rc));
-	if (rc == 0)
-		sel_select_after(df->screen, SEL_DEC, id);
+	return held_ticked(f, f->user, f->base.ctx) ? DH_EHOLD : 0;
+}
+
+/* What the core says of the nominees goes beside their list. */
+static int dec_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
+{
+	int rc = wf_recognise(ctx, rec, id);
+	if ((rc == DH_EHOLD || rc == DH_ESTAGE) && !ctx->field[0])
+		snprintf(ctx->field, sizeof(ctx->field), "%s", "candidates");
 	return rc;
 }
 
-static void dec_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
-{
-	(void)f;
-	*type = DH_R_DECISION;
-	*id = 0;
-	*rev = 0;
-}
-
-static void dec_form_destroy(ui_form *f)
-{
-	dec_form *df = f->user;
-	if (!df)
-		return;
-	choice_free(&df->signers);
-	choice_free(&df->candidates);
-	free(df);
-}
+static const ui_form_record dec_record = {
+    .type = DH_R_DECISION,
+    .write = dec_form_write,
+    .defaults = dec_form_defaults,
+    .check = dec_form_check,
+    .saved = form_saved,
+    .free_user = form_state_free,
+};
 
 static const ui_form_spec dec_spec = {
     .name = "recognition",
     .title = "Quyết định công nhận",
     .fields = dec_fields,
     .n_fields = DF__COUNT,
-    .choices = dec_form_choices,
+    .choices = form_choices,
     .note = dec_form_note,
-    .save = dec_form_save,
-    .target = dec_form_target,
-    .destroy = dec_form_destroy,
+    .record = &dec_record,
 };
 
 ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 {
 	dh_ctx *ctx = ui_ctx(app);
 	const dh_config *cfg = ctx->cfg;
-	dec_form *df = calloc(1, sizeof(*df));
+	dec_form *df = form_state(sizeof(*df), s, SEL_DEC, DF_SIGNER, DF_CANDIDATES);
 	if (!df)
 		return NULL;
-	df->screen = s;
 	/* Who signs: the Chief Inspector, or a deputy signing for them. */
-	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < cfg->n_people; i++) {
+	for (size_t i = 0; i < cfg->n_people; i++) {
 		const dh_person *p = &cfg->people[i];
-		if (p->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)) {
-			char label[300];
-			snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
-			rc = choice_add(&df->signers, p->login, label);
+		if (!(p->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
+			continue;
+		char label[300];
+		snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
+		if (sel_choice_add(&df->head.choices[0], p->login, label)) {
+			form_state_free(df);
+			return NULL;
 		}
 	}
-	ui_form *f = rc == 0 ? ui_form_new(app, &dec_spec, df) : NULL;
-	if (!f) {
-		dec_form_destroy(&(ui_form){.user = df});
+	ui_form *f = ui_form_open(app, &dec_spec, NULL, df);
+	if (!f)
 		return NULL;
-	}
 	if (ctx->store && repo_each(ctx->store, DH_R_CANDIDATE, dec_choice_collect, f) != 0) {
 		ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	if (df->candidates.n == 0) {
+	if (df->head.choices[1].n == 0) {
 		ui_error(app, "Không có hồ sơ nào được Hội đồng đề nghị đang chờ quyết định công nhận.");
 		f->base.ops->destroy(&f->base);
 		return NULL;
 	}
-	char day[11];
-	ui_form_set(f, DF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
-	const char *signer = ctx->login;
-	if (!ctx->person || !(ctx->roles & (DH_ROLE_CHIEF | DH_ROLE_LEADER)))
-		signer = df->signers.n ? df->signers.v[0].value : "";
-	ui_form_set(f, DF_SIGNER, signer);
 	/* From a proposal: its nominees first, ticked. */
 	if (ticked) {
 		size_t k = 0;
-		for (size_t i = 0; i < df->candidates.n; i++)
-			if (idlist_has(ticked, parse_id(df->candidates.v[i].value))) {
-				ui_choice c = df->candidates.v[i];
-				memmove(&df->candidates.v[k + 1], &df->candidates.v[k], (i - k) * sizeof(c));
-				df->candidates.v[k++] = c;
+		for (size_t i = 0; i < df->head.choices[1].n; i++)
+			if (idlist_has(ticked, sel_parse_id(df->head.choices[1].v[i].value))) {
+				ui_choice c = df->head.choices[1].v[i];
+				memmove(&df->head.choices[1].v[k + 1], &df->head.choices[1].v[k],
+				        (i - k) * sizeof(c));
+				df->head.choices[1].v[k++] = c;
 			}
 	}
-	ticks_set(f, DF_CANDIDATES, ticked, &df->candidates);
+	ticks_set(f, DF_CANDIDATES, ticked, &df->head.choices[1]);
 	ui_form_focus(f, DF_NUMBER);
-	return f;
-}
-
-/* --- reasons ------------------------------------------------------------------------ */
-
-/* The second field: a revocation's date, a hold's kind, a release's
- * counts_from date. */
-enum { XF_REASON, XF_DATE, XF__COUNT, XF_KIND = XF_DATE };
-
-static const ui_field reason_fields[SEL_R__COUNT][XF__COUNT] = {
-    [SEL_R_RETURN] = {{"reason", "Lý do trả lại", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
-    [SEL_R_WITHDRAW] = {{"reason", "Lý do rút", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0}},
-    /* The kind of hold from config `holds:` (required when config names
-     * any); lifting a discipline hold, the day achievements count from. */
-    [SEL_R_HOLD] = {{"reason", "Lý do tạm dừng", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
-                    {"kind", "Loại tạm dừng", UI_F_CHOICE, 0, false, 0, 0}},
-    [SEL_R_RELEASE] = {{"reason", "Lý do tiếp tục xét", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
-                       {"counts_from", "Thành tích tính từ ngày", UI_F_DATE, 0, false, 0, 0}},
-    [SEL_R_REVOKE] = {{"reason", "Lý do thu hồi", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0},
-                      {"date", "Ngày thu hồi", UI_F_DATE, 0, true, 0, 0}},
-    [SEL_R_DEL_NIL] = {{"reason", "Lý do xóa", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
-    [SEL_R_DEL_PROP] = {{"reason", "Lý do xóa", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
-};
-
-typedef struct reason_form {
-	sel_screen *screen;
-	int kind;
-	uint64_t id;
-	char about[400];  /* the record, in words, under the reason */
-	ui_choice *kinds; /* the hold form's kinds, from config (labels borrowed) */
-	size_t n_kinds;
-	bool discipline; /* the release form: the hold being lifted is of a discipline kind */
-} reason_form;
-
-static const char *reason_form_note(ui_form *f, int field, char *buf, size_t size)
-{
-	reason_form *xf = f->user;
-	if (field == XF_KIND && xf->kind == SEL_R_HOLD) {
-		const char *code = ui_form_get(f, XF_KIND);
-		const dh_hold_kind *k = code && *code ? config_hold(f->base.ctx->cfg, code) : NULL;
-		if (k)
-			return note_text(buf, size, k->basis ? k->basis : k->label);
-		return note_text(buf, size,
-		                 xf->n_kinds ? "Enter: chọn loại tạm dừng theo quy định"
-		                             : "Cấu hình chưa có loại tạm dừng (holds): chỉ ghi lý do");
-	}
-	if (field == XF_DATE && xf->kind == SEL_R_RELEASE)
-		return note_text(buf, size,
-		                 xf->discipline
-		                     ? "Ngày hết thời hạn kỷ luật: thành tích chỉ tính từ ngày này "
-		                       "(NĐ 152/2025/NĐ-CP Điều 4 khoản 4); để trống nếu không bị kỷ "
-		                       "luật"
-		                     : "Chỉ dùng khi bỏ tạm dừng do xem xét kỷ luật");
-	if (field == XF_DATE)
-		return note_text(buf, size, "Các hồ sơ trở lại bước «Được Hội đồng đề nghị»");
-	snprintf(buf, size, "%s", xf->about);
-	return buf;
-}
-
-static int reason_form_save(ui_form *f)
-{
-	reason_form *xf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	const char *reason = ui_form_text(f, XF_REASON);
-	int date = 0;
-	if (!reason ||
-	    ((xf->kind == SEL_R_REVOKE || xf->kind == SEL_R_RELEASE) && ui_form_date(f, XF_DATE, &date) != 0))
-		return DH_EINVAL;
-	const char *r = *reason ? reason : NULL;
-	const char *hold_kind = xf->kind == SEL_R_HOLD ? ui_form_get(f, XF_KIND) : NULL;
-	if (xf->kind == SEL_R_HOLD && xf->n_kinds && (!hold_kind || !*hold_kind)) {
-		ui_form_error(f, XF_KIND, "Chọn loại tạm dừng (Enter)");
-		return DH_EINVAL;
-	}
-	switch (xf->kind) {
-	case SEL_R_RETURN: return wf_registration_return(ctx, xf->id, r);
-	case SEL_R_WITHDRAW: return wf_registration_withdraw(ctx, xf->id, r);
-	case SEL_R_HOLD: return wf_hold_set(ctx, xf->id, hold_kind && *hold_kind ? hold_kind : NULL, r);
-	case SEL_R_RELEASE: return wf_hold_lift(ctx, xf->id, r, date);
-	case SEL_R_REVOKE: return wf_decision_revoke(ctx, xf->id, r, date);
-	case SEL_R_DEL_NIL: return wf_delete(ctx, DH_R_NIL_RETURN, xf->id, r);
-	case SEL_R_DEL_PROP: return wf_delete(ctx, DH_R_PROPOSAL, xf->id, r);
-	}
-	return DH_EINVAL;
-}
-
-static const dh_rtype reason_target[SEL_R__COUNT] = {
-    [SEL_R_RETURN] = DH_R_REGISTRATION, [SEL_R_WITHDRAW] = DH_R_REGISTRATION,
-    [SEL_R_HOLD] = DH_R_CANDIDATE,      [SEL_R_RELEASE] = DH_R_CANDIDATE,
-    [SEL_R_REVOKE] = DH_R_DECISION,     [SEL_R_DEL_NIL] = DH_R_NIL_RETURN,
-    [SEL_R_DEL_PROP] = DH_R_PROPOSAL,
-};
-
-static void reason_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
-{
-	reason_form *xf = f->user;
-	*type = reason_target[xf->kind];
-	*id = xf->id;
-	*rev = 0;
-}
-
-static void reason_form_destroy(ui_form *f)
-{
-	reason_form *xf = f->user;
-	free(xf->kinds);
-	free(xf);
-}
-
-static size_t reason_form_choices(ui_form *f, int field, const ui_choice **out)
-{
-	reason_form *xf = f->user;
-	if (field != XF_KIND || xf->kind != SEL_R_HOLD)
-		return 0;
-	*out = xf->kinds;
-	return xf->n_kinds;
-}
-
-#define REASON_SPEC(kind, form_name, form_title, nfields)                                                    \
-	[kind] = {.name = (form_name),                                                                       \
-	          .title = (form_title),                                                                     \
-	          .fields = reason_fields[kind],                                                             \
-	          .n_fields = (nfields),                                                                     \
-	          .note = reason_form_note,                                                                  \
-	          .choices = reason_form_choices,                                                            \
-	          .save = reason_form_save,                                                                  \
-	          .target = reason_form_target,                                                              \
-	          .destroy = reason_form_destroy}
-
-static const ui_form_spec reason_specs[SEL_R__COUNT] = {
-    REASON_SPEC(SEL_R_RETURN, "registration_return", "Trả lại hồ sơ đăng ký", 1),
-    REASON_SPEC(SEL_R_WITHDRAW, "registration_withdraw", "Rút hồ sơ đăng ký", 1),
-    REASON_SPEC(SEL_R_HOLD, "candidate_hold", "Tạm dừng xét hồ sơ", 2),
-    REASON_SPEC(SEL_R_RELEASE, "candidate_release", "Tiếp tục xét hồ sơ", 2),
-    REASON_SPEC(SEL_R_REVOKE, "revoke_recognition", "Thu hồi quyết định công nhận", 2),
-    REASON_SPEC(SEL_R_DEL_NIL, "nil_return_delete", "Xóa báo không có đăng ký", 1),
-    REASON_SPEC(SEL_R_DEL_PROP, "proposal_delete", "Xóa tờ trình", 1),
-};
-
-/* The record a reason form acts on, in words. */
-static int reason_about(dh_ctx *ctx, reason_form *xf)
-{
-	void *rec = NULL;
-	int rc = repo_get(ctx->store, reason_target[xf->kind], xf->id, &rec);
-	if (rc)
-		return rc;
-	char day[11];
-	switch (reason_target[xf->kind]) {
-	case DH_R_REGISTRATION: {
-		const dh_registration *r = rec;
-		void *c = NULL;
-		const char *name = "?";
-		if (repo_get(ctx->store, DH_R_CANDIDATE, r->candidate_id, &c) == 0 &&
-		    ((dh_candidate *)c)->name)
-			name = ((dh_candidate *)c)->name;
-		snprintf(xf->about, sizeof(xf->about), "%s · đăng ký %s · %s", name, date_vn(r->date, day),
-		         sel_dept_short(ctx->cfg, r->department));
-		if (c)
-			record_free(DH_R_CANDIDATE, c);
-		break;
-	}
-	case DH_R_CANDIDATE: {
-		const dh_candidate *c = rec;
-		snprintf(xf->about, sizeof(xf->about), "%s · %s · %s", c->name ? c->name : "",
-		         stage_label(c->stage), sel_dept_short(ctx->cfg, c->department));
-		const dh_hold_kind *k = c->hold_kind ? config_hold(ctx->cfg, c->hold_kind) : NULL;
-		xf->discipline = k && k->discipline;
-		break;
-	}
-	case DH_R_DECISION: {
-		const dh_decision *d = rec;
-		snprintf(xf->about, sizeof(xf->about), "Quyết định %s ngày %s · %zu hồ sơ",
-		         d->number ? d->number : "", date_vn(d->date, day), d->candidates.n);
-		break;
-	}
-	case DH_R_NIL_RETURN: {
-		const dh_nil_return *n = rec;
-		snprintf(xf->about, sizeof(xf->about), "%s báo không có đăng ký ngày %s",
-		         sel_dept_name(ctx->cfg, n->department), date_vn(n->date, day));
-		break;
-	}
-	case DH_R_PROPOSAL: {
-		const dh_proposal *p = rec;
-		snprintf(xf->about, sizeof(xf->about), "Tờ trình %s ngày %s: %zu hồ sơ",
-		         p->number ? p->number : "(chưa có số)", date_vn(p->date, day), p->candidates.n);
-		break;
-	}
-	default: break;
-	}
-	record_free(reason_target[xf->kind], rec);
-	return 0;
-}
-
-ui_form *sel_reason_form(ui_app *app, sel_screen *s, int kind, uint64_t id)
-{
-	dh_ctx *ctx = ui_ctx(app);
-	if (kind < 0 || kind >= SEL_R__COUNT)
-		return NULL;
-	reason_form *xf = calloc(1, sizeof(*xf));
-	if (!xf)
-		return NULL;
-	xf->screen = s;
-	xf->kind = kind;
-	xf->id = id;
-	if (kind == SEL_R_HOLD && ctx->cfg->n_holds) {
-		if (!(xf->kinds = calloc(ctx->cfg->n_holds, sizeof(*xf->kinds)))) {
-			free(xf);
-			return NULL;
-		}
-		for (size_t i = 0; i < ctx->cfg->n_holds; i++)
-			xf->kinds[i] = (ui_choice){ctx->cfg->holds[i].id, ctx->cfg->holds[i].label};
-		xf->n_kinds = ctx->cfg->n_holds;
-	}
-	int rc = ctx->store ? reason_about(ctx, xf) : DH_ENOTFOUND;
-	ui_form *f = rc == 0 ? ui_form_new(app, &reason_specs[kind], xf) : NULL;
-	if (!f) {
-		if (rc)
-			ui_error(app, "%s", dh_strerror(rc));
-		free(xf->kinds);
-		free(xf);
-		return NULL;
-	}
-	if (kind == SEL_R_REVOKE) {
-		char day[11];
-		ui_form_set(f, XF_DATE, date_vn(ctx->today ? ctx->today : date_today(), day));
-	}
-	ui_form_focus(f, XF_REASON);
 	return f;
 }
 
@@ -1231,20 +863,16 @@ bool ui_selection_restore(ui_app *app, const dh_draft *d)
 		f = sel_proposal_form(app, NULL, rec);
 		if (rec)
 			record_free(DH_R_PROPOSAL, rec);
-		/* Saving checks against the revision the typing started from. */
-		if (f && d->target_id)
-			((prop_form *)f->user)->rec->meta.rev = d->target_rev;
+	} else if (sel_reason_kind(d->form) >= 0) {
+		f = sel_reason_form(app, sel_reason_kind(d->form), d->target_id);
 	} else {
-		for (int k = 0; k < SEL_R__COUNT && !f; k++)
-			if (strcmp(d->form, reason_specs[k].name) == 0)
-				f = sel_reason_form(app, NULL, k, d->target_id);
 		/* Not ours: perhaps the council sessions' (pushed from here). */
-		if (!f)
-			return ui_council_restore(app, d);
+		return ui_council_restore(app, d);
 	}
 	if (!f)
 		return false;
-	ui_form_apply_draft(f, d);
+	/* Saving checks against the revision the typing started from. */
+	ui_form_resume(f, d);
 	ui_push(app, &f->base);
 	return true;
 }

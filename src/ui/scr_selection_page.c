@@ -1,34 +1,29 @@
-/* scr_selection_page.c — screen 3's read-only detail page: labelled
- * values and long text wrapped at word boundaries, scrolled with the
- * arrows. What Enter opens on a registration, a proposal, a decision or a
- * department. */
+/* scr_selection_page.c — what Enter opens on screen 3: a registration,
+ * a proposal (with the council's result for each nominee), a decision or
+ * a department, each a read-only page of labelled values and paragraphs.
+ * The page is the one read-only page widget (ui_page); the view around it
+ * adds the title row and the labels' right alignment. */
 #include "scr_selection.h"
 
+#include "dienhinh/date.h"
+#include "dienhinh/repo.h"
 #include "dienhinh/ui_council.h"
+#include "dienhinh/ui_record.h"
 #include "dienhinh/utf8.h"
+#include "dienhinh/workflow.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE_LABEL_COLS 22
+#define PAGE_LABEL_COLS 22 /* labels end in this column, values start 3 after */
 
-typedef struct page_entry {
-	int style;
-	char *label; /* NULL: a paragraph */
-	char *text;
-} page_entry;
-
-struct sel_page {
+typedef struct sel_page {
 	ui_view base;
-	char title[160];
-	page_entry *entries;
-	size_t n, cap;
-	int scroll;
-	int lines; /* wrapped lines at the last draw */
-	int rows;  /* body rows at the last draw */
-};
+	char title[200];
+	ui_page page;
+} sel_page;
 
 static const ui_binding page_keys[] = {
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", false},
@@ -41,182 +36,35 @@ static const ui_binding page_keys[] = {
     {0},
 };
 
-size_t sel_wrap(const char *s, int cols, size_t *next)
-{
-	size_t nl = strcspn(s, "\n");
-	if (cols < 1)
-		cols = 1;
-	int used;
-	size_t fit = utf8_fit(s, cols, &used);
-	if (fit >= nl) {
-		*next = nl + (s[nl] == '\n');
-		return nl;
-	}
-	/* Break at the space that ends the last whole word, and drop it. */
-	if (s[fit] == ' ') {
-		*next = fit + 1;
-		return fit;
-	}
-	size_t brk = fit;
-	while (brk > 0 && s[brk - 1] != ' ')
-		brk--;
-	if (brk > 1) {
-		*next = brk;
-		return brk - 1;
-	}
-	/* One word wider than the line: cut it, at least one letter. */
-	if (fit == 0)
-		fit = utf8_grapheme_len(s, nl);
-	*next = fit;
-	return fit;
-}
-
-static void page_push(sel_page *p, int style, const char *label, const char *text)
-{
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		page_entry *e = realloc(p->entries, cap * sizeof(*e));
-		if (!e)
-			return;
-		p->entries = e;
-		p->cap = cap;
-	}
-	page_entry *e = &p->entries[p->n];
-	e->style = style;
-	e->label = label ? strdup(label) : NULL;
-	/* Stored text is clean; anything else is made safe to show. */
-	e->text = utf8_sanitize(text ? text : "");
-	if ((label && !e->label) || !e->text) {
-		free(e->label);
-		free(e->text);
-		return;
-	}
-	p->n++;
-}
-
-void sel_page_add(sel_page *p, int style, const char *label, const char *value)
-{
-	if (label && (!value || !*value))
-		return;
-	page_push(p, style, label, value);
-}
-
-void sel_page_addf(sel_page *p, int style, const char *label, const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	sel_page_add(p, style, label, buf);
-}
-
 static const char *page_title(ui_view *v)
 {
 	return ((sel_page *)v)->title;
 }
 
-/* A numbered line of a paragraph ("  3. Nguyễn Văn A — …") wraps under
- * its text, not under its number: the columns to indent by. */
-static int page_hang(const page_entry *e)
-{
-	const char *s = e->text;
-	if (e->label || strncmp(s, "  ", 2) != 0)
-		return 0;
-	const char *dot = strstr(s, ". ");
-	if (!dot || dot - s > 10)
-		return 0;
-	return (int)(dot - s) + 2;
-}
-
-/* Draws (or with W NULL only counts) the wrapped lines, from line FIRST. */
-static int page_render(sel_page *p, WINDOW *w, int cols, int rows, int first)
-{
-	int line = 0;
-	for (size_t i = 0; i < p->n; i++) {
-		const page_entry *e = &p->entries[i];
-		int x = e->label ? PAGE_LABEL_COLS + 3 : 2;
-		int width = cols - x - 1;
-		const char *s = e->text;
-		int hang = page_hang(e);
-		bool head = true;
-		do {
-			if (!head) {
-				x += hang;
-				width -= hang;
-				hang = 0;
-			}
-			size_t next;
-			size_t len = sel_wrap(s, width, &next);
-			int y = line - first + 1;
-			if (w && y >= 1 && y < rows) {
-				if (e->label && head) {
-					wattrset(w, A_BOLD);
-					ui_put_cell(w, y, 1, e->label, PAGE_LABEL_COLS, true);
-				}
-				wattrset(w, ui_style(e->style));
-				char buf[1024];
-				snprintf(buf, sizeof(buf), "%.*s",
-				         (int)(len < sizeof(buf) ? len : sizeof(buf) - 1), s);
-				ui_put(w, y, x, buf, width);
-				wattrset(w, A_NORMAL);
-			}
-			line++;
-			head = false;
-			s += next;
-		} while (*s);
-	}
-	return line;
-}
-
+/* The title on the first row, the lines under it from the third column. */
 static void page_draw(ui_view *v, WINDOW *w)
 {
 	sel_page *p = (sel_page *)v;
 	int rows = getmaxy(w), cols = getmaxx(w);
-	p->rows = rows;
-	p->lines = page_render(p, NULL, cols, rows, 0);
-	int room = rows - 1;
-	if (p->scroll > p->lines - room)
-		p->scroll = p->lines - room;
-	if (p->scroll < 0)
-		p->scroll = 0;
 	wattrset(w, ui_style(UI_S_TITLE));
-	char head[200];
-	if (p->lines > room)
-		snprintf(head, sizeof(head), "%s  (dòng %d–%d/%d)", p->title, p->scroll + 1,
-		         p->scroll + room < p->lines ? p->scroll + room : p->lines, p->lines);
-	else
-		snprintf(head, sizeof(head), "%s", p->title);
-	ui_put(w, 0, 1, head, cols - 2);
+	ui_put(w, 0, 1, p->title, cols - 2);
 	wattrset(w, A_NORMAL);
-	page_render(p, w, cols, rows, p->scroll);
+	ui_page_draw(&p->page, w, 1, 2, rows - 1, cols - 3);
 }
 
 static unsigned page_key(ui_view *v, int action, int key)
 {
-	sel_page *p = (sel_page *)v;
-	int page = p->rows > 2 ? p->rows - 2 : 1;
 	(void)key;
-	switch (action) {
-	case UI_A_DOWN: p->scroll++; return UI_R_DRAW;
-	case UI_A_UP: p->scroll--; return UI_R_DRAW;
-	case UI_A_PGDN: p->scroll += page; return UI_R_DRAW;
-	case UI_A_PGUP: p->scroll -= page; return UI_R_DRAW;
-	case UI_A_HOME: p->scroll = 0; return UI_R_DRAW;
-	case UI_A_END: p->scroll = p->lines; return UI_R_DRAW;
-	case UI_A_CANCEL: return UI_R_POP;
-	}
-	return UI_R_NONE;
+	unsigned r = ui_page_key(&((sel_page *)v)->page, action);
+	if (!(r & UI_R_UNHANDLED))
+		return r;
+	return action == UI_A_CANCEL ? UI_R_POP : UI_R_NONE;
 }
 
 static void page_destroy(ui_view *v)
 {
 	sel_page *p = (sel_page *)v;
-	for (size_t i = 0; i < p->n; i++) {
-		free(p->entries[i].label);
-		free(p->entries[i].text);
-	}
-	free(p->entries);
+	ui_page_free(&p->page);
 	free(p);
 }
 
@@ -228,47 +76,292 @@ static const ui_view_ops page_ops = {
     .destroy = page_destroy,
 };
 
-sel_page *sel_page_new(ui_app *app, const char *title)
+static sel_page *page_new(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static sel_page *page_new(ui_app *app, const char *fmt, ...)
 {
-	sel_page *p = calloc(1, sizeof(*p));
+	sel_page *p = ui_view_new(app, &page_ops, sizeof(*p));
 	if (!p)
 		return NULL;
-	ui_view_init(&p->base, &page_ops, app);
-	snprintf(p->title, sizeof(p->title), "%s", title);
+	ui_page_init(&p->page, PAGE_LABEL_COLS + 1);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->title, sizeof(p->title), fmt, ap);
+	va_end(ap);
 	return p;
 }
 
-ui_view *sel_page_view(sel_page *p)
+/* A "label: value" line, the label right-aligned against its value; an
+ * empty VALUE (NULL or "") is skipped. LABEL NULL: a paragraph over the
+ * whole width. */
+static void page_add(sel_page *p, int style, const char *label, const char *value)
 {
-	return &p->base;
+	if (!label) {
+		ui_page_add(&p->page, style, NULL, "%s", value ? value : "");
+		return;
+	}
+	if (!value || !*value)
+		return;
+	int pad = PAGE_LABEL_COLS - 1 - utf8_width(label);
+	char lab[PAGE_LABEL_COLS * 4 + 1];
+	snprintf(lab, sizeof(lab), "%*s%s", pad > 0 ? pad : 0, "", label);
+	ui_page_add(&p->page, style, lab, "%s", value);
 }
 
-bool sel_page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh_idlist *cands)
+static void page_addf(sel_page *p, int style, const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void page_addf(sel_page *p, int style, const char *label, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	page_add(p, style, label, buf);
+}
+
+/* --- the pages ------------------------------------------------------------------ */
+
+static void page_candidate(sel_page *p, const dh_config *cfg, const dh_candidate *c)
+{
+	char day[11];
+	page_addf(p, UI_S_NORMAL, "Nhân tố", "%s (#%llu)", c->name ? c->name : "",
+	          (unsigned long long)c->meta.id);
+	page_addf(p, UI_S_NORMAL, "Loại · năm", "%s · %d", kind_label(c->kind), c->year);
+	page_add(p, UI_S_NORMAL, "Đơn vị", config_department_name(cfg, c->department));
+	page_add(p, UI_S_NORMAL, "Chức vụ", c->position);
+	page_add(p, UI_S_NORMAL, "Mô hình / thành tích", c->title);
+	size_t n = (size_t)c->kind < DH_CANDIDATE_KINDS ? cfg->criteria.n[c->kind] : 0;
+	page_addf(p, UI_S_NORMAL, "Tiêu chí đạt", "%d/%zu", wf_criteria_met(cfg, c), n);
+	page_add(p, UI_S_NORMAL, "Bước hiện nay", stage_label(c->stage));
+	if (c->recognised_decision)
+		page_addf(p, UI_S_OK, "Quyết định công nhận", "%s ngày %s", c->recognised_decision,
+		          date_vn(c->recognised_date, day));
+	if (c->on_hold)
+		page_addf(p, UI_S_WARN, "Tạm dừng xét", "%s",
+		          c->hold_reason ? c->hold_reason : "(không rõ lý do)");
+	if (c->meta.deleted)
+		page_addf(p, UI_S_WARN, "Đã xóa", "%s", c->meta.deleted_reason ? c->meta.deleted_reason : "");
+}
+
+/* The possible duplicate in words: who, when recognised, by which decision. */
+static void page_duplicate(sel_page *p, dh_store *st, const dh_candidate *c)
+{
+	void *rec = NULL;
+	if (!c->duplicate_of)
+		return;
+	if (repo_get(st, DH_R_CANDIDATE, c->duplicate_of, &rec) != 0) {
+		page_addf(p, UI_S_WARN, "Có thể trùng", "hồ sơ #%llu", (unsigned long long)c->duplicate_of);
+		return;
+	}
+	const dh_candidate *d = rec;
+	char day[11];
+	page_addf(p, UI_S_WARN, "Có thể trùng", "#%llu %s — năm %d, %s%s%s%s", (unsigned long long)d->meta.id,
+	          d->name ? d->name : "", d->year, stage_label(d->stage),
+	          d->recognised_decision ? " theo QĐ " : "",
+	          d->recognised_decision ? d->recognised_decision : "",
+	          d->recognised_date ? date_vn(d->recognised_date, day) : "");
+	record_free(DH_R_CANDIDATE, rec);
+}
+
+static sel_page *reg_page(sel_screen *s)
+{
+	const dh_registration *r = sel_cur_registration(s);
+	const dh_candidate *c = sel_cur_candidate(s);
+	const dh_config *cfg = s->base.ctx->cfg;
+	if (!r)
+		return NULL;
+	char day[11];
+	sel_page *p = page_new(s->base.app, "Hồ sơ đăng ký #%llu", (unsigned long long)r->meta.id);
+	if (!p)
+		return NULL;
+	if (c)
+		page_candidate(p, cfg, c);
+	page_add(p, UI_S_NORMAL, "Ngày đăng ký", date_vn(r->date, day));
+	page_addf(p, UI_S_NORMAL, "Người đăng ký", "%s (%s)", config_person_name(cfg, r->registered_by),
+	          r->registered_by ? r->registered_by : "");
+	page_add(p, r->status == DH_REG_RETURNED || r->status == DH_REG_WITHDRAWN ? UI_S_WARN : UI_S_NORMAL,
+	         "Trạng thái", reg_status_label(r->status));
+	if (r->complete)
+		page_addf(p, UI_S_OK, "Kiểm tra", "Đủ hồ sơ — %s", config_person_name(cfg, r->checked_by));
+	page_add(p, UI_S_WARN,
+	         r->status == DH_REG_RETURNED    ? "Lý do trả lại"
+	         : r->status == DH_REG_WITHDRAWN ? "Lý do rút"
+	                                         : "Lý do",
+	         r->reason);
+	if (r->late_reason && *r->late_reason) {
+		page_add(p, UI_S_WARN, "Đăng ký quá hạn", r->late_reason);
+		page_add(p, UI_S_WARN, "Người cho phép", config_person_name(cfg, r->late_approved_by));
+	}
+	if (c)
+		page_duplicate(p, s->base.ctx->store, c);
+	page_add(p, UI_S_NORMAL, NULL, "");
+	page_add(p, UI_S_TITLE, NULL, "Mô tả sáng kiến, mô hình:");
+	page_add(p, UI_S_NORMAL, NULL, r->description && *r->description ? r->description : "(chưa có)");
+	return p;
+}
+
+static void page_candidates(sel_page *p, sel_screen *s, const dh_idlist *ids)
+{
+	const dh_config *cfg = s->base.ctx->cfg;
+	for (size_t i = 0; i < ids->n; i++) {
+		void *rec = NULL;
+		if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, ids->v[i], &rec) != 0) {
+			page_addf(p, UI_S_DIM, NULL, "  %zu. #%llu (không đọc được)", i + 1,
+			          (unsigned long long)ids->v[i]);
+			continue;
+		}
+		const dh_candidate *c = rec;
+		page_addf(p, c->on_hold ? UI_S_WARN : UI_S_NORMAL, NULL, "  %zu. %s — %s — %s%s", i + 1,
+		          c->name ? c->name : "", config_department_short(cfg, c->department),
+		          stage_label(c->stage), c->on_hold ? " (tạm dừng xét)" : "");
+		record_free(DH_R_CANDIDATE, rec);
+	}
+}
+
+/* What the signer reads before signing: the council's rule, then each of
+ * CANDS with its result at session SESSION_ID ("6/11 = 54,5% > 1/2 — đạt").
+ * False when the session cannot be read. */
+static bool page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh_idlist *cands)
 {
 	ui_council_model m;
 	if (ui_council_load(ctx, session_id, &m) != 0)
 		return false;
 	char rule[300];
 	ui_council_rule_line(&ctx->cfg->council, NULL, rule, sizeof(rule));
-	sel_page_add(p, UI_S_DIM, NULL, rule);
+	page_add(p, UI_S_DIM, NULL, rule);
 	for (size_t i = 0; i < cands->n; i++) {
 		const ui_council_item *ci = NULL;
 		for (size_t k = 0; k < m.n; k++)
 			if (m.items[k].item->candidate_id == cands->v[i])
 				ci = &m.items[k];
 		if (!ci || !ci->candidate) {
-			sel_page_addf(p, UI_S_WARN, NULL, "%zu. Hồ sơ #%llu — không có trong phiên họp này", i + 1,
-			              (unsigned long long)cands->v[i]);
+			page_addf(p, UI_S_WARN, NULL, "%zu. Hồ sơ #%llu — không có trong phiên họp này",
+			          i + 1, (unsigned long long)cands->v[i]);
 			continue;
 		}
 		const dh_vote_item *it = ci->item;
 		bool passed = it->closed && it->result == DH_RESULT_PASSED;
-		sel_page_addf(p, passed ? UI_S_NORMAL : UI_S_WARN, NULL, "%zu. %s — %s — %s%s", i + 1,
-		              ci->candidate->name ? ci->candidate->name : "",
-		              config_department_short(ctx->cfg, ci->candidate->department),
-		              it->closed ? (it->reason ? it->reason : "") : "chưa chốt kết quả",
-		              it->recused.n ? " (có thành viên không tham gia biểu quyết)" : "");
+		page_addf(p, passed ? UI_S_NORMAL : UI_S_WARN, NULL, "%zu. %s — %s — %s%s", i + 1,
+		          ci->candidate->name ? ci->candidate->name : "",
+		          config_department_short(ctx->cfg, ci->candidate->department),
+		          it->closed ? (it->reason ? it->reason : "") : "chưa chốt kết quả",
+		          it->recused.n ? " (có thành viên không tham gia biểu quyết)" : "");
 	}
 	ui_council_model_free(&m);
 	return true;
+}
+
+static sel_page *prop_page(sel_screen *s)
+{
+	const dh_proposal *pr = sel_cur_proposal(s);
+	if (!pr)
+		return NULL;
+	char day[11];
+	sel_page *p = page_new(s->base.app, "Tờ trình %s", pr->number ? pr->number : "(chưa có số)");
+	if (!p)
+		return NULL;
+	page_add(p, UI_S_NORMAL, "Số tờ trình", pr->number ? pr->number : "(chưa có số)");
+	page_add(p, UI_S_NORMAL, "Ngày", date_vn(pr->date, day));
+	void *rec = NULL;
+	if (repo_get(s->base.ctx->store, DH_R_SESSION, pr->session_id, &rec) == 0) {
+		const dh_session *se = rec;
+		page_addf(p, UI_S_NORMAL, "Phiên họp", "%s %s", date_vn(se->date, day),
+		          se->title ? se->title : "");
+		record_free(DH_R_SESSION, rec);
+	}
+	page_add(p, UI_S_NORMAL, "Người lập", config_person_name(s->base.ctx->cfg, pr->meta.created_by));
+	page_add(p, UI_S_NORMAL, NULL, "");
+	page_addf(p, UI_S_TITLE, NULL,
+	          "Đề nghị công nhận %zu hồ sơ, với kết quả bình xét:", pr->candidates.n);
+	if (!page_results(p, s->base.ctx, pr->session_id, &pr->candidates))
+		page_candidates(p, s, &pr->candidates);
+	if (pr->notes && *pr->notes) {
+		page_add(p, UI_S_NORMAL, NULL, "");
+		page_add(p, UI_S_TITLE, NULL, "Ghi chú:");
+		page_add(p, UI_S_NORMAL, NULL, pr->notes);
+	}
+	return p;
+}
+
+static sel_page *dec_page(sel_screen *s)
+{
+	const dh_decision *d = sel_cur_decision(s);
+	const dh_config *cfg = s->base.ctx->cfg;
+	if (!d)
+		return NULL;
+	char day[11];
+	sel_page *p = page_new(s->base.app, "Quyết định công nhận %s", d->number ? d->number : "");
+	if (!p)
+		return NULL;
+	page_add(p, UI_S_NORMAL, "Số quyết định", d->number);
+	page_add(p, UI_S_NORMAL, "Ngày", date_vn(d->date, day));
+	page_add(p, UI_S_NORMAL, "Người ký", config_person_name(cfg, d->signer));
+	if (d->revoked) {
+		page_add(p, UI_S_WARN, "Thu hồi ngày", date_vn(d->revoke_date, day));
+		page_add(p, UI_S_WARN, "Lý do thu hồi", d->revoke_reason);
+	} else {
+		page_add(p, UI_S_OK, "Tình trạng", "Có hiệu lực");
+	}
+	page_add(p, UI_S_NORMAL, NULL, "");
+	page_addf(p, UI_S_TITLE, NULL, "Công nhận %zu hồ sơ:", d->candidates.n);
+	page_candidates(p, s, &d->candidates);
+	return p;
+}
+
+static sel_page *dept_page(sel_screen *s)
+{
+	int i = sel_cur_dept(s);
+	const dh_config *cfg = s->base.ctx->cfg;
+	if (i < 0)
+		return NULL;
+	const sel_dept *d = &s->depts[i];
+	sel_page *p = page_new(s->base.app, "%s", cfg->departments[i].name);
+	if (!p)
+		return NULL;
+	char day[11];
+	page_add(p, d->answered ? UI_S_OK : UI_S_WARN, "Năm", d->answered ? "Đã trả lời" : "Chưa trả lời");
+	if (d->nil_id) {
+		void *rec = NULL;
+		if (repo_get(s->base.ctx->store, DH_R_NIL_RETURN, d->nil_id, &rec) == 0) {
+			const dh_nil_return *n = rec;
+			page_addf(p, UI_S_NORMAL, "Báo không có", "ngày %s — %s", date_vn(n->date, day),
+			          n->by ? n->by : "");
+			page_add(p, UI_S_NORMAL, "Ghi chú", n->note);
+			record_free(DH_R_NIL_RETURN, rec);
+		}
+	}
+	page_add(p, UI_S_NORMAL, NULL, "");
+	page_add(p, UI_S_TITLE, NULL, "Hồ sơ đăng ký trong năm:");
+	int k = 0;
+	for (size_t j = 0; j < s->n_regs; j++) {
+		const sel_reg *g = &s->regs[j];
+		if (g->dept != i)
+			continue;
+		void *rec = NULL;
+		const char *name = "?";
+		if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, g->candidate_id, &rec) == 0 &&
+		    ((dh_candidate *)rec)->name)
+			name = ((dh_candidate *)rec)->name;
+		page_addf(
+		    p, g->status == DH_REG_SUBMITTED || g->status == DH_REG_ACCEPTED ? UI_S_NORMAL : UI_S_DIM,
+		    NULL, "  %s  %s — %s", date_vn(g->date, day), name, reg_status_label(g->status));
+		if (rec)
+			record_free(DH_R_CANDIDATE, rec);
+		k++;
+	}
+	if (!k)
+		page_add(p, UI_S_DIM, NULL, "  (không có)");
+	return p;
+}
+
+ui_view *sel_page_open(sel_screen *s)
+{
+	sel_page *p = NULL;
+	switch (s->mode) {
+	case SEL_REG: p = reg_page(s); break;
+	case SEL_PROP: p = prop_page(s); break;
+	case SEL_DEC: p = dec_page(s); break;
+	case SEL_DEPT: p = dept_page(s); break;
+	}
+	return p ? &p->base : NULL;
 }

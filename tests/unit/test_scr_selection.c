@@ -1,75 +1,59 @@
-/* Screen 3's detail page wraps long Vietnamese text at word boundaries by
- * screen columns (not bytes), keeps the author's line breaks, and cuts a
- * word only when it is wider than the line. */
+/* Screen 3's detail pages (the read-only page, ui_page) wrap long
+ * Vietnamese text at word boundaries by screen columns (not bytes), keep
+ * the author's line breaks, and cut a word only when it is wider than the
+ * line: counted as the rows a text takes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../src/ui/scr_selection.h"
+#include "dienhinh/ui_record.h"
 
-#include <string.h>
-
-/* Every line of TEXT wrapped at COLS, joined with '|'. */
-static void wrap_all(const char *text, int cols, char *out, size_t size)
+/* Rows TEXT takes as a paragraph COLS columns wide. */
+static int rows_of(const char *text, int cols)
 {
-	size_t o = 0;
-	out[0] = '\0';
-	const char *s = text;
-	do {
-		size_t next;
-		size_t len = sel_wrap(s, cols, &next);
-		o += (size_t)snprintf(out + o, size - o, "%s%.*s", o ? "|" : "", (int)len, s);
-		assert_true(next > 0 || !*s);
-		s += next;
-	} while (*s && o < size);
+	ui_page p;
+	ui_page_init(&p, 0);
+	assert_int_equal(ui_page_add(&p, UI_S_NORMAL, NULL, "%s", text), 0);
+	ui_page_measure(&p, 1000, cols);
+	int total = p.total;
+	ui_page_free(&p);
+	return total;
 }
 
 static void test_fits_whole(void **state)
 {
 	(void)state;
-	char out[256];
-	wrap_all("Nguyễn Văn An", 20, out, sizeof(out));
-	assert_string_equal(out, "Nguyễn Văn An");
+	assert_int_equal(rows_of("Nguyễn Văn An", 20), 1);
 }
 
-/* "Nguyễn Văn" is 10 columns in 16 bytes: columns decide. */
+/* "Nguyễn Văn" is 10 columns in 16 bytes: columns decide ("Nguyễn Văn|An
+ * đăng ký|mô hình"; by bytes it would take four rows). */
 static void test_breaks_at_space_by_columns(void **state)
 {
 	(void)state;
-	char out[256];
-	wrap_all("Nguyễn Văn An đăng ký mô hình", 10, out, sizeof(out));
-	assert_string_equal(out, "Nguyễn Văn|An đăng ký|mô hình");
-	wrap_all("Nguyễn Văn An", 12, out, sizeof(out));
-	assert_string_equal(out, "Nguyễn Văn|An");
+	assert_int_equal(rows_of("Nguyễn Văn An đăng ký mô hình", 10), 3);
+	assert_int_equal(rows_of("Nguyễn Văn An", 12), 2);
 }
 
 static void test_keeps_line_breaks(void **state)
 {
 	(void)state;
-	char out[256];
-	wrap_all("Dòng một\nDòng hai\n\nDòng bốn", 40, out, sizeof(out));
-	assert_string_equal(out, "Dòng một|Dòng hai||Dòng bốn");
+	assert_int_equal(rows_of("Dòng một\nDòng hai\n\nDòng bốn", 40), 4);
 }
 
+/* "https://th|anhtra.hat|inh.gov.vn|abc" */
 static void test_cuts_a_word_wider_than_the_line(void **state)
 {
 	(void)state;
-	char out[256];
-	wrap_all("https://thanhtra.hatinh.gov.vn abc", 10, out, sizeof(out));
-	assert_string_equal(out, "https://th|anhtra.hat|inh.gov.vn|abc");
-	/* One column: still one letter a line, never an empty loop. */
-	wrap_all("Đỗ", 1, out, sizeof(out));
-	assert_string_equal(out, "Đ|ỗ");
+	assert_int_equal(rows_of("https://thanhtra.hatinh.gov.vn abc", 10), 4);
 }
 
 static void test_empty(void **state)
 {
 	(void)state;
-	size_t next = 99;
-	assert_int_equal(sel_wrap("", 10, &next), 0);
-	assert_int_equal(next, 0);
+	assert_int_equal(rows_of("", 10), 1);
 }
 
 int main(void)
