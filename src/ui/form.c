@@ -595,6 +595,14 @@ static unsigned form_save(ui_form *f)
 	if (rc == DH_ECONFLICT && (f->spec->reread || f->spec->record))
 		return form_conflict(f);
 	const char *msg = f->base.ctx->message[0] ? f->base.ctx->message : dh_strerror(rc);
+	/* A refusal that names a field (a nominee on hold, a wrong stage) is
+	 * said beside it too, where the clerk looks to change it. */
+	int at = f->base.ctx->field[0] && f->base.ctx->message[0] ? ui_form_find(f, f->base.ctx->field) : -1;
+	if (at >= 0) {
+		ui_form_error(f, at, "%s", msg);
+		f->focus = at;
+		f->item = 0;
+	}
 	ui_error(app, "Chưa lưu: %s", msg);
 	return UI_R_DRAW;
 }

@@ -8,7 +8,7 @@
 #include "dienhinh/date.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_council.h"
-#include "dienhinh/ui_record.h"
+#include "dienhinh/ui_page.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/workflow.h"
 

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "dienhinh/ui_record.h"
+#include "dienhinh/ui_page.h"
 
 /* Rows TEXT takes as a paragraph COLS columns wide. */
 static int rows_of(const char *text, int cols)
