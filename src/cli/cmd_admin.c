@@ -41,8 +41,9 @@ int cmd_new_year(const cli_globals *g, int argc, char **argv)
 	int rc = new_year_write(cfg, (int)year, out, sizeof(out), &next, &diag, msg, sizeof(msg));
 	if (rc == DH_ECONFIG) {
 		diag_print(&diag, stderr);
-		fprintf(stderr, "dienhinh new-year: đã ghi %s nhưng tệp có lỗi ở trên: sửa rồi chạy "
-		                "dienhinh check-config %s.\n",
+		fprintf(stderr,
+		        "dienhinh new-year: đã ghi %s nhưng tệp có lỗi ở trên: sửa rồi chạy "
+		        "dienhinh check-config %s.\n",
 		        out, out);
 		code = EX_CONFIG;
 	} else if (rc) {
@@ -136,8 +137,7 @@ int cmd_backup(const cli_globals *g, int argc, char **argv)
 int cmd_verify(const cli_globals *g, int argc, char **argv)
 {
 	if (argc > 1)
-		return argv[1][0] == '-' && argv[1][1] ? cli_bad_option(g, argv[1])
-		                                       : cli_cmd_usage(g);
+		return argv[1][0] == '-' && argv[1][1] ? cli_bad_option(g, argv[1]) : cli_cmd_usage(g);
 	cli_env env;
 	int code = cli_open(g, &env, true);
 	if (code)

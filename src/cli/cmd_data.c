@@ -136,7 +136,8 @@ int cmd_export(const cli_globals *g, int argc, char **argv)
 	if (!jsonl && !xlsx && strcmp(format, "csv") != 0)
 		return cli_usage_error("định dạng xuất không hợp lệ: “%s” (csv, jsonl hoặc xlsx).", format);
 	if (xlsx && (!output || strcmp(output, "-") == 0))
-		return cli_usage_error("xuất dạng xlsx cần -o TỆP.xlsx (bảng tính không in ra màn hình được).");
+		return cli_usage_error(
+		    "xuất dạng xlsx cần -o TỆP.xlsx (bảng tính không in ra màn hình được).");
 	cli_env env;
 	int code = cli_open(g, &env, true);
 	if (code)
@@ -163,7 +164,7 @@ int cmd_export(const cli_globals *g, int argc, char **argv)
 				rc = doc_file_commit(&f, why, sizeof(why));
 		}
 	} else if (!rc) {
-		rc = xlsx ? export_xlsx(env.store, output, why, sizeof(why))
+		rc = xlsx    ? export_xlsx(env.store, output, why, sizeof(why))
 		     : jsonl ? export_jsonl(env.store, stdout)
 		             : export_csv(env.store, stdout);
 	}

@@ -8,6 +8,7 @@
  * the dh_doc. The builders live in report_council.c and report_office.c. */
 #include "dienhinh/report.h"
 
+#include "dienhinh/args.h"
 #include "dienhinh/date.h"
 #include "dienhinh/doc.h"
 #include "dienhinh/doc_docx.h"
@@ -111,27 +112,6 @@ const char *rp_quote(const char *s, char buf[64])
 	return buf;
 }
 
-/* "--name VALUE" or "--name=VALUE" at ARGV[*I]: 1 and *VALUE (advancing *I
- * past a separate value), 0 when ARGV[*I] is not that option, -1 when the
- * value is missing. */
-static int rp_opt(int argc, char **argv, int *i, const char *name, const char **value)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(a, name, n) != 0)
-		return 0;
-	if (a[n] == '=') {
-		*value = a + n + 1;
-		return 1;
-	}
-	if (a[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*value = argv[++*i];
-	return 1;
-}
-
 /* A whole decimal number in [MIN, MAX]. */
 static bool rp_number(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
@@ -161,20 +141,20 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 		const char *v = NULL;
 		int r;
 		uint64_t n;
-		if ((allowed & OPT_YEAR) && (r = rp_opt(argc, argv, &i, "--year", &v))) {
+		if ((allowed & OPT_YEAR) && (r = args_option(argc, argv, &i, "--year", &v))) {
 			if (r < 0 || !rp_number(v, 2000, 2100, &n))
 				return rp_say(ctx, DH_EINVAL,
 				              "--year cần một năm từ 2000 đến 2100, không phải “%s”.",
 				              r < 0 ? "" : rp_quote(v, q));
 			o->year = (int)n;
-		} else if ((allowed & OPT_SESSION) && (r = rp_opt(argc, argv, &i, "--session", &v))) {
+		} else if ((allowed & OPT_SESSION) && (r = args_option(argc, argv, &i, "--session", &v))) {
 			if (r < 0 || !rp_number(v, 1, UINT64_MAX / 2, &n))
 				return rp_say(ctx, DH_EINVAL,
 				              "--session cần mã số của một phiên họp (số nguyên dương), "
 				              "không phải “%s”.",
 				              r < 0 ? "" : rp_quote(v, q));
 			o->session_id = n;
-		} else if ((allowed & OPT_DECISION) && (r = rp_opt(argc, argv, &i, "--decision", &v))) {
+		} else if ((allowed & OPT_DECISION) && (r = args_option(argc, argv, &i, "--decision", &v))) {
 			if (r < 0 || !*v)
 				return rp_say(
 				    ctx, DH_EINVAL,
@@ -183,11 +163,11 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 			o->decision_number = NULL;
 			if (!rp_number(v, 1, UINT64_MAX / 2, &o->decision_id))
 				o->decision_number = v;
-		} else if ((allowed & OPT_DEPARTMENT) && (r = rp_opt(argc, argv, &i, "--department", &v))) {
+		} else if ((allowed & OPT_DEPARTMENT) && (r = args_option(argc, argv, &i, "--department", &v))) {
 			if (r < 0 || !*v)
 				return rp_say(ctx, DH_EINVAL, "--department cần mã đơn vị trong cấu hình (ví dụ nv1).");
 			o->department = v;
-		} else if ((allowed & OPT_KIND) && (r = rp_opt(argc, argv, &i, "--kind", &v))) {
+		} else if ((allowed & OPT_KIND) && (r = args_option(argc, argv, &i, "--kind", &v))) {
 			if (r == 1 && strcmp(v, "preliminary") == 0)
 				o->review_kind = DH_REVIEW_PRELIMINARY;
 			else if (r == 1 && strcmp(v, "final") == 0)
