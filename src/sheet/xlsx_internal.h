@@ -4,6 +4,7 @@
 #ifndef DIENHINH_XLSX_INTERNAL_H
 #define DIENHINH_XLSX_INTERNAL_H
 
+#include "dienhinh/buf.h"
 #include "dienhinh/xlsx.h"
 
 #include <expat.h>
@@ -35,8 +36,7 @@ struct dh_xlsx {
 	size_t n_sheets;
 	char *sst_path, *styles_path;
 	/* The shared strings, one buffer (NUL after each) and their spans. */
-	char *sst;
-	size_t sst_len, sst_cap;
+	dh_buf sst;
 	xlsx_span *sst_at;
 	size_t n_sst, cap_sst;
 	/* Per cell format (cellXfs), whether it shows a date. */
@@ -48,8 +48,8 @@ struct dh_xlsx {
 
 /* A growable text buffer with a cap. */
 typedef struct xlsx_buf {
-	char *p;
-	size_t n, cap, limit;
+	dh_buf b;
+	size_t limit;
 	bool over; /* something past LIMIT was dropped */
 } xlsx_buf;
 

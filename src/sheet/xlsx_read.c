@@ -38,24 +38,11 @@ void xlsx_why(dh_xlsx *x, const char *fmt, ...)
 
 int xlsx_buf_add(xlsx_buf *b, const char *s, size_t len)
 {
-	if (len > b->limit - b->n) {
+	if (len > b->limit - b->b.len) {
 		b->over = true;
 		return DH_EINVAL;
 	}
-	if (b->n + len + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->n + len + 1)
-			cap *= 2;
-		char *np = realloc(b->p, cap);
-		if (!np)
-			return DH_ENOMEM;
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, len);
-	b->n += len;
-	b->p[b->n] = '\0';
-	return 0;
+	return buf_add(&b->b, s, len);
 }
 
 const char *xlsx_local(const char *name)
@@ -551,25 +538,6 @@ static int xlsx_sst_push(dh_xlsx *x, size_t off, size_t len)
 	return 0;
 }
 
-/* S (LEN bytes) after the shared strings so far, with room kept for one
- * more byte (the NUL that ends the string). */
-static int xlsx_sst_add(dh_xlsx *x, const char *s, size_t len)
-{
-	if (x->sst_len + len + 1 > x->sst_cap) {
-		size_t cap = x->sst_cap ? x->sst_cap : 65536;
-		while (cap < x->sst_len + len + 1)
-			cap *= 2;
-		char *np = realloc(x->sst, cap);
-		if (!np)
-			return DH_ENOMEM;
-		x->sst = np;
-		x->sst_cap = cap;
-	}
-	memcpy(x->sst + x->sst_len, s, len);
-	x->sst_len += len;
-	return 0;
-}
-
 static void XMLCALL xlsx_sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	(void)atts;
@@ -578,7 +546,7 @@ static void XMLCALL xlsx_sst_start(void *ud, const XML_Char *name, const XML_Cha
 	if (strcmp(l, "si") == 0) {
 		s->in_si = true;
 		s->rph = 0;
-		s->start = s->base.x->sst_len;
+		s->start = s->base.x->sst.len;
 	} else if (strcmp(l, "rPh") == 0) {
 		s->rph++;
 	} else if (strcmp(l, "t") == 0 && s->in_si && !s->rph) {
@@ -598,10 +566,10 @@ static void XMLCALL xlsx_sst_end(void *ud, const XML_Char *name)
 			s->rph--;
 	} else if (strcmp(l, "si") == 0 && s->in_si) {
 		s->in_si = false;
-		int rc = xlsx_sst_add(x, "", 0); /* room for the NUL */
+		int rc = buf_add(&x->sst, "", 0); /* the NUL after it */
 		if (!rc) {
-			size_t len = xlsx_unescape(x->sst + s->start, x->sst_len - s->start);
-			x->sst_len = s->start + len + 1;
+			size_t len = xlsx_unescape(x->sst.p + s->start, x->sst.len - s->start);
+			x->sst.len = s->start + len + 1;
 			rc = xlsx_sst_push(x, s->start, len);
 		}
 		if (rc)
@@ -615,12 +583,12 @@ static void XMLCALL xlsx_sst_text(void *ud, const XML_Char *text, int len)
 	if (!s->in_t)
 		return;
 	dh_xlsx *x = s->base.x;
-	if ((size_t)len > x->lim.cell_bytes || x->sst_len - s->start + (size_t)len > x->lim.cell_bytes) {
+	if ((size_t)len > x->lim.cell_bytes || x->sst.len - s->start + (size_t)len > x->lim.cell_bytes) {
 		xlsx_why(x, "một chuỗi của bảng tính dài quá %zu KiB", x->lim.cell_bytes >> 10);
 		xlsx_stop(&s->base, DH_EINVAL);
 		return;
 	}
-	int rc = xlsx_sst_add(x, text, (size_t)len);
+	int rc = buf_add(&x->sst, text, (size_t)len);
 	if (rc)
 		xlsx_stop(&s->base, rc);
 }
@@ -753,7 +721,7 @@ void xlsx_close(dh_xlsx *x)
 	free(x->workbook_dir);
 	free(x->sst_path);
 	free(x->styles_path);
-	free(x->sst);
+	buf_free(&x->sst);
 	free(x->sst_at);
 	free(x->xf_date);
 	free(x);
