@@ -30,6 +30,10 @@ int buf_vprintf(dh_buf *b, const char *fmt, va_list ap) __attribute__((format(pr
  * text can make the document unreadable. */
 int buf_add_xml(dh_buf *b, const char *s, size_t n);
 int buf_puts_xml(dh_buf *b, const char *s);
+/* Room for NEED items of SIZE bytes in the malloc'd array whose address
+ * is ARRAY (a T ** of any T) and whose room is *CAP items: the room
+ * doubles, from 16 items. 0, or DH_ENOMEM with the array as it was. */
+int buf_reserve(void *array, size_t *cap, size_t need, size_t size);
 /* The whole of PATH, at most MAX bytes, in a malloc'd NUL-terminated
  * buffer (*LEN bytes before the NUL); NULL when PATH is NULL, cannot be
  * read, is larger than MAX, or memory runs out. */

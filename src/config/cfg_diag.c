@@ -30,15 +30,9 @@ void cfg_error(cfg_diags *d, int line, int col, const char *fmt, ...)
 		d->dropped++;
 		return;
 	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct cfg_entry *v = realloc(d->v, cap * sizeof *v);
-		if (!v) {
-			d->oom = true;
-			return;
-		}
-		d->v = v;
-		d->cap = cap;
+	if (buf_reserve(&d->v, &d->cap, d->n + 1, sizeof *d->v)) {
+		d->oom = true;
+		return;
 	}
 	va_list ap;
 	va_start(ap, fmt);

@@ -17,6 +17,7 @@
  * map) and make exactly the same records again. */
 #include "dienhinh/demo.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -478,14 +479,8 @@ static int demo_put(demo_job *j, dh_rtype type, void *rec)
 /* A new record of TYPE, kept until the write returns; NULL on ENOMEM. */
 static void *demo_new(demo_job *j, dh_rtype type)
 {
-	if (j->n_kept == j->cap_kept) {
-		size_t cap = j->cap_kept ? j->cap_kept * 2 : 4096;
-		struct demo_kept *nk = realloc(j->kept, cap * sizeof(*nk));
-		if (!nk)
-			return NULL;
-		j->kept = nk;
-		j->cap_kept = cap;
-	}
+	if (buf_reserve(&j->kept, &j->cap_kept, j->n_kept + 1, sizeof(*j->kept)))
+		return NULL;
 	void *rec = record_new(type);
 	if (rec)
 		j->kept[j->n_kept++] = (struct demo_kept){type, rec};

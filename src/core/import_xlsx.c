@@ -63,14 +63,9 @@ typedef struct import_sheet_csv {
 
 static int import_csv_line(import_sheet_csv *c, long row)
 {
-	if (c->n_lines == c->cap_lines) {
-		size_t cap = c->cap_lines ? c->cap_lines * 2 : 1024;
-		long *nl = realloc(c->row_of_line, cap * sizeof(*nl));
-		if (!nl)
-			return DH_ENOMEM;
-		c->row_of_line = nl;
-		c->cap_lines = cap;
-	}
+	int rc = buf_reserve(&c->row_of_line, &c->cap_lines, c->n_lines + 1, sizeof(*c->row_of_line));
+	if (rc)
+		return rc;
 	c->row_of_line[c->n_lines++] = row;
 	return 0;
 }

@@ -526,14 +526,9 @@ static int xlsx_sst_push(dh_xlsx *x, size_t off, size_t len)
 		xlsx_why(x, "bảng tính có hơn %zu chuỗi dùng chung", x->lim.strings);
 		return DH_EINVAL;
 	}
-	if (x->n_sst == x->cap_sst) {
-		size_t cap = x->cap_sst ? x->cap_sst * 2 : 1024;
-		xlsx_span *na = realloc(x->sst_at, cap * sizeof(*na));
-		if (!na)
-			return DH_ENOMEM;
-		x->sst_at = na;
-		x->cap_sst = cap;
-	}
+	int rc = buf_reserve(&x->sst_at, &x->cap_sst, x->n_sst + 1, sizeof(*x->sst_at));
+	if (rc)
+		return rc;
 	x->sst_at[x->n_sst++] = (xlsx_span){off, len};
 	return 0;
 }

@@ -77,20 +77,13 @@ typedef struct xlsx_sheet_parse {
 
 static int xlsx_row_put(xlsx_sheet_parse *s, size_t col, const char *text, size_t len)
 {
-	if (col + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 32;
-		while (cap < col + 1)
-			cap *= 2;
-		xlsx_span *na = realloc(s->at, cap * sizeof(*na));
-		if (!na)
-			return DH_ENOMEM;
-		s->at = na;
-		s->cap = cap;
-	}
+	int rc = buf_reserve(&s->at, &s->cap, col + 1, sizeof(*s->at));
+	if (rc)
+		return rc;
 	while (s->n < col)
 		s->at[s->n++] = (xlsx_span){0, 0}; /* left out: "" (offset 0 is a NUL) */
 	size_t off = s->cells.b.len;
-	int rc = xlsx_buf_add(&s->cells, text, len);
+	rc = xlsx_buf_add(&s->cells, text, len);
 	if (!rc)
 		rc = xlsx_buf_add(&s->cells, "", 1); /* the NUL after it */
 	if (rc == DH_EINVAL)

@@ -112,6 +112,28 @@ int buf_puts_xml(dh_buf *b, const char *s)
 	return buf_add_xml(b, s, strlen(s));
 }
 
+int buf_reserve(void *array, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 16;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			return DH_ENOMEM;
+		c *= 2;
+	}
+	if (c > SIZE_MAX / size)
+		return DH_ENOMEM;
+	void *old;
+	memcpy(&old, array, sizeof old);
+	void *p = realloc(old, c * size);
+	if (!p)
+		return DH_ENOMEM;
+	memcpy(array, &p, sizeof p);
+	*cap = c;
+	return 0;
+}
+
 char *buf_read_file(const char *path, size_t max, size_t *len)
 {
 	FILE *f = path ? fopen(path, "rb") : NULL;
