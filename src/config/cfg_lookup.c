@@ -3,24 +3,35 @@
 
 #include "dienhinh/utf8.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+/* The first of N items of SIZE bytes at ITEMS whose text at KEY_OFFSET is
+ * KEY (NULL KEY: none). As with strchr, the item is the caller's to
+ * qualify. */
+static void *find_key(const void *items, size_t n, size_t size, size_t key_offset, const char *key)
+{
+	for (size_t i = 0; key && i < n; i++) {
+		const char *item = (const char *)items + i * size;
+		const char *k;
+		memcpy(&k, item + key_offset, sizeof k);
+		if (k && strcmp(k, key) == 0)
+			return (void *)item;
+	}
+	return NULL;
+}
+
 const dh_department *cfg_find_department(const dh_config *cfg, const char *id)
 {
-	for (size_t i = 0; i < cfg->n_departments; i++)
-		if (cfg->departments[i].id && strcmp(cfg->departments[i].id, id) == 0)
-			return &cfg->departments[i];
-	return NULL;
+	return find_key(cfg->departments, cfg->n_departments, sizeof *cfg->departments,
+	                offsetof(dh_department, id), id);
 }
 
 dh_person *cfg_find_person(const dh_config *cfg, const char *login)
 {
-	for (size_t i = 0; i < cfg->n_people; i++)
-		if (cfg->people[i].login && strcmp(cfg->people[i].login, login) == 0)
-			return &cfg->people[i];
-	return NULL;
+	return find_key(cfg->people, cfg->n_people, sizeof *cfg->people, offsetof(dh_person, login), login);
 }
 
 /* ---- finding things -------------------------------------------------- */
@@ -101,42 +112,30 @@ const char *config_person_name(const dh_config *cfg, const char *login)
 
 const dh_hold_kind *config_hold(const dh_config *cfg, const char *id)
 {
-	for (size_t i = 0; id && i < cfg->n_holds; i++)
-		if (strcmp(cfg->holds[i].id, id) == 0)
-			return &cfg->holds[i];
-	return NULL;
+	return find_key(cfg->holds, cfg->n_holds, sizeof *cfg->holds, offsetof(dh_hold_kind, id), id);
 }
 
 const dh_award *config_award(const dh_config *cfg, const char *id)
 {
-	for (size_t i = 0; id && i < cfg->n_awards; i++)
-		if (strcmp(cfg->awards[i].id, id) == 0)
-			return &cfg->awards[i];
-	return NULL;
+	return find_key(cfg->awards, cfg->n_awards, sizeof *cfg->awards, offsetof(dh_award, id), id);
 }
 
 const dh_deadline *config_deadline(const dh_config *cfg, const char *id)
 {
-	for (size_t i = 0; id && i < cfg->n_deadlines; i++)
-		if (strcmp(cfg->deadlines[i].id, id) == 0)
-			return &cfg->deadlines[i];
-	return NULL;
+	return find_key(cfg->deadlines, cfg->n_deadlines, sizeof *cfg->deadlines, offsetof(dh_deadline, id),
+	                id);
 }
 
 const dh_deadline *config_deadline_closing(const dh_config *cfg, const char *action)
 {
-	for (size_t i = 0; action && i < cfg->n_deadlines; i++)
-		if (cfg->deadlines[i].closes && strcmp(cfg->deadlines[i].closes, action) == 0)
-			return &cfg->deadlines[i];
-	return NULL;
+	return find_key(cfg->deadlines, cfg->n_deadlines, sizeof *cfg->deadlines,
+	                offsetof(dh_deadline, closes), action);
 }
 
 const dh_criterion *config_criterion(const dh_config *cfg, int kind_index, const char *id)
 {
-	if (kind_index < 0 || kind_index >= DH_CANDIDATE_KINDS || !id)
+	if (kind_index < 0 || kind_index >= DH_CANDIDATE_KINDS)
 		return NULL;
-	for (size_t i = 0; i < cfg->criteria.n[kind_index]; i++)
-		if (strcmp(cfg->criteria.list[kind_index][i].id, id) == 0)
-			return &cfg->criteria.list[kind_index][i];
-	return NULL;
+	return find_key(cfg->criteria.list[kind_index], cfg->criteria.n[kind_index], sizeof(dh_criterion),
+	                offsetof(dh_criterion, id), id);
 }
