@@ -33,7 +33,7 @@ struct dh_xlsx {
 	bool date1904;
 	char *workbook_dir; /* "xl/" */
 	xlsx_sheet *sheets;
-	size_t n_sheets;
+	size_t n_sheets, cap_sheets;
 	char *sst_path, *styles_path;
 	/* The shared strings, one buffer (NUL after each) and their spans. */
 	dh_buf sst;

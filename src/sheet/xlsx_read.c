@@ -148,6 +148,24 @@ void xlsx_stop(xlsx_parse *ps, int rc)
 	XML_StopParser(ps->p, XML_FALSE);
 }
 
+/* Room for one more than N items of SIZE bytes in the array at ARRAY (its
+ * room *CAP), at most MAX of them ("bảng tính có hơn MAX WHAT" past it);
+ * false once PS is stopped. */
+static bool xlsx_room(xlsx_parse *ps, void *array, size_t *cap, size_t n, size_t size, size_t max,
+                      const char *what)
+{
+	if (n == max) {
+		xlsx_why(ps->x, "bảng tính có hơn %zu %s", max, what);
+		xlsx_stop(ps, DH_EINVAL);
+		return false;
+	}
+	if (buf_reserve(array, cap, n + 1, size)) {
+		xlsx_stop(ps, DH_ENOMEM);
+		return false;
+	}
+	return true;
+}
+
 static void XMLCALL xlsx_no_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
                                     const XML_Char *pubid, int has_internal)
 {
@@ -266,17 +284,9 @@ static void XMLCALL xlsx_wb_start(void *ud, const XML_Char *name, const XML_Char
 			xlsx_stop(&w->base, DH_EINVAL);
 			return;
 		}
-		if (x->n_sheets == XLSX_MAX_SHEETS) {
-			xlsx_why(x, "bảng tính có hơn %d trang", XLSX_MAX_SHEETS);
-			xlsx_stop(&w->base, DH_EINVAL);
+		if (!xlsx_room(&w->base, &x->sheets, &x->cap_sheets, x->n_sheets, sizeof(*x->sheets),
+		               XLSX_MAX_SHEETS, "trang"))
 			return;
-		}
-		xlsx_sheet *ns = realloc(x->sheets, (x->n_sheets + 1) * sizeof(*ns));
-		if (!ns) {
-			xlsx_stop(&w->base, DH_ENOMEM);
-			return;
-		}
-		x->sheets = ns;
 		xlsx_sheet *s = &x->sheets[x->n_sheets];
 		s->name = strdup(sname);
 		s->rid = strdup(rid);
@@ -425,9 +435,9 @@ typedef struct xlsx_styles_parse {
 	xlsx_parse base;
 	bool in_xfs;
 	xlsx_fmt *fmts;
-	size_t n_fmts;
+	size_t n_fmts, cap_fmts;
 	long *xf_fmt;
-	size_t n_xf;
+	size_t n_xf, cap_xf;
 } xlsx_styles_parse;
 
 static void XMLCALL xlsx_styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -441,32 +451,14 @@ static void XMLCALL xlsx_styles_start(void *ud, const XML_Char *name, const XML_
 		const char *code = xlsx_attr(atts, "formatCode", false);
 		if (id < 0 || !code)
 			return;
-		if (s->n_fmts == XLSX_MAX_STYLES) {
-			xlsx_why(s->base.x, "bảng tính có hơn %d định dạng số", XLSX_MAX_STYLES);
-			xlsx_stop(&s->base, DH_EINVAL);
+		if (!xlsx_room(&s->base, &s->fmts, &s->cap_fmts, s->n_fmts, sizeof(*s->fmts), XLSX_MAX_STYLES,
+		               "định dạng số"))
 			return;
-		}
-		xlsx_fmt *nf = realloc(s->fmts, (s->n_fmts + 1) * sizeof(*nf));
-		if (!nf) {
-			xlsx_stop(&s->base, DH_ENOMEM);
-			return;
-		}
-		s->fmts = nf;
 		s->fmts[s->n_fmts++] = (xlsx_fmt){id, xlsx_format_is_date(code)};
 	} else if (strcmp(l, "xf") == 0 && s->in_xfs) {
-		if (s->n_xf == XLSX_MAX_STYLES) {
-			xlsx_why(s->base.x, "bảng tính có hơn %d kiểu ô", XLSX_MAX_STYLES);
-			xlsx_stop(&s->base, DH_EINVAL);
+		if (!xlsx_room(&s->base, &s->xf_fmt, &s->cap_xf, s->n_xf, sizeof(*s->xf_fmt), XLSX_MAX_STYLES,
+		               "kiểu ô"))
 			return;
-		}
-		if ((s->n_xf & (s->n_xf - 1)) == 0) { /* grow at powers of two */
-			long *nx = realloc(s->xf_fmt, (s->n_xf ? s->n_xf * 2 : 16) * sizeof(*nx));
-			if (!nx) {
-				xlsx_stop(&s->base, DH_ENOMEM);
-				return;
-			}
-			s->xf_fmt = nx;
-		}
 		s->xf_fmt[s->n_xf++] = xlsx_index(xlsx_attr(atts, "numFmtId", false), 1L << 30);
 	}
 }

@@ -322,9 +322,9 @@ int utf8_cp_width(int32_t cp)
 	return utf8proc_charwidth(cp);
 }
 
-int utf8_width(const char *s)
+/* Columns of the LEN bytes at S (an invalid byte counts as one). */
+static int utf8_span_width(const char *s, size_t len)
 {
-	size_t len = strlen(s);
 	int cols = 0;
 	for (size_t off = 0; off < len;) {
 		int32_t cp;
@@ -338,6 +338,11 @@ int utf8_width(const char *s)
 		off += (size_t)n;
 	}
 	return cols;
+}
+
+int utf8_width(const char *s)
+{
+	return utf8_span_width(s, strlen(s));
 }
 
 size_t utf8_grapheme_len(const char *s, size_t len)
@@ -388,18 +393,7 @@ size_t utf8_fit(const char *s, int cols, int *used)
 	int width = 0;
 	while (off < len) {
 		size_t g = utf8_grapheme_len(s + off, len - off);
-		int w = 0;
-		for (size_t i = 0; i < g;) {
-			int32_t cp;
-			int n = utf8_decode(s + off + i, g - i, &cp);
-			if (n < 0) {
-				w++;
-				i++;
-				continue;
-			}
-			w += utf8_cp_width(cp);
-			i += (size_t)n;
-		}
+		int w = utf8_span_width(s + off, g);
 		if (width + w > cols)
 			break;
 		width += w;
