@@ -114,7 +114,8 @@ static size_t doc_put_clean(char *out, const char *at, int n, int32_t cp)
 	(void)at;
 	(void)n;
 	if (cp < 0) {
-		memcpy(out, "\xEF\xBF\xBD", 3); /* U+FFFD */
+		static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+		memcpy(out, replacement, 3);
 		return 3;
 	}
 	if (cp == '\t') {
