@@ -114,9 +114,7 @@ static size_t doc_put_clean(char *out, const char *at, int n, int32_t cp)
 	(void)at;
 	(void)n;
 	if (cp < 0) {
-		static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
-		memcpy(out, replacement, 3);
-		return 3;
+		return (size_t)utf8_encode(0xFFFD, out); /* the replacement character */
 	}
 	if (cp == '\t') {
 		*out = ' ';
