@@ -113,9 +113,8 @@ static size_t doc_put_clean(char *out, const char *at, int n, int32_t cp)
 {
 	(void)at;
 	(void)n;
-	if (cp < 0) {
+	if (cp < 0)
 		return (size_t)utf8_encode(0xFFFD, out); /* the replacement character */
-	}
 	if (cp == '\t') {
 		*out = ' ';
 		return 1;

@@ -267,9 +267,8 @@ char *utf8_map(const char *s, size_t grow, utf8_put_fn put)
 
 static size_t utf8_put_sanitized(char *out, const char *at, int n, int32_t cp)
 {
-	if (cp < 0 || utf8_is_control(cp)) {
+	if (cp < 0 || utf8_is_control(cp))
 		return (size_t)utf8_encode(0xFFFD, out); /* the replacement character */
-	}
 	memcpy(out, at, (size_t)n);
 	return (size_t)n;
 }
