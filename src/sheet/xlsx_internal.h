@@ -76,8 +76,10 @@ long xlsx_index(const char *s, long max);
 size_t xlsx_unescape(char *s, size_t len);
 /* Stop PS's parse with RC (the first RC wins). */
 void xlsx_stop(xlsx_parse *ps, int rc);
-/* Parse the part at PATH through PS->p, whose handlers are set; an absent
- * part is 0 when MISSING_OK. */
-int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok);
+/* Parse the part at PATH with a parser of its own made for PS (PS->p
+ * while it runs) calling START, END and TEXT (either of the last two may be
+ * NULL); an absent part is 0 when MISSING_OK. */
+int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok,
+                    XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text);
 
 #endif

@@ -188,7 +188,7 @@ static zip_int64_t xlsx_locate(dh_xlsx *x, const char *path)
 
 /* Parse the part at PATH with the handlers already set on PS->p. MISSING_OK:
  * an absent part is 0 (the shared strings and styles may be left out). */
-int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok)
+static int xlsx_parse_stream(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok)
 {
 	ps->x = x;
 	ps->part = path;
@@ -254,6 +254,21 @@ int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_o
 	}
 	free(chunk);
 	zip_fclose(f);
+	return rc;
+}
+
+int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok,
+                    XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
+{
+	ps->p = XML_ParserCreateNS(NULL, '|');
+	if (!ps->p)
+		return DH_ENOMEM;
+	XML_SetElementHandler(ps->p, start, end);
+	if (text)
+		XML_SetCharacterDataHandler(ps->p, text);
+	int rc = xlsx_parse_stream(x, ps, path, missing_ok);
+	XML_ParserFree(ps->p);
+	ps->p = NULL;
 	return rc;
 }
 
@@ -475,12 +490,7 @@ static int xlsx_read_styles(dh_xlsx *x)
 	if (!x->styles_path)
 		return 0;
 	xlsx_styles_parse s = {0};
-	s.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!s.base.p)
-		return DH_ENOMEM;
-	XML_SetElementHandler(s.base.p, xlsx_styles_start, xlsx_styles_end);
-	int rc = xlsx_parse_part(x, &s.base, x->styles_path, true);
-	XML_ParserFree(s.base.p);
+	int rc = xlsx_parse_part(x, &s.base, x->styles_path, true, xlsx_styles_start, xlsx_styles_end, NULL);
 	if (rc == 0 && s.n_xf) {
 		x->xf_date = calloc(s.n_xf, sizeof(bool));
 		if (!x->xf_date)
@@ -585,14 +595,7 @@ static int xlsx_read_sst(dh_xlsx *x)
 	if (!x->sst_path)
 		return 0;
 	xlsx_sst_parse s = {0};
-	s.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!s.base.p)
-		return DH_ENOMEM;
-	XML_SetElementHandler(s.base.p, xlsx_sst_start, xlsx_sst_end);
-	XML_SetCharacterDataHandler(s.base.p, xlsx_sst_text);
-	int rc = xlsx_parse_part(x, &s.base, x->sst_path, true);
-	XML_ParserFree(s.base.p);
-	return rc;
+	return xlsx_parse_part(x, &s.base, x->sst_path, true, xlsx_sst_start, xlsx_sst_end, xlsx_sst_text);
 }
 
 /* --- opening -------------------------------------------------------------- */
@@ -600,12 +603,7 @@ static int xlsx_read_sst(dh_xlsx *x)
 static int xlsx_read_rels(dh_xlsx *x, const char *path, const char *dir, bool root, char **workbook)
 {
 	xlsx_rels_parse r = {.dir = dir, .root = root};
-	r.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!r.base.p)
-		return DH_ENOMEM;
-	XML_SetStartElementHandler(r.base.p, xlsx_rels_start);
-	int rc = xlsx_parse_part(x, &r.base, path, root);
-	XML_ParserFree(r.base.p);
+	int rc = xlsx_parse_part(x, &r.base, path, root, xlsx_rels_start, NULL, NULL);
 	if (workbook)
 		*workbook = r.workbook;
 	else
@@ -632,15 +630,7 @@ static int xlsx_load(dh_xlsx *x)
 		return DH_ENOMEM;
 	}
 	xlsx_wb_parse w = {0};
-	w.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!w.base.p) {
-		free(wb);
-		free(rels);
-		return DH_ENOMEM;
-	}
-	XML_SetElementHandler(w.base.p, xlsx_wb_start, xlsx_wb_end);
-	rc = xlsx_parse_part(x, &w.base, wb, false);
-	XML_ParserFree(w.base.p);
+	rc = xlsx_parse_part(x, &w.base, wb, false, xlsx_wb_start, xlsx_wb_end, NULL);
 	free(wb);
 	if (rc == 0 && !x->n_sheets) {
 		xlsx_why(x, "bảng tính không có trang nào");

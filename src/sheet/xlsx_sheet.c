@@ -321,15 +321,8 @@ int xlsx_read_sheet(dh_xlsx *x, size_t i, xlsx_row_fn fn, void *ctx, char *why, 
 		xlsx_sheet_parse s = {.fn = fn, .ctx = ctx};
 		s.text.limit = x->lim.cell_bytes;
 		s.cells.limit = x->lim.row_bytes;
-		s.base.p = XML_ParserCreateNS(NULL, '|');
-		if (!s.base.p) {
-			rc = DH_ENOMEM;
-		} else {
-			XML_SetElementHandler(s.base.p, xlsx_sheet_start, xlsx_sheet_end);
-			XML_SetCharacterDataHandler(s.base.p, xlsx_sheet_text);
-			rc = xlsx_parse_part(x, &s.base, x->sheets[i].path, false);
-			XML_ParserFree(s.base.p);
-		}
+		rc = xlsx_parse_part(x, &s.base, x->sheets[i].path, false, xlsx_sheet_start, xlsx_sheet_end,
+		                     xlsx_sheet_text);
 		buf_free(&s.text.b);
 		buf_free(&s.cells.b);
 		free(s.at);
