@@ -157,10 +157,7 @@ static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **ou
 	char head[64];
 
 	if (e->line <= 0) {
-		buf_add(&b, d->path, strlen(d->path));
-		buf_add(&b, ": ", 2);
-		buf_add(&b, e->msg, strlen(e->msg));
-		buf_add(&b, "\n", 1);
+		buf_printf(&b, "%s: %s\n", d->path, e->msg);
 		if (b.oom) {
 			buf_free(&b);
 			return DH_ENOMEM;
@@ -168,11 +165,7 @@ static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **ou
 		*out = b.p;
 		return 0;
 	}
-	buf_add(&b, d->path, strlen(d->path));
-	snprintf(head, sizeof head, ":%d:%d: ", e->line, e->col);
-	buf_add(&b, head, strlen(head));
-	buf_add(&b, e->msg, strlen(e->msg));
-	buf_add(&b, "\n", 1);
+	buf_printf(&b, "%s:%d:%d: %s\n", d->path, e->line, e->col, e->msg);
 
 	size_t start, n;
 	if (d->src && find_line(d->src, d->len, e->line, &start, &n)) {
