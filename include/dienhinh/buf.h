@@ -1,6 +1,7 @@
-/* buf.h — a growable byte buffer, for text built a piece at a time (a
- * config file edited line by line, a diagnostic with its source line, a CSV
- * made of a sheet, a workbook's shared strings), and growable arrays.
+/* buf.h — a growable byte buffer, for text built a piece at a time (an
+ * XML part, a config file edited line by line, a diagnostic with its
+ * source line, a CSV made of a sheet, a workbook's shared strings), and
+ * growable arrays.
  *
  * Appends never fail for a caller that checks once at the end: the first
  * allocation failure is kept in OOM and later appends do nothing. Each
@@ -25,6 +26,12 @@ int buf_add(dh_buf *b, const void *s, size_t n);
 int buf_puts(dh_buf *b, const char *s);
 int buf_printf(dh_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vprintf(dh_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* S (N bytes) escaped for XML text or an attribute value: & < > " ' as
+ * entities, bytes that are not UTF-8 as U+FFFD, and the codepoints XML 1.0
+ * forbids (C0 controls, '\n' among them, U+FFFE, U+FFFF) dropped, so no
+ * text can make the document unreadable. */
+int buf_add_xml(dh_buf *b, const char *s, size_t n);
+int buf_puts_xml(dh_buf *b, const char *s);
 /* Room for NEED items of SIZE bytes in the malloc'd array whose address
  * is ARRAY (a T ** of any T) and whose room is *CAP items: the room
  * doubles, from 16 items. 0, or DH_ENOMEM with the array as it was. */

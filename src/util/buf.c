@@ -2,6 +2,7 @@
 #include "dienhinh/buf.h"
 
 #include "dienhinh/error.h"
+#include "dienhinh/utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -72,6 +73,43 @@ int buf_printf(dh_buf *b, const char *fmt, ...)
 	int rc = buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	return rc;
+}
+
+int buf_add_xml(dh_buf *b, const char *s, size_t n)
+{
+	size_t plain = 0; /* start of the bytes copied as they are */
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		int len = utf8_decode(s + i, n - i, &cp);
+		const char *rep = NULL;
+		size_t step = len > 0 ? (size_t)len : 1;
+		if (len <= 0)
+			rep = "\xEF\xBF\xBD";
+		else if (cp == '&')
+			rep = "&amp;";
+		else if (cp == '<')
+			rep = "&lt;";
+		else if (cp == '>')
+			rep = "&gt;";
+		else if (cp == '"')
+			rep = "&quot;";
+		else if (cp == '\'')
+			rep = "&apos;";
+		else if (cp < 0x20 || cp == 0xfffe || cp == 0xffff)
+			rep = "";
+		if (rep) {
+			buf_add(b, s + plain, i - plain);
+			buf_puts(b, rep);
+			plain = i + step;
+		}
+		i += step;
+	}
+	return buf_add(b, s + plain, n - plain);
+}
+
+int buf_puts_xml(dh_buf *b, const char *s)
+{
+	return buf_add_xml(b, s, strlen(s));
 }
 
 int buf_reserve(void *array, size_t *cap, size_t need, size_t size)
