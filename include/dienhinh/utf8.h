@@ -50,6 +50,12 @@ const char *utf8_invisible_why(int32_t cp);
  * string or NULL, setting *WHY to a Vietnamese message ("Ký tự điều khiển
  * không được phép", "Văn bản không phải UTF-8", utf8_invisible_why()). */
 char *utf8_clean(const char *s, bool allow_newlines, const char **why);
+/* A new copy of S (NULL: "") made a codepoint at a time: PUT writes what
+ * stands for the codepoint CP of N bytes at AT (N 1 and CP -1 for a byte
+ * that is not UTF-8) into OUT and returns how many bytes it wrote, at most
+ * GROW per input byte. NULL on ENOMEM. */
+typedef size_t (*utf8_put_fn)(char *out, const char *at, int n, int32_t cp);
+char *utf8_map(const char *s, size_t grow, utf8_put_fn put);
 /* Copy of S with control characters replaced by U+FFFD (for display of
  * anything that did not come through utf8_clean). */
 char *utf8_sanitize(const char *s);

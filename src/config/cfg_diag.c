@@ -7,6 +7,7 @@
  * columns, not bytes. */
 #include "cfg_internal.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
 
@@ -20,7 +21,6 @@
 #define SHOW_CHARS 120
 
 static bool is_control(int32_t cp);
-static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
 static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **out);
 static int entry_cmp(const void *a, const void *b);
 
@@ -30,15 +30,9 @@ void cfg_error(cfg_diags *d, int line, int col, const char *fmt, ...)
 		d->dropped++;
 		return;
 	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct cfg_entry *v = realloc(d->v, cap * sizeof *v);
-		if (!v) {
-			d->oom = true;
-			return;
-		}
-		d->v = v;
-		d->cap = cap;
+	if (buf_reserve(&d->v, &d->cap, d->n + 1, sizeof *d->v)) {
+		d->oom = true;
+		return;
 	}
 	va_list ap;
 	va_start(ap, fmt);
@@ -134,24 +128,6 @@ static bool is_control(int32_t cp)
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || utf8_invisible(cp) != UTF8_SHOWN;
 }
 
-static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
-{
-	if (*len + n + 1 > *cap) {
-		size_t c = *cap ? *cap : 128;
-		while (*len + n + 1 > c)
-			c *= 2;
-		char *b = realloc(*buf, c);
-		if (!b)
-			return DH_ENOMEM;
-		*buf = b;
-		*cap = c;
-	}
-	memcpy(*buf + *len, s, n);
-	*len += n;
-	(*buf)[*len] = '\0';
-	return 0;
-}
-
 /* Start and length (without the line break) of 1-based LINE in SRC. */
 static bool find_line(const char *src, size_t len, int line, size_t *start, size_t *n)
 {
@@ -177,42 +153,32 @@ static bool find_line(const char *src, size_t len, int line, size_t *start, size
 
 static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **out)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	dh_buf b = {0};
 	char head[64];
-	int r = 0;
 
 	if (e->line <= 0) {
-		r |= append(&buf, &len, &cap, d->path, strlen(d->path));
-		r |= append(&buf, &len, &cap, ": ", 2);
-		r |= append(&buf, &len, &cap, e->msg, strlen(e->msg));
-		r |= append(&buf, &len, &cap, "\n", 1);
-		if (r) {
-			free(buf);
+		buf_printf(&b, "%s: %s\n", d->path, e->msg);
+		if (b.oom) {
+			buf_free(&b);
 			return DH_ENOMEM;
 		}
-		*out = buf;
+		*out = b.p;
 		return 0;
 	}
-	r |= append(&buf, &len, &cap, d->path, strlen(d->path));
-	snprintf(head, sizeof head, ":%d:%d: ", e->line, e->col);
-	r |= append(&buf, &len, &cap, head, strlen(head));
-	r |= append(&buf, &len, &cap, e->msg, strlen(e->msg));
-	r |= append(&buf, &len, &cap, "\n", 1);
+	buf_printf(&b, "%s:%d:%d: %s\n", d->path, e->line, e->col, e->msg);
 
 	size_t start, n;
 	if (d->src && find_line(d->src, d->len, e->line, &start, &n)) {
 		int gutter = snprintf(head, sizeof head, " %d | ", e->line);
-		r |= append(&buf, &len, &cap, head, (size_t)gutter);
+		buf_add(&b, head, (size_t)gutter);
 		/* The caret line is built alongside: one space per column of each
 		 * codepoint before the mark, a tab for a tab. */
-		char *caret = NULL;
-		size_t clen = 0, ccap = 0;
+		dh_buf caret = {0};
 		int digits = gutter - 4;
-		r |= append(&caret, &clen, &ccap, " ", 1);
+		buf_add(&caret, " ", 1);
 		for (int i = 0; i < digits; i++)
-			r |= append(&caret, &clen, &ccap, " ", 1);
-		r |= append(&caret, &clen, &ccap, " | ", 3);
+			buf_add(&caret, " ", 1);
+		buf_add(&caret, " | ", 3);
 		const char *s = d->src + start;
 		/* A long line is shown as a window around the column, so the
 		 * caret stays on the screen. */
@@ -228,8 +194,8 @@ static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **ou
 			last = first + SHOW_CHARS;
 		}
 		if (first > 0) {
-			r |= append(&buf, &len, &cap, "\xe2\x80\xa6", 3); /* … */
-			r |= append(&caret, &clen, &ccap, " ", 1);
+			buf_add(&b, "\xe2\x80\xa6", 3); /* … */
+			buf_add(&caret, " ", 1);
 		}
 		size_t i = 0;
 		int cps = 0;
@@ -243,44 +209,45 @@ static int render_entry(const cfg_diags *d, const struct cfg_entry *e, char **ou
 				continue;
 			}
 			if (k <= 0) {
-				r |= append(&buf, &len, &cap, "\xef\xbf\xbd", 3);
+				buf_add(&b, "\xef\xbf\xbd", 3);
 				width = 1;
 				k = 1;
 			} else if (cp == '\t') {
-				r |= append(&buf, &len, &cap, "\t", 1);
+				buf_add(&b, "\t", 1);
 				width = -1;
 			} else if (is_control(cp)) {
-				r |= append(&buf, &len, &cap, "\xef\xbf\xbd", 3);
+				buf_add(&b, "\xef\xbf\xbd", 3);
 				width = 1;
 			} else {
-				r |= append(&buf, &len, &cap, s + i, (size_t)k);
+				buf_add(&b, s + i, (size_t)k);
 				width = utf8_cp_width(cp);
 			}
 			if (cps < e->col - 1) {
 				if (width < 0)
-					r |= append(&caret, &clen, &ccap, "\t", 1);
+					buf_add(&caret, "\t", 1);
 				for (int w = 0; w < width; w++)
-					r |= append(&caret, &clen, &ccap, " ", 1);
+					buf_add(&caret, " ", 1);
 			}
 			cps++;
 			i += (size_t)k;
 		}
 		if (last < total)
-			r |= append(&buf, &len, &cap, "\xe2\x80\xa6", 3);
+			buf_add(&b, "\xe2\x80\xa6", 3);
 		for (; cps < e->col - 1; cps++)
-			r |= append(&caret, &clen, &ccap, " ", 1);
-		r |= append(&buf, &len, &cap, "\n", 1);
-		r |= append(&caret, &clen, &ccap, "^\n", 2);
-		if (caret)
-			r |= append(&buf, &len, &cap, caret, clen);
-		free(caret);
+			buf_add(&caret, " ", 1);
+		buf_add(&b, "\n", 1);
+		buf_add(&caret, "^\n", 2);
+		if (caret.oom)
+			b.oom = true;
+		buf_add(&b, caret.p, caret.len);
+		buf_free(&caret);
 	}
-	*out = buf;
-	if (r) {
-		free(buf);
+	if (b.oom) {
+		buf_free(&b);
 		*out = NULL;
 		return DH_ENOMEM;
 	}
+	*out = b.p;
 	return 0;
 }
 

@@ -9,6 +9,7 @@
  * mark_pos(). */
 #include "cfg_internal.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/utf8.h"
 
 #include <stdint.h>
@@ -287,17 +288,11 @@ static bool attach(builder *b, cfg_node *n)
 		return true;
 	}
 	cfg_node *parent = b->stack[b->depth - 1];
-	if (parent->n == parent->cap) {
-		size_t cap = parent->cap ? parent->cap * 2 : 8;
-		cfg_node **items = realloc(parent->items, cap * sizeof(cfg_node *));
-		if (!items) {
-			cfg_tree_free(n);
-			cfg_error(b->d, 0, 0, "hết bộ nhớ khi đọc cấu hình");
-			b->failed = b->stop = true;
-			return false;
-		}
-		parent->items = items;
-		parent->cap = cap;
+	if (buf_reserve(&parent->items, &parent->cap, parent->n + 1, sizeof(cfg_node *))) {
+		cfg_tree_free(n);
+		cfg_error(b->d, 0, 0, "hết bộ nhớ khi đọc cấu hình");
+		b->failed = b->stop = true;
+		return false;
 	}
 	parent->items[parent->n++] = n;
 	return true;

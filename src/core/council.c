@@ -32,6 +32,28 @@ static int vote_index(const dh_strlist *votes, const char *login)
 	return -1;
 }
 
+/* Entry I of L out of the list. */
+static void list_remove(dh_strlist *l, int i)
+{
+	free(l->v[i]);
+	memmove(&l->v[i], &l->v[i + 1], (l->n - (size_t)i - 1) * sizeof(char *));
+	l->n--;
+}
+
+/* ENTRY at the end of L, which owns it from now on (freed when there is
+ * no room). */
+static int list_append(dh_strlist *l, char *entry)
+{
+	char **grown = realloc(l->v, (l->n + 1) * sizeof(char *));
+	if (!grown) {
+		free(entry);
+		return DH_ENOMEM;
+	}
+	l->v = grown;
+	l->v[l->n++] = entry;
+	return 0;
+}
+
 int council_present(const dh_council *c, const dh_session *s)
 {
 	int n = 0;
@@ -175,9 +197,7 @@ int council_set_note(dh_strlist *notes, const char *login, const char *text)
 {
 	int i = vote_index(notes, login);
 	if (i >= 0) {
-		free(notes->v[i]);
-		memmove(&notes->v[i], &notes->v[i + 1], (notes->n - (size_t)i - 1) * sizeof(char *));
-		notes->n--;
+		list_remove(notes, i);
 	}
 	if (!text || !*text)
 		return 0;
@@ -186,14 +206,7 @@ int council_set_note(dh_strlist *notes, const char *login, const char *text)
 	if (!entry)
 		return DH_ENOMEM;
 	snprintf(entry, n, "%s=%s", login, text);
-	char **grown = realloc(notes->v, (notes->n + 1) * sizeof(char *));
-	if (!grown) {
-		free(entry);
-		return DH_ENOMEM;
-	}
-	notes->v = grown;
-	notes->v[notes->n++] = entry;
-	return 0;
+	return list_append(notes, entry);
 }
 
 bool council_is_called(const dh_session *s, const char *login)
@@ -207,9 +220,7 @@ int council_set_vote(dh_strlist *votes, const char *login, dh_vote v)
 	char code = council_vote_code(v);
 	if (!code) {
 		if (i >= 0) {
-			free(votes->v[i]);
-			memmove(&votes->v[i], &votes->v[i + 1], (votes->n - (size_t)i - 1) * sizeof(char *));
-			votes->n--;
+			list_remove(votes, i);
 		}
 		return 0;
 	}
@@ -226,14 +237,7 @@ int council_set_vote(dh_strlist *votes, const char *login, dh_vote v)
 		votes->v[i] = entry;
 		return 0;
 	}
-	char **grown = realloc(votes->v, (votes->n + 1) * sizeof(char *));
-	if (!grown) {
-		free(entry);
-		return DH_ENOMEM;
-	}
-	votes->v = grown;
-	votes->v[votes->n++] = entry;
-	return 0;
+	return list_append(votes, entry);
 }
 
 void council_tally(const dh_council *c, const dh_session *s, const dh_vote_item *it, dh_tally *t)

@@ -17,6 +17,7 @@
  * map) and make exactly the same records again. */
 #include "dienhinh/demo.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -412,6 +413,44 @@ static int demo_criteria(demo_job *j, dh_candidate *c)
 
 /* --- stages ----------------------------------------------------------------- */
 
+/* Shares of the stages at one point of the year: a draw below BELOW (of
+ * 100) is STAGE; the last share's BELOW is 100, so every draw has one. */
+typedef struct demo_share {
+	unsigned below;
+	int stage;
+} demo_share;
+
+static const demo_share demo_decided[] = {
+    {8, DH_STAGE_NEW_FACTOR},    {23, DH_STAGE_FOSTERING},  {25, DH_STAGE_APPROVED},
+    {35, DH_STAGE_NOT_APPROVED}, {60, DH_STAGE_RECOGNISED}, {100, DH_STAGE_AWARDED},
+};
+static const demo_share demo_voting[] = {
+    {20, DH_STAGE_NEW_FACTOR},
+    {45, DH_STAGE_FOSTERING},
+    {85, DH_STAGE_APPROVED},
+    {100, DH_STAGE_NOT_APPROVED},
+};
+static const demo_share demo_nominating[] = {
+    {30, DH_STAGE_NEW_FACTOR},
+    {70, DH_STAGE_FOSTERING},
+    {100, DH_STAGE_NOMINATED},
+};
+static const demo_share demo_growing[] = {
+    {50, DH_STAGE_NEW_FACTOR},
+    {100, DH_STAGE_FOSTERING},
+};
+static const demo_share demo_starting[] = {
+    {100, DH_STAGE_NEW_FACTOR},
+};
+
+/* The stage of draw R (below 100) in SHARES. */
+static int demo_draw(unsigned r, const demo_share *shares)
+{
+	while (r >= shares->below)
+		shares++;
+	return shares->stage;
+}
+
 /* How far a candidate of YEAR can have got by today, and a stage drawn with
  * the shares a real year shows. */
 static int demo_stage(demo_job *j, int year)
@@ -419,39 +458,15 @@ static int demo_stage(demo_job *j, int year)
 	const demo_plan *p = j->plan;
 	unsigned r = demo_below(&j->cur, 100);
 	int today = p->today;
-	if (today >= demo_ymd(year, p->md_decisions) || today >= demo_ymd(year + 1, 101)) {
-		/* The year's decisions are made. */
-		if (r < 8)
-			return DH_STAGE_NEW_FACTOR;
-		if (r < 23)
-			return DH_STAGE_FOSTERING;
-		if (r < 25)
-			return DH_STAGE_APPROVED;
-		if (r < 35)
-			return DH_STAGE_NOT_APPROVED;
-		if (r < 60)
-			return DH_STAGE_RECOGNISED;
-		return DH_STAGE_AWARDED;
-	}
-	if (today >= demo_ymd(year, p->md_council)) {
-		if (r < 20)
-			return DH_STAGE_NEW_FACTOR;
-		if (r < 45)
-			return DH_STAGE_FOSTERING;
-		if (r < 85)
-			return DH_STAGE_APPROVED;
-		return DH_STAGE_NOT_APPROVED;
-	}
-	if (today >= demo_ymd(year, 301)) {
-		if (r < 30)
-			return DH_STAGE_NEW_FACTOR;
-		if (r < 70)
-			return DH_STAGE_FOSTERING;
-		return DH_STAGE_NOMINATED;
-	}
-	if (today >= demo_ymd(year, 201) && r >= 50)
-		return DH_STAGE_FOSTERING;
-	return DH_STAGE_NEW_FACTOR;
+	if (today >= demo_ymd(year, p->md_decisions) || today >= demo_ymd(year + 1, 101))
+		return demo_draw(r, demo_decided); /* the year's decisions are made */
+	if (today >= demo_ymd(year, p->md_council))
+		return demo_draw(r, demo_voting);
+	if (today >= demo_ymd(year, 301))
+		return demo_draw(r, demo_nominating);
+	if (today >= demo_ymd(year, 201))
+		return demo_draw(r, demo_growing);
+	return demo_draw(r, demo_starting);
 }
 
 static bool demo_voted(int stage)
@@ -478,14 +493,8 @@ static int demo_put(demo_job *j, dh_rtype type, void *rec)
 /* A new record of TYPE, kept until the write returns; NULL on ENOMEM. */
 static void *demo_new(demo_job *j, dh_rtype type)
 {
-	if (j->n_kept == j->cap_kept) {
-		size_t cap = j->cap_kept ? j->cap_kept * 2 : 4096;
-		struct demo_kept *nk = realloc(j->kept, cap * sizeof(*nk));
-		if (!nk)
-			return NULL;
-		j->kept = nk;
-		j->cap_kept = cap;
-	}
+	if (buf_reserve(&j->kept, &j->cap_kept, j->n_kept + 1, sizeof(*j->kept)))
+		return NULL;
 	void *rec = record_new(type);
 	if (rec)
 		j->kept[j->n_kept++] = (struct demo_kept){type, rec};

@@ -2,6 +2,7 @@
  * import (import_xlsx.h). */
 #include "dienhinh/import_xlsx.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/workflow.h"
 #include "dienhinh/xlsx.h"
@@ -55,41 +56,16 @@ bool import_workbook_refused(const char *name, const char *data, size_t len, FIL
 
 /* The CSV text being made, and the sheet row each of its lines is in. */
 typedef struct import_sheet_csv {
-	char *p;
-	size_t n, cap;
+	dh_buf text;
 	long *row_of_line;
 	size_t n_lines, cap_lines;
 } import_sheet_csv;
 
-static int import_csv_put(import_sheet_csv *c, const char *s, size_t len)
-{
-	if (len > SIZE_MAX / 2 - c->n)
-		return DH_ENOMEM;
-	if (c->n + len > c->cap) {
-		size_t cap = c->cap ? c->cap : 65536;
-		while (cap < c->n + len)
-			cap *= 2;
-		char *np = realloc(c->p, cap);
-		if (!np)
-			return DH_ENOMEM;
-		c->p = np;
-		c->cap = cap;
-	}
-	memcpy(c->p + c->n, s, len);
-	c->n += len;
-	return 0;
-}
-
 static int import_csv_line(import_sheet_csv *c, long row)
 {
-	if (c->n_lines == c->cap_lines) {
-		size_t cap = c->cap_lines ? c->cap_lines * 2 : 1024;
-		long *nl = realloc(c->row_of_line, cap * sizeof(*nl));
-		if (!nl)
-			return DH_ENOMEM;
-		c->row_of_line = nl;
-		c->cap_lines = cap;
-	}
+	int rc = buf_reserve(&c->row_of_line, &c->cap_lines, c->n_lines + 1, sizeof(*c->row_of_line));
+	if (rc)
+		return rc;
 	c->row_of_line[c->n_lines++] = row;
 	return 0;
 }
@@ -106,38 +82,38 @@ static int import_sheet_row(void *ctx, long row, size_t n, const char *const *ce
 		return 0; /* a row of empty cells is a blank line: nothing to number */
 	int rc = import_csv_line(c, row);
 	for (size_t i = 0; i < last && !rc; i++) {
-		if (i && (rc = import_csv_put(c, ",", 1)))
+		if (i && (rc = buf_add(&c->text, ",", 1)))
 			break;
 		if (!lens[i])
 			continue;
-		if ((rc = import_csv_put(c, "\"", 1)))
+		if ((rc = buf_add(&c->text, "\"", 1)))
 			break;
 		const char *s = cells[i], *end = s + lens[i];
 		while (s < end && !rc) {
 			size_t k = strcspn(s, "\"\r\n");
 			if (s + k > end)
 				k = (size_t)(end - s);
-			rc = import_csv_put(c, s, k);
+			rc = buf_add(&c->text, s, k);
 			s += k;
 			if (rc || s >= end)
 				break;
 			if (*s == '"') {
-				rc = import_csv_put(c, "\"\"", 2);
+				rc = buf_add(&c->text, "\"\"", 2);
 				s++;
 			} else {
 				if (*s == '\r' && s + 1 < end && s[1] == '\n')
 					s++;
 				s++;
-				rc = import_csv_put(c, "\n", 1);
+				rc = buf_add(&c->text, "\n", 1);
 				if (!rc)
 					rc = import_csv_line(c, row);
 			}
 		}
 		if (!rc)
-			rc = import_csv_put(c, "\"", 1);
+			rc = buf_add(&c->text, "\"", 1);
 	}
 	if (!rc)
-		rc = import_csv_put(c, "\n", 1);
+		rc = buf_add(&c->text, "\n", 1);
 	return rc;
 }
 
@@ -206,9 +182,9 @@ int import_workbook(dh_ctx *ctx, const char *name, const char *sheet, const char
 		res->errors = 1;
 	} else if (rc == 0) {
 		dh_import_rows rows = {csv.row_of_line, csv.n_lines};
-		rc = import_csv_rows(ctx, where, &rows, csv.p ? csv.p : "", csv.n, err, res);
+		rc = import_csv_rows(ctx, where, &rows, csv.text.p ? csv.text.p : "", csv.text.len, err, res);
 	}
-	free(csv.p);
+	buf_free(&csv.text);
 	free(csv.row_of_line);
 	free(where);
 	return rc;

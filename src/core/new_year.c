@@ -2,6 +2,7 @@
  * in place (see new_year.h). */
 #include "dienhinh/new_year.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 
@@ -13,33 +14,6 @@
 #include <unistd.h>
 
 #define NY_MAX_BYTES (1024 * 1024) /* config_load's own limit */
-
-typedef struct ny_buf {
-	char *p;
-	size_t n, cap;
-	bool oom;
-} ny_buf;
-
-static void put_bytes(ny_buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
 
 static bool digit(char c)
 {
@@ -104,7 +78,7 @@ static bool year_key_at(const char *s, size_t i)
 }
 
 /* The code part of one line (no comment), edited. */
-static void edit_code(ny_buf *b, const char *s, size_t n, int from, int to)
+static void edit_code(dh_buf *b, const char *s, size_t n, int from, int to)
 {
 	char fy[16], ty[16], nf[24];
 	snprintf(fy, sizeof(fy), "%d", from);
@@ -126,7 +100,7 @@ static void edit_code(ny_buf *b, const char *s, size_t n, int from, int to)
 				ymd -= 1; /* 29 February of a common year: the 28th */
 			char iso[11];
 			if (y > 0 && y < 10000 && date_valid(ymd)) {
-				put_bytes(b, date_iso(ymd, iso), 10);
+				buf_add(b, date_iso(ymd, iso), 10);
 				i += 10;
 				continue;
 			}
@@ -137,29 +111,29 @@ static void edit_code(ny_buf *b, const char *s, size_t n, int from, int to)
 				k++;
 			if (k + fyl <= n && memcmp(s + k, fy, fyl) == 0 &&
 			    (k + fyl == n || !digit(s[k + fyl]))) {
-				put_bytes(b, s + i, k - i);
-				put_bytes(b, ty, strlen(ty));
+				buf_add(b, s + i, k - i);
+				buf_puts(b, ty);
 				i = k + fyl;
 				continue;
 			}
 		}
 		if (words && i + nfl <= n && memcmp(s + i, nf, nfl) == 0 &&
 		    (i + nfl == n || !digit(s[i + nfl]))) {
-			put_bytes(b, "năm ", strlen("năm "));
-			put_bytes(b, ty, strlen(ty));
+			buf_puts(b, "năm ");
+			buf_puts(b, ty);
 			i += nfl;
 			continue;
 		}
-		put_bytes(b, s + i, 1);
+		buf_add(b, s + i, 1);
 		i++;
 	}
 }
 
 int new_year_text(const char *src, size_t len, int from, int to, char **out)
 {
-	ny_buf b = {0};
+	dh_buf b = {0};
 	*out = NULL;
-	put_bytes(&b, "", 0);
+	buf_add(&b, "", 0);
 	size_t at = 0;
 	while (at < len) {
 		const char *line = src + at;
@@ -167,7 +141,7 @@ int new_year_text(const char *src, size_t len, int from, int to, char **out)
 		size_t n = nl ? (size_t)(nl - line) : len - at;
 		size_t c = comment_at(line, n);
 		edit_code(&b, line, c, from, to);
-		put_bytes(&b, line + c, n - c + (nl ? 1 : 0));
+		buf_add(&b, line + c, n - c + (nl ? 1 : 0));
 		at += n + (nl ? 1 : 0);
 	}
 	if (b.oom) {
@@ -179,24 +153,6 @@ int new_year_text(const char *src, size_t len, int from, int to, char **out)
 }
 
 /* --- the file --------------------------------------------------------- */
-
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = malloc(NY_MAX_BYTES + 1);
-	size_t n = buf ? fread(buf, 1, NY_MAX_BYTES + 1, f) : 0;
-	bool bad = ferror(f) || n > NY_MAX_BYTES;
-	fclose(f);
-	if (!buf || bad) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
 
 static int write_new(const char *path, const char *text, size_t n, char *msg, size_t msg_size)
 {
@@ -251,7 +207,7 @@ int new_year_write(const dh_config *cfg, int year, char *path, size_t path_size,
 		return DH_EINVAL;
 	}
 	size_t len = 0;
-	char *src = cfg->path ? read_all(cfg->path, &len) : NULL;
+	char *src = cfg->path ? buf_read_file(cfg->path, NY_MAX_BYTES, &len) : NULL;
 	if (!src) {
 		snprintf(msg, msg_size, "không đọc được %s.", cfg->path ? cfg->path : "tệp cấu hình");
 		return DH_EIO;

@@ -2,6 +2,7 @@
  * that follow from a plan year moving on (see plan_year.h). */
 #include "dienhinh/plan_year.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
@@ -11,25 +12,6 @@
 #include <string.h>
 
 #define PLAN_MAX_BYTES (1024 * 1024) /* as config_load's own limit */
-
-/* The whole of PATH in a malloc'd NUL-terminated buffer, or NULL. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = path ? fopen(path, "rb") : NULL;
-	if (!f)
-		return NULL;
-	char *buf = malloc(PLAN_MAX_BYTES + 1);
-	size_t n = buf ? fread(buf, 1, PLAN_MAX_BYTES + 1, f) : 0;
-	bool bad = ferror(f) || n > PLAN_MAX_BYTES;
-	fclose(f);
-	if (!buf || bad) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
 
 /* --- finding a year's plan ---------------------------------------------- */
 
@@ -114,7 +96,7 @@ int plan_year_keep(dh_store *st, const dh_config *cfg, const char *actor, bool *
 	if (rc || !last)
 		return rc; /* nothing yet of any year: nothing to read back */
 	size_t len = 0;
-	char *source = slurp(cfg->path, &len);
+	char *source = buf_read_file(cfg->path, PLAN_MAX_BYTES, &len);
 	if (!source || strlen(source) != len) {
 		free(source);
 		return 0;

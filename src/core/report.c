@@ -8,6 +8,8 @@
  * the dh_doc. The builders live in report_council.c and report_office.c. */
 #include "dienhinh/report.h"
 
+#include "dienhinh/buf.h"
+#include "dienhinh/args.h"
 #include "dienhinh/date.h"
 #include "dienhinh/doc.h"
 #include "dienhinh/doc_docx.h"
@@ -111,27 +113,6 @@ const char *rp_quote(const char *s, char buf[64])
 	return buf;
 }
 
-/* "--name VALUE" or "--name=VALUE" at ARGV[*I]: 1 and *VALUE (advancing *I
- * past a separate value), 0 when ARGV[*I] is not that option, -1 when the
- * value is missing. */
-static int rp_opt(int argc, char **argv, int *i, const char *name, const char **value)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(a, name, n) != 0)
-		return 0;
-	if (a[n] == '=') {
-		*value = a + n + 1;
-		return 1;
-	}
-	if (a[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*value = argv[++*i];
-	return 1;
-}
-
 /* A whole decimal number in [MIN, MAX]. */
 static bool rp_number(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 {
@@ -161,20 +142,20 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 		const char *v = NULL;
 		int r;
 		uint64_t n;
-		if ((allowed & OPT_YEAR) && (r = rp_opt(argc, argv, &i, "--year", &v))) {
+		if ((allowed & OPT_YEAR) && (r = args_option(argc, argv, &i, "--year", &v))) {
 			if (r < 0 || !rp_number(v, 2000, 2100, &n))
 				return rp_say(ctx, DH_EINVAL,
 				              "--year cần một năm từ 2000 đến 2100, không phải “%s”.",
 				              r < 0 ? "" : rp_quote(v, q));
 			o->year = (int)n;
-		} else if ((allowed & OPT_SESSION) && (r = rp_opt(argc, argv, &i, "--session", &v))) {
+		} else if ((allowed & OPT_SESSION) && (r = args_option(argc, argv, &i, "--session", &v))) {
 			if (r < 0 || !rp_number(v, 1, UINT64_MAX / 2, &n))
 				return rp_say(ctx, DH_EINVAL,
 				              "--session cần mã số của một phiên họp (số nguyên dương), "
 				              "không phải “%s”.",
 				              r < 0 ? "" : rp_quote(v, q));
 			o->session_id = n;
-		} else if ((allowed & OPT_DECISION) && (r = rp_opt(argc, argv, &i, "--decision", &v))) {
+		} else if ((allowed & OPT_DECISION) && (r = args_option(argc, argv, &i, "--decision", &v))) {
 			if (r < 0 || !*v)
 				return rp_say(
 				    ctx, DH_EINVAL,
@@ -183,11 +164,13 @@ int report_parse_args(dh_ctx *ctx, int kind, int argc, char **argv, dh_report_op
 			o->decision_number = NULL;
 			if (!rp_number(v, 1, UINT64_MAX / 2, &o->decision_id))
 				o->decision_number = v;
-		} else if ((allowed & OPT_DEPARTMENT) && (r = rp_opt(argc, argv, &i, "--department", &v))) {
+		} else if ((allowed & OPT_DEPARTMENT) &&
+		           (r = args_option(argc, argv, &i, "--department", &v))) {
 			if (r < 0 || !*v)
-				return rp_say(ctx, DH_EINVAL, "--department cần mã đơn vị trong cấu hình (ví dụ nv1).");
+				return rp_say(ctx, DH_EINVAL,
+				              "--department cần mã đơn vị trong cấu hình (ví dụ nv1).");
 			o->department = v;
-		} else if ((allowed & OPT_KIND) && (r = rp_opt(argc, argv, &i, "--kind", &v))) {
+		} else if ((allowed & OPT_KIND) && (r = args_option(argc, argv, &i, "--kind", &v))) {
 			if (r == 1 && strcmp(v, "preliminary") == 0)
 				o->review_kind = DH_REVIEW_PRELIMINARY;
 			else if (r == 1 && strcmp(v, "final") == 0)
@@ -227,22 +210,30 @@ const char *report_money(int64_t vnd, char buf[32])
 
 int rp_push(rp_vec *l, void *rec)
 {
-	if (!l->v || l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		void **v = realloc(l->v, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	int rc = buf_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	if (rc)
+		return rc;
 	l->v[l->n++] = rec;
 	return 0;
 }
 
-void rp_sort(rp_vec *l, int (*cmp)(const void *, const void *))
+static int rp_by_offset(const void *a, const void *b, void *offset)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int kx, ky;
+	memcpy(&kx, x + *(const size_t *)offset, sizeof kx);
+	memcpy(&ky, y + *(const size_t *)offset, sizeof ky);
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	uint64_t ix = ((const dh_meta *)(const void *)x)->id, iy = ((const dh_meta *)(const void *)y)->id;
+	return ix < iy ? -1 : ix > iy;
+}
+
+/* qsort_r must not be given the NULL of an empty vector. */
+void rp_sort_by(rp_vec *l, size_t offset)
 {
 	if (l->n > 1)
-		qsort(l->v, l->n, sizeof(*l->v), cmp);
+		qsort_r(l->v, l->n, sizeof(*l->v), rp_by_offset, &offset);
 }
 
 void rp_vec_free(rp_vec *l, dh_rtype type)
@@ -293,40 +284,12 @@ bool rp_live(const void *rec, const void *arg)
 	return !((const dh_meta *)rec)->deleted;
 }
 
-bool rp_session_of_year(const void *rec, const void *arg)
+bool rp_of_year(const void *rec, const void *arg)
 {
-	const dh_session *s = rec;
-	return !s->meta.deleted && s->year == *(const int *)arg;
-}
-
-bool rp_registration_of_year(const void *rec, const void *arg)
-{
-	const dh_registration *r = rec;
-	return !r->meta.deleted && r->year == *(const int *)arg;
-}
-
-bool rp_nil_return_of_year(const void *rec, const void *arg)
-{
-	const dh_nil_return *r = rec;
-	return !r->meta.deleted && r->year == *(const int *)arg;
-}
-
-bool rp_decision_of_year(const void *rec, const void *arg)
-{
-	const dh_decision *d = rec;
-	return !d->meta.deleted && d->year == *(const int *)arg;
-}
-
-bool rp_review_of_year(const void *rec, const void *arg)
-{
-	const dh_review *r = rec;
-	return !r->meta.deleted && r->year == *(const int *)arg;
-}
-
-bool rp_dissemination_of_year(const void *rec, const void *arg)
-{
-	const dh_dissemination *r = rec;
-	return !r->meta.deleted && r->year == *(const int *)arg;
+	const rp_year *y = arg;
+	int year;
+	memcpy(&year, (const char *)rec + y->offset, sizeof year);
+	return !((const dh_meta *)rec)->deleted && year == y->year;
 }
 
 bool rp_activity_in_year(const void *rec, const void *arg)
@@ -431,6 +394,14 @@ void rp_cell(rp_doc *d, const char *s)
 void rp_cell_or(rp_doc *d, const char *s, const char *dash)
 {
 	doc_cell_text(d->doc, 0, s && *s && !rp_blank(s, strlen(s)) ? s : dash);
+}
+
+void rp_figures(rp_doc *d, const rp_figure *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		rp_text(d, f[i].before);
+		rp_boldf(d, "%d", f[i].n);
+	}
 }
 
 void rp_cellf(rp_doc *d, const char *fmt, ...)

@@ -12,27 +12,12 @@
 #include "report_internal.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* --- sessions -------------------------------------------------------------- */
-
-static int rp_session_cmp(const void *a, const void *b)
-{
-	const dh_session *x = *(const dh_session *const *)a, *y = *(const dh_session *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
-}
-
-static int rp_item_cmp(const void *a, const void *b)
-{
-	const dh_vote_item *x = *(const dh_vote_item *const *)a, *y = *(const dh_vote_item *const *)b;
-	if (x->order != y->order)
-		return x->order < y->order ? -1 : 1;
-	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
-}
 
 /* The sessions a document is about, oldest first: session ID alone, or
  * every live session of YEAR (ALL) / only its latest (!ALL). */
@@ -57,11 +42,12 @@ int rp_load_sessions(rp_doc *d, uint64_t id, bool all, rp_vec *out)
 			record_free(DH_R_SESSION, rec);
 		return rc;
 	}
-	if ((rc = rp_collect(d->ctx->store, DH_R_SESSION, rp_session_of_year, &d->year, out)))
+	if ((rc = rp_collect(d->ctx->store, DH_R_SESSION, rp_of_year,
+	                     &(rp_year){offsetof(dh_session, year), d->year}, out)))
 		return rc;
 	if (!out->n)
 		return rp_say(d->ctx, DH_ENOTFOUND, "Chưa có phiên họp Hội đồng nào của năm %d.", d->year);
-	rp_sort(out, rp_session_cmp);
+	rp_sort_by(out, offsetof(dh_session, date));
 	if (!all) {
 		for (size_t i = 0; i + 1 < out->n; i++)
 			record_free(DH_R_SESSION, out->v[i]);
@@ -78,7 +64,7 @@ int rp_load_items(rp_doc *d, uint64_t sid, rp_vec *items)
 	int rc = rp_collect_children(d->ctx->store, DH_R_VOTE_ITEM, sid, rp_live, NULL, items);
 	if (rc)
 		return rc;
-	rp_sort(items, rp_item_cmp);
+	rp_sort_by(items, offsetof(dh_vote_item, order));
 	for (size_t i = 0; i < items->n && !rc; i++) {
 		const dh_candidate *c;
 		rc = rp_cand(d, ((dh_vote_item *)items->v[i])->candidate_id, &c);
@@ -162,10 +148,7 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 	rp_boldf(d, "%d", members);
 	rp_text(d, ".");
 	rp_para(d, DOC_P_ITEM);
-	rp_text(d, "Có mặt: ");
-	rp_boldf(d, "%d", present);
-	rp_text(d, "; vắng mặt: ");
-	rp_boldf(d, "%d", members - present);
+	rp_figures(d, (const rp_figure[]){{"Có mặt: ", present}, {"; vắng mặt: ", members - present}}, 2);
 	if (written)
 		rp_printf(d, ", trong đó %d thành viên có ý kiến bằng văn bản (%s)", written,
 		          cn->written_votes_count ? "được tính vào kết quả biểu quyết"
@@ -190,7 +173,8 @@ static void rp_minutes_attendance(rp_doc *d, const dh_session *s)
 	/* What each absent member wrote, in their words. */
 	for (size_t i = 0; i < cn->n_members; i++) {
 		const char *login = cn->members[i].login;
-		const char *text = council_attendance(s, login) == DH_WRITTEN ? council_note_of(&s->opinions, login) : NULL;
+		const char *text =
+		    council_attendance(s, login) == DH_WRITTEN ? council_note_of(&s->opinions, login) : NULL;
 		if (!text)
 			continue;
 		rp_para(d, DOC_P_ITEM);
@@ -264,6 +248,18 @@ static void rp_minutes_open_votes(rp_doc *d, const dh_session *s, const dh_vote_
 	}
 }
 
+/* An item paragraph: HEAD ("… tán thành "), then the votes for, against
+ * and abstaining in bold. */
+static void rp_tally_figures(rp_doc *d, const char *head, const dh_tally *t)
+{
+	rp_para(d, DOC_P_ITEM);
+	rp_figures(d,
+	           (const rp_figure[]){{head, t->agree},
+	                               {", không tán thành ", t->disagree},
+	                               {", không biểu quyết ", t->abstain}},
+	           3);
+}
+
 static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_vote_item *it)
 {
 	const dh_council *cn = &d->cfg->council;
@@ -320,24 +316,12 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 	bool shown = s->method == DH_VOTE_OPEN || it->closed;
 	if (s->method == DH_VOTE_OPEN) {
 		rp_minutes_open_votes(d, s, it, c);
-		rp_para(d, DOC_P_ITEM);
-		rp_text(d, "Tổng hợp biểu quyết: tán thành ");
-		rp_boldf(d, "%d", t.agree);
-		rp_text(d, ", không tán thành ");
-		rp_boldf(d, "%d", t.disagree);
-		rp_text(d, ", không biểu quyết ");
-		rp_boldf(d, "%d", t.abstain);
+		rp_tally_figures(d, "Tổng hợp biểu quyết: tán thành ", &t);
 		if (t.outstanding)
 			rp_printf(d, ", chưa biểu quyết %d", t.outstanding);
 		rp_text(d, ".");
 	} else if (shown) {
-		rp_para(d, DOC_P_ITEM);
-		rp_text(d, "Kết quả kiểm phiếu: tán thành ");
-		rp_boldf(d, "%d", t.agree);
-		rp_text(d, ", không tán thành ");
-		rp_boldf(d, "%d", t.disagree);
-		rp_text(d, ", không biểu quyết ");
-		rp_boldf(d, "%d", t.abstain);
+		rp_tally_figures(d, "Kết quả kiểm phiếu: tán thành ", &t);
 		rp_printf(d, " (%d phiếu/%d thành viên được biểu quyết).", t.cast, t.voters);
 	} else {
 		rp_line(d, DOC_P_ITEM, 0,
@@ -465,22 +449,37 @@ static void rp_minutes_person(rp_doc *d, const char *what, unsigned role)
 	rp_printf(d, " — %s.", config_role_label(role));
 }
 
-int rp_minutes(rp_doc *d, const dh_report_opts *o)
+/* A document about the first of SESSIONS (RC: how reading them went): its
+ * agenda read, PAGE builds it under the rules the session was held under
+ * (snapshot.h), then the live config is back and everything is freed. */
+typedef void (*rp_session_page)(rp_doc *d, const dh_session *s, const rp_vec *items);
+
+static int rp_session_document(rp_doc *d, rp_vec *sessions, int rc, rp_session_page page)
 {
-	rp_vec sessions = {0}, items = {0};
-	int rc = rp_load_sessions(d, o->session_id, false, &sessions);
-	const dh_session *s = !rc && sessions.n ? sessions.v[0] : NULL;
+	rp_vec items = {0};
+	const dh_session *s = !rc && sessions->n ? sessions->v[0] : NULL;
 	const dh_config *live = d->cfg;
 	dh_held held = {0};
 	if (!rc)
 		rc = s ? rp_load_items(d, s->meta.id, &items) : DH_ENOTFOUND;
-	/* Everything below reads the rules the session was held under. */
+	/* Everything the page says reads the rules the session was held under. */
 	if (!rc)
 		rc = held_open(&held, live, s);
-	if (rc)
-		goto done;
-	d->cfg = &held.cfg;
+	if (!rc) {
+		d->cfg = &held.cfg;
+		page(d, s, &items);
+	}
+	d->cfg = live;
+	held_close(&held);
+	rp_vec_free(&items, DH_R_VOTE_ITEM);
+	rp_vec_free(sessions, DH_R_SESSION);
+	return rc;
+}
 
+/* The minutes of session S (agenda ITEMS) under the rules it was held
+ * under (D->cfg). */
+static void rp_minutes_page(rp_doc *d, const dh_session *s, const rp_vec *items)
+{
 	const dh_config *cfg = d->cfg;
 	char words[48], what[200];
 	snprintf(what, sizeof(what),
@@ -511,11 +510,11 @@ int rp_minutes(rp_doc *d, const dh_report_opts *o)
 	rp_line(d, DOC_P_HEAD1, 0, "III. Nội dung bình xét");
 	rp_para(d, DOC_P_BODY);
 	rp_text(d, "Hội đồng đã bình xét ");
-	rp_boldf(d, "%zu", items.n);
+	rp_boldf(d, "%zu", items->n);
 	rp_text(d, " hồ sơ.");
-	for (size_t i = 0; i < items.n; i++)
-		rp_minutes_item(d, i + 1, s, items.v[i]);
-	rp_minutes_conclusion(d, &items);
+	for (size_t i = 0; i < items->n; i++)
+		rp_minutes_item(d, i + 1, s, items->v[i]);
+	rp_minutes_conclusion(d, items);
 	if (s->notes && !rp_blank(s->notes, strlen(s->notes))) {
 		rp_line(d, DOC_P_HEAD1, 0, "V. Ý kiến khác");
 		rp_line(d, DOC_P_BODY, 0, s->notes);
@@ -526,12 +525,13 @@ int rp_minutes(rp_doc *d, const dh_report_opts *o)
 		        "tại phiên "
 		        "họp./.");
 	rp_council_signatures(d);
-done:
-	d->cfg = live;
-	held_close(&held);
-	rp_vec_free(&items, DH_R_VOTE_ITEM);
-	rp_vec_free(&sessions, DH_R_SESSION);
-	return rc;
+}
+
+int rp_minutes(rp_doc *d, const dh_report_opts *o)
+{
+	rp_vec sessions = {0};
+	int rc = rp_load_sessions(d, o->session_id, false, &sessions);
+	return rp_session_document(d, &sessions, rc, rp_minutes_page);
 }
 
 /* --- ballot record ------------------------------------------------------------ */
@@ -566,20 +566,9 @@ static int rp_ballot_session(rp_doc *d, const dh_report_opts *o, rp_vec *session
 	              d->year);
 }
 
-int rp_ballot(rp_doc *d, const dh_report_opts *o)
+/* The ballot record of session S (agenda ITEMS), as rp_minutes_page. */
+static void rp_ballot_page(rp_doc *d, const dh_session *s, const rp_vec *items)
 {
-	rp_vec sessions = {0}, items = {0};
-	int rc = rp_ballot_session(d, o, &sessions);
-	const dh_session *s = !rc && sessions.n ? sessions.v[0] : NULL;
-	const dh_config *live = d->cfg;
-	dh_held held = {0};
-	if (!rc)
-		rc = s ? rp_load_items(d, s->meta.id, &items) : DH_ENOTFOUND;
-	if (!rc)
-		rc = held_open(&held, live, s);
-	if (rc)
-		goto done;
-	d->cfg = &held.cfg;
 	const dh_config *cfg = d->cfg;
 	const dh_council *cn = &cfg->council;
 	char words[48], what[200];
@@ -605,7 +594,7 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 		          cn->written_votes_count ? "được tính" : "không được tính");
 	rp_text(d, ".");
 	rp_para(d, DOC_P_ITEM);
-	rp_printf(d, "Số hồ sơ được bỏ phiếu: %zu.", items.n);
+	rp_printf(d, "Số hồ sơ được bỏ phiếu: %zu.", items->n);
 	char rule[160];
 	council_rule_words(cn, rule, sizeof(rule));
 	rp_para(d, DOC_P_ITEM);
@@ -620,8 +609,8 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	                                  {"Không biểu quyết", 6, DOC_RIGHTALIGN},
 	                                  {"Kết quả", 12, DOC_LEFT}};
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
-	for (size_t i = 0; i < items.n; i++) {
-		const dh_vote_item *it = items.v[i];
+	for (size_t i = 0; i < items->n; i++) {
+		const dh_vote_item *it = items->v[i];
 		const dh_candidate *c;
 		rp_cand(d, it->candidate_id, &c);
 		dh_tally t;
@@ -644,12 +633,13 @@ int rp_ballot(rp_doc *d, const dh_report_opts *o)
 	}
 	rp_line(d, DOC_P_BODY, 0, "Biên bản kiểm phiếu được lập và công bố tại phiên họp./.");
 	rp_council_signatures(d);
-done:
-	d->cfg = live;
-	held_close(&held);
-	rp_vec_free(&items, DH_R_VOTE_ITEM);
-	rp_vec_free(&sessions, DH_R_SESSION);
-	return rc;
+}
+
+int rp_ballot(rp_doc *d, const dh_report_opts *o)
+{
+	rp_vec sessions = {0};
+	int rc = rp_ballot_session(d, o, &sessions);
+	return rp_session_document(d, &sessions, rc, rp_ballot_page);
 }
 
 /* --- proposal --------------------------------------------------------------- */

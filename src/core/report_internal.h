@@ -23,9 +23,10 @@ typedef struct rp_vec {
 } rp_vec;
 
 int rp_push(rp_vec *l, void *rec);
-/* qsort, which must not be given the NULL of an empty vector. */
-void rp_sort(rp_vec *l, int (*cmp)(const void *, const void *));
 void rp_vec_free(rp_vec *l, dh_rtype type);
+/* Sort records by the int at byte OFFSET of each (a date, an order
+ * number), then by id (every record starts with its dh_meta). */
+void rp_sort_by(rp_vec *l, size_t offset);
 
 typedef bool (*rp_keep_fn)(const void *rec, const void *arg);
 /* Every record of TYPE that KEEP(rec, ARG) wants, in id order. */
@@ -33,13 +34,13 @@ int rp_collect(dh_store *st, dh_rtype type, rp_keep_fn keep, const void *arg, rp
 int rp_collect_children(dh_store *st, dh_rtype type, uint64_t parent, rp_keep_fn keep, const void *arg,
                         rp_vec *out);
 bool rp_live(const void *rec, const void *arg);
-/* Live records whose year is *(const int *)ARG. */
-bool rp_session_of_year(const void *rec, const void *arg);
-bool rp_registration_of_year(const void *rec, const void *arg);
-bool rp_nil_return_of_year(const void *rec, const void *arg);
-bool rp_decision_of_year(const void *rec, const void *arg);
-bool rp_review_of_year(const void *rec, const void *arg);
-bool rp_dissemination_of_year(const void *rec, const void *arg);
+/* Live records whose int at OFFSET (the record's year field) is YEAR:
+ * ARG is a const rp_year *. */
+typedef struct rp_year {
+	size_t offset;
+	int year;
+} rp_year;
+bool rp_of_year(const void *rec, const void *arg);
 bool rp_activity_in_year(const void *rec, const void *arg);
 bool rp_candidate_honoured(const void *rec, const void *arg);
 
@@ -73,6 +74,13 @@ void rp_line(rp_doc *d, dh_para_kind kind, unsigned style, const char *s);
 void rp_cell(rp_doc *d, const char *s);
 void rp_cell_or(rp_doc *d, const char *s, const char *dash);
 void rp_cellf(rp_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Words with figures in bold, as a report says them ("họp 3 phiên; 5
+ * lượt đạt"): each BEFORE as it is, then its N in bold. */
+typedef struct rp_figure {
+	const char *before;
+	int n;
+} rp_figure;
+void rp_figures(rp_doc *d, const rp_figure *f, size_t n);
 /* A candidate's name as a run; a missing record says so. */
 void rp_cand_name(rp_doc *d, const dh_candidate *c, uint64_t id);
 bool rp_blank(const char *s, size_t len);

@@ -11,6 +11,7 @@
 #include "report_internal.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,15 +22,6 @@
 static bool rp_reg_active(const dh_registration *r)
 {
 	return r->status == DH_REG_SUBMITTED || r->status == DH_REG_ACCEPTED;
-}
-
-static int rp_reg_cmp(const void *a, const void *b)
-{
-	const dh_registration *x = *(const dh_registration *const *)a,
-	                      *y = *(const dh_registration *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
 }
 
 /* The status of one registration, in words. */
@@ -83,7 +75,8 @@ static bool rp_registration_of_department(const void *rec, const void *arg)
 {
 	const dh_registration *r = rec;
 	const rp_dept_filter *f = arg;
-	return rp_registration_of_year(rec, &f->year) && r->department && strcmp(r->department, f->id) == 0;
+	return rp_of_year(rec, &(rp_year){offsetof(dh_registration, year), f->year}) && r->department &&
+	       strcmp(r->department, f->id) == 0;
 }
 
 /* One department's own list, its receipt of what it registered: every
@@ -100,7 +93,7 @@ static int rp_registrations_of(rp_doc *d, const dh_department *dep)
 	}
 	if (rc)
 		goto done;
-	rp_sort(&regs, rp_reg_cmp);
+	rp_sort_by(&regs, offsetof(dh_registration, date));
 	int kinds[DH_CANDIDATE_KINDS] = {0}, active = 0;
 	for (size_t i = 0; i < regs.n; i++) {
 		const dh_registration *r = regs.v[i];
@@ -126,10 +119,11 @@ static int rp_registrations_of(rp_doc *d, const dh_department *dep)
 	rp_printf(d, "; đang xét: %d (", active);
 	rp_kind_counts(d, kinds);
 	rp_text(d, ").");
-	static const dh_doc_col reg_cols[] = {{"STT", 5, DOC_CENTRE},           {"Tên", 14, DOC_LEFT},
-	                                      {"Loại", 5, DOC_LEFT},            {"Thành tích, mô hình", 14, DOC_LEFT},
-	                                      {"Ngày đăng ký", 11, DOC_LEFT},   {"Người đăng ký", 9, DOC_LEFT},
-	                                      {"Tình trạng", 11, DOC_LEFT}};
+	static const dh_doc_col reg_cols[] = {
+	    {"STT", 5, DOC_CENTRE},         {"Tên", 14, DOC_LEFT},
+	    {"Loại", 5, DOC_LEFT},          {"Thành tích, mô hình", 14, DOC_LEFT},
+	    {"Ngày đăng ký", 11, DOC_LEFT}, {"Người đăng ký", 9, DOC_LEFT},
+	    {"Tình trạng", 11, DOC_LEFT}};
 	if (regs.n)
 		doc_table(d->doc, reg_cols, sizeof(reg_cols) / sizeof(reg_cols[0]));
 	else
@@ -176,11 +170,13 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 	rp_vec regs = {0}, nils = {0};
 	rp_dept_row *rows = NULL;
 	size_t n_rows = cfg->n_departments;
-	int rc = rp_collect(d->ctx->store, DH_R_REGISTRATION, rp_registration_of_year, &d->year, &regs);
+	int rc = rp_collect(d->ctx->store, DH_R_REGISTRATION, rp_of_year,
+	                    &(rp_year){offsetof(dh_registration, year), d->year}, &regs);
 	if (!rc)
-		rc = rp_collect(d->ctx->store, DH_R_NIL_RETURN, rp_nil_return_of_year, &d->year, &nils);
+		rc = rp_collect(d->ctx->store, DH_R_NIL_RETURN, rp_of_year,
+		                &(rp_year){offsetof(dh_nil_return, year), d->year}, &nils);
 	if (!rc) {
-		rp_sort(&regs, rp_reg_cmp);
+		rp_sort_by(&regs, offsetof(dh_registration, date));
 		rows = calloc(cfg->n_departments + regs.n + nils.n + 1, sizeof(*rows));
 		if (!rows)
 			rc = DH_ENOMEM;
@@ -379,14 +375,6 @@ done:
 
 /* --- decision ------------------------------------------------------------------ */
 
-static int rp_decision_cmp(const void *a, const void *b)
-{
-	const dh_decision *x = *(const dh_decision *const *)a, *y = *(const dh_decision *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
-}
-
 static bool rp_decision_numbered(const void *rec, const void *arg)
 {
 	const dh_decision *d = rec;
@@ -418,7 +406,8 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 	if (number)
 		rc = rp_collect(d->ctx->store, DH_R_DECISION, rp_decision_numbered, number, &v);
 	else
-		rc = rp_collect(d->ctx->store, DH_R_DECISION, rp_decision_of_year, &d->year, &v);
+		rc = rp_collect(d->ctx->store, DH_R_DECISION, rp_of_year,
+		                &(rp_year){offsetof(dh_decision, year), d->year}, &v);
 	if (!rc && !v.n) {
 		char q[64];
 		rc = number
@@ -430,7 +419,7 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 		/* Of a number reused after a revocation, the one in force; with
 		 * no number, the decision made last (the newest record, whatever
 		 * date was typed on it), and the reader is told which. */
-		rp_sort(&v, rp_decision_cmp);
+		rp_sort_by(&v, offsetof(dh_decision, date));
 		size_t pick = v.n - 1;
 		for (size_t i = v.n; number && i-- > 0;)
 			if (!((dh_decision *)v.v[i])->revoked) {
@@ -449,8 +438,8 @@ static int rp_load_decision(rp_doc *d, const dh_report_opts *o, dh_decision **ou
 			snprintf(d->ctx->message, sizeof(d->ctx->message),
 			         "Quyết định mới nhất: số %s ngày %s (mã số %" PRIu64
 			         "); quyết định khác: --decision SỐ.",
-			         dec->number && *dec->number ? dec->number : "(chưa có số)", rp_date(dec->date, day),
-			         dec->meta.id);
+			         dec->number && *dec->number ? dec->number : "(chưa có số)",
+			         rp_date(dec->date, day), dec->meta.id);
 		}
 	}
 	free(number);
@@ -660,31 +649,6 @@ done:
 
 /* --- review report ------------------------------------------------------------ */
 
-static int rp_by_date_review(const void *a, const void *b)
-{
-	const dh_review *x = *(const dh_review *const *)a, *y = *(const dh_review *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
-}
-
-static int rp_by_date_activity(const void *a, const void *b)
-{
-	const dh_activity *x = *(const dh_activity *const *)a, *y = *(const dh_activity *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
-}
-
-static int rp_by_date_dissemination(const void *a, const void *b)
-{
-	const dh_dissemination *x = *(const dh_dissemination *const *)a,
-	                       *y = *(const dh_dissemination *const *)b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return x->meta.id < y->meta.id ? -1 : x->meta.id > y->meta.id;
-}
-
 typedef struct rp_review_job {
 	dh_stats stats;
 	bool have_stats;
@@ -751,10 +715,10 @@ static void rp_review_fostering(rp_doc *d, const dh_stats *s)
 		rp_printf(d, "; đang tạm dừng xét: %d", s->on_hold);
 	rp_text(d, ".");
 	rp_para(d, DOC_P_ITEM);
-	rp_text(d, "Bồi dưỡng: ");
-	rp_boldf(d, "%d", s->fostering_total);
-	rp_text(d, " lượt cho ");
-	rp_boldf(d, "%d", s->fostered_candidates);
+	rp_figures(
+	    d,
+	    (const rp_figure[]){{"Bồi dưỡng: ", s->fostering_total}, {" lượt cho ", s->fostered_candidates}},
+	    2);
 	rp_text(d, " hồ sơ; hỗ trợ vật chất tổng cộng ");
 	rp_boldf(d, "%s đồng", report_money(s->material_total, money));
 	rp_text(d, ".");
@@ -790,24 +754,24 @@ static void rp_review_selection(rp_doc *d, rp_review_job *j)
 	rp_printf(d, "); %d đơn vị báo không có hồ sơ; %d/%zu đơn vị đã trả lời.", s->nil_returns,
 	          s->departments_answered, d->cfg->n_departments);
 	rp_para(d, DOC_P_ITEM);
-	rp_text(d, "Hội đồng thi đua, khen thưởng họp ");
-	rp_boldf(d, "%d", s->sessions);
-	rp_text(d, " phiên; ");
-	rp_boldf(d, "%d", s->items_passed);
-	rp_text(d, " lượt bình xét đạt, ");
-	rp_boldf(d, "%d", s->items_failed);
+	rp_figures(d,
+	           (const rp_figure[]){{"Hội đồng thi đua, khen thưởng họp ", s->sessions},
+	                               {" phiên; ", s->items_passed},
+	                               {" lượt bình xét đạt, ", s->items_failed}},
+	           3);
 	rp_text(d, " không đạt.");
 	rp_para(d, DOC_P_ITEM);
-	rp_text(d, "Quyết định công nhận: ");
-	rp_boldf(d, "%d", s->recognition_decisions);
-	rp_text(d, "; quyết định tặng Giấy khen: ");
-	rp_boldf(d, "%d", s->award_decisions);
+	rp_figures(d,
+	           (const rp_figure[]){{"Quyết định công nhận: ", s->recognition_decisions},
+	                               {"; quyết định tặng Giấy khen: ", s->award_decisions}},
+	           2);
 	rp_text(d, ".");
 	rp_para(d, DOC_P_ITEM);
-	rp_text(d, "Đã công nhận: ");
-	rp_boldf(d, "%d", s->by_stage[DH_STAGE_RECOGNISED] + s->by_stage[DH_STAGE_AWARDED]);
-	rp_text(d, "; đã khen thưởng: ");
-	rp_boldf(d, "%d", s->by_stage[DH_STAGE_AWARDED]);
+	rp_figures(d,
+	           (const rp_figure[]){
+	               {"Đã công nhận: ", s->by_stage[DH_STAGE_RECOGNISED] + s->by_stage[DH_STAGE_AWARDED]},
+	               {"; đã khen thưởng: ", s->by_stage[DH_STAGE_AWARDED]}},
+	           2);
 	rp_text(d, ".");
 	if (!j->honoured.n)
 		return;
@@ -980,15 +944,16 @@ static int rp_review_load(rp_doc *d, rp_review_job *j)
 	if (rc)
 		return rc;
 	j->have_stats = true;
-	if ((rc = rp_collect(st, DH_R_REVIEW, rp_review_of_year, &d->year, &j->reviews)) ||
+	if ((rc = rp_collect(st, DH_R_REVIEW, rp_of_year, &(rp_year){offsetof(dh_review, year), d->year},
+	                     &j->reviews)) ||
 	    (rc = rp_collect(st, DH_R_ACTIVITY, rp_activity_in_year, &d->year, &j->activities)) ||
-	    (rc = rp_collect(st, DH_R_DISSEMINATION, rp_dissemination_of_year, &d->year,
-	                     &j->disseminations)) ||
+	    (rc = rp_collect(st, DH_R_DISSEMINATION, rp_of_year,
+	                     &(rp_year){offsetof(dh_dissemination, year), d->year}, &j->disseminations)) ||
 	    (rc = rp_collect(st, DH_R_CANDIDATE, rp_candidate_honoured, &d->year, &j->honoured)))
 		return rc;
-	rp_sort(&j->reviews, rp_by_date_review);
-	rp_sort(&j->activities, rp_by_date_activity);
-	rp_sort(&j->disseminations, rp_by_date_dissemination);
+	rp_sort_by(&j->reviews, offsetof(dh_review, date));
+	rp_sort_by(&j->activities, offsetof(dh_activity, date));
+	rp_sort_by(&j->disseminations, offsetof(dh_dissemination, date));
 	for (size_t i = 0; !rc && i < j->activities.n; i++) {
 		const dh_candidate *c;
 		rc = rp_cand(d, ((dh_activity *)j->activities.v[i])->candidate_id, &c);

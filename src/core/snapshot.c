@@ -2,6 +2,7 @@
  * session record, and the view of them as a config (see snapshot.h). */
 #include "dienhinh/snapshot.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
 
@@ -246,14 +247,8 @@ static int migrate_collect(const void *rec, void *p)
 	                                    : ((const dh_decision *)rec)->rules_held;
 	if (held)
 		return 0;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		migrate_rec *v = realloc(m->v, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		m->v = v;
-		m->cap = cap;
-	}
+	if (buf_reserve(&m->v, &m->cap, m->n + 1, sizeof(*m->v)))
+		return DH_ENOMEM;
 	void *copy = record_dup(m->type, rec);
 	if (!copy)
 		return DH_ENOMEM;

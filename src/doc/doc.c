@@ -109,32 +109,26 @@ static bool doc_drop_cp(int32_t cp)
 	return cp == 0xfffe || cp == 0xffff;
 }
 
+static size_t doc_put_clean(char *out, const char *at, int n, int32_t cp)
+{
+	(void)at;
+	(void)n;
+	if (cp < 0)
+		return (size_t)utf8_encode(0xFFFD, out); /* the replacement character */
+	if (cp == '\t') {
+		*out = ' ';
+		return 1;
+	}
+	if (cp == '\r' || doc_drop_cp(cp))
+		return 0;
+	return (size_t)utf8_encode(cp, out);
+}
+
 char *doc_clean(const char *s)
 {
-	static const char replacement[] = "\xEF\xBF\xBD";
-	size_t len = s ? strlen(s) : 0;
-	char *tmp = malloc(len * 3 + 1);
+	char *tmp = utf8_map(s, 3, doc_put_clean);
 	if (!tmp)
 		return NULL;
-	size_t o = 0;
-	for (size_t off = 0; off < len;) {
-		int32_t cp;
-		int n = utf8_decode(s + off, len - off, &cp);
-		if (n < 0) {
-			memcpy(tmp + o, replacement, 3);
-			o += 3;
-			off++;
-			continue;
-		}
-		off += (size_t)n;
-		if (cp == '\t')
-			tmp[o++] = ' ';
-		else if (cp == '\r')
-			continue;
-		else if (!doc_drop_cp(cp))
-			o += (size_t)utf8_encode(cp, tmp + o);
-	}
-	tmp[o] = '\0';
 	char *nfc = utf8_nfc(tmp);
 	free(tmp);
 	return nfc;

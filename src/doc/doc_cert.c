@@ -71,6 +71,23 @@ static bool cert_fits(PangoLayout *l, double box_h, bool wrap, int paragraphs, d
 	return *height <= box_h && (wrap || pango_layout_get_line_count(l) <= paragraphs);
 }
 
+/* The layout at sizes from FROM down by FIT_STEP until it fits (as
+ * cert_fits says) or MIN is reached; *SIZE gets the size it stopped at. */
+static void cert_shrink(cert_pen *p, double from, double min, double box_h, bool wrap, int paragraphs,
+                        double *size, double *height)
+{
+	PangoLayout *l = p->layout;
+	for (double s = from;; s -= FIT_STEP) {
+		if (s < min)
+			s = min;
+		pango_font_description_set_absolute_size(p->font, s * PANGO_SCALE);
+		pango_layout_set_font_description(l, p->font);
+		*size = s;
+		if (cert_fits(l, box_h, wrap, paragraphs, height) || s <= min)
+			break;
+	}
+}
+
 /* Lay TEXT out in F at the largest size that fits the box; *SIZE gets it,
  * *HEIGHT the layout's height in pt. A box with room for two lines at the
  * field's size wraps first, then shrinks; a one-line box shrinks on one
@@ -101,28 +118,12 @@ static void cert_fit(cert_pen *p, const dh_cert_field *f, const char *text, doub
 	if (m)
 		pango_font_metrics_unref(m);
 	bool wrap = line_h > 0 && box_h >= 2 * paragraphs * line_h - 0.01;
-	for (double s = f->size_pt;; s -= FIT_STEP) {
-		if (s < min)
-			s = min;
-		pango_font_description_set_absolute_size(p->font, s * PANGO_SCALE);
-		pango_layout_set_font_description(l, p->font);
-		*size = s;
-		if (cert_fits(l, box_h, wrap, paragraphs, height) || s <= min)
-			break;
-	}
+	cert_shrink(p, f->size_pt, min, box_h, wrap, paragraphs, size, height);
 	if (cert_fits(l, box_h, wrap, paragraphs, height))
 		return;
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	pango_layout_set_height(l, (int)(box_h * PANGO_SCALE));
-	for (double s = *size;; s -= FIT_STEP) {
-		if (s < FLOOR_PT)
-			s = FLOOR_PT;
-		pango_font_description_set_absolute_size(p->font, s * PANGO_SCALE);
-		pango_layout_set_font_description(l, p->font);
-		*size = s;
-		if (cert_fits(l, box_h, true, paragraphs, height) || s <= FLOOR_PT)
-			break;
-	}
+	cert_shrink(p, *size, FLOOR_PT, box_h, true, paragraphs, size, height);
 }
 
 static void cert_frame(cairo_t *cr, double x, double y, double w, double h)

@@ -11,6 +11,7 @@
  * borders. */
 #include "dienhinh/doc_docx.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/doc_file.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
@@ -40,113 +41,6 @@
  * so its column is made wide enough for it. */
 #define DOCX_MOTTO_TWIPS_PER_PT    (3424.0 / 14.0)
 #define DOCX_NATIONAL_TWIPS_PER_PT (5396.0 / 13.0)
-
-/* --- a growable buffer for XML -------------------------------------------- */
-
-/* Appends never fail for the caller: the first allocation failure is kept
- * in OOM and later appends do nothing, so a part is built with one check
- * at the end. */
-typedef struct docx_buf {
-	char *p;
-	size_t len, cap;
-	bool oom;
-} docx_buf;
-
-static void docx_put(docx_buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void docx_puts(docx_buf *b, const char *s)
-{
-	docx_put(b, s, strlen(s));
-}
-
-static void docx_putf(docx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void docx_putf(docx_buf *b, const char *fmt, ...)
-{
-	char small[512];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->oom = true;
-		return;
-	}
-	if ((size_t)n < sizeof(small)) {
-		docx_put(b, small, (size_t)n);
-		return;
-	}
-	char *big = malloc((size_t)n + 1);
-	if (!big) {
-		b->oom = true;
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	docx_put(b, big, (size_t)n);
-	free(big);
-}
-
-/* S (N bytes) escaped for XML text or an attribute value. The model's text
- * is cleaned already; this is the defence of the file itself: bytes that
- * are not UTF-8 become U+FFFD, and codepoints XML 1.0 forbids (C0 controls,
- * U+FFFE, U+FFFF) are dropped, so no text can make document.xml
- * unreadable. '\n' never gets here: callers turn it into <w:br/>. */
-static void docx_esc(docx_buf *b, const char *s, size_t n)
-{
-	size_t plain = 0; /* start of bytes copied as they are */
-	for (size_t i = 0; i < n;) {
-		int32_t cp;
-		int len = utf8_decode(s + i, n - i, &cp);
-		const char *rep = NULL;
-		size_t step = len > 0 ? (size_t)len : 1;
-		if (len <= 0)
-			rep = "\xEF\xBF\xBD";
-		else if (cp == '&')
-			rep = "&amp;";
-		else if (cp == '<')
-			rep = "&lt;";
-		else if (cp == '>')
-			rep = "&gt;";
-		else if (cp == '"')
-			rep = "&quot;";
-		else if (cp == '\'')
-			rep = "&apos;";
-		else if (cp < 0x20 || cp == 0xfffe || cp == 0xffff)
-			rep = "";
-		if (rep) {
-			docx_put(b, s + plain, i - plain);
-			docx_puts(b, rep);
-			plain = i + step;
-		}
-		i += step;
-	}
-	docx_put(b, s + plain, n - plain);
-}
-
-static void docx_esc_str(docx_buf *b, const char *s)
-{
-	docx_esc(b, s, strlen(s));
-}
 
 /* --- units ---------------------------------------------------------------- */
 
@@ -184,48 +78,48 @@ static double docx_mid(const dh_doc *d)
 
 /* TEXT as <w:t> pieces, each '\n' a <w:br/> (a line break in the
  * paragraph, as the model means it). */
-static void docx_text(docx_buf *b, const char *text)
+static void docx_text(dh_buf *b, const char *text)
 {
 	const char *p = text;
 	for (;;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		if (n) {
-			docx_puts(b, "<w:t xml:space=\"preserve\">");
-			docx_esc(b, p, n);
-			docx_puts(b, "</w:t>");
+			buf_puts(b, "<w:t xml:space=\"preserve\">");
+			buf_add_xml(b, p, n);
+			buf_puts(b, "</w:t>");
 		}
 		if (!nl)
 			break;
-		docx_puts(b, "<w:br/>");
+		buf_puts(b, "<w:br/>");
 		p = nl + 1;
 	}
 }
 
 /* One run of TEXT with the inline STYLE (DOC_BOLD, …); the size and font
  * come from the paragraph's style. */
-static void docx_run(docx_buf *b, unsigned style, const char *text)
+static void docx_run(dh_buf *b, unsigned style, const char *text)
 {
 	if (!text || !*text)
 		return;
-	docx_puts(b, "<w:r>");
+	buf_puts(b, "<w:r>");
 	if (style & (DOC_BOLD | DOC_ITALIC | DOC_UNDERLINE)) {
-		docx_puts(b, "<w:rPr>");
+		buf_puts(b, "<w:rPr>");
 		if (style & DOC_BOLD)
-			docx_puts(b, "<w:b/><w:bCs/>");
+			buf_puts(b, "<w:b/><w:bCs/>");
 		if (style & DOC_ITALIC)
-			docx_puts(b, "<w:i/><w:iCs/>");
+			buf_puts(b, "<w:i/><w:iCs/>");
 		if (style & DOC_UNDERLINE)
-			docx_puts(b, "<w:u w:val=\"single\"/>");
-		docx_puts(b, "</w:rPr>");
+			buf_puts(b, "<w:u w:val=\"single\"/>");
+		buf_puts(b, "</w:rPr>");
 	}
 	docx_text(b, text);
-	docx_puts(b, "</w:r>");
+	buf_puts(b, "</w:r>");
 }
 
 /* The runs of P, each with EXTRA added to its style (a total row is bold
  * throughout). */
-static void docx_runs(docx_buf *b, const dh_doc_para *p, unsigned extra)
+static void docx_runs(dh_buf *b, const dh_doc_para *p, unsigned extra)
 {
 	for (size_t i = 0; i < p->n_runs; i++)
 		docx_run(b, p->runs[i].style | extra, p->runs[i].text);
@@ -233,21 +127,21 @@ static void docx_runs(docx_buf *b, const dh_doc_para *p, unsigned extra)
 
 /* <w:p> in the paragraph style STYLE_ID; JC (NULL: the style's) overrides
  * the alignment. Closed with docx_para_close(). */
-static void docx_para_open(docx_buf *b, const char *style_id, const char *jc)
+static void docx_para_open(dh_buf *b, const char *style_id, const char *jc)
 {
-	docx_putf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style_id);
+	buf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style_id);
 	if (jc)
-		docx_putf(b, "<w:jc w:val=\"%s\"/>", jc);
-	docx_puts(b, "</w:pPr>");
+		buf_printf(b, "<w:jc w:val=\"%s\"/>", jc);
+	buf_puts(b, "</w:pPr>");
 }
 
-static void docx_para_close(docx_buf *b)
+static void docx_para_close(dh_buf *b)
 {
-	docx_puts(b, "</w:p>");
+	buf_puts(b, "</w:p>");
 }
 
 /* A paragraph of one run. */
-static void docx_line(docx_buf *b, const char *style_id, unsigned style, const char *text)
+static void docx_line(dh_buf *b, const char *style_id, unsigned style, const char *text)
 {
 	docx_para_open(b, style_id, NULL);
 	docx_run(b, style, text);
@@ -256,7 +150,7 @@ static void docx_line(docx_buf *b, const char *style_id, unsigned style, const c
 
 /* A paragraph of TEXT in capitals (the header's bodies, a signer's
  * title). False on ENOMEM. */
-static bool docx_upper_line(docx_buf *b, const char *style_id, unsigned style, const char *text)
+static bool docx_upper_line(dh_buf *b, const char *style_id, unsigned style, const char *text)
 {
 	char *up = doc_upper(text);
 	if (!up)
@@ -271,15 +165,16 @@ static bool docx_upper_line(docx_buf *b, const char *style_id, unsigned style, c
  * in the middle of a space WIDTH twips wide. AFTER: the space below, in
  * twips. A border is used rather than a drawing because every reader
  * (Word, LibreOffice, the converters) draws it in the same place. */
-static void docx_rule(docx_buf *b, long width, long rule, long after)
+static void docx_rule(dh_buf *b, long width, long rule, long after)
 {
 	long side = (width - rule) / 2;
 	if (side < 0)
 		side = 0;
-	docx_putf(b,
-	          "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/><w:spacing w:before=\"0\" w:after=\"%ld\" "
-	          "w:line=\"80\" w:lineRule=\"exact\"/><w:ind w:left=\"%ld\" w:right=\"%ld\"/></w:pPr></w:p>",
-	          after, side, side);
+	buf_printf(
+	    b,
+	    "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/><w:spacing w:before=\"0\" w:after=\"%ld\" "
+	    "w:line=\"80\" w:lineRule=\"exact\"/><w:ind w:left=\"%ld\" w:right=\"%ld\"/></w:pPr></w:p>",
+	    after, side, side);
 }
 
 /* --- tables --------------------------------------------------------------- */
@@ -290,10 +185,10 @@ static void docx_rule(docx_buf *b, long width, long rule, long after)
  * side, with narrow cell margins so that its text lines up with the
  * page's margins (given here, not only in the style, as not every reader
  * applies a table style's margins). */
-static void docx_table_open(docx_buf *b, const char *style_id, long width, const long *cols, size_t n,
+static void docx_table_open(dh_buf *b, const char *style_id, long width, const long *cols, size_t n,
                             bool layout)
 {
-	docx_putf(
+	buf_printf(
 	    b,
 	    "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/><w:tblW w:w=\"%ld\" w:type=\"dxa\"/>"
 	    "<w:tblLayout w:type=\"fixed\"/>%s<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" "
@@ -304,21 +199,21 @@ static void docx_table_open(docx_buf *b, const char *style_id, long width, const
 	             "</w:tblCellMar>"
 	           : "");
 	for (size_t i = 0; i < n; i++)
-		docx_putf(b, "<w:gridCol w:w=\"%ld\"/>", cols[i]);
-	docx_puts(b, "</w:tblGrid>");
+		buf_printf(b, "<w:gridCol w:w=\"%ld\"/>", cols[i]);
+	buf_puts(b, "</w:tblGrid>");
 }
 
-static void docx_cell_open(docx_buf *b, long width, bool middle)
+static void docx_cell_open(dh_buf *b, long width, bool middle)
 {
-	docx_putf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>%s</w:tcPr>", width,
-	          middle ? "<w:vAlign w:val=\"center\"/>" : "");
+	buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>%s</w:tcPr>", width,
+	           middle ? "<w:vAlign w:val=\"center\"/>" : "");
 }
 
 /* --- document.xml --------------------------------------------------------- */
 
 typedef struct docx_ctx {
 	const dh_doc *d;
-	docx_buf *b;
+	dh_buf *b;
 	long text_w;
 	bool after_table; /* the last thing written was a table */
 	bool oom;         /* doc_upper() failed */
@@ -341,7 +236,7 @@ static void docx_header_block(docx_ctx *c)
 {
 	const dh_doc *d = c->d;
 	const dh_doc_header *h = &d->header;
-	docx_buf *b = c->b;
+	dh_buf *b = c->b;
 	/* Three fifths on the right, or what the Quốc hiệu needs and some
 	 * room: it is the one line of the header that may not wrap. */
 	long cols[2];
@@ -350,7 +245,7 @@ static void docx_header_block(docx_ctx *c)
 	cols[0] = c->text_w - cols[1];
 
 	docx_table_open(b, "LayoutTable", c->text_w, cols, 2, true);
-	docx_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+	buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	docx_cell_open(b, cols[0], false);
 	if (h->parent && *h->parent && !docx_upper_line(b, "HeaderBody", 0, h->parent))
 		c->oom = true;
@@ -363,15 +258,15 @@ static void docx_header_block(docx_ctx *c)
 	} else if (!h->parent || !*h->parent) {
 		docx_line(b, "HeaderBody", 0, NULL);
 	}
-	docx_puts(b, "</w:tc>");
+	buf_puts(b, "</w:tc>");
 	docx_cell_open(b, cols[1], false);
 	docx_line(b, "NationalName", 0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
 	docx_line(b, "Motto", 0, "Độc lập - Tự do - Hạnh phúc");
 	docx_rule(b, cols[1] - 2 * DOCX_LAYOUT_MAR_TW, lround(DOCX_MOTTO_TWIPS_PER_PT * docx_big(d)), 0);
-	docx_puts(b, "</w:tc></w:tr>");
+	buf_puts(b, "</w:tc></w:tr>");
 
 	if (h->number || h->place_date) {
-		docx_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		docx_cell_open(b, cols[0], false);
 		docx_para_open(b, "HeaderNumber", NULL);
 		if (h->number) {
@@ -381,12 +276,12 @@ static void docx_header_block(docx_ctx *c)
 			docx_run(b, 0, h->number);
 		}
 		docx_para_close(b);
-		docx_puts(b, "</w:tc>");
+		buf_puts(b, "</w:tc>");
 		docx_cell_open(b, cols[1], false);
 		docx_line(b, "PlaceDate", 0, h->place_date);
-		docx_puts(b, "</w:tc></w:tr>");
+		buf_puts(b, "</w:tc></w:tr>");
 	}
-	docx_puts(b, "</w:tbl>");
+	buf_puts(b, "</w:tbl>");
 	c->after_table = true;
 }
 
@@ -436,7 +331,7 @@ static const char *docx_jc(dh_col_align a)
  * no row split across two pages. */
 static void docx_table_block(docx_ctx *c, const dh_doc_table *t)
 {
-	docx_buf *b = c->b;
+	dh_buf *b = c->b;
 	if (!t->n_cols)
 		return;
 	long long total = 0;
@@ -458,26 +353,26 @@ static void docx_table_block(docx_ctx *c, const dh_doc_table *t)
 	}
 	docx_before_table(c);
 	docx_table_open(b, "TableGrid", c->text_w, cols, t->n_cols, false);
-	docx_puts(b, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+	buf_puts(b, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
 	for (size_t i = 0; i < t->n_cols; i++) {
 		docx_cell_open(b, cols[i], true);
 		docx_line(b, "TableHead", 0, t->heads[i]);
-		docx_puts(b, "</w:tc>");
+		buf_puts(b, "</w:tc>");
 	}
-	docx_puts(b, "</w:tr>");
+	buf_puts(b, "</w:tr>");
 	for (size_t r = 0; r < t->n_rows; r++) {
 		const dh_doc_row *row = &t->rows[r];
-		docx_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		for (size_t i = 0; i < t->n_cols; i++) {
 			docx_cell_open(b, cols[i], true);
 			docx_para_open(b, "TableCell", docx_jc(t->aligns[i]));
 			docx_runs(b, &row->cells[i], row->total ? DOC_BOLD : 0);
 			docx_para_close(b);
-			docx_puts(b, "</w:tc>");
+			buf_puts(b, "</w:tc>");
 		}
-		docx_puts(b, "</w:tr>");
+		buf_puts(b, "</w:tr>");
 	}
-	docx_puts(b, "</w:tbl>");
+	buf_puts(b, "</w:tbl>");
 	free(cols);
 	c->after_table = true;
 }
@@ -486,7 +381,7 @@ static void docx_table_block(docx_ctx *c, const dh_doc_table *t)
  * the hint, room for the signature and the seal, the name. */
 static void docx_signer(docx_ctx *c, const dh_doc_signer *s)
 {
-	docx_buf *b = c->b;
+	dh_buf *b = c->b;
 	if (s->authority && *s->authority && !docx_upper_line(b, "Signer", 0, s->authority))
 		c->oom = true;
 	if (s->title && *s->title && !docx_upper_line(b, "Signer", 0, s->title))
@@ -502,7 +397,7 @@ static void docx_signer(docx_ctx *c, const dh_doc_signer *s)
 /* The nơi nhận list: each line "- …;", the last "- ….". */
 static void docx_recipients(docx_ctx *c, const dh_doc_sign *s)
 {
-	docx_buf *b = c->b;
+	dh_buf *b = c->b;
 	docx_line(b, "RecipientsHead", 0, "Nơi nhận:");
 	for (size_t i = 0; i < s->n_recipients; i++) {
 		docx_para_open(b, "Recipient", NULL);
@@ -518,7 +413,7 @@ static void docx_recipients(docx_ctx *c, const dh_doc_sign *s)
  * that may not split, so the signer never stands alone on a page. */
 static void docx_sign_block(docx_ctx *c, const dh_doc_sign *s)
 {
-	docx_buf *b = c->b;
+	dh_buf *b = c->b;
 	long cols[2];
 	/* Two signers share the width; the nơi nhận needs less than the
 	 * signer, whose title is in capitals. */
@@ -528,7 +423,7 @@ static void docx_sign_block(docx_ctx *c, const dh_doc_sign *s)
 	 * also keeps this table apart from one just before. */
 	docx_line(b, "Spacer", 0, NULL);
 	docx_table_open(b, "LayoutTable", c->text_w, cols, 2, true);
-	docx_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+	buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	docx_cell_open(b, cols[0], false);
 	if (s->has_left)
 		docx_signer(c, &s->left);
@@ -536,39 +431,39 @@ static void docx_sign_block(docx_ctx *c, const dh_doc_sign *s)
 		docx_recipients(c, s);
 	else
 		docx_line(b, "Signer", 0, NULL);
-	docx_puts(b, "</w:tc>");
+	buf_puts(b, "</w:tc>");
 	docx_cell_open(b, cols[1], false);
 	if (s->has_right)
 		docx_signer(c, &s->right);
 	else
 		docx_line(b, "Signer", 0, NULL);
-	docx_puts(b, "</w:tc></w:tr></w:tbl>");
+	buf_puts(b, "</w:tc></w:tr></w:tbl>");
 	c->after_table = true;
 }
 
 /* Section properties: the page size and margins of D->page, the header
  * half-way into the top margin, the page number on every page but the
  * first (w:titlePg with an empty first-page header). */
-static void docx_sect(const dh_doc *d, docx_buf *b)
+static void docx_sect(const dh_doc *d, dh_buf *b)
 {
 	const dh_doc_page *pg = &d->page;
-	docx_putf(b,
-	          "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
-	          "<w:headerReference w:type=\"first\" r:id=\"rIdHeaderFirst\"/>"
-	          "<w:pgSz w:w=\"%ld\" w:h=\"%ld\"/>"
-	          "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"%ld\" "
-	          "w:footer=\"%ld\" w:gutter=\"0\"/><w:cols w:space=\"720\"/><w:titlePg/>"
-	          "<w:docGrid w:linePitch=\"360\"/></w:sectPr>",
-	          docx_twips(pg->width_mm), docx_twips(pg->height_mm), docx_twips(pg->top_mm),
-	          docx_twips(pg->right_mm), docx_twips(pg->bottom_mm), docx_twips(pg->left_mm),
-	          docx_twips(pg->top_mm / 2), docx_twips(pg->bottom_mm / 2));
+	buf_printf(b,
+	           "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
+	           "<w:headerReference w:type=\"first\" r:id=\"rIdHeaderFirst\"/>"
+	           "<w:pgSz w:w=\"%ld\" w:h=\"%ld\"/>"
+	           "<w:pgMar w:top=\"%ld\" w:right=\"%ld\" w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"%ld\" "
+	           "w:footer=\"%ld\" w:gutter=\"0\"/><w:cols w:space=\"720\"/><w:titlePg/>"
+	           "<w:docGrid w:linePitch=\"360\"/></w:sectPr>",
+	           docx_twips(pg->width_mm), docx_twips(pg->height_mm), docx_twips(pg->top_mm),
+	           docx_twips(pg->right_mm), docx_twips(pg->bottom_mm), docx_twips(pg->left_mm),
+	           docx_twips(pg->top_mm / 2), docx_twips(pg->bottom_mm / 2));
 }
 
 /* False on ENOMEM. */
-static bool docx_document(const dh_doc *d, docx_buf *b)
+static bool docx_document(const dh_doc *d, dh_buf *b)
 {
 	docx_ctx c = {.d = d, .b = b, .text_w = docx_text_width(d)};
-	docx_puts(b, DOCX_XML "<w:document xmlns:w=\"" DOCX_W_NS "\" xmlns:r=\"" DOCX_R_NS "\"><w:body>");
+	buf_puts(b, DOCX_XML "<w:document xmlns:w=\"" DOCX_W_NS "\" xmlns:r=\"" DOCX_R_NS "\"><w:body>");
 	if (d->has_header)
 		docx_header_block(&c);
 	if (d->kind_name)
@@ -580,7 +475,7 @@ static bool docx_document(const dh_doc *d, docx_buf *b)
 		case DOC_B_TABLE: docx_table_block(&c, &blk->u.table); break;
 		case DOC_B_SIGN: docx_sign_block(&c, &blk->u.sign); break;
 		case DOC_B_PAGE_BREAK:
-			docx_puts(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+			buf_puts(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
 			c.after_table = false;
 			break;
 		}
@@ -589,7 +484,7 @@ static bool docx_document(const dh_doc *d, docx_buf *b)
 	if (c.after_table)
 		docx_line(b, "Spacer", 0, NULL);
 	docx_sect(d, b);
-	docx_puts(b, "</w:body></w:document>");
+	buf_puts(b, "</w:body></w:document>");
 	return !c.oom;
 }
 
@@ -597,12 +492,12 @@ static bool docx_document(const dh_doc *d, docx_buf *b)
 
 /* A paragraph style: ID, its displayed NAME, then PPR and RPR (the inside
  * of <w:pPr> and <w:rPr>, may be ""). */
-static void docx_pstyle(docx_buf *b, const char *id, const char *name, const char *ppr, const char *rpr)
+static void docx_pstyle(dh_buf *b, const char *id, const char *name, const char *ppr, const char *rpr)
 {
-	docx_putf(b,
-	          "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"%s\"><w:name w:val=\"%s\"/>"
-	          "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>%s</w:pPr><w:rPr>%s</w:rPr></w:style>",
-	          id, name, ppr, rpr);
+	buf_printf(b,
+	           "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"%s\"><w:name w:val=\"%s\"/>"
+	           "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>%s</w:pPr><w:rPr>%s</w:rPr></w:style>",
+	           id, name, ppr, rpr);
 }
 
 /* <w:sz> and <w:szCs> for PT points, into OUT. */
@@ -612,7 +507,7 @@ static const char *docx_sz(char *out, size_t n, double pt)
 	return out;
 }
 
-static void docx_styles(const dh_doc *d, docx_buf *b)
+static void docx_styles(const dh_doc *d, dh_buf *b)
 {
 	const char *font = d->page.font && *d->page.font ? d->page.font : "Times New Roman";
 	char big[96], mid[96], cell[96], small[96], tiny[96], rpr[192];
@@ -622,33 +517,33 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	docx_sz(small, sizeof(small), d->page.small_pt);
 	docx_sz(tiny, sizeof(tiny), d->page.small_pt - 1);
 
-	docx_puts(b, DOCX_XML "<w:styles xmlns:w=\"" DOCX_W_NS "\"><w:docDefaults><w:rPrDefault><w:rPr>"
-	                      "<w:rFonts w:ascii=\"");
-	docx_esc_str(b, font);
-	docx_puts(b, "\" w:hAnsi=\"");
-	docx_esc_str(b, font);
-	docx_puts(b, "\" w:eastAsia=\"");
-	docx_esc_str(b, font);
-	docx_puts(b, "\" w:cs=\"");
-	docx_esc_str(b, font);
-	docx_putf(b,
-	          "\"/><w:color w:val=\"000000\"/>%s<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" "
-	          "w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" "
-	          "w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>",
-	          big);
+	buf_puts(b, DOCX_XML "<w:styles xmlns:w=\"" DOCX_W_NS "\"><w:docDefaults><w:rPrDefault><w:rPr>"
+	                     "<w:rFonts w:ascii=\"");
+	buf_puts_xml(b, font);
+	buf_puts(b, "\" w:hAnsi=\"");
+	buf_puts_xml(b, font);
+	buf_puts(b, "\" w:eastAsia=\"");
+	buf_puts_xml(b, font);
+	buf_puts(b, "\" w:cs=\"");
+	buf_puts_xml(b, font);
+	buf_printf(b,
+	           "\"/><w:color w:val=\"000000\"/>%s<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" "
+	           "w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\" "
+	           "w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>",
+	           big);
 
-	docx_puts(
+	buf_puts(
 	    b, "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
 	       "<w:qFormat/><w:pPr><w:widowControl/></w:pPr></w:style>");
-	docx_puts(b, "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
-	             "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
-	             "<w:unhideWhenUsed/></w:style>");
-	docx_puts(
-	    b, "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal "
-	       "Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>"
-	       "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
-	       "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/>"
-	       "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
+	buf_puts(b, "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+	            "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
+	            "<w:unhideWhenUsed/></w:style>");
+	buf_puts(b,
+	         "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal "
+	         "Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr>"
+	         "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
+	         "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/>"
+	         "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
 
 	/* NĐ 30: body justified, first line indented 1.27 cm, 6 pt or more
 	 * between paragraphs, line spacing at most 1.5 (1.2 here). */
@@ -656,14 +551,14 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	    "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"288\" w:lineRule=\"auto\"/>"
 	    "<w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>";
 	docx_pstyle(b, "Body", "Body", body_ppr, "");
-	docx_puts(
+	buf_puts(
 	    b,
 	    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/>"
 	    "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Body\"/><w:qFormat/><w:pPr><w:keepNext/>"
 	    "<w:keepLines/><w:spacing w:before=\"120\" w:after=\"120\" w:line=\"288\" w:lineRule=\"auto\"/>"
 	    "<w:ind w:firstLine=\"720\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
 	    "<w:rPr><w:b/><w:bCs/></w:rPr></w:style>");
-	docx_puts(
+	buf_puts(
 	    b, "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/>"
 	       "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Body\"/><w:qFormat/><w:pPr><w:keepNext/>"
 	       "<w:keepLines/><w:spacing w:before=\"0\" w:after=\"120\" w:line=\"288\" w:lineRule=\"auto\"/>"
@@ -709,16 +604,16 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	docx_pstyle(b, "TableHead", "Table Head",
 	            "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"center\"/>", rpr);
 	docx_pstyle(b, "TableCell", "Table Cell", "<w:spacing w:before=\"40\" w:after=\"40\"/>", cell);
-	docx_puts(b, "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/>"
-	             "<w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
-	             "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	             "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	             "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	             "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	             "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	             "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-	             "</w:tblBorders></w:tblPr></w:style>");
-	docx_puts(
+	buf_puts(b, "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/>"
+	            "<w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
+	            "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	            "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	            "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	            "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	            "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	            "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	            "</w:tblBorders></w:tblPr></w:style>");
+	buf_puts(
 	    b,
 	    "<w:style w:type=\"table\" w:customStyle=\"1\" w:styleId=\"LayoutTable\">"
 	    "<w:name w:val=\"Layout Table\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
@@ -740,52 +635,52 @@ static void docx_styles(const dh_doc *d, docx_buf *b)
 	docx_pstyle(b, "SignerHint", "Signer Hint", "<w:keepNext/><w:jc w:val=\"center\"/>", rpr);
 
 	/* The page number: 13–14 pt, centred in the top margin. */
-	docx_puts(b, "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/>"
-	             "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>"
-	             "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr>");
-	docx_puts(b, big);
-	docx_puts(b, "</w:rPr></w:style></w:styles>");
+	buf_puts(b, "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/>"
+	            "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>"
+	            "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr>");
+	buf_puts(b, big);
+	buf_puts(b, "</w:rPr></w:style></w:styles>");
 }
 
 /* --- the other parts ------------------------------------------------------ */
 
-static void docx_content_types(docx_buf *b)
+static void docx_content_types(dh_buf *b)
 {
 	static const char app[] = "application/vnd.openxmlformats-officedocument.";
-	docx_puts(b, DOCX_XML "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-	                      "<Default Extension=\"rels\" "
-	                      "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-	                      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
-	docx_putf(b,
-	          "<Override PartName=\"/word/document.xml\" "
-	          "ContentType=\"%swordprocessingml.document.main+xml\"/>",
-	          app);
-	docx_putf(b,
-	          "<Override PartName=\"/word/styles.xml\" ContentType=\"%swordprocessingml.styles+xml\"/>",
-	          app);
-	docx_putf(
+	buf_puts(b, DOCX_XML "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+	                     "<Default Extension=\"rels\" "
+	                     "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+	                     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
+	buf_printf(b,
+	           "<Override PartName=\"/word/document.xml\" "
+	           "ContentType=\"%swordprocessingml.document.main+xml\"/>",
+	           app);
+	buf_printf(b,
+	           "<Override PartName=\"/word/styles.xml\" ContentType=\"%swordprocessingml.styles+xml\"/>",
+	           app);
+	buf_printf(
 	    b,
 	    "<Override PartName=\"/word/numbering.xml\" ContentType=\"%swordprocessingml.numbering+xml\"/>",
 	    app);
-	docx_putf(
+	buf_printf(
 	    b, "<Override PartName=\"/word/settings.xml\" ContentType=\"%swordprocessingml.settings+xml\"/>",
 	    app);
-	docx_putf(b,
-	          "<Override PartName=\"/word/header1.xml\" ContentType=\"%swordprocessingml.header+xml\"/>",
-	          app);
-	docx_putf(b,
-	          "<Override PartName=\"/word/header2.xml\" ContentType=\"%swordprocessingml.header+xml\"/>",
-	          app);
-	docx_puts(b, "<Override PartName=\"/docProps/core.xml\" "
-	             "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>");
-	docx_putf(
+	buf_printf(b,
+	           "<Override PartName=\"/word/header1.xml\" ContentType=\"%swordprocessingml.header+xml\"/>",
+	           app);
+	buf_printf(b,
+	           "<Override PartName=\"/word/header2.xml\" ContentType=\"%swordprocessingml.header+xml\"/>",
+	           app);
+	buf_puts(b, "<Override PartName=\"/docProps/core.xml\" "
+	            "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>");
+	buf_printf(
 	    b, "<Override PartName=\"/docProps/app.xml\" ContentType=\"%sextended-properties+xml\"/></Types>",
 	    app);
 }
 
-static void docx_package_rels(docx_buf *b)
+static void docx_package_rels(dh_buf *b)
 {
-	docx_puts(
+	buf_puts(
 	    b, DOCX_XML
 	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
 	    "<Relationship Id=\"rId1\" Type=\"" DOCX_R_NS "/officeDocument\" Target=\"word/document.xml\"/>"
@@ -796,77 +691,77 @@ static void docx_package_rels(docx_buf *b)
 	    "Target=\"docProps/app.xml\"/></Relationships>");
 }
 
-static void docx_document_rels(docx_buf *b)
+static void docx_document_rels(dh_buf *b)
 {
-	docx_puts(b, DOCX_XML
-	          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	          "<Relationship Id=\"rIdStyles\" Type=\"" DOCX_R_NS "/styles\" Target=\"styles.xml\"/>"
-	          "<Relationship Id=\"rIdNumbering\" Type=\"" DOCX_R_NS
-	          "/numbering\" Target=\"numbering.xml\"/>"
-	          "<Relationship Id=\"rIdSettings\" Type=\"" DOCX_R_NS "/settings\" Target=\"settings.xml\"/>"
-	          "<Relationship Id=\"rIdHeader\" Type=\"" DOCX_R_NS "/header\" Target=\"header1.xml\"/>"
-	          "<Relationship Id=\"rIdHeaderFirst\" Type=\"" DOCX_R_NS "/header\" Target=\"header2.xml\"/>"
-	          "</Relationships>");
+	buf_puts(b, DOCX_XML
+	         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	         "<Relationship Id=\"rIdStyles\" Type=\"" DOCX_R_NS "/styles\" Target=\"styles.xml\"/>"
+	         "<Relationship Id=\"rIdNumbering\" Type=\"" DOCX_R_NS
+	         "/numbering\" Target=\"numbering.xml\"/>"
+	         "<Relationship Id=\"rIdSettings\" Type=\"" DOCX_R_NS "/settings\" Target=\"settings.xml\"/>"
+	         "<Relationship Id=\"rIdHeader\" Type=\"" DOCX_R_NS "/header\" Target=\"header1.xml\"/>"
+	         "<Relationship Id=\"rIdHeaderFirst\" Type=\"" DOCX_R_NS "/header\" Target=\"header2.xml\"/>"
+	         "</Relationships>");
 }
 
 /* The file's properties: its title, language and when it was made. */
-static void docx_core(const dh_doc *d, docx_buf *b)
+static void docx_core(const dh_doc *d, dh_buf *b)
 {
 	char when[32] = "1970-01-01T00:00:00Z";
 	time_t now = time(NULL);
 	struct tm tm;
 	if (gmtime_r(&now, &tm))
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	docx_puts(b, DOCX_XML
-	          "<cp:coreProperties "
-	          "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-	          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-	          "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
-	          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-	docx_esc_str(b, d->doc_title ? d->doc_title : "");
-	docx_putf(b,
-	          "</dc:title><dc:creator>dienhinh</dc:creator><dc:language>vi-VN</dc:language>"
-	          "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
-	          "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified></cp:coreProperties>",
-	          when, when);
+	buf_puts(b, DOCX_XML
+	         "<cp:coreProperties "
+	         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+	         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+	         "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
+	         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
+	buf_puts_xml(b, d->doc_title ? d->doc_title : "");
+	buf_printf(b,
+	           "</dc:title><dc:creator>dienhinh</dc:creator><dc:language>vi-VN</dc:language>"
+	           "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
+	           "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified></cp:coreProperties>",
+	           when, when);
 }
 
-static void docx_app(docx_buf *b)
+static void docx_app(dh_buf *b)
 {
-	docx_puts(b, DOCX_XML
-	          "<Properties "
-	          "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-	          "<Application>dienhinh " DH_VERSION
-	          "</Application><DocSecurity>0</DocSecurity></Properties>");
+	buf_puts(b, DOCX_XML
+	         "<Properties "
+	         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+	         "<Application>dienhinh " DH_VERSION
+	         "</Application><DocSecurity>0</DocSecurity></Properties>");
 }
 
 /* No list of the model is numbered by Word (items carry their "- " and
  * headings their "I.", "1."), so the part is empty but present: some
  * readers look for it when they find the heading styles. */
-static void docx_numbering(docx_buf *b)
+static void docx_numbering(dh_buf *b)
 {
-	docx_puts(b, DOCX_XML "<w:numbering xmlns:w=\"" DOCX_W_NS "\"/>");
+	buf_puts(b, DOCX_XML "<w:numbering xmlns:w=\"" DOCX_W_NS "\"/>");
 }
 
-static void docx_settings(docx_buf *b)
+static void docx_settings(dh_buf *b)
 {
-	docx_puts(b, DOCX_XML
-	          "<w:settings xmlns:w=\"" DOCX_W_NS "\"><w:zoom w:percent=\"100\"/>"
-	          "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
-	          "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
-	          "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
-	          "<w:themeFontLang w:val=\"vi-VN\"/></w:settings>");
+	buf_puts(b, DOCX_XML
+	         "<w:settings xmlns:w=\"" DOCX_W_NS "\"><w:zoom w:percent=\"100\"/>"
+	         "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
+	         "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+	         "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
+	         "<w:themeFontLang w:val=\"vi-VN\"/></w:settings>");
 }
 
 /* The page header: NUMBERED, the PAGE field centred (pages 2 on); else
  * the empty header of the first page. */
-static void docx_page_header(docx_buf *b, bool numbered)
+static void docx_page_header(dh_buf *b, bool numbered)
 {
-	docx_puts(b, DOCX_XML "<w:hdr xmlns:w=\"" DOCX_W_NS "\" xmlns:r=\"" DOCX_R_NS
-	                      "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>");
+	buf_puts(b, DOCX_XML "<w:hdr xmlns:w=\"" DOCX_W_NS "\" xmlns:r=\"" DOCX_R_NS
+	                     "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>");
 	if (numbered)
-		docx_puts(b, "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>2</w:t></w:r></w:fldSimple>");
-	docx_puts(b, "</w:p></w:hdr>");
+		buf_puts(b, "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>2</w:t></w:r></w:fldSimple>");
+	buf_puts(b, "</w:p></w:hdr>");
 }
 
 /* --- the file ------------------------------------------------------------- */
@@ -912,7 +807,7 @@ static void docx_why(char *why, size_t why_len, const char *fmt, ...)
 }
 
 /* Every part in memory; false on ENOMEM. */
-static bool docx_build(const dh_doc *d, docx_buf parts[DOCX__PARTS])
+static bool docx_build(const dh_doc *d, dh_buf parts[DOCX__PARTS])
 {
 	docx_content_types(&parts[DOCX_CT]);
 	docx_package_rels(&parts[DOCX_RELS]);
@@ -933,7 +828,7 @@ static bool docx_build(const dh_doc *d, docx_buf parts[DOCX__PARTS])
 
 /* Pack the parts into the archive at TMP. The buffers pass to libzip,
  * which frees them; 0 or DH_EIO with WHY. */
-static int docx_zip(docx_buf parts[DOCX__PARTS], const char *tmp, const char *path, char *why, size_t why_len)
+static int docx_zip(dh_buf parts[DOCX__PARTS], const char *tmp, const char *path, char *why, size_t why_len)
 {
 	int zerr = 0;
 	zip_t *za = zip_open(tmp, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
@@ -969,7 +864,7 @@ int doc_docx_write(const dh_doc *d, const char *path, char *why, size_t why_len)
 		docx_why(why, why_len, "Văn bản chưa dựng xong, không ghi tệp %s.", path ? path : "");
 		return DH_EINVAL;
 	}
-	docx_buf parts[DOCX__PARTS] = {0};
+	dh_buf parts[DOCX__PARTS] = {0};
 	int rc = 0;
 	if (!docx_build(d, parts)) {
 		docx_why(why, why_len, "Không đủ bộ nhớ để ghi tệp %s.", path);

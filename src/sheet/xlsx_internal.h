@@ -4,6 +4,7 @@
 #ifndef DIENHINH_XLSX_INTERNAL_H
 #define DIENHINH_XLSX_INTERNAL_H
 
+#include "dienhinh/buf.h"
 #include "dienhinh/xlsx.h"
 
 #include <expat.h>
@@ -32,11 +33,10 @@ struct dh_xlsx {
 	bool date1904;
 	char *workbook_dir; /* "xl/" */
 	xlsx_sheet *sheets;
-	size_t n_sheets;
+	size_t n_sheets, cap_sheets;
 	char *sst_path, *styles_path;
 	/* The shared strings, one buffer (NUL after each) and their spans. */
-	char *sst;
-	size_t sst_len, sst_cap;
+	dh_buf sst;
 	xlsx_span *sst_at;
 	size_t n_sst, cap_sst;
 	/* Per cell format (cellXfs), whether it shows a date. */
@@ -48,8 +48,8 @@ struct dh_xlsx {
 
 /* A growable text buffer with a cap. */
 typedef struct xlsx_buf {
-	char *p;
-	size_t n, cap, limit;
+	dh_buf b;
+	size_t limit;
 	bool over; /* something past LIMIT was dropped */
 } xlsx_buf;
 
@@ -76,8 +76,10 @@ long xlsx_index(const char *s, long max);
 size_t xlsx_unescape(char *s, size_t len);
 /* Stop PS's parse with RC (the first RC wins). */
 void xlsx_stop(xlsx_parse *ps, int rc);
-/* Parse the part at PATH through PS->p, whose handlers are set; an absent
- * part is 0 when MISSING_OK. */
-int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok);
+/* Parse the part at PATH with a parser of its own made for PS (PS->p
+ * while it runs) calling START, END and TEXT (either of the last two may be
+ * NULL); an absent part is 0 when MISSING_OK. */
+int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok,
+                    XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text);
 
 #endif

@@ -38,24 +38,11 @@ void xlsx_why(dh_xlsx *x, const char *fmt, ...)
 
 int xlsx_buf_add(xlsx_buf *b, const char *s, size_t len)
 {
-	if (len > b->limit - b->n) {
+	if (len > b->limit - b->b.len) {
 		b->over = true;
 		return DH_EINVAL;
 	}
-	if (b->n + len + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->n + len + 1)
-			cap *= 2;
-		char *np = realloc(b->p, cap);
-		if (!np)
-			return DH_ENOMEM;
-		b->p = np;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, len);
-	b->n += len;
-	b->p[b->n] = '\0';
-	return 0;
+	return buf_add(&b->b, s, len);
 }
 
 const char *xlsx_local(const char *name)
@@ -161,6 +148,24 @@ void xlsx_stop(xlsx_parse *ps, int rc)
 	XML_StopParser(ps->p, XML_FALSE);
 }
 
+/* Room for one more than N items of SIZE bytes in the array at ARRAY (its
+ * room *CAP), at most MAX of them ("bảng tính có hơn MAX WHAT" past it);
+ * false once PS is stopped. */
+static bool xlsx_room(xlsx_parse *ps, void *array, size_t *cap, size_t n, size_t size, size_t max,
+                      const char *what)
+{
+	if (n == max) {
+		xlsx_why(ps->x, "bảng tính có hơn %zu %s", max, what);
+		xlsx_stop(ps, DH_EINVAL);
+		return false;
+	}
+	if (buf_reserve(array, cap, n + 1, size)) {
+		xlsx_stop(ps, DH_ENOMEM);
+		return false;
+	}
+	return true;
+}
+
 static void XMLCALL xlsx_no_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
                                     const XML_Char *pubid, int has_internal)
 {
@@ -183,7 +188,7 @@ static zip_int64_t xlsx_locate(dh_xlsx *x, const char *path)
 
 /* Parse the part at PATH with the handlers already set on PS->p. MISSING_OK:
  * an absent part is 0 (the shared strings and styles may be left out). */
-int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok)
+static int xlsx_parse_stream(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok)
 {
 	ps->x = x;
 	ps->part = path;
@@ -252,6 +257,21 @@ int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_o
 	return rc;
 }
 
+int xlsx_parse_part(dh_xlsx *x, xlsx_parse *ps, const char *path, bool missing_ok,
+                    XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler text)
+{
+	ps->p = XML_ParserCreateNS(NULL, '|');
+	if (!ps->p)
+		return DH_ENOMEM;
+	XML_SetElementHandler(ps->p, start, end);
+	if (text)
+		XML_SetCharacterDataHandler(ps->p, text);
+	int rc = xlsx_parse_stream(x, ps, path, missing_ok);
+	XML_ParserFree(ps->p);
+	ps->p = NULL;
+	return rc;
+}
+
 /* --- workbook.xml and its relationships ------------------------------------ */
 
 typedef struct xlsx_wb_parse {
@@ -279,17 +299,9 @@ static void XMLCALL xlsx_wb_start(void *ud, const XML_Char *name, const XML_Char
 			xlsx_stop(&w->base, DH_EINVAL);
 			return;
 		}
-		if (x->n_sheets == XLSX_MAX_SHEETS) {
-			xlsx_why(x, "bảng tính có hơn %d trang", XLSX_MAX_SHEETS);
-			xlsx_stop(&w->base, DH_EINVAL);
+		if (!xlsx_room(&w->base, &x->sheets, &x->cap_sheets, x->n_sheets, sizeof(*x->sheets),
+		               XLSX_MAX_SHEETS, "trang"))
 			return;
-		}
-		xlsx_sheet *ns = realloc(x->sheets, (x->n_sheets + 1) * sizeof(*ns));
-		if (!ns) {
-			xlsx_stop(&w->base, DH_ENOMEM);
-			return;
-		}
-		x->sheets = ns;
 		xlsx_sheet *s = &x->sheets[x->n_sheets];
 		s->name = strdup(sname);
 		s->rid = strdup(rid);
@@ -438,9 +450,9 @@ typedef struct xlsx_styles_parse {
 	xlsx_parse base;
 	bool in_xfs;
 	xlsx_fmt *fmts;
-	size_t n_fmts;
+	size_t n_fmts, cap_fmts;
 	long *xf_fmt;
-	size_t n_xf;
+	size_t n_xf, cap_xf;
 } xlsx_styles_parse;
 
 static void XMLCALL xlsx_styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -454,32 +466,14 @@ static void XMLCALL xlsx_styles_start(void *ud, const XML_Char *name, const XML_
 		const char *code = xlsx_attr(atts, "formatCode", false);
 		if (id < 0 || !code)
 			return;
-		if (s->n_fmts == XLSX_MAX_STYLES) {
-			xlsx_why(s->base.x, "bảng tính có hơn %d định dạng số", XLSX_MAX_STYLES);
-			xlsx_stop(&s->base, DH_EINVAL);
+		if (!xlsx_room(&s->base, &s->fmts, &s->cap_fmts, s->n_fmts, sizeof(*s->fmts), XLSX_MAX_STYLES,
+		               "định dạng số"))
 			return;
-		}
-		xlsx_fmt *nf = realloc(s->fmts, (s->n_fmts + 1) * sizeof(*nf));
-		if (!nf) {
-			xlsx_stop(&s->base, DH_ENOMEM);
-			return;
-		}
-		s->fmts = nf;
 		s->fmts[s->n_fmts++] = (xlsx_fmt){id, xlsx_format_is_date(code)};
 	} else if (strcmp(l, "xf") == 0 && s->in_xfs) {
-		if (s->n_xf == XLSX_MAX_STYLES) {
-			xlsx_why(s->base.x, "bảng tính có hơn %d kiểu ô", XLSX_MAX_STYLES);
-			xlsx_stop(&s->base, DH_EINVAL);
+		if (!xlsx_room(&s->base, &s->xf_fmt, &s->cap_xf, s->n_xf, sizeof(*s->xf_fmt), XLSX_MAX_STYLES,
+		               "kiểu ô"))
 			return;
-		}
-		if ((s->n_xf & (s->n_xf - 1)) == 0) { /* grow at powers of two */
-			long *nx = realloc(s->xf_fmt, (s->n_xf ? s->n_xf * 2 : 16) * sizeof(*nx));
-			if (!nx) {
-				xlsx_stop(&s->base, DH_ENOMEM);
-				return;
-			}
-			s->xf_fmt = nx;
-		}
 		s->xf_fmt[s->n_xf++] = xlsx_index(xlsx_attr(atts, "numFmtId", false), 1L << 30);
 	}
 }
@@ -496,12 +490,7 @@ static int xlsx_read_styles(dh_xlsx *x)
 	if (!x->styles_path)
 		return 0;
 	xlsx_styles_parse s = {0};
-	s.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!s.base.p)
-		return DH_ENOMEM;
-	XML_SetElementHandler(s.base.p, xlsx_styles_start, xlsx_styles_end);
-	int rc = xlsx_parse_part(x, &s.base, x->styles_path, true);
-	XML_ParserFree(s.base.p);
+	int rc = xlsx_parse_part(x, &s.base, x->styles_path, true, xlsx_styles_start, xlsx_styles_end, NULL);
 	if (rc == 0 && s.n_xf) {
 		x->xf_date = calloc(s.n_xf, sizeof(bool));
 		if (!x->xf_date)
@@ -539,34 +528,10 @@ static int xlsx_sst_push(dh_xlsx *x, size_t off, size_t len)
 		xlsx_why(x, "bảng tính có hơn %zu chuỗi dùng chung", x->lim.strings);
 		return DH_EINVAL;
 	}
-	if (x->n_sst == x->cap_sst) {
-		size_t cap = x->cap_sst ? x->cap_sst * 2 : 1024;
-		xlsx_span *na = realloc(x->sst_at, cap * sizeof(*na));
-		if (!na)
-			return DH_ENOMEM;
-		x->sst_at = na;
-		x->cap_sst = cap;
-	}
+	int rc = buf_reserve(&x->sst_at, &x->cap_sst, x->n_sst + 1, sizeof(*x->sst_at));
+	if (rc)
+		return rc;
 	x->sst_at[x->n_sst++] = (xlsx_span){off, len};
-	return 0;
-}
-
-/* S (LEN bytes) after the shared strings so far, with room kept for one
- * more byte (the NUL that ends the string). */
-static int xlsx_sst_add(dh_xlsx *x, const char *s, size_t len)
-{
-	if (x->sst_len + len + 1 > x->sst_cap) {
-		size_t cap = x->sst_cap ? x->sst_cap : 65536;
-		while (cap < x->sst_len + len + 1)
-			cap *= 2;
-		char *np = realloc(x->sst, cap);
-		if (!np)
-			return DH_ENOMEM;
-		x->sst = np;
-		x->sst_cap = cap;
-	}
-	memcpy(x->sst + x->sst_len, s, len);
-	x->sst_len += len;
 	return 0;
 }
 
@@ -578,7 +543,7 @@ static void XMLCALL xlsx_sst_start(void *ud, const XML_Char *name, const XML_Cha
 	if (strcmp(l, "si") == 0) {
 		s->in_si = true;
 		s->rph = 0;
-		s->start = s->base.x->sst_len;
+		s->start = s->base.x->sst.len;
 	} else if (strcmp(l, "rPh") == 0) {
 		s->rph++;
 	} else if (strcmp(l, "t") == 0 && s->in_si && !s->rph) {
@@ -598,10 +563,10 @@ static void XMLCALL xlsx_sst_end(void *ud, const XML_Char *name)
 			s->rph--;
 	} else if (strcmp(l, "si") == 0 && s->in_si) {
 		s->in_si = false;
-		int rc = xlsx_sst_add(x, "", 0); /* room for the NUL */
+		int rc = buf_add(&x->sst, "", 0); /* the NUL after it */
 		if (!rc) {
-			size_t len = xlsx_unescape(x->sst + s->start, x->sst_len - s->start);
-			x->sst_len = s->start + len + 1;
+			size_t len = xlsx_unescape(x->sst.p + s->start, x->sst.len - s->start);
+			x->sst.len = s->start + len + 1;
 			rc = xlsx_sst_push(x, s->start, len);
 		}
 		if (rc)
@@ -615,12 +580,12 @@ static void XMLCALL xlsx_sst_text(void *ud, const XML_Char *text, int len)
 	if (!s->in_t)
 		return;
 	dh_xlsx *x = s->base.x;
-	if ((size_t)len > x->lim.cell_bytes || x->sst_len - s->start + (size_t)len > x->lim.cell_bytes) {
+	if ((size_t)len > x->lim.cell_bytes || x->sst.len - s->start + (size_t)len > x->lim.cell_bytes) {
 		xlsx_why(x, "một chuỗi của bảng tính dài quá %zu KiB", x->lim.cell_bytes >> 10);
 		xlsx_stop(&s->base, DH_EINVAL);
 		return;
 	}
-	int rc = xlsx_sst_add(x, text, (size_t)len);
+	int rc = buf_add(&x->sst, text, (size_t)len);
 	if (rc)
 		xlsx_stop(&s->base, rc);
 }
@@ -630,14 +595,7 @@ static int xlsx_read_sst(dh_xlsx *x)
 	if (!x->sst_path)
 		return 0;
 	xlsx_sst_parse s = {0};
-	s.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!s.base.p)
-		return DH_ENOMEM;
-	XML_SetElementHandler(s.base.p, xlsx_sst_start, xlsx_sst_end);
-	XML_SetCharacterDataHandler(s.base.p, xlsx_sst_text);
-	int rc = xlsx_parse_part(x, &s.base, x->sst_path, true);
-	XML_ParserFree(s.base.p);
-	return rc;
+	return xlsx_parse_part(x, &s.base, x->sst_path, true, xlsx_sst_start, xlsx_sst_end, xlsx_sst_text);
 }
 
 /* --- opening -------------------------------------------------------------- */
@@ -645,12 +603,7 @@ static int xlsx_read_sst(dh_xlsx *x)
 static int xlsx_read_rels(dh_xlsx *x, const char *path, const char *dir, bool root, char **workbook)
 {
 	xlsx_rels_parse r = {.dir = dir, .root = root};
-	r.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!r.base.p)
-		return DH_ENOMEM;
-	XML_SetStartElementHandler(r.base.p, xlsx_rels_start);
-	int rc = xlsx_parse_part(x, &r.base, path, root);
-	XML_ParserFree(r.base.p);
+	int rc = xlsx_parse_part(x, &r.base, path, root, xlsx_rels_start, NULL, NULL);
 	if (workbook)
 		*workbook = r.workbook;
 	else
@@ -677,15 +630,7 @@ static int xlsx_load(dh_xlsx *x)
 		return DH_ENOMEM;
 	}
 	xlsx_wb_parse w = {0};
-	w.base.p = XML_ParserCreateNS(NULL, '|');
-	if (!w.base.p) {
-		free(wb);
-		free(rels);
-		return DH_ENOMEM;
-	}
-	XML_SetElementHandler(w.base.p, xlsx_wb_start, xlsx_wb_end);
-	rc = xlsx_parse_part(x, &w.base, wb, false);
-	XML_ParserFree(w.base.p);
+	rc = xlsx_parse_part(x, &w.base, wb, false, xlsx_wb_start, xlsx_wb_end, NULL);
 	free(wb);
 	if (rc == 0 && !x->n_sheets) {
 		xlsx_why(x, "bảng tính không có trang nào");
@@ -753,7 +698,7 @@ void xlsx_close(dh_xlsx *x)
 	free(x->workbook_dir);
 	free(x->sst_path);
 	free(x->styles_path);
-	free(x->sst);
+	buf_free(&x->sst);
 	free(x->sst_at);
 	free(x->xf_date);
 	free(x);

@@ -77,20 +77,13 @@ typedef struct xlsx_sheet_parse {
 
 static int xlsx_row_put(xlsx_sheet_parse *s, size_t col, const char *text, size_t len)
 {
-	if (col + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 32;
-		while (cap < col + 1)
-			cap *= 2;
-		xlsx_span *na = realloc(s->at, cap * sizeof(*na));
-		if (!na)
-			return DH_ENOMEM;
-		s->at = na;
-		s->cap = cap;
-	}
+	int rc = buf_reserve(&s->at, &s->cap, col + 1, sizeof(*s->at));
+	if (rc)
+		return rc;
 	while (s->n < col)
 		s->at[s->n++] = (xlsx_span){0, 0}; /* left out: "" (offset 0 is a NUL) */
-	size_t off = s->cells.n;
-	int rc = xlsx_buf_add(&s->cells, text, len);
+	size_t off = s->cells.b.len;
+	rc = xlsx_buf_add(&s->cells, text, len);
 	if (!rc)
 		rc = xlsx_buf_add(&s->cells, "", 1); /* the NUL after it */
 	if (rc == DH_EINVAL)
@@ -104,7 +97,7 @@ static int xlsx_row_put(xlsx_sheet_parse *s, size_t col, const char *text, size_
 static int xlsx_row_begin(xlsx_sheet_parse *s)
 {
 	s->n = 0;
-	s->cells.n = 0;
+	s->cells.b.len = 0;
 	s->last_col = -1;
 	return xlsx_buf_add(&s->cells, "", 1); /* offset 0: every left-out cell */
 }
@@ -125,7 +118,7 @@ static int xlsx_row_deliver(xlsx_sheet_parse *s)
 		s->cap_ptrs = s->cap;
 	}
 	for (size_t i = 0; i < s->n; i++) {
-		s->ptrs[i] = s->cells.p + s->at[i].off;
+		s->ptrs[i] = s->cells.b.p + s->at[i].off;
 		s->lens[i] = s->at[i].len;
 	}
 	return s->fn(s->ctx, s->row, s->n, s->ptrs, s->lens);
@@ -135,14 +128,14 @@ static int xlsx_row_deliver(xlsx_sheet_parse *s)
 static int xlsx_cell_end(xlsx_sheet_parse *s)
 {
 	dh_xlsx *x = s->base.x;
-	char *t = s->text.p ? s->text.p : (char *)"";
-	size_t len = s->text.n;
+	char *t = s->text.b.p ? s->text.b.p : (char *)"";
+	size_t len = s->text.b.len;
 	char iso[11];
 	switch (s->type) {
 	case XC_SHARED: {
 		long i = xlsx_index(t, (long)x->n_sst - 1);
 		if (len && x->n_sst && i >= 0)
-			return xlsx_row_put(s, s->col, x->sst + x->sst_at[i].off, x->sst_at[i].len);
+			return xlsx_row_put(s, s->col, x->sst.p + x->sst_at[i].off, x->sst_at[i].len);
 		if (!len)
 			return xlsx_row_put(s, s->col, "", 0);
 		char ref[16];
@@ -254,7 +247,7 @@ static void XMLCALL xlsx_sheet_start(void *ud, const XML_Char *name, const XML_C
 		s->col = col;
 		s->last_col = (long)col;
 		s->in_cell = true;
-		s->text.n = 0;
+		s->text.b.len = 0;
 		s->text.over = false;
 		s->rph = 0;
 	} else if (s->in_cell) {
@@ -328,17 +321,10 @@ int xlsx_read_sheet(dh_xlsx *x, size_t i, xlsx_row_fn fn, void *ctx, char *why, 
 		xlsx_sheet_parse s = {.fn = fn, .ctx = ctx};
 		s.text.limit = x->lim.cell_bytes;
 		s.cells.limit = x->lim.row_bytes;
-		s.base.p = XML_ParserCreateNS(NULL, '|');
-		if (!s.base.p) {
-			rc = DH_ENOMEM;
-		} else {
-			XML_SetElementHandler(s.base.p, xlsx_sheet_start, xlsx_sheet_end);
-			XML_SetCharacterDataHandler(s.base.p, xlsx_sheet_text);
-			rc = xlsx_parse_part(x, &s.base, x->sheets[i].path, false);
-			XML_ParserFree(s.base.p);
-		}
-		free(s.text.p);
-		free(s.cells.p);
+		rc = xlsx_parse_part(x, &s.base, x->sheets[i].path, false, xlsx_sheet_start, xlsx_sheet_end,
+		                     xlsx_sheet_text);
+		buf_free(&s.text.b);
+		buf_free(&s.cells.b);
 		free(s.at);
 		free(s.ptrs);
 		free(s.lens);

@@ -115,8 +115,11 @@ int fold_each(const char *text, size_t len, fold_word_fn fn, void *ctx)
 	size_t off = 0;
 	while (off < len) {
 		unsigned char c = (unsigned char)text[off];
-		if (c < 0x80) {
-			/* ASCII fast path: most of every record. */
+		int32_t cp = c;
+		int n = c < 0x80 ? 1 : utf8_decode(text + off, len - off, &cp);
+		if (n < 0 || c < 0x80) {
+			/* ASCII fast path (most of every record), or a byte that is
+			 * not UTF-8, which ends a word as punctuation does. */
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 				fold_add_letter(&st, c, (uint32_t)off);
 			} else if (c >= 'A' && c <= 'Z') {
@@ -126,16 +129,6 @@ int fold_each(const char *text, size_t len, fold_word_fn fn, void *ctx)
 				if (rc)
 					return rc;
 			}
-			off++;
-			last_end = (uint32_t)off;
-			continue;
-		}
-		int32_t cp;
-		int n = utf8_decode(text + off, len - off, &cp);
-		if (n < 0) {
-			int rc = fold_finish(&st, last_end, fn, ctx);
-			if (rc)
-				return rc;
 			off++;
 			last_end = (uint32_t)off;
 			continue;

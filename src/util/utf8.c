@@ -244,72 +244,73 @@ char *utf8_clean(const char *s, bool allow_newlines, const char **why)
 	return out;
 }
 
-char *utf8_sanitize(const char *s)
+char *utf8_map(const char *s, size_t grow, utf8_put_fn put)
 {
-	static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 	size_t len = s ? strlen(s) : 0;
-	/* Every input byte becomes at most three output bytes. */
-	char *out = malloc(len * 3 + 1);
+	char *out = malloc(len * grow + 1);
 	if (!out)
 		return NULL;
 	size_t o = 0;
 	for (size_t off = 0; off < len;) {
 		int32_t cp;
 		int n = utf8_decode(s + off, len - off, &cp);
-		if (n < 0 || utf8_is_control(cp)) {
-			memcpy(out + o, replacement, 3);
-			o += 3;
-			off += n < 0 ? 1 : (size_t)n;
-			continue;
+		if (n < 0) {
+			n = 1;
+			cp = -1;
 		}
-		memcpy(out + o, s + off, (size_t)n);
-		o += (size_t)n;
+		o += put(out + o, s + off, n, cp);
 		off += (size_t)n;
 	}
 	out[o] = '\0';
 	return out;
 }
 
-char *utf8_escape(const char *s)
+static size_t utf8_put_sanitized(char *out, const char *at, int n, int32_t cp)
+{
+	if (cp < 0 || utf8_is_control(cp))
+		return (size_t)utf8_encode(0xFFFD, out); /* the replacement character */
+	memcpy(out, at, (size_t)n);
+	return (size_t)n;
+}
+
+char *utf8_sanitize(const char *s)
+{
+	/* Every input byte becomes at most three output bytes. */
+	return utf8_map(s, 3, utf8_put_sanitized);
+}
+
+static size_t utf8_put_escaped(char *out, const char *at, int n, int32_t cp)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t len = s ? strlen(s) : 0;
+	size_t o = 0;
+	if (cp < 0 || (n == 1 && utf8_is_control(cp))) {
+		unsigned char b = (unsigned char)at[0];
+		out[o++] = '\\';
+		out[o++] = 'x';
+		out[o++] = hex[b >> 4];
+		out[o++] = hex[b & 15];
+	} else if (utf8_is_control(cp) || utf8_invisible(cp) != UTF8_SHOWN) {
+		/* C1 (two bytes) and the invisible ones (three): a codepoint
+		 * of four hex digits. */
+		out[o++] = '\\';
+		out[o++] = 'u';
+		for (int shift = 12; shift >= 0; shift -= 4)
+			out[o++] = hex[(cp >> shift) & 15];
+	} else if (cp == '\\') {
+		out[o++] = '\\';
+		out[o++] = '\\';
+	} else {
+		memcpy(out, at, (size_t)n);
+		o = (size_t)n;
+	}
+	return o;
+}
+
+char *utf8_escape(const char *s)
+{
 	/* The longest form is six bytes ("\u202E") for three input bytes, or
 	 * four ("\x1B") for one. */
-	char *out = malloc(len * 4 + 1);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	for (size_t off = 0; off < len;) {
-		int32_t cp;
-		int n = utf8_decode(s + off, len - off, &cp);
-		if (n < 0 || (n == 1 && utf8_is_control(cp))) {
-			unsigned char b = (unsigned char)s[off];
-			out[o++] = '\\';
-			out[o++] = 'x';
-			out[o++] = hex[b >> 4];
-			out[o++] = hex[b & 15];
-			off++;
-			continue;
-		}
-		if (utf8_is_control(cp) || utf8_invisible(cp) != UTF8_SHOWN) {
-			/* C1 (two bytes) and the invisible ones (three): a codepoint
-			 * of four hex digits. */
-			out[o++] = '\\';
-			out[o++] = 'u';
-			for (int shift = 12; shift >= 0; shift -= 4)
-				out[o++] = hex[(cp >> shift) & 15];
-		} else if (cp == '\\') {
-			out[o++] = '\\';
-			out[o++] = '\\';
-		} else {
-			memcpy(out + o, s + off, (size_t)n);
-			o += (size_t)n;
-		}
-		off += (size_t)n;
-	}
-	out[o] = '\0';
-	return out;
+	return utf8_map(s, 4, utf8_put_escaped);
 }
 
 int utf8_cp_width(int32_t cp)
@@ -319,9 +320,9 @@ int utf8_cp_width(int32_t cp)
 	return utf8proc_charwidth(cp);
 }
 
-int utf8_width(const char *s)
+/* Columns of the LEN bytes at S (an invalid byte counts as one). */
+static int utf8_span_width(const char *s, size_t len)
 {
-	size_t len = strlen(s);
 	int cols = 0;
 	for (size_t off = 0; off < len;) {
 		int32_t cp;
@@ -335,6 +336,11 @@ int utf8_width(const char *s)
 		off += (size_t)n;
 	}
 	return cols;
+}
+
+int utf8_width(const char *s)
+{
+	return utf8_span_width(s, strlen(s));
 }
 
 size_t utf8_grapheme_len(const char *s, size_t len)
@@ -385,18 +391,7 @@ size_t utf8_fit(const char *s, int cols, int *used)
 	int width = 0;
 	while (off < len) {
 		size_t g = utf8_grapheme_len(s + off, len - off);
-		int w = 0;
-		for (size_t i = 0; i < g;) {
-			int32_t cp;
-			int n = utf8_decode(s + off + i, g - i, &cp);
-			if (n < 0) {
-				w++;
-				i++;
-				continue;
-			}
-			w += utf8_cp_width(cp);
-			i += (size_t)n;
-		}
+		int w = utf8_span_width(s + off, g);
 		if (width + w > cols)
 			break;
 		width += w;
