@@ -14,7 +14,7 @@
  * entry's page, audit_diff.c what an entry's JSON says (audit.h). */
 #include "audit.h"
 
-#include "dienhinh/array.h"
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -128,10 +128,8 @@ typedef struct seq_list {
 
 static int seq_push(seq_list *l, uint64_t seq)
 {
-	uint64_t *grown = array_grow(l->v, &l->cap, l->n, sizeof(*l->v), 256);
-	if (!grown)
+	if (buf_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v)))
 		return DH_ENOMEM;
-	l->v = grown;
 	l->v[l->n++] = seq;
 	return 0;
 }

@@ -9,7 +9,7 @@
  * follows without ever making a key wait. */
 #include "dienhinh/ui_record.h"
 
-#include "dienhinh/array.h"
+#include "dienhinh/buf.h"
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -49,10 +49,8 @@ static const dh_rtype scan_types[] = {DH_R_VOTE_ITEM, DH_R_DECISION, DH_R_CEREMO
 
 static int vec_push(rec_vec *v, void *rec)
 {
-	void **grown = array_grow(v->v, &v->cap, v->n, sizeof(*v->v), 8);
-	if (!grown)
+	if (buf_reserve(&v->v, &v->cap, v->n + 1, sizeof(*v->v)))
 		return DH_ENOMEM;
-	v->v = grown;
 	v->v[v->n++] = rec;
 	return 0;
 }

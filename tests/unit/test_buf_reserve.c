@@ -1,6 +1,8 @@
-/* test_array.c — a growing array keeps what it holds as it grows, and a
- * size past memory is refused with the array left as it was. */
-#include "dienhinh/array.h"
+/* test_buf_reserve.c — a growing array keeps what it holds as it grows,
+ * room already there changes nothing, and a size past memory is refused
+ * with the array left as it was. */
+#include "dienhinh/buf.h"
+#include "dienhinh/error.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,9 +17,7 @@ static void test_grows_from_nothing_and_keeps_every_element(void **state)
 	uint64_t *v = NULL;
 	size_t n = 0, cap = 0;
 	for (uint64_t i = 0; i < 5000; i++) {
-		uint64_t *grown = array_grow(v, &cap, n, sizeof(*v), 16);
-		assert_non_null(grown);
-		v = grown;
+		assert_int_equal(buf_reserve(&v, &cap, n + 1, sizeof(*v)), 0);
 		assert_true(cap > n);
 		v[n++] = i * 7;
 	}
@@ -31,11 +31,13 @@ static void test_room_left_changes_nothing(void **state)
 {
 	(void)state;
 	size_t cap = 0;
-	void **v = array_grow(NULL, &cap, 0, sizeof(*v), 4);
-	assert_non_null(v);
-	assert_int_equal(cap, 4);
-	assert_ptr_equal(array_grow(v, &cap, 3, sizeof(*v), 4), v);
-	assert_int_equal(cap, 4);
+	void **v = NULL;
+	assert_int_equal(buf_reserve(&v, &cap, 1, sizeof(*v)), 0);
+	assert_int_equal(cap, 16);
+	void **before = v;
+	assert_int_equal(buf_reserve(&v, &cap, 16, sizeof(*v)), 0);
+	assert_ptr_equal(v, before);
+	assert_int_equal(cap, 16);
 	free(v);
 }
 
@@ -43,13 +45,14 @@ static void test_a_size_past_memory_is_refused_and_the_array_stays(void **state)
 {
 	(void)state;
 	size_t cap = 0;
-	char *v = array_grow(NULL, &cap, 0, 1, 8);
-	assert_non_null(v);
+	char *v = NULL;
+	assert_int_equal(buf_reserve(&v, &cap, 1, 1), 0);
 	v[0] = 'x';
-	size_t huge = SIZE_MAX / 2 + 1;
-	cap = huge; /* as if it held that many: doubling would overflow */
-	assert_null(array_grow(v, &cap, huge, 2, 8));
-	assert_int_equal(cap, huge);
+	char *before = v;
+	size_t huge = SIZE_MAX / 2 + 2;
+	assert_int_equal(buf_reserve(&v, &cap, huge, 2), DH_ENOMEM);
+	assert_int_equal(cap, 16);
+	assert_ptr_equal(v, before);
 	assert_int_equal(v[0], 'x');
 	free(v);
 }
