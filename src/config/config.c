@@ -12,11 +12,10 @@
 #include "cfg_internal.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
-#include "dienhinh/record.h"
+/* The action names (so that a `closes:` or `permissions:` key is checked
+ * against the real actions) and the kinds of candidate. */
+#include "dienhinh/plan_terms.h"
 #include "dienhinh/utf8.h"
-/* Only for the DH_ACTIONS name list (an X-macro, nothing to link), so that a
- * `closes:` or `permissions:` key is checked against the real actions. */
-#include "dienhinh/workflow.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -60,7 +59,7 @@ static const struct {
 	(DH_ROLE_CHAIR | DH_ROLE_VICE_CHAIR | DH_ROLE_STANDING | DH_ROLE_SECRETARY | DH_ROLE_MEMBER)
 
 static const char *const action_names[] = {
-#define DH_ACTION_NAME(id, name, roles, label) name,
+#define DH_ACTION_NAME(id, name, label) name,
     DH_ACTIONS(DH_ACTION_NAME)
 #undef DH_ACTION_NAME
 };

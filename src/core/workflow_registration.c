@@ -1,0 +1,271 @@
+/* workflow_registration.c — registrations (screen 3): nominating a
+ * candidate, a department's nil return, the Office's check, returning and
+ * withdrawing, and which departments have answered. */
+#include "workflow_internal.h"
+
+#include "dienhinh/error.h"
+
+#include <string.h>
+
+static int nominate_body(dh_repo_tx *tx, wf_op *op)
+{
+	const dh_registration *in = op->in;
+	dh_candidate *c;
+	dh_registration *r;
+	wf_regs rs;
+	int rc;
+	if ((rc = wf_load_live(tx, op, DH_R_CANDIDATE, in->candidate_id, (void **)&c)) ||
+	    (rc = wf_permit_in(op->ctx, DH_ACT_NOMINATE, c->department)))
+		return rc;
+	if ((rc = wf_stage_gate(op->ctx, DH_ACT_NOMINATE, c)) ||
+	    (rc = wf_active_registrations(tx, c->meta.id, &rs)))
+		return rc;
+	if (rs.n > 0)
+		return say(op->ctx, DH_ESTAGE, "«%s» đã có hồ sơ đăng ký #%llu đang xét.", c->name,
+		           (unsigned long long)rs.ids[0]);
+	if ((rc = wf_input_copy(op, (void **)&r)))
+		return rc;
+	if (!r->description && (rc = record_set_str(&r->description, c->description)))
+		return rc;
+	if (!r->description)
+		return say_field(op->ctx, DH_EINVAL, "description",
+		                 "Chưa có bản mô tả sáng kiến, mô hình của «%s».", c->name);
+	/* Carried forward from an earlier year, considered in this one. */
+	if (c->year && c->year < op->ctx->cfg->plan.year)
+		c->year = op->ctx->cfg->plan.year;
+	r->year = c->year;
+	r->status = DH_REG_SUBMITTED;
+	r->complete = false;
+	if ((rc = record_set_str(&r->department, c->department)) ||
+	    (rc = record_set_str(&r->registered_by, op->ctx->login)) ||
+	    (rc = record_set_str(&r->reason, NULL)) || (rc = record_set_str(&r->checked_by, NULL)) ||
+	    (rc = record_set_str(&r->late_approved_by, op->flag ? op->ctx->login : NULL)) ||
+	    (!op->flag && (rc = record_set_str(&r->late_reason, NULL))))
+		return rc;
+	if ((rc = wf_put_out(tx, op, "nominate", r->late_reason, DH_R_REGISTRATION, r)))
+		return rc;
+	wf_advance(c, DH_ACT_NOMINATE);
+	return wf_put(tx, op, "nominate", r->late_reason, DH_R_CANDIDATE, c);
+}
+
+/* A registration is sent once; after the deadline only with a late
+ * reason an actor who may late_override gives (op->flag then). */
+static int nominate_clean(wf_op *op, void *rec)
+{
+	dh_ctx *ctx = op->ctx;
+	dh_registration *r = rec;
+	int rc;
+	if (r->meta.id)
+		return say(ctx, DH_EINVAL, "Hồ sơ đăng ký đã gửi: muốn thay đổi thì rút rồi đăng ký lại.");
+	if ((rc = wf_check_date(ctx, &r->date, true, "date", "Ngày đăng ký")) ||
+	    (rc =
+	         wf_clean_text(ctx, &r->description, "description", "Bản mô tả", true, WF_MAX_TEXT, false)) ||
+	    (rc = wf_clean_text(ctx, &r->late_reason, "late_reason", "Lý do đăng ký quá hạn", true,
+	                        WF_MAX_LINE, false)))
+		return rc;
+	return wf_deadline_gate(ctx, DH_ACT_NOMINATE, r->late_reason, &op->flag);
+}
+
+int wf_nominate(dh_ctx *ctx, const dh_registration *in, uint64_t *out_id)
+{
+	return wf_save(ctx, DH_ACT_NOMINATE, DH_R_REGISTRATION, in, nominate_clean, nominate_body, out_id);
+}
+
+/* Does the department have an answer for the year (or a clash)? */
+typedef struct answer_scan {
+	int year;
+	const char *department;
+	uint64_t registration, nil_return;
+} answer_scan;
+
+static int answer_reg_visit(const void *rec, void *p)
+{
+	const dh_registration *r = rec;
+	answer_scan *s = p;
+	if (wf_registration_active(r) && r->year == s->year && r->department &&
+	    strcmp(r->department, s->department) == 0) {
+		s->registration = r->meta.id;
+		return 1;
+	}
+	return 0;
+}
+
+static int answer_nil_visit(const void *rec, void *p)
+{
+	const dh_nil_return *n = rec;
+	answer_scan *s = p;
+	if (!n->meta.deleted && n->year == s->year && n->department &&
+	    strcmp(n->department, s->department) == 0) {
+		s->nil_return = n->meta.id;
+		return 1;
+	}
+	return 0;
+}
+
+static int nil_return_body(dh_repo_tx *tx, wf_op *op)
+{
+	const dh_nil_return *in = op->in;
+	dh_nil_return *n;
+	answer_scan s = {.year = in->year, .department = in->department};
+	int rc;
+	if ((rc = repo_tx_each(tx, DH_R_REGISTRATION, answer_reg_visit, &s)) ||
+	    (rc = repo_tx_each(tx, DH_R_NIL_RETURN, answer_nil_visit, &s)))
+		return rc;
+	const char *dept = config_department_name(op->ctx->cfg, in->department);
+	if (s.registration)
+		return say(op->ctx, DH_EINVAL, "%s đã có hồ sơ đăng ký năm %d (#%llu).", dept, in->year,
+		           (unsigned long long)s.registration);
+	if (in->meta.id) {
+		dh_nil_return *stored;
+		if ((rc = wf_load(tx, op, DH_R_NIL_RETURN, in->meta.id, (void **)&stored)) ||
+		    (rc = wf_check_update(op, &stored->meta, &in->meta)) ||
+		    (rc = wf_permit_in(op->ctx, DH_ACT_NIL_RETURN, stored->department)))
+			return rc;
+	}
+	if (s.nil_return && s.nil_return != in->meta.id)
+		return say(op->ctx, DH_EINVAL, "%s đã báo không có đăng ký năm %d.", dept, in->year);
+	if ((rc = wf_input_copy(op, (void **)&n)))
+		return rc;
+	return wf_put_out(tx, op, "nil_return", NULL, DH_R_NIL_RETURN, n);
+}
+
+static int nil_return_clean(wf_op *op, void *rec)
+{
+	dh_ctx *ctx = op->ctx;
+	dh_nil_return *n = rec;
+	int rc;
+	if ((rc = wf_check_year(ctx, &n->year)) || (rc = wf_check_department(ctx, n->department)) ||
+	    (rc = wf_permit_in(ctx, DH_ACT_NIL_RETURN, n->department)) ||
+	    (rc = wf_check_date(ctx, &n->date, true, "date", "Ngày báo")) ||
+	    (rc = wf_clean_text(ctx, &n->note, "note", "Ghi chú", true, WF_MAX_TEXT, false)) ||
+	    (rc = wf_clean_text(ctx, &n->by, "by", "Người báo", false, WF_MAX_LINE, false)))
+		return rc;
+	return wf_default_by(ctx, &n->by);
+}
+
+int wf_nil_return(dh_ctx *ctx, const dh_nil_return *in, uint64_t *out_id)
+{
+	return wf_save(ctx, DH_ACT_NIL_RETURN, DH_R_NIL_RETURN, in, nil_return_clean, nil_return_body,
+	               out_id);
+}
+
+static int accept_body(dh_repo_tx *tx, wf_op *op)
+{
+	dh_registration *r;
+	int rc;
+	if ((rc = wf_load_live(tx, op, DH_R_REGISTRATION, op->target, (void **)&r)))
+		return rc;
+	if (r->status != DH_REG_SUBMITTED)
+		return say(op->ctx, DH_ESTAGE,
+		           "Hồ sơ đăng ký đang ở trạng thái «%s»: chỉ kiểm tra hồ sơ mới gửi.",
+		           reg_status_label(r->status));
+	r->status = DH_REG_ACCEPTED;
+	r->complete = true;
+	if ((rc = record_set_str(&r->checked_by, op->ctx->login)))
+		return rc;
+	return wf_put_out(tx, op, "check_registration", NULL, DH_R_REGISTRATION, r);
+}
+
+int wf_registration_accept(dh_ctx *ctx, uint64_t registration_id)
+{
+	return wf_act(ctx, DH_ACT_CHECK_REGISTRATION, accept_body, &(wf_args){.target = registration_id},
+	              NULL);
+}
+
+/* Open agenda items of a candidate go with its registration. */
+static int drop_open_items(dh_repo_tx *tx, wf_op *op, uint64_t candidate_id, const char *action)
+{
+	wf_items is;
+	int rc = wf_candidate_items(tx, candidate_id, &is);
+	for (size_t i = 0; !rc && i < is.n; i++) {
+		dh_vote_item *it;
+		if ((rc = wf_load(tx, op, DH_R_VOTE_ITEM, is.ids[i], (void **)&it)))
+			break;
+		if (it->closed)
+			continue;
+		it->meta.deleted = true;
+		if (!(rc = record_set_str(&it->meta.deleted_reason, op->reason ? op->reason : "Rút đăng ký")))
+			rc = wf_put(tx, op, action, op->reason, DH_R_VOTE_ITEM, it);
+	}
+	return rc;
+}
+
+static int return_body(dh_repo_tx *tx, wf_op *op)
+{
+	dh_action a = op->action;
+	dh_registration *r;
+	dh_candidate *c;
+	int rc;
+	if ((rc = wf_load_live(tx, op, DH_R_REGISTRATION, op->target, (void **)&r)) ||
+	    (rc = wf_permit_in(op->ctx, a, r->department)))
+		return rc;
+	if (!wf_registration_active(r))
+		return say(op->ctx, DH_ESTAGE, "Hồ sơ đăng ký đang ở trạng thái «%s».",
+		           reg_status_label(r->status));
+	if ((rc = wf_load(tx, op, DH_R_CANDIDATE, r->candidate_id, (void **)&c)))
+		return rc;
+	if ((rc = wf_stage_gate(op->ctx, a, c)))
+		return rc;
+	const char *action = wf_action_name(a);
+	if ((rc = drop_open_items(tx, op, c->meta.id, action)))
+		return rc;
+	r->status = a == DH_ACT_RETURN ? DH_REG_RETURNED : DH_REG_WITHDRAWN;
+	if ((rc = record_set_str(&r->reason, op->reason)) ||
+	    (rc = wf_put_out(tx, op, action, op->reason, DH_R_REGISTRATION, r)))
+		return rc;
+	wf_advance(c, a);
+	return wf_put(tx, op, action, op->reason, DH_R_CANDIDATE, c);
+}
+
+static int end_registration(dh_ctx *ctx, dh_action a, uint64_t id, const char *reason)
+{
+	return wf_act(ctx, a, return_body,
+	              &(wf_args){.target = id,
+	                         .reason = reason,
+	                         .reason_label = "Lý do",
+	                         .reason_required = a == DH_ACT_RETURN},
+	              NULL);
+}
+
+int wf_registration_return(dh_ctx *ctx, uint64_t registration_id, const char *reason)
+{
+	return end_registration(ctx, DH_ACT_RETURN, registration_id, reason);
+}
+
+int wf_registration_withdraw(dh_ctx *ctx, uint64_t registration_id, const char *reason)
+{
+	return end_registration(ctx, DH_ACT_WITHDRAW, registration_id, reason);
+}
+
+typedef struct answered_scan {
+	const dh_config *cfg;
+	int year;
+	bool *answered;
+} answered_scan;
+
+static int answered_reg_visit(const void *rec, void *p)
+{
+	const dh_registration *r = rec;
+	answered_scan *s = p;
+	if (wf_registration_active(r) && r->year == s->year)
+		wf_mark_department(s->cfg, s->answered, r->department);
+	return 0;
+}
+
+static int answered_nil_visit(const void *rec, void *p)
+{
+	const dh_nil_return *n = rec;
+	answered_scan *s = p;
+	if (!n->meta.deleted && n->year == s->year)
+		wf_mark_department(s->cfg, s->answered, n->department);
+	return 0;
+}
+
+int wf_departments_answered(dh_ctx *ctx, int year, bool *answered)
+{
+	answered_scan s = {.cfg = ctx->cfg, .year = year ? year : ctx->cfg->plan.year, .answered = answered};
+	for (size_t i = 0; i < ctx->cfg->n_departments; i++)
+		answered[i] = false;
+	int rc = repo_each(ctx->store, DH_R_REGISTRATION, answered_reg_visit, &s);
+	return rc ? rc : repo_each(ctx->store, DH_R_NIL_RETURN, answered_nil_visit, &s);
+}
