@@ -8,6 +8,7 @@
 #include "dienhinh/utf8.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -225,11 +226,8 @@ static int candidate_save_body(dh_repo_tx *tx, wf_op *op)
 		    (rc = wf_pool_keep(&op->pool, DH_R_CANDIDATE, c)) != 0)
 			return c ? rc : DH_ENOMEM;
 		wf_advance(c, DH_ACT_CREATE);
-	} else {
-		if ((rc = wf_load(tx, op, DH_R_CANDIDATE, in->meta.id, (void **)&c)) ||
-		    (rc = wf_check_update(op, &c->meta, &in->meta)) ||
-		    (rc = wf_permit_in(op->ctx, DH_ACT_EDIT, c->department)))
-			return rc;
+	} else if ((rc = wf_check_stored(tx, op, (void **)&c))) {
+		return rc;
 	}
 	if ((rc = copy_editable(c, in)))
 		return rc;
@@ -260,24 +258,13 @@ int wf_candidate_save(dh_ctx *ctx, const dh_candidate *in, uint64_t *out_id)
 
 static int fostering_body(dh_repo_tx *tx, wf_op *op)
 {
-	const dh_fostering *in = op->in;
 	dh_candidate *c;
 	dh_fostering *f;
 	int rc;
-	if ((rc = wf_load_live(tx, op, DH_R_CANDIDATE, in->candidate_id, (void **)&c)) ||
-	    (rc = wf_permit_in(op->ctx, DH_ACT_FOSTER, c->department)) ||
-	    (rc = wf_input_copy(op, (void **)&f)))
-		return rc;
-	if (in->meta.id) {
-		dh_fostering *stored;
-		if ((rc = wf_load(tx, op, DH_R_FOSTERING, in->meta.id, (void **)&stored)) ||
-		    (rc = wf_check_update(op, &stored->meta, &in->meta)))
-			return rc;
-		if (stored->candidate_id != in->candidate_id)
-			return say_field(op->ctx, DH_EINVAL, "candidate_id",
-			                 "Không chuyển được mục bồi dưỡng sang hồ sơ khác.");
-	}
-	if ((rc = wf_put_out(tx, op, "foster", NULL, DH_R_FOSTERING, f)))
+	if ((rc = wf_load_entry(tx, op, offsetof(dh_fostering, candidate_id),
+	                        "Không chuyển được mục bồi dưỡng sang hồ sơ khác.", &c)) ||
+	    (rc = wf_input_copy(op, (void **)&f)) ||
+	    (rc = wf_put_out(tx, op, "foster", NULL, DH_R_FOSTERING, f)))
 		return rc;
 	if (c->stage != DH_STAGE_NEW_FACTOR)
 		return 0;
@@ -346,36 +333,26 @@ static int hold_kind_known(dh_ctx *ctx, wf_args *args)
 
 int wf_hold_set(dh_ctx *ctx, uint64_t candidate_id, const char *kind, const char *reason)
 {
-	return wf_act(ctx, DH_ACT_HOLD, hold_body,
-	              &(wf_args){.target = candidate_id,
-	                         .flag = true,
-	                         .login = kind && *kind ? kind : NULL,
-	                         .check = hold_kind_known,
-	                         .reason = reason,
-	                         .reason_label = "Lý do",
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {.target = candidate_id,
+	                .flag = true,
+	                .login = kind && *kind ? kind : NULL,
+	                .check = hold_kind_known,
+	                .why = {.text = reason, .label = "Lý do", .required = true}};
+	return wf_act(ctx, DH_ACT_HOLD, hold_body, &args, NULL);
 }
 
-/* The date achievements count from (args->arg[0]), when given. */
-static int counts_from_valid(dh_ctx *ctx, wf_args *args)
-{
-	if (!args->arg[0])
-		return 0;
-	return wf_check_date(ctx, &args->arg[0], false, "counts_from", "Ngày bắt đầu tính thành tích");
-}
+/* The date achievements count from, when given. */
+static const wf_arg_check counts_from_date = {
+    .date = true, .field = "counts_from", .text = "Ngày bắt đầu tính thành tích"};
 
 int wf_hold_lift(dh_ctx *ctx, uint64_t candidate_id, const char *reason, int counts_from)
 {
 	/* Lifting needs the result of the check as its reason. */
-	return wf_act(ctx, DH_ACT_HOLD, hold_body,
-	              &(wf_args){.target = candidate_id,
-	                         .arg = {counts_from},
-	                         .check = counts_from_valid,
-	                         .reason = reason,
-	                         .reason_label = "Lý do tiếp tục xét",
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {.target = candidate_id,
+	                .arg = {counts_from},
+	                .arg0 = &counts_from_date,
+	                .why = {.text = reason, .label = "Lý do tiếp tục xét", .required = true}};
+	return wf_act(ctx, DH_ACT_HOLD, hold_body, &args, NULL);
 }
 
 int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason)
@@ -467,23 +444,16 @@ static int correct_body(dh_repo_tx *tx, wf_op *op)
 	return wf_put_out(tx, op, "correct", op->reason, DH_R_CANDIDATE, c);
 }
 
-static int stage_valid(dh_ctx *ctx, wf_args *args)
-{
-	if (args->arg[0] < 0 || args->arg[0] >= DH_STAGE__COUNT)
-		return say_field(ctx, DH_EINVAL, "stage", "Bước hồ sơ không hợp lệ.");
-	return 0;
-}
+static const wf_arg_check stage_choice = {
+    .min = 0, .max = DH_STAGE__COUNT - 1, .field = "stage", .text = "Bước hồ sơ không hợp lệ."};
 
 int wf_correct_stage(dh_ctx *ctx, uint64_t candidate_id, int stage, const char *reason)
 {
-	return wf_act(ctx, DH_ACT_CORRECT, correct_body,
-	              &(wf_args){.target = candidate_id,
-	                         .arg = {stage},
-	                         .check = stage_valid,
-	                         .reason = reason,
-	                         .reason_label = "Lý do đính chính",
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {.target = candidate_id,
+	                .arg = {stage},
+	                .arg0 = &stage_choice,
+	                .why = {.text = reason, .label = "Lý do đính chính", .required = true}};
+	return wf_act(ctx, DH_ACT_CORRECT, correct_body, &args, NULL);
 }
 
 static dh_action delete_action(dh_rtype type)
@@ -579,14 +549,11 @@ static int delete_body(dh_repo_tx *tx, wf_op *op)
 
 static int delete_or_restore(dh_ctx *ctx, dh_rtype type, uint64_t id, const char *reason, bool restoring)
 {
-	return wf_act(ctx, delete_action(type), delete_body,
-	              &(wf_args){.type = type,
-	                         .target = id,
-	                         .flag = restoring,
-	                         .reason = reason,
-	                         .reason_label = "Lý do",
-	                         .reason_required = !restoring},
-	              NULL);
+	wf_args args = {.type = type,
+	                .target = id,
+	                .flag = restoring,
+	                .why = {.text = reason, .label = "Lý do", .required = !restoring}};
+	return wf_act(ctx, delete_action(type), delete_body, &args, NULL);
 }
 
 int wf_delete(dh_ctx *ctx, dh_rtype type, uint64_t id, const char *reason)

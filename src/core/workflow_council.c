@@ -31,8 +31,7 @@ static int session_save_body(dh_repo_tx *tx, wf_op *op)
 		if ((rc = snapshot_take(s, op->ctx->cfg)))
 			return rc;
 	} else {
-		if ((rc = wf_load(tx, op, DH_R_SESSION, in->meta.id, (void **)&s)) ||
-		    (rc = wf_check_update(op, &s->meta, &in->meta)))
+		if ((rc = wf_load_stored(tx, op, (void **)&s)))
 			return rc;
 		if (s->closed)
 			return say(op->ctx, DH_ELOCKED, "Phiên họp đã kết thúc: không sửa được.");
@@ -90,18 +89,15 @@ static int session_close_body(dh_repo_tx *tx, wf_op *op)
 
 int wf_session_close(dh_ctx *ctx, uint64_t session_id)
 {
-	return wf_act(ctx, DH_ACT_MANAGE_SESSION, session_close_body,
-	              &(wf_args){.target = session_id, .flag = true}, NULL);
+	wf_args args = {.target = session_id, .flag = true};
+	return wf_act(ctx, DH_ACT_MANAGE_SESSION, session_close_body, &args, NULL);
 }
 
 int wf_session_reopen(dh_ctx *ctx, uint64_t session_id, const char *reason)
 {
-	return wf_act(ctx, DH_ACT_REOPEN_ITEM, session_close_body,
-	              &(wf_args){.target = session_id,
-	                         .reason = reason,
-	                         .reason_label = "Lý do mở lại",
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {.target = session_id,
+	                .why = {.text = reason, .label = "Lý do mở lại", .required = true}};
+	return wf_act(ctx, DH_ACT_REOPEN_ITEM, session_close_body, &args, NULL);
 }
 
 static const char *attendance_text(int at)
@@ -169,38 +165,30 @@ static int attendance_body(dh_repo_tx *tx, wf_op *op)
 	return wf_put_out(tx, op, "record_attendance", note, DH_R_SESSION, s);
 }
 
-static int attendance_valid(dh_ctx *ctx, wf_args *args)
-{
-	if (args->arg[0] < DH_ABSENT || args->arg[0] > DH_WRITTEN)
-		return say_field(ctx, DH_EINVAL, "attendance", "Trạng thái dự họp không hợp lệ.");
-	return 0;
-}
+static const wf_arg_check attendance_choice = {
+    .min = DH_ABSENT, .max = DH_WRITTEN, .field = "attendance", .text = "Trạng thái dự họp không hợp lệ."};
 
 /* A login is given here; whether it is a member is asked of the session's
  * own council, inside the write (check_held_member). */
 int wf_attendance(dh_ctx *ctx, uint64_t session_id, const char *login, int attendance)
 {
-	return wf_act(ctx, DH_ACT_RECORD_ATTENDANCE, attendance_body,
-	              &(wf_args){.target = session_id,
-	                         .login = login,
-	                         .need_member = true,
-	                         .arg = {attendance},
-	                         .check = attendance_valid},
-	              NULL);
+	wf_args args = {.target = session_id,
+	                .login = login,
+	                .need_member = true,
+	                .arg = {attendance},
+	                .arg0 = &attendance_choice};
+	return wf_act(ctx, DH_ACT_RECORD_ATTENDANCE, attendance_body, &args, NULL);
 }
 
 int wf_written_opinion(dh_ctx *ctx, uint64_t session_id, const char *login, const char *text)
 {
-	return wf_act(ctx, DH_ACT_RECORD_ATTENDANCE, attendance_body,
-	              &(wf_args){.target = session_id,
-	                         .login = login,
-	                         .need_member = true,
-	                         .arg = {DH_WRITTEN},
-	                         .reason = text,
-	                         .reason_field = "text",
-	                         .reason_label = "Ý kiến bằng văn bản",
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {
+	    .target = session_id,
+	    .login = login,
+	    .need_member = true,
+	    .arg = {DH_WRITTEN},
+	    .why = {.text = text, .label = "Ý kiến bằng văn bản", .required = true, .field = "text"}};
+	return wf_act(ctx, DH_ACT_RECORD_ATTENDANCE, attendance_body, &args, NULL);
 }
 
 /* Lower-case NFC with white space runs made one space and trimmed. */
@@ -298,8 +286,8 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 
 int wf_item_add(dh_ctx *ctx, uint64_t session_id, uint64_t candidate_id, uint64_t *out_id)
 {
-	return wf_act(ctx, DH_ACT_MANAGE_SESSION, item_add_body,
-	              &(wf_args){.target = session_id, .other = candidate_id}, out_id);
+	wf_args args = {.target = session_id, .other = candidate_id};
+	return wf_act(ctx, DH_ACT_MANAGE_SESSION, item_add_body, &args, out_id);
 }
 
 /* An item open for votes, with its session. */
@@ -345,22 +333,18 @@ static int recuse_body(dh_repo_tx *tx, wf_op *op)
 
 int wf_item_recuse(dh_ctx *ctx, uint64_t item_id, const char *login, bool recused)
 {
-	return wf_act(ctx, DH_ACT_RECORD_VOTES, recuse_body,
-	              &(wf_args){.target = item_id, .login = login, .need_member = true, .flag = recused},
-	              NULL);
+	wf_args args = {.target = item_id, .login = login, .need_member = true, .flag = recused};
+	return wf_act(ctx, DH_ACT_RECORD_VOTES, recuse_body, &args, NULL);
 }
 
 int wf_item_recuse_why(dh_ctx *ctx, uint64_t item_id, const char *login, const char *reason)
 {
-	return wf_act(ctx, DH_ACT_RECORD_VOTES, recuse_body,
-	              &(wf_args){.target = item_id,
-	                         .login = login,
-	                         .need_member = true,
-	                         .flag = true,
-	                         .reason = reason,
-	                         .reason_label = "Lý do",
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {.target = item_id,
+	                .login = login,
+	                .need_member = true,
+	                .flag = true,
+	                .why = {.text = reason, .label = "Lý do", .required = true}};
+	return wf_act(ctx, DH_ACT_RECORD_VOTES, recuse_body, &args, NULL);
 }
 
 static int vote_body(dh_repo_tx *tx, wf_op *op)
@@ -391,20 +375,14 @@ static int vote_body(dh_repo_tx *tx, wf_op *op)
 	return wf_put_out(tx, op, "record_votes", note, DH_R_VOTE_ITEM, it);
 }
 
-static int vote_valid(dh_ctx *ctx, wf_args *args)
-{
-	if (args->arg[0] < DH_VOTE_NONE || args->arg[0] > DH_VOTE_ABSTAIN)
-		return say_field(ctx, DH_EINVAL, "vote", "Phiếu không hợp lệ.");
-	return 0;
-}
+static const wf_arg_check vote_choice = {
+    .min = DH_VOTE_NONE, .max = DH_VOTE_ABSTAIN, .field = "vote", .text = "Phiếu không hợp lệ."};
 
 int wf_vote(dh_ctx *ctx, uint64_t item_id, const char *login, int vote)
 {
-	return wf_act(
-	    ctx, DH_ACT_RECORD_VOTES, vote_body,
-	    &(wf_args){
-	        .target = item_id, .login = login, .need_member = true, .arg = {vote}, .check = vote_valid},
-	    NULL);
+	wf_args args = {
+	    .target = item_id, .login = login, .need_member = true, .arg = {vote}, .arg0 = &vote_choice};
+	return wf_act(ctx, DH_ACT_RECORD_VOTES, vote_body, &args, NULL);
 }
 
 /* The tally of IT under the rules its session S is held under. */
@@ -461,9 +439,8 @@ static int counts_valid(dh_ctx *ctx, wf_args *args)
 
 int wf_vote_counts(dh_ctx *ctx, uint64_t item_id, int agree, int disagree, int abstain)
 {
-	return wf_act(ctx, DH_ACT_RECORD_VOTES, counts_body,
-	              &(wf_args){.target = item_id, .arg = {agree, disagree, abstain}, .check = counts_valid},
-	              NULL);
+	wf_args args = {.target = item_id, .arg = {agree, disagree, abstain}, .check = counts_valid};
+	return wf_act(ctx, DH_ACT_RECORD_VOTES, counts_body, &args, NULL);
 }
 
 static int item_close_body(dh_repo_tx *tx, wf_op *op)
@@ -511,15 +488,13 @@ int wf_item_close(dh_ctx *ctx, uint64_t item_id)
 
 int wf_item_close_why(dh_ctx *ctx, uint64_t item_id, const char *count_reason)
 {
-	return wf_act(ctx, DH_ACT_CLOSE_ITEM, item_close_body,
-	              &(wf_args){.target = item_id,
-	                         .reason = count_reason,
-	                         .reason_field = "count_reason",
-	                         .reason_label = count_reason
-	                                             ? "Lý do số phiếu khác số thành viên được biểu quyết"
-	                                             : NULL,
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {
+	    .target = item_id,
+	    .why = {.text = count_reason,
+	            .label = count_reason ? "Lý do số phiếu khác số thành viên được biểu quyết" : NULL,
+	            .required = true,
+	            .field = "count_reason"}};
+	return wf_act(ctx, DH_ACT_CLOSE_ITEM, item_close_body, &args, NULL);
 }
 
 static int cursor_body(dh_repo_tx *tx, wf_op *op)
@@ -545,8 +520,8 @@ static int cursor_body(dh_repo_tx *tx, wf_op *op)
 
 int wf_session_cursor(dh_ctx *ctx, uint64_t session_id, uint64_t item_id)
 {
-	return wf_act(ctx, DH_ACT_RECORD_VOTES, cursor_body,
-	              &(wf_args){.target = session_id, .other = item_id}, NULL);
+	wf_args args = {.target = session_id, .other = item_id};
+	return wf_act(ctx, DH_ACT_RECORD_VOTES, cursor_body, &args, NULL);
 }
 
 static int item_reopen_body(dh_repo_tx *tx, wf_op *op)
@@ -575,11 +550,9 @@ static int item_reopen_body(dh_repo_tx *tx, wf_op *op)
 
 int wf_item_reopen(dh_ctx *ctx, uint64_t item_id, const char *reason)
 {
-	return wf_act(
-	    ctx, DH_ACT_REOPEN_ITEM, item_reopen_body,
-	    &(wf_args){
-	        .target = item_id, .reason = reason, .reason_label = "Lý do mở lại", .reason_required = true},
-	    NULL);
+	wf_args args = {.target = item_id,
+	                .why = {.text = reason, .label = "Lý do mở lại", .required = true}};
+	return wf_act(ctx, DH_ACT_REOPEN_ITEM, item_reopen_body, &args, NULL);
 }
 
 /* Passed items of a session, in agenda order. */
@@ -651,12 +624,9 @@ static int proposal_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = wf_load_live(tx, op, DH_R_SESSION, in->session_id, (void **)&s)) ||
 	    (rc = wf_input_copy(op, (void **)&p)))
 		return rc;
-	if (in->meta.id) {
-		dh_proposal *stored;
-		if ((rc = wf_load(tx, op, DH_R_PROPOSAL, in->meta.id, (void **)&stored)) ||
-		    (rc = wf_check_update(op, &stored->meta, &in->meta)))
-			return rc;
-	}
+	void *stored;
+	if ((rc = wf_load_stored(tx, op, &stored)))
+		return rc;
 	p->year = s->year;
 	rc = repo_tx_children(tx, DH_R_VOTE_ITEM, s->meta.id, passed_visit, &ps);
 	if (!rc)

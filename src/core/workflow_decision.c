@@ -9,6 +9,7 @@
 #include "dienhinh/snapshot.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -172,46 +173,26 @@ static int revoke_body(dh_repo_tx *tx, wf_op *op)
 	return wf_put_out(tx, op, "revoke", op->reason, DH_R_DECISION, d);
 }
 
-static int revoke_date_valid(dh_ctx *ctx, wf_args *args)
-{
-	return wf_check_date(ctx, &args->arg[0], true, "date", "Ngày thu hồi");
-}
+static const wf_arg_check revoke_date = {
+    .date = true, .zero_today = true, .field = "date", .text = "Ngày thu hồi"};
 
 int wf_decision_revoke(dh_ctx *ctx, uint64_t decision_id, const char *reason, int date)
 {
-	return wf_act(ctx, DH_ACT_REVOKE, revoke_body,
-	              &(wf_args){.target = decision_id,
-	                         .arg = {date},
-	                         .check = revoke_date_valid,
-	                         .reason = reason,
-	                         .reason_label = "Lý do thu hồi",
-	                         .reason_required = true},
-	              NULL);
+	wf_args args = {.target = decision_id,
+	                .arg = {date},
+	                .arg0 = &revoke_date,
+	                .why = {.text = reason, .label = "Lý do thu hồi", .required = true}};
+	return wf_act(ctx, DH_ACT_REVOKE, revoke_body, &args, NULL);
 }
 
 /* --- commendation, replication, review, implementation ------------------- */
-
-/* The update checks shared by the simple records: stored live, same rev,
- * and for department records the department rule on the stored one. */
-static int simple_update(dh_repo_tx *tx, wf_op *op, dh_action a)
-{
-	const dh_meta *in = op->in;
-	void *stored;
-	const char *dept;
-	int rc;
-	if (!in->id)
-		return 0;
-	if ((rc = wf_load(tx, op, op->type, in->id, &stored)) || (rc = wf_check_update(op, stored, in)) ||
-	    (rc = wf_record_department(tx, op, op->type, stored, &dept)))
-		return rc;
-	return wf_permit_in(op->ctx, a, dept);
-}
 
 static int ceremony_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_ceremony *c;
 	int rc;
-	if ((rc = simple_update(tx, op, DH_ACT_CEREMONY)) || (rc = wf_input_copy(op, (void **)&c)))
+	void *stored;
+	if ((rc = wf_check_stored(tx, op, &stored)) || (rc = wf_input_copy(op, (void **)&c)))
 		return rc;
 	for (size_t i = 0; i < c->decisions.n; i++) {
 		dh_decision *d;
@@ -244,25 +225,12 @@ int wf_ceremony_save(dh_ctx *ctx, const dh_ceremony *in, uint64_t *out_id)
 
 static int activity_body(dh_repo_tx *tx, wf_op *op)
 {
-	const dh_activity *in = op->in;
 	dh_candidate *c;
 	dh_activity *a;
 	int rc;
-	if ((rc = wf_load_live(tx, op, DH_R_CANDIDATE, in->candidate_id, (void **)&c)) ||
-	    (rc = wf_permit_in(op->ctx, DH_ACT_REPLICATE, c->department)) ||
-	    (rc = simple_update(tx, op, DH_ACT_REPLICATE)))
-		return rc;
-	if ((rc = wf_stage_gate(op->ctx, DH_ACT_REPLICATE, c)))
-		return rc;
-	if (in->meta.id) {
-		dh_activity *stored;
-		if ((rc = wf_load(tx, op, DH_R_ACTIVITY, in->meta.id, (void **)&stored)))
-			return rc;
-		if (stored->candidate_id != in->candidate_id)
-			return say_field(op->ctx, DH_EINVAL, "candidate_id",
-			                 "Không chuyển được hoạt động nhân rộng sang hồ sơ khác.");
-	}
-	if ((rc = wf_input_copy(op, (void **)&a)))
+	if ((rc = wf_load_entry(tx, op, offsetof(dh_activity, candidate_id),
+	                        "Không chuyển được hoạt động nhân rộng sang hồ sơ khác.", &c)) ||
+	    (rc = wf_stage_gate(op->ctx, DH_ACT_REPLICATE, c)) || (rc = wf_input_copy(op, (void **)&a)))
 		return rc;
 	return wf_put_out(tx, op, "replicate", NULL, DH_R_ACTIVITY, a);
 }
@@ -313,7 +281,8 @@ static int plain_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_meta *m;
 	int rc;
-	if ((rc = simple_update(tx, op, op->action)) || (rc = wf_input_copy(op, (void **)&m)))
+	void *stored;
+	if ((rc = wf_check_stored(tx, op, &stored)) || (rc = wf_input_copy(op, (void **)&m)))
 		return rc;
 	return wf_put_out(tx, op, wf_action_name(op->action), NULL, op->type, m);
 }

@@ -33,31 +33,36 @@
  * the table decides where it goes (the vote's result, a correction). */
 #define WF_STAYS (-1)
 
-/* One row per action. Actions that are not about one candidate use only
- * the roles. */
-typedef struct wf_rule {
-	unsigned roles;     /* default roles; config `permissions:` overrides */
-	unsigned from;      /* WF_STAGE()s the candidate must be in; 0: any */
-	int to;             /* the stage it moves to, or WF_STAYS */
-	bool per_candidate; /* offered on a live candidate's key line (wf_candidate_may) */
-	bool not_on_hold;   /* not offered while the candidate is on hold */
+/* What a row needs besides the stage. */
+enum {
+	WF_ON_CANDIDATE = 1u << 0, /* offered on a live candidate's key line (wf_candidate_may) */
+	WF_NOT_ON_HOLD = 1u << 1,  /* not offered while the candidate is on hold */
 	/* After the deadline config says closes the action (`closes:`), an
 	 * actor who may late_override lets it through with a reason; every
 	 * other action is simply refused after its deadline. */
-	bool late_override;
+	WF_LATE_OVERRIDE = 1u << 2,
+};
+
+/* One row per action (wf_moves[] in workflow_rules.c): who may, and for an
+ * action on a candidate, where it must stand and where it goes. */
+typedef struct wf_move {
+	unsigned roles; /* default roles; config `permissions:` overrides */
+	unsigned from;  /* WF_STAGE()s the candidate must be in; 0: any */
+	int to;         /* the stage it moves to, or WF_STAYS */
+	unsigned flags; /* WF_ON_CANDIDATE, WF_NOT_ON_HOLD, WF_LATE_OVERRIDE */
 	/* The candidate is not in FROM: a sentence with {name} (the
 	 * candidate's), {stage} (where it is) and {need} (the first stage of
 	 * FROM). NULL where a named function words it. */
 	const char *refusal;
-} wf_rule;
+} wf_move;
 
-const wf_rule *wf_rule_of(dh_action a);
+const wf_move *wf_move_of(dh_action a);
 /* Is STAGE one that A may start from? */
 bool wf_stage_admits(dh_action a, int stage);
 /* Does C stand where A starts from (its stage, and not on hold where the
  * row says so)? Deletion and roles aside: what the key line and the list of
  * what waits ask. */
-bool wf_rule_admits(dh_action a, const dh_candidate *c);
+bool wf_move_admits(dh_action a, const dh_candidate *c);
 /* A's refusal for C (DH_ESTAGE, ctx->message set), whatever its stage. */
 int wf_refuse(dh_ctx *ctx, dh_action a, const dh_candidate *c);
 /* 0 when C's stage admits A, else wf_refuse(). */
@@ -137,6 +142,25 @@ struct wf_op {
 	uint64_t id; /* out: the record created or changed */
 };
 
+/* A reason an action takes: TEXT as typed, LABEL names it in a refusal
+ * ("Lý do thu hồi"), FIELD is the input at fault (NULL: "reason"). */
+typedef struct wf_reason {
+	const char *text;
+	const char *label;
+	bool required;
+	const char *field;
+} wf_reason;
+
+/* How wf_act checks arg[0] before the write: a choice among min..max
+ * (else TEXT is the refusal), or a date (TEXT its label; 0 becomes today
+ * with ZERO_TODAY, else 0 stands for no date). */
+typedef struct wf_arg_check {
+	bool date, zero_today;
+	int min, max;
+	const char *field;
+	const char *text;
+} wf_arg_check;
+
 /* What an action on stored records takes (wf_act). Only what is set counts. */
 typedef struct wf_args {
 	dh_rtype type;
@@ -148,10 +172,8 @@ typedef struct wf_args {
 	/* The action's own checks of these arguments, after the role check and
 	 * before the reason is cleaned; may complete them (a date 0 → today). */
 	int (*check)(dh_ctx *ctx, struct wf_args *args);
-	const char *reason;       /* the text cleaned into op->reason */
-	const char *reason_label; /* NULL: the action takes no reason */
-	const char *reason_field; /* NULL: "reason" */
-	bool reason_required;
+	const wf_arg_check *arg0; /* how arg[0] is checked, or NULL */
+	wf_reason why;            /* cleaned into op->reason; why.label NULL: none taken */
 } wf_args;
 
 /* Check the role (and the deadline that closes A), then ARGS, then run BODY
@@ -180,6 +202,18 @@ int wf_input_copy(wf_op *op, void **out);
 /* For an update: the stored record must be live and at the revision the
  * editor started from. */
 int wf_check_update(wf_op *op, const dh_meta *stored, const dh_meta *in);
+/* For an update (the input record op->in has an id): the stored record of
+ * op->type, live and at the input's revision, into *STORED; NULL (and 0)
+ * for a new record. */
+int wf_load_stored(dh_repo_tx *tx, wf_op *op, void **stored);
+/* wf_load_stored, and the department rule for op->action on the stored
+ * record (wf_record_department). */
+int wf_check_stored(dh_repo_tx *tx, wf_op *op, void **stored);
+/* A log entry of a candidate (fostering, replication; its candidate_id at
+ * CANDIDATE_AT): the candidate, live and in the actor's reach, into *C;
+ * for an update, wf_check_stored and the same candidate as stored (else
+ * the refusal MOVED). */
+int wf_load_entry(dh_repo_tx *tx, wf_op *op, size_t candidate_at, const char *moved, dh_candidate **c);
 /* Put REC with the audit entry (past plan years refused, plan_year.h). */
 int wf_put(dh_repo_tx *tx, wf_op *op, const char *action, const char *note, dh_rtype type, void *rec);
 /* wf_put of the record the action is about: its id is what comes back. */
@@ -211,5 +245,15 @@ int wf_record_department(dh_repo_tx *tx, wf_op *op, dh_rtype type, const void *r
 
 /* FLAGS[i] (one per cfg->departments[i]) set for DEPARTMENT. */
 void wf_mark_department(const dh_config *cfg, bool *flags, const char *department);
+/* A repo_each visit: a live record of YEAR marks its department in FLAGS.
+ * YEAR_AT and DEPARTMENT_AT are the offsets of the record's `int year` and
+ * `char *department` (nil returns, disseminations). */
+typedef struct wf_marks {
+	const dh_config *cfg;
+	int year;
+	bool *flags;
+	size_t year_at, department_at;
+} wf_marks;
+int wf_mark_visit(const void *rec, void *marks);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "dienhinh/error.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static int nominate_body(dh_repo_tx *tx, wf_op *op)
@@ -115,13 +116,9 @@ static int nil_return_body(dh_repo_tx *tx, wf_op *op)
 	if (s.registration)
 		return say(op->ctx, DH_EINVAL, "%s đã có hồ sơ đăng ký năm %d (#%llu).", dept, in->year,
 		           (unsigned long long)s.registration);
-	if (in->meta.id) {
-		dh_nil_return *stored;
-		if ((rc = wf_load(tx, op, DH_R_NIL_RETURN, in->meta.id, (void **)&stored)) ||
-		    (rc = wf_check_update(op, &stored->meta, &in->meta)) ||
-		    (rc = wf_permit_in(op->ctx, DH_ACT_NIL_RETURN, stored->department)))
-			return rc;
-	}
+	void *stored;
+	if ((rc = wf_check_stored(tx, op, &stored)))
+		return rc;
 	if (s.nil_return && s.nil_return != in->meta.id)
 		return say(op->ctx, DH_EINVAL, "%s đã báo không có đăng ký năm %d.", dept, in->year);
 	if ((rc = wf_input_copy(op, (void **)&n)))
@@ -168,8 +165,8 @@ static int accept_body(dh_repo_tx *tx, wf_op *op)
 
 int wf_registration_accept(dh_ctx *ctx, uint64_t registration_id)
 {
-	return wf_act(ctx, DH_ACT_CHECK_REGISTRATION, accept_body, &(wf_args){.target = registration_id},
-	              NULL);
+	wf_args args = {.target = registration_id};
+	return wf_act(ctx, DH_ACT_CHECK_REGISTRATION, accept_body, &args, NULL);
 }
 
 /* Open agenda items of a candidate go with its registration. */
@@ -219,12 +216,9 @@ static int return_body(dh_repo_tx *tx, wf_op *op)
 
 static int end_registration(dh_ctx *ctx, dh_action a, uint64_t id, const char *reason)
 {
-	return wf_act(ctx, a, return_body,
-	              &(wf_args){.target = id,
-	                         .reason = reason,
-	                         .reason_label = "Lý do",
-	                         .reason_required = a == DH_ACT_RETURN},
-	              NULL);
+	wf_args args = {.target = id,
+	                .why = {.text = reason, .label = "Lý do", .required = a == DH_ACT_RETURN}};
+	return wf_act(ctx, a, return_body, &args, NULL);
 }
 
 int wf_registration_return(dh_ctx *ctx, uint64_t registration_id, const char *reason)
@@ -252,20 +246,13 @@ static int answered_reg_visit(const void *rec, void *p)
 	return 0;
 }
 
-static int answered_nil_visit(const void *rec, void *p)
-{
-	const dh_nil_return *n = rec;
-	answered_scan *s = p;
-	if (!n->meta.deleted && n->year == s->year)
-		wf_mark_department(s->cfg, s->answered, n->department);
-	return 0;
-}
-
 int wf_departments_answered(dh_ctx *ctx, int year, bool *answered)
 {
 	answered_scan s = {.cfg = ctx->cfg, .year = year ? year : ctx->cfg->plan.year, .answered = answered};
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++)
 		answered[i] = false;
 	int rc = repo_each(ctx->store, DH_R_REGISTRATION, answered_reg_visit, &s);
-	return rc ? rc : repo_each(ctx->store, DH_R_NIL_RETURN, answered_nil_visit, &s);
+	wf_marks nil = {ctx->cfg, s.year, answered, offsetof(dh_nil_return, year),
+	                offsetof(dh_nil_return, department)};
+	return rc ? rc : repo_each(ctx->store, DH_R_NIL_RETURN, wf_mark_visit, &nil);
 }

@@ -41,97 +41,64 @@
 #define S_RECOGNISED   WF_STAGE(DH_STAGE_RECOGNISED)
 #define S_AWARDED      WF_STAGE(DH_STAGE_AWARDED)
 
-/* Rows not about one candidate set only .roles (their `to` is 0 there but
- * never read: wf_advance is called for candidate transitions only). */
-static const wf_rule rules[DH_ACT__COUNT] = {
-    [DH_ACT_CREATE] = {.roles = R_STAFF | R_HEAD | R_OFFICE | R_LEADER | R_CHIEF, .to = DH_STAGE_NEW_FACTOR},
-    [DH_ACT_EDIT] = {.roles = R_HEAD | R_OFFICE | R_LEADER | R_CHIEF, .to = WF_STAYS, .per_candidate = true},
-    /* Which stages, and what to do first, is candidate_deletable(). */
-    [DH_ACT_DELETE] = {.roles = R_OFFICE | R_LEADER | R_CHIEF,
-                       .from = S_NEW | S_FOSTERING | S_NOT_APPROVED,
-                       .to = WF_STAYS,
-                       .per_candidate = true},
-    /* The first entry moves a new factor on; later ones leave the stage. */
-    [DH_ACT_FOSTER] = {.roles = R_HEAD | R_OFFICE | R_LEADER | R_CHIEF,
-                       .to = DH_STAGE_FOSTERING,
-                       .per_candidate = true},
-    [DH_ACT_NOMINATE] = {.roles = R_HEAD | R_OFFICE | R_LEADER | R_CHIEF,
-                         .from = S_NEW | S_FOSTERING,
-                         .to = DH_STAGE_NOMINATED,
-                         .per_candidate = true,
-                         .late_override = true,
-                         .refusal = "«{name}» đang ở bước «{stage}»: chỉ đăng ký nhân tố mới hoặc hồ sơ "
-                                    "đang bồi dưỡng."},
-    [DH_ACT_LATE_OVERRIDE] = {.roles = R_LEADER | R_CHIEF},
-    [DH_ACT_NIL_RETURN] = {.roles = R_HEAD | R_OFFICE | R_LEADER},
-    [DH_ACT_CHECK_REGISTRATION] = {.roles = R_OFFICE | R_SECRETARY},
-    [DH_ACT_RETURN] = {.roles = R_OFFICE | R_SECRETARY,
-                       .from = S_NOMINATED,
-                       .to = DH_STAGE_FOSTERING,
-                       .per_candidate = true,
-                       .refusal = "«{name}» đã được Hội đồng bình xét (bước «{stage}»)."},
-    [DH_ACT_WITHDRAW] = {.roles = R_HEAD | R_OFFICE | R_LEADER,
-                         .from = S_NOMINATED,
-                         .to = DH_STAGE_FOSTERING,
-                         .per_candidate = true,
-                         .refusal = "«{name}» đã được Hội đồng bình xét (bước «{stage}»)."},
-    /* On a candidate: putting it on a session's agenda. */
-    [DH_ACT_MANAGE_SESSION] = {.roles = R_SECRETARY | R_STANDING | R_CHAIR,
-                               .from = S_NOMINATED,
-                               .to = WF_STAYS,
-                               .per_candidate = true,
-                               .refusal = "«{name}» đang ở bước «{stage}»: chỉ đưa ra bình xét hồ sơ đã "
-                                          "đăng ký."},
-    [DH_ACT_RECORD_ATTENDANCE] = {.roles = R_SECRETARY | R_STANDING},
-    [DH_ACT_RECORD_VOTES] = {.roles = R_SECRETARY | R_STANDING},
-    /* Offered per agenda item; approved or not is the vote's (item_close). */
-    [DH_ACT_CLOSE_ITEM] = {.roles = R_SECRETARY | R_CHAIR | R_VICE,
-                           .from = S_NOMINATED,
-                           .to = WF_STAYS,
-                           .refusal = "«{name}» đang ở bước «{stage}», không còn chờ bình xét."},
-    [DH_ACT_REOPEN_ITEM] = {.roles = R_CHAIR,
-                            .from = S_APPROVED | S_NOT_APPROVED,
-                            .to = DH_STAGE_NOMINATED,
-                            .refusal = "«{name}» đang ở bước «{stage}»: không mở lại kết quả được."},
-    /* Offered per session; the candidate must also have passed there. */
-    [DH_ACT_PROPOSE] = {.roles = R_SECRETARY | R_CHAIR | R_OFFICE,
-                        .from = S_APPROVED | S_RECOGNISED | S_AWARDED,
-                        .to = WF_STAYS,
-                        .refusal = "«{name}» không được Hội đồng thông qua ở phiên họp này."},
-    [DH_ACT_RECOGNISE] = {.roles = R_CHIEF,
-                          .from = S_APPROVED,
-                          .to = DH_STAGE_RECOGNISED,
-                          .per_candidate = true,
-                          .not_on_hold = true,
-                          .refusal = "«{name}» đang ở bước «{stage}»: chỉ công nhận hồ sơ ở bước «{need}»."},
-    [DH_ACT_AWARD] = {.roles = R_CHIEF,
-                      .from = S_RECOGNISED,
-                      .to = DH_STAGE_AWARDED,
-                      .per_candidate = true,
-                      .not_on_hold = true,
-                      .refusal = "«{name}» đang ở bước «{stage}»: chỉ khen thưởng hồ sơ ở bước «{need}»."},
-    /* Offered per decision; one step back is revoke_candidate(). */
-    [DH_ACT_REVOKE] = {.roles = R_CHIEF, .from = S_RECOGNISED | S_AWARDED, .to = WF_STAYS},
-    [DH_ACT_HOLD] = {.roles = R_CHIEF | R_LEADER | R_OFFICE, .to = WF_STAYS, .per_candidate = true},
-    /* Back to an earlier stage; its refusals are correct_refusal(). */
-    [DH_ACT_CORRECT] = {.roles = R_CHIEF | R_LEADER,
-                        .from = S_FOSTERING | S_NOMINATED | S_APPROVED | S_NOT_APPROVED,
-                        .to = WF_STAYS,
-                        .per_candidate = true},
-    [DH_ACT_CEREMONY] = {.roles = R_OFFICE | R_LEADER | R_CHIEF},
-    [DH_ACT_REPLICATE] = {.roles = R_OFFICE | R_HEAD | R_LEADER | R_CHIEF,
-                          .from = S_RECOGNISED | S_AWARDED,
-                          .to = WF_STAYS,
-                          .per_candidate = true,
-                          .refusal = "«{name}» đang ở bước «{stage}»: chỉ nhân rộng mô hình, điển hình đã "
-                                     "được công nhận."},
-    [DH_ACT_REVIEW] = {.roles = R_OFFICE | R_LEADER | R_CHIEF},
-    [DH_ACT_DISSEMINATE] = {.roles = R_HEAD | R_OFFICE | R_LEADER},
-    [DH_ACT_COORDINATE] = {.roles = R_HEAD | R_OFFICE | R_LEADER},
-    [DH_ACT_IMPORT] = {.roles = R_OFFICE | R_LEADER | R_CHIEF},
-    [DH_ACT_EXPORT] = {.roles = R_OFFICE | R_LEADER | R_CHIEF | R_HEAD},
-    [DH_ACT_VIEW_AUDIT] = {.roles = R_OFFICE | R_LEADER | R_CHIEF},
+/* The refusals when the candidate is not where an action starts from. */
+static const char not_new_or_fostered[] =
+    "«{name}» đang ở bước «{stage}»: chỉ đăng ký nhân tố mới hoặc hồ sơ đang bồi dưỡng.";
+static const char already_considered[] = "«{name}» đã được Hội đồng bình xét (bước «{stage}»).";
+static const char not_registered[] = "«{name}» đang ở bước «{stage}»: chỉ đưa ra bình xét hồ sơ đã đăng ký.";
+static const char not_waiting[] = "«{name}» đang ở bước «{stage}», không còn chờ bình xét.";
+static const char not_decided[] = "«{name}» đang ở bước «{stage}»: không mở lại kết quả được.";
+static const char not_passed[] = "«{name}» không được Hội đồng thông qua ở phiên họp này.";
+static const char recognise_needs[] = "«{name}» đang ở bước «{stage}»: chỉ công nhận hồ sơ ở bước «{need}».";
+static const char award_needs[] = "«{name}» đang ở bước «{stage}»: chỉ khen thưởng hồ sơ ở bước «{need}».";
+static const char not_recognised[] =
+    "«{name}» đang ở bước «{stage}»: chỉ nhân rộng mô hình, điển hình đã được công nhận.";
+
+#define ON_CANDIDATE WF_ON_CANDIDATE
+#define NOT_ON_HOLD  WF_NOT_ON_HOLD
+#define LATE_OK      WF_LATE_OVERRIDE
+
+/* One row per action. A row with no FROM starts from any stage; a `to` of
+ * WF_STAYS leaves the stage, or a named function beside the action
+ * decides it: deletion's stages and hints (deletable), a correction's
+ * target and refusals (correct_refusal), the vote's result (item_close),
+ * revocation's step back (revoke_candidate). Fostering moves only a new
+ * factor. CLOSE_ITEM, REOPEN_ITEM, PROPOSE and REVOKE are offered per
+ * agenda item, session or decision, so not on a candidate's key line. */
+/* clang-format off */
+static const wf_move wf_moves[DH_ACT__COUNT] = {
+	/* action                  default roles                                     from stages                                           to                   flags                    refusal */
+	[DH_ACT_CREATE]          = {R_STAFF | R_HEAD | R_OFFICE | R_LEADER | R_CHIEF, 0,                                                   DH_STAGE_NEW_FACTOR, 0,                       NULL},
+	[DH_ACT_EDIT]            = {R_HEAD | R_OFFICE | R_LEADER | R_CHIEF,           0,                                                   WF_STAYS,            ON_CANDIDATE,            NULL},
+	[DH_ACT_DELETE]          = {R_OFFICE | R_LEADER | R_CHIEF,                    S_NEW | S_FOSTERING | S_NOT_APPROVED,                WF_STAYS,            ON_CANDIDATE,            NULL},
+	[DH_ACT_FOSTER]          = {R_HEAD | R_OFFICE | R_LEADER | R_CHIEF,           0,                                                   DH_STAGE_FOSTERING,  ON_CANDIDATE,            NULL},
+	[DH_ACT_NOMINATE]        = {R_HEAD | R_OFFICE | R_LEADER | R_CHIEF,           S_NEW | S_FOSTERING,                                 DH_STAGE_NOMINATED,  ON_CANDIDATE | LATE_OK,  not_new_or_fostered},
+	[DH_ACT_LATE_OVERRIDE]   = {R_LEADER | R_CHIEF,                               0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_NIL_RETURN]      = {R_HEAD | R_OFFICE | R_LEADER,                     0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_CHECK_REGISTRATION] = {R_OFFICE | R_SECRETARY,                        0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_RETURN]          = {R_OFFICE | R_SECRETARY,                           S_NOMINATED,                                         DH_STAGE_FOSTERING,  ON_CANDIDATE,            already_considered},
+	[DH_ACT_WITHDRAW]        = {R_HEAD | R_OFFICE | R_LEADER,                     S_NOMINATED,                                         DH_STAGE_FOSTERING,  ON_CANDIDATE,            already_considered},
+	[DH_ACT_MANAGE_SESSION]  = {R_SECRETARY | R_STANDING | R_CHAIR,               S_NOMINATED,                                         WF_STAYS,            ON_CANDIDATE,            not_registered},
+	[DH_ACT_RECORD_ATTENDANCE] = {R_SECRETARY | R_STANDING,                       0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_RECORD_VOTES]    = {R_SECRETARY | R_STANDING,                         0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_CLOSE_ITEM]      = {R_SECRETARY | R_CHAIR | R_VICE,                   S_NOMINATED,                                         WF_STAYS,            0,                       not_waiting},
+	[DH_ACT_REOPEN_ITEM]     = {R_CHAIR,                                          S_APPROVED | S_NOT_APPROVED,                         DH_STAGE_NOMINATED,  0,                       not_decided},
+	[DH_ACT_PROPOSE]         = {R_SECRETARY | R_CHAIR | R_OFFICE,                 S_APPROVED | S_RECOGNISED | S_AWARDED,               WF_STAYS,            0,                       not_passed},
+	[DH_ACT_RECOGNISE]       = {R_CHIEF,                                          S_APPROVED,                                          DH_STAGE_RECOGNISED, ON_CANDIDATE | NOT_ON_HOLD, recognise_needs},
+	[DH_ACT_AWARD]           = {R_CHIEF,                                          S_RECOGNISED,                                        DH_STAGE_AWARDED,    ON_CANDIDATE | NOT_ON_HOLD, award_needs},
+	[DH_ACT_REVOKE]          = {R_CHIEF,                                          S_RECOGNISED | S_AWARDED,                            WF_STAYS,            0,                       NULL},
+	[DH_ACT_HOLD]            = {R_CHIEF | R_LEADER | R_OFFICE,                    0,                                                   WF_STAYS,            ON_CANDIDATE,            NULL},
+	[DH_ACT_CORRECT]         = {R_CHIEF | R_LEADER,                               S_FOSTERING | S_NOMINATED | S_APPROVED | S_NOT_APPROVED, WF_STAYS,        ON_CANDIDATE,            NULL},
+	[DH_ACT_CEREMONY]        = {R_OFFICE | R_LEADER | R_CHIEF,                    0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_REPLICATE]       = {R_OFFICE | R_HEAD | R_LEADER | R_CHIEF,           S_RECOGNISED | S_AWARDED,                            WF_STAYS,            ON_CANDIDATE,            not_recognised},
+	[DH_ACT_REVIEW]          = {R_OFFICE | R_LEADER | R_CHIEF,                    0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_DISSEMINATE]     = {R_HEAD | R_OFFICE | R_LEADER,                     0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_COORDINATE]      = {R_HEAD | R_OFFICE | R_LEADER,                     0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_IMPORT]          = {R_OFFICE | R_LEADER | R_CHIEF,                    0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_EXPORT]          = {R_OFFICE | R_LEADER | R_CHIEF | R_HEAD,           0,                                                   WF_STAYS,            0,                       NULL},
+	[DH_ACT_VIEW_AUDIT]      = {R_OFFICE | R_LEADER | R_CHIEF,                    0,                                                   WF_STAYS,            0,                       NULL},
 };
+/* clang-format on */
 
 static const struct {
 	const char *name, *label;
@@ -144,15 +111,15 @@ static const struct {
 /* Roles whose grant covers only the holder's own department. */
 #define WF_DEPT_SCOPED (DH_ROLE_DEPT_HEAD | DH_ROLE_STAFF)
 
-const wf_rule *wf_rule_of(dh_action a)
+const wf_move *wf_move_of(dh_action a)
 {
-	static const wf_rule none = {.to = WF_STAYS};
-	return (unsigned)a < DH_ACT__COUNT ? &rules[a] : &none;
+	static const wf_move none = {.to = WF_STAYS};
+	return (unsigned)a < DH_ACT__COUNT ? &wf_moves[a] : &none;
 }
 
 bool wf_stage_admits(dh_action a, int stage)
 {
-	unsigned from = wf_rule_of(a)->from;
+	unsigned from = wf_move_of(a)->from;
 	return !from || (stage >= 0 && stage < DH_STAGE__COUNT && (from & WF_STAGE(stage)));
 }
 
@@ -168,14 +135,14 @@ static void append(char *buf, size_t size, size_t *used, const char *text, size_
 	buf[*used] = '\0';
 }
 
-bool wf_rule_admits(dh_action a, const dh_candidate *c)
+bool wf_move_admits(dh_action a, const dh_candidate *c)
 {
-	return wf_stage_admits(a, c->stage) && !(wf_rule_of(a)->not_on_hold && c->on_hold);
+	return wf_stage_admits(a, c->stage) && !((wf_move_of(a)->flags & WF_NOT_ON_HOLD) && c->on_hold);
 }
 
 int wf_refuse(dh_ctx *ctx, dh_action a, const dh_candidate *c)
 {
-	const wf_rule *r = wf_rule_of(a);
+	const wf_move *r = wf_move_of(a);
 	const char *t = r->refusal ? r->refusal : "«{name}» đang ở bước «{stage}».";
 	int need = 0;
 	while (need < DH_STAGE__COUNT - 1 && r->from && !(r->from & WF_STAGE(need)))
@@ -208,7 +175,7 @@ int wf_stage_gate(dh_ctx *ctx, dh_action a, const dh_candidate *c)
 
 void wf_advance(dh_candidate *c, dh_action a)
 {
-	int to = wf_rule_of(a)->to;
+	int to = wf_move_of(a)->to;
 	if (to != WF_STAYS)
 		c->stage = to;
 }
@@ -237,7 +204,7 @@ unsigned wf_action_roles(const dh_config *cfg, dh_action a)
 {
 	if ((unsigned)a >= DH_ACT__COUNT)
 		return 0;
-	unsigned roles = rules[a].roles;
+	unsigned roles = wf_moves[a].roles;
 	/* The last override for an action wins, as a later key would in YAML. */
 	for (size_t i = 0; cfg && i < cfg->n_permissions; i++)
 		if (cfg->permissions[i].action &&
@@ -441,7 +408,7 @@ int wf_deadline_gate(dh_ctx *ctx, dh_action a, const char *late_reason, bool *la
 	char day[11];
 	date_vn(d->date, day);
 	const char *label = d->label ? d->label : d->id;
-	if (!late || !wf_rule_of(a)->late_override)
+	if (!late || !(wf_move_of(a)->flags & WF_LATE_OVERRIDE))
 		return say(ctx, DH_EDEADLINE, "Đã quá hạn «%s» (%s).", label, day);
 	if (wf_may(ctx, DH_ACT_LATE_OVERRIDE)) {
 		if (late_reason && *late_reason) {
@@ -468,5 +435,5 @@ bool wf_candidate_may(const dh_ctx *ctx, dh_action a, const dh_candidate *c)
 {
 	if (!wf_may_for(ctx, a, c->department))
 		return false;
-	return !wf_rule_of(a)->per_candidate || (!c->meta.deleted && wf_rule_admits(a, c));
+	return !(wf_move_of(a)->flags & WF_ON_CANDIDATE) || (!c->meta.deleted && wf_move_admits(a, c));
 }

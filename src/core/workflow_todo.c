@@ -7,6 +7,7 @@
 #include "dienhinh/error.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,24 +110,6 @@ static int todo_registration_visit(const void *rec, void *p)
 	return 0;
 }
 
-static int todo_nil_visit(const void *rec, void *p)
-{
-	const dh_nil_return *n = rec;
-	todo_scan *t = p;
-	if (!n->meta.deleted && n->year == t->year)
-		wf_mark_department(t->ctx->cfg, t->answered, n->department);
-	return 0;
-}
-
-static int todo_dissemination_visit(const void *rec, void *p)
-{
-	const dh_dissemination *d = rec;
-	todo_scan *t = p;
-	if (!d->meta.deleted && d->year == t->year)
-		wf_mark_department(t->ctx->cfg, t->disseminated, d->department);
-	return 0;
-}
-
 static int todo_candidate_visit(const void *rec, void *p)
 {
 	const dh_candidate *c = rec;
@@ -146,13 +129,13 @@ static int todo_candidate_visit(const void *rec, void *p)
 	} while (0)
 	TODO_COUNT(DH_ACT_FOSTER, c->stage == DH_STAGE_NEW_FACTOR);
 	TODO_COUNT(DH_ACT_NOMINATE,
-	           wf_rule_admits(DH_ACT_NOMINATE, c) && wf_meets_new_factor_min(ctx->cfg, c));
+	           wf_move_admits(DH_ACT_NOMINATE, c) && wf_meets_new_factor_min(ctx->cfg, c));
 	TODO_COUNT(DH_ACT_MANAGE_SESSION,
-	           wf_rule_admits(DH_ACT_MANAGE_SESSION, c) && !id_set_has(&t->on_agenda, c->meta.id));
-	TODO_COUNT(DH_ACT_RECOGNISE, wf_rule_admits(DH_ACT_RECOGNISE, c));
-	TODO_COUNT(DH_ACT_AWARD, wf_rule_admits(DH_ACT_AWARD, c));
+	           wf_move_admits(DH_ACT_MANAGE_SESSION, c) && !id_set_has(&t->on_agenda, c->meta.id));
+	TODO_COUNT(DH_ACT_RECOGNISE, wf_move_admits(DH_ACT_RECOGNISE, c));
+	TODO_COUNT(DH_ACT_AWARD, wf_move_admits(DH_ACT_AWARD, c));
 	TODO_COUNT(DH_ACT_REPLICATE,
-	           wf_rule_admits(DH_ACT_REPLICATE, c) && !id_set_has(&t->replicated, c->meta.id));
+	           wf_move_admits(DH_ACT_REPLICATE, c) && !id_set_has(&t->replicated, c->meta.id));
 	TODO_COUNT(DH_ACT_HOLD, c->on_hold);
 #undef TODO_COUNT
 	return 0;
@@ -177,6 +160,10 @@ static int todo_gather(dh_ctx *ctx, todo_scan *t)
 	t->disseminated = calloc(nd + 1, sizeof(bool));
 	if (!t->answered || !t->disseminated)
 		return DH_ENOMEM;
+	wf_marks nil = {ctx->cfg, t->year, t->answered, offsetof(dh_nil_return, year),
+	                offsetof(dh_nil_return, department)};
+	wf_marks disseminated = {ctx->cfg, t->year, t->disseminated, offsetof(dh_dissemination, year),
+	                         offsetof(dh_dissemination, department)};
 	int rc;
 	if ((rc = repo_each(st, DH_R_SESSION, todo_session_visit, t)))
 		return rc;
@@ -187,8 +174,8 @@ static int todo_gather(dh_ctx *ctx, todo_scan *t)
 	id_set_sort(&t->on_agenda);
 	id_set_sort(&t->replicated);
 	if ((rc = repo_each(st, DH_R_REGISTRATION, todo_registration_visit, t)) ||
-	    (rc = repo_each(st, DH_R_NIL_RETURN, todo_nil_visit, t)) ||
-	    (rc = repo_each(st, DH_R_DISSEMINATION, todo_dissemination_visit, t)) ||
+	    (rc = repo_each(st, DH_R_NIL_RETURN, wf_mark_visit, &nil)) ||
+	    (rc = repo_each(st, DH_R_DISSEMINATION, wf_mark_visit, &disseminated)) ||
 	    (rc = repo_each(st, DH_R_CANDIDATE, todo_candidate_visit, t)))
 		return rc;
 	if (t->open_sessions.err || t->on_agenda.err || t->replicated.err || t->waiting.err)
@@ -273,7 +260,7 @@ int wf_awaiting_agenda(dh_ctx *ctx, dh_idlist *out)
 	todo_scan t = {.ctx = ctx, .year = ctx->cfg->plan.year};
 	int rc = 0;
 	if (!ctx->person) {
-		/* scope_ok needs a person; an unknown login has nothing to add */
+		/* wf_scope_ok needs a person; an unknown login has nothing to add */
 		return 0;
 	}
 	rc = todo_gather(ctx, &t);

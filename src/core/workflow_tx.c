@@ -262,6 +262,48 @@ int wf_check_update(wf_op *op, const dh_meta *stored, const dh_meta *in)
 	return 0;
 }
 
+int wf_load_stored(dh_repo_tx *tx, wf_op *op, void **stored)
+{
+	const dh_meta *in = op->in;
+	*stored = NULL;
+	if (!in->id)
+		return 0;
+	int rc = wf_load(tx, op, op->type, in->id, stored);
+	return rc ? rc : wf_check_update(op, *stored, in);
+}
+
+int wf_check_stored(dh_repo_tx *tx, wf_op *op, void **stored)
+{
+	const char *dept;
+	int rc = wf_load_stored(tx, op, stored);
+	if (rc || !*stored)
+		return rc;
+	if ((rc = wf_record_department(tx, op, op->type, *stored, &dept)))
+		return rc;
+	return wf_permit_in(op->ctx, op->action, dept);
+}
+
+static uint64_t candidate_of(const void *entry, size_t candidate_at)
+{
+	uint64_t id;
+	memcpy(&id, (const char *)entry + candidate_at, sizeof(id));
+	return id;
+}
+
+int wf_load_entry(dh_repo_tx *tx, wf_op *op, size_t candidate_at, const char *moved, dh_candidate **c)
+{
+	uint64_t id = candidate_of(op->in, candidate_at);
+	void *stored;
+	int rc;
+	if ((rc = wf_load_live(tx, op, DH_R_CANDIDATE, id, (void **)c)) ||
+	    (rc = wf_permit_in(op->ctx, op->action, (*c)->department)) ||
+	    (rc = wf_check_stored(tx, op, &stored)))
+		return rc;
+	if (stored && candidate_of(stored, candidate_at) != id)
+		return say_field(op->ctx, DH_EINVAL, "candidate_id", "%s", moved);
+	return 0;
+}
+
 /* Past plan years are read-only but for revocation, holds and the
  * follow-up (plan_year.h): REC as stored and as it would be. */
 static int past_year_gate(dh_repo_tx *tx, wf_op *op, const char *action, dh_rtype type, const void *rec)
@@ -316,9 +358,20 @@ static int begin(dh_ctx *ctx, wf_op *op, dh_action a, wf_body body)
 	op->action = a;
 	op->body = body;
 	int rc = wf_permit(ctx, a);
-	if (rc || wf_rule_of(a)->late_override)
+	if (rc || (wf_move_of(a)->flags & WF_LATE_OVERRIDE))
 		return rc;
 	return wf_deadline_gate(ctx, a, NULL, NULL);
+}
+
+static int check_arg0(dh_ctx *ctx, const wf_arg_check *c, int *value)
+{
+	if (c->date)
+		return !*value && !c->zero_today
+		           ? 0
+		           : wf_check_date(ctx, value, c->zero_today, c->field, c->text);
+	if (*value < c->min || *value > c->max)
+		return say_field(ctx, DH_EINVAL, c->field, "%s", c->text);
+	return 0;
 }
 
 int wf_act(dh_ctx *ctx, dh_action a, wf_body body, wf_args *args, uint64_t *out_id)
@@ -327,12 +380,13 @@ int wf_act(dh_ctx *ctx, dh_action a, wf_body body, wf_args *args, uint64_t *out_
 	int rc = begin(ctx, &op, a, body);
 	if (!rc && args->need_member && (!args->login || !*args->login))
 		rc = say_field(ctx, DH_EINVAL, "login", "Chưa chọn thành viên Hội đồng.");
+	if (!rc && args->arg0)
+		rc = check_arg0(ctx, args->arg0, &args->arg[0]);
 	if (!rc && args->check)
 		rc = args->check(ctx, args);
-	if (!rc && args->reason_label)
-		rc = clean_arg(ctx, args->reason, &op.reason,
-		               args->reason_field ? args->reason_field : "reason", args->reason_label,
-		               WF_MAX_LINE, args->reason_required);
+	if (!rc && args->why.label)
+		rc = clean_arg(ctx, args->why.text, &op.reason, args->why.field ? args->why.field : "reason",
+		               args->why.label, WF_MAX_LINE, args->why.required);
 	if (rc) {
 		free(op.reason);
 		return rc;
@@ -461,4 +515,17 @@ void wf_mark_department(const dh_config *cfg, bool *flags, const char *departmen
 	for (size_t i = 0; department && i < cfg->n_departments; i++)
 		if (strcmp(cfg->departments[i].id, department) == 0)
 			flags[i] = true;
+}
+
+int wf_mark_visit(const void *rec, void *marks)
+{
+	const wf_marks *m = marks;
+	const char *base = rec;
+	int year;
+	const char *department;
+	memcpy(&year, base + m->year_at, sizeof(year));
+	memcpy(&department, base + m->department_at, sizeof(department));
+	if (!((const dh_meta *)rec)->deleted && year == m->year)
+		wf_mark_department(m->cfg, m->flags, department);
+	return 0;
 }
