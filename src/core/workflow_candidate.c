@@ -42,23 +42,7 @@ int wf_candidate_normalise(dh_ctx *ctx, dh_candidate *c)
 	if (c->kind < 0 || c->kind >= DH_CANDIDATE_KINDS)
 		return say_field(ctx, DH_EINVAL, "kind",
 		                 "Loại hồ sơ không hợp lệ (cá nhân, tập thể hoặc mô hình).");
-	if ((rc = wf_check_year(ctx, &c->year)))
-		return rc;
-	if ((rc = wf_clean_text(ctx, &c->department, "department", "Phòng", false, WF_MAX_LINE, true)) ||
-	    (rc = wf_check_department(ctx, c->department)))
-		return rc;
-	if ((rc = wf_clean_text(ctx, &c->position, "position", "Chức vụ", false, WF_MAX_LINE, false)) ||
-	    (rc = wf_clean_text(ctx, &c->title, "title", "Mô hình, thành tích", false, WF_MAX_LINE, false)) ||
-	    (rc = wf_clean_text(ctx, &c->description, "description", "Mô tả", true, WF_MAX_TEXT, false)) ||
-	    (rc = wf_clean_text(ctx, &c->prospects, "prospects", "Triển vọng", true, WF_MAX_TEXT, false)) ||
-	    (rc = wf_clean_text(ctx, &c->followup_notes, "followup_notes", "Theo dõi", true, WF_MAX_TEXT,
-	                        false)) ||
-	    (rc = wf_clean_text(ctx, &c->hold_reason, "hold_reason", "Lý do tạm dừng", true, WF_MAX_LINE,
-	                        false)) ||
-	    (rc = wf_clean_text(ctx, &c->recognised_decision, "recognised_decision",
-	                        "Số quyết định công nhận", false, WF_MAX_LINE, false)) ||
-	    (rc = wf_clean_text(ctx, &c->award_decision, "award_decision", "Số quyết định khen thưởng", false,
-	                        WF_MAX_LINE, false)))
+	if ((rc = wf_check_fields(ctx, DH_R_CANDIDATE, c)))
 		return rc;
 	for (size_t i = 0; i < c->criteria.n; i++) {
 		const char *id = c->criteria.v[i];
@@ -276,18 +260,14 @@ static int fostering_clean(wf_op *op, void *rec)
 {
 	dh_ctx *ctx = op->ctx;
 	dh_fostering *f = rec;
-	int rc;
 	if (f->kind < DH_FOSTER_GUIDANCE || f->kind > DH_FOSTER_MATERIAL)
 		return say_field(ctx, DH_EINVAL, "kind", "Hình thức bồi dưỡng không hợp lệ.");
 	if (f->amount < 0 || f->amount > WF_MAX_AMOUNT)
 		return say_field(ctx, DH_EINVAL, "amount", "Số tiền phải từ 0 đến %lld đồng.", WF_MAX_AMOUNT);
 	if (f->amount && f->kind != DH_FOSTER_MATERIAL)
 		return say_field(ctx, DH_EINVAL, "amount", "Chỉ hỗ trợ vật chất mới ghi số tiền.");
-	if ((rc = wf_check_date(ctx, &f->date, true, "date", "Ngày")) ||
-	    (rc = wf_clean_text(ctx, &f->description, "description", "Nội dung", true, WF_MAX_TEXT, true)) ||
-	    (rc = wf_clean_text(ctx, &f->by, "by", "Người thực hiện", false, WF_MAX_LINE, false)))
-		return rc;
-	return wf_default_by(ctx, &f->by);
+	int rc = wf_check_fields(ctx, DH_R_FOSTERING, f);
+	return rc ? rc : wf_default_by(ctx, &f->by);
 }
 
 int wf_fostering_save(dh_ctx *ctx, const dh_fostering *in, uint64_t *out_id)
@@ -331,28 +311,34 @@ static int hold_kind_known(dh_ctx *ctx, wf_args *args)
 	return 0;
 }
 
-int wf_hold_set(dh_ctx *ctx, uint64_t candidate_id, const char *kind, const char *reason)
-{
-	wf_args args = {.target = candidate_id,
-	                .flag = true,
-	                .login = kind && *kind ? kind : NULL,
-	                .check = hold_kind_known,
-	                .why = {.text = reason, .label = "Lý do", .required = true}};
-	return wf_act(ctx, DH_ACT_HOLD, hold_body, &args, NULL);
-}
-
-/* The date achievements count from, when given. */
+/* The date achievements count from, when given (lifting only). */
 static const wf_arg_check counts_from_date = {
     .date = true, .field = "counts_from", .text = "Ngày bắt đầu tính thành tích"};
 
+/* On hold (ON) as KIND, or lifted with COUNTS_FROM; lifting needs the
+ * result of the check as its reason. */
+static int hold_change(dh_ctx *ctx, uint64_t candidate_id, bool on, const char *kind, const char *reason,
+                       int counts_from)
+{
+	wf_args args = {
+	    .target = candidate_id,
+	    .flag = on,
+	    .login = kind && *kind ? kind : NULL,
+	    .check = hold_kind_known,
+	    .arg = {counts_from},
+	    .arg0 = &counts_from_date,
+	    .why = {.text = reason, .label = on ? "Lý do" : "Lý do tiếp tục xét", .required = true}};
+	return wf_act(ctx, DH_ACT_HOLD, hold_body, &args, NULL);
+}
+
+int wf_hold_set(dh_ctx *ctx, uint64_t candidate_id, const char *kind, const char *reason)
+{
+	return hold_change(ctx, candidate_id, true, kind, reason, 0);
+}
+
 int wf_hold_lift(dh_ctx *ctx, uint64_t candidate_id, const char *reason, int counts_from)
 {
-	/* Lifting needs the result of the check as its reason. */
-	wf_args args = {.target = candidate_id,
-	                .arg = {counts_from},
-	                .arg0 = &counts_from_date,
-	                .why = {.text = reason, .label = "Lý do tiếp tục xét", .required = true}};
-	return wf_act(ctx, DH_ACT_HOLD, hold_body, &args, NULL);
+	return hold_change(ctx, candidate_id, false, NULL, reason, counts_from);
 }
 
 int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason)

@@ -44,15 +44,12 @@ static int session_save_body(dh_repo_tx *tx, wf_op *op)
 	return wf_put_out(tx, op, "manage_session", NULL, DH_R_SESSION, s);
 }
 
+/* A session without a title is named by its date. */
 static int session_clean(wf_op *op, void *rec)
 {
-	dh_ctx *ctx = op->ctx;
 	dh_session *s = rec;
-	int rc;
-	if ((rc = wf_check_year(ctx, &s->year)) ||
-	    (rc = wf_check_date(ctx, &s->date, true, "date", "Ngày họp")) ||
-	    (rc = wf_clean_text(ctx, &s->title, "title", "Tên phiên họp", false, WF_MAX_LINE, false)) ||
-	    (rc = wf_clean_text(ctx, &s->notes, "notes", "Ghi chú", true, WF_MAX_TEXT, false)) || s->title)
+	int rc = wf_check_fields(op->ctx, DH_R_SESSION, s);
+	if (rc || s->title)
 		return rc;
 	char title[128], day[11];
 	snprintf(title, sizeof(title), "Phiên họp Hội đồng ngày %s", date_vn(s->date, day));
@@ -660,13 +657,7 @@ static int proposal_body(dh_repo_tx *tx, wf_op *op)
 
 static int proposal_clean(wf_op *op, void *rec)
 {
-	dh_ctx *ctx = op->ctx;
-	dh_proposal *p = rec;
-	int rc;
-	if ((rc = wf_check_date(ctx, &p->date, true, "date", "Ngày tờ trình")) ||
-	    (rc = wf_clean_text(ctx, &p->number, "number", "Số tờ trình", false, WF_MAX_LINE, false)))
-		return rc;
-	return wf_clean_text(ctx, &p->notes, "notes", "Ghi chú", true, WF_MAX_TEXT, false);
+	return wf_check_fields(op->ctx, DH_R_PROPOSAL, rec);
 }
 
 int wf_proposal_save(dh_ctx *ctx, const dh_proposal *in, uint64_t *out_id)

@@ -82,11 +82,7 @@ static int decision_clean(wf_op *op, void *rec)
 	d->type = op->action == DH_ACT_AWARD ? DH_DEC_AWARD : DH_DEC_RECOGNITION;
 	d->revoked = false;
 	d->revoke_date = 0;
-	if ((rc = wf_check_year(ctx, &d->year)) ||
-	    (rc = wf_clean_text(ctx, &d->number, "number", "Số quyết định", false, WF_MAX_LINE, true)) ||
-	    (rc = wf_check_date(ctx, &d->date, true, "date", "Ngày quyết định")) ||
-	    (rc = wf_clean_text(ctx, &d->signer, "signer", "Người ký", false, WF_MAX_LINE, false)) ||
-	    (rc = record_set_str(&d->revoke_reason, NULL)))
+	if ((rc = wf_check_fields(ctx, DH_R_DECISION, d)) || (rc = record_set_str(&d->revoke_reason, NULL)))
 		return rc;
 	if (!d->signer && (rc = record_set_str(&d->signer, ctx->login)))
 		return rc;
@@ -187,35 +183,36 @@ int wf_decision_revoke(dh_ctx *ctx, uint64_t decision_id, const char *reason, in
 
 /* --- commendation, replication, review, implementation ------------------- */
 
-static int ceremony_body(dh_repo_tx *tx, wf_op *op)
+/* A record with nothing more to check in the write than its update. */
+static int plain_body(dh_repo_tx *tx, wf_op *op)
 {
-	dh_ceremony *c;
+	dh_meta *m;
 	int rc;
 	void *stored;
-	if ((rc = wf_check_stored(tx, op, &stored)) || (rc = wf_input_copy(op, (void **)&c)))
+	if ((rc = wf_check_stored(tx, op, &stored)) || (rc = wf_input_copy(op, (void **)&m)))
 		return rc;
-	for (size_t i = 0; i < c->decisions.n; i++) {
+	return wf_put_out(tx, op, wf_action_name(op->action), NULL, op->type, m);
+}
+
+/* The decisions a ceremony commends are live and not revoked. */
+static int ceremony_body(dh_repo_tx *tx, wf_op *op)
+{
+	const dh_ceremony *in = op->in;
+	for (size_t i = 0; i < in->decisions.n; i++) {
 		dh_decision *d;
-		if ((rc = wf_load_live(tx, op, DH_R_DECISION, c->decisions.v[i], (void **)&d)))
+		int rc = wf_load_live(tx, op, DH_R_DECISION, in->decisions.v[i], (void **)&d);
+		if (rc)
 			return rc;
 		if (d->revoked)
 			return say_field(op->ctx, DH_EINVAL, "decisions", "Quyết định %s đã bị thu hồi.",
 			                 d->number ? d->number : "");
 	}
-	return wf_put_out(tx, op, "ceremony", NULL, DH_R_CEREMONY, c);
+	return plain_body(tx, op);
 }
 
 static int ceremony_clean(wf_op *op, void *rec)
 {
-	dh_ctx *ctx = op->ctx;
-	dh_ceremony *c = rec;
-	int rc;
-	if ((rc = wf_check_year(ctx, &c->year)) ||
-	    (rc = wf_check_date(ctx, &c->date, true, "date", "Ngày tổ chức")) ||
-	    (rc = wf_clean_text(ctx, &c->title, "title", "Tên buổi tuyên dương", false, WF_MAX_LINE, true)) ||
-	    (rc = wf_clean_text(ctx, &c->place, "place", "Địa điểm", false, WF_MAX_LINE, false)))
-		return rc;
-	return wf_clean_text(ctx, &c->notes, "notes", "Ghi chú", true, WF_MAX_TEXT, false);
+	return wf_check_fields(op->ctx, DH_R_CEREMONY, rec);
 }
 
 int wf_ceremony_save(dh_ctx *ctx, const dh_ceremony *in, uint64_t *out_id)
@@ -248,6 +245,7 @@ static bool web_address(const char *url)
 	return true;
 }
 
+/* A website post needs its address, and an address must be a web one. */
 static int activity_clean(wf_op *op, void *rec)
 {
 	dh_ctx *ctx = op->ctx;
@@ -257,14 +255,10 @@ static int activity_clean(wf_op *op, void *rec)
 		return say_field(ctx, DH_EINVAL, "kind", "Hình thức nhân rộng không hợp lệ.");
 	if (a->attendees < 0 || a->attendees > 1000000)
 		return say_field(ctx, DH_EINVAL, "attendees", "Số người dự phải từ 0 đến 1.000.000.");
-	if ((rc = wf_check_date(ctx, &a->date, true, "date", "Ngày")) ||
-	    (rc = wf_clean_text(ctx, &a->title, "title", "Nội dung", false, WF_MAX_LINE, true)) ||
-	    (rc = wf_clean_text(ctx, &a->url, "url", "Địa chỉ bài đăng", false, WF_MAX_LINE,
-	                        a->kind == DH_ACT_WEBSITE)) ||
-	    (rc = wf_clean_text(ctx, &a->presenter, "presenter", "Người trình bày", false, WF_MAX_LINE,
-	                        false)) ||
-	    (rc = wf_clean_text(ctx, &a->audience, "audience", "Đối tượng", false, WF_MAX_LINE, false)))
+	if ((rc = wf_check_fields(ctx, DH_R_ACTIVITY, a)))
 		return rc;
+	if (!a->url && a->kind == DH_ACT_WEBSITE)
+		return say_field(ctx, DH_EINVAL, "url", "Chưa nhập Địa chỉ bài đăng.");
 	if (a->url && !web_address(a->url))
 		return say_field(ctx, DH_EINVAL, "url",
 		                 "Địa chỉ «%s» phải bắt đầu bằng http:// hoặc https://.", a->url);
@@ -276,28 +270,14 @@ int wf_activity_save(dh_ctx *ctx, const dh_activity *in, uint64_t *out_id)
 	return wf_save(ctx, DH_ACT_REPLICATE, DH_R_ACTIVITY, in, activity_clean, activity_body, out_id);
 }
 
-/* A record with nothing more to check in the write than its update. */
-static int plain_body(dh_repo_tx *tx, wf_op *op)
-{
-	dh_meta *m;
-	int rc;
-	void *stored;
-	if ((rc = wf_check_stored(tx, op, &stored)) || (rc = wf_input_copy(op, (void **)&m)))
-		return rc;
-	return wf_put_out(tx, op, wf_action_name(op->action), NULL, op->type, m);
-}
-
+/* A review without a title gets the plan's own words for it. */
 static int review_clean(wf_op *op, void *rec)
 {
-	dh_ctx *ctx = op->ctx;
 	dh_review *r = rec;
-	int rc;
 	if (r->kind != DH_REVIEW_PRELIMINARY && r->kind != DH_REVIEW_FINAL)
-		return say_field(ctx, DH_EINVAL, "kind", "Loại sơ kết, tổng kết không hợp lệ.");
-	if ((rc = wf_check_year(ctx, &r->year)) ||
-	    (rc = wf_check_date(ctx, &r->date, true, "date", "Ngày")) ||
-	    (rc = wf_clean_text(ctx, &r->title, "title", "Tên buổi", false, WF_MAX_LINE, false)) ||
-	    (rc = wf_clean_text(ctx, &r->notes, "notes", "Nội dung", true, WF_MAX_TEXT, false)) || r->title)
+		return say_field(op->ctx, DH_EINVAL, "kind", "Loại sơ kết, tổng kết không hợp lệ.");
+	int rc = wf_check_fields(op->ctx, DH_R_REVIEW, r);
+	if (rc || r->title)
 		return rc;
 	char title[160];
 	snprintf(title, sizeof(title),

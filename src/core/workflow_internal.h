@@ -110,6 +110,11 @@ int wf_check_date(dh_ctx *ctx, int *date, bool default_today, const char *name, 
 int wf_check_year(dh_ctx *ctx, int *year);
 /* A department of config. */
 int wf_check_department(dh_ctx *ctx, const char *id);
+/* Check, and clean in place, the fields of REC (of TYPE) that
+ * workflow_fields.c lists for it, in its order; the first at fault is the
+ * refusal (ctx->field names it). */
+int wf_check_fields(dh_ctx *ctx, dh_rtype type, void *rec);
+
 /* *BY when given, else the actor's name. */
 int wf_default_by(dh_ctx *ctx, char **by);
 

@@ -49,22 +49,14 @@ static int nominate_body(dh_repo_tx *tx, wf_op *op)
 	return wf_put(tx, op, "nominate", r->late_reason, DH_R_CANDIDATE, c);
 }
 
-/* A registration is sent once; after the deadline only with a late
- * reason an actor who may late_override gives (op->flag then). */
 static int nominate_clean(wf_op *op, void *rec)
 {
 	dh_ctx *ctx = op->ctx;
 	dh_registration *r = rec;
-	int rc;
 	if (r->meta.id)
 		return say(ctx, DH_EINVAL, "Hồ sơ đăng ký đã gửi: muốn thay đổi thì rút rồi đăng ký lại.");
-	if ((rc = wf_check_date(ctx, &r->date, true, "date", "Ngày đăng ký")) ||
-	    (rc =
-	         wf_clean_text(ctx, &r->description, "description", "Bản mô tả", true, WF_MAX_TEXT, false)) ||
-	    (rc = wf_clean_text(ctx, &r->late_reason, "late_reason", "Lý do đăng ký quá hạn", true,
-	                        WF_MAX_LINE, false)))
-		return rc;
-	return wf_deadline_gate(ctx, DH_ACT_NOMINATE, r->late_reason, &op->flag);
+	int rc = wf_check_fields(ctx, DH_R_REGISTRATION, r);
+	return rc ? rc : wf_deadline_gate(ctx, DH_ACT_NOMINATE, r->late_reason, &op->flag);
 }
 
 int wf_nominate(dh_ctx *ctx, const dh_registration *in, uint64_t *out_id)
@@ -133,9 +125,7 @@ static int nil_return_clean(wf_op *op, void *rec)
 	int rc;
 	if ((rc = wf_check_year(ctx, &n->year)) || (rc = wf_check_department(ctx, n->department)) ||
 	    (rc = wf_permit_in(ctx, DH_ACT_NIL_RETURN, n->department)) ||
-	    (rc = wf_check_date(ctx, &n->date, true, "date", "Ngày báo")) ||
-	    (rc = wf_clean_text(ctx, &n->note, "note", "Ghi chú", true, WF_MAX_TEXT, false)) ||
-	    (rc = wf_clean_text(ctx, &n->by, "by", "Người báo", false, WF_MAX_LINE, false)))
+	    (rc = wf_check_fields(ctx, DH_R_NIL_RETURN, n)))
 		return rc;
 	return wf_default_by(ctx, &n->by);
 }
