@@ -243,12 +243,10 @@ int wf_candidate_save(dh_ctx *ctx, const dh_candidate *in, uint64_t *out_id)
 static int fostering_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_candidate *c;
-	dh_fostering *f;
 	int rc;
 	if ((rc = wf_load_entry(tx, op, offsetof(dh_fostering, candidate_id),
 	                        "Không chuyển được mục bồi dưỡng sang hồ sơ khác.", &c)) ||
-	    (rc = wf_input_copy(op, (void **)&f)) ||
-	    (rc = wf_put_out(tx, op, "foster", NULL, DH_R_FOSTERING, f)))
+	    (rc = wf_put_input(tx, op)))
 		return rc;
 	if (c->stage != DH_STAGE_NEW_FACTOR)
 		return 0;

@@ -186,12 +186,9 @@ int wf_decision_revoke(dh_ctx *ctx, uint64_t decision_id, const char *reason, in
 /* A record with nothing more to check in the write than its update. */
 static int plain_body(dh_repo_tx *tx, wf_op *op)
 {
-	dh_meta *m;
-	int rc;
 	void *stored;
-	if ((rc = wf_check_stored(tx, op, &stored)) || (rc = wf_input_copy(op, (void **)&m)))
-		return rc;
-	return wf_put_out(tx, op, wf_action_name(op->action), NULL, op->type, m);
+	int rc = wf_check_stored(tx, op, &stored);
+	return rc ? rc : wf_put_input(tx, op);
 }
 
 /* The decisions a ceremony commends are live and not revoked. */
@@ -223,13 +220,12 @@ int wf_ceremony_save(dh_ctx *ctx, const dh_ceremony *in, uint64_t *out_id)
 static int activity_body(dh_repo_tx *tx, wf_op *op)
 {
 	dh_candidate *c;
-	dh_activity *a;
 	int rc;
 	if ((rc = wf_load_entry(tx, op, offsetof(dh_activity, candidate_id),
 	                        "Không chuyển được hoạt động nhân rộng sang hồ sơ khác.", &c)) ||
-	    (rc = wf_stage_gate(op->ctx, DH_ACT_REPLICATE, c)) || (rc = wf_input_copy(op, (void **)&a)))
+	    (rc = wf_stage_gate(op->ctx, DH_ACT_REPLICATE, c)))
 		return rc;
-	return wf_put_out(tx, op, "replicate", NULL, DH_R_ACTIVITY, a);
+	return wf_put_input(tx, op);
 }
 
 static bool web_address(const char *url)

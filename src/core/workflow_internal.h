@@ -221,6 +221,9 @@ int wf_check_stored(dh_repo_tx *tx, wf_op *op, void **stored);
 int wf_load_entry(dh_repo_tx *tx, wf_op *op, size_t candidate_at, const char *moved, dh_candidate **c);
 /* Put REC with the audit entry (past plan years refused, plan_year.h). */
 int wf_put(dh_repo_tx *tx, wf_op *op, const char *action, const char *note, dh_rtype type, void *rec);
+/* A fresh copy of the input put as the action's own record (audit action:
+ * the action's name, no note); its id is what comes back. */
+int wf_put_input(dh_repo_tx *tx, wf_op *op);
 /* wf_put of the record the action is about: its id is what comes back. */
 int wf_put_out(dh_repo_tx *tx, wf_op *op, const char *action, const char *note, dh_rtype type, void *rec);
 
@@ -234,7 +237,7 @@ typedef struct wf_items {
 int wf_candidate_items(dh_repo_tx *tx, uint64_t candidate_id, wf_items *out);
 
 /* Active (submitted or accepted, not deleted) registrations. */
-bool wf_registration_active(const dh_registration *r);
+bool wf_registration_active(const void *registration);
 typedef struct wf_regs {
 	uint64_t ids[16];
 	size_t n;
@@ -250,14 +253,16 @@ int wf_record_department(dh_repo_tx *tx, wf_op *op, dh_rtype type, const void *r
 
 /* FLAGS[i] (one per cfg->departments[i]) set for DEPARTMENT. */
 void wf_mark_department(const dh_config *cfg, bool *flags, const char *department);
-/* A repo_each visit: a live record of YEAR marks its department in FLAGS.
+/* A repo_each visit: a record of YEAR marks its department in FLAGS.
  * YEAR_AT and DEPARTMENT_AT are the offsets of the record's `int year` and
- * `char *department` (nil returns, disseminations). */
+ * `char *department`; COUNTS says which records count (NULL: the live
+ * ones). */
 typedef struct wf_marks {
 	const dh_config *cfg;
 	int year;
 	bool *flags;
 	size_t year_at, department_at;
+	bool (*counts)(const void *rec);
 } wf_marks;
 int wf_mark_visit(const void *rec, void *marks);
 

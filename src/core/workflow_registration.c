@@ -98,7 +98,6 @@ static int answer_nil_visit(const void *rec, void *p)
 static int nil_return_body(dh_repo_tx *tx, wf_op *op)
 {
 	const dh_nil_return *in = op->in;
-	dh_nil_return *n;
 	answer_scan s = {.year = in->year, .department = in->department};
 	int rc;
 	if ((rc = repo_tx_each(tx, DH_R_REGISTRATION, answer_reg_visit, &s)) ||
@@ -113,9 +112,7 @@ static int nil_return_body(dh_repo_tx *tx, wf_op *op)
 		return rc;
 	if (s.nil_return && s.nil_return != in->meta.id)
 		return say(op->ctx, DH_EINVAL, "%s đã báo không có đăng ký năm %d.", dept, in->year);
-	if ((rc = wf_input_copy(op, (void **)&n)))
-		return rc;
-	return wf_put_out(tx, op, "nil_return", NULL, DH_R_NIL_RETURN, n);
+	return wf_put_input(tx, op);
 }
 
 static int nil_return_clean(wf_op *op, void *rec)
@@ -221,28 +218,21 @@ int wf_registration_withdraw(dh_ctx *ctx, uint64_t registration_id, const char *
 	return end_registration(ctx, DH_ACT_WITHDRAW, registration_id, reason);
 }
 
-typedef struct answered_scan {
-	const dh_config *cfg;
-	int year;
-	bool *answered;
-} answered_scan;
-
-static int answered_reg_visit(const void *rec, void *p)
-{
-	const dh_registration *r = rec;
-	answered_scan *s = p;
-	if (wf_registration_active(r) && r->year == s->year)
-		wf_mark_department(s->cfg, s->answered, r->department);
-	return 0;
-}
-
 int wf_departments_answered(dh_ctx *ctx, int year, bool *answered)
 {
-	answered_scan s = {.cfg = ctx->cfg, .year = year ? year : ctx->cfg->plan.year, .answered = answered};
+	if (!year)
+		year = ctx->cfg->plan.year;
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++)
 		answered[i] = false;
-	int rc = repo_each(ctx->store, DH_R_REGISTRATION, answered_reg_visit, &s);
-	wf_marks nil = {ctx->cfg, s.year, answered, offsetof(dh_nil_return, year),
-	                offsetof(dh_nil_return, department)};
+	wf_marks registered = {ctx->cfg,
+	                       year,
+	                       answered,
+	                       offsetof(dh_registration, year),
+	                       offsetof(dh_registration, department),
+	                       wf_registration_active};
+	wf_marks nil = {
+	    ctx->cfg, year, answered, offsetof(dh_nil_return, year), offsetof(dh_nil_return, department),
+	    NULL};
+	int rc = repo_each(ctx->store, DH_R_REGISTRATION, wf_mark_visit, &registered);
 	return rc ? rc : repo_each(ctx->store, DH_R_NIL_RETURN, wf_mark_visit, &nil);
 }

@@ -160,10 +160,18 @@ static int todo_gather(dh_ctx *ctx, todo_scan *t)
 	t->disseminated = calloc(nd + 1, sizeof(bool));
 	if (!t->answered || !t->disseminated)
 		return DH_ENOMEM;
-	wf_marks nil = {ctx->cfg, t->year, t->answered, offsetof(dh_nil_return, year),
-	                offsetof(dh_nil_return, department)};
-	wf_marks disseminated = {ctx->cfg, t->year, t->disseminated, offsetof(dh_dissemination, year),
-	                         offsetof(dh_dissemination, department)};
+	wf_marks nil = {ctx->cfg,
+	                t->year,
+	                t->answered,
+	                offsetof(dh_nil_return, year),
+	                offsetof(dh_nil_return, department),
+	                NULL};
+	wf_marks disseminated = {ctx->cfg,
+	                         t->year,
+	                         t->disseminated,
+	                         offsetof(dh_dissemination, year),
+	                         offsetof(dh_dissemination, department),
+	                         NULL};
 	int rc;
 	if ((rc = repo_each(st, DH_R_SESSION, todo_session_visit, t)))
 		return rc;

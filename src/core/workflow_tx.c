@@ -347,6 +347,13 @@ int wf_put_out(dh_repo_tx *tx, wf_op *op, const char *action, const char *note, 
 	return rc;
 }
 
+int wf_put_input(dh_repo_tx *tx, wf_op *op)
+{
+	void *rec;
+	int rc = wf_input_copy(op, &rec);
+	return rc ? rc : wf_put_out(tx, op, wf_action_name(op->action), NULL, op->type, rec);
+}
+
 /* Start an action: clear the message, check the role and the deadline
  * that closes the action (one with a late override checks its own, once
  * the late reason is read). */
@@ -443,8 +450,9 @@ int wf_candidate_items(dh_repo_tx *tx, uint64_t candidate_id, wf_items *out)
 	return repo_tx_each(tx, DH_R_VOTE_ITEM, item_scan_visit, &s);
 }
 
-bool wf_registration_active(const dh_registration *r)
+bool wf_registration_active(const void *registration)
 {
+	const dh_registration *r = registration;
 	return !r->meta.deleted && (r->status == DH_REG_SUBMITTED || r->status == DH_REG_ACCEPTED);
 }
 
@@ -525,7 +533,8 @@ int wf_mark_visit(const void *rec, void *marks)
 	const char *department;
 	memcpy(&year, base + m->year_at, sizeof(year));
 	memcpy(&department, base + m->department_at, sizeof(department));
-	if (!((const dh_meta *)rec)->deleted && year == m->year)
+	bool counts = m->counts ? m->counts(rec) : !((const dh_meta *)rec)->deleted;
+	if (counts && year == m->year)
 		wf_mark_department(m->cfg, m->flags, department);
 	return 0;
 }
