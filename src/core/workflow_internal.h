@@ -6,10 +6,13 @@
  *                            checks and messages read from it;
  *   workflow_tx.c            input cleaning, the transaction frame every
  *                            action runs in, the reads several actions share;
+ *   workflow_fields.c        the table of input fields each record type
+ *                            checks before its write;
  *   workflow_candidate.c     candidates, fostering, holds, corrections,
  *                            deletion;
  *   workflow_registration.c  registrations and nil returns;
- *   workflow_todo.c          what waits for whom;
+ *   workflow_todo.c          what waits for whom (asks workflow_candidate.c
+ *                            whether a candidate meets the criteria);
  *   workflow_council.c       sessions, agenda items, votes, the proposal;
  *   workflow_decision.c      decisions and their revocation, ceremonies,
  *                            replication, reviews, dissemination and
@@ -110,9 +113,9 @@ int wf_check_date(dh_ctx *ctx, int *date, bool default_today, const char *name, 
 int wf_check_year(dh_ctx *ctx, int *year);
 /* A department of config. */
 int wf_check_department(dh_ctx *ctx, const char *id);
-/* Check, and clean in place, the fields of REC (of TYPE) that
- * workflow_fields.c lists for it, in its order; the first at fault is the
- * refusal (ctx->field names it). */
+/* Check, and clean in place, the fields of REC (of TYPE) that the table
+ * of workflow_fields.c lists for it, in its order; the first at fault is
+ * the refusal (ctx->field names it). */
 int wf_check_fields(dh_ctx *ctx, dh_rtype type, void *rec);
 
 /* *BY when given, else the actor's name. */
