@@ -345,20 +345,13 @@ int wf_hold(dh_ctx *ctx, uint64_t candidate_id, bool on_hold, const char *reason
 	               : wf_hold_lift(ctx, candidate_id, reason, 0);
 }
 
-/* Mark the candidate's active registrations STATUS with REASON. */
-static int end_registrations(dh_repo_tx *tx, wf_op *op, uint64_t candidate_id, int status, const char *action)
+/* A registration a correction below nominated withdraws. */
+static int withdraw_registration(dh_repo_tx *tx, wf_op *op, void *rec)
 {
-	wf_regs rs;
-	int rc = wf_active_registrations(tx, candidate_id, &rs);
-	for (size_t i = 0; !rc && i < rs.n; i++) {
-		dh_registration *r;
-		if ((rc = wf_load(tx, op, DH_R_REGISTRATION, rs.ids[i], (void **)&r)))
-			break;
-		r->status = status;
-		if (!(rc = record_set_str(&r->reason, op->reason)))
-			rc = wf_put(tx, op, action, op->reason, DH_R_REGISTRATION, r);
-	}
-	return rc;
+	(void)tx;
+	dh_registration *r = rec;
+	r->status = DH_REG_WITHDRAWN;
+	return record_set_str(&r->reason, op->reason);
 }
 
 /* Why C cannot be corrected at all (its stage is not in the row's FROM). */
@@ -371,38 +364,31 @@ static int correct_refusal(dh_ctx *ctx, const dh_candidate *c)
 	return say(ctx, DH_ESTAGE, "«%s» đang ở bước đầu tiên: không lùi được nữa.", c->name);
 }
 
-/* Agenda items follow the stage: back to nominated reopens a closed item;
- * below nominated the items go (deleted with the reason). */
-static int correct_items(dh_repo_tx *tx, wf_op *op, const dh_candidate *c, int target)
+/* An agenda item follows the stage: back to nominated reopens a closed
+ * item; below nominated the item goes (deleted with the reason). */
+static int correct_item(dh_repo_tx *tx, wf_op *op, void *rec)
 {
-	wf_items is;
-	int rc = wf_candidate_items(tx, c->meta.id, &is);
-	for (size_t i = 0; !rc && i < is.n; i++) {
-		dh_vote_item *it;
-		dh_session *s;
-		if ((rc = wf_load(tx, op, DH_R_VOTE_ITEM, is.ids[i], (void **)&it)) ||
-		    (rc = wf_load(tx, op, DH_R_SESSION, it->session_id, (void **)&s)))
-			break;
-		if (target == DH_STAGE_NOMINATED && !it->closed)
-			continue;
-		if (it->closed && s->closed)
-			return say(op->ctx, DH_ELOCKED,
-			           "Phiên họp «%s» đã kết thúc: mở lại phiên họp trước khi đính chính.",
-			           s->title ? s->title : "");
-		if (target == DH_STAGE_NOMINATED) {
-			it->closed = false;
-			it->result = DH_RESULT_PENDING;
-			if ((rc = record_set_str(&it->reason, NULL)) ||
-			    (rc = record_set_str(&it->reopen_reason, op->reason)))
-				break;
-		} else {
-			it->meta.deleted = true;
-			if ((rc = record_set_str(&it->meta.deleted_reason, op->reason)))
-				break;
-		}
-		rc = wf_put(tx, op, "correct", op->reason, DH_R_VOTE_ITEM, it);
+	dh_vote_item *it = rec;
+	dh_session *s;
+	int target = op->arg[0];
+	int rc = wf_load(tx, op, DH_R_SESSION, it->session_id, (void **)&s);
+	if (rc)
+		return rc;
+	if (target == DH_STAGE_NOMINATED && !it->closed)
+		return WF_LEAVE;
+	if (it->closed && s->closed)
+		return say(op->ctx, DH_ELOCKED,
+		           "Phiên họp «%s» đã kết thúc: mở lại phiên họp trước khi đính chính.",
+		           s->title ? s->title : "");
+	if (target != DH_STAGE_NOMINATED) {
+		it->meta.deleted = true;
+		return record_set_str(&it->meta.deleted_reason, op->reason);
 	}
-	return rc;
+	it->closed = false;
+	it->result = DH_RESULT_PENDING;
+	if ((rc = record_set_str(&it->reason, NULL)))
+		return rc;
+	return record_set_str(&it->reopen_reason, op->reason);
 }
 
 static int correct_body(dh_repo_tx *tx, wf_op *op)
@@ -419,10 +405,14 @@ static int correct_body(dh_repo_tx *tx, wf_op *op)
 		return say_field(op->ctx, DH_EINVAL, "stage",
 		                 "Đính chính chỉ lùi bước: «%s» đang ở bước «%s».", c->name,
 		                 wf_stage_text(c->stage));
-	if (c->stage >= DH_STAGE_NOMINATED && (rc = correct_items(tx, op, c, target)))
+	wf_ids ids;
+	if (c->stage >= DH_STAGE_NOMINATED &&
+	    ((rc = wf_candidate_items(tx, c->meta.id, &ids)) ||
+	     (rc = wf_change_each(tx, op, DH_R_VOTE_ITEM, &ids, "correct", correct_item))))
 		return rc;
 	if (target < DH_STAGE_NOMINATED && c->stage >= DH_STAGE_NOMINATED &&
-	    (rc = end_registrations(tx, op, c->meta.id, DH_REG_WITHDRAWN, "correct")))
+	    ((rc = wf_active_registrations(tx, c->meta.id, &ids)) ||
+	     (rc = wf_change_each(tx, op, DH_R_REGISTRATION, &ids, "correct", withdraw_registration))))
 		return rc;
 	c->stage = target;
 	return wf_put_out(tx, op, "correct", op->reason, DH_R_CANDIDATE, c);
@@ -471,7 +461,7 @@ static int deletable(dh_repo_tx *tx, wf_op *op, dh_rtype type, const void *rec, 
 			return say(ctx, DH_ELOCKED, "Phiên họp đã kết thúc.");
 		if (restoring) {
 			dh_candidate *c;
-			wf_items is;
+			wf_ids is;
 			if ((rc = wf_load_live(tx, op, DH_R_CANDIDATE, it->candidate_id, (void **)&c)) ||
 			    (rc = wf_candidate_items(tx, it->candidate_id, &is)))
 				return rc;

@@ -248,7 +248,7 @@ static int item_add_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = tx_load_open_session(tx, op, op->target, &s)) ||
 	    (rc = wf_load_live(tx, op, DH_R_CANDIDATE, op->other, (void **)&c)))
 		return rc;
-	wf_items is;
+	wf_ids is;
 	if ((rc = wf_stage_gate(op->ctx, DH_ACT_MANAGE_SESSION, c)) ||
 	    (rc = wf_candidate_items(tx, c->meta.id, &is)))
 		return rc;

@@ -232,20 +232,24 @@ int wf_put_out(dh_repo_tx *tx, wf_op *op, const char *action, const char *note, 
 
 /* --- reads several actions share (workflow_tx.c) ------------------------- */
 
-/* Items (not deleted) of a candidate, in any session. */
-typedef struct wf_items {
+/* Ids of the records a read found (at most 64: a candidate has a few). */
+typedef struct wf_ids {
 	uint64_t ids[64];
 	size_t n;
-} wf_items;
-int wf_candidate_items(dh_repo_tx *tx, uint64_t candidate_id, wf_items *out);
-
+} wf_ids;
+/* Items (not deleted) of a candidate, in any session. */
+int wf_candidate_items(dh_repo_tx *tx, uint64_t candidate_id, wf_ids *out);
 /* Active (submitted or accepted, not deleted) registrations. */
 bool wf_registration_active(const void *registration);
-typedef struct wf_regs {
-	uint64_t ids[16];
-	size_t n;
-} wf_regs;
-int wf_active_registrations(dh_repo_tx *tx, uint64_t candidate_id, wf_regs *out);
+int wf_active_registrations(dh_repo_tx *tx, uint64_t candidate_id, wf_ids *out);
+
+/* What wf_change_each's CHANGE returns to leave a record as it is. */
+#define WF_LEAVE 1
+/* Load each record of TYPE in IDS and CHANGE it; a changed one is put
+ * under ACTION with op->reason as its note. CHANGE returns 0 (put it),
+ * WF_LEAVE, or a negative dh_err that stops the walk. */
+int wf_change_each(dh_repo_tx *tx, wf_op *op, dh_rtype type, const wf_ids *ids, const char *action,
+                   int (*change)(dh_repo_tx *tx, wf_op *op, void *rec));
 
 /* Items of a session (not deleted), closed and open. */
 int wf_count_items(dh_repo_tx *tx, uint64_t session_id, int *closed, int *open);

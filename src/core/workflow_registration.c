@@ -13,7 +13,7 @@ static int nominate_body(dh_repo_tx *tx, wf_op *op)
 	const dh_registration *in = op->in;
 	dh_candidate *c;
 	dh_registration *r;
-	wf_regs rs;
+	wf_ids rs;
 	int rc;
 	if ((rc = wf_load_live(tx, op, DH_R_CANDIDATE, in->candidate_id, (void **)&c)) ||
 	    (rc = wf_permit_in(op->ctx, DH_ACT_NOMINATE, c->department)))
@@ -156,22 +156,15 @@ int wf_registration_accept(dh_ctx *ctx, uint64_t registration_id)
 	return wf_act(ctx, DH_ACT_CHECK_REGISTRATION, accept_body, &args, NULL);
 }
 
-/* Open agenda items of a candidate go with its registration. */
-static int drop_open_items(dh_repo_tx *tx, wf_op *op, uint64_t candidate_id, const char *action)
+/* An open agenda item of the candidate goes with its registration. */
+static int drop_open_item(dh_repo_tx *tx, wf_op *op, void *rec)
 {
-	wf_items is;
-	int rc = wf_candidate_items(tx, candidate_id, &is);
-	for (size_t i = 0; !rc && i < is.n; i++) {
-		dh_vote_item *it;
-		if ((rc = wf_load(tx, op, DH_R_VOTE_ITEM, is.ids[i], (void **)&it)))
-			break;
-		if (it->closed)
-			continue;
-		it->meta.deleted = true;
-		if (!(rc = record_set_str(&it->meta.deleted_reason, op->reason ? op->reason : "Rút đăng ký")))
-			rc = wf_put(tx, op, action, op->reason, DH_R_VOTE_ITEM, it);
-	}
-	return rc;
+	(void)tx;
+	dh_vote_item *it = rec;
+	if (it->closed)
+		return WF_LEAVE;
+	it->meta.deleted = true;
+	return record_set_str(&it->meta.deleted_reason, op->reason ? op->reason : "Rút đăng ký");
 }
 
 static int return_body(dh_repo_tx *tx, wf_op *op)
@@ -191,7 +184,9 @@ static int return_body(dh_repo_tx *tx, wf_op *op)
 	if ((rc = wf_stage_gate(op->ctx, a, c)))
 		return rc;
 	const char *action = wf_action_name(a);
-	if ((rc = drop_open_items(tx, op, c->meta.id, action)))
+	wf_ids items;
+	if ((rc = wf_candidate_items(tx, c->meta.id, &items)) ||
+	    (rc = wf_change_each(tx, op, DH_R_VOTE_ITEM, &items, action, drop_open_item)))
 		return rc;
 	r->status = a == DH_ACT_RETURN ? DH_REG_RETURNED : DH_REG_WITHDRAWN;
 	if ((rc = record_set_str(&r->reason, op->reason)) ||

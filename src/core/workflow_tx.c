@@ -430,7 +430,7 @@ int wf_save(dh_ctx *ctx, dh_action a, dh_rtype type, const void *in, wf_clean cl
 
 typedef struct item_scan {
 	uint64_t candidate_id;
-	wf_items *out;
+	wf_ids *out;
 } item_scan;
 
 static int item_scan_visit(const void *rec, void *p)
@@ -443,7 +443,7 @@ static int item_scan_visit(const void *rec, void *p)
 	return 0;
 }
 
-int wf_candidate_items(dh_repo_tx *tx, uint64_t candidate_id, wf_items *out)
+int wf_candidate_items(dh_repo_tx *tx, uint64_t candidate_id, wf_ids *out)
 {
 	item_scan s = {.candidate_id = candidate_id, .out = out};
 	out->n = 0;
@@ -459,16 +459,29 @@ bool wf_registration_active(const void *registration)
 static int reg_scan_visit(const void *rec, void *p)
 {
 	const dh_registration *r = rec;
-	wf_regs *s = p;
+	wf_ids *s = p;
 	if (wf_registration_active(r) && s->n < sizeof(s->ids) / sizeof(s->ids[0]))
 		s->ids[s->n++] = r->meta.id;
 	return 0;
 }
 
-int wf_active_registrations(dh_repo_tx *tx, uint64_t candidate_id, wf_regs *out)
+int wf_active_registrations(dh_repo_tx *tx, uint64_t candidate_id, wf_ids *out)
 {
 	out->n = 0;
 	return repo_tx_children(tx, DH_R_REGISTRATION, candidate_id, reg_scan_visit, out);
+}
+
+int wf_change_each(dh_repo_tx *tx, wf_op *op, dh_rtype type, const wf_ids *ids, const char *action,
+                   int (*change)(dh_repo_tx *tx, wf_op *op, void *rec))
+{
+	int rc = 0;
+	for (size_t i = 0; rc >= 0 && i < ids->n; i++) {
+		void *rec;
+		if ((rc = wf_load(tx, op, type, ids->ids[i], &rec)) || (rc = change(tx, op, rec)))
+			continue;
+		rc = wf_put(tx, op, action, op->reason, type, rec);
+	}
+	return rc < 0 ? rc : 0;
 }
 
 typedef struct closed_scan {
