@@ -2,10 +2,11 @@
  *
  * Every change the screens and the command line make goes through a
  * function here: it checks the actor's roles against the permission table
- * (defaults below, overridden by config `permissions:`), the record's stage
- * and state, and the deadline that config says closes the action; then it
- * writes the change, its audit entry and any stage move in one transaction.
- * The UI asks wf_may() to decide which keys to offer, and still gets
+ * (defaults in the workflow's table of actions, overridden by config
+ * `permissions:`), the record's stage and state, and the deadline that
+ * config says closes the action; then it writes the change, its audit
+ * entry and any stage move in one transaction. The UI asks wf_may() and
+ * wf_candidate_may() (the same table) which keys to offer, and still gets
  * DH_EPERM from the action itself if it asked wrong.
  *
  * Conventions of every action function below:
