@@ -84,7 +84,7 @@ typedef struct dh_criterion {
 	char *text;
 } dh_criterion;
 
-/* Index with enum dh_kind's DH_KIND_INDIVIDUAL.. (record.h). */
+/* Index with enum dh_kind's DH_KIND_INDIVIDUAL.. (plan_terms.h). */
 #define DH_CANDIDATE_KINDS 3
 
 typedef struct dh_criteria {

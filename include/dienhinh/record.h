@@ -12,6 +12,8 @@
 #ifndef DIENHINH_RECORD_H
 #define DIENHINH_RECORD_H
 
+#include "dienhinh/plan_terms.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,12 +63,7 @@ typedef enum dh_rtype {
 	DH_R__COUNT
 } dh_rtype;
 
-/* Candidate kinds; also the index into dh_criteria lists. */
-typedef enum dh_kind {
-	DH_KIND_INDIVIDUAL = 0,
-	DH_KIND_COLLECTIVE = 1,
-	DH_KIND_MODEL = 2,
-} dh_kind;
+/* Candidate kinds (dh_kind) are in plan_terms.h, shared with config. */
 
 typedef enum dh_stage {
 	DH_STAGE_NEW_FACTOR = 0,

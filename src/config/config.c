@@ -15,10 +15,9 @@
 #include "cfg_internal.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
-#include "dienhinh/record.h"
-/* Only for the DH_ACTIONS name list (an X-macro, nothing to link), so that a
- * `closes:` or `permissions:` key is checked against the real actions. */
-#include "dienhinh/workflow.h"
+/* The action names (DH_ACTIONS), so that a `closes:` or `permissions:` key
+ * is checked against the real actions, and the candidate kinds. */
+#include "dienhinh/plan_terms.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -30,7 +29,7 @@
 #include <unistd.h>
 
 const char *const cfg_action_names[] = {
-#define DH_ACTION_NAME(id, name, roles, label) name,
+#define DH_ACTION_NAME(id, name, label) name,
     DH_ACTIONS(DH_ACTION_NAME)
 #undef DH_ACTION_NAME
 };

@@ -6,9 +6,8 @@
 #include "dienhinh/config.h"
 
 #include "dienhinh/date.h"
-#include "dienhinh/record.h"
+#include "dienhinh/plan_terms.h" /* DH_ACTIONS labels, candidate kinds */
 #include "dienhinh/utf8.h"
-#include "dienhinh/workflow.h" /* DH_ACTIONS labels only */
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,7 @@
 static const struct {
 	const char *name, *label;
 } action_labels[] = {
-#define DH_ACTION_LABEL(id, name, roles, label) {name, label},
+#define DH_ACTION_LABEL(id, name, label) {name, label},
     DH_ACTIONS(DH_ACTION_LABEL)
 #undef DH_ACTION_LABEL
 };
