@@ -10,10 +10,9 @@
 #include "dienhinh/counts.h"
 
 #include "dienhinh/config.h"
-#include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
-#include "dienhinh/verify.h"
+#include "dienhinh/verify_chain.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1014,26 +1013,14 @@ int counts_migrate(dh_stxn *txn, const char *who)
 	snprintf(summary, sizeof(summary), "{\"records\":%llu}", (unsigned long long)records);
 	snprintf(note, sizeof(note), "Bắt đầu giữ số liệu sơ kết, tổng kết bằng số đếm: tính từ %llu bản ghi",
 	         (unsigned long long)records);
-	int64_t now = date_now();
-	uint64_t seq = last + 1;
 	dh_audit a = {
-	    .meta = {.id = seq, .rev = 1, .created_at = now, .created_by = (char *)who},
-	    .at = now,
 	    .who = (char *)who,
 	    .action = (char *)DH_AUDIT_COUNTS_ACTION,
 	    .target_type = DH_R_AUDIT,
 	    .after = summary,
 	    .note = note,
 	};
-	dh_bytes out = {0};
-	if (!(rc = record_audit_encode(&a, NULL, 0, NULL, 0, &out)) &&
-	    !(rc = record_audit_seal(&out, prev, records_hash))) {
-		unsigned char k[8];
-		store_put_u64(k, seq);
-		rc = store_append(txn, DH_T_AUDIT, k, sizeof(k), out.p, out.n);
-	}
-	free(out.p);
-	return rc;
+	return verify_append_entry(txn, &a, last + 1, prev, records_hash);
 }
 
 /* --- the check --------------------------------------------------------- */

@@ -6,7 +6,7 @@
 #include "dienhinh/counts.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
-#include "dienhinh/verify.h"
+#include "dienhinh/verify_chain.h"
 
 enum {
 	REC_KEY = 9,

@@ -10,7 +10,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/store.h"
-#include "dienhinh/verify.h"
+#include "dienhinh/verify_chain.h"
 #include "repo_internal.h"
 
 #include <stdio.h>
