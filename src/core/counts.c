@@ -950,46 +950,11 @@ static int derive_fostered(dh_counts *c)
 	return 0;
 }
 
-typedef struct key_list {
-	unsigned char (*k)[KEY_MAX];
-	size_t *len;
-	size_t n, cap;
-} key_list;
-
-static int take_key(const void *key, size_t klen, const void *val, size_t vlen, void *p)
-{
-	key_list *l = p;
-	(void)val;
-	(void)vlen;
-	if (klen > KEY_MAX)
-		return DH_ECORRUPT;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		unsigned char(*k)[KEY_MAX] = realloc(l->k, cap * sizeof(*k));
-		if (!k)
-			return DH_ENOMEM;
-		l->k = k;
-		size_t *len = realloc(l->len, cap * sizeof(*len));
-		if (!len)
-			return DH_ENOMEM;
-		l->len = len;
-		l->cap = cap;
-	}
-	memcpy(l->k[l->n], key, klen);
-	l->len[l->n++] = klen;
-	return 0;
-}
-
 int counts_migrate(dh_stxn *txn, const char *who)
 {
 	/* Nothing should be there; whatever is goes, so that the counters
 	 * are the records' alone. */
-	key_list old = {0};
-	int rc = store_scan(txn, DH_T_COUNTS, NULL, 0, NULL, 0, false, take_key, &old);
-	for (size_t i = 0; i < old.n && !rc; i++)
-		rc = store_del(txn, DH_T_COUNTS, old.k[i], old.len[i]);
-	free(old.k);
-	free(old.len);
+	int rc = store_clear(txn, DH_T_COUNTS);
 	if (rc)
 		return rc;
 	dh_counts *c = counts_new();

@@ -630,18 +630,7 @@ void lk_fresh_key(unsigned char key[8], uint64_t id)
 int lk_last_candidate(dh_stxn *txn, uint64_t *out)
 {
 	unsigned char prefix = DH_R_CANDIDATE;
-	const void *key;
-	size_t klen;
-	*out = 0;
-	int rc = store_last_key(txn, DH_T_RECORDS, &prefix, 1, &key, &klen);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (klen < 9)
-		return DH_ECORRUPT;
-	*out = store_get_u64((const unsigned char *)key + 1);
-	return 0;
+	return store_last_id(txn, DH_T_RECORDS, &prefix, 1, out);
 }
 
 /* The stored candidate ID in TXN; NULL (and 0) when there is none. */

@@ -246,20 +246,7 @@ static int lk_apply(dh_stxn *txn, const lk_doc *old, uint64_t old_id, const lk_d
 
 static int lk_read_mark(dh_stxn *txn, bool *has, uint64_t *mark)
 {
-	const void *val;
-	size_t vlen;
-	*has = false;
-	*mark = 0;
-	int rc = store_get(txn, DH_T_FRESH, lk_mark_key, sizeof lk_mark_key, &val, &vlen);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (vlen != 8)
-		return DH_ECORRUPT;
-	*has = true;
-	*mark = store_get_u64(val);
-	return 0;
+	return store_get_number(txn, DH_T_FRESH, lk_mark_key, sizeof lk_mark_key, has, mark);
 }
 
 static int lk_write_mark(dh_stxn *txn, uint64_t mark)
@@ -531,36 +518,6 @@ int lookup_reindex(dh_stxn *txn, dh_rtype type, const void *before, const void *
 	return rc;
 }
 
-typedef struct lk_keys {
-	unsigned char (*v)[LK_KEY_MAX];
-	uint8_t *len;
-	size_t n, cap;
-	int err;
-} lk_keys;
-
-static int lk_collect_key(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
-{
-	(void)val;
-	(void)vlen;
-	lk_keys *k = ctx;
-	if (klen > LK_KEY_MAX)
-		return k->err = DH_ECORRUPT;
-	if (k->n == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 1024;
-		void *v = realloc(k->v, cap * sizeof *k->v), *l = realloc(k->len, cap);
-		if (v)
-			k->v = v;
-		if (l)
-			k->len = l;
-		if (!v || !l)
-			return k->err = DH_ENOMEM;
-		k->cap = cap;
-	}
-	memcpy(k->v[k->n], key, klen);
-	k->len[k->n++] = (uint8_t)klen;
-	return 0;
-}
-
 typedef struct lk_rebuild_ctx {
 	dh_stxn *txn;
 	int err;
@@ -587,19 +544,10 @@ int lookup_rebuild(dh_stxn *txn)
 		lk_batch.nops = lk_batch.ngroups = 0;
 		lk_table_clear(&lk_batch.table);
 	}
-	static const dh_table tables[] = {DH_T_WORDS, DH_T_FRESH};
-	int rc = 0;
-	for (size_t t = 0; !rc && t < sizeof tables / sizeof tables[0]; t++) {
-		lk_keys k = {0};
-		rc = store_scan(txn, tables[t], NULL, 0, NULL, 0, false, lk_collect_key, &k);
-		if (!rc && k.err)
-			rc = k.err;
-		for (size_t i = 0; !rc && i < k.n; i++)
-			rc = store_del(txn, tables[t], k.v[i], k.len[i]);
-		free(k.v);
-		free(k.len);
-	}
-	if (rc < 0)
+	int rc = store_clear(txn, DH_T_WORDS);
+	if (!rc)
+		rc = store_clear(txn, DH_T_FRESH);
+	if (rc)
 		return rc;
 	unsigned char type = DH_R_CANDIDATE;
 	lk_rebuild_ctx r = {.txn = txn};

@@ -263,35 +263,7 @@ int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb
 static int last_id_in(dh_stxn *txn, dh_rtype type, uint64_t *out)
 {
 	unsigned char prefix = (unsigned char)type;
-	const void *key;
-	size_t klen;
-	*out = 0;
-	int rc = store_last_key(txn, DH_T_RECORDS, &prefix, 1, &key, &klen);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (klen != REC_KEY)
-		return DH_ECORRUPT;
-	*out = store_get_u64((const unsigned char *)key + 1);
-	return 0;
-}
-
-/* The last audit sequence number in TXN (0: none). */
-static int last_audit_in(dh_stxn *txn, uint64_t *out)
-{
-	const void *key;
-	size_t klen;
-	*out = 0;
-	int rc = store_last_key(txn, DH_T_AUDIT, NULL, 0, &key, &klen);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (klen != 8)
-		return DH_ECORRUPT;
-	*out = store_get_u64(key);
-	return 0;
+	return store_last_id(txn, DH_T_RECORDS, &prefix, 1, out);
 }
 
 static int last_id_fn(dh_stxn *txn, void *p)
@@ -299,7 +271,7 @@ static int last_id_fn(dh_stxn *txn, void *p)
 	read_args *a = p;
 	/* Audit entries are numbered in a table of their own. */
 	if (a->type == DH_R_AUDIT)
-		return last_audit_in(txn, &a->id);
+		return store_last_id(txn, DH_T_AUDIT, NULL, 0, &a->id);
 	return last_id_in(txn, a->type, &a->id);
 }
 

@@ -218,18 +218,8 @@ int store_read(dh_store *st, dh_txn_fn fn, void *ctx)
  * only the rare quiet one pays for its counter. */
 static int read_quiet_count(dh_stxn *t, uint64_t *out)
 {
-	const void *v;
-	size_t n;
-	*out = 0;
-	int rc = store_get(t, DH_T_META, "quiet", 5, &v, &n);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (n != 8)
-		return DH_ECORRUPT;
-	*out = store_get_u64(v);
-	return 0;
+	bool has;
+	return store_get_number(t, DH_T_META, "quiet", 5, &has, out);
 }
 
 static int count_quiet_commit(dh_stxn *t)
@@ -859,6 +849,48 @@ int store_last_key(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, co
 	return l.key ? 0 : DH_ENOTFOUND;
 }
 
+int store_last_id(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, uint64_t *out)
+{
+	const void *key;
+	size_t klen;
+	*out = 0;
+	int rc = store_last_key(txn, t, prefix, plen, &key, &klen);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (klen != plen + 8)
+		return DH_ECORRUPT;
+	*out = store_get_u64((const unsigned char *)key + plen);
+	return 0;
+}
+
+int store_get_number(dh_stxn *txn, dh_table t, const void *key, size_t klen, bool *has, uint64_t *out)
+{
+	const void *v;
+	size_t n;
+	*has = false;
+	*out = 0;
+	int rc = store_get(txn, t, key, klen, &v, &n);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (n != 8)
+		return DH_ECORRUPT;
+	*has = true;
+	*out = store_get_u64(v);
+	return 0;
+}
+
+int store_clear(dh_stxn *txn, dh_table t)
+{
+	if (!txn->write)
+		return DH_EINVAL;
+	int rc = mdb_drop(txn->txn, txn->st->dbi[t], 0);
+	return rc ? txn_fail(txn, rc) : 0;
+}
+
 int store_count(dh_stxn *txn, dh_table t, uint64_t *out)
 {
 	MDB_stat s;
@@ -875,17 +907,11 @@ int store_count(dh_stxn *txn, dh_table t, uint64_t *out)
 int store_next_seq(dh_stxn *txn, const char *name, uint64_t *out)
 {
 	size_t klen = strlen(name);
-	const void *v;
-	size_t n;
-	uint64_t seq = 0;
-	int rc = store_get(txn, DH_T_META, name, klen, &v, &n);
-	if (rc == 0) {
-		if (n != 8)
-			return DH_ECORRUPT;
-		seq = store_get_u64(v);
-	} else if (rc != DH_ENOTFOUND) {
+	bool has;
+	uint64_t seq;
+	int rc = store_get_number(txn, DH_T_META, name, klen, &has, &seq);
+	if (rc)
 		return rc;
-	}
 	unsigned char b[8];
 	store_put_u64(b, seq + 1);
 	if ((rc = store_put(txn, DH_T_META, name, klen, b, 8)))
