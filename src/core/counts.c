@@ -13,6 +13,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
 #include "dienhinh/verify_chain.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,16 +186,12 @@ static long entry_of(dh_counts *c, const unsigned char *key, size_t klen, const 
 	}
 	if ((c->n + 1) * 2 > c->nslot && (*rc = slots_grow(c)))
 		return -1;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 256;
-		centry *e = realloc(c->e, cap * sizeof(*e));
-		if (!e) {
-			*rc = DH_ENOMEM;
-			return -1;
-		}
-		c->e = e;
-		c->cap = cap;
+	centry *v = core_grow(c->e, &c->cap, c->n, sizeof(*v), 256);
+	if (!v) {
+		*rc = DH_ENOMEM;
+		return -1;
 	}
+	c->e = v;
 	centry *e = &c->e[c->n];
 	memset(e, 0, sizeof(*e));
 	if ((*rc = arena_put(c, key, klen, &e->key)) || (*rc = arena_put(c, pay, plen, &e->pay)))
@@ -505,14 +502,10 @@ static int take_item_link(const void *key, size_t klen, const void *val, size_t 
 	(void)vlen;
 	if (klen != LINK_KEY)
 		return DH_ECORRUPT;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 32;
-		uint64_t *v = realloc(m->ids, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		m->ids = v;
-		m->cap = cap;
-	}
+	uint64_t *v = core_grow(m->ids, &m->cap, m->n, sizeof(*v), 32);
+	if (!v)
+		return DH_ENOMEM;
+	m->ids = v;
 	m->ids[m->n++] = store_get_u64((const unsigned char *)key + 9);
 	return 0;
 }
@@ -894,16 +887,12 @@ static int rebuild_one(const void *key, size_t klen, const void *val, size_t vle
 		return rc;
 	if (type == DH_R_SESSION) {
 		const dh_session *s = rec;
-		if (r->n_sessions == r->cap_sessions) {
-			size_t cap = r->cap_sessions ? r->cap_sessions * 2 : 64;
-			session_year *v = realloc(r->sessions, cap * sizeof(*v));
-			if (!v) {
-				record_free(type, rec);
-				return DH_ENOMEM;
-			}
-			r->sessions = v;
-			r->cap_sessions = cap;
+		session_year *v = core_grow(r->sessions, &r->cap_sessions, r->n_sessions, sizeof(*v), 64);
+		if (!v) {
+			record_free(type, rec);
+			return DH_ENOMEM;
 		}
+		r->sessions = v;
 		r->sessions[r->n_sessions++] = (session_year){s->meta.id, s->year, !s->meta.deleted};
 	}
 	if (type == DH_R_VOTE_ITEM) {

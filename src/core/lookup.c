@@ -79,6 +79,7 @@
 #include "dienhinh/fold.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,14 +199,10 @@ static int lk_posting_cmp(const void *a, const void *b)
 
 static int lk_doc_push(lk_doc *d, const unsigned char *spell, size_t slen, const lk_entry *e)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		lk_posting *v = realloc(d->v, cap * sizeof *v);
-		if (!v)
-			return d->err = DH_ENOMEM;
-		d->v = v;
-		d->cap = cap;
-	}
+	lk_posting *v = core_grow(d->v, &d->cap, d->n, sizeof *v, 32);
+	if (!v)
+		return d->err = DH_ENOMEM;
+	d->v = v;
 	lk_posting *p = &d->v[d->n++];
 	memcpy(p->spell, spell, slen);
 	p->slen = (uint8_t)slen;
@@ -290,14 +287,10 @@ int lk_doc_build(lk_doc *d, const dh_candidate *c)
 
 static int lk_chunk_push(lk_chunk *c, const lk_entry *e)
 {
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		lk_entry *v = realloc(c->v, cap * sizeof *v);
-		if (!v)
-			return DH_ENOMEM;
-		c->v = v;
-		c->cap = cap;
-	}
+	lk_entry *v = core_grow(c->v, &c->cap, c->n, sizeof *v, 64);
+	if (!v)
+		return DH_ENOMEM;
+	c->v = v;
 	c->v[c->n++] = *e;
 	return 0;
 }

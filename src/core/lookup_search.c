@@ -7,6 +7,7 @@
 #include "dienhinh/fold.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,14 +280,10 @@ static int lk_plan_key(const void *key, size_t klen, const void *val, size_t vle
 	unsigned quality = pl->dept_quality ? pl->dept_quality : lk_key_quality(&qw->w, &k);
 	if (!quality)
 		return 0;
-	if (qw->nspells == qw->spells_cap) {
-		size_t cap = qw->spells_cap ? qw->spells_cap * 2 : 64;
-		lk_spelling *v = realloc(qw->spells, cap * sizeof *v);
-		if (!v)
-			return pl->s->err = DH_ENOMEM;
-		qw->spells = v;
-		qw->spells_cap = cap;
-	}
+	lk_spelling *v = core_grow(qw->spells, &qw->spells_cap, qw->nspells, sizeof *v, 64);
+	if (!v)
+		return pl->s->err = DH_ENOMEM;
+	qw->spells = v;
 	const unsigned char *c = val;
 	lk_spelling *sp = &qw->spells[qw->nspells++];
 	memcpy(sp->spell, key, klen);
@@ -461,14 +458,10 @@ static unsigned lk_rank_of(const lk_search *s, const lk_rank_at *at, unsigned qs
 
 static int lk_push_hit(lk_search *s, const lk_cand *c)
 {
-	if (s->nhits == s->hcap) {
-		size_t cap = s->hcap ? s->hcap * 2 : 256;
-		dh_hit *v = realloc(s->hits, cap * sizeof *v);
-		if (!v)
-			return DH_ENOMEM;
-		s->hits = v;
-		s->hcap = cap;
-	}
+	dh_hit *v = core_grow(s->hits, &s->hcap, s->nhits, sizeof *v, 256);
+	if (!v)
+		return DH_ENOMEM;
+	s->hits = v;
 	unsigned rank = lk_rank_of(s, &c->at, c->qsum, c->fsum);
 	if (rank < s->min_class)
 		return 0;
@@ -674,14 +667,10 @@ static int lk_year_cb(const void *key, size_t klen, const void *val, size_t vlen
 
 static int lk_fresh_push(lk_search *s, uint64_t id)
 {
-	if (s->nfresh == s->fresh_cap) {
-		size_t cap = s->fresh_cap ? s->fresh_cap * 2 : 64;
-		uint64_t *v = realloc(s->fresh, cap * sizeof *v);
-		if (!v)
-			return s->err = DH_ENOMEM;
-		s->fresh = v;
-		s->fresh_cap = cap;
-	}
+	uint64_t *v = core_grow(s->fresh, &s->fresh_cap, s->nfresh, sizeof *v, 64);
+	if (!v)
+		return s->err = DH_ENOMEM;
+	s->fresh = v;
 	s->fresh[s->nfresh++] = id;
 	if (id > s->last_id) {
 		unsigned char key[8];
@@ -781,14 +770,10 @@ static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
 		record_free(DH_R_CANDIDATE, c);
 		if (!hit)
 			continue;
-		if (s->nhits == s->hcap) {
-			size_t cap = s->hcap ? s->hcap * 2 : 256;
-			dh_hit *v = realloc(s->hits, cap * sizeof *v);
-			if (!v)
-				return DH_ENOMEM;
-			s->hits = v;
-			s->hcap = cap;
-		}
+		dh_hit *v = core_grow(s->hits, &s->hcap, s->nhits, sizeof *v, 256);
+		if (!v)
+			return DH_ENOMEM;
+		s->hits = v;
 		s->hits[s->nhits++] =
 		    (dh_hit){.id = s->fresh[i], .score = (int)lk_rank_of(s, &at, qsum, fsum) * 10000 + year};
 	}

@@ -17,6 +17,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -76,14 +77,10 @@ static ls_spell *ls_find(dh_lookup_stage *s, const unsigned char *spell, size_t 
 		return NULL;
 	if (*slot)
 		return &s->v[*slot - 1];
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 1024;
-		ls_spell *v = realloc(s->v, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		s->v = v;
-		s->cap = cap;
-	}
+	ls_spell *v = core_grow(s->v, &s->cap, s->n, sizeof *v, 1024);
+	if (!v)
+		return NULL;
+	s->v = v;
 	ls_spell *p = &s->v[s->n++];
 	memset(p, 0, sizeof *p);
 	memcpy(p->key.spell, spell, slen);

@@ -6,6 +6,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,14 +64,10 @@ static lk_group *lk_group_of(const unsigned char *spell, size_t slen)
 		return NULL;
 	if (*slot)
 		return &lk_batch.groups[*slot - 1];
-	if (lk_batch.ngroups == lk_batch.groups_cap) {
-		size_t cap = lk_batch.groups_cap ? lk_batch.groups_cap * 2 : 1024;
-		lk_group *v = realloc(lk_batch.groups, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		lk_batch.groups = v;
-		lk_batch.groups_cap = cap;
-	}
+	lk_group *v = core_grow(lk_batch.groups, &lk_batch.groups_cap, lk_batch.ngroups, sizeof *v, 1024);
+	if (!v)
+		return NULL;
+	lk_batch.groups = v;
 	lk_group *g = &lk_batch.groups[lk_batch.ngroups++];
 	memcpy(g->key.spell, spell, slen);
 	g->key.slen = (uint8_t)slen;
@@ -99,16 +96,12 @@ static int lk_batch_flush(dh_stxn *txn)
 			for (uint64_t last = 0;
 			     j != LK_NO_OP && lk_batch.ops[j].add && (n == 0 || lk_batch.ops[j].id > last);
 			     j = lk_batch.ops[j].next) {
-				if (n == run_cap) {
-					size_t cap = run_cap ? run_cap * 2 : 256;
-					lk_entry *v = realloc(run, cap * sizeof *v);
-					if (!v) {
-						rc = DH_ENOMEM;
-						break;
-					}
-					run = v;
-					run_cap = cap;
+				lk_entry *v = core_grow(run, &run_cap, n, sizeof *v, 256);
+				if (!v) {
+					rc = DH_ENOMEM;
+					break;
 				}
+				run = v;
 				run[n++] =
 				    (lk_entry){.id = lk_batch.ops[j].id, .stage = lk_batch.ops[j].stage};
 				last = lk_batch.ops[j].id;
@@ -146,14 +139,10 @@ static int lk_change(dh_stxn *txn, const unsigned char *spell, size_t slen, uint
 		if (rc)
 			return rc;
 	}
-	if (lk_batch.nops == lk_batch.ops_cap) {
-		size_t cap = lk_batch.ops_cap ? lk_batch.ops_cap * 2 : 4096;
-		lk_op *v = realloc(lk_batch.ops, cap * sizeof *v);
-		if (!v)
-			return DH_ENOMEM;
-		lk_batch.ops = v;
-		lk_batch.ops_cap = cap;
-	}
+	lk_op *v = core_grow(lk_batch.ops, &lk_batch.ops_cap, lk_batch.nops, sizeof *v, 4096);
+	if (!v)
+		return DH_ENOMEM;
+	lk_batch.ops = v;
 	lk_group *g = lk_group_of(spell, slen);
 	if (!g)
 		return DH_ENOMEM;
@@ -356,10 +345,15 @@ static int lk_fresh_take(dh_stxn *txn, uint64_t id, const dh_candidate *before)
 	return 1;
 }
 
+/* A fresh candidate's key: its id and the record its postings hold. */
+typedef struct lk_fresh_item {
+	uint64_t id;
+	unsigned char *val; /* a malloc'd copy: the keys are rewritten */
+	size_t len;
+} lk_fresh_item;
+
 typedef struct lk_fresh_list {
-	uint64_t *ids;
-	unsigned char **vals; /* malloc'd copies: the keys are rewritten */
-	size_t *lens;
+	lk_fresh_item *v;
 	size_t n, cap;
 	int err;
 } lk_fresh_list;
@@ -371,38 +365,23 @@ static int lk_fresh_collect(const void *key, size_t klen, const void *val, size_
 		return 0; /* the mark */
 	if (klen != 8)
 		return l->err = DH_ECORRUPT;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		uint64_t *ids = realloc(l->ids, cap * sizeof *ids);
-		if (ids)
-			l->ids = ids;
-		unsigned char **vals = realloc(l->vals, cap * sizeof *vals);
-		if (vals)
-			l->vals = vals;
-		size_t *lens = realloc(l->lens, cap * sizeof *lens);
-		if (lens)
-			l->lens = lens;
-		if (!ids || !vals || !lens)
-			return l->err = DH_ENOMEM;
-		l->cap = cap;
-	}
+	lk_fresh_item *v = core_grow(l->v, &l->cap, l->n, sizeof *v, 64);
+	if (!v)
+		return l->err = DH_ENOMEM;
+	l->v = v;
 	unsigned char *copy = malloc(vlen ? vlen : 1);
 	if (!copy)
 		return l->err = DH_ENOMEM;
 	memcpy(copy, val, vlen);
-	l->ids[l->n] = store_get_u64(key);
-	l->vals[l->n] = copy;
-	l->lens[l->n++] = vlen;
+	l->v[l->n++] = (lk_fresh_item){.id = store_get_u64(key), .val = copy, .len = vlen};
 	return 0;
 }
 
 static void lk_fresh_list_free(lk_fresh_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		free(l->vals[i]);
-	free(l->ids);
-	free(l->vals);
-	free(l->lens);
+		free(l->v[i].val);
+	free(l->v);
 }
 
 /* Candidate ID's postings, from what they hold (WAS, NULL: nothing) to
@@ -435,13 +414,13 @@ static int lk_fresh_fold(dh_stxn *txn, uint64_t from, uint64_t to, uint64_t last
 	lk_doc old = {0}, new = {0};
 	for (size_t i = 0; !rc && i < l.n; i++) {
 		dh_candidate *was = NULL;
-		if (l.lens[i])
-			rc = record_decode(DH_R_CANDIDATE, l.vals[i], l.lens[i], (void **)&was);
-		if (!rc && !(lk_batch.gather_from && l.ids[i] >= lk_batch.gather_from))
-			rc = lk_fold_one(txn, l.ids[i], was, &old, &new);
+		if (l.v[i].len)
+			rc = record_decode(DH_R_CANDIDATE, l.v[i].val, l.v[i].len, (void **)&was);
+		if (!rc && !(lk_batch.gather_from && l.v[i].id >= lk_batch.gather_from))
+			rc = lk_fold_one(txn, l.v[i].id, was, &old, &new);
 		if (!rc) {
 			unsigned char key[8];
-			lk_fresh_key(key, l.ids[i]);
+			lk_fresh_key(key, l.v[i].id);
 			rc = store_del(txn, DH_T_FRESH, key, sizeof key);
 		}
 		record_free(DH_R_CANDIDATE, was);

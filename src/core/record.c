@@ -5,6 +5,7 @@
 
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
+#include "grow.h"
 #include "record_internal.h"
 
 #include <limits.h>
@@ -429,16 +430,12 @@ bool record_buf_grow(record_buf *b, size_t more)
 {
 	if (b->oom)
 		return false;
-	size_t cap = b->cap ? b->cap : 256;
-	while (cap < b->n + more)
-		cap *= 2;
-	unsigned char *p = realloc(b->p, cap);
+	unsigned char *p = core_grow_to(b->p, &b->cap, b->n + more);
 	if (!p) {
 		b->oom = true;
 		return false;
 	}
 	b->p = p;
-	b->cap = cap;
 	return true;
 }
 

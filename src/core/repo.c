@@ -35,6 +35,7 @@
 #include "dienhinh/store.h"
 #include "dienhinh/verify_chain.h"
 #include "repo_internal.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -681,13 +682,10 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 		repo_rec_key(k, type, id);
 		if ((rc = store_get(tx->txn, DH_T_RECORDS, k, sizeof(k), &v, &n)))
 			return rc;
-		if (n > w->before_enc.cap) {
-			unsigned char *p = realloc(w->before_enc.p, n);
-			if (!p)
-				return DH_ENOMEM;
-			w->before_enc.p = p;
-			w->before_enc.cap = n;
-		}
+		unsigned char *p = core_grow_to(w->before_enc.p, &w->before_enc.cap, n);
+		if (!p)
+			return DH_ENOMEM;
+		w->before_enc.p = p;
 		memcpy(w->before_enc.p, v, n);
 		w->before_enc.n = n;
 		if ((rc = record_decode(type, w->before_enc.p, n, &before)))

@@ -9,6 +9,7 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/workflow.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +27,10 @@ typedef struct stats_job {
 
 static int stats_push_id(uint64_t **v, size_t *n, size_t *cap, uint64_t id)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		uint64_t *nv = realloc(*v, nc * sizeof(*nv));
-		if (!nv)
-			return DH_ENOMEM;
-		*v = nv;
-		*cap = nc;
-	}
+	uint64_t *nv = core_grow(*v, &*cap, *n, sizeof(*nv), 64);
+	if (!nv)
+		return DH_ENOMEM;
+	*v = nv;
 	(*v)[(*n)++] = id;
 	return 0;
 }

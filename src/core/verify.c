@@ -26,6 +26,7 @@
 #include "dienhinh/counts.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
+#include "grow.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -161,14 +162,10 @@ static writer *w_add(vstate *s, uint64_t key)
 
 static multi *m_add(vstate *s)
 {
-	if (s->m_n == s->m_cap) {
-		size_t cap = s->m_cap ? s->m_cap * 2 : 16;
-		multi *m = realloc(s->m, cap * sizeof(*m));
-		if (!m)
-			return NULL;
-		s->m = m;
-		s->m_cap = cap;
-	}
+	multi *m = core_grow(s->m, &s->m_cap, s->m_n, sizeof(*m), 16);
+	if (!m)
+		return NULL;
+	s->m = m;
 	multi *e = &s->m[s->m_n++];
 	memset(e, 0, sizeof(*e));
 	verify_cover_begin(&e->c);
