@@ -525,58 +525,68 @@ static void import_progress_init(import_progress *p, FILE *err, long long size)
 	p->start = p->last = import_now();
 }
 
+/* Whether a progress line is due: at most five a second, and the last
+ * one (LAST) always. */
+static bool import_progress_due(import_progress *p, bool last)
+{
+	if (!p || !p->out)
+		return false;
+	double now = import_now();
+	if (now - p->last < 0.2 && !last)
+		return false;
+	p->last = now;
+	return true;
+}
+
+/* The progress line, in place of the one before. */
+static void import_progress_say(import_progress *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void import_progress_say(import_progress *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("\r\033[K", p->out);
+	vfprintf(p->out, fmt, ap);
+	va_end(ap);
+	fflush(p->out);
+	p->shown = true;
+}
+
 /* Pass 1: how far through the file (OFFSET bytes, ROWS rows). */
 static void import_progress_check(import_progress *p, long long offset, size_t rows)
 {
-	if (!p || !p->out)
+	if (!import_progress_due(p, false))
 		return;
-	double now = import_now();
-	if (now - p->last < 0.2)
-		return;
-	p->last = now;
 	char n[32];
 	if (p->size > 0)
-		fprintf(p->out, "\r\033[KĐang kiểm tra: %lld%% (%s dòng)", offset * 100 / p->size,
-		        import_count(rows, n, sizeof(n)));
+		import_progress_say(p, "Đang kiểm tra: %lld%% (%s dòng)", offset * 100 / p->size,
+		                    import_count(rows, n, sizeof(n)));
 	else
-		fprintf(p->out, "\r\033[KĐang kiểm tra: %s dòng", import_count(rows, n, sizeof(n)));
-	fflush(p->out);
-	p->shown = true;
+		import_progress_say(p, "Đang kiểm tra: %s dòng", import_count(rows, n, sizeof(n)));
 }
 
 /* Pass 2: DONE of TOTAL rows written, the rate and the time left. */
 static void import_progress_write(import_progress *p, size_t done, size_t total)
 {
-	if (!p || !p->out)
+	if (!import_progress_due(p, done >= total))
 		return;
-	double now = import_now();
-	if (now - p->last < 0.2 && done < total)
-		return;
-	p->last = now;
-	double secs = now - p->start;
+	double secs = p->last - p->start;
 	double rate = secs > 0.05 ? (double)done / secs : 0;
 	char a[32], b[32], r[32];
-	fprintf(p->out, "\r\033[KĐang nhập: %s/%s hồ sơ", import_count(done, a, sizeof(a)),
-	        import_count(total, b, sizeof(b)));
 	if (rate > 0)
-		fprintf(p->out, " · %s hồ sơ/giây · còn %.0f giây", import_count((unsigned long long)rate, r, sizeof(r)),
-		        (double)(total - done) / rate);
-	fflush(p->out);
-	p->shown = true;
+		import_progress_say(p, "Đang nhập: %s/%s hồ sơ · %s hồ sơ/giây · còn %.0f giây",
+		                    import_count(done, a, sizeof(a)), import_count(total, b, sizeof(b)),
+		                    import_count((unsigned long long)rate, r, sizeof(r)), (double)(total - done) / rate);
+	else
+		import_progress_say(p, "Đang nhập: %s/%s hồ sơ", import_count(done, a, sizeof(a)),
+		                    import_count(total, b, sizeof(b)));
 }
 
 /* Then the lookup index: DONE of TOTAL spellings. */
 static void import_progress_index(import_progress *p, size_t done, size_t total)
 {
-	if (!p || !p->out)
-		return;
-	double now = import_now();
-	if (now - p->last < 0.2 && done < total)
-		return;
-	p->last = now;
-	fprintf(p->out, "\r\033[KĐang lập chỉ mục tra cứu: %zu%%", total ? done * 100 / total : 100);
-	fflush(p->out);
-	p->shown = true;
+	if (import_progress_due(p, done >= total))
+		import_progress_say(p, "Đang lập chỉ mục tra cứu: %zu%%", total ? done * 100 / total : 100);
 }
 
 static void import_progress_done(import_progress *p)

@@ -269,6 +269,22 @@ static int get_string(reader *r, char **out)
 	return 0;
 }
 
+/* A list's count into *N and room for its items, N of SIZE bytes, zeroed
+ * (so that a list read halfway frees as it is; NULL when empty). *RC
+ * DH_ECORRUPT (a count past the bytes left) or DH_ENOMEM, *N then 0. */
+static void *get_items(reader *r, size_t size, size_t *n, int *rc)
+{
+	size_t k;
+	void *v = NULL;
+	*n = 0;
+	*rc = get_size(r, &k) ? DH_ECORRUPT : 0;
+	if (!*rc && k && !(v = calloc(k, size)))
+		*rc = DH_ENOMEM;
+	if (!*rc)
+		*n = k;
+	return v;
+}
+
 static int skip_payload(reader *r, unsigned wire)
 {
 	uint64_t v;
@@ -351,32 +367,19 @@ static int decode_field(reader *r, void *rec, const dh_field *f)
 		return 0;
 	case DH_F_STRLIST: {
 		dh_strlist *l = p;
-		size_t k;
-		if (get_size(r, &k))
-			return DH_ECORRUPT;
-		if (k && !(l->v = calloc(k, sizeof(*l->v))))
-			return DH_ENOMEM;
-		for (size_t i = 0; i < k; i++) {
-			int rc = get_string(r, &l->v[i]);
-			if (rc)
-				return rc;
-			l->n = i + 1;
-		}
-		return 0;
+		int rc;
+		l->v = get_items(r, sizeof(*l->v), &l->n, &rc);
+		for (size_t i = 0; !rc && i < l->n; i++)
+			rc = get_string(r, &l->v[i]);
+		return rc;
 	}
 	case DH_F_IDLIST: {
 		dh_idlist *l = p;
-		size_t k;
-		if (get_size(r, &k))
-			return DH_ECORRUPT;
-		if (k && !(l->v = calloc(k, sizeof(*l->v))))
-			return DH_ENOMEM;
-		for (size_t i = 0; i < k; i++) {
-			if (get_varint(r, &l->v[i]))
-				return DH_ECORRUPT;
-			l->n = i + 1;
-		}
-		return 0;
+		int rc;
+		l->v = get_items(r, sizeof(*l->v), &l->n, &rc);
+		for (size_t i = 0; !rc && i < l->n; i++)
+			rc = get_varint(r, &l->v[i]) ? DH_ECORRUPT : 0;
+		return rc;
 	}
 	}
 	return DH_ECORRUPT;

@@ -60,6 +60,7 @@ struct dh_staging {
 	dh_store *st;
 	char *actor, *action, *note;
 	dh_rtype type;
+	uint64_t count;       /* ids asked for */
 	uint64_t first, last; /* reserved */
 	uint64_t next;        /* the next id to write */
 	dh_cover cover;       /* of FIRST..NEXT - 1, in id order */

@@ -54,6 +54,14 @@ static int stage_mark_fn(dh_stxn *txn, void *p)
 	return store_stage_get(txn, p);
 }
 
+/* The stage's marker: *THERE false when there is none. */
+static int stage_mark_read(dh_store *st, dh_stage_mark *m, bool *there)
+{
+	int rc = store_read(st, stage_mark_fn, m);
+	*there = rc == 0;
+	return rc == DH_ENOTFOUND ? 0 : rc;
+}
+
 bool repo_stage_busy(dh_store *st, dh_staging_owner *who)
 {
 	memset(who, 0, sizeof(*who));
@@ -165,10 +173,9 @@ static int stage_delete(dh_store *st, const char *actor, dh_rtype type, uint64_t
 static int stage_clear_locked(dh_store *st, const char *actor)
 {
 	dh_stage_mark m;
-	int rc = store_read(st, stage_mark_fn, &m);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
+	bool there;
+	int rc = stage_mark_read(st, &m, &there);
+	if (rc || !there)
 		return rc;
 	if (m.table != DH_T_RECORDS || m.lo_len != REC_KEY || m.hi_len != REC_KEY || m.lo[0] != m.hi[0] ||
 	    !repo_type_is_record((dh_rtype)m.lo[0]))
@@ -182,10 +189,9 @@ static int stage_clear_locked(dh_store *st, const char *actor)
 int repo_stage_clear_stale(dh_store *st, const char *actor)
 {
 	dh_stage_mark m;
-	int rc = store_read(st, stage_mark_fn, &m);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
+	bool there;
+	int rc = stage_mark_read(st, &m, &there);
+	if (rc || !there)
 		return rc;
 	if (store_stage_locked(st))
 		return stage_clear_locked(st, actor);
@@ -199,21 +205,15 @@ int repo_stage_clear_stale(dh_store *st, const char *actor)
 	return rc;
 }
 
-typedef struct stage_begin_args {
-	dh_staging *sg;
-	uint64_t count;
-} stage_begin_args;
-
 static int stage_reserve_fn(dh_repo_tx *tx, void *p)
 {
-	stage_begin_args *a = p;
-	dh_staging *sg = a->sg;
+	dh_staging *sg = p;
 	uint64_t first;
 	int rc = repo_new_id(tx, sg->type, &first);
 	if (rc)
 		return rc;
 	sg->first = sg->next = first;
-	sg->last = first + a->count - 1;
+	sg->last = first + sg->count - 1;
 	dh_stage_mark m = {.table = DH_T_RECORDS, .lo_len = REC_KEY, .hi_len = REC_KEY};
 	repo_rec_key(m.lo, sg->type, sg->first);
 	repo_rec_key(m.hi, sg->type, sg->last);
@@ -248,7 +248,8 @@ int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t co
 	int rc = store_stage_lock(st);
 	if (rc == DH_EBUSY) {
 		dh_stage_mark m;
-		if (busy && store_read(st, stage_mark_fn, &m) == 0)
+		bool there;
+		if (busy && stage_mark_read(st, &m, &there) == 0 && there)
 			owner_decode(&m, busy);
 		return rc;
 	}
@@ -263,6 +264,7 @@ int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t co
 	}
 	sg->st = st;
 	sg->type = type;
+	sg->count = count;
 	if (type == DH_R_CANDIDATE && !(sg->lk = lookup_stage_new())) {
 		stage_free(sg);
 		store_stage_unlock(st);
@@ -270,8 +272,7 @@ int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t co
 	}
 	verify_cover_begin(&sg->cover);
 	/* the lock is ours: a marker there now is a dead import's */
-	stage_begin_args a = {sg, count};
-	if ((rc = stage_clear_locked(st, actor)) || (rc = repo_write(st, actor, stage_reserve_fn, &a))) {
+	if ((rc = stage_clear_locked(st, actor)) || (rc = repo_write(st, actor, stage_reserve_fn, sg))) {
 		stage_free(sg);
 		store_stage_unlock(st);
 		return rc;
