@@ -668,6 +668,41 @@ int counts_flush(dh_counts *c, dh_stxn *txn)
 
 /* --- reading ----------------------------------------------------------- */
 
+/* What follows a year key's category: nothing, a sub-kind byte, or a
+ * department. */
+enum { REST_NONE, REST_SUB, REST_DEPT };
+
+/* The categories of year keys but the candidates' and the criteria's. */
+typedef struct year_cat {
+	unsigned char cat;
+	dh_count_kind what;
+	unsigned char rest;
+} year_cat;
+
+static const year_cat year_cats[] = {
+    {CAT_HOLD, DH_C_HOLD, REST_DEPT},
+    {CAT_FOSTERING, DH_C_FOSTERING, REST_SUB},
+    {CAT_MATERIAL, DH_C_MATERIAL, REST_NONE},
+    {CAT_FOSTERED, DH_C_FOSTERED, REST_NONE},
+    {CAT_REG, DH_C_REGISTRATION, REST_SUB},
+    {CAT_REG_ACTIVE, DH_C_REG_ACTIVE, REST_DEPT},
+    {CAT_REG_UNCHECKED, DH_C_REG_UNCHECKED, REST_NONE},
+    {CAT_NIL, DH_C_NIL_RETURN, REST_DEPT},
+    {CAT_DECISION, DH_C_DECISION, REST_SUB},
+    {CAT_ACTIVITY, DH_C_ACTIVITY, REST_SUB},
+    {CAT_ATTENDEES, DH_C_ATTENDEES, REST_NONE},
+    {CAT_SESSION, DH_C_SESSION, REST_NONE},
+    {CAT_ITEM, DH_C_ITEM, REST_SUB},
+};
+
+static const year_cat *year_cat_of(unsigned char cat)
+{
+	for (size_t i = 0; i < sizeof year_cats / sizeof year_cats[0]; i++)
+		if (year_cats[i].cat == cat)
+			return &year_cats[i];
+	return NULL;
+}
+
 static int decode(const unsigned char *k, size_t klen, const unsigned char *v, size_t vlen, dh_count *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -686,23 +721,17 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 		return DH_ECORRUPT;
 	const unsigned char *r = k + 6;
 	size_t rlen = klen - 6;
-	bool with_dept = false, with_sub = false;
 	size_t fixed = 0;
-	switch (k[5]) {
-	case CAT_CANDIDATE:
+	unsigned rest;
+	if (k[5] == CAT_CANDIDATE) {
 		out->what = DH_C_CANDIDATE;
 		if (rlen < 2 || r[0] >= DH_CANDIDATE_KINDS || r[1] >= DH_STAGE__COUNT)
 			return DH_ECORRUPT;
 		out->sub = r[0];
 		out->stage = r[1];
 		fixed = 2;
-		with_dept = true;
-		break;
-	case CAT_HOLD:
-		out->what = DH_C_HOLD;
-		with_dept = true;
-		break;
-	case CAT_CRITERIA:
+		rest = REST_DEPT;
+	} else if (k[5] == CAT_CRITERIA) {
 		out->what = DH_C_CRITERIA;
 		if (rlen != 1 + SET_DIGEST || r[0] >= DH_CANDIDATE_KINDS)
 			return DH_ECORRUPT;
@@ -712,50 +741,22 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 		out->set = (const char *)v + VALUE_LEN;
 		out->set_len = vlen - VALUE_LEN;
 		return 0;
-	case CAT_FOSTERING:
-		out->what = DH_C_FOSTERING;
-		with_sub = true;
-		break;
-	case CAT_MATERIAL: out->what = DH_C_MATERIAL; break;
-	case CAT_FOSTERED: out->what = DH_C_FOSTERED; break;
-	case CAT_REG:
-		out->what = DH_C_REGISTRATION;
-		with_sub = true;
-		break;
-	case CAT_REG_ACTIVE:
-		out->what = DH_C_REG_ACTIVE;
-		with_dept = true;
-		break;
-	case CAT_REG_UNCHECKED: out->what = DH_C_REG_UNCHECKED; break;
-	case CAT_NIL:
-		out->what = DH_C_NIL_RETURN;
-		with_dept = true;
-		break;
-	case CAT_DECISION:
-		out->what = DH_C_DECISION;
-		with_sub = true;
-		break;
-	case CAT_ACTIVITY:
-		out->what = DH_C_ACTIVITY;
-		with_sub = true;
-		break;
-	case CAT_ATTENDEES: out->what = DH_C_ATTENDEES; break;
-	case CAT_SESSION: out->what = DH_C_SESSION; break;
-	case CAT_ITEM:
-		out->what = DH_C_ITEM;
-		with_sub = true;
-		break;
-	default: return DH_ECORRUPT;
+	} else {
+		const year_cat *yc = year_cat_of(k[5]);
+		if (!yc)
+			return DH_ECORRUPT;
+		out->what = yc->what;
+		rest = yc->rest;
 	}
 	if (vlen != VALUE_LEN)
 		return DH_ECORRUPT;
-	if (with_sub) {
+	if (rest == REST_SUB) {
 		if (rlen != 1 || r[0] > 3)
 			return DH_ECORRUPT;
 		out->sub = r[0];
 		return 0;
 	}
-	if (with_dept) {
+	if (rest == REST_DEPT) {
 		out->dept = (const char *)r + fixed;
 		out->dept_len = rlen - fixed;
 		return memchr(out->dept, '\0', out->dept_len) ? DH_ECORRUPT : 0;
