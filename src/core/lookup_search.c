@@ -152,6 +152,24 @@ typedef struct lk_scan {
 	size_t word;    /* the query word's index in S->Q */
 } lk_scan;
 
+/* The chunk's next entry at P (before END): *ID moved on by its delta
+ * (one byte, the common case, read inline), *ENTRY its byte; NULL when
+ * the chunk is cut short. */
+static inline const unsigned char *lk_entry_next(const unsigned char *p, const unsigned char *end, uint64_t *id,
+                                                 uint8_t *entry)
+{
+	uint64_t delta = *p;
+	if (delta < 0x80)
+		p++;
+	else if (!(p = lk_varint_next(p, end, &delta)))
+		return NULL;
+	if (p == end)
+		return NULL;
+	*id += delta;
+	*entry = *p++;
+	return p;
+}
+
 /* The entries of one chunk, every one worth SC->POINTS. Spellings come best
  * first, so the first entry met for a candidate carries its best points
  * for this word: later ones are skipped on one bit, but for another
@@ -192,17 +210,10 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 		uint64_t last = id + span;
 		size_t n = s->ncands;
 		while (p < end) {
-			uint64_t delta = *p;
-			if (delta < 0x80)
-				p++;
-			else if (!(p = lk_varint_next(p, end, &delta)))
+			uint8_t entry;
+			if (!(p = lk_entry_next(p, end, &id, &entry)))
 				return s->err =
 				           store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
-			if (p == end)
-				return s->err =
-				           store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
-			id += delta;
-			uint8_t entry = *p++;
 			unsigned stage = entry & 15;
 			if (!(stages >> stage & 1) || id > last)
 				continue;
@@ -228,15 +239,9 @@ static int lk_scan_chunk(const void *key, size_t klen, const void *val, size_t v
 	uint64_t nslots = s->nslots;
 	unsigned round = s->round;
 	while (p < end) {
-		uint64_t delta = *p;
-		if (delta < 0x80)
-			p++;
-		else if (!(p = lk_varint_next(p, end, &delta)))
+		uint8_t entry;
+		if (!(p = lk_entry_next(p, end, &id, &entry)))
 			return s->err = store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
-		if (p == end)
-			return s->err = store_corrupt(DH_T_WORDS, key, klen, "danh sách tra cứu bị cắt");
-		id += delta;
-		uint8_t entry = *p++;
 		unsigned stage = entry & 15;
 		if (!(stages >> stage & 1) || id >= nslots || !(bits[id / 64] >> (id % 64) & 1))
 			continue;

@@ -118,24 +118,20 @@ static void json_field(record_buf *b, const void *rec, const dh_field *f)
 	case DH_F_U32:
 	case DH_F_ID: json_u64(b, field_get_uint(rec, f)); break;
 	case DH_F_BOOL: buf_str(b, *(const bool *)p ? "true" : "false"); break;
-	case DH_F_STRLIST: {
-		const dh_strlist *l = p;
-		buf_byte(b, '[');
-		for (size_t i = 0; i < l->n; i++) {
-			if (i)
-				buf_byte(b, ',');
-			json_string(b, l->v[i] ? l->v[i] : "");
-		}
-		buf_byte(b, ']');
-		break;
-	}
+	case DH_F_STRLIST:
 	case DH_F_IDLIST: {
-		const dh_idlist *l = p;
+		const dh_strlist *strs = p;
+		const dh_idlist *ids = p;
+		bool text = f->type == DH_F_STRLIST;
+		size_t n = text ? strs->n : ids->n;
 		buf_byte(b, '[');
-		for (size_t i = 0; i < l->n; i++) {
+		for (size_t i = 0; i < n; i++) {
 			if (i)
 				buf_byte(b, ',');
-			json_u64(b, l->v[i]);
+			if (text)
+				json_string(b, strs->v[i] ? strs->v[i] : "");
+			else
+				json_u64(b, ids->v[i]);
 		}
 		buf_byte(b, ']');
 		break;
