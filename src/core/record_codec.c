@@ -144,29 +144,22 @@ static int encode_field(record_buf *b, const void *rec, const dh_field *f, bool 
 		}
 		return 0;
 	}
-	case DH_F_STRLIST: {
-		const dh_strlist *l = p;
-		if (!l->n)
+	case DH_F_STRLIST:
+	case DH_F_IDLIST: {
+		const dh_strlist *strs = p;
+		const dh_idlist *ids = p;
+		bool text = f->type == DH_F_STRLIST;
+		size_t n = text ? strs->n : ids->n;
+		if (!n)
 			return 0;
-		put_head(b, f->tag, WIRE_STRLIST);
-		put_varint(b, l->n);
-		for (size_t i = 0; i < l->n; i++) {
-			if (!l->v[i])
-				return DH_EINVAL;
-			int rc = put_bytes(b, l->v[i], check);
+		put_head(b, f->tag, text ? WIRE_STRLIST : WIRE_IDLIST);
+		put_varint(b, n);
+		for (size_t i = 0; i < n; i++) {
+			int rc = !text ? (put_varint(b, ids->v[i]), 0) : strs->v[i] ? put_bytes(b, strs->v[i], check)
+			                                                            : DH_EINVAL;
 			if (rc)
 				return rc;
 		}
-		return 0;
-	}
-	case DH_F_IDLIST: {
-		const dh_idlist *l = p;
-		if (!l->n)
-			return 0;
-		put_head(b, f->tag, WIRE_IDLIST);
-		put_varint(b, l->n);
-		for (size_t i = 0; i < l->n; i++)
-			put_varint(b, l->v[i]);
 		return 0;
 	}
 	}

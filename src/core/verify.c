@@ -172,6 +172,22 @@ static multi *m_add(vstate *s)
 	return e;
 }
 
+/* Entry SEQ about records FIRST..LAST of TYPE (0: every record there
+ * was), whose hash is WANT; NULL on ENOMEM. */
+static multi *m_note(vstate *s, uint64_t seq, int type, uint64_t first, uint64_t last,
+                     const unsigned char want[DH_HASH_LEN])
+{
+	multi *m = m_add(s);
+	if (m) {
+		m->seq = seq;
+		m->type = type;
+		m->first = first;
+		m->last = last;
+		memcpy(m->want, want, DH_HASH_LEN);
+	}
+	return m;
+}
+
 static void state_free(vstate *s)
 {
 	free(s->w);
@@ -203,11 +219,8 @@ static int entry_records(vstate *s, uint64_t seq, const dh_audit *a, const dh_au
 		if (!v->records || s->has_mig || s->sealed_before)
 			return brk(s, seq, "Nhật ký bị sửa: mục số %llu nối chuỗi ở chỗ không được nối",
 			           (unsigned long long)seq);
-		multi *m = m_add(s);
-		if (!m)
+		if (!m_note(s, seq, 0, 0, 0, v->records))
 			return DH_ENOMEM;
-		m->seq = seq;
-		memcpy(m->want, v->records, DH_HASH_LEN);
 		s->has_mig = true;
 		s->mig = s->m_n - 1;
 		s->unsealed = 0;
@@ -247,15 +260,7 @@ static int entry_records(vstate *s, uint64_t seq, const dh_audit *a, const dh_au
 		if (a->last_id < a->target_id)
 			return brk(s, seq, "Nhật ký bị sửa: mục số %llu ghi một dãy hồ sơ không có",
 			           (unsigned long long)seq);
-		multi *m = m_add(s);
-		if (!m)
-			return DH_ENOMEM;
-		m->seq = seq;
-		m->type = t;
-		m->first = a->target_id;
-		m->last = a->last_id;
-		memcpy(m->want, v->records, DH_HASH_LEN);
-		return 0;
+		return m_note(s, seq, t, a->target_id, a->last_id, v->records) ? 0 : DH_ENOMEM;
 	}
 	unsigned char d[DH_HASH_LEN];
 	if (!v->after)

@@ -869,18 +869,12 @@ int store_get_number(dh_stxn *txn, dh_table t, const void *key, size_t klen, boo
 {
 	const void *v;
 	size_t n;
-	*has = false;
-	*out = 0;
 	int rc = store_get(txn, t, key, klen, &v, &n);
+	*has = rc == 0 && n == 8;
+	*out = *has ? store_get_u64(v) : 0;
 	if (rc == DH_ENOTFOUND)
 		return 0;
-	if (rc)
-		return rc;
-	if (n != 8)
-		return DH_ECORRUPT;
-	*has = true;
-	*out = store_get_u64(v);
-	return 0;
+	return rc ? rc : *has ? 0 : DH_ECORRUPT;
 }
 
 int store_clear(dh_stxn *txn, dh_table t)
