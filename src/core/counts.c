@@ -600,16 +600,12 @@ static int read_value(dh_stxn *txn, const unsigned char *key, size_t klen, int64
 {
 	const void *v;
 	size_t n;
-	*out = 0;
 	int rc = store_get(txn, DH_T_COUNTS, key, klen, &v, &n);
+	bool whole = rc == 0 && n >= VALUE_LEN; /* the value, then maybe a set */
+	*out = whole ? (int64_t)store_get_u64(v) : 0;
 	if (rc == DH_ENOTFOUND)
 		return 0;
-	if (rc)
-		return rc;
-	if (n < VALUE_LEN)
-		return DH_ECORRUPT;
-	*out = (int64_t)store_get_u64(v);
-	return 0;
+	return rc ? rc : whole ? 0 : DH_ECORRUPT;
 }
 
 static int write_entry(dh_counts *c, dh_stxn *txn, const centry *e, int64_t *old, int64_t *now)

@@ -646,14 +646,10 @@ int repo_new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
 
 static int note_staged(write_ctx *w, const void *rec)
 {
-	if (w->n_staged == w->cap_staged) {
-		size_t cap = w->cap_staged ? w->cap_staged * 2 : 1024;
-		const void **v = realloc(w->staged, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		w->staged = v;
-		w->cap_staged = cap;
-	}
+	const void **v = core_grow(w->staged, &w->cap_staged, w->n_staged, sizeof(*v), 1024);
+	if (!v)
+		return DH_ENOMEM;
+	w->staged = v;
 	w->staged[w->n_staged++] = rec;
 	return 0;
 }
