@@ -551,3 +551,33 @@ int lookup_rebuild(dh_stxn *txn)
 	return store_put(txn, DH_T_FRESH, lk_mark_key, sizeof lk_mark_key, v, sizeof v);
 }
 
+/* --- an index written before the places (lookup_rank.h) ---------------- */
+
+static int lk_format_read(dh_stxn *txn, void *ctx)
+{
+	return lk_rank_format_state(txn, ctx);
+}
+
+static int lk_format_write(dh_stxn *txn, void *ctx)
+{
+	(void)ctx;
+	lk_state state;
+	int rc = lk_rank_format_state(txn, &state); /* again: another process may have */
+	if (rc || state == LK_CURRENT)
+		return rc;
+	if (state == LK_OLD && (rc = lookup_rebuild(txn)))
+		return rc;
+	return lk_rank_format_mark(txn);
+}
+
+int lookup_upgrade(dh_store *st)
+{
+	lk_state state = LK_CURRENT;
+	int rc = store_read(st, lk_format_read, &state);
+	if (rc || state == LK_CURRENT)
+		return rc;
+	/* Only the order of hits changes: a rebuild moves the generation
+	 * (screens search again), marking a new index does not. */
+	return state == LK_OLD ? store_write(st, lk_format_write, NULL)
+	                       : store_write_quiet(st, lk_format_write, NULL);
+}

@@ -777,34 +777,6 @@ static int save_fn(dh_repo_tx *tx, void *p)
 
 /* The record layer's schema steps: 1 -> 2 the audit chain, 2 -> 3 the
  * counters. */
-static int repo_migrate(dh_stxn *txn, uint64_t from, void *ctx)
-{
-	if (from == 1)
-		return verify_migrate(txn, from, ctx);
-	if (from == 2)
-		return counts_migrate(txn, ctx && *(const char *)ctx ? ctx : "dienhinh");
-	return DH_EVERSION;
-}
-
-int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const char *actor)
-{
-	dh_store_opts o = opts ? *opts : (dh_store_opts){0};
-	o.migrate = repo_migrate;
-	o.migrate_ctx = (void *)actor;
-	int rc = store_open(out, dir, &o);
-	if (rc || o.read_only)
-		return rc;
-	/* What an import killed halfway left, nobody sees; clear it now;
-	 * then an index of an older program: its postings made again. */
-	rc = repo_stage_clear_stale(*out, actor && *actor ? actor : "dienhinh");
-	if (!rc)
-		rc = lookup_upgrade(*out);
-	if (rc) {
-		store_close(*out);
-		*out = NULL;
-	}
-	return rc;
-}
 
 int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec)
 {
