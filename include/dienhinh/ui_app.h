@@ -16,8 +16,8 @@
  * The bottom line and the help page (`?`/F1) are generated from the same
  * tables, so they always show exactly the keys that work here.
  *
- * A new screen is one file, src/ui/scr_<name>.c (scr_candidates.c is the
- * worked example):
+ * A new screen is one file, src/ui/scr_<name>.c (src/ui/README.md walks
+ * through one; scr_review.c is the smallest real one):
  *   1. a struct beginning with `ui_view`, holding a ui_list (ui_list.h)
  *      and the source callbacks that feed it a page of rows at a time;
  *   2. a key table: its own actions ({UI_A_ADD, "a", {'a'}, ...}) then
@@ -27,10 +27,11 @@
  *      then its own actions, returning UI_R_* flags; `draw`: ui_list_draw;
  *      `reload`: ui_list_reload (the shell calls it when another session
  *      committed); `typing` / `cursor`: from the list's filter line;
- *   4. forms as a ui_form_spec over a field table (ui_form.h), pushed with
- *      ui_push; saves call the workflow's wf_* function and return its code;
- *   5. `ui_view *ui_<name>_open(ui_app *)` in place of ui_placeholder_open
- *      in UI_SCREENS below (and a restore function if its forms keep drafts).
+ *   4. forms as a field table bound to a record (ui_form.h): the widget
+ *      loads, saves through the workflow's wf_* function, handles conflicts
+ *      and drafts; ui_form_open + ui_form_push;
+ *   5. `ui_view *ui_<name>_open(ui_app *)` in UI_SCREENS below (and a
+ *      restore function if its forms keep drafts).
  * Nothing may hold a transaction between keys: read with repo_get /
  * repo_page inside a callback, copy what must stay (record_dup). */
 #ifndef DIENHINH_UI_APP_H
@@ -163,6 +164,9 @@ struct ui_view {
 
 /* Fill the common part of a new view. */
 void ui_view_init(ui_view *v, const ui_view_ops *ops, ui_app *app);
+/* A zeroed view of SIZE bytes (a struct that begins with its ui_view),
+ * initialised with OPS; NULL on ENOMEM. */
+void *ui_view_new(ui_app *app, const ui_view_ops *ops, size_t size);
 /* Put V on top of the stack (the shell destroys it when popped). */
 void ui_push(ui_app *app, ui_view *v);
 
@@ -202,7 +206,6 @@ ui_view *ui_review_open(ui_app *app);
 bool ui_review_restore(ui_app *app, const dh_draft *draft);
 ui_view *ui_implementation_open(ui_app *app);
 bool ui_implementation_restore(ui_app *app, const dh_draft *draft);
-ui_view *ui_placeholder_open(ui_app *app);
 ui_view *ui_lookup_open(ui_app *app);
 ui_view *ui_audit_open(ui_app *app);
 
@@ -216,6 +219,10 @@ const char *ui_screen_title(int number);
 /* A line on the message row until the next key. */
 void ui_message(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Bytes of TEXT that fill one row of COLS columns, cut at the last space
+ * when the text goes on (at a letter when one word is longer): every
+ * wrapped paragraph on screen breaks the same way. */
+size_t ui_wrap_next(const char *text, int cols);
 /* Ask QUESTION on the message row and wait for one of KEYS (ASCII letters);
  * returns the key typed, or UI_ESC. Answers Esc to a SIGHUP as well. */
 int ui_ask(ui_app *app, const char *question, const char *keys);

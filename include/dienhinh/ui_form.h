@@ -41,9 +41,43 @@ typedef struct ui_field {
 	size_t max_bytes; /* text: longest accepted (0: 500) */
 	bool required;
 	int64_t min, max; /* MONEY / NUMBER: allowed range (both 0: >= 0) */
+	/* A form bound to a record (ui_form_spec.record): the record field
+	 * this one edits, by its schema name (record.h), loaded and saved by
+	 * the widget; NULL for a field the screen's callbacks handle. */
+	const char *bind;
+	/* CHOICE: what a value that is none of the choices is told
+	 * ("Chọn một hình thức"); NULL: any value goes to the screen. */
+	const char *invalid;
 } ui_field;
 
 typedef struct ui_form ui_form;
+
+/* What a form bound to one record needs beyond its fields: the widget
+ * then owns the record (f->rec), and does load, save through the core
+ * with the revision check, reread after a conflict, the draft's target
+ * and destroy. A screen supplies only what is its own. */
+typedef struct ui_form_record {
+	int type; /* dh_rtype */
+	/* Write REC through the core (a wf_*_save); *ID: a new record's id. */
+	int (*write)(dh_ctx *ctx, const void *rec, uint64_t *id);
+	/* A new record's defaults (NULL: all zero). */
+	void (*defaults)(ui_form *f, void *rec);
+	/* Load what no field binding covers (NULL: nothing). */
+	void (*load)(ui_form *f, const void *rec);
+	/* The screen's own rules, and the fields it handles, on the copy
+	 * about to be written (the bound fields already in it): DH_EINVAL
+	 * after ui_form_error on the wrong fields, or any error save takes.
+	 * Called even when a bound field is wrong, so every message shows at
+	 * once. NULL: none. */
+	int (*check)(ui_form *f, void *rec);
+	/* After a save, with the record as written (reload a list...). */
+	void (*saved)(ui_form *f, const void *rec);
+	/* What a draft points at, when not the record itself (a new entry
+	 * of a log points at its candidate). */
+	void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
+	/* Free f->user (NULL: free()). */
+	void (*free_user)(void *user);
+} ui_form_record;
 
 typedef struct ui_form_spec {
 	const char *name;  /* the form's name in a draft ("candidate") */
@@ -69,6 +103,9 @@ typedef struct ui_form_spec {
 	void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
 	/* Free the screen's state in f->user. */
 	void (*destroy)(ui_form *f);
+	/* A form bound to a record: save, reread, target and destroy above
+	 * stay NULL and the widget does them (form_record.c). */
+	const ui_form_record *record;
 } ui_form_spec;
 
 typedef struct ui_form_value {
@@ -79,7 +116,8 @@ typedef struct ui_form_value {
 struct ui_form {
 	ui_view base;
 	const ui_form_spec *spec;
-	void *user; /* the screen's state: the record being edited... */
+	void *user; /* the screen's state */
+	void *rec;  /* a bound form's record, as loaded or last saved */
 	ui_form_value *values;
 	int focus; /* field index */
 	int item;  /* checklist row inside the focused field */
@@ -124,5 +162,42 @@ void ui_form_clear_errors(ui_form *f);
 
 /* Fill the fields from a draft's "name=value" lines (marks it changed). */
 void ui_form_apply_draft(ui_form *f, const dh_draft *d);
+
+/* --- forms bound to a record (form_record.c) ------------------------------
+ *
+ * A whole form, for a log entry of a candidate:
+ *
+ *	static const ui_field note_fields[] = {
+ *	    {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+ *	    {"text", "Nội dung", UI_F_LONG, 4000, true, 0, 0, .bind = "text"},
+ *	};
+ *	static int note_write(dh_ctx *ctx, const void *rec, uint64_t *id)
+ *	{
+ *		return wf_note_save(ctx, rec, id);
+ *	}
+ *	static const ui_form_record note_record = {DH_R_NOTE, note_write};
+ *	static const ui_form_spec note_spec = {
+ *	    .name = "note", .title = "Ghi chú", .fields = note_fields,
+ *	    .n_fields = 2, .record = &note_record,
+ *	};
+ *	...
+ *	ui_form *f = ui_form_open(app, &note_spec, existing_or_NULL, NULL);
+ *	if (f)
+ *		ui_push(app, &f->base);
+ */
+
+/* A form over a copy of REC (NULL: a new record with the spec's
+ * defaults), its fields loaded. USER becomes the form's: it is freed with
+ * it, and at once when NULL (ENOMEM) is returned. */
+ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, const void *rec, void *user);
+/* Push F when it opened (NULL: out of memory, nothing to push); what a
+ * key handler returns after opening a form. */
+unsigned ui_form_push(ui_app *app, ui_form *f);
+/* Load every bound field from f->rec, then the spec's own load; clean. */
+void ui_form_load(ui_form *f);
+/* Go on from a saved draft: the record as it was when the draft was
+ * taken (its revision, so a save after someone else's is a conflict) and
+ * the typed fields put back. */
+void ui_form_resume(ui_form *f, const dh_draft *d);
 
 #endif

@@ -793,7 +793,7 @@ enum { LK_ID_GAP_MIN = 1u << 22 };
 
 static int lk_search_last_id(lk_search *s, dh_stxn *txn)
 {
-	uint64_t records;
+	uint64_t records = 0;
 	int rc = lk_last_candidate(txn, &s->last_id);
 	if (!rc)
 		rc = store_count(txn, DH_T_RECORDS, &records);

@@ -151,28 +151,41 @@ void ui_view_init(ui_view *v, const ui_view_ops *ops, ui_app *app)
 	v->below = NULL;
 }
 
+void *ui_view_new(ui_app *app, const ui_view_ops *ops, size_t size)
+{
+	ui_view *v = calloc(1, size);
+	if (v)
+		ui_view_init(v, ops, app);
+	return v;
+}
+
 void ui_push(ui_app *app, ui_view *v)
 {
 	v->below = app->tops[app->screen];
 	app->tops[app->screen] = v;
 }
 
+static void app_say(ui_app *app, int style, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+static void app_say(ui_app *app, int style, const char *fmt, va_list ap)
+{
+	vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
+	app->msg_style = style;
+}
+
 void ui_message(ui_app *app, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
+	app_say(app, UI_S_NORMAL, fmt, ap);
 	va_end(ap);
-	app->msg_style = UI_S_NORMAL;
 }
 
 void ui_error(ui_app *app, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
+	app_say(app, UI_S_ERROR, fmt, ap);
 	va_end(ap);
-	app->msg_style = UI_S_ERROR;
 }
 
 /* Only a flag: the loop notices it within one poll interval, saves what
@@ -386,20 +399,6 @@ static void app_draw_tabs(ui_app *app)
 	wattrset(stdscr, A_NORMAL);
 }
 
-/* Bytes of TEXT for one row of ROOM columns, cut at a space when it goes on. */
-static size_t wrap_next(const char *text, int room)
-{
-	size_t n = utf8_fit(text, room, NULL);
-	if (text[n]) {
-		size_t cut = n;
-		while (cut > 0 && text[cut] != ' ')
-			cut--;
-		if (cut > 0)
-			n = cut;
-	}
-	return n;
-}
-
 #define MSG_MAX_ROWS 3
 
 /* Rows the message needs: a message or question longer than the line
@@ -412,7 +411,7 @@ static int app_message_rows(ui_app *app)
 		return 1;
 	int rows = 0;
 	for (const char *t = app->msg; *t && rows < MSG_MAX_ROWS; rows++) {
-		size_t n = wrap_next(t, room);
+		size_t n = ui_wrap_next(t, room);
 		if (n == 0)
 			break;
 		t += n;
@@ -439,7 +438,7 @@ static void app_draw_message(ui_app *app)
 	const char *t = app->msg;
 	for (int r = 0; r < rows && *t; r++) {
 		int y = LINES - 1 - rows + r;
-		size_t n = rows > 1 ? wrap_next(t, COLS - 2) : strlen(t);
+		size_t n = rows > 1 ? ui_wrap_next(t, COLS - 2) : strlen(t);
 		if (r == rows - 1 || n == 0) {
 			ui_put_cut(stdscr, y, 1, t, COLS - 2, false); /* still more: "…" */
 			break;
@@ -1009,14 +1008,7 @@ static void help_line(help_view *h, WINDOW *w, int *line, int *y, int style, con
 	int room = cols - 17 > 10 ? cols - 17 : 10;
 	bool first = true;
 	do {
-		size_t n = utf8_fit(text, room, NULL);
-		if (text[n]) {
-			size_t cut = n;
-			while (cut > 0 && text[cut] != ' ')
-				cut--;
-			if (cut > 0)
-				n = cut;
-		}
+		size_t n = ui_wrap_next(text, room);
 		if (*line >= h->scroll && *y < rows) {
 			wattrset(w, ui_style(style));
 			ui_put_cell(w, *y, 1, first ? keys : "", 14, false);
@@ -1103,10 +1095,9 @@ static const ui_view_ops help_ops = {
 
 static ui_view *help_open(ui_app *app, ui_view *for_view)
 {
-	help_view *h = calloc(1, sizeof(*h));
+	help_view *h = ui_view_new(app, &help_ops, sizeof(*h));
 	if (!h)
 		return NULL;
-	ui_view_init(&h->base, &help_ops, app);
 	h->for_view = for_view;
 	h->typing = view_typing(for_view);
 	h->tables[0] = for_view->ops->bindings;

@@ -90,10 +90,9 @@ void ui_candlog_destroy(ui_view *v)
 
 ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c)
 {
-	ui_candlog *lv = calloc(1, sizeof(*lv));
+	ui_candlog *lv = ui_view_new(app, spec->ops, sizeof(*lv));
 	if (!lv)
 		return NULL;
-	ui_view_init(&lv->base, spec->ops, app);
 	lv->spec = spec;
 	lv->candidate_id = c->meta.id;
 	lv->candidate = record_dup(DH_R_CANDIDATE, c);

@@ -230,3 +230,16 @@ int ui_parse_money(const char *s, int64_t *out)
 	*out = v;
 	return 0;
 }
+
+size_t ui_wrap_next(const char *text, int cols)
+{
+	size_t n = utf8_fit(text, cols, NULL);
+	if (text[n]) {
+		size_t cut = n;
+		while (cut > 0 && text[cut] != ' ')
+			cut--;
+		if (cut > 0)
+			n = cut;
+	}
+	return n;
+}

@@ -58,6 +58,25 @@ static void form_cycle(ui_form *f, int delta);
 static unsigned form_external(ui_form *f);
 static int form_draft(ui_view *v);
 
+/* A spec's own callback, else a bound form's (form_record.c). */
+static bool form_has_target(const ui_form *f)
+{
+	return f->spec->target || f->spec->record;
+}
+
+static void form_call_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+{
+	if (f->spec->target)
+		f->spec->target(f, type, id, rev);
+	else
+		ui_form_record_target(f, type, id, rev);
+}
+
+static int form_call_reread(ui_form *f)
+{
+	return f->spec->reread ? f->spec->reread(f) : ui_form_record_reread(f);
+}
+
 static const ui_field *form_field(const ui_form *f, int i)
 {
 	return &f->spec->fields[i];
@@ -136,17 +155,25 @@ void ui_form_clear_errors(ui_form *f)
 		f->values[i].error[0] = '\0';
 }
 
+/* An empty field: 0 when it may be, else DH_EINVAL saying MISSING; 1
+ * when there is text to read. */
+static int form_blank(ui_form *f, int field, const char *missing)
+{
+	if (*ui_form_get(f, field))
+		return 1;
+	if (!form_field(f, field)->required)
+		return 0;
+	ui_form_error(f, field, "%s", missing);
+	return DH_EINVAL;
+}
+
 int ui_form_date(ui_form *f, int field, int *ymd)
 {
 	const char *s = ui_form_get(f, field);
 	*ymd = 0;
-	if (!*s) {
-		if (form_field(f, field)->required) {
-			ui_form_error(f, field, "Cần nhập ngày (DD/MM/YYYY)");
-			return DH_EINVAL;
-		}
-		return 0;
-	}
+	int blank = form_blank(f, field, "Cần nhập ngày (DD/MM/YYYY)");
+	if (blank != 1)
+		return blank;
 	if (date_parse(s, ymd) != 0) {
 		ui_form_error(f, field, "Ngày không có thật hoặc sai dạng DD/MM/YYYY");
 		return DH_EINVAL;
@@ -176,13 +203,9 @@ int ui_form_money(ui_form *f, int field, int64_t *amount)
 {
 	const char *s = ui_form_get(f, field);
 	*amount = 0;
-	if (!*s) {
-		if (form_field(f, field)->required) {
-			ui_form_error(f, field, "Cần nhập số tiền");
-			return DH_EINVAL;
-		}
-		return 0;
-	}
+	int blank = form_blank(f, field, "Cần nhập số tiền");
+	if (blank != 1)
+		return blank;
 	if (ui_parse_money(s, amount) != 0) {
 		ui_form_error(f, field, "Số tiền chỉ gồm chữ số, ví dụ 1.500.000");
 		return DH_EINVAL;
@@ -195,13 +218,9 @@ int ui_form_number(ui_form *f, int field, int *value)
 	int64_t v;
 	const char *s = ui_form_get(f, field);
 	*value = 0;
-	if (!*s) {
-		if (form_field(f, field)->required) {
-			ui_form_error(f, field, "Cần nhập một số");
-			return DH_EINVAL;
-		}
-		return 0;
-	}
+	int blank = form_blank(f, field, "Cần nhập một số");
+	if (blank != 1)
+		return blank;
 	if (ui_parse_money(s, &v) != 0 || v > INT32_MAX) {
 		ui_form_error(f, field, "Cần một số nguyên");
 		return DH_EINVAL;
@@ -397,12 +416,12 @@ static void form_last_saver(ui_form *f, char *who, size_t wsize, char *when, siz
 {
 	snprintf(who, wsize, "Người khác");
 	snprintf(when, tsize, "vừa rồi");
-	if (!f->spec->target)
+	if (!form_has_target(f))
 		return;
 	int type = 0;
 	uint64_t id = 0;
 	uint32_t rev = 0;
-	f->spec->target(f, &type, &id, &rev);
+	form_call_target(f, &type, &id, &rev);
 	void *rec = NULL;
 	if (!id || repo_get(f->base.ctx->store, (dh_rtype)type, id, &rec) != 0)
 		return;
@@ -486,7 +505,7 @@ static unsigned form_conflict(ui_form *f)
 	}
 	char who[160], when[64];
 	form_last_saver(f, who, sizeof(who), when, sizeof(when));
-	f->spec->reread(f);
+	form_call_reread(f);
 	ui_form_mark_clean(f);
 	char fields[300] = "";
 	size_t o = 0;
@@ -551,7 +570,7 @@ static unsigned form_save(ui_form *f)
 	ui_form_clear_errors(f);
 	f->base.ctx->message[0] = '\0';
 	f->base.ctx->field[0] = '\0';
-	int rc = f->spec->save(f);
+	int rc = f->spec->save ? f->spec->save(f) : ui_form_record_save(f);
 	if (rc == 0) {
 		ui_form_mark_clean(f);
 		ui_message(app, "Đã lưu.");
@@ -573,7 +592,7 @@ static unsigned form_save(ui_form *f)
 		ui_error(app, "Chưa lưu: có ô chưa đúng (xem dòng báo bên dưới ô).");
 		return UI_R_DRAW;
 	}
-	if (rc == DH_ECONFLICT && f->spec->reread)
+	if (rc == DH_ECONFLICT && (f->spec->reread || f->spec->record))
 		return form_conflict(f);
 	const char *msg = f->base.ctx->message[0] ? f->base.ctx->message : dh_strerror(rc);
 	ui_error(app, "Chưa lưu: %s", msg);
@@ -689,23 +708,6 @@ static const char *form_note(ui_form *f, int i, char *buf, size_t size)
 }
 
 /* Rows a field takes: its line, a checklist's items, its note, its message. */
-/* Bytes of TEXT for one line of WIDTH columns, cut at a space when it
- * goes on. */
-static size_t form_wrap_next(const char *text, int width)
-{
-	size_t n = utf8_fit(text, width, NULL);
-	if (text[n]) {
-		size_t cut = n;
-		while (cut > 0 && text[cut] != ' ')
-			cut--;
-		if (cut > 0)
-			n = cut;
-	}
-	if (n == 0 && *text)
-		n = utf8_grapheme_len(text, strlen(text));
-	return n;
-}
-
 /* Rows beyond the first that the focused item of a focused checklist
  * takes: its whole text, wrapped, so a long criterion is read while it
  * is the one chosen (the others stay one row, cut with "…"). */
@@ -719,7 +721,7 @@ static int form_item_extra(ui_form *f, int i, int width)
 		return 0;
 	int lines = 0;
 	for (const char *t = c[f->item].label; *t; lines++) {
-		t += form_wrap_next(t, width);
+		t += ui_wrap_next(t, width);
 		while (*t == ' ')
 			t++;
 	}
@@ -857,13 +859,13 @@ static void form_draw(ui_view *v, WINDOW *w)
 					for (int l = 0, ly = yy; l <= extra; l++, ly++) {
 						const char *t = c[k].label;
 						for (int skip = 0; skip < l; skip++) {
-							t += form_wrap_next(t, vw - 4);
+							t += ui_wrap_next(t, vw - 4);
 							while (*t == ' ')
 								t++;
 						}
 						if (ly >= 1 && ly < rows)
 							ui_putf(w, ly, vx + 4, vw - 4, "%.*s",
-							        (int)form_wrap_next(t, vw - 4), t);
+							        (int)ui_wrap_next(t, vw - 4), t);
 					}
 				if (yy < 1 || yy >= rows)
 					continue;
@@ -960,11 +962,11 @@ static int form_draft(ui_view *v)
 	memset(&d, 0, sizeof(d));
 	d.login = (char *)ctx->login;
 	d.form = (char *)f->spec->name;
-	if (f->spec->target) {
+	if (form_has_target(f)) {
 		uint64_t id = 0;
 		uint32_t rev = 0;
 		int type = 0;
-		f->spec->target(f, &type, &id, &rev);
+		form_call_target(f, &type, &id, &rev);
 		d.target_type = type;
 		d.target_id = id;
 		d.target_rev = rev;
@@ -1029,8 +1031,8 @@ static bool form_target_id(ui_form *f, int *type, uint64_t *id)
 	uint32_t rev = 0;
 	*type = 0;
 	*id = 0;
-	if (f->spec->target)
-		f->spec->target(f, type, id, &rev);
+	if (form_has_target(f))
+		form_call_target(f, type, id, &rev);
 	return *id != 0;
 }
 
@@ -1081,7 +1083,9 @@ static void form_destroy(ui_view *v)
 		for (int i = 0; i < f->spec->n_fields; i++)
 			free(f->loaded[i]);
 	free(f->loaded);
-	if (f->spec->destroy)
+	if (f->spec->record)
+		ui_form_record_destroy(f);
+	else if (f->spec->destroy)
 		f->spec->destroy(f);
 	for (int i = 0; i < f->spec->n_fields; i++)
 		ui_edit_free(&f->values[i].text);

@@ -16,6 +16,7 @@
 #include "dienhinh/ui_candlog.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
 #include <stdio.h>
@@ -43,41 +44,6 @@ typedef struct cand_screen {
 } cand_screen;
 
 static ui_view *foster_open(ui_app *app, const dh_candidate *c);
-
-/* --- writes through the workflow ---------------------------------------- */
-
-static int cand_write(dh_ctx *ctx, dh_candidate *c)
-{
-	uint64_t id = 0;
-	int rc = wf_candidate_save(ctx, c, &id);
-	if (rc == 0 && !c->meta.id)
-		c->meta.id = id;
-	return rc;
-}
-
-static int foster_write(dh_ctx *ctx, dh_fostering *f)
-{
-	uint64_t id = 0;
-	int rc = wf_fostering_save(ctx, f, &id);
-	if (rc == 0 && !f->meta.id)
-		f->meta.id = id;
-	return rc;
-}
-
-/* --- helpers ---------------------------------------------------------------- */
-
-static int set_str(char **dst, const char *s)
-{
-	char *copy = NULL;
-	if (s && *s) {
-		copy = strdup(s);
-		if (!copy)
-			return DH_ENOMEM;
-	}
-	free(*dst);
-	*dst = copy;
-	return 0;
-}
 
 /* The stage in a column of 18: the council's yes reads "Được đề nghị",
  * beside "Không được đề nghị", rather than losing its last word. */
@@ -362,17 +328,17 @@ enum {
 };
 
 static const ui_field cand_fields[CF__COUNT] = {
-    [CF_NAME] = {"name", "Họ tên / tên", UI_F_TEXT, 200, true, 0, 0},
+    [CF_NAME] = {"name", "Họ tên / tên", UI_F_TEXT, 200, true, 0, 0, .bind = "name"},
     [CF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0},
-    [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
-    [CF_YEAR] = {"year", "Năm", UI_F_NUMBER, 4, true, 2000, 2100},
-    [CF_POSITION] = {"position", "Chức vụ", UI_F_TEXT, 200, false, 0, 0},
-    [CF_TITLE] = {"title", "Mô hình / thành tích", UI_F_TEXT, 300, false, 0, 0},
-    [CF_CRITERIA] = {"criteria", "Tiêu chí đạt", UI_F_CHECKS, 0, false, 0, 0},
-    [CF_DESCRIPTION] = {"description", "Mô tả", UI_F_LONG, 20000, false, 0, 0},
-    [CF_PROSPECTS] = {"prospects", "Triển vọng", UI_F_LONG, 4000, false, 0, 0},
-    [CF_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0},
-    [CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0},
+    [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
+    [CF_YEAR] = {"year", "Năm", UI_F_NUMBER, 4, true, 2000, 2100, .bind = "year"},
+    [CF_POSITION] = {"position", "Chức vụ", UI_F_TEXT, 200, false, 0, 0, .bind = "position"},
+    [CF_TITLE] = {"title", "Mô hình / thành tích", UI_F_TEXT, 300, false, 0, 0, .bind = "title"},
+    [CF_CRITERIA] = {"criteria", "Tiêu chí đạt", UI_F_CHECKS, 0, false, 0, 0, .bind = "criteria"},
+    [CF_DESCRIPTION] = {"description", "Mô tả", UI_F_LONG, 20000, false, 0, 0, .bind = "description"},
+    [CF_PROSPECTS] = {"prospects", "Triển vọng", UI_F_LONG, 4000, false, 0, 0, .bind = "prospects"},
+    [CF_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0, .bind = "aims_provincial"},
+    [CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0, .bind = "followup_notes"},
 };
 
 static const ui_choice kind_choices[DH_CANDIDATE_KINDS] = {
@@ -383,7 +349,6 @@ static const ui_choice kind_choices[DH_CANDIDATE_KINDS] = {
 
 typedef struct cand_form {
 	cand_screen *screen; /* the list to put the cursor on after a save */
-	dh_candidate *rec;   /* as loaded (its rev is the one we save over) */
 	ui_choice *departments;
 	size_t n_departments;
 	ui_choice *criteria[DH_CANDIDATE_KINDS];
@@ -428,125 +393,77 @@ static const char *cand_form_note(ui_form *f, int field, char *buf, size_t size)
 	return buf;
 }
 
-static void cand_form_load(ui_form *f, const dh_candidate *c)
+/* The kind is shown by its name ("individual"), not its number. */
+static void cand_form_load(ui_form *f, const void *rec)
 {
-	char buf[32];
-	ui_form_set(f, CF_NAME, c->name);
-	ui_form_set(f, CF_KIND, kind_name(c->kind));
-	ui_form_set(f, CF_DEPARTMENT, c->department);
-	snprintf(buf, sizeof(buf), "%d", c->year);
-	ui_form_set(f, CF_YEAR, buf);
-	ui_form_set(f, CF_POSITION, c->position);
-	ui_form_set(f, CF_TITLE, c->title);
-	char crit[1024] = "";
-	size_t o = 0;
-	for (size_t i = 0; i < c->criteria.n && o < sizeof(crit); i++)
-		o += (size_t)snprintf(crit + o, sizeof(crit) - o, "%s%s", i ? "," : "", c->criteria.v[i]);
-	ui_form_set(f, CF_CRITERIA, crit);
-	ui_form_set(f, CF_DESCRIPTION, c->description);
-	ui_form_set(f, CF_PROSPECTS, c->prospects);
-	ui_form_set(f, CF_PROVINCIAL, c->aims_provincial ? "1" : "");
-	ui_form_set(f, CF_FOLLOWUP, c->followup_notes);
-	ui_form_mark_clean(f);
+	ui_form_set(f, CF_KIND, kind_name(((const dh_candidate *)rec)->kind));
 }
 
-static int cand_form_save(ui_form *f)
+static int cand_form_check(ui_form *f, void *rec)
 {
-	cand_form *cf = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	dh_candidate *c = record_dup(DH_R_CANDIDATE, cf->rec);
-	if (!c)
-		return DH_ENOMEM;
-	int bad = 0;
-	const char *name = ui_form_text(f, CF_NAME);
-	const char *position = ui_form_text(f, CF_POSITION);
-	const char *title = ui_form_text(f, CF_TITLE);
-	const char *description = ui_form_text(f, CF_DESCRIPTION);
-	const char *prospects = ui_form_text(f, CF_PROSPECTS);
-	const char *followup = ui_form_text(f, CF_FOLLOWUP);
-	bad |= !name || !position || !title || !description || !prospects || !followup;
-	int year;
-	bad |= ui_form_number(f, CF_YEAR, &year) != 0;
+	dh_candidate *c = rec;
+	int rc = 0;
 	int kind = kind_from_name(ui_form_get(f, CF_KIND));
 	if (kind < 0) {
 		ui_form_error(f, CF_KIND, "Chọn một loại");
-		bad = 1;
+		rc = DH_EINVAL;
 	}
-	const char *dept = ui_form_get(f, CF_DEPARTMENT);
-	if (!config_department(ctx->cfg, dept)) {
+	if (!config_department(f->base.ctx->cfg, c->department)) {
 		ui_form_error(f, CF_DEPARTMENT, "Chọn một đơn vị trong danh sách");
-		bad = 1;
+		rc = DH_EINVAL;
 	}
-	if (bad) {
-		record_free(DH_R_CANDIDATE, c);
-		return DH_EINVAL;
-	}
-	int rc = 0;
-	rc |= set_str(&c->name, name);
-	rc |= set_str(&c->position, position);
-	rc |= set_str(&c->title, title);
-	rc |= set_str(&c->description, description);
-	rc |= set_str(&c->prospects, prospects);
-	rc |= set_str(&c->followup_notes, followup);
-	rc |= set_str(&c->department, dept);
-	c->year = year ? year : ctx->cfg->plan.year;
 	c->kind = kind;
-	c->aims_provincial = *ui_form_get(f, CF_PROVINCIAL) != '\0';
-	/* Only the criteria of the kind chosen count. */
-	strlist_clear(&c->criteria);
-	for (size_t i = 0; i < cf->n_criteria[kind]; i++)
-		if (ui_form_checked(f, CF_CRITERIA, cf->criteria[kind][i].value))
-			rc |= strlist_push(&c->criteria, cf->criteria[kind][i].value);
-	if (rc) {
-		record_free(DH_R_CANDIDATE, c);
-		return DH_ENOMEM;
-	}
-	rc = cand_write(ctx, c);
-	if (rc) {
-		record_free(DH_R_CANDIDATE, c);
-		return rc;
-	}
-	record_free(DH_R_CANDIDATE, cf->rec);
-	cf->rec = c;
+	if (!c->year)
+		c->year = f->base.ctx->cfg->plan.year;
+	return rc;
+}
+
+/* A new candidate: an individual of my department, this plan year. */
+static void cand_form_defaults(ui_form *f, void *rec)
+{
+	dh_candidate *c = rec;
+	const dh_config *cfg = f->base.ctx->cfg;
+	const dh_person *me = f->base.ctx->person;
+	c->year = cfg->plan.year;
+	c->kind = DH_KIND_INDIVIDUAL;
+	if (me && me->department)
+		record_set_str(&c->department, me->department);
+	else if (cfg->n_departments)
+		record_set_str(&c->department, cfg->departments[0].id);
+}
+
+static int cand_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
+{
+	return wf_candidate_save(ctx, rec, id);
+}
+
+static void cand_form_saved(ui_form *f, const void *rec)
+{
+	cand_form *cf = f->user;
 	if (cf->screen) {
 		ui_list_reload(&cf->screen->list);
-		ui_list_select(&cf->screen->list, c->meta.id);
+		ui_list_select(&cf->screen->list, ((const dh_meta *)rec)->id);
 	}
-	return 0;
 }
 
-static int cand_form_refresh(ui_form *f)
+static void cand_form_free(void *user)
 {
-	cand_form *cf = f->user;
-	void *rec = NULL;
-	int rc = repo_get(f->base.ctx->store, DH_R_CANDIDATE, cf->rec->meta.id, &rec);
-	if (rc)
-		return rc;
-	record_free(DH_R_CANDIDATE, cf->rec);
-	cf->rec = rec;
-	cand_form_load(f, cf->rec);
-	return 0;
-}
-
-static void cand_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
-{
-	cand_form *cf = f->user;
-	*type = DH_R_CANDIDATE;
-	*id = cf->rec->meta.id;
-	*rev = cf->rec->meta.rev;
-}
-
-static void cand_form_destroy(ui_form *f)
-{
-	cand_form *cf = f->user;
-	if (!cf)
-		return;
-	record_free(DH_R_CANDIDATE, cf->rec);
+	cand_form *cf = user;
 	free(cf->departments);
 	for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
 		free(cf->criteria[k]);
 	free(cf);
 }
+
+static const ui_form_record cand_record = {
+    .type = DH_R_CANDIDATE,
+    .write = cand_form_write,
+    .defaults = cand_form_defaults,
+    .load = cand_form_load,
+    .check = cand_form_check,
+    .saved = cand_form_saved,
+    .free_user = cand_form_free,
+};
 
 static const ui_form_spec cand_form_new_spec = {
     .name = "candidate",
@@ -555,10 +472,7 @@ static const ui_form_spec cand_form_new_spec = {
     .n_fields = CF__COUNT,
     .choices = cand_form_choices,
     .note = cand_form_note,
-    .save = cand_form_save,
-    .reread = cand_form_refresh,
-    .target = cand_form_target,
-    .destroy = cand_form_destroy,
+    .record = &cand_record,
 };
 static const ui_form_spec cand_form_edit_spec = {
     .name = "candidate",
@@ -567,14 +481,11 @@ static const ui_form_spec cand_form_edit_spec = {
     .n_fields = CF__COUNT,
     .choices = cand_form_choices,
     .note = cand_form_note,
-    .save = cand_form_save,
-    .reread = cand_form_refresh,
-    .target = cand_form_target,
-    .destroy = cand_form_destroy,
+    .record = &cand_record,
 };
 
-/* A form for C (NULL: a new candidate with the defaults: individual, my
- * department, this plan year; the cursor on the name). */
+/* A form for C (NULL: a new candidate with the defaults; the cursor on
+ * the name). */
 static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candidate *c)
 {
 	dh_ctx *ctx = ui_ctx(app);
@@ -583,9 +494,8 @@ static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candid
 	if (!cf)
 		return NULL;
 	cf->screen = screen;
-	cf->rec = c ? record_dup(DH_R_CANDIDATE, c) : record_new(DH_R_CANDIDATE);
 	cf->departments = calloc(cfg->n_departments + 1, sizeof(*cf->departments));
-	bool ok = cf->rec && cf->departments;
+	bool ok = cf->departments != NULL;
 	/* Only the departments this person may save a record for (a
 	 * department head: his own), and the record's own when editing. */
 	size_t nd = 0;
@@ -608,23 +518,15 @@ static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candid
 		}
 		cf->n_criteria[k] = n;
 	}
-	ui_form *f = ok ? ui_form_new(app, c ? &cand_form_edit_spec : &cand_form_new_spec, cf) : NULL;
-	if (!f) {
-		cand_form_destroy(&(ui_form){.user = cf});
+	if (!ok) {
+		cand_form_free(cf);
 		return NULL;
 	}
-	if (c) {
-		cand_form_load(f, c);
+	ui_form *f = ui_form_open(app, c ? &cand_form_edit_spec : &cand_form_new_spec, c, cf);
+	if (!f)
+		return NULL;
+	if (c)
 		f->readonly = !wf_candidate_may(ctx, DH_ACT_EDIT, c);
-	} else {
-		cf->rec->year = cfg->plan.year;
-		cf->rec->kind = DH_KIND_INDIVIDUAL;
-		if (ctx->person && ctx->person->department)
-			set_str(&cf->rec->department, ctx->person->department);
-		else if (cfg->n_departments)
-			set_str(&cf->rec->department, cfg->departments[0].id);
-		cand_form_load(f, cf->rec);
-	}
 	ui_form_focus(f, CF_NAME);
 	return f;
 }
@@ -692,14 +594,9 @@ static unsigned cand_key(ui_view *v, int action, int key)
 		return r;
 	switch (action) {
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_CREATE) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_CREATE)))
 			return UI_R_DRAW;
-		}
-		ui_form *f = cand_form_open(v->app, s, NULL);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, cand_form_open(v->app, s, NULL));
 	}
 	case UI_A_OPEN:
 	case UI_A_EDIT: {
@@ -728,14 +625,7 @@ static unsigned cand_key(ui_view *v, int action, int key)
 			return UI_R_DRAW;
 		char q[300];
 		snprintf(q, sizeof(q), "Xóa hồ sơ “%s”? (vẫn lưu vết trong nhật ký)", c->name ? c->name : "");
-		if (ui_confirm(v->app, q)) {
-			int rc = wf_delete(v->ctx, DH_R_CANDIDATE, c->meta.id, "Xóa từ màn hình Nhân tố mới");
-			if (rc == 0)
-				ui_message(v->app, "Đã xóa (có lưu vết).");
-			else
-				ui_error(v->app, "Chưa xóa: %s",
-				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		}
+		ui_delete_asked(v->app, DH_R_CANDIDATE, c->meta.id, q, "Xóa từ màn hình Nhân tố mới");
 		record_free(DH_R_CANDIDATE, c);
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
@@ -790,10 +680,9 @@ static const ui_view_ops cand_ops = {
 
 ui_view *ui_candidates_open(ui_app *app)
 {
-	cand_screen *s = calloc(1, sizeof(*s));
+	cand_screen *s = ui_view_new(app, &cand_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &cand_ops, app);
 	cand_rebuild(s);
 	if (ui_list_init(&s->list, &cand_source, s) != 0) {
 		free(s);
@@ -845,11 +734,11 @@ static const ui_list_source foster_source = {
 enum { FF_DATE, FF_KIND, FF_DESCRIPTION, FF_AMOUNT, FF_BY, FF__COUNT };
 
 static const ui_field foster_fields[FF__COUNT] = {
-    [FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
-    [FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0},
-    [FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0},
-    [FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL},
-    [FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0},
+    [FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind", .invalid = "Chọn một hình thức"},
+    [FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0, .bind = "description"},
+    [FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL, .bind = "amount"},
+    [FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0, .bind = "by"},
 };
 
 static const ui_choice foster_kind_choices[] = {
@@ -857,11 +746,6 @@ static const ui_choice foster_kind_choices[] = {
     {"1", "Động viên"},
     {"2", "Hỗ trợ vật chất"},
 };
-
-typedef struct foster_form {
-	foster_view *log;
-	dh_fostering *rec;
-} foster_form;
 
 static size_t foster_form_choices(ui_form *f, int field, const ui_choice **out)
 {
@@ -873,99 +757,65 @@ static size_t foster_form_choices(ui_form *f, int field, const ui_choice **out)
 	return 0;
 }
 
-static void foster_form_load(ui_form *f, const dh_fostering *r)
+static int foster_form_check(ui_form *f, void *rec)
 {
-	char buf[40];
-	ui_form_set(f, FF_DATE, date_vn(r->date, buf));
-	snprintf(buf, sizeof(buf), "%d", r->kind);
-	ui_form_set(f, FF_KIND, buf);
-	ui_form_set(f, FF_DESCRIPTION, r->description);
-	ui_form_set(f, FF_AMOUNT, r->amount ? ui_format_money(r->amount, buf, sizeof(buf)) : "");
-	ui_form_set(f, FF_BY, r->by);
-	ui_form_mark_clean(f);
-}
-
-static int foster_form_save(ui_form *f)
-{
-	foster_form *ff = f->user;
-	dh_fostering *r = record_dup(DH_R_FOSTERING, ff->rec);
-	if (!r)
-		return DH_ENOMEM;
-	int bad = 0, date = 0;
-	int64_t amount = 0;
-	bad |= ui_form_date(f, FF_DATE, &date) != 0;
-	bad |= ui_form_money(f, FF_AMOUNT, &amount) != 0;
-	const char *desc = ui_form_text(f, FF_DESCRIPTION);
-	const char *by = ui_form_text(f, FF_BY);
-	bad |= !desc || !by;
-	int kind = atoi(ui_form_get(f, FF_KIND));
-	if (kind < DH_FOSTER_GUIDANCE || kind > DH_FOSTER_MATERIAL) {
-		ui_form_error(f, FF_KIND, "Chọn một hình thức");
-		bad = 1;
-	}
-	if (!bad && amount && kind != DH_FOSTER_MATERIAL) {
+	const dh_fostering *r = rec;
+	if (r->amount && r->kind != DH_FOSTER_MATERIAL) {
 		ui_form_error(f, FF_AMOUNT, "Chỉ ghi số tiền khi hình thức là hỗ trợ vật chất");
-		bad = 1;
-	}
-	if (bad) {
-		record_free(DH_R_FOSTERING, r);
 		return DH_EINVAL;
 	}
-	r->date = date;
-	r->kind = kind;
-	r->amount = amount;
-	int rc = set_str(&r->description, desc) | set_str(&r->by, by);
-	if (rc == 0)
-		rc = foster_write(f->base.ctx, r);
-	if (rc) {
-		record_free(DH_R_FOSTERING, r);
-		return rc;
-	}
-	record_free(DH_R_FOSTERING, ff->rec);
-	ff->rec = r;
-	if (ff->log) {
-		ui_list_reload(&ff->log->list);
-		ui_list_select(&ff->log->list, r->meta.id);
-	}
 	return 0;
 }
 
-static int foster_form_refresh(ui_form *f)
+static int foster_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	foster_form *ff = f->user;
-	void *rec = NULL;
-	int rc = repo_get(f->base.ctx->store, DH_R_FOSTERING, ff->rec->meta.id, &rec);
-	if (rc)
-		return rc;
-	record_free(DH_R_FOSTERING, ff->rec);
-	ff->rec = rec;
-	foster_form_load(f, ff->rec);
-	return 0;
+	return wf_fostering_save(ctx, rec, id);
+}
+
+static void foster_form_saved(ui_form *f, const void *rec)
+{
+	foster_view *log = f->user;
+	if (log) {
+		ui_list_reload(&log->list);
+		ui_list_select(&log->list, ((const dh_meta *)rec)->id);
+	}
 }
 
 /* A new entry's draft points at its candidate; an edit at the entry. */
 static void foster_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
 {
-	foster_form *ff = f->user;
-	if (ff->rec->meta.id) {
-		*type = DH_R_FOSTERING;
-		*id = ff->rec->meta.id;
-		*rev = ff->rec->meta.rev;
-	} else {
-		*type = DH_R_CANDIDATE;
-		*id = ff->rec->candidate_id;
-		*rev = 0;
-	}
+	const dh_fostering *r = f->rec;
+	*type = r->meta.id ? DH_R_FOSTERING : DH_R_CANDIDATE;
+	*id = r->meta.id ? r->meta.id : r->candidate_id;
+	*rev = r->meta.id ? r->meta.rev : 0;
 }
 
-static void foster_form_destroy(ui_form *f)
+/* Today's guidance by me, for the candidate of the log. */
+static void foster_form_defaults(ui_form *f, void *rec)
 {
-	foster_form *ff = f->user;
-	if (!ff)
-		return;
-	record_free(DH_R_FOSTERING, ff->rec);
-	free(ff);
+	dh_ctx *ctx = f->base.ctx;
+	foster_view *log = f->user;
+	dh_fostering *r = rec;
+	r->candidate_id = log->candidate_id;
+	r->date = ctx->today;
+	r->kind = DH_FOSTER_GUIDANCE;
+	record_set_str(&r->by, ctx->person ? ctx->person->name : ctx->login);
 }
+
+static void foster_form_keep_log(void *user)
+{
+	(void)user; /* the log is a view of its own */
+}
+
+static const ui_form_record foster_record = {
+    .type = DH_R_FOSTERING,
+    .write = foster_form_write,
+    .defaults = foster_form_defaults,
+    .check = foster_form_check,
+    .saved = foster_form_saved,
+    .target = foster_form_target,
+    .free_user = foster_form_keep_log,
+};
 
 static const ui_form_spec foster_form_spec = {
     .name = "fostering",
@@ -973,35 +823,15 @@ static const ui_form_spec foster_form_spec = {
     .fields = foster_fields,
     .n_fields = FF__COUNT,
     .choices = foster_form_choices,
-    .save = foster_form_save,
-    .reread = foster_form_refresh,
-    .target = foster_form_target,
-    .destroy = foster_form_destroy,
+    .record = &foster_record,
 };
 
 static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fostering *r)
 {
-	dh_ctx *ctx = ui_ctx(app);
-	foster_form *ff = calloc(1, sizeof(*ff));
-	if (!ff)
+	ui_form *f = ui_form_open(app, &foster_form_spec, r, log);
+	if (!f)
 		return NULL;
-	ff->log = log;
-	ff->rec = r ? record_dup(DH_R_FOSTERING, r) : record_new(DH_R_FOSTERING);
-	ui_form *f = ff->rec ? ui_form_new(app, &foster_form_spec, ff) : NULL;
-	if (!f) {
-		if (ff->rec)
-			record_free(DH_R_FOSTERING, ff->rec);
-		free(ff);
-		return NULL;
-	}
-	if (!r) {
-		ff->rec->candidate_id = log->candidate_id;
-		ff->rec->date = ctx->today;
-		ff->rec->kind = DH_FOSTER_GUIDANCE;
-		set_str(&ff->rec->by, ctx->person ? ctx->person->name : ctx->login);
-	}
-	foster_form_load(f, ff->rec);
-	f->readonly = !log->candidate || !wf_candidate_may(ctx, DH_ACT_FOSTER, log->candidate);
+	f->readonly = !log->candidate || !wf_candidate_may(ui_ctx(app), DH_ACT_FOSTER, log->candidate);
 	ui_form_focus(f, r ? FF_DATE : FF_DESCRIPTION);
 	return f;
 }
@@ -1045,23 +875,15 @@ static unsigned foster_key(ui_view *v, int action, int key)
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_FOSTER) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_FOSTER)))
 			return UI_R_DRAW;
-		}
-		ui_form *f = foster_form_open(v->app, fv, NULL);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, foster_form_open(v->app, fv, NULL));
 	}
 	case UI_A_OPEN: {
 		const dh_fostering *e = foster_current(fv);
 		if (!e)
 			return UI_R_DRAW;
-		ui_form *f = foster_form_open(v->app, fv, e);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, foster_form_open(v->app, fv, e));
 	}
 	case UI_A_DELETE: {
 		const dh_fostering *e = foster_current(fv);
@@ -1070,14 +892,7 @@ static unsigned foster_key(ui_view *v, int action, int key)
 		char q[200], date[11];
 		snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
 		         date_vn(e->date, date));
-		if (ui_confirm(v->app, q)) {
-			int rc = wf_delete(v->ctx, DH_R_FOSTERING, e->meta.id, "Xóa từ sổ bồi dưỡng");
-			if (rc == 0)
-				ui_message(v->app, "Đã xóa (có lưu vết).");
-			else
-				ui_error(v->app, "Chưa xóa: %s",
-				         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		}
+		ui_delete_asked(v->app, DH_R_FOSTERING, e->meta.id, q, "Xóa từ sổ bồi dưỡng");
 		return UI_R_RELOAD | UI_R_DRAW;
 	}
 	}
@@ -1152,11 +967,8 @@ bool ui_candidates_restore(ui_app *app, const dh_draft *d)
 			record_free(DH_R_CANDIDATE, rec);
 		if (!f)
 			return false;
-		cand_form *cf = f->user;
 		/* Saving checks against the revision the typing started from. */
-		if (d->target_id)
-			cf->rec->meta.rev = d->target_rev;
-		ui_form_apply_draft(f, d);
+		ui_form_resume(f, d);
 		f->readonly = false;
 		ui_push(app, &f->base);
 		return true;
@@ -1189,10 +1001,7 @@ bool ui_candidates_restore(ui_app *app, const dh_draft *d)
 		}
 		if (!f)
 			return true;
-		foster_form *ff = f->user;
-		if (d->target_type == DH_R_FOSTERING)
-			ff->rec->meta.rev = d->target_rev;
-		ui_form_apply_draft(f, d);
+		ui_form_resume(f, d);
 		ui_push(app, &f->base);
 		return true;
 	}

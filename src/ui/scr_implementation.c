@@ -17,6 +17,7 @@
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,22 +76,6 @@ static ui_view *impl_dept_open(ui_app *app, const char *dept, int year);
 static ui_form *impl_form_open(ui_app *app, dh_rtype type, const void *rec, const char *dept, int year);
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static int impl_set_str(char **dst, const char *s)
-{
-	char *copy = NULL;
-	if (s && *s && !(copy = strdup(s)))
-		return DH_ENOMEM;
-	free(*dst);
-	*dst = copy;
-	return 0;
-}
-
-static const char *impl_dept_name(const dh_config *cfg, const char *id)
-{
-	const dh_department *d = id ? config_department(cfg, id) : NULL;
-	return d ? d->name : (id ? id : "");
-}
 
 static const dh_meta *impl_meta(const impl_entry *e)
 {
@@ -334,10 +319,8 @@ static void impl_set_year(impl_screen *s, int year)
 /* Refused by the core (a department head of another department...): say who may. */
 static unsigned impl_refuse(ui_view *v, dh_action a)
 {
-	if (wf_check(v->ctx, a) != 0) {
-		ui_error(v->app, "%s", v->ctx->message);
+	if (ui_refused(v->app, wf_check(v->ctx, a)))
 		return UI_R_DRAW;
-	}
 	char who[200];
 	wf_who_may(v->ctx->cfg, a, who, sizeof(who));
 	ui_error(v->app, "Chỉ %s (của đơn vị) được %s.", who, wf_action_label(a));
@@ -348,11 +331,8 @@ static unsigned impl_add(ui_view *v, dh_action a, const char *dept, int year)
 {
 	if (!wf_may_for(v->ctx, a, dept))
 		return impl_refuse(v, a);
-	ui_form *f = impl_form_open(v->app, a == DH_ACT_DISSEMINATE ? DH_R_DISSEMINATION : DH_R_COORDINATION,
-	                            NULL, dept, year);
-	if (f)
-		ui_push(v->app, &f->base);
-	return UI_R_DRAW;
+	return ui_form_push(v->app, impl_form_open(v->app, a == DH_ACT_DISSEMINATE ? DH_R_DISSEMINATION : DH_R_COORDINATION,
+	                            NULL, dept, year));
 }
 
 static unsigned impl_key(ui_view *v, int action, int key)
@@ -421,10 +401,9 @@ static const ui_view_ops impl_ops = {
 
 ui_view *ui_implementation_open(ui_app *app)
 {
-	impl_screen *s = calloc(1, sizeof(*s));
+	impl_screen *s = ui_view_new(app, &impl_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &impl_ops, app);
 	s->year = s->base.ctx->cfg->plan.year;
 	impl_summarise(s);
 	if (ui_list_init(&s->list, &impl_source, s) != 0) {
@@ -542,10 +521,7 @@ static unsigned impl_log_key(ui_view *v, int action, int key)
 	case UI_A_OPEN: {
 		if (!e)
 			return UI_R_DRAW;
-		ui_form *f = impl_form_open(v->app, e->type, e->rec, dv->dept, dv->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, impl_form_open(v->app, e->type, e->rec, dv->dept, dv->year));
 	}
 	case UI_A_DELETE: {
 		if (!e)
@@ -554,15 +530,7 @@ static unsigned impl_log_key(ui_view *v, int action, int key)
 		snprintf(q, sizeof(q), "Xóa %s ngày %s? (vẫn lưu vết trong nhật ký)",
 		         e->type == DH_R_DISSEMINATION ? "buổi quán triệt" : "ghi chép phối hợp",
 		         date_vn(impl_entry_date(e), date));
-		if (!ui_confirm(v->app, q))
-			return UI_R_DRAW;
-		int rc = wf_delete(v->ctx, e->type, impl_meta(e)->id, "Xóa từ màn hình Tổ chức thực hiện");
-		if (rc == 0)
-			ui_message(v->app, "Đã xóa (có lưu vết).");
-		else
-			ui_error(v->app, "Chưa xóa: %s",
-			         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		return UI_R_RELOAD | UI_R_DRAW;
+		return ui_delete_asked(v->app, e->type, impl_meta(e)->id, q, "Xóa từ màn hình Tổ chức thực hiện");
 	}
 	}
 	return UI_R_NONE;
@@ -597,7 +565,7 @@ static void impl_log_draw(ui_view *v, WINDOW *w)
 		x += ui_putf(w, 0, x, cols - x - 1, "Năm %d · ! CHƯA quán triệt", dv->year);
 	}
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_putf(w, 0, x, cols - x - 1, " · phối hợp %d lần · %s", coo, impl_dept_name(v->ctx->cfg, dv->dept));
+	ui_putf(w, 0, x, cols - x - 1, " · phối hợp %d lần · %s", coo, config_department_name(v->ctx->cfg, dv->dept));
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&dv->list, w, 1, 0, getmaxy(w) - 1, cols);
 }
@@ -627,13 +595,12 @@ static const ui_view_ops impl_log_ops = {
 
 static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 {
-	impl_dept_view *dv = calloc(1, sizeof(*dv));
+	impl_dept_view *dv = ui_view_new(app, &impl_log_ops, sizeof(*dv));
 	if (!dv)
 		return NULL;
-	ui_view_init(&dv->base, &impl_log_ops, app);
 	dv->year = year;
 	snprintf(dv->dept, sizeof(dv->dept), "%s", dept);
-	snprintf(dv->title, sizeof(dv->title), "%s", impl_dept_name(dv->base.ctx->cfg, dept));
+	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(dv->base.ctx->cfg, dept));
 	impl_log_reload(dv);
 	if (ui_list_init(&dv->list, &impl_log_source, dv) != 0) {
 		impl_log_destroy(&dv->base);
@@ -647,28 +614,30 @@ static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 enum { IF_DEPARTMENT, IF_DATE, IF_BY, IF_ATTENDEES, IF_NOTES, IF__COUNT };
 
 static const ui_field impl_dis_fields[IF__COUNT] = {
-    [IF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
-    [IF_DATE] = {"date", "Ngày quán triệt", UI_F_DATE, 0, true, 0, 0},
-    [IF_BY] = {"by", "Người quán triệt", UI_F_TEXT, 200, false, 0, 0},
-    [IF_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 7, false, 0, 100000},
-    [IF_NOTES] = {"notes", "Nội dung", UI_F_LONG, 20000, false, 0, 0},
+    [IF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
+    [IF_DATE] = {"date", "Ngày quán triệt", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [IF_BY] = {"by", "Người quán triệt", UI_F_TEXT, 200, false, 0, 0, .bind = "by"},
+    [IF_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 7, false, 0, 100000, .bind = "attendees"},
+    [IF_NOTES] = {"notes", "Nội dung", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
 };
 
 /* A coordination note has no attendees: the same table without that row. */
 enum { CF_DEPARTMENT, CF_DATE, CF_BY, CF_NOTES, CF__COUNT };
 
 static const ui_field impl_coo_fields[CF__COUNT] = {
-    [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0},
-    [CF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
-    [CF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0},
-    [CF_NOTES] = {"notes", "Nội dung phối hợp", UI_F_LONG, 20000, false, 0, 0},
+    [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
+    [CF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [CF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0, .bind = "by"},
+    [CF_NOTES] = {"notes", "Nội dung phối hợp", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
 };
 
 typedef struct impl_form {
-	dh_rtype type;
-	void *rec; /* as loaded: its rev is what we save over */
 	ui_choice *depts;
 	size_t n_depts;
+	/* A new entry's department, year and who did it. */
+	const char *dept;
+	const char *by;
+	int year;
 } impl_form;
 
 static size_t impl_form_choices(ui_form *f, int field, const ui_choice **out)
@@ -680,111 +649,79 @@ static size_t impl_form_choices(ui_form *f, int field, const ui_choice **out)
 	return fm->n_depts;
 }
 
-static void impl_form_load(ui_form *f)
+/* A new dissemination asks for its attendees: no "0" to type over. */
+static void impl_dis_load(ui_form *f, const void *rec)
 {
-	impl_form *fm = f->user;
-	char buf[32];
-	if (fm->type == DH_R_DISSEMINATION) {
-		const dh_dissemination *r = fm->rec;
-		ui_form_set(f, IF_DEPARTMENT, r->department);
-		ui_form_set(f, IF_DATE, date_vn(r->date, buf));
-		ui_form_set(f, IF_BY, r->by);
-		snprintf(buf, sizeof(buf), "%d", r->attendees);
-		ui_form_set(f, IF_ATTENDEES, r->meta.id || r->attendees ? buf : "");
-		ui_form_set(f, IF_NOTES, r->notes);
-	} else {
-		const dh_coordination *r = fm->rec;
-		ui_form_set(f, CF_DEPARTMENT, r->department);
-		ui_form_set(f, CF_DATE, date_vn(r->date, buf));
-		ui_form_set(f, CF_BY, r->by);
-		ui_form_set(f, CF_NOTES, r->notes);
-	}
-	ui_form_mark_clean(f);
+	const dh_dissemination *r = rec;
+	if (!r->meta.id && !r->attendees)
+		ui_form_set(f, IF_ATTENDEES, "");
 }
 
-static int impl_form_save(ui_form *f)
+static int impl_form_check(ui_form *f, void *rec)
 {
-	impl_form *fm = f->user;
-	dh_ctx *ctx = f->base.ctx;
-	bool dis = fm->type == DH_R_DISSEMINATION;
-	int fdate = dis ? IF_DATE : CF_DATE, fby = dis ? IF_BY : CF_BY, fnotes = dis ? IF_NOTES : CF_NOTES;
-	int date = 0, attendees = 0, bad = 0;
-	bad |= ui_form_date(f, fdate, &date) != 0;
-	if (dis)
-		bad |= ui_form_number(f, IF_ATTENDEES, &attendees) != 0;
-	const char *by = ui_form_text(f, fby);
-	const char *notes = ui_form_text(f, fnotes);
-	bad |= !by || !notes;
-	const char *dept = ui_form_get(f, IF_DEPARTMENT);
-	if (!config_department(ctx->cfg, dept)) {
+	/* Both records keep their department at the same place. */
+	const char *dept = f->spec->fields == impl_dis_fields ? ((dh_dissemination *)rec)->department
+	                                                      : ((dh_coordination *)rec)->department;
+	if (!config_department(f->base.ctx->cfg, dept)) {
 		ui_form_error(f, IF_DEPARTMENT, "Chọn một đơn vị trong danh sách");
-		bad = 1;
-	}
-	if (bad)
 		return DH_EINVAL;
-	void *rec = record_dup(fm->type, fm->rec);
-	if (!rec)
-		return DH_ENOMEM;
-	int rc;
-	uint64_t id = 0;
-	if (dis) {
-		dh_dissemination *r = rec;
-		r->date = date;
-		r->attendees = attendees;
-		rc = impl_set_str(&r->department, dept) | impl_set_str(&r->by, by) |
-		     impl_set_str(&r->notes, notes);
-		if (rc == 0)
-			rc = wf_dissemination_save(ctx, r, &id);
-	} else {
-		dh_coordination *r = rec;
-		r->date = date;
-		rc = impl_set_str(&r->department, dept) | impl_set_str(&r->by, by) |
-		     impl_set_str(&r->notes, notes);
-		if (rc == 0)
-			rc = wf_coordination_save(ctx, r, &id);
 	}
-	if (rc) {
-		record_free(fm->type, rec);
-		return rc;
-	}
-	record_free(fm->type, fm->rec);
-	fm->rec = rec;
-	if (!((dh_meta *)rec)->id)
-		((dh_meta *)rec)->id = id;
 	return 0;
 }
 
-static int impl_form_reread(ui_form *f)
+static void impl_dis_defaults(ui_form *f, void *rec)
 {
-	impl_form *fm = f->user;
-	void *rec = NULL;
-	int rc = repo_get(f->base.ctx->store, fm->type, ((dh_meta *)fm->rec)->id, &rec);
-	if (rc)
-		return rc;
-	record_free(fm->type, fm->rec);
-	fm->rec = rec;
-	impl_form_load(f);
-	return 0;
+	const impl_form *fm = f->user;
+	dh_dissemination *r = rec;
+	r->year = fm->year;
+	r->date = f->base.ctx->today;
+	record_set_str(&r->department, fm->dept);
+	record_set_str(&r->by, fm->by);
 }
 
-static void impl_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static void impl_coo_defaults(ui_form *f, void *rec)
 {
-	impl_form *fm = f->user;
-	const dh_meta *m = fm->rec;
-	*type = fm->type;
-	*id = m->id;
-	*rev = m->rev;
+	const impl_form *fm = f->user;
+	dh_coordination *r = rec;
+	r->year = fm->year;
+	r->date = f->base.ctx->today;
+	record_set_str(&r->department, fm->dept);
+	record_set_str(&r->by, fm->by);
 }
 
-static void impl_form_destroy(ui_form *f)
+static int impl_dis_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	impl_form *fm = f->user;
-	if (!fm)
-		return;
-	record_free(fm->type, fm->rec);
+	return wf_dissemination_save(ctx, rec, id);
+}
+
+static int impl_coo_write(dh_ctx *ctx, const void *rec, uint64_t *id)
+{
+	return wf_coordination_save(ctx, rec, id);
+}
+
+static void impl_form_free(void *user)
+{
+	impl_form *fm = user;
 	free(fm->depts);
 	free(fm);
 }
+
+static const ui_form_record impl_dis_record = {
+    .type = DH_R_DISSEMINATION,
+    .write = impl_dis_write,
+    .defaults = impl_dis_defaults,
+    .load = impl_dis_load,
+    .check = impl_form_check,
+    .free_user = impl_form_free,
+};
+
+static const ui_form_record impl_coo_record = {
+    .type = DH_R_COORDINATION,
+    .write = impl_coo_write,
+    .defaults = impl_coo_defaults,
+    .check = impl_form_check,
+    .free_user = impl_form_free,
+};
 
 static const ui_form_spec impl_dis_spec = {
     .name = "dissemination",
@@ -792,10 +729,7 @@ static const ui_form_spec impl_dis_spec = {
     .fields = impl_dis_fields,
     .n_fields = IF__COUNT,
     .choices = impl_form_choices,
-    .save = impl_form_save,
-    .reread = impl_form_reread,
-    .target = impl_form_target,
-    .destroy = impl_form_destroy,
+    .record = &impl_dis_record,
 };
 
 static const ui_form_spec impl_coo_spec = {
@@ -804,29 +738,35 @@ static const ui_form_spec impl_coo_spec = {
     .fields = impl_coo_fields,
     .n_fields = CF__COUNT,
     .choices = impl_form_choices,
-    .save = impl_form_save,
-    .reread = impl_form_reread,
-    .target = impl_form_target,
-    .destroy = impl_form_destroy,
+    .record = &impl_coo_record,
 };
 
-/* A form over REC (NULL: a new entry of DEPT for YEAR, dated today, by me). */
+/* Who disseminated in DEPT: me in my own department, else its head. */
+static const char *impl_default_by(const dh_ctx *ctx, const char *dept)
+{
+	const dh_config *cfg = ctx->cfg;
+	bool mine = ctx->person && ctx->person->department && dept &&
+	            strcmp(ctx->person->department, dept) == 0;
+	for (size_t i = 0; !mine && dept && i < cfg->n_people; i++)
+		if ((cfg->people[i].roles & DH_ROLE_DEPT_HEAD) && cfg->people[i].department &&
+		    strcmp(cfg->people[i].department, dept) == 0)
+			return cfg->people[i].name;
+	return ctx->person ? ctx->person->name : ctx->login;
+}
+
+/* A form over REC (NULL: a new entry of DEPT for YEAR, dated today). */
 static ui_form *impl_form_open(ui_app *app, dh_rtype type, const void *rec, const char *dept, int year)
 {
 	dh_ctx *ctx = ui_ctx(app);
 	const dh_config *cfg = ctx->cfg;
-	dh_action a = type == DH_R_DISSEMINATION ? DH_ACT_DISSEMINATE : DH_ACT_COORDINATE;
+	bool dis = type == DH_R_DISSEMINATION;
+	dh_action a = dis ? DH_ACT_DISSEMINATE : DH_ACT_COORDINATE;
 	impl_form *fm = calloc(1, sizeof(*fm));
 	if (!fm)
 		return NULL;
-	fm->type = type;
-	fm->rec = rec ? record_dup(type, rec) : record_new(type);
 	fm->depts = calloc(cfg->n_departments + 1, sizeof(*fm->depts));
-	ui_form *f = fm->rec && fm->depts
-	                 ? ui_form_new(app, type == DH_R_DISSEMINATION ? &impl_dis_spec : &impl_coo_spec, fm)
-	                 : NULL;
-	if (!f) {
-		impl_form_destroy(&(ui_form){.user = fm});
+	if (!fm->depts) {
+		free(fm);
 		return NULL;
 	}
 	/* Only the departments I may write for (a department head: my own). */
@@ -835,36 +775,16 @@ static ui_form *impl_form_open(ui_app *app, dh_rtype type, const void *rec, cons
 		    (dept && strcmp(dept, cfg->departments[i].id) == 0))
 			fm->depts[fm->n_depts++] =
 			    (ui_choice){cfg->departments[i].id, cfg->departments[i].name};
-	if (!rec) {
-		/* Who disseminated: me in my own department, else its head. */
-		const char *by = ctx->person ? ctx->person->name : ctx->login;
-		bool mine = ctx->person && ctx->person->department && dept &&
-		            strcmp(ctx->person->department, dept) == 0;
-		for (size_t i = 0; !mine && dept && i < cfg->n_people; i++)
-			if ((cfg->people[i].roles & DH_ROLE_DEPT_HEAD) && cfg->people[i].department &&
-			    strcmp(cfg->people[i].department, dept) == 0) {
-				by = cfg->people[i].name;
-				break;
-			}
-		if (type == DH_R_DISSEMINATION) {
-			dh_dissemination *r = fm->rec;
-			r->year = year;
-			r->date = ctx->today;
-			impl_set_str(&r->department, dept);
-			impl_set_str(&r->by, by);
-		} else {
-			dh_coordination *r = fm->rec;
-			r->year = year;
-			r->date = ctx->today;
-			impl_set_str(&r->department, dept);
-			impl_set_str(&r->by, by);
-		}
-	}
-	impl_form_load(f);
-	const char *d = type == DH_R_DISSEMINATION ? ((dh_dissemination *)fm->rec)->department
-	                                           : ((dh_coordination *)fm->rec)->department;
-	f->readonly = ((const dh_meta *)fm->rec)->deleted || !wf_may_for(ctx, a, d);
-	ui_form_focus(f, rec ? IF_DATE : (type == DH_R_DISSEMINATION ? IF_ATTENDEES : CF_NOTES));
+	fm->dept = dept;
+	fm->by = impl_default_by(ctx, dept);
+	fm->year = year;
+	ui_form *f = ui_form_open(app, dis ? &impl_dis_spec : &impl_coo_spec, rec, fm);
+	if (!f)
+		return NULL;
+	fm->dept = fm->by = NULL; /* used by the defaults only; not ours to keep */
+	const char *d = dis ? ((dh_dissemination *)f->rec)->department : ((dh_coordination *)f->rec)->department;
+	f->readonly = ((const dh_meta *)f->rec)->deleted || !wf_may_for(ctx, a, d);
+	ui_form_focus(f, rec ? IF_DATE : (dis ? IF_ATTENDEES : CF_NOTES));
 	return f;
 }
 
@@ -894,11 +814,8 @@ bool ui_implementation_restore(ui_app *app, const dh_draft *d)
 		record_free(type, rec);
 	if (!f)
 		return false;
-	impl_form *fm = f->user;
 	/* Saving checks against the revision the typing started from. */
-	if (d->target_id)
-		((dh_meta *)fm->rec)->rev = d->target_rev;
-	ui_form_apply_draft(f, d);
+	ui_form_resume(f, d);
 	f->readonly = false;
 	ui_push(app, &f->base);
 	return true;

@@ -169,14 +169,7 @@ static void page_add_wrapped(overview_page *p, int style, const char *prefix, co
 		room = 10;
 	bool first = true;
 	do {
-		size_t n = utf8_fit(text, room, NULL);
-		if (text[n]) {
-			size_t cut = n;
-			while (cut > 0 && text[cut] != ' ')
-				cut--;
-			if (cut > 0)
-				n = cut;
-		}
+		size_t n = ui_wrap_next(text, room);
 		page_add(p, style, "%*s%s%.*s", first ? 0 : indent, "", first ? prefix : "", (int)n, text);
 		first = false;
 		text += n;
@@ -300,14 +293,7 @@ static void overview_build(overview_view *o, overview_page *p)
 	/* The plan's title is long: wrapped at a space to the screen's width. */
 	const char *title = cfg->plan.title ? cfg->plan.title : "Kế hoạch";
 	while (*title) {
-		size_t n = utf8_fit(title, o->cols > 10 ? o->cols - 2 : 78, NULL);
-		if (title[n]) {
-			size_t cut = n;
-			while (cut > 0 && title[cut] != ' ')
-				cut--;
-			if (cut > 0)
-				n = cut;
-		}
+		size_t n = ui_wrap_next(title, o->cols > 10 ? o->cols - 2 : 78);
 		page_add(p, UI_S_TITLE, "%.*s", (int)n, title);
 		title += n;
 		while (*title == ' ')
@@ -443,10 +429,9 @@ static const ui_view_ops overview_ops = {
 
 ui_view *ui_overview_open(ui_app *app)
 {
-	overview_view *o = calloc(1, sizeof(*o));
+	overview_view *o = ui_view_new(app, &overview_ops, sizeof(*o));
 	if (!o)
 		return NULL;
-	ui_view_init(&o->base, &overview_ops, app);
 	o->year = o->base.ctx->cfg->plan.year;
 	overview_count(o);
 	return &o->base;

@@ -15,12 +15,14 @@
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/report.h"
 #include "dienhinh/stats.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
 #include <stdarg.h>
@@ -55,6 +57,10 @@ typedef struct rev_screen {
 	int year;
 	dh_stats stats;
 	bool have_stats; /* stats holds a year's figures (not s->year's when reading it failed) */
+	/* A past year's own plan (plan_year.h): its departments and rules
+	 * name the figures; NULL for the config's year, or when the store
+	 * kept none for that year. stats borrows names from it. */
+	dh_config *plan;
 	rev_line *lines;
 	int n_lines, cap_lines;
 	int scroll;
@@ -67,16 +73,6 @@ typedef struct rev_screen {
 static ui_form *rev_form_open(ui_app *app, const dh_review *r, int year);
 
 /* --- helpers ---------------------------------------------------------------- */
-
-static int rev_set_str(char **dst, const char *s)
-{
-	char *copy = NULL;
-	if (s && *s && !(copy = strdup(s)))
-		return DH_ENOMEM;
-	free(*dst);
-	*dst = copy;
-	return 0;
-}
 
 /* Unicode blocks where colour is on; '#' where it is not (NO_COLOR, a vt100). */
 static bool rev_fancy_bars(void)
@@ -139,7 +135,7 @@ static const char *rev_dept_label(const rev_screen *s, const char *id, const cha
 {
 	if (name && utf8_width(name) <= cols)
 		return name;
-	return config_department_short(s->base.ctx->cfg, id);
+	return config_department_short(s->plan ? s->plan : s->base.ctx->cfg, id);
 }
 
 static void rev_build_table(rev_screen *s)
@@ -215,6 +211,14 @@ static void rev_build(rev_screen *s)
 	         ui_format_money(st->candidates, n1, sizeof(n1)), kind_label(DH_KIND_INDIVIDUAL),
 	         st->by_kind[DH_KIND_INDIVIDUAL], kind_label(DH_KIND_COLLECTIVE),
 	         st->by_kind[DH_KIND_COLLECTIVE], kind_label(DH_KIND_MODEL), st->by_kind[DH_KIND_MODEL]);
+	if (s->year != s->base.ctx->cfg->plan.year) {
+		if (s->plan)
+			rev_text(s, UI_S_NORMAL, "  Theo kế hoạch năm %d đã lưu: %s", s->year,
+			         s->plan->plan.title ? s->plan->plan.title : "");
+		else
+			rev_text(s, UI_S_WARN, "  Năm %d không có kế hoạch riêng đã lưu: đọc theo cấu hình đang dùng",
+			         s->year);
+	}
 	if (st->on_hold)
 		rev_text(s, UI_S_WARN, "  Đang tạm dừng xét: %d hồ sơ", st->on_hold);
 	rev_text(s, UI_S_NORMAL, "  Đạt số tiêu chí của nhân tố mới: %d", st->meeting_new_factor_min);
@@ -403,11 +407,31 @@ static void rev_load(rev_screen *s)
 	rev_compute(s);
 }
 
+/* The plan S->year is read under: that year's own when the store kept
+ * it, else the config in use. Figures named from the old plan go with it. */
+static const dh_config *rev_plan(rev_screen *s)
+{
+	dh_ctx *ctx = s->base.ctx;
+	int want = ctx->store && s->year != ctx->cfg->plan.year ? s->year : 0;
+	int have = s->plan ? s->plan->plan.year : 0;
+	if (want != have) {
+		if (s->have_stats)
+			stats_free(&s->stats);
+		s->have_stats = false;
+		config_free(s->plan);
+		s->plan = NULL;
+		if (want && plan_year_open(ctx->store, want, &s->plan) != 0)
+			s->plan = NULL;
+	}
+	return s->plan ? s->plan : ctx->cfg;
+}
+
 static void rev_compute(rev_screen *s)
 {
 	dh_ctx *ctx = s->base.ctx;
 	dh_stats fresh;
-	if (!ctx->store || stats_compute(ctx->store, ctx->cfg, s->year, &fresh) != 0) {
+	const dh_config *plan = rev_plan(s);
+	if (!ctx->store || stats_compute(ctx->store, plan, s->year, &fresh) != 0) {
 		ui_error(s->base.app, "Không tính được số liệu năm %d.", s->year);
 	} else {
 		if (s->have_stats)
@@ -574,22 +598,14 @@ static unsigned rev_key(ui_view *v, int action, int key)
 	}
 	case UI_A_DOCUMENT: return rev_export(s, key);
 	case UI_A_ADD: {
-		if (wf_check(v->ctx, DH_ACT_REVIEW) != 0) {
-			ui_error(v->app, "%s", v->ctx->message);
+		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_REVIEW)))
 			return UI_R_DRAW;
-		}
-		ui_form *f = rev_form_open(v->app, NULL, s->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, rev_form_open(v->app, NULL, s->year));
 	}
 	case UI_A_OPEN: {
 		if (!cur)
 			return UI_R_DRAW;
-		ui_form *f = rev_form_open(v->app, cur, s->year);
-		if (f)
-			ui_push(v->app, &f->base);
-		return UI_R_DRAW;
+		return ui_form_push(v->app, rev_form_open(v->app, cur, s->year));
 	}
 	case UI_A_DELETE: {
 		if (!cur)
@@ -597,15 +613,7 @@ static unsigned rev_key(ui_view *v, int action, int key)
 		char q[300], date[11];
 		snprintf(q, sizeof(q), "Xóa buổi %s ngày %s? (vẫn lưu vết trong nhật ký)",
 		         cur->kind == DH_REVIEW_FINAL ? "tổng kết" : "sơ kết", date_vn(cur->date, date));
-		if (!ui_confirm(v->app, q))
-			return UI_R_DRAW;
-		int rc = wf_delete(v->ctx, DH_R_REVIEW, cur->meta.id, "Xóa từ màn hình Sơ kết, tổng kết");
-		if (rc == 0)
-			ui_message(v->app, "Đã xóa (có lưu vết).");
-		else
-			ui_error(v->app, "Chưa xóa: %s",
-			         v->ctx->message[0] ? v->ctx->message : dh_strerror(rc));
-		return UI_R_RELOAD | UI_R_DRAW;
+		return ui_delete_asked(v->app, DH_R_REVIEW, cur->meta.id, q, "Xóa từ màn hình Sơ kết, tổng kết");
 	}
 	}
 	return UI_R_NONE;
@@ -665,6 +673,7 @@ static void rev_destroy(ui_view *v)
 	free(s->reviews);
 	if (s->have_stats)
 		stats_free(&s->stats);
+	config_free(s->plan);
 	free(s->lines);
 	free(s);
 }
@@ -680,10 +689,9 @@ static const ui_view_ops rev_ops = {
 
 ui_view *ui_review_open(ui_app *app)
 {
-	rev_screen *s = calloc(1, sizeof(*s));
+	rev_screen *s = ui_view_new(app, &rev_ops, sizeof(*s));
 	if (!s)
 		return NULL;
-	ui_view_init(&s->base, &rev_ops, app);
 	s->year = s->base.ctx->cfg->plan.year;
 	rev_load(s);
 	if (ui_list_init(&s->list, &rev_source, s) != 0) {
@@ -698,17 +706,13 @@ ui_view *ui_review_open(ui_app *app)
 enum { RF_KIND, RF_DATE, RF_TITLE, RF_NOTES, RF__COUNT };
 
 static const ui_field rev_fields[RF__COUNT] = {
-    [RF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0},
-    [RF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0},
-    [RF_TITLE] = {"title", "Tên buổi", UI_F_TEXT, 500, false, 0, 0},
-    [RF_NOTES] = {"notes", "Nội dung, kết luận", UI_F_LONG, 20000, false, 0, 0},
+    [RF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind", .invalid = "Chọn sơ kết hoặc tổng kết"},
+    [RF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
+    [RF_TITLE] = {"title", "Tên buổi", UI_F_TEXT, 500, false, 0, 0, .bind = "title"},
+    [RF_NOTES] = {"notes", "Nội dung, kết luận", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
 };
 
 static const ui_choice rev_kind_choices[] = {{"0", "Sơ kết"}, {"1", "Tổng kết"}};
-
-typedef struct rev_form {
-	dh_review *rec;
-} rev_form;
 
 static size_t rev_form_choices(ui_form *f, int field, const ui_choice **out)
 {
@@ -723,88 +727,35 @@ static const char *rev_form_note(ui_form *f, int field, char *buf, size_t size)
 {
 	if (field != RF_TITLE || *ui_form_get(f, RF_TITLE))
 		return NULL;
-	rev_form *rf = f->user;
+	const dh_review *r = f->rec;
 	snprintf(buf, size, "Để trống: «%s công tác … năm %d»",
-	         atoi(ui_form_get(f, RF_KIND)) == DH_REVIEW_FINAL ? "Tổng kết" : "Sơ kết", rf->rec->year);
+	         atoi(ui_form_get(f, RF_KIND)) == DH_REVIEW_FINAL ? "Tổng kết" : "Sơ kết", r->year);
 	return buf;
 }
 
-static void rev_form_load(ui_form *f)
+static int rev_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 {
-	rev_form *rf = f->user;
-	char buf[16];
-	snprintf(buf, sizeof(buf), "%d", rf->rec->kind);
-	ui_form_set(f, RF_KIND, buf);
-	ui_form_set(f, RF_DATE, date_vn(rf->rec->date, buf));
-	ui_form_set(f, RF_TITLE, rf->rec->title);
-	ui_form_set(f, RF_NOTES, rf->rec->notes);
-	ui_form_mark_clean(f);
+	return wf_review_save(ctx, rec, id);
 }
 
-static int rev_form_save(ui_form *f)
+/* A new review of the year asked for (f->user), dated today: the final
+ * one once the preliminary review's date has passed. */
+static void rev_form_defaults(ui_form *f, void *rec)
 {
-	rev_form *rf = f->user;
-	int date = 0, bad = 0;
-	bad |= ui_form_date(f, RF_DATE, &date) != 0;
-	const char *title = ui_form_text(f, RF_TITLE);
-	const char *notes = ui_form_text(f, RF_NOTES);
-	bad |= !title || !notes;
-	const char *kind = ui_form_get(f, RF_KIND);
-	if (strcmp(kind, "0") != 0 && strcmp(kind, "1") != 0) {
-		ui_form_error(f, RF_KIND, "Chọn sơ kết hoặc tổng kết");
-		bad = 1;
-	}
-	if (bad)
-		return DH_EINVAL;
-	dh_review *r = record_dup(DH_R_REVIEW, rf->rec);
-	if (!r)
-		return DH_ENOMEM;
-	r->kind = atoi(kind);
-	r->date = date;
-	uint64_t id = 0;
-	int rc = rev_set_str(&r->title, title) | rev_set_str(&r->notes, notes);
-	if (rc == 0)
-		rc = wf_review_save(f->base.ctx, r, &id);
-	if (rc) {
-		record_free(DH_R_REVIEW, r);
-		return rc;
-	}
-	if (!r->meta.id)
-		r->meta.id = id;
-	record_free(DH_R_REVIEW, rf->rec);
-	rf->rec = r;
-	return 0;
+	dh_ctx *ctx = f->base.ctx;
+	dh_review *r = rec;
+	r->year = *(const int *)f->user;
+	r->date = ctx->today;
+	const dh_deadline *pre = config_deadline(ctx->cfg, "preliminary_review");
+	r->kind = pre && ctx->today > pre->date && ctx->today / 10000 == r->year ? DH_REVIEW_FINAL
+	                                                                         : DH_REVIEW_PRELIMINARY;
 }
 
-static int rev_form_reread(ui_form *f)
-{
-	rev_form *rf = f->user;
-	void *rec = NULL;
-	int rc = repo_get(f->base.ctx->store, DH_R_REVIEW, rf->rec->meta.id, &rec);
-	if (rc)
-		return rc;
-	record_free(DH_R_REVIEW, rf->rec);
-	rf->rec = rec;
-	rev_form_load(f);
-	return 0;
-}
-
-static void rev_form_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
-{
-	rev_form *rf = f->user;
-	*type = DH_R_REVIEW;
-	*id = rf->rec->meta.id;
-	*rev = rf->rec->meta.rev;
-}
-
-static void rev_form_destroy(ui_form *f)
-{
-	rev_form *rf = f->user;
-	if (!rf)
-		return;
-	record_free(DH_R_REVIEW, rf->rec);
-	free(rf);
-}
+static const ui_form_record rev_record = {
+    .type = DH_R_REVIEW,
+    .write = rev_form_write,
+    .defaults = rev_form_defaults,
+};
 
 static const ui_form_spec rev_form_spec = {
     .name = "review",
@@ -813,36 +764,21 @@ static const ui_form_spec rev_form_spec = {
     .n_fields = RF__COUNT,
     .choices = rev_form_choices,
     .note = rev_form_note,
-    .save = rev_form_save,
-    .reread = rev_form_reread,
-    .target = rev_form_target,
-    .destroy = rev_form_destroy,
+    .record = &rev_record,
 };
 
-/* A form over R (NULL: a new review of YEAR dated today; a final review
- * once the preliminary one is recorded). */
+/* A form over R (NULL: a new review of YEAR). */
 static ui_form *rev_form_open(ui_app *app, const dh_review *r, int year)
 {
-	dh_ctx *ctx = ui_ctx(app);
-	rev_form *rf = calloc(1, sizeof(*rf));
-	if (!rf)
+	int *y = malloc(sizeof(*y));
+	if (!y)
 		return NULL;
-	rf->rec = r ? record_dup(DH_R_REVIEW, r) : record_new(DH_R_REVIEW);
-	ui_form *f = rf->rec ? ui_form_new(app, &rev_form_spec, rf) : NULL;
-	if (!f) {
-		rev_form_destroy(&(ui_form){.user = rf});
+	*y = year;
+	ui_form *f = ui_form_open(app, &rev_form_spec, r, y);
+	if (!f)
 		return NULL;
-	}
-	if (!r) {
-		rf->rec->year = year;
-		rf->rec->date = ctx->today;
-		const dh_deadline *pre = config_deadline(ctx->cfg, "preliminary_review");
-		rf->rec->kind = pre && ctx->today > pre->date && ctx->today / 10000 == year
-		                    ? DH_REVIEW_FINAL
-		                    : DH_REVIEW_PRELIMINARY;
-	}
-	rev_form_load(f);
-	f->readonly = rf->rec->meta.deleted || !wf_may(ctx, DH_ACT_REVIEW);
+	const dh_review *rec = f->rec;
+	f->readonly = rec->meta.deleted || !wf_may(ui_ctx(app), DH_ACT_REVIEW);
 	ui_form_focus(f, r ? RF_NOTES : RF_KIND);
 	return f;
 }
@@ -860,10 +796,7 @@ bool ui_review_restore(ui_app *app, const dh_draft *d)
 		record_free(DH_R_REVIEW, rec);
 	if (!f)
 		return false;
-	rev_form *rf = f->user;
-	if (d->target_id)
-		rf->rec->meta.rev = d->target_rev;
-	ui_form_apply_draft(f, d);
+	ui_form_resume(f, d);
 	f->readonly = false;
 	ui_push(app, &f->base);
 	return true;
