@@ -670,25 +670,25 @@ enum { REST_NONE, REST_SUB, REST_DEPT };
 
 /* The categories of year keys but the candidates' and the criteria's. */
 typedef struct year_cat {
-	unsigned char cat;
 	dh_count_kind what;
+	unsigned char cat;
 	unsigned char rest;
 } year_cat;
 
 static const year_cat year_cats[] = {
-    {CAT_HOLD, DH_C_HOLD, REST_DEPT},
-    {CAT_FOSTERING, DH_C_FOSTERING, REST_SUB},
-    {CAT_MATERIAL, DH_C_MATERIAL, REST_NONE},
-    {CAT_FOSTERED, DH_C_FOSTERED, REST_NONE},
-    {CAT_REG, DH_C_REGISTRATION, REST_SUB},
-    {CAT_REG_ACTIVE, DH_C_REG_ACTIVE, REST_DEPT},
-    {CAT_REG_UNCHECKED, DH_C_REG_UNCHECKED, REST_NONE},
-    {CAT_NIL, DH_C_NIL_RETURN, REST_DEPT},
-    {CAT_DECISION, DH_C_DECISION, REST_SUB},
-    {CAT_ACTIVITY, DH_C_ACTIVITY, REST_SUB},
-    {CAT_ATTENDEES, DH_C_ATTENDEES, REST_NONE},
-    {CAT_SESSION, DH_C_SESSION, REST_NONE},
-    {CAT_ITEM, DH_C_ITEM, REST_SUB},
+    {DH_C_HOLD, CAT_HOLD, REST_DEPT},
+    {DH_C_FOSTERING, CAT_FOSTERING, REST_SUB},
+    {DH_C_MATERIAL, CAT_MATERIAL, REST_NONE},
+    {DH_C_FOSTERED, CAT_FOSTERED, REST_NONE},
+    {DH_C_REGISTRATION, CAT_REG, REST_SUB},
+    {DH_C_REG_ACTIVE, CAT_REG_ACTIVE, REST_DEPT},
+    {DH_C_REG_UNCHECKED, CAT_REG_UNCHECKED, REST_NONE},
+    {DH_C_NIL_RETURN, CAT_NIL, REST_DEPT},
+    {DH_C_DECISION, CAT_DECISION, REST_SUB},
+    {DH_C_ACTIVITY, CAT_ACTIVITY, REST_SUB},
+    {DH_C_ATTENDEES, CAT_ATTENDEES, REST_NONE},
+    {DH_C_SESSION, CAT_SESSION, REST_NONE},
+    {DH_C_ITEM, CAT_ITEM, REST_SUB},
 };
 
 static const year_cat *year_cat_of(unsigned char cat)
