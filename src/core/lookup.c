@@ -85,75 +85,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t lk_varint_put(unsigned char *p, uint64_t v)
+int lk_table_grow(lk_table *t, const void *items, size_t n, size_t stride)
 {
-	size_t n = 0;
-	while (v >= 0x80) {
-		p[n++] = (unsigned char)(v | 0x80);
-		v >>= 7;
+	size_t size = t->size ? t->size * 2 : 4096;
+	uint32_t *v = calloc(size, sizeof *v);
+	if (!v)
+		return DH_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const lk_spell_key *k = lk_item_key(items, i, stride);
+		uint64_t h = lk_hash(k->spell, k->slen);
+		while (v[h & (size - 1)])
+			h++;
+		v[h & (size - 1)] = (uint32_t)i + 1;
 	}
-	p[n++] = (unsigned char)v;
-	return n;
-}
-
-/* 'p' ‖ year ‖ base ‖ 0 ‖ marks ‖ field: a posting key without its id. */
-size_t lk_spell(unsigned char *out, uint8_t year, const char *base, size_t blen, unsigned tone,
-                       unsigned nmods, const uint8_t *mods, unsigned field)
-{
-	size_t k = 0;
-	out[k++] = LK_POSTING;
-	out[k++] = year;
-	memcpy(out + k, base, blen);
-	k += blen;
-	out[k++] = 0;
-	out[k++] = (unsigned char)(tone | nmods << 3);
-	if (nmods)
-		memcpy(out + k, mods, nmods);
-	k += nmods;
-	out[k++] = (unsigned char)field;
-	return k;
-}
-
-static uint64_t lk_hash(const unsigned char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 1099511628211ull;
-	return h;
-}
-
-static const lk_spell_key *lk_item_key(const void *items, size_t i, size_t stride)
-{
-	return (const lk_spell_key *)((const unsigned char *)items + i * stride);
-}
-
-uint32_t *lk_table_slot(lk_table *t, const void *items, size_t n, size_t stride, const unsigned char *spell,
-                        size_t slen)
-{
-	if (2 * (n + 1) > t->size) {
-		size_t size = t->size ? t->size * 2 : 4096;
-		uint32_t *v = calloc(size, sizeof *v);
-		if (!v)
-			return NULL;
-		for (size_t i = 0; i < n; i++) {
-			const lk_spell_key *k = lk_item_key(items, i, stride);
-			uint64_t h = lk_hash(k->spell, k->slen);
-			while (v[h & (size - 1)])
-				h++;
-			v[h & (size - 1)] = (uint32_t)i + 1;
-		}
-		free(t->slots);
-		t->slots = v;
-		t->size = size;
-	}
-	for (uint64_t h = lk_hash(spell, slen);; h++) {
-		uint32_t *slot = &t->slots[h & (t->size - 1)];
-		if (!*slot)
-			return slot;
-		const lk_spell_key *k = lk_item_key(items, *slot - 1, stride);
-		if (k->slen == slen && memcmp(k->spell, spell, slen) == 0)
-			return slot;
-	}
+	free(t->slots);
+	t->slots = v;
+	t->size = size;
+	return 0;
 }
 
 void lk_table_clear(lk_table *t)
@@ -425,8 +373,8 @@ static int lk_append(dh_stxn *txn, const unsigned char *spell, size_t slen, cons
 }
 
 /* Replaces the entries of candidate ID under SPELL with ADD (sorted). */
-int lk_update_spell(dh_stxn *txn, const unsigned char *spell, size_t slen, uint64_t id,
-                           const lk_entry *add, size_t nadd)
+int lk_update_spell(dh_stxn *txn, const unsigned char *spell, size_t slen, uint64_t id, const lk_entry *add,
+                    size_t nadd)
 {
 	unsigned char from[LK_KEY_MAX];
 	memcpy(from, spell, slen);
@@ -533,7 +481,7 @@ int lk_note_year(dh_stxn *txn, uint8_t year)
  * filling it and then new chunks. *DONE is false, and nothing is written,
  * when the first id is not past the last one there. */
 int lk_append_run(dh_stxn *txn, const unsigned char *spell, size_t slen, const lk_entry *add, size_t n,
-                         bool *done)
+                  bool *done)
 {
 	unsigned char from[LK_KEY_MAX];
 	memcpy(from, spell, slen);

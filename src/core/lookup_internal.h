@@ -111,7 +111,16 @@ static inline const unsigned char *lk_varint_next(const unsigned char *p, const 
 }
 
 /* V as a varint at P: its length (at most 10 bytes). */
-size_t lk_varint_put(unsigned char *p, uint64_t v);
+static inline size_t lk_varint_put(unsigned char *p, uint64_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
 
 /* Two spellings (posting keys without their ids) in key order. */
 static inline int lk_spell_cmp(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
@@ -135,17 +144,60 @@ typedef struct lk_table {
 	size_t size;
 } lk_table;
 
+/* T made twice as big (4096 slots at first), its N ITEMS put again. */
+int lk_table_grow(lk_table *t, const void *items, size_t n, size_t stride);
+
+static inline uint64_t lk_hash(const unsigned char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	return h;
+}
+
+static inline const lk_spell_key *lk_item_key(const void *items, size_t i, size_t stride)
+{
+	return (const lk_spell_key *)((const unsigned char *)items + i * stride);
+}
+
 /* The slot of SPELL among the N ITEMS: it holds the item's index + 1, or
  * 0 when SPELL is new, and the caller then puts item N there (N + 1).
- * The table grows first to keep half its slots free. NULL on ENOMEM. */
-uint32_t *lk_table_slot(lk_table *t, const void *items, size_t n, size_t stride, const unsigned char *spell,
-                        size_t slen);
+ * The table grows first to keep half its slots free. NULL on ENOMEM.
+ * Inline: it runs for every word of every candidate an import writes. */
+static inline uint32_t *lk_table_slot(lk_table *t, const void *items, size_t n, size_t stride,
+                                      const unsigned char *spell, size_t slen)
+{
+	if (2 * (n + 1) > t->size && lk_table_grow(t, items, n, stride))
+		return NULL;
+	for (uint64_t h = lk_hash(spell, slen);; h++) {
+		uint32_t *slot = &t->slots[h & (t->size - 1)];
+		if (!*slot)
+			return slot;
+		const lk_spell_key *k = lk_item_key(items, *slot - 1, stride);
+		if (k->slen == slen && memcmp(k->spell, spell, slen) == 0)
+			return slot;
+	}
+}
 /* Every slot emptied (the items were reordered). */
 void lk_table_clear(lk_table *t);
 
 /* 'p' ‖ year ‖ base ‖ 0 ‖ marks ‖ field: a posting key without its id. */
-size_t lk_spell(unsigned char *out, uint8_t year, const char *base, size_t blen, unsigned tone, unsigned nmods,
-                const uint8_t *mods, unsigned field);
+static inline size_t lk_spell(unsigned char *out, uint8_t year, const char *base, size_t blen, unsigned tone,
+                              unsigned nmods, const uint8_t *mods, unsigned field)
+{
+	size_t k = 0;
+	out[k++] = LK_POSTING;
+	out[k++] = year;
+	memcpy(out + k, base, blen);
+	k += blen;
+	out[k++] = 0;
+	out[k++] = (unsigned char)(tone | nmods << 3);
+	if (nmods)
+		memcpy(out + k, mods, nmods);
+	k += nmods;
+	out[k++] = (unsigned char)field;
+	return k;
+}
 /* A directory key taken apart (any bytes: DH_ECORRUPT, never a read past
  * the key). */
 int lk_key_parse(const void *key, size_t klen, lk_key *out);

@@ -155,8 +155,8 @@ typedef struct lk_scan {
 /* The chunk's next entry at P (before END): *ID moved on by its delta
  * (one byte, the common case, read inline), *ENTRY its byte; NULL when
  * the chunk is cut short. */
-static inline const unsigned char *lk_entry_next(const unsigned char *p, const unsigned char *end, uint64_t *id,
-                                                 uint8_t *entry)
+static inline const unsigned char *lk_entry_next(const unsigned char *p, const unsigned char *end,
+                                                 uint64_t *id, uint8_t *entry)
 {
 	uint64_t delta = *p;
 	if (delta < 0x80)
@@ -1034,7 +1034,6 @@ int lookup_search(dh_store *st, const char *query, const dh_lookup_opts *opts, d
 	lk_search_free(s);
 	return rc;
 }
-
 
 int lookup_query_parse(const char *query, const dh_config *cfg, size_t *words, size_t *depts)
 {

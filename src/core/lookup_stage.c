@@ -24,8 +24,8 @@
 
 typedef struct ls_spell {
 	lk_spell_key key; /* first: the table's key */
-	uint32_t n; /* entries */
-	uint64_t last; /* the last id put */
+	uint32_t n;       /* entries */
+	uint64_t last;    /* the last id put */
 	unsigned char *buf;
 	size_t len, cap;
 } ls_spell;

@@ -36,7 +36,7 @@ static struct {
 	size_t nops, ops_cap;
 	lk_group *groups;
 	size_t ngroups, groups_cap;
-	lk_table table; /* of the groups */
+	lk_table table;   /* of the groups */
 	bool fresh_known; /* nfresh and the mark read in this transaction */
 	size_t nfresh;    /* ids in DH_T_FRESH */
 	bool has_mark;    /* the mark "w" is there */
@@ -58,8 +58,8 @@ static int lk_group_cmp(const void *a, const void *b)
 /* The group of SPELL, made when new; NULL on ENOMEM. */
 static lk_group *lk_group_of(const unsigned char *spell, size_t slen)
 {
-	uint32_t *slot =
-	    lk_table_slot(&lk_batch.table, lk_batch.groups, lk_batch.ngroups, sizeof *lk_batch.groups, spell, slen);
+	uint32_t *slot = lk_table_slot(&lk_batch.table, lk_batch.groups, lk_batch.ngroups,
+	                               sizeof *lk_batch.groups, spell, slen);
 	if (!slot)
 		return NULL;
 	if (*slot)
@@ -116,7 +116,8 @@ static int lk_batch_flush(dh_stxn *txn)
 			const lk_op *op = &lk_batch.ops[i];
 			lk_entry e = {.id = op->id, .stage = op->stage};
 			if (!rc)
-				rc = lk_update_spell(txn, grp->key.spell, grp->key.slen, op->id, &e, op->add ? 1 : 0);
+				rc = lk_update_spell(txn, grp->key.spell, grp->key.slen, op->id, &e,
+				                     op->add ? 1 : 0);
 			i = op->next;
 		}
 	}

@@ -155,8 +155,9 @@ static int encode_field(record_buf *b, const void *rec, const dh_field *f, bool 
 		put_head(b, f->tag, text ? WIRE_STRLIST : WIRE_IDLIST);
 		put_varint(b, n);
 		for (size_t i = 0; i < n; i++) {
-			int rc = !text ? (put_varint(b, ids->v[i]), 0) : strs->v[i] ? put_bytes(b, strs->v[i], check)
-			                                                            : DH_EINVAL;
+			int rc = !text        ? (put_varint(b, ids->v[i]), 0)
+			         : strs->v[i] ? put_bytes(b, strs->v[i], check)
+			                      : DH_EINVAL;
 			if (rc)
 				return rc;
 		}
@@ -442,7 +443,7 @@ static void put_record_field(record_buf *b, uint8_t tag, const void *rec, size_t
 }
 
 int record_audit_encode(const dh_audit *a, const void *before, size_t before_len, const void *after,
-			size_t after_len, dh_bytes *out)
+                        size_t after_len, dh_bytes *out)
 {
 	record_buf b = {out->p, 0, out->cap, false};
 	int rc = encode(DH_R_AUDIT, a, &b, true);
@@ -545,4 +546,3 @@ int record_audit_decode(const void *data, size_t len, dh_audit **out)
 	*out = a;
 	return 0;
 }
-

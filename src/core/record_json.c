@@ -94,9 +94,18 @@ static void json_date(record_buf *b, int ymd)
 		json_i64(b, ymd); /* not a date: show the number, lose nothing */
 		return;
 	}
-	char t[16] = {'"', (char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
-		      (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
-		      (char)('0' + d / 10), (char)('0' + d % 10), '"'};
+	char t[16] = {'"',
+	              (char)('0' + y / 1000),
+	              (char)('0' + y / 100 % 10),
+	              (char)('0' + y / 10 % 10),
+	              (char)('0' + y % 10),
+	              '-',
+	              (char)('0' + m / 10),
+	              (char)('0' + m % 10),
+	              '-',
+	              (char)('0' + d / 10),
+	              (char)('0' + d % 10),
+	              '"'};
 	buf_add(b, t, 12);
 }
 
@@ -256,4 +265,3 @@ char *record_diff(dh_rtype type, const void *a, const void *b)
 	}
 	return (char *)out.p;
 }
-

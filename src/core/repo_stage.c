@@ -124,7 +124,8 @@ static int stage_del_fn(dh_repo_tx *tx, void *p)
 	d->done = false;
 	unsigned char prefix = (unsigned char)d->type, from[REC_KEY];
 	repo_rec_key(from, d->type, d->from);
-	int rc = store_scan(tx->txn, DH_T_RECORDS, &prefix, 1, from, sizeof(from), false, stage_del_collect, d);
+	int rc =
+	    store_scan(tx->txn, DH_T_RECORDS, &prefix, 1, from, sizeof(from), false, stage_del_collect, d);
 	if (rc || (rc = d->err))
 		return rc;
 	for (size_t i = 0; i < d->n; i++) {
@@ -182,8 +183,8 @@ static int stage_clear_locked(dh_store *st, const char *actor)
 		return DH_ECORRUPT;
 	dh_staging_owner o;
 	owner_decode(&m, &o);
-	return stage_delete(st, actor, (dh_rtype)m.lo[0], store_get_u64(m.lo + 1), store_get_u64(m.hi + 1), true,
-	                    o.indexing);
+	return stage_delete(st, actor, (dh_rtype)m.lo[0], store_get_u64(m.lo + 1), store_get_u64(m.hi + 1),
+	                    true, o.indexing);
 }
 
 int repo_stage_clear_stale(dh_store *st, const char *actor)
@@ -308,7 +309,8 @@ static int stage_publish_fn(dh_repo_tx *tx, void *p)
 {
 	dh_staging *sg = p;
 	char summary[160];
-	snprintf(summary, sizeof(summary), "{\"type\":\"%s\",\"created\":%llu,\"first_id\":%llu,\"last_id\":%llu}",
+	snprintf(summary, sizeof(summary),
+	         "{\"type\":\"%s\",\"created\":%llu,\"first_id\":%llu,\"last_id\":%llu}",
 	         record_type_name(sg->type), (unsigned long long)(sg->last - sg->first + 1),
 	         (unsigned long long)sg->first, (unsigned long long)sg->last);
 	dh_audit a = {
@@ -391,7 +393,8 @@ int repo_stage_index(dh_staging *sg, size_t budget, size_t *done, size_t *total)
 
 int repo_stage_publish(dh_staging *sg)
 {
-	if (sg->published || sg->next != sg->last + 1 || (sg->lk && sg->lk_at < lookup_stage_spellings(sg->lk)))
+	if (sg->published || sg->next != sg->last + 1 ||
+	    (sg->lk && sg->lk_at < lookup_stage_spellings(sg->lk)))
 		return DH_EINVAL;
 	int rc = repo_write(sg->st, sg->actor, stage_publish_fn, sg);
 	if (rc == 0)

@@ -578,4 +578,3 @@ int verify_run(dh_store *st, dh_verify_result *out)
 	         "Cơ sở dữ liệu đang được ghi liên tục, chưa kiểm tra xong: hãy chạy lại sau");
 	return DH_EBUSY;
 }
-

@@ -239,4 +239,3 @@ int verify_migrate(dh_stxn *txn, uint64_t from, void *ctx)
 	free(m);
 	return rc;
 }
-

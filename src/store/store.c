@@ -45,8 +45,7 @@ enum {
 
 static const char *const table_names[DH_T__COUNT] = {
     [DH_T_META] = "meta",   [DH_T_RECORDS] = "records", [DH_T_LINKS] = "links", [DH_T_AUDIT] = "audit",
-    [DH_T_WORDS] = "words", [DH_T_DRAFTS] = "drafts",   [DH_T_FRESH] = "fresh",
-    [DH_T_COUNTS] = "counts",
+    [DH_T_WORDS] = "words", [DH_T_DRAFTS] = "drafts",   [DH_T_FRESH] = "fresh", [DH_T_COUNTS] = "counts",
 };
 
 /* --- errors ------------------------------------------------------------ */
@@ -585,7 +584,7 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	}
 	if ((rc = store_lmdb_err(mdb_env_set_maxdbs(st->env, DH_T__COUNT))) ||
 	    (rc = store_lmdb_err(mdb_env_set_maxreaders(st->env, opts->max_readers ? opts->max_readers
-	                                                                      : DEFAULT_MAX_READERS))) ||
+	                                                                           : DEFAULT_MAX_READERS))) ||
 	    (rc = store_lmdb_err(mdb_env_set_mapsize(st->env, map_size))))
 		goto fail;
 	/* The files are shared by a Unix group: 0660 whatever the umask. */
@@ -1042,4 +1041,3 @@ int store_stage_clear(dh_stxn *txn)
 {
 	return store_del(txn, DH_T_META, stage_key, sizeof(stage_key) - 1);
 }
-
