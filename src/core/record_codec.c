@@ -149,7 +149,7 @@ static int encode_field(record_buf *b, const void *rec, const dh_field *f, bool 
 		const dh_strlist *strs = p;
 		const dh_idlist *ids = p;
 		bool text = f->type == DH_F_STRLIST;
-		size_t n = text ? strs->n : ids->n;
+		size_t n = field_list_len(rec, f);
 		if (!n)
 			return 0;
 		put_head(b, f->tag, text ? WIRE_STRLIST : WIRE_IDLIST);
@@ -279,6 +279,8 @@ static void *get_items(reader *r, size_t size, size_t *n, int *rc)
 	return v;
 }
 
+/* One payload of wire type WIRE (a list's item: WIRE_BYTES or
+ * WIRE_VARINT) passed over. */
 static int skip_payload(reader *r, unsigned wire)
 {
 	uint64_t v;
@@ -292,19 +294,11 @@ static int skip_payload(reader *r, unsigned wire)
 		r->p += n;
 		return 0;
 	case WIRE_STRLIST:
-		if (get_size(r, &k))
-			return DH_ECORRUPT;
-		while (k--) {
-			if (get_size(r, &n))
-				return DH_ECORRUPT;
-			r->p += n;
-		}
-		return 0;
 	case WIRE_IDLIST:
 		if (get_size(r, &k))
 			return DH_ECORRUPT;
 		while (k--)
-			if (get_varint(r, &v))
+			if (skip_payload(r, wire == WIRE_STRLIST ? WIRE_BYTES : WIRE_VARINT))
 				return DH_ECORRUPT;
 		return 0;
 	}

@@ -44,6 +44,13 @@ static inline uint64_t field_get_uint(const void *rec, const dh_field *f)
 	}
 }
 
+/* The number of items of a list field (DH_F_STRLIST or DH_F_IDLIST). */
+static inline size_t field_list_len(const void *rec, const dh_field *f)
+{
+	const void *p = field_cptr(rec, f);
+	return f->type == DH_F_STRLIST ? ((const dh_strlist *)p)->n : ((const dh_idlist *)p)->n;
+}
+
 /* --- growable byte buffer ---------------------------------------------- */
 
 typedef struct record_buf {

@@ -131,13 +131,11 @@ static void json_field(record_buf *b, const void *rec, const dh_field *f)
 	case DH_F_IDLIST: {
 		const dh_strlist *strs = p;
 		const dh_idlist *ids = p;
-		bool text = f->type == DH_F_STRLIST;
-		size_t n = text ? strs->n : ids->n;
 		buf_byte(b, '[');
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < field_list_len(rec, f); i++) {
 			if (i)
 				buf_byte(b, ',');
-			if (text)
+			if (f->type == DH_F_STRLIST)
 				json_string(b, strs->v[i] ? strs->v[i] : "");
 			else
 				json_u64(b, ids->v[i]);
