@@ -111,6 +111,15 @@ int store_append(dh_stxn *txn, dh_table t, const void *key, size_t klen, const v
  * DH_ENOTFOUND when none. *KEY points into the map, valid until the
  * transaction ends or writes again. */
 int store_last_key(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void **key, size_t *klen);
+/* The id that ends the last key starting with PREFIX (NULL, 0 = of the
+ * table), keys being PREFIX then a u64 (store_put_u64): 0 when there is
+ * none, DH_ECORRUPT when that key is not PLEN + 8 bytes. */
+int store_last_id(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, uint64_t *out);
+/* The u64 (store_put_u64) stored under KEY: *HAS false and 0 when absent,
+ * DH_ECORRUPT when the value is not 8 bytes. */
+int store_get_number(dh_stxn *txn, dh_table t, const void *key, size_t klen, bool *has, uint64_t *out);
+/* Every key of table T removed (a table made again from the records). */
+int store_clear(dh_stxn *txn, dh_table t);
 
 /* Walk keys that start with PREFIX (NULL, 0 = all), in key order, or in
  * reverse when REVERSE. FROM (may be NULL) is where to start: the first key

@@ -10,10 +10,10 @@
 #include "dienhinh/counts.h"
 
 #include "dienhinh/config.h"
-#include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
-#include "dienhinh/verify.h"
+#include "dienhinh/verify_chain.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,16 +186,12 @@ static long entry_of(dh_counts *c, const unsigned char *key, size_t klen, const 
 	}
 	if ((c->n + 1) * 2 > c->nslot && (*rc = slots_grow(c)))
 		return -1;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 256;
-		centry *e = realloc(c->e, cap * sizeof(*e));
-		if (!e) {
-			*rc = DH_ENOMEM;
-			return -1;
-		}
-		c->e = e;
-		c->cap = cap;
+	centry *v = core_grow(c->e, &c->cap, c->n, sizeof(*v), 256);
+	if (!v) {
+		*rc = DH_ENOMEM;
+		return -1;
 	}
+	c->e = v;
 	centry *e = &c->e[c->n];
 	memset(e, 0, sizeof(*e));
 	if ((*rc = arena_put(c, key, klen, &e->key)) || (*rc = arena_put(c, pay, plen, &e->pay)))
@@ -506,14 +502,10 @@ static int take_item_link(const void *key, size_t klen, const void *val, size_t 
 	(void)vlen;
 	if (klen != LINK_KEY)
 		return DH_ECORRUPT;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 32;
-		uint64_t *v = realloc(m->ids, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		m->ids = v;
-		m->cap = cap;
-	}
+	uint64_t *v = core_grow(m->ids, &m->cap, m->n, sizeof(*v), 32);
+	if (!v)
+		return DH_ENOMEM;
+	m->ids = v;
 	m->ids[m->n++] = store_get_u64((const unsigned char *)key + 9);
 	return 0;
 }
@@ -608,16 +600,12 @@ static int read_value(dh_stxn *txn, const unsigned char *key, size_t klen, int64
 {
 	const void *v;
 	size_t n;
-	*out = 0;
 	int rc = store_get(txn, DH_T_COUNTS, key, klen, &v, &n);
+	bool whole = rc == 0 && n >= VALUE_LEN; /* the value, then maybe a set */
+	*out = whole ? (int64_t)store_get_u64(v) : 0;
 	if (rc == DH_ENOTFOUND)
 		return 0;
-	if (rc)
-		return rc;
-	if (n < VALUE_LEN)
-		return DH_ECORRUPT;
-	*out = (int64_t)store_get_u64(v);
-	return 0;
+	return rc ? rc : whole ? 0 : DH_ECORRUPT;
 }
 
 static int write_entry(dh_counts *c, dh_stxn *txn, const centry *e, int64_t *old, int64_t *now)
@@ -676,6 +664,41 @@ int counts_flush(dh_counts *c, dh_stxn *txn)
 
 /* --- reading ----------------------------------------------------------- */
 
+/* What follows a year key's category: nothing, a sub-kind byte, or a
+ * department. */
+enum { REST_NONE, REST_SUB, REST_DEPT };
+
+/* The categories of year keys but the candidates' and the criteria's. */
+typedef struct year_cat {
+	dh_count_kind what;
+	unsigned char cat;
+	unsigned char rest;
+} year_cat;
+
+static const year_cat year_cats[] = {
+    {DH_C_HOLD, CAT_HOLD, REST_DEPT},
+    {DH_C_FOSTERING, CAT_FOSTERING, REST_SUB},
+    {DH_C_MATERIAL, CAT_MATERIAL, REST_NONE},
+    {DH_C_FOSTERED, CAT_FOSTERED, REST_NONE},
+    {DH_C_REGISTRATION, CAT_REG, REST_SUB},
+    {DH_C_REG_ACTIVE, CAT_REG_ACTIVE, REST_DEPT},
+    {DH_C_REG_UNCHECKED, CAT_REG_UNCHECKED, REST_NONE},
+    {DH_C_NIL_RETURN, CAT_NIL, REST_DEPT},
+    {DH_C_DECISION, CAT_DECISION, REST_SUB},
+    {DH_C_ACTIVITY, CAT_ACTIVITY, REST_SUB},
+    {DH_C_ATTENDEES, CAT_ATTENDEES, REST_NONE},
+    {DH_C_SESSION, CAT_SESSION, REST_NONE},
+    {DH_C_ITEM, CAT_ITEM, REST_SUB},
+};
+
+static const year_cat *year_cat_of(unsigned char cat)
+{
+	for (size_t i = 0; i < sizeof year_cats / sizeof year_cats[0]; i++)
+		if (year_cats[i].cat == cat)
+			return &year_cats[i];
+	return NULL;
+}
+
 static int decode(const unsigned char *k, size_t klen, const unsigned char *v, size_t vlen, dh_count *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -694,23 +717,17 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 		return DH_ECORRUPT;
 	const unsigned char *r = k + 6;
 	size_t rlen = klen - 6;
-	bool with_dept = false, with_sub = false;
 	size_t fixed = 0;
-	switch (k[5]) {
-	case CAT_CANDIDATE:
+	unsigned rest;
+	if (k[5] == CAT_CANDIDATE) {
 		out->what = DH_C_CANDIDATE;
 		if (rlen < 2 || r[0] >= DH_CANDIDATE_KINDS || r[1] >= DH_STAGE__COUNT)
 			return DH_ECORRUPT;
 		out->sub = r[0];
 		out->stage = r[1];
 		fixed = 2;
-		with_dept = true;
-		break;
-	case CAT_HOLD:
-		out->what = DH_C_HOLD;
-		with_dept = true;
-		break;
-	case CAT_CRITERIA:
+		rest = REST_DEPT;
+	} else if (k[5] == CAT_CRITERIA) {
 		out->what = DH_C_CRITERIA;
 		if (rlen != 1 + SET_DIGEST || r[0] >= DH_CANDIDATE_KINDS)
 			return DH_ECORRUPT;
@@ -720,50 +737,22 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 		out->set = (const char *)v + VALUE_LEN;
 		out->set_len = vlen - VALUE_LEN;
 		return 0;
-	case CAT_FOSTERING:
-		out->what = DH_C_FOSTERING;
-		with_sub = true;
-		break;
-	case CAT_MATERIAL: out->what = DH_C_MATERIAL; break;
-	case CAT_FOSTERED: out->what = DH_C_FOSTERED; break;
-	case CAT_REG:
-		out->what = DH_C_REGISTRATION;
-		with_sub = true;
-		break;
-	case CAT_REG_ACTIVE:
-		out->what = DH_C_REG_ACTIVE;
-		with_dept = true;
-		break;
-	case CAT_REG_UNCHECKED: out->what = DH_C_REG_UNCHECKED; break;
-	case CAT_NIL:
-		out->what = DH_C_NIL_RETURN;
-		with_dept = true;
-		break;
-	case CAT_DECISION:
-		out->what = DH_C_DECISION;
-		with_sub = true;
-		break;
-	case CAT_ACTIVITY:
-		out->what = DH_C_ACTIVITY;
-		with_sub = true;
-		break;
-	case CAT_ATTENDEES: out->what = DH_C_ATTENDEES; break;
-	case CAT_SESSION: out->what = DH_C_SESSION; break;
-	case CAT_ITEM:
-		out->what = DH_C_ITEM;
-		with_sub = true;
-		break;
-	default: return DH_ECORRUPT;
+	} else {
+		const year_cat *yc = year_cat_of(k[5]);
+		if (!yc)
+			return DH_ECORRUPT;
+		out->what = yc->what;
+		rest = yc->rest;
 	}
 	if (vlen != VALUE_LEN)
 		return DH_ECORRUPT;
-	if (with_sub) {
+	if (rest == REST_SUB) {
 		if (rlen != 1 || r[0] > 3)
 			return DH_ECORRUPT;
 		out->sub = r[0];
 		return 0;
 	}
-	if (with_dept) {
+	if (rest == REST_DEPT) {
 		out->dept = (const char *)r + fixed;
 		out->dept_len = rlen - fixed;
 		return memchr(out->dept, '\0', out->dept_len) ? DH_ECORRUPT : 0;
@@ -895,16 +884,12 @@ static int rebuild_one(const void *key, size_t klen, const void *val, size_t vle
 		return rc;
 	if (type == DH_R_SESSION) {
 		const dh_session *s = rec;
-		if (r->n_sessions == r->cap_sessions) {
-			size_t cap = r->cap_sessions ? r->cap_sessions * 2 : 64;
-			session_year *v = realloc(r->sessions, cap * sizeof(*v));
-			if (!v) {
-				record_free(type, rec);
-				return DH_ENOMEM;
-			}
-			r->sessions = v;
-			r->cap_sessions = cap;
+		session_year *v = core_grow(r->sessions, &r->cap_sessions, r->n_sessions, sizeof(*v), 64);
+		if (!v) {
+			record_free(type, rec);
+			return DH_ENOMEM;
 		}
+		r->sessions = v;
 		r->sessions[r->n_sessions++] = (session_year){s->meta.id, s->year, !s->meta.deleted};
 	}
 	if (type == DH_R_VOTE_ITEM) {
@@ -951,46 +936,11 @@ static int derive_fostered(dh_counts *c)
 	return 0;
 }
 
-typedef struct key_list {
-	unsigned char (*k)[KEY_MAX];
-	size_t *len;
-	size_t n, cap;
-} key_list;
-
-static int take_key(const void *key, size_t klen, const void *val, size_t vlen, void *p)
-{
-	key_list *l = p;
-	(void)val;
-	(void)vlen;
-	if (klen > KEY_MAX)
-		return DH_ECORRUPT;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		unsigned char(*k)[KEY_MAX] = realloc(l->k, cap * sizeof(*k));
-		if (!k)
-			return DH_ENOMEM;
-		l->k = k;
-		size_t *len = realloc(l->len, cap * sizeof(*len));
-		if (!len)
-			return DH_ENOMEM;
-		l->len = len;
-		l->cap = cap;
-	}
-	memcpy(l->k[l->n], key, klen);
-	l->len[l->n++] = klen;
-	return 0;
-}
-
 int counts_migrate(dh_stxn *txn, const char *who)
 {
 	/* Nothing should be there; whatever is goes, so that the counters
 	 * are the records' alone. */
-	key_list old = {0};
-	int rc = store_scan(txn, DH_T_COUNTS, NULL, 0, NULL, 0, false, take_key, &old);
-	for (size_t i = 0; i < old.n && !rc; i++)
-		rc = store_del(txn, DH_T_COUNTS, old.k[i], old.len[i]);
-	free(old.k);
-	free(old.len);
+	int rc = store_clear(txn, DH_T_COUNTS);
 	if (rc)
 		return rc;
 	dh_counts *c = counts_new();
@@ -1014,26 +964,14 @@ int counts_migrate(dh_stxn *txn, const char *who)
 	snprintf(summary, sizeof(summary), "{\"records\":%llu}", (unsigned long long)records);
 	snprintf(note, sizeof(note), "Bắt đầu giữ số liệu sơ kết, tổng kết bằng số đếm: tính từ %llu bản ghi",
 	         (unsigned long long)records);
-	int64_t now = date_now();
-	uint64_t seq = last + 1;
 	dh_audit a = {
-	    .meta = {.id = seq, .rev = 1, .created_at = now, .created_by = (char *)who},
-	    .at = now,
 	    .who = (char *)who,
 	    .action = (char *)DH_AUDIT_COUNTS_ACTION,
 	    .target_type = DH_R_AUDIT,
 	    .after = summary,
 	    .note = note,
 	};
-	dh_bytes out = {0};
-	if (!(rc = record_audit_encode(&a, NULL, 0, NULL, 0, &out)) &&
-	    !(rc = record_audit_seal(&out, prev, records_hash))) {
-		unsigned char k[8];
-		store_put_u64(k, seq);
-		rc = store_append(txn, DH_T_AUDIT, k, sizeof(k), out.p, out.n);
-	}
-	free(out.p);
-	return rc;
+	return verify_append_entry(txn, &a, last + 1, prev, records_hash);
 }
 
 /* --- the check --------------------------------------------------------- */

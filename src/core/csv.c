@@ -2,6 +2,7 @@
 #include "dienhinh/csv.h"
 
 #include "dienhinh/error.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -56,17 +57,10 @@ void csv_free(dh_csv *c)
 /* Room for MORE bytes after USED, plus the NUL that ends a field. */
 static int csv_reserve(dh_csv *c, size_t used, size_t more)
 {
-	size_t need = used + more + 1;
-	if (need <= c->buf_cap)
-		return 0;
-	size_t cap = c->buf_cap ? c->buf_cap : 256;
-	while (cap < need)
-		cap *= 2;
-	char *nb = realloc(c->buf, cap);
+	char *nb = core_grow_to(c->buf, &c->buf_cap, used + more + 1);
 	if (!nb)
 		return DH_ENOMEM;
 	c->buf = nb;
-	c->buf_cap = cap;
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/store.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -197,14 +198,10 @@ typedef struct export_jsonl_state {
 
 static int export_ref_push(export_refs *r, uint64_t candidate, uint64_t id, int type)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		export_ref *nv = realloc(r->v, cap * sizeof(*nv));
-		if (!nv)
-			return DH_ENOMEM;
-		r->v = nv;
-		r->cap = cap;
-	}
+	export_ref *nv = core_grow(r->v, &r->cap, r->n, sizeof(*nv), 256);
+	if (!nv)
+		return DH_ENOMEM;
+	r->v = nv;
 	r->v[r->n++] = (export_ref){candidate, id, type};
 	return 0;
 }

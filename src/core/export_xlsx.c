@@ -9,6 +9,7 @@
 #include "dienhinh/record.h"
 #include "dienhinh/store.h"
 #include "dienhinh/xlsx_write.h"
+#include "grow.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -110,16 +111,10 @@ static const char *export_xlsx_label(dh_rtype type, const char *field, int v)
 
 static int export_xlsx_join(export_xlsx_state *s, size_t need)
 {
-	if (need <= s->joined_cap)
-		return 0;
-	size_t cap = s->joined_cap ? s->joined_cap : 256;
-	while (cap < need)
-		cap *= 2;
-	char *nj = realloc(s->joined, cap);
+	char *nj = core_grow_to(s->joined, &s->joined_cap, need);
 	if (!nj)
 		return DH_ENOMEM;
 	s->joined = nj;
-	s->joined_cap = cap;
 	return 0;
 }
 

@@ -5,7 +5,6 @@
 #include "dienhinh/csv.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
-#include "dienhinh/import_xlsx.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/utf8.h"
@@ -525,58 +524,68 @@ static void import_progress_init(import_progress *p, FILE *err, long long size)
 	p->start = p->last = import_now();
 }
 
+/* Whether a progress line is due: at most five a second, and the last
+ * one (LAST) always. */
+static bool import_progress_due(import_progress *p, bool last)
+{
+	if (!p || !p->out)
+		return false;
+	double now = import_now();
+	if (now - p->last < 0.2 && !last)
+		return false;
+	p->last = now;
+	return true;
+}
+
+/* The progress line, in place of the one before. */
+static void import_progress_say(import_progress *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void import_progress_say(import_progress *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("\r\033[K", p->out);
+	vfprintf(p->out, fmt, ap);
+	va_end(ap);
+	fflush(p->out);
+	p->shown = true;
+}
+
 /* Pass 1: how far through the file (OFFSET bytes, ROWS rows). */
 static void import_progress_check(import_progress *p, long long offset, size_t rows)
 {
-	if (!p || !p->out)
+	if (!import_progress_due(p, false))
 		return;
-	double now = import_now();
-	if (now - p->last < 0.2)
-		return;
-	p->last = now;
 	char n[32];
 	if (p->size > 0)
-		fprintf(p->out, "\r\033[KĐang kiểm tra: %lld%% (%s dòng)", offset * 100 / p->size,
-		        import_count(rows, n, sizeof(n)));
+		import_progress_say(p, "Đang kiểm tra: %lld%% (%s dòng)", offset * 100 / p->size,
+		                    import_count(rows, n, sizeof(n)));
 	else
-		fprintf(p->out, "\r\033[KĐang kiểm tra: %s dòng", import_count(rows, n, sizeof(n)));
-	fflush(p->out);
-	p->shown = true;
+		import_progress_say(p, "Đang kiểm tra: %s dòng", import_count(rows, n, sizeof(n)));
 }
 
 /* Pass 2: DONE of TOTAL rows written, the rate and the time left. */
 static void import_progress_write(import_progress *p, size_t done, size_t total)
 {
-	if (!p || !p->out)
+	if (!import_progress_due(p, done >= total))
 		return;
-	double now = import_now();
-	if (now - p->last < 0.2 && done < total)
-		return;
-	p->last = now;
-	double secs = now - p->start;
+	double secs = p->last - p->start;
 	double rate = secs > 0.05 ? (double)done / secs : 0;
 	char a[32], b[32], r[32];
-	fprintf(p->out, "\r\033[KĐang nhập: %s/%s hồ sơ", import_count(done, a, sizeof(a)),
-	        import_count(total, b, sizeof(b)));
 	if (rate > 0)
-		fprintf(p->out, " · %s hồ sơ/giây · còn %.0f giây", import_count((unsigned long long)rate, r, sizeof(r)),
-		        (double)(total - done) / rate);
-	fflush(p->out);
-	p->shown = true;
+		import_progress_say(p, "Đang nhập: %s/%s hồ sơ · %s hồ sơ/giây · còn %.0f giây",
+		                    import_count(done, a, sizeof(a)), import_count(total, b, sizeof(b)),
+		                    import_count((unsigned long long)rate, r, sizeof(r)), (double)(total - done) / rate);
+	else
+		import_progress_say(p, "Đang nhập: %s/%s hồ sơ", import_count(done, a, sizeof(a)),
+		                    import_count(total, b, sizeof(b)));
 }
 
 /* Then the lookup index: DONE of TOTAL spellings. */
 static void import_progress_index(import_progress *p, size_t done, size_t total)
 {
-	if (!p || !p->out)
-		return;
-	double now = import_now();
-	if (now - p->last < 0.2 && done < total)
-		return;
-	p->last = now;
-	fprintf(p->out, "\r\033[KĐang lập chỉ mục tra cứu: %zu%%", total ? done * 100 / total : 100);
-	fflush(p->out);
-	p->shown = true;
+	if (import_progress_due(p, done >= total))
+		import_progress_say(p, "Đang lập chỉ mục tra cứu: %zu%%", total ? done * 100 / total : 100);
 }
 
 static void import_progress_done(import_progress *p)
@@ -1034,33 +1043,5 @@ int import_fd(dh_ctx *ctx, const char *name, int fd, FILE *err, dh_import_result
 	int rc = import_run(ctx, name, NULL, &src, err, res);
 	if (src.spool)
 		fclose(src.spool);
-	return rc;
-}
-
-int import_file(dh_ctx *ctx, const char *path, FILE *err, dh_import_result *res)
-{
-	memset(res, 0, sizeof(*res));
-	bool std_in = strcmp(path, "-") == 0;
-	int fd = std_in ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		int saved = errno;
-		char *shown = utf8_escape(path);
-		fprintf(err, "%s: không đọc được tệp: %s\n", shown ? shown : "?", strerror(saved));
-		free(shown);
-		return DH_EIO;
-	}
-	/* A workbook, or a spreadsheet this cannot read (told which), by its
-	 * first bytes or its name: read whole by the workbook import. */
-	struct stat sb;
-	char head[8];
-	ssize_t got = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? pread(fd, head, sizeof(head), 0) : 0;
-	if (import_workbook_suspect(std_in ? "(stdin)" : path, head, got > 0 ? (size_t)got : 0)) {
-		if (!std_in)
-			close(fd);
-		return import_workbook_file(ctx, path, NULL, err, res);
-	}
-	int rc = import_fd(ctx, std_in ? "(stdin)" : path, fd, err, res);
-	if (!std_in)
-		close(fd);
 	return rc;
 }

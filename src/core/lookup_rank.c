@@ -134,14 +134,7 @@ int lk_rank_each(const char *text, bool numbers, lk_rank_word_fn fn, void *ctx)
 static const unsigned char lk_format_key[1] = {'v'};
 enum { LK_FORMAT_PLACES = 2 };
 
-typedef enum lk_state {
-	LK_CURRENT,
-	LK_UNMARKED, /* no postings yet, no mark yet */
-	LK_OLD,      /* postings without their places */
-} lk_state;
-
-/* Where the index of TXN stands. */
-static int lk_format_state(dh_stxn *txn, lk_state *out)
+int lk_rank_format_state(dh_stxn *txn, lk_state *out)
 {
 	const void *val;
 	size_t vlen;
@@ -162,42 +155,15 @@ static int lk_format_state(dh_stxn *txn, lk_state *out)
 	return 0;
 }
 
+int lk_rank_format_mark(dh_stxn *txn)
+{
+	unsigned char v = LK_FORMAT_PLACES;
+	return store_put(txn, DH_T_WORDS, lk_format_key, sizeof lk_format_key, &v, 1);
+}
+
 int lk_rank_format_first(dh_stxn *txn)
 {
 	lk_state state;
-	int rc = lk_format_state(txn, &state);
-	if (rc || state != LK_UNMARKED)
-		return rc;
-	unsigned char v = LK_FORMAT_PLACES;
-	return store_put(txn, DH_T_WORDS, lk_format_key, sizeof lk_format_key, &v, 1);
-}
-
-static int lk_format_read(dh_stxn *txn, void *ctx)
-{
-	return lk_format_state(txn, ctx);
-}
-
-static int lk_format_write(dh_stxn *txn, void *ctx)
-{
-	(void)ctx;
-	lk_state state;
-	int rc = lk_format_state(txn, &state); /* again: another process may have */
-	if (rc || state == LK_CURRENT)
-		return rc;
-	if (state == LK_OLD && (rc = lookup_rebuild(txn)))
-		return rc;
-	unsigned char v = LK_FORMAT_PLACES;
-	return store_put(txn, DH_T_WORDS, lk_format_key, sizeof lk_format_key, &v, 1);
-}
-
-int lookup_upgrade(dh_store *st)
-{
-	lk_state state = LK_CURRENT;
-	int rc = store_read(st, lk_format_read, &state);
-	if (rc || state == LK_CURRENT)
-		return rc;
-	/* Only the order of hits changes: a rebuild moves the generation
-	 * (screens search again), marking a new index does not. */
-	return state == LK_OLD ? store_write(st, lk_format_write, NULL)
-	                       : store_write_quiet(st, lk_format_write, NULL);
+	int rc = lk_rank_format_state(txn, &state);
+	return rc || state != LK_UNMARKED ? rc : lk_rank_format_mark(txn);
 }

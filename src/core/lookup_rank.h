@@ -109,4 +109,14 @@ void lk_rank_number(fold_word *w);
 typedef struct dh_stxn dh_stxn;
 int lk_rank_format_first(dh_stxn *txn);
 
+/* Where the index stands against today's format (the places). */
+typedef enum lk_state {
+	LK_CURRENT,
+	LK_UNMARKED, /* no postings yet, no mark yet */
+	LK_OLD,      /* postings without their places */
+} lk_state;
+int lk_rank_format_state(dh_stxn *txn, lk_state *out);
+/* The index marked as of today's format. */
+int lk_rank_format_mark(dh_stxn *txn);
+
 #endif

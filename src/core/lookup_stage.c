@@ -17,15 +17,15 @@
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct ls_spell {
-	unsigned char spell[LK_SPELL_MAX];
-	uint8_t slen;
-	uint32_t n; /* entries */
-	uint64_t last; /* the last id put */
+	lk_spell_key key; /* first: the table's key */
+	uint32_t n;       /* entries */
+	uint64_t last;    /* the last id put */
 	unsigned char *buf;
 	size_t len, cap;
 } ls_spell;
@@ -33,8 +33,7 @@ typedef struct ls_spell {
 struct dh_lookup_stage {
 	ls_spell *v;
 	size_t n, cap;
-	uint32_t *table; /* index + 1, open addressing; stale once sorted */
-	size_t table_size;
+	lk_table table; /* stale once sorted */
 	bool sorted;
 	unsigned char years[32]; /* a bit per year byte met */
 	size_t bytes;
@@ -55,7 +54,7 @@ void lookup_stage_free(dh_lookup_stage *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i].buf);
 	free(s->v);
-	free(s->table);
+	free(s->table.slots);
 	free(s->doc.v);
 	free(s->run);
 	free(s);
@@ -63,7 +62,7 @@ void lookup_stage_free(dh_lookup_stage *s)
 
 size_t lookup_stage_bytes(const dh_lookup_stage *s)
 {
-	return s->bytes + s->cap * sizeof(ls_spell) + s->table_size * sizeof(uint32_t);
+	return s->bytes + s->cap * sizeof(ls_spell) + s->table.size * sizeof(uint32_t);
 }
 
 size_t lookup_stage_spellings(const dh_lookup_stage *s)
@@ -71,54 +70,23 @@ size_t lookup_stage_spellings(const dh_lookup_stage *s)
 	return s->n;
 }
 
-static uint64_t ls_hash(const unsigned char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 1099511628211ull;
-	return h;
-}
-
 static ls_spell *ls_find(dh_lookup_stage *s, const unsigned char *spell, size_t slen)
 {
-	if (2 * (s->n + 1) > s->table_size) {
-		size_t size = s->table_size ? s->table_size * 2 : 4096;
-		uint32_t *t = calloc(size, sizeof *t);
-		if (!t)
-			return NULL;
-		for (size_t i = 0; i < s->n; i++) {
-			uint64_t h = ls_hash(s->v[i].spell, s->v[i].slen);
-			while (t[h & (size - 1)])
-				h++;
-			t[h & (size - 1)] = (uint32_t)i + 1;
-		}
-		free(s->table);
-		s->table = t;
-		s->table_size = size;
-	}
-	for (uint64_t h = ls_hash(spell, slen);; h++) {
-		uint32_t *slot = &s->table[h & (s->table_size - 1)];
-		if (*slot) {
-			ls_spell *p = &s->v[*slot - 1];
-			if (p->slen == slen && memcmp(p->spell, spell, slen) == 0)
-				return p;
-			continue;
-		}
-		if (s->n == s->cap) {
-			size_t cap = s->cap ? s->cap * 2 : 1024;
-			ls_spell *v = realloc(s->v, cap * sizeof *v);
-			if (!v)
-				return NULL;
-			s->v = v;
-			s->cap = cap;
-		}
-		ls_spell *p = &s->v[s->n++];
-		memset(p, 0, sizeof *p);
-		memcpy(p->spell, spell, slen);
-		p->slen = (uint8_t)slen;
-		*slot = (uint32_t)s->n;
-		return p;
-	}
+	uint32_t *slot = lk_table_slot(&s->table, s->v, s->n, sizeof *s->v, spell, slen);
+	if (!slot)
+		return NULL;
+	if (*slot)
+		return &s->v[*slot - 1];
+	ls_spell *v = core_grow(s->v, &s->cap, s->n, sizeof *v, 1024);
+	if (!v)
+		return NULL;
+	s->v = v;
+	ls_spell *p = &s->v[s->n++];
+	memset(p, 0, sizeof *p);
+	memcpy(p->key.spell, spell, slen);
+	p->key.slen = (uint8_t)slen;
+	*slot = (uint32_t)s->n;
+	return p;
 }
 
 int lookup_stage_add(dh_lookup_stage *s, const dh_candidate *c)
@@ -147,12 +115,7 @@ int lookup_stage_add(dh_lookup_stage *s, const dh_candidate *c)
 			sp->buf = b;
 			sp->cap = cap;
 		}
-		uint64_t d = p->e.id - (sp->n ? sp->last : 0);
-		while (d >= 0x80) {
-			sp->buf[sp->len++] = (unsigned char)(d | 0x80);
-			d >>= 7;
-		}
-		sp->buf[sp->len++] = (unsigned char)d;
+		sp->len += lk_varint_put(sp->buf + sp->len, p->e.id - (sp->n ? sp->last : 0));
 		sp->buf[sp->len++] = p->e.stage;
 		sp->last = p->e.id;
 		sp->n++;
@@ -163,11 +126,7 @@ int lookup_stage_add(dh_lookup_stage *s, const dh_candidate *c)
 static int ls_cmp(const void *a, const void *b)
 {
 	const ls_spell *x = a, *y = b;
-	size_t n = x->slen < y->slen ? x->slen : y->slen;
-	int c = memcmp(x->spell, y->spell, n);
-	if (c)
-		return c;
-	return x->slen < y->slen ? -1 : x->slen > y->slen;
+	return lk_spell_cmp(x->key.spell, x->key.slen, y->key.spell, y->key.slen);
 }
 
 /* SP's entries decoded into S->run. */
@@ -215,11 +174,11 @@ int lookup_stage_write(dh_stxn *txn, dh_lookup_stage *s, size_t at, size_t budge
 			break;
 		bool appended = false;
 		if (sp->n > 1)
-			rc = lk_append_run(txn, sp->spell, sp->slen, s->run, sp->n, &appended);
+			rc = lk_append_run(txn, sp->key.spell, sp->key.slen, s->run, sp->n, &appended);
 		/* one entry, or ids past ours there already (another session's
 		 * postings written meanwhile): put in one at a time */
 		for (uint32_t k = 0; !rc && !appended && k < sp->n; k++)
-			rc = lk_update_spell(txn, sp->spell, sp->slen, s->run[k].id, &s->run[k], 1);
+			rc = lk_update_spell(txn, sp->key.spell, sp->key.slen, s->run[k].id, &s->run[k], 1);
 		done += sp->n;
 		i++;
 	}

@@ -33,85 +33,21 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/store.h"
-#include "dienhinh/verify.h"
+#include "dienhinh/verify_chain.h"
+#include "repo_internal.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 enum {
-	REC_KEY = 9,
-	LINK_KEY = 17,
 	/* Records per read transaction of repo_each: a few milliseconds. */
 	REPO_EACH_BATCH = 512,
 };
 
-/* One record's meta before a put. */
-typedef struct undo_entry {
-	dh_meta *meta; /* in the caller's record */
-	dh_meta old;
-	bool created_by_replaced; /* besides updated_by, always replaced */
-} undo_entry;
 
-typedef struct write_ctx {
-	const char *actor;
-	dh_repo_fn fn;
-	void *ctx;
-	undo_entry *undo;
-	size_t n_undo, cap_undo;
-	/* Scratch reused by every put of the write (a bulk import makes
-	 * thousands). */
-	dh_bytes enc, before_enc, audit_enc;
-	/* The next id of each type and the next audit sequence, once looked
-	 * up in this attempt (0: not yet). */
-	uint64_t next_id[DH_R__COUNT], next_audit;
-	/* The hash of the last entry stored, once next_audit is known; when
-	 * TIP_PENDING, still to be taken from audit_enc (the entry this write
-	 * put last): a write of one entry never needs it. */
-	unsigned char tip[DH_HASH_LEN];
-	bool tip_pending;
-	/* repo_bulk_begin: one audit entry per type for the records created,
-	 * ids bulk_first..bulk_last. */
-	bool bulk;
-	char *bulk_action, *bulk_note;
-	uint64_t bulk_first[DH_R__COUNT], bulk_last[DH_R__COUNT];
-	/* The counters' moves of this attempt (made at the first put). */
-	dh_counts *counts;
-	/* repo_stage_write: new records of the stage's type take its ids and
-	 * go into its cover; both as they were at the attempt's start until
-	 * the commit. */
-	dh_staging *stage;
-	uint64_t stage_next;
-	dh_cover stage_cover;
-	/* the records staged in this attempt: their postings are gathered
-	 * once it commits */
-	const void **staged;
-	size_t n_staged, cap_staged;
-} write_ctx;
-
-struct dh_staging {
-	dh_store *st;
-	char *actor, *action, *note;
-	dh_rtype type;
-	uint64_t first, last; /* reserved */
-	uint64_t next;        /* the next id to write */
-	dh_cover cover;       /* of FIRST..NEXT - 1, in id order */
-	dh_lookup_stage *lk;  /* candidates: their postings, written last */
-	size_t lk_at;         /* spellings written so far */
-	bool indexing;        /* postings are being written (the marker says so) */
-	bool published;
-	int64_t since;
-	dh_counts *counts; /* the staged records' counter moves, applied on publish */
-};
-
-struct dh_repo_tx {
-	dh_stxn *txn;
-	write_ctx *w;
-	int64_t now;
-};
-
-static void rec_key(unsigned char k[REC_KEY], dh_rtype type, uint64_t id)
+void repo_rec_key(unsigned char k[REC_KEY], dh_rtype type, uint64_t id)
 {
 	k[0] = (unsigned char)type;
 	store_put_u64(k + 1, id);
@@ -124,7 +60,7 @@ static void link_key(unsigned char k[LINK_KEY], dh_rtype child, uint64_t parent,
 	store_put_u64(k + 9, id);
 }
 
-static bool type_is_record(dh_rtype type)
+bool repo_type_is_record(dh_rtype type)
 {
 	return (type >= DH_R_CANDIDATE && type < DH_R_DRAFT) || type == DH_R_PLAN;
 }
@@ -152,7 +88,7 @@ static int get_in(dh_stxn *txn, dh_rtype type, uint64_t id, void **out)
 	*out = NULL;
 	if (!record_schema(type))
 		return DH_EINVAL;
-	rec_key(k, type, id);
+	repo_rec_key(k, type, id);
 	int rc = store_get(txn, DH_T_RECORDS, k, sizeof(k), &v, &n);
 	if (!rc && (rc = record_decode(type, v, n, out)) == DH_ECORRUPT)
 		rc = store_corrupt(DH_T_RECORDS, k, sizeof(k), "bản ghi không đọc được");
@@ -267,7 +203,7 @@ static int each_batch_fn(dh_stxn *txn, void *p)
 {
 	each_batch *b = p;
 	unsigned char prefix = (unsigned char)b->type, from[REC_KEY];
-	rec_key(from, b->type, b->from);
+	repo_rec_key(from, b->type, b->from);
 	b->e = (each_ctx){b->type, b->cb, b->ctx, REPO_EACH_BATCH, txn, 0, false};
 	return store_scan(txn, DH_T_RECORDS, &prefix, 1, from, sizeof(from), false, each_value, &b->e);
 }
@@ -296,7 +232,7 @@ static int page_fn(dh_stxn *txn, void *p)
 {
 	read_args *a = p;
 	unsigned char prefix = (unsigned char)a->type, from[REC_KEY];
-	rec_key(from, a->type, a->id);
+	repo_rec_key(from, a->type, a->id);
 	each_ctx e = {a->type, a->cb, a->ctx, a->limit ? a->limit : SIZE_MAX, txn, 0, false};
 	/* From 0 means from the start: the first id forward, the last back. */
 	bool from_start = a->id == 0;
@@ -328,35 +264,7 @@ int repo_children(dh_store *st, dh_rtype child, uint64_t parent_id, dh_rec_fn cb
 static int last_id_in(dh_stxn *txn, dh_rtype type, uint64_t *out)
 {
 	unsigned char prefix = (unsigned char)type;
-	const void *key;
-	size_t klen;
-	*out = 0;
-	int rc = store_last_key(txn, DH_T_RECORDS, &prefix, 1, &key, &klen);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (klen != REC_KEY)
-		return DH_ECORRUPT;
-	*out = store_get_u64((const unsigned char *)key + 1);
-	return 0;
-}
-
-/* The last audit sequence number in TXN (0: none). */
-static int last_audit_in(dh_stxn *txn, uint64_t *out)
-{
-	const void *key;
-	size_t klen;
-	*out = 0;
-	int rc = store_last_key(txn, DH_T_AUDIT, NULL, 0, &key, &klen);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (klen != 8)
-		return DH_ECORRUPT;
-	*out = store_get_u64(key);
-	return 0;
+	return store_last_id(txn, DH_T_RECORDS, &prefix, 1, out);
 }
 
 static int last_id_fn(dh_stxn *txn, void *p)
@@ -364,7 +272,7 @@ static int last_id_fn(dh_stxn *txn, void *p)
 	read_args *a = p;
 	/* Audit entries are numbered in a table of their own. */
 	if (a->type == DH_R_AUDIT)
-		return last_audit_in(txn, &a->id);
+		return store_last_id(txn, DH_T_AUDIT, NULL, 0, &a->id);
 	return last_id_in(txn, a->type, &a->id);
 }
 
@@ -443,7 +351,6 @@ static void bulk_reset(write_ctx *w)
 }
 
 static int put_bulk_audit(dh_repo_tx *tx);
-static int new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id);
 
 static int write_attempt(dh_stxn *txn, void *p)
 {
@@ -470,7 +377,7 @@ static int write_attempt(dh_stxn *txn, void *p)
 	if (!rc && w->bulk)
 		rc = put_bulk_audit(&tx);
 	/* A staged write's counter moves wait for the publish (its records
-	 * are hidden until then); write_with keeps them once it commits. */
+	 * are hidden until then); repo_write_with keeps them once it commits. */
 	if (!rc && !w->stage)
 		rc = counts_flush(w->counts, txn);
 	if (!rc)
@@ -479,7 +386,7 @@ static int write_attempt(dh_stxn *txn, void *p)
 	return rc;
 }
 
-static int write_with(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx, dh_staging *stage)
+int repo_write_with(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx, dh_staging *stage)
 {
 	if (!actor || !*actor)
 		return DH_EINVAL;
@@ -514,7 +421,7 @@ static int write_with(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx,
 
 int repo_write(dh_store *st, const char *actor, dh_repo_fn fn, void *ctx)
 {
-	return write_with(st, actor, fn, ctx, NULL);
+	return repo_write_with(st, actor, fn, ctx, NULL);
 }
 
 int repo_tx_get(dh_repo_tx *tx, dh_rtype type, uint64_t id, void **out)
@@ -571,7 +478,7 @@ int repo_mark_get(dh_store *st, const char *key, bool *set)
 	return store_read(st, mark_read_fn, &a);
 }
 
-static int put_links(dh_repo_tx *tx, dh_rtype type, const void *before, const void *after, uint64_t id)
+int repo_put_links(dh_repo_tx *tx, dh_rtype type, const void *before, const void *after, uint64_t id)
 {
 	uint64_t old_parent = repo_parent_of(type, before), new_parent = repo_parent_of(type, after);
 	unsigned char k[LINK_KEY];
@@ -608,7 +515,7 @@ static int next_audit_seq(dh_repo_tx *tx, uint64_t *seq)
 /* Writes entry A (its meta, sequence and time filled in here) with the
  * records' codec bytes BEFORE (may be NULL) and AFTER, sealed with the
  * chain's link and RECORDS, the hash of what it wrote. */
-static int write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, const dh_bytes *after,
+int repo_write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, const dh_bytes *after,
                        const unsigned char records[DH_HASH_LEN])
 {
 	write_ctx *w = tx->w;
@@ -647,7 +554,7 @@ static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rt
 	};
 	unsigned char records[DH_HASH_LEN];
 	verify_hash(w->enc.p, w->enc.n, records);
-	return write_audit(tx, &a, has_before ? &w->before_enc : NULL, &w->enc, records);
+	return repo_write_audit(tx, &a, has_before ? &w->before_enc : NULL, &w->enc, records);
 }
 
 /* The bulk entries: one per type of record created, when the write's
@@ -674,7 +581,7 @@ static int put_bulk_audit(dh_repo_tx *tx)
 		};
 		unsigned char records[DH_HASH_LEN];
 		int rc = verify_cover_range(tx->txn, (dh_rtype)t, first, last, records);
-		if (rc || (rc = write_audit(tx, &a, NULL, NULL, records)))
+		if (rc || (rc = repo_write_audit(tx, &a, NULL, NULL, records)))
 			return rc;
 	}
 	return 0;
@@ -715,7 +622,7 @@ static int staged_last(dh_stxn *txn, dh_rtype type, uint64_t *out)
 	return 0;
 }
 
-static int new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
+int repo_new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
 {
 	write_ctx *w = tx->w;
 	if (w->stage && type == w->stage->type) {
@@ -739,14 +646,10 @@ static int new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
 
 static int note_staged(write_ctx *w, const void *rec)
 {
-	if (w->n_staged == w->cap_staged) {
-		size_t cap = w->cap_staged ? w->cap_staged * 2 : 1024;
-		const void **v = realloc(w->staged, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		w->staged = v;
-		w->cap_staged = cap;
-	}
+	const void **v = core_grow(w->staged, &w->cap_staged, w->n_staged, sizeof(*v), 1024);
+	if (!v)
+		return DH_ENOMEM;
+	w->staged = v;
 	w->staged[w->n_staged++] = rec;
 	return 0;
 }
@@ -754,7 +657,7 @@ static int note_staged(write_ctx *w, const void *rec)
 int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, void *rec)
 {
 	const dh_schema *s = record_schema(type);
-	if (!s || !type_is_record(type) || !rec)
+	if (!s || !repo_type_is_record(type) || !rec)
 		return DH_EINVAL;
 	write_ctx *w = tx->w;
 	dh_meta *m = rec;
@@ -764,7 +667,7 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 	if ((rc = undo_reserve(w)))
 		return rc;
 	if (id == 0) {
-		if ((rc = new_id(tx, type, &id)))
+		if ((rc = repo_new_id(tx, type, &id)))
 			return rc;
 	} else {
 		/* The stored bytes are kept for the audit entry: they are the
@@ -772,16 +675,13 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 		unsigned char k[REC_KEY];
 		const void *v;
 		size_t n;
-		rec_key(k, type, id);
+		repo_rec_key(k, type, id);
 		if ((rc = store_get(tx->txn, DH_T_RECORDS, k, sizeof(k), &v, &n)))
 			return rc;
-		if (n > w->before_enc.cap) {
-			unsigned char *p = realloc(w->before_enc.p, n);
-			if (!p)
-				return DH_ENOMEM;
-			w->before_enc.p = p;
-			w->before_enc.cap = n;
-		}
+		unsigned char *p = core_grow_to(w->before_enc.p, &w->before_enc.cap, n);
+		if (!p)
+			return DH_ENOMEM;
+		w->before_enc.p = p;
 		memcpy(w->before_enc.p, v, n);
 		w->before_enc.n = n;
 		if ((rc = record_decode(type, w->before_enc.p, n, &before)))
@@ -825,13 +725,13 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 		m->created_by = created_by;
 	}
 	unsigned char k[REC_KEY];
-	rec_key(k, type, id);
+	repo_rec_key(k, type, id);
 	/* A staged candidate's postings are gathered (lookup_stage) and
 	 * written after all the rows, spelling by spelling. */
 	bool staged = !before && w->stage && type == w->stage->type;
 	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
 	    (rc = (before ? store_put : store_append)(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
-	    (rc = put_links(tx, type, before, rec, id)) ||
+	    (rc = repo_put_links(tx, type, before, rec, id)) ||
 	    (rc = staged && w->stage->lk ? note_staged(w, rec) : lookup_reindex(tx->txn, type, before, rec)) ||
 	    (rc = repo_tx_count(tx, type, before, rec)))
 		goto out;
@@ -877,34 +777,6 @@ static int save_fn(dh_repo_tx *tx, void *p)
 
 /* The record layer's schema steps: 1 -> 2 the audit chain, 2 -> 3 the
  * counters. */
-static int repo_migrate(dh_stxn *txn, uint64_t from, void *ctx)
-{
-	if (from == 1)
-		return verify_migrate(txn, from, ctx);
-	if (from == 2)
-		return counts_migrate(txn, ctx && *(const char *)ctx ? ctx : "dienhinh");
-	return DH_EVERSION;
-}
-
-int repo_open(dh_store **out, const char *dir, const dh_store_opts *opts, const char *actor)
-{
-	dh_store_opts o = opts ? *opts : (dh_store_opts){0};
-	o.migrate = repo_migrate;
-	o.migrate_ctx = (void *)actor;
-	int rc = store_open(out, dir, &o);
-	if (rc || o.read_only)
-		return rc;
-	/* What an import killed halfway left, nobody sees; clear it now;
-	 * then an index of an older program: its postings made again. */
-	rc = repo_stage_clear_stale(*out, actor && *actor ? actor : "dienhinh");
-	if (!rc)
-		rc = lookup_upgrade(*out);
-	if (rc) {
-		store_close(*out);
-		*out = NULL;
-	}
-	return rc;
-}
 
 int repo_save(dh_store *st, const char *actor, const char *action, const char *note, dh_rtype type, void *rec)
 {
@@ -971,400 +843,6 @@ int repo_draft_del(dh_store *st, const char *login)
 		return DH_EINVAL;
 	draft_args a = {login, NULL, NULL};
 	return store_write_quiet(st, draft_del_fn, &a);
-}
-
-/* --- staging ------------------------------------------------------------ */
-
-enum { STAGE_DELETE_CHUNK = 5000 };
-
-/* Who stages: "login US pid US since US phase", phase 'R' while rows go in,
- * 'I' once postings are written (a dead stage's records then have some to
- * remove with them). */
-static void owner_encode(dh_stage_mark *m, const char *login, long pid, int64_t since, char phase)
-{
-	int n = snprintf((char *)m->owner, sizeof(m->owner), "%.63s\x1f%ld\x1f%lld\x1f%c", login, pid,
-	                 (long long)since, phase);
-	m->owner_len = n < 0 ? 0 : (size_t)n < sizeof(m->owner) ? (size_t)n : sizeof(m->owner) - 1;
-}
-
-static void owner_decode(const dh_stage_mark *m, dh_staging_owner *o)
-{
-	char buf[DH_STAGE_OWNER_MAX + 1];
-	memcpy(buf, m->owner, m->owner_len);
-	buf[m->owner_len] = '\0';
-	memset(o, 0, sizeof(*o));
-	char *sep = strchr(buf, '\x1f');
-	if (sep)
-		*sep++ = '\0';
-	snprintf(o->login, sizeof(o->login), "%.63s", buf);
-	if (sep) {
-		o->pid = strtol(sep, &sep, 10);
-		if (*sep == '\x1f')
-			o->since = strtoll(sep + 1, &sep, 10);
-		if (*sep == '\x1f')
-			o->indexing = sep[1] == 'I';
-	}
-}
-
-static int stage_mark_fn(dh_stxn *txn, void *p)
-{
-	return store_stage_get(txn, p);
-}
-
-bool repo_stage_busy(dh_store *st, dh_staging_owner *who)
-{
-	memset(who, 0, sizeof(*who));
-	if (store_stage_locked(st))
-		return false;
-	int rc = store_stage_lock(st);
-	if (rc == 0) {
-		store_stage_unlock(st);
-		return false;
-	}
-	if (rc != DH_EBUSY)
-		return false;
-	/* The lock alone may be another process asking this same question
-	 * (it takes the lock to test it): only a stage's marker says that
-	 * someone imports. */
-	dh_stage_mark m;
-	if (store_read(st, stage_mark_fn, &m) != 0)
-		return false;
-	owner_decode(&m, who);
-	return who->pid != 0;
-}
-
-/* Deleting a stage's records: the ids FROM..TO of TYPE there are. */
-typedef struct stage_del {
-	dh_rtype type;
-	uint64_t from, to;
-	bool clear_mark; /* the marker too once none is left */
-	bool unindex;    /* postings were written: remove them too */
-	bool done;
-	void *recs[STAGE_DELETE_CHUNK];
-	size_t n;
-	int err;
-} stage_del;
-
-static int stage_del_collect(const void *key, size_t klen, const void *val, size_t vlen, void *p)
-{
-	stage_del *d = p;
-	if (klen != REC_KEY)
-		return d->err = DH_ECORRUPT;
-	if (store_get_u64((const unsigned char *)key + 1) > d->to || d->n == STAGE_DELETE_CHUNK)
-		return 1;
-	int rc = record_decode(d->type, val, vlen, &d->recs[d->n]);
-	if (rc)
-		return d->err = rc;
-	d->n++;
-	return 0;
-}
-
-static void stage_del_free(stage_del *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		record_free(d->type, d->recs[i]);
-	d->n = 0;
-}
-
-static int stage_del_fn(dh_repo_tx *tx, void *p)
-{
-	stage_del *d = p;
-	stage_del_free(d);
-	d->done = false;
-	unsigned char prefix = (unsigned char)d->type, from[REC_KEY];
-	rec_key(from, d->type, d->from);
-	int rc = store_scan(tx->txn, DH_T_RECORDS, &prefix, 1, from, sizeof(from), false, stage_del_collect, d);
-	if (rc || (rc = d->err))
-		return rc;
-	for (size_t i = 0; i < d->n; i++) {
-		const dh_meta *m = d->recs[i];
-		unsigned char k[REC_KEY];
-		rec_key(k, d->type, m->id);
-		/* its postings and links go with it, as if it was never made */
-		if ((d->unindex && (rc = lookup_reindex(tx->txn, d->type, d->recs[i], NULL))) ||
-		    (rc = put_links(tx, d->type, d->recs[i], NULL, m->id)) ||
-		    (rc = store_del(tx->txn, DH_T_RECORDS, k, sizeof(k))))
-			return rc;
-	}
-	if (d->n < STAGE_DELETE_CHUNK) {
-		d->done = true;
-		if (d->clear_mark)
-			return store_stage_clear(tx->txn);
-	}
-	return 0;
-}
-
-/* Deletes the staged records FROM..TO of TYPE, a few thousand a write, and
- * then (CLEAR_MARK) the marker. The stage lock is held. */
-static int stage_delete(dh_store *st, const char *actor, dh_rtype type, uint64_t from, uint64_t to,
-                        bool clear_mark, bool unindex)
-{
-	stage_del *d = calloc(1, sizeof(*d));
-	if (!d)
-		return DH_ENOMEM;
-	d->type = type;
-	d->from = from;
-	d->to = to;
-	d->clear_mark = clear_mark;
-	d->unindex = unindex;
-	int rc = 0;
-	while (!rc && !d->done) {
-		rc = repo_write(st, actor, stage_del_fn, d);
-		if (!rc && d->n)
-			d->from = ((const dh_meta *)d->recs[d->n - 1])->id + 1;
-		stage_del_free(d);
-	}
-	free(d);
-	return rc;
-}
-
-/* Clears a marker left by a dead stage; the caller holds the lock. */
-static int stage_clear_locked(dh_store *st, const char *actor)
-{
-	dh_stage_mark m;
-	int rc = store_read(st, stage_mark_fn, &m);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (m.table != DH_T_RECORDS || m.lo_len != REC_KEY || m.hi_len != REC_KEY || m.lo[0] != m.hi[0] ||
-	    !type_is_record((dh_rtype)m.lo[0]))
-		return DH_ECORRUPT;
-	dh_staging_owner o;
-	owner_decode(&m, &o);
-	return stage_delete(st, actor, (dh_rtype)m.lo[0], store_get_u64(m.lo + 1), store_get_u64(m.hi + 1), true,
-	                    o.indexing);
-}
-
-int repo_stage_clear_stale(dh_store *st, const char *actor)
-{
-	dh_stage_mark m;
-	int rc = store_read(st, stage_mark_fn, &m);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (store_stage_locked(st))
-		return stage_clear_locked(st, actor);
-	rc = store_stage_lock(st);
-	if (rc == DH_EBUSY)
-		return 0; /* its import is alive and at work */
-	if (rc)
-		return rc;
-	rc = stage_clear_locked(st, actor);
-	store_stage_unlock(st);
-	return rc;
-}
-
-typedef struct stage_begin_args {
-	dh_staging *sg;
-	uint64_t count;
-} stage_begin_args;
-
-static int stage_reserve_fn(dh_repo_tx *tx, void *p)
-{
-	stage_begin_args *a = p;
-	dh_staging *sg = a->sg;
-	uint64_t first;
-	int rc = new_id(tx, sg->type, &first);
-	if (rc)
-		return rc;
-	sg->first = sg->next = first;
-	sg->last = first + a->count - 1;
-	dh_stage_mark m = {.table = DH_T_RECORDS, .lo_len = REC_KEY, .hi_len = REC_KEY};
-	rec_key(m.lo, sg->type, sg->first);
-	rec_key(m.hi, sg->type, sg->last);
-	sg->since = tx->now;
-	owner_encode(&m, sg->actor, (long)getpid(), tx->now, 'R');
-	if ((rc = store_stage_set(tx->txn, &m)))
-		return rc;
-	/* the index is to hold the staged candidates' postings, written last */
-	return sg->type == DH_R_CANDIDATE ? lookup_reserve(tx->txn, sg->last) : 0;
-}
-
-static void stage_free(dh_staging *sg)
-{
-	if (!sg)
-		return;
-	free(sg->actor);
-	free(sg->action);
-	free(sg->note);
-	lookup_stage_free(sg->lk);
-	counts_free(sg->counts);
-	free(sg);
-}
-
-int repo_stage_begin(dh_store *st, const char *actor, dh_rtype type, uint64_t count, const char *action,
-                     const char *note, dh_staging_owner *busy, dh_staging **out)
-{
-	*out = NULL;
-	if (busy)
-		memset(busy, 0, sizeof(*busy));
-	if (!actor || !*actor || !action || !*action || !type_is_record(type) || count == 0)
-		return DH_EINVAL;
-	int rc = store_stage_lock(st);
-	if (rc == DH_EBUSY) {
-		dh_stage_mark m;
-		if (busy && store_read(st, stage_mark_fn, &m) == 0)
-			owner_decode(&m, busy);
-		return rc;
-	}
-	if (rc)
-		return rc;
-	dh_staging *sg = calloc(1, sizeof(*sg));
-	if (!sg || !(sg->actor = strdup(actor)) || !(sg->action = strdup(action)) ||
-	    (note && !(sg->note = strdup(note)))) {
-		stage_free(sg);
-		store_stage_unlock(st);
-		return DH_ENOMEM;
-	}
-	sg->st = st;
-	sg->type = type;
-	if (type == DH_R_CANDIDATE && !(sg->lk = lookup_stage_new())) {
-		stage_free(sg);
-		store_stage_unlock(st);
-		return DH_ENOMEM;
-	}
-	verify_cover_begin(&sg->cover);
-	/* the lock is ours: a marker there now is a dead import's */
-	stage_begin_args a = {sg, count};
-	if ((rc = stage_clear_locked(st, actor)) || (rc = repo_write(st, actor, stage_reserve_fn, &a))) {
-		stage_free(sg);
-		store_stage_unlock(st);
-		return rc;
-	}
-	*out = sg;
-	return 0;
-}
-
-int repo_stage_write(dh_staging *sg, dh_repo_fn fn, void *ctx)
-{
-	if (sg->published)
-		return DH_EINVAL;
-	int rc = write_with(sg->st, sg->actor, fn, ctx, sg);
-	/* the pages this write read are not needed again soon: memory stays
-	 * flat however many chunks follow */
-	if (!rc)
-		store_forget_pages(sg->st);
-	return rc;
-}
-
-uint64_t repo_stage_first(const dh_staging *sg)
-{
-	return sg->first;
-}
-
-uint64_t repo_stage_written(const dh_staging *sg)
-{
-	return sg->next - sg->first;
-}
-
-/* The one small write that makes the stage visible. */
-static int stage_publish_fn(dh_repo_tx *tx, void *p)
-{
-	dh_staging *sg = p;
-	char summary[160];
-	snprintf(summary, sizeof(summary), "{\"type\":\"%s\",\"created\":%llu,\"first_id\":%llu,\"last_id\":%llu}",
-	         record_type_name(sg->type), (unsigned long long)(sg->last - sg->first + 1),
-	         (unsigned long long)sg->first, (unsigned long long)sg->last);
-	dh_audit a = {
-	    .who = (char *)tx->w->actor,
-	    .action = sg->action,
-	    .target_type = (int)sg->type,
-	    .target_id = sg->first,
-	    .last_id = sg->last,
-	    .after = summary,
-	    .note = sg->note,
-	};
-	/* The records' hash, taken chunk by chunk as they were written:
-	 * reading them back here would hold the lock for seconds. Nobody
-	 * else could change them meanwhile (they were hidden). */
-	unsigned char records[DH_HASH_LEN];
-	dh_cover c = sg->cover;
-	verify_cover_end(&c, records);
-	int rc = write_audit(tx, &a, NULL, NULL, records);
-	if (rc)
-		return rc;
-	/* The staged writes did not move the counters (their records were
-	 * hidden); their gathered moves go in here, in this one visible
-	 * write. A copy: flushing empties it, and this may run again. */
-	if (sg->counts) {
-		dh_counts *moves = counts_new();
-		if (!moves)
-			return DH_ENOMEM;
-		rc = counts_merge(moves, sg->counts);
-		if (!rc)
-			rc = counts_flush(moves, tx->txn);
-		counts_free(moves);
-		if (rc)
-			return rc;
-	}
-	return store_stage_clear(tx->txn);
-}
-
-typedef struct stage_index_args {
-	dh_staging *sg;
-	size_t budget, next;
-} stage_index_args;
-
-static int stage_index_fn(dh_repo_tx *tx, void *p)
-{
-	stage_index_args *a = p;
-	dh_staging *sg = a->sg;
-	int rc;
-	if (!sg->indexing) {
-		/* from now on a dead stage's records have postings to remove */
-		dh_stage_mark m;
-		if ((rc = store_stage_get(tx->txn, &m)))
-			return rc;
-		owner_encode(&m, sg->actor, (long)getpid(), sg->since, 'I');
-		if ((rc = store_stage_set(tx->txn, &m)))
-			return rc;
-	}
-	return lookup_stage_write(tx->txn, sg->lk, sg->lk_at, a->budget, &a->next);
-}
-
-int repo_stage_index(dh_staging *sg, size_t budget, size_t *done, size_t *total)
-{
-	*done = *total = 0;
-	if (!sg->lk)
-		return 0;
-	*total = lookup_stage_spellings(sg->lk);
-	if (sg->lk_at >= *total && sg->indexing)
-		return 0;
-	if (sg->published || sg->next != sg->last + 1)
-		return DH_EINVAL; /* rows first */
-	stage_index_args a = {sg, budget ? budget : 1, 0};
-	int rc = repo_write(sg->st, sg->actor, stage_index_fn, &a);
-	if (rc)
-		return rc;
-	sg->indexing = true;
-	sg->lk_at = a.next;
-	store_forget_pages(sg->st);
-	*done = sg->lk_at;
-	return sg->lk_at < *total;
-}
-
-int repo_stage_publish(dh_staging *sg)
-{
-	if (sg->published || sg->next != sg->last + 1 || (sg->lk && sg->lk_at < lookup_stage_spellings(sg->lk)))
-		return DH_EINVAL;
-	int rc = repo_write(sg->st, sg->actor, stage_publish_fn, sg);
-	if (rc == 0)
-		sg->published = true;
-	return rc;
-}
-
-int repo_stage_end(dh_staging *sg)
-{
-	if (!sg)
-		return 0;
-	int rc = 0;
-	if (!sg->published)
-		rc = stage_delete(sg->st, sg->actor, sg->type, sg->first, sg->last, true, sg->indexing);
-	store_stage_unlock(sg->st);
-	stage_free(sg);
-	return rc;
 }
 
 /* --- who has a record open in a form --------------------------------------- */

@@ -9,6 +9,7 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/workflow.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +27,10 @@ typedef struct stats_job {
 
 static int stats_push_id(uint64_t **v, size_t *n, size_t *cap, uint64_t id)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		uint64_t *nv = realloc(*v, nc * sizeof(*nv));
-		if (!nv)
-			return DH_ENOMEM;
-		*v = nv;
-		*cap = nc;
-	}
+	uint64_t *nv = core_grow(*v, &*cap, *n, sizeof(*nv), 64);
+	if (!nv)
+		return DH_ENOMEM;
+	*v = nv;
 	(*v)[(*n)++] = id;
 	return 0;
 }
@@ -462,52 +459,68 @@ static void stats_diff_depts(stats_diffs *d, const dh_stats *a, const dh_stats *
 	}
 }
 
+/* The numbers stats_diff compares, in the order it names them: a plain
+ * number (N 0), or a list of N, each named "WHAT «its label»". */
+typedef struct stats_num {
+	const char *what;
+	size_t offset;
+	enum { STATS_INT, STATS_I64, STATS_SIZE } type;
+	int n;
+	const char *(*label)(int);
+} stats_num;
+
+static const stats_num stats_nums[] = {
+    {"Năm", offsetof(dh_stats, year), STATS_INT, 0, NULL},
+    {"Hồ sơ theo bước", offsetof(dh_stats, by_stage), STATS_INT, DH_STAGE__COUNT, stage_label},
+    {"Hồ sơ loại", offsetof(dh_stats, by_kind), STATS_INT, DH_CANDIDATE_KINDS, kind_label},
+    {"Hồ sơ", offsetof(dh_stats, candidates), STATS_INT, 0, NULL},
+    {"Hồ sơ tạm dừng xét", offsetof(dh_stats, on_hold), STATS_INT, 0, NULL},
+    {"Đạt số tiêu chí của nhân tố mới", offsetof(dh_stats, meeting_new_factor_min), STATS_INT, 0, NULL},
+    {"Bồi dưỡng", offsetof(dh_stats, fostering), STATS_INT, 3, fostering_kind_label},
+    {"Lượt bồi dưỡng", offsetof(dh_stats, fostering_total), STATS_INT, 0, NULL},
+    {"Hỗ trợ vật chất (đồng)", offsetof(dh_stats, material_total), STATS_I64, 0, NULL},
+    {"Hồ sơ được bồi dưỡng", offsetof(dh_stats, fostered_candidates), STATS_INT, 0, NULL},
+    {"Đăng ký", offsetof(dh_stats, registrations), STATS_INT, 4, reg_status_label},
+    {"Đăng ký", offsetof(dh_stats, registrations_total), STATS_INT, 0, NULL},
+    {"Đăng ký chờ kiểm tra", offsetof(dh_stats, registrations_unchecked), STATS_INT, 0, NULL},
+    {"Phòng báo không có đăng ký", offsetof(dh_stats, nil_returns), STATS_INT, 0, NULL},
+    {"Phòng đã trả lời", offsetof(dh_stats, departments_answered), STATS_INT, 0, NULL},
+    {"Quyết định công nhận", offsetof(dh_stats, recognition_decisions), STATS_INT, 0, NULL},
+    {"Quyết định tặng Giấy khen", offsetof(dh_stats, award_decisions), STATS_INT, 0, NULL},
+    {"Hoạt động nhân rộng", offsetof(dh_stats, activities), STATS_INT, 3, activity_kind_label},
+    {"Hoạt động nhân rộng", offsetof(dh_stats, activities_total), STATS_INT, 0, NULL},
+    {"Lượt người dự nhân rộng", offsetof(dh_stats, activity_attendees), STATS_INT, 0, NULL},
+    {"Phiên họp Hội đồng", offsetof(dh_stats, sessions), STATS_INT, 0, NULL},
+    {"Lượt bình xét đạt", offsetof(dh_stats, items_passed), STATS_INT, 0, NULL},
+    {"Lượt bình xét không đạt", offsetof(dh_stats, items_failed), STATS_INT, 0, NULL},
+    {"Số phòng", offsetof(dh_stats, n_depts), STATS_SIZE, 0, NULL},
+};
+
+/* Number K of F in S. */
+static long long stats_num_at(const dh_stats *s, const stats_num *f, int k)
+{
+	const char *p = (const char *)s + f->offset;
+	switch (f->type) {
+	case STATS_I64: return (long long)((const int64_t *)p)[k];
+	case STATS_SIZE: return (long long)((const size_t *)p)[k];
+	default: return ((const int *)p)[k];
+	}
+}
+
 int stats_diff(const dh_stats *a, const dh_stats *b, char *buf, size_t size)
 {
 	stats_diffs d = {buf, size, 0, 0};
 	if (size)
 		buf[0] = '\0';
 	char what[120];
-	stats_differ(&d, "Năm", a->year, b->year);
-	for (int g = 0; g < DH_STAGE__COUNT; g++) {
-		snprintf(what, sizeof(what), "Hồ sơ theo bước «%s»", stage_label(g));
-		stats_differ(&d, what, a->by_stage[g], b->by_stage[g]);
+	for (size_t i = 0; i < sizeof stats_nums / sizeof stats_nums[0]; i++) {
+		const stats_num *f = &stats_nums[i];
+		for (int k = 0; k < (f->n ? f->n : 1); k++) {
+			if (f->n)
+				snprintf(what, sizeof(what), "%s «%s»", f->what, f->label(k));
+			stats_differ(&d, f->n ? what : f->what, stats_num_at(a, f, k), stats_num_at(b, f, k));
+		}
 	}
-	for (int k = 0; k < DH_CANDIDATE_KINDS; k++) {
-		snprintf(what, sizeof(what), "Hồ sơ loại «%s»", kind_label(k));
-		stats_differ(&d, what, a->by_kind[k], b->by_kind[k]);
-	}
-	stats_differ(&d, "Hồ sơ", a->candidates, b->candidates);
-	stats_differ(&d, "Hồ sơ tạm dừng xét", a->on_hold, b->on_hold);
-	stats_differ(&d, "Đạt số tiêu chí của nhân tố mới", a->meeting_new_factor_min,
-	             b->meeting_new_factor_min);
-	for (int k = 0; k < 3; k++) {
-		snprintf(what, sizeof(what), "Bồi dưỡng «%s»", fostering_kind_label(k));
-		stats_differ(&d, what, a->fostering[k], b->fostering[k]);
-	}
-	stats_differ(&d, "Lượt bồi dưỡng", a->fostering_total, b->fostering_total);
-	stats_differ(&d, "Hỗ trợ vật chất (đồng)", a->material_total, b->material_total);
-	stats_differ(&d, "Hồ sơ được bồi dưỡng", a->fostered_candidates, b->fostered_candidates);
-	for (int r = 0; r < 4; r++) {
-		snprintf(what, sizeof(what), "Đăng ký «%s»", reg_status_label(r));
-		stats_differ(&d, what, a->registrations[r], b->registrations[r]);
-	}
-	stats_differ(&d, "Đăng ký", a->registrations_total, b->registrations_total);
-	stats_differ(&d, "Đăng ký chờ kiểm tra", a->registrations_unchecked, b->registrations_unchecked);
-	stats_differ(&d, "Phòng báo không có đăng ký", a->nil_returns, b->nil_returns);
-	stats_differ(&d, "Phòng đã trả lời", a->departments_answered, b->departments_answered);
-	stats_differ(&d, "Quyết định công nhận", a->recognition_decisions, b->recognition_decisions);
-	stats_differ(&d, "Quyết định tặng Giấy khen", a->award_decisions, b->award_decisions);
-	for (int k = 0; k < 3; k++) {
-		snprintf(what, sizeof(what), "Hoạt động nhân rộng «%s»", activity_kind_label(k));
-		stats_differ(&d, what, a->activities[k], b->activities[k]);
-	}
-	stats_differ(&d, "Hoạt động nhân rộng", a->activities_total, b->activities_total);
-	stats_differ(&d, "Lượt người dự nhân rộng", a->activity_attendees, b->activity_attendees);
-	stats_differ(&d, "Phiên họp Hội đồng", a->sessions, b->sessions);
-	stats_differ(&d, "Lượt bình xét đạt", a->items_passed, b->items_passed);
-	stats_differ(&d, "Lượt bình xét không đạt", a->items_failed, b->items_failed);
-	stats_differ(&d, "Số phòng", (long long)a->n_depts, (long long)b->n_depts);
 	stats_diff_depts(&d, a, b, true);
 	stats_diff_depts(&d, b, a, false);
 	for (size_t i = 0; i < a->n_depts && i < b->n_depts && !d.n; i++)

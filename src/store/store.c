@@ -1,4 +1,5 @@
-/* store.c — the LMDB environment (the only file that includes lmdb.h).
+/* store.c — the LMDB environment (with store_backup.c, the only files
+ * that include lmdb.h).
  *
  * Every LMDB code is translated to a dh_err here, once (store_err). The
  * recoverable conditions are handled in two places only: txn_begin (another
@@ -14,18 +15,16 @@
 #include "dienhinh/store.h"
 
 #include "dienhinh/error.h"
+#include "store_internal.h"
 
 #include <errno.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <lmdb.h>
-#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -46,44 +45,16 @@ enum {
 
 static const char *const table_names[DH_T__COUNT] = {
     [DH_T_META] = "meta",   [DH_T_RECORDS] = "records", [DH_T_LINKS] = "links", [DH_T_AUDIT] = "audit",
-    [DH_T_WORDS] = "words", [DH_T_DRAFTS] = "drafts",   [DH_T_FRESH] = "fresh",
-    [DH_T_COUNTS] = "counts",
-};
-
-struct dh_store {
-	MDB_env *env;
-	MDB_dbi dbi[DH_T__COUNT];
-	/* A table a newer program added, not in a database opened read-only:
-	 * it reads as empty. */
-	bool missing[DH_T__COUNT];
-	bool read_only;
-	uint64_t schema; /* the version in META "schema" */
-	dh_migrate_fn migrate;
-	void *migrate_ctx;
-	bool writing;    /* a write transaction of ours is open */
-	unsigned active; /* transactions of ours open (reads nest) */
-	char *dir;
-	int stage_fd; /* stage.lock, locked by us; -1 */
-};
-
-struct dh_stxn {
-	dh_store *st;
-	MDB_txn *txn;
-	bool write;
-	bool map_full; /* a put met MDB_MAP_FULL: grow and run again */
-	int err;       /* sticky: the first real failure; refuses the commit */
-	/* The staged range this transaction skips, read at its first use. */
-	enum { STAGE_UNREAD, STAGE_NONE, STAGE_HIDDEN } stage;
-	dh_stage_mark mark;
+    [DH_T_WORDS] = "words", [DH_T_DRAFTS] = "drafts",   [DH_T_FRESH] = "fresh", [DH_T_COUNTS] = "counts",
 };
 
 /* --- errors ------------------------------------------------------------ */
 
-static char last_detail[512];
+char store_detail[512];
 
 const char *store_last_error(void)
 {
-	return last_detail;
+	return store_detail;
 }
 
 int store_corrupt(dh_table t, const void *key, size_t klen, const char *what)
@@ -94,12 +65,12 @@ int store_corrupt(dh_table t, const void *key, size_t klen, const char *what)
 		o += (size_t)snprintf(hex + o, sizeof(hex) - o, "%02x", ((const unsigned char *)key)[i]);
 	if (klen > n)
 		snprintf(hex + o, sizeof(hex) - o, "…");
-	snprintf(last_detail, sizeof(last_detail), "bảng %s, khóa %s: %s — khôi phục từ bản sao lưu",
+	snprintf(store_detail, sizeof(store_detail), "bảng %s, khóa %s: %s — khôi phục từ bản sao lưu",
 	         t >= 0 && t < DH_T__COUNT ? table_names[t] : "?", klen ? hex : "(rỗng)", what);
 	return DH_ECORRUPT;
 }
 
-static int store_err(int rc)
+int store_lmdb_err(int rc)
 {
 	if (rc == 0)
 		return 0;
@@ -109,9 +80,9 @@ static int store_err(int rc)
 	                   : rc == EACCES               ? "không có quyền ghi vào thư mục dữ liệu"
 	                                                : NULL;
 	if (said)
-		snprintf(last_detail, sizeof(last_detail), "%s (%s)", said, mdb_strerror(rc));
+		snprintf(store_detail, sizeof(store_detail), "%s (%s)", said, mdb_strerror(rc));
 	else if (rc != MDB_NOTFOUND)
-		snprintf(last_detail, sizeof(last_detail), "%s", mdb_strerror(rc));
+		snprintf(store_detail, sizeof(store_detail), "%s", mdb_strerror(rc));
 	switch (rc) {
 	case MDB_NOTFOUND: return DH_ENOTFOUND;
 	case MDB_KEYEXIST: return DH_ECONFLICT;
@@ -143,15 +114,15 @@ static void explain_short_write(dh_store *st)
 	if (mdb_env_get_fd(st->env, &fd) != 0 || fstatvfs(fd, &fs) != 0)
 		return;
 	if ((uint64_t)fs.f_bavail * fs.f_frsize < 8u << 20)
-		snprintf(last_detail, sizeof(last_detail),
+		snprintf(store_detail, sizeof(store_detail),
 		         "hết chỗ trên đĩa chứa dữ liệu (còn %llu KiB): không ghi được gì, hãy giải phóng "
 		         "chỗ rồi làm lại",
 		         (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
 }
 
-static int errno_err(const char *what, const char *path)
+int store_errno_err(const char *what, const char *path)
 {
-	snprintf(last_detail, sizeof(last_detail), "%s %.160s: %s", what, path, strerror(errno));
+	snprintf(store_detail, sizeof(store_detail), "%s %.160s: %s", what, path, strerror(errno));
 	return errno == ENOMEM ? DH_ENOMEM : DH_EIO;
 }
 
@@ -161,7 +132,7 @@ static int txn_fail(dh_stxn *t, int rc)
 {
 	if (rc == MDB_MAP_FULL)
 		t->map_full = true;
-	int e = store_err(rc);
+	int e = store_lmdb_err(rc);
 	if (!t->err && rc != MDB_NOTFOUND && rc != MDB_BAD_VALSIZE)
 		t->err = e;
 	return e;
@@ -182,7 +153,7 @@ static int adopt_map_size(dh_store *st)
 	 * pages away: refuse rather than crash. */
 	if (st->active)
 		return DH_EBUSY;
-	return store_err(mdb_env_set_mapsize(st->env, 0));
+	return store_lmdb_err(mdb_env_set_mapsize(st->env, 0));
 }
 
 static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
@@ -203,7 +174,7 @@ static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
 			MDB_envinfo info;
 			unsigned slots = mdb_env_info(st->env, &info) == 0 ? info.me_maxreaders : 0;
 			snprintf(
-			    last_detail, sizeof(last_detail),
+			    store_detail, sizeof(store_detail),
 			    "bảng người đọc đã đầy (%u chỗ, mọi chỗ đều của phiên đang chạy): hãy thử lại "
 			    "sau ít phút, hoặc tăng storage.max_readers trong cấu hình (có hiệu lực khi "
 			    "mọi phiên đã thoát và phiên đầu tiên mở lại)",
@@ -220,7 +191,7 @@ static int txn_begin(dh_store *st, unsigned flags, MDB_txn **out)
 			}
 			continue;
 		}
-		return store_err(rc);
+		return store_lmdb_err(rc);
 	}
 }
 
@@ -228,7 +199,7 @@ int store_read(dh_store *st, dh_txn_fn fn, void *ctx)
 {
 	MDB_txn *txn;
 	if (!st->active)
-		last_detail[0] = 0; /* the detail is this read's own */
+		store_detail[0] = 0; /* the detail is this read's own */
 	int rc = txn_begin(st, MDB_RDONLY, &txn);
 	if (rc)
 		return rc;
@@ -246,18 +217,8 @@ int store_read(dh_store *st, dh_txn_fn fn, void *ctx)
  * only the rare quiet one pays for its counter. */
 static int read_quiet_count(dh_stxn *t, uint64_t *out)
 {
-	const void *v;
-	size_t n;
-	*out = 0;
-	int rc = store_get(t, DH_T_META, "quiet", 5, &v, &n);
-	if (rc == DH_ENOTFOUND)
-		return 0;
-	if (rc)
-		return rc;
-	if (n != 8)
-		return DH_ECORRUPT;
-	*out = store_get_u64(v);
-	return 0;
+	bool has;
+	return store_get_number(t, DH_T_META, "quiet", 5, &has, out);
 }
 
 static int count_quiet_commit(dh_stxn *t)
@@ -278,16 +239,16 @@ static int grow_map(dh_store *st)
 	MDB_envinfo info;
 	int rc = mdb_env_info(st->env, &info);
 	if (rc)
-		return store_err(rc);
+		return store_lmdb_err(rc);
 	if (info.me_mapsize > SIZE_MAX / 2)
 		return DH_EBUSY;
-	return store_err(mdb_env_set_mapsize(st->env, info.me_mapsize * 2));
+	return store_lmdb_err(mdb_env_set_mapsize(st->env, info.me_mapsize * 2));
 }
 
 static int run_write(dh_store *st, dh_txn_fn fn, void *ctx, bool bump)
 {
 	if (st->read_only) {
-		snprintf(last_detail, sizeof(last_detail), "read-only");
+		snprintf(store_detail, sizeof(store_detail), "read-only");
 		return DH_EIO;
 	}
 	/* A second write transaction in the same process would wait forever
@@ -356,7 +317,7 @@ static int open_tables_fn(dh_stxn *t, void *ctx)
 			return DH_ECORRUPT;
 		uint64_t version = store_get_u64(v);
 		if (version > DH_SCHEMA_VERSION) {
-			snprintf(last_detail, sizeof(last_detail), "schema %llu > %u",
+			snprintf(store_detail, sizeof(store_detail), "schema %llu > %u",
 			         (unsigned long long)version, DH_SCHEMA_VERSION);
 			return DH_EVERSION;
 		}
@@ -397,7 +358,7 @@ static int open_tables_read_only(dh_store *st)
 		mdb_txn_abort(txn);
 		return rc;
 	}
-	return store_err(mdb_txn_commit(txn));
+	return store_lmdb_err(mdb_txn_commit(txn));
 }
 
 /* The schema steps from the version found to DH_SCHEMA_VERSION, and the
@@ -419,7 +380,7 @@ static int migrate_fn(dh_stxn *t, void *ctx)
 	if (version >= DH_SCHEMA_VERSION)
 		return 0;
 	if (!st->migrate) {
-		snprintf(last_detail, sizeof(last_detail), "schema %llu < %u", (unsigned long long)version,
+		snprintf(store_detail, sizeof(store_detail), "schema %llu < %u", (unsigned long long)version,
 		         DH_SCHEMA_VERSION);
 		return DH_EVERSION;
 	}
@@ -440,7 +401,7 @@ static int set_cloexec(MDB_env *env)
 		return DH_EIO;
 	int fl = fcntl(fd, F_GETFD);
 	if (fl == -1 || fcntl(fd, F_SETFD, fl | FD_CLOEXEC) == -1)
-		return errno_err("fcntl", "data.mdb");
+		return store_errno_err("fcntl", "data.mdb");
 	return 0;
 }
 
@@ -454,14 +415,14 @@ static int make_parents(const char *dir)
 	for (char *p = strchr(path + 1, '/'); p && !rc; p = strchr(p + 1, '/')) {
 		*p = 0;
 		if (mkdir(path, 0777) == -1 && errno != EEXIST)
-			rc = errno_err("mkdir", path);
+			rc = store_errno_err("mkdir", path);
 		*p = '/';
 	}
 	free(path);
 	return rc;
 }
 
-static int make_group_dir(const char *dir)
+int store_make_group_dir(const char *dir)
 {
 	int made = mkdir(dir, 02770);
 	if (made == -1 && errno == ENOENT) {
@@ -474,12 +435,12 @@ static int make_group_dir(const char *dir)
 		/* mkdir filters the mode through the umask and drops setgid:
 		 * set both, so the group shares the folder and its files. */
 		if (chmod(dir, 02770) == -1)
-			return errno_err("chmod", dir);
+			return store_errno_err("chmod", dir);
 		return 0;
 	}
 	if (errno == EEXIST)
 		return 0; /* not a folder: mdb_env_open says so */
-	return errno_err("mkdir", dir);
+	return store_errno_err("mkdir", dir);
 }
 
 /* An empty data.mdb is an environment nobody has written yet: `make install`
@@ -538,7 +499,7 @@ static bool data_file_meta(int fd, uint32_t psize, const unsigned char *first, u
  * truncated by hand), or whose meta page points past its own last page, is
  * refused before it is mapped: LMDB maps the whole environment and the
  * first read of a page past the end of the file is a SIGBUS. */
-static int data_file_whole(const char *path)
+int store_data_file_whole(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -558,7 +519,7 @@ static int data_file_whole(const char *path)
 			uint64_t roots[2] = {le64_at(meta + META_FREE_ROOT), le64_at(meta + META_MAIN_ROOT)};
 			const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 			if ((uint64_t)sb.st_size < need || (uint64_t)sb.st_size < 2u * psize) {
-				snprintf(last_detail, sizeof(last_detail),
+				snprintf(store_detail, sizeof(store_detail),
 				         "%.100s bị cắt cụt (%lld byte, cần ít nhất %llu): khôi phục từ "
 				         "bản sao lưu",
 				         base, (long long)sb.st_size, (unsigned long long)need);
@@ -566,7 +527,7 @@ static int data_file_whole(const char *path)
 			}
 			for (int i = 0; i < 2 && !rc; i++)
 				if (roots[i] != UINT64_MAX && (roots[i] < 2 || roots[i] > last)) {
-					snprintf(last_detail, sizeof(last_detail),
+					snprintf(store_detail, sizeof(store_detail),
 					         "%.100s hỏng: trang gốc %llu nằm ngoài %llu trang của tệp: "
 					         "khôi phục từ bản sao lưu",
 					         base, (unsigned long long)roots[i],
@@ -585,16 +546,16 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	if (!opts)
 		opts = &defaults;
 	*out = NULL;
-	last_detail[0] = 0;
+	store_detail[0] = 0;
 	if (!dir || !*dir || (opts->single_file && !opts->read_only))
 		return DH_EINVAL;
 	int rc;
-	if (!opts->read_only && (rc = make_group_dir(dir)))
+	if (!opts->read_only && (rc = store_make_group_dir(dir)))
 		return rc;
 	/* Once per process (later calls return at once): the audit chain
 	 * hashes with it. */
 	if (sodium_init() < 0) {
-		snprintf(last_detail, sizeof(last_detail), "sodium_init failed");
+		snprintf(store_detail, sizeof(store_detail), "sodium_init failed");
 		return DH_EIO;
 	}
 	/* Reading one finds nothing there yet (LMDB would fail on it). */
@@ -602,7 +563,7 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 		return DH_ENOTFOUND;
 	char data[4096];
 	snprintf(data, sizeof(data), "%s%s", dir, opts->single_file ? "" : "/data.mdb");
-	if ((rc = data_file_whole(data)))
+	if ((rc = store_data_file_whole(data)))
 		return rc;
 	dh_store *st = calloc(1, sizeof(*st));
 	if (!st)
@@ -616,15 +577,15 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	st->migrate = opts->migrate;
 	st->migrate_ctx = opts->migrate_ctx;
 	size_t map_size = opts->map_size ? opts->map_size : DEFAULT_MAP_SIZE;
-	if ((rc = store_err(mdb_env_create(&st->env)))) {
+	if ((rc = store_lmdb_err(mdb_env_create(&st->env)))) {
 		free(st->dir);
 		free(st);
 		return rc;
 	}
-	if ((rc = store_err(mdb_env_set_maxdbs(st->env, DH_T__COUNT))) ||
-	    (rc = store_err(mdb_env_set_maxreaders(st->env, opts->max_readers ? opts->max_readers
-	                                                                      : DEFAULT_MAX_READERS))) ||
-	    (rc = store_err(mdb_env_set_mapsize(st->env, map_size))))
+	if ((rc = store_lmdb_err(mdb_env_set_maxdbs(st->env, DH_T__COUNT))) ||
+	    (rc = store_lmdb_err(mdb_env_set_maxreaders(st->env, opts->max_readers ? opts->max_readers
+	                                                                           : DEFAULT_MAX_READERS))) ||
+	    (rc = store_lmdb_err(mdb_env_set_mapsize(st->env, map_size))))
 		goto fail;
 	/* The files are shared by a Unix group: 0660 whatever the umask. */
 	mode_t old_mask = umask(007);
@@ -635,10 +596,10 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	int mrc = mdb_env_open(st->env, dir, flags, 0660);
 	umask(old_mask);
 	if (mrc) {
-		rc = store_err(mrc);
+		rc = store_lmdb_err(mrc);
 		if (mrc == ENOENT)
 			rc = DH_ENOTFOUND;
-		snprintf(last_detail, sizeof(last_detail), "%s: %s", dir, mdb_strerror(mrc));
+		snprintf(store_detail, sizeof(store_detail), "%s: %s", dir, mdb_strerror(mrc));
 		goto fail;
 	}
 	if ((rc = set_cloexec(st->env)))
@@ -647,11 +608,11 @@ int store_open(dh_store **out, const char *dir, const dh_store_opts *opts)
 	mdb_reader_check(st->env, &dead);
 	/* Take the larger of the size asked for and the size another process
 	 * already grew the map to. */
-	if ((rc = store_err(mdb_env_set_mapsize(st->env, 0))))
+	if ((rc = store_lmdb_err(mdb_env_set_mapsize(st->env, 0))))
 		goto fail;
 	MDB_envinfo info;
 	mdb_env_info(st->env, &info);
-	if (info.me_mapsize < map_size && (rc = store_err(mdb_env_set_mapsize(st->env, map_size))))
+	if (info.me_mapsize < map_size && (rc = store_lmdb_err(mdb_env_set_mapsize(st->env, map_size))))
 		goto fail;
 	/* Tables and schema are checked in a read transaction: a session
 	 * starting while an import holds the write lock need not wait for it.
@@ -887,6 +848,42 @@ int store_last_key(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, co
 	return l.key ? 0 : DH_ENOTFOUND;
 }
 
+int store_last_id(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, uint64_t *out)
+{
+	const void *key;
+	size_t klen;
+	*out = 0;
+	int rc = store_last_key(txn, t, prefix, plen, &key, &klen);
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (klen != plen + 8)
+		return DH_ECORRUPT;
+	*out = store_get_u64((const unsigned char *)key + plen);
+	return 0;
+}
+
+int store_get_number(dh_stxn *txn, dh_table t, const void *key, size_t klen, bool *has, uint64_t *out)
+{
+	const void *v;
+	size_t n;
+	int rc = store_get(txn, t, key, klen, &v, &n);
+	*has = rc == 0 && n == 8;
+	*out = *has ? store_get_u64(v) : 0;
+	if (rc == DH_ENOTFOUND)
+		return 0;
+	return rc ? rc : *has ? 0 : DH_ECORRUPT;
+}
+
+int store_clear(dh_stxn *txn, dh_table t)
+{
+	if (!txn->write)
+		return DH_EINVAL;
+	int rc = mdb_drop(txn->txn, txn->st->dbi[t], 0);
+	return rc ? txn_fail(txn, rc) : 0;
+}
+
 int store_count(dh_stxn *txn, dh_table t, uint64_t *out)
 {
 	MDB_stat s;
@@ -903,17 +900,11 @@ int store_count(dh_stxn *txn, dh_table t, uint64_t *out)
 int store_next_seq(dh_stxn *txn, const char *name, uint64_t *out)
 {
 	size_t klen = strlen(name);
-	const void *v;
-	size_t n;
-	uint64_t seq = 0;
-	int rc = store_get(txn, DH_T_META, name, klen, &v, &n);
-	if (rc == 0) {
-		if (n != 8)
-			return DH_ECORRUPT;
-		seq = store_get_u64(v);
-	} else if (rc != DH_ENOTFOUND) {
+	bool has;
+	uint64_t seq;
+	int rc = store_get_number(txn, DH_T_META, name, klen, &has, &seq);
+	if (rc)
 		return rc;
-	}
 	unsigned char b[8];
 	store_put_u64(b, seq + 1);
 	if ((rc = store_put(txn, DH_T_META, name, klen, b, 8)))
@@ -996,14 +987,14 @@ int store_stage_lock(dh_store *st)
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0660);
 	umask(old_mask);
 	if (fd < 0)
-		return errno_err("không mở được", path);
+		return store_errno_err("không mở được", path);
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		int e = errno;
 		close(fd);
 		if (e == EWOULDBLOCK)
 			return DH_EBUSY;
 		errno = e;
-		return errno_err("flock", path);
+		return store_errno_err("flock", path);
 	}
 	st->stage_fd = fd;
 	return 0;
@@ -1049,367 +1040,4 @@ int store_stage_get(dh_stxn *txn, dh_stage_mark *out)
 int store_stage_clear(dh_stxn *txn)
 {
 	return store_del(txn, DH_T_META, stage_key, sizeof(stage_key) - 1);
-}
-
-/* --- backup and info --------------------------------------------------- */
-
-/* A backup's file is written under a name no program looks for a
- * database by (DIR/.dienhinh-backup-XXXXXX; data.mdb.tmp-XXXXXX of old),
- * flushed, opened read-only on its own and checked, and only then renamed
- * to DEST/data.mdb or into a dated folder: a copy cut short by a full disk
- * or a kill never sits where a database is looked for, and the next backup
- * into the same folder removes what such a one left (it holds the folder's
- * flock, so what it finds there is nobody's). */
-#define BACKUP_TMP     ".dienhinh-backup-"
-#define BACKUP_TMP_OLD "data.mdb.tmp-"
-#define BACKUP_DATED   "dienhinh-"
-enum { BACKUP_STAMP_LEN = 15 }; /* 2021-11-05T1830 */
-
-/* DIENHINH_BACKUP_TEST_KILL=copied|checked|placed: the backup kills itself
- * at that moment, so a test can see what each moment leaves (a privileged
- * run refuses every DIENHINH_* variable). */
-static void backup_test_kill(const char *moment)
-{
-	const char *at = getenv("DIENHINH_BACKUP_TEST_KILL");
-	if (at && strcmp(at, moment) == 0)
-		raise(SIGKILL);
-}
-
-static int backup_fail(int e, const char *dest, const char *what)
-{
-	snprintf(last_detail, sizeof(last_detail), "%.200s: %s: %s", dest, what, strerror(e));
-	return e == ENOMEM ? DH_ENOMEM : DH_EIO;
-}
-
-static void backup_sync_dir(int dfd)
-{
-	fsync(dfd); /* a rename survives a power cut once its folder is flushed */
-}
-
-/* DFD's entries from the first: a dup shares the offset a previous walk
- * left at the end. */
-static DIR *backup_opendir(int dfd)
-{
-	int fd = dup(dfd);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	rewinddir(d);
-	return d;
-}
-
-/* What killed or failed backups left in DEST. */
-static void backup_remove_leftovers(int dfd)
-{
-	DIR *d = backup_opendir(dfd);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (strncmp(e->d_name, BACKUP_TMP, strlen(BACKUP_TMP)) == 0 ||
-		    strncmp(e->d_name, BACKUP_TMP_OLD, strlen(BACKUP_TMP_OLD)) == 0)
-			unlinkat(dfd, e->d_name, 0);
-	closedir(d);
-}
-
-/* "dienhinh-2021-11-05T1830" or "...T1830-N": its stamp and N (1 without). */
-static bool backup_dated_name(const char *name, unsigned *n)
-{
-	size_t p = strlen(BACKUP_DATED);
-	if (strncmp(name, BACKUP_DATED, p) != 0 || strlen(name) < p + BACKUP_STAMP_LEN)
-		return false;
-	static const char shape[] = "dddd-dd-ddTdddd";
-	for (size_t i = 0; i < BACKUP_STAMP_LEN; i++)
-		if (shape[i] == 'd' ? name[p + i] < '0' || name[p + i] > '9' : name[p + i] != shape[i])
-			return false;
-	const char *rest = name + p + BACKUP_STAMP_LEN;
-	*n = 1;
-	if (!*rest)
-		return true;
-	char *end;
-	unsigned long v =
-	    rest[0] == '-' && rest[1] >= '1' && rest[1] <= '9' ? strtoul(rest + 1, &end, 10) : 0;
-	if (!v || *end || v > 100000)
-		return false;
-	*n = (unsigned)v;
-	return true;
-}
-
-typedef struct backup_dated {
-	char name[256];
-	unsigned n;
-} backup_dated;
-
-static int backup_dated_cmp(const void *a, const void *b)
-{
-	const backup_dated *x = a, *y = b;
-	int c = strncmp(x->name, y->name, strlen(BACKUP_DATED) + BACKUP_STAMP_LEN);
-	return c ? c : (x->n > y->n) - (x->n < y->n);
-}
-
-/* Every dated copy in DEST but the KEEP newest, and never KEPT (the one
- * just written), goes: its data.mdb and lock.mdb, then the folder (one
- * holding anything else stays). The number removed. */
-static unsigned backup_rotate(int dfd, unsigned keep, const char *kept)
-{
-	DIR *d = backup_opendir(dfd);
-	if (!d)
-		return 0;
-	backup_dated *v = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		unsigned k;
-		struct stat sb;
-		if (!backup_dated_name(e->d_name, &k) || strlen(e->d_name) >= sizeof(v->name) ||
-		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(sb.st_mode))
-			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			backup_dated *nv = realloc(v, nc * sizeof(*nv));
-			if (!nv)
-				break;
-			v = nv;
-			cap = nc;
-		}
-		snprintf(v[n].name, sizeof(v[n].name), "%s", e->d_name);
-		v[n++].n = k;
-	}
-	closedir(d);
-	unsigned removed = 0;
-	if (n > keep) {
-		qsort(v, n, sizeof(*v), backup_dated_cmp);
-		for (size_t i = 0; i < n - keep; i++) {
-			if (strcmp(v[i].name, kept) == 0)
-				continue;
-			char file[300];
-			snprintf(file, sizeof(file), "%s/data.mdb", v[i].name);
-			unlinkat(dfd, file, 0);
-			snprintf(file, sizeof(file), "%s/lock.mdb", v[i].name);
-			unlinkat(dfd, file, 0);
-			if (unlinkat(dfd, v[i].name, AT_REMOVEDIR) == 0)
-				removed++;
-		}
-		backup_sync_dir(dfd);
-	}
-	free(v);
-	return removed;
-}
-
-/* A dated folder for the copy made at NOW, new: DEST/dienhinh-STAMP, or
- * with -2, -3... when one of that minute is there. Its name into NAME. */
-static int backup_make_dated(int dfd, const char *dest, time_t now, char *name, size_t size)
-{
-	struct tm tm;
-	char stamp[32];
-	if (!localtime_r(&now, &tm) || !strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H%M", &tm))
-		return backup_fail(EINVAL, dest, "giờ hệ thống");
-	for (unsigned k = 1; k < 1000; k++) {
-		if (k == 1)
-			snprintf(name, size, BACKUP_DATED "%s", stamp);
-		else
-			snprintf(name, size, BACKUP_DATED "%s-%u", stamp, k);
-		if (mkdirat(dfd, name, 02770) == 0) {
-			/* the umask filters the mode and mkdir drops setgid */
-			fchmodat(dfd, name, 02770, 0);
-			return 0;
-		}
-		if (errno != EEXIST)
-			return backup_fail(errno, dest, "không tạo được thư mục bản sao");
-	}
-	return backup_fail(EEXIST, dest, "không tạo được thư mục bản sao");
-}
-
-/* The copy into TMP (an open file in DEST), flushed. */
-static int backup_copy(dh_store *st, int fd, const char *dest)
-{
-	int mrc = mdb_env_copyfd2(st->env, fd, MDB_CP_COMPACT);
-	if (!mrc && fsync(fd) != 0)
-		mrc = errno;
-	if (close(fd) != 0 && !mrc)
-		mrc = errno;
-	if (!mrc)
-		return 0;
-	int rc = store_err(mrc);
-	if (mrc == ENOSPC || mrc == EDQUOT || mrc == EIO)
-		snprintf(last_detail, sizeof(last_detail),
-		         "%.120s: hết chỗ trên đĩa hoặc lỗi ghi (%s): bản sao không được ghi, không có gì "
-		         "để lại",
-		         dest, mdb_strerror(mrc));
-	else
-		snprintf(last_detail, sizeof(last_detail), "%.200s: %s", dest, mdb_strerror(mrc));
-	return rc;
-}
-
-/* The copy at TMP opened on its own, read-only, and checked. */
-static int backup_check(const char *tmp, const dh_backup_opts *o)
-{
-	if (!o->check)
-		return 0;
-	dh_store *copy;
-	dh_store_opts co = {.read_only = true, .single_file = true};
-	int rc = store_open(&copy, tmp, &co);
-	if (rc)
-		return rc;
-	rc = o->check(copy, o->check_ctx);
-	store_close(copy);
-	return rc;
-}
-
-int store_backup_ex(dh_store *st, const char *dest, const dh_backup_opts *o, dh_backup_result *res)
-{
-	static const dh_backup_opts none = {0};
-	if (!o)
-		o = &none;
-	if (res)
-		memset(res, 0, sizeof(*res));
-	last_detail[0] = 0;
-	char data[4096], tmp[4200], dated[256] = "";
-	snprintf(data, sizeof(data), "%s/data.mdb", dest);
-	if (!o->keep) {
-		struct stat sb;
-		if (stat(data, &sb) == 0 && sb.st_size > 0 && data_file_whole(data) == 0) {
-			snprintf(last_detail, sizeof(last_detail),
-			         "%.200s/data.mdb: đã có một bản sao lưu ở đó, không ghi đè (chọn thư mục "
-			         "khác, hoặc dùng --keep N)",
-			         dest);
-			return DH_EINVAL;
-		}
-		last_detail[0] = 0; /* a torn one is no backup: it is replaced */
-	}
-	int rc = make_group_dir(dest);
-	if (rc)
-		return rc;
-	int dfd = open(dest, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd < 0)
-		return backup_fail(errno, dest, "không mở được thư mục");
-	if (flock(dfd, LOCK_EX | LOCK_NB) != 0) {
-		int e = errno;
-		close(dfd);
-		if (e != EWOULDBLOCK)
-			return backup_fail(e, dest, "không khóa được thư mục");
-		snprintf(last_detail, sizeof(last_detail),
-		         "%.200s: một bản sao lưu khác đang ghi vào thư mục này: chờ nó xong rồi làm lại",
-		         dest);
-		return DH_EBUSY;
-	}
-	backup_remove_leftovers(dfd);
-	snprintf(tmp, sizeof(tmp), "%s/" BACKUP_TMP "XXXXXX", dest);
-	int fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		rc = backup_fail(errno, dest, "không tạo được tệp");
-		close(dfd);
-		return rc;
-	}
-	if (fchmod(fd, 0660) != 0) {
-		/* the umask-filtered 0600 of mkstemp still works for the owner */
-	}
-	rc = backup_copy(st, fd, dest);
-	if (!rc) {
-		backup_test_kill("copied");
-		rc = backup_check(tmp, o);
-	}
-	if (!rc) {
-		backup_test_kill("checked");
-		const char *base = strrchr(tmp, '/') + 1;
-		if (o->keep) {
-			char inside[300];
-			rc = backup_make_dated(dfd, dest, o->now ? o->now : time(NULL), dated, sizeof(dated));
-			snprintf(inside, sizeof(inside), "%s/data.mdb", dated);
-			if (!rc && renameat(dfd, base, dfd, inside) != 0) {
-				rc = backup_fail(errno, dest, "không đổi được tên bản sao");
-				unlinkat(dfd, dated, AT_REMOVEDIR);
-			}
-			if (!rc) {
-				int sub = openat(dfd, dated, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-				if (sub >= 0) {
-					backup_sync_dir(sub);
-					close(sub);
-				}
-			}
-		} else if (renameat(dfd, base, dfd, "data.mdb") != 0) {
-			rc = backup_fail(errno, dest, "không đổi được tên bản sao");
-		}
-	}
-	if (rc) {
-		unlink(tmp);
-		close(dfd);
-		return rc;
-	}
-	backup_sync_dir(dfd);
-	backup_test_kill("placed");
-	unsigned removed = o->keep ? backup_rotate(dfd, o->keep, dated) : 0;
-	close(dfd);
-	if (res) {
-		if (o->keep)
-			snprintf(res->folder, sizeof(res->folder), "%s/%s", dest, dated);
-		else
-			snprintf(res->folder, sizeof(res->folder), "%s", dest);
-		res->removed = removed;
-	}
-	return 0;
-}
-
-int store_backup(dh_store *st, const char *dest)
-{
-	return store_backup_ex(st, dest, NULL, NULL);
-}
-
-int store_forget_pages(dh_store *st)
-{
-	if (st->active)
-		return DH_EBUSY; /* a transaction of ours may point into them */
-	int fd;
-	struct stat sb;
-	if (mdb_env_get_fd(st->env, &fd) != 0 || fstat(fd, &sb) != 0)
-		return DH_EIO;
-	/* LMDB does not say where it mapped the file (me_mapaddr is only for
-	 * a fixed map): find the file's mapping by its inode. The map is
-	 * read-only and shared, so the pages stay in the page cache and come
-	 * back on the next read; only our page tables let go. */
-	FILE *maps = fopen("/proc/self/maps", "re");
-	if (!maps)
-		return DH_EIO;
-	char line[4600];
-	int rc = 0;
-	while (fgets(line, sizeof(line), maps)) {
-		unsigned long lo, hi, ino;
-		char perms[8];
-		if (sscanf(line, "%lx-%lx %7s %*s %*s %lu", &lo, &hi, perms, &ino) == 4 && ino == sb.st_ino &&
-		    perms[3] == 's' && strstr(line, "/data.mdb") &&
-		    madvise((void *)lo, hi - lo, MADV_DONTNEED) != 0)
-			rc = errno_err("madvise", "data.mdb");
-	}
-	fclose(maps);
-	return rc;
-}
-
-static int count_reader_line(const char *msg, void *ctx)
-{
-	/* One line per live reader, under a header ("pid thread txnid"), or
-	 * "(no active readers)". */
-	unsigned long pid;
-	if (sscanf(msg, " %lu", &pid) == 1)
-		(*(unsigned *)ctx)++;
-	return 0;
-}
-
-int store_info(dh_store *st, dh_store_info *out)
-{
-	MDB_envinfo info;
-	MDB_stat stat;
-	int rc = mdb_env_info(st->env, &info);
-	if (!rc)
-		rc = mdb_env_stat(st->env, &stat);
-	if (rc)
-		return store_err(rc);
-	out->map_size = info.me_mapsize;
-	out->used_bytes = (info.me_last_pgno + 1) * (size_t)stat.ms_psize;
-	out->max_readers = info.me_maxreaders;
-	out->readers = 0;
-	mdb_reader_list(st->env, count_reader_line, &out->readers);
-	return 0;
 }
