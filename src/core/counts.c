@@ -10,10 +10,10 @@
 #include "dienhinh/counts.h"
 
 #include "dienhinh/config.h"
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
 #include "dienhinh/verify_chain.h"
-#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,12 +186,10 @@ static long entry_of(dh_counts *c, const unsigned char *key, size_t klen, const 
 	}
 	if ((c->n + 1) * 2 > c->nslot && (*rc = slots_grow(c)))
 		return -1;
-	centry *v = core_grow(c->e, &c->cap, c->n, sizeof(*v), 256);
-	if (!v) {
+	if (buf_reserve(&c->e, &c->cap, c->n + 1, sizeof(*c->e))) {
 		*rc = DH_ENOMEM;
 		return -1;
 	}
-	c->e = v;
 	centry *e = &c->e[c->n];
 	memset(e, 0, sizeof(*e));
 	if ((*rc = arena_put(c, key, klen, &e->key)) || (*rc = arena_put(c, pay, plen, &e->pay)))
@@ -502,10 +500,8 @@ static int take_item_link(const void *key, size_t klen, const void *val, size_t 
 	(void)vlen;
 	if (klen != LINK_KEY)
 		return DH_ECORRUPT;
-	uint64_t *v = core_grow(m->ids, &m->cap, m->n, sizeof(*v), 32);
-	if (!v)
+	if (buf_reserve(&m->ids, &m->cap, m->n + 1, sizeof(*m->ids)))
 		return DH_ENOMEM;
-	m->ids = v;
 	m->ids[m->n++] = store_get_u64((const unsigned char *)key + 9);
 	return 0;
 }
@@ -884,12 +880,10 @@ static int rebuild_one(const void *key, size_t klen, const void *val, size_t vle
 		return rc;
 	if (type == DH_R_SESSION) {
 		const dh_session *s = rec;
-		session_year *v = core_grow(r->sessions, &r->cap_sessions, r->n_sessions, sizeof(*v), 64);
-		if (!v) {
+		if (buf_reserve(&r->sessions, &r->cap_sessions, r->n_sessions + 1, sizeof(*r->sessions))) {
 			record_free(type, rec);
 			return DH_ENOMEM;
 		}
-		r->sessions = v;
 		r->sessions[r->n_sessions++] = (session_year){s->meta.id, s->year, !s->meta.deleted};
 	}
 	if (type == DH_R_VOTE_ITEM) {

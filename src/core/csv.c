@@ -2,7 +2,7 @@
 #include "dienhinh/csv.h"
 
 #include "dienhinh/error.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -57,10 +57,8 @@ void csv_free(dh_csv *c)
 /* Room for MORE bytes after USED, plus the NUL that ends a field. */
 static int csv_reserve(dh_csv *c, size_t used, size_t more)
 {
-	char *nb = core_grow_to(c->buf, &c->buf_cap, used + more + 1);
-	if (!nb)
+	if (buf_reserve(&c->buf, &c->buf_cap, used + more + 1, 1))
 		return DH_ENOMEM;
-	c->buf = nb;
 	return 0;
 }
 

@@ -13,7 +13,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/store.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -198,10 +198,8 @@ typedef struct export_jsonl_state {
 
 static int export_ref_push(export_refs *r, uint64_t candidate, uint64_t id, int type)
 {
-	export_ref *nv = core_grow(r->v, &r->cap, r->n, sizeof(*nv), 256);
-	if (!nv)
+	if (buf_reserve(&r->v, &r->cap, r->n + 1, sizeof(*r->v)))
 		return DH_ENOMEM;
-	r->v = nv;
 	r->v[r->n++] = (export_ref){candidate, id, type};
 	return 0;
 }

@@ -9,7 +9,7 @@
 #include "dienhinh/record.h"
 #include "dienhinh/store.h"
 #include "dienhinh/xlsx_write.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -111,10 +111,8 @@ static const char *export_xlsx_label(dh_rtype type, const char *field, int v)
 
 static int export_xlsx_join(export_xlsx_state *s, size_t need)
 {
-	char *nj = core_grow_to(s->joined, &s->joined_cap, need);
-	if (!nj)
+	if (buf_reserve(&s->joined, &s->joined_cap, need, 1))
 		return DH_ENOMEM;
-	s->joined = nj;
 	return 0;
 }
 

@@ -79,7 +79,7 @@
 #include "dienhinh/fold.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,10 +147,8 @@ static int lk_posting_cmp(const void *a, const void *b)
 
 static int lk_doc_push(lk_doc *d, const unsigned char *spell, size_t slen, const lk_entry *e)
 {
-	lk_posting *v = core_grow(d->v, &d->cap, d->n, sizeof *v, 32);
-	if (!v)
+	if (buf_reserve(&d->v, &d->cap, d->n + 1, sizeof(*d->v)))
 		return d->err = DH_ENOMEM;
-	d->v = v;
 	lk_posting *p = &d->v[d->n++];
 	memcpy(p->spell, spell, slen);
 	p->slen = (uint8_t)slen;
@@ -235,10 +233,8 @@ int lk_doc_build(lk_doc *d, const dh_candidate *c)
 
 static int lk_chunk_push(lk_chunk *c, const lk_entry *e)
 {
-	lk_entry *v = core_grow(c->v, &c->cap, c->n, sizeof *v, 64);
-	if (!v)
+	if (buf_reserve(&c->v, &c->cap, c->n + 1, sizeof(*c->v)))
 		return DH_ENOMEM;
-	c->v = v;
 	c->v[c->n++] = *e;
 	return 0;
 }

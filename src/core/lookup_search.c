@@ -7,7 +7,7 @@
 #include "dienhinh/fold.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,10 +285,8 @@ static int lk_plan_key(const void *key, size_t klen, const void *val, size_t vle
 	unsigned quality = pl->dept_quality ? pl->dept_quality : lk_key_quality(&qw->w, &k);
 	if (!quality)
 		return 0;
-	lk_spelling *v = core_grow(qw->spells, &qw->spells_cap, qw->nspells, sizeof *v, 64);
-	if (!v)
+	if (buf_reserve(&qw->spells, &qw->spells_cap, qw->nspells + 1, sizeof(*qw->spells)))
 		return pl->s->err = DH_ENOMEM;
-	qw->spells = v;
 	const unsigned char *c = val;
 	lk_spelling *sp = &qw->spells[qw->nspells++];
 	memcpy(sp->spell, key, klen);
@@ -463,10 +461,8 @@ static unsigned lk_rank_of(const lk_search *s, const lk_rank_at *at, unsigned qs
 
 static int lk_push_hit(lk_search *s, const lk_cand *c)
 {
-	dh_hit *v = core_grow(s->hits, &s->hcap, s->nhits, sizeof *v, 256);
-	if (!v)
+	if (buf_reserve(&s->hits, &s->hcap, s->nhits + 1, sizeof(*s->hits)))
 		return DH_ENOMEM;
-	s->hits = v;
 	unsigned rank = lk_rank_of(s, &c->at, c->qsum, c->fsum);
 	if (rank < s->min_class)
 		return 0;
@@ -672,10 +668,8 @@ static int lk_year_cb(const void *key, size_t klen, const void *val, size_t vlen
 
 static int lk_fresh_push(lk_search *s, uint64_t id)
 {
-	uint64_t *v = core_grow(s->fresh, &s->fresh_cap, s->nfresh, sizeof *v, 64);
-	if (!v)
+	if (buf_reserve(&s->fresh, &s->fresh_cap, s->nfresh + 1, sizeof(*s->fresh)))
 		return s->err = DH_ENOMEM;
-	s->fresh = v;
 	s->fresh[s->nfresh++] = id;
 	if (id > s->last_id) {
 		unsigned char key[8];
@@ -775,10 +769,8 @@ static int lk_fresh_hits(lk_search *s, dh_stxn *txn)
 		record_free(DH_R_CANDIDATE, c);
 		if (!hit)
 			continue;
-		dh_hit *v = core_grow(s->hits, &s->hcap, s->nhits, sizeof *v, 256);
-		if (!v)
+		if (buf_reserve(&s->hits, &s->hcap, s->nhits + 1, sizeof(*s->hits)))
 			return DH_ENOMEM;
-		s->hits = v;
 		s->hits[s->nhits++] =
 		    (dh_hit){.id = s->fresh[i], .score = (int)lk_rank_of(s, &at, qsum, fsum) * 10000 + year};
 	}

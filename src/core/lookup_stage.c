@@ -17,7 +17,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,10 +77,8 @@ static ls_spell *ls_find(dh_lookup_stage *s, const unsigned char *spell, size_t 
 		return NULL;
 	if (*slot)
 		return &s->v[*slot - 1];
-	ls_spell *v = core_grow(s->v, &s->cap, s->n, sizeof *v, 1024);
-	if (!v)
+	if (buf_reserve(&s->v, &s->cap, s->n + 1, sizeof(*s->v)))
 		return NULL;
-	s->v = v;
 	ls_spell *p = &s->v[s->n++];
 	memset(p, 0, sizeof *p);
 	memcpy(p->key.spell, spell, slen);

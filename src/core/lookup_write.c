@@ -3,10 +3,10 @@
  * the rules are in lookup.c's header). */
 #include "dienhinh/lookup.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
 #include "lookup_internal.h"
-#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,10 +64,8 @@ static lk_group *lk_group_of(const unsigned char *spell, size_t slen)
 		return NULL;
 	if (*slot)
 		return &lk_batch.groups[*slot - 1];
-	lk_group *v = core_grow(lk_batch.groups, &lk_batch.groups_cap, lk_batch.ngroups, sizeof *v, 1024);
-	if (!v)
+	if (buf_reserve(&lk_batch.groups, &lk_batch.groups_cap, lk_batch.ngroups + 1, sizeof(*lk_batch.groups)))
 		return NULL;
-	lk_batch.groups = v;
 	lk_group *g = &lk_batch.groups[lk_batch.ngroups++];
 	memcpy(g->key.spell, spell, slen);
 	g->key.slen = (uint8_t)slen;
@@ -96,12 +94,10 @@ static int lk_batch_flush(dh_stxn *txn)
 			for (uint64_t last = 0;
 			     j != LK_NO_OP && lk_batch.ops[j].add && (n == 0 || lk_batch.ops[j].id > last);
 			     j = lk_batch.ops[j].next) {
-				lk_entry *v = core_grow(run, &run_cap, n, sizeof *v, 256);
-				if (!v) {
+				if (buf_reserve(&run, &run_cap, n + 1, sizeof(*run))) {
 					rc = DH_ENOMEM;
 					break;
 				}
-				run = v;
 				run[n++] =
 				    (lk_entry){.id = lk_batch.ops[j].id, .stage = lk_batch.ops[j].stage};
 				last = lk_batch.ops[j].id;
@@ -140,10 +136,8 @@ static int lk_change(dh_stxn *txn, const unsigned char *spell, size_t slen, uint
 		if (rc)
 			return rc;
 	}
-	lk_op *v = core_grow(lk_batch.ops, &lk_batch.ops_cap, lk_batch.nops, sizeof *v, 4096);
-	if (!v)
+	if (buf_reserve(&lk_batch.ops, &lk_batch.ops_cap, lk_batch.nops + 1, sizeof(*lk_batch.ops)))
 		return DH_ENOMEM;
-	lk_batch.ops = v;
 	lk_group *g = lk_group_of(spell, slen);
 	if (!g)
 		return DH_ENOMEM;
@@ -366,10 +360,8 @@ static int lk_fresh_collect(const void *key, size_t klen, const void *val, size_
 		return 0; /* the mark */
 	if (klen != 8)
 		return l->err = DH_ECORRUPT;
-	lk_fresh_item *v = core_grow(l->v, &l->cap, l->n, sizeof *v, 64);
-	if (!v)
+	if (buf_reserve(&l->v, &l->cap, l->n + 1, sizeof(*l->v)))
 		return l->err = DH_ENOMEM;
-	l->v = v;
 	unsigned char *copy = malloc(vlen ? vlen : 1);
 	if (!copy)
 		return l->err = DH_ENOMEM;

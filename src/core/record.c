@@ -3,9 +3,9 @@
  * JSON and the diff record_json.c. */
 #include "dienhinh/record.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
-#include "grow.h"
 #include "record_internal.h"
 
 #include <limits.h>
@@ -430,12 +430,10 @@ bool record_buf_grow(record_buf *b, size_t more)
 {
 	if (b->oom)
 		return false;
-	unsigned char *p = core_grow_to(b->p, &b->cap, b->n + more);
-	if (!p) {
+	if (buf_reserve(&b->p, &b->cap, b->n + more, 1)) {
 		b->oom = true;
 		return false;
 	}
-	b->p = p;
 	return true;
 }
 

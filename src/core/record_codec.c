@@ -74,7 +74,7 @@ enum {
 
 static void put_varint(record_buf *b, uint64_t v)
 {
-	if (!buf_reserve(b, 10))
+	if (!rb_room(b, 10))
 		return;
 	while (v >= 0x80) {
 		b->p[b->n++] = (unsigned char)(v | 0x80);
@@ -97,7 +97,7 @@ static int64_t unzigzag(uint64_t v)
 
 static void put_head(record_buf *b, uint8_t tag, uint8_t wire)
 {
-	if (buf_reserve(b, 2)) {
+	if (rb_room(b, 2)) {
 		b->p[b->n++] = tag;
 		b->p[b->n++] = wire;
 	}
@@ -109,7 +109,7 @@ static int put_bytes(record_buf *b, const char *s, bool check)
 	if (check && !utf8_valid(s, n))
 		return DH_EINVAL;
 	put_varint(b, n);
-	buf_add(b, s, n);
+	rb_add(b, s, n);
 	return 0;
 }
 
@@ -174,8 +174,8 @@ static int encode(dh_rtype type, const void *rec, record_buf *b, bool check)
 		return DH_EINVAL;
 	b->n = 0;
 	b->oom = false;
-	buf_byte(b, RECORD_FORMAT);
-	buf_byte(b, (unsigned char)type);
+	rb_byte(b, RECORD_FORMAT);
+	rb_byte(b, (unsigned char)type);
 	for (size_t i = 0; i < s->n_fields; i++) {
 		int rc = encode_field(b, rec, &s->fields[i], check);
 		if (rc)
@@ -433,7 +433,7 @@ static void put_record_field(record_buf *b, uint8_t tag, const void *rec, size_t
 {
 	put_head(b, tag, WIRE_BYTES);
 	put_varint(b, len);
-	buf_add(b, rec, len);
+	rb_add(b, rec, len);
 }
 
 int record_audit_encode(const dh_audit *a, const void *before, size_t before_len, const void *after,

@@ -64,29 +64,29 @@ bool record_buf_grow(record_buf *b, size_t more);
 
 /* Inline room check; the rare growth is out of line. After a failed
  * growth the buffer keeps its size and the oom flag says it all. */
-static inline bool buf_reserve(record_buf *b, size_t more)
+static inline bool rb_room(record_buf *b, size_t more)
 {
 	return (b->n + more <= b->cap && !b->oom) || record_buf_grow(b, more);
 }
 
-static inline void buf_add(record_buf *b, const void *s, size_t n)
+static inline void rb_add(record_buf *b, const void *s, size_t n)
 {
-	if (!buf_reserve(b, n))
+	if (!rb_room(b, n))
 		return;
 	if (n)
 		memcpy(b->p + b->n, s, n);
 	b->n += n;
 }
 
-static inline void buf_byte(record_buf *b, unsigned char c)
+static inline void rb_byte(record_buf *b, unsigned char c)
 {
-	if (buf_reserve(b, 1))
+	if (rb_room(b, 1))
 		b->p[b->n++] = c;
 }
 
-static inline void buf_str(record_buf *b, const char *s)
+static inline void rb_str(record_buf *b, const char *s)
 {
-	buf_add(b, s, strlen(s));
+	rb_add(b, s, strlen(s));
 }
 
 #endif

@@ -22,13 +22,13 @@ static bool json_plain(unsigned char c)
 static void json_string(record_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	buf_byte(b, '"');
+	rb_byte(b, '"');
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		const unsigned char *run = p;
 		while (json_plain(*p))
 			p++;
-		buf_add(b, run, (size_t)(p - run));
+		rb_add(b, run, (size_t)(p - run));
 		unsigned c = *p;
 		if (!c)
 			break;
@@ -36,30 +36,30 @@ static void json_string(record_buf *b, const char *s)
 		 * could trip on is escaped: C0, DEL, C1 (U+0080..U+009F, bytes
 		 * C2 80..C2 9F) and the JavaScript line breaks U+2028/U+2029. */
 		if (c == '"' || c == '\\') {
-			buf_byte(b, '\\');
-			buf_byte(b, (unsigned char)c);
+			rb_byte(b, '\\');
+			rb_byte(b, (unsigned char)c);
 		} else if (c == '\n') {
-			buf_str(b, "\\n");
+			rb_str(b, "\\n");
 		} else if (c == '\t') {
-			buf_str(b, "\\t");
+			rb_str(b, "\\t");
 		} else if (c == '\r') {
-			buf_str(b, "\\r");
+			rb_str(b, "\\r");
 		} else if (c < 0x20 || c == 0x7f) {
 			char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			buf_add(b, e, 6);
+			rb_add(b, e, 6);
 		} else if (c == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
 			char e[6] = {'\\', 'u', '0', '0', hex[p[1] >> 4], hex[p[1] & 15]};
-			buf_add(b, e, 6);
+			rb_add(b, e, 6);
 			p++;
 		} else if (c == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
-			buf_str(b, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+			rb_str(b, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
 			p += 2;
 		} else {
-			buf_byte(b, (unsigned char)c);
+			rb_byte(b, (unsigned char)c);
 		}
 		p++;
 	}
-	buf_byte(b, '"');
+	rb_byte(b, '"');
 }
 
 static void json_u64(record_buf *b, uint64_t v)
@@ -70,13 +70,13 @@ static void json_u64(record_buf *b, uint64_t v)
 		t[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	buf_add(b, t + i, sizeof(t) - (size_t)i);
+	rb_add(b, t + i, sizeof(t) - (size_t)i);
 }
 
 static void json_i64(record_buf *b, int64_t v)
 {
 	if (v < 0) {
-		buf_byte(b, '-');
+		rb_byte(b, '-');
 		json_u64(b, (uint64_t)0 - (uint64_t)v);
 	} else {
 		json_u64(b, (uint64_t)v);
@@ -86,7 +86,7 @@ static void json_i64(record_buf *b, int64_t v)
 static void json_date(record_buf *b, int ymd)
 {
 	if (!ymd) {
-		buf_str(b, "null");
+		rb_str(b, "null");
 		return;
 	}
 	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
@@ -106,7 +106,7 @@ static void json_date(record_buf *b, int ymd)
 	              (char)('0' + d / 10),
 	              (char)('0' + d % 10),
 	              '"'};
-	buf_add(b, t, 12);
+	rb_add(b, t, 12);
 }
 
 static void json_field(record_buf *b, const void *rec, const dh_field *f)
@@ -118,7 +118,7 @@ static void json_field(record_buf *b, const void *rec, const dh_field *f)
 		if (s)
 			json_string(b, s);
 		else
-			buf_str(b, "null");
+			rb_str(b, "null");
 		break;
 	}
 	case DH_F_INT:
@@ -126,21 +126,21 @@ static void json_field(record_buf *b, const void *rec, const dh_field *f)
 	case DH_F_DATE: json_date(b, *(const int *)p); break;
 	case DH_F_U32:
 	case DH_F_ID: json_u64(b, field_get_uint(rec, f)); break;
-	case DH_F_BOOL: buf_str(b, *(const bool *)p ? "true" : "false"); break;
+	case DH_F_BOOL: rb_str(b, *(const bool *)p ? "true" : "false"); break;
 	case DH_F_STRLIST:
 	case DH_F_IDLIST: {
 		const dh_strlist *strs = p;
 		const dh_idlist *ids = p;
-		buf_byte(b, '[');
+		rb_byte(b, '[');
 		for (size_t i = 0; i < field_list_len(rec, f); i++) {
 			if (i)
-				buf_byte(b, ',');
+				rb_byte(b, ',');
 			if (f->type == DH_F_STRLIST)
 				json_string(b, strs->v[i] ? strs->v[i] : "");
 			else
 				json_u64(b, ids->v[i]);
 		}
-		buf_byte(b, ']');
+		rb_byte(b, ']');
 		break;
 	}
 	}
@@ -153,17 +153,17 @@ static int to_json(dh_rtype type, const void *rec, record_buf *b)
 		return DH_EINVAL;
 	b->n = 0;
 	b->oom = false;
-	buf_byte(b, '{');
+	rb_byte(b, '{');
 	for (size_t i = 0; i < s->n_fields; i++) {
 		if (i)
-			buf_byte(b, ',');
-		buf_byte(b, '"');
-		buf_str(b, s->fields[i].name);
-		buf_str(b, "\":");
+			rb_byte(b, ',');
+		rb_byte(b, '"');
+		rb_str(b, s->fields[i].name);
+		rb_str(b, "\":");
 		json_field(b, rec, &s->fields[i]);
 	}
-	buf_byte(b, '}');
-	buf_byte(b, 0);
+	rb_byte(b, '}');
+	rb_byte(b, 0);
 	if (b->oom)
 		return DH_ENOMEM;
 	b->n--; /* the NUL is there, not counted */
@@ -253,10 +253,10 @@ char *record_diff(dh_rtype type, const void *a, const void *b)
 		if (field_is_bookkeeping(f) || field_equal(a, b, f))
 			continue;
 		if (out.n)
-			buf_byte(&out, ',');
-		buf_str(&out, f->name);
+			rb_byte(&out, ',');
+		rb_str(&out, f->name);
 	}
-	buf_byte(&out, 0);
+	rb_byte(&out, 0);
 	if (out.oom) {
 		free(out.p);
 		return NULL;

@@ -30,12 +30,12 @@
 
 #include "dienhinh/counts.h"
 #include "dienhinh/date.h"
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/store.h"
 #include "dienhinh/verify_chain.h"
 #include "repo_internal.h"
-#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -646,10 +646,8 @@ int repo_new_id(dh_repo_tx *tx, dh_rtype type, uint64_t *id)
 
 static int note_staged(write_ctx *w, const void *rec)
 {
-	const void **v = core_grow(w->staged, &w->cap_staged, w->n_staged, sizeof(*v), 1024);
-	if (!v)
+	if (buf_reserve(&w->staged, &w->cap_staged, w->n_staged + 1, sizeof(*w->staged)))
 		return DH_ENOMEM;
-	w->staged = v;
 	w->staged[w->n_staged++] = rec;
 	return 0;
 }
@@ -678,10 +676,8 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 		repo_rec_key(k, type, id);
 		if ((rc = store_get(tx->txn, DH_T_RECORDS, k, sizeof(k), &v, &n)))
 			return rc;
-		unsigned char *p = core_grow_to(w->before_enc.p, &w->before_enc.cap, n);
-		if (!p)
+		if (buf_reserve(&w->before_enc.p, &w->before_enc.cap, n, 1))
 			return DH_ENOMEM;
-		w->before_enc.p = p;
 		memcpy(w->before_enc.p, v, n);
 		w->before_enc.n = n;
 		if ((rc = record_decode(type, w->before_enc.p, n, &before)))

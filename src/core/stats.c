@@ -9,7 +9,7 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/workflow.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +27,8 @@ typedef struct stats_job {
 
 static int stats_push_id(uint64_t **v, size_t *n, size_t *cap, uint64_t id)
 {
-	uint64_t *nv = core_grow(*v, &*cap, *n, sizeof(*nv), 64);
-	if (!nv)
+	if (buf_reserve(&*v, &*cap, *n + 1, sizeof(**v)))
 		return DH_ENOMEM;
-	*v = nv;
 	(*v)[(*n)++] = id;
 	return 0;
 }

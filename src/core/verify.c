@@ -26,7 +26,7 @@
 #include "dienhinh/counts.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -162,10 +162,8 @@ static writer *w_add(vstate *s, uint64_t key)
 
 static multi *m_add(vstate *s)
 {
-	multi *m = core_grow(s->m, &s->m_cap, s->m_n, sizeof(*m), 16);
-	if (!m)
+	if (buf_reserve(&s->m, &s->m_cap, s->m_n + 1, sizeof(*s->m)))
 		return NULL;
-	s->m = m;
 	multi *e = &s->m[s->m_n++];
 	memset(e, 0, sizeof(*e));
 	verify_cover_begin(&e->c);

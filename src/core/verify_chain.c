@@ -5,7 +5,7 @@
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/store.h"
-#include "grow.h"
+#include "dienhinh/buf.h"
 
 #include <sodium.h>
 #include <stdbool.h>
@@ -158,10 +158,8 @@ static int take_old(const void *key, size_t klen, const void *val, size_t vlen, 
 		return DH_ECORRUPT;
 	old_entry *e = &m->batch[m->n];
 	/* Room for the two hashes too, so that sealing does not move it. */
-	unsigned char *q = core_grow_to(e->b.p, &e->b.cap, vlen + 2 * (3 + DH_HASH_LEN));
-	if (!q)
+	if (buf_reserve(&e->b.p, &e->b.cap, vlen + 2 * (3 + DH_HASH_LEN), 1))
 		return DH_ENOMEM;
-	e->b.p = q;
 	memcpy(e->b.p, val, vlen);
 	e->b.n = vlen;
 	e->seq = store_get_u64(key);
