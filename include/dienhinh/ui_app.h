@@ -155,11 +155,16 @@ typedef struct ui_view_ops {
 	void (*destroy)(ui_view *v);
 } ui_view_ops;
 
+typedef struct ui_list ui_list;
+
 struct ui_view {
 	const ui_view_ops *ops;
 	ui_app *app;
 	dh_ctx *ctx;
 	ui_view *below; /* managed by the shell */
+	/* A list screen's list, for the ui_list_view_* callbacks of its ops
+	 * (ui_list.h); NULL in other views. */
+	ui_list *list;
 };
 
 /* Fill the common part of a new view. */

@@ -5,7 +5,7 @@
  *
  * A screen keeps what differs: its ui_list_source (columns and rows; count,
  * reload and index_of are the ones here), and its ui_view_ops (keys, draw,
- * offers; title, reload and destroy are the ones here). */
+ * offers; title and destroy are the ones here, reload ui_list_view_reload). */
 #ifndef DIENHINH_UI_CANDLOG_H
 #define DIENHINH_UI_CANDLOG_H
 
@@ -46,7 +46,6 @@ size_t ui_candlog_index_of(void *ctx, uint64_t id);
 
 /* For the screen's ui_view_ops. */
 const char *ui_candlog_title(ui_view *v);
-void ui_candlog_reload(ui_view *v);
 void ui_candlog_destroy(ui_view *v);
 
 #endif

@@ -98,6 +98,14 @@ unsigned ui_list_key(ui_list *l, int action, int key);
 bool ui_list_offers(const ui_list *l, int action);
 bool ui_list_typing(const ui_list *l);
 bool ui_list_cursor(const ui_list *l, int *y, int *x);
+
+/* A list screen's ops need not write these three: with V->list set (when
+ * its list is made), .typing, .cursor and .reload can be these — the
+ * filter line has the keys, its cursor, and the recount after another
+ * session's save. */
+bool ui_list_view_typing(ui_view *v);
+bool ui_list_view_cursor(ui_view *v, int *y, int *x);
+void ui_list_view_reload(ui_view *v);
 /* The row under the cursor (NULL when the list is empty). */
 const ui_list_row *ui_list_current(ui_list *l);
 /* Recount after a change (another session's or ours), keeping the cursor

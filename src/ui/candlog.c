@@ -73,11 +73,6 @@ const char *ui_candlog_title(ui_view *v)
 	return ((ui_candlog *)v)->title;
 }
 
-void ui_candlog_reload(ui_view *v)
-{
-	ui_list_reload(&((ui_candlog *)v)->list);
-}
-
 void ui_candlog_destroy(ui_view *v)
 {
 	ui_candlog *lv = (ui_candlog *)v;
@@ -99,6 +94,7 @@ ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_c
 	size_t size = spec->title_size < sizeof(lv->title) ? spec->title_size : sizeof(lv->title);
 	snprintf(lv->title, size, "%s%s", spec->title_prefix, c->name ? c->name : "");
 	ui_candlog_load(lv);
+	lv->base.list = &lv->list;
 	if (ui_list_init(&lv->list, spec->source, lv) != 0) {
 		ui_candlog_destroy(&lv->base);
 		return NULL;

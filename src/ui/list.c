@@ -326,3 +326,19 @@ void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols)
 		}
 	}
 }
+
+bool ui_list_view_typing(ui_view *v)
+{
+	return v->list && ui_list_typing(v->list);
+}
+
+bool ui_list_view_cursor(ui_view *v, int *y, int *x)
+{
+	return v->list && ui_list_cursor(v->list, y, x);
+}
+
+void ui_list_view_reload(ui_view *v)
+{
+	if (v->list)
+		ui_list_reload(v->list);
+}

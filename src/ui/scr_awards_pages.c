@@ -140,7 +140,7 @@ static const ui_view_ops aw_log_ops = {
     .draw = aw_log_draw,
     .key = aw_log_key,
     .offers = aw_log_offers,
-    .reload = ui_candlog_reload,
+    .reload = ui_list_view_reload,
     .destroy = ui_candlog_destroy,
 };
 
@@ -317,11 +317,6 @@ static void aw_decv_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&dv->list, w, 3, 0, getmaxy(w) - 3, cols);
 }
 
-static void aw_decv_view_reload(ui_view *v)
-{
-	ui_list_reload(&((aw_dec_view *)v)->list);
-}
-
 static void aw_decv_destroy(ui_view *v)
 {
 	aw_dec_view *dv = (aw_dec_view *)v;
@@ -339,7 +334,7 @@ static const ui_view_ops aw_decv_ops = {
     .draw = aw_decv_draw,
     .key = aw_decv_key,
     .offers = aw_decv_offers,
-    .reload = aw_decv_view_reload,
+    .reload = ui_list_view_reload,
     .destroy = aw_decv_destroy,
 };
 
@@ -355,6 +350,7 @@ ui_view *aw_decision_open(ui_app *app, const dh_decision *d)
 	}
 	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
 	aw_decv_load(dv);
+	dv->base.list = &dv->list;
 	if (ui_list_init(&dv->list, &aw_decv_source, dv) != 0) {
 		aw_decv_destroy(&dv->base);
 		return NULL;

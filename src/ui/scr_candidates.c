@@ -627,16 +627,6 @@ static void cand_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&s->list, w, 0, 0, getmaxy(w), getmaxx(w));
 }
 
-static bool cand_typing(ui_view *v)
-{
-	return ui_list_typing(&((cand_screen *)v)->list);
-}
-
-static bool cand_cursor(ui_view *v, int *y, int *x)
-{
-	return ui_list_cursor(&((cand_screen *)v)->list, y, x);
-}
-
 static void cand_view_reload(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
@@ -660,8 +650,8 @@ static const ui_view_ops cand_ops = {
     .key = cand_key,
     .offers = cand_offers,
     .reload = cand_view_reload,
-    .typing = cand_typing,
-    .cursor = cand_cursor,
+    .typing = ui_list_view_typing,
+    .cursor = ui_list_view_cursor,
     .destroy = cand_destroy,
 };
 
@@ -671,6 +661,7 @@ ui_view *ui_candidates_open(ui_app *app)
 	if (!s)
 		return NULL;
 	ui_peek_init(&s->cur, DH_R_CANDIDATE);
+	s->base.list = &s->list;
 	cand_rebuild(s);
 	if (ui_list_init(&s->list, &cand_source, s) != 0) {
 		free(s);
@@ -920,7 +911,7 @@ static const ui_view_ops foster_ops = {
     .draw = foster_draw,
     .key = foster_key,
     .offers = foster_offers,
-    .reload = ui_candlog_reload,
+    .reload = ui_list_view_reload,
     .destroy = ui_candlog_destroy,
 };
 

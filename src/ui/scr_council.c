@@ -262,21 +262,6 @@ static void list_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&lv->list, w, 2, 0, getmaxy(w) - 2, getmaxx(w));
 }
 
-static void list_view_reload(ui_view *v)
-{
-	ui_list_reload(&((list_view *)v)->list);
-}
-
-static bool list_typing(ui_view *v)
-{
-	return ui_list_typing(&((list_view *)v)->list);
-}
-
-static bool list_cursor(ui_view *v, int *y, int *x)
-{
-	return ui_list_cursor(&((list_view *)v)->list, y, x);
-}
-
 static void list_destroy(ui_view *v)
 {
 	list_view *lv = (list_view *)v;
@@ -292,9 +277,9 @@ static const ui_view_ops list_ops = {
     .draw = list_draw,
     .key = list_key,
     .offers = list_offers,
-    .reload = list_view_reload,
-    .typing = list_typing,
-    .cursor = list_cursor,
+    .reload = ui_list_view_reload,
+    .typing = ui_list_view_typing,
+    .cursor = ui_list_view_cursor,
     .destroy = list_destroy,
 };
 
@@ -305,6 +290,7 @@ ui_view *ui_council_open(ui_app *app)
 		return NULL;
 	lv->year = lv->base.ctx->cfg->plan.year;
 	list_load(lv);
+	lv->base.list = &lv->list;
 	if (ui_list_init(&lv->list, &list_source, lv) != 0) {
 		list_destroy(&lv->base);
 		return NULL;

@@ -377,11 +377,6 @@ static void impl_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&s->list, w, 1, 0, getmaxy(w) - 1, cols);
 }
 
-static void impl_view_reload(ui_view *v)
-{
-	ui_list_reload(&((impl_screen *)v)->list);
-}
-
 static void impl_destroy(ui_view *v)
 {
 	impl_screen *s = (impl_screen *)v;
@@ -395,7 +390,7 @@ static const ui_view_ops impl_ops = {
     .draw = impl_draw,
     .key = impl_key,
     .offers = impl_offers,
-    .reload = impl_view_reload,
+    .reload = ui_list_view_reload,
     .destroy = impl_destroy,
 };
 
@@ -406,6 +401,7 @@ ui_view *ui_implementation_open(ui_app *app)
 		return NULL;
 	s->year = s->base.ctx->cfg->plan.year;
 	impl_summarise(s);
+	s->base.list = &s->list;
 	if (ui_list_init(&s->list, &impl_source, s) != 0) {
 		free(s->depts);
 		free(s);
@@ -570,11 +566,6 @@ static void impl_log_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&dv->list, w, 1, 0, getmaxy(w) - 1, cols);
 }
 
-static void impl_log_view_reload(ui_view *v)
-{
-	ui_list_reload(&((impl_dept_view *)v)->list);
-}
-
 static void impl_log_destroy(ui_view *v)
 {
 	impl_dept_view *dv = (impl_dept_view *)v;
@@ -589,7 +580,7 @@ static const ui_view_ops impl_log_ops = {
     .draw = impl_log_draw,
     .key = impl_log_key,
     .offers = impl_log_offers,
-    .reload = impl_log_view_reload,
+    .reload = ui_list_view_reload,
     .destroy = impl_log_destroy,
 };
 
@@ -602,6 +593,7 @@ static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 	snprintf(dv->dept, sizeof(dv->dept), "%s", dept);
 	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(dv->base.ctx->cfg, dept));
 	impl_log_reload(dv);
+	dv->base.list = &dv->list;
 	if (ui_list_init(&dv->list, &impl_log_source, dv) != 0) {
 		impl_log_destroy(&dv->base);
 		return NULL;

@@ -659,11 +659,6 @@ static void rev_draw(ui_view *v, WINDOW *w)
 	rev_draw_tabs(s, w, cols); /* after the page: it shows where the page is */
 }
 
-static void rev_view_reload(ui_view *v)
-{
-	ui_list_reload(&((rev_screen *)v)->list);
-}
-
 static void rev_destroy(ui_view *v)
 {
 	rev_screen *s = (rev_screen *)v;
@@ -683,7 +678,7 @@ static const ui_view_ops rev_ops = {
     .draw = rev_draw,
     .key = rev_key,
     .offers = rev_offers,
-    .reload = rev_view_reload,
+    .reload = ui_list_view_reload,
     .destroy = rev_destroy,
 };
 
@@ -694,6 +689,7 @@ ui_view *ui_review_open(ui_app *app)
 		return NULL;
 	s->year = s->base.ctx->cfg->plan.year;
 	rev_load(s);
+	s->base.list = &s->list;
 	if (ui_list_init(&s->list, &rev_source, s) != 0) {
 		rev_destroy(&s->base);
 		return NULL;
