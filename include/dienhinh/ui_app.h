@@ -228,6 +228,10 @@ void ui_error(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2
  * when the text goes on (at a letter when one word is longer): every
  * wrapped paragraph on screen breaks the same way. */
 size_t ui_wrap_next(const char *text, int cols);
+/* A screen's tabs on row Y from column X, at most to COLS: "[Chosen]" in
+ * the selected style, " Other " plain, a space between. Returns the
+ * column after the last. */
+int ui_draw_tabs(WINDOW *w, int y, int x, int cols, const char *const *names, int n, int current);
 /* Ask QUESTION on the message row and wait for one of KEYS (ASCII letters);
  * returns the key typed, or UI_ESC. Answers Esc to a SIGHUP as well. */
 int ui_ask(ui_app *app, const char *question, const char *keys);

@@ -243,3 +243,17 @@ size_t ui_wrap_next(const char *text, int cols)
 	}
 	return n;
 }
+
+int ui_draw_tabs(WINDOW *w, int y, int x, int cols, const char *const *names, int n, int current)
+{
+	for (int t = 0; t < n && x < cols; t++) {
+		char tab[96];
+		bool on = t == current;
+		snprintf(tab, sizeof(tab), on ? "[%s]" : " %s ", names[t]);
+		wattrset(w, on ? ui_style(UI_S_SELECTED) | A_BOLD : A_NORMAL);
+		x += ui_put(w, y, x, tab, cols - x);
+		wattrset(w, A_NORMAL);
+		x += ui_put(w, y, x, " ", cols - x);
+	}
+	return x;
+}

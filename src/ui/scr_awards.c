@@ -291,20 +291,6 @@ static unsigned aw_key(ui_view *v, int action, int key)
 	return UI_R_NONE;
 }
 
-static void aw_draw_tabs(aw_screen *s, WINDOW *w, int cols)
-{
-	int x = 0;
-	for (int t = 0; t < AW_TABS && x < cols; t++) {
-		char tab[80];
-		bool on = t == s->tab;
-		snprintf(tab, sizeof(tab), on ? "[%s]" : " %s ", aw_tab_names[t]);
-		wattrset(w, on ? ui_style(UI_S_SELECTED) | A_BOLD : A_NORMAL);
-		x += ui_put(w, 0, x, tab, cols - x);
-		wattrset(w, A_NORMAL);
-		x += ui_put(w, 0, x, " ", cols - x);
-	}
-}
-
 /* The line under the tabs: what this tab holds, and what is marked. */
 static void aw_draw_info(aw_screen *s, WINDOW *w, int cols)
 {
@@ -351,7 +337,7 @@ static void aw_draw(ui_view *v, WINDOW *w)
 {
 	aw_screen *s = (aw_screen *)v;
 	int rows = getmaxy(w), cols = getmaxx(w);
-	aw_draw_tabs(s, w, cols);
+	ui_draw_tabs(w, 0, 0, cols, aw_tab_names, AW_TABS, s->tab);
 	aw_draw_info(s, w, cols);
 	ui_list_draw(aw_list(s), w, 2, 0, rows - 2, cols);
 }

@@ -621,16 +621,7 @@ static unsigned rev_key(ui_view *v, int action, int key)
 
 static void rev_draw_tabs(rev_screen *s, WINDOW *w, int cols)
 {
-	int x = 1;
-	for (int t = 0; t < REV_TABS && x < cols; t++) {
-		char tab[64];
-		bool on = t == s->tab;
-		snprintf(tab, sizeof(tab), on ? "[%s]" : " %s ", rev_tab_names[t]);
-		wattrset(w, on ? ui_style(UI_S_SELECTED) | A_BOLD : A_NORMAL);
-		x += ui_put(w, 0, x, tab, cols - x);
-		wattrset(w, A_NORMAL);
-		x += ui_put(w, 0, x, " ", cols - x);
-	}
+	int x = ui_draw_tabs(w, 0, 1, cols, rev_tab_names, REV_TABS, s->tab);
 	/* Where the page is, then the year, at the right. */
 	char where[64] = "", year[64];
 	if (s->tab == REV_TAB_FIGURES && s->n_lines > s->page_rows && s->page_rows > 0)
