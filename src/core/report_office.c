@@ -3,6 +3,7 @@
  * Mẫu 1.2/1.3) and the review report (báo cáo sơ kết, tổng kết). */
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/plan_year.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/snapshot.h"
@@ -964,6 +965,14 @@ static int rp_review_load(rp_doc *d, rp_review_job *j)
 int rp_review(rp_doc *d, const dh_report_opts *o)
 {
 	rp_review_job j = {0};
+	/* A past year's report is that year's, made again: under the plan the
+	 * store kept for it (its organisation, its Chánh Thanh tra who signs,
+	 * its departments), the config in use when it kept none. */
+	const dh_config *live = d->cfg;
+	dh_config *plan = NULL;
+	if (d->ctx->store && d->year != live->plan.year &&
+	    plan_year_open(d->ctx->store, d->year, &plan) == 0)
+		d->cfg = plan;
 	const dh_config *cfg = d->cfg;
 	int rc = rp_review_load(d, &j);
 	if (rc)
@@ -1020,5 +1029,7 @@ done:
 	rp_vec_free(&j.activities, DH_R_ACTIVITY);
 	rp_vec_free(&j.disseminations, DH_R_DISSEMINATION);
 	rp_vec_free(&j.honoured, DH_R_CANDIDATE);
+	d->cfg = live;
+	config_free(plan);
 	return rc;
 }

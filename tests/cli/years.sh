@@ -94,3 +94,18 @@ expect_exit 0 "$DH" -c "$next" -d "$T/db" --as tdkt stats --year 2018
 contains "$OUT" "Chưa lưu kế hoạch năm 2018"
 # The plan's record is in the audit chain.
 expect_exit 0 "$DH" -d "$T/db" --as tdkt verify
+
+# The year's review report, made again under the 2022 config with a new
+# Chánh Thanh tra, is the 2021 report byte for byte: signed by the chief of
+# 2021, under the plan the store kept for that year.
+expect_exit 0 "$DH" -d "$T/db" --as tdkt report review --year 2021 --format md -o "$T/review-2021-before.md"
+perl -pi -e 's/name: "Phạm Văn Thuần"/name: "Nguyễn Chánh Mới"/' "$next"
+expect_exit 0 "$DH" -c "$next" check-config
+expect_exit 0 "$DH" -c "$next" -d "$T/db" --as tdkt report review --year 2021 --format md -o "$T/review-2021-after.md"
+cmp "$T/review-2021-before.md" "$T/review-2021-after.md" >/dev/null ||
+	fail "the 2021 review report changed with the 2022 config:
+$(diff "$T/review-2021-before.md" "$T/review-2021-after.md" | head -n 20)"
+contains "$(cat "$T/review-2021-after.md")" "**Phạm Văn Thuần**"
+# The 2022 report is signed by the chief of 2022.
+expect_exit 0 "$DH" -c "$next" -d "$T/db" --as tdkt report review --year 2022 --format md -o "$T/review-2022.md"
+contains "$(cat "$T/review-2022.md")" "**Nguyễn Chánh Mới**"
