@@ -13,7 +13,8 @@
  * What is kept so that no number depends on the config of the day nor
  * needs a walk of records to be "distinct":
  * - candidates by year, department, kind and stage; on hold by year and
- *   department; and by year, kind and the set of criterion ids they list
+ *   department; those aiming at provincial level by year and stage (an
+ *   earlier year's recognised models carried into the follow-up, schema 4); and by year, kind and the set of criterion ids they list
  *   (the value holds the set), so that meeting criteria.new_factor_min is
  *   counted against whatever config reads it;
  * - fostering entries by the year of their date and kind, material support
@@ -92,6 +93,7 @@ typedef enum dh_count_kind {
 	DH_C_ATTENDEES,     /* year: people at replication activities */
 	DH_C_SESSION,       /* year: council sessions */
 	DH_C_ITEM,          /* year of the session, dh_result (sub): closed items */
+	DH_C_PROVINCIAL,    /* year, stage (sub): aiming at provincial level */
 } dh_count_kind;
 
 typedef struct dh_count {
@@ -115,9 +117,10 @@ int counts_each_year(dh_stxn *txn, int year, dh_count_fn fn, void *ctx);
  * Cá nhân, Đang bồi dưỡng"). */
 void counts_describe(const dh_count *c, char *buf, size_t size);
 
-/* The dh_migrate_fn step 2 -> 3 (repo_open): every counter made from the
- * records there are, and an audit entry of its own ("counts", target the
- * audit table, a note saying how many) by WHO. */
+/* The dh_migrate_fn step to schema 4 (repo_open; a database of schema 2
+ * or 3): every counter made from the records there are, and an audit
+ * entry of its own ("counts", target the audit table, a note saying how
+ * many) by WHO. */
 int counts_migrate(dh_stxn *txn, const char *who);
 
 /* `dienhinh verify`: every counter made again from the records in one

@@ -60,6 +60,7 @@ typedef struct dh_stats {
 	int sessions;
 	int items_passed;
 	int items_failed;
+	int provincial[DH_STAGE__COUNT]; /* candidates aiming at provincial level, by stage */
 } dh_stats;
 
 /* The numbers of YEAR into OUT (to stats_free), from the counters. CFG

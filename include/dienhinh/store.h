@@ -39,8 +39,10 @@ typedef enum dh_table {
  * schema 1 would write entries outside the chain, so it refuses a database
  * of schema 2 as newer. 3: the review numbers are counters kept with every
  * change (counts.h): a program of schema 2 would change records without
- * them, so it refuses a database of schema 3. */
-#define DH_SCHEMA_VERSION 3u
+ * them, so it refuses a database of schema 3. 4: the counters keep the
+ * provincial aim by stage as well (an earlier year's models followed
+ * toward provincial level count in a later year's overview). */
+#define DH_SCHEMA_VERSION 4u
 
 /* One schema step the store cannot take alone (it knows no records): bring
  * the data from version FROM to FROM + 1, inside TXN, the write transaction

@@ -49,6 +49,7 @@ enum {
 	CAT_ATTENDEES = 'T',     /* */
 	CAT_SESSION = 's',       /* */
 	CAT_ITEM = 'i',          /* result u8 */
+	CAT_PROVINCIAL = 'p',    /* stage u8: aiming at provincial level */
 };
 
 size_t counts_dept_len(const char *dept)
@@ -343,6 +344,8 @@ static int add_candidate(dh_counts *c, const dh_candidate *x, int sign)
 	                  sign)))
 		return rc;
 	if (x->on_hold && (rc = add_key(c, key_dept(key_year(&k, x->year, CAT_HOLD), x->department), sign)))
+		return rc;
+	if (x->aims_provincial && (rc = add_key(c, key_u8(key_year(&k, x->year, CAT_PROVINCIAL), x->stage), sign)))
 		return rc;
 	if ((rc = criteria_set(c, &x->criteria)))
 		return rc;
@@ -669,22 +672,24 @@ typedef struct year_cat {
 	dh_count_kind what;
 	unsigned char cat;
 	unsigned char rest;
+	unsigned char sub_max; /* REST_SUB: the largest sub-kind byte */
 } year_cat;
 
 static const year_cat year_cats[] = {
-    {DH_C_HOLD, CAT_HOLD, REST_DEPT},
-    {DH_C_FOSTERING, CAT_FOSTERING, REST_SUB},
-    {DH_C_MATERIAL, CAT_MATERIAL, REST_NONE},
-    {DH_C_FOSTERED, CAT_FOSTERED, REST_NONE},
-    {DH_C_REGISTRATION, CAT_REG, REST_SUB},
-    {DH_C_REG_ACTIVE, CAT_REG_ACTIVE, REST_DEPT},
-    {DH_C_REG_UNCHECKED, CAT_REG_UNCHECKED, REST_NONE},
-    {DH_C_NIL_RETURN, CAT_NIL, REST_DEPT},
-    {DH_C_DECISION, CAT_DECISION, REST_SUB},
-    {DH_C_ACTIVITY, CAT_ACTIVITY, REST_SUB},
-    {DH_C_ATTENDEES, CAT_ATTENDEES, REST_NONE},
-    {DH_C_SESSION, CAT_SESSION, REST_NONE},
-    {DH_C_ITEM, CAT_ITEM, REST_SUB},
+    {DH_C_HOLD, CAT_HOLD, REST_DEPT, 0},
+    {DH_C_FOSTERING, CAT_FOSTERING, REST_SUB, 3},
+    {DH_C_MATERIAL, CAT_MATERIAL, REST_NONE, 0},
+    {DH_C_FOSTERED, CAT_FOSTERED, REST_NONE, 0},
+    {DH_C_REGISTRATION, CAT_REG, REST_SUB, 3},
+    {DH_C_REG_ACTIVE, CAT_REG_ACTIVE, REST_DEPT, 0},
+    {DH_C_REG_UNCHECKED, CAT_REG_UNCHECKED, REST_NONE, 0},
+    {DH_C_NIL_RETURN, CAT_NIL, REST_DEPT, 0},
+    {DH_C_DECISION, CAT_DECISION, REST_SUB, 3},
+    {DH_C_ACTIVITY, CAT_ACTIVITY, REST_SUB, 3},
+    {DH_C_ATTENDEES, CAT_ATTENDEES, REST_NONE, 0},
+    {DH_C_SESSION, CAT_SESSION, REST_NONE, 0},
+    {DH_C_ITEM, CAT_ITEM, REST_SUB, 3},
+    {DH_C_PROVINCIAL, CAT_PROVINCIAL, REST_SUB, DH_STAGE__COUNT - 1},
 };
 
 static const year_cat *year_cat_of(unsigned char cat)
@@ -714,7 +719,7 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 	const unsigned char *r = k + 6;
 	size_t rlen = klen - 6;
 	size_t fixed = 0;
-	unsigned rest;
+	unsigned rest, sub_max = 0;
 	if (k[5] == CAT_CANDIDATE) {
 		out->what = DH_C_CANDIDATE;
 		if (rlen < 2 || r[0] >= DH_CANDIDATE_KINDS || r[1] >= DH_STAGE__COUNT)
@@ -739,11 +744,12 @@ static int decode(const unsigned char *k, size_t klen, const unsigned char *v, s
 			return DH_ECORRUPT;
 		out->what = yc->what;
 		rest = yc->rest;
+		sub_max = yc->sub_max;
 	}
 	if (vlen != VALUE_LEN)
 		return DH_ECORRUPT;
 	if (rest == REST_SUB) {
-		if (rlen != 1 || r[0] > 3)
+		if (rlen != 1 || r[0] > sub_max)
 			return DH_ECORRUPT;
 		out->sub = r[0];
 		return 0;
@@ -827,6 +833,9 @@ void counts_describe(const dh_count *c, char *buf, size_t size)
 		break;
 	case DH_C_ACTIVITY:
 		snprintf(buf, size, "hoạt động nhân rộng năm %d, %s", c->year, activity_kind_label(c->sub));
+		break;
+	case DH_C_PROVINCIAL:
+		snprintf(buf, size, "hồ sơ năm %d hướng tới cấp tỉnh, %s", c->year, stage_label(c->sub));
 		break;
 	case DH_C_ATTENDEES: snprintf(buf, size, "lượt người dự nhân rộng năm %d", c->year); break;
 	case DH_C_SESSION: snprintf(buf, size, "phiên họp Hội đồng năm %d", c->year); break;

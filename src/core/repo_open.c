@@ -13,7 +13,11 @@ static int repo_migrate(dh_stxn *txn, uint64_t from, void *ctx)
 {
 	if (from == 1)
 		return verify_migrate(txn, from, ctx);
+	/* Schema 3 kept counters, schema 4 the provincial aim among them: both
+	 * steps are one, every counter made again from the records. */
 	if (from == 2)
+		return 0;
+	if (from == 3)
 		return counts_migrate(txn, ctx && *(const char *)ctx ? ctx : "dienhinh");
 	return DH_EVERSION;
 }

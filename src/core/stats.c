@@ -111,6 +111,8 @@ static int stats_candidate(const void *rec, void *ctx)
 		j->s->on_hold++;
 		d->on_hold++;
 	}
+	if (c->aims_provincial)
+		j->s->provincial[c->stage]++;
 	if (j->cfg && wf_meets_new_factor_min(j->cfg, c))
 		j->s->meeting_new_factor_min++;
 	return 0;
@@ -323,6 +325,10 @@ static int stats_take_count(const dh_count *c, void *ctx)
 		d->on_hold += v;
 		s->on_hold += v;
 		break;
+	case DH_C_PROVINCIAL:
+		if (c->sub >= 0 && c->sub < DH_STAGE__COUNT)
+			s->provincial[c->sub] += v;
+		break;
 	case DH_C_CRITERIA:
 		if (j->cfg && stats_set_meets(j->cfg, c))
 			s->meeting_new_factor_min += v;
@@ -473,6 +479,7 @@ static const stats_num stats_nums[] = {
     {"Hồ sơ loại", offsetof(dh_stats, by_kind), STATS_INT, DH_CANDIDATE_KINDS, kind_label},
     {"Hồ sơ", offsetof(dh_stats, candidates), STATS_INT, 0, NULL},
     {"Hồ sơ tạm dừng xét", offsetof(dh_stats, on_hold), STATS_INT, 0, NULL},
+    {"Hồ sơ hướng tới cấp tỉnh theo bước", offsetof(dh_stats, provincial), STATS_INT, DH_STAGE__COUNT, stage_label},
     {"Đạt số tiêu chí của nhân tố mới", offsetof(dh_stats, meeting_new_factor_min), STATS_INT, 0, NULL},
     {"Bồi dưỡng", offsetof(dh_stats, fostering), STATS_INT, 3, fostering_kind_label},
     {"Lượt bồi dưỡng", offsetof(dh_stats, fostering_total), STATS_INT, 0, NULL},

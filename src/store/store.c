@@ -515,8 +515,18 @@ int store_data_file_whole(const char *path)
 		if (magic == DH_LMDB_MAGIC && psize >= 512 && psize <= 65536 && (psize & (psize - 1)) == 0 &&
 		    data_file_meta(fd, psize, head + META_AT, meta)) {
 			uint64_t last = le64_at(meta + META_LAST_PG);
-			uint64_t need = last < UINT64_MAX / psize - 1 ? (last + 1) * psize : UINT64_MAX;
 			uint64_t roots[2] = {le64_at(meta + META_FREE_ROOT), le64_at(meta + META_MAIN_ROOT)};
+			/* The file must hold the pages the trees start from. Not
+			 * every page up to the last one given out: a page a write
+			 * took and gave back in the same transaction (LMDB's loose
+			 * pages) is never written, so a whole file may end before
+			 * it. A copy cut short loses the newest pages, and the
+			 * roots are written last. */
+			uint64_t top = 1;
+			for (int i = 0; i < 2; i++)
+				if (roots[i] != UINT64_MAX && roots[i] <= last && roots[i] > top)
+					top = roots[i];
+			uint64_t need = top < UINT64_MAX / psize - 1 ? (top + 1) * psize : UINT64_MAX;
 			const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 			if ((uint64_t)sb.st_size < need || (uint64_t)sb.st_size < 2u * psize) {
 				snprintf(store_detail, sizeof(store_detail),

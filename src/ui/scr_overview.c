@@ -85,17 +85,18 @@ static bool overview_add_year(overview_view *o, int year, const dh_config *plan,
 		return false;
 	overview_counts *c = &o->shown;
 	const char *mine = ctx->person ? ctx->person->department : NULL;
-	/* An earlier year's candidates still in this year's work: new
-	 * factors and those being fostered (plan_year_carried). Its models
-	 * followed toward provincial level are on screen 4, not counted here:
-	 * the counters do not keep that aim. */
+	/* An earlier year's candidates still in this year's work
+	 * (plan_year_carried): new factors and those being fostered, and its
+	 * models recognised or awarded that are followed toward provincial
+	 * level (screen 4). */
 	for (int g = 0; g < DH_STAGE__COUNT; g++) {
+		int n = s.by_stage[g];
 		if (carried_only && g != DH_STAGE_NEW_FACTOR && g != DH_STAGE_FOSTERING)
-			continue;
-		c->stage[g] += s.by_stage[g];
-		c->total += s.by_stage[g];
+			n = g == DH_STAGE_RECOGNISED || g == DH_STAGE_AWARDED ? s.provincial[g] : 0;
+		c->stage[g] += n;
+		c->total += n;
 		if (carried_only)
-			c->carried += s.by_stage[g];
+			c->carried += n;
 	}
 	if (!carried_only) {
 		c->hold += s.on_hold;

@@ -674,6 +674,57 @@ static void an_older_database_gets_its_counters(void **state)
 	assert_true(res.counters > 0);
 }
 
+/* The provincial aim is counted by stage, so that a later year's overview
+ * can count an earlier year's models followed toward provincial level
+ * without a walk: on when the candidate aims there, off when it stops,
+ * and the walk agrees. */
+static void the_provincial_aim_is_counted_by_stage(void **state)
+{
+	fx *f = *state;
+	uint64_t id = create(f, "Mô hình tiếp dân", "tcd", DH_KIND_MODEL, 2021, NULL);
+	dh_stats s = year_stats(f, 2021);
+	assert_int_equal(s.provincial[DH_STAGE_NEW_FACTOR], 0);
+	stats_free(&s);
+	dh_ctx *ctx = as(f, "tdkt");
+	void *rec = NULL;
+	assert_int_equal(repo_get(f->st, DH_R_CANDIDATE, id, &rec), 0);
+	dh_candidate *c = rec;
+	c->aims_provincial = true;
+	uint64_t same = 0;
+	ok(ctx, wf_candidate_save(ctx, c, &same), "aim at provincial level");
+	record_free(DH_R_CANDIDATE, c);
+	s = year_stats(f, 2021);
+	assert_int_equal(s.provincial[DH_STAGE_NEW_FACTOR], 1);
+	assert_int_equal(s.by_stage[DH_STAGE_NEW_FACTOR], 1);
+	stats_free(&s);
+	agree(f, "provincial aim on");
+	assert_int_equal(repo_get(f->st, DH_R_CANDIDATE, id, &rec), 0);
+	c = rec;
+	c->aims_provincial = false;
+	ok(ctx, wf_candidate_save(ctx, c, &same), "no longer aim at provincial level");
+	record_free(DH_R_CANDIDATE, c);
+	s = year_stats(f, 2021);
+	assert_int_equal(s.provincial[DH_STAGE_NEW_FACTOR], 0);
+	stats_free(&s);
+	agree(f, "provincial aim off");
+	/* An earlier year's awarded model aiming at provincial level, as an
+	 * import brings it: counted at its stage, the last one. */
+	dh_candidate old = {.name = (char *)"Mô hình năm trước", .department = (char *)"nv1", .kind = DH_KIND_MODEL,
+	                    .year = 2020, .stage = DH_STAGE_AWARDED, .aims_provincial = true};
+	assert_int_equal(repo_save(f->st, "tdkt", "import", NULL, DH_R_CANDIDATE, &old), 0);
+	free(old.meta.created_by);
+	free(old.meta.updated_by);
+	s = year_stats(f, 2020);
+	assert_int_equal(s.provincial[DH_STAGE_AWARDED], 1);
+	assert_int_equal(s.by_stage[DH_STAGE_AWARDED], 1);
+	stats_free(&s);
+	agree(f, "an earlier year's awarded model");
+	dh_verify_result res;
+	int rc = verify_run(f->st, &res);
+	if (rc)
+		fail_msg("verify: %s", res.message);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -681,6 +732,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(records_the_workflow_would_refuse_still_agree, setup, teardown),
 	    cmocka_unit_test_setup_teardown(verify_names_a_changed_counter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(an_older_database_gets_its_counters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(the_provincial_aim_is_counted_by_stage, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
