@@ -14,8 +14,9 @@
  * needs a walk of records to be "distinct":
  * - candidates by year, department, kind and stage; on hold by year and
  *   department; those aiming at provincial level by year and stage (an
- *   earlier year's recognised models carried into the follow-up, schema 4); and by year, kind and the set of criterion ids they list
- *   (the value holds the set), so that meeting criteria.new_factor_min is
+ *   earlier year's recognised models carried into the follow-up, schema
+ *   4); and by year, kind and the set of criterion ids they list (the
+ *   value holds the set), so that meeting criteria.new_factor_min is
  *   counted against whatever config reads it;
  * - fostering entries by the year of their date and kind, material support
  *   summed, and per year and candidate the number of entries, with the
@@ -48,7 +49,7 @@ typedef struct dh_store dh_store;
 typedef struct dh_stxn dh_stxn;
 
 #define DH_COUNTS_DEPT_MAX 400
-/* The action of the audit entry the migration to schema 3 writes. */
+/* The action of the audit entry the counters' migration writes. */
 #define DH_AUDIT_COUNTS_ACTION "counts"
 
 /* The bytes of DEPT (NULL: "") that count: all of them, or the first
