@@ -129,6 +129,15 @@ struct ui_form {
 	/* Each field as last loaded (ui_form_set): what a conflict compares
 	 * the other person's save against. */
 	char **loaded;
+	/* A bound form's own save, reread, target and destroy (form_record.c
+	 * sets them in ui_form_open; the widget calls them where the spec
+	 * gives none), so the widget needs nothing of the binding. */
+	struct {
+		int (*save)(ui_form *f);
+		int (*reread)(ui_form *f);
+		void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
+		void (*destroy)(ui_form *f);
+	} bound;
 	/* Who else has this record open in a form: their names, polled. */
 	char others[200];
 	int64_t presence_polled, presence_stamp;

@@ -5,11 +5,23 @@
 #include "cfg_internal.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/plan_terms.h"
 #include "dienhinh/utf8.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The workflow's action names (DH_ACTIONS), so that a `closes:` or a
+ * `permissions:` key is checked against the real actions. */
+const char *const cfg_action_names[] = {
+#define DH_ACTION_NAME(id, name, label) name,
+    DH_ACTIONS(DH_ACTION_NAME)
+#undef DH_ACTION_NAME
+};
+#define N_ACTIONS (sizeof cfg_action_names / sizeof cfg_action_names[0])
+const size_t cfg_n_actions = N_ACTIONS;
+_Static_assert(N_ACTIONS <= CFG_KEYS_MAX, "cfg_check_keys() tracks at most CFG_KEYS_MAX names");
 
 const char *cfg_scalar(cfg_loader *l, const cfg_node *key, const cfg_node *val)
 {

@@ -15,8 +15,7 @@
 #include "cfg_internal.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
-/* The action names (DH_ACTIONS), so that a `closes:` or `permissions:` key
- * is checked against the real actions, and the candidate kinds. */
+/* The candidate kinds. */
 #include "dienhinh/plan_terms.h"
 
 #include <errno.h>
@@ -28,14 +27,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *const cfg_action_names[] = {
-#define DH_ACTION_NAME(id, name, label) name,
-    DH_ACTIONS(DH_ACTION_NAME)
-#undef DH_ACTION_NAME
-};
-#define N_ACTIONS (sizeof cfg_action_names / sizeof cfg_action_names[0])
-const size_t cfg_n_actions = N_ACTIONS;
-_Static_assert(N_ACTIONS <= CFG_KEYS_MAX, "cfg_check_keys() tracks at most CFG_KEYS_MAX names");
 
 static const char *const kind_keys[DH_CANDIDATE_KINDS] = {
     [DH_KIND_INDIVIDUAL] = "individual",
@@ -98,7 +89,7 @@ static const cfg_field criteria_fields[] = {
 static void deadline_closes(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	const char *s = cfg_scalar(l, key, val);
-	int i = s ? cfg_pick(l, val, s, "thao tác", cfg_action_names, N_ACTIONS) : -1;
+	int i = s ? cfg_pick(l, val, s, "thao tác", cfg_action_names, cfg_n_actions) : -1;
 	if (i >= 0 && !(((dh_deadline *)obj)->closes = strdup(cfg_action_names[i])))
 		cfg_error(l->d, 0, 0, "hết bộ nhớ");
 }

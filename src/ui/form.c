@@ -61,7 +61,7 @@ static int form_draft(ui_view *v);
 /* A spec's own callback, else a bound form's (form_record.c). */
 static bool form_has_target(const ui_form *f)
 {
-	return f->spec->target || f->spec->record;
+	return f->spec->target || f->bound.target;
 }
 
 static void form_call_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
@@ -69,12 +69,17 @@ static void form_call_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
 	if (f->spec->target)
 		f->spec->target(f, type, id, rev);
 	else
-		ui_form_record_target(f, type, id, rev);
+		f->bound.target(f, type, id, rev);
+}
+
+static bool form_can_reread(const ui_form *f)
+{
+	return f->spec->reread || f->bound.reread;
 }
 
 static int form_call_reread(ui_form *f)
 {
-	return f->spec->reread ? f->spec->reread(f) : ui_form_record_reread(f);
+	return f->spec->reread ? f->spec->reread(f) : f->bound.reread(f);
 }
 
 static const ui_field *form_field(const ui_form *f, int i)
@@ -570,7 +575,7 @@ static unsigned form_save(ui_form *f)
 	ui_form_clear_errors(f);
 	f->base.ctx->message[0] = '\0';
 	f->base.ctx->field[0] = '\0';
-	int rc = f->spec->save ? f->spec->save(f) : ui_form_record_save(f);
+	int rc = f->spec->save ? f->spec->save(f) : f->bound.save(f);
 	if (rc == 0) {
 		ui_form_mark_clean(f);
 		ui_message(app, "Đã lưu.");
@@ -592,7 +597,7 @@ static unsigned form_save(ui_form *f)
 		ui_error(app, "Chưa lưu: có ô chưa đúng (xem dòng báo bên dưới ô).");
 		return UI_R_DRAW;
 	}
-	if (rc == DH_ECONFLICT && (f->spec->reread || f->spec->record))
+	if (rc == DH_ECONFLICT && form_can_reread(f))
 		return form_conflict(f);
 	const char *msg = f->base.ctx->message[0] ? f->base.ctx->message : dh_strerror(rc);
 	/* A refusal that names a field (a nominee on hold, a wrong stage) is
@@ -1091,8 +1096,8 @@ static void form_destroy(ui_view *v)
 		for (int i = 0; i < f->spec->n_fields; i++)
 			free(f->loaded[i]);
 	free(f->loaded);
-	if (f->spec->record)
-		ui_form_record_destroy(f);
+	if (f->bound.destroy)
+		f->bound.destroy(f);
 	else if (f->spec->destroy)
 		f->spec->destroy(f);
 	for (int i = 0; i < f->spec->n_fields; i++)

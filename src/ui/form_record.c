@@ -7,7 +7,6 @@
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
-#include "ui_internal.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -153,7 +152,7 @@ static int store(ui_form *f, int i, const dh_field *sf, void *rec)
 	return 0;
 }
 
-int ui_form_record_save(ui_form *f)
+static int record_save(ui_form *f)
 {
 	const ui_form_record *r = f->spec->record;
 	dh_rtype type = (dh_rtype)r->type;
@@ -192,7 +191,7 @@ int ui_form_record_save(ui_form *f)
 	return 0;
 }
 
-int ui_form_record_reread(ui_form *f)
+static int record_reread(ui_form *f)
 {
 	dh_rtype type = (dh_rtype)f->spec->record->type;
 	void *rec = NULL;
@@ -205,7 +204,7 @@ int ui_form_record_reread(ui_form *f)
 	return 0;
 }
 
-void ui_form_record_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
+static void record_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
 {
 	if (f->spec->record->target) {
 		f->spec->record->target(f, type, id, rev);
@@ -225,7 +224,7 @@ static void free_user(const ui_form_spec *spec, void *user)
 		free(user);
 }
 
-void ui_form_record_destroy(ui_form *f)
+static void record_destroy(ui_form *f)
 {
 	record_free((dh_rtype)f->spec->record->type, f->rec);
 	f->rec = NULL;
@@ -246,6 +245,10 @@ ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, const void *rec, vo
 		return NULL;
 	}
 	f->rec = copy;
+	f->bound.save = record_save;
+	f->bound.reread = record_reread;
+	f->bound.target = record_target;
+	f->bound.destroy = record_destroy;
 	if (!rec && spec->record->defaults)
 		spec->record->defaults(f, f->rec);
 	ui_form_load(f);

@@ -18,14 +18,6 @@ void ui_draw_now(ui_app *app);
 int ui_read_key(ui_app *app, int *key);
 void ui_relayout(ui_app *app);
 bool ui_too_small(ui_app *app);
-/* A bound form's save, reread, target and destroy (form_record.c), used
- * by form.c where the spec leaves its own NULL. */
-typedef struct ui_form ui_form;
-int ui_form_record_save(ui_form *f);
-int ui_form_record_reread(ui_form *f);
-void ui_form_record_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
-void ui_form_record_destroy(ui_form *f);
-
 #define UI_POLL_MS 250 /* the store generation is checked this often */
 
 #endif
