@@ -345,7 +345,8 @@ static int add_candidate(dh_counts *c, const dh_candidate *x, int sign)
 		return rc;
 	if (x->on_hold && (rc = add_key(c, key_dept(key_year(&k, x->year, CAT_HOLD), x->department), sign)))
 		return rc;
-	if (x->aims_provincial && (rc = add_key(c, key_u8(key_year(&k, x->year, CAT_PROVINCIAL), x->stage), sign)))
+	if (x->aims_provincial &&
+	    (rc = add_key(c, key_u8(key_year(&k, x->year, CAT_PROVINCIAL), x->stage), sign)))
 		return rc;
 	if ((rc = criteria_set(c, &x->criteria)))
 		return rc;

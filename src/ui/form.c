@@ -29,9 +29,18 @@ static const ui_binding form_keys[] = {
     {UI_A_PREV_FIELD, "S-Tab", {UI_K(KEY_BTAB)}, NULL, "Về ô trước (Shift-Tab)", true},
     {UI_A_DOWN, "↓", {UI_K(KEY_DOWN)}, NULL, "Xuống: mục kế trong danh sách đánh dấu, hoặc ô sau", true},
     {UI_A_UP, "↑", {UI_K(KEY_UP)}, NULL, "Lên: mục trước trong danh sách đánh dấu, hoặc ô trước", true},
-    {UI_A_PICK, "Enter", {UI_ENTER}, "Mở danh sách, gõ để tìm",
-     "Mở danh sách để chọn; gõ vài chữ để tìm trong danh sách (← → đổi nhanh)", false},
-    {UI_A_TOGGLE, "Space", {' '}, "Đánh dấu", "Space: đánh dấu / bỏ đánh dấu mục đang chọn (↑ ↓ sang mục khác)", false},
+    {UI_A_PICK,
+     "Enter",
+     {UI_ENTER},
+     "Mở danh sách, gõ để tìm",
+     "Mở danh sách để chọn; gõ vài chữ để tìm trong danh sách (← → đổi nhanh)",
+     false},
+    {UI_A_TOGGLE,
+     "Space",
+     {' '},
+     "Đánh dấu",
+     "Space: đánh dấu / bỏ đánh dấu mục đang chọn (↑ ↓ sang mục khác)",
+     false},
     {UI_A_EXTERNAL, "^E", {UI_CTRL('e')}, NULL, NULL, false},
     {UI_A_NEXT_FIELD, "Enter", {UI_ENTER}, NULL, "Sang ô kế tiếp", true},
     {FORM_A_PICK_NEXT, "→", {UI_K(KEY_RIGHT)}, "Đổi", "Chọn mục kế tiếp của danh sách", true},
@@ -415,7 +424,6 @@ static unsigned form_external(ui_form *f)
 	return UI_R_ALL | UI_R_DRAW;
 }
 
-
 /* Who saved the record last and when, from the newest copy. */
 static void form_last_saver(ui_form *f, char *who, size_t wsize, char *when, size_t tsize)
 {
@@ -520,7 +528,8 @@ static unsigned form_conflict(ui_form *f)
 		if (theirs[i] && o + 2 < sizeof(fields))
 			o += (size_t)snprintf(fields + o, sizeof(fields) - o, "%s%s", o ? ", " : "",
 			                      form_field(f, i)->label);
-		both += theirs[i] && mine[i] && !form_same_value(form_field(f, i), mine[i], f->values[i].text.buf);
+		both += theirs[i] && mine[i] &&
+		        !form_same_value(form_field(f, i), mine[i], f->values[i].text.buf);
 	}
 	char q[1024];
 	snprintf(q, sizeof(q),
@@ -536,12 +545,15 @@ static unsigned form_conflict(ui_form *f)
 		for (int i = 0; i < n; i++) {
 			if (!mine[i])
 				continue;
-			bool clash = theirs[i] && !form_same_value(form_field(f, i), mine[i], f->values[i].text.buf);
+			bool clash =
+			    theirs[i] && !form_same_value(form_field(f, i), mine[i], f->values[i].text.buf);
 			if (clash && k == 'g') {
 				char a[160], b[160];
 				form_quote(mine[i], a, sizeof(a));
 				form_quote(f->values[i].text.buf, b, sizeof(b));
-				snprintf(q, sizeof(q), "Ô «%s» cả hai cùng sửa — của bạn: «%s» · của %s: «%s». b: giữ của bạn · h: lấy của họ",
+				snprintf(q, sizeof(q),
+				         "Ô «%s» cả hai cùng sửa — của bạn: «%s» · của %s: «%s». b: giữ của "
+				         "bạn · h: lấy của họ",
 				         form_field(f, i)->label, a, who, b);
 				if (ui_ask(app, q, "bh") == 'h') {
 					took++;
@@ -553,10 +565,12 @@ static unsigned form_conflict(ui_form *f)
 		}
 		f->dirty = true;
 		if (k == 'g')
-			ui_message(app, "Đã giữ phần bạn sửa (%d ô) trên bản của %s%s: xem lại rồi F2 để lưu.", kept,
-			           who, took ? ", lấy của họ các ô đã chọn" : "");
+			ui_message(app,
+			           "Đã giữ phần bạn sửa (%d ô) trên bản của %s%s: xem lại rồi F2 để lưu.",
+			           kept, who, took ? ", lấy của họ các ô đã chọn" : "");
 		else
-			ui_error(app, "Chưa lưu: %s đã sửa hồ sơ lúc %s; phần bạn gõ vẫn giữ, F2 để lưu.", who, when);
+			ui_error(app, "Chưa lưu: %s đã sửa hồ sơ lúc %s; phần bạn gõ vẫn giữ, F2 để lưu.",
+			         who, when);
 	}
 	for (int i = 0; i < n; i++) {
 		free(mine[i]);

@@ -243,7 +243,8 @@ static void cand_rebuild(cand_screen *s)
 			repo_each(st, DH_R_CANDIDATE, key_collect_cb, &kc);
 		}
 		if (kc.n)
-			qsort(kc.keys, kc.n, sizeof(*kc.keys), s->sort == CAND_SORT_NAME ? by_name : by_stage);
+			qsort(kc.keys, kc.n, sizeof(*kc.keys),
+			      s->sort == CAND_SORT_NAME ? by_name : by_stage);
 		free(ids);
 		ids = malloc((kc.n ? kc.n : 1) * sizeof(*ids));
 		n = 0;
@@ -338,8 +339,10 @@ static const ui_field cand_fields[CF__COUNT] = {
     [CF_CRITERIA] = {"criteria", "Tiêu chí đạt", UI_F_CHECKS, 0, false, 0, 0, .bind = "criteria"},
     [CF_DESCRIPTION] = {"description", "Mô tả", UI_F_LONG, 20000, false, 0, 0, .bind = "description"},
     [CF_PROSPECTS] = {"prospects", "Triển vọng", UI_F_LONG, 4000, false, 0, 0, .bind = "prospects"},
-    [CF_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0, .bind = "aims_provincial"},
-    [CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0, .bind = "followup_notes"},
+    [CF_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0,
+                       .bind = "aims_provincial"},
+    [CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0,
+                     .bind = "followup_notes"},
 };
 
 static const ui_choice kind_choices[DH_CANDIDATE_KINDS] = {
@@ -714,7 +717,8 @@ enum { FF_DATE, FF_KIND, FF_DESCRIPTION, FF_AMOUNT, FF_BY, FF__COUNT };
 
 static const ui_field foster_fields[FF__COUNT] = {
     [FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
-    [FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind", .invalid = "Chọn một hình thức"},
+    [FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind",
+                 .invalid = "Chọn một hình thức"},
     [FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0, .bind = "description"},
     [FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL, .bind = "amount"},
     [FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0, .bind = "by"},

@@ -331,8 +331,9 @@ static unsigned impl_add(ui_view *v, dh_action a, const char *dept, int year)
 {
 	if (!wf_may_for(v->ctx, a, dept))
 		return impl_refuse(v, a);
-	return ui_form_push(v->app, impl_form_open(v->app, a == DH_ACT_DISSEMINATE ? DH_R_DISSEMINATION : DH_R_COORDINATION,
-	                            NULL, dept, year));
+	return ui_form_push(
+	    v->app, impl_form_open(v->app, a == DH_ACT_DISSEMINATE ? DH_R_DISSEMINATION : DH_R_COORDINATION,
+	                           NULL, dept, year));
 }
 
 static unsigned impl_key(ui_view *v, int action, int key)
@@ -526,7 +527,8 @@ static unsigned impl_log_key(ui_view *v, int action, int key)
 		snprintf(q, sizeof(q), "Xóa %s ngày %s? (vẫn lưu vết trong nhật ký)",
 		         e->type == DH_R_DISSEMINATION ? "buổi quán triệt" : "ghi chép phối hợp",
 		         date_vn(impl_entry_date(e), date));
-		return ui_delete_asked(v->app, e->type, impl_meta(e)->id, q, "Xóa từ màn hình Tổ chức thực hiện");
+		return ui_delete_asked(v->app, e->type, impl_meta(e)->id, q,
+		                       "Xóa từ màn hình Tổ chức thực hiện");
 	}
 	}
 	return UI_R_NONE;
@@ -561,7 +563,8 @@ static void impl_log_draw(ui_view *v, WINDOW *w)
 		x += ui_putf(w, 0, x, cols - x - 1, "Năm %d · ! CHƯA quán triệt", dv->year);
 	}
 	wattrset(w, ui_style(UI_S_TITLE));
-	ui_putf(w, 0, x, cols - x - 1, " · phối hợp %d lần · %s", coo, config_department_name(v->ctx->cfg, dv->dept));
+	ui_putf(w, 0, x, cols - x - 1, " · phối hợp %d lần · %s", coo,
+	        config_department_name(v->ctx->cfg, dv->dept));
 	wattrset(w, A_NORMAL);
 	ui_list_draw(&dv->list, w, 1, 0, getmaxy(w) - 1, cols);
 }
@@ -737,8 +740,8 @@ static const ui_form_spec impl_coo_spec = {
 static const char *impl_default_by(const dh_ctx *ctx, const char *dept)
 {
 	const dh_config *cfg = ctx->cfg;
-	bool mine = ctx->person && ctx->person->department && dept &&
-	            strcmp(ctx->person->department, dept) == 0;
+	bool mine =
+	    ctx->person && ctx->person->department && dept && strcmp(ctx->person->department, dept) == 0;
 	for (size_t i = 0; !mine && dept && i < cfg->n_people; i++)
 		if ((cfg->people[i].roles & DH_ROLE_DEPT_HEAD) && cfg->people[i].department &&
 		    strcmp(cfg->people[i].department, dept) == 0)
@@ -774,7 +777,8 @@ static ui_form *impl_form_open(ui_app *app, dh_rtype type, const void *rec, cons
 	if (!f)
 		return NULL;
 	fm->dept = fm->by = NULL; /* used by the defaults only; not ours to keep */
-	const char *d = dis ? ((dh_dissemination *)f->rec)->department : ((dh_coordination *)f->rec)->department;
+	const char *d =
+	    dis ? ((dh_dissemination *)f->rec)->department : ((dh_coordination *)f->rec)->department;
 	f->readonly = ((const dh_meta *)f->rec)->deleted || !wf_may_for(ctx, a, d);
 	ui_form_focus(f, rec ? IF_DATE : (dis ? IF_ATTENDEES : CF_NOTES));
 	return f;

@@ -216,7 +216,8 @@ static void rev_build(rev_screen *s)
 			rev_text(s, UI_S_NORMAL, "  Theo kế hoạch năm %d đã lưu: %s", s->year,
 			         s->plan->plan.title ? s->plan->plan.title : "");
 		else
-			rev_text(s, UI_S_WARN, "  Năm %d không có kế hoạch riêng đã lưu: đọc theo cấu hình đang dùng",
+			rev_text(s, UI_S_WARN,
+			         "  Năm %d không có kế hoạch riêng đã lưu: đọc theo cấu hình đang dùng",
 			         s->year);
 	}
 	if (st->on_hold)
@@ -613,7 +614,8 @@ static unsigned rev_key(ui_view *v, int action, int key)
 		char q[300], date[11];
 		snprintf(q, sizeof(q), "Xóa buổi %s ngày %s? (vẫn lưu vết trong nhật ký)",
 		         cur->kind == DH_REVIEW_FINAL ? "tổng kết" : "sơ kết", date_vn(cur->date, date));
-		return ui_delete_asked(v->app, DH_R_REVIEW, cur->meta.id, q, "Xóa từ màn hình Sơ kết, tổng kết");
+		return ui_delete_asked(v->app, DH_R_REVIEW, cur->meta.id, q,
+		                       "Xóa từ màn hình Sơ kết, tổng kết");
 	}
 	}
 	return UI_R_NONE;
@@ -693,7 +695,8 @@ ui_view *ui_review_open(ui_app *app)
 enum { RF_KIND, RF_DATE, RF_TITLE, RF_NOTES, RF__COUNT };
 
 static const ui_field rev_fields[RF__COUNT] = {
-    [RF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind", .invalid = "Chọn sơ kết hoặc tổng kết"},
+    [RF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind",
+                 .invalid = "Chọn sơ kết hoặc tổng kết"},
     [RF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [RF_TITLE] = {"title", "Tên buổi", UI_F_TEXT, 500, false, 0, 0, .bind = "title"},
     [RF_NOTES] = {"notes", "Nội dung, kết luận", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},

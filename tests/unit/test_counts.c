@@ -709,8 +709,12 @@ static void the_provincial_aim_is_counted_by_stage(void **state)
 	agree(f, "provincial aim off");
 	/* An earlier year's awarded model aiming at provincial level, as an
 	 * import brings it: counted at its stage, the last one. */
-	dh_candidate old = {.name = (char *)"Mô hình năm trước", .department = (char *)"nv1", .kind = DH_KIND_MODEL,
-	                    .year = 2020, .stage = DH_STAGE_AWARDED, .aims_provincial = true};
+	dh_candidate old = {.name = (char *)"Mô hình năm trước",
+	                    .department = (char *)"nv1",
+	                    .kind = DH_KIND_MODEL,
+	                    .year = 2020,
+	                    .stage = DH_STAGE_AWARDED,
+	                    .aims_provincial = true};
 	assert_int_equal(repo_save(f->st, "tdkt", "import", NULL, DH_R_CANDIDATE, &old), 0);
 	free(old.meta.created_by);
 	free(old.meta.updated_by);
