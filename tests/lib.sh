@@ -51,6 +51,23 @@ tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 tm_start() { # command string
 	tm new-session -d -x 80 -y 24 -s main "$1"
 }
+# start_app [LOGIN]: the app on $T/db as LOGIN (tdkt) in a fresh tmux
+# server (a new client racing the old server's exit would fail), its pid
+# in $T/pid, its exit status in $T/done when it ends; wait_done polls for
+# that end after a signal.
+starts=0
+start_app() {
+	tm kill-server 2>/dev/null || true
+	starts=$((starts + 1))
+	TMUX_SOCK="dh-test-$$-$starts"
+	rm -f "$T/pid" "$T/done"
+	tm_start "sh -c 'echo \$\$ > \"$T/pid\"; exec \"$DH_APP\" -d \"$T/db\" --as ${1:-tdkt}'; echo \$? > '$T/done'; sleep 30"
+	for _ in $(seq 100); do [ -s "$T/pid" ] && break; sleep 0.05; done
+}
+wait_done() {
+	for _ in $(seq 100); do [ -s "$T/done" ] && return 0; sleep 0.05; done
+	fail "the app did not end after the signal"
+}
 tm_keys() { tm send-keys -t main "$@"; }
 tm_screen() { tm capture-pane -p -t main; }
 # srow TEXT: the first screen row holding TEXT with runs of spaces

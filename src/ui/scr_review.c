@@ -61,6 +61,7 @@ typedef struct rev_screen {
 	 * name the figures; NULL for the config's year, or when the store
 	 * kept none for that year. stats borrows names from it. */
 	dh_config *plan;
+	int plan_for; /* the year PLAN was looked up for (0: the config's) */
 	rev_line *lines;
 	int n_lines, cap_lines;
 	int scroll;
@@ -414,13 +415,15 @@ static const dh_config *rev_plan(rev_screen *s)
 {
 	dh_ctx *ctx = s->base.ctx;
 	int want = ctx->store && s->year != ctx->cfg->plan.year ? s->year : 0;
-	int have = s->plan ? s->plan->plan.year : 0;
-	if (want != have) {
+	if (want != s->plan_for) {
 		if (s->have_stats)
 			stats_free(&s->stats);
 		s->have_stats = false;
 		config_free(s->plan);
 		s->plan = NULL;
+		/* Looked up once per year shown: a year without a kept plan is
+		 * not read again at every reload. */
+		s->plan_for = want;
 		if (want && plan_year_open(ctx->store, want, &s->plan) != 0)
 			s->plan = NULL;
 	}

@@ -9,24 +9,9 @@ individual,Lê Văn Tám,nv1,Hoàn thành xuất sắc nhiệm vụ,recognised,1
 CSV
 expect_exit 0 "$DH" -d "$T/db" --as tdkt import "$T/list.csv"
 
-starts=0
-start_app() {
-	# A fresh tmux server each time: a new client racing the old server's
-	# exit would fail.
-	tm kill-server 2>/dev/null || true
-	starts=$((starts + 1))
-	TMUX_SOCK="dh-test-$$-$starts"
-	rm -f "$T/pid" "$T/done"
-	tm_start "sh -c 'echo \$\$ > \"$T/pid\"; exec \"$DH_APP\" -d \"$T/db\" --as thuanpv'; echo \$? > '$T/done'; sleep 30"
-	for _ in $(seq 100); do [ -s "$T/pid" ] && break; sleep 0.05; done
-}
-wait_done() {
-	for _ in $(seq 100); do [ -s "$T/done" ] && return 0; sleep 0.05; done
-	fail "the app did not end after the signal"
-}
 
 # The decision the ceremony hands out: the record under the cursor is ticked.
-start_app
+start_app thuanpv
 tm_wait "Tổng quan"
 tm_keys 4
 tm_wait "Lê Văn Tám"
@@ -66,7 +51,7 @@ tm_wait "Lễ tuyên dương điển hình năm 2021"
 kill -HUP "$(cat "$T/pid")"
 wait_done
 
-start_app
+start_app thuanpv
 tm_wait "Khôi phục bản nháp?"
 tm_keys c
 tm_wait "Lễ tuyên dương điển hình năm 2021"

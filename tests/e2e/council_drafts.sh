@@ -5,21 +5,9 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../council_session.sh"
 
-starts=0
-start_app() { # [login]
-	# A fresh tmux server each time: a new client racing the old server's
-	# exit would fail.
-	tm kill-server 2>/dev/null || true
-	starts=$((starts + 1))
-	TMUX_SOCK="dh-test-$$-$starts"
-	rm -f "$T/pid" "$T/done"
-	tm_start "sh -c 'echo \$\$ > \"$T/pid\"; exec \"$DH_APP\" -d \"$T/db\" --as ${1:-tdkt}'; echo \$? > '$T/done'; sleep 30"
-	for _ in $(seq 100); do [ -s "$T/pid" ] && break; sleep 0.05; done
-}
 hang_up() {
 	kill -HUP "$(cat "$T/pid")"
-	for _ in $(seq 100); do [ -s "$T/done" ] && return 0; sleep 0.05; done
-	fail "the app did not end after the signal"
+	wait_done
 }
 resume() { # what the restored form shows, [login]
 	start_app "${2:-tdkt}"

@@ -8,21 +8,8 @@ Trần Văn Bình,individual,nv1,fostering
 EOF
 expect_exit 0 "$DH" -d "$T/db" --as tdkt import "$T/list.csv"
 
-starts=0
-start_app() {
-	tm kill-server 2>/dev/null || true
-	starts=$((starts + 1))
-	TMUX_SOCK="dh-test-$$-$starts"
-	rm -f "$T/pid" "$T/done"
-	tm_start "sh -c 'echo \$\$ > \"$T/pid\"; exec \"$DH_APP\" -d \"$T/db\" --as minhdh'; echo \$? > '$T/done'; sleep 30"
-	for _ in $(seq 100); do [ -s "$T/pid" ] && break; sleep 0.05; done
-}
-wait_done() {
-	for _ in $(seq 100); do [ -s "$T/done" ] && return 0; sleep 0.05; done
-	fail "the app did not end after the signal"
-}
 
-start_app
+start_app minhdh
 tm_wait "Tổng quan"
 tm_keys 3
 tm_wait "Chưa có hồ sơ đăng ký nào"
@@ -36,7 +23,7 @@ tm_wait "Tổ chức đối thoại tại nơi cư trú"
 kill -HUP "$(cat "$T/pid")"
 wait_done
 
-start_app
+start_app minhdh
 tm_wait "Khôi phục bản nháp?"
 tm_keys c
 tm_wait "Đã khôi phục bản nháp"

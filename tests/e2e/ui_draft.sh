@@ -3,21 +3,6 @@
 . "$(dirname "$0")/../lib.sh"
 
 expect_exit 0 "$DH" -d "$T/db" --as tdkt demo --records 10
-starts=0
-start_app() {
-	# A fresh tmux server each time: a new client racing the old server's
-	# exit would fail.
-	tm kill-server 2>/dev/null || true
-	starts=$((starts + 1))
-	TMUX_SOCK="dh-test-$$-$starts"
-	rm -f "$T/pid" "$T/done"
-	tm_start "sh -c 'echo \$\$ > \"$T/pid\"; exec \"$DH_APP\" -d \"$T/db\" --as tdkt'; echo \$? > '$T/done'; sleep 30"
-	for _ in $(seq 100); do [ -s "$T/pid" ] && break; sleep 0.05; done
-}
-wait_done() {
-	for _ in $(seq 100); do [ -s "$T/done" ] && return 0; sleep 0.05; done
-	fail "the app did not end after the signal"
-}
 
 start_app
 tm_wait "Tổng quan"
