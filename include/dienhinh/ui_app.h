@@ -178,6 +178,12 @@ void ui_push(ui_app *app, ui_view *v);
 /* --- screens -------------------------------------------------------------- */
 
 typedef ui_view *(*ui_screen_open_fn)(ui_app *app);
+/* The root of a run with one view alone and no screens to switch to
+ * (`dienhinh present`); ARG is the run's own (a session id). */
+typedef ui_view *(*ui_alone_open_fn)(ui_app *app, uint64_t arg);
+/* The shell around OPEN's view alone until q, read-only: no drafts are
+ * offered, the key line has help and quit only. A sysexits code. */
+int ui_run_alone(dh_ctx *ctx, ui_alone_open_fn open, uint64_t arg);
 /* Offer a saved draft back: push the form it belongs to and return true,
  * or false when DRAFT is not one of this screen's forms. */
 typedef struct dh_draft dh_draft;

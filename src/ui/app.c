@@ -8,7 +8,6 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/ui_app.h"
-#include "dienhinh/ui_council.h"
 #include "ui_internal.h"
 
 #include <errno.h>
@@ -38,8 +37,10 @@ struct ui_app {
 	uint64_t gen;
 	int64_t last_poll_ms;
 	bool too_small;
-	bool present;             /* `dienhinh present`: the projector view alone */
-	uint64_t present_session; /* its session, 0: the latest open one */
+	/* One view alone (`dienhinh present`: the projector), no screens and
+	 * no drafts: its opener and the argument it takes; NULL otherwise. */
+	ui_alone_open_fn alone;
+	uint64_t alone_arg;
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -165,7 +166,8 @@ void ui_push(ui_app *app, ui_view *v)
 	app->tops[app->screen] = v;
 }
 
-static void app_say(ui_app *app, int style, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+static void app_say(ui_app *app, int style, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 static void app_say(ui_app *app, int style, const char *fmt, va_list ap)
 {
 	vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
@@ -214,7 +216,7 @@ static bool view_typing(ui_view *v)
 
 static const ui_binding *app_global_keys(ui_view *v)
 {
-	if (v && v->app->present)
+	if (v && v->app->alone)
 		return app_keys_present;
 	return view_typing(v) ? app_keys_typing : app_keys;
 }
@@ -353,7 +355,7 @@ static void app_draw_tabs(ui_app *app)
 	wclrtoeol(stdscr);
 	ui_view *top = app_top(app);
 	const char *sub = top && top->ops->title ? top->ops->title(top) : NULL;
-	if (app->present) {
+	if (app->alone) {
 		/* The projector alone: its own title, no other screen. */
 		wattrset(stdscr, ui_style(UI_S_TITLE));
 		ui_put(stdscr, 1, 0, sub ? sub : "", COLS);
@@ -653,8 +655,7 @@ static void app_switch(ui_app *app, int screen)
 		return;
 	app->screen = screen;
 	if (!app->tops[screen]) {
-		ui_view *root = app->present ? ui_council_present_open(app, app->present_session)
-		                             : screens[screen].open(app);
+		ui_view *root = app->alone ? app->alone(app, app->alone_arg) : screens[screen].open(app);
 		if (!root) {
 			ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 			return;
@@ -799,7 +800,7 @@ static bool app_may_quit(ui_app *app)
 
 static void app_offer_draft(ui_app *app)
 {
-	if (!app->ctx->person || !app->ctx->store || app->present)
+	if (!app->ctx->person || !app->ctx->store || app->alone)
 		return;
 	dh_draft *d = NULL;
 	if (repo_draft_get(app->ctx->store, app->ctx->login, &d) != 0 || !d)
@@ -871,19 +872,19 @@ static int app_check_terminal(void)
 	return 0;
 }
 
-static int app_main(dh_ctx *ctx, bool present, uint64_t session_id);
+static int app_main(dh_ctx *ctx, ui_alone_open_fn alone, uint64_t arg);
 
 int ui_run(dh_ctx *ctx)
 {
-	return app_main(ctx, false, 0);
+	return app_main(ctx, NULL, 0);
 }
 
-int ui_present(dh_ctx *ctx, uint64_t session_id)
+int ui_run_alone(dh_ctx *ctx, ui_alone_open_fn open, uint64_t arg)
 {
-	return app_main(ctx, true, session_id);
+	return app_main(ctx, open, arg);
 }
 
-static int app_main(dh_ctx *ctx, bool present, uint64_t session_id)
+static int app_main(dh_ctx *ctx, ui_alone_open_fn alone, uint64_t arg)
 {
 	int rc = app_check_terminal();
 	if (rc)
@@ -915,8 +916,8 @@ static int app_main(dh_ctx *ctx, bool present, uint64_t session_id)
 	ui_app app;
 	memset(&app, 0, sizeof(app));
 	app.ctx = ctx;
-	app.present = present;
-	app.present_session = session_id;
+	app.alone = alone;
+	app.alone_arg = arg;
 	if (ctx->store)
 		store_generation(ctx->store, &app.gen);
 	app.last_poll_ms = now_ms();

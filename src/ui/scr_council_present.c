@@ -6,7 +6,7 @@
  * nothing of the count shows before the item is closed. It follows other
  * sessions through the shell's store-generation poll (within 250 ms).
  *
- * `dienhinh present [SESSION]` runs it alone (ui_present); P in the
+ * `dienhinh present [SESSION]` runs it alone (ui_present, through the shell's ui_run_alone); P in the
  * session mode pushes it over the secretary's own screen. */
 #include "scr_council_internal.h"
 
@@ -14,6 +14,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui.h"
 #include "dienhinh/utf8.h"
 
 #include <stdio.h>
@@ -294,4 +295,9 @@ ui_view *ui_council_present_open(ui_app *app, uint64_t session_id)
 	pv->fixed = session_id;
 	present_load(pv);
 	return &pv->cv.base;
+}
+
+int ui_present(dh_ctx *ctx, uint64_t session_id)
+{
+	return ui_run_alone(ctx, ui_council_present_open, session_id);
 }
