@@ -10,6 +10,7 @@
  * and one row (8 or 10 rows). No curses here: unit tests check the shapes. */
 #include "dienhinh/ui_council.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
 
@@ -188,14 +189,8 @@ typedef struct big_line {
 
 static int line_push(big_line *l, const glyph *g)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		glyph *v = realloc(l->g, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		l->g = v;
-		l->cap = cap;
-	}
+	if (buf_reserve(&l->g, &l->cap, l->n + 1, sizeof(*l->g)))
+		return DH_ENOMEM;
 	l->g[l->n++] = *g;
 	l->px_width += g->width + (l->n > 1 ? 1 : 0);
 	if (g->px[DOT_ROW][2])
