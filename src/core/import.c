@@ -656,7 +656,7 @@ static int import_keep(import_job *j, dh_candidate *cand)
 		record_free(DH_R_CANDIDATE, cand);
 		return 0;
 	}
-	if (buf_reserve(&j->cands, &j->cap_cands, j->n_cands + 1, sizeof(*j->cands))) {
+	if (buf_reserve(&j->cands, &j->cap_cands, j->n_cands + 1, sizeof(dh_candidate *))) {
 		record_free(DH_R_CANDIDATE, cand);
 		return DH_ENOMEM;
 	}

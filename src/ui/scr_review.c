@@ -365,7 +365,7 @@ static int rev_collect(const void *rec, void *arg)
 	const dh_review *r = rec;
 	if (r->year != s->year)
 		return 0;
-	if (buf_reserve(&s->reviews, &s->cap_reviews, s->n_reviews + 1, sizeof(*s->reviews)))
+	if (buf_reserve(&s->reviews, &s->cap_reviews, s->n_reviews + 1, sizeof(dh_review *)))
 		return -1;
 	dh_review *copy = record_dup(DH_R_REVIEW, r);
 	if (!copy)
