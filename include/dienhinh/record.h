@@ -499,6 +499,9 @@ bool decision_number_same(const char *a, const char *b);
 
 /* strlist helpers */
 int strlist_push(dh_strlist *l, const char *s); /* copies */
+/* S (malloc'd) at the end; the list owns it from now on, and frees it
+ * when there is no room (DH_ENOMEM). */
+int strlist_take(dh_strlist *l, char *s);
 bool strlist_has(const dh_strlist *l, const char *s);
 void strlist_remove(dh_strlist *l, const char *s);
 void strlist_clear(dh_strlist *l);

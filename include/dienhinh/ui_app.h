@@ -251,6 +251,18 @@ typedef struct ui_choice {
 /* A picker over N choices; returns the index chosen or -1 (Esc). */
 int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, int current);
 
+/* Choices built at run time, for a picker or a checklist: the set owns
+ * the strings. A zeroed one is empty. */
+typedef struct ui_choices {
+	ui_choice *v;
+	size_t n, cap;
+} ui_choices;
+/* Copies of VALUE and LABEL at the end: 0 or DH_ENOMEM. */
+int ui_choices_add(ui_choices *c, const char *value, const char *label);
+/* A record's id, in decimal, as the value. */
+int ui_choices_add_id(ui_choices *c, uint64_t id, const char *label);
+void ui_choices_free(ui_choices *c);
+
 /* The editor ^E starts, as Debian's sensible-editor chooses: $VISUAL,
  * $EDITOR, then the first of sensible-editor, nano, vi on $PATH. */
 const char *ui_editor_command(void);

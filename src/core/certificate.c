@@ -5,6 +5,7 @@
  * refusal leaves no file behind. */
 #include "dienhinh/certificate.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/doc.h"
 #include "dienhinh/doc_cert.h"
@@ -78,15 +79,9 @@ void certificate_opts_free(dh_cert_opts *o)
 static int ce_push_only(dh_cert_opts *o, size_t *cap, uint64_t id)
 {
 	uint64_t *v = (uint64_t *)o->only;
-	if (o->n_only == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 8;
-		uint64_t *nv = realloc(v, ncap * sizeof *nv);
-		if (!nv)
-			return DH_ENOMEM;
-		v = nv;
-		*cap = ncap;
-		o->only = v;
-	}
+	if (buf_reserve(&v, cap, o->n_only + 1, sizeof(*v)))
+		return DH_ENOMEM;
+	o->only = v;
 	v[o->n_only++] = id;
 	return 0;
 }

@@ -40,20 +40,6 @@ static void list_remove(dh_strlist *l, int i)
 	l->n--;
 }
 
-/* ENTRY at the end of L, which owns it from now on (freed when there is
- * no room). */
-static int list_append(dh_strlist *l, char *entry)
-{
-	char **grown = realloc(l->v, (l->n + 1) * sizeof(char *));
-	if (!grown) {
-		free(entry);
-		return DH_ENOMEM;
-	}
-	l->v = grown;
-	l->v[l->n++] = entry;
-	return 0;
-}
-
 int council_present(const dh_council *c, const dh_session *s)
 {
 	int n = 0;
@@ -206,7 +192,7 @@ int council_set_note(dh_strlist *notes, const char *login, const char *text)
 	if (!entry)
 		return DH_ENOMEM;
 	snprintf(entry, n, "%s=%s", login, text);
-	return list_append(notes, entry);
+	return strlist_take(notes, entry);
 }
 
 bool council_is_called(const dh_session *s, const char *login)
@@ -237,7 +223,7 @@ int council_set_vote(dh_strlist *votes, const char *login, dh_vote v)
 		votes->v[i] = entry;
 		return 0;
 	}
-	return list_append(votes, entry);
+	return strlist_take(votes, entry);
 }
 
 void council_tally(const dh_council *c, const dh_session *s, const dh_vote_item *it, dh_tally *t)

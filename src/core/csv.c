@@ -64,18 +64,12 @@ static int csv_reserve(dh_csv *c, size_t used, size_t more)
 
 static int csv_push_field(dh_csv *c, size_t off, size_t len)
 {
-	if (c->n == c->offs_cap) {
-		size_t cap = c->offs_cap ? c->offs_cap * 2 : 16;
-		size_t *no = realloc(c->offs, cap * sizeof(*no));
-		if (!no)
-			return DH_ENOMEM;
-		c->offs = no;
-		size_t *nl = realloc(c->lens, cap * sizeof(*nl));
-		if (!nl)
-			return DH_ENOMEM;
-		c->lens = nl;
-		c->offs_cap = cap;
-	}
+	/* OFFS and LENS grow together and share offs_cap: it rises only
+	 * once both have the room. */
+	size_t offs_room = c->offs_cap;
+	if (buf_reserve(&c->offs, &offs_room, c->n + 1, sizeof(*c->offs)) ||
+	    buf_reserve(&c->lens, &c->offs_cap, c->n + 1, sizeof(*c->lens)))
+		return DH_ENOMEM;
 	c->offs[c->n] = off;
 	c->lens[c->n] = len;
 	c->n++;

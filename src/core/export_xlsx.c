@@ -64,14 +64,8 @@ static bool export_xlsx_is_deleted(const export_xlsx_state *s, uint64_t id)
 static int export_xlsx_candidate(export_xlsx_state *s, const dh_candidate *c)
 {
 	if (c->meta.deleted) {
-		if (s->n_deleted == s->cap_deleted) {
-			size_t cap = s->cap_deleted ? s->cap_deleted * 2 : 64;
-			uint64_t *nd = realloc(s->deleted, cap * sizeof(*nd));
-			if (!nd)
-				return DH_ENOMEM;
-			s->deleted = nd;
-			s->cap_deleted = cap;
-		}
+		if (buf_reserve(&s->deleted, &s->cap_deleted, s->n_deleted + 1, sizeof(*s->deleted)))
+			return DH_ENOMEM;
 		s->deleted[s->n_deleted++] = c->meta.id;
 		return 0;
 	}

@@ -1,6 +1,7 @@
 /* import.c — candidates from CSV, checked whole before one write (import.h). */
 #include "dienhinh/import.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/config.h"
 #include "dienhinh/csv.h"
 #include "dienhinh/date.h"
@@ -655,15 +656,9 @@ static int import_keep(import_job *j, dh_candidate *cand)
 		record_free(DH_R_CANDIDATE, cand);
 		return 0;
 	}
-	if (j->n_cands == j->cap_cands) {
-		size_t cap = j->cap_cands ? j->cap_cands * 2 : 256;
-		dh_candidate **nc = realloc(j->cands, cap * sizeof(dh_candidate *));
-		if (!nc) {
-			record_free(DH_R_CANDIDATE, cand);
-			return DH_ENOMEM;
-		}
-		j->cands = nc;
-		j->cap_cands = cap;
+	if (buf_reserve(&j->cands, &j->cap_cands, j->n_cands + 1, sizeof(dh_candidate *))) {
+		record_free(DH_R_CANDIDATE, cand);
+		return DH_ENOMEM;
 	}
 	j->cands[j->n_cands++] = cand;
 	return 0;

@@ -203,15 +203,11 @@ int import_workbook_file(dh_ctx *ctx, const char *path, const char *sheet, FILE 
 	size_t len = 0, cap = 0;
 	int rc = 0;
 	for (;;) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 1 << 20;
-			char *nd = realloc(data, ncap);
-			if (!nd) {
-				rc = DH_ENOMEM;
-				break;
-			}
-			data = nd;
-			cap = ncap;
+		/* Room for 1 MiB more: the first read takes 1 MiB and the room
+		 * doubles from there. */
+		if (len == cap && buf_reserve(&data, &cap, len + (1 << 20), 1)) {
+			rc = DH_ENOMEM;
+			break;
 		}
 		size_t got = fread(data + len, 1, cap - len, f);
 		len += got;

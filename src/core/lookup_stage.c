@@ -104,15 +104,10 @@ int lookup_stage_add(dh_lookup_stage *s, const dh_candidate *c)
 			return DH_ENOMEM;
 		if (sp->n && p->e.id <= sp->last)
 			return DH_EINVAL; /* ids must come in ascending */
-		if (sp->len + LK_ENTRY_MAX > sp->cap) {
-			size_t cap = sp->cap ? sp->cap * 2 : 16;
-			unsigned char *b = realloc(sp->buf, cap);
-			if (!b)
-				return DH_ENOMEM;
-			s->bytes += cap - sp->cap;
-			sp->buf = b;
-			sp->cap = cap;
-		}
+		size_t had = sp->cap;
+		if (buf_reserve(&sp->buf, &sp->cap, sp->len + LK_ENTRY_MAX, 1))
+			return DH_ENOMEM;
+		s->bytes += sp->cap - had;
 		sp->len += lk_varint_put(sp->buf + sp->len, p->e.id - (sp->n ? sp->last : 0));
 		sp->buf[sp->len++] = p->e.stage;
 		sp->last = p->e.id;

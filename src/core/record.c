@@ -534,19 +534,24 @@ bool decision_number_same(const char *a, const char *b)
 
 /* --- lists ------------------------------------------------------------- */
 
+int strlist_take(dh_strlist *l, char *s)
+{
+	char **v = realloc(l->v, (l->n + 1) * sizeof(*v));
+	if (!v) {
+		free(s);
+		return DH_ENOMEM;
+	}
+	v[l->n++] = s;
+	l->v = v;
+	return 0;
+}
+
 int strlist_push(dh_strlist *l, const char *s)
 {
 	char *c = strdup(s ? s : "");
 	if (!c)
 		return DH_ENOMEM;
-	char **v = realloc(l->v, (l->n + 1) * sizeof(*v));
-	if (!v) {
-		free(c);
-		return DH_ENOMEM;
-	}
-	v[l->n++] = c;
-	l->v = v;
-	return 0;
+	return strlist_take(l, c);
 }
 
 bool strlist_has(const dh_strlist *l, const char *s)

@@ -327,15 +327,7 @@ static void undo_commit(write_ctx *w)
 
 static int undo_reserve(write_ctx *w)
 {
-	if (w->n_undo < w->cap_undo)
-		return 0;
-	size_t cap = w->cap_undo ? w->cap_undo * 2 : 16;
-	undo_entry *u = realloc(w->undo, cap * sizeof(*u));
-	if (!u)
-		return DH_ENOMEM;
-	w->undo = u;
-	w->cap_undo = cap;
-	return 0;
+	return buf_reserve(&w->undo, &w->cap_undo, w->n_undo + 1, sizeof(*w->undo));
 }
 
 /* --- writing ------------------------------------------------------------ */

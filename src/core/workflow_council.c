@@ -4,6 +4,7 @@
  * members and rules are those it is held under (snapshot.h). */
 #include "workflow_internal.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/council.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -568,15 +569,9 @@ static int passed_visit(const void *rec, void *p)
 	passed_scan *s = p;
 	if (it->meta.deleted || !it->closed || it->result != DH_RESULT_PASSED)
 		return 0;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		struct passed *v = realloc(s->v, cap * sizeof(*v));
-		if (!v) {
-			s->err = DH_ENOMEM;
-			return 1;
-		}
-		s->v = v;
-		s->cap = cap;
+	if (buf_reserve(&s->v, &s->cap, s->n + 1, sizeof(*s->v))) {
+		s->err = DH_ENOMEM;
+		return 1;
 	}
 	s->v[s->n].order = it->order;
 	s->v[s->n++].candidate_id = it->candidate_id;

@@ -3,6 +3,7 @@
  * offer from. */
 #include "workflow_internal.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 
@@ -23,15 +24,9 @@ static void id_set_add(id_set *s, uint64_t id)
 {
 	if (s->err)
 		return;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		uint64_t *v = realloc(s->v, cap * sizeof(*v));
-		if (!v) {
-			s->err = DH_ENOMEM;
-			return;
-		}
-		s->v = v;
-		s->cap = cap;
+	if (buf_reserve(&s->v, &s->cap, s->n + 1, sizeof(*s->v))) {
+		s->err = DH_ENOMEM;
+		return;
 	}
 	s->v[s->n++] = id;
 }

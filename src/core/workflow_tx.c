@@ -11,6 +11,7 @@
  * and wf_save() are that shape, once. */
 #include "workflow_internal.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/plan_year.h"
@@ -131,18 +132,13 @@ static void pool_free(wf_pool *p)
 /* The pool owns REC from now on (freed even when this fails). */
 int wf_pool_keep(wf_pool *p, dh_rtype type, void *rec)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		dh_rtype *types = realloc(p->types, cap * sizeof(*types));
-		if (types)
-			p->types = types;
-		void **recs = types ? realloc(p->recs, cap * sizeof(*recs)) : NULL;
-		if (!recs) {
-			record_free(type, rec);
-			return DH_ENOMEM;
-		}
-		p->recs = recs;
-		p->cap = cap;
+	/* TYPES and RECS grow together and share cap: it rises only once
+	 * both have the room. */
+	size_t types_room = p->cap;
+	if (buf_reserve(&p->types, &types_room, p->n + 1, sizeof(*p->types)) ||
+	    buf_reserve(&p->recs, &p->cap, p->n + 1, sizeof(*p->recs))) {
+		record_free(type, rec);
+		return DH_ENOMEM;
 	}
 	p->types[p->n] = type;
 	p->recs[p->n++] = rec;

@@ -2,6 +2,7 @@
  * the writers only escape for their own syntax. */
 #include "dienhinh/doc.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
 
@@ -176,15 +177,9 @@ static dh_doc_block *doc_block(dh_doc *d, dh_block_kind kind)
 {
 	if (d->err)
 		return NULL;
-	if (d->n_blocks == d->cap_blocks) {
-		size_t cap = d->cap_blocks ? d->cap_blocks * 2 : 32;
-		dh_doc_block *b = realloc(d->blocks, cap * sizeof(*b));
-		if (!b) {
-			d->err = DH_ENOMEM;
-			return NULL;
-		}
-		d->blocks = b;
-		d->cap_blocks = cap;
+	if (buf_reserve(&d->blocks, &d->cap_blocks, d->n_blocks + 1, sizeof(*d->blocks))) {
+		d->err = DH_ENOMEM;
+		return NULL;
 	}
 	dh_doc_block *b = &d->blocks[d->n_blocks++];
 	memset(b, 0, sizeof(*b));

@@ -3,6 +3,7 @@
  * size and readers. */
 #include "dienhinh/store.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "store_internal.h"
 
@@ -136,14 +137,8 @@ static unsigned backup_rotate(int dfd, unsigned keep, const char *kept)
 		if (!backup_dated_name(e->d_name, &k) || strlen(e->d_name) >= sizeof(v->name) ||
 		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(sb.st_mode))
 			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			backup_dated *nv = realloc(v, nc * sizeof(*nv));
-			if (!nv)
-				break;
-			v = nv;
-			cap = nc;
-		}
+		if (buf_reserve(&v, &cap, n + 1, sizeof(*v)))
+			break;
 		snprintf(v[n].name, sizeof(v[n].name), "%s", e->d_name);
 		v[n++].n = k;
 	}

@@ -10,6 +10,7 @@
  * and one row (8 or 10 rows). No curses here: unit tests check the shapes. */
 #include "dienhinh/ui_council.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
 
@@ -188,14 +189,8 @@ typedef struct big_line {
 
 static int line_push(big_line *l, const glyph *g)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		glyph *v = realloc(l->g, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		l->g = v;
-		l->cap = cap;
-	}
+	if (buf_reserve(&l->g, &l->cap, l->n + 1, sizeof(*l->g)))
+		return DH_ENOMEM;
 	l->g[l->n++] = *g;
 	l->px_width += g->width + (l->n > 1 ? 1 : 0);
 	if (g->px[DOT_ROW][2])
@@ -203,20 +198,9 @@ static int line_push(big_line *l, const glyph *g)
 	return 0;
 }
 
-static int rows_push(ui_big *b, char *row)
-{
-	char **v = realloc(b->rows, (size_t)(b->n + 1) * sizeof(*v));
-	if (!v) {
-		free(row);
-		return DH_ENOMEM;
-	}
-	b->rows = v;
-	b->rows[b->n++] = row;
-	return 0;
-}
-
-/* One line of glyphs as terminal rows, appended to B. */
-static int line_render(const big_line *l, int scale, ui_big *b)
+/* One line of glyphs as terminal rows, appended to ROWS; *WIDTH_MAX rises to
+ * the widest row's columns. */
+static int line_render(const big_line *l, int scale, dh_strlist *rows, int *width_max)
 {
 	int px_rows = l->dot ? GLYPH_H : DOT_ROW;
 	int step = scale == 1 ? 2 : 1;
@@ -245,12 +229,12 @@ static int line_render(const big_line *l, int scale, ui_big *b)
 			}
 		}
 		row[o] = '\0';
-		int rc = rows_push(b, row);
+		int rc = strlist_take(rows, row);
 		if (rc)
 			return rc;
 	}
-	if (width > b->width)
-		b->width = width;
+	if (width > *width_max)
+		*width_max = width;
 	return 0;
 }
 
@@ -264,7 +248,8 @@ int ui_big_text(const char *text, int cols, int scale, ui_big *out)
 		return DH_ENOMEM;
 	/* Words of glyphs, then lines of words. */
 	big_line line = {0}, word = {0};
-	int rc = 0, lines = 0;
+	dh_strlist rows = {0};
+	int rc = 0, lines = 0, width = 0;
 	size_t len = strlen(up);
 	glyph space;
 	glyph_of(' ', &space);
@@ -297,7 +282,7 @@ int ui_big_text(const char *text, int cols, int scale, ui_big *out)
 		}
 		int need = line.n ? line.px_width + 1 + space.width + 1 + word.px_width : word.px_width;
 		if (line.n && need * scale > cols) {
-			rc = line_render(&line, scale, out);
+			rc = line_render(&line, scale, &rows, &width);
 			lines++;
 			line.n = 0;
 			line.px_width = 0;
@@ -312,9 +297,12 @@ int ui_big_text(const char *text, int cols, int scale, ui_big *out)
 		word.dot = false;
 	}
 	if (rc == 0 && line.n) {
-		rc = line_render(&line, scale, out);
+		rc = line_render(&line, scale, &rows, &width);
 		lines++;
 	}
+	out->rows = rows.v;
+	out->n = (int)rows.n;
+	out->width = width;
 	out->lines = lines;
 	free(line.g);
 	free(word.g);

@@ -2,6 +2,7 @@
  * log and the replication log share (see ui_candlog.h). */
 #include "dienhinh/ui_candlog.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/repo.h"
 
 #include <stdio.h>
@@ -10,14 +11,8 @@
 static int candlog_collect(const void *rec, void *arg)
 {
 	ui_candlog *lv = arg;
-	if (lv->n == lv->cap) {
-		size_t cap = lv->cap ? lv->cap * 2 : 16;
-		void **p = realloc(lv->items, cap * sizeof(void *));
-		if (!p)
-			return -1;
-		lv->items = p;
-		lv->cap = cap;
-	}
+	if (buf_reserve(&lv->items, &lv->cap, lv->n + 1, sizeof(*lv->items)))
+		return -1;
 	if (!(lv->items[lv->n] = record_dup(lv->spec->type, rec)))
 		return -1;
 	lv->n++;

@@ -2,6 +2,7 @@
  * (ui_page.h). */
 #include "dienhinh/ui_page.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/utf8.h"
 
@@ -36,14 +37,8 @@ void ui_page_free(ui_page *p)
 
 static int page_addv(ui_page *p, int style, const char *label, const char *fmt, va_list ap)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		ui_page_line *l = realloc(p->lines, cap * sizeof(*l));
-		if (!l)
-			return DH_ENOMEM;
-		p->lines = l;
-		p->cap = cap;
-	}
+	if (buf_reserve(&p->lines, &p->cap, p->n + 1, sizeof(*p->lines)))
+		return DH_ENOMEM;
 	char *text = NULL;
 	if (vasprintf(&text, fmt, ap) < 0)
 		return DH_ENOMEM;

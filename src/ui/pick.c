@@ -3,6 +3,8 @@
  * "ng v 1" keeps "Phòng Nghiệp vụ 1", "hoa" keeps "Nguyễn Thị Thanh Hòa". */
 #include "dienhinh/ui_app.h"
 
+#include "dienhinh/buf.h"
+#include "dienhinh/error.h"
 #include "dienhinh/fold.h"
 #include "dienhinh/utf8.h"
 #include "ui_internal.h"
@@ -197,4 +199,39 @@ int ui_pick(ui_app *app, const char *title, const ui_choice *choices, size_t n, 
 	touchwin(stdscr);
 	free(shown);
 	return result;
+}
+
+int ui_choices_add(ui_choices *c, const char *value, const char *label)
+{
+	if (buf_reserve(&c->v, &c->cap, c->n + 1, sizeof(*c->v)))
+		return DH_ENOMEM;
+	char *val = strdup(value), *lab = strdup(label);
+	if (!val || !lab) {
+		free(val);
+		free(lab);
+		return DH_ENOMEM;
+	}
+	/* Field by field: cppcheck 2.10 loses track of the ownership in a
+	 * compound literal and reports a leak. */
+	c->v[c->n].value = val;
+	c->v[c->n].label = lab;
+	c->n++;
+	return 0;
+}
+
+int ui_choices_add_id(ui_choices *c, uint64_t id, const char *label)
+{
+	char value[24];
+	snprintf(value, sizeof(value), "%llu", (unsigned long long)id);
+	return ui_choices_add(c, value, label);
+}
+
+void ui_choices_free(ui_choices *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free((char *)c->v[i].value);
+		free((char *)c->v[i].label);
+	}
+	free(c->v);
+	memset(c, 0, sizeof(*c));
 }

@@ -170,7 +170,7 @@ static dh_activity *aw_cur_activity(aw_screen *s)
 static unsigned aw_add_activity(aw_screen *s)
 {
 	ui_view *v = &s->base;
-	aw_choices ch = {0};
+	ui_choices ch = {0};
 	char label[400];
 	for (size_t i = 0; i < s->shown.n; i++) {
 		void *rec = NULL;
@@ -179,19 +179,19 @@ static unsigned aw_add_activity(aw_screen *s)
 		const dh_candidate *c = rec;
 		if (wf_candidate_may(v->ctx, DH_ACT_REPLICATE, c)) {
 			aw_candidate_label(v->ctx->cfg, c, label, sizeof(label));
-			aw_choice_id(&ch, c->meta.id, label);
+			ui_choices_add_id(&ch, c->meta.id, label);
 		}
 		record_free(DH_R_CANDIDATE, rec);
 	}
 	if (!ch.n) {
 		ui_error(v->app, "Chưa có hồ sơ đã công nhận nào mà bạn được ghi nhân rộng.");
-		aw_choices_free(&ch);
+		ui_choices_free(&ch);
 		return UI_R_DRAW;
 	}
 	int k = ui_pick(v->app, "Nhân rộng hồ sơ nào?", ch.v, ch.n, 0);
 	const char *picked = k >= 0 && (size_t)k < ch.n ? ch.v[k].value : NULL;
 	uint64_t id = picked ? strtoull(picked, NULL, 10) : 0;
-	aw_choices_free(&ch);
+	ui_choices_free(&ch);
 	return id ? ui_form_push(v->app, aw_activity_form_open(v->app, NULL, id)) : UI_R_DRAW;
 }
 

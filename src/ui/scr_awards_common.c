@@ -14,62 +14,20 @@
 /* Short names of the activity kinds for narrow columns. */
 static const char *const aw_activity_short[3] = {"Hội nghị", "Trang web", "Khác"};
 
-int aw_choice_add(aw_choices *c, const char *value, const char *label)
-{
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		ui_choice *v = realloc(c->v, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		memset(v + c->cap, 0, (cap - c->cap) * sizeof(*v));
-		c->v = v;
-		c->cap = cap;
-	}
-	char *val = strdup(value), *lab = strdup(label);
-	if (!val || !lab) {
-		free(val);
-		free(lab);
-		return DH_ENOMEM;
-	}
-	/* Field by field: cppcheck 2.10 loses track of the ownership in a
-	 * compound literal and reports a leak. */
-	c->v[c->n].value = val;
-	c->v[c->n].label = lab;
-	c->n++;
-	return 0;
-}
-
-void aw_choices_free(aw_choices *c)
-{
-	for (size_t i = 0; i < c->n; i++) {
-		free((char *)c->v[i].value);
-		free((char *)c->v[i].label);
-	}
-	free(c->v);
-	memset(c, 0, sizeof(*c));
-}
-
-int aw_choice_id(aw_choices *c, uint64_t id, const char *label)
-{
-	char code[24];
-	snprintf(code, sizeof(code), "%llu", (unsigned long long)id);
-	return aw_choice_add(c, code, label);
-}
-
 void aw_choices_destroy(void *choices)
 {
 	if (choices)
-		aw_choices_free(choices);
+		ui_choices_free(choices);
 	free(choices);
 }
 
-size_t aw_choices_get(const aw_choices *c, const ui_choice **out)
+size_t aw_choices_get(const ui_choices *c, const ui_choice **out)
 {
 	*out = c->v;
 	return c->n;
 }
 
-void aw_choices_reverse(aw_choices *c)
+void aw_choices_reverse(ui_choices *c)
 {
 	for (size_t i = 0, n = c->n; i < n / 2; i++) {
 		ui_choice t = c->v[i];

@@ -27,7 +27,7 @@ static const ui_field aw_award_fields[AF__COUNT] = {
 typedef struct aw_award_form {
 	size_t *marks;                 /* the screen's marked records, cleared once the decision is made */
 	const char *signer;            /* who signs unless changed: me, else the Chief Inspector */
-	aw_choices choices[AF__COUNT]; /* by field: signers, awards, records (the rest none) */
+	ui_choices choices[AF__COUNT]; /* by field: signers, awards, records (the rest none) */
 } aw_award_form;
 
 static size_t aw_award_choices(ui_form *f, int field, const ui_choice **out)
@@ -38,7 +38,7 @@ static size_t aw_award_choices(ui_form *f, int field, const ui_choice **out)
 
 static const char *aw_award_note(ui_form *f, int field, char *buf, size_t size)
 {
-	const aw_choices *cands = &((aw_award_form *)f->user)->choices[AF_CANDIDATES];
+	const ui_choices *cands = &((aw_award_form *)f->user)->choices[AF_CANDIDATES];
 	if (field != AF_CANDIDATES)
 		return NULL;
 	int n = 0;
@@ -61,7 +61,7 @@ static int aw_award_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 static void aw_award_defaults(ui_form *f, void *rec)
 {
 	aw_award_form *af = f->user;
-	const aw_choices *cands = &af->choices[AF_CANDIDATES];
+	const ui_choices *cands = &af->choices[AF_CANDIDATES];
 	const dh_config *cfg = f->base.ctx->cfg;
 	dh_decision *d = rec;
 	d->type = DH_DEC_AWARD;
@@ -93,7 +93,7 @@ static void aw_award_free(void *user)
 {
 	aw_award_form *af = user;
 	for (int i = 0; i < AF__COUNT; i++)
-		aw_choices_free(&af->choices[i]);
+		ui_choices_free(&af->choices[i]);
 	free(af);
 }
 
@@ -119,7 +119,7 @@ static const ui_form_spec aw_award_spec = {
 /* Add the record ID to the checklist when it waits for a Giấy khen. */
 static void aw_award_offer_to(aw_award_form *af, dh_ctx *ctx, uint64_t id)
 {
-	aw_choices *cands = &af->choices[AF_CANDIDATES];
+	ui_choices *cands = &af->choices[AF_CANDIDATES];
 	char code[24], label[400];
 	snprintf(code, sizeof(code), "%llu", (unsigned long long)id);
 	if (cands->n >= AW_CHECKS_MAX)
@@ -133,7 +133,7 @@ static void aw_award_offer_to(aw_award_form *af, dh_ctx *ctx, uint64_t id)
 	const dh_candidate *c = rec;
 	if (!c->meta.deleted && c->stage == DH_STAGE_RECOGNISED && !c->on_hold) {
 		aw_candidate_label(ctx->cfg, c, label, sizeof(label));
-		aw_choice_add(cands, code, label);
+		ui_choices_add(cands, code, label);
 	}
 	record_free(DH_R_CANDIDATE, rec);
 }
@@ -159,13 +159,13 @@ ui_form *aw_award_form_open(ui_app *app, size_t *marks, const uint64_t *ids, siz
 			continue;
 		char label[300];
 		snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
-		aw_choice_add(&af->choices[AF_SIGNER], p->login, label);
+		ui_choices_add(&af->choices[AF_SIGNER], p->login, label);
 		if (!af->signer || strcmp(p->login, ctx->login ? ctx->login : "") == 0 ||
 		    ((p->roles & DH_ROLE_CHIEF) && !(config_person(cfg, af->signer)->roles & DH_ROLE_CHIEF)))
 			af->signer = p->login;
 	}
 	for (size_t i = 0; i < cfg->n_awards; i++)
-		aw_choice_add(&af->choices[AF_AWARD], cfg->awards[i].id, cfg->awards[i].name);
+		ui_choices_add(&af->choices[AF_AWARD], cfg->awards[i].id, cfg->awards[i].name);
 	for (size_t i = 0; i < n; i++)
 		aw_award_offer_to(af, ctx, ids[i]);
 	ui_form *f = ui_form_open(app, &aw_award_spec, NULL, af);
@@ -279,7 +279,7 @@ static const ui_field aw_cer_fields[CE__COUNT] = {
     [CE_NOTES] = {"notes", "Ghi chú", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
 };
 
-/* f->user: the decisions a ceremony may hand out (aw_choices). */
+/* f->user: the decisions a ceremony may hand out (ui_choices). */
 static size_t aw_cer_choices(ui_form *f, int field, const ui_choice **out)
 {
 	return field == CE_DECISIONS ? aw_choices_get(f->user, out) : 0;
@@ -315,7 +315,7 @@ static const ui_form_spec aw_cer_spec = {
 };
 
 typedef struct aw_dec_pick {
-	aw_choices *decisions;
+	ui_choices *decisions;
 	const dh_ceremony *listed; /* NULL for a new ceremony */
 } aw_dec_pick;
 
@@ -331,13 +331,13 @@ static int aw_cer_decision_cb(const void *rec, void *arg)
 	/* Only award decisions are listed: the number and date say which. */
 	snprintf(label, sizeof(label), "Số %s ngày %s (%zu hồ sơ)%s", d->number ? d->number : "",
 	         date_vn(d->date, date), d->candidates.n, d->revoked ? " — đã thu hồi" : "");
-	return aw_choice_id(p->decisions, d->meta.id, label) ? -1 : 0;
+	return ui_choices_add_id(p->decisions, d->meta.id, label) ? -1 : 0;
 }
 
 ui_form *aw_ceremony_form_open(ui_app *app, const dh_ceremony *c)
 {
 	dh_ctx *ctx = ui_ctx(app);
-	aw_choices *decisions = calloc(1, sizeof(*decisions));
+	ui_choices *decisions = calloc(1, sizeof(*decisions));
 	if (!decisions)
 		return NULL;
 	aw_dec_pick p = {decisions, c};
@@ -420,7 +420,7 @@ static int aw_act_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 static void aw_act_defaults(ui_form *f, void *rec)
 {
 	dh_ctx *ctx = f->base.ctx;
-	const aw_choices *candidate = f->user;
+	const ui_choices *candidate = f->user;
 	dh_activity *a = rec;
 	a->candidate_id = strtoull(candidate->v[0].value, NULL, 10);
 	a->kind = DH_ACT_MEETING;
@@ -474,10 +474,10 @@ ui_form *aw_activity_form_open(ui_app *app, const dh_activity *a, uint64_t candi
 		return NULL;
 	}
 	const dh_candidate *c = cand;
-	aw_choices *candidate = calloc(1, sizeof(*candidate));
+	ui_choices *candidate = calloc(1, sizeof(*candidate));
 	char label[400];
 	aw_candidate_label(ctx->cfg, c, label, sizeof(label));
-	if (candidate && aw_choice_id(candidate, c->meta.id, label) != 0) {
+	if (candidate && ui_choices_add_id(candidate, c->meta.id, label) != 0) {
 		aw_choices_destroy(candidate);
 		candidate = NULL;
 	}

@@ -89,20 +89,11 @@ bool aw_has(const uint64_t *v, size_t n, uint64_t id);
 
 /* --- scr_awards_common.c ------------------------------------------------- */
 
-/* A list of choices whose values and labels the list owns. */
-typedef struct aw_choices {
-	ui_choice *v;
-	size_t n, cap;
-} aw_choices;
-
-int aw_choice_add(aw_choices *c, const char *value, const char *label);
-int aw_choice_id(aw_choices *c, uint64_t id, const char *label); /* the id as the value */
-void aw_choices_free(aw_choices *c);
-/* A form's f->user that is a calloc'd aw_choices: free it whole. */
+/* A form's f->user that is a calloc'd ui_choices: free it whole. */
 void aw_choices_destroy(void *choices);
 /* For a form's choices callback: *OUT = the list, its length returned. */
-size_t aw_choices_get(const aw_choices *c, const ui_choice **out);
-void aw_choices_reverse(aw_choices *c);
+size_t aw_choices_get(const ui_choices *c, const ui_choice **out);
+void aw_choices_reverse(ui_choices *c);
 
 /* "Nguyễn Văn A (2020, Phòng Nghiệp vụ 1)" for a picker or a checklist. */
 void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, size_t size);

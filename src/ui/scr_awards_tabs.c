@@ -4,6 +4,7 @@
  * newest first), and every replication activity (paged from the store). */
 #include "scr_awards_internal.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
@@ -41,14 +42,8 @@ static int aw_scan_cb(const void *rec, void *arg)
 	if (c->meta.deleted || (c->stage != DH_STAGE_RECOGNISED && c->stage != DH_STAGE_AWARDED))
 		return 0;
 	aw_vec *w = &s->work;
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 256;
-		aw_rec *v = realloc(w->v, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		w->v = v;
-		w->cap = cap;
-	}
+	if (buf_reserve(&w->v, &w->cap, w->n + 1, sizeof(*w->v)))
+		return -1;
 	w->v[w->n++] = (aw_rec){c->meta.id, c->year};
 	return 0;
 }

@@ -8,6 +8,7 @@
  * seen as a conflict, never overwritten. */
 #include "dienhinh/ui_app.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
@@ -134,14 +135,8 @@ typedef struct key_collect {
 
 static int key_push(key_collect *kc, const dh_candidate *c)
 {
-	if (kc->n == kc->cap) {
-		size_t cap = kc->cap ? kc->cap * 2 : 256;
-		sort_key *k = realloc(kc->keys, cap * sizeof(*k));
-		if (!k)
-			return DH_ENOMEM;
-		kc->keys = k;
-		kc->cap = cap;
-	}
+	if (buf_reserve(&kc->keys, &kc->cap, kc->n + 1, sizeof(*kc->keys)))
+		return DH_ENOMEM;
 	sort_key *k = &kc->keys[kc->n++];
 	k->id = c->meta.id;
 	k->stage = c->stage;

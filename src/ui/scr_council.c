@@ -5,6 +5,7 @@
  * listed in scr_council_internal.h. */
 #include "scr_council_internal.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -49,14 +50,8 @@ static int list_collect(const void *rec, void *arg)
 	const dh_session *s = rec;
 	if (s->year != lv->year)
 		return 0;
-	if (lv->n == lv->cap) {
-		size_t cap = lv->cap ? lv->cap * 2 : 16;
-		sess_row *r = realloc(lv->rows, cap * sizeof(*r));
-		if (!r)
-			return 1;
-		lv->rows = r;
-		lv->cap = cap;
-	}
+	if (buf_reserve(&lv->rows, &lv->cap, lv->n + 1, sizeof(*lv->rows)))
+		return 1;
 	sess_row *row = &lv->rows[lv->n];
 	memset(row, 0, sizeof(*row));
 	row->s = record_dup(DH_R_SESSION, s);

@@ -5,6 +5,7 @@
  * against a real database. */
 #include "dienhinh/ui_council.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/repo.h"
 
@@ -27,15 +28,9 @@ static int item_collect(const void *rec, void *arg)
 	const dh_vote_item *it = rec;
 	if (it->meta.deleted)
 		return 0;
-	if (g->m->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 16;
-		ui_council_item *v = realloc(g->m->items, cap * sizeof(*v));
-		if (!v) {
-			g->err = DH_ENOMEM;
-			return 1;
-		}
-		g->m->items = v;
-		g->cap = cap;
+	if (buf_reserve(&g->m->items, &g->cap, g->m->n + 1, sizeof(*g->m->items))) {
+		g->err = DH_ENOMEM;
+		return 1;
 	}
 	ui_council_item *ci = &g->m->items[g->m->n];
 	memset(ci, 0, sizeof(*ci));

@@ -11,6 +11,7 @@
  * own short read, and keeps copies; nothing is held between keys. */
 #include "dienhinh/ui_app.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -117,14 +118,8 @@ static int impl_collect(dh_rtype type, const void *rec, impl_load *ld)
 	if (year != ld->year || (ld->dept && (!dept || strcmp(dept, ld->dept) != 0)))
 		return 0;
 	impl_log *log = ld->log;
-	if (log->n == log->cap) {
-		size_t cap = log->cap ? log->cap * 2 : 32;
-		impl_entry *v = realloc(log->v, cap * sizeof(*v));
-		if (!v)
-			return ld->rc = DH_ENOMEM, -1;
-		log->v = v;
-		log->cap = cap;
-	}
+	if (buf_reserve(&log->v, &log->cap, log->n + 1, sizeof(*log->v)))
+		return ld->rc = DH_ENOMEM, -1;
 	void *copy = record_dup(type, rec);
 	if (!copy)
 		return ld->rc = DH_ENOMEM, -1;

@@ -13,6 +13,7 @@
  * its number beside it, so the chart never carries a figure alone. */
 #include "dienhinh/ui_app.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/plan_year.h"
@@ -63,7 +64,8 @@ typedef struct rev_screen {
 	dh_config *plan;
 	int plan_for; /* the year PLAN was looked up for (0: the config's) */
 	rev_line *lines;
-	int n_lines, cap_lines;
+	int n_lines;
+	size_t cap_lines;
 	int scroll;
 	int page_rows; /* rows the page had at the last draw */
 	ui_list list;  /* the reviews of the year */
@@ -86,14 +88,8 @@ static void rev_add(rev_screen *s, rev_line_kind kind, int style, long value, lo
     __attribute__((format(printf, 6, 7)));
 static void rev_add(rev_screen *s, rev_line_kind kind, int style, long value, long max, const char *fmt, ...)
 {
-	if (s->n_lines == s->cap_lines) {
-		int cap = s->cap_lines ? s->cap_lines * 2 : 64;
-		rev_line *l = realloc(s->lines, (size_t)cap * sizeof(*l));
-		if (!l)
-			return;
-		s->lines = l;
-		s->cap_lines = cap;
-	}
+	if (buf_reserve(&s->lines, &s->cap_lines, (size_t)s->n_lines + 1, sizeof(*s->lines)))
+		return;
 	rev_line *l = &s->lines[s->n_lines++];
 	l->kind = kind;
 	l->style = style;
@@ -369,14 +365,8 @@ static int rev_collect(const void *rec, void *arg)
 	const dh_review *r = rec;
 	if (r->year != s->year)
 		return 0;
-	if (s->n_reviews == s->cap_reviews) {
-		size_t cap = s->cap_reviews ? s->cap_reviews * 2 : 8;
-		dh_review **v = realloc(s->reviews, cap * sizeof(dh_review *));
-		if (!v)
-			return -1;
-		s->reviews = v;
-		s->cap_reviews = cap;
-	}
+	if (buf_reserve(&s->reviews, &s->cap_reviews, s->n_reviews + 1, sizeof(dh_review *)))
+		return -1;
 	dh_review *copy = record_dup(DH_R_REVIEW, r);
 	if (!copy)
 		return -1;

@@ -414,7 +414,7 @@ static unsigned reason_form(sel_screen *s, int kind, uint64_t id)
 /* The candidates waiting for recognition, for the hold picker. */
 typedef struct hold_pick {
 	sel_screen *s;
-	choice_set cands;
+	ui_choices cands;
 	dh_idlist held; /* those of them on hold */
 } hold_pick;
 
@@ -429,7 +429,7 @@ static int hold_collect(const void *rec, void *arg)
 	char label[400];
 	snprintf(label, sizeof(label), "%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
 	         c->name ? c->name : "", config_department_short(cfg, c->department));
-	if (sel_choice_id(&hp->cands, c->meta.id, label) ||
+	if (ui_choices_add_id(&hp->cands, c->meta.id, label) ||
 	    (c->on_hold && idlist_push(&hp->held, c->meta.id)))
 		return -1;
 	return 0;
@@ -451,7 +451,7 @@ static unsigned dec_hold(sel_screen *s)
 		if (id)
 			r = reason_form(s, idlist_has(&hp.held, id) ? SEL_R_RELEASE : SEL_R_HOLD, id);
 	}
-	sel_choice_free(&hp.cands);
+	ui_choices_free(&hp.cands);
 	idlist_clear(&hp.held);
 	free(hp.held.v);
 	return r;

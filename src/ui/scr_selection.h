@@ -137,16 +137,6 @@ ui_view *sel_page_open(sel_screen *s);
 
 /* --- the forms (scr_selection_forms.c, scr_selection_reasons.c) --- */
 
-/* A picker's choices, owned: the strings live as long as the set. */
-typedef struct choice_set {
-	ui_choice *v;
-	size_t n, cap;
-} choice_set;
-/* Copies of VALUE and LABEL at the end: 0 or DH_ENOMEM. */
-int sel_choice_add(choice_set *cs, const char *value, const char *label);
-/* A record's id as the value. */
-int sel_choice_id(choice_set *cs, uint64_t id, const char *label);
-void sel_choice_free(choice_set *cs);
 /* The id a choice's value holds, 0 when it is none. */
 uint64_t sel_parse_id(const char *s);
 

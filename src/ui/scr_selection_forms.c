@@ -23,45 +23,6 @@
 #define SEL_LINE_BYTES   (WF_MAX_LINE * 4)
 #define SEL_CHECKS_BYTES 1000 /* ids ticked, comma-separated */
 
-int sel_choice_add(choice_set *cs, const char *value, const char *label)
-{
-	if (cs->n == cs->cap) {
-		size_t cap = cs->cap ? cs->cap * 2 : 16;
-		ui_choice *v = realloc(cs->v, cap * sizeof(*v));
-		if (!v)
-			return DH_ENOMEM;
-		cs->v = v;
-		cs->cap = cap;
-	}
-	char *val = strdup(value), *lab = strdup(label);
-	if (!val || !lab) {
-		free(val);
-		free(lab);
-		return DH_ENOMEM;
-	}
-	cs->v[cs->n].value = val;
-	cs->v[cs->n].label = lab;
-	cs->n++;
-	return 0;
-}
-
-void sel_choice_free(choice_set *cs)
-{
-	for (size_t i = 0; i < cs->n; i++) {
-		free((char *)cs->v[i].value);
-		free((char *)cs->v[i].label);
-	}
-	free(cs->v);
-	memset(cs, 0, sizeof(*cs));
-}
-
-int sel_choice_id(choice_set *cs, uint64_t id, const char *label)
-{
-	char value[24];
-	snprintf(value, sizeof(value), "%llu", (unsigned long long)id);
-	return sel_choice_add(cs, value, label);
-}
-
 uint64_t sel_parse_id(const char *s)
 {
 	char *end = NULL;
@@ -69,7 +30,7 @@ uint64_t sel_parse_id(const char *s)
 	return end && *end == '\0' ? (uint64_t)v : 0;
 }
 
-static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const choice_set *cs)
+static int ticks_set(ui_form *f, int field, const dh_idlist *ids, const ui_choices *cs)
 {
 	char buf[SEL_CHECKS_BYTES + 32] = "";
 	size_t o = 0;
@@ -109,7 +70,7 @@ typedef struct sel_form {
 	sel_screen *screen;
 	int mode;
 	int field[2];
-	choice_set choices[2];
+	ui_choices choices[2];
 } sel_form;
 
 /* A form state of SIZE bytes that begins with a sel_form. */
@@ -141,8 +102,8 @@ static void form_saved(ui_form *f, const void *rec)
 static void form_state_free(void *user)
 {
 	sel_form *h = user;
-	sel_choice_free(&h->choices[0]);
-	sel_choice_free(&h->choices[1]);
+	ui_choices_free(&h->choices[0]);
+	ui_choices_free(&h->choices[1]);
 	free(h);
 }
 
@@ -175,7 +136,7 @@ static int reg_choice_collect(const void *rec, void *arg)
 	char label[400];
 	snprintf(label, sizeof(label), "%s — %s (%s)", c->name ? c->name : "",
 	         config_department_short(ctx->cfg, c->department), stage_label(c->stage));
-	return sel_choice_id(&rf->head.choices[0], c->meta.id, label) ? -1 : 0;
+	return ui_choices_add_id(&rf->head.choices[0], c->meta.id, label) ? -1 : 0;
 }
 
 static const dh_candidate *reg_picked(ui_form *f)
@@ -394,7 +355,7 @@ ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 	for (size_t i = 0; i < ctx->cfg->n_departments; i++) {
 		const dh_department *d = &ctx->cfg->departments[i];
 		if (wf_may_for(ctx, DH_ACT_NIL_RETURN, d->id) &&
-		    sel_choice_add(&nf->head.choices[0], d->id, d->name)) {
+		    ui_choices_add(&nf->head.choices[0], d->id, d->name)) {
 			form_state_free(nf);
 			return NULL;
 		}
@@ -422,7 +383,7 @@ static const ui_field prop_fields[PF__COUNT] = {
 /* One session of the year and the nominees the council passed in it. */
 typedef struct prop_session {
 	uint64_t id;
-	choice_set passed;
+	ui_choices passed;
 	bool proposed; /* another live proposal is from this session */
 } prop_session;
 
@@ -469,7 +430,7 @@ static int prop_add_session(dh_ctx *ctx, prop_form *pf, const dh_session *se, co
 		snprintf(label, sizeof(label), "%s — %s%s%s%s", cand->name ? cand->name : "",
 		         config_department_short(ctx->cfg, cand->department), approved ? "" : " (",
 		         approved ? "" : stage_label(cand->stage), approved ? "" : ")");
-		rc = sel_choice_id(&ps->passed, cand->meta.id, label);
+		rc = ui_choices_add_id(&ps->passed, cand->meta.id, label);
 		record_free(DH_R_CANDIDATE, c);
 	}
 	char day[11], label[400];
@@ -479,11 +440,11 @@ static int prop_add_session(dh_ctx *ctx, prop_form *pf, const dh_session *se, co
 	         made ? (made->number ? made->number : "(chưa có số)") : "", se->title ? se->title : "");
 	ps->proposed = made != NULL;
 	if (rc == 0)
-		rc = sel_choice_id(&pf->head.choices[0], sid, label);
+		rc = ui_choices_add_id(&pf->head.choices[0], sid, label);
 	if (rc == 0)
 		pf->n_per++;
 	else
-		sel_choice_free(&ps->passed);
+		ui_choices_free(&ps->passed);
 	idlist_clear(&ids);
 	free(ids.v);
 	return rc;
@@ -581,7 +542,7 @@ static void prop_form_free(void *user)
 {
 	prop_form *pf = user;
 	for (size_t i = 0; i < pf->n_per; i++)
-		sel_choice_free(&pf->per[i].passed);
+		ui_choices_free(&pf->per[i].passed);
 	free(pf->per);
 	sel_records_clear(&pf->others);
 	form_state_free(pf);
@@ -680,7 +641,7 @@ static int dec_choice_collect(const void *rec, void *arg)
 	snprintf(label, sizeof(label), "%s%s%s — %s", c->on_hold ? "⚠ tạm dừng xét: " : "",
 	         c->name ? c->name : "", year, config_department_short(cfg, c->department));
 	df->held += c->on_hold;
-	return sel_choice_id(&df->head.choices[1], c->meta.id, label) ? -1 : 0;
+	return ui_choices_add_id(&df->head.choices[1], c->meta.id, label) ? -1 : 0;
 }
 
 static const char *dec_form_note(ui_form *f, int field, char *buf, size_t size)
@@ -808,7 +769,7 @@ ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
 			continue;
 		char label[300];
 		snprintf(label, sizeof(label), "%s — %s", p->name, p->position ? p->position : "");
-		if (sel_choice_add(&df->head.choices[0], p->login, label)) {
+		if (ui_choices_add(&df->head.choices[0], p->login, label)) {
 			form_state_free(df);
 			return NULL;
 		}

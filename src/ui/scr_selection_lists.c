@@ -5,6 +5,7 @@
  * reload; the list sources over them; and the row under the cursor. */
 #include "scr_selection.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
@@ -38,14 +39,8 @@ static int reg_collect(const void *rec, void *arg)
 	const dh_registration *r = rec;
 	if (r->meta.deleted || r->year != s->year)
 		return 0;
-	if (s->n_regs == s->cap_regs) {
-		size_t cap = s->cap_regs ? s->cap_regs * 2 : 64;
-		sel_reg *v = realloc(s->regs, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		s->regs = v;
-		s->cap_regs = cap;
-	}
+	if (buf_reserve(&s->regs, &s->cap_regs, s->n_regs + 1, sizeof(*s->regs)))
+		return -1;
 	sel_reg *g = &s->regs[s->n_regs++];
 	g->id = r->meta.id;
 	g->candidate_id = r->candidate_id;
@@ -199,14 +194,8 @@ static int rec_collect_cb(const void *rec, void *arg)
 		if (d->year != rc->year || d->type != DH_DEC_RECOGNITION)
 			return 0;
 	}
-	if (r->n == rc->cap) {
-		size_t cap = rc->cap ? rc->cap * 2 : 16;
-		void **v = realloc(r->v, cap * sizeof(*v));
-		if (!v)
-			return -1;
-		r->v = v;
-		rc->cap = cap;
-	}
+	if (buf_reserve(&r->v, &rc->cap, r->n + 1, sizeof(*r->v)))
+		return -1;
 	void *copy = record_dup(r->type, rec);
 	if (!copy)
 		return -1;
