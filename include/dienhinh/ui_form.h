@@ -132,8 +132,7 @@ struct ui_form {
 	int scroll;
 	bool dirty;
 	bool readonly; /* shown, not editable: the person may not edit */
-	bool has_cursor;
-	int cursor_y, cursor_x;
+	ui_cursor cursor;
 	/* Each field as last loaded (ui_form_set): what a conflict compares
 	 * the other person's save against. */
 	char **loaded;

@@ -778,7 +778,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 	int rows = getmaxy(w), cols = getmaxx(w);
 	int vx = FORM_LABEL_COLS + 2;
 	int vw = cols - vx - 2;
-	f->has_cursor = false;
+	f->cursor.shown = false;
 
 	/* Keep the focused field in sight; in a checklist taller than the
 	 * body, the focused item. */
@@ -853,11 +853,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				ui_put_cut(w, y, vx, chosen, lw, false);
 				ui_put_cell(w, y, vx + lw, " ▾", 2, false);
 				wattrset(w, A_NORMAL);
-				if (focused) {
-					f->has_cursor = true;
-					f->cursor_y = y;
-					f->cursor_x = vx;
-				}
+				if (focused)
+					ui_cursor_at(&f->cursor, y, vx);
 			}
 			break;
 		}
@@ -866,11 +863,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				wattrset(w, fa);
 				ui_put(w, y, vx, *e->buf ? "[x]" : "[ ]", 3);
 				wattrset(w, A_NORMAL);
-				if (focused) {
-					f->has_cursor = true;
-					f->cursor_y = y;
-					f->cursor_x = vx + 1;
-				}
+				if (focused)
+					ui_cursor_at(&f->cursor, y, vx + 1);
 			}
 			break;
 		case UI_F_CHECKS: {
@@ -902,11 +896,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				wattrset(w, A_NORMAL);
 				if (!chosen || !extra)
 					ui_put_cut(w, yy, vx + 4, c[k].label, vw - 4, false);
-				if (focused && (int)k == f->item) {
-					f->has_cursor = true;
-					f->cursor_y = yy;
-					f->cursor_x = vx + 1;
-				}
+				if (focused && (int)k == f->item)
+					ui_cursor_at(&f->cursor, yy, vx + 1);
 			}
 			break;
 		}
@@ -938,11 +929,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				ui_put(w, y, vx + width + 1, "^E soạn thảo", 13);
 				wattrset(w, A_NORMAL);
 			}
-			if (focused) {
-				f->has_cursor = true;
-				f->cursor_y = y;
-				f->cursor_x = vx + ccol;
-			}
+			if (focused)
+				ui_cursor_at(&f->cursor, y, vx + ccol);
 		}
 		}
 		char note[200];
@@ -970,12 +958,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 
 static bool form_cursor(ui_view *v, int *y, int *x)
 {
-	ui_form *f = (ui_form *)v;
-	if (!f->has_cursor)
-		return false;
-	*y = f->cursor_y;
-	*x = f->cursor_x;
-	return true;
+	return ui_cursor_get(&((ui_form *)v)->cursor, y, x);
 }
 
 /* SIGHUP/SIGTERM: what was typed becomes the login's draft. */
