@@ -227,17 +227,30 @@ static bool page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh
 	return true;
 }
 
+/* The page of a numbered paper, a proposal or a decision: what it is and
+ * its NUMBER in the title, then its number (under NUMBER_LABEL, skipped
+ * when there is none) and its DATE. */
+static sel_page *paper_page(sel_screen *s, const char *what, const char *number_label, const char *number,
+                            int date)
+{
+	char day[11];
+	sel_page *p = page_new(s->base.app, "%s %s", what, number ? number : "");
+	if (p) {
+		page_add(p, UI_S_NORMAL, number_label, number);
+		page_add(p, UI_S_NORMAL, "Ngày", date_vn(date, day));
+	}
+	return p;
+}
+
 static sel_page *prop_page(sel_screen *s)
 {
 	const dh_proposal *pr = sel_cur_proposal(s);
-	if (!pr)
-		return NULL;
-	char day[11];
-	sel_page *p = page_new(s->base.app, "Tờ trình %s", pr->number ? pr->number : "(chưa có số)");
+	sel_page *p =
+	    pr ? paper_page(s, "Tờ trình", "Số tờ trình", pr->number ? pr->number : "(chưa có số)", pr->date)
+	       : NULL;
 	if (!p)
 		return NULL;
-	page_add(p, UI_S_NORMAL, "Số tờ trình", pr->number ? pr->number : "(chưa có số)");
-	page_add(p, UI_S_NORMAL, "Ngày", date_vn(pr->date, day));
+	char day[11];
 	void *rec = NULL;
 	if (repo_get(s->base.ctx->store, DH_R_SESSION, pr->session_id, &rec) == 0) {
 		const dh_session *se = rec;
@@ -263,14 +276,10 @@ static sel_page *dec_page(sel_screen *s)
 {
 	const dh_decision *d = sel_cur_decision(s);
 	const dh_config *cfg = s->base.ctx->cfg;
-	if (!d)
-		return NULL;
-	char day[11];
-	sel_page *p = page_new(s->base.app, "Quyết định công nhận %s", d->number ? d->number : "");
+	sel_page *p = d ? paper_page(s, "Quyết định công nhận", "Số quyết định", d->number, d->date) : NULL;
 	if (!p)
 		return NULL;
-	page_add(p, UI_S_NORMAL, "Số quyết định", d->number);
-	page_add(p, UI_S_NORMAL, "Ngày", date_vn(d->date, day));
+	char day[11];
 	page_add(p, UI_S_NORMAL, "Người ký", config_person_name(cfg, d->signer));
 	if (d->revoked) {
 		page_add(p, UI_S_WARN, "Thu hồi ngày", date_vn(d->revoke_date, day));
