@@ -1122,9 +1122,10 @@ ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user)
 	ui_form *f = calloc(1, sizeof(*f));
 	if (!f)
 		return NULL;
+	/* The spec's count, else the whole table, which ends with {0}. */
 	f->n_fields = spec->n_fields;
-	for (int i = 0; !spec->n_fields && spec->fields[i].name; i++)
-		f->n_fields = i + 1;
+	while (!spec->n_fields && spec->fields[f->n_fields].name)
+		f->n_fields++;
 	f->values = calloc((size_t)f->n_fields, sizeof(*f->values));
 	if (!f->values) {
 		free(f);
