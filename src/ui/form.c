@@ -1119,13 +1119,15 @@ static const ui_view_ops form_ops = {
 
 ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user)
 {
-	ui_form *f = calloc(1, sizeof(*f));
+	/* The spec's count, else the whole table, which ends with {0}; a
+	 * form has at least one field. */
+	int n = spec->n_fields;
+	while (!spec->n_fields && spec->fields[n].name)
+		n++;
+	ui_form *f = n > 0 ? calloc(1, sizeof(*f)) : NULL;
 	if (!f)
 		return NULL;
-	/* The spec's count, else the whole table, which ends with {0}. */
-	f->n_fields = spec->n_fields;
-	while (!spec->n_fields && spec->fields[f->n_fields].name)
-		f->n_fields++;
+	f->n_fields = n;
 	f->values = calloc((size_t)f->n_fields, sizeof(*f->values));
 	if (!f->values) {
 		free(f);
