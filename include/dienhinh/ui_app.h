@@ -333,6 +333,16 @@ void ui_put_cut(WINDOW *w, int y, int x, const char *s, int cols, bool right);
  * bytes): printf's %-20s counts bytes, which Vietnamese letters break. */
 const char *ui_pad(char *out, size_t size, const char *s, int cols);
 
+/* Where a view puts the terminal cursor: noted while it draws the place
+ * being typed in (a field, a cell), told to the shell by its `cursor`. */
+typedef struct ui_cursor {
+	bool shown; /* false: hidden (cleared at the start of each draw) */
+	int y, x;
+} ui_cursor;
+void ui_cursor_at(ui_cursor *c, int y, int x);
+/* The ops' `cursor`: *Y, *X and true when shown. */
+bool ui_cursor_get(const ui_cursor *c, int *y, int *x);
+
 /* "1.500.000" into BUF: VND grouping with dots. */
 const char *ui_format_money(int64_t amount, char *buf, size_t size);
 /* Parse "1.500.000", "1500000", "1 500 000" (optional "đ"): 0 and *OUT, or DH_EINVAL. */

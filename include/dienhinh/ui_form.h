@@ -82,7 +82,13 @@ typedef struct ui_form_record {
 typedef struct ui_form_spec {
 	const char *name;  /* the form's name in a draft ("candidate") */
 	const char *title; /* shown in the header */
-	const ui_field *fields;
+	/* A bound form opened over a new record: its title instead ("Thêm
+	 * nhân tố mới" where one being edited is "Hồ sơ nhân tố"); NULL:
+	 * the title. */
+	const char *title_new;
+	const ui_field *fields; /* ended by an empty field ({0}) */
+	/* How many of the fields the form shows (0: all of them; a late
+	 * registration shows one more than one on time). */
 	int n_fields;
 	/* The choices of a CHOICE or CHECKS field as things are now (the
 	 * criteria depend on the kind chosen); *OUT stays the spec's. */
@@ -116,16 +122,17 @@ typedef struct ui_form_value {
 struct ui_form {
 	ui_view base;
 	const ui_form_spec *spec;
-	void *user; /* the screen's state */
-	void *rec;  /* a bound form's record, as loaded or last saved */
+	int n_fields;      /* the spec's, or its fields counted */
+	const char *title; /* the spec's title, or its title_new (ui_form_open) */
+	void *user;        /* the screen's state */
+	void *rec;         /* a bound form's record, as loaded or last saved */
 	ui_form_value *values;
 	int focus; /* field index */
 	int item;  /* checklist row inside the focused field */
 	int scroll;
 	bool dirty;
 	bool readonly; /* shown, not editable: the person may not edit */
-	bool has_cursor;
-	int cursor_y, cursor_x;
+	ui_cursor cursor;
 	/* Each field as last loaded (ui_form_set): what a conflict compares
 	 * the other person's save against. */
 	char **loaded;
@@ -179,6 +186,7 @@ void ui_form_apply_draft(ui_form *f, const dh_draft *d);
  *	static const ui_field note_fields[] = {
  *	    {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
  *	    {"text", "Nội dung", UI_F_LONG, 4000, true, 0, 0, .bind = "text"},
+ *	    {0},
  *	};
  *	static int note_write(dh_ctx *ctx, const void *rec, uint64_t *id)
  *	{
@@ -187,7 +195,7 @@ void ui_form_apply_draft(ui_form *f, const dh_draft *d);
  *	static const ui_form_record note_record = {DH_R_NOTE, note_write};
  *	static const ui_form_spec note_spec = {
  *	    .name = "note", .title = "Ghi chú", .fields = note_fields,
- *	    .n_fields = 2, .record = &note_record,
+ *	    .record = &note_record,
  *	};
  *	...
  *	ui_form *f = ui_form_open(app, &note_spec, existing_or_NULL, NULL);

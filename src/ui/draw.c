@@ -257,3 +257,17 @@ int ui_draw_tabs(WINDOW *w, int y, int x, int cols, const char *const *names, in
 	}
 	return x;
 }
+
+void ui_cursor_at(ui_cursor *c, int y, int x)
+{
+	*c = (ui_cursor){true, y, x};
+}
+
+bool ui_cursor_get(const ui_cursor *c, int *y, int *x)
+{
+	if (!c->shown)
+		return false;
+	*y = c->y;
+	*x = c->x;
+	return true;
+}

@@ -110,7 +110,7 @@ static size_t form_choices(ui_form *f, int i, const ui_choice **out)
 
 int ui_form_find(const ui_form *f, const char *name)
 {
-	for (int i = 0; i < f->spec->n_fields; i++)
+	for (int i = 0; i < f->n_fields; i++)
 		if (strcmp(f->spec->fields[i].name, name) == 0)
 			return i;
 	return -1;
@@ -142,7 +142,7 @@ int ui_form_put(ui_form *f, int field, const char *text)
 
 void ui_form_focus(ui_form *f, int field)
 {
-	if (field >= 0 && field < f->spec->n_fields) {
+	if (field >= 0 && field < f->n_fields) {
 		f->focus = field;
 		f->item = 0;
 	}
@@ -151,7 +151,7 @@ void ui_form_focus(ui_form *f, int field)
 void ui_form_mark_clean(ui_form *f)
 {
 	f->dirty = false;
-	for (int i = 0; i < f->spec->n_fields; i++)
+	for (int i = 0; i < f->n_fields; i++)
 		f->values[i].text.changed = false;
 }
 
@@ -165,35 +165,20 @@ void ui_form_error(ui_form *f, int field, const char *fmt, ...)
 
 void ui_form_clear_errors(ui_form *f)
 {
-	for (int i = 0; i < f->spec->n_fields; i++)
+	for (int i = 0; i < f->n_fields; i++)
 		f->values[i].error[0] = '\0';
 }
 
-/* An empty field: 0 when it may be, else DH_EINVAL saying MISSING; 1
- * when there is text to read. */
-static int form_blank(ui_form *f, int field, const char *missing)
-{
-	if (*ui_form_get(f, field))
-		return 1;
-	if (!form_field(f, field)->required)
-		return 0;
-	ui_form_error(f, field, "%s", missing);
-	return DH_EINVAL;
-}
-
-int ui_form_date(ui_form *f, int field, int *ymd)
-{
-	const char *s = ui_form_get(f, field);
-	*ymd = 0;
-	int blank = form_blank(f, field, "Cần nhập ngày (DD/MM/YYYY)");
-	if (blank != 1)
-		return blank;
-	if (date_parse(s, ymd) != 0) {
-		ui_form_error(f, field, "Ngày không có thật hoặc sai dạng DD/MM/YYYY");
-		return DH_EINVAL;
-	}
-	return 0;
-}
+/* What is said beside a field read as a date, an amount or a number
+ * (by the field type read as): left empty when required, and text that
+ * is not one. */
+static const struct form_reading {
+	const char *missing, *wrong;
+} form_readings[] = {
+    [UI_F_DATE] = {"Cần nhập ngày (DD/MM/YYYY)", "Ngày không có thật hoặc sai dạng DD/MM/YYYY"},
+    [UI_F_MONEY] = {"Cần nhập số tiền", "Số tiền chỉ gồm chữ số, ví dụ 1.500.000"},
+    [UI_F_NUMBER] = {"Cần nhập một số", "Cần một số nguyên"},
+};
 
 static int form_range(ui_form *f, int field, int64_t v)
 {
@@ -213,36 +198,51 @@ static int form_range(ui_form *f, int field, int64_t v)
 	return 0;
 }
 
-int ui_form_money(ui_form *f, int field, int64_t *amount)
+/* Field FIELD's text read AS a date (YYYYMMDD), an amount or a number
+ * into *OUT: 0 for an empty optional field, DH_EINVAL with the message
+ * beside the field when it is empty but required, not one, or (an amount,
+ * a number) outside the field's range. */
+static int form_read(ui_form *f, int field, ui_ftype as, int64_t *out)
 {
 	const char *s = ui_form_get(f, field);
-	*amount = 0;
-	int blank = form_blank(f, field, "Cần nhập số tiền");
-	if (blank != 1)
-		return blank;
-	if (ui_parse_money(s, amount) != 0) {
-		ui_form_error(f, field, "Số tiền chỉ gồm chữ số, ví dụ 1.500.000");
+	*out = 0;
+	if (!*s) {
+		if (!form_field(f, field)->required)
+			return 0;
+		ui_form_error(f, field, "%s", form_readings[as].missing);
 		return DH_EINVAL;
 	}
-	return form_range(f, field, *amount);
+	int ymd = 0;
+	bool ok = as == UI_F_DATE ? date_parse(s, &ymd) == 0
+	                          : ui_parse_money(s, out) == 0 && (as == UI_F_MONEY || *out <= INT32_MAX);
+	if (as == UI_F_DATE)
+		*out = ymd;
+	if (!ok) {
+		ui_form_error(f, field, "%s", form_readings[as].wrong);
+		return DH_EINVAL;
+	}
+	return as == UI_F_DATE ? 0 : form_range(f, field, *out);
+}
+
+int ui_form_date(ui_form *f, int field, int *ymd)
+{
+	int64_t v;
+	int rc = form_read(f, field, UI_F_DATE, &v);
+	*ymd = (int)v;
+	return rc;
+}
+
+int ui_form_money(ui_form *f, int field, int64_t *amount)
+{
+	return form_read(f, field, UI_F_MONEY, amount);
 }
 
 int ui_form_number(ui_form *f, int field, int *value)
 {
 	int64_t v;
-	const char *s = ui_form_get(f, field);
-	*value = 0;
-	int blank = form_blank(f, field, "Cần nhập một số");
-	if (blank != 1)
-		return blank;
-	if (ui_parse_money(s, &v) != 0 || v > INT32_MAX) {
-		ui_form_error(f, field, "Cần một số nguyên");
-		return DH_EINVAL;
-	}
-	if (form_range(f, field, v))
-		return DH_EINVAL;
-	*value = (int)v;
-	return 0;
+	int rc = form_read(f, field, UI_F_NUMBER, &v);
+	*value = rc ? 0 : (int)v;
+	return rc;
 }
 
 const char *ui_form_text(ui_form *f, int field)
@@ -337,8 +337,8 @@ static void form_move(ui_form *f, int delta, bool by_item)
 	form_validate_field(f, f->focus);
 	int next = f->focus + delta;
 	if (next < 0)
-		next = f->spec->n_fields - 1;
-	if (next >= f->spec->n_fields)
+		next = f->n_fields - 1;
+	if (next >= f->n_fields)
 		next = 0;
 	f->focus = next;
 	f->item = 0;
@@ -500,7 +500,7 @@ static void form_quote(const char *text, char *out, size_t size)
 static unsigned form_conflict(ui_form *f)
 {
 	ui_app *app = f->base.app;
-	int n = f->spec->n_fields;
+	int n = f->n_fields;
 	char **mine = calloc((size_t)n, sizeof(*mine));
 	char **before = calloc((size_t)n, sizeof(*before));
 	bool *theirs = calloc((size_t)n, sizeof(*theirs));
@@ -602,7 +602,7 @@ static unsigned form_save(ui_form *f)
 			ui_form_error(f, at, "%s",
 			              f->base.ctx->message[0] ? f->base.ctx->message
 			                                      : "Giá trị không hợp lệ");
-		for (int i = 0; i < f->spec->n_fields; i++)
+		for (int i = 0; i < f->n_fields; i++)
 			if (f->values[i].error[0]) {
 				f->focus = i;
 				f->item = 0;
@@ -630,7 +630,7 @@ static unsigned form_save(ui_form *f)
 
 static const char *form_title(ui_view *v)
 {
-	return ((ui_form *)v)->spec->title;
+	return ((ui_form *)v)->title;
 }
 
 static bool form_typing(ui_view *v)
@@ -778,13 +778,13 @@ static void form_draw(ui_view *v, WINDOW *w)
 	int rows = getmaxy(w), cols = getmaxx(w);
 	int vx = FORM_LABEL_COLS + 2;
 	int vw = cols - vx - 2;
-	f->has_cursor = false;
+	f->cursor.shown = false;
 
 	/* Keep the focused field in sight; in a checklist taller than the
 	 * body, the focused item. */
 	int body = rows - 1;
 	int y = 0, focus_top = 0, focus_bottom = 0;
-	for (int i = 0; i < f->spec->n_fields; i++) {
+	for (int i = 0; i < f->n_fields; i++) {
 		int h = form_field_rows(f, i, vw - 4);
 		if (i == f->focus) {
 			focus_top = y;
@@ -805,7 +805,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 
 	wattrset(w, ui_style(UI_S_TITLE));
 	char title[200];
-	snprintf(title, sizeof(title), "%s%s", f->spec->title,
+	snprintf(title, sizeof(title), "%s%s", f->title,
 	         f->readonly ? "  (chỉ xem)"
 	         : f->dirty  ? "  (chưa lưu)"
 	                     : "");
@@ -819,7 +819,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 	wattrset(w, A_NORMAL);
 
 	y = 1 - f->scroll;
-	for (int i = 0; i < f->spec->n_fields; i++) {
+	for (int i = 0; i < f->n_fields; i++) {
 		const ui_field *fd = form_field(f, i);
 		int h = form_field_rows(f, i, vw - 4);
 		bool focused = i == f->focus;
@@ -853,11 +853,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				ui_put_cut(w, y, vx, chosen, lw, false);
 				ui_put_cell(w, y, vx + lw, " ▾", 2, false);
 				wattrset(w, A_NORMAL);
-				if (focused) {
-					f->has_cursor = true;
-					f->cursor_y = y;
-					f->cursor_x = vx;
-				}
+				if (focused)
+					ui_cursor_at(&f->cursor, y, vx);
 			}
 			break;
 		}
@@ -866,11 +863,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				wattrset(w, fa);
 				ui_put(w, y, vx, *e->buf ? "[x]" : "[ ]", 3);
 				wattrset(w, A_NORMAL);
-				if (focused) {
-					f->has_cursor = true;
-					f->cursor_y = y;
-					f->cursor_x = vx + 1;
-				}
+				if (focused)
+					ui_cursor_at(&f->cursor, y, vx + 1);
 			}
 			break;
 		case UI_F_CHECKS: {
@@ -902,11 +896,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				wattrset(w, A_NORMAL);
 				if (!chosen || !extra)
 					ui_put_cut(w, yy, vx + 4, c[k].label, vw - 4, false);
-				if (focused && (int)k == f->item) {
-					f->has_cursor = true;
-					f->cursor_y = yy;
-					f->cursor_x = vx + 1;
-				}
+				if (focused && (int)k == f->item)
+					ui_cursor_at(&f->cursor, yy, vx + 1);
 			}
 			break;
 		}
@@ -938,11 +929,8 @@ static void form_draw(ui_view *v, WINDOW *w)
 				ui_put(w, y, vx + width + 1, "^E soạn thảo", 13);
 				wattrset(w, A_NORMAL);
 			}
-			if (focused) {
-				f->has_cursor = true;
-				f->cursor_y = y;
-				f->cursor_x = vx + ccol;
-			}
+			if (focused)
+				ui_cursor_at(&f->cursor, y, vx + ccol);
 		}
 		}
 		char note[200];
@@ -970,12 +958,7 @@ static void form_draw(ui_view *v, WINDOW *w)
 
 static bool form_cursor(ui_view *v, int *y, int *x)
 {
-	ui_form *f = (ui_form *)v;
-	if (!f->has_cursor)
-		return false;
-	*y = f->cursor_y;
-	*x = f->cursor_x;
-	return true;
+	return ui_cursor_get(&((ui_form *)v)->cursor, y, x);
 }
 
 /* SIGHUP/SIGTERM: what was typed becomes the login's draft. */
@@ -999,7 +982,7 @@ static int form_draft(ui_view *v)
 		d.target_rev = rev;
 	}
 	int rc = 0;
-	for (int i = 0; i < f->spec->n_fields && rc == 0; i++) {
+	for (int i = 0; i < f->n_fields && rc == 0; i++) {
 		size_t n = strlen(f->spec->fields[i].name) + f->values[i].text.len + 2;
 		char *line = malloc(n);
 		if (!line) {
@@ -1022,7 +1005,7 @@ static bool form_unsaved(ui_view *v, char *what, size_t size)
 	ui_form *f = (ui_form *)v;
 	if (!f->dirty || f->readonly)
 		return false;
-	snprintf(what, size, "Biểu mẫu “%s” chưa lưu", f->spec->title);
+	snprintf(what, size, "Biểu mẫu “%s” chưa lưu", f->title);
 	return true;
 }
 
@@ -1033,7 +1016,7 @@ void ui_form_apply_draft(ui_form *f, const dh_draft *d)
 		const char *eq = strchr(line, '=');
 		if (!eq)
 			continue;
-		for (int i = 0; i < f->spec->n_fields; i++) {
+		for (int i = 0; i < f->n_fields; i++) {
 			const char *name = f->spec->fields[i].name;
 			if (strlen(name) == (size_t)(eq - line) &&
 			    memcmp(name, line, (size_t)(eq - line)) == 0) {
@@ -1107,14 +1090,14 @@ static void form_destroy(ui_view *v)
 	if (f->presence_open && v->ctx->store && v->ctx->login && form_target_id(f, &type, &id))
 		repo_presence_set(v->ctx->store, type, id, v->ctx->login, 0, false);
 	if (f->loaded)
-		for (int i = 0; i < f->spec->n_fields; i++)
+		for (int i = 0; i < f->n_fields; i++)
 			free(f->loaded[i]);
 	free(f->loaded);
 	if (f->bound.destroy)
 		f->bound.destroy(f);
 	else if (f->spec->destroy)
 		f->spec->destroy(f);
-	for (int i = 0; i < f->spec->n_fields; i++)
+	for (int i = 0; i < f->n_fields; i++)
 		ui_edit_free(&f->values[i].text);
 	free(f->values);
 	free(f);
@@ -1136,15 +1119,21 @@ static const ui_view_ops form_ops = {
 
 ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user)
 {
-	ui_form *f = calloc(1, sizeof(*f));
+	/* The spec's count, else the whole table, which ends with {0}; a
+	 * form has at least one field. */
+	int n = spec->n_fields;
+	while (!spec->n_fields && spec->fields[n].name)
+		n++;
+	ui_form *f = n > 0 ? calloc(1, sizeof(*f)) : NULL;
 	if (!f)
 		return NULL;
-	f->values = calloc((size_t)spec->n_fields, sizeof(*f->values));
+	f->n_fields = n;
+	f->values = calloc((size_t)f->n_fields, sizeof(*f->values));
 	if (!f->values) {
 		free(f);
 		return NULL;
 	}
-	for (int i = 0; i < spec->n_fields; i++) {
+	for (int i = 0; i < f->n_fields; i++) {
 		const ui_field *fd = &spec->fields[i];
 		size_t max = fd->max_bytes ? fd->max_bytes : FORM_DEFAULT_MAX;
 		if (fd->type == UI_F_LONG && !fd->max_bytes)
@@ -1161,7 +1150,8 @@ ui_form *ui_form_new(ui_app *app, const ui_form_spec *spec, void *user)
 	}
 	ui_view_init(&f->base, &form_ops, app);
 	f->spec = spec;
+	f->title = spec->title;
 	f->user = user;
-	f->loaded = calloc((size_t)spec->n_fields, sizeof(*f->loaded));
+	f->loaded = calloc((size_t)f->n_fields, sizeof(*f->loaded));
 	return f;
 }

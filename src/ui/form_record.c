@@ -70,7 +70,7 @@ static const char *shown(const ui_form *f, int i, const dh_field *sf, const void
 void ui_form_load(ui_form *f)
 {
 	char buf[2048];
-	for (int i = 0; f->spec->record && i < f->spec->n_fields; i++) {
+	for (int i = 0; f->spec->record && i < f->n_fields; i++) {
 		const dh_field *sf = bound_field(f, i);
 		if (sf)
 			ui_form_set(f, i, shown(f, i, sf, f->rec, buf, sizeof(buf)));
@@ -161,7 +161,7 @@ static int record_save(ui_form *f)
 		return DH_ENOMEM;
 	int rc = 0;
 	bool bad = false;
-	for (int i = 0; i < f->spec->n_fields && rc != DH_ENOMEM; i++) {
+	for (int i = 0; i < f->n_fields && rc != DH_ENOMEM; i++) {
 		const dh_field *sf = bound_field(f, i);
 		int frc = sf ? store(f, i, sf, copy) : 0;
 		bad |= frc == DH_EINVAL;
@@ -245,6 +245,8 @@ ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, const void *rec, vo
 		return NULL;
 	}
 	f->rec = copy;
+	if (!rec && spec->title_new)
+		f->title = spec->title_new;
 	f->bound.save = record_save;
 	f->bound.reread = record_reread;
 	f->bound.target = record_target;

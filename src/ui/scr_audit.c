@@ -402,12 +402,13 @@ static void audit_apply(audit_screen *s)
 
 enum { AF_WHO, AF_TYPE, AF_ID, AF_FROM, AF_TO, AF__COUNT };
 
-static const ui_field filter_fields[AF__COUNT] = {
+static const ui_field filter_fields[] = {
     [AF_WHO] = {"who", "Người thay đổi", UI_F_CHOICE, 0, false, 0, 0},
     [AF_TYPE] = {"type", "Loại hồ sơ", UI_F_CHOICE, 0, false, 0, 0},
     [AF_ID] = {"id", "Số hồ sơ", UI_F_NUMBER, 12, false, 0, 0},
     [AF_FROM] = {"from", "Từ ngày", UI_F_DATE, 0, false, 0, 0},
     [AF_TO] = {"to", "Đến ngày", UI_F_DATE, 0, false, 0, 0},
+    {0},
 };
 
 typedef struct filter_form {
@@ -485,7 +486,6 @@ static const ui_form_spec filter_spec = {
     .name = "audit_filter",
     .title = "Lọc nhật ký",
     .fields = filter_fields,
-    .n_fields = AF__COUNT,
     .choices = filter_choices,
     .save = filter_save,
     .destroy = filter_destroy,

@@ -16,12 +16,13 @@
 
 enum { AF_NUMBER, AF_DATE, AF_SIGNER, AF_AWARD, AF_CANDIDATES, AF__COUNT };
 
-static const ui_field aw_award_fields[AF__COUNT] = {
+static const ui_field aw_award_fields[] = {
     [AF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, 200, true, 0, 0, .bind = "number"},
     [AF_DATE] = {"date", "Ngày ký", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [AF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0, .bind = "signer"},
     [AF_AWARD] = {"award_id", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "award_id"},
     [AF_CANDIDATES] = {"candidates", "Hồ sơ được khen", UI_F_CHECKS, 0, true, 0, 0, .bind = "candidates"},
+    {0},
 };
 
 typedef struct aw_award_form {
@@ -110,7 +111,6 @@ static const ui_form_spec aw_award_spec = {
     .name = "award_decision",
     .title = "Quyết định tặng Giấy khen",
     .fields = aw_award_fields,
-    .n_fields = AF__COUNT,
     .choices = aw_award_choices,
     .note = aw_award_note,
     .record = &aw_award_record,
@@ -193,9 +193,10 @@ ui_form *aw_award_form_restore(ui_app *app, const dh_draft *d)
 
 enum { RV_REASON, RV_DATE, RV__COUNT };
 
-static const ui_field aw_revoke_fields[RV__COUNT] = {
+static const ui_field aw_revoke_fields[] = {
     [RV_REASON] = {"reason", "Lý do thu hồi", UI_F_TEXT, 500, true, 0, 0, .bind = "revoke_reason"},
     [RV_DATE] = {"date", "Ngày thu hồi", UI_F_DATE, 0, true, 0, 0, .bind = "revoke_date"},
+    {0},
 };
 
 /* Which decision, under the reason. */
@@ -242,7 +243,6 @@ static const ui_form_spec aw_revoke_spec = {
     .name = "award_revoke",
     .title = "Thu hồi quyết định",
     .fields = aw_revoke_fields,
-    .n_fields = RV__COUNT,
     .note = aw_revoke_note,
     .record = &aw_revoke_record,
 };
@@ -271,12 +271,13 @@ ui_form *aw_revoke_form_restore(ui_app *app, const dh_draft *d)
 
 enum { CE_DATE, CE_TITLE, CE_PLACE, CE_DECISIONS, CE_NOTES, CE__COUNT };
 
-static const ui_field aw_cer_fields[CE__COUNT] = {
+static const ui_field aw_cer_fields[] = {
     [CE_DATE] = {"date", "Ngày tổ chức", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [CE_TITLE] = {"title", "Tên buổi tuyên dương", UI_F_TEXT, 500, true, 0, 0, .bind = "title"},
     [CE_PLACE] = {"place", "Địa điểm", UI_F_TEXT, 500, false, 0, 0, .bind = "place"},
     [CE_DECISIONS] = {"decisions", "Quyết định trao", UI_F_CHECKS, 0, false, 0, 0, .bind = "decisions"},
     [CE_NOTES] = {"notes", "Ghi chú", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
+    {0},
 };
 
 /* f->user: the decisions a ceremony may hand out (ui_choices). */
@@ -309,7 +310,6 @@ static const ui_form_spec aw_cer_spec = {
     .name = "ceremony",
     .title = "Buổi tuyên dương",
     .fields = aw_cer_fields,
-    .n_fields = CE__COUNT,
     .choices = aw_cer_choices,
     .record = &aw_cer_record,
 };
@@ -369,7 +369,7 @@ ui_form *aw_ceremony_form_restore(ui_app *app, const dh_draft *d)
 
 enum { AC_CANDIDATE, AC_KIND, AC_DATE, AC_TITLE, AC_URL, AC_PRESENTER, AC_AUDIENCE, AC_ATTENDEES, AC__COUNT };
 
-static const ui_field aw_act_fields[AC__COUNT] = {
+static const ui_field aw_act_fields[] = {
     [AC_CANDIDATE] = {"candidate_id", "Hồ sơ", UI_F_CHOICE, 0, true, 0, 0, .bind = "candidate_id",
                       .invalid = "Chọn hồ sơ"},
     [AC_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind",
@@ -380,6 +380,7 @@ static const ui_field aw_act_fields[AC__COUNT] = {
     [AC_PRESENTER] = {"presenter", "Người trình bày", UI_F_TEXT, 300, false, 0, 0, .bind = "presenter"},
     [AC_AUDIENCE] = {"audience", "Đối tượng", UI_F_TEXT, 500, false, 0, 0, .bind = "audience"},
     [AC_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 8, false, 0, 1000000, .bind = "attendees"},
+    {0},
 };
 
 static const ui_choice aw_act_kind_choices[3] = {
@@ -457,7 +458,6 @@ static const ui_form_spec aw_act_spec = {
     .name = "activity",
     .title = "Hoạt động nhân rộng",
     .fields = aw_act_fields,
-    .n_fields = AC__COUNT,
     .choices = aw_act_choices,
     .note = aw_act_note,
     .record = &aw_act_record,
@@ -507,10 +507,11 @@ ui_form *aw_activity_form_restore(ui_app *app, const dh_draft *d)
 
 enum { FU_PROVINCIAL, FU_NOTES, FU__COUNT };
 
-static const ui_field aw_fu_fields[FU__COUNT] = {
+static const ui_field aw_fu_fields[] = {
     [FU_PROVINCIAL] = {"aims_provincial", "Hướng tới cấp tỉnh", UI_F_BOOL, 0, false, 0, 0,
                        .bind = "aims_provincial"},
     [FU_NOTES] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 20000, false, 0, 0, .bind = "followup_notes"},
+    {0},
 };
 
 /* Which record: its name, year and department under the box. */
@@ -533,7 +534,6 @@ static const ui_form_spec aw_fu_spec = {
     .name = "followup",
     .title = "Theo dõi hướng tới cấp tỉnh",
     .fields = aw_fu_fields,
-    .n_fields = FU__COUNT,
     .note = aw_fu_note,
     .record = &aw_fu_record,
 };

@@ -324,7 +324,7 @@ enum {
 	CF__COUNT
 };
 
-static const ui_field cand_fields[CF__COUNT] = {
+static const ui_field cand_fields[] = {
     [CF_NAME] = {"name", "Họ tên / tên", UI_F_TEXT, 200, true, 0, 0, .bind = "name"},
     [CF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0},
     [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
@@ -338,6 +338,7 @@ static const ui_field cand_fields[CF__COUNT] = {
                        .bind = "aims_provincial"},
     [CF_FOLLOWUP] = {"followup_notes", "Theo dõi tiếp", UI_F_LONG, 4000, false, 0, 0,
                      .bind = "followup_notes"},
+    {0},
 };
 
 static const ui_choice kind_choices[DH_CANDIDATE_KINDS] = {
@@ -464,20 +465,11 @@ static const ui_form_record cand_record = {
     .free_user = cand_form_free,
 };
 
-static const ui_form_spec cand_form_new_spec = {
-    .name = "candidate",
-    .title = "Thêm nhân tố mới",
-    .fields = cand_fields,
-    .n_fields = CF__COUNT,
-    .choices = cand_form_choices,
-    .note = cand_form_note,
-    .record = &cand_record,
-};
-static const ui_form_spec cand_form_edit_spec = {
+static const ui_form_spec cand_form_spec = {
     .name = "candidate",
     .title = "Hồ sơ nhân tố",
+    .title_new = "Thêm nhân tố mới",
     .fields = cand_fields,
-    .n_fields = CF__COUNT,
     .choices = cand_form_choices,
     .note = cand_form_note,
     .record = &cand_record,
@@ -521,7 +513,7 @@ static ui_form *cand_form_open(ui_app *app, cand_screen *screen, const dh_candid
 		cand_form_free(cf);
 		return NULL;
 	}
-	ui_form *f = ui_form_open(app, c ? &cand_form_edit_spec : &cand_form_new_spec, c, cf);
+	ui_form *f = ui_form_open(app, &cand_form_spec, c, cf);
 	if (!f)
 		return NULL;
 	if (c)
@@ -710,13 +702,14 @@ static const ui_list_source foster_source = {
 
 enum { FF_DATE, FF_KIND, FF_DESCRIPTION, FF_AMOUNT, FF_BY, FF__COUNT };
 
-static const ui_field foster_fields[FF__COUNT] = {
+static const ui_field foster_fields[] = {
     [FF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [FF_KIND] = {"kind", "Hình thức", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind",
                  .invalid = "Chọn một hình thức"},
     [FF_DESCRIPTION] = {"description", "Nội dung", UI_F_LONG, 4000, true, 0, 0, .bind = "description"},
     [FF_AMOUNT] = {"amount", "Số tiền hỗ trợ", UI_F_MONEY, 0, false, 0, 1000000000000LL, .bind = "amount"},
     [FF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0, .bind = "by"},
+    {0},
 };
 
 static const ui_choice foster_kind_choices[] = {
@@ -799,7 +792,6 @@ static const ui_form_spec foster_form_spec = {
     .name = "fostering",
     .title = "Ghi nhận bồi dưỡng",
     .fields = foster_fields,
-    .n_fields = FF__COUNT,
     .choices = foster_form_choices,
     .record = &foster_record,
 };

@@ -43,8 +43,7 @@ typedef struct sess_view {
 	bool pend_dirty;
 	uint64_t pend_item;
 	uint64_t closed_item; /* closed through the reason form: move on */
-	int cursor_y, cursor_x;
-	bool has_cursor;
+	ui_cursor cursor;     /* on the count being typed */
 } sess_view;
 
 /* Whole words over two rows ("Không" / "tán thành"), not "Không TT". */
@@ -653,7 +652,7 @@ static void sess_draw(ui_view *v, WINDOW *w)
 	sess_view *s = (sess_view *)v;
 	const dh_config *cfg = v->ctx->cfg;
 	int rows = getmaxy(w), cols = getmaxx(w);
-	s->has_cursor = false;
+	s->cursor.shown = false;
 	if (!s->cv.loaded) {
 		ui_put(w, 1, 1, "Không đọc được phiên họp này.", cols - 2);
 		return;
@@ -770,11 +769,8 @@ static void sess_draw(ui_view *v, WINDOW *w)
 			}
 			wattrset(w, focus ? ui_style(UI_S_FOCUS) : base);
 			ui_put_cell(w, y, xc[k], text, count_widths[k], true);
-			if (focus) {
-				s->has_cursor = true;
-				s->cursor_y = y;
-				s->cursor_x = xc[k] + count_widths[k] - 1;
-			}
+			if (focus)
+				ui_cursor_at(&s->cursor, y, xc[k] + count_widths[k] - 1);
 		}
 		wattrset(w, sel ? base : ui_style(rstyle));
 		ui_put_cell(w, y, xr, result, RESULT_WIDTH, false);
@@ -835,12 +831,7 @@ static void sess_draw(ui_view *v, WINDOW *w)
 
 static bool sess_cursor(ui_view *v, int *y, int *x)
 {
-	sess_view *s = (sess_view *)v;
-	if (!s->has_cursor)
-		return false;
-	*y = s->cursor_y;
-	*x = s->cursor_x;
-	return true;
+	return ui_cursor_get(&((sess_view *)v)->cursor, y, x);
 }
 
 static void sess_view_reload(ui_view *v)

@@ -11,10 +11,11 @@
 
 enum { SF_DATE, SF_TITLE, SF_NOTES, SF__COUNT };
 
-static const ui_field session_fields[SF__COUNT] = {
+static const ui_field session_fields[] = {
     [SF_DATE] = {"date", "Ngày họp", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [SF_TITLE] = {"title", "Tên phiên họp", UI_F_TEXT, 500, false, 0, 0, .bind = "title"},
     [SF_NOTES] = {"notes", "Ghi chú", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
+    {0},
 };
 
 typedef struct session_form {
@@ -76,19 +77,11 @@ static const ui_form_record session_record = {
     .saved = session_form_saved,
 };
 
-static const ui_form_spec session_new_spec = {
-    .name = "council_session",
-    .title = "Lập phiên họp Hội đồng",
-    .fields = session_fields,
-    .n_fields = SF__COUNT,
-    .note = session_form_note,
-    .record = &session_record,
-};
-static const ui_form_spec session_edit_spec = {
+static const ui_form_spec session_spec = {
     .name = "council_session",
     .title = "Phiên họp Hội đồng",
+    .title_new = "Lập phiên họp Hội đồng",
     .fields = session_fields,
-    .n_fields = SF__COUNT,
     .note = session_form_note,
     .record = &session_record,
 };
@@ -99,7 +92,7 @@ ui_form *ui_council_session_form(ui_app *app, ui_list *list, const dh_session *s
 	if (!sf)
 		return NULL;
 	sf->list = list;
-	ui_form *f = ui_form_open(app, s ? &session_edit_spec : &session_new_spec, s, sf);
+	ui_form *f = ui_form_open(app, &session_spec, s, sf);
 	if (!f)
 		return NULL;
 	f->readonly = !wf_may(f->base.ctx, DH_ACT_MANAGE_SESSION) || !ui_council_session_live(f->rec);

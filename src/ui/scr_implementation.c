@@ -603,22 +603,24 @@ static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 
 enum { IF_DEPARTMENT, IF_DATE, IF_BY, IF_ATTENDEES, IF_NOTES, IF__COUNT };
 
-static const ui_field impl_dis_fields[IF__COUNT] = {
+static const ui_field impl_dis_fields[] = {
     [IF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
     [IF_DATE] = {"date", "Ngày quán triệt", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [IF_BY] = {"by", "Người quán triệt", UI_F_TEXT, 200, false, 0, 0, .bind = "by"},
     [IF_ATTENDEES] = {"attendees", "Số người dự", UI_F_NUMBER, 7, false, 0, 100000, .bind = "attendees"},
     [IF_NOTES] = {"notes", "Nội dung", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
+    {0},
 };
 
 /* A coordination note has no attendees: the same table without that row. */
 enum { CF_DEPARTMENT, CF_DATE, CF_BY, CF_NOTES, CF__COUNT };
 
-static const ui_field impl_coo_fields[CF__COUNT] = {
+static const ui_field impl_coo_fields[] = {
     [CF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
     [CF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [CF_BY] = {"by", "Người thực hiện", UI_F_TEXT, 200, false, 0, 0, .bind = "by"},
     [CF_NOTES] = {"notes", "Nội dung phối hợp", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
+    {0},
 };
 
 typedef struct impl_form {
@@ -717,7 +719,6 @@ static const ui_form_spec impl_dis_spec = {
     .name = "dissemination",
     .title = "Quán triệt kế hoạch",
     .fields = impl_dis_fields,
-    .n_fields = IF__COUNT,
     .choices = impl_form_choices,
     .record = &impl_dis_record,
 };
@@ -726,7 +727,6 @@ static const ui_form_spec impl_coo_spec = {
     .name = "coordination",
     .title = "Phối hợp với Văn phòng",
     .fields = impl_coo_fields,
-    .n_fields = CF__COUNT,
     .choices = impl_form_choices,
     .record = &impl_coo_record,
 };

@@ -44,12 +44,12 @@ typedef struct lookup_screen {
 	bool all;      /* every record, not only recognised and awarded */
 	uint64_t *ids; /* hits, best first */
 	size_t n_ids;
-	bool partial;     /* the first LOOKUP_FIRST only: the rest when typing pauses */
-	int64_t typed_ms; /* when the query last changed */
-	double search_ms; /* how long the last search took */
-	bool failed;      /* the last search failed (message shown) */
-	int query_y, query_x;
-	ui_peek peek; /* the hit under the cursor, for the lines below the list */
+	bool partial;       /* the first LOOKUP_FIRST only: the rest when typing pauses */
+	int64_t typed_ms;   /* when the query last changed */
+	double search_ms;   /* how long the last search took */
+	bool failed;        /* the last search failed (message shown) */
+	ui_cursor query_at; /* the query line's cursor, shown while focused */
+	ui_peek peek;       /* the hit under the cursor, for the lines below the list */
 } lookup_screen;
 
 static int64_t mono_ms(void)
@@ -322,8 +322,7 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 	wattrset(w, ui_style(s->focused ? UI_S_FOCUS : UI_S_FIELD));
 	ui_put_cell(w, 0, lx, s->query.buf + first, field, false);
 	wattrset(w, A_NORMAL);
-	s->query_y = 0;
-	s->query_x = lx + ccol;
+	ui_cursor_at(&s->query_at, 0, lx + ccol);
 
 	/* Row 1: how many, where, how fast. */
 	char line[300], num[32], ms[32];
@@ -379,11 +378,7 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 static bool lookup_cursor(ui_view *v, int *y, int *x)
 {
 	lookup_screen *s = (lookup_screen *)v;
-	if (!s->focused)
-		return false;
-	*y = s->query_y;
-	*x = s->query_x;
-	return true;
+	return s->focused && ui_cursor_get(&s->query_at, y, x);
 }
 
 /* Typing paused with more hits than the first page: fetch them all. */

@@ -687,12 +687,13 @@ ui_view *ui_review_open(ui_app *app)
 
 enum { RF_KIND, RF_DATE, RF_TITLE, RF_NOTES, RF__COUNT };
 
-static const ui_field rev_fields[RF__COUNT] = {
+static const ui_field rev_fields[] = {
     [RF_KIND] = {"kind", "Loại", UI_F_CHOICE, 0, true, 0, 0, .bind = "kind",
                  .invalid = "Chọn sơ kết hoặc tổng kết"},
     [RF_DATE] = {"date", "Ngày", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [RF_TITLE] = {"title", "Tên buổi", UI_F_TEXT, 500, false, 0, 0, .bind = "title"},
     [RF_NOTES] = {"notes", "Nội dung, kết luận", UI_F_LONG, 20000, false, 0, 0, .bind = "notes"},
+    {0},
 };
 
 static const ui_choice rev_kind_choices[] = {{"0", "Sơ kết"}, {"1", "Tổng kết"}};
@@ -744,7 +745,6 @@ static const ui_form_spec rev_form_spec = {
     .name = "review",
     .title = "Sơ kết, tổng kết",
     .fields = rev_fields,
-    .n_fields = RF__COUNT,
     .choices = rev_form_choices,
     .note = rev_form_note,
     .record = &rev_record,

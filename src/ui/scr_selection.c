@@ -49,18 +49,19 @@ enum {
 	SEL_A_ALL,
 };
 
+/* The next sub-view (Tab) or one by its letter: the same key under both
+ * mode actions, so that it stands where it fits on the key line. */
+#define SEL_MODE_KEY                                                                                         \
+	"Tab", {UI_TAB, UI_K(KEY_BTAB), 'r', 't', 'd', 'u'}, "Mục",                                          \
+	    "Mục sau; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị", false
+
 static const ui_binding sel_keys[] = {
     {UI_A_OPEN, "Enter", {UI_ENTER}, "Xem", "Xem chi tiết dòng đang chọn", false},
     {SEL_A_REG_ADD, "a", {'a'}, "Đăng ký", "Đăng ký một nhân tố đề nghị công nhận, kèm bản mô tả", false},
     {SEL_A_REG_ACCEPT, "c", {'c'}, "Đủ hồ sơ", "Văn phòng kiểm tra: hồ sơ đăng ký đã đầy đủ", false},
     {SEL_A_REG_RETURN, "l", {'l'}, "Trả lại", "Trả lại hồ sơ đăng ký cho đơn vị, kèm lý do", false},
     {SEL_A_REG_WITHDRAW, "w", {'w'}, "Rút", "Rút hồ sơ đăng ký", false},
-    {SEL_A_MODE,
-     "Tab",
-     {UI_TAB, UI_K(KEY_BTAB), 'r', 't', 'd', 'u'},
-     "Mục",
-     "Mục sau; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị",
-     false},
+    {SEL_A_MODE, SEL_MODE_KEY},
     {SEL_A_HOLD,
      "p",
      {'p'},
@@ -100,12 +101,7 @@ static const ui_binding sel_keys[] = {
      "Tạm dừng xét / cho xét tiếp một hồ sơ đang chờ công nhận",
      false},
     {SEL_A_COUNCIL, "h", {'h'}, "Hội đồng", "Phiên họp Hội đồng: điểm danh, bình xét, biểu quyết", true},
-    {SEL_A_MODE_LAST,
-     "Tab",
-     {UI_TAB, UI_K(KEY_BTAB), 'r', 't', 'd', 'u'},
-     "Mục",
-     "Mục sau; r Đăng ký, t Tờ trình, d Quyết định, u Đơn vị",
-     false},
+    {SEL_A_MODE_LAST, SEL_MODE_KEY},
     {UI_A_DOCUMENT, UI_DOC_KEYS, NULL,
      "Tờ trình / quyết định đang chọn, hay bản tổng hợp đăng ký (mục Đơn vị), ra tệp Word (o) / PDF (O)",
      false},

@@ -111,13 +111,14 @@ static void form_state_free(void *user)
 
 enum { RF_CANDIDATE, RF_DATE, RF_DESCRIPTION, RF_LATE, RF__COUNT };
 
-static const ui_field reg_fields[RF__COUNT] = {
+static const ui_field reg_fields[] = {
     [RF_CANDIDATE] = {"candidate", "Nhân tố", UI_F_CHOICE, 0, true, 0, 0, .bind = "candidate_id"},
     [RF_DATE] = {"date", "Ngày đăng ký", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [RF_DESCRIPTION] = {"description", "Mô tả sáng kiến", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0,
                         .bind = "description"},
     [RF_LATE] = {"late_reason", "Lý do quá hạn", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0,
                  .bind = "late_reason"},
+    {0},
 };
 
 typedef struct reg_form {
@@ -233,7 +234,6 @@ static const ui_form_spec reg_specs[2] = {
     {.name = "registration",
      .title = "Đăng ký quá hạn",
      .fields = reg_fields,
-     .n_fields = RF__COUNT,
      .choices = form_choices,
      .note = reg_form_note,
      .record = &reg_record},
@@ -271,11 +271,12 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 
 enum { NF_DEPARTMENT, NF_DATE, NF_BY, NF_NOTE, NF__COUNT };
 
-static const ui_field nil_fields[NF__COUNT] = {
+static const ui_field nil_fields[] = {
     [NF_DEPARTMENT] = {"department", "Đơn vị", UI_F_CHOICE, 0, true, 0, 0, .bind = "department"},
     [NF_DATE] = {"date", "Ngày báo", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [NF_BY] = {"by", "Người báo", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0, .bind = "by"},
     [NF_NOTE] = {"note", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0, .bind = "note"},
+    {0},
 };
 
 typedef struct nil_form {
@@ -339,7 +340,6 @@ static const ui_form_spec nil_spec = {
     .name = "nil_return",
     .title = "Báo không có đăng ký",
     .fields = nil_fields,
-    .n_fields = NF__COUNT,
     .choices = form_choices,
     .note = nil_form_note,
     .record = &nil_record,
@@ -370,7 +370,7 @@ ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
 
 enum { PF_SESSION, PF_NUMBER, PF_DATE, PF_CANDIDATES, PF_NOTES, PF__COUNT };
 
-static const ui_field prop_fields[PF__COUNT] = {
+static const ui_field prop_fields[] = {
     [PF_SESSION] = {"session", "Phiên họp", UI_F_CHOICE, 0, true, 0, 0, .bind = "session_id",
                     .invalid = "Chọn một phiên họp (Enter)"},
     [PF_NUMBER] = {"number", "Số tờ trình", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0, .bind = "number"},
@@ -378,6 +378,7 @@ static const ui_field prop_fields[PF__COUNT] = {
     [PF_CANDIDATES] = {"candidates", "Hồ sơ đề nghị", UI_F_CHECKS, SEL_CHECKS_BYTES, false, 0, 0,
                        .bind = "candidates"},
     [PF_NOTES] = {"notes", "Ghi chú", UI_F_LONG, SEL_LONG_BYTES, false, 0, 0, .bind = "notes"},
+    {0},
 };
 
 /* One session of the year and the nominees the council passed in it. */
@@ -556,22 +557,14 @@ static const ui_form_record prop_record = {
     .free_user = prop_form_free,
 };
 
-/* A new proposal, and one being edited. */
-static const ui_form_spec prop_specs[2] = {
-    {.name = "proposal",
-     .title = "Lập tờ trình đề nghị công nhận",
-     .fields = prop_fields,
-     .n_fields = PF__COUNT,
-     .choices = prop_form_choices,
-     .note = prop_form_note,
-     .record = &prop_record},
-    {.name = "proposal",
-     .title = "Sửa tờ trình",
-     .fields = prop_fields,
-     .n_fields = PF__COUNT,
-     .choices = prop_form_choices,
-     .note = prop_form_note,
-     .record = &prop_record},
+static const ui_form_spec prop_spec = {
+    .name = "proposal",
+    .title = "Sửa tờ trình",
+    .title_new = "Lập tờ trình đề nghị công nhận",
+    .fields = prop_fields,
+    .choices = prop_form_choices,
+    .note = prop_form_note,
+    .record = &prop_record,
 };
 
 ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
@@ -604,7 +597,7 @@ ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 			return NULL;
 		}
 	}
-	ui_form *f = ui_form_open(app, &prop_specs[p != NULL], p, pf);
+	ui_form *f = ui_form_open(app, &prop_spec, p, pf);
 	if (f)
 		ui_form_focus(f, p ? PF_NUMBER : PF_SESSION);
 	return f;
@@ -614,12 +607,13 @@ ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
 
 enum { DF_NUMBER, DF_DATE, DF_SIGNER, DF_CANDIDATES, DF__COUNT };
 
-static const ui_field dec_fields[DF__COUNT] = {
+static const ui_field dec_fields[] = {
     [DF_NUMBER] = {"number", "Số quyết định", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0, .bind = "number"},
     [DF_DATE] = {"date", "Ngày quyết định", UI_F_DATE, 0, true, 0, 0, .bind = "date"},
     [DF_SIGNER] = {"signer", "Người ký", UI_F_CHOICE, 0, true, 0, 0, .bind = "signer"},
     [DF_CANDIDATES] = {"candidates", "Công nhận hồ sơ", UI_F_CHECKS, SEL_CHECKS_BYTES, true, 0, 0,
                        .bind = "candidates"},
+    {0},
 };
 
 typedef struct dec_form {
@@ -687,7 +681,7 @@ static bool held_ticked(ui_form *f, dec_form *df, dh_ctx *ctx)
 
 static bool any_error(const ui_form *f)
 {
-	for (int i = 0; i < f->spec->n_fields; i++)
+	for (int i = 0; i < f->n_fields; i++)
 		if (f->values[i].error[0])
 			return true;
 	return false;
@@ -749,7 +743,6 @@ static const ui_form_spec dec_spec = {
     .name = "recognition",
     .title = "Quyết định công nhận",
     .fields = dec_fields,
-    .n_fields = DF__COUNT,
     .choices = form_choices,
     .note = dec_form_note,
     .record = &dec_record,

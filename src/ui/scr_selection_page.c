@@ -19,11 +19,8 @@
 
 #define PAGE_LABEL_COLS 22 /* labels end in this column, values start 3 after */
 
-typedef struct sel_page {
-	ui_view base;
-	char title[200];
-	ui_page page;
-} sel_page;
+/* A page view (ui_page.h) that draws its title on its first row. */
+typedef ui_page_view sel_page;
 
 static const ui_binding page_keys[] = {
     {UI_A_DOWN, "↓/j", {UI_K(KEY_DOWN), 'j'}, NULL, "Cuộn xuống", false},
@@ -36,11 +33,6 @@ static const ui_binding page_keys[] = {
     {0},
 };
 
-static const char *page_title(ui_view *v)
-{
-	return ((sel_page *)v)->title;
-}
-
 /* The title on the first row, the lines under it from the third column. */
 static void page_draw(ui_view *v, WINDOW *w)
 {
@@ -52,37 +44,21 @@ static void page_draw(ui_view *v, WINDOW *w)
 	ui_page_draw(&p->page, w, 1, 2, rows - 1, cols - 3);
 }
 
-static unsigned page_key(ui_view *v, int action, int key)
-{
-	(void)key;
-	unsigned r = ui_page_key(&((sel_page *)v)->page, action);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
-	return action == UI_A_CANCEL ? UI_R_POP : UI_R_NONE;
-}
-
-static void page_destroy(ui_view *v)
-{
-	sel_page *p = (sel_page *)v;
-	ui_page_free(&p->page);
-	free(p);
-}
-
+/* No offers: PgDn and PgUp are in help only here, always listed. */
 static const ui_view_ops page_ops = {
     .bindings = page_keys,
-    .title = page_title,
+    .title = ui_page_view_title,
     .draw = page_draw,
-    .key = page_key,
-    .destroy = page_destroy,
+    .key = ui_page_view_key,
+    .destroy = ui_page_view_destroy,
 };
 
 static sel_page *page_new(ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static sel_page *page_new(ui_app *app, const char *fmt, ...)
 {
-	sel_page *p = ui_view_new(app, &page_ops, sizeof(*p));
+	sel_page *p = ui_page_view_new(app, &page_ops, sizeof(*p), PAGE_LABEL_COLS + 1);
 	if (!p)
 		return NULL;
-	ui_page_init(&p->page, PAGE_LABEL_COLS + 1);
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(p->title, sizeof(p->title), fmt, ap);
@@ -251,17 +227,30 @@ static bool page_results(sel_page *p, dh_ctx *ctx, uint64_t session_id, const dh
 	return true;
 }
 
+/* The page of a numbered paper, a proposal or a decision: what it is and
+ * its NUMBER in the title, then its number (under NUMBER_LABEL, skipped
+ * when there is none) and its DATE. */
+static sel_page *paper_page(sel_screen *s, const char *what, const char *number_label, const char *number,
+                            int date)
+{
+	char day[11];
+	sel_page *p = page_new(s->base.app, "%s %s", what, number ? number : "");
+	if (p) {
+		page_add(p, UI_S_NORMAL, number_label, number);
+		page_add(p, UI_S_NORMAL, "Ngày", date_vn(date, day));
+	}
+	return p;
+}
+
 static sel_page *prop_page(sel_screen *s)
 {
 	const dh_proposal *pr = sel_cur_proposal(s);
-	if (!pr)
-		return NULL;
-	char day[11];
-	sel_page *p = page_new(s->base.app, "Tờ trình %s", pr->number ? pr->number : "(chưa có số)");
+	sel_page *p =
+	    pr ? paper_page(s, "Tờ trình", "Số tờ trình", pr->number ? pr->number : "(chưa có số)", pr->date)
+	       : NULL;
 	if (!p)
 		return NULL;
-	page_add(p, UI_S_NORMAL, "Số tờ trình", pr->number ? pr->number : "(chưa có số)");
-	page_add(p, UI_S_NORMAL, "Ngày", date_vn(pr->date, day));
+	char day[11];
 	void *rec = NULL;
 	if (repo_get(s->base.ctx->store, DH_R_SESSION, pr->session_id, &rec) == 0) {
 		const dh_session *se = rec;
@@ -287,14 +276,10 @@ static sel_page *dec_page(sel_screen *s)
 {
 	const dh_decision *d = sel_cur_decision(s);
 	const dh_config *cfg = s->base.ctx->cfg;
-	if (!d)
-		return NULL;
-	char day[11];
-	sel_page *p = page_new(s->base.app, "Quyết định công nhận %s", d->number ? d->number : "");
+	sel_page *p = d ? paper_page(s, "Quyết định công nhận", "Số quyết định", d->number, d->date) : NULL;
 	if (!p)
 		return NULL;
-	page_add(p, UI_S_NORMAL, "Số quyết định", d->number);
-	page_add(p, UI_S_NORMAL, "Ngày", date_vn(d->date, day));
+	char day[11];
 	page_add(p, UI_S_NORMAL, "Người ký", config_person_name(cfg, d->signer));
 	if (d->revoked) {
 		page_add(p, UI_S_WARN, "Thu hồi ngày", date_vn(d->revoke_date, day));

@@ -27,7 +27,8 @@ static const char *note_text(char *buf, size_t size, const char *text)
  * counts_from date. */
 enum { XF_REASON, XF_DATE, XF__COUNT, XF_KIND = XF_DATE };
 
-static const ui_field reason_fields[SEL_R__COUNT][XF__COUNT] = {
+/* Each kind's fields, ended by an empty one (the zeros after them). */
+static const ui_field reason_fields[SEL_R__COUNT][XF__COUNT + 1] = {
     [SEL_R_RETURN] = {{"reason", "Lý do trả lại", UI_F_TEXT, SEL_LINE_BYTES, true, 0, 0}},
     [SEL_R_WITHDRAW] = {{"reason", "Lý do rút", UI_F_TEXT, SEL_LINE_BYTES, false, 0, 0}},
     /* The kind of hold from config `holds:` (required when config names
@@ -134,11 +135,10 @@ static size_t reason_form_choices(ui_form *f, int field, const ui_choice **out)
 	return xf->n_kinds;
 }
 
-#define REASON_SPEC(kind, form_name, form_title, nfields)                                                    \
+#define REASON_SPEC(kind, form_name, form_title)                                                             \
 	[kind] = {.name = (form_name),                                                                       \
 	          .title = (form_title),                                                                     \
 	          .fields = reason_fields[kind],                                                             \
-	          .n_fields = (nfields),                                                                     \
 	          .note = reason_form_note,                                                                  \
 	          .choices = reason_form_choices,                                                            \
 	          .save = reason_form_save,                                                                  \
@@ -146,13 +146,13 @@ static size_t reason_form_choices(ui_form *f, int field, const ui_choice **out)
 	          .destroy = reason_form_destroy}
 
 static const ui_form_spec reason_specs[SEL_R__COUNT] = {
-    REASON_SPEC(SEL_R_RETURN, "registration_return", "Trả lại hồ sơ đăng ký", 1),
-    REASON_SPEC(SEL_R_WITHDRAW, "registration_withdraw", "Rút hồ sơ đăng ký", 1),
-    REASON_SPEC(SEL_R_HOLD, "candidate_hold", "Tạm dừng xét hồ sơ", 2),
-    REASON_SPEC(SEL_R_RELEASE, "candidate_release", "Tiếp tục xét hồ sơ", 2),
-    REASON_SPEC(SEL_R_REVOKE, "revoke_recognition", "Thu hồi quyết định công nhận", 2),
-    REASON_SPEC(SEL_R_DEL_NIL, "nil_return_delete", "Xóa báo không có đăng ký", 1),
-    REASON_SPEC(SEL_R_DEL_PROP, "proposal_delete", "Xóa tờ trình", 1),
+    REASON_SPEC(SEL_R_RETURN, "registration_return", "Trả lại hồ sơ đăng ký"),
+    REASON_SPEC(SEL_R_WITHDRAW, "registration_withdraw", "Rút hồ sơ đăng ký"),
+    REASON_SPEC(SEL_R_HOLD, "candidate_hold", "Tạm dừng xét hồ sơ"),
+    REASON_SPEC(SEL_R_RELEASE, "candidate_release", "Tiếp tục xét hồ sơ"),
+    REASON_SPEC(SEL_R_REVOKE, "revoke_recognition", "Thu hồi quyết định công nhận"),
+    REASON_SPEC(SEL_R_DEL_NIL, "nil_return_delete", "Xóa báo không có đăng ký"),
+    REASON_SPEC(SEL_R_DEL_PROP, "proposal_delete", "Xóa tờ trình"),
 };
 
 /* The record a reason form acts on, in words. */
