@@ -239,8 +239,7 @@ static const dh_cert_field cert_field_defaults[DH_CERT_FIELDS] = {
 static void cert_align(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	static const char *const names[] = {"left", "center", "right"};
-	const char *s = cfg_scalar(l, key, val);
-	int i = s ? cfg_pick(l, val, s, "cách căn lề", names, 3) : -1;
+	int i = cfg_pick_scalar(l, key, val, "cách căn lề", names, 3);
 	if (i >= 0)
 		((dh_cert_field *)obj)->align = i;
 }

@@ -178,6 +178,38 @@ void *cfg_walk_seq(cfg_loader *l, const cfg_node *seq, const char *what, size_t 
 	return arr;
 }
 
+void *cfg_walk_keyed_seq(cfg_loader *l, const cfg_node *seq, const char *what, const char *key,
+                         size_t elem_size, const cfg_field *f, size_t nf, size_t *count)
+{
+	void *arr = cfg_walk_seq(l, seq, what, elem_size, f, nf, count);
+	cfg_check_unique(l, seq, key, what);
+	return arr;
+}
+
+/* The types whose value is a string of its own (cfg_parse_value). */
+static bool cfg_owns_text(cfg_ftype t)
+{
+	return t == F_TEXT || t == F_LONGTEXT || t == F_ID || t == F_LOGIN || t == F_URL || t == F_PATH;
+}
+
+void cfg_free_texts(void *obj, const cfg_field *f, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++) {
+		void *at = (char *)obj + f[i].offset;
+		if (cfg_owns_text(f[i].type))
+			free(*(char **)at);
+		else if (f[i].type == F_MAP)
+			cfg_free_texts(at, f[i].map->fields, f[i].map->n);
+	}
+}
+
+void cfg_free_seq(void *items, size_t n, size_t elem_size, const cfg_field *f, size_t nf)
+{
+	for (size_t i = 0; i < n; i++)
+		cfg_free_texts((char *)items + i * elem_size, f, nf);
+	free(items);
+}
+
 /* The value of KEY in item I as a scalar, or NULL. */
 const cfg_node *cfg_item_key(const cfg_node *seq, size_t i, const char *key)
 {
@@ -507,4 +539,11 @@ int cfg_pick(cfg_loader *l, const cfg_node *val, const char *s, const char *what
 	cfg_error(l->d, val->line, val->col, "%s không hợp lệ `%s`%s", what, cfg_show(s, shown, sizeof shown),
 	          cfg_hint(s, names, n, more, sizeof more));
 	return -1;
+}
+
+int cfg_pick_scalar(cfg_loader *l, const cfg_node *key, const cfg_node *val, const char *what,
+                    const char *const *names, size_t n)
+{
+	const char *s = cfg_scalar(l, key, val);
+	return s ? cfg_pick(l, val, s, what, names, n) : -1;
 }
