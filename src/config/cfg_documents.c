@@ -30,10 +30,7 @@ static const char *const doc_code_defaults[DH_DOC_CODES] = {
 
 static int doc_kind_index(const char *key)
 {
-	for (int i = 0; i < DH_DOC_CODES; i++)
-		if (strcmp(doc_kind_keys[i], key) == 0)
-			return i;
-	return -1;
+	return cfg_key_index(key, doc_kind_keys, DH_DOC_CODES);
 }
 
 /* A number in [MIN, MAX] at *DST, or an error whose words come from RULE
@@ -260,22 +257,18 @@ static const cfg_field cert_box_fields[] = {
 static void cert_field(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	dh_certificate *c = obj;
-	for (int i = 0; i < DH_CERT_FIELDS; i++) {
-		if (strcmp(key->value, cert_field_keys[i]) != 0)
-			continue;
-		char what[64];
-		snprintf(what, sizeof what, "certificate.fields.%s", key->value);
-		if (!cfg_walk_map(l, val, what, CFG_FIELDS(cert_box_fields), &c->fields[i]))
-			return;
-		const dh_cert_field *f = &c->fields[i];
-		/* The box must lie on the page the blank is. */
-		if (f->x_mm + f->w_mm > c->width_mm + 1e-9 || f->y_mm + f->h_mm > c->height_mm + 1e-9)
-			cfg_error(l->d, val->line, val->col,
-			          "`%s` ra ngoài trang: x + width = %g mm (trang rộng %g mm), y + height = "
-			          "%g mm (trang cao %g mm)",
-			          what, f->x_mm + f->w_mm, c->width_mm, f->y_mm + f->h_mm, c->height_mm);
+	int i = cfg_key_index(key->value, cert_field_keys, DH_CERT_FIELDS);
+	char what[64];
+	snprintf(what, sizeof what, "certificate.fields.%s", key->value);
+	if (i < 0 || !cfg_walk_map(l, val, what, CFG_FIELDS(cert_box_fields), &c->fields[i]))
 		return;
-	}
+	const dh_cert_field *f = &c->fields[i];
+	/* The box must lie on the page the blank is. */
+	if (f->x_mm + f->w_mm > c->width_mm + 1e-9 || f->y_mm + f->h_mm > c->height_mm + 1e-9)
+		cfg_error(l->d, val->line, val->col,
+		          "`%s` ra ngoài trang: x + width = %g mm (trang rộng %g mm), y + height = "
+		          "%g mm (trang cao %g mm)",
+		          what, f->x_mm + f->w_mm, c->width_mm, f->y_mm + f->h_mm, c->height_mm);
 }
 
 static const cfg_field cert_fields_fields[] = {

@@ -186,6 +186,14 @@ void *cfg_walk_keyed_seq(cfg_loader *l, const cfg_node *seq, const char *what, c
 	return arr;
 }
 
+int cfg_key_index(const char *key, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(key, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* The types whose value is a string of its own (cfg_parse_value). */
 static bool cfg_owns_text(cfg_ftype t)
 {

@@ -67,14 +67,13 @@ static const cfg_field criterion_fields[] = {
 static void criteria_list(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	dh_criteria *c = obj;
-	for (int k = 0; k < DH_CANDIDATE_KINDS; k++) {
-		if (strcmp(key->value, kind_keys[k]) != 0)
-			continue;
-		char what[40];
-		snprintf(what, sizeof what, "criteria.%s", kind_keys[k]);
-		c->list[k] = cfg_walk_keyed_seq(l, val, what, "id", sizeof *c->list[k],
-		                                CFG_FIELDS(criterion_fields), &c->n[k]);
-	}
+	int k = cfg_key_index(key->value, kind_keys, DH_CANDIDATE_KINDS);
+	if (k < 0)
+		return;
+	char what[40];
+	snprintf(what, sizeof what, "criteria.%s", kind_keys[k]);
+	c->list[k] = cfg_walk_keyed_seq(l, val, what, "id", sizeof *c->list[k], CFG_FIELDS(criterion_fields),
+	                                &c->n[k]);
 }
 
 static const cfg_field criteria_fields[] = {
