@@ -3,6 +3,8 @@
  * of the Giấy khen prints on its pre-printed blank). */
 #include "cfg_internal.h"
 
+#include "dienhinh/label.h"
+
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +32,7 @@ static const char *const doc_code_defaults[DH_DOC_CODES] = {
 
 static int doc_kind_index(const char *key)
 {
-	return cfg_key_index(key, doc_kind_keys, DH_DOC_CODES);
+	return name_index(doc_kind_keys, DH_DOC_CODES, key);
 }
 
 /* A number in [MIN, MAX] at *DST, or an error whose words come from RULE
@@ -257,7 +259,7 @@ static const cfg_field cert_box_fields[] = {
 static void cert_field(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	dh_certificate *c = obj;
-	int i = cfg_key_index(key->value, cert_field_keys, DH_CERT_FIELDS);
+	int i = name_index(cert_field_keys, DH_CERT_FIELDS, key->value);
 	char what[64];
 	snprintf(what, sizeof what, "certificate.fields.%s", key->value);
 	if (i < 0 || !cfg_walk_map(l, val, what, CFG_FIELDS(cert_box_fields), &c->fields[i]))

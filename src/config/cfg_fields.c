@@ -5,6 +5,7 @@
 #include "cfg_internal.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/label.h"
 #include "dienhinh/plan_terms.h"
 #include "dienhinh/utf8.h"
 
@@ -184,14 +185,6 @@ void *cfg_walk_keyed_seq(cfg_loader *l, const cfg_node *seq, const char *what, c
 	void *arr = cfg_walk_seq(l, seq, what, elem_size, f, nf, count);
 	cfg_check_unique(l, seq, key, what);
 	return arr;
-}
-
-int cfg_key_index(const char *key, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(key, names[i]) == 0)
-			return (int)i;
-	return -1;
 }
 
 /* The types whose value is a string of its own (cfg_parse_value). */
@@ -540,9 +533,9 @@ void cfg_parse_value(cfg_loader *l, const cfg_field *f, const cfg_node *key, con
 int cfg_pick(cfg_loader *l, const cfg_node *val, const char *s, const char *what, const char *const *names,
              size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return (int)i;
+	int i = name_index(names, n, s);
+	if (i >= 0)
+		return i;
 	char shown[80], more[700];
 	cfg_error(l->d, val->line, val->col, "%s không hợp lệ `%s`%s", what, cfg_show(s, shown, sizeof shown),
 	          cfg_hint(s, names, n, more, sizeof more));

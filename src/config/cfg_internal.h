@@ -195,8 +195,6 @@ bool cfg_parse_num(const char *s, double *out);
 const char *cfg_join(const char *const *names, size_t n, char *buf, size_t size);
 /* "— có phải `x`?" or "(chọn một trong: a, b, c)" after an unknown WORD. */
 const char *cfg_hint(const char *word, const char *const *names, size_t n, char *buf, size_t size);
-/* Index of KEY in NAMES, or -1 (no error: the table has said KEY is one). */
-int cfg_key_index(const char *key, const char *const *names, size_t n);
 /* Index of S in NAMES, or -1 after an error naming WHAT with a hint. */
 int cfg_pick(cfg_loader *l, const cfg_node *val, const char *s, const char *what, const char *const *names,
              size_t n);

@@ -15,6 +15,7 @@
 #include "cfg_internal.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/label.h"
 /* The candidate kinds. */
 #include "dienhinh/plan_terms.h"
 
@@ -67,7 +68,7 @@ static const cfg_field criterion_fields[] = {
 static void criteria_list(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	dh_criteria *c = obj;
-	int k = cfg_key_index(key->value, kind_keys, DH_CANDIDATE_KINDS);
+	int k = name_index(kind_keys, DH_CANDIDATE_KINDS, key->value);
 	if (k < 0)
 		return;
 	char what[40];
