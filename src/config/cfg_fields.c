@@ -179,6 +179,17 @@ void *cfg_walk_seq(cfg_loader *l, const cfg_node *seq, const char *what, size_t 
 	return arr;
 }
 
+void cfg_walk_keys(cfg_loader *l, const cfg_node *map, const char *what, const char *const *keys, size_t n,
+                   cfg_custom_fn fn, void *obj)
+{
+	cfg_field f[CFG_KEYS_MAX];
+	if (n > CFG_KEYS_MAX)
+		n = CFG_KEYS_MAX;
+	for (size_t i = 0; i < n; i++)
+		f[i] = (cfg_field){keys[i], F_CUSTOM, false, 0, 0, 0, fn, NULL};
+	cfg_walk_map(l, map, what, f, n, obj);
+}
+
 void *cfg_walk_keyed_seq(cfg_loader *l, const cfg_node *seq, const char *what, const char *key,
                          size_t elem_size, const cfg_field *f, size_t nf, size_t *count)
 {

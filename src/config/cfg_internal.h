@@ -169,6 +169,10 @@ bool cfg_walk_map(cfg_loader *l, const cfg_node *map, const char *what, const cf
  * items (NULL and *COUNT 0 after an error). */
 void *cfg_walk_seq(cfg_loader *l, const cfg_node *seq, const char *what, size_t elem_size, const cfg_field *f,
                    size_t nf, size_t *count);
+/* cfg_walk_map for a mapping whose keys are the N KEYS, none of them
+ * required, each value read by FN. */
+void cfg_walk_keys(cfg_loader *l, const cfg_node *map, const char *what, const char *const *keys, size_t n,
+                   cfg_custom_fn fn, void *obj);
 /* cfg_walk_seq for a list in which no two items have the same KEY. */
 void *cfg_walk_keyed_seq(cfg_loader *l, const cfg_node *seq, const char *what, const char *key,
                          size_t elem_size, const cfg_field *f, size_t nf, size_t *count);
