@@ -27,11 +27,11 @@ typedef enum dh_table {
 	DH_T_WORDS,    /* lookup index, owned by core/lookup */
 	DH_T_DRAFTS,   /* login -> encoded dh_draft */
 	DH_T_FRESH,    /* lookup: candidates whose postings wait, owned by
-			  core/lookup (absent from older databases opened
-			  read-only: read as empty) */
+	                  core/lookup (absent from older databases opened
+	                  read-only: read as empty) */
 	DH_T_COUNTS,   /* the review numbers as counters, owned by
-			  core/counts (schema 3; absent, read as empty, from
-			  an older database opened read-only) */
+	                  core/counts (schema 3; absent, read as empty, from
+	                  an older database opened read-only) */
 	DH_T__COUNT
 } dh_table;
 
@@ -129,7 +129,11 @@ int store_clear(dh_stxn *txn, dh_table t);
  * an error that is returned. */
 typedef int (*dh_scan_fn)(const void *key, size_t klen, const void *val, size_t vlen, void *ctx);
 int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
-	       bool reverse, dh_scan_fn cb, void *ctx);
+               bool reverse, dh_scan_fn cb, void *ctx);
+/* The same from the first (or last) key for a walk that reads only keys. */
+typedef int (*dh_key_fn)(const void *key, size_t klen, void *ctx);
+int store_scan_keys(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, bool reverse, dh_key_fn cb,
+                    void *ctx);
 /* Number of entries in a table. */
 int store_count(dh_stxn *txn, dh_table t, uint64_t *out);
 

@@ -3,6 +3,8 @@
  * of the Giấy khen prints on its pre-printed blank). */
 #include "cfg_internal.h"
 
+#include "dienhinh/label.h"
+
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,10 +32,7 @@ static const char *const doc_code_defaults[DH_DOC_CODES] = {
 
 static int doc_kind_index(const char *key)
 {
-	for (int i = 0; i < DH_DOC_CODES; i++)
-		if (strcmp(doc_kind_keys[i], key) == 0)
-			return i;
-	return -1;
+	return name_index(doc_kind_keys, DH_DOC_CODES, key);
 }
 
 /* A number in [MIN, MAX] at *DST, or an error whose words come from RULE
@@ -158,19 +157,19 @@ static void doc_recipients_of(cfg_loader *l, const cfg_node *key, const cfg_node
 	d->recipients[i] = text_list(l, key, val, what, &d->n_recipients[i]);
 }
 
-#define DOC_KIND_FIELD(key, fn)                                                                              \
-	{                                                                                                    \
-		key, F_CUSTOM, false, 0, 0, 0, fn, NULL                                                      \
-	}
-#define DOC_KIND_FIELDS(fn)                                                                                  \
-	DOC_KIND_FIELD("minutes", fn), DOC_KIND_FIELD("proposal", fn), DOC_KIND_FIELD("registrations", fn),  \
-	    DOC_KIND_FIELD("decision", fn), DOC_KIND_FIELD("review", fn), DOC_KIND_FIELD("ballot", fn),      \
-	    DOC_KIND_FIELD("award", fn)
+/* `codes` and `recipients`: one key per kind of document, as doc_kind_keys
+ * names them. */
+static void doc_codes(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	cfg_walk_keys(l, val, "documents.codes", doc_kind_keys, DH_DOC_CODES, doc_code, obj);
+}
 
-static const cfg_field doc_code_fields[] = {DOC_KIND_FIELDS(doc_code)};
-static const cfg_field doc_recipient_fields[] = {DOC_KIND_FIELDS(doc_recipients_of)};
-static const cfg_table doc_codes = {"documents.codes", CFG_FIELDS(doc_code_fields)};
-static const cfg_table doc_recipients = {"documents.recipients", CFG_FIELDS(doc_recipient_fields)};
+static void doc_recipients(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	cfg_walk_keys(l, val, "documents.recipients", doc_kind_keys, DH_DOC_CODES, doc_recipients_of, obj);
+}
 
 static void doc_basis(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
@@ -182,8 +181,8 @@ static const cfg_field documents_fields[] = {
     {"folder", F_PATH, false, offsetof(dh_documents, folder), 0, 0, NULL, NULL},
     {"page", F_MAP, false, 0, 0, 0, NULL, &doc_page},
     {"font_size", F_CUSTOM, false, 0, 0, 0, doc_font_size, NULL},
-    {"codes", F_MAP, false, 0, 0, 0, NULL, &doc_codes},
-    {"recipients", F_MAP, false, 0, 0, 0, NULL, &doc_recipients},
+    {"codes", F_CUSTOM, false, 0, 0, 0, doc_codes, NULL},
+    {"recipients", F_CUSTOM, false, 0, 0, 0, doc_recipients, NULL},
     {"basis", F_CUSTOM, false, 0, 0, 0, doc_basis, NULL},
 };
 
@@ -239,13 +238,12 @@ static const dh_cert_field cert_field_defaults[DH_CERT_FIELDS] = {
 static void cert_align(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	static const char *const names[] = {"left", "center", "right"};
-	const char *s = cfg_scalar(l, key, val);
-	int i = s ? cfg_pick(l, val, s, "cách căn lề", names, 3) : -1;
+	int i = cfg_pick_scalar(l, key, val, "cách căn lề", names, 3);
 	if (i >= 0)
 		((dh_cert_field *)obj)->align = i;
 }
 
-/* Bounds checked here only loosely: against the page in cert_fields(). */
+/* Bounds checked here only loosely: against the page in cert_field(). */
 static const cfg_field cert_box_fields[] = {
     {"x", F_NUM, false, offsetof(dh_cert_field, x_mm), 0, 1000, NULL, NULL},
     {"y", F_NUM, false, offsetof(dh_cert_field, y_mm), 0, 1000, NULL, NULL},
@@ -261,37 +259,26 @@ static const cfg_field cert_box_fields[] = {
 static void cert_field(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	dh_certificate *c = obj;
-	for (int i = 0; i < DH_CERT_FIELDS; i++) {
-		if (strcmp(key->value, cert_field_keys[i]) != 0)
-			continue;
-		char what[64];
-		snprintf(what, sizeof what, "certificate.fields.%s", key->value);
-		if (!cfg_walk_map(l, val, what, CFG_FIELDS(cert_box_fields), &c->fields[i]))
-			return;
-		const dh_cert_field *f = &c->fields[i];
-		/* The box must lie on the page the blank is. */
-		if (f->x_mm + f->w_mm > c->width_mm + 1e-9 || f->y_mm + f->h_mm > c->height_mm + 1e-9)
-			cfg_error(l->d, val->line, val->col,
-			          "`%s` ra ngoài trang: x + width = %g mm (trang rộng %g mm), y + height = "
-			          "%g mm (trang cao %g mm)",
-			          what, f->x_mm + f->w_mm, c->width_mm, f->y_mm + f->h_mm, c->height_mm);
+	int i = name_index(cert_field_keys, DH_CERT_FIELDS, key->value);
+	char what[64];
+	snprintf(what, sizeof what, "certificate.fields.%s", key->value);
+	if (i < 0 || !cfg_walk_map(l, val, what, CFG_FIELDS(cert_box_fields), &c->fields[i]))
 		return;
-	}
+	const dh_cert_field *f = &c->fields[i];
+	/* The box must lie on the page the blank is. */
+	if (f->x_mm + f->w_mm > c->width_mm + 1e-9 || f->y_mm + f->h_mm > c->height_mm + 1e-9)
+		cfg_error(l->d, val->line, val->col,
+		          "`%s` ra ngoài trang: x + width = %g mm (trang rộng %g mm), y + height = "
+		          "%g mm (trang cao %g mm)",
+		          what, f->x_mm + f->w_mm, c->width_mm, f->y_mm + f->h_mm, c->height_mm);
 }
 
-static const cfg_field cert_fields_fields[] = {
-    {"name", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"position", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"unit", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"achievement", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"decision", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"book", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"place_date", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"signer_title", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-    {"signer_name", F_CUSTOM, false, 0, 0, 0, cert_field, NULL},
-};
-_Static_assert(sizeof cert_fields_fields / sizeof cert_fields_fields[0] == DH_CERT_FIELDS,
-               "one key per Giấy khen field");
+/* One key per Giấy khen field, as cert_field_keys names them. */
+static void cert_fields(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
+{
+	(void)key;
+	cfg_walk_keys(l, val, "certificate.fields", cert_field_keys, DH_CERT_FIELDS, cert_field, obj);
+}
 
 static const cfg_field cert_page_fields[] = {
     {"width", F_NUM, false, offsetof(dh_certificate, width_mm), 100, 1000, NULL, NULL},
@@ -305,13 +292,12 @@ static const cfg_field cert_shift_fields[] = {
 
 static const cfg_table cert_page = {"certificate.page", CFG_FIELDS(cert_page_fields)};
 static const cfg_table cert_shift = {"certificate.shift", CFG_FIELDS(cert_shift_fields)};
-static const cfg_table cert_fields = {"certificate.fields", CFG_FIELDS(cert_fields_fields)};
 
 /* In this order: the page is known before a field is checked against it. */
 static const cfg_field certificate_fields[] = {
     {"page", F_MAP, false, 0, 0, 0, NULL, &cert_page},
     {"shift", F_MAP, false, 0, 0, 0, NULL, &cert_shift},
-    {"fields", F_MAP, false, 0, 0, 0, NULL, &cert_fields},
+    {"fields", F_CUSTOM, false, 0, 0, 0, cert_fields, NULL},
 };
 
 const cfg_table cfg_certificate_table = {"certificate", CFG_FIELDS(certificate_fields)};

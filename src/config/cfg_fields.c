@@ -5,6 +5,7 @@
 #include "cfg_internal.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/label.h"
 #include "dienhinh/plan_terms.h"
 #include "dienhinh/utf8.h"
 
@@ -176,6 +177,49 @@ void *cfg_walk_seq(cfg_loader *l, const cfg_node *seq, const char *what, size_t 
 		cfg_walk_map(l, seq->items[i], what, f, nf, arr + i * elem_size);
 	*count = seq->n;
 	return arr;
+}
+
+void cfg_walk_keys(cfg_loader *l, const cfg_node *map, const char *what, const char *const *keys, size_t n,
+                   cfg_custom_fn fn, void *obj)
+{
+	cfg_field f[CFG_KEYS_MAX];
+	if (n > CFG_KEYS_MAX)
+		n = CFG_KEYS_MAX;
+	for (size_t i = 0; i < n; i++)
+		f[i] = (cfg_field){keys[i], F_CUSTOM, false, 0, 0, 0, fn, NULL};
+	cfg_walk_map(l, map, what, f, n, obj);
+}
+
+void *cfg_walk_keyed_seq(cfg_loader *l, const cfg_node *seq, const char *what, const char *key,
+                         size_t elem_size, const cfg_field *f, size_t nf, size_t *count)
+{
+	void *arr = cfg_walk_seq(l, seq, what, elem_size, f, nf, count);
+	cfg_check_unique(l, seq, key, what);
+	return arr;
+}
+
+/* The types whose value is a string of its own (cfg_parse_value). */
+static bool cfg_owns_text(cfg_ftype t)
+{
+	return t == F_TEXT || t == F_LONGTEXT || t == F_ID || t == F_LOGIN || t == F_URL || t == F_PATH;
+}
+
+void cfg_free_texts(void *obj, const cfg_field *f, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++) {
+		void *at = (char *)obj + f[i].offset;
+		if (cfg_owns_text(f[i].type))
+			free(*(char **)at);
+		else if (f[i].type == F_MAP)
+			cfg_free_texts(at, f[i].map->fields, f[i].map->n);
+	}
+}
+
+void cfg_free_seq(void *items, size_t n, size_t elem_size, const cfg_field *f, size_t nf)
+{
+	for (size_t i = 0; i < n; i++)
+		cfg_free_texts((char *)items + i * elem_size, f, nf);
+	free(items);
 }
 
 /* The value of KEY in item I as a scalar, or NULL. */
@@ -500,11 +544,18 @@ void cfg_parse_value(cfg_loader *l, const cfg_field *f, const cfg_node *key, con
 int cfg_pick(cfg_loader *l, const cfg_node *val, const char *s, const char *what, const char *const *names,
              size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, names[i]) == 0)
-			return (int)i;
+	int i = name_index(names, n, s);
+	if (i >= 0)
+		return i;
 	char shown[80], more[700];
 	cfg_error(l->d, val->line, val->col, "%s không hợp lệ `%s`%s", what, cfg_show(s, shown, sizeof shown),
 	          cfg_hint(s, names, n, more, sizeof more));
 	return -1;
+}
+
+int cfg_pick_scalar(cfg_loader *l, const cfg_node *key, const cfg_node *val, const char *what,
+                    const char *const *names, size_t n)
+{
+	const char *s = cfg_scalar(l, key, val);
+	return s ? cfg_pick(l, val, s, what, names, n) : -1;
 }

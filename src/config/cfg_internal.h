@@ -169,6 +169,18 @@ bool cfg_walk_map(cfg_loader *l, const cfg_node *map, const char *what, const cf
  * items (NULL and *COUNT 0 after an error). */
 void *cfg_walk_seq(cfg_loader *l, const cfg_node *seq, const char *what, size_t elem_size, const cfg_field *f,
                    size_t nf, size_t *count);
+/* cfg_walk_map for a mapping whose keys are the N KEYS, none of them
+ * required, each value read by FN. */
+void cfg_walk_keys(cfg_loader *l, const cfg_node *map, const char *what, const char *const *keys, size_t n,
+                   cfg_custom_fn fn, void *obj);
+/* cfg_walk_seq for a list in which no two items have the same KEY. */
+void *cfg_walk_keyed_seq(cfg_loader *l, const cfg_node *seq, const char *what, const char *key,
+                         size_t elem_size, const cfg_field *f, size_t nf, size_t *count);
+/* Frees the strings the table F (NF keys) read into OBJ, through its
+ * mappings too; what F_CUSTOM fields read is their owner's to free. */
+void cfg_free_texts(void *obj, const cfg_field *f, size_t nf);
+/* The same for each of the N items of ITEMS (cfg_walk_seq's), then ITEMS. */
+void cfg_free_seq(void *items, size_t n, size_t elem_size, const cfg_field *f, size_t nf);
 /* Errors for keys of MAP not among NAMES, and for repeated ones. */
 void cfg_check_keys(cfg_loader *l, const cfg_node *map, const char *what, const char *const *names, size_t n);
 /* Errors for items of SEQ whose KEY repeats an earlier item's. */
@@ -190,12 +202,18 @@ const char *cfg_hint(const char *word, const char *const *names, size_t n, char 
 /* Index of S in NAMES, or -1 after an error naming WHAT with a hint. */
 int cfg_pick(cfg_loader *l, const cfg_node *val, const char *s, const char *what, const char *const *names,
              size_t n);
+/* The same for the value VAL of KEY, which must be a scalar (-1 after an
+ * error when it is not). */
+int cfg_pick_scalar(cfg_loader *l, const cfg_node *key, const cfg_node *val, const char *what,
+                    const char *const *names, size_t n);
 
 /* cfg_people.c: the sections about who is who and who may do what. */
 void cfg_top_departments(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj);
 void cfg_top_people(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj);
 void cfg_top_council(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj);
 void cfg_top_permissions(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj);
+/* Frees what those four sections read into CFG. */
+void cfg_people_free(dh_config *cfg);
 
 /* cfg_documents.c: `documents` (at dh_config.documents) and `certificate`
  * (at dh_config.certificate); the defaults come before reading, the

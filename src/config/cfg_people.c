@@ -148,8 +148,7 @@ static const cfg_field member_fields[] = {
 static void vote_method(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	static const char *const names[] = {"secret", "open"};
-	const char *s = cfg_scalar(l, key, val);
-	int i = s ? cfg_pick(l, val, s, "cách biểu quyết", names, 2) : -1;
+	int i = cfg_pick_scalar(l, key, val, "cách biểu quyết", names, 2);
 	if (i >= 0)
 		((dh_council *)obj)->method = i == 0 ? DH_VOTE_SECRET : DH_VOTE_OPEN;
 }
@@ -157,8 +156,7 @@ static void vote_method(cfg_loader *l, const cfg_node *key, const cfg_node *val,
 static void vote_base(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	static const char *const names[] = {"members", "present"};
-	const char *s = cfg_scalar(l, key, val);
-	int i = s ? cfg_pick(l, val, s, "cách tính tỉ lệ (`of`)", names, 2) : -1;
+	int i = cfg_pick_scalar(l, key, val, "cách tính tỉ lệ (`of`)", names, 2);
 	if (i >= 0)
 		((dh_council *)obj)->base = i == 0 ? DH_BASE_MEMBERS : DH_BASE_PRESENT;
 }
@@ -250,7 +248,13 @@ static void council_members(cfg_loader *l, const cfg_node *key, const cfg_node *
 	for (size_t i = 0; logins && i < l->cfg->n_people; i++)
 		if (l->cfg->people[i].login)
 			logins[nl++] = l->cfg->people[i].login;
-	const cfg_node *first_chair = NULL, *first_secretary = NULL;
+	/* Roles one member at most may hold, the chair (whom the council
+	 * needs) first; FIRST: where each was given. */
+	static const struct {
+		unsigned role;
+		const char *title;
+	} single[] = {{DH_ROLE_CHAIR, "Chủ tịch"}, {DH_ROLE_SECRETARY, "Thư ký"}};
+	const cfg_node *first[2] = {NULL, NULL};
 	for (size_t i = 0; i < c->n_members; i++) {
 		const dh_council_member *m = &c->members[i];
 		const cfg_node *login = cfg_item_key(val, i, "login");
@@ -262,25 +266,19 @@ static void council_members(cfg_loader *l, const cfg_node *key, const cfg_node *
 			          cfg_show(m->login, shown, sizeof shown),
 			          logins ? cfg_hint(m->login, logins, nl, more, sizeof more) : "");
 		const cfg_node *role = cfg_item_key(val, i, "role");
-		if (m->role == DH_ROLE_CHAIR) {
-			if (first_chair)
+		for (size_t r = 0; r < sizeof single / sizeof single[0]; r++) {
+			if (m->role != single[r].role)
+				continue;
+			if (first[r])
 				cfg_error(l->d, role->line, role->col,
-				          "Hội đồng chỉ có một Chủ tịch (đã có ở dòng %d)",
-				          first_chair->line);
+				          "Hội đồng chỉ có một %s (đã có ở dòng %d)", single[r].title,
+				          first[r]->line);
 			else
-				first_chair = role;
-		}
-		if (m->role == DH_ROLE_SECRETARY) {
-			if (first_secretary)
-				cfg_error(l->d, role->line, role->col,
-				          "Hội đồng chỉ có một Thư ký (đã có ở dòng %d)",
-				          first_secretary->line);
-			else
-				first_secretary = role;
+				first[r] = role;
 		}
 	}
 	free(logins);
-	if (!first_chair)
+	if (!first[0])
 		cfg_error(l->d, val->line, val->col,
 		          "Hội đồng cần một thành viên có `role: chair` (Chủ tịch)");
 }
@@ -297,9 +295,8 @@ void cfg_top_departments(cfg_loader *l, const cfg_node *key, const cfg_node *val
 {
 	(void)key;
 	dh_config *cfg = obj;
-	cfg->departments = cfg_walk_seq(l, val, "departments", sizeof *cfg->departments,
-	                                CFG_FIELDS(department_fields), &cfg->n_departments);
-	cfg_check_unique(l, val, "id", "departments");
+	cfg->departments = cfg_walk_keyed_seq(l, val, "departments", "id", sizeof *cfg->departments,
+	                                      CFG_FIELDS(department_fields), &cfg->n_departments);
 	/* Names are matched case-insensitively by import: they must differ so.
 	 * Each name is folded once and the keys sorted (n log n, whatever
 	 * prefix the names share). */
@@ -410,4 +407,17 @@ void cfg_top_permissions(cfg_loader *l, const cfg_node *key, const cfg_node *val
 			cfg_error(l->d, 0, 0, "hết bộ nhớ");
 		p->roles = role_list(l, k, val->items[i + 1], CFG_PERSON_ROLES | CFG_COUNCIL_ROLES, true);
 	}
+}
+
+void cfg_people_free(dh_config *cfg)
+{
+	cfg_free_seq(cfg->departments, cfg->n_departments, sizeof *cfg->departments,
+	             CFG_FIELDS(department_fields));
+	cfg_free_seq(cfg->people, cfg->n_people, sizeof *cfg->people, CFG_FIELDS(person_fields));
+	cfg_free_texts(&cfg->council, CFG_FIELDS(council_fields));
+	cfg_free_seq(cfg->council.members, cfg->council.n_members, sizeof *cfg->council.members,
+	             CFG_FIELDS(member_fields));
+	for (size_t i = 0; i < cfg->n_permissions; i++)
+		free(cfg->permissions[i].action); /* cfg_top_permissions' own */
+	free(cfg->permissions);
 }

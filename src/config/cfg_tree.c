@@ -10,6 +10,7 @@
 #include "cfg_internal.h"
 
 #include "dienhinh/buf.h"
+#include "dienhinh/label.h"
 #include "dienhinh/utf8.h"
 
 #include <stdint.h>
@@ -31,10 +32,9 @@ typedef struct builder {
 } builder;
 
 static bool check_utf8(cfg_diags *d, const char *src, size_t len);
-/* What was open when the problem was met; shown with its position. */
-static const struct {
-	const char *en, *vi;
-} yaml_contexts[] = {
+/* What was open when the problem was met (libyaml's words, then ours);
+ * shown with its position. */
+static const dh_label yaml_contexts[] = {
     {"while scanning a quoted scalar", "dấu nháy mở"},
     {"while parsing a flow mapping", "bảng `{` mở"},
     {"while parsing a flow sequence", "danh sách `[` mở"},
@@ -229,11 +229,9 @@ static void report_yaml_error(cfg_diags *d, const yaml_parser_t *p, const char *
 	                   p->context_mark.column != p->problem_mark.column)) {
 		int cl, cc;
 		mark_pos(p->context_mark, &cl, &cc);
-		const char *what = "bắt đầu";
-		for (size_t i = 0; i < sizeof yaml_contexts / sizeof yaml_contexts[0]; i++)
-			if (strcmp(p->context, yaml_contexts[i].en) == 0)
-				what = yaml_contexts[i].vi;
-		snprintf(context, sizeof context, " (%s ở dòng %d, cột %d)", what, cl, cc);
+		const char *what =
+		    label_find(yaml_contexts, sizeof yaml_contexts / sizeof yaml_contexts[0], p->context);
+		snprintf(context, sizeof context, " (%s ở dòng %d, cột %d)", what ? what : "bắt đầu", cl, cc);
 	}
 	if (said)
 		cfg_error(d, line, col, "lỗi cú pháp YAML: %s%s", said, context);

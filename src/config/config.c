@@ -15,6 +15,7 @@
 #include "cfg_internal.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/label.h"
 /* The candidate kinds. */
 #include "dienhinh/plan_terms.h"
 
@@ -26,7 +27,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
 
 static const char *const kind_keys[DH_CANDIDATE_KINDS] = {
     [DH_KIND_INDIVIDUAL] = "individual",
@@ -68,15 +68,13 @@ static const cfg_field criterion_fields[] = {
 static void criteria_list(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	dh_criteria *c = obj;
-	for (int k = 0; k < DH_CANDIDATE_KINDS; k++) {
-		if (strcmp(key->value, kind_keys[k]) != 0)
-			continue;
-		char what[40];
-		snprintf(what, sizeof what, "criteria.%s", kind_keys[k]);
-		c->list[k] =
-		    cfg_walk_seq(l, val, what, sizeof *c->list[k], CFG_FIELDS(criterion_fields), &c->n[k]);
-		cfg_check_unique(l, val, "id", what);
-	}
+	int k = name_index(kind_keys, DH_CANDIDATE_KINDS, key->value);
+	if (k < 0)
+		return;
+	char what[40];
+	snprintf(what, sizeof what, "criteria.%s", kind_keys[k]);
+	c->list[k] = cfg_walk_keyed_seq(l, val, what, "id", sizeof *c->list[k], CFG_FIELDS(criterion_fields),
+	                                &c->n[k]);
 }
 
 static const cfg_field criteria_fields[] = {
@@ -88,8 +86,7 @@ static const cfg_field criteria_fields[] = {
 
 static void deadline_closes(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
-	const char *s = cfg_scalar(l, key, val);
-	int i = s ? cfg_pick(l, val, s, "thao tác", cfg_action_names, cfg_n_actions) : -1;
+	int i = cfg_pick_scalar(l, key, val, "thao tác", cfg_action_names, cfg_n_actions);
 	if (i >= 0 && !(((dh_deadline *)obj)->closes = strdup(cfg_action_names[i])))
 		cfg_error(l->d, 0, 0, "hết bộ nhớ");
 }
@@ -158,18 +155,16 @@ static void top_awards(cfg_loader *l, const cfg_node *key, const cfg_node *val, 
 {
 	(void)key;
 	dh_config *cfg = obj;
-	cfg->awards =
-	    cfg_walk_seq(l, val, "awards", sizeof *cfg->awards, CFG_FIELDS(award_fields), &cfg->n_awards);
-	cfg_check_unique(l, val, "id", "awards");
+	cfg->awards = cfg_walk_keyed_seq(l, val, "awards", "id", sizeof *cfg->awards,
+	                                 CFG_FIELDS(award_fields), &cfg->n_awards);
 }
 
 static void top_holds(cfg_loader *l, const cfg_node *key, const cfg_node *val, void *obj)
 {
 	(void)key;
 	dh_config *cfg = obj;
-	cfg->holds =
-	    cfg_walk_seq(l, val, "holds", sizeof *cfg->holds, CFG_FIELDS(hold_fields), &cfg->n_holds);
-	cfg_check_unique(l, val, "id", "holds");
+	cfg->holds = cfg_walk_keyed_seq(l, val, "holds", "id", sizeof *cfg->holds, CFG_FIELDS(hold_fields),
+	                                &cfg->n_holds);
 }
 
 static const cfg_field top_fields[] = {
@@ -343,60 +338,17 @@ void config_free(dh_config *cfg)
 	if (!cfg)
 		return;
 	free(cfg->path);
-	free(cfg->organization.name);
-	free(cfg->organization.short_name);
-	free(cfg->organization.website);
-	free(cfg->organization.parent);
-	free(cfg->organization.parent_short);
-	free(cfg->organization.place);
-	free(cfg->organization.title);
-	free(cfg->plan.title);
-	free(cfg->storage_path);
-	for (size_t i = 0; i < cfg->n_departments; i++) {
-		free(cfg->departments[i].id);
-		free(cfg->departments[i].name);
-		free(cfg->departments[i].short_name);
-	}
-	free(cfg->departments);
-	for (size_t i = 0; i < cfg->n_people; i++) {
-		free(cfg->people[i].login);
-		free(cfg->people[i].name);
-		free(cfg->people[i].position);
-		free(cfg->people[i].department);
-	}
-	free(cfg->people);
-	free(cfg->council.name);
-	for (size_t i = 0; i < cfg->council.n_members; i++)
-		free(cfg->council.members[i].login);
-	free(cfg->council.members);
-	for (int k = 0; k < DH_CANDIDATE_KINDS; k++) {
-		for (size_t i = 0; i < cfg->criteria.n[k]; i++) {
-			free(cfg->criteria.list[k][i].id);
-			free(cfg->criteria.list[k][i].text);
-		}
-		free(cfg->criteria.list[k]);
-	}
-	for (size_t i = 0; i < cfg->n_deadlines; i++) {
-		free(cfg->deadlines[i].id);
-		free(cfg->deadlines[i].label);
-		free(cfg->deadlines[i].closes);
-	}
-	free(cfg->deadlines);
-	for (size_t i = 0; i < cfg->n_awards; i++) {
-		free(cfg->awards[i].id);
-		free(cfg->awards[i].name);
-	}
-	free(cfg->awards);
-	for (size_t i = 0; i < cfg->n_holds; i++) {
-		free(cfg->holds[i].id);
-		free(cfg->holds[i].label);
-		free(cfg->holds[i].basis);
-	}
-	free(cfg->holds);
-	for (size_t i = 0; i < cfg->n_permissions; i++)
-		free(cfg->permissions[i].action);
-	free(cfg->permissions);
-	free(cfg->documents.folder);
+	/* organization, plan, storage and documents.folder */
+	cfg_free_texts(cfg, CFG_FIELDS(top_fields));
+	cfg_people_free(cfg);
+	for (int k = 0; k < DH_CANDIDATE_KINDS; k++)
+		cfg_free_seq(cfg->criteria.list[k], cfg->criteria.n[k], sizeof *cfg->criteria.list[k],
+		             CFG_FIELDS(criterion_fields));
+	for (size_t i = 0; i < cfg->n_deadlines; i++)
+		free(cfg->deadlines[i].closes); /* deadline_closes' own */
+	cfg_free_seq(cfg->deadlines, cfg->n_deadlines, sizeof *cfg->deadlines, CFG_FIELDS(deadline_fields));
+	cfg_free_seq(cfg->awards, cfg->n_awards, sizeof *cfg->awards, CFG_FIELDS(award_fields));
+	cfg_free_seq(cfg->holds, cfg->n_holds, sizeof *cfg->holds, CFG_FIELDS(hold_fields));
 	for (int k = 0; k < DH_DOC_CODES; k++) {
 		free(cfg->documents.codes[k]);
 		for (size_t i = 0; i < cfg->documents.n_recipients[k]; i++)

@@ -497,11 +497,9 @@ typedef struct session_move {
 	size_t n, cap;
 } session_move;
 
-static int take_item_link(const void *key, size_t klen, const void *val, size_t vlen, void *p)
+static int take_item_link(const void *key, size_t klen, void *p)
 {
 	session_move *m = p;
-	(void)val;
-	(void)vlen;
 	if (klen != LINK_KEY)
 		return DH_ECORRUPT;
 	if (buf_reserve(&m->ids, &m->cap, m->n + 1, sizeof(*m->ids)))
@@ -516,7 +514,7 @@ static int move_items(session_move *m, uint64_t session_id)
 	unsigned char prefix[9];
 	prefix[0] = DH_R_VOTE_ITEM;
 	store_put_u64(prefix + 1, session_id);
-	int rc = store_scan(m->txn, DH_T_LINKS, prefix, sizeof(prefix), NULL, 0, false, take_item_link, m);
+	int rc = store_scan_keys(m->txn, DH_T_LINKS, prefix, sizeof(prefix), false, take_item_link, m);
 	for (size_t i = 0; i < m->n && !rc; i++) {
 		void *rec;
 		if ((rc = get_record(m->txn, DH_R_VOTE_ITEM, m->ids[i], &rec)))

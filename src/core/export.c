@@ -257,10 +257,8 @@ typedef struct export_children {
 	size_t written;
 } export_children;
 
-static int export_child_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+static int export_child_cb(const void *key, size_t klen, void *ctx)
 {
-	(void)val;
-	(void)vlen;
 	export_children *ch = ctx;
 	if (klen != 17)
 		return 0;
@@ -274,7 +272,7 @@ static int export_linked(export_jsonl_state *s, const char *name, dh_rtype type,
 	unsigned char prefix[9];
 	export_record_key(prefix, type, candidate);
 	export_children ch = {s, type, 0};
-	int rc = store_scan(s->txn, DH_T_LINKS, prefix, sizeof(prefix), NULL, 0, false, export_child_cb, &ch);
+	int rc = store_scan_keys(s->txn, DH_T_LINKS, prefix, sizeof(prefix), false, export_child_cb, &ch);
 	putc_unlocked(']', s->out);
 	return rc;
 }

@@ -656,10 +656,8 @@ static int lk_after_year(lk_search *s, dh_stxn *txn, size_t yi)
 	return 1;
 }
 
-static int lk_year_cb(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+static int lk_year_cb(const void *key, size_t klen, void *ctx)
 {
-	(void)val;
-	(void)vlen;
 	lk_search *s = ctx;
 	if (klen == 2 && s->nyears < 256)
 		s->years[s->nyears++] = ((const unsigned char *)key)[1];
@@ -820,7 +818,7 @@ static int lk_search_txn(dh_stxn *txn, void *ctx)
 	memset(s->classes, 0, sizeof s->classes);
 	s->stages = s->opts->recognised_only ? 1u << DH_STAGE_RECOGNISED | 1u << DH_STAGE_AWARDED : 0xffffu;
 	unsigned char ykey = LK_YEARS;
-	int rc = store_scan(txn, DH_T_WORDS, &ykey, 1, NULL, 0, false, lk_year_cb, s);
+	int rc = store_scan_keys(txn, DH_T_WORDS, &ykey, 1, false, lk_year_cb, s);
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < s->nq; i++)

@@ -5,6 +5,7 @@
 
 #include "dienhinh/buf.h"
 #include "dienhinh/error.h"
+#include "dienhinh/label.h"
 #include "dienhinh/utf8.h"
 #include "record_internal.h"
 
@@ -460,14 +461,6 @@ static const char *const review_kind_labels[] = {"Sơ kết", "Tổng kết"};
 #define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
 #define LABEL(table, i) ((i) >= 0 && (i) < NELEM(table) ? (table)[i] : "?")
 
-static int index_of(const char *const *names, int n, const char *name)
-{
-	for (int i = 0; name && i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 const char *stage_name(int stage)
 {
 	return LABEL(stage_names, stage);
@@ -478,7 +471,7 @@ const char *stage_label(int stage)
 }
 int stage_from_name(const char *name)
 {
-	return index_of(stage_names, NELEM(stage_names), name);
+	return name_index(stage_names, NELEM(stage_names), name);
 }
 const char *kind_name(int kind)
 {
@@ -490,7 +483,7 @@ const char *kind_label(int kind)
 }
 int kind_from_name(const char *name)
 {
-	return index_of(kind_names, NELEM(kind_names), name);
+	return name_index(kind_names, NELEM(kind_names), name);
 }
 const char *fostering_kind_label(int kind)
 {

@@ -103,6 +103,16 @@ static void put_head(record_buf *b, uint8_t tag, uint8_t wire)
 	}
 }
 
+/* A number field, left out when it is 0 (zigzag keeps 0 as 0): what is
+ * not there decodes as 0. */
+static void put_number(record_buf *b, uint8_t tag, uint8_t wire, uint64_t v)
+{
+	if (v) {
+		put_head(b, tag, wire);
+		put_varint(b, v);
+	}
+}
+
 static int put_bytes(record_buf *b, const char *s, bool check)
 {
 	size_t n = strlen(s);
@@ -126,24 +136,10 @@ static int encode_field(record_buf *b, const void *rec, const dh_field *f, bool 
 	}
 	case DH_F_INT:
 	case DH_F_I64:
-	case DH_F_DATE: {
-		int64_t v = field_get_int(rec, f);
-		if (v) {
-			put_head(b, f->tag, WIRE_ZIGZAG);
-			put_varint(b, zigzag(v));
-		}
-		return 0;
-	}
+	case DH_F_DATE: put_number(b, f->tag, WIRE_ZIGZAG, zigzag(field_get_int(rec, f))); return 0;
 	case DH_F_U32:
 	case DH_F_ID:
-	case DH_F_BOOL: {
-		uint64_t v = field_get_uint(rec, f);
-		if (v) {
-			put_head(b, f->tag, WIRE_VARINT);
-			put_varint(b, v);
-		}
-		return 0;
-	}
+	case DH_F_BOOL: put_number(b, f->tag, WIRE_VARINT, field_get_uint(rec, f)); return 0;
 	case DH_F_STRLIST:
 	case DH_F_IDLIST: {
 		const dh_strlist *strs = p;

@@ -46,7 +46,6 @@ enum {
 	REPO_EACH_BATCH = 512,
 };
 
-
 void repo_rec_key(unsigned char k[REC_KEY], dh_rtype type, uint64_t id)
 {
 	k[0] = (unsigned char)type;
@@ -99,8 +98,8 @@ typedef struct each_ctx {
 	dh_rtype type;
 	dh_rec_fn cb;
 	void *ctx;
-	size_t left; /* records still wanted; SIZE_MAX = all */
-	dh_stxn *txn; /* for children: the records are read by id */
+	size_t left;      /* records still wanted; SIZE_MAX = all */
+	dh_stxn *txn;     /* for children: the records are read by id */
 	uint64_t last_id; /* the last record's id met (a batch resumes after it) */
 	bool cb_stopped;  /* CB asked to stop */
 } each_ctx;
@@ -110,7 +109,7 @@ static int each_value(const void *key, size_t klen, const void *val, size_t vlen
 	each_ctx *e = p;
 	void *rec;
 	int rc = e->type == DH_R_AUDIT ? record_audit_decode(val, vlen, (dh_audit **)&rec)
-				       : record_decode(e->type, val, vlen, &rec);
+	                               : record_decode(e->type, val, vlen, &rec);
 	if (rc == DH_ECORRUPT)
 		return store_corrupt(e->type == DH_R_AUDIT ? DH_T_AUDIT : DH_T_RECORDS, key, klen,
 		                     e->type == DH_R_AUDIT ? "mục nhật ký không đọc được"
@@ -139,11 +138,9 @@ static int each_in(dh_stxn *txn, dh_rtype type, dh_rec_fn cb, void *ctx)
 	return store_scan(txn, DH_T_RECORDS, &prefix, 1, NULL, 0, false, each_value, &e);
 }
 
-static int child_link(const void *key, size_t klen, const void *val, size_t vlen, void *p)
+static int child_link(const void *key, size_t klen, void *p)
 {
 	each_ctx *e = p;
-	(void)val;
-	(void)vlen;
 	if (klen != LINK_KEY)
 		return DH_ECORRUPT;
 	void *rec;
@@ -163,7 +160,7 @@ static int children_in(dh_stxn *txn, dh_rtype child, uint64_t parent_id, dh_rec_
 	prefix[0] = (unsigned char)child;
 	store_put_u64(prefix + 1, parent_id);
 	each_ctx e = {child, cb, ctx, SIZE_MAX, txn, 0, false};
-	return store_scan(txn, DH_T_LINKS, prefix, sizeof(prefix), NULL, 0, false, child_link, &e);
+	return store_scan_keys(txn, DH_T_LINKS, prefix, sizeof(prefix), false, child_link, &e);
 }
 
 /* --- reading ------------------------------------------------------------ */
@@ -236,8 +233,8 @@ static int page_fn(dh_stxn *txn, void *p)
 	each_ctx e = {a->type, a->cb, a->ctx, a->limit ? a->limit : SIZE_MAX, txn, 0, false};
 	/* From 0 means from the start: the first id forward, the last back. */
 	bool from_start = a->id == 0;
-	return store_scan(txn, DH_T_RECORDS, &prefix, 1, from_start ? NULL : from, from_start ? 0 : sizeof(from),
-			  a->reverse, each_value, &e);
+	return store_scan(txn, DH_T_RECORDS, &prefix, 1, from_start ? NULL : from,
+	                  from_start ? 0 : sizeof(from), a->reverse, each_value, &e);
 }
 
 int repo_page(dh_store *st, dh_rtype type, uint64_t from, size_t limit, bool reverse, dh_rec_fn cb, void *ctx)
@@ -293,7 +290,7 @@ static int audit_fn(dh_stxn *txn, void *p)
 	store_put_u64(from, a->id);
 	each_ctx e = {DH_R_AUDIT, a->cb, a->ctx, SIZE_MAX, txn, 0, false};
 	return store_scan(txn, DH_T_AUDIT, NULL, 0, a->id ? from : NULL, a->id ? sizeof(from) : 0, true,
-			  each_value, &e);
+	                  each_value, &e);
 }
 
 int repo_audit(dh_store *st, uint64_t from, dh_rec_fn cb, void *ctx)
@@ -508,7 +505,7 @@ static int next_audit_seq(dh_repo_tx *tx, uint64_t *seq)
  * records' codec bytes BEFORE (may be NULL) and AFTER, sealed with the
  * chain's link and RECORDS, the hash of what it wrote. */
 int repo_write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, const dh_bytes *after,
-                       const unsigned char records[DH_HASH_LEN])
+                     const unsigned char records[DH_HASH_LEN])
 {
 	write_ctx *w = tx->w;
 	uint64_t seq;
@@ -534,15 +531,15 @@ int repo_write_audit(dh_repo_tx *tx, dh_audit *a, const dh_bytes *before, const 
 }
 
 static int put_audit(dh_repo_tx *tx, const char *action, const char *note, dh_rtype type, bool has_before,
-		     uint64_t id)
+                     uint64_t id)
 {
 	write_ctx *w = tx->w;
 	dh_audit a = {
-		.who = (char *)w->actor,
-		.action = (char *)(action ? action : "save"),
-		.target_type = (int)type,
-		.target_id = id,
-		.note = (char *)note,
+	    .who = (char *)w->actor,
+	    .action = (char *)(action ? action : "save"),
+	    .target_type = (int)type,
+	    .target_id = id,
+	    .note = (char *)note,
 	};
 	unsigned char records[DH_HASH_LEN];
 	verify_hash(w->enc.p, w->enc.n, records);
@@ -559,17 +556,18 @@ static int put_bulk_audit(dh_repo_tx *tx)
 			continue;
 		char summary[160];
 		uint64_t first = w->bulk_first[t], last = w->bulk_last[t];
-		snprintf(summary, sizeof(summary), "{\"type\":\"%s\",\"created\":%llu,\"first_id\":%llu,\"last_id\":%llu}",
-			 record_type_name((dh_rtype)t), (unsigned long long)(last - first + 1),
-			 (unsigned long long)first, (unsigned long long)last);
+		snprintf(summary, sizeof(summary),
+		         "{\"type\":\"%s\",\"created\":%llu,\"first_id\":%llu,\"last_id\":%llu}",
+		         record_type_name((dh_rtype)t), (unsigned long long)(last - first + 1),
+		         (unsigned long long)first, (unsigned long long)last);
 		dh_audit a = {
-			.who = (char *)w->actor,
-			.action = w->bulk_action,
-			.target_type = t,
-			.target_id = first,
-			.last_id = last,
-			.after = summary,
-			.note = w->bulk_note,
+		    .who = (char *)w->actor,
+		    .action = w->bulk_action,
+		    .target_type = t,
+		    .target_id = first,
+		    .last_id = last,
+		    .after = summary,
+		    .note = w->bulk_note,
 		};
 		unsigned char records[DH_HASH_LEN];
 		int rc = verify_cover_range(tx->txn, (dh_rtype)t, first, last, records);
@@ -718,9 +716,11 @@ int repo_tx_put(dh_repo_tx *tx, const char *action, const char *note, dh_rtype t
 	 * written after all the rows, spelling by spelling. */
 	bool staged = !before && w->stage && type == w->stage->type;
 	if ((rc = record_encode_bytes(type, rec, &w->enc, false)) ||
-	    (rc = (before ? store_put : store_append)(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p, w->enc.n)) ||
+	    (rc = (before ? store_put : store_append)(tx->txn, DH_T_RECORDS, k, sizeof(k), w->enc.p,
+	                                              w->enc.n)) ||
 	    (rc = repo_put_links(tx, type, before, rec, id)) ||
-	    (rc = staged && w->stage->lk ? note_staged(w, rec) : lookup_reindex(tx->txn, type, before, rec)) ||
+	    (rc =
+	         staged && w->stage->lk ? note_staged(w, rec) : lookup_reindex(tx->txn, type, before, rec)) ||
 	    (rc = repo_tx_count(tx, type, before, rec)))
 		goto out;
 	if (staged) {
@@ -913,8 +913,8 @@ static int presence_scan_fn(dh_stxn *txn, void *p)
 	return store_scan(txn, DH_T_DRAFTS, a->key, a->plen, NULL, 0, false, presence_scan_cb, a);
 }
 
-int repo_presence_others(dh_store *st, int type, uint64_t id, const char *login, int64_t now,
-                         int64_t max_age, char *out, size_t size)
+int repo_presence_others(dh_store *st, int type, uint64_t id, const char *login, int64_t now, int64_t max_age,
+                         char *out, size_t size)
 {
 	if (!size)
 		return DH_EINVAL;

@@ -286,12 +286,7 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 			rp_text(d, rp_dept_name(d->cfg, c->department));
 		}
 		rp_text(d, ".");
-		if (c->title && *c->title) {
-			rp_para(d, DOC_P_ITEM);
-			rp_text(d, "Thành tích, mô hình: ");
-			rp_text(d, c->title);
-			rp_text(d, ".");
-		}
+		rp_item_note(d, "Thành tích, mô hình: ", c->title);
 	}
 	rp_para(d, DOC_P_ITEM);
 	rp_text(d, "Không tham gia biểu quyết: ");
@@ -350,18 +345,9 @@ static void rp_minutes_item(rp_doc *d, size_t n, const dh_session *s, const dh_v
 	} else {
 		rp_bold(d, "Chưa chốt kết quả.");
 	}
-	if (it->closed && it->count_reason && *it->count_reason) {
-		rp_para(d, DOC_P_ITEM);
-		rp_text(d, "Lý do số phiếu khác số thành viên được biểu quyết: ");
-		rp_text(d, it->count_reason);
-		rp_text(d, ".");
-	}
-	if (it->reopen_reason && *it->reopen_reason) {
-		rp_para(d, DOC_P_ITEM);
-		rp_text(d, "Kết quả đã được mở lại để đính chính. Lý do: ");
-		rp_text(d, it->reopen_reason);
-		rp_text(d, ".");
-	}
+	if (it->closed)
+		rp_item_note(d, "Lý do số phiếu khác số thành viên được biểu quyết: ", it->count_reason);
+	rp_item_note(d, "Kết quả đã được mở lại để đính chính. Lý do: ", it->reopen_reason);
 }
 
 /* The conclusion: who passed (a table), who did not, what is still open. */
@@ -394,12 +380,7 @@ static void rp_minutes_conclusion(rp_doc *d, const rp_vec *items)
 			const dh_vote_item *it = items->v[i];
 			if (!it->closed || it->result != DH_RESULT_PASSED)
 				continue;
-			const dh_candidate *c;
-			rp_cand(d, it->candidate_id, &c);
-			doc_row(d->doc, false);
-			rp_cellf(d, "%zu", ++k);
-			doc_cell(d->doc);
-			rp_cand_name(d, c, it->candidate_id);
+			const dh_candidate *c = rp_cand_row(d, it->candidate_id, ++k);
 			rp_cell(d, c ? kind_label(c->kind) : "");
 			rp_cell_or(d, c ? rp_dept_name(d->cfg, c->department) : NULL, "");
 			rp_cell_or(d, it->reason, "");
@@ -611,14 +592,9 @@ static void rp_ballot_page(rp_doc *d, const dh_session *s, const rp_vec *items)
 	doc_table(d->doc, cols, sizeof(cols) / sizeof(cols[0]));
 	for (size_t i = 0; i < items->n; i++) {
 		const dh_vote_item *it = items->v[i];
-		const dh_candidate *c;
-		rp_cand(d, it->candidate_id, &c);
 		dh_tally t;
 		council_tally(cn, s, it, &t);
-		doc_row(d->doc, false);
-		rp_cellf(d, "%zu", i + 1);
-		doc_cell(d->doc);
-		rp_cand_name(d, c, it->candidate_id);
+		rp_cand_row(d, it->candidate_id, i + 1);
 		rp_cellf(d, "%d", t.voters);
 		rp_cellf(d, "%d", t.cast);
 		rp_cellf(d, "%d", t.agree);

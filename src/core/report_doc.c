@@ -280,6 +280,27 @@ void rp_cand_name(rp_doc *d, const dh_candidate *c, uint64_t id)
 		rp_printf(d, "(hồ sơ #%" PRIu64 " không còn)", id);
 }
 
+const dh_candidate *rp_cand_row(rp_doc *d, uint64_t id, size_t n)
+{
+	const dh_candidate *c;
+	rp_cand(d, id, &c);
+	doc_row(d->doc, false);
+	rp_cellf(d, "%zu", n);
+	doc_cell(d->doc);
+	rp_cand_name(d, c, id);
+	return c;
+}
+
+void rp_item_note(rp_doc *d, const char *label, const char *text)
+{
+	if (!text || !*text)
+		return;
+	rp_para(d, DOC_P_ITEM);
+	rp_text(d, label);
+	rp_text(d, text);
+	rp_text(d, ".");
+}
+
 const char *rp_date_words(int ymd, char buf[48])
 {
 	if (!date_valid(ymd))
@@ -477,12 +498,7 @@ static void rp_cand_table(rp_doc *d, int kind, const uint64_t *ids, const size_t
 		cols[nc++] = (dh_doc_col){note_head, 9, DOC_LEFT};
 	doc_table(d->doc, cols, nc);
 	for (size_t i = 0; i < n; i++) {
-		const dh_candidate *c;
-		rp_cand(d, ids[index[i]], &c);
-		doc_row(d->doc, false);
-		rp_cellf(d, "%zu", i + 1);
-		doc_cell(d->doc);
-		rp_cand_name(d, c, ids[index[i]]);
+		const dh_candidate *c = rp_cand_row(d, ids[index[i]], i + 1);
 		if (person)
 			rp_cell_or(d, c ? c->position : NULL, "");
 		rp_cell_or(d, c ? rp_dept_name(d->cfg, c->department) : NULL, "");

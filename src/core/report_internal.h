@@ -83,6 +83,11 @@ typedef struct rp_figure {
 void rp_figures(rp_doc *d, const rp_figure *f, size_t n);
 /* A candidate's name as a run; a missing record says so. */
 void rp_cand_name(rp_doc *d, const dh_candidate *c, uint64_t id);
+/* A table row that begins with N and the name of candidate ID, the way
+ * the documents' lists of candidates begin; the candidate, or NULL. */
+const dh_candidate *rp_cand_row(rp_doc *d, uint64_t id, size_t n);
+/* "LABEL TEXT." as an item paragraph; nothing when TEXT is blank. */
+void rp_item_note(rp_doc *d, const char *label, const char *text);
 bool rp_blank(const char *s, size_t len);
 
 /* "ngày 05 tháng 11 năm 2021" ("ngày … tháng … năm …" when unknown). */

@@ -131,12 +131,7 @@ static int rp_registrations_of(rp_doc *d, const dh_department *dep)
 		rp_line(d, DOC_P_BODY, DOC_BOLD, "Đơn vị chưa đăng ký hồ sơ nào.");
 	for (size_t i = 0; i < regs.n; i++) {
 		const dh_registration *reg = regs.v[i];
-		const dh_candidate *c;
-		rp_cand(d, reg->candidate_id, &c);
-		doc_row(d->doc, false);
-		rp_cellf(d, "%zu", i + 1);
-		doc_cell(d->doc);
-		rp_cand_name(d, c, reg->candidate_id);
+		const dh_candidate *c = rp_cand_row(d, reg->candidate_id, i + 1);
 		rp_cell(d, c ? kind_label(c->kind) : "");
 		rp_cell_or(d, c ? c->title : NULL, "");
 		rp_cell(d, rp_date(reg->date, date_buf));
@@ -320,12 +315,7 @@ int rp_registrations(rp_doc *d, const dh_report_opts *o)
 				continue;
 			if (!k)
 				doc_table(d->doc, reg_cols, sizeof(reg_cols) / sizeof(reg_cols[0]));
-			const dh_candidate *c;
-			rp_cand(d, reg->candidate_id, &c);
-			doc_row(d->doc, false);
-			rp_cellf(d, "%zu", ++k);
-			doc_cell(d->doc);
-			rp_cand_name(d, c, reg->candidate_id);
+			const dh_candidate *c = rp_cand_row(d, reg->candidate_id, ++k);
 			rp_cell(d, c ? kind_label(c->kind) : "");
 			rp_cell_or(d, c ? c->position : NULL, "");
 			rp_cell_or(d, c ? c->title : NULL, "");
@@ -970,8 +960,7 @@ int rp_review(rp_doc *d, const dh_report_opts *o)
 	 * its departments), the config in use when it kept none. */
 	const dh_config *live = d->cfg;
 	dh_config *plan = NULL;
-	if (d->ctx->store && d->year != live->plan.year &&
-	    plan_year_open(d->ctx->store, d->year, &plan) == 0)
+	if (d->ctx->store && d->year != live->plan.year && plan_year_open(d->ctx->store, d->year, &plan) == 0)
 		d->cfg = plan;
 	const dh_config *cfg = d->cfg;
 	int rc = rp_review_load(d, &j);

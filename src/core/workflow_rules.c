@@ -12,6 +12,7 @@
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
+#include "dienhinh/label.h"
 
 #include <ctype.h>
 #include <pwd.h>
@@ -234,9 +235,7 @@ void wf_who_may(const dh_config *cfg, dh_action a, char *buf, size_t size)
 
 const char *wf_audit_label(const char *action)
 {
-	static const struct {
-		const char *name, *label;
-	} extra[] = {
+	static const dh_label extra[] = {
 	    {"release", "Tiếp tục xét (hết tạm dừng)"},
 	    {"restore", "Khôi phục hồ sơ đã xóa"},
 	    {"close_session", "Kết thúc phiên họp"},
@@ -252,10 +251,8 @@ const char *wf_audit_label(const char *action)
 	int a = wf_action_from_name(action);
 	if (a >= 0)
 		return wf_action_label(a);
-	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
-		if (strcmp(extra[i].name, action) == 0)
-			return extra[i].label;
-	return action;
+	const char *label = label_find(extra, sizeof(extra) / sizeof(extra[0]), action);
+	return label ? label : action;
 }
 
 /* --- messages ------------------------------------------------------------- */

@@ -500,6 +500,63 @@ static void docx_pstyle(dh_buf *b, const char *id, const char *name, const char 
 	           id, name, ppr, rpr);
 }
 
+/* The font sizes docx_styles works out from the page, by name. */
+enum { DOCX_SZ_NONE, DOCX_SZ_BIG, DOCX_SZ_MID, DOCX_SZ_CELL, DOCX_SZ_SMALL, DOCX_SZ_TINY, DOCX__SZ };
+
+/* A paragraph style whose run is RPR (emphasis, or a size of its own) and
+ * then the page's font size SIZE. */
+typedef struct docx_style {
+	const char *id, *name, *ppr, *rpr;
+	int size;
+} docx_style;
+
+static void docx_pstyles(dh_buf *b, const docx_style *s, size_t n, const char *const sizes[DOCX__SZ])
+{
+	char rpr[192];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(rpr, sizeof(rpr), "%s%s", s[i].rpr, sizes[s[i].size]);
+		docx_pstyle(b, s[i].id, s[i].name, s[i].ppr, rpr);
+	}
+}
+
+#define DOCX_BOLD     "<w:b/><w:bCs/>"
+#define DOCX_ITALIC   "<w:i/><w:iCs/>"
+#define DOCX_CENTERED "<w:jc w:val=\"center\"/>"
+
+/* The header block and the title. A rule is the bottom border of an almost
+ * empty line: a tiny font and an exact line height keep it close to the
+ * text above. */
+static const docx_style docx_title_styles[] = {
+    {"HeaderBody", "Header Body", DOCX_CENTERED, "", DOCX_SZ_MID},
+    {"HeaderNumber", "Header Number", "<w:spacing w:before=\"120\"/>" DOCX_CENTERED, "", DOCX_SZ_MID},
+    {"NationalName", "National Name", DOCX_CENTERED, DOCX_BOLD, DOCX_SZ_MID},
+    {"Motto", "Motto", DOCX_CENTERED, DOCX_BOLD, DOCX_SZ_BIG},
+    {"PlaceDate", "Place and Date", "<w:spacing w:before=\"120\"/>" DOCX_CENTERED, DOCX_ITALIC, DOCX_SZ_BIG},
+    {"Rule", "Rule",
+     "<w:keepNext/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" "
+     "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"80\" "
+     "w:lineRule=\"exact\"/>" DOCX_CENTERED,
+     "<w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/>", DOCX_SZ_NONE},
+    {"KindName", "Kind Name", "<w:keepNext/><w:spacing w:before=\"360\"/>" DOCX_CENTERED, DOCX_BOLD,
+     DOCX_SZ_BIG},
+    {"Summary", "Summary", "<w:keepNext/>" DOCX_CENTERED, DOCX_BOLD, DOCX_SZ_BIG},
+};
+
+static const docx_style docx_table_styles[] = {
+    {"TableHead", "Table Head", "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/>" DOCX_CENTERED,
+     DOCX_BOLD, DOCX_SZ_CELL},
+    {"TableCell", "Table Cell", "<w:spacing w:before=\"40\" w:after=\"40\"/>", "", DOCX_SZ_CELL},
+};
+
+static const docx_style docx_signature_styles[] = {
+    {"RecipientsHead", "Recipients Head", "<w:keepNext/><w:spacing w:before=\"120\"/><w:jc w:val=\"left\"/>",
+     DOCX_BOLD DOCX_ITALIC, DOCX_SZ_SMALL},
+    {"Recipient", "Recipient", "<w:keepNext/><w:jc w:val=\"left\"/>", "", DOCX_SZ_TINY},
+    {"Signer", "Signer", "<w:keepNext/>" DOCX_CENTERED, DOCX_BOLD, DOCX_SZ_BIG},
+    {"SignerName", "Signer Name", DOCX_CENTERED, DOCX_BOLD, DOCX_SZ_BIG},
+    {"SignerHint", "Signer Hint", "<w:keepNext/>" DOCX_CENTERED, DOCX_ITALIC, DOCX_SZ_MID},
+};
+
 /* <w:sz> and <w:szCs> for PT points, into OUT. */
 static const char *docx_sz(char *out, size_t n, double pt)
 {
@@ -510,12 +567,15 @@ static const char *docx_sz(char *out, size_t n, double pt)
 static void docx_styles(const dh_doc *d, dh_buf *b)
 {
 	const char *font = d->page.font && *d->page.font ? d->page.font : "Times New Roman";
-	char big[96], mid[96], cell[96], small[96], tiny[96], rpr[192];
-	docx_sz(big, sizeof(big), docx_big(d));
-	docx_sz(mid, sizeof(mid), docx_mid(d));
-	docx_sz(cell, sizeof(cell), d->page.small_pt + 1);
-	docx_sz(small, sizeof(small), d->page.small_pt);
-	docx_sz(tiny, sizeof(tiny), d->page.small_pt - 1);
+	char big[96], mid[96], cell[96], small[96], tiny[96];
+	const char *const sizes[DOCX__SZ] = {
+	    [DOCX_SZ_NONE] = "",
+	    [DOCX_SZ_BIG] = docx_sz(big, sizeof(big), docx_big(d)),
+	    [DOCX_SZ_MID] = docx_sz(mid, sizeof(mid), docx_mid(d)),
+	    [DOCX_SZ_CELL] = docx_sz(cell, sizeof(cell), d->page.small_pt + 1),
+	    [DOCX_SZ_SMALL] = docx_sz(small, sizeof(small), d->page.small_pt),
+	    [DOCX_SZ_TINY] = docx_sz(tiny, sizeof(tiny), d->page.small_pt - 1),
+	};
 
 	buf_puts(b, DOCX_XML "<w:styles xmlns:w=\"" DOCX_W_NS "\"><w:docDefaults><w:rPrDefault><w:rPr>"
 	                     "<w:rFonts w:ascii=\"");
@@ -576,34 +636,10 @@ static void docx_styles(const dh_doc *d, dh_buf *b)
 	            "");
 	docx_pstyle(b, "Spacer", "Spacer", "<w:spacing w:before=\"0\" w:after=\"0\"/>", "");
 
-	/* The header block and the title. */
-	docx_pstyle(b, "HeaderBody", "Header Body", "<w:jc w:val=\"center\"/>", mid);
-	docx_pstyle(b, "HeaderNumber", "Header Number",
-	            "<w:spacing w:before=\"120\"/><w:jc w:val=\"center\"/>", mid);
-	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/>%s", mid);
-	docx_pstyle(b, "NationalName", "National Name", "<w:jc w:val=\"center\"/>", rpr);
-	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/>%s", big);
-	docx_pstyle(b, "Motto", "Motto", "<w:jc w:val=\"center\"/>", rpr);
-	snprintf(rpr, sizeof(rpr), "<w:i/><w:iCs/>%s", big);
-	docx_pstyle(b, "PlaceDate", "Place and Date", "<w:spacing w:before=\"120\"/><w:jc w:val=\"center\"/>",
-	            rpr);
-	/* A rule is the bottom border of an almost empty line: a tiny font
-	 * and an exact line height keep it close to the text above. */
-	docx_pstyle(b, "Rule", "Rule",
-	            "<w:keepNext/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" "
-	            "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"80\" "
-	            "w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>",
-	            "<w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/>");
-	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/>%s", big);
-	docx_pstyle(b, "KindName", "Kind Name",
-	            "<w:keepNext/><w:spacing w:before=\"360\"/><w:jc w:val=\"center\"/>", rpr);
-	docx_pstyle(b, "Summary", "Summary", "<w:keepNext/><w:jc w:val=\"center\"/>", rpr);
+	docx_pstyles(b, docx_title_styles, sizeof(docx_title_styles) / sizeof(docx_title_styles[0]), sizes);
 
 	/* Tables. */
-	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/>%s", cell);
-	docx_pstyle(b, "TableHead", "Table Head",
-	            "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"center\"/>", rpr);
-	docx_pstyle(b, "TableCell", "Table Cell", "<w:spacing w:before=\"40\" w:after=\"40\"/>", cell);
+	docx_pstyles(b, docx_table_styles, sizeof(docx_table_styles) / sizeof(docx_table_styles[0]), sizes);
 	buf_puts(b, "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/>"
 	            "<w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
 	            "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
@@ -624,15 +660,8 @@ static void docx_styles(const dh_doc *d, dh_buf *b)
 	    "</w:tblPr></w:style>");
 
 	/* The signature block. */
-	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/><w:i/><w:iCs/>%s", small);
-	docx_pstyle(b, "RecipientsHead", "Recipients Head",
-	            "<w:keepNext/><w:spacing w:before=\"120\"/><w:jc w:val=\"left\"/>", rpr);
-	docx_pstyle(b, "Recipient", "Recipient", "<w:keepNext/><w:jc w:val=\"left\"/>", tiny);
-	snprintf(rpr, sizeof(rpr), "<w:b/><w:bCs/>%s", big);
-	docx_pstyle(b, "Signer", "Signer", "<w:keepNext/><w:jc w:val=\"center\"/>", rpr);
-	docx_pstyle(b, "SignerName", "Signer Name", "<w:jc w:val=\"center\"/>", rpr);
-	snprintf(rpr, sizeof(rpr), "<w:i/><w:iCs/>%s", mid);
-	docx_pstyle(b, "SignerHint", "Signer Hint", "<w:keepNext/><w:jc w:val=\"center\"/>", rpr);
+	docx_pstyles(b, docx_signature_styles,
+	             sizeof(docx_signature_styles) / sizeof(docx_signature_styles[0]), sizes);
 
 	/* The page number: 13–14 pt, centred in the top margin. */
 	buf_puts(b, "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/>"

@@ -800,8 +800,9 @@ static int skip_staged(MDB_cursor *c, const dh_stage_mark *m, bool reverse, MDB_
 	return rc ? rc : mdb_cursor_get(c, k, v, MDB_PREV);
 }
 
-int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
-               bool reverse, dh_scan_fn cb, void *ctx)
+/* store_scan and store_scan_keys: CB is given the values, KEY_CB not. */
+static int scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
+                bool reverse, dh_scan_fn cb, dh_key_fn key_cb, void *ctx)
 {
 	MDB_cursor *c;
 	if (txn->st->missing[t])
@@ -819,7 +820,8 @@ int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const 
 			rc = skip_staged(c, &txn->mark, reverse, &k, &v);
 			continue;
 		}
-		int r = cb(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx);
+		int r = cb ? cb(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx)
+		           : key_cb(k.mv_data, k.mv_size, ctx);
 		if (r) {
 			out = r < 0 ? r : 0;
 			break;
@@ -832,15 +834,25 @@ int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const 
 	return out;
 }
 
+int store_scan(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void *from, size_t flen,
+               bool reverse, dh_scan_fn cb, void *ctx)
+{
+	return scan(txn, t, prefix, plen, from, flen, reverse, cb, NULL, ctx);
+}
+
+int store_scan_keys(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, bool reverse, dh_key_fn cb,
+                    void *ctx)
+{
+	return scan(txn, t, prefix, plen, NULL, 0, reverse, NULL, cb, ctx);
+}
+
 typedef struct last_key {
 	const void *key;
 	size_t klen;
 } last_key;
 
-static int take_last_key(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+static int take_last_key(const void *key, size_t klen, void *ctx)
 {
-	(void)val;
-	(void)vlen;
 	last_key *l = ctx;
 	l->key = key;
 	l->klen = klen;
@@ -850,7 +862,7 @@ static int take_last_key(const void *key, size_t klen, const void *val, size_t v
 int store_last_key(dh_stxn *txn, dh_table t, const void *prefix, size_t plen, const void **key, size_t *klen)
 {
 	last_key l = {NULL, 0};
-	int rc = store_scan(txn, t, prefix, plen, NULL, 0, true, take_last_key, &l);
+	int rc = store_scan_keys(txn, t, prefix, plen, true, take_last_key, &l);
 	*key = l.key;
 	*klen = l.klen;
 	if (rc)

@@ -5,6 +5,7 @@
 #include "audit.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/label.h"
 #include "dienhinh/record.h"
 #include "dienhinh/ui_page.h"
 
@@ -14,9 +15,7 @@
 
 /* --- fields and what changed --------------------------------------------------- */
 
-static const struct {
-	const char *name, *label;
-} field_labels[] = {
+static const dh_label field_labels[] = {
     {"id", "Số"},
     {"rev", "Lần lưu"},
     {"created_at", "Lập lúc"},
@@ -121,10 +120,8 @@ static const struct {
 
 const char *ui_audit_field_label(const char *name)
 {
-	for (size_t i = 0; i < sizeof(field_labels) / sizeof(field_labels[0]); i++)
-		if (strcmp(field_labels[i].name, name) == 0)
-			return field_labels[i].label;
-	return name;
+	const char *label = label_find(field_labels, sizeof(field_labels) / sizeof(field_labels[0]), name);
+	return label ? label : name;
 }
 
 bool audit_bookkeeping(const ui_json_member *m)

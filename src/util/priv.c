@@ -12,6 +12,18 @@ static bool dropped;
 static uid_t real_uid, borrowed_uid;
 static gid_t real_gid, borrowed_gid;
 
+/* The effective user (group) set to UID (GID), left alone when the real
+ * and the borrowed one are the same. 0, or -1 with errno. */
+static int set_euid(uid_t uid)
+{
+	return real_uid == borrowed_uid || setresuid((uid_t)-1, uid, (uid_t)-1) == 0 ? 0 : -1;
+}
+
+static int set_egid(gid_t gid)
+{
+	return real_gid == borrowed_gid || setresgid((gid_t)-1, gid, (gid_t)-1) == 0 ? 0 : -1;
+}
+
 int priv_init(void)
 {
 	uid_t ruid, euid, suid;
@@ -27,11 +39,7 @@ int priv_init(void)
 		return 0;
 	/* The group first: lowering a borrowed user first could take away
 	 * the right to change the group. */
-	if (rgid != egid && setresgid((gid_t)-1, rgid, (gid_t)-1) != 0)
-		return -1;
-	if (ruid != euid && setresuid((uid_t)-1, ruid, (uid_t)-1) != 0)
-		return -1;
-	return 0;
+	return set_egid(real_gid) || set_euid(real_uid) ? -1 : 0;
 }
 
 bool priv_active(void)
@@ -47,11 +55,9 @@ int priv_raise(void)
 		errno = EPERM;
 		return -1;
 	}
-	if (real_uid != borrowed_uid && setresuid((uid_t)-1, borrowed_uid, (uid_t)-1) != 0)
-		return -1;
-	if (real_gid != borrowed_gid && setresgid((gid_t)-1, borrowed_gid, (gid_t)-1) != 0)
-		return -1;
-	return 0;
+	/* The user first, the other way round: the borrowed user may be what
+	 * gives the right to take the group back. */
+	return set_euid(borrowed_uid) || set_egid(borrowed_gid) ? -1 : 0;
 }
 
 int priv_drop(void)
