@@ -23,10 +23,12 @@
  *   2. a key table: its own actions ({UI_A_ADD, "a", {'a'}, ...}) then
  *      UI_LIST_BINDINGS, ended by {0};
  *   3. `offers`: wf_may / wf_candidate_may for each action, so the key
- *      line shows only what this person may do; `key`: ui_list_key first,
- *      then its own actions, returning UI_R_* flags; `draw`: ui_list_draw;
- *      `reload`: ui_list_reload (the shell calls it when another session
- *      committed); `typing` / `cursor`: from the list's filter line;
+ *      line shows only what this person may do; `key`: its own actions,
+ *      returning UI_R_* flags (the list has had the key first); `destroy`:
+ *      its own data. The list, made by ui_list_view_start in the opener,
+ *      does the rest: navigation and the filter line, drawing over the
+ *      body (a `draw` of its own may put lines above it), the reload when
+ *      another session committed, typing and the cursor, freeing itself;
  *   4. forms as a field table bound to a record (ui_form.h): the widget
  *      loads, saves through the workflow's wf_* function, handles conflicts
  *      and drafts; ui_form_open + ui_form_push;
@@ -159,11 +161,17 @@ typedef struct ui_list ui_list;
 
 struct ui_view {
 	const ui_view_ops *ops;
+	/* The widget the view stands on (NULL: none), as ops of its own: a
+	 * list screen's is the list's (ui_list_view_start). The shell gives
+	 * a key to `under->key` first and to the view's `key` only when it
+	 * comes back UI_R_UNHANDLED; an action is offered when both `offers`
+	 * agree; `destroy` is the view's (its own data) and then the
+	 * widget's; any other op the view leaves NULL is the widget's. */
+	const ui_view_ops *under;
 	ui_app *app;
 	dh_ctx *ctx;
 	ui_view *below; /* managed by the shell */
-	/* A list screen's list, for the ui_list_view_* callbacks of its ops
-	 * (ui_list.h); NULL in other views. */
+	/* A list screen's list (the one `under` works on); NULL in other views. */
 	ui_list *list;
 };
 
@@ -172,6 +180,8 @@ void ui_view_init(ui_view *v, const ui_view_ops *ops, ui_app *app);
 /* A zeroed view of SIZE bytes (a struct that begins with its ui_view),
  * initialised with OPS; NULL on ENOMEM. */
 void *ui_view_new(ui_app *app, const ui_view_ops *ops, size_t size);
+/* Free V: its ops' destroy, then its widget's (V->under). */
+void ui_view_destroy(ui_view *v);
 /* Put V on top of the stack (the shell destroys it when popped). */
 void ui_push(ui_app *app, ui_view *v);
 

@@ -5,7 +5,7 @@
  *
  * A screen keeps what differs: its ui_list_source (columns and rows; count,
  * reload and index_of are the ones here), and its ui_view_ops (keys, draw,
- * offers; title and destroy are the ones here, reload ui_list_view_reload). */
+ * offers; title and destroy are the ones here, the rest the list's). */
 #ifndef DIENHINH_UI_CANDLOG_H
 #define DIENHINH_UI_CANDLOG_H
 
@@ -34,7 +34,8 @@ typedef struct ui_candlog {
 	size_t n, cap;
 } ui_candlog;
 
-/* The log of candidate C, loaded; NULL when out of memory. */
+/* The log of candidate C, loaded (spec->source's reload must be
+ * ui_candlog_load); NULL when out of memory. */
 ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c);
 /* The record under the cursor, or NULL. */
 const void *ui_candlog_current(ui_candlog *lv);

@@ -159,13 +159,24 @@ void *ui_view_new(ui_app *app, const ui_view_ops *ops, size_t size)
 	return v;
 }
 
+void ui_view_destroy(ui_view *v)
+{
+	/* A view that stands on nothing frees itself in its destroy. */
+	const ui_view_ops *under = v->under;
+	if (v->ops->destroy)
+		v->ops->destroy(v);
+	if (under && under->destroy)
+		under->destroy(v);
+}
+
 void ui_push(ui_app *app, ui_view *v)
 {
 	v->below = app->tops[app->screen];
 	app->tops[app->screen] = v;
 }
 
-static void app_say(ui_app *app, int style, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+static void app_say(ui_app *app, int style, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 static void app_say(ui_app *app, int style, const char *fmt, va_list ap)
 {
 	vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
@@ -207,9 +218,28 @@ static ui_view *app_top(ui_app *app)
 	return app->tops[app->screen];
 }
 
+/* The ops that answer for one op of V: its own when it has that op
+ * (HAS), else those of the widget it stands on (ui_view.under). */
+static const ui_view_ops *view_ops_for(const ui_view *v, bool has)
+{
+	return has || !v->under ? v->ops : v->under;
+}
+
 static bool view_typing(ui_view *v)
 {
-	return v && v->ops->typing && v->ops->typing(v);
+	const ui_view_ops *o = v ? view_ops_for(v, v->ops->typing) : NULL;
+	return o && o->typing && o->typing(v);
+}
+
+/* The widget has the key first: what it leaves is the view's. */
+static unsigned view_key(ui_view *v, int action, int key)
+{
+	if (v->under && v->under->key) {
+		unsigned r = v->under->key(v, action, key);
+		if (!(r & UI_R_UNHANDLED))
+			return r;
+	}
+	return v->ops->key(v, action, key);
 }
 
 static const ui_binding *app_global_keys(ui_view *v)
@@ -224,6 +254,8 @@ static bool binding_offered(const ui_binding *b, ui_view *v)
 	if (b->action == UI_A_QUIT || b->action == UI_A_HELP || b->action == UI_A_SCREEN ||
 	    b->action == UI_A_LOOKUP)
 		return true;
+	if (v->under && v->under->offers && !v->under->offers(v, b->action))
+		return false;
 	return !v->ops->offers || v->ops->offers(v, b->action);
 }
 
@@ -563,10 +595,12 @@ static void app_draw(ui_app *app)
 	ui_view *v = app_top(app);
 	werase(app->body);
 	wattrset(app->body, A_NORMAL);
-	if (v && v->ops->draw)
-		v->ops->draw(v, app->body);
+	const ui_view_ops *draw = v ? view_ops_for(v, v->ops->draw) : NULL;
+	if (draw && draw->draw)
+		draw->draw(v, app->body);
+	const ui_view_ops *cursor = v ? view_ops_for(v, v->ops->cursor) : NULL;
 	int cy, cx;
-	if (v && v->ops->cursor && v->ops->cursor(v, &cy, &cx)) {
+	if (cursor && cursor->cursor && cursor->cursor(v, &cy, &cx)) {
 		wmove(app->body, cy, cx);
 		curs_set(1);
 	} else {
@@ -631,9 +665,11 @@ static bool app_poll(ui_app *app)
 
 static void app_reload(ui_app *app)
 {
-	for (ui_view *v = app_top(app); v; v = v->below)
-		if (v->ops->reload)
-			v->ops->reload(v);
+	for (ui_view *v = app_top(app); v; v = v->below) {
+		const ui_view_ops *o = view_ops_for(v, v->ops->reload);
+		if (o->reload)
+			o->reload(v);
+	}
 	app->seen_gen[app->screen] = app->gen;
 }
 
@@ -643,8 +679,7 @@ static void app_pop(ui_app *app)
 	if (!v || !v->below)
 		return;
 	app->tops[app->screen] = v->below;
-	if (v->ops->destroy)
-		v->ops->destroy(v);
+	ui_view_destroy(v);
 }
 
 static void app_switch(ui_app *app, int screen)
@@ -695,10 +730,10 @@ static unsigned app_dispatch(ui_app *app, int key)
 	bool typing = view_typing(v);
 	const ui_binding *b = binding_find(v->ops->bindings, key, v, typing);
 	if (b)
-		return v->ops->key(v, b->action, key);
+		return view_key(v, b->action, key);
 	b = binding_find(app_global_keys(v), key, v, typing);
 	if (!b) {
-		unsigned r = v->ops->key(v, UI_A_NONE, key);
+		unsigned r = view_key(v, UI_A_NONE, key);
 		if (r == UI_R_NONE && !typing && app_say_unoffered(app, v, key))
 			return UI_R_DRAW;
 		return r;
@@ -838,8 +873,7 @@ static void app_free(ui_app *app)
 		ui_view *v = app->tops[s];
 		while (v) {
 			ui_view *below = v->below;
-			if (v->ops->destroy)
-				v->ops->destroy(v);
+			ui_view_destroy(v);
 			v = below;
 		}
 		app->tops[s] = NULL;

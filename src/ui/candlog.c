@@ -76,11 +76,9 @@ const char *ui_candlog_title(ui_view *v)
 void ui_candlog_destroy(ui_view *v)
 {
 	ui_candlog *lv = (ui_candlog *)v;
-	ui_list_free(&lv->list);
 	record_free(DH_R_CANDIDATE, lv->candidate);
 	candlog_clear(lv);
 	free(lv->items);
-	free(lv);
 }
 
 ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c)
@@ -93,11 +91,5 @@ ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_c
 	lv->candidate = record_dup(DH_R_CANDIDATE, c);
 	size_t size = spec->title_size < sizeof(lv->title) ? spec->title_size : sizeof(lv->title);
 	snprintf(lv->title, size, "%s%s", spec->title_prefix, c->name ? c->name : "");
-	ui_candlog_load(lv);
-	lv->base.list = &lv->list;
-	if (ui_list_init(&lv->list, spec->source, lv) != 0) {
-		ui_candlog_destroy(&lv->base);
-		return NULL;
-	}
-	return lv;
+	return (ui_candlog *)ui_list_view_start(&lv->base, &lv->list, spec->source);
 }

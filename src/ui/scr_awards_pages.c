@@ -14,14 +14,9 @@
 typedef ui_candlog aw_log_view;
 
 /* Both pages: Esc goes back; their short lists neither filter nor sort. */
-static bool aw_page_offers(const ui_list *l, int action)
+static bool aw_page_offers(int action)
 {
-	switch (action) {
-	case UI_A_CANCEL: return true;
-	case UI_A_FILTER:
-	case UI_A_SORT: return false;
-	}
-	return ui_list_offers(l, action);
+	return action != UI_A_FILTER && action != UI_A_SORT;
 }
 
 /* --- a record's replication log ------------------------------------------------ */
@@ -77,15 +72,13 @@ static bool aw_log_offers(ui_view *v, int action)
 	case UI_A_DELETE:
 		return a && !a->meta.deleted && c && wf_may_for(v->ctx, DH_ACT_DELETE, c->department);
 	}
-	return aw_page_offers(&lv->list, action);
+	return aw_page_offers(action);
 }
 
 static unsigned aw_log_key(ui_view *v, int action, int key)
 {
 	aw_log_view *lv = (aw_log_view *)v;
-	unsigned r = ui_list_key(&lv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
+	(void)key;
 	const dh_activity *a = aw_log_current(lv);
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
@@ -140,7 +133,6 @@ static const ui_view_ops aw_log_ops = {
     .draw = aw_log_draw,
     .key = aw_log_key,
     .offers = aw_log_offers,
-    .reload = ui_list_view_reload,
     .destroy = ui_candlog_destroy,
 };
 
@@ -174,8 +166,9 @@ static const ui_list_column aw_decv_columns[] = {
     {"Tên", 0, false}, {"Đơn vị", 18, false}, {"Bước", 14, false},
 };
 
-static void aw_decv_load(aw_dec_view *dv)
+static void aw_decv_load(void *ctx)
 {
+	aw_dec_view *dv = ctx;
 	dh_store *st = dv->base.ctx->store;
 	for (size_t i = 0; i < dv->n; i++)
 		record_free(DH_R_CANDIDATE, dv->cands[i]);
@@ -218,17 +211,12 @@ static size_t aw_decv_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static void aw_decv_source_reload(void *ctx)
-{
-	aw_decv_load(ctx);
-}
-
 static const ui_list_source aw_decv_source = {
     .columns = aw_decv_columns,
     .n_columns = 6,
     .count = aw_decv_count,
     .rows = aw_decv_rows,
-    .reload = aw_decv_source_reload,
+    .reload = aw_decv_load,
     .empty_text = "Quyết định không có hồ sơ nào.",
 };
 
@@ -268,15 +256,12 @@ static bool aw_decv_offers(ui_view *v, int action)
 	case AW_A_PRINT:
 		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->n && ui_document_may(v->app);
 	}
-	return aw_page_offers(&dv->list, action);
+	return aw_page_offers(action);
 }
 
 static unsigned aw_decv_key(ui_view *v, int action, int key)
 {
 	aw_dec_view *dv = (aw_dec_view *)v;
-	unsigned r = ui_list_key(&dv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
@@ -320,12 +305,10 @@ static void aw_decv_draw(ui_view *v, WINDOW *w)
 static void aw_decv_destroy(ui_view *v)
 {
 	aw_dec_view *dv = (aw_dec_view *)v;
-	ui_list_free(&dv->list);
 	for (size_t i = 0; i < dv->n; i++)
 		record_free(DH_R_CANDIDATE, dv->cands[i]);
 	free(dv->cands);
 	record_free(DH_R_DECISION, dv->d);
-	free(dv);
 }
 
 static const ui_view_ops aw_decv_ops = {
@@ -334,7 +317,6 @@ static const ui_view_ops aw_decv_ops = {
     .draw = aw_decv_draw,
     .key = aw_decv_key,
     .offers = aw_decv_offers,
-    .reload = ui_list_view_reload,
     .destroy = aw_decv_destroy,
 };
 
@@ -349,11 +331,5 @@ ui_view *aw_decision_open(ui_app *app, const dh_decision *d)
 		return NULL;
 	}
 	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
-	aw_decv_load(dv);
-	dv->base.list = &dv->list;
-	if (ui_list_init(&dv->list, &aw_decv_source, dv) != 0) {
-		aw_decv_destroy(&dv->base);
-		return NULL;
-	}
-	return &dv->base;
+	return ui_list_view_start(&dv->base, &dv->list, &aw_decv_source);
 }

@@ -574,15 +574,13 @@ static bool cand_offers(ui_view *v, int action)
 	case UI_A_DELETE: c = cand_peek(s); return c && wf_candidate_may(v->ctx, DH_ACT_DELETE, c);
 	case UI_A_FOSTER: return cand_peek(s) != NULL;
 	}
-	return ui_list_offers(&s->list, action);
+	return true;
 }
 
 static unsigned cand_key(ui_view *v, int action, int key)
 {
 	cand_screen *s = (cand_screen *)v;
-	unsigned r = ui_list_key(&s->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
+	(void)key;
 	switch (action) {
 	case UI_A_ADD: {
 		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_CREATE)))
@@ -624,12 +622,6 @@ static unsigned cand_key(ui_view *v, int action, int key)
 	return UI_R_NONE;
 }
 
-static void cand_draw(ui_view *v, WINDOW *w)
-{
-	cand_screen *s = (cand_screen *)v;
-	ui_list_draw(&s->list, w, 0, 0, getmaxy(w), getmaxx(w));
-}
-
 static void cand_view_reload(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
@@ -640,21 +632,16 @@ static void cand_view_reload(ui_view *v)
 static void cand_destroy(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
-	ui_list_free(&s->list);
 	ui_peek_free(&s->cur);
 	free(s->ids);
 	free(s->filter);
-	free(s);
 }
 
 static const ui_view_ops cand_ops = {
     .bindings = cand_keys,
-    .draw = cand_draw,
     .key = cand_key,
     .offers = cand_offers,
     .reload = cand_view_reload,
-    .typing = ui_list_view_typing,
-    .cursor = ui_list_view_cursor,
     .destroy = cand_destroy,
 };
 
@@ -664,13 +651,7 @@ ui_view *ui_candidates_open(ui_app *app)
 	if (!s)
 		return NULL;
 	ui_peek_init(&s->cur, DH_R_CANDIDATE);
-	s->base.list = &s->list;
-	cand_rebuild(s);
-	if (ui_list_init(&s->list, &cand_source, s) != 0) {
-		free(s);
-		return NULL;
-	}
-	return &s->base;
+	return ui_list_view_start(&s->base, &s->list, &cand_source);
 }
 
 /* --- the fostering log ------------------------------------------------------ */
@@ -846,15 +827,13 @@ static bool foster_offers(ui_view *v, int action)
 	}
 	case UI_A_CANCEL: return true;
 	}
-	return ui_list_offers(&fv->list, action);
+	return true;
 }
 
 static unsigned foster_key(ui_view *v, int action, int key)
 {
 	foster_view *fv = (foster_view *)v;
-	unsigned r = ui_list_key(&fv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
+	(void)key;
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_ADD: {
@@ -915,7 +894,6 @@ static const ui_view_ops foster_ops = {
     .draw = foster_draw,
     .key = foster_key,
     .offers = foster_offers,
-    .reload = ui_list_view_reload,
     .destroy = ui_candlog_destroy,
 };
 

@@ -176,8 +176,9 @@ static const ui_list_column impl_columns[] = {
     {"Số dự", 5, true}, {"Phối hợp", 8, true},
 };
 
-static void impl_summarise(impl_screen *s)
+static void impl_summarise(void *ctx)
 {
+	impl_screen *s = ctx;
 	const dh_config *cfg = s->base.ctx->cfg;
 	impl_log log = {0};
 	free(s->depts);
@@ -256,11 +257,6 @@ static size_t impl_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static void impl_source_reload(void *ctx)
-{
-	impl_summarise(ctx);
-}
-
 static size_t impl_index_of(void *ctx, uint64_t id)
 {
 	impl_screen *s = ctx;
@@ -272,7 +268,7 @@ static const ui_list_source impl_source = {
     .n_columns = 6,
     .count = impl_count,
     .rows = impl_rows,
-    .reload = impl_source_reload,
+    .reload = impl_summarise,
     .index_of = impl_index_of,
     .empty_text = "Cấu hình chưa khai báo đơn vị nào.",
 };
@@ -305,7 +301,7 @@ static bool impl_offers(ui_view *v, int action)
 	case UI_A_FILTER:
 	case UI_A_SORT: return false;
 	}
-	return ui_list_offers(&s->list, action);
+	return true;
 }
 
 static void impl_set_year(impl_screen *s, int year)
@@ -339,9 +335,6 @@ static unsigned impl_add(ui_view *v, dh_action a, const char *dept, int year)
 static unsigned impl_key(ui_view *v, int action, int key)
 {
 	impl_screen *s = (impl_screen *)v;
-	unsigned r = ui_list_key(&s->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
 	const impl_dept *d = impl_current(s);
 	switch (action) {
 	case IMPL_A_YEAR: impl_set_year(s, s->year + (key == UI_K(KEY_LEFT) ? -1 : 1)); return UI_R_DRAW;
@@ -380,10 +373,7 @@ static void impl_draw(ui_view *v, WINDOW *w)
 
 static void impl_destroy(ui_view *v)
 {
-	impl_screen *s = (impl_screen *)v;
-	ui_list_free(&s->list);
-	free(s->depts);
-	free(s);
+	free(((impl_screen *)v)->depts);
 }
 
 static const ui_view_ops impl_ops = {
@@ -391,7 +381,6 @@ static const ui_view_ops impl_ops = {
     .draw = impl_draw,
     .key = impl_key,
     .offers = impl_offers,
-    .reload = ui_list_view_reload,
     .destroy = impl_destroy,
 };
 
@@ -401,14 +390,7 @@ ui_view *ui_implementation_open(ui_app *app)
 	if (!s)
 		return NULL;
 	s->year = s->base.ctx->cfg->plan.year;
-	impl_summarise(s);
-	s->base.list = &s->list;
-	if (ui_list_init(&s->list, &impl_source, s) != 0) {
-		free(s->depts);
-		free(s);
-		return NULL;
-	}
-	return &s->base;
+	return ui_list_view_start(&s->base, &s->list, &impl_source);
 }
 
 /* --- one department's log --------------------------------------------------- */
@@ -501,15 +483,13 @@ static bool impl_log_offers(ui_view *v, int action)
 	case UI_A_FILTER:
 	case UI_A_SORT: return false;
 	}
-	return ui_list_offers(&dv->list, action);
+	return true;
 }
 
 static unsigned impl_log_key(ui_view *v, int action, int key)
 {
 	impl_dept_view *dv = (impl_dept_view *)v;
-	unsigned r = ui_list_key(&dv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
+	(void)key;
 	const impl_entry *e = impl_log_current(dv);
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
@@ -571,10 +551,7 @@ static void impl_log_draw(ui_view *v, WINDOW *w)
 
 static void impl_log_destroy(ui_view *v)
 {
-	impl_dept_view *dv = (impl_dept_view *)v;
-	ui_list_free(&dv->list);
-	impl_log_free(&dv->log);
-	free(dv);
+	impl_log_free(&((impl_dept_view *)v)->log);
 }
 
 static const ui_view_ops impl_log_ops = {
@@ -583,7 +560,6 @@ static const ui_view_ops impl_log_ops = {
     .draw = impl_log_draw,
     .key = impl_log_key,
     .offers = impl_log_offers,
-    .reload = ui_list_view_reload,
     .destroy = impl_log_destroy,
 };
 
@@ -595,13 +571,7 @@ static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 	dv->year = year;
 	snprintf(dv->dept, sizeof(dv->dept), "%s", dept);
 	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(dv->base.ctx->cfg, dept));
-	impl_log_reload(dv);
-	dv->base.list = &dv->list;
-	if (ui_list_init(&dv->list, &impl_log_source, dv) != 0) {
-		impl_log_destroy(&dv->base);
-		return NULL;
-	}
-	return &dv->base;
+	return ui_list_view_start(&dv->base, &dv->list, &impl_log_source);
 }
 
 /* --- the forms ---------------------------------------------------------------- */
