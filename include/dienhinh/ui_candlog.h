@@ -5,7 +5,8 @@
  *
  * A screen keeps what differs: its ui_list_source (columns and rows; count,
  * reload and index_of are the ones here), and its ui_view_ops (keys, draw,
- * offers; title and destroy are the ones here, the rest the list's). */
+ * offers; size, start, title and destroy are the ones here, the rest the
+ * list's). */
 #ifndef DIENHINH_UI_CANDLOG_H
 #define DIENHINH_UI_CANDLOG_H
 
@@ -45,7 +46,8 @@ size_t ui_candlog_count(void *ctx);
 void ui_candlog_load(void *ctx);
 size_t ui_candlog_index_of(void *ctx, uint64_t id);
 
-/* For the screen's ui_view_ops. */
+/* For the screen's ui_view_ops (.size is sizeof(ui_candlog)). */
+int ui_candlog_start(ui_view *v, const void *arg);
 const char *ui_candlog_title(ui_view *v);
 void ui_candlog_destroy(ui_view *v);
 

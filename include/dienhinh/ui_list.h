@@ -101,14 +101,14 @@ bool ui_list_offers(const ui_list *l, int action);
 bool ui_list_typing(const ui_list *l);
 bool ui_list_cursor(const ui_list *l, int *y, int *x);
 
-/* Make V a list screen: its list L (inside V) over SRC, whose ctx is V,
- * read a first time with SRC->reload (the load the screen's data needs),
- * and the list as the widget V stands on (ui_view.under): the list has
- * the keys first, agrees to what is offered, draws over the whole body
- * unless V draws, reloads when another session saves, gives typing and
- * the cursor to its filter line, and after V's own destroy frees itself
- * and V. Returns V; NULL, V destroyed, when out of memory. */
-ui_view *ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src);
+/* Make V a list screen (in its ops' start): its list L (inside V) over
+ * SRC, whose ctx is V, read a first time with SRC->reload (the load the
+ * screen's data needs), and the list as the widget V stands on
+ * (ui_view.under): the list has the keys first, agrees to what is
+ * offered, draws over the whole body unless V draws, reloads when
+ * another session saves, gives typing and the cursor to its filter line,
+ * and after V's own destroy frees itself. 0 or DH_ENOMEM. */
+int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src);
 /* The row under the cursor (NULL when the list is empty). */
 const ui_list_row *ui_list_current(ui_list *l);
 /* Recount after a change (another session's or ours), keeping the cursor

@@ -56,11 +56,11 @@ static const struct {
 static const struct {
 	const char *title;
 	const char *short_title;
-	ui_screen_open_fn open;
+	const ui_view_ops *view;
 	ui_screen_restore_fn restore;
 } screens[UI_SCREEN_COUNT] = {
-#define UI_SCREEN_ENTRY(digit, title, short_title, open, restore)                                            \
-	[(digit)-1] = {title, short_title, open, restore},
+#define UI_SCREEN_ENTRY(digit, title, short_title, view, restore)                                            \
+	[(digit)-1] = {title, short_title, &view, restore},
     UI_SCREENS(UI_SCREEN_ENTRY)
 #undef UI_SCREEN_ENTRY
 };
@@ -159,14 +159,28 @@ void *ui_view_new(ui_app *app, const ui_view_ops *ops, size_t size)
 	return v;
 }
 
+ui_view *ui_view_open(ui_app *app, const ui_view_ops *ops, const void *arg)
+{
+	ui_view *v = ui_view_new(app, ops, ops->size);
+	if (v && ops->start && ops->start(v, arg) != 0) {
+		ui_view_destroy(v);
+		return NULL;
+	}
+	return v;
+}
+
 void ui_view_destroy(ui_view *v)
 {
-	/* A view that stands on nothing frees itself in its destroy. */
+	/* A view ui_view_open made (its ops give its size) is freed here;
+	 * any other frees itself in its destroy. */
 	const ui_view_ops *under = v->under;
+	bool opened = v->ops->size != 0;
 	if (v->ops->destroy)
 		v->ops->destroy(v);
 	if (under && under->destroy)
 		under->destroy(v);
+	if (opened)
+		free(v);
 }
 
 void ui_push(ui_app *app, ui_view *v)
@@ -689,7 +703,7 @@ static void app_switch(ui_app *app, int screen)
 	app->screen = screen;
 	if (!app->tops[screen]) {
 		ui_view *root = app->present ? ui_council_present_open(app, app->present_session)
-		                             : screens[screen].open(app);
+		                             : ui_view_open(app, screens[screen].view, NULL);
 		if (!root) {
 			ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 			return;

@@ -81,15 +81,27 @@ void ui_candlog_destroy(ui_view *v)
 	free(lv->items);
 }
 
+/* What ui_candlog_open passes to ui_candlog_start. */
+typedef struct candlog_for {
+	const ui_candlog_spec *spec;
+	const dh_candidate *c;
+} candlog_for;
+
+int ui_candlog_start(ui_view *v, const void *arg)
+{
+	ui_candlog *lv = (ui_candlog *)v;
+	const candlog_for *of = arg;
+	const ui_candlog_spec *spec = of->spec;
+	lv->spec = spec;
+	lv->candidate_id = of->c->meta.id;
+	lv->candidate = record_dup(DH_R_CANDIDATE, of->c);
+	size_t size = spec->title_size < sizeof(lv->title) ? spec->title_size : sizeof(lv->title);
+	snprintf(lv->title, size, "%s%s", spec->title_prefix, of->c->name ? of->c->name : "");
+	return ui_list_view_start(v, &lv->list, spec->source);
+}
+
 ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c)
 {
-	ui_candlog *lv = ui_view_new(app, spec->ops, sizeof(*lv));
-	if (!lv)
-		return NULL;
-	lv->spec = spec;
-	lv->candidate_id = c->meta.id;
-	lv->candidate = record_dup(DH_R_CANDIDATE, c);
-	size_t size = spec->title_size < sizeof(lv->title) ? spec->title_size : sizeof(lv->title);
-	snprintf(lv->title, size, "%s%s", spec->title_prefix, c->name ? c->name : "");
-	return (ui_candlog *)ui_list_view_start(&lv->base, &lv->list, spec->source);
+	const candlog_for of = {spec, c};
+	return (ui_candlog *)ui_view_open(app, spec->ops, &of);
 }

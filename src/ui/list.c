@@ -364,12 +364,11 @@ static bool list_view_cursor(ui_view *v, int *y, int *x)
 	return v->list && ui_list_cursor(v->list, y, x);
 }
 
-/* After the screen's own destroy: the list and the view itself. */
+/* After the screen's own destroy. */
 static void list_view_destroy(ui_view *v)
 {
 	if (v->list)
 		ui_list_free(v->list);
-	free(v);
 }
 
 static const ui_view_ops list_view_ops = {
@@ -382,15 +381,11 @@ static const ui_view_ops list_view_ops = {
     .destroy = list_view_destroy,
 };
 
-ui_view *ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src)
+int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src)
 {
 	v->list = l;
 	v->under = &list_view_ops;
 	if (src->reload)
 		src->reload(v);
-	if (ui_list_init(l, src, v) != 0) {
-		ui_view_destroy(v);
-		return NULL;
-	}
-	return v;
+	return ui_list_init(l, src, v);
 }

@@ -395,10 +395,17 @@ static void aw_destroy(ui_view *v)
 	aw_tabs_free(s);
 	free(s->tags);
 	record_free(DH_R_CANDIDATE, s->cur);
-	free(s);
 }
 
-static const ui_view_ops aw_ops = {
+static int aw_start(ui_view *v, const void *arg)
+{
+	(void)arg;
+	return aw_tabs_init((aw_screen *)v);
+}
+
+const ui_view_ops ui_awards_view = {
+    .size = sizeof(aw_screen),
+    .start = aw_start,
     .bindings = aw_keys,
     .draw = aw_draw,
     .key = aw_key,
@@ -409,18 +416,6 @@ static const ui_view_ops aw_ops = {
     .cursor = aw_cursor,
     .destroy = aw_destroy,
 };
-
-ui_view *ui_awards_open(ui_app *app)
-{
-	aw_screen *s = ui_view_new(app, &aw_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	if (aw_tabs_init(s) != 0) {
-		aw_destroy(&s->base);
-		return NULL;
-	}
-	return &s->base;
-}
 
 /* --- drafts ---------------------------------------------------------------------- */
 

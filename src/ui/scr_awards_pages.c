@@ -5,6 +5,7 @@
 #include "scr_awards_internal.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/error.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_candlog.h"
 
@@ -128,6 +129,8 @@ static void aw_log_draw(ui_view *v, WINDOW *w)
 }
 
 static const ui_view_ops aw_log_ops = {
+    .size = sizeof(aw_log_view),
+    .start = ui_candlog_start,
     .bindings = aw_log_keys,
     .title = ui_candlog_title,
     .draw = aw_log_draw,
@@ -311,7 +314,20 @@ static void aw_decv_destroy(ui_view *v)
 	record_free(DH_R_DECISION, dv->d);
 }
 
+static int aw_decv_start(ui_view *v, const void *arg)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	const dh_decision *d = arg;
+	dv->d = record_dup(DH_R_DECISION, d);
+	if (!dv->d)
+		return DH_ENOMEM;
+	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
+	return ui_list_view_start(v, &dv->list, &aw_decv_source);
+}
+
 static const ui_view_ops aw_decv_ops = {
+    .size = sizeof(aw_dec_view),
+    .start = aw_decv_start,
     .bindings = aw_decv_keys,
     .title = aw_decv_title,
     .draw = aw_decv_draw,
@@ -322,14 +338,5 @@ static const ui_view_ops aw_decv_ops = {
 
 ui_view *aw_decision_open(ui_app *app, const dh_decision *d)
 {
-	aw_dec_view *dv = ui_view_new(app, &aw_decv_ops, sizeof(*dv));
-	if (!dv)
-		return NULL;
-	dv->d = record_dup(DH_R_DECISION, d);
-	if (!dv->d) {
-		free(dv);
-		return NULL;
-	}
-	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
-	return ui_list_view_start(&dv->base, &dv->list, &aw_decv_source);
+	return ui_view_open(app, &aw_decv_ops, d);
 }

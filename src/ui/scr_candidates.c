@@ -637,7 +637,17 @@ static void cand_destroy(ui_view *v)
 	free(s->filter);
 }
 
-static const ui_view_ops cand_ops = {
+static int cand_start(ui_view *v, const void *arg)
+{
+	cand_screen *s = (cand_screen *)v;
+	(void)arg;
+	ui_peek_init(&s->cur, DH_R_CANDIDATE);
+	return ui_list_view_start(v, &s->list, &cand_source);
+}
+
+const ui_view_ops ui_candidates_view = {
+    .size = sizeof(cand_screen),
+    .start = cand_start,
     .bindings = cand_keys,
     .key = cand_key,
     .offers = cand_offers,
@@ -645,14 +655,6 @@ static const ui_view_ops cand_ops = {
     .destroy = cand_destroy,
 };
 
-ui_view *ui_candidates_open(ui_app *app)
-{
-	cand_screen *s = ui_view_new(app, &cand_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	ui_peek_init(&s->cur, DH_R_CANDIDATE);
-	return ui_list_view_start(&s->base, &s->list, &cand_source);
-}
 
 /* --- the fostering log ------------------------------------------------------ */
 
@@ -889,6 +891,8 @@ static void foster_draw(ui_view *v, WINDOW *w)
 }
 
 static const ui_view_ops foster_ops = {
+    .size = sizeof(foster_view),
+    .start = ui_candlog_start,
     .bindings = foster_keys,
     .title = ui_candlog_title,
     .draw = foster_draw,

@@ -262,7 +262,17 @@ static void list_destroy(ui_view *v)
 	free(lv->rows);
 }
 
+static int list_start(ui_view *v, const void *arg)
+{
+	list_view *lv = (list_view *)v;
+	(void)arg;
+	lv->year = v->ctx->cfg->plan.year;
+	return ui_list_view_start(v, &lv->list, &list_source);
+}
+
 static const ui_view_ops list_ops = {
+    .size = sizeof(list_view),
+    .start = list_start,
     .bindings = list_keys,
     .title = list_title,
     .draw = list_draw,
@@ -273,11 +283,7 @@ static const ui_view_ops list_ops = {
 
 ui_view *ui_council_open(ui_app *app)
 {
-	list_view *lv = ui_view_new(app, &list_ops, sizeof(*lv));
-	if (!lv)
-		return NULL;
-	lv->year = lv->base.ctx->cfg->plan.year;
-	return ui_list_view_start(&lv->base, &lv->list, &list_source);
+	return ui_view_open(app, &list_ops, NULL);
 }
 
 /* --- drafts -------------------------------------------------------------------------- */

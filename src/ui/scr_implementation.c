@@ -376,7 +376,17 @@ static void impl_destroy(ui_view *v)
 	free(((impl_screen *)v)->depts);
 }
 
-static const ui_view_ops impl_ops = {
+static int impl_start(ui_view *v, const void *arg)
+{
+	impl_screen *s = (impl_screen *)v;
+	(void)arg;
+	s->year = v->ctx->cfg->plan.year;
+	return ui_list_view_start(v, &s->list, &impl_source);
+}
+
+const ui_view_ops ui_implementation_view = {
+    .size = sizeof(impl_screen),
+    .start = impl_start,
     .bindings = impl_keys,
     .draw = impl_draw,
     .key = impl_key,
@@ -384,14 +394,6 @@ static const ui_view_ops impl_ops = {
     .destroy = impl_destroy,
 };
 
-ui_view *ui_implementation_open(ui_app *app)
-{
-	impl_screen *s = ui_view_new(app, &impl_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	s->year = s->base.ctx->cfg->plan.year;
-	return ui_list_view_start(&s->base, &s->list, &impl_source);
-}
 
 /* --- one department's log --------------------------------------------------- */
 
@@ -554,7 +556,25 @@ static void impl_log_destroy(ui_view *v)
 	impl_log_free(&((impl_dept_view *)v)->log);
 }
 
+/* The department and year impl_dept_open shows. */
+typedef struct impl_dept_for {
+	const char *dept;
+	int year;
+} impl_dept_for;
+
+static int impl_log_start(ui_view *v, const void *arg)
+{
+	impl_dept_view *dv = (impl_dept_view *)v;
+	const impl_dept_for *of = arg;
+	dv->year = of->year;
+	snprintf(dv->dept, sizeof(dv->dept), "%s", of->dept);
+	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(v->ctx->cfg, of->dept));
+	return ui_list_view_start(v, &dv->list, &impl_log_source);
+}
+
 static const ui_view_ops impl_log_ops = {
+    .size = sizeof(impl_dept_view),
+    .start = impl_log_start,
     .bindings = impl_log_keys,
     .title = impl_log_title,
     .draw = impl_log_draw,
@@ -565,13 +585,8 @@ static const ui_view_ops impl_log_ops = {
 
 static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 {
-	impl_dept_view *dv = ui_view_new(app, &impl_log_ops, sizeof(*dv));
-	if (!dv)
-		return NULL;
-	dv->year = year;
-	snprintf(dv->dept, sizeof(dv->dept), "%s", dept);
-	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(dv->base.ctx->cfg, dept));
-	return ui_list_view_start(&dv->base, &dv->list, &impl_log_source);
+	const impl_dept_for of = {dept, year};
+	return ui_view_open(app, &impl_log_ops, &of);
 }
 
 /* --- the forms ---------------------------------------------------------------- */

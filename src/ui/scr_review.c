@@ -674,7 +674,19 @@ static void rev_destroy(ui_view *v)
 	free(s->lines);
 }
 
-static const ui_view_ops rev_ops = {
+static int rev_start(ui_view *v, const void *arg)
+{
+	rev_screen *s = (rev_screen *)v;
+	(void)arg;
+	s->year = v->ctx->cfg->plan.year;
+	int rc = ui_list_view_start(v, &s->list, &rev_source);
+	rev_show_tab(s, REV_TAB_FIGURES);
+	return rc;
+}
+
+const ui_view_ops ui_review_view = {
+    .size = sizeof(rev_screen),
+    .start = rev_start,
     .bindings = rev_keys,
     .draw = rev_draw,
     .key = rev_key,
@@ -683,17 +695,6 @@ static const ui_view_ops rev_ops = {
     .destroy = rev_destroy,
 };
 
-ui_view *ui_review_open(ui_app *app)
-{
-	rev_screen *s = ui_view_new(app, &rev_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	s->year = s->base.ctx->cfg->plan.year;
-	if (!ui_list_view_start(&s->base, &s->list, &rev_source))
-		return NULL;
-	rev_show_tab(s, REV_TAB_FIGURES);
-	return &s->base;
-}
 
 /* --- the review form ------------------------------------------------------------- */
 

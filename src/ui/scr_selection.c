@@ -824,10 +824,34 @@ static void sel_destroy(ui_view *v)
 {
 	sel_screen *s = (sel_screen *)v;
 	sel_lists_free(s);
-	free(s);
 }
 
-static const ui_view_ops sel_ops = {
+static int sel_start(ui_view *v, const void *arg)
+{
+	sel_screen *s = (sel_screen *)v;
+	const dh_config *cfg = v->ctx->cfg;
+	(void)arg;
+	s->year = cfg->plan.year;
+	s->mode = SEL_REG;
+	/* A department head (not the Office) starts on his own department's list. */
+	s->my_dept = -1;
+	const dh_ctx *me = v->ctx;
+	if (me->person && (me->roles & DH_ROLE_DEPT_HEAD) && !(me->roles & DH_ROLE_OFFICE))
+		s->my_dept = sel_dept_index(cfg, me->person->department);
+	s->mine_only = s->my_dept >= 0;
+	int rc = sel_lists_init(s);
+	if (rc)
+		return rc;
+	/* A department head answers for their own department. */
+	int mine = me->person ? sel_dept_index(cfg, me->person->department) : -1;
+	if (mine >= 0)
+		ui_list_select(&s->lists[SEL_DEPT], (uint64_t)mine + 1);
+	return 0;
+}
+
+const ui_view_ops ui_selection_view = {
+    .size = sizeof(sel_screen),
+    .start = sel_start,
     .bindings = sel_keys,
     .draw = sel_draw,
     .key = sel_key,
@@ -837,28 +861,3 @@ static const ui_view_ops sel_ops = {
     .cursor = sel_cursor,
     .destroy = sel_destroy,
 };
-
-ui_view *ui_selection_open(ui_app *app)
-{
-	sel_screen *s = ui_view_new(app, &sel_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	const dh_config *cfg = s->base.ctx->cfg;
-	s->year = cfg->plan.year;
-	s->mode = SEL_REG;
-	/* A department head (not the Office) starts on his own department's list. */
-	s->my_dept = -1;
-	const dh_ctx *me = s->base.ctx;
-	if (me->person && (me->roles & DH_ROLE_DEPT_HEAD) && !(me->roles & DH_ROLE_OFFICE))
-		s->my_dept = sel_dept_index(cfg, me->person->department);
-	s->mine_only = s->my_dept >= 0;
-	if (sel_lists_init(s) != 0) {
-		sel_destroy(&s->base);
-		return NULL;
-	}
-	/* A department head answers for their own department. */
-	int mine = s->base.ctx->person ? sel_dept_index(cfg, s->base.ctx->person->department) : -1;
-	if (mine >= 0)
-		ui_list_select(&s->lists[SEL_DEPT], (uint64_t)mine + 1);
-	return &s->base;
-}
