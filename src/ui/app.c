@@ -86,30 +86,9 @@ static const ui_binding app_keys_present[] = {
     {0},
 };
 
-static void on_stop_signal(int sig);
-static int64_t now_ms(void);
-static ui_view *app_top(ui_app *app);
-static void app_layout(ui_app *app);
-static void app_draw(ui_app *app);
-static void app_draw_header(ui_app *app);
 static void app_draw_tabs(ui_app *app);
-static void app_draw_bar(ui_app *app);
-static void app_draw_message(ui_app *app);
-static int app_read_key(ui_app *app, int *key);
-static unsigned app_dispatch(ui_app *app, int key);
-static void app_apply(ui_app *app, unsigned reaction);
-static void app_switch(ui_app *app, int screen);
-static void app_pop(ui_app *app);
-static void app_reload(ui_app *app);
-static bool app_poll(ui_app *app);
-static void app_save_drafts(ui_app *app);
 static bool app_may_quit(ui_app *app);
-static void app_offer_draft(ui_app *app);
-static void app_free(ui_app *app);
 static const ui_binding *binding_find(const ui_binding *table, int key, ui_view *v, bool typing);
-static bool binding_offered(const ui_binding *b, ui_view *v);
-static bool view_typing(ui_view *v);
-static const ui_binding *app_global_keys(ui_view *v);
 static ui_view *help_open(ui_app *app, ui_view *for_view);
 
 const char *ui_action_label(int action)
