@@ -109,6 +109,12 @@ bool ui_list_cursor(const ui_list *l, int *y, int *x);
  * another session saves, gives typing and the cursor to its filter line,
  * and after V's own destroy frees itself. 0 or DH_ENOMEM. */
 int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src);
+/* The same for a view with tabs, its lists made already: L is the list
+ * shown now (NULL on a tab without one: the list then leaves keys,
+ * drawing and reloads to V), called again when the tab changes. The
+ * widget frees V->list after V's destroy: V frees its other lists, and
+ * sets V->list NULL when it freed them all. */
+void ui_list_view_show(ui_view *v, ui_list *l);
 /* The row under the cursor (NULL when the list is empty). */
 const ui_list_row *ui_list_current(ui_list *l);
 /* Recount after a change (another session's or ours), keeping the cursor

@@ -381,10 +381,15 @@ static const ui_view_ops list_view_ops = {
     .destroy = list_view_destroy,
 };
 
-int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src)
+void ui_list_view_show(ui_view *v, ui_list *l)
 {
 	v->list = l;
 	v->under = &list_view_ops;
+}
+
+int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src)
+{
+	ui_list_view_show(v, l);
 	if (src->reload)
 		src->reload(v);
 	return ui_list_init(l, src, v);

@@ -560,7 +560,7 @@ static bool rev_offers(ui_view *v, int action)
 static void rev_show_tab(rev_screen *s, int tab)
 {
 	s->tab = tab;
-	s->base.list = tab == REV_TAB_REVIEWS ? &s->list : NULL;
+	ui_list_view_show(&s->base, tab == REV_TAB_REVIEWS ? &s->list : NULL);
 }
 
 static unsigned rev_scroll(rev_screen *s, int action)
@@ -694,7 +694,6 @@ const ui_view_ops ui_review_view = {
     .reload = rev_reload,
     .destroy = rev_destroy,
 };
-
 
 /* --- the review form ------------------------------------------------------------- */
 
