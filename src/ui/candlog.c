@@ -3,6 +3,8 @@
 #include "dienhinh/ui_candlog.h"
 
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_form.h"
+#include "dienhinh/ui_verbs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +73,36 @@ const void *ui_candlog_current(ui_candlog *lv)
 const char *ui_candlog_title(ui_view *v)
 {
 	return ((ui_candlog *)v)->title;
+}
+
+bool ui_candlog_offers(ui_view *v, int action)
+{
+	ui_candlog *lv = (ui_candlog *)v;
+	const dh_candidate *c = lv->candidate;
+	const dh_meta *e = ui_candlog_current(lv);
+	switch (action) {
+	case UI_A_ADD: return c && wf_candidate_may(v->ctx, lv->spec->add, c);
+	case UI_A_OPEN: return e != NULL;
+	case UI_A_DELETE: return e && !e->deleted && c && wf_may_for(v->ctx, DH_ACT_DELETE, c->department);
+	}
+	return true;
+}
+
+unsigned ui_candlog_key(ui_view *v, int action, int key)
+{
+	ui_candlog *lv = (ui_candlog *)v;
+	const void *e = ui_candlog_current(lv);
+	(void)key;
+	switch (action) {
+	case UI_A_CANCEL: return UI_R_POP;
+	case UI_A_ADD:
+		if (ui_refused(v->app, wf_check(v->ctx, lv->spec->add)))
+			return UI_R_DRAW;
+		return ui_form_push(v->app, lv->spec->form(v->app, lv, NULL));
+	case UI_A_OPEN: return ui_form_push(v->app, e ? lv->spec->form(v->app, lv, e) : NULL);
+	case UI_A_DELETE: return e ? lv->spec->remove(v->app, e) : UI_R_DRAW;
+	}
+	return UI_R_NONE;
 }
 
 void ui_candlog_destroy(ui_view *v)

@@ -56,47 +56,32 @@ static const ui_binding aw_log_keys[] = {
     {0},
 };
 
-static const dh_activity *aw_log_current(aw_log_view *lv)
-{
-	return ui_candlog_current(lv);
-}
-
 static bool aw_log_offers(ui_view *v, int action)
 {
-	aw_log_view *lv = (aw_log_view *)v;
-	const dh_activity *a = aw_log_current(lv);
-	const dh_candidate *c = lv->candidate;
-	switch (action) {
-	case UI_A_ADD: return c && wf_candidate_may(v->ctx, DH_ACT_REPLICATE, c);
-	case UI_A_OPEN: return a != NULL;
-	case AW_A_FOLLOWUP: return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
-	case UI_A_DELETE:
-		return a && !a->meta.deleted && c && wf_may_for(v->ctx, DH_ACT_DELETE, c->department);
-	}
-	return aw_page_offers(action);
+	const dh_candidate *c = ((aw_log_view *)v)->candidate;
+	if (action == AW_A_FOLLOWUP)
+		return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	return ui_candlog_offers(v, action);
 }
 
 static unsigned aw_log_key(ui_view *v, int action, int key)
 {
 	aw_log_view *lv = (aw_log_view *)v;
-	(void)key;
-	const dh_activity *a = aw_log_current(lv);
-	switch (action) {
-	case UI_A_CANCEL: return UI_R_POP;
-	case UI_A_ADD:
-		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_REPLICATE)))
-			return UI_R_DRAW;
-		return ui_form_push(v->app, aw_activity_form_open(v->app, NULL, lv->candidate_id));
-	case UI_A_OPEN:
-		return ui_form_push(v->app, a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL);
-	case AW_A_FOLLOWUP:
+	if (action == AW_A_FOLLOWUP)
 		return ui_form_push(v->app,
 		                    lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL);
-	case UI_A_DELETE:
-		return a ? aw_delete(v->app, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này")
-		         : UI_R_DRAW;
-	}
-	return UI_R_NONE;
+	return ui_candlog_key(v, action, key);
+}
+
+static ui_form *aw_log_form(ui_app *app, ui_candlog *lv, const void *entry)
+{
+	return aw_activity_form_open(app, entry, lv->candidate_id);
+}
+
+static unsigned aw_log_remove(ui_app *app, const void *entry)
+{
+	return aw_delete(app, DH_R_ACTIVITY, ((const dh_activity *)entry)->meta.id,
+	                 "hoạt động nhân rộng này");
 }
 
 static void aw_log_draw(ui_view *v, WINDOW *w)
@@ -141,6 +126,9 @@ static const ui_view_ops aw_log_ops = {
 
 static const ui_candlog_spec aw_log_spec = {
     .type = DH_R_ACTIVITY,
+    .add = DH_ACT_REPLICATE,
+    .form = aw_log_form,
+    .remove = aw_log_remove,
     .ops = &aw_log_ops,
     .source = &aw_log_source,
     .title_prefix = "Nhân rộng: ",

@@ -655,7 +655,6 @@ const ui_view_ops ui_candidates_view = {
     .destroy = cand_destroy,
 };
 
-
 /* --- the fostering log ------------------------------------------------------ */
 
 typedef ui_candlog foster_view;
@@ -792,7 +791,7 @@ static const ui_form_spec foster_form_spec = {
     .record = &foster_record,
 };
 
-static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fostering *r)
+static ui_form *foster_form_open(ui_app *app, foster_view *log, const void *r)
 {
 	ui_form *f = ui_form_open(app, &foster_form_spec, r, log);
 	if (!f)
@@ -811,56 +810,15 @@ static const ui_binding foster_keys[] = {
     {0},
 };
 
-static const dh_fostering *foster_current(foster_view *fv)
+/* x: asked with the entry's date; the log is read again. */
+static unsigned foster_remove(ui_app *app, const void *entry)
 {
-	return ui_candlog_current(fv);
-}
-
-static bool foster_offers(ui_view *v, int action)
-{
-	foster_view *fv = (foster_view *)v;
-	switch (action) {
-	case UI_A_ADD: return fv->candidate && wf_candidate_may(v->ctx, DH_ACT_FOSTER, fv->candidate);
-	case UI_A_OPEN: return fv->n > 0;
-	case UI_A_DELETE: {
-		const dh_fostering *e = foster_current(fv);
-		return e && !e->meta.deleted && fv->candidate &&
-		       wf_may_for(v->ctx, DH_ACT_DELETE, fv->candidate->department);
-	}
-	case UI_A_CANCEL: return true;
-	}
-	return true;
-}
-
-static unsigned foster_key(ui_view *v, int action, int key)
-{
-	foster_view *fv = (foster_view *)v;
-	(void)key;
-	switch (action) {
-	case UI_A_CANCEL: return UI_R_POP;
-	case UI_A_ADD: {
-		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_FOSTER)))
-			return UI_R_DRAW;
-		return ui_form_push(v->app, foster_form_open(v->app, fv, NULL));
-	}
-	case UI_A_OPEN: {
-		const dh_fostering *e = foster_current(fv);
-		if (!e)
-			return UI_R_DRAW;
-		return ui_form_push(v->app, foster_form_open(v->app, fv, e));
-	}
-	case UI_A_DELETE: {
-		const dh_fostering *e = foster_current(fv);
-		if (!e)
-			return UI_R_DRAW;
-		char q[200], date[11];
-		snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
-		         date_vn(e->date, date));
-		ui_delete_asked(v->app, DH_R_FOSTERING, e->meta.id, q, "Xóa từ sổ bồi dưỡng");
-		return UI_R_RELOAD | UI_R_DRAW;
-	}
-	}
-	return UI_R_NONE;
+	const dh_fostering *e = entry;
+	char q[200], date[11];
+	snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
+	         date_vn(e->date, date));
+	ui_delete_asked(app, DH_R_FOSTERING, e->meta.id, q, "Xóa từ sổ bồi dưỡng");
+	return UI_R_RELOAD | UI_R_DRAW;
 }
 
 static void foster_draw(ui_view *v, WINDOW *w)
@@ -896,13 +854,16 @@ static const ui_view_ops foster_ops = {
     .bindings = foster_keys,
     .title = ui_candlog_title,
     .draw = foster_draw,
-    .key = foster_key,
-    .offers = foster_offers,
+    .key = ui_candlog_key,
+    .offers = ui_candlog_offers,
     .destroy = ui_candlog_destroy,
 };
 
 static const ui_candlog_spec foster_log = {
     .type = DH_R_FOSTERING,
+    .add = DH_ACT_FOSTER,
+    .form = foster_form_open,
+    .remove = foster_remove,
     .ops = &foster_ops,
     .source = &foster_source,
     .title_prefix = "Bồi dưỡng: ",
