@@ -25,7 +25,7 @@
  *   3. `offers`: wf_may / wf_candidate_may for each action, so the key
  *      line shows only what this person may do; `key`: its own actions,
  *      returning UI_R_* flags (the list has had the key first); `destroy`:
- *      its own data. The list, made by ui_list_view_start in the opener,
+ *      its own data. The list, made by ui_list_view_start in `start`,
  *      does the rest: navigation and the filter line, drawing over the
  *      body (a `draw` of its own may put lines above it), the reload when
  *      another session committed, typing and the cursor, freeing itself;

@@ -60,7 +60,7 @@ static const struct {
 	ui_screen_restore_fn restore;
 } screens[UI_SCREEN_COUNT] = {
 #define UI_SCREEN_ENTRY(digit, title, short_title, view, restore)                                            \
-	[(digit)-1] = {title, short_title, &view, restore},
+	[(digit)-1] = {title, short_title, &(view), restore},
     UI_SCREENS(UI_SCREEN_ENTRY)
 #undef UI_SCREEN_ENTRY
 };
