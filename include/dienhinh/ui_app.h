@@ -23,14 +23,17 @@
  *   2. a key table: its own actions ({UI_A_ADD, "a", {'a'}, ...}) then
  *      UI_LIST_BINDINGS, ended by {0};
  *   3. `offers`: wf_may / wf_candidate_may for each action, so the key
- *      line shows only what this person may do; `key`: ui_list_key first,
- *      then its own actions, returning UI_R_* flags; `draw`: ui_list_draw;
- *      `reload`: ui_list_reload (the shell calls it when another session
- *      committed); `typing` / `cursor`: from the list's filter line;
+ *      line shows only what this person may do; `key`: its own actions,
+ *      returning UI_R_* flags (the list has had the key first); `destroy`:
+ *      its own data. The list, made by ui_list_view_start in `start`,
+ *      does the rest: navigation and the filter line, drawing over the
+ *      body (a `draw` of its own may put lines above it), the reload when
+ *      another session committed, typing and the cursor, freeing itself;
  *   4. forms as a field table bound to a record (ui_form.h): the widget
  *      loads, saves through the workflow's wf_* function, handles conflicts
  *      and drafts; ui_form_open + ui_form_push;
- *   5. `ui_view *ui_<name>_open(ui_app *)` in UI_SCREENS below (and a
+ *   5. its ops as `const ui_view_ops ui_<name>_view` with its size and
+ *      start (what it reads when opened), in UI_SCREENS below (and a
  *      restore function if its forms keep drafts).
  * Nothing may hold a transaction between keys: read with repo_get /
  * repo_page inside a callback, copy what must stay (record_dup). */
@@ -126,6 +129,14 @@ enum ui_reaction {
 /* --- views -------------------------------------------------------------- */
 
 typedef struct ui_view_ops {
+	/* How ui_view_open makes the view: SIZE zeroed bytes (a struct that
+	 * begins with its ui_view), then START with the opener's ARG (NULL:
+	 * nothing more to fill), which returns 0, or an error when the view
+	 * cannot open (DH_ENOMEM; DH_EPERM, its refusal shown): the view is
+	 * then destroyed. The shell frees such a view after its destroy,
+	 * which frees only what the view holds. */
+	size_t size;
+	int (*start)(ui_view *v, const void *arg);
 	const ui_binding *bindings;
 	/* Shown after the screen title in the header ("Sửa hồ sơ"); may be NULL. */
 	const char *(*title)(ui_view *v);
@@ -159,11 +170,17 @@ typedef struct ui_list ui_list;
 
 struct ui_view {
 	const ui_view_ops *ops;
+	/* The widget the view stands on (NULL: none), as ops of its own: a
+	 * list screen's is the list's (ui_list_view_start). The shell gives
+	 * a key to `under->key` first and to the view's `key` only when it
+	 * comes back UI_R_UNHANDLED; an action is offered when both `offers`
+	 * agree; `destroy` is the view's (its own data) and then the
+	 * widget's; any other op the view leaves NULL is the widget's. */
+	const ui_view_ops *under;
 	ui_app *app;
 	dh_ctx *ctx;
 	ui_view *below; /* managed by the shell */
-	/* A list screen's list, for the ui_list_view_* callbacks of its ops
-	 * (ui_list.h); NULL in other views. */
+	/* A list screen's list (the one `under` works on); NULL in other views. */
 	ui_list *list;
 };
 
@@ -172,12 +189,16 @@ void ui_view_init(ui_view *v, const ui_view_ops *ops, ui_app *app);
 /* A zeroed view of SIZE bytes (a struct that begins with its ui_view),
  * initialised with OPS; NULL on ENOMEM. */
 void *ui_view_new(ui_app *app, const ui_view_ops *ops, size_t size);
+/* A new view as OPS says (size, start with ARG); NULL when it cannot open. */
+ui_view *ui_view_open(ui_app *app, const ui_view_ops *ops, const void *arg);
+/* Free V: its ops' destroy, then its widget's (V->under), then V itself
+ * when ui_view_open made it. */
+void ui_view_destroy(ui_view *v);
 /* Put V on top of the stack (the shell destroys it when popped). */
 void ui_push(ui_app *app, ui_view *v);
 
 /* --- screens -------------------------------------------------------------- */
 
-typedef ui_view *(*ui_screen_open_fn)(ui_app *app);
 /* The root of a run with one view alone and no screens to switch to
  * (`dienhinh present`); ARG is the run's own (a session id). */
 typedef ui_view *(*ui_alone_open_fn)(ui_app *app, uint64_t arg);
@@ -190,35 +211,36 @@ typedef struct dh_draft dh_draft;
 typedef bool (*ui_screen_restore_fn)(ui_app *app, const dh_draft *draft);
 
 /* Digit, title exactly as DESIGN.md §3, the short name of the tab line
- * at 80 columns, root view, draft restorer (may be NULL). */
+ * at 80 columns, root view (opened with ui_view_open, ARG NULL), draft
+ * restorer (may be NULL). */
 #define UI_SCREENS(X)                                                                                        \
-	X(1, "Tổng quan", "Tổng quan", ui_overview_open, NULL)                                               \
-	X(2, "Nhân tố mới", "Nhân tố", ui_candidates_open, ui_candidates_restore)                            \
-	X(3, "Lựa chọn, công nhận", "Lựa chọn", ui_selection_open, ui_selection_restore)                     \
-	X(4, "Khen thưởng, nhân rộng", "Khen thưởng", ui_awards_open, ui_awards_restore)                     \
-	X(5, "Sơ kết, tổng kết", "Sơ kết", ui_review_open, ui_review_restore)                                \
-	X(6, "Tổ chức thực hiện", "Thực hiện", ui_implementation_open, ui_implementation_restore)            \
-	X(7, "Tra cứu", "Tra cứu", ui_lookup_open, NULL)                                                     \
-	X(8, "Nhật ký", "Nhật ký", ui_audit_open, NULL)
+	X(1, "Tổng quan", "Tổng quan", ui_overview_view, NULL)                                               \
+	X(2, "Nhân tố mới", "Nhân tố", ui_candidates_view, ui_candidates_restore)                            \
+	X(3, "Lựa chọn, công nhận", "Lựa chọn", ui_selection_view, ui_selection_restore)                     \
+	X(4, "Khen thưởng, nhân rộng", "Khen thưởng", ui_awards_view, ui_awards_restore)                     \
+	X(5, "Sơ kết, tổng kết", "Sơ kết", ui_review_view, ui_review_restore)                                \
+	X(6, "Tổ chức thực hiện", "Thực hiện", ui_implementation_view, ui_implementation_restore)            \
+	X(7, "Tra cứu", "Tra cứu", ui_lookup_view, NULL)                                                     \
+	X(8, "Nhật ký", "Nhật ký", ui_audit_view, NULL)
 
 #define UI_SCREEN_COUNT 8
 
-ui_view *ui_overview_open(ui_app *app);
-ui_view *ui_candidates_open(ui_app *app);
+extern const ui_view_ops ui_overview_view;
+extern const ui_view_ops ui_candidates_view;
 bool ui_candidates_restore(ui_app *app, const dh_draft *draft);
 /* Screen 3: registrations, proposals, decisions; it pushes the council
  * sessions (ui_council.h). */
-ui_view *ui_selection_open(ui_app *app);
+extern const ui_view_ops ui_selection_view;
 bool ui_selection_restore(ui_app *app, const dh_draft *draft);
 /* Screens 4, 5, 6. */
-ui_view *ui_awards_open(ui_app *app);
+extern const ui_view_ops ui_awards_view;
 bool ui_awards_restore(ui_app *app, const dh_draft *draft);
-ui_view *ui_review_open(ui_app *app);
+extern const ui_view_ops ui_review_view;
 bool ui_review_restore(ui_app *app, const dh_draft *draft);
-ui_view *ui_implementation_open(ui_app *app);
+extern const ui_view_ops ui_implementation_view;
 bool ui_implementation_restore(ui_app *app, const dh_draft *draft);
-ui_view *ui_lookup_open(ui_app *app);
-ui_view *ui_audit_open(ui_app *app);
+extern const ui_view_ops ui_lookup_view;
+extern const ui_view_ops ui_audit_view;
 
 /* --- services for views ----------------------------------------------------- */
 

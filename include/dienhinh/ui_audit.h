@@ -22,8 +22,7 @@ const char *ui_audit_field_label(const char *name);
  * the number of fields that differ. */
 int ui_audit_changes(const char *before, const char *after, char *out, size_t size);
 
-/* Screen 8 itself. */
-ui_view *ui_audit_open(ui_app *app);
+/* Screen 8 itself is ui_audit_view (ui_app.h). */
 /* The log of one candidate: changes to it and to the records of its
  * history (TYPES[i], IDS[i], N of them, the candidate first), on the
  * current screen's stack. NULL (message shown) without the right to see

@@ -4,8 +4,12 @@
  * workflow's per-record rules, a title line, opened on a candidate.
  *
  * A screen keeps what differs: its ui_list_source (columns and rows; count,
- * reload and index_of are the ones here), and its ui_view_ops (keys, draw,
- * offers; title and destroy are the ones here, reload ui_list_view_reload). */
+ * reload and index_of are the ones here), and its ui_view_ops (keys, draw;
+ * size, start, title, offers, key and destroy are the ones here, or its own
+ * for keys of its own before them; the rest the list's). Adding (a),
+ * opening (Enter) and deleting (x) an entry, and Esc, are the same in every
+ * log: the spec names the action that adds, the entry's form, and how an
+ * entry is deleted. */
 #ifndef DIENHINH_UI_CANDLOG_H
 #define DIENHINH_UI_CANDLOG_H
 
@@ -15,15 +19,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+typedef struct ui_candlog ui_candlog;
+typedef struct ui_form ui_form;
+
 typedef struct ui_candlog_spec {
 	int type; /* the child record type (dh_rtype) */
+	int add;  /* the action (dh_action) that adds an entry */
+	/* The form of ENTRY, or of a new entry when ENTRY is NULL. */
+	ui_form *(*form)(ui_app *app, ui_candlog *lv, const void *entry);
+	/* Ask, then delete ENTRY; what changed (UI_R_*). */
+	unsigned (*remove)(ui_app *app, const void *entry);
 	const ui_view_ops *ops;
 	const ui_list_source *source; /* its ctx is the ui_candlog */
 	const char *title_prefix;     /* "Bồi dưỡng: ", then the name */
 	size_t title_size;            /* bytes of title kept, at most 200 */
 } ui_candlog_spec;
 
-typedef struct ui_candlog {
+struct ui_candlog {
 	ui_view base;
 	ui_list list;
 	const ui_candlog_spec *spec;
@@ -32,9 +44,10 @@ typedef struct ui_candlog {
 	char title[200];
 	void **items; /* records of spec->type, each beginning with dh_meta */
 	size_t n, cap;
-} ui_candlog;
+};
 
-/* The log of candidate C, loaded; NULL when out of memory. */
+/* The log of candidate C, loaded (spec->source's reload must be
+ * ui_candlog_load); NULL when out of memory. */
 ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c);
 /* The record under the cursor, or NULL. */
 const void *ui_candlog_current(ui_candlog *lv);
@@ -44,8 +57,11 @@ size_t ui_candlog_count(void *ctx);
 void ui_candlog_load(void *ctx);
 size_t ui_candlog_index_of(void *ctx, uint64_t id);
 
-/* For the screen's ui_view_ops. */
+/* For the screen's ui_view_ops (.size is sizeof(ui_candlog)). */
+int ui_candlog_start(ui_view *v, const void *arg);
 const char *ui_candlog_title(ui_view *v);
+bool ui_candlog_offers(ui_view *v, int action);
+unsigned ui_candlog_key(ui_view *v, int action, int key);
 void ui_candlog_destroy(ui_view *v);
 
 #endif

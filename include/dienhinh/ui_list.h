@@ -8,8 +8,10 @@
  * order answers `count` with repo_last_id and `rows` with one repo_page.
  *
  * A screen embeds a ui_list in its view, lists UI_LIST_BINDINGS in its key
- * table, and passes keys to ui_list_key first: what it leaves
- * (UI_R_UNHANDLED) is the screen's (Enter opens, `a` adds...). */
+ * table, and starts it with ui_list_view_start: the list then has the keys
+ * first, and what it leaves (UI_R_UNHANDLED) is the screen's (Enter opens,
+ * `a` adds...). A view with several lists (tabs) calls ui_list_key first
+ * itself. */
 #ifndef DIENHINH_UI_LIST_H
 #define DIENHINH_UI_LIST_H
 
@@ -99,13 +101,20 @@ bool ui_list_offers(const ui_list *l, int action);
 bool ui_list_typing(const ui_list *l);
 bool ui_list_cursor(const ui_list *l, int *y, int *x);
 
-/* A list screen's ops need not write these three: with V->list set (when
- * its list is made), .typing, .cursor and .reload can be these — the
- * filter line has the keys, its cursor, and the recount after another
- * session's save. */
-bool ui_list_view_typing(ui_view *v);
-bool ui_list_view_cursor(ui_view *v, int *y, int *x);
-void ui_list_view_reload(ui_view *v);
+/* Make V a list screen (in its ops' start): its list L (inside V) over
+ * SRC, whose ctx is V, read a first time with SRC->reload (the load the
+ * screen's data needs), and the list as the widget V stands on
+ * (ui_view.under): the list has the keys first, agrees to what is
+ * offered, draws over the whole body unless V draws, reloads when
+ * another session saves, gives typing and the cursor to its filter line,
+ * and after V's own destroy frees itself. 0 or DH_ENOMEM. */
+int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src);
+/* The same for a view with tabs, its lists made already: L is the list
+ * shown now (NULL on a tab without one: the list then leaves keys,
+ * drawing and reloads to V), called again when the tab changes. The
+ * widget frees V->list after V's destroy: V frees its other lists, and
+ * sets V->list NULL when it freed them all. */
+void ui_list_view_show(ui_view *v, ui_list *l);
 /* The row under the cursor (NULL when the list is empty). */
 const ui_list_row *ui_list_current(ui_list *l);
 /* Recount after a change (another session's or ours), keeping the cursor

@@ -57,11 +57,11 @@ static const struct {
 static const struct {
 	const char *title;
 	const char *short_title;
-	ui_screen_open_fn open;
+	const ui_view_ops *view;
 	ui_screen_restore_fn restore;
 } screens[UI_SCREEN_COUNT] = {
-#define UI_SCREEN_ENTRY(digit, title, short_title, open, restore)                                            \
-	[(digit)-1] = {title, short_title, open, restore},
+#define UI_SCREEN_ENTRY(digit, title, short_title, view, restore)                                            \
+	[(digit)-1] = {title, short_title, &(view), restore},
     UI_SCREENS(UI_SCREEN_ENTRY)
 #undef UI_SCREEN_ENTRY
 };
@@ -87,30 +87,9 @@ static const ui_binding app_keys_present[] = {
     {0},
 };
 
-static void on_stop_signal(int sig);
-static int64_t now_ms(void);
-static ui_view *app_top(ui_app *app);
-static void app_layout(ui_app *app);
-static void app_draw(ui_app *app);
-static void app_draw_header(ui_app *app);
 static void app_draw_tabs(ui_app *app);
-static void app_draw_bar(ui_app *app);
-static void app_draw_message(ui_app *app);
-static int app_read_key(ui_app *app, int *key);
-static unsigned app_dispatch(ui_app *app, int key);
-static void app_apply(ui_app *app, unsigned reaction);
-static void app_switch(ui_app *app, int screen);
-static void app_pop(ui_app *app);
-static void app_reload(ui_app *app);
-static bool app_poll(ui_app *app);
-static void app_save_drafts(ui_app *app);
 static bool app_may_quit(ui_app *app);
-static void app_offer_draft(ui_app *app);
-static void app_free(ui_app *app);
 static const ui_binding *binding_find(const ui_binding *table, int key, ui_view *v, bool typing);
-static bool binding_offered(const ui_binding *b, ui_view *v);
-static bool view_typing(ui_view *v);
-static const ui_binding *app_global_keys(ui_view *v);
 static ui_view *help_open(ui_app *app, ui_view *for_view);
 
 const char *ui_action_label(int action)
@@ -158,6 +137,30 @@ void *ui_view_new(ui_app *app, const ui_view_ops *ops, size_t size)
 	if (v)
 		ui_view_init(v, ops, app);
 	return v;
+}
+
+ui_view *ui_view_open(ui_app *app, const ui_view_ops *ops, const void *arg)
+{
+	ui_view *v = ui_view_new(app, ops, ops->size);
+	if (v && ops->start && ops->start(v, arg) != 0) {
+		ui_view_destroy(v);
+		return NULL;
+	}
+	return v;
+}
+
+void ui_view_destroy(ui_view *v)
+{
+	/* A view ui_view_open made (its ops give its size) is freed here;
+	 * any other frees itself in its destroy. */
+	const ui_view_ops *under = v->under;
+	bool opened = v->ops->size != 0;
+	if (v->ops->destroy)
+		v->ops->destroy(v);
+	if (under && under->destroy)
+		under->destroy(v);
+	if (opened)
+		free(v);
 }
 
 void ui_push(ui_app *app, ui_view *v)
@@ -209,9 +212,28 @@ static ui_view *app_top(ui_app *app)
 	return app->tops[app->screen];
 }
 
+/* The ops that answer for one op of V: its own when it has that op
+ * (HAS), else those of the widget it stands on (ui_view.under). */
+static const ui_view_ops *view_ops_for(const ui_view *v, bool has)
+{
+	return has || !v->under ? v->ops : v->under;
+}
+
 static bool view_typing(ui_view *v)
 {
-	return v && v->ops->typing && v->ops->typing(v);
+	const ui_view_ops *o = v ? view_ops_for(v, v->ops->typing) : NULL;
+	return o && o->typing && o->typing(v);
+}
+
+/* The widget has the key first: what it leaves is the view's. */
+static unsigned view_key(ui_view *v, int action, int key)
+{
+	if (v->under && v->under->key) {
+		unsigned r = v->under->key(v, action, key);
+		if (!(r & UI_R_UNHANDLED))
+			return r;
+	}
+	return v->ops->key(v, action, key);
 }
 
 static const ui_binding *app_global_keys(ui_view *v)
@@ -226,6 +248,8 @@ static bool binding_offered(const ui_binding *b, ui_view *v)
 	if (b->action == UI_A_QUIT || b->action == UI_A_HELP || b->action == UI_A_SCREEN ||
 	    b->action == UI_A_LOOKUP)
 		return true;
+	if (v->under && v->under->offers && !v->under->offers(v, b->action))
+		return false;
 	return !v->ops->offers || v->ops->offers(v, b->action);
 }
 
@@ -565,10 +589,12 @@ static void app_draw(ui_app *app)
 	ui_view *v = app_top(app);
 	werase(app->body);
 	wattrset(app->body, A_NORMAL);
-	if (v && v->ops->draw)
-		v->ops->draw(v, app->body);
+	const ui_view_ops *draw = v ? view_ops_for(v, v->ops->draw) : NULL;
+	if (draw && draw->draw)
+		draw->draw(v, app->body);
+	const ui_view_ops *cursor = v ? view_ops_for(v, v->ops->cursor) : NULL;
 	int cy, cx;
-	if (v && v->ops->cursor && v->ops->cursor(v, &cy, &cx)) {
+	if (cursor && cursor->cursor && cursor->cursor(v, &cy, &cx)) {
 		wmove(app->body, cy, cx);
 		curs_set(1);
 	} else {
@@ -633,9 +659,11 @@ static bool app_poll(ui_app *app)
 
 static void app_reload(ui_app *app)
 {
-	for (ui_view *v = app_top(app); v; v = v->below)
-		if (v->ops->reload)
-			v->ops->reload(v);
+	for (ui_view *v = app_top(app); v; v = v->below) {
+		const ui_view_ops *o = view_ops_for(v, v->ops->reload);
+		if (o->reload)
+			o->reload(v);
+	}
 	app->seen_gen[app->screen] = app->gen;
 }
 
@@ -645,8 +673,7 @@ static void app_pop(ui_app *app)
 	if (!v || !v->below)
 		return;
 	app->tops[app->screen] = v->below;
-	if (v->ops->destroy)
-		v->ops->destroy(v);
+	ui_view_destroy(v);
 }
 
 static void app_switch(ui_app *app, int screen)
@@ -655,7 +682,8 @@ static void app_switch(ui_app *app, int screen)
 		return;
 	app->screen = screen;
 	if (!app->tops[screen]) {
-		ui_view *root = app->alone ? app->alone(app, app->alone_arg) : screens[screen].open(app);
+		ui_view *root = app->alone ? app->alone(app, app->alone_arg)
+		                           : ui_view_open(app, screens[screen].view, NULL);
 		if (!root) {
 			ui_error(app, "%s", dh_strerror(DH_ENOMEM));
 			return;
@@ -696,10 +724,10 @@ static unsigned app_dispatch(ui_app *app, int key)
 	bool typing = view_typing(v);
 	const ui_binding *b = binding_find(v->ops->bindings, key, v, typing);
 	if (b)
-		return v->ops->key(v, b->action, key);
+		return view_key(v, b->action, key);
 	b = binding_find(app_global_keys(v), key, v, typing);
 	if (!b) {
-		unsigned r = v->ops->key(v, UI_A_NONE, key);
+		unsigned r = view_key(v, UI_A_NONE, key);
 		if (r == UI_R_NONE && !typing && app_say_unoffered(app, v, key))
 			return UI_R_DRAW;
 		return r;
@@ -839,8 +867,7 @@ static void app_free(ui_app *app)
 		ui_view *v = app->tops[s];
 		while (v) {
 			ui_view *below = v->below;
-			if (v->ops->destroy)
-				v->ops->destroy(v);
+			ui_view_destroy(v);
 			v = below;
 		}
 		app->tops[s] = NULL;

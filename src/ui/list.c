@@ -327,18 +327,70 @@ void ui_list_draw(ui_list *l, WINDOW *w, int y, int x, int rows, int cols)
 	}
 }
 
-bool ui_list_view_typing(ui_view *v)
+/* --- the list as the widget a list screen stands on ------------------------ */
+
+/* V->list is the list shown: NULL while a tab without one is (scr_review.c's
+ * figures), and the list then leaves everything to the view. */
+
+static unsigned list_view_key(ui_view *v, int action, int key)
+{
+	return v->list ? ui_list_key(v->list, action, key) : UI_R_UNHANDLED;
+}
+
+static bool list_view_offers(ui_view *v, int action)
+{
+	return !v->list || ui_list_offers(v->list, action);
+}
+
+static void list_view_draw(ui_view *v, WINDOW *w)
+{
+	if (v->list)
+		ui_list_draw(v->list, w, 0, 0, getmaxy(w), getmaxx(w));
+}
+
+static void list_view_reload(ui_view *v)
+{
+	if (v->list)
+		ui_list_reload(v->list);
+}
+
+static bool list_view_typing(ui_view *v)
 {
 	return v->list && ui_list_typing(v->list);
 }
 
-bool ui_list_view_cursor(ui_view *v, int *y, int *x)
+static bool list_view_cursor(ui_view *v, int *y, int *x)
 {
 	return v->list && ui_list_cursor(v->list, y, x);
 }
 
-void ui_list_view_reload(ui_view *v)
+/* After the screen's own destroy. */
+static void list_view_destroy(ui_view *v)
 {
 	if (v->list)
-		ui_list_reload(v->list);
+		ui_list_free(v->list);
+}
+
+static const ui_view_ops list_view_ops = {
+    .draw = list_view_draw,
+    .key = list_view_key,
+    .offers = list_view_offers,
+    .reload = list_view_reload,
+    .typing = list_view_typing,
+    .cursor = list_view_cursor,
+    .destroy = list_view_destroy,
+};
+
+void ui_list_view_show(ui_view *v, ui_list *l)
+{
+	v->list = l;
+	v->under = &list_view_ops;
+}
+
+int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src)
+{
+	ui_list_view_show(v, l);
+	if (src->reload)
+		src->reload(v);
+	return ui_list_init(l, src, v);
 }

@@ -706,7 +706,6 @@ static void audit_destroy(ui_view *v)
 	ui_peek_free(&s->peek);
 	free(s->seqs.v);
 	free(s->f.targets);
-	free(s);
 }
 
 /* Screen 8 has no title of its own; a candidate's log names it. */
@@ -715,7 +714,46 @@ static const char *audit_title(ui_view *v)
 	return ((audit_screen *)v)->title;
 }
 
-static const ui_view_ops audit_ops = {
+/* What ui_audit_open_for asks for: one candidate's log (NULL: screen 8). */
+typedef struct audit_for {
+	const char *title;
+	const int *types;
+	const uint64_t *ids;
+	size_t n;
+} audit_for;
+
+static int audit_start(ui_view *v, const void *arg)
+{
+	audit_screen *s = (audit_screen *)v;
+	const audit_for *of = arg;
+	dh_ctx *ctx = v->ctx;
+	ui_peek_init(&s->peek, DH_R_AUDIT);
+	s->allowed = wf_check(ctx, DH_ACT_VIEW_AUDIT) == 0;
+	if (!s->allowed)
+		snprintf(s->refusal, sizeof(s->refusal), "%s",
+		         ctx->message[0] ? ctx->message : "Bạn không có quyền xem nhật ký.");
+	ctx->message[0] = '\0';
+	if (of) {
+		if (!s->allowed) {
+			ui_error(v->app, "%s", s->refusal);
+			return DH_EPERM;
+		}
+		s->f.targets = calloc(of->n ? of->n : 1, sizeof(*s->f.targets));
+		if (!s->f.targets)
+			return DH_ENOMEM;
+		for (size_t i = 0; i < of->n; i++)
+			s->f.targets[i] = (audit_target){of->types[i], of->ids[i]};
+		s->f.n_targets = of->n;
+		snprintf(s->title, sizeof(s->title), "%s", of->title ? of->title : "Nhật ký");
+	}
+	audit_restart(s);
+	s->source = audit_source;
+	return ui_list_init(&s->list, &s->source, s);
+}
+
+const ui_view_ops ui_audit_view = {
+    .size = sizeof(audit_screen),
+    .start = audit_start,
     .bindings = audit_keys,
     .title = audit_title,
     .draw = audit_draw,
@@ -726,57 +764,8 @@ static const ui_view_ops audit_ops = {
     .destroy = audit_destroy,
 };
 
-static audit_screen *audit_new(ui_app *app)
-{
-	audit_screen *s = ui_view_new(app, &audit_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	ui_peek_init(&s->peek, DH_R_AUDIT);
-	dh_ctx *ctx = s->base.ctx;
-	s->allowed = wf_check(ctx, DH_ACT_VIEW_AUDIT) == 0;
-	if (!s->allowed)
-		snprintf(s->refusal, sizeof(s->refusal), "%s",
-		         ctx->message[0] ? ctx->message : "Bạn không có quyền xem nhật ký.");
-	ctx->message[0] = '\0';
-	return s;
-}
-
-static ui_view *audit_start(audit_screen *s)
-{
-	audit_restart(s);
-	s->source = audit_source;
-	if (ui_list_init(&s->list, &s->source, s) != 0) {
-		free(s->f.targets);
-		free(s);
-		return NULL;
-	}
-	return &s->base;
-}
-
-ui_view *ui_audit_open(ui_app *app)
-{
-	audit_screen *s = audit_new(app);
-	return s ? audit_start(s) : NULL;
-}
-
 ui_view *ui_audit_open_for(ui_app *app, const char *title, const int *types, const uint64_t *ids, size_t n)
 {
-	audit_screen *s = audit_new(app);
-	if (!s)
-		return NULL;
-	if (!s->allowed) {
-		ui_error(app, "%s", s->refusal);
-		free(s);
-		return NULL;
-	}
-	s->f.targets = calloc(n ? n : 1, sizeof(*s->f.targets));
-	if (!s->f.targets) {
-		free(s);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++)
-		s->f.targets[i] = (audit_target){types[i], ids[i]};
-	s->f.n_targets = n;
-	snprintf(s->title, sizeof(s->title), "%s", title ? title : "Nhật ký");
-	return audit_start(s);
+	const audit_for of = {title, types, ids, n};
+	return ui_view_open(app, &ui_audit_view, &of);
 }

@@ -133,7 +133,7 @@ static bool aw_offers(ui_view *v, int action)
 	case UI_A_FILTER: return s->tab == AW_TAB_RECORDS && ui_list_offers(aw_list(s), action);
 	case UI_A_SORT: return false;
 	}
-	return ui_list_offers(aw_list(s), action);
+	return true;
 }
 
 static unsigned aw_award(aw_screen *s)
@@ -223,12 +223,10 @@ static unsigned aw_open(aw_screen *s)
 static unsigned aw_key(ui_view *v, int action, int key)
 {
 	aw_screen *s = (aw_screen *)v;
-	unsigned r = ui_list_key(aw_list(s), action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
 	switch (action) {
 	case AW_A_TAB:
 		s->tab = (s->tab + (key == UI_K(KEY_BTAB) ? AW_TABS - 1 : 1)) % AW_TABS;
+		ui_list_view_show(v, aw_list(s));
 		return UI_R_DRAW;
 	case UI_A_DOCUMENT: {
 		const dh_decision *d = aw_cur_decision(s);
@@ -353,18 +351,6 @@ static unsigned aw_idle(ui_view *v)
 	return UI_R_DRAW;
 }
 
-static bool aw_typing(ui_view *v)
-{
-	aw_screen *s = (aw_screen *)v;
-	return ui_list_typing(aw_list(s));
-}
-
-static bool aw_cursor(ui_view *v, int *y, int *x)
-{
-	aw_screen *s = (aw_screen *)v;
-	return ui_list_cursor(aw_list(s), y, x);
-}
-
 /* Another session (or a form of mine) committed. */
 static void aw_view_reload(ui_view *v)
 {
@@ -393,34 +379,30 @@ static void aw_destroy(ui_view *v)
 {
 	aw_screen *s = (aw_screen *)v;
 	aw_tabs_free(s);
+	v->list = NULL; /* every tab's list is freed */
 	free(s->tags);
 	record_free(DH_R_CANDIDATE, s->cur);
-	free(s);
 }
 
-static const ui_view_ops aw_ops = {
+static int aw_start(ui_view *v, const void *arg)
+{
+	(void)arg;
+	int rc = aw_tabs_init((aw_screen *)v);
+	ui_list_view_show(v, aw_list((aw_screen *)v));
+	return rc;
+}
+
+const ui_view_ops ui_awards_view = {
+    .size = sizeof(aw_screen),
+    .start = aw_start,
     .bindings = aw_keys,
     .draw = aw_draw,
     .key = aw_key,
     .offers = aw_offers,
     .reload = aw_view_reload,
-    .typing = aw_typing,
     .idle = aw_idle,
-    .cursor = aw_cursor,
     .destroy = aw_destroy,
 };
-
-ui_view *ui_awards_open(ui_app *app)
-{
-	aw_screen *s = ui_view_new(app, &aw_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	if (aw_tabs_init(s) != 0) {
-		aw_destroy(&s->base);
-		return NULL;
-	}
-	return &s->base;
-}
 
 /* --- drafts ---------------------------------------------------------------------- */
 

@@ -5,6 +5,7 @@
 #include "scr_awards_internal.h"
 
 #include "dienhinh/date.h"
+#include "dienhinh/error.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_candlog.h"
 
@@ -14,14 +15,9 @@
 typedef ui_candlog aw_log_view;
 
 /* Both pages: Esc goes back; their short lists neither filter nor sort. */
-static bool aw_page_offers(const ui_list *l, int action)
+static bool aw_page_offers(int action)
 {
-	switch (action) {
-	case UI_A_CANCEL: return true;
-	case UI_A_FILTER:
-	case UI_A_SORT: return false;
-	}
-	return ui_list_offers(l, action);
+	return action != UI_A_FILTER && action != UI_A_SORT;
 }
 
 /* --- a record's replication log ------------------------------------------------ */
@@ -60,49 +56,32 @@ static const ui_binding aw_log_keys[] = {
     {0},
 };
 
-static const dh_activity *aw_log_current(aw_log_view *lv)
-{
-	return ui_candlog_current(lv);
-}
-
 static bool aw_log_offers(ui_view *v, int action)
 {
-	aw_log_view *lv = (aw_log_view *)v;
-	const dh_activity *a = aw_log_current(lv);
-	const dh_candidate *c = lv->candidate;
-	switch (action) {
-	case UI_A_ADD: return c && wf_candidate_may(v->ctx, DH_ACT_REPLICATE, c);
-	case UI_A_OPEN: return a != NULL;
-	case AW_A_FOLLOWUP: return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
-	case UI_A_DELETE:
-		return a && !a->meta.deleted && c && wf_may_for(v->ctx, DH_ACT_DELETE, c->department);
-	}
-	return aw_page_offers(&lv->list, action);
+	const dh_candidate *c = ((aw_log_view *)v)->candidate;
+	if (action == AW_A_FOLLOWUP)
+		return c && wf_candidate_may(v->ctx, DH_ACT_EDIT, c);
+	return ui_candlog_offers(v, action);
 }
 
 static unsigned aw_log_key(ui_view *v, int action, int key)
 {
 	aw_log_view *lv = (aw_log_view *)v;
-	unsigned r = ui_list_key(&lv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
-	const dh_activity *a = aw_log_current(lv);
-	switch (action) {
-	case UI_A_CANCEL: return UI_R_POP;
-	case UI_A_ADD:
-		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_REPLICATE)))
-			return UI_R_DRAW;
-		return ui_form_push(v->app, aw_activity_form_open(v->app, NULL, lv->candidate_id));
-	case UI_A_OPEN:
-		return ui_form_push(v->app, a ? aw_activity_form_open(v->app, a, lv->candidate_id) : NULL);
-	case AW_A_FOLLOWUP:
+	if (action == AW_A_FOLLOWUP)
 		return ui_form_push(v->app,
 		                    lv->candidate ? aw_followup_form_open(v->app, lv->candidate) : NULL);
-	case UI_A_DELETE:
-		return a ? aw_delete(v->app, DH_R_ACTIVITY, a->meta.id, "hoạt động nhân rộng này")
-		         : UI_R_DRAW;
-	}
-	return UI_R_NONE;
+	return ui_candlog_key(v, action, key);
+}
+
+static ui_form *aw_log_form(ui_app *app, ui_candlog *lv, const void *entry)
+{
+	return aw_activity_form_open(app, entry, lv->candidate_id);
+}
+
+static unsigned aw_log_remove(ui_app *app, const void *entry)
+{
+	return aw_delete(app, DH_R_ACTIVITY, ((const dh_activity *)entry)->meta.id,
+	                 "hoạt động nhân rộng này");
 }
 
 static void aw_log_draw(ui_view *v, WINDOW *w)
@@ -135,17 +114,21 @@ static void aw_log_draw(ui_view *v, WINDOW *w)
 }
 
 static const ui_view_ops aw_log_ops = {
+    .size = sizeof(aw_log_view),
+    .start = ui_candlog_start,
     .bindings = aw_log_keys,
     .title = ui_candlog_title,
     .draw = aw_log_draw,
     .key = aw_log_key,
     .offers = aw_log_offers,
-    .reload = ui_list_view_reload,
     .destroy = ui_candlog_destroy,
 };
 
 static const ui_candlog_spec aw_log_spec = {
     .type = DH_R_ACTIVITY,
+    .add = DH_ACT_REPLICATE,
+    .form = aw_log_form,
+    .remove = aw_log_remove,
     .ops = &aw_log_ops,
     .source = &aw_log_source,
     .title_prefix = "Nhân rộng: ",
@@ -174,8 +157,9 @@ static const ui_list_column aw_decv_columns[] = {
     {"Tên", 0, false}, {"Đơn vị", 18, false}, {"Bước", 14, false},
 };
 
-static void aw_decv_load(aw_dec_view *dv)
+static void aw_decv_load(void *ctx)
 {
+	aw_dec_view *dv = ctx;
 	dh_store *st = dv->base.ctx->store;
 	for (size_t i = 0; i < dv->n; i++)
 		record_free(DH_R_CANDIDATE, dv->cands[i]);
@@ -218,17 +202,12 @@ static size_t aw_decv_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static void aw_decv_source_reload(void *ctx)
-{
-	aw_decv_load(ctx);
-}
-
 static const ui_list_source aw_decv_source = {
     .columns = aw_decv_columns,
     .n_columns = 6,
     .count = aw_decv_count,
     .rows = aw_decv_rows,
-    .reload = aw_decv_source_reload,
+    .reload = aw_decv_load,
     .empty_text = "Quyết định không có hồ sơ nào.",
 };
 
@@ -268,15 +247,12 @@ static bool aw_decv_offers(ui_view *v, int action)
 	case AW_A_PRINT:
 		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->n && ui_document_may(v->app);
 	}
-	return aw_page_offers(&dv->list, action);
+	return aw_page_offers(action);
 }
 
 static unsigned aw_decv_key(ui_view *v, int action, int key)
 {
 	aw_dec_view *dv = (aw_dec_view *)v;
-	unsigned r = ui_list_key(&dv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
 	case UI_A_DOCUMENT: return aw_document(v->app, dv->d, key);
@@ -320,40 +296,35 @@ static void aw_decv_draw(ui_view *v, WINDOW *w)
 static void aw_decv_destroy(ui_view *v)
 {
 	aw_dec_view *dv = (aw_dec_view *)v;
-	ui_list_free(&dv->list);
 	for (size_t i = 0; i < dv->n; i++)
 		record_free(DH_R_CANDIDATE, dv->cands[i]);
 	free(dv->cands);
 	record_free(DH_R_DECISION, dv->d);
-	free(dv);
+}
+
+static int aw_decv_start(ui_view *v, const void *arg)
+{
+	aw_dec_view *dv = (aw_dec_view *)v;
+	const dh_decision *d = arg;
+	dv->d = record_dup(DH_R_DECISION, d);
+	if (!dv->d)
+		return DH_ENOMEM;
+	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
+	return ui_list_view_start(v, &dv->list, &aw_decv_source);
 }
 
 static const ui_view_ops aw_decv_ops = {
+    .size = sizeof(aw_dec_view),
+    .start = aw_decv_start,
     .bindings = aw_decv_keys,
     .title = aw_decv_title,
     .draw = aw_decv_draw,
     .key = aw_decv_key,
     .offers = aw_decv_offers,
-    .reload = ui_list_view_reload,
     .destroy = aw_decv_destroy,
 };
 
 ui_view *aw_decision_open(ui_app *app, const dh_decision *d)
 {
-	aw_dec_view *dv = ui_view_new(app, &aw_decv_ops, sizeof(*dv));
-	if (!dv)
-		return NULL;
-	dv->d = record_dup(DH_R_DECISION, d);
-	if (!dv->d) {
-		free(dv);
-		return NULL;
-	}
-	snprintf(dv->title, sizeof(dv->title), "Quyết định %s", d->number ? d->number : "");
-	aw_decv_load(dv);
-	dv->base.list = &dv->list;
-	if (ui_list_init(&dv->list, &aw_decv_source, dv) != 0) {
-		aw_decv_destroy(&dv->base);
-		return NULL;
-	}
-	return &dv->base;
+	return ui_view_open(app, &aw_decv_ops, d);
 }

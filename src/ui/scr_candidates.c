@@ -561,15 +561,13 @@ static bool cand_offers(ui_view *v, int action)
 	case UI_A_DELETE: c = cand_peek(s); return c && wf_candidate_may(v->ctx, DH_ACT_DELETE, c);
 	case UI_A_FOSTER: return cand_peek(s) != NULL;
 	}
-	return ui_list_offers(&s->list, action);
+	return true;
 }
 
 static unsigned cand_key(ui_view *v, int action, int key)
 {
 	cand_screen *s = (cand_screen *)v;
-	unsigned r = ui_list_key(&s->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
+	(void)key;
 	switch (action) {
 	case UI_A_ADD: {
 		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_CREATE)))
@@ -611,12 +609,6 @@ static unsigned cand_key(ui_view *v, int action, int key)
 	return UI_R_NONE;
 }
 
-static void cand_draw(ui_view *v, WINDOW *w)
-{
-	cand_screen *s = (cand_screen *)v;
-	ui_list_draw(&s->list, w, 0, 0, getmaxy(w), getmaxx(w));
-}
-
 static void cand_view_reload(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
@@ -627,38 +619,28 @@ static void cand_view_reload(ui_view *v)
 static void cand_destroy(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
-	ui_list_free(&s->list);
 	ui_peek_free(&s->cur);
 	free(s->ids);
 	free(s->filter);
-	free(s);
 }
 
-static const ui_view_ops cand_ops = {
+static int cand_start(ui_view *v, const void *arg)
+{
+	cand_screen *s = (cand_screen *)v;
+	(void)arg;
+	ui_peek_init(&s->cur, DH_R_CANDIDATE);
+	return ui_list_view_start(v, &s->list, &cand_source);
+}
+
+const ui_view_ops ui_candidates_view = {
+    .size = sizeof(cand_screen),
+    .start = cand_start,
     .bindings = cand_keys,
-    .draw = cand_draw,
     .key = cand_key,
     .offers = cand_offers,
     .reload = cand_view_reload,
-    .typing = ui_list_view_typing,
-    .cursor = ui_list_view_cursor,
     .destroy = cand_destroy,
 };
-
-ui_view *ui_candidates_open(ui_app *app)
-{
-	cand_screen *s = ui_view_new(app, &cand_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	ui_peek_init(&s->cur, DH_R_CANDIDATE);
-	s->base.list = &s->list;
-	cand_rebuild(s);
-	if (ui_list_init(&s->list, &cand_source, s) != 0) {
-		free(s);
-		return NULL;
-	}
-	return &s->base;
-}
 
 /* --- the fostering log ------------------------------------------------------ */
 
@@ -796,7 +778,7 @@ static const ui_form_spec foster_form_spec = {
     .record = &foster_record,
 };
 
-static ui_form *foster_form_open(ui_app *app, foster_view *log, const dh_fostering *r)
+static ui_form *foster_form_open(ui_app *app, foster_view *log, const void *r)
 {
 	ui_form *f = ui_form_open(app, &foster_form_spec, r, log);
 	if (!f)
@@ -815,58 +797,15 @@ static const ui_binding foster_keys[] = {
     {0},
 };
 
-static const dh_fostering *foster_current(foster_view *fv)
+/* x: asked with the entry's date; the log is read again. */
+static unsigned foster_remove(ui_app *app, const void *entry)
 {
-	return ui_candlog_current(fv);
-}
-
-static bool foster_offers(ui_view *v, int action)
-{
-	foster_view *fv = (foster_view *)v;
-	switch (action) {
-	case UI_A_ADD: return fv->candidate && wf_candidate_may(v->ctx, DH_ACT_FOSTER, fv->candidate);
-	case UI_A_OPEN: return fv->n > 0;
-	case UI_A_DELETE: {
-		const dh_fostering *e = foster_current(fv);
-		return e && !e->meta.deleted && fv->candidate &&
-		       wf_may_for(v->ctx, DH_ACT_DELETE, fv->candidate->department);
-	}
-	case UI_A_CANCEL: return true;
-	}
-	return ui_list_offers(&fv->list, action);
-}
-
-static unsigned foster_key(ui_view *v, int action, int key)
-{
-	foster_view *fv = (foster_view *)v;
-	unsigned r = ui_list_key(&fv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
-	switch (action) {
-	case UI_A_CANCEL: return UI_R_POP;
-	case UI_A_ADD: {
-		if (ui_refused(v->app, wf_check(v->ctx, DH_ACT_FOSTER)))
-			return UI_R_DRAW;
-		return ui_form_push(v->app, foster_form_open(v->app, fv, NULL));
-	}
-	case UI_A_OPEN: {
-		const dh_fostering *e = foster_current(fv);
-		if (!e)
-			return UI_R_DRAW;
-		return ui_form_push(v->app, foster_form_open(v->app, fv, e));
-	}
-	case UI_A_DELETE: {
-		const dh_fostering *e = foster_current(fv);
-		if (!e)
-			return UI_R_DRAW;
-		char q[200], date[11];
-		snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
-		         date_vn(e->date, date));
-		ui_delete_asked(v->app, DH_R_FOSTERING, e->meta.id, q, "Xóa từ sổ bồi dưỡng");
-		return UI_R_RELOAD | UI_R_DRAW;
-	}
-	}
-	return UI_R_NONE;
+	const dh_fostering *e = entry;
+	char q[200], date[11];
+	snprintf(q, sizeof(q), "Xóa ghi nhận bồi dưỡng ngày %s? (vẫn lưu vết trong nhật ký)",
+	         date_vn(e->date, date));
+	ui_delete_asked(app, DH_R_FOSTERING, e->meta.id, q, "Xóa từ sổ bồi dưỡng");
+	return UI_R_RELOAD | UI_R_DRAW;
 }
 
 static void foster_draw(ui_view *v, WINDOW *w)
@@ -897,17 +836,21 @@ static void foster_draw(ui_view *v, WINDOW *w)
 }
 
 static const ui_view_ops foster_ops = {
+    .size = sizeof(foster_view),
+    .start = ui_candlog_start,
     .bindings = foster_keys,
     .title = ui_candlog_title,
     .draw = foster_draw,
-    .key = foster_key,
-    .offers = foster_offers,
-    .reload = ui_list_view_reload,
+    .key = ui_candlog_key,
+    .offers = ui_candlog_offers,
     .destroy = ui_candlog_destroy,
 };
 
 static const ui_candlog_spec foster_log = {
     .type = DH_R_FOSTERING,
+    .add = DH_ACT_FOSTER,
+    .form = foster_form_open,
+    .remove = foster_remove,
     .ops = &foster_ops,
     .source = &foster_source,
     .title_prefix = "Bồi dưỡng: ",

@@ -81,8 +81,9 @@ static int list_order(const void *a, const void *b)
 	return x->meta.id < y->meta.id ? 1 : x->meta.id > y->meta.id ? -1 : 0;
 }
 
-static void list_load(list_view *lv)
+static void list_load(void *ctx)
 {
+	list_view *lv = ctx;
 	dh_store *st = lv->base.ctx->store;
 	list_clear(lv);
 	if (!st)
@@ -124,11 +125,6 @@ static size_t list_src_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static void list_src_reload(void *ctx)
-{
-	list_load(ctx);
-}
-
 static size_t list_src_index_of(void *ctx, uint64_t id)
 {
 	list_view *lv = ctx;
@@ -143,7 +139,7 @@ static const ui_list_source list_source = {
     .n_columns = 6,
     .count = list_src_count,
     .rows = list_src_rows,
-    .reload = list_src_reload,
+    .reload = list_load,
     .index_of = list_src_index_of,
     .empty_text = "Chưa có phiên họp Hội đồng nào trong năm.",
 };
@@ -186,15 +182,12 @@ static bool list_offers(ui_view *v, int action)
 	case UI_A_DOCUMENT: return s && ui_document_may(v->app);
 	case CA_BACK: return v->below != NULL;
 	}
-	return ui_list_offers(&lv->list, action);
+	return true;
 }
 
 static unsigned list_key(ui_view *v, int action, int key)
 {
 	list_view *lv = (list_view *)v;
-	unsigned r = ui_list_key(&lv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
 	const dh_session *s = list_current(lv);
 	switch (action) {
 	case CA_BACK: return UI_R_POP;
@@ -260,37 +253,32 @@ static void list_draw(ui_view *v, WINDOW *w)
 static void list_destroy(ui_view *v)
 {
 	list_view *lv = (list_view *)v;
-	ui_list_free(&lv->list);
 	list_clear(lv);
 	free(lv->rows);
-	free(lv);
+}
+
+static int list_start(ui_view *v, const void *arg)
+{
+	list_view *lv = (list_view *)v;
+	(void)arg;
+	lv->year = v->ctx->cfg->plan.year;
+	return ui_list_view_start(v, &lv->list, &list_source);
 }
 
 static const ui_view_ops list_ops = {
+    .size = sizeof(list_view),
+    .start = list_start,
     .bindings = list_keys,
     .title = list_title,
     .draw = list_draw,
     .key = list_key,
     .offers = list_offers,
-    .reload = ui_list_view_reload,
-    .typing = ui_list_view_typing,
-    .cursor = ui_list_view_cursor,
     .destroy = list_destroy,
 };
 
 ui_view *ui_council_open(ui_app *app)
 {
-	list_view *lv = ui_view_new(app, &list_ops, sizeof(*lv));
-	if (!lv)
-		return NULL;
-	lv->year = lv->base.ctx->cfg->plan.year;
-	list_load(lv);
-	lv->base.list = &lv->list;
-	if (ui_list_init(&lv->list, &list_source, lv) != 0) {
-		list_destroy(&lv->base);
-		return NULL;
-	}
-	return &lv->base;
+	return ui_view_open(app, &list_ops, NULL);
 }
 
 /* --- drafts -------------------------------------------------------------------------- */

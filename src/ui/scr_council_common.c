@@ -39,7 +39,6 @@ const char *ui_council_view_title(ui_view *v)
 void ui_council_view_destroy(ui_view *v)
 {
 	ui_council_model_free(&((ui_council_view *)v)->m);
-	free(v);
 }
 
 const char *ui_council_cand_name(const ui_council_item *ci)

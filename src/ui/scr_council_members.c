@@ -455,7 +455,25 @@ static void member_view_reload(ui_view *v)
 	member_load((member_view *)v);
 }
 
+/* The session, and the agenda item (0: the roll call), a member view is of. */
+typedef struct member_of {
+	uint64_t session_id, item_id;
+} member_of;
+
+static int member_start(ui_view *v, const void *arg)
+{
+	member_view *mv = (member_view *)v;
+	const member_of *of = arg;
+	mv->cv.session_id = of->session_id;
+	mv->item_id = of->item_id;
+	snprintf(mv->cv.title, sizeof(mv->cv.title), "%s", of->item_id ? "Biểu quyết" : "Điểm danh");
+	member_load(mv);
+	return 0;
+}
+
 static const ui_view_ops att_ops = {
+    .size = sizeof(member_view),
+    .start = member_start,
     .bindings = att_keys,
     .title = ui_council_view_title,
     .draw = member_draw,
@@ -466,6 +484,8 @@ static const ui_view_ops att_ops = {
 };
 
 static const ui_view_ops item_ops = {
+    .size = sizeof(member_view),
+    .start = member_start,
     .bindings = item_keys,
     .title = ui_council_view_title,
     .draw = member_draw,
@@ -475,26 +495,14 @@ static const ui_view_ops item_ops = {
     .destroy = ui_council_view_destroy,
 };
 
-static member_view *member_new(ui_app *app, const ui_view_ops *ops, uint64_t session_id, uint64_t item_id)
-{
-	member_view *mv = ui_view_new(app, ops, sizeof(*mv));
-	if (!mv)
-		return NULL;
-	mv->cv.session_id = session_id;
-	mv->item_id = item_id;
-	snprintf(mv->cv.title, sizeof(mv->cv.title), "%s", item_id ? "Biểu quyết" : "Điểm danh");
-	member_load(mv);
-	return mv;
-}
-
 ui_view *ui_council_attendance_open(ui_app *app, uint64_t session_id)
 {
-	member_view *mv = member_new(app, &att_ops, session_id, 0);
-	return mv ? &mv->cv.base : NULL;
+	const member_of of = {session_id, 0};
+	return ui_view_open(app, &att_ops, &of);
 }
 
 ui_view *ui_council_votes_open(ui_app *app, uint64_t session_id, uint64_t item_id)
 {
-	member_view *mv = member_new(app, &item_ops, session_id, item_id);
-	return mv ? &mv->cv.base : NULL;
+	const member_of of = {session_id, item_id};
+	return ui_view_open(app, &item_ops, &of);
 }

@@ -278,7 +278,17 @@ static void present_reload(ui_view *v)
 	present_load((present_view *)v);
 }
 
+static int present_start(ui_view *v, const void *arg)
+{
+	present_view *pv = (present_view *)v;
+	pv->fixed = *(const uint64_t *)arg;
+	present_load(pv);
+	return 0;
+}
+
 static const ui_view_ops present_ops = {
+    .size = sizeof(present_view),
+    .start = present_start,
     .bindings = present_keys,
     .title = ui_council_view_title,
     .draw = present_draw,
@@ -289,12 +299,7 @@ static const ui_view_ops present_ops = {
 
 ui_view *ui_council_present_open(ui_app *app, uint64_t session_id)
 {
-	present_view *pv = ui_view_new(app, &present_ops, sizeof(*pv));
-	if (!pv)
-		return NULL;
-	pv->fixed = session_id;
-	present_load(pv);
-	return &pv->cv.base;
+	return ui_view_open(app, &present_ops, &session_id);
 }
 
 int ui_present(dh_ctx *ctx, uint64_t session_id)

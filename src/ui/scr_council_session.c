@@ -853,7 +853,25 @@ static bool sess_unsaved(ui_view *v, char *what, size_t size)
 	return true;
 }
 
+static int sess_start(ui_view *v, const void *arg)
+{
+	sess_view *s = (sess_view *)v;
+	s->cv.session_id = *(const uint64_t *)arg;
+	snprintf(s->cv.title, sizeof(s->cv.title), "Phiên họp");
+	sess_load(s);
+	/* Start on the first nominee still waiting for a result. */
+	for (size_t i = 0; i < s->cv.m.n; i++)
+		if (!s->cv.m.items[i].item->closed) {
+			s->row = (int)i;
+			break;
+		}
+	sess_publish(s);
+	return 0;
+}
+
 static const ui_view_ops sess_ops = {
+    .size = sizeof(sess_view),
+    .start = sess_start,
     .bindings = sess_keys,
     .title = ui_council_view_title,
     .draw = sess_draw,
@@ -867,18 +885,5 @@ static const ui_view_ops sess_ops = {
 
 ui_view *ui_council_session_open(ui_app *app, uint64_t session_id)
 {
-	sess_view *s = ui_view_new(app, &sess_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	s->cv.session_id = session_id;
-	snprintf(s->cv.title, sizeof(s->cv.title), "Phiên họp");
-	sess_load(s);
-	/* Start on the first nominee still waiting for a result. */
-	for (size_t i = 0; i < s->cv.m.n; i++)
-		if (!s->cv.m.items[i].item->closed) {
-			s->row = (int)i;
-			break;
-		}
-	sess_publish(s);
-	return &s->cv.base;
+	return ui_view_open(app, &sess_ops, &session_id);
 }

@@ -171,8 +171,9 @@ static const ui_list_column impl_columns[] = {
     {"Số dự", 5, true}, {"Phối hợp", 8, true},
 };
 
-static void impl_summarise(impl_screen *s)
+static void impl_summarise(void *ctx)
 {
+	impl_screen *s = ctx;
 	const dh_config *cfg = s->base.ctx->cfg;
 	impl_log log = {0};
 	free(s->depts);
@@ -251,11 +252,6 @@ static size_t impl_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 	return k;
 }
 
-static void impl_source_reload(void *ctx)
-{
-	impl_summarise(ctx);
-}
-
 static size_t impl_index_of(void *ctx, uint64_t id)
 {
 	impl_screen *s = ctx;
@@ -267,7 +263,7 @@ static const ui_list_source impl_source = {
     .n_columns = 6,
     .count = impl_count,
     .rows = impl_rows,
-    .reload = impl_source_reload,
+    .reload = impl_summarise,
     .index_of = impl_index_of,
     .empty_text = "Cấu hình chưa khai báo đơn vị nào.",
 };
@@ -300,7 +296,7 @@ static bool impl_offers(ui_view *v, int action)
 	case UI_A_FILTER:
 	case UI_A_SORT: return false;
 	}
-	return ui_list_offers(&s->list, action);
+	return true;
 }
 
 static void impl_set_year(impl_screen *s, int year)
@@ -334,9 +330,6 @@ static unsigned impl_add(ui_view *v, dh_action a, const char *dept, int year)
 static unsigned impl_key(ui_view *v, int action, int key)
 {
 	impl_screen *s = (impl_screen *)v;
-	unsigned r = ui_list_key(&s->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
 	const impl_dept *d = impl_current(s);
 	switch (action) {
 	case IMPL_A_YEAR: impl_set_year(s, s->year + (key == UI_K(KEY_LEFT) ? -1 : 1)); return UI_R_DRAW;
@@ -375,36 +368,27 @@ static void impl_draw(ui_view *v, WINDOW *w)
 
 static void impl_destroy(ui_view *v)
 {
-	impl_screen *s = (impl_screen *)v;
-	ui_list_free(&s->list);
-	free(s->depts);
-	free(s);
+	free(((impl_screen *)v)->depts);
 }
 
-static const ui_view_ops impl_ops = {
+static int impl_start(ui_view *v, const void *arg)
+{
+	impl_screen *s = (impl_screen *)v;
+	(void)arg;
+	s->year = v->ctx->cfg->plan.year;
+	return ui_list_view_start(v, &s->list, &impl_source);
+}
+
+const ui_view_ops ui_implementation_view = {
+    .size = sizeof(impl_screen),
+    .start = impl_start,
     .bindings = impl_keys,
     .draw = impl_draw,
     .key = impl_key,
     .offers = impl_offers,
-    .reload = ui_list_view_reload,
     .destroy = impl_destroy,
 };
 
-ui_view *ui_implementation_open(ui_app *app)
-{
-	impl_screen *s = ui_view_new(app, &impl_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	s->year = s->base.ctx->cfg->plan.year;
-	impl_summarise(s);
-	s->base.list = &s->list;
-	if (ui_list_init(&s->list, &impl_source, s) != 0) {
-		free(s->depts);
-		free(s);
-		return NULL;
-	}
-	return &s->base;
-}
 
 /* --- one department's log --------------------------------------------------- */
 
@@ -496,15 +480,13 @@ static bool impl_log_offers(ui_view *v, int action)
 	case UI_A_FILTER:
 	case UI_A_SORT: return false;
 	}
-	return ui_list_offers(&dv->list, action);
+	return true;
 }
 
 static unsigned impl_log_key(ui_view *v, int action, int key)
 {
 	impl_dept_view *dv = (impl_dept_view *)v;
-	unsigned r = ui_list_key(&dv->list, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
+	(void)key;
 	const impl_entry *e = impl_log_current(dv);
 	switch (action) {
 	case UI_A_CANCEL: return UI_R_POP;
@@ -566,37 +548,40 @@ static void impl_log_draw(ui_view *v, WINDOW *w)
 
 static void impl_log_destroy(ui_view *v)
 {
+	impl_log_free(&((impl_dept_view *)v)->log);
+}
+
+/* The department and year impl_dept_open shows. */
+typedef struct impl_dept_for {
+	const char *dept;
+	int year;
+} impl_dept_for;
+
+static int impl_log_start(ui_view *v, const void *arg)
+{
 	impl_dept_view *dv = (impl_dept_view *)v;
-	ui_list_free(&dv->list);
-	impl_log_free(&dv->log);
-	free(dv);
+	const impl_dept_for *of = arg;
+	dv->year = of->year;
+	snprintf(dv->dept, sizeof(dv->dept), "%s", of->dept);
+	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(v->ctx->cfg, of->dept));
+	return ui_list_view_start(v, &dv->list, &impl_log_source);
 }
 
 static const ui_view_ops impl_log_ops = {
+    .size = sizeof(impl_dept_view),
+    .start = impl_log_start,
     .bindings = impl_log_keys,
     .title = impl_log_title,
     .draw = impl_log_draw,
     .key = impl_log_key,
     .offers = impl_log_offers,
-    .reload = ui_list_view_reload,
     .destroy = impl_log_destroy,
 };
 
 static ui_view *impl_dept_open(ui_app *app, const char *dept, int year)
 {
-	impl_dept_view *dv = ui_view_new(app, &impl_log_ops, sizeof(*dv));
-	if (!dv)
-		return NULL;
-	dv->year = year;
-	snprintf(dv->dept, sizeof(dv->dept), "%s", dept);
-	snprintf(dv->title, sizeof(dv->title), "%s", config_department_name(dv->base.ctx->cfg, dept));
-	impl_log_reload(dv);
-	dv->base.list = &dv->list;
-	if (ui_list_init(&dv->list, &impl_log_source, dv) != 0) {
-		impl_log_destroy(&dv->base);
-		return NULL;
-	}
-	return &dv->base;
+	const impl_dept_for of = {dept, year};
+	return ui_view_open(app, &impl_log_ops, &of);
 }
 
 /* --- the forms ---------------------------------------------------------------- */

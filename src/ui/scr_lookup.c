@@ -415,10 +415,24 @@ static void lookup_destroy(ui_view *v)
 	ui_edit_free(&s->query);
 	ui_peek_free(&s->peek);
 	free(s->ids);
-	free(s);
 }
 
-static const ui_view_ops lookup_ops = {
+static int lookup_start(ui_view *v, const void *arg)
+{
+	lookup_screen *s = (lookup_screen *)v;
+	(void)arg;
+	s->source = lookup_source;
+	ui_peek_init(&s->peek, DH_R_CANDIDATE);
+	/* Opened by its digit the list has the keys, so digits still move
+	 * between screens; `/` (UI_A_LOOKUP) or a letter starts the query. */
+	s->focused = false;
+	int rc = ui_edit_init(&s->query, LOOKUP_MAX_BYTES, false);
+	return rc ? rc : ui_list_init(&s->list, &s->source, s);
+}
+
+const ui_view_ops ui_lookup_view = {
+    .size = sizeof(lookup_screen),
+    .start = lookup_start,
     .bindings = lookup_keys,
     .draw = lookup_draw,
     .key = lookup_key,
@@ -429,25 +443,3 @@ static const ui_view_ops lookup_ops = {
     .cursor = lookup_cursor,
     .destroy = lookup_destroy,
 };
-
-ui_view *ui_lookup_open(ui_app *app)
-{
-	lookup_screen *s = ui_view_new(app, &lookup_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	s->source = lookup_source;
-	ui_peek_init(&s->peek, DH_R_CANDIDATE);
-	/* Opened by its digit the list has the keys, so digits still move
-	 * between screens; `/` (UI_A_LOOKUP) or a letter starts the query. */
-	s->focused = false;
-	if (ui_edit_init(&s->query, LOOKUP_MAX_BYTES, false) != 0) {
-		free(s);
-		return NULL;
-	}
-	if (ui_list_init(&s->list, &s->source, s) != 0) {
-		ui_edit_free(&s->query);
-		free(s);
-		return NULL;
-	}
-	return &s->base;
-}

@@ -417,23 +417,23 @@ static void overview_reload(ui_view *v)
 static void overview_destroy(ui_view *v)
 {
 	config_free(((overview_view *)v)->plan);
-	free(v);
 }
 
-static const ui_view_ops overview_ops = {
+static int overview_start(ui_view *v, const void *arg)
+{
+	overview_view *o = (overview_view *)v;
+	(void)arg;
+	o->year = v->ctx->cfg->plan.year;
+	overview_count(o);
+	return 0;
+}
+
+const ui_view_ops ui_overview_view = {
+    .size = sizeof(overview_view),
+    .start = overview_start,
     .bindings = overview_keys,
     .draw = overview_draw,
     .key = overview_key,
     .reload = overview_reload,
     .destroy = overview_destroy,
 };
-
-ui_view *ui_overview_open(ui_app *app)
-{
-	overview_view *o = ui_view_new(app, &overview_ops, sizeof(*o));
-	if (!o)
-		return NULL;
-	o->year = o->base.ctx->cfg->plan.year;
-	overview_count(o);
-	return &o->base;
-}

@@ -386,8 +386,9 @@ static void rev_compute(rev_screen *s);
 
 /* The reviews of the year (few) and its figures (the store's counters: a
  * short read at any size), at once. */
-static void rev_load(rev_screen *s)
+static void rev_load(void *view)
 {
+	rev_screen *s = view;
 	dh_ctx *ctx = s->base.ctx;
 	for (size_t i = 0; i < s->n_reviews; i++)
 		record_free(DH_R_REVIEW, s->reviews[i]);
@@ -477,17 +478,12 @@ static size_t rev_index_of(void *ctx, uint64_t id)
 	return SIZE_MAX;
 }
 
-static void rev_source_reload(void *ctx)
-{
-	rev_load(ctx);
-}
-
 static const ui_list_source rev_source = {
     .columns = rev_columns,
     .n_columns = 4,
     .count = rev_count,
     .rows = rev_rows,
-    .reload = rev_source_reload,
+    .reload = rev_load,
     .index_of = rev_index_of,
     .empty_text = "Năm này chưa có buổi sơ kết, tổng kết nào.",
 };
@@ -547,9 +543,14 @@ static bool rev_offers(ui_view *v, int action)
 	case UI_A_FILTER:
 	case UI_A_SORT: return false;
 	}
-	if (s->tab == REV_TAB_REVIEWS)
-		return ui_list_offers(&s->list, action);
 	return true;
+}
+
+/* The list has the keys, and draws, only on its tab (ui_list_view_start). */
+static void rev_show_tab(rev_screen *s, int tab)
+{
+	s->tab = tab;
+	ui_list_view_show(&s->base, tab == REV_TAB_REVIEWS ? &s->list : NULL);
 }
 
 static unsigned rev_scroll(rev_screen *s, int action)
@@ -575,12 +576,12 @@ static unsigned rev_scroll(rev_screen *s, int action)
 static unsigned rev_key(ui_view *v, int action, int key)
 {
 	rev_screen *s = (rev_screen *)v;
-	unsigned r = s->tab == REV_TAB_REVIEWS ? ui_list_key(&s->list, action, key) : rev_scroll(s, action);
+	unsigned r = s->tab == REV_TAB_FIGURES ? rev_scroll(s, action) : UI_R_UNHANDLED;
 	if (!(r & UI_R_UNHANDLED))
 		return r;
 	const dh_review *cur = rev_current(s);
 	switch (action) {
-	case REV_A_TAB: s->tab = (s->tab + 1) % REV_TABS; return UI_R_DRAW;
+	case REV_A_TAB: rev_show_tab(s, (s->tab + 1) % REV_TABS); return UI_R_DRAW;
 	case REV_A_YEAR: {
 		int year = s->year + (key == UI_K(KEY_LEFT) ? -1 : 1);
 		if (year < 2000 || year > 2100)
@@ -645,10 +646,15 @@ static void rev_draw(ui_view *v, WINDOW *w)
 	rev_draw_tabs(s, w, cols); /* after the page: it shows where the page is */
 }
 
+static void rev_reload(ui_view *v)
+{
+	ui_list_reload(&((rev_screen *)v)->list);
+}
+
 static void rev_destroy(ui_view *v)
 {
 	rev_screen *s = (rev_screen *)v;
-	ui_list_free(&s->list);
+	v->list = &s->list; /* the list frees itself, shown or not */
 	for (size_t i = 0; i < s->n_reviews; i++)
 		record_free(DH_R_REVIEW, s->reviews[i]);
 	free(s->reviews);
@@ -656,32 +662,28 @@ static void rev_destroy(ui_view *v)
 		stats_free(&s->stats);
 	config_free(s->plan);
 	free(s->lines);
-	free(s);
 }
 
-static const ui_view_ops rev_ops = {
+static int rev_start(ui_view *v, const void *arg)
+{
+	rev_screen *s = (rev_screen *)v;
+	(void)arg;
+	s->year = v->ctx->cfg->plan.year;
+	int rc = ui_list_view_start(v, &s->list, &rev_source);
+	rev_show_tab(s, REV_TAB_FIGURES);
+	return rc;
+}
+
+const ui_view_ops ui_review_view = {
+    .size = sizeof(rev_screen),
+    .start = rev_start,
     .bindings = rev_keys,
     .draw = rev_draw,
     .key = rev_key,
     .offers = rev_offers,
-    .reload = ui_list_view_reload,
+    .reload = rev_reload,
     .destroy = rev_destroy,
 };
-
-ui_view *ui_review_open(ui_app *app)
-{
-	rev_screen *s = ui_view_new(app, &rev_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	s->year = s->base.ctx->cfg->plan.year;
-	rev_load(s);
-	s->base.list = &s->list;
-	if (ui_list_init(&s->list, &rev_source, s) != 0) {
-		rev_destroy(&s->base);
-		return NULL;
-	}
-	return &s->base;
-}
 
 /* --- the review form ------------------------------------------------------------- */
 

@@ -326,7 +326,7 @@ static bool sel_offers(ui_view *v, int action)
 	}
 	if (mode >= 0)
 		return sel_can(s, action, NULL, 0);
-	return ui_list_offers(&s->lists[s->mode], action);
+	return true;
 }
 
 /* A key of this mode that is not offered here: say why rather than
@@ -466,6 +466,7 @@ static void sel_switch(sel_screen *s, int mode)
 	if (mode == s->mode)
 		return;
 	s->mode = mode;
+	ui_list_view_show(&s->base, &s->lists[mode]);
 	sel_cur_forget(s);
 	/* The decisions' header counts what waits for recognition: only
 	 * worth a scan when it is shown. */
@@ -508,10 +509,6 @@ static unsigned sel_document(sel_screen *s, int key)
 static unsigned sel_key(ui_view *v, int action, int key)
 {
 	sel_screen *s = (sel_screen *)v;
-	ui_list *l = &s->lists[s->mode];
-	unsigned r = ui_list_key(l, action, key);
-	if (!(r & UI_R_UNHANDLED))
-		return r;
 	switch (action) {
 	case UI_A_NONE: return sel_explain(s, key);
 	case UI_A_OPEN: return sel_open(s);
@@ -791,18 +788,6 @@ static void sel_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(l, w, top, 0, rows - top, cols);
 }
 
-static bool sel_typing(ui_view *v)
-{
-	sel_screen *s = (sel_screen *)v;
-	return ui_list_typing(&s->lists[s->mode]);
-}
-
-static bool sel_cursor(ui_view *v, int *y, int *x)
-{
-	sel_screen *s = (sel_screen *)v;
-	return ui_list_cursor(&s->lists[s->mode], y, x);
-}
-
 static void sel_reload(ui_view *v)
 {
 	sel_screen *s = (sel_screen *)v;
@@ -820,41 +805,40 @@ static void sel_destroy(ui_view *v)
 {
 	sel_screen *s = (sel_screen *)v;
 	sel_lists_free(s);
-	free(s);
+	v->list = NULL; /* every mode's list is freed */
 }
 
-static const ui_view_ops sel_ops = {
+static int sel_start(ui_view *v, const void *arg)
+{
+	sel_screen *s = (sel_screen *)v;
+	const dh_config *cfg = v->ctx->cfg;
+	(void)arg;
+	s->year = cfg->plan.year;
+	s->mode = SEL_REG;
+	/* A department head (not the Office) starts on his own department's list. */
+	s->my_dept = -1;
+	const dh_ctx *me = v->ctx;
+	if (me->person && (me->roles & DH_ROLE_DEPT_HEAD) && !(me->roles & DH_ROLE_OFFICE))
+		s->my_dept = sel_dept_index(cfg, me->person->department);
+	s->mine_only = s->my_dept >= 0;
+	int rc = sel_lists_init(s);
+	ui_list_view_show(v, &s->lists[s->mode]);
+	if (rc)
+		return rc;
+	/* A department head answers for their own department. */
+	int mine = me->person ? sel_dept_index(cfg, me->person->department) : -1;
+	if (mine >= 0)
+		ui_list_select(&s->lists[SEL_DEPT], (uint64_t)mine + 1);
+	return 0;
+}
+
+const ui_view_ops ui_selection_view = {
+    .size = sizeof(sel_screen),
+    .start = sel_start,
     .bindings = sel_keys,
     .draw = sel_draw,
     .key = sel_key,
     .offers = sel_offers,
     .reload = sel_reload,
-    .typing = sel_typing,
-    .cursor = sel_cursor,
     .destroy = sel_destroy,
 };
-
-ui_view *ui_selection_open(ui_app *app)
-{
-	sel_screen *s = ui_view_new(app, &sel_ops, sizeof(*s));
-	if (!s)
-		return NULL;
-	const dh_config *cfg = s->base.ctx->cfg;
-	s->year = cfg->plan.year;
-	s->mode = SEL_REG;
-	/* A department head (not the Office) starts on his own department's list. */
-	s->my_dept = -1;
-	const dh_ctx *me = s->base.ctx;
-	if (me->person && (me->roles & DH_ROLE_DEPT_HEAD) && !(me->roles & DH_ROLE_OFFICE))
-		s->my_dept = sel_dept_index(cfg, me->person->department);
-	s->mine_only = s->my_dept >= 0;
-	if (sel_lists_init(s) != 0) {
-		sel_destroy(&s->base);
-		return NULL;
-	}
-	/* A department head answers for their own department. */
-	int mine = s->base.ctx->person ? sel_dept_index(cfg, s->base.ctx->person->department) : -1;
-	if (mine >= 0)
-		ui_list_select(&s->lists[SEL_DEPT], (uint64_t)mine + 1);
-	return &s->base;
-}
