@@ -8,6 +8,7 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/ui_app.h"
+#include "dienhinh/ui_page.h"
 #include "ui_internal.h"
 
 #include <errno.h>
@@ -1012,6 +1013,7 @@ typedef struct help_view {
 	ui_view *for_view;
 	bool typing;
 	int scroll;
+	int lines, rows; /* entries and rows at the last draw, for the keys */
 } help_view;
 
 static const ui_binding help_keys[] = {
@@ -1081,31 +1083,23 @@ static void help_draw(ui_view *v, WINDOW *w)
 	}
 #undef HELP_LINE
 	/* Scrolling stops at the last line. */
-	if (h->scroll > line - rows)
-		h->scroll = line - rows > 0 ? line - rows : 0;
+	h->lines = line;
+	h->rows = rows;
+	ui_scroll_clamp(&h->scroll, line, rows);
 	/* More below: say so on the last row rather than hide it silently. */
-	int below = line - h->scroll - rows;
-	if (below > 0 && rows > 1) {
-		wattrset(w, ui_style(UI_S_DIM));
-		ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
-		ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
-		wattrset(w, A_NORMAL);
-	}
+	if (rows > 1)
+		ui_scroll_more_below(w, h->scroll, line, rows, cols);
 }
 
 static unsigned help_key(ui_view *v, int action, int key)
 {
 	help_view *h = (help_view *)v;
 	(void)key;
-	switch (action) {
-	case UI_A_DOWN: h->scroll++; return UI_R_DRAW;
-	case UI_A_UP:
-		if (h->scroll > 0)
-			h->scroll--;
-		return UI_R_DRAW;
-	case UI_A_QUIT: return UI_R_POP;
-	}
-	return UI_R_NONE;
+	if (action == UI_A_QUIT)
+		return UI_R_POP;
+	/* Only ↑ and ↓ are bound (help_keys). */
+	unsigned r = ui_scroll_key(&h->scroll, h->lines, h->rows, action);
+	return r & UI_R_UNHANDLED ? UI_R_NONE : r;
 }
 
 static void help_destroy(ui_view *v)

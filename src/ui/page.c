@@ -150,10 +150,7 @@ void ui_page_measure(ui_page *p, int rows, int cols)
 	p->total = page_layout(p, NULL, 0, 0, rows, cols);
 	int body = p->total > rows ? rows - 1 : rows; /* the last row says where we are */
 	p->rows = body < 1 ? 1 : body;
-	if (p->scroll > p->total - p->rows)
-		p->scroll = p->total - p->rows;
-	if (p->scroll < 0)
-		p->scroll = 0;
+	ui_scroll_clamp(&p->scroll, p->total, p->rows);
 }
 
 void ui_page_draw(ui_page *p, WINDOW *w, int y, int x, int rows, int cols)
@@ -172,23 +169,44 @@ void ui_page_draw(ui_page *p, WINDOW *w, int y, int x, int rows, int cols)
 	}
 }
 
-unsigned ui_page_key(ui_page *p, int action)
+void ui_scroll_clamp(int *scroll, int total, int rows)
 {
-	int page = p->rows > 1 ? p->rows - 1 : 1;
+	if (*scroll > total - rows)
+		*scroll = total - rows;
+	if (*scroll < 0)
+		*scroll = 0;
+}
+
+unsigned ui_scroll_key(int *scroll, int total, int rows, int action)
+{
+	int page = rows > 1 ? rows - 1 : 1;
 	switch (action) {
-	case UI_A_DOWN: p->scroll++; break;
-	case UI_A_UP: p->scroll--; break;
-	case UI_A_PGDN: p->scroll += page; break;
-	case UI_A_PGUP: p->scroll -= page; break;
-	case UI_A_HOME: p->scroll = 0; break;
-	case UI_A_END: p->scroll = p->total; break;
+	case UI_A_DOWN: (*scroll)++; break;
+	case UI_A_UP: (*scroll)--; break;
+	case UI_A_PGDN: *scroll += page; break;
+	case UI_A_PGUP: *scroll -= page; break;
+	case UI_A_HOME: *scroll = 0; break;
+	case UI_A_END: *scroll = total; break;
 	default: return UI_R_UNHANDLED;
 	}
-	if (p->scroll > p->total - p->rows)
-		p->scroll = p->total - p->rows;
-	if (p->scroll < 0)
-		p->scroll = 0;
+	ui_scroll_clamp(scroll, total, rows);
 	return UI_R_DRAW;
+}
+
+void ui_scroll_more_below(WINDOW *w, int scroll, int total, int rows, int cols)
+{
+	int below = total - scroll - rows;
+	if (below <= 0)
+		return;
+	wattrset(w, ui_style(UI_S_DIM));
+	ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
+	ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
+	wattrset(w, A_NORMAL);
+}
+
+unsigned ui_page_key(ui_page *p, int action)
+{
+	return ui_scroll_key(&p->scroll, p->total, p->rows, action);
 }
 
 const char *ui_page_instant(int64_t at, char *buf, size_t size)

@@ -5,6 +5,7 @@
  * the screen opens and when the store changes, a short range of keys at
  * any size, so the first frame has them. */
 #include "dienhinh/ui_app.h"
+#include "dienhinh/ui_page.h"
 
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
@@ -21,7 +22,7 @@
 
 /* "→ màn hình 3" with no-break spaces: a wrapped line never leaves the
  * number alone on the next row. */
-#define ON_SCREEN(n) "→\u00a0màn\u00a0hình\u00a0" #n
+#define ON_SCREEN(n)   "→\u00a0màn\u00a0hình\u00a0" #n
 #define OVERVIEW_LINES 64
 
 typedef struct overview_counts {
@@ -40,6 +41,7 @@ typedef struct overview_view {
 	bool counted; /* `shown` holds the counts (not when the store failed) */
 	int cols;     /* body width at the last draw */
 	int scroll;
+	int lines, rows; /* lines and rows at the last draw, for the keys */
 	/* The year shown (←/→): the plan's own, or a past one read with the
 	 * plan the store kept for it (plan_year.h). */
 	int year;
@@ -369,20 +371,16 @@ static void overview_draw(ui_view *v, WINDOW *w)
 	p->n = 0;
 	overview_build(o, p);
 	int rows = getmaxy(w), cols = getmaxx(w);
-	if (o->scroll > p->n - rows)
-		o->scroll = p->n - rows > 0 ? p->n - rows : 0;
+	o->lines = p->n;
+	o->rows = rows;
+	ui_scroll_clamp(&o->scroll, p->n, rows);
 	for (int y = 0; y < rows && o->scroll + y < p->n; y++) {
 		const overview_line *l = &p->line[o->scroll + y];
 		wattrset(w, ui_style(l->style));
 		ui_put(w, y, 1, l->text, cols - 2);
 	}
 	/* More below: say so on the last row rather than hide it silently. */
-	int below = p->n - o->scroll - rows;
-	if (below > 0) {
-		wattrset(w, ui_style(UI_S_DIM));
-		ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
-		ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
-	}
+	ui_scroll_more_below(w, o->scroll, p->n, rows, cols);
 	wattrset(w, A_NORMAL);
 	free(p);
 }
@@ -391,11 +389,8 @@ static unsigned overview_key(ui_view *v, int action, int key)
 {
 	overview_view *o = (overview_view *)v;
 	switch (action) {
-	case UI_A_DOWN: o->scroll++; return UI_R_DRAW;
-	case UI_A_UP:
-		if (o->scroll > 0)
-			o->scroll--;
-		return UI_R_DRAW;
+	case UI_A_DOWN:
+	case UI_A_UP: return ui_scroll_key(&o->scroll, o->lines, o->rows, action);
 	case OV_A_YEAR: {
 		int year = o->year + (key == UI_K(KEY_LEFT) ? -1 : 1);
 		if (year < 2000 || year > 2100)

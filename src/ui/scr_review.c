@@ -12,6 +12,7 @@
  * monochrome terminal (TERM=vt100) they are '#' runs, and every bar has
  * its number beside it, so the chart never carries a figure alone. */
 #include "dienhinh/ui_app.h"
+#include "dienhinh/ui_page.h"
 
 #include "dienhinh/buf.h"
 #include "dienhinh/date.h"
@@ -340,11 +341,7 @@ static void rev_draw_figures(rev_screen *s, WINDOW *w, int top, int rows, int co
 {
 	bool fancy = rev_fancy_bars();
 	s->page_rows = rows;
-	int max_scroll = s->n_lines > rows ? s->n_lines - rows : 0;
-	if (s->scroll > max_scroll)
-		s->scroll = max_scroll;
-	if (s->scroll < 0)
-		s->scroll = 0;
+	ui_scroll_clamp(&s->scroll, s->n_lines, rows);
 	for (int r = 0; r < rows && s->scroll + r < s->n_lines; r++) {
 		const rev_line *l = &s->lines[s->scroll + r];
 		if (l->kind == REV_L_BAR) {
@@ -553,30 +550,11 @@ static void rev_show_tab(rev_screen *s, int tab)
 	ui_list_view_show(&s->base, tab == REV_TAB_REVIEWS ? &s->list : NULL);
 }
 
-static unsigned rev_scroll(rev_screen *s, int action)
-{
-	int page = s->page_rows > 2 ? s->page_rows - 1 : 1;
-	int max_scroll = s->n_lines > s->page_rows ? s->n_lines - s->page_rows : 0;
-	switch (action) {
-	case UI_A_DOWN: s->scroll++; break;
-	case UI_A_UP: s->scroll--; break;
-	case UI_A_PGDN: s->scroll += page; break;
-	case UI_A_PGUP: s->scroll -= page; break;
-	case UI_A_HOME: s->scroll = 0; break;
-	case UI_A_END: s->scroll = max_scroll; break;
-	default: return UI_R_UNHANDLED;
-	}
-	if (s->scroll > max_scroll)
-		s->scroll = max_scroll;
-	if (s->scroll < 0)
-		s->scroll = 0;
-	return UI_R_DRAW;
-}
-
 static unsigned rev_key(ui_view *v, int action, int key)
 {
 	rev_screen *s = (rev_screen *)v;
-	unsigned r = s->tab == REV_TAB_FIGURES ? rev_scroll(s, action) : UI_R_UNHANDLED;
+	unsigned r = s->tab == REV_TAB_FIGURES ? ui_scroll_key(&s->scroll, s->n_lines, s->page_rows, action)
+	                                       : UI_R_UNHANDLED;
 	if (!(r & UI_R_UNHANDLED))
 		return r;
 	const dh_review *cur = rev_current(s);
