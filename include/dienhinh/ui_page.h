@@ -58,8 +58,12 @@ unsigned ui_page_key(ui_page *p, int action);
  * first of ROWS lines shown out of TOTAL. */
 /* Keep *SCROLL where the last line is at most at the bottom, and >= 0. */
 void ui_scroll_clamp(int *scroll, int total, int rows);
-/* UP and DOWN by a line, PGUP and PGDN by a page less one line, HOME, END;
- * then clamped. UI_R_DRAW, or UI_R_UNHANDLED for the other actions. */
+/* UP and DOWN by a line, PGUP and PGDN by a page less one line, HOME, END,
+ * not clamped: for a view that clamps when it next lays its lines out,
+ * which may have changed by then. UI_R_DRAW, or UI_R_UNHANDLED for the
+ * other actions. */
+unsigned ui_scroll_move(int *scroll, int total, int rows, int action);
+/* ui_scroll_move, then clamped. */
 unsigned ui_scroll_key(int *scroll, int total, int rows, int action);
 /* "↓ còn N dòng nữa" on the last of ROWS rows of W when lines are hidden
  * below it (the last row itself counts as hidden); nothing otherwise. */

@@ -1097,8 +1097,8 @@ static unsigned help_key(ui_view *v, int action, int key)
 	(void)key;
 	if (action == UI_A_QUIT)
 		return UI_R_POP;
-	/* Only ↑ and ↓ are bound (help_keys). */
-	unsigned r = ui_scroll_key(&h->scroll, h->lines, h->rows, action);
+	/* Only ↑ and ↓ are bound (help_keys); help_draw clamps. */
+	unsigned r = ui_scroll_move(&h->scroll, h->lines, h->rows, action);
 	return r & UI_R_UNHANDLED ? UI_R_NONE : r;
 }
 

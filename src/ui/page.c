@@ -177,7 +177,7 @@ void ui_scroll_clamp(int *scroll, int total, int rows)
 		*scroll = 0;
 }
 
-unsigned ui_scroll_key(int *scroll, int total, int rows, int action)
+unsigned ui_scroll_move(int *scroll, int total, int rows, int action)
 {
 	int page = rows > 1 ? rows - 1 : 1;
 	switch (action) {
@@ -189,8 +189,15 @@ unsigned ui_scroll_key(int *scroll, int total, int rows, int action)
 	case UI_A_END: *scroll = total; break;
 	default: return UI_R_UNHANDLED;
 	}
-	ui_scroll_clamp(scroll, total, rows);
 	return UI_R_DRAW;
+}
+
+unsigned ui_scroll_key(int *scroll, int total, int rows, int action)
+{
+	unsigned r = ui_scroll_move(scroll, total, rows, action);
+	if (!(r & UI_R_UNHANDLED))
+		ui_scroll_clamp(scroll, total, rows);
+	return r;
 }
 
 void ui_scroll_more_below(WINDOW *w, int scroll, int total, int rows, int cols)

@@ -390,7 +390,7 @@ static unsigned overview_key(ui_view *v, int action, int key)
 	overview_view *o = (overview_view *)v;
 	switch (action) {
 	case UI_A_DOWN:
-	case UI_A_UP: return ui_scroll_key(&o->scroll, o->lines, o->rows, action);
+	case UI_A_UP: return ui_scroll_move(&o->scroll, o->lines, o->rows, action); /* the draw clamps */
 	case OV_A_YEAR: {
 		int year = o->year + (key == UI_K(KEY_LEFT) ? -1 : 1);
 		if (year < 2000 || year > 2100)
