@@ -245,6 +245,7 @@ const char *wf_audit_label(const char *action)
 	    {"chain", "Nối chuỗi băm nhật ký"}, /* verify.h: the migration's entry */
 	    {"snapshot", "Lưu quy định của phiên họp, quyết định đã có (nâng cấp)"}, /* snapshot.h */
 	    {"counts", "Bắt đầu giữ số đếm số liệu"}, /* counts.h: the migration's entry */
+	    {"plan", "Giữ kế hoạch của năm"},         /* plan_year.h: the year's plan as held */
 	};
 	if (!action)
 		return "";

@@ -161,11 +161,14 @@ static const ui_list_column audit_columns[] = {
 };
 
 static const char *const type_short[DH_R__COUNT] = {
-    [DH_R_CANDIDATE] = "Hồ sơ",          [DH_R_FOSTERING] = "Bồi dưỡng", [DH_R_REGISTRATION] = "Đăng ký",
-    [DH_R_NIL_RETURN] = "Không đề xuất", [DH_R_SESSION] = "Phiên họp",   [DH_R_VOTE_ITEM] = "Biểu quyết",
-    [DH_R_PROPOSAL] = "Tờ trình",        [DH_R_DECISION] = "Quyết định", [DH_R_CEREMONY] = "Biểu dương",
-    [DH_R_ACTIVITY] = "Nhân rộng",       [DH_R_REVIEW] = "Sơ, tổng kết", [DH_R_DISSEMINATION] = "Quán triệt",
-    [DH_R_COORDINATION] = "Phối hợp",    [DH_R_DRAFT] = "Bản nháp",      [DH_R_AUDIT] = "Nhật ký",
+    [DH_R_CANDIDATE] = "Hồ sơ",       [DH_R_FOSTERING] = "Bồi dưỡng",
+    [DH_R_REGISTRATION] = "Đăng ký",  [DH_R_NIL_RETURN] = "Không đề xuất",
+    [DH_R_SESSION] = "Phiên họp",     [DH_R_VOTE_ITEM] = "Biểu quyết",
+    [DH_R_PROPOSAL] = "Tờ trình",     [DH_R_DECISION] = "Quyết định",
+    [DH_R_CEREMONY] = "Biểu dương",   [DH_R_ACTIVITY] = "Nhân rộng",
+    [DH_R_REVIEW] = "Sơ, tổng kết",   [DH_R_DISSEMINATION] = "Quán triệt",
+    [DH_R_COORDINATION] = "Phối hợp", [DH_R_DRAFT] = "Bản nháp",
+    [DH_R_AUDIT] = "Nhật ký",         [DH_R_PLAN] = "Kế hoạch",
 };
 
 static void audit_fill_row(audit_screen *s, const dh_audit *a, ui_list_row *row)

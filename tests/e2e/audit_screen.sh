@@ -53,6 +53,11 @@ contains "$first_row" "Sửa hồ sơ" "newest entry"
 # The record by its name, not its internal number.
 contains "$first_row" "Hồ sơ $cand_name" "newest entry"
 contains "$screen" "Thay đổi: Chức vụ" "the entry under the cursor"
+# The year's plan, kept when the program first opened it, in words too.
+plan_row=$(printf '%s\n' "$screen" | grep -F "Giữ kế hoạch của năm") || fail "no entry for the kept plan:
+$screen"
+contains "$plan_row" "Kế hoạch xây dựng" "the kept plan's entry"
+lacks "$plan_row" "?" "the kept plan's entry"
 expect_no_overflow
 
 # Enter: before and after.
