@@ -2,7 +2,9 @@
  * The rows come from the source's callbacks, one page at a time. */
 #include "dienhinh/ui_list.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
+#include "dienhinh/record.h"
 #include "ui_internal.h"
 
 #include <stdio.h>
@@ -14,15 +16,115 @@ static void list_clamp(ui_list *l);
 static const ui_list_row *list_row(ui_list *l, size_t i);
 static void list_apply_filter(ui_list *l);
 
+/* --- items kept in memory --------------------------------------------------- */
+
+static void items_free_one(const ui_items *it, void *item)
+{
+	if (it->type)
+		record_free((dh_rtype)it->type, item);
+	else if (it->free_item)
+		it->free_item(item);
+	else
+		free(item);
+}
+
+int ui_items_add(ui_items *it, void *item)
+{
+	if (!item)
+		return DH_ENOMEM;
+	if (buf_reserve(&it->v, &it->cap, it->n + 1, sizeof(*it->v))) {
+		items_free_one(it, item);
+		return DH_ENOMEM;
+	}
+	it->v[it->n++] = item;
+	return 0;
+}
+
+int ui_items_copy(ui_items *it, const void *rec)
+{
+	return ui_items_add(it, record_dup((dh_rtype)it->type, rec));
+}
+
+void ui_items_clear(ui_items *it)
+{
+	for (size_t i = 0; i < it->n; i++)
+		items_free_one(it, it->v[i]);
+	it->n = 0;
+}
+
+void ui_items_free(ui_items *it)
+{
+	ui_items_clear(it);
+	free(it->v);
+	it->v = NULL;
+	it->cap = 0;
+}
+
+void ui_items_reverse(ui_items *it)
+{
+	for (size_t i = 0; i < it->n / 2; i++) {
+		void *t = it->v[i];
+		it->v[i] = it->v[it->n - 1 - i];
+		it->v[it->n - 1 - i] = t;
+	}
+}
+
+uint64_t ui_items_id(const ui_items *it, size_t i)
+{
+	return it->id_of ? it->id_of(it->v[i]) : ((const dh_meta *)it->v[i])->id;
+}
+
+size_t ui_items_index_of(const ui_items *it, uint64_t id)
+{
+	for (size_t i = 0; i < it->n; i++)
+		if (ui_items_id(it, i) == id)
+			return i;
+	return SIZE_MAX;
+}
+
+/* A source with LOAD: the list's own items, read again. */
+static void list_load(ui_list *l)
+{
+	ui_items_clear(&l->items);
+	l->src->load(l->ctx, &l->items);
+}
+
+static size_t list_count(ui_list *l)
+{
+	return l->src->load ? l->items.n : l->src->count(l->ctx);
+}
+
+static size_t list_fill(ui_list *l, size_t first, size_t n, ui_list_row *out)
+{
+	if (!l->src->load)
+		return l->src->rows(l->ctx, first, n, out);
+	size_t k = 0;
+	for (size_t i = first; i < l->items.n && k < n; i++, k++) {
+		out[k].id = ui_items_id(&l->items, i);
+		l->src->fill(l->ctx, l->items.v[i], &out[k]);
+	}
+	return k;
+}
+
+const void *ui_list_current_item(const ui_list *l)
+{
+	return l->src && l->src->load && l->cursor < l->items.n ? l->items.v[l->cursor] : NULL;
+}
+
+/* --- the list ------------------------------------------------------------------ */
+
 int ui_list_init(ui_list *l, const ui_list_source *src, void *ctx)
 {
 	memset(l, 0, sizeof(*l));
 	l->src = src;
 	l->ctx = ctx;
+	l->items = (ui_items){.type = src->item_type, .free_item = src->item_free, .id_of = src->item_id};
 	int rc = ui_edit_init(&l->filter, 200, false);
 	if (rc)
 		return rc;
-	l->count = src->count(ctx);
+	if (src->load)
+		list_load(l);
+	l->count = list_count(l);
 	return 0;
 }
 
@@ -30,6 +132,7 @@ void ui_list_free(ui_list *l)
 {
 	ui_edit_free(&l->filter);
 	free(l->cache);
+	ui_items_free(&l->items);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -72,7 +175,7 @@ static const ui_list_row *list_row(ui_list *l, size_t i)
 	size_t first = i >= l->top && i < l->top + want ? l->top : i;
 	memset(l->cache, 0, want * sizeof(*l->cache));
 	l->cache_first = first;
-	l->cache_n = l->src->rows(l->ctx, first, want, l->cache);
+	l->cache_n = list_fill(l, first, want, l->cache);
 	if (i >= first + l->cache_n)
 		return NULL;
 	return &l->cache[i - first];
@@ -89,7 +192,9 @@ void ui_list_reload(ui_list *l)
 	uint64_t id = cur ? cur->id : 0;
 	if (l->src->reload)
 		l->src->reload(l->ctx);
-	l->count = l->src->count(l->ctx);
+	if (l->src->load)
+		list_load(l);
+	l->count = list_count(l);
 	list_invalidate(l);
 	if (id)
 		ui_list_select(l, id);
@@ -98,9 +203,9 @@ void ui_list_reload(ui_list *l)
 
 void ui_list_select(ui_list *l, uint64_t id)
 {
-	if (!l->src->index_of)
+	if (!l->src->index_of && !l->src->load)
 		return;
-	size_t i = l->src->index_of(l->ctx, id);
+	size_t i = l->src->load ? ui_items_index_of(&l->items, id) : l->src->index_of(l->ctx, id);
 	if (i == SIZE_MAX || i >= l->count)
 		return;
 	l->cursor = i;
@@ -112,7 +217,7 @@ static void list_apply_filter(ui_list *l)
 	if (!l->src->filter)
 		return;
 	l->src->filter(l->ctx, l->filter.buf);
-	l->count = l->src->count(l->ctx);
+	l->count = list_count(l);
 	l->cursor = l->top = 0;
 	list_invalidate(l);
 }
@@ -174,7 +279,7 @@ unsigned ui_list_key(ui_list *l, int action, int key)
 			return UI_R_UNHANDLED;
 		l->sort = (l->sort + 1) % l->src->n_sorts;
 		l->src->sort(l->ctx, l->sort);
-		l->count = l->src->count(l->ctx);
+		l->count = list_count(l);
 		l->cursor = l->top = 0;
 		list_invalidate(l);
 		return UI_R_DRAW;

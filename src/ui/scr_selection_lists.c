@@ -173,57 +173,37 @@ static void depts_gather(sel_screen *s)
 }
 
 typedef struct rec_collect {
-	sel_records *r;
+	ui_items *r;
 	int year;
-	size_t cap;
 } rec_collect;
 
 static int rec_collect_cb(const void *rec, void *arg)
 {
 	rec_collect *rc = arg;
-	sel_records *r = rc->r;
+	int type = rc->r->type;
 	const dh_meta *m = rec;
 	if (m->deleted)
 		return 0;
-	if (r->type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != rc->year)
+	if (type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != rc->year)
 		return 0;
-	if (r->type == DH_R_SESSION && ((const dh_session *)rec)->year != rc->year)
+	if (type == DH_R_SESSION && ((const dh_session *)rec)->year != rc->year)
 		return 0;
-	if (r->type == DH_R_DECISION) {
+	if (type == DH_R_DECISION) {
 		const dh_decision *d = rec;
 		if (d->year != rc->year || d->type != DH_DEC_RECOGNITION)
 			return 0;
 	}
-	if (buf_reserve(&r->v, &rc->cap, r->n + 1, sizeof(*r->v)))
-		return -1;
-	void *copy = record_dup(r->type, rec);
-	if (!copy)
-		return -1;
-	r->v[r->n++] = copy;
-	return 0;
+	return ui_items_copy(rc->r, rec) ? -1 : 0;
 }
 
-void sel_records_clear(sel_records *r)
+int sel_records_read(ui_items *r, dh_store *st, int year)
 {
-	for (size_t i = 0; i < r->n; i++)
-		record_free(r->type, r->v[i]);
-	free(r->v);
-	r->v = NULL;
-	r->n = 0;
-}
-
-int sel_records_read(sel_records *r, dh_store *st, int year)
-{
-	sel_records_clear(r);
+	ui_items_clear(r);
 	if (!st)
 		return 0;
-	rec_collect rc = {r, year, 0};
-	int err = repo_each(st, r->type, rec_collect_cb, &rc);
-	for (size_t i = 0; i < r->n / 2; i++) {
-		void *t = r->v[i];
-		r->v[i] = r->v[r->n - 1 - i];
-		r->v[r->n - 1 - i] = t;
-	}
+	rec_collect rc = {r, year};
+	int err = repo_each(st, (dh_rtype)r->type, rec_collect_cb, &rc);
+	ui_items_reverse(r);
 	return err ? DH_ENOMEM : 0;
 }
 
@@ -256,8 +236,6 @@ void sel_gather(sel_screen *s)
 		repo_each(st, DH_R_REGISTRATION, reg_collect, s);
 	sel_reg_arrange(s);
 	depts_gather(s);
-	sel_records_read(&s->props, st, s->year);
-	sel_records_read(&s->decs, st, s->year);
 	s->approved = s->approved_held = 0;
 	if (st && s->mode == SEL_DEC)
 		repo_each(st, DH_R_CANDIDATE, approved_count, s);
@@ -373,8 +351,9 @@ static const ui_list_column prop_columns[] = {
     {"Hồ sơ", 5, true},         {"Đã công nhận", 12, true},
 };
 
-static void prop_fill(const sel_screen *s, const void *rec, ui_list_row *row)
+static void prop_fill(void *ctx, const void *rec, ui_list_row *row)
 {
+	const sel_screen *s = ctx;
 	const dh_proposal *p = rec;
 	dh_store *st = s->base.ctx->store;
 	char day[11], sday[11];
@@ -410,8 +389,9 @@ static const ui_list_column dec_columns[] = {
     {"Hồ sơ", 5, true},           {"Tình trạng", 20, false},
 };
 
-static void dec_fill(const sel_screen *s, const void *rec, ui_list_row *row)
+static void dec_fill(void *ctx, const void *rec, ui_list_row *row)
 {
+	const sel_screen *s = ctx;
 	const dh_decision *d = rec;
 	char day[11], rday[11];
 	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
@@ -425,48 +405,31 @@ static void dec_fill(const sel_screen *s, const void *rec, ui_list_row *row)
 		snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
 }
 
-/* The proposals and the decisions: one source over a sel_records, the
- * row's cells from the type's fill. */
-static size_t records_count(void *ctx)
+/* The proposals and the decisions: their lists hold the year's records,
+ * read again at each reload. */
+static void records_load(void *ctx, ui_items *items)
 {
-	return ((sel_records *)ctx)->n;
+	sel_screen *s = ctx;
+	sel_records_read(items, s->base.ctx->store, s->year);
 }
 
-static size_t records_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	sel_records *r = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < r->n && k < n; i++, k++) {
-		out[k].id = ((const dh_meta *)r->v[i])->id;
-		r->fill(r->s, r->v[i], &out[k]);
-	}
-	return k;
-}
+static const ui_list_source prop_source = {
+    .columns = prop_columns,
+    .n_columns = 5,
+    .load = records_load,
+    .fill = prop_fill,
+    .item_type = DH_R_PROPOSAL,
+    .empty_text = "Chưa có tờ trình nào trong năm.",
+};
 
-static size_t records_index_of(void *ctx, uint64_t id)
-{
-	sel_records *r = ctx;
-	for (size_t i = 0; i < r->n; i++)
-		if (((const dh_meta *)r->v[i])->id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-/* The proposals' or the decisions' list: their source is this one with
- * their columns and words. */
-static void records_init(sel_records *r, sel_screen *s, dh_rtype type, const ui_list_column *columns,
-                         void (*fill)(const sel_screen *, const void *, ui_list_row *), const char *empty)
-{
-	*r = (sel_records){.s = s, .type = type, .fill = fill};
-	r->source = (ui_list_source){
-	    .columns = columns,
-	    .n_columns = 5,
-	    .count = records_count,
-	    .rows = records_rows,
-	    .index_of = records_index_of,
-	    .empty_text = empty,
-	};
-}
+static const ui_list_source dec_source = {
+    .columns = dec_columns,
+    .n_columns = 5,
+    .load = records_load,
+    .fill = dec_fill,
+    .item_type = DH_R_DECISION,
+    .empty_text = "Chưa có quyết định công nhận nào trong năm.",
+};
 
 static const ui_list_column dept_columns[] = {
     {"Đơn vị", 0, false},
@@ -562,22 +525,20 @@ int sel_cur_dept(sel_screen *s)
 	return id ? (int)id - 1 : -1;
 }
 
-/* The record under the cursor of R's list, when R's mode is shown. */
-static const void *cur_record(sel_screen *s, int mode, sel_records *r)
+/* The record under the cursor of MODE's list, when MODE is shown. */
+static const void *cur_record(const sel_screen *s, int mode)
 {
-	uint64_t id = s->mode == mode ? sel_cur_id(s) : 0;
-	size_t i = id ? records_index_of(r, id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : r->v[i];
+	return s->mode == mode ? ui_list_current_item(&s->lists[mode]) : NULL;
 }
 
 const dh_proposal *sel_cur_proposal(sel_screen *s)
 {
-	return cur_record(s, SEL_PROP, &s->props);
+	return cur_record(s, SEL_PROP);
 }
 
 const dh_decision *sel_cur_decision(sel_screen *s)
 {
-	return cur_record(s, SEL_DEC, &s->decs);
+	return cur_record(s, SEL_DEC);
 }
 
 /* --- the lists ------------------------------------------------------------------ */
@@ -585,20 +546,16 @@ const dh_decision *sel_cur_decision(sel_screen *s)
 int sel_lists_init(sel_screen *s)
 {
 	const dh_config *cfg = s->base.ctx->cfg;
-	records_init(&s->props, s, DH_R_PROPOSAL, prop_columns, prop_fill, "Chưa có tờ trình nào trong năm.");
-	records_init(&s->decs, s, DH_R_DECISION, dec_columns, dec_fill,
-	             "Chưa có quyết định công nhận nào trong năm.");
 	s->depts = calloc(cfg->n_departments + 1, sizeof(*s->depts));
 	if (!s->depts)
 		return DH_ENOMEM;
 	sel_gather(s);
 	const ui_list_source *sources[SEL__MODES] = {[SEL_REG] = &reg_source,
-	                                             [SEL_PROP] = &s->props.source,
-	                                             [SEL_DEC] = &s->decs.source,
+	                                             [SEL_PROP] = &prop_source,
+	                                             [SEL_DEC] = &dec_source,
 	                                             [SEL_DEPT] = &dept_source};
-	void *ctx[SEL__MODES] = {[SEL_REG] = s, [SEL_PROP] = &s->props, [SEL_DEC] = &s->decs, [SEL_DEPT] = s};
 	for (int m = 0; m < SEL__MODES; m++)
-		if (ui_list_init(&s->lists[m], sources[m], ctx[m]) != 0)
+		if (ui_list_init(&s->lists[m], sources[m], s) != 0)
 			return DH_ENOMEM;
 	return 0;
 }
@@ -608,8 +565,6 @@ void sel_lists_free(sel_screen *s)
 	for (int m = 0; m < SEL__MODES; m++)
 		ui_list_free(&s->lists[m]);
 	sel_cur_forget(s);
-	sel_records_clear(&s->props);
-	sel_records_clear(&s->decs);
 	for (size_t i = 0; s->depts && i < s->base.ctx->cfg->n_departments; i++)
 		free(s->depts[i].nil_by);
 	free(s->depts);
