@@ -27,22 +27,18 @@ static const ui_list_column aw_log_columns[] = {
     {"Trình bày", 15, false}, {"Số dự", 5, true},
 };
 
-static size_t aw_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+static void aw_log_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	aw_log_view *lv = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < lv->n && k < n; i++, k++)
-		aw_act_fill(lv->items[i], NULL, &out[k]);
-	return k;
+	(void)ctx;
+	aw_act_fill(item, NULL, row);
 }
 
 static const ui_list_source aw_log_source = {
     .columns = aw_log_columns,
     .n_columns = 5,
-    .count = ui_candlog_count,
-    .rows = aw_log_rows,
-    .reload = ui_candlog_load,
-    .index_of = ui_candlog_index_of,
+    .load = ui_candlog_load,
+    .fill = aw_log_fill,
+    .item_type = DH_R_ACTIVITY,
     .empty_text = "Chưa có hoạt động nhân rộng nào cho hồ sơ này.",
 };
 
@@ -91,10 +87,10 @@ static void aw_log_draw(ui_view *v, WINDOW *w)
 	int cols = getmaxx(w);
 	char d1[11], d2[11];
 	int people = 0, live = 0;
-	for (size_t i = 0; i < lv->n; i++)
-		if (!((dh_activity *)lv->items[i])->meta.deleted) {
+	for (size_t i = 0; i < lv->list.items.n; i++)
+		if (!((dh_activity *)lv->list.items.v[i])->meta.deleted) {
 			live++;
-			people += ((dh_activity *)lv->items[i])->attendees;
+			people += ((dh_activity *)lv->list.items.v[i])->attendees;
 		}
 	wattrset(w, ui_style(UI_S_TITLE));
 	ui_putf(w, 0, 1, cols - 2, "%s · %s · %d", c && c->name ? c->name : "", c ? kind_label(c->kind) : "",
@@ -125,7 +121,6 @@ static const ui_view_ops aw_log_ops = {
 };
 
 static const ui_candlog_spec aw_log_spec = {
-    .type = DH_R_ACTIVITY,
     .add = DH_ACT_REPLICATE,
     .form = aw_log_form,
     .remove = aw_log_remove,

@@ -651,34 +651,28 @@ static const ui_list_column foster_columns[] = {
     {"Số tiền", 13, true}, {"Người thực hiện", 16, false},
 };
 
-static size_t foster_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+static void foster_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	foster_view *fv = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < fv->n && k < n; i++, k++) {
-		const dh_fostering *f = fv->items[i];
-		char date[11], money[40] = "";
-		out[k].id = f->meta.id;
-		out[k].style = f->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(f->date, date));
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s%s", f->meta.deleted ? "(đã xóa) " : "",
-		         f->description ? f->description : "");
-		if (f->amount)
-			ui_format_money(f->amount, money, sizeof(money));
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", money);
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", f->by ? f->by : "");
-	}
-	return k;
+	const dh_fostering *f = item;
+	char date[11], money[40] = "";
+	(void)ctx;
+	row->style = f->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(f->date, date));
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
+	snprintf(row->cells[2], UI_LIST_CELL, "%s%s", f->meta.deleted ? "(đã xóa) " : "",
+	         f->description ? f->description : "");
+	if (f->amount)
+		ui_format_money(f->amount, money, sizeof(money));
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", money);
+	snprintf(row->cells[4], UI_LIST_CELL, "%s", f->by ? f->by : "");
 }
 
 static const ui_list_source foster_source = {
     .columns = foster_columns,
     .n_columns = 5,
-    .count = ui_candlog_count,
-    .rows = foster_rows,
-    .reload = ui_candlog_load,
-    .index_of = ui_candlog_index_of,
+    .load = ui_candlog_load,
+    .fill = foster_fill,
+    .item_type = DH_R_FOSTERING,
     .empty_text = "Chưa có ghi nhận bồi dưỡng nào. Bấm a để thêm.",
 };
 
@@ -813,9 +807,9 @@ static void foster_draw(ui_view *v, WINDOW *w)
 	foster_view *fv = (foster_view *)v;
 	int64_t total = 0;
 	size_t times = 0;
-	for (size_t i = 0; i < fv->n; i++)
-		if (!((dh_fostering *)fv->items[i])->meta.deleted) {
-			total += ((dh_fostering *)fv->items[i])->amount;
+	for (size_t i = 0; i < fv->list.items.n; i++)
+		if (!((dh_fostering *)fv->list.items.v[i])->meta.deleted) {
+			total += ((dh_fostering *)fv->list.items.v[i])->amount;
 			times++;
 		}
 	char money[40], tail[96];
@@ -847,7 +841,6 @@ static const ui_view_ops foster_ops = {
 };
 
 static const ui_candlog_spec foster_log = {
-    .type = DH_R_FOSTERING,
     .add = DH_ACT_FOSTER,
     .form = foster_form_open,
     .remove = foster_remove,

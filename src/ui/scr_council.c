@@ -5,7 +5,6 @@
  * listed in scr_council_internal.h. */
 #include "scr_council_internal.h"
 
-#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -26,9 +25,7 @@ typedef struct sess_row {
 
 typedef struct list_view {
 	ui_view base;
-	ui_list list;
-	sess_row *rows;
-	size_t n, cap;
+	ui_list list; /* its items: the year's sess_rows */
 	int year;
 } list_view;
 
@@ -37,28 +34,35 @@ static const ui_list_column list_columns[] = {
     {"Có mặt", 6, true}, {"Đã chốt", 7, true}, {"Tình trạng", 11, false},
 };
 
-static void list_clear(list_view *lv)
+static void sess_row_free(void *item)
 {
-	for (size_t i = 0; i < lv->n; i++)
-		record_free(DH_R_SESSION, lv->rows[i].s);
-	lv->n = 0;
+	sess_row *row = item;
+	record_free(DH_R_SESSION, row->s);
+	free(row);
 }
+
+static uint64_t sess_row_id(const void *item)
+{
+	return ((const sess_row *)item)->s->meta.id;
+}
+
+typedef struct sess_gather {
+	ui_items *rows;
+	int year;
+} sess_gather;
 
 static int list_collect(const void *rec, void *arg)
 {
-	list_view *lv = arg;
+	sess_gather *g = arg;
 	const dh_session *s = rec;
-	if (s->year != lv->year)
+	if (s->year != g->year)
 		return 0;
-	if (buf_reserve(&lv->rows, &lv->cap, lv->n + 1, sizeof(*lv->rows)))
-		return 1;
-	sess_row *row = &lv->rows[lv->n];
-	memset(row, 0, sizeof(*row));
-	row->s = record_dup(DH_R_SESSION, s);
-	if (!row->s)
-		return 1;
-	lv->n++;
-	return 0;
+	sess_row *row = calloc(1, sizeof(*row));
+	if (row && !(row->s = record_dup(DH_R_SESSION, s))) {
+		free(row);
+		row = NULL;
+	}
+	return ui_items_add(g->rows, row) ? 1 : 0;
 }
 
 static int list_count_item(const void *rec, void *arg)
@@ -75,72 +79,55 @@ static int list_count_item(const void *rec, void *arg)
 /* Newest meeting first. */
 static int list_order(const void *a, const void *b)
 {
-	const dh_session *x = ((const sess_row *)a)->s, *y = ((const sess_row *)b)->s;
+	const dh_session *x = (*(sess_row *const *)a)->s, *y = (*(sess_row *const *)b)->s;
 	if (x->date != y->date)
 		return x->date < y->date ? 1 : -1;
 	return x->meta.id < y->meta.id ? 1 : x->meta.id > y->meta.id ? -1 : 0;
 }
 
-static void list_load(void *ctx)
+static void list_load(void *ctx, ui_items *rows)
 {
 	list_view *lv = ctx;
 	dh_store *st = lv->base.ctx->store;
-	list_clear(lv);
 	if (!st)
 		return;
-	repo_each(st, DH_R_SESSION, list_collect, lv);
-	for (size_t i = 0; i < lv->n; i++)
-		repo_children(st, DH_R_VOTE_ITEM, lv->rows[i].s->meta.id, list_count_item, &lv->rows[i]);
-	if (lv->n > 1)
-		qsort(lv->rows, lv->n, sizeof(*lv->rows), list_order);
-}
-
-static size_t list_src_count(void *ctx)
-{
-	return ((list_view *)ctx)->n;
-}
-
-static size_t list_src_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	list_view *lv = ctx;
-	const dh_config *cfg = lv->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < lv->n && k < n; i++, k++) {
-		const sess_row *r = &lv->rows[i];
-		const dh_session *s = r->s;
-		char day[11];
-		out[k].id = s->meta.id;
-		out[k].style = s->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%llu", (unsigned long long)s->meta.id);
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(s->date, day));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", s->title ? s->title : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%d/%zu", council_present(&cfg->council, s),
-		         cfg->council.n_members);
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%d/%d", r->closed, r->items);
-		snprintf(out[k].cells[5], UI_LIST_CELL, "%s",
-		         s->meta.deleted ? "Đã xóa"
-		         : s->closed     ? "Đã kết thúc"
-		                         : "Đang họp");
+	sess_gather g = {rows, lv->year};
+	repo_each(st, DH_R_SESSION, list_collect, &g);
+	for (size_t i = 0; i < rows->n; i++) {
+		sess_row *row = rows->v[i];
+		repo_children(st, DH_R_VOTE_ITEM, row->s->meta.id, list_count_item, row);
 	}
-	return k;
+	if (rows->n > 1)
+		qsort(rows->v, rows->n, sizeof(*rows->v), list_order);
 }
 
-static size_t list_src_index_of(void *ctx, uint64_t id)
+static void list_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	list_view *lv = ctx;
-	for (size_t i = 0; i < lv->n; i++)
-		if (lv->rows[i].s->meta.id == id)
-			return i;
-	return SIZE_MAX;
+	const list_view *lv = ctx;
+	const dh_config *cfg = lv->base.ctx->cfg;
+	const sess_row *r = item;
+	const dh_session *s = r->s;
+	char day[11];
+	row->style = s->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)s->meta.id);
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(s->date, day));
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", s->title ? s->title : "");
+	snprintf(row->cells[3], UI_LIST_CELL, "%d/%zu", council_present(&cfg->council, s),
+	         cfg->council.n_members);
+	snprintf(row->cells[4], UI_LIST_CELL, "%d/%d", r->closed, r->items);
+	snprintf(row->cells[5], UI_LIST_CELL, "%s",
+	         s->meta.deleted ? "Đã xóa"
+	         : s->closed     ? "Đã kết thúc"
+	                         : "Đang họp");
 }
 
 static const ui_list_source list_source = {
     .columns = list_columns,
     .n_columns = 6,
-    .count = list_src_count,
-    .rows = list_src_rows,
-    .reload = list_load,
-    .index_of = list_src_index_of,
+    .load = list_load,
+    .fill = list_fill,
+    .item_free = sess_row_free,
+    .item_id = sess_row_id,
     .empty_text = "Chưa có phiên họp Hội đồng nào trong năm.",
 };
 
@@ -157,11 +144,8 @@ static const ui_binding list_keys[] = {
 
 static const dh_session *list_current(list_view *lv)
 {
-	const ui_list_row *row = lv->n ? ui_list_current(&lv->list) : NULL;
-	if (!row)
-		return NULL;
-	size_t i = list_src_index_of(lv, row->id);
-	return i == SIZE_MAX ? NULL : lv->rows[i].s;
+	const sess_row *row = ui_list_current_item(&lv->list);
+	return row ? row->s : NULL;
 }
 
 static const char *list_title(ui_view *v)
@@ -250,13 +234,6 @@ static void list_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&lv->list, w, 2, 0, getmaxy(w) - 2, getmaxx(w));
 }
 
-static void list_destroy(ui_view *v)
-{
-	list_view *lv = (list_view *)v;
-	list_clear(lv);
-	free(lv->rows);
-}
-
 static int list_start(ui_view *v, const void *arg)
 {
 	list_view *lv = (list_view *)v;
@@ -273,7 +250,6 @@ static const ui_view_ops list_ops = {
     .draw = list_draw,
     .key = list_key,
     .offers = list_offers,
-    .destroy = list_destroy,
 };
 
 ui_view *ui_council_open(ui_app *app)
