@@ -54,10 +54,13 @@ typedef struct ui_items {
 int ui_items_add(ui_items *it, void *item);
 /* Append a copy of REC, a record of IT's type: 0 or DH_ENOMEM. */
 int ui_items_copy(ui_items *it, const void *rec);
-/* Free the items and empty IT (its room and kind stay). */
+/* Append a copy of each record of IT's type in ST (in id order) that KEEP
+ * accepts (with ARG; KEEP NULL: every one): 0, or DH_ENOMEM when memory
+ * ran out (what was read stays). */
+int ui_items_read(ui_items *it, dh_store *st, bool (*keep)(const void *rec, const void *arg),
+                  const void *arg);
+/* Free the items and their room: IT is empty (its kind stays). */
 void ui_items_clear(ui_items *it);
-/* ui_items_clear, and the room freed. */
-void ui_items_free(ui_items *it);
 /* The last item first: records appended in id order become newest first. */
 void ui_items_reverse(ui_items *it);
 uint64_t ui_items_id(const ui_items *it, size_t i);

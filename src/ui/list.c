@@ -5,6 +5,7 @@
 #include "dienhinh/buf.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
+#include "dienhinh/repo.h"
 #include "ui_internal.h"
 
 #include <stdio.h>
@@ -45,19 +46,37 @@ int ui_items_copy(ui_items *it, const void *rec)
 	return ui_items_add(it, record_dup((dh_rtype)it->type, rec));
 }
 
+typedef struct items_reading {
+	ui_items *it;
+	bool (*keep)(const void *rec, const void *arg);
+	const void *arg;
+	bool oom;
+} items_reading;
+
+static int items_read_one(const void *rec, void *arg)
+{
+	items_reading *r = arg;
+	if (r->keep && !r->keep(rec, r->arg))
+		return 0;
+	r->oom = ui_items_copy(r->it, rec) != 0;
+	return r->oom; /* 1 stops the walk */
+}
+
+int ui_items_read(ui_items *it, dh_store *st, bool (*keep)(const void *rec, const void *arg), const void *arg)
+{
+	items_reading r = {it, keep, arg, false};
+	if (st && repo_each(st, (dh_rtype)it->type, items_read_one, &r) != 0)
+		r.oom = true;
+	return r.oom ? DH_ENOMEM : 0;
+}
+
 void ui_items_clear(ui_items *it)
 {
 	for (size_t i = 0; i < it->n; i++)
 		items_free_one(it, it->v[i]);
-	it->n = 0;
-}
-
-void ui_items_free(ui_items *it)
-{
-	ui_items_clear(it);
 	free(it->v);
 	it->v = NULL;
-	it->cap = 0;
+	it->n = it->cap = 0;
 }
 
 void ui_items_reverse(ui_items *it)
@@ -132,7 +151,7 @@ void ui_list_free(ui_list *l)
 {
 	ui_edit_free(&l->filter);
 	free(l->cache);
-	ui_items_free(&l->items);
+	ui_items_clear(&l->items);
 	memset(l, 0, sizeof(*l));
 }
 

@@ -195,23 +195,21 @@ static int aw_newest(const void *a, const void *b, void *arg)
 	return xi < yi ? 1 : xi > yi ? -1 : 0;
 }
 
-/* The records COLLECT keeps (appending them to ITEMS), newest first by
- * DATE_OF. */
-static void aw_load_dated(aw_screen *s, ui_items *items, dh_rec_fn collect, int (*date_of)(const void *))
+/* The records KEEP accepts (NULL: all), newest first by DATE_OF. */
+static void aw_load_dated(aw_screen *s, ui_items *items, bool (*keep)(const void *, const void *),
+                          int (*date_of)(const void *))
 {
-	dh_store *st = s->base.ctx->store;
-	if (!st)
-		return;
-	repo_each(st, (dh_rtype)items->type, collect, items);
+	ui_items_read(items, s->base.ctx->store, keep, NULL);
 	if (items->n)
 		qsort_r(items->v, items->n, sizeof(*items->v), aw_newest, &date_of);
 }
 
 /* The award decisions in force or revoked. */
-static int aw_collect_decision(const void *rec, void *arg)
+static bool aw_award_decision(const void *rec, const void *arg)
 {
 	const dh_decision *d = rec;
-	return d->type != DH_DEC_AWARD || d->meta.deleted ? 0 : ui_items_copy(arg, d) ? -1 : 0;
+	(void)arg;
+	return d->type == DH_DEC_AWARD && !d->meta.deleted;
 }
 
 static int aw_decision_date(const void *rec)
@@ -221,7 +219,7 @@ static int aw_decision_date(const void *rec)
 
 static void aw_decisions_load(void *ctx, ui_items *items)
 {
-	aw_load_dated(ctx, items, aw_collect_decision, aw_decision_date);
+	aw_load_dated(ctx, items, aw_award_decision, aw_decision_date);
 }
 
 static void aw_decision_fill(void *ctx, const void *rec, ui_list_row *row)
@@ -246,12 +244,6 @@ static const ui_list_column aw_decision_columns[] = {
     {"Hồ sơ", 5, true},           {"Trạng thái", 0, false},
 };
 
-/* Every ceremony, a deleted one dimmed. */
-static int aw_collect_ceremony(const void *rec, void *arg)
-{
-	return ui_items_copy(arg, rec) ? -1 : 0;
-}
-
 static int aw_ceremony_date(const void *rec)
 {
 	return ((const dh_ceremony *)rec)->date;
@@ -259,7 +251,7 @@ static int aw_ceremony_date(const void *rec)
 
 static void aw_ceremonies_load(void *ctx, ui_items *items)
 {
-	aw_load_dated(ctx, items, aw_collect_ceremony, aw_ceremony_date);
+	aw_load_dated(ctx, items, NULL, aw_ceremony_date); /* every one, a deleted one dimmed */
 }
 
 static void aw_ceremony_fill(void *ctx, const void *rec, ui_list_row *row)

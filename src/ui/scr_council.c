@@ -17,15 +17,15 @@
 
 /* --- the list of sessions ------------------------------------------------- */
 
-typedef struct sess_row {
-	dh_session *s;
-	int items;  /* live agenda items */
-	int closed; /* of which closed */
-} sess_row;
+/* A session's agenda: its live items, and of them the closed ones. */
+typedef struct agenda_count {
+	int items;
+	int closed;
+} agenda_count;
 
 typedef struct list_view {
 	ui_view base;
-	ui_list list; /* its items: the year's sess_rows */
+	ui_list list; /* its items: the year's sessions */
 	int year;
 } list_view;
 
@@ -34,87 +34,55 @@ static const ui_list_column list_columns[] = {
     {"Có mặt", 6, true}, {"Đã chốt", 7, true}, {"Tình trạng", 11, false},
 };
 
-static void sess_row_free(void *item)
+static bool session_of_year(const void *rec, const void *year)
 {
-	sess_row *row = item;
-	record_free(DH_R_SESSION, row->s);
-	free(row);
-}
-
-static uint64_t sess_row_id(const void *item)
-{
-	return ((const sess_row *)item)->s->meta.id;
-}
-
-typedef struct sess_gather {
-	ui_items *rows;
-	int year;
-} sess_gather;
-
-static int list_collect(const void *rec, void *arg)
-{
-	sess_gather *g = arg;
-	const dh_session *s = rec;
-	if (s->year != g->year)
-		return 0;
-	sess_row *row = calloc(1, sizeof(*row));
-	if (row && !(row->s = record_dup(DH_R_SESSION, s))) {
-		free(row);
-		row = NULL;
-	}
-	return ui_items_add(g->rows, row) ? 1 : 0;
+	return ((const dh_session *)rec)->year == *(const int *)year;
 }
 
 static int list_count_item(const void *rec, void *arg)
 {
-	sess_row *row = arg;
+	agenda_count *n = arg;
 	const dh_vote_item *it = rec;
 	if (it->meta.deleted)
 		return 0;
-	row->items++;
-	row->closed += it->closed;
+	n->items++;
+	n->closed += it->closed;
 	return 0;
 }
 
 /* Newest meeting first. */
 static int list_order(const void *a, const void *b)
 {
-	const dh_session *x = (*(sess_row *const *)a)->s, *y = (*(sess_row *const *)b)->s;
+	const dh_session *x = *(dh_session *const *)a, *y = *(dh_session *const *)b;
 	if (x->date != y->date)
 		return x->date < y->date ? 1 : -1;
 	return x->meta.id < y->meta.id ? 1 : x->meta.id > y->meta.id ? -1 : 0;
 }
 
-static void list_load(void *ctx, ui_items *rows)
+static void list_load(void *ctx, ui_items *sessions)
 {
 	list_view *lv = ctx;
-	dh_store *st = lv->base.ctx->store;
-	if (!st)
-		return;
-	sess_gather g = {rows, lv->year};
-	repo_each(st, DH_R_SESSION, list_collect, &g);
-	for (size_t i = 0; i < rows->n; i++) {
-		sess_row *row = rows->v[i];
-		repo_children(st, DH_R_VOTE_ITEM, row->s->meta.id, list_count_item, row);
-	}
-	if (rows->n > 1)
-		qsort(rows->v, rows->n, sizeof(*rows->v), list_order);
+	ui_items_read(sessions, lv->base.ctx->store, session_of_year, &lv->year);
+	if (sessions->n > 1)
+		qsort(sessions->v, sessions->n, sizeof(*sessions->v), list_order);
 }
 
 static void list_fill(void *ctx, const void *item, ui_list_row *row)
 {
 	const list_view *lv = ctx;
 	const dh_config *cfg = lv->base.ctx->cfg;
-	const sess_row *r = item;
-	const dh_session *s = r->s;
+	const dh_session *s = item;
+	agenda_count agenda = {0, 0};
 	char day[11];
+	if (lv->base.ctx->store)
+		repo_children(lv->base.ctx->store, DH_R_VOTE_ITEM, s->meta.id, list_count_item, &agenda);
 	row->style = s->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
 	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)s->meta.id);
 	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(s->date, day));
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", s->title ? s->title : "");
 	snprintf(row->cells[3], UI_LIST_CELL, "%d/%zu", council_present(&cfg->council, s),
 	         cfg->council.n_members);
-	snprintf(row->cells[4], UI_LIST_CELL, "%d/%d", r->closed, r->items);
+	snprintf(row->cells[4], UI_LIST_CELL, "%d/%d", agenda.closed, agenda.items);
 	snprintf(row->cells[5], UI_LIST_CELL, "%s",
 	         s->meta.deleted ? "Đã xóa"
 	         : s->closed     ? "Đã kết thúc"
@@ -126,8 +94,7 @@ static const ui_list_source list_source = {
     .n_columns = 6,
     .load = list_load,
     .fill = list_fill,
-    .item_free = sess_row_free,
-    .item_id = sess_row_id,
+    .item_type = DH_R_SESSION,
     .empty_text = "Chưa có phiên họp Hội đồng nào trong năm.",
 };
 
@@ -144,8 +111,7 @@ static const ui_binding list_keys[] = {
 
 static const dh_session *list_current(list_view *lv)
 {
-	const sess_row *row = ui_list_current_item(&lv->list);
-	return row ? row->s : NULL;
+	return ui_list_current_item(&lv->list);
 }
 
 static const char *list_title(ui_view *v)

@@ -357,18 +357,9 @@ static void rev_draw_figures(rev_screen *s, WINDOW *w, int top, int rows, int co
 
 /* --- the year's data ---------------------------------------------------------- */
 
-typedef struct rev_gather {
-	ui_items *items;
-	int year;
-} rev_gather;
-
-static int rev_collect(const void *rec, void *arg)
+static bool rev_of_year(const void *rec, const void *year)
 {
-	rev_gather *g = arg;
-	const dh_review *r = rec;
-	if (r->year != g->year)
-		return 0;
-	return ui_items_copy(g->items, r) ? -1 : 0;
+	return ((const dh_review *)rec)->year == *(const int *)year;
 }
 
 static int rev_by_date(const void *a, const void *b)
@@ -387,9 +378,7 @@ static void rev_load(void *view, ui_items *items)
 {
 	rev_screen *s = view;
 	dh_ctx *ctx = s->base.ctx;
-	rev_gather g = {items, s->year};
-	if (ctx->store)
-		repo_each(ctx->store, DH_R_REVIEW, rev_collect, &g);
+	ui_items_read(items, ctx->store, rev_of_year, &s->year);
 	if (items->n)
 		qsort(items->v, items->n, sizeof(*items->v), rev_by_date);
 	rev_compute(s);

@@ -475,7 +475,7 @@ static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *edi
 	}
 	for (size_t i = 0; rc == 0 && i < sessions.n; i++)
 		rc = prop_add_session(ctx, pf, sessions.v[i], editing);
-	ui_items_free(&sessions);
+	ui_items_clear(&sessions);
 	return rc;
 }
 
@@ -545,7 +545,7 @@ static void prop_form_free(void *user)
 	for (size_t i = 0; i < pf->n_per; i++)
 		ui_choices_free(&pf->per[i].passed);
 	free(pf->per);
-	ui_items_free(&pf->others);
+	ui_items_clear(&pf->others);
 	form_state_free(pf);
 }
 

@@ -172,39 +172,36 @@ static void depts_gather(sel_screen *s)
 	free(answered);
 }
 
-typedef struct rec_collect {
-	ui_items *r;
+/* Which records sel_records_read keeps: live ones of the year, and of
+ * the decisions only the recognitions. */
+typedef struct rec_wanted {
+	int type;
 	int year;
-} rec_collect;
+} rec_wanted;
 
-static int rec_collect_cb(const void *rec, void *arg)
+static bool rec_keep(const void *rec, const void *arg)
 {
-	rec_collect *rc = arg;
-	int type = rc->r->type;
-	const dh_meta *m = rec;
-	if (m->deleted)
-		return 0;
-	if (type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != rc->year)
-		return 0;
-	if (type == DH_R_SESSION && ((const dh_session *)rec)->year != rc->year)
-		return 0;
-	if (type == DH_R_DECISION) {
+	const rec_wanted *w = arg;
+	if (((const dh_meta *)rec)->deleted)
+		return false;
+	switch (w->type) {
+	case DH_R_PROPOSAL: return ((const dh_proposal *)rec)->year == w->year;
+	case DH_R_SESSION: return ((const dh_session *)rec)->year == w->year;
+	case DH_R_DECISION: {
 		const dh_decision *d = rec;
-		if (d->year != rc->year || d->type != DH_DEC_RECOGNITION)
-			return 0;
+		return d->year == w->year && d->type == DH_DEC_RECOGNITION;
 	}
-	return ui_items_copy(rc->r, rec) ? -1 : 0;
+	}
+	return true;
 }
 
 int sel_records_read(ui_items *r, dh_store *st, int year)
 {
 	ui_items_clear(r);
-	if (!st)
-		return 0;
-	rec_collect rc = {r, year};
-	int err = repo_each(st, (dh_rtype)r->type, rec_collect_cb, &rc);
+	rec_wanted w = {r->type, year};
+	int err = ui_items_read(r, st, rec_keep, &w);
 	ui_items_reverse(r);
-	return err ? DH_ENOMEM : 0;
+	return err;
 }
 
 static int approved_count(const void *rec, void *arg)
