@@ -37,4 +37,11 @@ void ui_peek_free(ui_peek *pk);
  * source that lists an array of ids. */
 size_t ui_rows_index(const uint64_t *ids, size_t n, uint64_t id);
 
+/* The row of a dated record begun: dimmed when M is deleted, DATE in
+ * the first cell. */
+void ui_rows_dated(ui_list_row *row, const dh_meta *m, int date);
+/* TEXT (NULL: none) in cell K, after "(đã xóa) " when M is deleted: a
+ * deleted record stays in its list, and says so where it is named. */
+void ui_rows_named(ui_list_row *row, int k, const dh_meta *m, const char *text);
+
 #endif

@@ -2,6 +2,10 @@
  * where an id stands (ui_rows.h). */
 #include "dienhinh/ui_rows.h"
 
+#include "dienhinh/date.h"
+
+#include <stdio.h>
+
 void ui_peek_init(ui_peek *pk, dh_rtype type)
 {
 	pk->type = type;
@@ -61,4 +65,16 @@ size_t ui_rows_index(const uint64_t *ids, size_t n, uint64_t id)
 		if (ids[i] == id)
 			return i;
 	return SIZE_MAX;
+}
+
+void ui_rows_dated(ui_list_row *row, const dh_meta *m, int date)
+{
+	char day[11];
+	row->style = m->deleted ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(date, day));
+}
+
+void ui_rows_named(ui_list_row *row, int k, const dh_meta *m, const char *text)
+{
+	snprintf(row->cells[k], UI_LIST_CELL, "%s%s", m->deleted ? "(đã xóa) " : "", text ? text : "");
 }

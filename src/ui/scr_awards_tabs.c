@@ -9,6 +9,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,6 +182,17 @@ static size_t aw_rec_index_of(void *ctx, uint64_t id)
 	return SIZE_MAX;
 }
 
+static const ui_list_source aw_rec_source = {
+    .columns = aw_rec_columns,
+    .n_columns = 8,
+    .count = aw_rec_count,
+    .rows = aw_rec_rows,
+    .filter = aw_rec_filter,
+    .index_of = aw_rec_index_of,
+    .empty_text =
+        "Chưa có hồ sơ nào được công nhận (Hội đồng bình xét, Chánh Thanh tra công nhận ở màn hình 3).",
+};
+
 /* --- decisions and ceremonies: records read whole, newest first ------------- */
 
 /* Newest first: by date, then by id. ARG points to the items' date_of. */
@@ -257,12 +269,9 @@ static void aw_ceremonies_load(void *ctx, ui_items *items)
 static void aw_ceremony_fill(void *ctx, const void *rec, ui_list_row *row)
 {
 	const dh_ceremony *c = rec;
-	char date[11];
 	(void)ctx;
-	row->style = c->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(c->date, date));
-	snprintf(row->cells[1], UI_LIST_CELL, "%s%s", c->meta.deleted ? "(đã xóa) " : "",
-	         c->title ? c->title : "");
+	ui_rows_dated(row, &c->meta, c->date);
+	ui_rows_named(row, 1, &c->meta, c->title);
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", c->place ? c->place : "");
 	snprintf(row->cells[3], UI_LIST_CELL, "%zu", c->decisions.n);
 }
@@ -272,6 +281,24 @@ static const ui_list_column aw_ceremony_columns[] = {
     {"Tên buổi", 0, false},
     {"Địa điểm", 22, false},
     {"QĐ", 3, true},
+};
+
+static const ui_list_source aw_decision_source = {
+    .columns = aw_decision_columns,
+    .n_columns = 5,
+    .load = aw_decisions_load,
+    .fill = aw_decision_fill,
+    .item_type = DH_R_DECISION,
+    .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
+};
+
+static const ui_list_source aw_ceremony_source = {
+    .columns = aw_ceremony_columns,
+    .n_columns = 4,
+    .load = aw_ceremonies_load,
+    .fill = aw_ceremony_fill,
+    .item_type = DH_R_CEREMONY,
+    .empty_text = "Chưa có buổi tuyên dương nào.",
 };
 
 /* --- the activities tab -------------------------------------------------------------- */
@@ -322,54 +349,29 @@ static size_t aw_act_index_of(void *ctx, uint64_t id)
 	return id >= 1 && id <= s->last_activity ? (size_t)(s->last_activity - id) : SIZE_MAX;
 }
 
+static const ui_list_source aw_act_source = {
+    .columns = aw_act_columns,
+    .n_columns = 6,
+    .count = aw_act_count,
+    .rows = aw_act_rows,
+    .index_of = aw_act_index_of,
+    .empty_text = "Chưa có hoạt động nhân rộng nào.",
+};
+
 /* --- all four ---------------------------------------------------------------------- */
 
-static const ui_list_source aw_sources[AW_TABS] = {
-    [AW_TAB_RECORDS] =
-        {
-            .columns = aw_rec_columns,
-            .n_columns = 8,
-            .count = aw_rec_count,
-            .rows = aw_rec_rows,
-            .filter = aw_rec_filter,
-            .index_of = aw_rec_index_of,
-            .empty_text = "Chưa có hồ sơ nào được công nhận (Hội đồng bình xét, Chánh Thanh tra công nhận ở "
-                          "màn hình 3).",
-        },
-    [AW_TAB_DECISIONS] =
-        {
-            .columns = aw_decision_columns,
-            .n_columns = 5,
-            .load = aw_decisions_load,
-            .fill = aw_decision_fill,
-            .item_type = DH_R_DECISION,
-            .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
-        },
-    [AW_TAB_CEREMONIES] =
-        {
-            .columns = aw_ceremony_columns,
-            .n_columns = 4,
-            .load = aw_ceremonies_load,
-            .fill = aw_ceremony_fill,
-            .item_type = DH_R_CEREMONY,
-            .empty_text = "Chưa có buổi tuyên dương nào.",
-        },
-    [AW_TAB_ACTIVITIES] =
-        {
-            .columns = aw_act_columns,
-            .n_columns = 6,
-            .count = aw_act_count,
-            .rows = aw_act_rows,
-            .index_of = aw_act_index_of,
-            .empty_text = "Chưa có hoạt động nhân rộng nào.",
-        },
+static const ui_list_source *const aw_sources[AW_TABS] = {
+    [AW_TAB_RECORDS] = &aw_rec_source,
+    [AW_TAB_DECISIONS] = &aw_decision_source,
+    [AW_TAB_CEREMONIES] = &aw_ceremony_source,
+    [AW_TAB_ACTIVITIES] = &aw_act_source,
 };
 
 int aw_tabs_init(aw_screen *s)
 {
 	aw_tabs_read(s);
 	for (int t = 0; t < AW_TABS; t++)
-		if (ui_list_init(&s->lists[t], &aw_sources[t], s) != 0)
+		if (ui_list_init(&s->lists[t], aw_sources[t], s) != 0)
 			return DH_ENOMEM;
 	return 0;
 }

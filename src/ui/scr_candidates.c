@@ -654,13 +654,11 @@ static const ui_list_column foster_columns[] = {
 static void foster_fill(void *ctx, const void *item, ui_list_row *row)
 {
 	const dh_fostering *f = item;
-	char date[11], money[40] = "";
+	char money[40] = "";
 	(void)ctx;
-	row->style = f->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(f->date, date));
+	ui_rows_dated(row, &f->meta, f->date);
 	snprintf(row->cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
-	snprintf(row->cells[2], UI_LIST_CELL, "%s%s", f->meta.deleted ? "(đã xóa) " : "",
-	         f->description ? f->description : "");
+	ui_rows_named(row, 2, &f->meta, f->description);
 	if (f->amount)
 		ui_format_money(f->amount, money, sizeof(money));
 	snprintf(row->cells[3], UI_LIST_CELL, "%s", money);

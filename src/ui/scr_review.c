@@ -23,6 +23,7 @@
 #include "dienhinh/stats.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_rows.h"
 #include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
@@ -433,13 +434,10 @@ static const ui_list_column rev_columns[] = {
 static void rev_fill(void *ctx, const void *item, ui_list_row *row)
 {
 	const dh_review *r = item;
-	char date[11];
 	(void)ctx;
-	row->style = r->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(r->date, date));
+	ui_rows_dated(row, &r->meta, r->date);
 	snprintf(row->cells[1], UI_LIST_CELL, "%s", review_kind_label(r->kind));
-	snprintf(row->cells[2], UI_LIST_CELL, "%s%s", r->meta.deleted ? "(đã xóa) " : "",
-	         r->title ? r->title : "");
+	ui_rows_named(row, 2, &r->meta, r->title);
 	snprintf(row->cells[3], UI_LIST_CELL, "%s", r->notes ? r->notes : "");
 }
 
