@@ -1,8 +1,9 @@
 /* ui_rows.h — for a list (ui_list.h) whose rows are records: the record
  * under the cursor, kept while the cursor stays on its row (what a screen
  * shows below its list, and what the key line asks the workflow about,
- * without reading it again at every draw); and where an id stands among
- * the ids a source lists.
+ * without reading it again at every draw); where an id stands among
+ * the ids a source lists; and the cells that rows of records fill alike
+ * (a deleted record dimmed and marked, a decision).
  *
  * A screen keeps a ui_peek beside its ui_list (ui_peek_init with the
  * record type its rows' ids are), asks ui_peek_current where it needs the
@@ -11,6 +12,7 @@
 #ifndef DIENHINH_UI_ROWS_H
 #define DIENHINH_UI_ROWS_H
 
+#include "dienhinh/config.h"
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_list.h"
@@ -43,5 +45,9 @@ void ui_rows_dated(ui_list_row *row, const dh_meta *m, int date);
 /* TEXT (NULL: none) in cell K, after "(đã xóa) " when M is deleted: a
  * deleted record stays in its list, and says so where it is named. */
 void ui_rows_named(ui_list_row *row, int k, const dh_meta *m, const char *text);
+/* A decision's row (recognition or award): number, date, signer (named
+ * by CFG), its records, and "Có hiệu lực" in cell 4; dimmed when revoked,
+ * where the screen says so in cell 4 its own way. */
+void ui_rows_decision(ui_list_row *row, const dh_config *cfg, const dh_decision *d);
 
 #endif

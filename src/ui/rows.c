@@ -1,7 +1,9 @@
-/* rows.c — a list's rows as records: the one under the cursor, kept, and
- * where an id stands (ui_rows.h). */
+/* rows.c — a list's rows as records: the one under the cursor, kept,
+ * where an id stands, and the cells records of a kind fill alike
+ * (ui_rows.h). */
 #include "dienhinh/ui_rows.h"
 
+#include "dienhinh/config.h"
 #include "dienhinh/date.h"
 
 #include <stdio.h>
@@ -72,6 +74,17 @@ void ui_rows_dated(ui_list_row *row, const dh_meta *m, int date)
 	char day[11];
 	row->style = m->deleted ? UI_S_DIM : UI_S_NORMAL;
 	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(date, day));
+}
+
+void ui_rows_decision(ui_list_row *row, const dh_config *cfg, const dh_decision *d)
+{
+	char day[11];
+	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(d->date, day));
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", config_person_name(cfg, d->signer));
+	snprintf(row->cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
+	snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
 }
 
 void ui_rows_named(ui_list_row *row, int k, const dh_meta *m, const char *text)

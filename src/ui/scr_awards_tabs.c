@@ -238,17 +238,11 @@ static void aw_decision_fill(void *ctx, const void *rec, ui_list_row *row)
 {
 	const aw_screen *s = ctx;
 	const dh_decision *d = rec;
-	char date[11], rdate[11];
-	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
-	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(d->date, date));
-	snprintf(row->cells[2], UI_LIST_CELL, "%s", config_person_name(s->base.ctx->cfg, d->signer));
-	snprintf(row->cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
+	char day[11];
+	ui_rows_decision(row, s->base.ctx->cfg, d);
 	if (d->revoked)
-		snprintf(row->cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s", date_vn(d->revoke_date, rdate),
+		snprintf(row->cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s", date_vn(d->revoke_date, day),
 		         d->revoke_reason ? d->revoke_reason : "");
-	else
-		snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
 }
 
 static const ui_list_column aw_decision_columns[] = {

@@ -10,6 +10,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -390,16 +391,10 @@ static void dec_fill(void *ctx, const void *rec, ui_list_row *row)
 {
 	const sel_screen *s = ctx;
 	const dh_decision *d = rec;
-	char day[11], rday[11];
-	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
-	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(d->date, day));
-	snprintf(row->cells[2], UI_LIST_CELL, "%s", config_person_name(s->base.ctx->cfg, d->signer));
-	snprintf(row->cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
+	char day[11];
+	ui_rows_decision(row, s->base.ctx->cfg, d);
 	if (d->revoked)
-		snprintf(row->cells[4], UI_LIST_CELL, "Thu hồi %s", date_vn(d->revoke_date, rday));
-	else
-		snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
+		snprintf(row->cells[4], UI_LIST_CELL, "Thu hồi %s", date_vn(d->revoke_date, day));
 }
 
 /* The proposals and the decisions: their lists hold the year's records,
