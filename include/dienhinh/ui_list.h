@@ -81,6 +81,10 @@ typedef struct ui_list_source {
 	int item_type;
 	void (*item_free)(void *item);
 	uint64_t (*item_id)(const void *item);
+	/* Or the rows are the screen's own array in its order (rows and
+	 * index_of NULL, count given): FILL_AT makes row I, whose id the list
+	 * sets to I + 1 and finds again there. */
+	void (*fill_at)(void *ctx, size_t i, ui_list_row *row);
 	/* Rows the current filter and sort give. */
 	size_t (*count)(void *ctx);
 	/* Fill rows FIRST .. FIRST+N-1 (in the current order) into OUT and

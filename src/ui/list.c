@@ -115,14 +115,31 @@ static size_t list_count(ui_list *l)
 
 static size_t list_fill(ui_list *l, size_t first, size_t n, ui_list_row *out)
 {
-	if (!l->src->load)
-		return l->src->rows(l->ctx, first, n, out);
-	size_t k = 0;
-	for (size_t i = first; i < l->items.n && k < n; i++, k++) {
-		out[k].id = ui_items_id(&l->items, i);
-		l->src->fill(l->ctx, l->items.v[i], &out[k]);
+	const ui_list_source *src = l->src;
+	if (!src->load && !src->fill_at)
+		return src->rows(l->ctx, first, n, out);
+	size_t end = list_count(l), k = 0;
+	for (size_t i = first; i < end && k < n; i++, k++) {
+		if (src->fill_at) {
+			out[k].id = i + 1;
+			src->fill_at(l->ctx, i, &out[k]);
+		} else {
+			out[k].id = ui_items_id(&l->items, i);
+			src->fill(l->ctx, l->items.v[i], &out[k]);
+		}
 	}
 	return k;
+}
+
+/* Where ID stands in the current order, or SIZE_MAX when the source
+ * cannot tell. */
+static size_t list_index_of(ui_list *l, uint64_t id)
+{
+	if (l->src->load)
+		return ui_items_index_of(&l->items, id);
+	if (l->src->fill_at)
+		return id >= 1 && id <= l->count ? (size_t)(id - 1) : SIZE_MAX;
+	return l->src->index_of ? l->src->index_of(l->ctx, id) : SIZE_MAX;
 }
 
 const void *ui_list_current_item(const ui_list *l)
@@ -222,9 +239,7 @@ void ui_list_reload(ui_list *l)
 
 void ui_list_select(ui_list *l, uint64_t id)
 {
-	if (!l->src->index_of && !l->src->load)
-		return;
-	size_t i = l->src->load ? ui_items_index_of(&l->items, id) : l->src->index_of(l->ctx, id);
+	size_t i = list_index_of(l, id);
 	if (i == SIZE_MAX || i >= l->count)
 		return;
 	l->cursor = i;

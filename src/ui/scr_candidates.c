@@ -287,10 +287,7 @@ static size_t cand_index_of(void *ctx, uint64_t id)
 			return SIZE_MAX;
 		return s->sort == CAND_SORT_NEWEST ? (size_t)(s->last - id) : (size_t)(id - 1);
 	}
-	for (size_t i = 0; i < s->n_ids; i++)
-		if (s->ids[i] == id)
-			return i;
-	return SIZE_MAX;
+	return ui_rows_index(s->ids, s->n_ids, id);
 }
 
 static const ui_list_source cand_source = {

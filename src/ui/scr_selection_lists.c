@@ -436,43 +436,31 @@ static size_t dept_count(void *ctx)
 }
 
 /* Rows are the config's departments; a row's id is its index + 1. */
-static size_t dept_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+static void dept_fill(void *ctx, size_t i, ui_list_row *row)
 {
-	sel_screen *s = ctx;
+	const sel_screen *s = ctx;
 	const dh_config *cfg = s->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < cfg->n_departments && k < n; i++, k++) {
-		const sel_dept *d = &s->depts[i];
-		char day[11] = "";
-		out[k].id = i + 1;
-		out[k].style = d->answered ? UI_S_NORMAL : UI_S_WARN;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", cfg->departments[i].name);
-		if (d->registered)
-			snprintf(out[k].cells[1], UI_LIST_CELL, "Đã đăng ký %d hồ sơ", d->registered);
-		else if (d->nil_id)
-			snprintf(out[k].cells[1], UI_LIST_CELL, "Báo không có");
-		else
-			snprintf(out[k].cells[1], UI_LIST_CELL, "⚠ Chưa trả lời");
-		/* The nil return's date and author, when it is the answer. */
-		bool nil = d->nil_id && !d->registered;
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", nil ? date_vn(d->nil_date, day) : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", nil && d->nil_by ? d->nil_by : "");
-	}
-	return k;
-}
-
-static size_t dept_index_of(void *ctx, uint64_t id)
-{
-	sel_screen *s = ctx;
-	return id >= 1 && id <= s->base.ctx->cfg->n_departments ? (size_t)(id - 1) : SIZE_MAX;
+	const sel_dept *d = &s->depts[i];
+	char day[11] = "";
+	row->style = d->answered ? UI_S_NORMAL : UI_S_WARN;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", cfg->departments[i].name);
+	if (d->registered)
+		snprintf(row->cells[1], UI_LIST_CELL, "Đã đăng ký %d hồ sơ", d->registered);
+	else if (d->nil_id)
+		snprintf(row->cells[1], UI_LIST_CELL, "Báo không có");
+	else
+		snprintf(row->cells[1], UI_LIST_CELL, "⚠ Chưa trả lời");
+	/* The nil return's date and author, when it is the answer. */
+	bool nil = d->nil_id && !d->registered;
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", nil ? date_vn(d->nil_date, day) : "");
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", nil && d->nil_by ? d->nil_by : "");
 }
 
 static const ui_list_source dept_source = {
     .columns = dept_columns,
     .n_columns = 4,
     .count = dept_count,
-    .rows = dept_rows,
-    .index_of = dept_index_of,
+    .fill_at = dept_fill,
     .empty_text = "Cấu hình chưa khai báo đơn vị nào.",
 };
 
