@@ -39,6 +39,18 @@ void ui_peek_free(ui_peek *pk);
  * source that lists an array of ids. */
 size_t ui_rows_index(const uint64_t *ids, size_t n, uint64_t id);
 
+/* How a source makes the row of one record REC (CTX: the source's). */
+typedef void (*ui_rows_fill)(void *ctx, const void *rec, ui_list_row *row);
+/* Rows of at most N records of TYPE read a page at a time from id FROM
+ * (REVERSE: down from it), each made by FILL into OUT: how many. */
+size_t ui_rows_page(dh_store *st, dh_rtype type, uint64_t from, bool reverse, size_t n, ui_list_row *out,
+                    ui_rows_fill fill, void *ctx);
+/* Rows of the records of TYPE whose ids are the N_IDS of IDS, at most N,
+ * each made by FILL into OUT; a record that cannot be read is left out:
+ * how many. */
+size_t ui_rows_of_ids(dh_store *st, dh_rtype type, const uint64_t *ids, size_t n_ids, size_t n,
+                      ui_list_row *out, ui_rows_fill fill, void *ctx);
+
 /* The row of a dated record begun: dimmed when M is deleted, DATE in
  * the first cell. */
 void ui_rows_dated(ui_list_row *row, const dh_meta *m, int date);

@@ -76,6 +76,43 @@ void ui_rows_dated(ui_list_row *row, const dh_meta *m, int date)
 	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(date, day));
 }
 
+typedef struct rows_paging {
+	ui_list_row *out;
+	size_t n, max;
+	ui_rows_fill fill;
+	void *ctx;
+} rows_paging;
+
+static int rows_page_cb(const void *rec, void *arg)
+{
+	rows_paging *p = arg;
+	p->fill(p->ctx, rec, &p->out[p->n++]);
+	return p->n >= p->max;
+}
+
+size_t ui_rows_page(dh_store *st, dh_rtype type, uint64_t from, bool reverse, size_t n, ui_list_row *out,
+                    ui_rows_fill fill, void *ctx)
+{
+	rows_paging p = {out, 0, n, fill, ctx};
+	if (st)
+		repo_page(st, type, from, n, reverse, rows_page_cb, &p);
+	return p.n;
+}
+
+size_t ui_rows_of_ids(dh_store *st, dh_rtype type, const uint64_t *ids, size_t n_ids, size_t n,
+                      ui_list_row *out, ui_rows_fill fill, void *ctx)
+{
+	size_t k = 0;
+	for (size_t i = 0; st && i < n_ids && k < n; i++) {
+		void *rec = NULL;
+		if (repo_get(st, type, ids[i], &rec) != 0)
+			continue;
+		fill(ctx, rec, &out[k++]);
+		record_free(type, rec);
+	}
+	return k;
+}
+
 void ui_rows_decision(ui_list_row *row, const dh_config *cfg, const dh_decision *d)
 {
 	char day[11];

@@ -302,24 +302,18 @@ static const ui_list_column aw_act_columns[] = {
     {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Số dự", 5, true},
 };
 
-typedef struct aw_act_fill_ctx {
-	aw_screen *s;
-	ui_list_row *out;
-	size_t n, max;
-} aw_act_fill_ctx;
-
-static int aw_act_page_cb(const void *rec, void *arg)
+/* An activity's row, named by its record. */
+static void aw_act_row(void *ctx, const void *rec, ui_list_row *row)
 {
-	aw_act_fill_ctx *fc = arg;
+	const aw_screen *s = ctx;
 	const dh_activity *a = rec;
 	void *cand = NULL;
 	const char *name = "";
-	if (repo_get(fc->s->base.ctx->store, DH_R_CANDIDATE, a->candidate_id, &cand) == 0)
+	if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, a->candidate_id, &cand) == 0)
 		name = ((dh_candidate *)cand)->name;
-	aw_act_fill(a, name ? name : "", &fc->out[fc->n++]);
+	aw_act_fill(a, name ? name : "", row);
 	if (cand)
 		record_free(DH_R_CANDIDATE, cand);
-	return fc->n >= fc->max;
 }
 
 static size_t aw_act_count(void *ctx)
@@ -330,11 +324,10 @@ static size_t aw_act_count(void *ctx)
 static size_t aw_act_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 {
 	aw_screen *s = ctx;
-	aw_act_fill_ctx fc = {s, out, 0, n};
-	if (!s->base.ctx->store || first >= s->last_activity)
+	if (first >= s->last_activity)
 		return 0;
-	repo_page(s->base.ctx->store, DH_R_ACTIVITY, s->last_activity - first, n, true, aw_act_page_cb, &fc);
-	return fc.n;
+	return ui_rows_page(s->base.ctx->store, DH_R_ACTIVITY, s->last_activity - first, true, n, out,
+	                    aw_act_row, s);
 }
 
 static size_t aw_act_index_of(void *ctx, uint64_t id)

@@ -61,8 +61,10 @@ static const ui_list_column cand_columns[] = {
     {"Tên", 0, false}, {"Đơn vị", 14, false}, {"Bước", 18, false},
 };
 
-static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *row)
+static void cand_fill_row(void *ctx, const void *rec, ui_list_row *row)
 {
+	const cand_screen *s = ctx;
+	const dh_candidate *c = rec;
 	const dh_config *cfg = s->base.ctx->cfg;
 	row->id = c->meta.id;
 	row->style = c->meta.deleted ? UI_S_DIM : c->on_hold ? UI_S_WARN : UI_S_NORMAL;
@@ -78,19 +80,6 @@ static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *ro
 		snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_cell(c->stage));
 }
 
-typedef struct page_fill {
-	cand_screen *s;
-	ui_list_row *out;
-	size_t n, max;
-} page_fill;
-
-static int cand_page_cb(const void *rec, void *arg)
-{
-	page_fill *pf = arg;
-	cand_fill_row(pf->s, rec, &pf->out[pf->n++]);
-	return pf->n >= pf->max;
-}
-
 static size_t cand_count(void *ctx)
 {
 	cand_screen *s = ctx;
@@ -101,7 +90,6 @@ static size_t cand_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 {
 	cand_screen *s = ctx;
 	dh_store *st = s->base.ctx->store;
-	page_fill pf = {s, out, 0, n};
 	if (!st)
 		return 0;
 	if (!s->explicit_ids) {
@@ -109,17 +97,11 @@ static size_t cand_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 			return 0;
 		bool newest = s->sort == CAND_SORT_NEWEST;
 		uint64_t from = newest ? s->last - first : first + 1;
-		repo_page(st, DH_R_CANDIDATE, from, n, newest, cand_page_cb, &pf);
-		return pf.n;
+		return ui_rows_page(st, DH_R_CANDIDATE, from, newest, n, out, cand_fill_row, s);
 	}
-	for (size_t i = first; i < s->n_ids && pf.n < n; i++) {
-		void *rec = NULL;
-		if (repo_get(st, DH_R_CANDIDATE, s->ids[i], &rec) != 0)
-			continue;
-		cand_fill_row(s, rec, &out[pf.n++]);
-		record_free(DH_R_CANDIDATE, rec);
-	}
-	return pf.n;
+	if (first >= s->n_ids)
+		return 0;
+	return ui_rows_of_ids(st, DH_R_CANDIDATE, s->ids + first, s->n_ids - first, n, out, cand_fill_row, s);
 }
 
 typedef struct sort_key {
