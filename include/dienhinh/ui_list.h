@@ -6,6 +6,9 @@
  * Only the rows on screen are fetched — a page at a time through `rows` —
  * so a million records open as fast as ten: a source over candidates in id
  * order answers `count` with repo_last_id and `rows` with one repo_page.
+ * A short list (a year's decisions, a candidate's log) may instead give
+ * the list its records to hold (`load`, ui_items) and say only how one
+ * makes a row (`fill`); rows that are a screen's own array give `fill_at`.
  *
  * A screen embeds a ui_list in its view, lists UI_LIST_BINDINGS in its key
  * table, and starts it with ui_list_view_start: the list then has the keys
@@ -63,6 +66,7 @@ int ui_items_read(ui_items *it, dh_store *st, bool (*keep)(const void *rec, cons
 void ui_items_clear(ui_items *it);
 /* The last item first: records appended in id order become newest first. */
 void ui_items_reverse(ui_items *it);
+/* The id of item I (its dh_meta's, or ID_OF's). */
 uint64_t ui_items_id(const ui_items *it, size_t i);
 /* Position of the item known by ID, or SIZE_MAX. */
 size_t ui_items_index_of(const ui_items *it, uint64_t id);
@@ -149,8 +153,8 @@ bool ui_list_cursor(const ui_list *l, int *y, int *x);
 
 /* Make V a list screen (in its ops' start): its list L (inside V) over
  * SRC, whose ctx is V, read a first time with SRC->reload (the load the
- * screen's data needs) and then SRC->load (the list's items), and the list as the widget V stands on
- * (ui_view.under): the list has the keys first, agrees to what is
+ * screen's data needs) and then SRC->load (the list's own items), and the
+ * list as the widget V stands on (ui_view.under): the list has the keys first, agrees to what is
  * offered, draws over the whole body unless V draws, reloads when
  * another session saves, gives typing and the cursor to its filter line,
  * and after V's own destroy frees itself. 0 or DH_ENOMEM. */
