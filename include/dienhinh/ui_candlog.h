@@ -3,8 +3,9 @@
  * candidate's log is short), the candidate reread with them for the
  * workflow's per-record rules, a title line, opened on a candidate.
  *
- * A screen keeps what differs: its ui_list_source (columns and rows; count,
- * reload and index_of are the ones here), and its ui_view_ops (keys, draw;
+ * A screen keeps what differs: its ui_list_source (columns, the child type
+ * as item_type, and fill; load is the one here: the list holds the
+ * records), and its ui_view_ops (keys, draw;
  * size, start, title, offers, key and destroy are the ones here, or its own
  * for keys of its own before them; the rest the list's). Adding (a),
  * opening (Enter) and deleting (x) an entry, and Esc, are the same in every
@@ -23,8 +24,7 @@ typedef struct ui_candlog ui_candlog;
 typedef struct ui_form ui_form;
 
 typedef struct ui_candlog_spec {
-	int type; /* the child record type (dh_rtype) */
-	int add;  /* the action (dh_action) that adds an entry */
+	int add; /* the action (dh_action) that adds an entry */
 	/* The form of ENTRY, or of a new entry when ENTRY is NULL. */
 	ui_form *(*form)(ui_app *app, ui_candlog *lv, const void *entry);
 	/* Ask, then delete ENTRY; what changed (UI_R_*). */
@@ -42,20 +42,17 @@ struct ui_candlog {
 	uint64_t candidate_id;
 	dh_candidate *candidate;
 	char title[200];
-	void **items; /* records of spec->type, each beginning with dh_meta */
-	size_t n, cap;
+	/* The records are list.items, of the source's item_type. */
 };
 
-/* The log of candidate C, loaded (spec->source's reload must be
+/* The log of candidate C, loaded (spec->source's load must be
  * ui_candlog_load); NULL when out of memory. */
 ui_candlog *ui_candlog_open(ui_app *app, const ui_candlog_spec *spec, const dh_candidate *c);
 /* The record under the cursor, or NULL. */
 const void *ui_candlog_current(ui_candlog *lv);
 
 /* For the screen's ui_list_source (CTX is the ui_candlog). */
-size_t ui_candlog_count(void *ctx);
-void ui_candlog_load(void *ctx);
-size_t ui_candlog_index_of(void *ctx, uint64_t id);
+void ui_candlog_load(void *ctx, ui_items *items);
 
 /* For the screen's ui_view_ops (.size is sizeof(ui_candlog)). */
 int ui_candlog_start(ui_view *v, const void *arg);

@@ -6,6 +6,9 @@
  * Only the rows on screen are fetched — a page at a time through `rows` —
  * so a million records open as fast as ten: a source over candidates in id
  * order answers `count` with repo_last_id and `rows` with one repo_page.
+ * A short list (a year's decisions, a candidate's log) may instead give
+ * the list its records to hold (`load`, ui_items) and say only how one
+ * makes a row (`fill`); rows that are a screen's own array give `fill_at`.
  *
  * A screen embeds a ui_list in its view, lists UI_LIST_BINDINGS in its key
  * table, and starts it with ui_list_view_start: the list then has the keys
@@ -37,9 +40,55 @@ typedef struct ui_list_row {
 	char cells[UI_LIST_MAXCOLS][UI_LIST_CELL];
 } ui_list_row;
 
+/* Items a list keeps whole in memory, in the order shown: copies of
+ * records of TYPE (freed with record_free, known by their dh_meta id), or
+ * with TYPE 0 other things, freed with FREE_ITEM (NULL: free) and known
+ * by ID_OF. The room grows with buf_reserve. */
+typedef struct ui_items {
+	void **v;
+	size_t n, cap;
+	int type; /* a dh_rtype, or 0 */
+	void (*free_item)(void *item);
+	uint64_t (*id_of)(const void *item);
+} ui_items;
+
+/* Append ITEM, which the items then own (it is freed when it cannot be
+ * kept): 0 or DH_ENOMEM. */
+int ui_items_add(ui_items *it, void *item);
+/* Append a copy of REC, a record of IT's type: 0 or DH_ENOMEM. */
+int ui_items_copy(ui_items *it, const void *rec);
+/* Append a copy of each record of IT's type in ST (in id order) that KEEP
+ * accepts (with ARG; KEEP NULL: every one): 0, or DH_ENOMEM when memory
+ * ran out (what was read stays). */
+int ui_items_read(ui_items *it, dh_store *st, bool (*keep)(const void *rec, const void *arg),
+                  const void *arg);
+/* Free the items and their room: IT is empty (its kind stays). */
+void ui_items_clear(ui_items *it);
+/* The last item first: records appended in id order become newest first. */
+void ui_items_reverse(ui_items *it);
+/* The id of item I (its dh_meta's, or ID_OF's). */
+uint64_t ui_items_id(const ui_items *it, size_t i);
+/* Position of the item known by ID, or SIZE_MAX. */
+size_t ui_items_index_of(const ui_items *it, uint64_t id);
+
 typedef struct ui_list_source {
 	const ui_list_column *columns;
 	int n_columns;
+	/* A list may hold its rows' items itself (ui_list.items), its count,
+	 * rows and index_of then left NULL: at each reload (after RELOAD) the
+	 * list empties them and LOAD appends them again, with ui_items_copy or
+	 * ui_items_add; FILL makes an item's row, whose id the list sets to the
+	 * item's. The items are of ITEM_TYPE (a dh_rtype), or plain ones with
+	 * ITEM_FREE and ITEM_ID (see ui_items). */
+	void (*load)(void *ctx, ui_items *items);
+	void (*fill)(void *ctx, const void *item, ui_list_row *row);
+	int item_type;
+	void (*item_free)(void *item);
+	uint64_t (*item_id)(const void *item);
+	/* Or the rows are the screen's own array in its order (rows and
+	 * index_of NULL, count given): FILL_AT makes row I, whose id the list
+	 * sets to I + 1 and finds again there. */
+	void (*fill_at)(void *ctx, size_t i, ui_list_row *row);
 	/* Rows the current filter and sort give. */
 	size_t (*count)(void *ctx);
 	/* Fill rows FIRST .. FIRST+N-1 (in the current order) into OUT and
@@ -75,6 +124,7 @@ typedef struct ui_list {
 	int visible; /* rows shown at the last draw */
 	int filter_y, filter_x;
 	bool filter_cursor;
+	ui_items items; /* the rows' items, for a source with LOAD */
 } ui_list;
 
 /* Navigation, filter and sort: for a screen's key table. */
@@ -103,8 +153,8 @@ bool ui_list_cursor(const ui_list *l, int *y, int *x);
 
 /* Make V a list screen (in its ops' start): its list L (inside V) over
  * SRC, whose ctx is V, read a first time with SRC->reload (the load the
- * screen's data needs), and the list as the widget V stands on
- * (ui_view.under): the list has the keys first, agrees to what is
+ * screen's data needs) and then SRC->load (the list's own items), and the
+ * list as the widget V stands on (ui_view.under): the list has the keys first, agrees to what is
  * offered, draws over the whole body unless V draws, reloads when
  * another session saves, gives typing and the cursor to its filter line,
  * and after V's own destroy frees itself. 0 or DH_ENOMEM. */
@@ -117,6 +167,8 @@ int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src);
 void ui_list_view_show(ui_view *v, ui_list *l);
 /* The row under the cursor (NULL when the list is empty). */
 const ui_list_row *ui_list_current(ui_list *l);
+/* The item under the cursor of a list that holds its items, or NULL. */
+const void *ui_list_current_item(const ui_list *l);
 /* Recount after a change (another session's or ours), keeping the cursor
  * on the same record when the source can tell where it went. */
 void ui_list_reload(ui_list *l);

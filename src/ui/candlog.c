@@ -2,7 +2,6 @@
  * log and the replication log share (see ui_candlog.h). */
 #include "dienhinh/ui_candlog.h"
 
-#include "dienhinh/buf.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_verbs.h"
@@ -12,57 +11,27 @@
 
 static int candlog_collect(const void *rec, void *arg)
 {
-	ui_candlog *lv = arg;
-	if (buf_reserve(&lv->items, &lv->cap, lv->n + 1, sizeof(*lv->items)))
-		return -1;
-	if (!(lv->items[lv->n] = record_dup(lv->spec->type, rec)))
-		return -1;
-	lv->n++;
-	return 0;
-}
-
-static void candlog_clear(ui_candlog *lv)
-{
-	for (size_t i = 0; i < lv->n; i++)
-		record_free(lv->spec->type, lv->items[i]);
-	lv->n = 0;
+	return ui_items_copy(arg, rec) ? -1 : 0;
 }
 
 /* The candidate is reread with its records: what may be done to them
  * (add, delete) follows its current step and department. */
-void ui_candlog_load(void *ctx)
+void ui_candlog_load(void *ctx, ui_items *items)
 {
 	ui_candlog *lv = ctx;
 	dh_store *st = lv->base.ctx->store;
-	candlog_clear(lv);
 	void *rec = NULL;
 	if (st && repo_get(st, DH_R_CANDIDATE, lv->candidate_id, &rec) == 0) {
 		record_free(DH_R_CANDIDATE, lv->candidate);
 		lv->candidate = rec;
 	}
 	if (st)
-		repo_children(st, lv->spec->type, lv->candidate_id, candlog_collect, lv);
-}
-
-size_t ui_candlog_count(void *ctx)
-{
-	return ((ui_candlog *)ctx)->n;
-}
-
-size_t ui_candlog_index_of(void *ctx, uint64_t id)
-{
-	ui_candlog *lv = ctx;
-	for (size_t i = 0; i < lv->n; i++)
-		if (((const dh_meta *)lv->items[i])->id == id)
-			return i;
-	return SIZE_MAX;
+		repo_children(st, (dh_rtype)items->type, lv->candidate_id, candlog_collect, items);
 }
 
 const void *ui_candlog_current(ui_candlog *lv)
 {
-	const ui_list_row *row = ui_list_current(&lv->list);
-	size_t i = row ? ui_candlog_index_of(lv, row->id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : lv->items[i];
+	return ui_list_current_item(&lv->list);
 }
 
 const char *ui_candlog_title(ui_view *v)
@@ -104,8 +73,6 @@ void ui_candlog_destroy(ui_view *v)
 {
 	ui_candlog *lv = (ui_candlog *)v;
 	record_free(DH_R_CANDIDATE, lv->candidate);
-	candlog_clear(lv);
-	free(lv->items);
 }
 
 /* What ui_candlog_open passes to ui_candlog_start. */

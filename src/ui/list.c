@@ -2,7 +2,10 @@
  * The rows come from the source's callbacks, one page at a time. */
 #include "dienhinh/ui_list.h"
 
+#include "dienhinh/buf.h"
 #include "dienhinh/error.h"
+#include "dienhinh/record.h"
+#include "dienhinh/repo.h"
 #include "ui_internal.h"
 
 #include <stdio.h>
@@ -14,15 +17,150 @@ static void list_clamp(ui_list *l);
 static const ui_list_row *list_row(ui_list *l, size_t i);
 static void list_apply_filter(ui_list *l);
 
+/* --- items kept in memory --------------------------------------------------- */
+
+static void items_free_one(const ui_items *it, void *item)
+{
+	if (it->type)
+		record_free((dh_rtype)it->type, item);
+	else if (it->free_item)
+		it->free_item(item);
+	else
+		free(item);
+}
+
+int ui_items_add(ui_items *it, void *item)
+{
+	if (!item)
+		return DH_ENOMEM;
+	if (buf_reserve(&it->v, &it->cap, it->n + 1, sizeof(*it->v))) {
+		items_free_one(it, item);
+		return DH_ENOMEM;
+	}
+	it->v[it->n++] = item;
+	return 0;
+}
+
+int ui_items_copy(ui_items *it, const void *rec)
+{
+	return ui_items_add(it, record_dup((dh_rtype)it->type, rec));
+}
+
+typedef struct items_reading {
+	ui_items *it;
+	bool (*keep)(const void *rec, const void *arg);
+	const void *arg;
+	bool oom;
+} items_reading;
+
+static int items_read_one(const void *rec, void *arg)
+{
+	items_reading *r = arg;
+	if (r->keep && !r->keep(rec, r->arg))
+		return 0;
+	r->oom = ui_items_copy(r->it, rec) != 0;
+	return r->oom; /* 1 stops the walk */
+}
+
+int ui_items_read(ui_items *it, dh_store *st, bool (*keep)(const void *rec, const void *arg), const void *arg)
+{
+	items_reading r = {it, keep, arg, false};
+	if (st && repo_each(st, (dh_rtype)it->type, items_read_one, &r) != 0)
+		r.oom = true;
+	return r.oom ? DH_ENOMEM : 0;
+}
+
+void ui_items_clear(ui_items *it)
+{
+	for (size_t i = 0; i < it->n; i++)
+		items_free_one(it, it->v[i]);
+	free(it->v);
+	it->v = NULL;
+	it->n = it->cap = 0;
+}
+
+void ui_items_reverse(ui_items *it)
+{
+	for (size_t i = 0; i < it->n / 2; i++) {
+		void *t = it->v[i];
+		it->v[i] = it->v[it->n - 1 - i];
+		it->v[it->n - 1 - i] = t;
+	}
+}
+
+uint64_t ui_items_id(const ui_items *it, size_t i)
+{
+	return it->id_of ? it->id_of(it->v[i]) : ((const dh_meta *)it->v[i])->id;
+}
+
+size_t ui_items_index_of(const ui_items *it, uint64_t id)
+{
+	for (size_t i = 0; i < it->n; i++)
+		if (ui_items_id(it, i) == id)
+			return i;
+	return SIZE_MAX;
+}
+
+/* A source with LOAD: the list's own items, read again. */
+static void list_load(ui_list *l)
+{
+	ui_items_clear(&l->items);
+	l->src->load(l->ctx, &l->items);
+}
+
+static size_t list_count(ui_list *l)
+{
+	return l->src->load ? l->items.n : l->src->count(l->ctx);
+}
+
+static size_t list_fill(ui_list *l, size_t first, size_t n, ui_list_row *out)
+{
+	const ui_list_source *src = l->src;
+	if (!src->load && !src->fill_at)
+		return src->rows(l->ctx, first, n, out);
+	size_t end = list_count(l), k = 0;
+	for (size_t i = first; i < end && k < n; i++, k++) {
+		if (src->fill_at) {
+			out[k].id = i + 1;
+			src->fill_at(l->ctx, i, &out[k]);
+		} else {
+			out[k].id = ui_items_id(&l->items, i);
+			src->fill(l->ctx, l->items.v[i], &out[k]);
+		}
+	}
+	return k;
+}
+
+/* Where ID stands in the current order, or SIZE_MAX when the source
+ * cannot tell. */
+static size_t list_index_of(ui_list *l, uint64_t id)
+{
+	if (l->src->load)
+		return ui_items_index_of(&l->items, id);
+	if (l->src->fill_at)
+		return id >= 1 && id <= l->count ? (size_t)(id - 1) : SIZE_MAX;
+	return l->src->index_of ? l->src->index_of(l->ctx, id) : SIZE_MAX;
+}
+
+const void *ui_list_current_item(const ui_list *l)
+{
+	return l->src && l->src->load && l->cursor < l->items.n ? l->items.v[l->cursor] : NULL;
+}
+
+/* --- the list ------------------------------------------------------------------ */
+
 int ui_list_init(ui_list *l, const ui_list_source *src, void *ctx)
 {
 	memset(l, 0, sizeof(*l));
 	l->src = src;
 	l->ctx = ctx;
+	l->items = (ui_items){.type = src->item_type, .free_item = src->item_free, .id_of = src->item_id};
 	int rc = ui_edit_init(&l->filter, 200, false);
 	if (rc)
 		return rc;
-	l->count = src->count(ctx);
+	if (src->load)
+		list_load(l);
+	l->count = list_count(l);
 	return 0;
 }
 
@@ -30,6 +168,7 @@ void ui_list_free(ui_list *l)
 {
 	ui_edit_free(&l->filter);
 	free(l->cache);
+	ui_items_clear(&l->items);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -72,7 +211,7 @@ static const ui_list_row *list_row(ui_list *l, size_t i)
 	size_t first = i >= l->top && i < l->top + want ? l->top : i;
 	memset(l->cache, 0, want * sizeof(*l->cache));
 	l->cache_first = first;
-	l->cache_n = l->src->rows(l->ctx, first, want, l->cache);
+	l->cache_n = list_fill(l, first, want, l->cache);
 	if (i >= first + l->cache_n)
 		return NULL;
 	return &l->cache[i - first];
@@ -89,7 +228,9 @@ void ui_list_reload(ui_list *l)
 	uint64_t id = cur ? cur->id : 0;
 	if (l->src->reload)
 		l->src->reload(l->ctx);
-	l->count = l->src->count(l->ctx);
+	if (l->src->load)
+		list_load(l);
+	l->count = list_count(l);
 	list_invalidate(l);
 	if (id)
 		ui_list_select(l, id);
@@ -98,9 +239,7 @@ void ui_list_reload(ui_list *l)
 
 void ui_list_select(ui_list *l, uint64_t id)
 {
-	if (!l->src->index_of)
-		return;
-	size_t i = l->src->index_of(l->ctx, id);
+	size_t i = list_index_of(l, id);
 	if (i == SIZE_MAX || i >= l->count)
 		return;
 	l->cursor = i;
@@ -112,7 +251,7 @@ static void list_apply_filter(ui_list *l)
 	if (!l->src->filter)
 		return;
 	l->src->filter(l->ctx, l->filter.buf);
-	l->count = l->src->count(l->ctx);
+	l->count = list_count(l);
 	l->cursor = l->top = 0;
 	list_invalidate(l);
 }
@@ -174,7 +313,7 @@ unsigned ui_list_key(ui_list *l, int action, int key)
 			return UI_R_UNHANDLED;
 		l->sort = (l->sort + 1) % l->src->n_sorts;
 		l->src->sort(l->ctx, l->sort);
-		l->count = l->src->count(l->ctx);
+		l->count = list_count(l);
 		l->cursor = l->top = 0;
 		list_invalidate(l);
 		return UI_R_DRAW;

@@ -88,14 +88,12 @@ static const dh_candidate *aw_peek(aw_screen *s)
 
 static const dh_decision *aw_cur_decision(aw_screen *s)
 {
-	return s->tab == AW_TAB_DECISIONS ? aw_recs_current(&s->decisions, &s->lists[AW_TAB_DECISIONS])
-	                                  : NULL;
+	return s->tab == AW_TAB_DECISIONS ? ui_list_current_item(&s->lists[AW_TAB_DECISIONS]) : NULL;
 }
 
 static const dh_ceremony *aw_cur_ceremony(aw_screen *s)
 {
-	return s->tab == AW_TAB_CEREMONIES ? aw_recs_current(&s->ceremonies, &s->lists[AW_TAB_CEREMONIES])
-	                                   : NULL;
+	return s->tab == AW_TAB_CEREMONIES ? ui_list_current_item(&s->lists[AW_TAB_CEREMONIES]) : NULL;
 }
 
 static bool aw_offers(ui_view *v, int action)
@@ -310,11 +308,12 @@ static void aw_draw_info(aw_screen *s, WINDOW *w, int cols)
 		}
 		break;
 	case AW_TAB_DECISIONS: {
+		const ui_items *decisions = &s->lists[AW_TAB_DECISIONS].items;
 		size_t live = 0;
-		for (size_t i = 0; i < s->decisions.n; i++)
-			live += !((const dh_decision *)s->decisions.v[i].rec)->revoked;
+		for (size_t i = 0; i < decisions->n; i++)
+			live += !((const dh_decision *)decisions->v[i])->revoked;
 		snprintf(info, sizeof(info), "%zu quyết định tặng Giấy khen có hiệu lực, %zu đã thu hồi.",
-		         live, s->decisions.n - live);
+		         live, decisions->n - live);
 		break;
 	}
 	case AW_TAB_CEREMONIES:

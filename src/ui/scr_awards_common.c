@@ -3,9 +3,9 @@
  * confirmation, the decision as a document. */
 #include "scr_awards_internal.h"
 
-#include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/report.h"
+#include "dienhinh/ui_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,11 +47,9 @@ void aw_candidate_label(const dh_config *cfg, const dh_candidate *c, char *buf, 
  * post shows its address first: it is what the reader needs. */
 void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row)
 {
-	char date[11];
-	int c = 0;
+	int c = 1;
 	row->id = a->meta.id;
-	row->style = a->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[c++], UI_LIST_CELL, "%s", date_vn(a->date, date));
+	ui_rows_dated(row, &a->meta, a->date);
 	snprintf(row->cells[c++], UI_LIST_CELL, "%s",
 	         a->kind >= 0 && a->kind < 3 ? aw_activity_short[a->kind] : "?");
 	if (name)
@@ -60,8 +58,7 @@ void aw_act_fill(const dh_activity *a, const char *name, ui_list_row *row)
 		snprintf(row->cells[c++], UI_LIST_CELL, "%s%s · %s", a->meta.deleted ? "(đã xóa) " : "",
 		         a->url, a->title ? a->title : "");
 	else
-		snprintf(row->cells[c++], UI_LIST_CELL, "%s%s", a->meta.deleted ? "(đã xóa) " : "",
-		         a->title ? a->title : "");
+		ui_rows_named(row, c++, &a->meta, a->title);
 	snprintf(row->cells[c++], UI_LIST_CELL, "%s", a->presenter ? a->presenter : "");
 	if (a->attendees)
 		snprintf(row->cells[c], UI_LIST_CELL, "%d", a->attendees);

@@ -40,23 +40,6 @@ typedef struct aw_vec {
 	size_t n, cap;
 } aw_vec;
 
-/* Records of one type read whole (decisions, ceremonies: few), newest
- * first; each record begins with its dh_meta. */
-typedef struct aw_dated {
-	int date;
-	void *rec;
-} aw_dated;
-
-typedef struct aw_recs_kind aw_recs_kind; /* decisions or ceremonies */
-
-typedef struct aw_recs {
-	dh_ctx *ctx;
-	const aw_recs_kind *kind;
-	ui_list_source src; /* the kind's columns over these records */
-	aw_dated *v;
-	size_t n;
-} aw_recs;
-
 typedef struct aw_screen {
 	ui_view base;
 	int tab;
@@ -70,9 +53,9 @@ typedef struct aw_screen {
 	size_t n_hits;
 	uint64_t *tags; /* records marked for a Giấy khen */
 	size_t n_tags;
-	dh_candidate *cur;      /* the record under the cursor, for the key line */
-	aw_recs decisions;      /* award decisions */
-	aw_recs ceremonies;     /* every ceremony, deleted ones dimmed */
+	dh_candidate *cur; /* the record under the cursor, for the key line */
+	/* The award decisions and every ceremony (deleted ones dimmed) are
+	 * their tabs' lists' items, newest first. */
 	uint64_t last_activity; /* activities are ids 1..last, shown newest first */
 } aw_screen;
 
@@ -83,8 +66,6 @@ void aw_tabs_read(aw_screen *s);
 void aw_tabs_free(aw_screen *s);
 /* One more slice of the records scan; true when the pass is complete. */
 bool aw_scan_step(aw_screen *s, size_t slice);
-/* The record of R under L's cursor, or NULL. */
-const void *aw_recs_current(aw_recs *r, ui_list *l);
 bool aw_has(const uint64_t *v, size_t n, uint64_t id);
 
 /* --- scr_awards_common.c ------------------------------------------------- */

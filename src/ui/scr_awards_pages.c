@@ -27,22 +27,18 @@ static const ui_list_column aw_log_columns[] = {
     {"Trình bày", 15, false}, {"Số dự", 5, true},
 };
 
-static size_t aw_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+static void aw_log_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	aw_log_view *lv = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < lv->n && k < n; i++, k++)
-		aw_act_fill(lv->items[i], NULL, &out[k]);
-	return k;
+	(void)ctx;
+	aw_act_fill(item, NULL, row);
 }
 
 static const ui_list_source aw_log_source = {
     .columns = aw_log_columns,
     .n_columns = 5,
-    .count = ui_candlog_count,
-    .rows = aw_log_rows,
-    .reload = ui_candlog_load,
-    .index_of = ui_candlog_index_of,
+    .load = ui_candlog_load,
+    .fill = aw_log_fill,
+    .item_type = DH_R_ACTIVITY,
     .empty_text = "Chưa có hoạt động nhân rộng nào cho hồ sơ này.",
 };
 
@@ -91,10 +87,10 @@ static void aw_log_draw(ui_view *v, WINDOW *w)
 	int cols = getmaxx(w);
 	char d1[11], d2[11];
 	int people = 0, live = 0;
-	for (size_t i = 0; i < lv->n; i++)
-		if (!((dh_activity *)lv->items[i])->meta.deleted) {
+	for (size_t i = 0; i < lv->list.items.n; i++)
+		if (!((dh_activity *)lv->list.items.v[i])->meta.deleted) {
 			live++;
-			people += ((dh_activity *)lv->items[i])->attendees;
+			people += ((dh_activity *)lv->list.items.v[i])->attendees;
 		}
 	wattrset(w, ui_style(UI_S_TITLE));
 	ui_putf(w, 0, 1, cols - 2, "%s · %s · %d", c && c->name ? c->name : "", c ? kind_label(c->kind) : "",
@@ -125,7 +121,6 @@ static const ui_view_ops aw_log_ops = {
 };
 
 static const ui_candlog_spec aw_log_spec = {
-    .type = DH_R_ACTIVITY,
     .add = DH_ACT_REPLICATE,
     .form = aw_log_form,
     .remove = aw_log_remove,
@@ -145,10 +140,8 @@ ui_view *aw_log_open(ui_app *app, const dh_candidate *c)
 
 typedef struct aw_dec_view {
 	ui_view base;
-	ui_list list;
+	ui_list list; /* its items: the decision's records (dh_candidate) */
 	dh_decision *d;
-	dh_candidate **cands;
-	size_t n;
 	char title[160];
 } aw_dec_view;
 
@@ -157,57 +150,43 @@ static const ui_list_column aw_decv_columns[] = {
     {"Tên", 0, false}, {"Đơn vị", 18, false}, {"Bước", 14, false},
 };
 
-static void aw_decv_load(void *ctx)
+/* The decision read again, and its records. */
+static void aw_decv_load(void *ctx, ui_items *cands)
 {
 	aw_dec_view *dv = ctx;
 	dh_store *st = dv->base.ctx->store;
-	for (size_t i = 0; i < dv->n; i++)
-		record_free(DH_R_CANDIDATE, dv->cands[i]);
-	dv->n = 0;
 	void *rec = NULL;
 	if (st && repo_get(st, DH_R_DECISION, dv->d->meta.id, &rec) == 0) {
 		record_free(DH_R_DECISION, dv->d);
 		dv->d = rec;
 	}
-	free(dv->cands);
-	dv->cands = calloc(dv->d->candidates.n + 1, sizeof(dh_candidate *));
-	for (size_t i = 0; st && dv->cands && i < dv->d->candidates.n; i++) {
+	for (size_t i = 0; st && i < dv->d->candidates.n; i++) {
 		void *c = NULL;
-		if (repo_get(st, DH_R_CANDIDATE, dv->d->candidates.v[i], &c) == 0)
-			dv->cands[dv->n++] = c;
+		if (repo_get(st, DH_R_CANDIDATE, dv->d->candidates.v[i], &c) == 0 && ui_items_add(cands, c))
+			break;
 	}
 }
 
-static size_t aw_decv_count(void *ctx)
+static void aw_decv_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	return ((aw_dec_view *)ctx)->n;
-}
-
-static size_t aw_decv_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	aw_dec_view *dv = ctx;
+	const aw_dec_view *dv = ctx;
 	const dh_config *cfg = dv->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < dv->n && k < n; i++, k++) {
-		const dh_candidate *c = dv->cands[i];
-		out[k].id = c->meta.id;
-		out[k].style = UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%d", c->year);
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", c->name ? c->name : "");
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", config_department_short(cfg, c->department));
-		snprintf(out[k].cells[5], UI_LIST_CELL, "%s", stage_label(c->stage));
-	}
-	return k;
+	const dh_candidate *c = item;
+	row->style = UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)c->meta.id);
+	snprintf(row->cells[1], UI_LIST_CELL, "%d", c->year);
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", kind_label(c->kind));
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", c->name ? c->name : "");
+	snprintf(row->cells[4], UI_LIST_CELL, "%s", config_department_short(cfg, c->department));
+	snprintf(row->cells[5], UI_LIST_CELL, "%s", stage_label(c->stage));
 }
 
 static const ui_list_source aw_decv_source = {
     .columns = aw_decv_columns,
     .n_columns = 6,
-    .count = aw_decv_count,
-    .rows = aw_decv_rows,
-    .reload = aw_decv_load,
+    .load = aw_decv_load,
+    .fill = aw_decv_fill,
+    .item_type = DH_R_CANDIDATE,
     .empty_text = "Quyết định không có hồ sơ nào.",
 };
 
@@ -231,7 +210,8 @@ static unsigned aw_decv_print(aw_dec_view *dv)
 {
 	const ui_list_row *row = ui_list_current(&dv->list);
 	char q[200];
-	snprintf(q, sizeof(q), "In Giấy khen: t tất cả %zu người · 1 chỉ hồ sơ đang chọn · Esc thôi", dv->n);
+	snprintf(q, sizeof(q), "In Giấy khen: t tất cả %zu người · 1 chỉ hồ sơ đang chọn · Esc thôi",
+	         dv->list.items.n);
 	int k = ui_ask(dv->base.app, q, "t1");
 	if (k == UI_ESC || (k == '1' && !row))
 		return UI_R_DRAW;
@@ -245,7 +225,8 @@ static bool aw_decv_offers(ui_view *v, int action)
 	case AW_A_REVOKE: return !dv->d->revoked && wf_may(v->ctx, DH_ACT_REVOKE);
 	case UI_A_DOCUMENT: return ui_document_may(v->app);
 	case AW_A_PRINT:
-		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->n && ui_document_may(v->app);
+		return dv->d->type == DH_DEC_AWARD && !dv->d->revoked && dv->list.items.n &&
+		       ui_document_may(v->app);
 	}
 	return aw_page_offers(action);
 }
@@ -295,11 +276,7 @@ static void aw_decv_draw(ui_view *v, WINDOW *w)
 
 static void aw_decv_destroy(ui_view *v)
 {
-	aw_dec_view *dv = (aw_dec_view *)v;
-	for (size_t i = 0; i < dv->n; i++)
-		record_free(DH_R_CANDIDATE, dv->cands[i]);
-	free(dv->cands);
-	record_free(DH_R_DECISION, dv->d);
+	record_free(DH_R_DECISION, ((aw_dec_view *)v)->d);
 }
 
 static int aw_decv_start(ui_view *v, const void *arg)

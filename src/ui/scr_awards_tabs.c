@@ -9,6 +9,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,119 +195,54 @@ static const ui_list_source aw_rec_source = {
 
 /* --- decisions and ceremonies: records read whole, newest first ------------- */
 
-/* What differs between the decisions tab and the ceremonies tab. */
-struct aw_recs_kind {
-	dh_rtype type;
-	const ui_list_column *columns;
-	int n_columns;
-	const char *empty_text;
-	dh_rec_fn collect; /* repo_each callback: aw_recs_add what the tab lists */
-	void (*fill)(const aw_recs *r, const void *rec, ui_list_row *row);
-};
-
-static void aw_recs_clear(aw_recs *r)
+/* Newest first: by date, then by id. ARG points to the items' date_of. */
+static int aw_newest(const void *a, const void *b, void *arg)
 {
-	for (size_t i = 0; i < r->n; i++)
-		record_free(r->kind->type, r->v[i].rec);
-	r->n = 0;
-}
-
-static int aw_recs_add(aw_recs *r, const void *rec, int date)
-{
-	aw_dated *v = realloc(r->v, (r->n + 1) * sizeof(*v));
-	if (!v)
-		return -1;
-	r->v = v;
-	if (!(v[r->n].rec = record_dup(r->kind->type, rec)))
-		return -1;
-	v[r->n++].date = date;
-	return 0;
-}
-
-static int aw_dated_newest(const void *a, const void *b)
-{
-	const aw_dated *x = a, *y = b;
-	uint64_t xi = ((const dh_meta *)x->rec)->id, yi = ((const dh_meta *)y->rec)->id;
-	if (x->date != y->date)
-		return x->date < y->date ? 1 : -1;
+	int (*const *date_of)(const void *) = arg;
+	const void *x = *(void *const *)a, *y = *(void *const *)b;
+	int xd = (*date_of)(x), yd = (*date_of)(y);
+	uint64_t xi = ((const dh_meta *)x)->id, yi = ((const dh_meta *)y)->id;
+	if (xd != yd)
+		return xd < yd ? 1 : -1;
 	return xi < yi ? 1 : xi > yi ? -1 : 0;
 }
 
-static void aw_recs_read(aw_recs *r, dh_store *st)
+/* The records KEEP accepts (NULL: all), newest first by DATE_OF. */
+static void aw_load_dated(aw_screen *s, ui_items *items, bool (*keep)(const void *, const void *),
+                          int (*date_of)(const void *))
 {
-	aw_recs_clear(r);
-	if (!st)
-		return;
-	repo_each(st, r->kind->type, r->kind->collect, r);
-	if (r->n)
-		qsort(r->v, r->n, sizeof(*r->v), aw_dated_newest);
-}
-
-static size_t aw_recs_count(void *ctx)
-{
-	return ((aw_recs *)ctx)->n;
-}
-
-static size_t aw_recs_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	aw_recs *r = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < r->n && k < n; i++, k++)
-		r->kind->fill(r, r->v[i].rec, &out[k]);
-	return k;
-}
-
-static size_t aw_recs_index_of(void *ctx, uint64_t id)
-{
-	aw_recs *r = ctx;
-	for (size_t i = 0; i < r->n; i++)
-		if (((const dh_meta *)r->v[i].rec)->id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-const void *aw_recs_current(aw_recs *r, ui_list *l)
-{
-	const ui_list_row *row = ui_list_current(l);
-	size_t i = row ? aw_recs_index_of(r, row->id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : r->v[i].rec;
-}
-
-static void aw_recs_init(aw_recs *r, dh_ctx *ctx, const aw_recs_kind *kind)
-{
-	*r = (aw_recs){.ctx = ctx, .kind = kind};
-	r->src = (ui_list_source){
-	    .columns = kind->columns,
-	    .n_columns = kind->n_columns,
-	    .count = aw_recs_count,
-	    .rows = aw_recs_rows,
-	    .index_of = aw_recs_index_of,
-	    .empty_text = kind->empty_text,
-	};
+	ui_items_read(items, s->base.ctx->store, keep, NULL);
+	if (items->n)
+		qsort_r(items->v, items->n, sizeof(*items->v), aw_newest, &date_of);
 }
 
 /* The award decisions in force or revoked. */
-static int aw_collect_decision(const void *rec, void *arg)
+static bool aw_award_decision(const void *rec, const void *arg)
 {
 	const dh_decision *d = rec;
-	return d->type != DH_DEC_AWARD || d->meta.deleted ? 0 : aw_recs_add(arg, d, d->date);
+	(void)arg;
+	return d->type == DH_DEC_AWARD && !d->meta.deleted;
 }
 
-static void aw_decision_fill(const aw_recs *r, const void *rec, ui_list_row *row)
+static int aw_decision_date(const void *rec)
 {
+	return ((const dh_decision *)rec)->date;
+}
+
+static void aw_decisions_load(void *ctx, ui_items *items)
+{
+	aw_load_dated(ctx, items, aw_award_decision, aw_decision_date);
+}
+
+static void aw_decision_fill(void *ctx, const void *rec, ui_list_row *row)
+{
+	const aw_screen *s = ctx;
 	const dh_decision *d = rec;
-	char date[11], rdate[11];
-	row->id = d->meta.id;
-	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
-	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(d->date, date));
-	snprintf(row->cells[2], UI_LIST_CELL, "%s", config_person_name(r->ctx->cfg, d->signer));
-	snprintf(row->cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
+	char day[11];
+	ui_rows_decision(row, s->base.ctx->cfg, d);
 	if (d->revoked)
-		snprintf(row->cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s", date_vn(d->revoke_date, rdate),
+		snprintf(row->cells[4], UI_LIST_CELL, "Đã thu hồi %s: %s", date_vn(d->revoke_date, day),
 		         d->revoke_reason ? d->revoke_reason : "");
-	else
-		snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
 }
 
 static const ui_list_column aw_decision_columns[] = {
@@ -314,31 +250,22 @@ static const ui_list_column aw_decision_columns[] = {
     {"Hồ sơ", 5, true},           {"Trạng thái", 0, false},
 };
 
-static const aw_recs_kind aw_decisions = {
-    .type = DH_R_DECISION,
-    .columns = aw_decision_columns,
-    .n_columns = 5,
-    .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
-    .collect = aw_collect_decision,
-    .fill = aw_decision_fill,
-};
-
-/* Every ceremony, a deleted one dimmed. */
-static int aw_collect_ceremony(const void *rec, void *arg)
+static int aw_ceremony_date(const void *rec)
 {
-	return aw_recs_add(arg, rec, ((const dh_ceremony *)rec)->date);
+	return ((const dh_ceremony *)rec)->date;
 }
 
-static void aw_ceremony_fill(const aw_recs *r, const void *rec, ui_list_row *row)
+static void aw_ceremonies_load(void *ctx, ui_items *items)
+{
+	aw_load_dated(ctx, items, NULL, aw_ceremony_date); /* every one, a deleted one dimmed */
+}
+
+static void aw_ceremony_fill(void *ctx, const void *rec, ui_list_row *row)
 {
 	const dh_ceremony *c = rec;
-	char date[11];
-	(void)r;
-	row->id = c->meta.id;
-	row->style = c->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", date_vn(c->date, date));
-	snprintf(row->cells[1], UI_LIST_CELL, "%s%s", c->meta.deleted ? "(đã xóa) " : "",
-	         c->title ? c->title : "");
+	(void)ctx;
+	ui_rows_dated(row, &c->meta, c->date);
+	ui_rows_named(row, 1, &c->meta, c->title);
 	snprintf(row->cells[2], UI_LIST_CELL, "%s", c->place ? c->place : "");
 	snprintf(row->cells[3], UI_LIST_CELL, "%zu", c->decisions.n);
 }
@@ -350,13 +277,22 @@ static const ui_list_column aw_ceremony_columns[] = {
     {"QĐ", 3, true},
 };
 
-static const aw_recs_kind aw_ceremonies = {
-    .type = DH_R_CEREMONY,
+static const ui_list_source aw_decision_source = {
+    .columns = aw_decision_columns,
+    .n_columns = 5,
+    .load = aw_decisions_load,
+    .fill = aw_decision_fill,
+    .item_type = DH_R_DECISION,
+    .empty_text = "Chưa có quyết định tặng Giấy khen nào.",
+};
+
+static const ui_list_source aw_ceremony_source = {
     .columns = aw_ceremony_columns,
     .n_columns = 4,
-    .empty_text = "Chưa có buổi tuyên dương nào.",
-    .collect = aw_collect_ceremony,
+    .load = aw_ceremonies_load,
     .fill = aw_ceremony_fill,
+    .item_type = DH_R_CEREMONY,
+    .empty_text = "Chưa có buổi tuyên dương nào.",
 };
 
 /* --- the activities tab -------------------------------------------------------------- */
@@ -366,24 +302,18 @@ static const ui_list_column aw_act_columns[] = {
     {"Nội dung", 0, false}, {"Trình bày", 14, false}, {"Số dự", 5, true},
 };
 
-typedef struct aw_act_fill_ctx {
-	aw_screen *s;
-	ui_list_row *out;
-	size_t n, max;
-} aw_act_fill_ctx;
-
-static int aw_act_page_cb(const void *rec, void *arg)
+/* An activity's row, named by its record. */
+static void aw_act_row(void *ctx, const void *rec, ui_list_row *row)
 {
-	aw_act_fill_ctx *fc = arg;
+	const aw_screen *s = ctx;
 	const dh_activity *a = rec;
 	void *cand = NULL;
 	const char *name = "";
-	if (repo_get(fc->s->base.ctx->store, DH_R_CANDIDATE, a->candidate_id, &cand) == 0)
+	if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, a->candidate_id, &cand) == 0)
 		name = ((dh_candidate *)cand)->name;
-	aw_act_fill(a, name ? name : "", &fc->out[fc->n++]);
+	aw_act_fill(a, name ? name : "", row);
 	if (cand)
 		record_free(DH_R_CANDIDATE, cand);
-	return fc->n >= fc->max;
 }
 
 static size_t aw_act_count(void *ctx)
@@ -394,11 +324,10 @@ static size_t aw_act_count(void *ctx)
 static size_t aw_act_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 {
 	aw_screen *s = ctx;
-	aw_act_fill_ctx fc = {s, out, 0, n};
-	if (!s->base.ctx->store || first >= s->last_activity)
+	if (first >= s->last_activity)
 		return 0;
-	repo_page(s->base.ctx->store, DH_R_ACTIVITY, s->last_activity - first, n, true, aw_act_page_cb, &fc);
-	return fc.n;
+	return ui_rows_page(s->base.ctx->store, DH_R_ACTIVITY, s->last_activity - first, true, n, out,
+	                    aw_act_row, s);
 }
 
 static size_t aw_act_index_of(void *ctx, uint64_t id)
@@ -418,16 +347,18 @@ static const ui_list_source aw_act_source = {
 
 /* --- all four ---------------------------------------------------------------------- */
 
+static const ui_list_source *const aw_sources[AW_TABS] = {
+    [AW_TAB_RECORDS] = &aw_rec_source,
+    [AW_TAB_DECISIONS] = &aw_decision_source,
+    [AW_TAB_CEREMONIES] = &aw_ceremony_source,
+    [AW_TAB_ACTIVITIES] = &aw_act_source,
+};
+
 int aw_tabs_init(aw_screen *s)
 {
-	aw_recs_init(&s->decisions, s->base.ctx, &aw_decisions);
-	aw_recs_init(&s->ceremonies, s->base.ctx, &aw_ceremonies);
-	const ui_list_source *sources[AW_TABS] = {&aw_rec_source, &s->decisions.src, &s->ceremonies.src,
-	                                          &aw_act_source};
-	void *ctxs[AW_TABS] = {s, &s->decisions, &s->ceremonies, s};
 	aw_tabs_read(s);
 	for (int t = 0; t < AW_TABS; t++)
-		if (ui_list_init(&s->lists[t], sources[t], ctxs[t]) != 0)
+		if (ui_list_init(&s->lists[t], aw_sources[t], s) != 0)
 			return DH_ENOMEM;
 	return 0;
 }
@@ -435,8 +366,6 @@ int aw_tabs_init(aw_screen *s)
 void aw_tabs_read(aw_screen *s)
 {
 	dh_store *st = s->base.ctx->store;
-	aw_recs_read(&s->decisions, st);
-	aw_recs_read(&s->ceremonies, st);
 	s->last_activity = 0;
 	if (st)
 		repo_last_id(st, DH_R_ACTIVITY, &s->last_activity);
@@ -458,8 +387,4 @@ void aw_tabs_free(aw_screen *s)
 	free(s->work.v);
 	free(s->filter);
 	free(s->hits);
-	aw_recs_clear(&s->decisions);
-	free(s->decisions.v);
-	aw_recs_clear(&s->ceremonies);
-	free(s->ceremonies.v);
 }

@@ -61,8 +61,10 @@ static const ui_list_column cand_columns[] = {
     {"Tên", 0, false}, {"Đơn vị", 14, false}, {"Bước", 18, false},
 };
 
-static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *row)
+static void cand_fill_row(void *ctx, const void *rec, ui_list_row *row)
 {
+	const cand_screen *s = ctx;
+	const dh_candidate *c = rec;
 	const dh_config *cfg = s->base.ctx->cfg;
 	row->id = c->meta.id;
 	row->style = c->meta.deleted ? UI_S_DIM : c->on_hold ? UI_S_WARN : UI_S_NORMAL;
@@ -78,19 +80,6 @@ static void cand_fill_row(cand_screen *s, const dh_candidate *c, ui_list_row *ro
 		snprintf(row->cells[5], UI_LIST_CELL, "%s%s", c->on_hold ? "⏸ " : "", stage_cell(c->stage));
 }
 
-typedef struct page_fill {
-	cand_screen *s;
-	ui_list_row *out;
-	size_t n, max;
-} page_fill;
-
-static int cand_page_cb(const void *rec, void *arg)
-{
-	page_fill *pf = arg;
-	cand_fill_row(pf->s, rec, &pf->out[pf->n++]);
-	return pf->n >= pf->max;
-}
-
 static size_t cand_count(void *ctx)
 {
 	cand_screen *s = ctx;
@@ -101,7 +90,6 @@ static size_t cand_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 {
 	cand_screen *s = ctx;
 	dh_store *st = s->base.ctx->store;
-	page_fill pf = {s, out, 0, n};
 	if (!st)
 		return 0;
 	if (!s->explicit_ids) {
@@ -109,17 +97,11 @@ static size_t cand_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 			return 0;
 		bool newest = s->sort == CAND_SORT_NEWEST;
 		uint64_t from = newest ? s->last - first : first + 1;
-		repo_page(st, DH_R_CANDIDATE, from, n, newest, cand_page_cb, &pf);
-		return pf.n;
+		return ui_rows_page(st, DH_R_CANDIDATE, from, newest, n, out, cand_fill_row, s);
 	}
-	for (size_t i = first; i < s->n_ids && pf.n < n; i++) {
-		void *rec = NULL;
-		if (repo_get(st, DH_R_CANDIDATE, s->ids[i], &rec) != 0)
-			continue;
-		cand_fill_row(s, rec, &out[pf.n++]);
-		record_free(DH_R_CANDIDATE, rec);
-	}
-	return pf.n;
+	if (first >= s->n_ids)
+		return 0;
+	return ui_rows_of_ids(st, DH_R_CANDIDATE, s->ids + first, s->n_ids - first, n, out, cand_fill_row, s);
 }
 
 typedef struct sort_key {
@@ -287,10 +269,7 @@ static size_t cand_index_of(void *ctx, uint64_t id)
 			return SIZE_MAX;
 		return s->sort == CAND_SORT_NEWEST ? (size_t)(s->last - id) : (size_t)(id - 1);
 	}
-	for (size_t i = 0; i < s->n_ids; i++)
-		if (s->ids[i] == id)
-			return i;
-	return SIZE_MAX;
+	return ui_rows_index(s->ids, s->n_ids, id);
 }
 
 static const ui_list_source cand_source = {
@@ -651,34 +630,26 @@ static const ui_list_column foster_columns[] = {
     {"Số tiền", 13, true}, {"Người thực hiện", 16, false},
 };
 
-static size_t foster_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+static void foster_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	foster_view *fv = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < fv->n && k < n; i++, k++) {
-		const dh_fostering *f = fv->items[i];
-		char date[11], money[40] = "";
-		out[k].id = f->meta.id;
-		out[k].style = f->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(f->date, date));
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s%s", f->meta.deleted ? "(đã xóa) " : "",
-		         f->description ? f->description : "");
-		if (f->amount)
-			ui_format_money(f->amount, money, sizeof(money));
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", money);
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%s", f->by ? f->by : "");
-	}
-	return k;
+	const dh_fostering *f = item;
+	char money[40] = "";
+	(void)ctx;
+	ui_rows_dated(row, &f->meta, f->date);
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", fostering_kind_label(f->kind));
+	ui_rows_named(row, 2, &f->meta, f->description);
+	if (f->amount)
+		ui_format_money(f->amount, money, sizeof(money));
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", money);
+	snprintf(row->cells[4], UI_LIST_CELL, "%s", f->by ? f->by : "");
 }
 
 static const ui_list_source foster_source = {
     .columns = foster_columns,
     .n_columns = 5,
-    .count = ui_candlog_count,
-    .rows = foster_rows,
-    .reload = ui_candlog_load,
-    .index_of = ui_candlog_index_of,
+    .load = ui_candlog_load,
+    .fill = foster_fill,
+    .item_type = DH_R_FOSTERING,
     .empty_text = "Chưa có ghi nhận bồi dưỡng nào. Bấm a để thêm.",
 };
 
@@ -813,9 +784,9 @@ static void foster_draw(ui_view *v, WINDOW *w)
 	foster_view *fv = (foster_view *)v;
 	int64_t total = 0;
 	size_t times = 0;
-	for (size_t i = 0; i < fv->n; i++)
-		if (!((dh_fostering *)fv->items[i])->meta.deleted) {
-			total += ((dh_fostering *)fv->items[i])->amount;
+	for (size_t i = 0; i < fv->list.items.n; i++)
+		if (!((dh_fostering *)fv->list.items.v[i])->meta.deleted) {
+			total += ((dh_fostering *)fv->list.items.v[i])->amount;
 			times++;
 		}
 	char money[40], tail[96];
@@ -847,7 +818,6 @@ static const ui_view_ops foster_ops = {
 };
 
 static const ui_candlog_spec foster_log = {
-    .type = DH_R_FOSTERING,
     .add = DH_ACT_FOSTER,
     .form = foster_form_open,
     .remove = foster_remove,

@@ -5,7 +5,6 @@
  * listed in scr_council_internal.h. */
 #include "scr_council_internal.h"
 
-#include "dienhinh/buf.h"
 #include "dienhinh/date.h"
 #include "dienhinh/error.h"
 #include "dienhinh/record.h"
@@ -18,17 +17,15 @@
 
 /* --- the list of sessions ------------------------------------------------- */
 
-typedef struct sess_row {
-	dh_session *s;
-	int items;  /* live agenda items */
-	int closed; /* of which closed */
-} sess_row;
+/* A session's agenda: its live items, and of them the closed ones. */
+typedef struct agenda_count {
+	int items;
+	int closed;
+} agenda_count;
 
 typedef struct list_view {
 	ui_view base;
-	ui_list list;
-	sess_row *rows;
-	size_t n, cap;
+	ui_list list; /* its items: the year's sessions */
 	int year;
 } list_view;
 
@@ -37,110 +34,67 @@ static const ui_list_column list_columns[] = {
     {"Có mặt", 6, true}, {"Đã chốt", 7, true}, {"Tình trạng", 11, false},
 };
 
-static void list_clear(list_view *lv)
+static bool session_of_year(const void *rec, const void *year)
 {
-	for (size_t i = 0; i < lv->n; i++)
-		record_free(DH_R_SESSION, lv->rows[i].s);
-	lv->n = 0;
-}
-
-static int list_collect(const void *rec, void *arg)
-{
-	list_view *lv = arg;
-	const dh_session *s = rec;
-	if (s->year != lv->year)
-		return 0;
-	if (buf_reserve(&lv->rows, &lv->cap, lv->n + 1, sizeof(*lv->rows)))
-		return 1;
-	sess_row *row = &lv->rows[lv->n];
-	memset(row, 0, sizeof(*row));
-	row->s = record_dup(DH_R_SESSION, s);
-	if (!row->s)
-		return 1;
-	lv->n++;
-	return 0;
+	return ((const dh_session *)rec)->year == *(const int *)year;
 }
 
 static int list_count_item(const void *rec, void *arg)
 {
-	sess_row *row = arg;
+	agenda_count *n = arg;
 	const dh_vote_item *it = rec;
 	if (it->meta.deleted)
 		return 0;
-	row->items++;
-	row->closed += it->closed;
+	n->items++;
+	n->closed += it->closed;
 	return 0;
 }
 
 /* Newest meeting first. */
 static int list_order(const void *a, const void *b)
 {
-	const dh_session *x = ((const sess_row *)a)->s, *y = ((const sess_row *)b)->s;
+	const dh_session *x = *(dh_session *const *)a, *y = *(dh_session *const *)b;
 	if (x->date != y->date)
 		return x->date < y->date ? 1 : -1;
 	return x->meta.id < y->meta.id ? 1 : x->meta.id > y->meta.id ? -1 : 0;
 }
 
-static void list_load(void *ctx)
+static void list_load(void *ctx, ui_items *sessions)
 {
 	list_view *lv = ctx;
-	dh_store *st = lv->base.ctx->store;
-	list_clear(lv);
-	if (!st)
-		return;
-	repo_each(st, DH_R_SESSION, list_collect, lv);
-	for (size_t i = 0; i < lv->n; i++)
-		repo_children(st, DH_R_VOTE_ITEM, lv->rows[i].s->meta.id, list_count_item, &lv->rows[i]);
-	if (lv->n > 1)
-		qsort(lv->rows, lv->n, sizeof(*lv->rows), list_order);
+	ui_items_read(sessions, lv->base.ctx->store, session_of_year, &lv->year);
+	if (sessions->n > 1)
+		qsort(sessions->v, sessions->n, sizeof(*sessions->v), list_order);
 }
 
-static size_t list_src_count(void *ctx)
+static void list_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	return ((list_view *)ctx)->n;
-}
-
-static size_t list_src_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	list_view *lv = ctx;
+	const list_view *lv = ctx;
 	const dh_config *cfg = lv->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < lv->n && k < n; i++, k++) {
-		const sess_row *r = &lv->rows[i];
-		const dh_session *s = r->s;
-		char day[11];
-		out[k].id = s->meta.id;
-		out[k].style = s->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%llu", (unsigned long long)s->meta.id);
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(s->date, day));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", s->title ? s->title : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%d/%zu", council_present(&cfg->council, s),
-		         cfg->council.n_members);
-		snprintf(out[k].cells[4], UI_LIST_CELL, "%d/%d", r->closed, r->items);
-		snprintf(out[k].cells[5], UI_LIST_CELL, "%s",
-		         s->meta.deleted ? "Đã xóa"
-		         : s->closed     ? "Đã kết thúc"
-		                         : "Đang họp");
-	}
-	return k;
-}
-
-static size_t list_src_index_of(void *ctx, uint64_t id)
-{
-	list_view *lv = ctx;
-	for (size_t i = 0; i < lv->n; i++)
-		if (lv->rows[i].s->meta.id == id)
-			return i;
-	return SIZE_MAX;
+	const dh_session *s = item;
+	agenda_count agenda = {0, 0};
+	char day[11];
+	if (lv->base.ctx->store)
+		repo_children(lv->base.ctx->store, DH_R_VOTE_ITEM, s->meta.id, list_count_item, &agenda);
+	row->style = s->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
+	snprintf(row->cells[0], UI_LIST_CELL, "%llu", (unsigned long long)s->meta.id);
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(s->date, day));
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", s->title ? s->title : "");
+	snprintf(row->cells[3], UI_LIST_CELL, "%d/%zu", council_present(&cfg->council, s),
+	         cfg->council.n_members);
+	snprintf(row->cells[4], UI_LIST_CELL, "%d/%d", agenda.closed, agenda.items);
+	snprintf(row->cells[5], UI_LIST_CELL, "%s",
+	         s->meta.deleted ? "Đã xóa"
+	         : s->closed     ? "Đã kết thúc"
+	                         : "Đang họp");
 }
 
 static const ui_list_source list_source = {
     .columns = list_columns,
     .n_columns = 6,
-    .count = list_src_count,
-    .rows = list_src_rows,
-    .reload = list_load,
-    .index_of = list_src_index_of,
+    .load = list_load,
+    .fill = list_fill,
+    .item_type = DH_R_SESSION,
     .empty_text = "Chưa có phiên họp Hội đồng nào trong năm.",
 };
 
@@ -157,11 +111,7 @@ static const ui_binding list_keys[] = {
 
 static const dh_session *list_current(list_view *lv)
 {
-	const ui_list_row *row = lv->n ? ui_list_current(&lv->list) : NULL;
-	if (!row)
-		return NULL;
-	size_t i = list_src_index_of(lv, row->id);
-	return i == SIZE_MAX ? NULL : lv->rows[i].s;
+	return ui_list_current_item(&lv->list);
 }
 
 static const char *list_title(ui_view *v)
@@ -250,13 +200,6 @@ static void list_draw(ui_view *v, WINDOW *w)
 	ui_list_draw(&lv->list, w, 2, 0, getmaxy(w) - 2, getmaxx(w));
 }
 
-static void list_destroy(ui_view *v)
-{
-	list_view *lv = (list_view *)v;
-	list_clear(lv);
-	free(lv->rows);
-}
-
 static int list_start(ui_view *v, const void *arg)
 {
 	list_view *lv = (list_view *)v;
@@ -273,7 +216,6 @@ static const ui_view_ops list_ops = {
     .draw = list_draw,
     .key = list_key,
     .offers = list_offers,
-    .destroy = list_destroy,
 };
 
 ui_view *ui_council_open(ui_app *app)

@@ -18,6 +18,7 @@
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_rows.h"
 #include "dienhinh/ui_verbs.h"
 
 #include <stdio.h>
@@ -221,50 +222,38 @@ static size_t impl_count(void *ctx)
 	return ((impl_screen *)ctx)->n_depts;
 }
 
-static size_t impl_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+/* Row I is department I; its id is I + 1. */
+static void impl_fill(void *ctx, size_t i, ui_list_row *row)
 {
-	impl_screen *s = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_depts && k < n; i++, k++) {
-		const impl_dept *d = &s->depts[i];
-		char date[11];
-		out[k].id = i + 1;
-		out[k].style = d->disseminated ? UI_S_NORMAL : UI_S_WARN;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", d->disseminated ? " " : "!");
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", d->dept->name);
-		if (d->disseminated) {
-			snprintf(out[k].cells[2], UI_LIST_CELL, "%s", date_vn(d->last_date, date));
-			snprintf(out[k].cells[3], UI_LIST_CELL, "%s", d->by);
-			snprintf(out[k].cells[4], UI_LIST_CELL, "%d", d->attendees);
-		} else {
-			snprintf(out[k].cells[2], UI_LIST_CELL, "CHƯA");
-			/* Say what to do, to whoever may do it; "CHƯA" says the rest. */
-			snprintf(out[k].cells[3], UI_LIST_CELL, "%s",
-			         wf_may_for(s->base.ctx, DH_ACT_DISSEMINATE, d->dept->id) ? "bấm a để ghi"
-			                                                                  : "");
-			out[k].cells[4][0] = '\0';
-		}
-		if (d->coordinated)
-			snprintf(out[k].cells[5], UI_LIST_CELL, "%d lần", d->coordinated);
-		else
-			snprintf(out[k].cells[5], UI_LIST_CELL, "—");
+	const impl_screen *s = ctx;
+	const impl_dept *d = &s->depts[i];
+	char date[11];
+	row->style = d->disseminated ? UI_S_NORMAL : UI_S_WARN;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->disseminated ? " " : "!");
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", d->dept->name);
+	if (d->disseminated) {
+		snprintf(row->cells[2], UI_LIST_CELL, "%s", date_vn(d->last_date, date));
+		snprintf(row->cells[3], UI_LIST_CELL, "%s", d->by);
+		snprintf(row->cells[4], UI_LIST_CELL, "%d", d->attendees);
+	} else {
+		snprintf(row->cells[2], UI_LIST_CELL, "CHƯA");
+		/* Say what to do, to whoever may do it; "CHƯA" says the rest. */
+		snprintf(row->cells[3], UI_LIST_CELL, "%s",
+		         wf_may_for(s->base.ctx, DH_ACT_DISSEMINATE, d->dept->id) ? "bấm a để ghi" : "");
+		row->cells[4][0] = '\0';
 	}
-	return k;
-}
-
-static size_t impl_index_of(void *ctx, uint64_t id)
-{
-	impl_screen *s = ctx;
-	return id >= 1 && id <= s->n_depts ? (size_t)(id - 1) : SIZE_MAX;
+	if (d->coordinated)
+		snprintf(row->cells[5], UI_LIST_CELL, "%d lần", d->coordinated);
+	else
+		snprintf(row->cells[5], UI_LIST_CELL, "—");
 }
 
 static const ui_list_source impl_source = {
     .columns = impl_columns,
     .n_columns = 6,
     .count = impl_count,
-    .rows = impl_rows,
+    .fill_at = impl_fill,
     .reload = impl_summarise,
-    .index_of = impl_index_of,
     .empty_text = "Cấu hình chưa khai báo đơn vị nào.",
 };
 
@@ -389,7 +378,6 @@ const ui_view_ops ui_implementation_view = {
     .destroy = impl_destroy,
 };
 
-
 /* --- one department's log --------------------------------------------------- */
 
 static const ui_list_column impl_log_columns[] = {
@@ -402,35 +390,29 @@ static size_t impl_log_count(void *ctx)
 	return ((impl_dept_view *)ctx)->log.n;
 }
 
-static size_t impl_log_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+/* Row I is the log's entry I; its id is I + 1. */
+static void impl_log_fill(void *ctx, size_t i, ui_list_row *row)
 {
-	impl_dept_view *dv = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < dv->log.n && k < n; i++, k++) {
-		const impl_entry *e = &dv->log.v[i];
-		const dh_meta *m = impl_meta(e);
-		char date[11];
-		out[k].id = i + 1;
-		out[k].style = m->deleted ? UI_S_DIM : UI_S_NORMAL;
-		if (e->type == DH_R_DISSEMINATION) {
-			const dh_dissemination *r = e->rec;
-			snprintf(out[k].cells[0], UI_LIST_CELL, "Quán triệt");
-			snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(r->date, date));
-			snprintf(out[k].cells[2], UI_LIST_CELL, "%s", r->by ? r->by : "");
-			snprintf(out[k].cells[3], UI_LIST_CELL, "%d", r->attendees);
-			snprintf(out[k].cells[4], UI_LIST_CELL, "%s%s", m->deleted ? "(đã xóa) " : "",
-			         r->notes ? r->notes : "");
-		} else {
-			const dh_coordination *r = e->rec;
-			snprintf(out[k].cells[0], UI_LIST_CELL, "Phối hợp");
-			snprintf(out[k].cells[1], UI_LIST_CELL, "%s", date_vn(r->date, date));
-			snprintf(out[k].cells[2], UI_LIST_CELL, "%s", r->by ? r->by : "");
-			out[k].cells[3][0] = '\0';
-			snprintf(out[k].cells[4], UI_LIST_CELL, "%s%s", m->deleted ? "(đã xóa) " : "",
-			         r->notes ? r->notes : "");
-		}
+	const impl_dept_view *dv = ctx;
+	const impl_entry *e = &dv->log.v[i];
+	const dh_meta *m = impl_meta(e);
+	char date[11];
+	row->style = m->deleted ? UI_S_DIM : UI_S_NORMAL;
+	if (e->type == DH_R_DISSEMINATION) {
+		const dh_dissemination *r = e->rec;
+		snprintf(row->cells[0], UI_LIST_CELL, "Quán triệt");
+		snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(r->date, date));
+		snprintf(row->cells[2], UI_LIST_CELL, "%s", r->by ? r->by : "");
+		snprintf(row->cells[3], UI_LIST_CELL, "%d", r->attendees);
+		ui_rows_named(row, 4, m, r->notes);
+	} else {
+		const dh_coordination *r = e->rec;
+		snprintf(row->cells[0], UI_LIST_CELL, "Phối hợp");
+		snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(r->date, date));
+		snprintf(row->cells[2], UI_LIST_CELL, "%s", r->by ? r->by : "");
+		row->cells[3][0] = '\0';
+		ui_rows_named(row, 4, m, r->notes);
 	}
-	return k;
 }
 
 static void impl_log_reload(void *ctx)
@@ -444,7 +426,7 @@ static const ui_list_source impl_log_source = {
     .columns = impl_log_columns,
     .n_columns = 5,
     .count = impl_log_count,
-    .rows = impl_log_rows,
+    .fill_at = impl_log_fill,
     .reload = impl_log_reload,
     .empty_text = "Chưa ghi buổi quán triệt hay phối hợp nào. Bấm a hoặc p để thêm.",
 };

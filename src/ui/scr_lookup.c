@@ -112,8 +112,10 @@ static const char *dept_short(const dh_config *cfg, const char *id)
 	return config_department_short(cfg, id);
 }
 
-static void lookup_fill_row(lookup_screen *s, const dh_candidate *c, ui_list_row *row)
+static void lookup_fill_row(void *ctx, const void *rec, ui_list_row *row)
 {
+	const lookup_screen *s = ctx;
+	const dh_candidate *c = rec;
 	const dh_config *cfg = s->base.ctx->cfg;
 	const char *decision = c->stage == DH_STAGE_AWARDED && c->award_decision && *c->award_decision
 	                           ? c->award_decision
@@ -136,15 +138,10 @@ static size_t lookup_count(void *ctx)
 static size_t lookup_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
 {
 	lookup_screen *s = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_ids && k < n; i++) {
-		void *rec = NULL;
-		if (repo_get(s->base.ctx->store, DH_R_CANDIDATE, s->ids[i], &rec) != 0)
-			continue;
-		lookup_fill_row(s, rec, &out[k++]);
-		record_free(DH_R_CANDIDATE, rec);
-	}
-	return k;
+	if (first >= s->n_ids)
+		return 0;
+	return ui_rows_of_ids(s->base.ctx->store, DH_R_CANDIDATE, s->ids + first, s->n_ids - first, n, out,
+	                      lookup_fill_row, s);
 }
 
 /* ui_list_reload calls this: the query runs again as it last ran. */

@@ -24,6 +24,7 @@
 #include "dienhinh/stats.h"
 #include "dienhinh/ui_form.h"
 #include "dienhinh/ui_list.h"
+#include "dienhinh/ui_rows.h"
 #include "dienhinh/ui_verbs.h"
 #include "dienhinh/utf8.h"
 
@@ -69,9 +70,7 @@ typedef struct rev_screen {
 	size_t cap_lines;
 	int scroll;
 	int page_rows; /* rows the page had at the last draw */
-	ui_list list;  /* the reviews of the year */
-	dh_review **reviews;
-	size_t n_reviews, cap_reviews;
+	ui_list list;  /* the reviews of the year: its items */
 } rev_screen;
 
 static ui_form *rev_form_open(ui_app *app, const dh_review *r, int year);
@@ -288,8 +287,8 @@ static void rev_build(rev_screen *s)
 
 	rev_text(s, UI_S_TITLE, "Sơ kết, tổng kết trong năm");
 	int shown = 0;
-	for (size_t i = 0; i < s->n_reviews; i++) {
-		const dh_review *r = s->reviews[i];
+	for (size_t i = 0; i < s->list.items.n; i++) {
+		const dh_review *r = s->list.items.v[i];
 		char date[11];
 		if (r->meta.deleted)
 			continue;
@@ -356,19 +355,9 @@ static void rev_draw_figures(rev_screen *s, WINDOW *w, int top, int rows, int co
 
 /* --- the year's data ---------------------------------------------------------- */
 
-static int rev_collect(const void *rec, void *arg)
+static bool rev_of_year(const void *rec, const void *year)
 {
-	rev_screen *s = arg;
-	const dh_review *r = rec;
-	if (r->year != s->year)
-		return 0;
-	if (buf_reserve(&s->reviews, &s->cap_reviews, s->n_reviews + 1, sizeof(dh_review *)))
-		return -1;
-	dh_review *copy = record_dup(DH_R_REVIEW, r);
-	if (!copy)
-		return -1;
-	s->reviews[s->n_reviews++] = copy;
-	return 0;
+	return ((const dh_review *)rec)->year == *(const int *)year;
 }
 
 static int rev_by_date(const void *a, const void *b)
@@ -381,19 +370,15 @@ static int rev_by_date(const void *a, const void *b)
 
 static void rev_compute(rev_screen *s);
 
-/* The reviews of the year (few) and its figures (the store's counters: a
- * short read at any size), at once. */
-static void rev_load(void *view)
+/* The reviews of the year (few), the list's ITEMS, and its figures (the
+ * store's counters: a short read at any size), at once. */
+static void rev_load(void *view, ui_items *items)
 {
 	rev_screen *s = view;
 	dh_ctx *ctx = s->base.ctx;
-	for (size_t i = 0; i < s->n_reviews; i++)
-		record_free(DH_R_REVIEW, s->reviews[i]);
-	s->n_reviews = 0;
-	if (ctx->store)
-		repo_each(ctx->store, DH_R_REVIEW, rev_collect, s);
-	if (s->n_reviews)
-		qsort(s->reviews, s->n_reviews, sizeof(dh_review *), rev_by_date);
+	ui_items_read(items, ctx->store, rev_of_year, &s->year);
+	if (items->n)
+		qsort(items->v, items->n, sizeof(*items->v), rev_by_date);
 	rev_compute(s);
 }
 
@@ -443,45 +428,22 @@ static const ui_list_column rev_columns[] = {
     {"Nội dung", 24, false},
 };
 
-static size_t rev_count(void *ctx)
+static void rev_fill(void *ctx, const void *item, ui_list_row *row)
 {
-	return ((rev_screen *)ctx)->n_reviews;
-}
-
-static size_t rev_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	rev_screen *s = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < s->n_reviews && k < n; i++, k++) {
-		const dh_review *r = s->reviews[i];
-		char date[11];
-		out[k].id = r->meta.id;
-		out[k].style = r->meta.deleted ? UI_S_DIM : UI_S_NORMAL;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", date_vn(r->date, date));
-		snprintf(out[k].cells[1], UI_LIST_CELL, "%s", review_kind_label(r->kind));
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s%s", r->meta.deleted ? "(đã xóa) " : "",
-		         r->title ? r->title : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", r->notes ? r->notes : "");
-	}
-	return k;
-}
-
-static size_t rev_index_of(void *ctx, uint64_t id)
-{
-	rev_screen *s = ctx;
-	for (size_t i = 0; i < s->n_reviews; i++)
-		if (s->reviews[i]->meta.id == id)
-			return i;
-	return SIZE_MAX;
+	const dh_review *r = item;
+	(void)ctx;
+	ui_rows_dated(row, &r->meta, r->date);
+	snprintf(row->cells[1], UI_LIST_CELL, "%s", review_kind_label(r->kind));
+	ui_rows_named(row, 2, &r->meta, r->title);
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", r->notes ? r->notes : "");
 }
 
 static const ui_list_source rev_source = {
     .columns = rev_columns,
     .n_columns = 4,
-    .count = rev_count,
-    .rows = rev_rows,
-    .reload = rev_load,
-    .index_of = rev_index_of,
+    .load = rev_load,
+    .fill = rev_fill,
+    .item_type = DH_R_REVIEW,
     .empty_text = "Năm này chưa có buổi sơ kết, tổng kết nào.",
 };
 
@@ -521,9 +483,7 @@ static const ui_binding rev_keys[] = {
 
 static const dh_review *rev_current(rev_screen *s)
 {
-	const ui_list_row *row = s->tab == REV_TAB_REVIEWS ? ui_list_current(&s->list) : NULL;
-	size_t i = row ? rev_index_of(s, row->id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : s->reviews[i];
+	return s->tab == REV_TAB_REVIEWS ? ui_list_current_item(&s->list) : NULL;
 }
 
 static bool rev_offers(ui_view *v, int action)
@@ -632,10 +592,7 @@ static void rev_reload(ui_view *v)
 static void rev_destroy(ui_view *v)
 {
 	rev_screen *s = (rev_screen *)v;
-	v->list = &s->list; /* the list frees itself, shown or not */
-	for (size_t i = 0; i < s->n_reviews; i++)
-		record_free(DH_R_REVIEW, s->reviews[i]);
-	free(s->reviews);
+	v->list = &s->list; /* the list frees itself and the reviews, shown or not */
 	if (s->have_stats)
 		stats_free(&s->stats);
 	config_free(s->plan);

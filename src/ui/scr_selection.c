@@ -753,13 +753,14 @@ static void sel_draw(ui_view *v, WINDOW *w)
 	case SEL_PROP:
 		snprintf(line, sizeof(line),
 		         "Tờ trình của Hội đồng đề nghị Chánh Thanh tra công nhận: %zu tờ trình.",
-		         s->props.n);
+		         s->lists[SEL_PROP].items.n);
 		draw_line(w, top++, cols, UI_S_DIM, line);
 		break;
 	case SEL_DEC: {
+		const ui_items *decs = &s->lists[SEL_DEC].items;
 		int revoked = 0;
-		for (size_t i = 0; i < s->decs.n; i++)
-			revoked += ((const dh_decision *)s->decs.v[i])->revoked;
+		for (size_t i = 0; i < decs->n; i++)
+			revoked += ((const dh_decision *)decs->v[i])->revoked;
 		if (s->approved)
 			snprintf(line, sizeof(line),
 			         "Chờ quyết định công nhận: %d hồ sơ được Hội đồng đề nghị%s", s->approved,
@@ -773,9 +774,9 @@ static void sel_draw(ui_view *v, WINDOW *w)
 		draw_line(w, top++, cols, s->approved ? UI_S_WARN : UI_S_DIM, line);
 		if (revoked)
 			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận, %d đã thu hồi.",
-			         s->year, s->decs.n, revoked);
+			         s->year, decs->n, revoked);
 		else
-			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận.", s->year, s->decs.n);
+			snprintf(line, sizeof(line), "Năm %d: %zu quyết định công nhận.", s->year, decs->n);
 		draw_line(w, top++, cols, UI_S_DIM, line);
 		break;
 	}

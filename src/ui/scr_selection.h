@@ -53,18 +53,6 @@ typedef struct sel_dept {
 
 typedef struct sel_screen sel_screen;
 
-/* The year's live records of one type, copied, newest first: the
- * proposals and the recognition decisions, each a list's source; the
- * sessions, for the proposal form. */
-typedef struct sel_records {
-	sel_screen *s; /* the screen whose list shows them, or NULL */
-	dh_rtype type;
-	void **v;
-	size_t n;
-	void (*fill)(const sel_screen *s, const void *rec, ui_list_row *row); /* a row's cells */
-	ui_list_source source;
-} sel_records;
-
 struct sel_screen {
 	ui_view base;
 	int mode;
@@ -87,9 +75,9 @@ struct sel_screen {
 	sel_dept *depts; /* one per cfg->departments */
 	int n_answered;
 
-	sel_records props; /* dh_proposal */
-	sel_records decs;  /* dh_decision of type recognition */
-	int approved;      /* candidates waiting for recognition */
+	/* The proposals (dh_proposal) and the recognition decisions
+	 * (dh_decision) are their lists' items. */
+	int approved; /* candidates waiting for recognition */
 	int approved_held;
 
 	/* The records under the cursor, for the key line. */
@@ -109,10 +97,10 @@ void sel_lists_free(sel_screen *s);
 void sel_gather(sel_screen *s);
 /* Sort the registrations and apply the filter and "mine only". */
 void sel_reg_arrange(sel_screen *s);
-/* Read R's type (proposals, sessions, decisions: recognitions only) for
- * YEAR again: 0 or DH_ENOMEM. */
-int sel_records_read(sel_records *r, dh_store *st, int year);
-void sel_records_clear(sel_records *r);
+/* The year's live records of R's type (proposals, sessions, decisions:
+ * recognitions only), copied, newest first, into R emptied: 0 or
+ * DH_ENOMEM. */
+int sel_records_read(ui_items *r, dh_store *st, int year);
 /* Remember ID to select in MODE after the reload a save triggers (S may
  * be NULL: a restored draft). */
 void sel_select_after(sel_screen *s, int mode, uint64_t id);

@@ -394,7 +394,7 @@ typedef struct prop_form {
 	uint64_t fresh_session; /* a new one's session */
 	prop_session *per;      /* parallel to the sessions */
 	size_t n_per;
-	sel_records others; /* the year's proposals, to tell which sessions have one */
+	ui_items others; /* the year's proposals, to tell which sessions have one */
 } prop_form;
 
 /* Another proposal already made from session SID, or NULL. */
@@ -456,7 +456,7 @@ static int prop_add_session(dh_ctx *ctx, prop_form *pf, const dh_session *se, co
 static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *editing)
 {
 	int year = ctx->cfg->plan.year;
-	sel_records sessions = {.type = DH_R_SESSION};
+	ui_items sessions = {.type = DH_R_SESSION};
 	pf->others.type = DH_R_PROPOSAL;
 	int rc = sel_records_read(&pf->others, ctx->store, year);
 	if (rc == 0)
@@ -475,7 +475,7 @@ static int prop_load_sessions(dh_ctx *ctx, prop_form *pf, const dh_proposal *edi
 	}
 	for (size_t i = 0; rc == 0 && i < sessions.n; i++)
 		rc = prop_add_session(ctx, pf, sessions.v[i], editing);
-	sel_records_clear(&sessions);
+	ui_items_clear(&sessions);
 	return rc;
 }
 
@@ -545,7 +545,7 @@ static void prop_form_free(void *user)
 	for (size_t i = 0; i < pf->n_per; i++)
 		ui_choices_free(&pf->per[i].passed);
 	free(pf->per);
-	sel_records_clear(&pf->others);
+	ui_items_clear(&pf->others);
 	form_state_free(pf);
 }
 

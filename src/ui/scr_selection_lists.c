@@ -10,6 +10,7 @@
 #include "dienhinh/error.h"
 #include "dienhinh/lookup.h"
 #include "dienhinh/repo.h"
+#include "dienhinh/ui_rows.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -172,59 +173,36 @@ static void depts_gather(sel_screen *s)
 	free(answered);
 }
 
-typedef struct rec_collect {
-	sel_records *r;
+/* Which records sel_records_read keeps: live ones of the year, and of
+ * the decisions only the recognitions. */
+typedef struct rec_wanted {
+	int type;
 	int year;
-	size_t cap;
-} rec_collect;
+} rec_wanted;
 
-static int rec_collect_cb(const void *rec, void *arg)
+static bool rec_keep(const void *rec, const void *arg)
 {
-	rec_collect *rc = arg;
-	sel_records *r = rc->r;
-	const dh_meta *m = rec;
-	if (m->deleted)
-		return 0;
-	if (r->type == DH_R_PROPOSAL && ((const dh_proposal *)rec)->year != rc->year)
-		return 0;
-	if (r->type == DH_R_SESSION && ((const dh_session *)rec)->year != rc->year)
-		return 0;
-	if (r->type == DH_R_DECISION) {
+	const rec_wanted *w = arg;
+	if (((const dh_meta *)rec)->deleted)
+		return false;
+	switch (w->type) {
+	case DH_R_PROPOSAL: return ((const dh_proposal *)rec)->year == w->year;
+	case DH_R_SESSION: return ((const dh_session *)rec)->year == w->year;
+	case DH_R_DECISION: {
 		const dh_decision *d = rec;
-		if (d->year != rc->year || d->type != DH_DEC_RECOGNITION)
-			return 0;
+		return d->year == w->year && d->type == DH_DEC_RECOGNITION;
 	}
-	if (buf_reserve(&r->v, &rc->cap, r->n + 1, sizeof(*r->v)))
-		return -1;
-	void *copy = record_dup(r->type, rec);
-	if (!copy)
-		return -1;
-	r->v[r->n++] = copy;
-	return 0;
+	}
+	return true;
 }
 
-void sel_records_clear(sel_records *r)
+int sel_records_read(ui_items *r, dh_store *st, int year)
 {
-	for (size_t i = 0; i < r->n; i++)
-		record_free(r->type, r->v[i]);
-	free(r->v);
-	r->v = NULL;
-	r->n = 0;
-}
-
-int sel_records_read(sel_records *r, dh_store *st, int year)
-{
-	sel_records_clear(r);
-	if (!st)
-		return 0;
-	rec_collect rc = {r, year, 0};
-	int err = repo_each(st, r->type, rec_collect_cb, &rc);
-	for (size_t i = 0; i < r->n / 2; i++) {
-		void *t = r->v[i];
-		r->v[i] = r->v[r->n - 1 - i];
-		r->v[r->n - 1 - i] = t;
-	}
-	return err ? DH_ENOMEM : 0;
+	ui_items_clear(r);
+	rec_wanted w = {r->type, year};
+	int err = ui_items_read(r, st, rec_keep, &w);
+	ui_items_reverse(r);
+	return err;
 }
 
 static int approved_count(const void *rec, void *arg)
@@ -256,8 +234,6 @@ void sel_gather(sel_screen *s)
 		repo_each(st, DH_R_REGISTRATION, reg_collect, s);
 	sel_reg_arrange(s);
 	depts_gather(s);
-	sel_records_read(&s->props, st, s->year);
-	sel_records_read(&s->decs, st, s->year);
 	s->approved = s->approved_held = 0;
 	if (st && s->mode == SEL_DEC)
 		repo_each(st, DH_R_CANDIDATE, approved_count, s);
@@ -373,8 +349,9 @@ static const ui_list_column prop_columns[] = {
     {"Hồ sơ", 5, true},         {"Đã công nhận", 12, true},
 };
 
-static void prop_fill(const sel_screen *s, const void *rec, ui_list_row *row)
+static void prop_fill(void *ctx, const void *rec, ui_list_row *row)
 {
+	const sel_screen *s = ctx;
 	const dh_proposal *p = rec;
 	dh_store *st = s->base.ctx->store;
 	char day[11], sday[11];
@@ -410,63 +387,41 @@ static const ui_list_column dec_columns[] = {
     {"Hồ sơ", 5, true},           {"Tình trạng", 20, false},
 };
 
-static void dec_fill(const sel_screen *s, const void *rec, ui_list_row *row)
+static void dec_fill(void *ctx, const void *rec, ui_list_row *row)
 {
+	const sel_screen *s = ctx;
 	const dh_decision *d = rec;
-	char day[11], rday[11];
-	row->style = d->revoked ? UI_S_DIM : UI_S_NORMAL;
-	snprintf(row->cells[0], UI_LIST_CELL, "%s", d->number ? d->number : "");
-	snprintf(row->cells[1], UI_LIST_CELL, "%s", date_vn(d->date, day));
-	snprintf(row->cells[2], UI_LIST_CELL, "%s", config_person_name(s->base.ctx->cfg, d->signer));
-	snprintf(row->cells[3], UI_LIST_CELL, "%zu", d->candidates.n);
+	char day[11];
+	ui_rows_decision(row, s->base.ctx->cfg, d);
 	if (d->revoked)
-		snprintf(row->cells[4], UI_LIST_CELL, "Thu hồi %s", date_vn(d->revoke_date, rday));
-	else
-		snprintf(row->cells[4], UI_LIST_CELL, "Có hiệu lực");
+		snprintf(row->cells[4], UI_LIST_CELL, "Thu hồi %s", date_vn(d->revoke_date, day));
 }
 
-/* The proposals and the decisions: one source over a sel_records, the
- * row's cells from the type's fill. */
-static size_t records_count(void *ctx)
+/* The proposals and the decisions: their lists hold the year's records,
+ * read again at each reload. */
+static void records_load(void *ctx, ui_items *items)
 {
-	return ((sel_records *)ctx)->n;
+	sel_screen *s = ctx;
+	sel_records_read(items, s->base.ctx->store, s->year);
 }
 
-static size_t records_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
-{
-	sel_records *r = ctx;
-	size_t k = 0;
-	for (size_t i = first; i < r->n && k < n; i++, k++) {
-		out[k].id = ((const dh_meta *)r->v[i])->id;
-		r->fill(r->s, r->v[i], &out[k]);
-	}
-	return k;
-}
+static const ui_list_source prop_source = {
+    .columns = prop_columns,
+    .n_columns = 5,
+    .load = records_load,
+    .fill = prop_fill,
+    .item_type = DH_R_PROPOSAL,
+    .empty_text = "Chưa có tờ trình nào trong năm.",
+};
 
-static size_t records_index_of(void *ctx, uint64_t id)
-{
-	sel_records *r = ctx;
-	for (size_t i = 0; i < r->n; i++)
-		if (((const dh_meta *)r->v[i])->id == id)
-			return i;
-	return SIZE_MAX;
-}
-
-/* The proposals' or the decisions' list: their source is this one with
- * their columns and words. */
-static void records_init(sel_records *r, sel_screen *s, dh_rtype type, const ui_list_column *columns,
-                         void (*fill)(const sel_screen *, const void *, ui_list_row *), const char *empty)
-{
-	*r = (sel_records){.s = s, .type = type, .fill = fill};
-	r->source = (ui_list_source){
-	    .columns = columns,
-	    .n_columns = 5,
-	    .count = records_count,
-	    .rows = records_rows,
-	    .index_of = records_index_of,
-	    .empty_text = empty,
-	};
-}
+static const ui_list_source dec_source = {
+    .columns = dec_columns,
+    .n_columns = 5,
+    .load = records_load,
+    .fill = dec_fill,
+    .item_type = DH_R_DECISION,
+    .empty_text = "Chưa có quyết định công nhận nào trong năm.",
+};
 
 static const ui_list_column dept_columns[] = {
     {"Đơn vị", 0, false},
@@ -481,43 +436,31 @@ static size_t dept_count(void *ctx)
 }
 
 /* Rows are the config's departments; a row's id is its index + 1. */
-static size_t dept_rows(void *ctx, size_t first, size_t n, ui_list_row *out)
+static void dept_fill(void *ctx, size_t i, ui_list_row *row)
 {
-	sel_screen *s = ctx;
+	const sel_screen *s = ctx;
 	const dh_config *cfg = s->base.ctx->cfg;
-	size_t k = 0;
-	for (size_t i = first; i < cfg->n_departments && k < n; i++, k++) {
-		const sel_dept *d = &s->depts[i];
-		char day[11] = "";
-		out[k].id = i + 1;
-		out[k].style = d->answered ? UI_S_NORMAL : UI_S_WARN;
-		snprintf(out[k].cells[0], UI_LIST_CELL, "%s", cfg->departments[i].name);
-		if (d->registered)
-			snprintf(out[k].cells[1], UI_LIST_CELL, "Đã đăng ký %d hồ sơ", d->registered);
-		else if (d->nil_id)
-			snprintf(out[k].cells[1], UI_LIST_CELL, "Báo không có");
-		else
-			snprintf(out[k].cells[1], UI_LIST_CELL, "⚠ Chưa trả lời");
-		/* The nil return's date and author, when it is the answer. */
-		bool nil = d->nil_id && !d->registered;
-		snprintf(out[k].cells[2], UI_LIST_CELL, "%s", nil ? date_vn(d->nil_date, day) : "");
-		snprintf(out[k].cells[3], UI_LIST_CELL, "%s", nil && d->nil_by ? d->nil_by : "");
-	}
-	return k;
-}
-
-static size_t dept_index_of(void *ctx, uint64_t id)
-{
-	sel_screen *s = ctx;
-	return id >= 1 && id <= s->base.ctx->cfg->n_departments ? (size_t)(id - 1) : SIZE_MAX;
+	const sel_dept *d = &s->depts[i];
+	char day[11] = "";
+	row->style = d->answered ? UI_S_NORMAL : UI_S_WARN;
+	snprintf(row->cells[0], UI_LIST_CELL, "%s", cfg->departments[i].name);
+	if (d->registered)
+		snprintf(row->cells[1], UI_LIST_CELL, "Đã đăng ký %d hồ sơ", d->registered);
+	else if (d->nil_id)
+		snprintf(row->cells[1], UI_LIST_CELL, "Báo không có");
+	else
+		snprintf(row->cells[1], UI_LIST_CELL, "⚠ Chưa trả lời");
+	/* The nil return's date and author, when it is the answer. */
+	bool nil = d->nil_id && !d->registered;
+	snprintf(row->cells[2], UI_LIST_CELL, "%s", nil ? date_vn(d->nil_date, day) : "");
+	snprintf(row->cells[3], UI_LIST_CELL, "%s", nil && d->nil_by ? d->nil_by : "");
 }
 
 static const ui_list_source dept_source = {
     .columns = dept_columns,
     .n_columns = 4,
     .count = dept_count,
-    .rows = dept_rows,
-    .index_of = dept_index_of,
+    .fill_at = dept_fill,
     .empty_text = "Cấu hình chưa khai báo đơn vị nào.",
 };
 
@@ -562,22 +505,20 @@ int sel_cur_dept(sel_screen *s)
 	return id ? (int)id - 1 : -1;
 }
 
-/* The record under the cursor of R's list, when R's mode is shown. */
-static const void *cur_record(sel_screen *s, int mode, sel_records *r)
+/* The record under the cursor of MODE's list, when MODE is shown. */
+static const void *cur_record(const sel_screen *s, int mode)
 {
-	uint64_t id = s->mode == mode ? sel_cur_id(s) : 0;
-	size_t i = id ? records_index_of(r, id) : SIZE_MAX;
-	return i == SIZE_MAX ? NULL : r->v[i];
+	return s->mode == mode ? ui_list_current_item(&s->lists[mode]) : NULL;
 }
 
 const dh_proposal *sel_cur_proposal(sel_screen *s)
 {
-	return cur_record(s, SEL_PROP, &s->props);
+	return cur_record(s, SEL_PROP);
 }
 
 const dh_decision *sel_cur_decision(sel_screen *s)
 {
-	return cur_record(s, SEL_DEC, &s->decs);
+	return cur_record(s, SEL_DEC);
 }
 
 /* --- the lists ------------------------------------------------------------------ */
@@ -585,20 +526,16 @@ const dh_decision *sel_cur_decision(sel_screen *s)
 int sel_lists_init(sel_screen *s)
 {
 	const dh_config *cfg = s->base.ctx->cfg;
-	records_init(&s->props, s, DH_R_PROPOSAL, prop_columns, prop_fill, "Chưa có tờ trình nào trong năm.");
-	records_init(&s->decs, s, DH_R_DECISION, dec_columns, dec_fill,
-	             "Chưa có quyết định công nhận nào trong năm.");
 	s->depts = calloc(cfg->n_departments + 1, sizeof(*s->depts));
 	if (!s->depts)
 		return DH_ENOMEM;
 	sel_gather(s);
 	const ui_list_source *sources[SEL__MODES] = {[SEL_REG] = &reg_source,
-	                                             [SEL_PROP] = &s->props.source,
-	                                             [SEL_DEC] = &s->decs.source,
+	                                             [SEL_PROP] = &prop_source,
+	                                             [SEL_DEC] = &dec_source,
 	                                             [SEL_DEPT] = &dept_source};
-	void *ctx[SEL__MODES] = {[SEL_REG] = s, [SEL_PROP] = &s->props, [SEL_DEC] = &s->decs, [SEL_DEPT] = s};
 	for (int m = 0; m < SEL__MODES; m++)
-		if (ui_list_init(&s->lists[m], sources[m], ctx[m]) != 0)
+		if (ui_list_init(&s->lists[m], sources[m], s) != 0)
 			return DH_ENOMEM;
 	return 0;
 }
@@ -608,8 +545,6 @@ void sel_lists_free(sel_screen *s)
 	for (int m = 0; m < SEL__MODES; m++)
 		ui_list_free(&s->lists[m]);
 	sel_cur_forget(s);
-	sel_records_clear(&s->props);
-	sel_records_clear(&s->decs);
 	for (size_t i = 0; s->depts && i < s->base.ctx->cfg->n_departments; i++)
 		free(s->depts[i].nil_by);
 	free(s->depts);
