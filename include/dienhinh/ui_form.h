@@ -1,8 +1,9 @@
 /* ui_form.h — the one form widget, built from a table of fields.
  *
- * A screen describes a form as a ui_form_spec: its fields (name, label,
- * type, limits) and a few callbacks — the choices of a picker or a
- * checklist, save, refresh after a conflict, and where a draft points. The
+ * A screen describes a form as one ui_form_spec: its fields (name, label,
+ * type, limits), the record type it edits and the core function that
+ * writes it, and a few callbacks — the choices of a picker or a
+ * checklist, the screen's own rules, and where a draft points. The
  * widget does the rest the same way everywhere: the line editor for text
  * (ui_edit.h), pickers, DD/MM/YYYY dates, VND amounts shown "1.500.000",
  * checklists, long text inline and in $EDITOR (Ctrl-E), a message beside
@@ -41,7 +42,7 @@ typedef struct ui_field {
 	size_t max_bytes; /* text: longest accepted (0: 500) */
 	bool required;
 	int64_t min, max; /* MONEY / NUMBER: allowed range (both 0: >= 0) */
-	/* A form bound to a record (ui_form_spec.record): the record field
+	/* A form bound to a record (ui_form_spec.type): the record field
 	 * this one edits, by its schema name (record.h), loaded and saved by
 	 * the widget; NULL for a field the screen's callbacks handle. */
 	const char *bind;
@@ -51,33 +52,6 @@ typedef struct ui_field {
 } ui_field;
 
 typedef struct ui_form ui_form;
-
-/* What a form bound to one record needs beyond its fields: the widget
- * then owns the record (f->rec), and does load, save through the core
- * with the revision check, reread after a conflict, the draft's target
- * and destroy. A screen supplies only what is its own. */
-typedef struct ui_form_record {
-	int type; /* dh_rtype */
-	/* Write REC through the core (a wf_*_save); *ID: a new record's id. */
-	int (*write)(dh_ctx *ctx, const void *rec, uint64_t *id);
-	/* A new record's defaults (NULL: all zero). */
-	void (*defaults)(ui_form *f, void *rec);
-	/* Load what no field binding covers (NULL: nothing). */
-	void (*load)(ui_form *f, const void *rec);
-	/* The screen's own rules, and the fields it handles, on the copy
-	 * about to be written (the bound fields already in it): DH_EINVAL
-	 * after ui_form_error on the wrong fields, or any error save takes.
-	 * Called even when a bound field is wrong, so every message shows at
-	 * once. NULL: none. */
-	int (*check)(ui_form *f, void *rec);
-	/* After a save, with the record as written (reload a list...). */
-	void (*saved)(ui_form *f, const void *rec);
-	/* What a draft points at, when not the record itself (a new entry
-	 * of a log points at its candidate). */
-	void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
-	/* Free f->user (NULL: free()). */
-	void (*free_user)(void *user);
-} ui_form_record;
 
 typedef struct ui_form_spec {
 	const char *name;  /* the form's name in a draft ("candidate") */
@@ -96,6 +70,33 @@ typedef struct ui_form_spec {
 	/* A line of help under a field as things are now ("đạt 2/6 tiêu chí,
 	 * cần ít nhất 3"), or NULL; may be NULL itself. */
 	const char *(*note)(ui_form *f, int field, char *buf, size_t size);
+
+	/* --- a form bound to one record (form_record.c) ---------------------
+	 * A spec that names a record type is opened with ui_form_open: the
+	 * widget then owns the record (f->rec), and does load, save through
+	 * the core with the revision check, reread after a conflict, the
+	 * draft's target and destroy. The screen supplies only what is its
+	 * own; save, reread and destroy below stay NULL (free_user frees
+	 * f->user). */
+	int type; /* dh_rtype; 0: a form that edits no record */
+	/* Write REC through the core (a wf_*_save); *ID: a new record's id. */
+	int (*write)(dh_ctx *ctx, const void *rec, uint64_t *id);
+	/* A new record's defaults (NULL: all zero). */
+	void (*defaults)(ui_form *f, void *rec);
+	/* Load what no field binding covers (NULL: nothing). */
+	void (*load)(ui_form *f, const void *rec);
+	/* The screen's own rules, and the fields it handles, on the copy
+	 * about to be written (the bound fields already in it): DH_EINVAL
+	 * after ui_form_error on the wrong fields, or any error save takes.
+	 * Called even when a bound field is wrong, so every message shows at
+	 * once. NULL: none. */
+	int (*check)(ui_form *f, void *rec);
+	/* After a save, with the record as written (reload a list...). */
+	void (*saved)(ui_form *f, const void *rec);
+	/* Free f->user (NULL: free()). */
+	void (*free_user)(void *user);
+
+	/* --- a form that edits no record: what the widget cannot do ------- */
 	/* Check the fields (ui_form_error on the wrong ones) and write.
 	 * 0 = saved, the form closes. DH_EINVAL = a field says why.
 	 * DH_ECONFLICT = someone saved first (the widget offers the choice).
@@ -105,13 +106,13 @@ typedef struct ui_form_spec {
 	 * it (ui_form_set). To keep what I typed, the widget then puts back
 	 * the fields I changed, so the next save re-applies only those. */
 	int (*reread)(ui_form *f);
-	/* What a draft of this form points at (type, id, revision). */
-	void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
 	/* Free the screen's state in f->user. */
 	void (*destroy)(ui_form *f);
-	/* A form bound to a record: save, reread, target and destroy above
-	 * stay NULL and the widget does them (form_record.c). */
-	const ui_form_record *record;
+
+	/* What a draft of this form points at (type, id, revision). A bound
+	 * form's draft points at its record when this is NULL; set, it points
+	 * elsewhere (a new entry of a log points at its candidate). */
+	void (*target)(ui_form *f, int *type, uint64_t *id, uint32_t *rev);
 } ui_form_spec;
 
 typedef struct ui_form_value {
@@ -192,10 +193,9 @@ void ui_form_apply_draft(ui_form *f, const dh_draft *d);
  *	{
  *		return wf_note_save(ctx, rec, id);
  *	}
- *	static const ui_form_record note_record = {DH_R_NOTE, note_write};
  *	static const ui_form_spec note_spec = {
  *	    .name = "note", .title = "Ghi chú", .fields = note_fields,
- *	    .record = &note_record,
+ *	    .type = DH_R_NOTE, .write = note_write,
  *	};
  *	...
  *	ui_form *f = ui_form_open(app, &note_spec, existing_or_NULL, NULL);

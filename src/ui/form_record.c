@@ -16,7 +16,7 @@
 static const dh_field *bound_field(const ui_form *f, int i)
 {
 	const char *name = f->spec->fields[i].bind;
-	const dh_schema *s = name ? record_schema((dh_rtype)f->spec->record->type) : NULL;
+	const dh_schema *s = name ? record_schema((dh_rtype)f->spec->type) : NULL;
 	for (size_t k = 0; s && k < s->n_fields; k++)
 		if (strcmp(s->fields[k].name, name) == 0)
 			return &s->fields[k];
@@ -70,13 +70,13 @@ static const char *shown(const ui_form *f, int i, const dh_field *sf, const void
 void ui_form_load(ui_form *f)
 {
 	char buf[2048];
-	for (int i = 0; f->spec->record && i < f->n_fields; i++) {
+	for (int i = 0; f->spec->type && i < f->n_fields; i++) {
 		const dh_field *sf = bound_field(f, i);
 		if (sf)
 			ui_form_set(f, i, shown(f, i, sf, f->rec, buf, sizeof(buf)));
 	}
-	if (f->spec->record && f->spec->record->load)
-		f->spec->record->load(f, f->rec);
+	if (f->spec->type && f->spec->load)
+		f->spec->load(f, f->rec);
 	ui_form_mark_clean(f);
 }
 
@@ -154,7 +154,7 @@ static int store(ui_form *f, int i, const dh_field *sf, void *rec)
 
 static int record_save(ui_form *f)
 {
-	const ui_form_record *r = f->spec->record;
+	const ui_form_spec *r = f->spec;
 	dh_rtype type = (dh_rtype)r->type;
 	void *copy = record_dup(type, f->rec);
 	if (!copy)
@@ -193,7 +193,7 @@ static int record_save(ui_form *f)
 
 static int record_reread(ui_form *f)
 {
-	dh_rtype type = (dh_rtype)f->spec->record->type;
+	dh_rtype type = (dh_rtype)f->spec->type;
 	void *rec = NULL;
 	int rc = repo_get(f->base.ctx->store, type, ((const dh_meta *)f->rec)->id, &rec);
 	if (rc)
@@ -204,29 +204,27 @@ static int record_reread(ui_form *f)
 	return 0;
 }
 
+/* Where a draft points when the spec's target does not say (form.c
+ * calls that one first): the record itself. */
 static void record_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
 {
-	if (f->spec->record->target) {
-		f->spec->record->target(f, type, id, rev);
-		return;
-	}
 	const dh_meta *m = f->rec;
-	*type = f->spec->record->type;
+	*type = f->spec->type;
 	*id = m->id;
 	*rev = m->rev;
 }
 
 static void free_user(const ui_form_spec *spec, void *user)
 {
-	if (spec->record->free_user)
-		spec->record->free_user(user);
+	if (spec->free_user)
+		spec->free_user(user);
 	else
 		free(user);
 }
 
 static void record_destroy(ui_form *f)
 {
-	record_free((dh_rtype)f->spec->record->type, f->rec);
+	record_free((dh_rtype)f->spec->type, f->rec);
 	f->rec = NULL;
 	if (f->user)
 		free_user(f->spec, f->user);
@@ -235,7 +233,7 @@ static void record_destroy(ui_form *f)
 
 ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, const void *rec, void *user)
 {
-	dh_rtype type = (dh_rtype)spec->record->type;
+	dh_rtype type = (dh_rtype)spec->type;
 	void *copy = rec ? record_dup(type, rec) : record_new(type);
 	ui_form *f = copy ? ui_form_new(app, spec, user) : NULL;
 	if (!f) {
@@ -251,8 +249,8 @@ ui_form *ui_form_open(ui_app *app, const ui_form_spec *spec, const void *rec, vo
 	f->bound.reread = record_reread;
 	f->bound.target = record_target;
 	f->bound.destroy = record_destroy;
-	if (!rec && spec->record->defaults)
-		spec->record->defaults(f, f->rec);
+	if (!rec && spec->defaults)
+		spec->defaults(f, f->rec);
 	ui_form_load(f);
 	return f;
 }

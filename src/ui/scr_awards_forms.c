@@ -98,22 +98,18 @@ static void aw_award_free(void *user)
 	free(af);
 }
 
-static const ui_form_record aw_award_record = {
-    .type = DH_R_DECISION,
-    .write = aw_award_write,
-    .defaults = aw_award_defaults,
-    .check = aw_award_check,
-    .saved = aw_award_saved,
-    .free_user = aw_award_free,
-};
-
 static const ui_form_spec aw_award_spec = {
     .name = "award_decision",
     .title = "Quyết định tặng Giấy khen",
     .fields = aw_award_fields,
     .choices = aw_award_choices,
     .note = aw_award_note,
-    .record = &aw_award_record,
+    .type = DH_R_DECISION,
+    .write = aw_award_write,
+    .defaults = aw_award_defaults,
+    .check = aw_award_check,
+    .saved = aw_award_saved,
+    .free_user = aw_award_free,
 };
 
 /* Add the record ID to the checklist when it waits for a Giấy khen. */
@@ -232,19 +228,15 @@ static void aw_revoke_saved(ui_form *f, const void *rec)
 	ui_message(f->base.app, "Đã thu hồi quyết định.");
 }
 
-static const ui_form_record aw_revoke_record = {
-    .type = DH_R_DECISION,
-    .write = aw_revoke_write,
-    .load = aw_revoke_load,
-    .saved = aw_revoke_saved,
-};
-
 static const ui_form_spec aw_revoke_spec = {
     .name = "award_revoke",
     .title = "Thu hồi quyết định",
     .fields = aw_revoke_fields,
     .note = aw_revoke_note,
-    .record = &aw_revoke_record,
+    .type = DH_R_DECISION,
+    .write = aw_revoke_write,
+    .load = aw_revoke_load,
+    .saved = aw_revoke_saved,
 };
 
 ui_form *aw_revoke_form_open(ui_app *app, const dh_decision *d)
@@ -299,19 +291,15 @@ static void aw_cer_defaults(ui_form *f, void *rec)
 	c->date = f->base.ctx->today;
 }
 
-static const ui_form_record aw_cer_record = {
-    .type = DH_R_CEREMONY,
-    .write = aw_cer_write,
-    .defaults = aw_cer_defaults,
-    .free_user = aw_choices_destroy,
-};
-
 static const ui_form_spec aw_cer_spec = {
     .name = "ceremony",
     .title = "Buổi tuyên dương",
     .fields = aw_cer_fields,
     .choices = aw_cer_choices,
-    .record = &aw_cer_record,
+    .type = DH_R_CEREMONY,
+    .write = aw_cer_write,
+    .defaults = aw_cer_defaults,
+    .free_user = aw_choices_destroy,
 };
 
 typedef struct aw_dec_pick {
@@ -445,22 +433,18 @@ static void aw_act_target(ui_form *f, int *type, uint64_t *id, uint32_t *rev)
 	*rev = a->meta.rev;
 }
 
-static const ui_form_record aw_act_record = {
-    .type = DH_R_ACTIVITY,
-    .write = aw_act_write,
-    .defaults = aw_act_defaults,
-    .load = aw_act_load,
-    .target = aw_act_target,
-    .free_user = aw_choices_destroy,
-};
-
 static const ui_form_spec aw_act_spec = {
     .name = "activity",
     .title = "Hoạt động nhân rộng",
     .fields = aw_act_fields,
     .choices = aw_act_choices,
     .note = aw_act_note,
-    .record = &aw_act_record,
+    .type = DH_R_ACTIVITY,
+    .write = aw_act_write,
+    .defaults = aw_act_defaults,
+    .load = aw_act_load,
+    .target = aw_act_target,
+    .free_user = aw_choices_destroy,
 };
 
 /* A form over A (NULL: a new activity of CANDIDATE_ID). */
@@ -528,14 +512,13 @@ static int aw_fu_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 	return wf_candidate_save(ctx, rec, id);
 }
 
-static const ui_form_record aw_fu_record = {.type = DH_R_CANDIDATE, .write = aw_fu_write};
-
 static const ui_form_spec aw_fu_spec = {
     .name = "followup",
     .title = "Theo dõi hướng tới cấp tỉnh",
     .fields = aw_fu_fields,
     .note = aw_fu_note,
-    .record = &aw_fu_record,
+    .type = DH_R_CANDIDATE,
+    .write = aw_fu_write,
 };
 
 ui_form *aw_followup_form_open(ui_app *app, const dh_candidate *c)

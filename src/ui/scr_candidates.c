@@ -434,16 +434,6 @@ static void cand_form_free(void *user)
 	free(cf);
 }
 
-static const ui_form_record cand_record = {
-    .type = DH_R_CANDIDATE,
-    .write = cand_form_write,
-    .defaults = cand_form_defaults,
-    .load = cand_form_load,
-    .check = cand_form_check,
-    .saved = cand_form_saved,
-    .free_user = cand_form_free,
-};
-
 static const ui_form_spec cand_form_spec = {
     .name = "candidate",
     .title = "Hồ sơ nhân tố",
@@ -451,7 +441,13 @@ static const ui_form_spec cand_form_spec = {
     .fields = cand_fields,
     .choices = cand_form_choices,
     .note = cand_form_note,
-    .record = &cand_record,
+    .type = DH_R_CANDIDATE,
+    .write = cand_form_write,
+    .defaults = cand_form_defaults,
+    .load = cand_form_load,
+    .check = cand_form_check,
+    .saved = cand_form_saved,
+    .free_user = cand_form_free,
 };
 
 /* A form for C (NULL: a new candidate with the defaults; the cursor on
@@ -731,7 +727,11 @@ static void foster_form_keep_log(void *user)
 	(void)user; /* the log is a view of its own */
 }
 
-static const ui_form_record foster_record = {
+static const ui_form_spec foster_form_spec = {
+    .name = "fostering",
+    .title = "Ghi nhận bồi dưỡng",
+    .fields = foster_fields,
+    .choices = foster_form_choices,
     .type = DH_R_FOSTERING,
     .write = foster_form_write,
     .defaults = foster_form_defaults,
@@ -739,14 +739,6 @@ static const ui_form_record foster_record = {
     .saved = foster_form_saved,
     .target = foster_form_target,
     .free_user = foster_form_keep_log,
-};
-
-static const ui_form_spec foster_form_spec = {
-    .name = "fostering",
-    .title = "Ghi nhận bồi dưỡng",
-    .fields = foster_fields,
-    .choices = foster_form_choices,
-    .record = &foster_record,
 };
 
 static ui_form *foster_form_open(ui_app *app, foster_view *log, const void *r)

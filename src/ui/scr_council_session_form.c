@@ -69,21 +69,17 @@ static void session_form_saved(ui_form *f, const void *rec)
 	ui_list_select(sf->list, ((const dh_session *)rec)->meta.id);
 }
 
-static const ui_form_record session_record = {
-    .type = DH_R_SESSION,
-    .write = session_form_write,
-    .defaults = session_form_defaults,
-    .check = session_form_check,
-    .saved = session_form_saved,
-};
-
 static const ui_form_spec session_spec = {
     .name = "council_session",
     .title = "Phiên họp Hội đồng",
     .title_new = "Lập phiên họp Hội đồng",
     .fields = session_fields,
     .note = session_form_note,
-    .record = &session_record,
+    .type = DH_R_SESSION,
+    .write = session_form_write,
+    .defaults = session_form_defaults,
+    .check = session_form_check,
+    .saved = session_form_saved,
 };
 
 ui_form *ui_council_session_form(ui_app *app, ui_list *list, const dh_session *s)

@@ -665,7 +665,11 @@ static void impl_form_free(void *user)
 	free(fm);
 }
 
-static const ui_form_record impl_dis_record = {
+static const ui_form_spec impl_dis_spec = {
+    .name = "dissemination",
+    .title = "Quán triệt kế hoạch",
+    .fields = impl_dis_fields,
+    .choices = impl_form_choices,
     .type = DH_R_DISSEMINATION,
     .write = impl_dis_write,
     .defaults = impl_dis_defaults,
@@ -674,28 +678,16 @@ static const ui_form_record impl_dis_record = {
     .free_user = impl_form_free,
 };
 
-static const ui_form_record impl_coo_record = {
-    .type = DH_R_COORDINATION,
-    .write = impl_coo_write,
-    .defaults = impl_coo_defaults,
-    .check = impl_form_check,
-    .free_user = impl_form_free,
-};
-
-static const ui_form_spec impl_dis_spec = {
-    .name = "dissemination",
-    .title = "Quán triệt kế hoạch",
-    .fields = impl_dis_fields,
-    .choices = impl_form_choices,
-    .record = &impl_dis_record,
-};
-
 static const ui_form_spec impl_coo_spec = {
     .name = "coordination",
     .title = "Phối hợp với Văn phòng",
     .fields = impl_coo_fields,
     .choices = impl_form_choices,
-    .record = &impl_coo_record,
+    .type = DH_R_COORDINATION,
+    .write = impl_coo_write,
+    .defaults = impl_coo_defaults,
+    .check = impl_form_check,
+    .free_user = impl_form_free,
 };
 
 /* Who disseminated in DEPT: me in my own department, else its head. */

@@ -672,19 +672,15 @@ static void rev_form_defaults(ui_form *f, void *rec)
 	                                                                         : DH_REVIEW_PRELIMINARY;
 }
 
-static const ui_form_record rev_record = {
-    .type = DH_R_REVIEW,
-    .write = rev_form_write,
-    .defaults = rev_form_defaults,
-};
-
 static const ui_form_spec rev_form_spec = {
     .name = "review",
     .title = "Sơ kết, tổng kết",
     .fields = rev_fields,
     .choices = rev_form_choices,
     .note = rev_form_note,
-    .record = &rev_record,
+    .type = DH_R_REVIEW,
+    .write = rev_form_write,
+    .defaults = rev_form_defaults,
 };
 
 /* A form over R (NULL: a new review of YEAR). */

@@ -213,7 +213,13 @@ static void reg_form_free(void *user)
 	form_state_free(rf);
 }
 
-static const ui_form_record reg_record = {
+static const ui_form_spec reg_spec = {
+    .name = "registration",
+    .title = "Đăng ký đề nghị công nhận",
+    .fields = reg_fields,
+    .n_fields = RF_LATE,
+    .choices = form_choices,
+    .note = reg_form_note,
     .type = DH_R_REGISTRATION,
     .write = reg_form_write,
     .defaults = reg_form_defaults,
@@ -222,22 +228,20 @@ static const ui_form_record reg_record = {
     .free_user = reg_form_free,
 };
 
-/* After the deadline the form asks why a late registration is let in. */
-static const ui_form_spec reg_specs[2] = {
-    {.name = "registration",
-     .title = "Đăng ký đề nghị công nhận",
-     .fields = reg_fields,
-     .n_fields = RF_LATE,
-     .choices = form_choices,
-     .note = reg_form_note,
-     .record = &reg_record},
-    {.name = "registration",
-     .title = "Đăng ký quá hạn",
-     .fields = reg_fields,
-     .choices = form_choices,
-     .note = reg_form_note,
-     .record = &reg_record},
-};
+/* After the deadline the form asks why a late registration is let in:
+ * the same form under its own title, with the late reason shown too. */
+static const ui_form_spec *reg_form_spec(bool late)
+{
+	static ui_form_spec late_spec;
+	if (!late)
+		return &reg_spec;
+	if (!late_spec.name) {
+		late_spec = reg_spec;
+		late_spec.title = "Đăng ký quá hạn";
+		late_spec.n_fields = 0; /* all of them */
+	}
+	return &late_spec;
+}
 
 ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 {
@@ -247,7 +251,7 @@ ui_form *sel_registration_form(ui_app *app, sel_screen *s)
 	reg_form *rf = form_state(sizeof(*rf), s, SEL_REG, RF_CANDIDATE, -1);
 	if (!rf)
 		return NULL;
-	ui_form *f = ui_form_open(app, &reg_specs[late], NULL, rf);
+	ui_form *f = ui_form_open(app, reg_form_spec(late), NULL, rf);
 	if (!f)
 		return NULL;
 	if (ctx->store && repo_each(ctx->store, DH_R_CANDIDATE, reg_choice_collect, f) != 0) {
@@ -327,22 +331,18 @@ static void nil_form_saved(ui_form *f, const void *rec)
 	sel_select_after(((sel_form *)f->user)->screen, SEL_DEPT, (uint64_t)i + 1);
 }
 
-static const ui_form_record nil_record = {
-    .type = DH_R_NIL_RETURN,
-    .write = nil_form_write,
-    .defaults = nil_form_defaults,
-    .check = nil_form_check,
-    .saved = nil_form_saved,
-    .free_user = form_state_free,
-};
-
 static const ui_form_spec nil_spec = {
     .name = "nil_return",
     .title = "Báo không có đăng ký",
     .fields = nil_fields,
     .choices = form_choices,
     .note = nil_form_note,
-    .record = &nil_record,
+    .type = DH_R_NIL_RETURN,
+    .write = nil_form_write,
+    .defaults = nil_form_defaults,
+    .check = nil_form_check,
+    .saved = nil_form_saved,
+    .free_user = form_state_free,
 };
 
 ui_form *sel_nil_form(ui_app *app, sel_screen *s, const char *department)
@@ -549,14 +549,6 @@ static void prop_form_free(void *user)
 	form_state_free(pf);
 }
 
-static const ui_form_record prop_record = {
-    .type = DH_R_PROPOSAL,
-    .write = prop_form_write,
-    .defaults = prop_form_defaults,
-    .saved = form_saved,
-    .free_user = prop_form_free,
-};
-
 static const ui_form_spec prop_spec = {
     .name = "proposal",
     .title = "Sửa tờ trình",
@@ -564,7 +556,11 @@ static const ui_form_spec prop_spec = {
     .fields = prop_fields,
     .choices = prop_form_choices,
     .note = prop_form_note,
-    .record = &prop_record,
+    .type = DH_R_PROPOSAL,
+    .write = prop_form_write,
+    .defaults = prop_form_defaults,
+    .saved = form_saved,
+    .free_user = prop_form_free,
 };
 
 ui_form *sel_proposal_form(ui_app *app, sel_screen *s, const dh_proposal *p)
@@ -730,22 +726,18 @@ static int dec_form_write(dh_ctx *ctx, const void *rec, uint64_t *id)
 	return rc;
 }
 
-static const ui_form_record dec_record = {
-    .type = DH_R_DECISION,
-    .write = dec_form_write,
-    .defaults = dec_form_defaults,
-    .check = dec_form_check,
-    .saved = form_saved,
-    .free_user = form_state_free,
-};
-
 static const ui_form_spec dec_spec = {
     .name = "recognition",
     .title = "Quyết định công nhận",
     .fields = dec_fields,
     .choices = form_choices,
     .note = dec_form_note,
-    .record = &dec_record,
+    .type = DH_R_DECISION,
+    .write = dec_form_write,
+    .defaults = dec_form_defaults,
+    .check = dec_form_check,
+    .saved = form_saved,
+    .free_user = form_state_free,
 };
 
 ui_form *sel_decision_form(ui_app *app, sel_screen *s, const dh_idlist *ticked)
