@@ -216,5 +216,10 @@ void ui_form_load(ui_form *f);
  * taken (its revision, so a save after someone else's is a conflict) and
  * the typed fields put back. */
 void ui_form_resume(ui_form *f, const dh_draft *d);
+/* A screen's restore (UI_SCREENS) ends here: F, opened over the draft's
+ * record, resumed from D and pushed. EDITABLE: the typing may be saved
+ * even where the form would open read-only now (the workflow still
+ * decides the save). False, with nothing pushed, when F is NULL. */
+bool ui_form_restore(ui_app *app, ui_form *f, const dh_draft *d, bool editable);
 
 #endif

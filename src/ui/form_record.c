@@ -263,6 +263,17 @@ void ui_form_resume(ui_form *f, const dh_draft *d)
 	ui_form_apply_draft(f, d);
 }
 
+bool ui_form_restore(ui_app *app, ui_form *f, const dh_draft *d, bool editable)
+{
+	if (!f)
+		return false;
+	ui_form_resume(f, d);
+	if (editable)
+		f->readonly = false;
+	ui_push(app, &f->base);
+	return true;
+}
+
 unsigned ui_form_push(ui_app *app, ui_form *f)
 {
 	if (f)

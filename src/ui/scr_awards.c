@@ -421,13 +421,7 @@ bool ui_awards_restore(ui_app *app, const dh_draft *d)
 	for (size_t i = 0; i < sizeof(aw_drafts) / sizeof(aw_drafts[0]); i++) {
 		if (strcmp(d->form, aw_drafts[i].form) != 0)
 			continue;
-		ui_form *f = aw_drafts[i].restore(app, d);
-		if (!f)
-			return false;
-		ui_form_resume(f, d);
-		f->readonly = false;
-		ui_push(app, &f->base);
-		return true;
+		return ui_form_restore(app, aw_drafts[i].restore(app, d), d, true);
 	}
 	return false;
 }

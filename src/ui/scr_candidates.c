@@ -840,13 +840,8 @@ bool ui_candidates_restore(ui_app *app, const dh_draft *d)
 		ui_form *f = cand_form_open(app, screen, rec);
 		if (rec)
 			record_free(DH_R_CANDIDATE, rec);
-		if (!f)
-			return false;
 		/* Saving checks against the revision the typing started from. */
-		ui_form_resume(f, d);
-		f->readonly = false;
-		ui_push(app, &f->base);
-		return true;
+		return ui_form_restore(app, f, d, true);
 	}
 	if (strcmp(d->form, "fostering") == 0) {
 		void *entry = NULL;
@@ -874,11 +869,8 @@ bool ui_candidates_restore(ui_app *app, const dh_draft *d)
 		if (entry) {
 			record_free(DH_R_FOSTERING, entry);
 		}
-		if (!f)
-			return true;
-		ui_form_resume(f, d);
-		ui_push(app, &f->base);
-		return true;
+		ui_form_restore(app, f, d, false);
+		return true; /* the log is shown, with or without its form */
 	}
 	return false;
 }

@@ -236,16 +236,6 @@ static list_view *restore_list(ui_app *app)
 	return (list_view *)lv;
 }
 
-/* The draft's text back in form F (and the revision it was typed
- * against), on top; F NULL: out of memory. */
-static void restore_form(ui_app *app, ui_form *f, const dh_draft *d)
-{
-	if (!f)
-		return;
-	ui_form_resume(f, d);
-	ui_push(app, &f->base);
-}
-
 /* What the draft of a close or reopen reason is about: the session it is
  * in, and the words of the form's note. False when the record is gone. */
 static bool restore_target(dh_ctx *ctx, const dh_draft *d, uint64_t *session_id, char *what, size_t size)
@@ -278,7 +268,7 @@ bool ui_council_restore(ui_app *app, const dh_draft *d)
 		ui_form *f = lv ? ui_council_session_form(app, &lv->list, rec) : NULL;
 		if (rec)
 			record_free(DH_R_SESSION, rec);
-		restore_form(app, f, d);
+		ui_form_restore(app, f, d, false); /* F NULL: out of memory, the list stays */
 		return lv != NULL;
 	}
 	/* A reason for the minutes: over the session it belongs to. */
@@ -296,9 +286,9 @@ bool ui_council_restore(ui_app *app, const dh_draft *d)
 	ui_push(app, sv);
 	int reopen =
 	    d->target_type == DH_R_SESSION ? UI_COUNCIL_NOTE_REOPEN_SESSION : UI_COUNCIL_NOTE_REOPEN_ITEM;
-	restore_form(app,
-	             close ? ui_council_close_form(app, d->target_id, what, ui_council_session_closed, sv)
-	                   : ui_council_note_form(app, reopen, d->target_id, NULL, what, NULL),
-	             d);
+	ui_form_restore(app,
+	                close ? ui_council_close_form(app, d->target_id, what, ui_council_session_closed, sv)
+	                      : ui_council_note_form(app, reopen, d->target_id, NULL, what, NULL),
+	                d, false);
 	return true;
 }

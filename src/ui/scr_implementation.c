@@ -762,11 +762,6 @@ bool ui_implementation_restore(ui_app *app, const dh_draft *d)
 	ui_form *f = impl_form_open(app, type, rec, dept, ctx->cfg->plan.year);
 	if (rec)
 		record_free(type, rec);
-	if (!f)
-		return false;
 	/* Saving checks against the revision the typing started from. */
-	ui_form_resume(f, d);
-	f->readonly = false;
-	ui_push(app, &f->base);
-	return true;
+	return ui_form_restore(app, f, d, true);
 }

@@ -710,10 +710,5 @@ bool ui_review_restore(ui_app *app, const dh_draft *d)
 	ui_form *f = rev_form_open(app, rec, ctx->cfg->plan.year);
 	if (rec)
 		record_free(DH_R_REVIEW, rec);
-	if (!f)
-		return false;
-	ui_form_resume(f, d);
-	f->readonly = false;
-	ui_push(app, &f->base);
-	return true;
+	return ui_form_restore(app, f, d, true);
 }

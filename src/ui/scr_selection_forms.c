@@ -815,10 +815,6 @@ bool ui_selection_restore(ui_app *app, const dh_draft *d)
 		/* Not ours: perhaps the council sessions' (pushed from here). */
 		return ui_council_restore(app, d);
 	}
-	if (!f)
-		return false;
 	/* Saving checks against the revision the typing started from. */
-	ui_form_resume(f, d);
-	ui_push(app, &f->base);
-	return true;
+	return ui_form_restore(app, f, d, false);
 }
