@@ -351,6 +351,21 @@ void ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, bool right);
  * goes on (list cells, labels); not for a field being edited. */
 void ui_put_cut(WINDOW *w, int y, int x, const char *s, int cols, bool right);
 
+/* Scrolling by hand, for a view that draws its own lines: *SCROLL is the
+ * first of ROWS lines shown out of TOTAL. */
+/* Keep *SCROLL where the last line is at most at the bottom, and >= 0. */
+void ui_scroll_clamp(int *scroll, int total, int rows);
+/* UP and DOWN by a line, PGUP and PGDN by a page less one line, HOME, END,
+ * not clamped: for a view that clamps when it next lays its lines out,
+ * which may have changed by then. UI_R_DRAW, or UI_R_UNHANDLED for the
+ * other actions. */
+unsigned ui_scroll_move(int *scroll, int total, int rows, int action);
+/* ui_scroll_move, then clamped. */
+unsigned ui_scroll_key(int *scroll, int total, int rows, int action);
+/* "↓ còn N dòng nữa" on the last of ROWS rows of W when lines are hidden
+ * below it (the last row itself counts as hidden); nothing otherwise. */
+void ui_scroll_more_below(WINDOW *w, int scroll, int total, int rows, int cols);
+
 /* S cut or padded with spaces to exactly COLS columns, into OUT (SIZE
  * bytes): printf's %-20s counts bytes, which Vietnamese letters break. */
 const char *ui_pad(char *out, size_t size, const char *s, int cols);

@@ -54,21 +54,6 @@ void ui_page_draw(ui_page *p, WINDOW *w, int y, int x, int rows, int cols);
 /* UP, DOWN, PGUP, PGDN, HOME, END scroll; UI_R_UNHANDLED for the rest. */
 unsigned ui_page_key(ui_page *p, int action);
 
-/* Scrolling by hand, for a view that draws its own lines: *SCROLL is the
- * first of ROWS lines shown out of TOTAL. */
-/* Keep *SCROLL where the last line is at most at the bottom, and >= 0. */
-void ui_scroll_clamp(int *scroll, int total, int rows);
-/* UP and DOWN by a line, PGUP and PGDN by a page less one line, HOME, END,
- * not clamped: for a view that clamps when it next lays its lines out,
- * which may have changed by then. UI_R_DRAW, or UI_R_UNHANDLED for the
- * other actions. */
-unsigned ui_scroll_move(int *scroll, int total, int rows, int action);
-/* ui_scroll_move, then clamped. */
-unsigned ui_scroll_key(int *scroll, int total, int rows, int action);
-/* "↓ còn N dòng nữa" on the last of ROWS rows of W when lines are hidden
- * below it (the last row itself counts as hidden); nothing otherwise. */
-void ui_scroll_more_below(WINDOW *w, int scroll, int total, int rows, int cols);
-
 /* Scrolling keys for a page view's key table (help only: the key line
  * keeps its room for what the view does). */
 #define UI_PAGE_BINDINGS                                                                                     \

@@ -8,7 +8,6 @@
 #include "dienhinh/store.h"
 #include "dienhinh/utf8.h"
 #include "dienhinh/ui_app.h"
-#include "dienhinh/ui_page.h"
 #include "ui_internal.h"
 
 #include <errno.h>

@@ -271,3 +271,47 @@ bool ui_cursor_get(const ui_cursor *c, int *y, int *x)
 	*x = c->x;
 	return true;
 }
+
+/* --- scrolling lines by hand --------------------------------------------- */
+
+void ui_scroll_clamp(int *scroll, int total, int rows)
+{
+	if (*scroll > total - rows)
+		*scroll = total - rows;
+	if (*scroll < 0)
+		*scroll = 0;
+}
+
+unsigned ui_scroll_move(int *scroll, int total, int rows, int action)
+{
+	int page = rows > 1 ? rows - 1 : 1;
+	switch (action) {
+	case UI_A_DOWN: (*scroll)++; break;
+	case UI_A_UP: (*scroll)--; break;
+	case UI_A_PGDN: *scroll += page; break;
+	case UI_A_PGUP: *scroll -= page; break;
+	case UI_A_HOME: *scroll = 0; break;
+	case UI_A_END: *scroll = total; break;
+	default: return UI_R_UNHANDLED;
+	}
+	return UI_R_DRAW;
+}
+
+unsigned ui_scroll_key(int *scroll, int total, int rows, int action)
+{
+	unsigned r = ui_scroll_move(scroll, total, rows, action);
+	if (!(r & UI_R_UNHANDLED))
+		ui_scroll_clamp(scroll, total, rows);
+	return r;
+}
+
+void ui_scroll_more_below(WINDOW *w, int scroll, int total, int rows, int cols)
+{
+	int below = total - scroll - rows;
+	if (below <= 0)
+		return;
+	wattrset(w, ui_style(UI_S_DIM));
+	ui_put_cell(w, rows - 1, 1, "", cols - 2, false);
+	ui_putf(w, rows - 1, 1, cols - 2, "↓ còn %d dòng nữa (↓ hoặc j để xem)", below + 1);
+	wattrset(w, A_NORMAL);
+}
