@@ -292,6 +292,19 @@ static int stats_int(int64_t v)
 	return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int)v;
 }
 
+/* Counters read from a store may hold anything (a damaged or hostile
+ * file): their sums saturate instead of overflowing. */
+static void stats_add(int *sum, int v)
+{
+	*sum = stats_int((int64_t)*sum + v);
+}
+
+static void stats_add64(int64_t *sum, int64_t v)
+{
+	if (__builtin_add_overflow(*sum, v, sum))
+		*sum = v > 0 ? INT64_MAX : INT64_MIN;
+}
+
 /* Whether the candidates of the criteria set C meet the config's minimum. */
 static bool stats_set_meets(const dh_config *cfg, const dh_count *c)
 {
@@ -315,38 +328,38 @@ static int stats_take_count(const dh_count *c, void *ctx)
 	}
 	switch (c->what) {
 	case DH_C_CANDIDATE:
-		d->count[c->sub][c->stage] += v;
-		d->total += v;
-		s->by_stage[c->stage] += v;
-		s->by_kind[c->sub] += v;
-		s->candidates += v;
+		stats_add(&d->count[c->sub][c->stage], v);
+		stats_add(&d->total, v);
+		stats_add(&s->by_stage[c->stage], v);
+		stats_add(&s->by_kind[c->sub], v);
+		stats_add(&s->candidates, v);
 		break;
 	case DH_C_HOLD:
-		d->on_hold += v;
-		s->on_hold += v;
+		stats_add(&d->on_hold, v);
+		stats_add(&s->on_hold, v);
 		break;
 	case DH_C_PROVINCIAL:
 		if (c->sub >= 0 && c->sub < DH_STAGE__COUNT)
-			s->provincial[c->sub] += v;
+			stats_add(&s->provincial[c->sub], v);
 		break;
 	case DH_C_CRITERIA:
 		if (j->cfg && stats_set_meets(j->cfg, c))
-			s->meeting_new_factor_min += v;
+			stats_add(&s->meeting_new_factor_min, v);
 		break;
 	case DH_C_FOSTERING:
 		if (c->sub <= 2) {
-			s->fostering[c->sub] += v;
-			s->fostering_total += v;
+			stats_add(&s->fostering[c->sub], v);
+			stats_add(&s->fostering_total, v);
 		}
 		break;
-	case DH_C_MATERIAL: s->material_total += c->value; break;
-	case DH_C_FOSTERED: s->fostered_candidates += v; break;
+	case DH_C_MATERIAL: stats_add64(&s->material_total, c->value); break;
+	case DH_C_FOSTERED: stats_add(&s->fostered_candidates, v); break;
 	case DH_C_REGISTRATION:
-		s->registrations[c->sub] += v;
-		s->registrations_total += v;
+		stats_add(&s->registrations[c->sub], v);
+		stats_add(&s->registrations_total, v);
 		break;
-	case DH_C_REG_ACTIVE: d->registrations += v; break;
-	case DH_C_REG_UNCHECKED: s->registrations_unchecked += v; break;
+	case DH_C_REG_ACTIVE: stats_add(&d->registrations, v); break;
+	case DH_C_REG_UNCHECKED: stats_add(&s->registrations_unchecked, v); break;
 	case DH_C_NIL_RETURN:
 		if (v && !d->nil_return)
 			s->nil_returns++;
@@ -354,23 +367,23 @@ static int stats_take_count(const dh_count *c, void *ctx)
 		break;
 	case DH_C_DECISION:
 		if (c->sub)
-			s->award_decisions += v;
+			stats_add(&s->award_decisions, v);
 		else
-			s->recognition_decisions += v;
+			stats_add(&s->recognition_decisions, v);
 		break;
 	case DH_C_ACTIVITY:
 		if (c->sub <= 2) {
-			s->activities[c->sub] += v;
-			s->activities_total += v;
+			stats_add(&s->activities[c->sub], v);
+			stats_add(&s->activities_total, v);
 		}
 		break;
-	case DH_C_ATTENDEES: s->activity_attendees += v; break;
-	case DH_C_SESSION: s->sessions += v; break;
+	case DH_C_ATTENDEES: stats_add(&s->activity_attendees, v); break;
+	case DH_C_SESSION: stats_add(&s->sessions, v); break;
 	case DH_C_ITEM:
 		if (c->sub == DH_RESULT_PASSED)
-			s->items_passed += v;
+			stats_add(&s->items_passed, v);
 		else if (c->sub == DH_RESULT_FAILED)
-			s->items_failed += v;
+			stats_add(&s->items_failed, v);
 		break;
 	default: break;
 	}
