@@ -83,6 +83,10 @@ typedef struct ui_list_source {
 	void (*load)(void *ctx, ui_items *items);
 	void (*fill)(void *ctx, const void *item, ui_list_row *row);
 	int item_type;
+	/* For a list whose rows are records read from the store by their id
+	 * (row.id): their type, so ui_list_record can read the one under the
+	 * cursor (DH_R_AUDIT: an entry's sequence number); 0: none. */
+	int record_type;
 	void (*item_free)(void *item);
 	uint64_t (*item_id)(const void *item);
 	/* Or the rows are the screen's own array in its order (rows and
@@ -125,6 +129,7 @@ typedef struct ui_list {
 	int filter_y, filter_x;
 	bool filter_cursor;
 	ui_items items; /* the rows' items, for a source with LOAD */
+	void *record;   /* the record under the cursor, kept by ui_list_record */
 } ui_list;
 
 /* Navigation, filter and sort: for a screen's key table. */
@@ -169,6 +174,13 @@ void ui_list_view_show(ui_view *v, ui_list *l);
 const ui_list_row *ui_list_current(ui_list *l);
 /* The item under the cursor of a list that holds its items, or NULL. */
 const void *ui_list_current_item(const ui_list *l);
+/* The record under the cursor of a source with RECORD_TYPE, read from ST
+ * only when the cursor moved to another id and kept until it moves again,
+ * the list reloads or ui_list_forget_record; NULL when the list is empty,
+ * the row opens nothing, or the read failed. Borrowed. */
+const void *ui_list_record(ui_list *l, dh_store *st);
+/* Drop the record kept: the next ui_list_record reads it again. */
+void ui_list_forget_record(ui_list *l);
 /* Recount after a change (another session's or ours), keeping the cursor
  * on the same record when the source can tell where it went. */
 void ui_list_reload(ui_list *l);

@@ -1,14 +1,7 @@
-/* ui_rows.h — for a list (ui_list.h) whose rows are records: the record
- * under the cursor, kept while the cursor stays on its row (what a screen
- * shows below its list, and what the key line asks the workflow about,
- * without reading it again at every draw); where an id stands among
- * the ids a source lists; and the cells that rows of records fill alike
- * (a deleted record dimmed and marked, a decision).
- *
- * A screen keeps a ui_peek beside its ui_list (ui_peek_init with the
- * record type its rows' ids are), asks ui_peek_current where it needs the
- * record, ui_peek_forget when the data changed (reload), ui_peek_free in
- * its destroy. */
+/* ui_rows.h — for a list (ui_list.h) whose rows are records: where an id
+ * stands among the ids a source lists, and the cells that rows of records
+ * fill alike (a deleted record dimmed and marked, a decision). The record
+ * under the cursor is the list's own (ui_list_record). */
 #ifndef DIENHINH_UI_ROWS_H
 #define DIENHINH_UI_ROWS_H
 
@@ -19,21 +12,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-
-typedef struct ui_peek {
-	dh_rtype type;
-	void *rec; /* the record kept; NULL: none */
-} ui_peek;
-
-void ui_peek_init(ui_peek *pk, dh_rtype type);
-/* The record under L's cursor (the row's id; for DH_R_AUDIT the entry's
- * sequence number), read from ST only when the cursor moved to another
- * id; NULL when the list is empty, the row opens nothing, or the read
- * failed. Borrowed: it stays until the cursor moves or ui_peek_forget. */
-const void *ui_peek_current(ui_peek *pk, ui_list *l, dh_store *st);
-/* Drop the record kept: the next ui_peek_current reads it again. */
-void ui_peek_forget(ui_peek *pk);
-void ui_peek_free(ui_peek *pk);
 
 /* Where ID stands among the N ids of IDS, or SIZE_MAX: the index_of of a
  * source that lists an array of ids. */

@@ -166,6 +166,7 @@ int ui_list_init(ui_list *l, const ui_list_source *src, void *ctx)
 
 void ui_list_free(ui_list *l)
 {
+	ui_list_forget_record(l);
 	ui_edit_free(&l->filter);
 	free(l->cache);
 	ui_items_clear(&l->items);
@@ -226,6 +227,7 @@ void ui_list_reload(ui_list *l)
 {
 	const ui_list_row *cur = ui_list_current(l);
 	uint64_t id = cur ? cur->id : 0;
+	ui_list_forget_record(l); /* it may have changed */
 	if (l->src->reload)
 		l->src->reload(l->ctx);
 	if (l->src->load)
@@ -532,4 +534,49 @@ int ui_list_view_start(ui_view *v, ui_list *l, const ui_list_source *src)
 	if (src->reload)
 		src->reload(v);
 	return ui_list_init(l, src, v);
+}
+
+/* --- the record under the cursor --------------------------------------------------- */
+
+void ui_list_forget_record(ui_list *l)
+{
+	if (l->record && l->src)
+		record_free(l->src->record_type, l->record);
+	l->record = NULL;
+}
+
+static int record_dup_first(const void *rec, void *arg)
+{
+	ui_list *l = arg;
+	l->record = record_dup(l->src->record_type, rec);
+	return 1;
+}
+
+/* Record ID into l->record: an audit entry is read by its sequence number. */
+static void list_read_record(ui_list *l, dh_store *st, uint64_t id)
+{
+	if (l->src->record_type != DH_R_AUDIT) {
+		void *rec = NULL;
+		if (repo_get(st, l->src->record_type, id, &rec) == 0)
+			l->record = rec;
+		return;
+	}
+	repo_audit(st, id, record_dup_first, l);
+	if (l->record && ((const dh_meta *)l->record)->id != id)
+		ui_list_forget_record(l);
+}
+
+const void *ui_list_record(ui_list *l, dh_store *st)
+{
+	const ui_list_row *row = l->count ? ui_list_current(l) : NULL;
+	if (!row || !row->id) {
+		ui_list_forget_record(l);
+		return NULL;
+	}
+	if (l->record && ((const dh_meta *)l->record)->id == row->id)
+		return l->record;
+	ui_list_forget_record(l);
+	if (st && l->src->record_type)
+		list_read_record(l, st, row->id);
+	return l->record;
 }

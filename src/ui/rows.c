@@ -1,65 +1,11 @@
-/* rows.c — a list's rows as records: the one under the cursor, kept,
- * where an id stands, and the cells records of a kind fill alike
- * (ui_rows.h). */
+/* rows.c — a list's rows as records: where an id stands, and the cells
+ * records of a kind fill alike (ui_rows.h). */
 #include "dienhinh/ui_rows.h"
 
 #include "dienhinh/config.h"
 #include "dienhinh/date.h"
 
 #include <stdio.h>
-
-void ui_peek_init(ui_peek *pk, dh_rtype type)
-{
-	pk->type = type;
-	pk->rec = NULL;
-}
-
-void ui_peek_forget(ui_peek *pk)
-{
-	record_free(pk->type, pk->rec);
-	pk->rec = NULL;
-}
-
-void ui_peek_free(ui_peek *pk)
-{
-	ui_peek_forget(pk);
-}
-
-static int dup_first_cb(const void *rec, void *arg)
-{
-	ui_peek *pk = arg;
-	pk->rec = record_dup(pk->type, rec);
-	return 1;
-}
-
-/* Record ID into pk->rec: an audit entry is read by its sequence number. */
-static void peek_read(ui_peek *pk, dh_store *st, uint64_t id)
-{
-	if (pk->type != DH_R_AUDIT) {
-		void *rec = NULL;
-		if (repo_get(st, pk->type, id, &rec) == 0)
-			pk->rec = rec;
-		return;
-	}
-	repo_audit(st, id, dup_first_cb, pk);
-	if (pk->rec && ((const dh_meta *)pk->rec)->id != id)
-		ui_peek_forget(pk);
-}
-
-const void *ui_peek_current(ui_peek *pk, ui_list *l, dh_store *st)
-{
-	const ui_list_row *row = l->count ? ui_list_current(l) : NULL;
-	if (!row || !row->id) {
-		ui_peek_forget(pk);
-		return NULL;
-	}
-	if (pk->rec && ((const dh_meta *)pk->rec)->id == row->id)
-		return pk->rec;
-	ui_peek_forget(pk);
-	if (st)
-		peek_read(pk, st, row->id);
-	return pk->rec;
-}
 
 size_t ui_rows_index(const uint64_t *ids, size_t n, uint64_t id)
 {

@@ -147,7 +147,6 @@ typedef struct audit_screen {
 	uint64_t scan_next; /* filtered: the next entry the walk reads (0: done) */
 	uint64_t scan_top;  /* the newest entry when the walk began */
 	int scan_percent;   /* of the walk done, as last shown */
-	ui_peek peek;       /* the entry under the cursor */
 } audit_screen;
 
 /* The action takes what the time, person and record leave: at 80 columns
@@ -300,7 +299,7 @@ static void audit_restart(audit_screen *s)
 	s->scan_top = s->last;
 	s->scan_next = filter_active(&s->f) ? s->last : 0;
 	s->scan_percent = 0;
-	ui_peek_forget(&s->peek);
+	ui_list_forget_record(&s->list);
 }
 
 /* The store changed: newer entries on top. With a filter, the newer
@@ -309,7 +308,6 @@ static void audit_source_reload(void *ctx)
 {
 	audit_screen *s = ctx;
 	dh_store *st = s->base.ctx->store;
-	ui_peek_forget(&s->peek);
 	if (!st || !s->allowed)
 		return;
 	uint64_t last = 0;
@@ -350,6 +348,7 @@ static size_t audit_index_of(void *ctx, uint64_t id)
 static const ui_list_source audit_source = {
     .columns = audit_columns,
     .n_columns = 4,
+    .record_type = DH_R_AUDIT,
     .count = audit_count,
     .rows = audit_rows,
     .reload = audit_source_reload,
@@ -390,7 +389,7 @@ static unsigned audit_idle(ui_view *v)
 /* The entry under the cursor, read again only when the cursor moved. */
 static const dh_audit *audit_peek(audit_screen *s)
 {
-	return ui_peek_current(&s->peek, &s->list, s->base.ctx->store);
+	return ui_list_record(&s->list, s->base.ctx->store);
 }
 
 /* The filter changed: the walk again, the cursor on the newest match. */
@@ -706,7 +705,6 @@ static void audit_destroy(ui_view *v)
 {
 	audit_screen *s = (audit_screen *)v;
 	ui_list_free(&s->list);
-	ui_peek_free(&s->peek);
 	free(s->seqs.v);
 	free(s->f.targets);
 }
@@ -730,7 +728,6 @@ static int audit_start(ui_view *v, const void *arg)
 	audit_screen *s = (audit_screen *)v;
 	const audit_for *of = arg;
 	dh_ctx *ctx = v->ctx;
-	ui_peek_init(&s->peek, DH_R_AUDIT);
 	s->allowed = wf_check(ctx, DH_ACT_VIEW_AUDIT) == 0;
 	if (!s->allowed)
 		snprintf(s->refusal, sizeof(s->refusal), "%s",

@@ -42,7 +42,6 @@ typedef struct cand_screen {
 	bool explicit_ids;
 	int sort;
 	char *filter;
-	ui_peek cur; /* the record under the cursor, for the key line */
 } cand_screen;
 
 static ui_view *foster_open(ui_app *app, const dh_candidate *c);
@@ -275,6 +274,7 @@ static size_t cand_index_of(void *ctx, uint64_t id)
 static const ui_list_source cand_source = {
     .columns = cand_columns,
     .n_columns = 6,
+    .record_type = DH_R_CANDIDATE,
     .count = cand_count,
     .rows = cand_rows,
     .filter = cand_filter,
@@ -513,7 +513,7 @@ static const ui_binding cand_keys[] = {
  * moved: the key line asks the workflow about this very record. */
 static const dh_candidate *cand_peek(cand_screen *s)
 {
-	return ui_peek_current(&s->cur, &s->list, s->base.ctx->store);
+	return ui_list_record(&s->list, s->base.ctx->store);
 }
 
 static dh_candidate *cand_current(cand_screen *s)
@@ -584,17 +584,9 @@ static unsigned cand_key(ui_view *v, int action, int key)
 	return UI_R_NONE;
 }
 
-static void cand_view_reload(ui_view *v)
-{
-	cand_screen *s = (cand_screen *)v;
-	ui_peek_forget(&s->cur);
-	ui_list_reload(&s->list);
-}
-
 static void cand_destroy(ui_view *v)
 {
 	cand_screen *s = (cand_screen *)v;
-	ui_peek_free(&s->cur);
 	free(s->ids);
 	free(s->filter);
 }
@@ -603,7 +595,6 @@ static int cand_start(ui_view *v, const void *arg)
 {
 	cand_screen *s = (cand_screen *)v;
 	(void)arg;
-	ui_peek_init(&s->cur, DH_R_CANDIDATE);
 	return ui_list_view_start(v, &s->list, &cand_source);
 }
 
@@ -613,7 +604,6 @@ const ui_view_ops ui_candidates_view = {
     .bindings = cand_keys,
     .key = cand_key,
     .offers = cand_offers,
-    .reload = cand_view_reload,
     .destroy = cand_destroy,
 };
 

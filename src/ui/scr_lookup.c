@@ -49,7 +49,6 @@ typedef struct lookup_screen {
 	double search_ms;   /* how long the last search took */
 	bool failed;        /* the last search failed (message shown) */
 	ui_cursor query_at; /* the query line's cursor, shown while focused */
-	ui_peek peek;       /* the hit under the cursor, for the lines below the list */
 } lookup_screen;
 
 static int64_t mono_ms(void)
@@ -160,6 +159,7 @@ static size_t lookup_index_of(void *ctx, uint64_t id)
 static const ui_list_source lookup_source = {
     .columns = lookup_columns,
     .n_columns = 6,
+    .record_type = DH_R_CANDIDATE,
     .count = lookup_count,
     .rows = lookup_rows,
     .reload = lookup_source_reload,
@@ -176,7 +176,7 @@ static void lookup_query_changed(lookup_screen *s)
 	ui_list_reload(&s->list);
 	s->list.cursor = s->list.top = 0;
 	s->typed_ms = mono_ms();
-	ui_peek_forget(&s->peek);
+	ui_list_forget_record(&s->list);
 }
 
 /* --- the view ---------------------------------------------------------------- */
@@ -345,7 +345,7 @@ static void lookup_draw(ui_view *v, WINDOW *w)
 	                           : "Không có hồ sơ đã công nhận nào khớp. Bấm Tab để tìm trong mọi hồ sơ.";
 	int list_rows = rows - 4;
 	ui_list_draw(&s->list, w, 2, 0, list_rows, cols);
-	const dh_candidate *c = ui_peek_current(&s->peek, &s->list, s->base.ctx->store);
+	const dh_candidate *c = ui_list_record(&s->list, s->base.ctx->store);
 	if (!c)
 		return;
 	char d1[11], d2[11];
@@ -398,20 +398,18 @@ static unsigned lookup_idle(ui_view *v)
 	return UI_R_DRAW;
 }
 
-static void lookup_reload(ui_view *v)
-{
-	lookup_screen *s = (lookup_screen *)v;
-	ui_peek_forget(&s->peek);
-	ui_list_reload(&s->list);
-}
-
 static void lookup_destroy(ui_view *v)
 {
 	lookup_screen *s = (lookup_screen *)v;
 	ui_list_free(&s->list);
 	ui_edit_free(&s->query);
-	ui_peek_free(&s->peek);
 	free(s->ids);
+}
+
+/* Another session saved: the hits again (the list forgets the record it kept). */
+static void lookup_reload(ui_view *v)
+{
+	ui_list_reload(&((lookup_screen *)v)->list);
 }
 
 static int lookup_start(ui_view *v, const void *arg)
@@ -419,7 +417,6 @@ static int lookup_start(ui_view *v, const void *arg)
 	lookup_screen *s = (lookup_screen *)v;
 	(void)arg;
 	s->source = lookup_source;
-	ui_peek_init(&s->peek, DH_R_CANDIDATE);
 	/* Opened by its digit the list has the keys, so digits still move
 	 * between screens; `/` (UI_A_LOOKUP) or a letter starts the query. */
 	s->focused = false;
