@@ -7,6 +7,7 @@
 #include "dienhinh/record.h"
 #include "dienhinh/repo.h"
 #include "dienhinh/ui_form.h"
+#include "dienhinh/ui_list.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -152,6 +153,21 @@ static int store(ui_form *f, int i, const dh_field *sf, void *rec)
 	return 0;
 }
 
+/* A form with no `saved` of its own: the list it was opened from, when
+ * its rows are records of the form's type, shows the one just saved under
+ * its cursor (a new review, a new ceremony), as the screens that know
+ * more do in their `saved`. */
+static void record_show_saved(ui_form *f, uint64_t id)
+{
+	ui_view *below = f->base.below;
+	ui_list *l = below ? below->list : NULL;
+	int type = f->spec->type;
+	if (!l || !l->src || (l->src->item_type != type && l->src->record_type != type))
+		return;
+	ui_list_reload(l);
+	ui_list_select(l, id);
+}
+
 static int record_save(ui_form *f)
 {
 	const ui_form_spec *r = f->spec;
@@ -188,6 +204,8 @@ static int record_save(ui_form *f)
 	f->rec = copy;
 	if (r->saved)
 		r->saved(f, f->rec);
+	else
+		record_show_saved(f, m->id);
 	return 0;
 }
 

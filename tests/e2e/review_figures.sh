@@ -138,6 +138,10 @@ tm_keys -l "Hoàn thành 100% chỉ tiêu"
 tm_keys F2
 tm_wait "Hoàn thành 100% chỉ tiêu"
 fits "reviews tab with a review"
+# The cursor is on the review just added, the last of the year by date.
+position=$(tm_screen | grep -oE '[0-9]+/[0-9]+ *$' | tail -n 1 | tr -d ' ')
+[ -n "$position" ] && [ "${position%/*}" = "${position#*/}" ] || fail "the cursor is not on the new review ($position):
+$(tm_screen)"
 
 # The report goes as Word (o) or PDF (O) into the documents folder of
 # the home folder (documents.folder, "~/dienhinh-van-ban" by default).
