@@ -128,8 +128,9 @@ typedef struct ui_list {
 	int visible; /* rows shown at the last draw */
 	int filter_y, filter_x;
 	bool filter_cursor;
-	ui_items items; /* the rows' items, for a source with LOAD */
-	void *record;   /* the record under the cursor, kept by ui_list_record */
+	ui_items items;  /* the rows' items, for a source with LOAD */
+	void *record;    /* the record under the cursor, kept by ui_list_record */
+	uint64_t follow; /* ui_list_follow's id, for the next reload */
 } ui_list;
 
 /* Navigation, filter and sort: for a screen's key table. */
@@ -186,5 +187,8 @@ void ui_list_forget_record(ui_list *l);
 void ui_list_reload(ui_list *l);
 /* Put the cursor on ID (after adding it) when the source can find it. */
 void ui_list_select(ui_list *l, uint64_t id);
+/* Put the cursor on ID at the next reload, instead of where it is: a
+ * record just saved that the list does not hold yet. */
+void ui_list_follow(ui_list *l, uint64_t id);
 
 #endif

@@ -155,8 +155,8 @@ static int store(ui_form *f, int i, const dh_field *sf, void *rec)
 
 /* A form with no `saved` of its own: the list it was opened from, when
  * its rows are records of the form's type, shows the one just saved under
- * its cursor (a new review, a new ceremony), as the screens that know
- * more do in their `saved`. */
+ * its cursor (a new review, a new ceremony) when the shell reloads it
+ * after the form closes, as the screens that know more do in `saved`. */
 static void record_show_saved(ui_form *f, uint64_t id)
 {
 	ui_view *below = f->base.below;
@@ -164,8 +164,7 @@ static void record_show_saved(ui_form *f, uint64_t id)
 	int type = f->spec->type;
 	if (!l || !l->src || (l->src->item_type != type && l->src->record_type != type))
 		return;
-	ui_list_reload(l);
-	ui_list_select(l, id);
+	ui_list_follow(l, id);
 }
 
 static int record_save(ui_form *f)

@@ -225,8 +225,9 @@ const ui_list_row *ui_list_current(ui_list *l)
 
 void ui_list_reload(ui_list *l)
 {
-	const ui_list_row *cur = ui_list_current(l);
-	uint64_t id = cur ? cur->id : 0;
+	const ui_list_row *cur = l->follow ? NULL : ui_list_current(l);
+	uint64_t id = cur ? cur->id : l->follow;
+	l->follow = 0;
 	ui_list_forget_record(l); /* it may have changed */
 	if (l->src->reload)
 		l->src->reload(l->ctx);
@@ -237,6 +238,11 @@ void ui_list_reload(ui_list *l)
 	if (id)
 		ui_list_select(l, id);
 	list_clamp(l);
+}
+
+void ui_list_follow(ui_list *l, uint64_t id)
+{
+	l->follow = id;
 }
 
 void ui_list_select(ui_list *l, uint64_t id)
